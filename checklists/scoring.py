@@ -1,0 +1,205 @@
+"""Scores of compliance checklists and status counts of action plans: pure functions.
+
+Compliance: 符合 1, 基本符合 0.5, 不符合 0, 不适用 excluded; weighted percentage per group and
+overall. Unanswered items are reported, never silently counted as zero.
+Action plans: counts per status, and the items overdue as of a given date.
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Mapping
+
+from checklists.model import Node, NodeKind, Template, TemplateKind
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """The compliance score of one group (or of the whole template)."""
+
+    code: str
+    title: str
+    total: int  # items in the group
+    answered: int
+    counted: int  # answered and not 不适用
+    points: float  # weighted score earned
+    possible: float  # weighted score possible over the counted items
+    counts: Mapping[str, int] = field(default_factory=dict)  # result key -> number of items
+    unanswered: tuple[str, ...] = ()
+
+    @property
+    def percent(self) -> float | None:
+        """Weighted compliance in percent, or None when nothing counted yet."""
+        if self.possible <= 0:
+            return None
+        return round(100.0 * self.points / self.possible, 1)
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "title": self.title,
+            "total": self.total,
+            "answered": self.answered,
+            "counted": self.counted,
+            "percent": self.percent,
+            "counts": dict(self.counts),
+            "unanswered": list(self.unanswered),
+        }
+
+
+@dataclass(frozen=True)
+class ComplianceScore:
+    """Overall score, and one score per group of every level (keyed by group code)."""
+
+    overall: GroupScore
+    groups: Mapping[str, GroupScore]
+    top_level: tuple[str, ...]  # codes of the top-level groups, in order
+
+    def to_dict(self) -> dict:
+        return {
+            "overall": self.overall.to_dict(),
+            "groups": [self.groups[code].to_dict() for code in self.top_level],
+        }
+
+
+def score_compliance(template: Template, results: Mapping[str, str]) -> ComplianceScore:
+    """Score *results* (item code → result key) against a compliance *template*."""
+    if template.kind is not TemplateKind.COMPLIANCE:
+        raise ValueError(f"模板 {template.id} 不是符合性检查表")
+    scores = {option.key: option.score for option in template.result_scale}
+    groups: dict[str, GroupScore] = {}
+
+    def visit(node: Node) -> GroupScore:
+        items = [node] if node.is_item else []
+        child_scores = [visit(child) for child in node.children]
+        score = _combine(node, items, child_scores, results, scores)
+        if node.kind is NodeKind.GROUP:
+            groups[node.code] = score
+        return score
+
+    tops = [visit(node) for node in template.nodes]
+    overall = _merge("", template.title, tops)
+    return ComplianceScore(overall, groups, tuple(n.code for n in template.nodes if not n.is_item))
+
+
+def _combine(node: Node, items: list[Node], children: list[GroupScore],
+             results: Mapping[str, str], scores: Mapping[str, float | None]) -> GroupScore:
+    own = _merge(node.code, node.title, children)
+    total, answered, counted = own.total, own.answered, own.counted
+    points, possible = own.points, own.possible
+    counts = dict(own.counts)
+    unanswered = list(own.unanswered)
+    for item in items:
+        total += 1
+        key = results.get(item.code)
+        if key is None:
+            unanswered.append(item.code)
+            continue
+        if key not in scores:
+            raise ValueError(f"条目 {item.code} 的结果“{key}”不在评价尺度中")
+        answered += 1
+        counts[key] = counts.get(key, 0) + 1
+        value = scores[key]
+        if value is not None:
+            counted += 1
+            points += item.weight * value
+            possible += item.weight
+    return GroupScore(node.code, node.title, total, answered, counted, points, possible,
+                      counts, tuple(unanswered))
+
+
+def _merge(code: str, title: str, parts: list[GroupScore]) -> GroupScore:
+    counts: dict[str, int] = {}
+    for part in parts:
+        for key, n in part.counts.items():
+            counts[key] = counts.get(key, 0) + n
+    return GroupScore(
+        code, title,
+        total=sum(p.total for p in parts),
+        answered=sum(p.answered for p in parts),
+        counted=sum(p.counted for p in parts),
+        points=sum(p.points for p in parts),
+        possible=sum(p.possible for p in parts),
+        counts=counts,
+        unanswered=tuple(code for p in parts for code in p.unanswered),
+    )
+
+
+# --- action plans ----------------------------------------------------------------------------
+
+DONE_STATUSES = frozenset({"done", "na"})
+
+
+def due_date(item: Node) -> date | None:
+    """The last day of an action item's deadline month; None when ongoing, done or undated."""
+    deadline = item.attrs.get("deadline") or {}
+    if deadline.get("kind") != "month":
+        return None
+    year, month = int(deadline["year"]), int(deadline["month"])
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    code: str
+    title: str
+    deadline: str  # as the plan writes it (9月)
+    due: date
+    status: str | None  # None when not yet checked
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "title": self.title, "deadline": self.deadline,
+                "due": self.due.isoformat(), "status": self.status}
+
+
+@dataclass(frozen=True)
+class ActionStatus:
+    """How many action items have each status, which are unchecked, which are overdue."""
+
+    total: int
+    counts: Mapping[str, int]
+    unanswered: tuple[str, ...]
+    overdue: tuple[OverdueItem, ...]
+    as_of: date
+
+    def to_dict(self) -> dict:
+        return {
+            "total": self.total,
+            "counts": dict(self.counts),
+            "unanswered": list(self.unanswered),
+            "overdue": [item.to_dict() for item in self.overdue],
+            "as_of": self.as_of.isoformat(),
+        }
+
+
+def action_status(template: Template, results: Mapping[str, str], *, as_of: date) -> ActionStatus:
+    """Count *results* (item code → status key) and list the items overdue on *as_of*.
+
+    An item is overdue when its deadline month has ended before *as_of* and it is neither
+    已完成 nor 不适用 (an unchecked item counts: nobody has shown it is done).
+    """
+    if template.kind is not TemplateKind.ACTION_PLAN:
+        raise ValueError(f"模板 {template.id} 不是行动方案")
+    valid = {option.key for option in template.result_scale}
+    counts = {key: 0 for key in valid}
+    unanswered, overdue = [], []
+    items = list(template.items())
+    for item in items:
+        status = results.get(item.code)
+        if status is None:
+            unanswered.append(item.code)
+        elif status not in valid:
+            raise ValueError(f"事项 {item.code} 的状态“{status}”无效")
+        else:
+            counts[status] += 1
+        due = due_date(item)
+        if due is not None and due < as_of and status not in DONE_STATUSES:
+            overdue.append(OverdueItem(item.code, item.title, item.attrs["deadline"]["text"],
+                                       due, status))
+    return ActionStatus(len(items), counts, tuple(unanswered), tuple(overdue), as_of)
+
+
+def is_overdue(item: Node, status: str | None, *, as_of: date) -> bool:
+    due = due_date(item)
+    return due is not None and due < as_of and status not in DONE_STATUSES
