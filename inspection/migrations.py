@@ -1,0 +1,170 @@
+"""The database schema, as sqlite-utils migrations. Never edit an applied migration: add one.
+
+A database that records a migration this program does not know was written by a newer
+version; :func:`check_not_newer` refuses it rather than risk damaging it.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from checklists.errors import UserError
+
+MIGRATION_SET = "park_inspector"
+migrations = Migrations(MIGRATION_SET)
+
+
+class DatabaseTooNew(UserError):
+    """The database was written by a newer version of the program."""
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE parks (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            park_type TEXT NOT NULL CHECK (park_type IN ('manufacturing', 'service')),
+            address TEXT NOT NULL DEFAULT '',
+            contacts TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE inspections (
+            id TEXT PRIMARY KEY,
+            park_id INTEGER NOT NULL REFERENCES parks(id),
+            date TEXT NOT NULL,
+            inspectors TEXT NOT NULL DEFAULT '[]',
+            organisation TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'draft'
+                CHECK (status IN ('draft', 'in_progress', 'completed', 'signed')),
+            revision INTEGER NOT NULL DEFAULT 1,
+            report_number TEXT NOT NULL,
+            revisit_of TEXT REFERENCES inspections(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX inspections_park ON inspections(park_id);
+        CREATE TABLE inspection_templates (
+            inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+            template_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (inspection_id, template_id)
+        );
+        CREATE TABLE answers (
+            inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+            template_id TEXT NOT NULL,
+            item_code TEXT NOT NULL,
+            result TEXT,
+            value TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            answered_by TEXT NOT NULL DEFAULT '',
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (inspection_id, template_id, item_code)
+        );
+        CREATE TABLE findings (
+            id INTEGER PRIMARY KEY,
+            inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+            template_id TEXT NOT NULL,
+            item_code TEXT NOT NULL,
+            severity TEXT NOT NULL CHECK (severity IN ('minor', 'major', 'critical')),
+            requirement TEXT NOT NULL,
+            deadline TEXT,
+            responsible TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+            closing_note TEXT NOT NULL DEFAULT '',
+            carried_from INTEGER REFERENCES findings(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            closed_at TEXT
+        );
+        CREATE INDEX findings_inspection ON findings(inspection_id);
+        CREATE TABLE photos (
+            id INTEGER PRIMARY KEY,
+            inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+            sha256 TEXT NOT NULL,
+            ext TEXT NOT NULL,
+            original_name TEXT NOT NULL DEFAULT '',
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            template_id TEXT,
+            item_code TEXT,
+            caption TEXT NOT NULL DEFAULT '',
+            taken_at TEXT,
+            gps_lat REAL,
+            gps_lon REAL,
+            annotations TEXT NOT NULL DEFAULT '[]',
+            thumbnail BLOB NOT NULL,
+            imported_at TEXT NOT NULL,
+            deleted_at TEXT,
+            UNIQUE (inspection_id, sha256)
+        );
+        CREATE INDEX photos_inspection ON photos(inspection_id);
+        CREATE INDEX photos_sha ON photos(sha256);
+        CREATE TABLE media_files (
+            sha256 TEXT PRIMARY KEY,
+            ext TEXT NOT NULL,
+            size INTEGER NOT NULL
+        );
+        CREATE TABLE signatures (
+            id INTEGER PRIMARY KEY,
+            inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('inspector', 'park_representative')),
+            name TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            image_png BLOB NOT NULL,
+            signed_at TEXT NOT NULL
+        );
+        CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            signed INTEGER NOT NULL DEFAULT 0,
+            signer TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            inspection_id TEXT,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        -- The audit log is append-only: the program never updates or deletes a row.
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        """
+    )
+
+
+def known_names() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+def check_not_newer(db: Database) -> None:
+    """Refuse a database that has migrations this program does not know."""
+    applied = [m.name for m in migrations.applied(db)]
+    unknown = [name for name in applied if name not in known_names()]
+    if unknown:
+        raise DatabaseTooNew(
+            "这个数据库由更新版本的园区现场检查程序创建（包含未知的结构变更："
+            f"{'、'.join(unknown)}），请升级程序后再打开；数据未被改动。"
+        )
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply pending migrations; return their names. Refuses a newer database first."""
+    check_not_newer(db)
+    pending = [m.name for m in migrations.pending(db)]
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {len(known_names())}")
+    return pending

@@ -1,0 +1,219 @@
+"""What an inspector records on site: parks, inspections, answers, findings, photos, signatures.
+
+Plain immutable records; the store creates them from rows, the UI, reports and the command
+line read them. Labels are the Chinese terms the program shows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Mapping
+
+
+class ParkType(str, Enum):
+    MANUFACTURING = "manufacturing"
+    SERVICE = "service"
+
+    @property
+    def label(self) -> str:
+        return {"manufacturing": "生产制造类", "service": "生产性服务类等其他类"}[self.value]
+
+
+class Status(str, Enum):
+    """An inspection goes draft → in progress → completed → signed (signing locks it)."""
+
+    DRAFT = "draft"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    SIGNED = "signed"
+
+    @property
+    def label(self) -> str:
+        return {"draft": "草稿", "in_progress": "检查中", "completed": "已完成",
+                "signed": "已签署"}[self.value]
+
+
+class Severity(str, Enum):
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def label(self) -> str:
+        return {"minor": "一般", "major": "较重", "critical": "严重"}[self.value]
+
+
+class FindingStatus(str, Enum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return {"open": "待整改", "closed": "已整改"}[self.value]
+
+
+class SignerRole(str, Enum):
+    INSPECTOR = "inspector"
+    PARK_REPRESENTATIVE = "park_representative"
+
+    @property
+    def label(self) -> str:
+        return {"inspector": "检查人员", "park_representative": "园区代表"}[self.value]
+
+
+@dataclass(frozen=True)
+class Park:
+    id: int
+    name: str
+    park_type: ParkType
+    address: str = ""
+    contacts: tuple[Mapping[str, str], ...] = ()  # [{"name", "phone", "title"}]
+
+
+@dataclass(frozen=True)
+class Inspection:
+    id: str  # uuid4 hex with dashes
+    park_id: int
+    park_name: str
+    park_type: ParkType
+    template_ids: tuple[str, ...]
+    date: str  # ISO date of the visit
+    inspectors: tuple[str, ...]
+    organisation: str
+    status: Status
+    revision: int
+    created_at: str
+    updated_at: str
+    report_number: str
+    revisit_of: str | None = None
+
+    @property
+    def locked(self) -> bool:
+        return self.status is Status.SIGNED
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:8]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The inspector's judgement of one item: a result key, measured values, a note."""
+
+    template_id: str
+    item_code: str
+    result: str | None
+    value: Mapping[str, Any] | None
+    note: str
+    answered_by: str
+    answered_at: str
+
+    @property
+    def is_empty(self) -> bool:
+        return self.result is None and not self.value and not self.note
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rectification (整改) the park must carry out for an item."""
+
+    id: int
+    inspection_id: str
+    template_id: str
+    item_code: str
+    severity: Severity
+    requirement: str
+    deadline: str | None  # ISO date
+    responsible: str
+    status: FindingStatus
+    created_at: str
+    closed_at: str | None = None
+    closing_note: str = ""
+    carried_from: int | None = None  # the finding of an earlier visit this one continues
+
+
+@dataclass(frozen=True)
+class Photo:
+    """Evidence: an original image (never modified) and its report-size and thumbnail forms."""
+
+    id: int
+    inspection_id: str
+    sha256: str
+    ext: str  # of the original file: jpg, png, heic …
+    original_name: str
+    width: int  # after orientation
+    height: int
+    template_id: str | None = None
+    item_code: str | None = None
+    caption: str = ""
+    taken_at: str | None = None
+    gps: tuple[float, float] | None = None
+    annotations: tuple[Mapping[str, Any], ...] = ()
+    imported_at: str = ""
+    deleted_at: str | None = None
+
+    @property
+    def short_hash(self) -> str:
+        return self.sha256[:12]
+
+
+@dataclass(frozen=True)
+class Signature:
+    id: int
+    inspection_id: str
+    revision: int
+    role: SignerRole
+    name: str
+    title: str
+    image_png: bytes = field(repr=False)
+    signed_at: str = ""
+
+
+@dataclass(frozen=True)
+class ReportRecord:
+    id: int
+    inspection_id: str
+    revision: int
+    path: str
+    sha256: str
+    signed: bool
+    signer: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class InspectionSnapshot:
+    """Everything recorded for one inspection, read in one go (reports, CLI, summary)."""
+
+    inspection: Inspection
+    park: Park
+    answers: Mapping[tuple[str, str], Answer]  # (template id, item code) → answer
+    findings: tuple[Finding, ...]
+    photos: tuple[Photo, ...]  # not deleted
+    signatures: tuple[Signature, ...]
+
+    def answers_for(self, template_id: str) -> dict[str, Answer]:
+        return {code: a for (tid, code), a in self.answers.items() if tid == template_id}
+
+    def photos_for(self, template_id: str, item_code: str) -> list[Photo]:
+        return [p for p in self.photos if p.template_id == template_id and p.item_code == item_code]
+
+    def findings_for(self, template_id: str, item_code: str) -> list[Finding]:
+        return [f for f in self.findings
+                if f.template_id == template_id and f.item_code == item_code]
+
+
+@dataclass(frozen=True)
+class PreparedPhoto:
+    """A checked image whose original and report-size files are already in the data folder."""
+
+    sha256: str
+    ext: str
+    original_name: str
+    size: int  # bytes of the original
+    width: int  # after orientation
+    height: int
+    thumbnail_jpeg: bytes = field(repr=False)
+    taken_at: str | None = None
+    gps: tuple[float, float] | None = None
+

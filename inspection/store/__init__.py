@@ -1,0 +1,41 @@
+"""The one place that touches SQLite (through sqlite-utils): ``Store`` and its maintenance.
+
+Every edit is one transaction with its audit row, committed before the method returns
+(WAL, ``synchronous=FULL``): an edit the program reported as saved survives a crash.
+A Store belongs to the thread that opened it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from inspection.paths import DataDir
+from inspection.store.answers import UNSET, AnswersMixin
+from inspection.store.base import InspectionLocked, NotFound, StoreError, now_iso
+from inspection.store.evidence import EvidenceMixin
+from inspection.store.inspections import DuplicatePark, InspectionsMixin, NotADraft
+from inspection.store.maintenance import (BadBackup, CheckReport, backup_to, check_database,
+                                          restore_from)
+
+__all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "StoreError",
+           "DuplicatePark", "NotADraft", "BadBackup", "CheckReport", "restore", "now_iso"]
+
+
+class Store(InspectionsMixin, AnswersMixin, EvidenceMixin):
+    """An inspector's records in one data folder."""
+
+    def check(self, *, hash_files: bool = True) -> CheckReport:
+        """SQLite integrity, foreign keys, the audit chain, photo files and their hashes."""
+        return check_database(self.db.conn, self.data_dir, hash_files=hash_files)
+
+    def backup(self, out: Path) -> dict:
+        """A consistent copy of the database with its photos and reports, in one zip file."""
+        return backup_to(self.db.conn, self.data_dir, Path(out))
+
+
+def open_store(root: Path | str, *, actor: str = "") -> Store:
+    return Store(DataDir(Path(root)), actor=actor)
+
+
+def restore(backup: Path | str, root: Path | str, *, replace: bool = False) -> dict:
+    """Restore a backup into the data folder *root* (no Store may be open on it)."""
+    return restore_from(Path(backup), DataDir(Path(root)), replace=replace)

@@ -1,0 +1,192 @@
+"""Answers to checklist items and the findings (整改) recorded against them."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any, Mapping
+
+from checklists.errors import InvalidInput
+from checklists.library import get_template
+from checklists.model import NodeKind
+from inspection.model import Answer, Finding, FindingStatus, Severity
+from inspection.store.base import NotFound, StoreBase, dumps, now_iso
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()  # "leave this field as it is"
+
+
+def _answer(row: dict) -> Answer:
+    return Answer(template_id=row["template_id"], item_code=row["item_code"],
+                  result=row["result"], value=json.loads(row["value"]) if row["value"] else None,
+                  note=row["note"], answered_by=row["answered_by"],
+                  answered_at=row["answered_at"])
+
+
+def _finding(row: dict) -> Finding:
+    return Finding(
+        id=row["id"], inspection_id=row["inspection_id"], template_id=row["template_id"],
+        item_code=row["item_code"], severity=Severity(row["severity"]),
+        requirement=row["requirement"], deadline=row["deadline"], responsible=row["responsible"],
+        status=FindingStatus(row["status"]), created_at=row["created_at"],
+        closed_at=row["closed_at"], closing_note=row["closing_note"],
+        carried_from=row["carried_from"])
+
+
+class AnswersMixin(StoreBase):
+    def _check_item(self, inspection_id: str, template_id: str, item_code: str):
+        applied = {r[0] for r in self.db.execute(
+            "SELECT template_id FROM inspection_templates WHERE inspection_id = ?",
+            [inspection_id]).fetchall()}
+        if not applied:
+            raise NotFound(f"没有这个检查：{inspection_id}")
+        if template_id not in applied:
+            raise InvalidInput(f"template：该检查未使用模板 {template_id}")
+        template = get_template(template_id)
+        if not template.has(item_code):
+            raise InvalidInput(f"code：模板 {template_id} 中没有条目“{item_code}”")
+        node = template.find(item_code)
+        if node.kind is NodeKind.GROUP:
+            raise InvalidInput(f"code：“{item_code} {node.title}”是分组，不是检查条目")
+        return template, node
+
+    def save_answer(self, inspection_id: str, template_id: str, item_code: str, *,
+                    result: str | None = UNSET, value: Mapping[str, Any] | None = UNSET,
+                    note: str = UNSET) -> Answer | None:
+        """Record (part of) the answer to one item; fields left UNSET keep their value.
+
+        An answer with no result, no value and no note is removed. Returns the saved answer.
+        """
+        template, node = self._check_item(inspection_id, template_id, item_code)
+        if result is not UNSET and result is not None:
+            valid = [o.key for o in template.result_scale]
+            if result not in valid:
+                raise InvalidInput(f"result：条目 {item_code} 的结果应为 {'/'.join(valid)}，收到“{result}”")
+        key = [inspection_id, template_id, item_code]
+        with self._edit("answer", entity="answer", entity_id=f"{template_id}:{item_code}",
+                        inspection_id=inspection_id) as detail:
+            old = self._one("SELECT * FROM answers WHERE inspection_id = ? AND template_id = ?"
+                            " AND item_code = ?", key)
+            merged = {
+                "result": old["result"] if old else None,
+                "value": old["value"] if old else None,
+                "note": old["note"] if old else "",
+            }
+            if result is not UNSET:
+                merged["result"] = result
+                detail["result"] = result
+            if value is not UNSET:
+                merged["value"] = dumps(dict(value)) if value else None
+                detail["value"] = dict(value) if value else None
+            if note is not UNSET:
+                merged["note"] = note or ""
+                detail["note"] = merged["note"]
+            if merged["result"] is None and merged["value"] is None and not merged["note"]:
+                self.db.execute("DELETE FROM answers WHERE inspection_id = ? AND template_id = ?"
+                                " AND item_code = ?", key)
+                detail["cleared"] = True
+                saved = None
+            else:
+                self.db.execute(
+                    "INSERT INTO answers (inspection_id, template_id, item_code, result, value, note,"
+                    " answered_by, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (inspection_id, template_id, item_code) DO UPDATE SET"
+                    " result = excluded.result, value = excluded.value, note = excluded.note,"
+                    " answered_by = excluded.answered_by, answered_at = excluded.answered_at",
+                    key + [merged["result"], merged["value"], merged["note"], self.actor, now_iso()])
+                self._mark_in_progress(inspection_id)
+                saved = True
+        return self.answer(inspection_id, template_id, item_code) if saved else None
+
+    def answer(self, inspection_id: str, template_id: str, item_code: str) -> Answer | None:
+        row = self._one("SELECT * FROM answers WHERE inspection_id = ? AND template_id = ?"
+                        " AND item_code = ?", [inspection_id, template_id, item_code])
+        return _answer(row) if row else None
+
+    def answers(self, inspection_id: str) -> dict[tuple[str, str], Answer]:
+        rows = self._all("SELECT * FROM answers WHERE inspection_id = ?", [inspection_id])
+        return {(r["template_id"], r["item_code"]): _answer(r) for r in rows}
+
+    # --- findings (整改) ---------------------------------------------------------------
+
+    def add_finding(self, inspection_id: str, template_id: str, item_code: str, *,
+                    requirement: str, severity: Severity | str = Severity.MINOR,
+                    deadline: str | None = None, responsible: str = "") -> Finding:
+        """Record a rectification the park must carry out for an item."""
+        self._check_item(inspection_id, template_id, item_code)
+        fields = _finding_fields(requirement=requirement, severity=severity, deadline=deadline,
+                                 responsible=responsible)
+        with self._edit("add_finding", entity="finding", entity_id=f"{template_id}:{item_code}",
+                        inspection_id=inspection_id, detail=dict(fields)) as detail:
+            finding_id = self.db["findings"].insert({
+                "inspection_id": inspection_id, "template_id": template_id,
+                "item_code": item_code, "status": "open", "created_at": now_iso(),
+                **fields}).last_pk
+            detail["id"] = finding_id
+        return self.finding(finding_id)
+
+    def update_finding(self, finding_id: int, *, requirement: str = UNSET,
+                       severity: Severity | str = UNSET, deadline: str | None = UNSET,
+                       responsible: str = UNSET) -> Finding:
+        current = self.finding(finding_id)
+        fields = _finding_fields(
+            requirement=current.requirement if requirement is UNSET else requirement,
+            severity=current.severity if severity is UNSET else severity,
+            deadline=current.deadline if deadline is UNSET else deadline,
+            responsible=current.responsible if responsible is UNSET else responsible)
+        with self._edit("update_finding", entity="finding", entity_id=finding_id,
+                        inspection_id=current.inspection_id, detail=dict(fields)):
+            self.db["findings"].update(finding_id, fields)
+        return self.finding(finding_id)
+
+    def set_finding_status(self, finding_id: int, status: FindingStatus | str, *,
+                           note: str = "") -> Finding:
+        """Close a finding (整改完成) with a note, or open it again."""
+        current = self.finding(finding_id)
+        status = FindingStatus(status)
+        closed = status is FindingStatus.CLOSED
+        with self._edit("close_finding" if closed else "reopen_finding", entity="finding",
+                        entity_id=finding_id, inspection_id=current.inspection_id,
+                        detail={"note": note}):
+            self.db["findings"].update(finding_id, {
+                "status": status.value, "closing_note": note if closed else "",
+                "closed_at": now_iso() if closed else None})
+        return self.finding(finding_id)
+
+    def delete_finding(self, finding_id: int) -> None:
+        current = self.finding(finding_id)
+        with self._edit("delete_finding", entity="finding", entity_id=finding_id,
+                        inspection_id=current.inspection_id,
+                        detail={"requirement": current.requirement}):
+            self.db.execute("DELETE FROM findings WHERE id = ?", [finding_id])
+
+    def finding(self, finding_id: int) -> Finding:
+        row = self._one("SELECT * FROM findings WHERE id = ?", [finding_id])
+        if row is None:
+            raise NotFound(f"没有编号为 {finding_id} 的整改项")
+        return _finding(row)
+
+    def findings(self, inspection_id: str) -> list[Finding]:
+        return [_finding(r) for r in self._all(
+            "SELECT * FROM findings WHERE inspection_id = ? ORDER BY id", [inspection_id])]
+
+
+def _finding_fields(*, requirement: str, severity, deadline, responsible: str) -> dict:
+    requirement = (requirement or "").strip()
+    if not requirement:
+        raise InvalidInput("requirement：整改要求不能为空")
+    try:
+        severity = Severity(severity)
+    except ValueError:
+        raise InvalidInput(f"severity：严重程度应为 minor/major/critical，收到“{severity}”") from None
+    if deadline:
+        try:
+            date.fromisoformat(deadline)
+        except ValueError:
+            raise InvalidInput(f"deadline：整改期限格式应为 YYYY-MM-DD，收到“{deadline}”") from None
+    return {"requirement": requirement, "severity": severity.value, "deadline": deadline or None,
+            "responsible": (responsible or "").strip()}

@@ -1,0 +1,146 @@
+"""Opening the database, and the one way an edit is written: a transaction plus an audit row."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any, Iterator
+
+from sqlite_utils import Database
+
+from checklists.errors import UserError
+from inspection.audit import GENESIS, row_hash
+from inspection.migrations import migrate
+from inspection.paths import DataDir
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class NotFound(UserError):
+    """No record has that id."""
+
+
+class InspectionLocked(UserError):
+    """The inspection is signed; edits are refused until it is reopened."""
+
+
+class StoreError(UserError):
+    """The database could not be opened or used."""
+
+
+def now_iso() -> str:
+    """The local time with its UTC offset, to the millisecond."""
+    return datetime.now().astimezone().isoformat(timespec="milliseconds")
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def connect(path) -> Database:
+    """Open *path* with the settings that make an acknowledged edit survive a crash."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        db = Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        db.execute("PRAGMA synchronous = FULL")  # fsync the WAL on every commit
+        db.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"无法打开数据库 {path}：{exc}") from exc
+    if str(mode).lower() != "wal" and str(path) != ":memory:":
+        raise StoreError(f"数据库 {path} 无法切换到 WAL 模式（{mode}）")
+    return db
+
+
+class StoreBase:
+    """Holds the connection; every edit goes through :meth:`_edit`."""
+
+    def __init__(self, data_dir: DataDir, *, actor: str = "") -> None:
+        self.data_dir = data_dir.ensure()
+        self.actor = actor
+        self.db = connect(data_dir.database)
+        try:
+            self.applied_migrations = migrate(self.db)
+        except BaseException:
+            self.db.close()
+            raise
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- transactions ------------------------------------------------------------------
+
+    @contextmanager
+    def _edit(self, action: str, *, entity: str, entity_id: Any,
+              inspection_id: str | None = None, detail: dict | None = None,
+              check_lock: bool = True) -> Iterator[dict]:
+        """One edit: a transaction that also appends the audit row, committed on exit.
+
+        The caller may add to the yielded ``detail`` dict before the block ends. A signed
+        inspection refuses edits (``check_lock``) inside the same transaction.
+        """
+        detail = dict(detail or {})
+        with self.db.atomic():
+            if inspection_id is not None and check_lock:
+                self._require_unlocked(inspection_id)
+            yield detail
+            if inspection_id is not None:
+                self.db.execute("UPDATE inspections SET updated_at = ? WHERE id = ?",
+                                [now_iso(), inspection_id])
+            self._append_audit(action, entity=entity, entity_id=entity_id,
+                               inspection_id=inspection_id, detail=detail)
+
+    def _append_audit(self, action: str, *, entity: str, entity_id: Any,
+                      inspection_id: str | None, detail: dict) -> None:
+        last = self.db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        row = {
+            "at": now_iso(),
+            "actor": self.actor,
+            "action": action,
+            "inspection_id": inspection_id,
+            "entity": entity,
+            "entity_id": str(entity_id),
+            "detail": dumps(detail),
+        }
+        prev_hash = last[0] if last else GENESIS
+        row["prev_hash"] = prev_hash
+        row["hash"] = row_hash(prev_hash, row)
+        self.db.execute(
+            "INSERT INTO audit_log (at, actor, action, inspection_id, entity, entity_id, detail,"
+            " prev_hash, hash) VALUES (:at, :actor, :action, :inspection_id, :entity, :entity_id,"
+            " :detail, :prev_hash, :hash)", row)
+
+    def _require_unlocked(self, inspection_id: str) -> None:
+        row = self.db.execute("SELECT status, revision FROM inspections WHERE id = ?",
+                              [inspection_id]).fetchone()
+        if row is None:
+            raise NotFound(f"没有这个检查：{inspection_id}")
+        if row[0] == "signed":
+            raise InspectionLocked(
+                f"该检查已签署（第 {row[1]} 版），不能再修改；如需修改，请先“重新打开”生成新的修订版。")
+
+    def _one(self, sql: str, params: list | dict = ()) -> dict | None:
+        cursor = self.db.execute(sql, params)
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return dict(zip([c[0] for c in cursor.description], row))
+
+    def _all(self, sql: str, params: list | dict = ()) -> list[dict]:
+        cursor = self.db.execute(sql, params)
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def audit_entries(self, inspection_id: str | None = None) -> list[dict]:
+        if inspection_id is None:
+            return self._all("SELECT * FROM audit_log ORDER BY id")
+        return self._all("SELECT * FROM audit_log WHERE inspection_id = ? ORDER BY id",
+                         [inspection_id])

@@ -1,0 +1,197 @@
+"""Photo records, signatures and issued reports; the snapshot of a whole inspection."""
+from __future__ import annotations
+
+import json
+from typing import Any, Mapping, Sequence
+
+from checklists.errors import InvalidInput
+from inspection.model import (InspectionSnapshot, Photo, PreparedPhoto, ReportRecord,
+                              Signature, SignerRole, Status)
+from inspection.store.base import NotFound, StoreBase, dumps, now_iso
+
+PHOTO_COLUMNS = ("id, inspection_id, sha256, ext, original_name, width, height, template_id,"
+                 " item_code, caption, taken_at, gps_lat, gps_lon, annotations, imported_at,"
+                 " deleted_at")
+
+
+def _photo(row: dict) -> Photo:
+    gps = (row["gps_lat"], row["gps_lon"]) if row["gps_lat"] is not None else None
+    return Photo(
+        id=row["id"], inspection_id=row["inspection_id"], sha256=row["sha256"], ext=row["ext"],
+        original_name=row["original_name"], width=row["width"], height=row["height"],
+        template_id=row["template_id"], item_code=row["item_code"], caption=row["caption"],
+        taken_at=row["taken_at"], gps=gps, annotations=tuple(json.loads(row["annotations"])),
+        imported_at=row["imported_at"], deleted_at=row["deleted_at"])
+
+
+def _signature(row: dict) -> Signature:
+    return Signature(id=row["id"], inspection_id=row["inspection_id"], revision=row["revision"],
+                     role=SignerRole(row["role"]), name=row["name"], title=row["title"],
+                     image_png=row["image_png"], signed_at=row["signed_at"])
+
+
+class EvidenceMixin(StoreBase):
+    # --- photos ------------------------------------------------------------------------
+
+    def add_photo(self, inspection_id: str, prepared: PreparedPhoto, *,
+                  template_id: str | None = None, item_code: str | None = None,
+                  caption: str = "") -> tuple[Photo, bool]:
+        """Attach an imported photo to an inspection (and optionally an item).
+
+        The same image twice in one inspection is kept once: returns (photo, False) then, and a
+        removed photo imported again is restored.
+        """
+        if (template_id is None) != (item_code is None):
+            raise InvalidInput("item：照片所属条目需要同时给出模板和条目编号")
+        if template_id is not None:
+            self._check_item(inspection_id, template_id, item_code)
+        existing = self._one(f"SELECT {PHOTO_COLUMNS} FROM photos WHERE inspection_id = ?"
+                             " AND sha256 = ?", [inspection_id, prepared.sha256])
+        if existing and existing["deleted_at"] is None:
+            return _photo(existing), False
+        if existing:
+            return self.restore_photo(existing["id"]), True
+        with self._edit("add_photo", entity="photo", entity_id=prepared.sha256,
+                        inspection_id=inspection_id,
+                        detail={"sha256": prepared.sha256, "name": prepared.original_name,
+                                "item": item_code}) as detail:
+            self.db.execute("INSERT OR IGNORE INTO media_files (sha256, ext, size) VALUES (?, ?, ?)",
+                            [prepared.sha256, prepared.ext, prepared.size])
+            gps = prepared.gps or (None, None)
+            photo_id = self.db["photos"].insert({
+                "inspection_id": inspection_id, "sha256": prepared.sha256, "ext": prepared.ext,
+                "original_name": prepared.original_name, "width": prepared.width,
+                "height": prepared.height, "template_id": template_id, "item_code": item_code,
+                "caption": caption, "taken_at": prepared.taken_at, "gps_lat": gps[0],
+                "gps_lon": gps[1], "annotations": "[]", "thumbnail": prepared.thumbnail_jpeg,
+                "imported_at": now_iso()}).last_pk
+            detail["id"] = photo_id
+        return self.photo(photo_id), True
+
+    def photo(self, photo_id: int) -> Photo:
+        row = self._one(f"SELECT {PHOTO_COLUMNS} FROM photos WHERE id = ?", [photo_id])
+        if row is None:
+            raise NotFound(f"没有编号为 {photo_id} 的照片")
+        return _photo(row)
+
+    def photos(self, inspection_id: str, *, include_removed: bool = False) -> list[Photo]:
+        sql = f"SELECT {PHOTO_COLUMNS} FROM photos WHERE inspection_id = ?"
+        if not include_removed:
+            sql += " AND deleted_at IS NULL"
+        return [_photo(r) for r in self._all(sql + " ORDER BY id", [inspection_id])]
+
+    def thumbnail(self, photo_id: int) -> bytes:
+        row = self.db.execute("SELECT thumbnail FROM photos WHERE id = ?", [photo_id]).fetchone()
+        if row is None:
+            raise NotFound(f"没有编号为 {photo_id} 的照片")
+        return row[0]
+
+    def _photo_edit(self, photo_id: int, action: str, changes: dict, detail: dict) -> Photo:
+        current = self.photo(photo_id)
+        with self._edit(action, entity="photo", entity_id=photo_id,
+                        inspection_id=current.inspection_id, detail=detail):
+            self.db["photos"].update(photo_id, changes)
+        return self.photo(photo_id)
+
+    def set_caption(self, photo_id: int, caption: str) -> Photo:
+        return self._photo_edit(photo_id, "caption", {"caption": caption.strip()},
+                                {"caption": caption.strip()})
+
+    def move_photo(self, photo_id: int, template_id: str | None, item_code: str | None) -> Photo:
+        """Attach a photo to another item, or to the inspection as a whole (None, None)."""
+        current = self.photo(photo_id)
+        if template_id is not None:
+            self._check_item(current.inspection_id, template_id, item_code)
+        return self._photo_edit(photo_id, "move_photo",
+                                {"template_id": template_id, "item_code": item_code},
+                                {"from": [current.template_id, current.item_code],
+                                 "to": [template_id, item_code]})
+
+    def remove_photo(self, photo_id: int) -> Photo:
+        """Soft delete: the photo leaves the inspection; the file and the record stay."""
+        return self._photo_edit(photo_id, "remove_photo", {"deleted_at": now_iso()}, {})
+
+    def restore_photo(self, photo_id: int) -> Photo:
+        return self._photo_edit(photo_id, "restore_photo", {"deleted_at": None}, {})
+
+    def set_annotations(self, photo_id: int, annotations: Sequence[Mapping[str, Any]]) -> Photo:
+        """Replace the annotation layer (arrows, shapes, text) drawn over a photo."""
+        shapes = [dict(a) for a in annotations]
+        return self._photo_edit(photo_id, "annotate", {"annotations": dumps(shapes)},
+                                {"shapes": len(shapes)})
+
+    # --- signatures and reports --------------------------------------------------------
+
+    def set_signature(self, inspection_id: str, role: SignerRole | str, name: str, *,
+                      image_png: bytes, title: str = "") -> Signature:
+        """Store a handwritten signature for the current revision (replacing the same signer's)."""
+        role = SignerRole(role)
+        name = (name or "").strip()
+        if not name:
+            raise InvalidInput("name：签名人姓名不能为空")
+        if not image_png.startswith(b"\x89PNG"):
+            raise InvalidInput("image：签名图像应为 PNG")
+        revision = self.inspection(inspection_id).revision
+        with self._edit("sign_by_hand", entity="signature", entity_id=f"{role.value}:{name}",
+                        inspection_id=inspection_id, detail={"role": role.value, "name": name}):
+            self.db.execute("DELETE FROM signatures WHERE inspection_id = ? AND revision = ?"
+                            " AND role = ? AND name = ?", [inspection_id, revision, role.value, name])
+            signature_id = self.db["signatures"].insert({
+                "inspection_id": inspection_id, "revision": revision, "role": role.value,
+                "name": name, "title": title.strip(), "image_png": image_png,
+                "signed_at": now_iso()}).last_pk
+        return _signature(self._one("SELECT * FROM signatures WHERE id = ?", [signature_id]))
+
+    def remove_signature(self, signature_id: int) -> None:
+        row = self._one("SELECT inspection_id, name FROM signatures WHERE id = ?", [signature_id])
+        if row is None:
+            raise NotFound(f"没有编号为 {signature_id} 的签名")
+        with self._edit("remove_signature", entity="signature", entity_id=signature_id,
+                        inspection_id=row["inspection_id"], detail={"name": row["name"]}):
+            self.db.execute("DELETE FROM signatures WHERE id = ?", [signature_id])
+
+    def signatures(self, inspection_id: str, *, revision: int | None = None) -> list[Signature]:
+        if revision is None:
+            revision = self.inspection(inspection_id).revision
+        return [_signature(r) for r in self._all(
+            "SELECT * FROM signatures WHERE inspection_id = ? AND revision = ? ORDER BY id",
+            [inspection_id, revision])]
+
+    def mark_signed(self, inspection_id: str, *, path: str, sha256: str, signer: str) -> ReportRecord:
+        """Record a signed report and lock the inspection, in one transaction."""
+        revision = self.inspection(inspection_id).revision
+        with self._edit("sign_report", entity="report", entity_id=sha256,
+                        inspection_id=inspection_id,
+                        detail={"path": path, "sha256": sha256, "signer": signer,
+                                "revision": revision}):
+            report_id = self.db["reports"].insert({
+                "inspection_id": inspection_id, "revision": revision, "path": path,
+                "sha256": sha256, "signed": 1, "signer": signer, "created_at": now_iso()}).last_pk
+            self.db.execute("UPDATE inspections SET status = ? WHERE id = ?",
+                            [Status.SIGNED.value, inspection_id])
+        return self.report(report_id)
+
+    def report(self, report_id: int) -> ReportRecord:
+        row = self._one("SELECT * FROM reports WHERE id = ?", [report_id])
+        if row is None:
+            raise NotFound(f"没有编号为 {report_id} 的报告")
+        return ReportRecord(**{**row, "signed": bool(row["signed"])})
+
+    def reports(self, inspection_id: str) -> list[ReportRecord]:
+        return [ReportRecord(**{**r, "signed": bool(r["signed"])}) for r in self._all(
+            "SELECT * FROM reports WHERE inspection_id = ? ORDER BY id", [inspection_id])]
+
+    # --- everything at once --------------------------------------------------------------
+
+    def snapshot(self, inspection_id: str) -> InspectionSnapshot:
+        """All records of one inspection, read in one transaction so they agree."""
+        with self.db.atomic():
+            inspection = self.inspection(inspection_id)
+            return InspectionSnapshot(
+                inspection=inspection,
+                park=self.park(inspection.park_id),
+                answers=self.answers(inspection_id),
+                findings=tuple(self.findings(inspection_id)),
+                photos=tuple(self.photos(inspection_id)),
+                signatures=tuple(self.signatures(inspection_id, revision=inspection.revision)),
+            )

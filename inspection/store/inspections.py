@@ -1,0 +1,276 @@
+"""Parks and inspections: create, find, list, change status, revisit, reopen, delete."""
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date as Date
+from typing import Iterable, Sequence
+
+from checklists.errors import InvalidInput, UserError
+from checklists.library import get_template
+from inspection.model import Inspection, Park, ParkType, Status
+from inspection.store.base import NotFound, StoreBase, dumps, now_iso
+
+
+class DuplicatePark(UserError):
+    """A park with that name exists already."""
+
+
+class NotADraft(UserError):
+    """Only drafts may be deleted."""
+
+
+def _park(row: dict) -> Park:
+    return Park(id=row["id"], name=row["name"], park_type=ParkType(row["park_type"]),
+                address=row["address"], contacts=tuple(json.loads(row["contacts"])))
+
+
+INSPECTION_SELECT = """
+    SELECT i.*, p.name AS park_name, p.park_type AS park_type,
+           (SELECT json_group_array(template_id) FROM
+               (SELECT template_id FROM inspection_templates t
+                WHERE t.inspection_id = i.id ORDER BY position)) AS template_ids
+    FROM inspections i JOIN parks p ON p.id = i.park_id
+"""
+
+
+def _inspection(row: dict) -> Inspection:
+    return Inspection(
+        id=row["id"], park_id=row["park_id"], park_name=row["park_name"],
+        park_type=ParkType(row["park_type"]), template_ids=tuple(json.loads(row["template_ids"])),
+        date=row["date"], inspectors=tuple(json.loads(row["inspectors"])),
+        organisation=row["organisation"], status=Status(row["status"]),
+        revision=row["revision"], created_at=row["created_at"], updated_at=row["updated_at"],
+        report_number=row["report_number"], revisit_of=row["revisit_of"],
+    )
+
+
+def _clean_names(names: Iterable[str], field: str) -> list[str]:
+    cleaned = [n.strip() for n in names if n and n.strip()]
+    if not cleaned:
+        raise InvalidInput(f"{field}：至少需要一名检查人员")
+    return cleaned
+
+
+class InspectionsMixin(StoreBase):
+    # --- parks -------------------------------------------------------------------------
+
+    def add_park(self, name: str, park_type: ParkType | str, *, address: str = "",
+                 contacts: Sequence[dict] = ()) -> Park:
+        name = (name or "").strip()
+        if not name:
+            raise InvalidInput("name：园区名称不能为空")
+        try:
+            park_type = ParkType(park_type)
+        except ValueError:
+            raise InvalidInput(f"type：园区类型应为 manufacturing 或 service，收到“{park_type}”") from None
+        if self.find_park(name) is not None:
+            raise DuplicatePark(f"园区“{name}”已存在")
+        with self._edit("add_park", entity="park", entity_id=name,
+                        detail={"name": name, "type": park_type.value}):
+            park_id = self.db["parks"].insert({
+                "name": name, "park_type": park_type.value, "address": address.strip(),
+                "contacts": dumps(list(contacts)), "created_at": now_iso()}).last_pk
+        return self.park(park_id)
+
+    def update_park(self, park_id: int, *, name: str | None = None,
+                    park_type: ParkType | str | None = None, address: str | None = None,
+                    contacts: Sequence[dict] | None = None) -> Park:
+        changes = {}
+        if name is not None:
+            if not name.strip():
+                raise InvalidInput("name：园区名称不能为空")
+            other = self.find_park(name.strip())
+            if other is not None and other.id != park_id:
+                raise DuplicatePark(f"园区“{name.strip()}”已存在")
+            changes["name"] = name.strip()
+        if park_type is not None:
+            changes["park_type"] = ParkType(park_type).value
+        if address is not None:
+            changes["address"] = address.strip()
+        if contacts is not None:
+            changes["contacts"] = dumps(list(contacts))
+        self.park(park_id)
+        with self._edit("update_park", entity="park", entity_id=park_id, detail=changes):
+            self.db["parks"].update(park_id, changes)
+        return self.park(park_id)
+
+    def park(self, park_id: int) -> Park:
+        row = self._one("SELECT * FROM parks WHERE id = ?", [park_id])
+        if row is None:
+            raise NotFound(f"没有编号为 {park_id} 的园区")
+        return _park(row)
+
+    def find_park(self, name: str) -> Park | None:
+        row = self._one("SELECT * FROM parks WHERE name = ?", [name.strip()])
+        return _park(row) if row else None
+
+    def parks(self) -> list[Park]:
+        return [_park(r) for r in self._all("SELECT * FROM parks ORDER BY name")]
+
+    # --- inspections -------------------------------------------------------------------
+
+    def new_inspection(self, park_id: int, template_ids: Sequence[str], *,
+                       inspectors: Sequence[str], date: str | None = None,
+                       organisation: str = "", revisit_of: str | None = None) -> Inspection:
+        """Create a draft inspection of a park applying one or more templates."""
+        self.park(park_id)
+        template_ids = list(dict.fromkeys(template_ids))
+        if not template_ids:
+            raise InvalidInput("template：至少选择一个检查模板")
+        for template_id in template_ids:
+            get_template(template_id)
+        inspectors = _clean_names(inspectors, "inspector")
+        visit_date = date or Date.today().isoformat()
+        try:
+            year = Date.fromisoformat(visit_date).year
+        except ValueError:
+            raise InvalidInput(f"date：日期格式应为 YYYY-MM-DD，收到“{visit_date}”") from None
+        inspection_id = str(uuid.uuid4())
+        stamp = now_iso()
+        with self._edit("new_inspection", entity="inspection", entity_id=inspection_id,
+                        inspection_id=inspection_id, check_lock=False,
+                        detail={"park_id": park_id, "templates": template_ids}):
+            self.db["inspections"].insert({
+                "id": inspection_id, "park_id": park_id, "date": visit_date,
+                "inspectors": dumps(inspectors), "organisation": organisation.strip(),
+                "status": Status.DRAFT.value, "revision": 1,
+                "report_number": self._next_report_number(year),
+                "revisit_of": revisit_of, "created_at": stamp, "updated_at": stamp})
+            self.db["inspection_templates"].insert_all(
+                {"inspection_id": inspection_id, "template_id": t, "position": i}
+                for i, t in enumerate(template_ids))
+        return self.inspection(inspection_id)
+
+    def _next_report_number(self, year: int) -> str:
+        prefix = f"YQJC-{year}-"
+        row = self.db.execute(
+            "SELECT MAX(CAST(substr(report_number, ?) AS INTEGER)) FROM inspections"
+            " WHERE report_number LIKE ?", [len(prefix) + 1, prefix + "%"]).fetchone()
+        return f"{prefix}{(row[0] or 0) + 1:04d}"
+
+    def resolve_inspection_id(self, id_or_prefix: str) -> str:
+        """The full id of the inspection whose id is or starts with *id_or_prefix* (≥ 4 chars)."""
+        key = (id_or_prefix or "").strip().lower()
+        if len(key) < 4:
+            raise InvalidInput(f"id：检查编号至少需要 4 位，收到“{id_or_prefix}”")
+        rows = self.db.execute("SELECT id FROM inspections WHERE id = ? OR id LIKE ?",
+                               [key, key + "%"]).fetchall()
+        if not rows:
+            raise NotFound(f"没有编号为“{id_or_prefix}”的检查")
+        if len(rows) > 1 and not any(r[0] == key for r in rows):
+            raise InvalidInput(f"id：编号“{id_or_prefix}”对应多个检查，请输入更多位")
+        return key if any(r[0] == key for r in rows) else rows[0][0]
+
+    def inspection(self, inspection_id: str) -> Inspection:
+        row = self._one(INSPECTION_SELECT + " WHERE i.id = ?", [inspection_id])
+        if row is None:
+            raise NotFound(f"没有这个检查：{inspection_id}")
+        return _inspection(row)
+
+    def inspections(self, *, search: str = "", status: Status | str | None = None,
+                    date_from: str | None = None, date_to: str | None = None) -> list[Inspection]:
+        """Inspections, newest visit first, filtered by park name, status and date range."""
+        where, params = [], []
+        if search.strip():
+            where.append("p.name LIKE ?")
+            params.append(f"%{search.strip()}%")
+        if status:
+            where.append("i.status = ?")
+            params.append(Status(status).value)
+        if date_from:
+            where.append("i.date >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("i.date <= ?")
+            params.append(date_to)
+        sql = INSPECTION_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        return [_inspection(r) for r in self._all(sql + " ORDER BY i.date DESC, i.created_at DESC",
+                                                  params)]
+
+    def update_inspection(self, inspection_id: str, *, date: str | None = None,
+                          inspectors: Sequence[str] | None = None,
+                          organisation: str | None = None) -> Inspection:
+        changes: dict = {}
+        if date is not None:
+            try:
+                Date.fromisoformat(date)
+            except ValueError:
+                raise InvalidInput(f"date：日期格式应为 YYYY-MM-DD，收到“{date}”") from None
+            changes["date"] = date
+        if inspectors is not None:
+            changes["inspectors"] = dumps(_clean_names(inspectors, "inspector"))
+        if organisation is not None:
+            changes["organisation"] = organisation.strip()
+        with self._edit("update_inspection", entity="inspection", entity_id=inspection_id,
+                        inspection_id=inspection_id, detail=dict(changes)):
+            self.db["inspections"].update(inspection_id, changes)
+        return self.inspection(inspection_id)
+
+    def set_status(self, inspection_id: str, status: Status) -> Inspection:
+        """Mark an inspection in progress or completed (signing and reopening have their own)."""
+        status = Status(status)
+        if status is Status.SIGNED:
+            raise UserError("签署只能通过“签署报告”完成")
+        current = self.inspection(inspection_id)
+        if current.status is status:
+            return current
+        with self._edit("set_status", entity="inspection", entity_id=inspection_id,
+                        inspection_id=inspection_id,
+                        detail={"from": current.status.value, "to": status.value}):
+            self.db.execute("UPDATE inspections SET status = ? WHERE id = ?",
+                            [status.value, inspection_id])
+        return self.inspection(inspection_id)
+
+    def _mark_in_progress(self, inspection_id: str) -> None:
+        """Within an edit: a draft becomes in progress at its first recorded answer."""
+        self.db.execute("UPDATE inspections SET status = 'in_progress' WHERE id = ? AND status = 'draft'",
+                        [inspection_id])
+
+    def reopen(self, inspection_id: str, *, reason: str = "") -> Inspection:
+        """Make a signed inspection editable again as a new revision; its signed reports stay."""
+        current = self.inspection(inspection_id)
+        if current.status is not Status.SIGNED:
+            if current.status is Status.COMPLETED:
+                return self.set_status(inspection_id, Status.IN_PROGRESS)
+            return current
+        with self._edit("reopen", entity="inspection", entity_id=inspection_id,
+                        inspection_id=inspection_id, check_lock=False,
+                        detail={"from_revision": current.revision,
+                                "to_revision": current.revision + 1, "reason": reason}):
+            self.db.execute("UPDATE inspections SET status = 'in_progress', revision = revision + 1"
+                            " WHERE id = ?", [inspection_id])
+        return self.inspection(inspection_id)
+
+    def delete_inspection(self, inspection_id: str) -> None:
+        """Delete a draft (an inspection with nothing recorded yet); anything else is refused."""
+        current = self.inspection(inspection_id)
+        if current.status is not Status.DRAFT:
+            raise NotADraft(f"只能删除草稿；该检查的状态是“{current.status.label}”")
+        with self._edit("delete_inspection", entity="inspection", entity_id=inspection_id,
+                        inspection_id=inspection_id, check_lock=False, detail={"park": current.park_name,
+                                                    "date": current.date}):
+            self.db.execute("DELETE FROM inspections WHERE id = ?", [inspection_id])
+
+    def new_revisit(self, inspection_id: str, *, inspectors: Sequence[str] | None = None,
+                    date: str | None = None) -> Inspection:
+        """A new inspection of the same park and templates: answers cleared, open findings kept."""
+        earlier = self.inspection(inspection_id)
+        revisit = self.new_inspection(
+            earlier.park_id, earlier.template_ids, date=date,
+            inspectors=inspectors or earlier.inspectors, organisation=earlier.organisation,
+            revisit_of=earlier.id)
+        open_findings = self._all("SELECT * FROM findings WHERE inspection_id = ? AND status = 'open'"
+                                  " ORDER BY id", [earlier.id])
+        if open_findings:
+            with self._edit("carry_findings", entity="inspection", entity_id=revisit.id,
+                            inspection_id=revisit.id,
+                            detail={"from": earlier.id, "findings": [f["id"] for f in open_findings]}):
+                for finding in open_findings:
+                    self.db["findings"].insert({
+                        "inspection_id": revisit.id, "template_id": finding["template_id"],
+                        "item_code": finding["item_code"], "severity": finding["severity"],
+                        "requirement": finding["requirement"], "deadline": finding["deadline"],
+                        "responsible": finding["responsible"], "status": "open",
+                        "carried_from": finding["id"], "created_at": now_iso()})
+        return self.inspection(revisit.id)

@@ -1,0 +1,194 @@
+"""Checking the data folder, and backing it up to / restoring it from one file."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from checklists.errors import UserError
+from inspection.appinfo import APP_VERSION
+from inspection.audit import verify_chain
+from inspection.paths import DataDir
+
+BACKUP_FORMAT = "park-inspector-backup/1"
+
+
+class BadBackup(UserError):
+    """The file is not a usable backup."""
+
+
+@dataclass
+class CheckReport:
+    """What check-db found: problems (empty when all is well) and what was checked."""
+
+    problems: list[str] = field(default_factory=list)
+    checked: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_dict(self) -> dict:
+        return {"ok": self.ok, "problems": self.problems, "checked": self.checked}
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_database(conn: sqlite3.Connection, data_dir: DataDir, *,
+                   hash_files: bool = True) -> CheckReport:
+    """Integrity, foreign keys, the audit chain, and every photo file against its SHA-256."""
+    report = CheckReport()
+    integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    if integrity != ["ok"]:
+        report.problems += [f"SQLite 完整性检查：{line}" for line in integrity]
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
+        report.problems.append(f"外键：{table} 第 {rowid} 行引用的 {parent} 记录不存在")
+    cursor = conn.execute("SELECT * FROM audit_log ORDER BY id")
+    names = [c[0] for c in cursor.description]
+    rows = [dict(zip(names, r)) for r in cursor.fetchall()]
+    report.problems += [str(b) for b in verify_chain(rows)]
+    report.checked["audit_rows"] = len(rows)
+
+    media = conn.execute("SELECT sha256, ext, size FROM media_files ORDER BY sha256").fetchall()
+    for sha, ext, size in media:
+        original = data_dir.original(sha, ext)
+        if not original.exists():
+            report.problems.append(f"照片原件缺失：{original}")
+            continue
+        if hash_files and sha256_file(original) != sha:
+            report.problems.append(f"照片原件已被改动（SHA-256 不符）：{original}")
+        elif original.stat().st_size != size:
+            report.problems.append(f"照片原件大小不符：{original}")
+        if not data_dir.report_image(sha).exists():
+            report.problems.append(f"报告用照片缺失：{data_dir.report_image(sha)}")
+    orphans = conn.execute("SELECT id, sha256 FROM photos WHERE sha256 NOT IN"
+                           " (SELECT sha256 FROM media_files)").fetchall()
+    report.problems += [f"照片 {pid} 没有登记的原件（{sha[:12]}）" for pid, sha in orphans]
+    report.checked["photo_files"] = len(media)
+    for table in ("inspections", "answers", "findings", "photos"):
+        report.checked[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    return report
+
+
+def backup_to(conn: sqlite3.Connection, data_dir: DataDir, out: Path) -> dict:
+    """Write the database (SQLite backup API) and its photos and reports into one zip file."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+        copy = Path(tmp) / "inspections.db"
+        target = sqlite3.connect(copy)
+        try:
+            conn.backup(target)  # a consistent copy even while the program writes
+        finally:
+            target.close()
+        media = [data_dir.original(sha, ext) for sha, ext in
+                 conn.execute("SELECT sha256, ext FROM media_files").fetchall()]
+        media += [data_dir.report_image(p.name.split(".")[0]) for p in list(media)]
+        reports = [Path(r[0]) for r in conn.execute("SELECT path FROM reports").fetchall()]
+        files = {}
+        partial = out.with_name(out.name + ".partial")
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
+            archive.write(copy, "inspections.db")
+            for path in media:
+                if path.exists():
+                    name = path.relative_to(data_dir.root).as_posix()
+                    archive.write(path, name)
+                    files[name] = sha256_file(path)
+            for path in reports:
+                if path.exists() and data_dir.reports in path.parents:
+                    name = path.relative_to(data_dir.root).as_posix()
+                    archive.write(path, name)
+                    files[name] = sha256_file(path)
+            manifest = {"format": BACKUP_FORMAT, "app_version": APP_VERSION,
+                        "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+                        "database_sha256": sha256_file(copy), "files": files}
+            archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+        os.replace(partial, out)
+    return manifest
+
+
+def restore_from(backup: Path, data_dir: DataDir, *, replace: bool = False) -> dict:
+    """Unpack a backup into *data_dir*; refuses to overwrite existing data unless *replace*.
+
+    Everything is unpacked and checked in a temporary folder first; the data folder changes only
+    when the whole backup is good. Replaced data is moved aside, never deleted.
+    """
+    backup = Path(backup)
+    try:
+        archive = zipfile.ZipFile(backup)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise BadBackup(f"不是有效的备份文件：{backup}（{exc}）") from None
+    with archive:
+        try:
+            manifest = json.loads(archive.read("manifest.json"))
+        except (KeyError, ValueError):
+            raise BadBackup(f"备份文件缺少清单（manifest.json）：{backup}") from None
+        if manifest.get("format") != BACKUP_FORMAT:
+            raise BadBackup(f"不认识的备份格式：{manifest.get('format')}")
+        root = data_dir.root
+        root.mkdir(parents=True, exist_ok=True)
+        has_data = data_dir.database.exists() and _has_inspections(data_dir.database)
+        if has_data and not replace:
+            raise UserError(f"数据文件夹 {root} 中已有检查记录；如要用备份替换，请加 --replace"
+                            "（原有数据会移到旁边的文件夹保存）")
+        staging = Path(tempfile.mkdtemp(prefix="restore-", dir=root))
+        try:
+            for name in ["inspections.db", *manifest["files"]]:
+                if name.startswith("/") or ".." in Path(name).parts:
+                    raise BadBackup(f"备份中有不安全的路径：{name}")
+                archive.extract(name, staging)
+            if sha256_file(staging / "inspections.db") != manifest["database_sha256"]:
+                raise BadBackup("备份中的数据库已损坏（SHA-256 不符）")
+            for name, sha in manifest["files"].items():
+                if sha256_file(staging / name) != sha:
+                    raise BadBackup(f"备份中的文件已损坏：{name}")
+            conn = sqlite3.connect(staging / "inspections.db")
+            try:
+                report = check_database(conn, DataDir(staging), hash_files=False)
+            finally:
+                conn.close()
+            if not report.ok:
+                raise BadBackup("备份中的数据没有通过检查：" + "；".join(report.problems[:3]))
+            _swap_in(staging, data_dir)
+        except (KeyError, OSError, sqlite3.DatabaseError) as exc:
+            raise BadBackup(f"无法读取备份：{exc}") from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return manifest
+
+
+def _has_inspections(path: Path) -> bool:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM inspections").fetchone()[0] > 0
+    except sqlite3.DatabaseError:
+        return True  # unreadable: treat as data, never overwrite silently
+    finally:
+        conn.close()
+
+
+def _swap_in(staging: Path, data_dir: DataDir) -> None:
+    root = data_dir.root
+    aside = root / f"before-restore-{datetime.now():%Y%m%d-%H%M%S}"
+    moved = []
+    for name in ("inspections.db", "inspections.db-wal", "inspections.db-shm", "media", "reports"):
+        if (root / name).exists():
+            aside.mkdir(exist_ok=True)
+            shutil.move(str(root / name), str(aside / name))
+            moved.append(name)
+    for name in ("inspections.db", "media", "reports"):
+        if (staging / name).exists():
+            shutil.move(str(staging / name), str(root / name))
