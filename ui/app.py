@@ -1,0 +1,110 @@
+"""Starting the program: application identity, fonts, translations, error handling, window."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from checklists.errors import UserError
+from inspection.appinfo import APP_ID, APP_NAME, APP_NAME_ZH, APP_VERSION
+from inspection.paths import DataDir
+from resources import resource_path
+from ui.errors import install_excepthook, set_log_folder
+from ui.preferences import Preferences
+
+FONT_FILES = ("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf")
+_translators: list[QTranslator] = []  # kept alive for the application's lifetime
+
+
+def load_fonts() -> str:
+    """Register the bundled Simplified Chinese font; return its family name.
+
+    The program draws Chinese with its own font so that no laptop shows boxes or Japanese
+    glyph shapes, whatever fonts the system has.
+    """
+    family = ""
+    for name in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        family = family or (families[0] if families else "")
+    return family
+
+
+def apply_font(app: QApplication, point_size: float | None = None) -> QFont:
+    family = load_fonts()
+    font = QFont(app.font())
+    if family:
+        font.setFamilies([family])
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    if point_size:
+        font.setPointSizeF(point_size)
+    app.setFont(font)
+    return font
+
+
+def install_translators(app: QApplication, language: str) -> None:
+    """Chinese is the source language; English comes from resources/i18n/park_inspector_en.qm.
+
+    Qt's own strings (standard buttons, dialogs) come from Qt's translations for the language.
+    """
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN" \
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    QLocale.setDefault(locale)
+    qt_dirs = [str(resource_path("i18n")), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    qt_name = "qt_zh_CN" if language == "zh_CN" else "qt_en"
+    for folder in qt_dirs:
+        translator = QTranslator(app)
+        if translator.load(qt_name, folder):
+            app.installTranslator(translator)
+            _translators.append(translator)
+            break
+    if language != "zh_CN":
+        translator = QTranslator(app)
+        if translator.load(f"park_inspector_{language}", str(resource_path("i18n"))):
+            app.installTranslator(translator)
+            _translators.append(translator)
+
+
+def configure_application(app: QApplication, prefs: Preferences) -> None:
+    app.setOrganizationName(APP_ID)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME_ZH if prefs.language == "zh_CN" else APP_NAME)
+    app.setApplicationVersion(APP_VERSION)
+    icon = resource_path("icons", "app.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    install_translators(app, prefs.language)
+    apply_font(app)
+
+
+def run_app(argv: list[str]) -> int:
+    """Open the main window; ``--data-dir DIR`` chooses another data folder."""
+    parser = argparse.ArgumentParser(prog="main.py", add_help=False)
+    parser.add_argument("--data-dir")
+    args, _ = parser.parse_known_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    prefs = Preferences()
+    configure_application(app, prefs)
+    data_dir = Path(args.data_dir).expanduser() if args.data_dir else prefs.data_dir
+    set_log_folder(DataDir(data_dir).logs)
+    install_excepthook()
+
+    from ui.main_window import MainWindow
+    try:
+        window = MainWindow(data_dir=data_dir, prefs=prefs)
+    except UserError as exc:  # e.g. a database written by a newer version
+        QMessageBox.critical(None, APP_NAME_ZH, str(exc))
+        return 2
+    except OSError as exc:
+        QMessageBox.critical(None, APP_NAME_ZH,
+                             f"无法使用数据文件夹 {data_dir}：{exc.strerror or exc}")
+        return 2
+    window.show()
+    return app.exec()
