@@ -1,0 +1,351 @@
+"""Rate a 小微企业园 (small and micro enterprise park) on the 001 star matrix, as pure functions.
+
+The thresholds come from the template (``attrs["rule"]`` of each star indicator); this module
+only knows how to read them. An indicator reaches a level when it meets every requirement of
+that level and of all levels below it; where the standard's wording is qualitative the
+inspector's judged level caps it. The park's star level is its lowest indicator level.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Mapping
+
+from checklists.errors import InvalidInput
+from checklists.model import STAR_SCALE, Node, NodeKind, Template
+
+MAX_LEVEL = 5
+PARK_TYPES: dict[str, str] = {"manufacturing": "生产制造类", "service": "生产性服务类等其他类"}
+GRADES: tuple[str, ...] = ("A", "B", "C", "D")  # best first
+SERVICE_FUNCTIONS: tuple[str, ...] = (
+    "政策咨询", "政务代办", "投融资", "创新支持", "人才招聘", "专家服务", "创业辅导", "员工培训",
+)
+JUDGED_INDICATORS: tuple[str, ...] = ("产业特色", "运营管理", "配套设施", "园区服务", "园区数字化")
+INPUT_KEYS: tuple[str, ...] = (
+    "park_type", "performance_grade", "land_area_mu", "floor_area_m2", "enterprises",
+    "leading_industry_share", "service_functions", "judged_levels",
+)
+# Thresholds are compared in Decimal because binary floats miss them (0.57 * 100 is
+# 56.99999999999999); inputs are first rounded to nine decimals so that float noise in a
+# computed share (0.1 * 6 = 0.6000000000000001, or 1e-16 below) cannot decide a boundary.
+_DECIMALS = 9
+
+
+def level_label(level: int) -> str:
+    """一星级 … 五星级, or 未达一星级 for 0."""
+    return STAR_SCALE[level].label
+
+
+@dataclass(frozen=True)
+class StarInputs:
+    """The measured values and judged levels a star rating is computed from (评定依据)."""
+
+    park_type: str  # a key of PARK_TYPES
+    performance_grade: str  # one of GRADES
+    floor_area_m2: float
+    enterprises: int
+    leading_industry_share: float  # a fraction, 0–1
+    service_functions: tuple[str, ...]  # in SERVICE_FUNCTIONS order
+    judged_levels: Mapping[str, int]  # JUDGED_INDICATORS -> 0–5
+    land_area_mu: float | None = None  # required for manufacturing parks only
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> "StarInputs":
+        """Validate a ``rate-stars`` JSON object; raise InvalidInput naming every bad field."""
+        if not isinstance(data, Mapping):
+            raise InvalidInput(f"输入应为 JSON 对象，收到 {_show(data)}")
+        errors = [f"{key}: 未知字段（可用字段：{'、'.join(INPUT_KEYS)}）"
+                  for key in data if key not in INPUT_KEYS]
+        errors += [f"{key}: 缺少此项" + ("（生产制造类园区必填）" if key == "land_area_mu" else "")
+                   for key in _missing_top_level(data)]
+        values: dict[str, Any] = {}
+        for key, check in _VALIDATORS.items():
+            if data.get(key) is None:
+                continue
+            try:
+                values[key] = check(data[key])
+            except _FieldError as error:
+                errors += [f"{key}{subfield}: {message}" for subfield, message in error.problems]
+        if errors:
+            raise InvalidInput("；".join(errors))
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The inputs as a ``rate-stars`` JSON object (what :meth:`from_mapping` reads)."""
+        data: dict[str, Any] = {key: getattr(self, key) for key in INPUT_KEYS}
+        data["service_functions"] = list(self.service_functions)
+        data["judged_levels"] = dict(self.judged_levels)
+        if self.land_area_mu is None:
+            del data["land_area_mu"]
+        return data
+
+
+def missing_inputs(data: Mapping[str, Any]) -> list[str]:
+    """The inputs still needed before :func:`rate` can run (``judged_levels.运营管理`` style).
+
+    Values are not validated here; this is what a form shows as still to be filled in.
+    """
+    missing = _missing_top_level(data)
+    judged = data.get("judged_levels")
+    if isinstance(judged, Mapping):
+        missing += [f"judged_levels.{name}" for name in JUDGED_INDICATORS
+                    if judged.get(name) is None]
+    elif "judged_levels" in missing:
+        missing.remove("judged_levels")
+        missing += [f"judged_levels.{name}" for name in JUDGED_INDICATORS]
+    return missing
+
+
+@dataclass(frozen=True)
+class IndicatorLevel:
+    """The level one indicator reached, and why it stopped there (in Chinese)."""
+
+    name: str
+    code: str
+    level: int
+    reason: str
+
+    @property
+    def label(self) -> str:
+        return level_label(self.level)
+
+
+@dataclass(frozen=True)
+class StarRating:
+    """A park's star level (星级), the indicators that hold it down and each indicator's level."""
+
+    stars: int
+    limited_by: tuple[str, ...]
+    indicators: tuple[IndicatorLevel, ...] = field(default_factory=tuple)
+
+    @property
+    def label(self) -> str:
+        return level_label(self.stars)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "stars": self.stars,
+            "limited_by": list(self.limited_by),
+            "indicators": [
+                {"name": i.name, "code": i.code, "level": i.level, "reason": i.reason}
+                for i in self.indicators
+            ],
+        }
+
+
+def rate(template: Template, inputs: StarInputs) -> StarRating:
+    """The star level of a park: the lowest level over the template's star indicators."""
+    indicators = tuple(rate_indicator(node, inputs) for node in template.items()
+                       if node.kind is NodeKind.STAR)
+    if not indicators:
+        raise ValueError(f"模板 {template.id} 没有星级评定指标")
+    stars = min(indicator.level for indicator in indicators)
+    limited_by = () if stars == MAX_LEVEL else tuple(
+        indicator.name for indicator in indicators if indicator.level == stars)
+    return StarRating(stars=stars, limited_by=limited_by, indicators=indicators)
+
+
+def rate_indicator(node: Node, inputs: StarInputs) -> IndicatorLevel:
+    """The highest level whose requirements (and all lower levels') *node* meets, and why."""
+    requirements = node.attrs.get("rule", {}).get("requirements", ())
+    measured, failures = 0, []
+    for level in range(1, MAX_LEVEL + 1):
+        failures = [reason for requirement in requirements
+                    if (reason := _unmet(requirement, level, inputs)) is not None]
+        if failures:
+            break
+        measured = level
+    judged = None
+    if node.attrs.get("judged"):
+        if node.title not in inputs.judged_levels:
+            raise ValueError(f"指标“{node.title}”需要检查人员评定的星级，但输入中没有")
+        judged = inputs.judged_levels[node.title]
+    level = measured if judged is None else min(measured, judged)
+    reasons = failures if measured == level and level < MAX_LEVEL else []
+    if judged == level and level < MAX_LEVEL:
+        reasons.append(f"检查人员评定为{level_label(judged)}")
+    reason = "；".join(reasons) if reasons else f"达到{level_label(MAX_LEVEL)}"
+    return IndicatorLevel(name=node.title, code=node.code, level=level, reason=reason)
+
+
+def _unmet(requirement: Mapping[str, Any], level: int, inputs: StarInputs) -> str | None:
+    """Why *inputs* miss *requirement* at *level*; None when met or when it does not apply."""
+    key, kind, target = str(level), requirement["kind"], level_label(level)
+    if kind == "at_least":
+        park_type = requirement.get("park_type")
+        if park_type is not None and park_type != inputs.park_type:
+            return None
+        measures = [m for m in requirement["any_of"] if key in m["min"]]
+        if not measures or any(_meets(m, key, inputs) for m in measures):
+            return None
+        first, *others = measures
+        reason = f"{_actual(first, inputs)}，{target}需≥{_amount(first['min'][key], first['unit'])}"
+        alternatives = [f"或{m['label']}≥{_amount(m['min'][key], m['unit'])}，"
+                        f"实际 {_amount_of(m, inputs)}" for m in others]
+        return reason + "".join(f"（{text}）" for text in alternatives)
+    if kind == "min_grade":
+        needed = requirement["min"].get(key)
+        grades = list(requirement["grades"])
+        actual = getattr(inputs, requirement["key"])
+        if needed is None or grades.index(actual) <= grades.index(needed):
+            return None
+        suffix = "" if needed == grades[0] else "及以上"
+        return (f"{requirement['label']} {actual} 档，"
+                f"{target}需 {needed} 档{suffix}")
+    chosen = set(getattr(inputs, requirement["key"]))
+    if kind == "min_count":
+        needed = requirement["min"].get(key)
+        if needed is None or len(chosen) >= needed:
+            return None
+        unit = requirement["unit"]
+        return f"{requirement['label']} {len(chosen)} {unit}，{target}需 {needed} {unit}以上"
+    if kind == "all_of":
+        missing = [item for item in requirement["items"] if item not in chosen]
+        if key not in requirement["levels"] or not missing:
+            return None
+        return (f"缺少{requirement['label']}：{'、'.join(missing)}，"
+                f"{target}需具备全部 {len(requirement['items'])} 项")
+    raise ValueError(f"未知的规则类型“{kind}”")
+
+
+def _meets(measure: Mapping[str, Any], level_key: str, inputs: StarInputs) -> bool:
+    value = getattr(inputs, measure["key"])
+    if value is None:  # land area of a service park
+        return False
+    needed = Decimal(str(measure["min"][level_key])) * Decimal(str(measure["input_per_unit"]))
+    return _exact(value) >= needed
+
+
+def _actual(measure: Mapping[str, Any], inputs: StarInputs) -> str:
+    return f"{measure['label']} {_amount_of(measure, inputs)}"
+
+
+def _amount_of(measure: Mapping[str, Any], inputs: StarInputs) -> str:
+    """The input expressed in the standard's unit (平方米 as 万平方米, a fraction as %)."""
+    value = getattr(inputs, measure["key"])
+    if value is None:
+        return "未填写"
+    return _amount(_exact(value) / Decimal(str(measure["input_per_unit"])), measure["unit"])
+
+
+def _amount(value: Any, unit: str) -> str:
+    number = format(Decimal(str(value)).normalize(), "f")
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+def _exact(value: float | int) -> Decimal:
+    """*value* as a Decimal that is exact at the thresholds (0.6 is 0.6, not 0.59999…)."""
+    if isinstance(value, int):
+        return Decimal(value)
+    return Decimal(repr(round(value, _DECIMALS)))
+
+
+# ---- validation -------------------------------------------------------------------------
+
+
+class _FieldError(ValueError):
+    """Bad values of one field: (subfield, message) pairs; a subfield is like ``.运营管理``."""
+
+    def __init__(self, message: str = "", *, problems: list[tuple[str, str]] | None = None
+                 ) -> None:
+        self.problems = problems if problems is not None else [("", message)]
+        super().__init__("；".join(text for _, text in self.problems))
+
+
+def _show(value: Any) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def _missing_top_level(data: Mapping[str, Any]) -> list[str]:
+    # Land area only counts for manufacturing parks; ask for it unless the park is a service one.
+    required = [k for k in INPUT_KEYS if k != "land_area_mu" or data.get("park_type") != "service"]
+    return [key for key in required if data.get(key) is None]
+
+
+def _park_type(value: Any) -> str:
+    if value not in PARK_TYPES:
+        choices = " 或 ".join(f"{key}（{name}）" for key, name in PARK_TYPES.items())
+        raise _FieldError(f"应为 {choices}，收到 {_show(value)}")
+    return value
+
+
+def _grade(value: Any) -> str:
+    if value not in GRADES:
+        raise _FieldError(f"应为 {'、'.join(GRADES)} 之一，收到 {_show(value)}")
+    return value
+
+
+def _number(value: Any) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _FieldError(f"应为数字，收到 {_show(value)}")
+    if not math.isfinite(value):
+        raise _FieldError(f"应为有限的数字，收到 {_show(value)}")
+    if value < 0:
+        raise _FieldError(f"不能为负数，收到 {_show(value)}")
+    return value
+
+
+def _count(value: Any) -> int:
+    number = _number(value)
+    if isinstance(number, float) and not number.is_integer():
+        raise _FieldError(f"应为非负整数，收到 {_show(value)}")
+    return int(number)
+
+
+def _share(value: Any) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _FieldError(f"应为数字，收到 {_show(value)}")
+    if not 0 <= value <= 1:  # also refuses NaN
+        raise _FieldError(f"应为 0 到 1 之间的比例，收到 {_show(value)}")
+    return value
+
+
+def _service_functions(value: Any) -> tuple[str, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise _FieldError(f"应为公共服务功能名称的列表，收到 {_show(value)}")
+    seen: set[str] = set()
+    for name in value:
+        if name not in SERVICE_FUNCTIONS:
+            raise _FieldError(
+                f"未知的公共服务功能 {_show(name)}（可选：{'、'.join(SERVICE_FUNCTIONS)}）")
+        if name in seen:
+            raise _FieldError(f"重复的公共服务功能 {_show(name)}")
+        seen.add(name)
+    return tuple(name for name in SERVICE_FUNCTIONS if name in seen)
+
+
+def _judged_levels(value: Any) -> dict[str, int]:
+    if not isinstance(value, Mapping):
+        raise _FieldError(f"应为 {{指标名称: 0–{MAX_LEVEL} 的星级}} 的对象，收到 {_show(value)}")
+    problems = [(f".{name}", f"未知的评定指标（应为 {'、'.join(JUDGED_INDICATORS)}）")
+                for name in value if name not in JUDGED_INDICATORS]
+    levels = {}
+    for name in JUDGED_INDICATORS:
+        level = value.get(name)
+        if level is None:
+            problems.append((f".{name}", "缺少检查人员评定的星级"))
+        elif isinstance(level, bool) or not isinstance(level, (int, float)) \
+                or level not in range(MAX_LEVEL + 1):
+            problems.append((f".{name}", f"应为 0 到 {MAX_LEVEL} 之间的整数，收到 {_show(level)}"))
+        else:
+            levels[name] = int(level)
+    if problems:
+        raise _FieldError(problems=problems)
+    return levels
+
+
+_VALIDATORS = {
+    "park_type": _park_type,
+    "performance_grade": _grade,
+    "land_area_mu": _number,
+    "floor_area_m2": _number,
+    "enterprises": _count,
+    "leading_industry_share": _share,
+    "service_functions": _service_functions,
+    "judged_levels": _judged_levels,
+}
