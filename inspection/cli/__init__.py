@@ -1,0 +1,113 @@
+"""The command line: the same data as the program, without a window.
+
+Every command takes ``--data-dir DIR``; bad input gets one line on stderr and exit status 2,
+a failed check exit status 1; a command that creates something prints the new id alone on
+its last line. No traceback ever reaches the user: unexpected errors are logged to the data
+folder and summarised in one line.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sqlite3
+import sys
+import traceback
+from datetime import datetime
+
+from checklists.errors import UserError
+from inspection.appinfo import APP_NAME_ZH, APP_VERSION
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+GUI_OPTIONS = {"--data-dir"}
+
+
+class CommandLineError(Exception):
+    """argparse found the command line malformed."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An ArgumentParser that reports mistakes in one line instead of usage + error."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        raise CommandLineError(f"{self.prog}: {message}")
+
+
+def _modules():
+    from inspection.cli import maintenance, records, templates
+    return [templates, records, maintenance]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR",
+                        help="数据文件夹（默认：用户应用数据文件夹）")
+    parser = OneLineParser(prog="main.py", parents=[common],
+                           description=f"{APP_NAME_ZH} {APP_VERSION}：不带参数时打开程序窗口")
+    parser.add_argument("--version", action="version", version=APP_VERSION)
+    parser.add_argument("--self-test", action="store_true",
+                        help="无界面自检：建示例检查、生成并签署报告、验证，成功时退出码为 0")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+    for module in _modules():
+        module.register(commands, common)
+    return parser
+
+
+def wants_gui(argv: list[str]) -> bool:
+    """True when no subcommand is given (only options the window understands)."""
+    rest = list(argv)
+    while rest:
+        head = rest.pop(0)
+        if head.split("=")[0] in GUI_OPTIONS:
+            if "=" not in head and rest:
+                rest.pop(0)
+            continue
+        return False
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.self_test:
+            from inspection.selftest import run_self_test
+            return run_self_test(args)
+        if not args.command:
+            parser.print_help()
+            return EXIT_BAD_INPUT
+        return args.handler(args) or EXIT_OK
+    except CommandLineError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 130
+    except (sqlite3.DatabaseError, OSError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # noqa: BLE001 - the last guard before the user
+        where = _log_unexpected(args if "args" in locals() else None)
+        print(f"错误：程序出现意外问题（{type(exc).__name__}: {exc}）。详情已记录在 {where}",
+              file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _log_unexpected(args) -> str:
+    from inspection.cli.common import data_root
+    try:
+        logs = data_root(args).joinpath("logs") if args is not None else None
+        if logs is None:
+            raise OSError
+        logs.mkdir(parents=True, exist_ok=True)
+        path = logs / "errors.log"
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now().isoformat(timespec='seconds')} {' '.join(sys.argv)}\n")
+            handle.write(traceback.format_exc())
+        return str(path)
+    except OSError:
+        logging.getLogger(__name__).exception("unexpected error")
+        return "标准错误输出"

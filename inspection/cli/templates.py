@@ -1,0 +1,98 @@
+"""``templates``, ``template show`` and ``rate-stars``: the checklists, without any inspection."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from checklists.errors import InvalidInput
+from checklists.library import all_templates, get_template
+from checklists.model import Node
+from checklists.stars import StarInputs, rate
+from inspection.cli.common import add_json_flag, print_json
+
+
+def register(commands, common) -> None:
+    listing = commands.add_parser("templates", parents=[common], help="列出检查模板及条目数")
+    add_json_flag(listing)
+    listing.set_defaults(handler=list_templates)
+
+    template = commands.add_parser("template", parents=[common], help="查看一个检查模板")
+    sub = template.add_subparsers(dest="template_command", required=True, metavar="show")
+    show = sub.add_parser("show", parents=[common], help="显示模板的完整条目树")
+    show.add_argument("id", help="模板编号，如 000")
+    add_json_flag(show)
+    show.set_defaults(handler=show_template)
+
+    stars = commands.add_parser("rate-stars", parents=[common],
+                                help="按小微企业园星级评定标准，由测量值计算星级")
+    stars.add_argument("file", type=Path, help="输入 JSON 文件")
+    add_json_flag(stars)
+    stars.set_defaults(handler=rate_stars)
+
+
+def list_templates(args: argparse.Namespace) -> int:
+    rows = []
+    for template in all_templates().values():
+        rows.append({
+            "id": template.id,
+            "title": template.title,
+            "document_number": template.document_number,
+            "kind": template.kind.value,
+            "items": sum(1 for _ in template.items()),
+            "levels": template.counts_by_level(),
+        })
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        levels = "，".join(f"{name} {count}" for name, count in row["levels"].items())
+        number = f"（{row['document_number']}）" if row["document_number"] else ""
+        print(f"{row['id']}  {row['title']}{number}")
+        print(f"     检查条目 {row['items']} 项：{levels}")
+    return 0
+
+
+def show_template(args: argparse.Namespace) -> int:
+    template = get_template(args.id)
+    if args.json:
+        print_json(template.to_dict())
+        return 0
+    print(f"{template.id}  {template.title}")
+    details = [template.issuer, template.document_number]
+    if any(details):
+        print("     " + "  ".join(d for d in details if d))
+    print(f"     来源：{template.source.file}  SHA-256 {template.source.sha256[:16]}…")
+    for node in template.nodes:
+        _print_node(node, 0)
+    return 0
+
+
+def _print_node(node: Node, depth: int) -> None:
+    marker = "" if node.is_item else "▸ "
+    print(f"{'  ' * depth}{marker}{node.code}  {node.title}")
+    for child in node.children:
+        _print_node(child, depth + 1)
+
+
+def rate_stars(args: argparse.Namespace) -> int:
+    try:
+        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InvalidInput(f"file：找不到文件 {args.file}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"file：无法读取 {args.file}（{exc}）") from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"file：{args.file} 不是有效的 JSON（第 {exc.lineno} 行：{exc.msg}）") from None
+    if not isinstance(data, dict):
+        raise InvalidInput("file：输入应为一个 JSON 对象")
+    rating = rate(get_template("001"), StarInputs.from_mapping(data))
+    if args.json:
+        print_json(rating.to_dict())
+        return 0
+    print(f"星级：{rating.stars} 星" if rating.stars else "星级：未达到一星级")
+    if rating.limited_by:
+        print(f"限制因素：{'、'.join(rating.limited_by)}")
+    for indicator in rating.indicators:
+        print(f"  {indicator.name}：{indicator.level} 星 — {indicator.reason}")
+    return 0

@@ -1,0 +1,23 @@
+"""Park Inspector (园区现场检查): opens the program, or runs a command-line subcommand.
+
+    python main.py                      the program's window
+    python main.py --data-dir DIR       the window, on another data folder
+    python main.py COMMAND …            the command line (python main.py --help)
+"""
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    from inspection.cli import main as run_cli, wants_gui
+
+    if wants_gui(argv):
+        from ui.app import run_app
+        return run_app(argv)
+    return run_cli(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
