@@ -33,8 +33,8 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def _modules():
-    from inspection.cli import maintenance, records, templates
-    return [templates, records, maintenance]
+    from inspection.cli import maintenance, records, reports, templates
+    return [templates, records, maintenance, reports]
 
 
 def build_parser() -> argparse.ArgumentParser:

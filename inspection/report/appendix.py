@@ -1,0 +1,179 @@
+"""The rectification list (整改要求), the signatures page (签字确认) and the photo appendix."""
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (CondPageBreak, Flowable, Image, KeepTogether, NextPageTemplate,
+                                PageBreak, Paragraph, Spacer, Table)
+
+from inspection.model import FindingStatus, Photo, Severity, SignerRole, Signature
+from inspection.report.annotations import draw_annotations
+from inspection.report.context import ReportContext, esc, format_time, section_number
+from inspection.report.details import hexcolor
+from inspection.report.fonts import FONT
+from inspection.report.styles import ALERT, CONTENT_WIDTH, GRID, MUTED, styles, table_style
+
+PHOTO_MAX_WIDTH = 150 * mm
+PHOTO_MAX_HEIGHT = 98 * mm
+SIGNATURE_BOX = (42 * mm, 15 * mm)
+
+
+def rectification(ctx: ReportContext, index: int) -> list[Flowable]:
+    """Section 三: every finding with requirement, deadline, responsible, severity and status."""
+    s = styles()
+    story: list[Flowable] = [CondPageBreak(45 * mm),
+                             Paragraph(f"{section_number(index)}、整改要求", s.h1)]
+    if not ctx.findings:
+        return story + [Paragraph("本次检查未提出整改要求。", s.body)]
+    open_count = sum(1 for f in ctx.findings if f.status is FindingStatus.OPEN)
+    story.append(Paragraph(f"共 {len(ctx.findings)} 项整改要求，其中待整改 {open_count} 项。"
+                           "请责任人在整改期限内完成整改，并保留整改记录备查。", s.body))
+    as_of = date.fromisoformat(ctx.snapshot.inspection.date)
+    head = [Paragraph(h, s.head) for h in
+            ("序号", "检查条目", "整改要求", "严重程度", "整改期限", "责任人", "状态")]
+    rows = [head]
+    for finding in ctx.findings:
+        status = esc(finding.status.label)
+        if finding.status is FindingStatus.CLOSED and finding.closing_note:
+            status += f"<br/>{esc(finding.closing_note)}"
+        if (finding.status is FindingStatus.OPEN and finding.deadline
+                and date.fromisoformat(finding.deadline) < as_of):
+            status += f'<br/><font color="{hexcolor(ALERT)}"><b>【逾期】</b></font>'
+        severity = esc(finding.severity.label)
+        if finding.severity is not Severity.MINOR:
+            severity = f"<b>{severity}</b>"
+        requirement = esc(finding.requirement)
+        if finding.carried_from is not None:
+            requirement += f'<br/><font color="{hexcolor(MUTED)}">（上次检查遗留）</font>'
+        rows.append([
+            Paragraph(str(ctx.finding_numbers[finding.id]), s.cell_center),
+            Paragraph(esc(ctx.item_label(finding.template_id, finding.item_code)), s.cell),
+            Paragraph(requirement, s.cell), Paragraph(severity, s.cell_center),
+            Paragraph(esc(finding.deadline or "—"), s.cell_center),
+            Paragraph(esc(finding.responsible or "—"), s.cell), Paragraph(status, s.cell_center)])
+    fixed = [10 * mm, 34 * mm, 16 * mm, 20 * mm, 22 * mm, 16 * mm]
+    widths = fixed[:2] + [CONTENT_WIDTH - sum(fixed)] + fixed[2:]
+    table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1)
+    table.setStyle(table_style())
+    story.append(table)
+    return story
+
+
+def _signature_image(signature: Signature | None) -> Flowable | str:
+    if signature is None or not signature.image_png:
+        return ""
+    try:
+        reader = ImageReader(BytesIO(signature.image_png))
+        width, height = reader.getSize()
+    except Exception:  # a damaged image must not stop the report; the name is still printed
+        return ""
+    box_w, box_h = SIGNATURE_BOX
+    scale = min(box_w / width, box_h / height)
+    return Image(BytesIO(signature.image_png), width=width * scale, height=height * scale,
+                 mask="auto")
+
+
+def signatures(ctx: ReportContext, index: int) -> list[Flowable]:
+    """Section 四 on its own page template, which keeps the box for the digital stamp free."""
+    s = styles()
+    inspection = ctx.snapshot.inspection
+    by_key = {(sig.role, sig.name): sig for sig in ctx.snapshot.signatures}
+    people: list[tuple[SignerRole, str, Signature | None]] = [
+        (SignerRole.INSPECTOR, name, by_key.get((SignerRole.INSPECTOR, name)))
+        for name in inspection.inspectors]
+    listed = {(role, name) for role, name, _ in people}
+    people += [(sig.role, sig.name, sig) for sig in ctx.snapshot.signatures
+               if (sig.role, sig.name) not in listed]
+    if not any(role is SignerRole.PARK_REPRESENTATIVE for role, _, _ in people):
+        people.append((SignerRole.PARK_REPRESENTATIVE, "", None))
+    people.sort(key=lambda p: p[0] is SignerRole.PARK_REPRESENTATIVE)
+    head = [Paragraph(h, s.head) for h in ("身份", "姓名", "职务", "签名", "签署时间")]
+    rows = [head]
+    for role, name, signature in people:
+        rows.append([Paragraph(role.label, s.cell_center), Paragraph(esc(name), s.cell_center),
+                     Paragraph(esc(signature.title if signature else ""), s.cell_center),
+                     _signature_image(signature),
+                     Paragraph(format_time(signature.signed_at) if signature else "",
+                               s.cell_center)])
+    widths = [24 * mm, 28 * mm, 32 * mm, 50 * mm, CONTENT_WIDTH - 134 * mm]
+    table = Table(rows, colWidths=widths, rowHeights=[None] + [20 * mm] * (len(rows) - 1),
+                  repeatRows=1)
+    table.setStyle(table_style([("ALIGN", (3, 1), (3, -1), "CENTER")]))
+    organisation = f"（{esc(inspection.organisation)}）" if inspection.organisation else ""
+    return [
+        NextPageTemplate("signatures"), PageBreak(),
+        Paragraph(f"{section_number(index)}、签字确认", s.h1),
+        Paragraph(f"本报告所列检查结果由检查人员{organisation}于 {esc(inspection.date)} 现场核查形成，"
+                  "受检园区代表已知悉检查结果和整改要求。签字表示对上述内容的确认。", s.body),
+        Spacer(1, 2 * mm), table, Spacer(1, 4 * mm),
+        Paragraph("本报告签署后加盖数字签名（见本页下方）。数字签名保证报告自签署后未被改动；"
+                  "报告内附机器可读的检查结果数据（inspection-results.json）。", s.note),
+    ]
+
+
+class PhotoFlowable(Flowable):
+    """A report-size photo drawn from its file (embedded byte for byte) with its annotations."""
+
+    def __init__(self, path: Path, pixel_size: tuple[int, int],
+                 annotations: Sequence[Mapping[str, Any]]) -> None:
+        super().__init__()
+        self.path = path
+        width, height = pixel_size if all(pixel_size) else (4, 3)
+        scale = min(PHOTO_MAX_WIDTH / width, PHOTO_MAX_HEIGHT / height)
+        self.draw_width, self.draw_height = width * scale, height * scale
+        self.annotations = list(annotations)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.avail_width = avail_width
+        return avail_width, self.draw_height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        x = (self.avail_width - self.draw_width) / 2
+        if self.path.exists():
+            canvas.drawImage(str(self.path), x, 0, self.draw_width, self.draw_height)
+            draw_annotations(canvas, self.annotations, x=x, y=0, width=self.draw_width,
+                             height=self.draw_height, font_name=FONT)
+        else:
+            canvas.setFillColor(MUTED)
+            canvas.setFont(FONT, 10)
+            canvas.drawCentredString(x + self.draw_width / 2, self.draw_height / 2,
+                                     "照片文件缺失，请在程序中检查数据（check-db）")
+        canvas.setStrokeColor(GRID)
+        canvas.setLineWidth(0.5)
+        canvas.rect(x, 0, self.draw_width, self.draw_height, stroke=1, fill=0)
+
+
+def photo_block(ctx: ReportContext, photo: Photo) -> Flowable:
+    s = styles()
+    number = ctx.photo_numbers[photo.id]
+    image = PhotoFlowable(ctx.data_dir.report_image(photo.sha256), (photo.width, photo.height),
+                          photo.annotations)
+    # Captions line up with the photo's left edge, however narrow a portrait photo is.
+    indent = max((CONTENT_WIDTH - image.draw_width) / 2, 0)
+    caption = s.caption.clone("photo_caption", leftIndent=indent, rightIndent=indent)
+    small = s.caption_small.clone("photo_caption_small", leftIndent=indent, rightIndent=indent)
+    label = ctx.item_label(photo.template_id, photo.item_code)
+    lines: list[Flowable] = [Paragraph(f"<b>照片 {number}</b>　{esc(label)}", caption)]
+    if photo.caption:
+        lines.append(Paragraph(esc(photo.caption), caption))
+    taken = format_time(photo.taken_at, seconds=True) if photo.taken_at else "未知"
+    lines.append(Paragraph(f"拍摄时间 {esc(taken)}　原文件 {esc(photo.original_name)}　"
+                           f"SHA-256 {photo.short_hash}", small))
+    return KeepTogether([image, Spacer(1, 1.5 * mm), *lines, Spacer(1, 5 * mm)])
+
+
+def photo_appendix(ctx: ReportContext) -> list[Flowable]:
+    """附件: every photo in checklist order, two to a page."""
+    if not ctx.photos:
+        return []
+    s = styles()
+    story: list[Flowable] = [NextPageTemplate("body"), PageBreak(),
+                             Paragraph(f"附件　现场照片（共 {len(ctx.photos)} 张）", s.h1)]
+    story += [photo_block(ctx, photo) for photo in ctx.photos]
+    return story

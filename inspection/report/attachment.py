@@ -1,0 +1,99 @@
+"""The machine-readable results inside the report PDF, and the empty signature field.
+
+The JSON (``inspection.summary.inspection_dict``) is a PDF embedded file named
+``inspection-results.json``: any PDF reader lists it under attachments, and
+:func:`read_attached_results` reads it back. It is added with pyHanko as an incremental update
+of the freshly built PDF — before signing, so the signature covers it.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from inspection.report.errors import DamagedPdf, NotAPdf, NotAReport
+
+RESULTS_NAME = "inspection-results.json"
+SIGNATURE_FIELD = "InspectorSignature"
+
+
+def attach_results(pdf_path: Path, data: dict[str, Any], *,
+                   stamp: tuple[int, tuple[float, float, float, float]] | None = None) -> None:
+    """Append the results JSON (and the empty signature field at *stamp*) to *pdf_path* in place.
+
+    *stamp* is (page index from 0, (x1, y1, x2, y2)) of the box kept free for the signature.
+    """
+    from pyhanko.pdf_utils.embed import EmbeddedFileObject, EmbeddedFileParams, FileSpec, embed_file
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+
+    payload = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
+    with open(pdf_path, "r+b") as handle:
+        writer = IncrementalPdfFileWriter(handle)
+        now = datetime.now().astimezone()
+        stream = EmbeddedFileObject.from_file_data(
+            writer, payload, mime_type="application/json",
+            params=EmbeddedFileParams(creation_date=now, modification_date=now))
+        embed_file(writer, FileSpec(
+            file_spec_string=RESULTS_NAME, file_name=RESULTS_NAME, embedded_data=stream,
+            description="检查结果数据（机器可读，park-inspector-results/1）"))
+        if stamp is not None:
+            page, box = stamp
+            append_signature_field(writer, SigFieldSpec(sig_field_name=SIGNATURE_FIELD,
+                                                        on_page=page, box=box))
+        writer.write_in_place()
+
+
+def open_reader(handle):
+    """A pyHanko reader of an open PDF, or NotAPdf with a plain message."""
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    head = handle.read(1024)
+    handle.seek(0)
+    if b"%PDF-" not in head:
+        raise NotAPdf(f"不是 PDF 文件：{getattr(handle, 'name', '')}")
+    try:
+        return PdfFileReader(handle, strict=False)
+    except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise DamagedPdf(f"PDF 文件已损坏，无法读取：{getattr(handle, 'name', '')}（{exc}）") from None
+
+
+def _results_spec(reader):
+    try:
+        names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
+    except (KeyError, TypeError):
+        return None
+    for i in range(0, len(names) - 1, 2):
+        if str(names[i]) == RESULTS_NAME:
+            return names[i + 1].get_object()
+    return None
+
+
+def read_attached_results(pdf_path: Path | str) -> dict[str, Any]:
+    """The results JSON embedded in a report; NotAPdf / NotAReport when there is none."""
+    path = Path(pdf_path)
+    try:
+        handle = open(path, "rb")
+    except FileNotFoundError:
+        raise NotAPdf(f"找不到文件：{path}") from None
+    except OSError as exc:
+        raise NotAPdf(f"无法打开文件：{path}（{exc}）") from None
+    with handle:
+        reader = open_reader(handle)
+        spec = _results_spec(reader)
+        if spec is None:
+            raise NotAReport(f"该 PDF 不是本程序生成的检查报告（没有附带检查结果数据）：{path.name}")
+        try:
+            data = json.loads(spec["/EF"]["/F"].get_object().data.decode("utf-8"))
+        except (KeyError, ValueError, UnicodeDecodeError) as exc:
+            raise NotAReport(f"报告中的检查结果数据已损坏：{path.name}（{exc}）") from None
+    if not isinstance(data, dict) or not str(data.get("format", "")).startswith(
+            "park-inspector-results/"):
+        raise NotAReport(f"该 PDF 附带的数据不是检查结果：{path.name}")
+    return data
+
+
+def has_attached_results(reader) -> bool:
+    return _results_spec(reader) is not None

@@ -1,0 +1,41 @@
+"""The report's fonts: Noto Sans SC (TrueType, subset-embedded) as one family, registered once."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from resources import resource_path
+
+FONT = "NotoSansSC"
+FONT_BOLD = "NotoSansSC-Bold"
+
+
+def regular_font_file() -> Path:
+    return resource_path("fonts", "NotoSansSC-Regular.ttf")
+
+
+def bold_font_file() -> Path:
+    return resource_path("fonts", "NotoSansSC-Bold.ttf")
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> str:
+    """Register the family with reportlab (so ``<b>`` is really bold) and the line rules.
+
+    Returns the regular font's name. Italic maps to the upright faces: Chinese has no italic,
+    and an unmapped style would fall back to a built-in, non-embedded font.
+    """
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from inspection.report.cjk import install_line_rules
+
+    pdfmetrics.registerFont(TTFont(FONT, str(regular_font_file())))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(bold_font_file())))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
+                                  boldItalic=FONT_BOLD)
+    for bold, italic, name in ((0, 0, FONT), (1, 0, FONT_BOLD), (0, 1, FONT), (1, 1, FONT_BOLD)):
+        addMapping(FONT_BOLD, bold, italic, name)
+    install_line_rules()
+    return FONT

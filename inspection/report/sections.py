@@ -1,0 +1,195 @@
+"""The cover and the summary (检查概况与结论) of the report."""
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (CondPageBreak, Flowable, KeepTogether, NextPageTemplate,
+                                PageBreak, Paragraph, Spacer, Table, TableStyle)
+
+from checklists.model import Template, TemplateKind
+from inspection.model import FindingStatus
+from inspection.report.charts import score_bar_chart
+from inspection.report.context import (NOT_CHECKED, REPORT_TITLE, ReportContext, esc,
+                                       format_date_cn, section_number)
+from inspection.report.fonts import FONT
+from inspection.report.styles import CONTENT_WIDTH, GRID, RULE, styles, table_style
+from inspection.results import TemplateResult, overall_percent
+
+
+def standard_name(template: Template) -> str:
+    """《标准名称》（文号）"""
+    number = f"（{template.document_number}）" if template.document_number else ""
+    return f"《{template.title}》{number}"
+
+
+def percent_text(value: float | None) -> str:
+    return NOT_CHECKED if value is None else f"{value:.1f}%"
+
+
+def cover(ctx: ReportContext) -> list[Flowable]:
+    """The cover page: title, park, the facts of the visit, the standards applied."""
+    s = styles()
+    inspection, park = ctx.snapshot.inspection, ctx.snapshot.park
+    rows = [
+        ("受检园区", park.name),
+        ("园区地址", park.address or "—"),
+        ("园区类型", park.park_type.label),
+        ("检查日期", format_date_cn(inspection.date)),
+        ("检查人员", "、".join(inspection.inspectors)),
+        ("检查单位", inspection.organisation or "—"),
+        ("检查依据", "<br/>".join(esc(standard_name(t)) for t in ctx.templates)),
+        ("报告编号", inspection.report_number),
+        ("报告版本", f"第 {inspection.revision} 版"),
+    ]
+    data = [[Paragraph(label, s.cover_label),
+             Paragraph(value if label == "检查依据" else esc(value), s.cover_value)]
+            for label, value in rows]
+    info = Table(data, colWidths=[32 * mm, 112 * mm], hAlign="CENTER")
+    info.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # else the table's default Helvetica is set
+        ("LINEBELOW", (1, 0), (1, -1), 0.5, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (1, 0), (1, -1), 8),
+    ]))
+    issuer = [Paragraph(esc(inspection.organisation), s.cover_footer)] \
+        if inspection.organisation else []
+    return [
+        Spacer(1, 30 * mm),
+        Paragraph(REPORT_TITLE, s.title),
+        Paragraph(esc(park.name), s.subtitle),
+        Spacer(1, 20 * mm),
+        info,
+        FillSpacer(reserve=34 * mm, minimum=10 * mm),
+        *issuer,
+        Paragraph(format_date_cn(inspection.date), s.cover_footer),
+        NextPageTemplate("body"),
+        PageBreak(),
+    ]
+
+
+class FillSpacer(Flowable):
+    """Takes the page's remaining height but *reserve*: what follows sits at the page bottom."""
+
+    def __init__(self, *, reserve: float, minimum: float = 0) -> None:
+        super().__init__()
+        self.reserve, self.minimum = reserve, minimum
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.height = max(avail_height - self.reserve, self.minimum)
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        pass
+
+
+def _result_line(result: TemplateResult) -> str:
+    template = result.template
+    if result.compliance is not None:
+        overall = result.compliance.overall
+        failed = overall.counts.get("fail", 0)
+        return (f"符合率 {percent_text(overall.percent)}；不符合 {failed} 项，"
+                f"基本符合 {overall.counts.get('partial', 0)} 项")
+    if template.kind is TemplateKind.STAR_RATING:
+        if result.stars is None:
+            return "测量值不全，尚未评定星级"
+        limited = f"（受限于 {'、'.join(result.stars.limited_by)}）" if result.stars.limited_by else ""
+        return f"{result.stars.label}{limited}"
+    if result.actions is not None:
+        labels = {o.key: o.label for o in template.result_scale}
+        counts = "，".join(f"{labels[k]} {n}" for k, n in result.actions.counts.items() if n)
+        overdue = f"；逾期 {len(result.actions.overdue)} 项" if result.actions.overdue else ""
+        return (counts or "尚未检查") + overdue
+    return ""
+
+
+def summary(ctx: ReportContext, index: int) -> list[Flowable]:
+    """Section 一: what was inspected, the key figures, scores per standard and per group."""
+    s = styles()
+    inspection, park = ctx.snapshot.inspection, ctx.snapshot.park
+    total = sum(r.total for r in ctx.results)
+    answered = sum(r.answered for r in ctx.results)
+    names = "".join(standard_name(t) for t in ctx.templates)
+    who = f"{inspection.organisation}检查人员" if inspection.organisation else "检查人员"
+    story: list[Flowable] = [Paragraph(f"{section_number(index)}、检查概况与结论", s.h1), Paragraph(
+        f"{format_date_cn(inspection.date)}，{esc(who)}{esc('、'.join(inspection.inspectors))}"
+        f"对{esc(park.name)}（{park.park_type.label}）进行了现场检查。检查依据{esc(names)}，"
+        f"共 {total} 项检查条目，已检查 {answered} 项，未检查 {total - answered} 项"
+        f"（未检查的条目在报告中标为“{NOT_CHECKED}”，不计为不符合）。", s.body)]
+    story.append(_key_figures(ctx))
+    story.append(Spacer(1, 4 * mm))
+    rows = [[Paragraph("检查依据", s.head), Paragraph("已检查 / 条目", s.head),
+             Paragraph("结果", s.head)]]
+    for result in ctx.results:
+        rows.append([Paragraph(esc(standard_name(result.template)), s.cell),
+                     Paragraph(f"{result.answered} / {result.total}", s.cell_center),
+                     Paragraph(esc(_result_line(result)), s.cell)])
+    table = Table(rows, colWidths=[78 * mm, 24 * mm, CONTENT_WIDTH - 102 * mm], repeatRows=1)
+    table.setStyle(table_style())
+    story.append(table)
+    for result in ctx.results:
+        if result.compliance is not None:
+            story += _group_scores(result)
+    return story
+
+
+def _key_figures(ctx: ReportContext) -> Table:
+    s = styles()
+    overall = overall_percent(ctx.results)
+    failed = sum(r.compliance.overall.counts.get("fail", 0) for r in ctx.results if r.compliance)
+    findings = ctx.snapshot.findings
+    open_findings = sum(1 for f in findings if f.status is FindingStatus.OPEN)
+    figures = [("总体符合率", percent_text(overall)), ("不符合项", f"{failed} 项"),
+               ("整改项", f"{len(findings)} 项"), ("待整改", f"{open_findings} 项"),
+               ("现场照片", f"{len(ctx.photos)} 张")]
+    star = next((r for r in ctx.results if r.template.kind is TemplateKind.STAR_RATING), None)
+    if star is not None:
+        figures.insert(1, ("星级评定", star.stars.label if star.stars else "尚未评定"))
+    overdue = sum(len(r.actions.overdue) for r in ctx.results if r.actions)
+    if any(r.actions for r in ctx.results):
+        figures.append(("逾期事项", f"{overdue} 项"))
+    width = CONTENT_WIDTH / len(figures)
+    value_style = s.cell_center.clone("figure_value", fontName=s.cell_bold.fontName,
+                                      fontSize=13, leading=18)
+    table = Table([[Paragraph(label, s.head) for label, _ in figures],
+                   [Paragraph(esc(value), value_style) for _, value in figures]],
+                  colWidths=[width] * len(figures))
+    table.setStyle(table_style([("LINEABOVE", (0, 0), (-1, 0), 1.2, RULE),
+                                ("TOPPADDING", (0, 1), (-1, 1), 5),
+                                ("BOTTOMPADDING", (0, 1), (-1, 1), 6)]))
+    return table
+
+
+def _group_scores(result: TemplateResult) -> list[Flowable]:
+    """The score of each top-level group as a table and a bar chart."""
+    s = styles()
+    template, score = result.template, result.compliance
+    level = template.level_names[0] if template.level_names else "分组"
+    head = ["编号", level, "条目", "已检查", "符合", "基本符合", "不符合", "不适用", "符合率"]
+    rows = [[Paragraph(h, s.head) for h in head]]
+    labels, percents = [], []
+    for code in score.top_level:
+        group = score.groups[code]
+        counts = group.counts
+        rows.append([Paragraph(esc(code), s.cell_center), Paragraph(esc(group.title), s.cell)]
+                    + [Paragraph(str(v), s.cell_center) for v in (
+                        group.total, group.answered, counts.get("pass", 0),
+                        counts.get("partial", 0), counts.get("fail", 0), counts.get("na", 0))]
+                    + [Paragraph(percent_text(group.percent), s.cell_right)])
+        labels.append(f"{code} {group.title}")
+        percents.append(group.percent)
+    o = score.overall
+    rows.append([Paragraph("合计", s.cell_bold), Paragraph("", s.cell)]
+                + [Paragraph(str(v), s.cell_center) for v in (
+                    o.total, o.answered, o.counts.get("pass", 0), o.counts.get("partial", 0),
+                    o.counts.get("fail", 0), o.counts.get("na", 0))]
+                + [Paragraph(f"<b>{percent_text(o.percent)}</b>", s.cell_right)])
+    fixed = [14 * mm] + [12 * mm] * 3 + [16 * mm] + [12 * mm] * 2 + [18 * mm]
+    widths = [fixed[0], CONTENT_WIDTH - sum(fixed)] + fixed[1:]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(table_style([("SPAN", (0, -1), (1, -1)),
+                                ("LINEABOVE", (0, -1), (-1, -1), 0.8, RULE)]))
+    title = Paragraph(f"{esc(template.short_title or template.title)}：各{esc(level)}符合率", s.h2)
+    chart = score_bar_chart(labels, percents, width=CONTENT_WIDTH)
+    return [CondPageBreak(60 * mm), KeepTogether([title, table]), Spacer(1, 3 * mm),
+            KeepTogether([chart, Paragraph(f"图：各{esc(level)}符合率（%）", s.figure)])]

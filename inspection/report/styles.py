@@ -1,0 +1,115 @@
+"""Page geometry, colours and paragraph/table styles of the report (black text, little colour).
+
+Sizes follow Chinese document practice: 五号 10.5 pt body, 小五 9 pt tables, 小四 12 pt and
+三号 16 pt headings, 一号 26 pt title.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import TableStyle
+
+from inspection.report.fonts import FONT, FONT_BOLD, register_fonts
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_LEFT = MARGIN_RIGHT = 20 * mm
+MARGIN_TOP = 24 * mm
+MARGIN_BOTTOM = 20 * mm
+CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+
+# The reserved box for the digital signature stamp, bottom right of the signatures page
+# (x, y, width, height in points from the page's bottom-left corner).
+STAMP_BOX = (PAGE_WIDTH - MARGIN_RIGHT - 92 * mm, MARGIN_BOTTOM + 4 * mm, 92 * mm, 30 * mm)
+
+TEXT = colors.black
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#333333")
+GRID = colors.HexColor("#8c8c8c")
+HEADER_FILL = colors.HexColor("#e4e4e4")
+GROUP_FILL = colors.HexColor("#f0f0f0")
+SUBGROUP_FILL = colors.HexColor("#f7f7f7")
+ALERT = colors.HexColor("#9b1c1c")  # 不符合, 逾期: dark red, prints as near-black
+BAR = colors.HexColor("#4d6b88")
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    cover_label: ParagraphStyle
+    cover_value: ParagraphStyle
+    cover_footer: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    note: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_right: ParagraphStyle
+    head: ParagraphStyle
+    caption: ParagraphStyle
+    caption_small: ParagraphStyle
+    figure: ParagraphStyle
+
+
+@lru_cache(maxsize=1)
+def styles() -> Styles:
+    """The report's paragraph styles (every one names the embedded font, never a default)."""
+    register_fonts()
+
+    def style(name: str, *, size: float, leading: float | None = None, bold: bool = False,
+              align: int = TA_LEFT, color=TEXT, before: float = 0, after: float = 0,
+              indent: float = 0) -> ParagraphStyle:
+        return ParagraphStyle(
+            name, fontName=FONT_BOLD if bold else FONT, fontSize=size,
+            leading=leading or round(size * 1.55, 1), alignment=align, textColor=color,
+            spaceBefore=before, spaceAfter=after, firstLineIndent=indent, wordWrap="CJK",
+            bulletFontName=FONT, allowWidows=0, allowOrphans=0)
+
+    return Styles(
+        title=style("title", size=26, leading=36, bold=True, align=TA_CENTER, after=6 * mm),
+        subtitle=style("subtitle", size=16, leading=24, align=TA_CENTER),
+        cover_label=style("cover_label", size=12, leading=20, bold=True, align=TA_RIGHT),
+        cover_value=style("cover_value", size=12, leading=20),
+        cover_footer=style("cover_footer", size=14, leading=24, align=TA_CENTER),
+        h1=style("h1", size=15, leading=22, bold=True, before=3 * mm, after=3 * mm),
+        h2=style("h2", size=12, leading=18, bold=True, before=3 * mm, after=2 * mm),
+        body=style("body", size=10.5, leading=17, after=2 * mm, indent=21),
+        note=style("note", size=9, leading=14, color=MUTED, after=1.5 * mm),
+        cell=style("cell", size=9, leading=13),
+        cell_bold=style("cell_bold", size=9, leading=13, bold=True),
+        cell_center=style("cell_center", size=9, leading=13, align=TA_CENTER),
+        cell_right=style("cell_right", size=9, leading=13, align=TA_RIGHT),
+        head=style("head", size=9, leading=13, bold=True, align=TA_CENTER),
+        caption=style("caption", size=9.5, leading=14, align=TA_LEFT),
+        caption_small=style("caption_small", size=8, leading=11, color=MUTED),
+        figure=style("figure", size=9.5, leading=14, bold=True, align=TA_CENTER,
+                     before=1 * mm, after=1 * mm),
+    )
+
+
+def grid_table_style(*, header_rows: int = 1) -> list[tuple]:
+    """Commands for a ruled table with a shaded header row."""
+    return [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+
+
+def table_style(extra: list[tuple] = (), *, header_rows: int = 1) -> TableStyle:
+    return TableStyle(grid_table_style(header_rows=header_rows) + list(extra))

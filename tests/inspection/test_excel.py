@@ -1,0 +1,94 @@
+"""The Excel export: a summary sheet, one sheet per standard, one row per item."""
+import pytest
+from openpyxl import load_workbook
+
+from checklists.library import get_template
+from inspection.excel import ITEM_HEADERS, SUMMARY_SHEET, export_xlsx, sheet_title
+from inspection.report import ReportError
+from inspection.results import inspection_results, overall_percent
+from tests.inspection.test_report_support import PARK_NAME, fill_inspection
+
+
+@pytest.fixture
+def workbook(store, tmp_path):
+    inspection_id = fill_inspection(store, photos=4)
+    snapshot = store.snapshot(inspection_id)
+    results = inspection_results(snapshot)
+    path = export_xlsx(snapshot, results, tmp_path / "检查结果.xlsx")
+    return load_workbook(path), snapshot, results
+
+
+def test_sheet_names_summary_then_one_per_standard(workbook):
+    book, snapshot, _ = workbook
+    expected = [SUMMARY_SHEET] + [sheet_title(get_template(t))
+                                  for t in snapshot.inspection.template_ids]
+    assert book.sheetnames == expected
+    assert all(len(name) <= 31 for name in book.sheetnames)
+
+
+def test_item_sheets_have_a_frozen_header_and_one_row_per_item(workbook):
+    book, snapshot, _ = workbook
+    for template_id in snapshot.inspection.template_ids:
+        template = get_template(template_id)
+        sheet = book[sheet_title(template)]
+        assert sheet.freeze_panes == "A2"
+        assert [c.value for c in sheet[1]] == list(ITEM_HEADERS)
+        assert sheet.max_row - 1 == sum(1 for _ in template.items())
+        assert [sheet.cell(row=r, column=1).value for r in range(2, sheet.max_row + 1)] == \
+            [n.code for n in template.items()]
+        assert sheet.column_dimensions["B"].width >= 40
+
+
+def test_item_values_match_the_answers(workbook):
+    book, snapshot, _ = workbook
+    template = get_template("000")
+    sheet = book[sheet_title(template)]
+    answers = snapshot.answers_for("000")
+    rows = {sheet.cell(row=r, column=1).value: [c.value for c in sheet[r]]
+            for r in range(2, sheet.max_row + 1)}
+    for node in template.items():
+        code, title, result, score, note, photos, findings = rows[node.code]
+        assert title == node.title
+        answer = answers.get(node.code)
+        if answer is None or answer.result is None:
+            assert result == "未检查" and score is None
+        else:
+            option = template.option(answer.result)
+            assert result == option.label
+            assert score == (None if option.score is None else option.score * node.weight)
+            assert (note or "") == answer.note
+        assert photos == len(snapshot.photos_for("000", node.code))
+        for finding in snapshot.findings_for("000", node.code):
+            assert finding.requirement in findings
+
+
+def test_summary_sheet_values(workbook):
+    book, snapshot, results = workbook
+    sheet = book[SUMMARY_SHEET]
+    facts = {sheet.cell(row=r, column=1).value: sheet.cell(row=r, column=2).value
+             for r in range(1, 14)}
+    assert facts["园区"] == PARK_NAME
+    assert facts["检查日期"] == snapshot.inspection.date
+    assert facts["总体符合率（%）"] == overall_percent(results)
+    assert facts["整改项"] == len(snapshot.findings)
+    ids = [sheet.cell(row=r, column=1).value for r in range(16, 16 + len(results))]
+    assert ids == list(snapshot.inspection.template_ids)
+
+
+def test_star_and_action_columns_when_those_templates_apply(workbook):
+    book, snapshot, results = workbook
+    sheet = book[SUMMARY_SHEET]
+    for offset, result in enumerate(results):
+        row = [c.value for c in sheet[16 + offset]]
+        if result.stars is not None:
+            assert row[7] == result.stars.label
+        if result.actions is not None:
+            assert row[8] == result.actions.counts.get("done", 0)
+            assert row[12] == len(result.actions.overdue)
+
+
+def test_missing_folder_is_a_clear_error(store, tmp_path):
+    inspection_id = fill_inspection(store, photos=0)
+    snapshot = store.snapshot(inspection_id)
+    with pytest.raises(ReportError, match="文件夹不存在"):
+        export_xlsx(snapshot, inspection_results(snapshot), tmp_path / "no" / "x.xlsx")
