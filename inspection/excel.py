@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from checklists.model import Node, Template, TemplateKind
 from inspection.model import FindingStatus, InspectionSnapshot
 from inspection.report.context import NOT_CHECKED, value_text
-from inspection.report.errors import ReportError
+from inspection.report.errors import ReportError, write_failure
 from inspection.results import TemplateResult, overall_percent
 
 SUMMARY_SHEET = "汇总"
@@ -142,7 +142,7 @@ def export_xlsx(snapshot: InspectionSnapshot, results: list[TemplateResult], out
         book.save(partial)
         os.replace(partial, out)
     except OSError as exc:
-        raise ReportError(f"无法写入 {out}：{exc.strerror or exc}") from None
+        raise ReportError(f"无法写入 {out}：{write_failure(exc)}") from None
     finally:
         partial.unlink(missing_ok=True)
     return out

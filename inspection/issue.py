@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from inspection.model import Inspection, InspectionSnapshot, Status
-from inspection.report.errors import Cancelled, ReportError
+from inspection.report.errors import Cancelled, ReportError, write_failure
 from inspection.report.pdf import build_report
 from inspection.results import inspection_results
 from inspection.signing import load_signing_key, sign_pdf
@@ -100,7 +100,7 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
         if copy is not None:
             _finish_copy(copy, Path(out), stored)
     except OSError as exc:
-        raise ReportError(f"无法保存签署的报告：{exc.strerror or exc}") from None
+        raise ReportError(f"无法保存签署的报告：{write_failure(exc)}") from None
     finally:
         work.unlink(missing_ok=True)
         if copy is not None:
@@ -118,7 +118,7 @@ def _finish_copy(copy: Path, out: Path, stored: Path) -> None:
         os.replace(copy, out)
     except OSError as exc:
         raise ReportError(f"报告已签署并保存在 {stored}，但无法写入 {out}："
-                          f"{exc.strerror or exc}") from None
+                          f"{write_failure(exc)}") from None
 
 
 def _scaled(progress: Progress | None) -> Progress | None:

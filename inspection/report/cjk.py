@@ -48,24 +48,32 @@ def _cannot_end(char: str) -> bool:
     return char in CANNOT_END
 
 
+def _is_ideograph(char: str) -> bool:
+    return bool(char) and ("\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf")
+
+
+def _breakable(chars: Sequence[str], i: int) -> bool:
+    """May a line end between ``chars[i - 1]`` and ``chars[i]``?"""
+    before, after = chars[i - 1], chars[i]
+    if _cannot_start(after) or _cannot_end(before):
+        return False
+    if _is_word_char(before) and _is_word_char(after):
+        return False  # inside a Latin word or a number: GB/T 32169.3, 2024
+    # A number keeps its unit: 〔2024〕2号, 12月, 36家 (never “2” | “号”).
+    return not (before.isascii() and before.isdigit() and _is_ideograph(after))
+
+
 def _break_before(chars: Sequence[str], start: int, stop: int) -> int:
-    """Where to end a line that runs from *start* and overflows at *stop* (exclusive end)."""
+    """Where to end a line that runs from *start* and overflows at *stop* (exclusive end).
+
+    The nearest allowed break at or before *stop*, looking back at most half the line (as
+    reportlab does for Latin words); failing that, closing marks hang in the margin, and a
+    word longer than half a line is cut where it overflows.
+    """
+    for end in range(stop, max(start + 1, (start + stop) // 2) - 1, -1):
+        if _breakable(chars, end):
+            return end
     end = stop
-    if _is_word_char(chars[end]) and _is_word_char(chars[end - 1]):
-        # Inside a Latin word: go back to a space or to a CJK character, but not further than
-        # half the line, as reportlab does, so a long code or URL is still cut somewhere.
-        for j in range(end - 1, (start + end) // 2, -1):
-            if chars[j].isspace() or not _is_word_char(chars[j]):
-                end = j + 1
-                break
-    if not (_cannot_start(chars[end]) or _cannot_end(chars[end - 1])):
-        return end
-    pushed = end
-    while pushed > start + 1 and (_cannot_start(chars[pushed]) or _cannot_end(chars[pushed - 1])):
-        pushed -= 1
-    if not (_cannot_start(chars[pushed]) or _cannot_end(chars[pushed - 1])):
-        return pushed
-    # Nothing on the line can move down with the marks: let them hang instead.
     while end < len(chars) and _cannot_start(chars[end]):
         end += 1
     return end

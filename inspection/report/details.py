@@ -204,33 +204,43 @@ def _action_table(ctx: ReportContext, result: TemplateResult) -> list[Flowable]:
     answers = ctx.snapshot.answers_for(template.id)
     as_of = date.fromisoformat(ctx.snapshot.inspection.date)
     overdue_codes = {item.code for item in result.actions.overdue} if result.actions else set()
+    items = list(template.items())
+    # A plan without 责任单位 or 时间节点 (003) gets no empty columns for them.
+    has_units = any(n.attrs.get("responsible_units") for n in items)
+    has_deadlines = any(n.attrs.get("deadline") for n in items)
 
     def item_row(node: Node) -> list:
         answer = answers.get(node.code)
         status = answer.result if answer else None
-        units = "、".join(node.attrs.get("responsible_units", ())) or "—"
-        deadline = (node.attrs.get("deadline") or {}).get("text", "—")
-        due = due_date(node)
-        if due is not None:
-            deadline = f"{due.year}年{deadline}"
         markup = result_markup(template, answer)
         if node.code in overdue_codes or is_overdue(node, status, as_of=as_of):
             markup += f'<br/><font color="{hexcolor(ALERT)}"><b>【逾期】</b></font>'
-        return [Paragraph(esc(node.code), s.cell_center), Paragraph(item_content(node), s.cell),
-                Paragraph(esc(units), s.cell), Paragraph(esc(deadline), s.cell_center),
-                Paragraph(markup, s.cell_center), _note_cell(ctx, template, node, answer,
-                                        ctx.photo_refs(template.id, node.code))]
+        row = [Paragraph(esc(node.code), s.cell_center), Paragraph(item_content(node), s.cell)]
+        if has_units:
+            units = "、".join(node.attrs.get("responsible_units", ())) or "—"
+            row.append(Paragraph(esc(units), s.cell))
+        if has_deadlines:
+            deadline = (node.attrs.get("deadline") or {}).get("text", "—")
+            due = due_date(node)
+            row.append(Paragraph(esc(f"{due.year}年{deadline}" if due else deadline),
+                                 s.cell_center))
+        return row + [Paragraph(markup, s.cell_center),
+                      _note_cell(ctx, template, node, answer,
+                                 ctx.photo_refs(template.id, node.code))]
 
-    head = [Paragraph(h, s.head) for h in ("序号", "事项", "责任单位", "时间节点", "落实情况", "说明")]
-    rows, commands = _tree_rows(template, 6, item_row)
-    fixed = [11 * mm, 26 * mm, 19 * mm, 18 * mm, 38 * mm]
+    titles = ["序号", "事项"] + ["责任单位"] * has_units + ["时间节点"] * has_deadlines \
+        + ["落实情况", "说明"]
+    fixed = [11 * mm] + [26 * mm] * has_units + [21 * mm] * has_deadlines + [18 * mm, 36 * mm]
+    head = [Paragraph(h, s.head) for h in titles]
+    rows, commands = _tree_rows(template, len(titles), item_row)
     widths = [fixed[0], CONTENT_WIDTH - sum(fixed)] + fixed[1:]
     table = Table([head] + rows, colWidths=widths, repeatRows=1, splitByRow=1)
     table.setStyle(table_style(commands))
     story: list[Flowable] = []
     if result.actions is not None:
-        labels = {o.key: o.label for o in template.result_scale}
-        counts = "，".join(f"{labels[k]} {n} 项" for k, n in result.actions.counts.items() if n)
+        # In the scale's order: the counts mapping has no stable order of its own.
+        counts = "，".join(f"{o.label} {result.actions.counts.get(o.key, 0)} 项"
+                          for o in template.result_scale if result.actions.counts.get(o.key))
         story.append(Paragraph(
             f"共 {result.actions.total} 项：{counts or '尚未检查'}；未检查 "
             f"{len(result.actions.unanswered)} 项；截至检查日逾期 {len(result.actions.overdue)} 项"

@@ -15,6 +15,13 @@ class ReportError(UserError):
     """The report could not be written (a folder missing, a disk full …)."""
 
 
+def write_failure(exc: OSError) -> str:
+    """Why a file could not be written, in words a person can act on."""
+    if isinstance(exc, PermissionError):
+        return "没有写入权限，或文件正被其他程序（如 PDF 阅读器、Excel）打开"
+    return str(exc.strerror or exc)
+
+
 class NotAPdf(UserError):
     """The file is not a PDF at all."""
 

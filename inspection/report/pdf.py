@@ -22,7 +22,7 @@ from inspection.report.appendix import photo_appendix, rectification, signatures
 from inspection.report.attachment import attach_results
 from inspection.report.context import REPORT_TITLE, ReportContext, make_context
 from inspection.report.details import details
-from inspection.report.errors import Cancelled, ReportError
+from inspection.report.errors import Cancelled, ReportError, write_failure
 from inspection.report.fonts import FONT, FONT_BOLD, register_fonts
 from inspection.report.sections import cover, summary
 from inspection.report.styles import (CONTENT_WIDTH, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_TOP,
@@ -183,7 +183,7 @@ def build_report(snapshot: InspectionSnapshot, out: Path, *, data_dir: DataDir,
         attach_results(partial, inspection_dict(snapshot, results), stamp=stamp)
         os.replace(partial, out)
     except OSError as exc:
-        raise ReportError(f"无法写入报告 {out}：{exc.strerror or exc}") from None
+        raise ReportError(f"无法写入报告 {out}：{write_failure(exc)}") from None
     finally:
         partial.unlink(missing_ok=True)
     return out

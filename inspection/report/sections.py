@@ -96,8 +96,8 @@ def _result_line(result: TemplateResult) -> str:
         limited = f"（受限于 {'、'.join(result.stars.limited_by)}）" if result.stars.limited_by else ""
         return f"{result.stars.label}{limited}"
     if result.actions is not None:
-        labels = {o.key: o.label for o in template.result_scale}
-        counts = "，".join(f"{labels[k]} {n}" for k, n in result.actions.counts.items() if n)
+        counts = "，".join(f"{o.label} {result.actions.counts.get(o.key, 0)}"
+                          for o in template.result_scale if result.actions.counts.get(o.key))
         overdue = f"；逾期 {len(result.actions.overdue)} 项" if result.actions.overdue else ""
         return (counts or "尚未检查") + overdue
     return ""
@@ -139,12 +139,13 @@ def _key_figures(ctx: ReportContext) -> Table:
     failed = sum(r.compliance.overall.counts.get("fail", 0) for r in ctx.results if r.compliance)
     findings = ctx.snapshot.findings
     open_findings = sum(1 for f in findings if f.status is FindingStatus.OPEN)
-    figures = [("总体符合率", percent_text(overall)), ("不符合项", f"{failed} 项"),
-               ("整改项", f"{len(findings)} 项"), ("待整改", f"{open_findings} 项"),
+    figures = [("整改项", f"{len(findings)} 项"), ("待整改", f"{open_findings} 项"),
                ("现场照片", f"{len(ctx.photos)} 张")]
+    if any(r.compliance is not None for r in ctx.results):
+        figures[:0] = [("总体符合率", percent_text(overall)), ("不符合项", f"{failed} 项")]
     star = next((r for r in ctx.results if r.template.kind is TemplateKind.STAR_RATING), None)
     if star is not None:
-        figures.insert(1, ("星级评定", star.stars.label if star.stars else "尚未评定"))
+        figures.insert(1 if figures[0][0] == "总体符合率" else 0, ("星级评定", star.stars.label if star.stars else "尚未评定"))
     overdue = sum(len(r.actions.overdue) for r in ctx.results if r.actions)
     if any(r.actions for r in ctx.results):
         figures.append(("逾期事项", f"{overdue} 项"))
@@ -184,7 +185,8 @@ def _group_scores(result: TemplateResult) -> list[Flowable]:
                     o.total, o.answered, o.counts.get("pass", 0), o.counts.get("partial", 0),
                     o.counts.get("fail", 0), o.counts.get("na", 0))]
                 + [Paragraph(f"<b>{percent_text(o.percent)}</b>", s.cell_right)])
-    fixed = [14 * mm] + [12 * mm] * 3 + [16 * mm] + [12 * mm] * 2 + [18 * mm]
+    # 编号, 条目, 已检查, 符合, 基本符合, 不符合, 不适用, 符合率: wide enough for one-line heads
+    fixed = [14 * mm, 11 * mm, 13.5 * mm, 11 * mm, 17 * mm, 13.5 * mm, 13.5 * mm, 17 * mm]
     widths = [fixed[0], CONTENT_WIDTH - sum(fixed)] + fixed[1:]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(table_style([("SPAN", (0, -1), (1, -1)),

@@ -59,3 +59,15 @@ def test_latin_words_break_at_spaces():
     pieces = ["".join(chars[s:e]) for s, e, _ in lines]
     assert "GB/T 32169.3" not in "".join(p for p in pieces if p.endswith("GB/T"))
     assert all(not p.endswith("3216") for p in pieces)
+
+
+def test_a_number_keeps_its_unit():
+    text = "（嘉府办发〔2024〕2号）入驻企业36家，建筑面积52000平方米，整改期限为12月31日。"
+    for width in range(80, 220, 2):  # a column of 28 mm or more, as in the report's tables
+        paragraph = Paragraph(text, styles().cell)
+        paragraph.wrap(width, 10000)
+        lines = line_texts(paragraph)
+        for previous, line in zip(lines, lines[1:]):
+            assert not (previous[-1].isdigit() and "\u4e00" <= line[0] <= "\u9fff"), \
+                (width, previous, line)
+            assert not (previous[-1].isdigit() and line[0].isdigit()), (width, previous, line)
