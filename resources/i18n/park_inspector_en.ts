@@ -1,0 +1,1966 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../ui/about.py" line="20" />
+            <source>窗口和界面</source>
+            <translation>Windows and user interface</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="21" />
+            <source>生成 PDF 报告</source>
+            <translation>PDF reports</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="22" />
+            <source>PDF 报告的电子签名和验证</source>
+            <translation>Signing and verifying PDF reports</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="23" />
+            <source>照片的缩放、方向和缩略图</source>
+            <translation>Photo resizing, orientation and thumbnails</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="24" />
+            <source>数据库</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="25" />
+            <source>导出 Excel 表格</source>
+            <translation>Excel export</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="26" />
+            <source>PDF 预览</source>
+            <translation>PDF preview</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="28" />
+            <source>把标准原文转换为简体（仅在构建检查模板时使用，不随程序分发）</source>
+            <translation>Converts the standards to Simplified Chinese (used only when building the checklist templates; not distributed with the program)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="30" />
+            <source>界面和报告中的中文字体（修改版：TrueType 轮廓，GBK 字符集）</source>
+            <translation>Chinese font of the windows and reports (modified: TrueType outlines, GBK character set)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="52" />
+            <source>关于园区现场检查</source>
+            <translation>About Park Inspector</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="57" />
+            <source>园区现场检查</source>
+            <translation>Park Inspector</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="62" />
+            <source>版本 {0}</source>
+            <translation>Version {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="64" />
+            <source>离线完成园区现场检查：按标准逐项判定、拍照取证、记录整改，生成带电子签名的检查报告。</source>
+            <translation>On-site park inspections, offline: judge every item of a standard, take photos as evidence, record rectifications, and produce a digitally signed inspection report.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="85" />
+            <location filename="../../ui/about.py" line="126" />
+            <source>许可证</source>
+            <translation>Licences</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="99" />
+            <source>数据文件夹</source>
+            <translation>Data folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="100" />
+            <source>检查记录（数据库）、照片、报告和错误日志都保存在这个文件夹中。备份时请使用“文件 → 备份数据…”，它会得到一份一致的副本。</source>
+            <translation>Inspection records (the database), photos, reports and error logs are kept in this folder. To back it up, use "File → Back up data…": it makes a consistent copy.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="106" />
+            <source>在文件管理器中打开</source>
+            <translation>Open in file manager</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="125" />
+            <source>本程序使用了以下软件和字体，感谢它们的作者。</source>
+            <translation>This program uses the following software and fonts. Thanks to their authors.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="126" />
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="126" />
+            <source>用途</source>
+            <translation>Used for</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="127" />
+            <source>Qt 和 PySide6 以 LGPL-3.0 许可使用，以独立的动态库随程序提供，可以替换为兼容的其他版本。</source>
+            <translation>Qt and PySide6 are used under the LGPL-3.0; they ship as separate dynamic libraries and can be replaced with other compatible versions.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="140" />
+            <source>字体说明</source>
+            <translation>About the font</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="141" />
+            <source>字体许可证（SIL Open Font License 1.1）</source>
+            <translation>Font licence (SIL Open Font License 1.1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomePage</name>
+        <message>
+            <location filename="../../ui/home.py" line="159" />
+            <source>检查记录</source>
+            <translation>Inspections</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="164" />
+            <source>新建检查…</source>
+            <translation>New inspection…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="169" />
+            <source>搜索园区名称</source>
+            <translation>Search park name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="183" />
+            <source>全部状态</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="188" />
+            <source>检查日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="231" />
+            <source>打开</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="233" />
+            <source>新建复查…</source>
+            <translation>New revisit…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="234" />
+            <source>对同一园区再检查一次：模板相同，答案清空，未完成的整改带入</source>
+            <translation>Inspect the same park again: same templates, answers cleared, open rectifications carried over</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="236" />
+            <source>删除草稿…</source>
+            <translation>Delete draft…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="241" />
+            <source>没有符合筛选条件的检查。</source>
+            <translation>No inspection matches the filter.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="255" />
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="266" />
+            <source>双击或按回车键打开检查</source>
+            <translation>Double-click or press Enter to open an inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="333" />
+            <source>显示 {0} / 共 {1} 次检查</source>
+            <translation>Showing {0} of {1} inspections</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="335" />
+            <source>共 {0} 次检查</source>
+            <translation>{0} inspections</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="365" />
+            <source>先在列表中选择一个检查草稿</source>
+            <translation>Select a draft inspection in the list first</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="367" />
+            <source>删除这个还没有任何记录的草稿</source>
+            <translation>Delete this draft, which has nothing recorded yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="370" />
+            <source>只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。</source>
+            <translation>Only drafts can be deleted. This inspection has records (status: {0}) and is kept so that the record stays complete.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="402" />
+            <source>上次检查中尚未整改的问题会带入复查，逐项核实。</source>
+            <translation>Rectifications still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="404" />
+            <source>上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。</source>
+            <translation>The {0} rectification(s) still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="407" />
+            <source>上次检查没有待整改的问题。</source>
+            <translation>The earlier inspection has no open rectifications.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="408" />
+            <source>为“{0}”新建一次复查？</source>
+            <translation>Start a revisit of "{0}"?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="410" />
+            <source>复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。所有答案会清空，需要重新判定；{2}</source>
+            <translation>The revisit uses the same templates as the inspection of {0} ({1}) and is dated today. All answers are cleared and must be judged again; {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="413" />
+            <source>新建复查</source>
+            <translation>New revisit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="426" />
+            <source>删除“{0}” {1} 的检查草稿？</source>
+            <translation>Delete the draft inspection of "{0}" on {1}?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="427" />
+            <source>这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。</source>
+            <translation>No item of this draft has been judged yet. Once deleted, the draft and any photos and rectifications in it cannot be recovered.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="428" />
+            <source>删除草稿</source>
+            <translation>Delete draft</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="428" />
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <location filename="../../ui/i18n.py" line="27" />
+            <source>草稿</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="28" />
+            <source>检查中</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="29" />
+            <source>已完成</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="30" />
+            <source>已签署</source>
+            <translation>Signed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="37" />
+            <source>生产制造类</source>
+            <translation>Manufacturing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="38" />
+            <source>生产性服务类等其他类</source>
+            <translation>Producer services and other</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="46" />
+            <source>未达一星级</source>
+            <translation>Below one star</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="47" />
+            <source>一星级</source>
+            <translation>One star</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="48" />
+            <source>二星级</source>
+            <translation>Two stars</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="49" />
+            <source>三星级</source>
+            <translation>Three stars</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="50" />
+            <source>四星级</source>
+            <translation>Four stars</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="51" />
+            <source>五星级</source>
+            <translation>Five stars</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/main_window.py" line="99" />
+            <source>新建检查…</source>
+            <translation>New inspection…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="101" />
+            <location filename="../../ui/main_window.py" line="276" />
+            <source>打开示例检查</source>
+            <translation>Open the demo inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="102" />
+            <source>返回检查列表</source>
+            <translation>Back to the inspection list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="104" />
+            <source>备份数据…</source>
+            <translation>Back up data…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="105" />
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="107" />
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="118" />
+            <source>编辑(&amp;E)</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="118" />
+            <source>检查(&amp;I)</source>
+            <translation>&amp;Inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="119" />
+            <source>照片(&amp;P)</source>
+            <translation>&amp;Photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="119" />
+            <source>视图(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="126" />
+            <source>设置…</source>
+            <translation>Settings…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="129" />
+            <source>工具(&amp;T)</source>
+            <translation>&amp;Tools</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="131" />
+            <source>关于园区现场检查</source>
+            <translation>About Park Inspector</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="133" />
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="162" />
+            <source>正在处理…</source>
+            <translation>Working…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="225" />
+            <source>园区现场检查</source>
+            <translation>Park Inspector</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="274" />
+            <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
+            <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="303" />
+            <source>无法打开示例检查</source>
+            <translation>Could not open the demo inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="307" />
+            <source>园区检查备份-{0}.zip</source>
+            <translation>park-inspector-backup-{0}.zip</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="311" />
+            <source>备份数据</source>
+            <translation>Back up data</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="312" />
+            <source>备份文件 (*.zip)</source>
+            <translation>Backup files (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="320" />
+            <source>正在备份到 {0}…</source>
+            <translation>Backing up to {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="325" />
+            <source>已备份到 {0}</source>
+            <translation>Backed up to {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="326" />
+            <source>备份完成</source>
+            <translation>Backup complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="327" />
+            <source>数据已备份到：
+{0}
+
+包括数据库和 {1} 个照片、报告文件。</source>
+            <translation>The data was backed up to:
+{0}
+
+It holds the database and {1} photo and report files.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="333" />
+            <source>备份没有完成</source>
+            <translation>The backup did not complete</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewInspectionDialog</name>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="79" />
+            <source>新建检查</source>
+            <translation>New inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="96" />
+            <source>创建并开始检查</source>
+            <translation>Create and start</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="114" />
+            <source>园区</source>
+            <translation>Park</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="115" />
+            <source>已检查过的园区</source>
+            <translation>A park inspected before</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="116" />
+            <source>新园区</source>
+            <translation>A new park</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="120" />
+            <source>输入园区名称搜索</source>
+            <translation>Type to search park names</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="129" />
+            <source>例如：星河智造小微企业园</source>
+            <translation>e.g. Xinghe Smart Manufacturing Park</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="152" />
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="153" />
+            <source>地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="154" />
+            <source>类型</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="171" />
+            <source>检查模板</source>
+            <translation>Templates</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="182" />
+            <source>{0} 项</source>
+            <translation>{0} items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="197" />
+            <source>本次检查</source>
+            <translation>This inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="202" />
+            <source>多名检查人员用“、”分隔，例如：张三、李四</source>
+            <translation>Separate several inspectors with "、" or commas, e.g. Zhang San, Li Si</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="207" />
+            <source>检查日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="208" />
+            <source>检查人员</source>
+            <translation>Inspectors</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="209" />
+            <source>检查单位</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="255" />
+            <source>请选择一个园区</source>
+            <translation>Choose a park</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="257" />
+            <source>没有名为“{0}”的园区；要新建，请选择“新园区”</source>
+            <translation>There is no park named "{0}"; to add it, choose "A new park"</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="261" />
+            <source>请填写园区名称</source>
+            <translation>Enter the park's name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="264" />
+            <source>已有名为“{0}”的园区。&lt;a href="use"&gt;改为选择这个园区&lt;/a&gt;</source>
+            <translation>A park named "{0}" already exists. &lt;a href="use"&gt;Choose that park instead&lt;/a&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="266" />
+            <source>请至少选择一个检查模板</source>
+            <translation>Choose at least one template</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="268" />
+            <source>请至少填写一名检查人员</source>
+            <translation>Enter at least one inspector</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="276" />
+            <source>类型：{0}　地址：{1}</source>
+            <translation>Type: {0}   Address: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="279" />
+            <source>星级按园区类型评定，本次按“{0}”评定。</source>
+            <translation>Star ratings depend on the park type; this one is rated as "{0}".</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="296" />
+            <source>选择园区</source>
+            <translation>choose a park</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="296" />
+            <source>填写园区名称</source>
+            <translation>enter the park name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="297" />
+            <source>选择检查模板</source>
+            <translation>choose templates</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="297" />
+            <source>填写检查人员</source>
+            <translation>enter inspectors</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="298" />
+            <source>还需要：{0}</source>
+            <translation>Still needed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/new_inspection.py" line="337" />
+            <source>无法创建检查</source>
+            <translation>Could not create the inspection</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="50" />
+            <source>设置</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="53" />
+            <source>检查人员信息</source>
+            <translation>Inspector</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="57" />
+            <source>例如：高级检查员</source>
+            <translation>e.g. Senior inspector</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="59" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="60" />
+            <source>单位</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="61" />
+            <source>职务</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="64" />
+            <source>新建检查时默认填入姓名和单位；报告签名处使用职务。</source>
+            <translation>Name and organisation are filled in for new inspections; the title appears with your signature on reports.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="66" />
+            <source>数据文件夹</source>
+            <translation>Data folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="69" />
+            <source>浏览…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="77" />
+            <source>检查记录、照片和报告都保存在这个文件夹中。</source>
+            <translation>Inspections, photos and reports are kept in this folder.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="80" />
+            <source>报告</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="82" />
+            <source>大（每页 1 张照片）</source>
+            <translation>Large (1 photo per page)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="82" />
+            <source>中（每页 2 张照片）</source>
+            <translation>Medium (2 photos per page)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="83" />
+            <source>小（每页 4 张照片）</source>
+            <translation>Small (4 photos per page)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="88" />
+            <source>照片大小</source>
+            <translation>Photo size</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="90" />
+            <source>界面</source>
+            <translation>Interface</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="99" />
+            <source>答题后自动跳到下一项</source>
+            <translation>Move to the next item after answering</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="102" />
+            <source>界面语言</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="122" />
+            <source>选择数据文件夹</source>
+            <translation>Choose the data folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="134" />
+            <source>更改在重新启动程序后生效；现有的数据不会自动移到新文件夹。</source>
+            <translation>Takes effect when the program restarts; existing data is not moved to the new folder.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="136" />
+            <source>这次运行使用的是另外指定的文件夹：{0}</source>
+            <translation>This session uses a folder given at start-up: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="142" />
+            <source>界面语言在重新启动程序后切换。</source>
+            <translation>The language changes when the program restarts.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePanel</name>
+        <message>
+            <location filename="../../ui/home.py" line="83" />
+            <source>园区现场检查</source>
+            <translation>Park Inspector</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="90" />
+            <source>带着笔记本电脑到园区现场，不需要网络：按标准生成的检查表逐项判定，拍照取证，记录需要整改的问题，请园区代表签字，离开前生成带签名的检查报告。每一项修改都会立即保存在本机。</source>
+            <translation>Take your laptop to the park, no network needed: judge each item of a checklist generated from the standards, take photos as evidence, record what must be rectified, have the park's representative sign, and leave with a signed inspection report. Every change is saved on this computer at once.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="99" />
+            <source>新建检查</source>
+            <translation>New inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="99" />
+            <source>选择园区和检查标准，开始一次检查</source>
+            <translation>Choose a park and the standards, and start inspecting</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="101" />
+            <source>打开示例检查</source>
+            <translation>Open the demo inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home.py" line="102" />
+            <source>看看一次填写好的检查是什么样子</source>
+            <translation>See what a completed inspection looks like</translation>
+        </message>
+    </context>
+    <context>
+        <name>annotation</name>
+        <message>
+            <location filename="../../ui/annotation.py" line="199" />
+            <source>正在载入照片…</source>
+            <translation>Loading photo…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/annotation.py" line="359" />
+            <source>添加文字</source>
+            <translation>Add text</translation>
+        </message>
+        <message>
+            <location filename="../../ui/annotation.py" line="360" />
+            <source>标注文字：</source>
+            <translation>Annotation text:</translation>
+        </message>
+    </context>
+    <context>
+        <name>checklist_tree</name>
+        <message>
+            <location filename="../../ui/checklist_tree.py" line="45" />
+            <source>全部条目</source>
+            <translation>All items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist_tree.py" line="45" />
+            <source>未检查</source>
+            <translation>Not checked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist_tree.py" line="45" />
+            <source>不符合 / 滞后</source>
+            <translation>Non-compliant / behind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist_tree.py" line="46" />
+            <source>有整改项</source>
+            <translation>With rectifications</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist_tree.py" line="46" />
+            <source>无照片</source>
+            <translation>Without photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist_tree.py" line="225" />
+            <source>已填写</source>
+            <translation>Filled in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist_tree.py" line="361" />
+            <source>逾期</source>
+            <translation>Overdue</translation>
+        </message>
+    </context>
+    <context>
+        <name>summary</name>
+        <message>
+            <location filename="../../ui/summary.py" line="265" />
+            <location filename="../../ui/summary.py" line="273" />
+            <source>未检查</source>
+            <translation>Not checked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="287" />
+            <source>一般</source>
+            <translation>Minor</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="287" />
+            <source>较重</source>
+            <translation>Major</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="287" />
+            <source>严重</source>
+            <translation>Critical</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="294" />
+            <source>整改要求</source>
+            <translation>Requirement</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="294" />
+            <source>期限</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="294" />
+            <source>责任人</source>
+            <translation>Responsible</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="290" />
+            <source>已整改</source>
+            <translation>Rectified</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="210" />
+            <location filename="../../ui/summary.py" line="291" />
+            <source>待整改</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="283" />
+            <source>整改项（{0}）</source>
+            <translation>Rectifications ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="277" />
+            <location filename="../../ui/summary.py" line="294" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="209" />
+            <source>星级</source>
+            <translation>Stars</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="159" />
+            <source>正在计算…</source>
+            <translation>Calculating…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="257" />
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="164" />
+            <source>正在更新…</source>
+            <translation>Updating…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="171" />
+            <source>截至 {0} 的记录</source>
+            <translation>Records as of {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="181" />
+            <source>已检查 {0} / {1} 项</source>
+            <translation>{0} of {1} items checked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="204" />
+            <source>总体符合率</source>
+            <translation>Overall compliance</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="205" />
+            <source>检查进度</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="207" />
+            <source>待评定</source>
+            <translation>Not rated yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="229" />
+            <source>合计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="238" />
+            <source>未检查 {0}</source>
+            <translation>{0} not checked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="246" />
+            <source>&lt;b&gt;星级：待评定&lt;/b&gt;　尚缺：</source>
+            <translation>&lt;b&gt;Stars: not rated yet&lt;/b&gt;   Missing: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="252" />
+            <source>星级受限于：</source>
+            <translation>Star level limited by: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="257" />
+            <source>指标</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="257" />
+            <source>等级</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="266" />
+            <source>项</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="276" />
+            <source>逾期事项（{0}）</source>
+            <translation>Overdue actions ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="277" />
+            <source>编号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="277" />
+            <source>事项</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="277" />
+            <source>时间节点</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="279" />
+            <source>截至检查日期没有逾期事项。</source>
+            <translation>No action was overdue on the inspection date.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="285" />
+            <source>没有记录整改项。</source>
+            <translation>No rectifications recorded.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="294" />
+            <source>条目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="294" />
+            <source>程度</source>
+            <translation>Severity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="303" />
+            <source>{0}（评定等级）</source>
+            <translation>{0} (judged level)</translation>
+        </message>
+    </context>
+    <context>
+        <name>item_panel</name>
+        <message>
+            <location filename="../../ui/item_panel.py" line="253" />
+            <source>逾期</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="84" />
+            <source>原文（繁体）</source>
+            <translation>Original text (Traditional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="95" />
+            <source>检查结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="104" />
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="106" />
+            <source>现场情况、依据、说明……（自动保存）</source>
+            <translation>What you saw, the evidence, remarks… (saved automatically)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="154" />
+            <source>请在左侧选择一个检查条目</source>
+            <translation>Choose an item on the left</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="198" />
+            <source>&lt;b&gt;责任单位：&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Responsible units: &lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="200" />
+            <source>&lt;b&gt;时间节点：&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Deadline: &lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="202" />
+            <source>&lt;b&gt;所属行动：&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Action: &lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="211" />
+            <source>&lt;b&gt;检查要点&lt;/b&gt;&lt;br&gt;</source>
+            <translation>&lt;b&gt;What to check&lt;/b&gt;&lt;br&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="228" />
+            <source>本部分共 {0} 个条目，已记录 {1} 个。</source>
+            <translation>This section has {0} items; {1} recorded.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="233" />
+            <source>按 N 跳到下一个未检查条目，按数字键记录结果。</source>
+            <translation>Press N for the next unchecked item, a number key to record a result.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="250" />
+            <source>试点 *</source>
+            <translation>Pilot *</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="250" />
+            <source>上海市营商环境创新试点改革举措事项</source>
+            <translation>A Shanghai business-environment pilot reform measure</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="254" />
+            <source>截至检查日期 {0} 已超过时间节点</source>
+            <translation>Past its deadline on the inspection date {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="338" />
+            <source>填写 {0} 测量值</source>
+            <translation>Enter measurements for {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="344" />
+            <source>评定 {0}</source>
+            <translation>Rate {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>commands</name>
+        <message>
+            <location filename="../../ui/commands.py" line="173" />
+            <source>保存中…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="186" />
+            <source>已保存 {0}</source>
+            <translation>Saved {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="191" />
+            <source>保存失败：{0}</source>
+            <translation>Not saved: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="288" />
+            <source>编辑备注 {0}</source>
+            <translation>Edit note {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="321" />
+            <source>整体照片</source>
+            <translation>General photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="322" />
+            <source>移动照片到 {0}</source>
+            <translation>Move photo to {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="332" />
+            <source>删除照片</source>
+            <translation>Delete photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="342" />
+            <source>修改照片说明</source>
+            <translation>Change photo caption</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="352" />
+            <source>标注照片</source>
+            <translation>Annotate photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="375" />
+            <source>添加整改项 {0}</source>
+            <translation>Add rectification {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commands.py" line="442" />
+            <source>删除整改项 {0}</source>
+            <translation>Delete rectification {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>inspection_page</name>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="140" />
+            <location filename="../../ui/inspection_page.py" line="148" />
+            <location filename="../../ui/inspection_page.py" line="190" />
+            <location filename="../../ui/inspection_page.py" line="319" />
+            <source>整体照片</source>
+            <translation>General photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="180" />
+            <source>添加整改项…</source>
+            <translation>Add rectification…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="73" />
+            <source>正在打开检查…</source>
+            <translation>Opening the inspection…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="98" />
+            <source>搜索编号、标题或内容（Ctrl+F）</source>
+            <translation>Search code, title or text (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="119" />
+            <source>没有符合筛选条件的条目</source>
+            <translation>No item matches the filter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="139" />
+            <location filename="../../ui/inspection_page.py" line="189" />
+            <source>检查表</source>
+            <translation>Checklist</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="150" />
+            <location filename="../../ui/inspection_page.py" line="191" />
+            <source>汇总</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="168" />
+            <source>撤销</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="170" />
+            <source>重做</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="175" />
+            <source>查找条目</source>
+            <translation>Find item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="176" />
+            <location filename="../../ui/inspection_page.py" line="427" />
+            <source>结果 {0}</source>
+            <translation>Result {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="178" />
+            <source>下一个未检查条目</source>
+            <translation>Next unchecked item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="179" />
+            <source>上一个未检查条目</source>
+            <translation>Previous unchecked item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="181" />
+            <location filename="../../ui/inspection_page.py" line="274" />
+            <source>标记为已完成</source>
+            <translation>Mark as completed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="182" />
+            <source>答题后自动跳到下一项</source>
+            <translation>Move to the next item after answering</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="185" />
+            <source>为当前条目添加照片…</source>
+            <translation>Add photos to this item…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="187" />
+            <source>添加整体照片…</source>
+            <translation>Add general photos…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="195" />
+            <source>筛选：{0}</source>
+            <translation>Filter: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="252" />
+            <source>无法打开该检查。</source>
+            <translation>The inspection could not be opened.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="273" />
+            <source>重新打开（继续检查）</source>
+            <translation>Reopen (continue inspecting)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="318" />
+            <source>整体照片（{0}）</source>
+            <translation>General photos ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="363" />
+            <source>所有条目都已检查</source>
+            <translation>All items are checked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="407" />
+            <location filename="../../ui/inspection_page.py" line="413" />
+            <source>该检查已签署，只读；如需修改请先重新打开</source>
+            <translation>This inspection is signed and read-only; reopen it to make changes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="427" />
+            <source>记录结果：{0}</source>
+            <translation>Record result: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="451" />
+            <source>清除结果</source>
+            <translation>Clear result</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="467" />
+            <source>该检查已签署，只读；不能添加照片</source>
+            <translation>This inspection is signed and read-only; photos cannot be added</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="474" />
+            <source>上一批照片还在导入，请稍候</source>
+            <translation>The previous photos are still being imported; please wait</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="507" />
+            <source>照片已删除（可撤销：Ctrl+Z）</source>
+            <translation>Photo deleted (undo: Ctrl+Z)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="527" />
+            <source>重新打开检查</source>
+            <translation>Reopen inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="528" />
+            <source>重新打开将生成第 {0} 版，已签署的报告保持不变。
+原因（可选）：</source>
+            <translation>Reopening creates revision {0}; signed reports stay as they are.
+Reason (optional):</translation>
+        </message>
+    </context>
+    <context>
+        <name>photo_viewer</name>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="324" />
+            <source>整体照片</source>
+            <translation>General photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="205" />
+            <source>删除照片</source>
+            <translation>Delete photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="125" />
+            <source>照片</source>
+            <translation>Photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="37" />
+            <source>无法读取照片文件 {0}</source>
+            <translation>Cannot read the photo file {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="49" />
+            <source>移动照片到…</source>
+            <translation>Move photo to…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="53" />
+            <source>搜索编号或标题</source>
+            <translation>Search code or title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="58" />
+            <source>整体照片（不属于具体条目）</source>
+            <translation>General photos (not of one item)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="71" />
+            <source>（当前）</source>
+            <translation>(current)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="135" />
+            <source>说明：</source>
+            <translation>Caption:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="137" />
+            <source>照片说明（会印在报告中）</source>
+            <translation>Photo caption (printed in the report)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="152" />
+            <source>‹ 上一张</source>
+            <translation>‹ Previous</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="154" />
+            <source>下一张 ›</source>
+            <translation>Next ›</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="159" />
+            <source>适应窗口</source>
+            <translation>Fit to window</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="174" />
+            <source>在照片上画{0}</source>
+            <translation>Draw a {0} on the photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="175" />
+            <source>选择、移动标注；拖动查看照片</source>
+            <translation>Select and move annotations; drag to pan the photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="187" />
+            <source>标注颜色</source>
+            <translation>Annotation colour</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="195" />
+            <source>删除所选标注</source>
+            <translation>Delete selected annotation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="197" />
+            <source>保存标注</source>
+            <translation>Save annotations</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="203" />
+            <source>移动到…</source>
+            <translation>Move to…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="231" />
+            <source>照片 {0}/{1} — {2}</source>
+            <translation>Photo {0}/{1} — {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="249" />
+            <source>无法显示照片：{0}</source>
+            <translation>Cannot show the photo: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="325" />
+            <source>已移动到 {0}</source>
+            <translation>Moved to {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>photo_strip</name>
+        <message>
+            <location filename="../../ui/photo_strip.py" line="171" />
+            <source>删除照片</source>
+            <translation>Delete photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_strip.py" line="208" />
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_strip.py" line="128" />
+            <source>照片</source>
+            <translation>Photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_strip.py" line="135" />
+            <source>可将照片或文件夹拖到这里</source>
+            <translation>Drop photos or folders here</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_strip.py" line="139" />
+            <source>添加照片…</source>
+            <translation>Add photos…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_strip.py" line="140" />
+            <source>从文件夹选择照片（可多选）</source>
+            <translation>Choose photos from a folder (several at once)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_strip.py" line="166" />
+            <source>还没有照片。点击“添加照片…”，或把照片、文件夹拖到这里。</source>
+            <translation>No photos yet. Click "Add photos…" or drop photos or folders here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_strip.py" line="206" />
+            <source>查看 / 标注…</source>
+            <translation>View / annotate…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_strip.py" line="207" />
+            <source>移动到其他条目…</source>
+            <translation>Move to another item…</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <location filename="../../ui/errors.py" line="50" />
+            <source>文件操作失败：{0}</source>
+            <translation>A file operation failed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/errors.py" line="52" />
+            <source>详细信息已记录在 {0}。</source>
+            <translation>Details were written to {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/errors.py" line="53" />
+            <source>程序遇到了意外问题，操作没有完成；已保存的数据不受影响。</source>
+            <translation>The program ran into an unexpected problem and the operation did not complete; data already saved is not affected. </translation>
+        </message>
+        <message>
+            <location filename="../../ui/errors.py" line="63" />
+            <source>操作未完成</source>
+            <translation>Not completed</translation>
+        </message>
+    </context>
+    <context>
+        <name>findings</name>
+        <message>
+            <location filename="../../ui/findings.py" line="27" />
+            <source>一般</source>
+            <translation>Minor</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="27" />
+            <source>较重</source>
+            <translation>Major</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="27" />
+            <source>严重</source>
+            <translation>Critical</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="38" />
+            <location filename="../../ui/findings.py" line="270" />
+            <source>编辑整改项</source>
+            <translation>Edit rectification</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="38" />
+            <source>添加整改项</source>
+            <translation>Add rectification</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="48" />
+            <source>需要园区完成的整改内容</source>
+            <translation>What the park must rectify</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="51" />
+            <source>整改要求</source>
+            <translation>Requirement</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="55" />
+            <source>严重程度</source>
+            <translation>Severity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="57" />
+            <source>期限</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="66" />
+            <source>整改期限</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="68" />
+            <source>责任部门或责任人</source>
+            <translation>Responsible department or person</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="69" />
+            <source>责任人</source>
+            <translation>Responsible</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="103" />
+            <source>请填写整改要求。</source>
+            <translation>Enter the requirement.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="118" />
+            <location filename="../../ui/findings.py" line="281" />
+            <source>整改完成</source>
+            <translation>Rectified</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="121" />
+            <source>整改要求：{0}</source>
+            <translation>Requirement: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="125" />
+            <source>整改情况说明（例如：已于 11 月 25 日更换路灯，现场复核合格）</source>
+            <translation>How it was rectified (e.g. street lights replaced on 25 November, checked on site)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="129" />
+            <source>请填写整改情况说明。</source>
+            <translation>Describe how it was rectified.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="167" />
+            <source>已整改</source>
+            <translation>Rectified</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="167" />
+            <source>待整改</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="172" />
+            <source>期限 {0}</source>
+            <translation>Deadline {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="174" />
+            <source>责任人 {0}</source>
+            <translation>Responsible: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="180" />
+            <source>编辑…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="181" />
+            <source>重新打开</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="181" />
+            <source>整改完成…</source>
+            <translation>Rectified…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="183" />
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="191" />
+            <source>整改情况：{0}</source>
+            <translation>Rectification: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="209" />
+            <location filename="../../ui/findings.py" line="231" />
+            <source>整改项</source>
+            <translation>Rectifications</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="212" />
+            <source>添加整改项…</source>
+            <translation>Add rectification…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="231" />
+            <source>整改项（{0}）</source>
+            <translation>Rectifications ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="236" />
+            <source>无。不符合的条目可在此记录需要园区整改的事项。</source>
+            <translation>None. For a non-compliant item, record here what the park must rectify.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/findings.py" line="287" />
+            <source>重新打开整改项</source>
+            <translation>Reopen rectification</translation>
+        </message>
+    </context>
+    <context>
+        <name>InspectionListModel</name>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="83" />
+            <source>园区</source>
+            <translation>Park</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="83" />
+            <source>检查日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="83" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="83" />
+            <source>检查人员</source>
+            <translation>Inspectors</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="83" />
+            <source>检查模板</source>
+            <translation>Templates</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="84" />
+            <source>进度</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="84" />
+            <source>得分</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="84" />
+            <source>星级</source>
+            <translation>Stars</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="214" />
+            <source>报告编号：{0}</source>
+            <translation>Report number: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="216" />
+            <source>这是一次复查</source>
+            <translation>This is a revisit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="221" />
+            <source>正在计算…</source>
+            <translation>Calculating…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="223" />
+            <source>已判定 {0} 项，共 {1} 项</source>
+            <translation>{0} of {1} items judged</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="225" />
+            <source>符合性检查的加权得分</source>
+            <translation>Weighted compliance score</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="226" />
+            <source>还没有可计分的答案，或未应用符合性检查模板</source>
+            <translation>No scored answers yet, or no compliance template applied</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="229" />
+            <source>星级评定所需的数据还没有填全</source>
+            <translation>The star rating still needs some measurements</translation>
+        </message>
+    </context>
+    <context>
+        <name>widgets</name>
+        <message>
+            <location filename="../../ui/widgets.py" line="154" />
+            <location filename="../../ui/widgets.py" line="183" />
+            <source>标记为已完成</source>
+            <translation>Mark as completed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="152" />
+            <source>添加整体照片…</source>
+            <translation>Add general photos…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="182" />
+            <source>重新打开（继续检查）</source>
+            <translation>Reopen (continue inspecting)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="123" />
+            <source>‹ 检查列表</source>
+            <translation>‹ Inspections</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="124" />
+            <source>返回检查列表（所有修改已自动保存）</source>
+            <translation>Back to the inspection list (every change is already saved)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="153" />
+            <source>园区整体情况的照片（也可把照片拖到这一栏）</source>
+            <translation>Photos of the park as a whole (you can also drop photos on this tab)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="164" />
+            <source>已签署，只读；如需修改请重新打开（生成新修订版）</source>
+            <translation>Signed and read-only; reopen it to make changes (creates a new revision)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="167" />
+            <source>重新打开…</source>
+            <translation>Reopen…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="174" />
+            <source>报告编号 {0}</source>
+            <translation>Report {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="175" />
+            <source>第 {0} 版</source>
+            <translation>Revision {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="176" />
+            <source>检查人员 {0}</source>
+            <translation>Inspectors: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="186" />
+            <source>已检查 {0} / {1}</source>
+            <translation>{0}/{1} checked</translation>
+        </message>
+    </context>
+    <context>
+        <name>photo_import</name>
+        <message>
+            <location filename="../../ui/photo_import.py" line="39" />
+            <source>已导入 {0} 张照片</source>
+            <translation>{0} photo(s) imported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="41" />
+            <source>{0} 张已在本检查中</source>
+            <translation>{0} already in this inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="43" />
+            <source>{0} 个文件未导入</source>
+            <translation>{0} file(s) not imported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="45" />
+            <source>已取消，{0} 个文件未处理</source>
+            <translation>Cancelled; {0} file(s) not processed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="51" />
+            <location filename="../../ui/photo_import.py" line="121" />
+            <source>正在查找照片…</source>
+            <translation>Looking for photos…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="59" />
+            <source>照片 ({0});;所有文件 (*)</source>
+            <translation>Photos ({0});;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="60" />
+            <source>添加照片</source>
+            <translation>Add photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="69" />
+            <source>部分文件未导入</source>
+            <translation>Some files were not imported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="72" />
+            <source>。以下文件未导入，原件未作任何改动：</source>
+            <translation>. The following files were not imported; the originals were not changed:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="76" />
+            <source>文件</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="76" />
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="121" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="122" />
+            <source>导入照片</source>
+            <translation>Import photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="144" />
+            <source>正在取消…（正在处理的照片完成后停止）</source>
+            <translation>Cancelling… (stops after the photo being processed)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="152" />
+            <source>正在导入 {0}/{1}：{2}</source>
+            <translation>Importing {0}/{1}: {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="159" />
+            <source>正在保存到检查记录…</source>
+            <translation>Saving to the inspection…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="182" />
+            <source>照片未能导入</source>
+            <translation>Photos not imported</translation>
+        </message>
+    </context>
+    <context>
+        <name>result_buttons</name>
+        <message>
+            <location filename="../../ui/result_buttons.py" line="55" />
+            <source>{0}（快捷键 {1}）</source>
+            <translation>{0} (shortcut {1})</translation>
+        </message>
+    </context>
+    <context>
+        <name>star_inputs</name>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="43" />
+            <source>未达到一星级的要求</source>
+            <translation>Does not meet the one-star requirements</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="91" />
+            <source>测量值</source>
+            <translation>Measurements</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="103" />
+            <source>评定等级（选择达到的最高等级）</source>
+            <translation>Judged level (choose the highest level reached)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="103" />
+            <source>各等级要求</source>
+            <translation>Requirements per level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="129" />
+            <source>请选择</source>
+            <translation>Choose</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="131" />
+            <source>{0} 档</source>
+            <translation>Grade {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="157" />
+            <source>未填写</source>
+            <translation>Not filled in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="164" />
+            <source>服务类园区不需填写</source>
+            <translation>Not needed for service parks</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="255" />
+            <source>评定等级</source>
+            <translation>Judged level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="279" />
+            <source>已具备 {0} 项</source>
+            <translation>{0} in place</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="283" />
+            <source>本指标等级：尚缺 {0}</source>
+            <translation>Level of this indicator: missing {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="288" />
+            <source>本指标等级：</source>
+            <translation>Level of this indicator: </translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,214 @@
+"""The home screen: the inspections list (figures, search, filters, sorting), revisits,
+deleting drafts, and the welcome shown on the first run."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from checklists.library import get_template
+from inspection.model import Status
+from ui.home import HomePage
+from ui.inspection_list_model import Column, UNKNOWN
+
+
+def answer_message_box(qtbot, button_text: str) -> dict:
+    """Click *button_text* in the next message box that opens; returns what it said."""
+    seen: dict = {}
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.update(title=box.windowTitle(), text=box.text(), informative=box.informativeText(),
+                    buttons=[b.text() for b in box.buttons()])
+        wanted = [b for b in box.buttons() if b.text().replace("&", "") == button_text]
+        if not wanted:  # never leave a modal box open: the test would hang
+            box.reject()
+            return
+        wanted[0].click()
+
+    QTimer.singleShot(0, click)
+    return seen
+
+
+@pytest.fixture
+def records(inline_runner):
+    """Three parks, four inspections: answers, an open finding, a draft, a signed-off date."""
+    def build(store):
+        a = store.add_park("星河智造园", "manufacturing")
+        b = store.add_park("金山工业园", "service")
+        c = store.add_park("嘉定科创园", "manufacturing")
+        first = store.new_inspection(a.id, ["000"], inspectors=["张三", "李四"], date="2024-05-10")
+        items = [n.code for n in get_template("000").items()][:4]
+        for code, result in zip(items, ["pass", "pass", "fail", "partial"]):
+            store.save_answer(first.id, "000", code, result=result)
+        store.add_finding(first.id, "000", items[2], requirement="补充消防台账", deadline="2024-06-30")
+        second = store.new_inspection(b.id, ["004", "001"], inspectors=["王五"], date="2025-01-20")
+        draft = store.new_inspection(c.id, ["002"], inspectors=["张三"], date="2025-03-02")
+        done = store.new_inspection(a.id, ["004"], inspectors=["张三"], date="2025-02-14")
+        store.set_status(done.id, Status.COMPLETED)
+        return {"first": first.id, "second": second.id, "draft": draft.id, "done": done.id,
+                "items": items}
+    return inline_runner.call(build)
+
+
+@pytest.fixture
+def home(qtbot, inline_runner, prefs):
+    page = HomePage(inline_runner, prefs)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.refresh()
+    return page
+
+
+def cell(home: HomePage, inspection_id: str, column: Column) -> str:
+    row = home.model.row_of(inspection_id)
+    return home.model.index(row, column).data()
+
+
+def shown_parks(home: HomePage) -> list[str]:
+    return [home.proxy.index(r, Column.PARK).data() for r in range(home.proxy.rowCount())]
+
+
+def test_list_shows_status_inspectors_templates_and_figures(records, home):
+    assert home.model.rowCount() == 4
+    assert not home.showing_welcome
+    assert cell(home, records["first"], Column.STATUS) == "检查中"
+    assert cell(home, records["done"], Column.STATUS) == "已完成"
+    assert cell(home, records["first"], Column.INSPECTORS) == "张三、李四"
+    assert cell(home, records["second"], Column.TEMPLATES) == "园区公共服务平台窗口服务规范、小微企业园星级评定"
+    # 2 × 符合 + 基本符合 out of 4 counted items
+    assert cell(home, records["first"], Column.SCORE) == "62.5%"
+    assert cell(home, records["first"], Column.PROGRESS) == "4/99"
+    assert cell(home, records["second"], Column.STARS) == UNKNOWN  # no measurements yet
+    assert cell(home, records["first"], Column.STARS) == ""  # 001 not applied
+    assert home.model.figures(records["first"]).open_findings == 1
+    assert home.count_label.text() == "共 4 次检查"
+
+
+def test_figures_show_a_dash_until_computed(qtbot, runner, prefs):
+    runner.call(lambda store: store.new_inspection(
+        store.add_park("星河智造园", "manufacturing").id, ["000"], inspectors=["张三"]))
+    page = HomePage(runner, prefs)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    inspection_id = page.model.inspection(0).id
+    qtbot.waitUntil(lambda: page.model.figures(inspection_id) is not None)
+    assert cell(page, inspection_id, Column.PROGRESS) == "0/99"
+    assert cell(page, inspection_id, Column.SCORE) == UNKNOWN
+    page.model.clear_figures()
+    assert cell(page, inspection_id, Column.PROGRESS) == UNKNOWN
+
+
+def test_search_by_park_name_is_live(qtbot, records, home):
+    home.search.setText("星河")
+    qtbot.waitUntil(lambda: home.proxy.rowCount() == 2)
+    assert set(shown_parks(home)) == {"星河智造园"}
+    assert home.count_label.text() == "显示 2 / 共 4 次检查"
+    home.search.setText("没有这个园区")
+    qtbot.waitUntil(lambda: home.proxy.rowCount() == 0)
+    assert home.empty_filter_label.isVisibleTo(home)
+    home.search.clear()
+    qtbot.waitUntil(lambda: home.proxy.rowCount() == 4)
+    assert not home.empty_filter_label.isVisibleTo(home)
+
+
+def test_filter_by_status_and_date_range(records, home):
+    home.status_filter.setCurrentIndex(home.status_filter.findData("draft"))
+    assert sorted(shown_parks(home)) == sorted(["嘉定科创园", "金山工业园"])
+    home.status_filter.setCurrentIndex(home.status_filter.findData("completed"))
+    assert home.proxy.index(0, Column.DATE).data() == "2025-02-14"
+    assert home.proxy.rowCount() == 1
+    home.status_filter.setCurrentIndex(0)
+    assert home.proxy.rowCount() == 4
+
+    home.date_filter.setChecked(True)
+    assert home.date_from.isEnabled()
+    home.date_from.setDate(QDate(2025, 1, 1))
+    home.date_to.setDate(QDate(2025, 2, 28))
+    assert sorted(shown_parks(home)) == sorted(["金山工业园", "星河智造园"])
+    home.date_filter.setChecked(False)
+    assert home.proxy.rowCount() == 4
+
+
+def test_columns_sort(records, home):
+    home.table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
+    dates = [home.proxy.index(r, Column.DATE).data() for r in range(4)]
+    assert dates == ["2025-03-02", "2025-02-14", "2025-01-20", "2024-05-10"]
+    home.table.sortByColumn(Column.SCORE, Qt.SortOrder.DescendingOrder)
+    assert home.proxy.index(0, Column.SCORE).data() == "62.5%"
+    home.table.sortByColumn(Column.PARK, Qt.SortOrder.AscendingOrder)
+    assert home.proxy.rowCount() == 4
+
+
+def test_open_by_double_click_and_enter(qtbot, records, home):
+    opened = []
+    home.open_requested.connect(opened.append)
+    home.show()
+    qtbot.waitExposed(home)
+    row = home.proxy.mapFromSource(home.model.index(home.model.row_of(records["second"]), 0))
+    rect = home.table.visualRect(row)
+    # A real double click is a press, then the double-click event.
+    qtbot.mouseClick(home.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(home.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == [records["second"]]
+    home.select(records["first"])
+    qtbot.keyClick(home.table, Qt.Key.Key_Return)
+    assert opened == [records["second"], records["first"]]
+
+
+def test_revisit_carries_open_findings_and_says_so(qtbot, records, home, inline_runner):
+    opened = []
+    home.open_requested.connect(opened.append)
+    home.select(records["first"])
+    assert home.revisit_action.isEnabled()
+    seen = answer_message_box(qtbot, "新建复查")
+    home.revisit_action.trigger()
+    assert "星河智造园" in seen["text"]
+    assert "答案会清空" in seen["informative"]
+    assert "1 项问题会带入复查" in seen["informative"]
+    assert len(opened) == 1
+    revisit = inline_runner.call(lambda store: store.snapshot(opened[0]))
+    assert revisit.inspection.revisit_of == records["first"]
+    assert not revisit.answers
+    assert [f.requirement for f in revisit.findings] == ["补充消防台账"]
+    assert home.model.rowCount() == 5
+
+
+def test_revisit_can_be_cancelled(qtbot, records, home):
+    home.select(records["done"])
+    seen = answer_message_box(qtbot, "取消")
+    home.revisit_action.trigger()
+    assert "上次检查没有待整改的问题" in seen["informative"]
+    assert home.model.rowCount() == 4
+
+
+def test_delete_only_drafts_after_naming_park_and_date(qtbot, records, home, inline_runner):
+    home.select(records["first"])
+    assert not home.delete_action.isEnabled()
+    assert "只能删除草稿" in home.delete_action.toolTip()
+    assert "检查中" in home.delete_action.toolTip()
+
+    home.select(records["draft"])
+    assert home.delete_action.isEnabled()
+    seen = answer_message_box(qtbot, "删除")
+    home.delete_action.trigger()
+    assert seen["text"] == "删除“嘉定科创园” 2025-03-02 的检查草稿？"
+    assert home.model.rowCount() == 3
+    assert inline_runner.call(lambda store: [i.id for i in store.inspections()]).count(
+        records["draft"]) == 0
+
+
+def test_first_run_welcome_offers_new_and_demo(qtbot, home):
+    assert home.showing_welcome
+    requested = []
+    home.new_requested.connect(lambda: requested.append("new"))
+    home.demo_requested.connect(lambda: requested.append("demo"))
+    qtbot.mouseClick(home.welcome.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(home.welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert requested == ["new", "demo"]
+    assert "不需要网络" in " ".join(
+        label.text() for label in home.welcome.findChildren(type(home.count_label)))

@@ -1,0 +1,393 @@
+"""The one main window: the inspections list and the inspection view, menus, status bar.
+
+Other parts of the program plug their menus in with :meth:`MainWindow.add_menu` (the report,
+signing and verification dialogs add a 报告 menu) and follow the open inspection through
+:attr:`MainWindow.current_inspection_changed` / :attr:`MainWindow.current_inspection_id`.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable
+
+from PySide6.QtCore import QByteArray, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMenu,
+                               QMessageBox, QProgressBar, QProgressDialog, QStackedWidget,
+                               QWidget)
+
+from checklists.library import all_templates
+from inspection.store import NotFound
+from ui.about import AboutDialog
+from ui.errors import report_error
+from ui.home import HomePage
+from ui.new_inspection import NewInspectionDialog
+from ui.preferences import Preferences
+from ui.settings_dialog import SettingsDialog, auto_advance
+from ui.tasks import TaskRunner
+
+BUSY_DELAY_MS = 400  # short saves never flash the busy indicator
+GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"
+
+
+def find_demo(store) -> str | None:
+    """The newest demo inspection (the 000 + 001 one) already in the data folder, if any."""
+    from inspection.demo import DEMO_PARK
+    for inspection in store.inspections(search=DEMO_PARK):
+        if inspection.park_name == DEMO_PARK and "001" in inspection.template_ids:
+            return inspection.id
+    return None
+
+
+class _Relay(QObject):
+    """Carries progress messages from the database thread to the UI thread (queued)."""
+
+    message = Signal(str)
+
+
+class MainWindow(QMainWindow):
+    """The inspections list and one open inspection, in one window."""
+
+    current_inspection_changed = Signal(str)  # the open inspection's id; "" for the list
+
+    def __init__(self, *, data_dir: Path, prefs: Preferences,
+                 runner: TaskRunner | None = None) -> None:
+        super().__init__()
+        from ui.inspection_page import InspectionPage  # built alongside; imported when needed
+
+        self.data_dir = Path(data_dir)
+        self.prefs = prefs
+        self.runner = runner or TaskRunner(self.data_dir, actor=prefs.inspector_name)
+        self._closed = False
+        self._page_title = ""
+        self._demo_progress: QProgressDialog | None = None
+
+        self.home = HomePage(self.runner, prefs)
+        self.page = InspectionPage(self.runner, prefs)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.page)
+        self.setCentralWidget(self.stack)
+        self.home.new_requested.connect(self.new_inspection)
+        self.home.demo_requested.connect(self.open_demo)
+        self.home.open_requested.connect(self.open_inspection)
+        self.page.back_requested.connect(self.show_home)
+        self.page.title_changed.connect(self._page_title_changed)
+        self.page.save_state_changed.connect(self._save_state_changed)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.runner.busy_changed.connect(self._busy_changed)
+        self._restore_window()
+        self._show(self.home)
+        self.runner.background(lambda _progress: all_templates(), None, lambda _exc: None)
+        self.home.refresh()
+        self._reopen_last_inspection()
+
+    # --- menus -----------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcuts: Iterable[QKeySequence | str] = (),
+                *, name: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(slot)
+        action.setObjectName(name)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.new_action = self._action(self.tr("新建检查…"), self.new_inspection, ["Ctrl+N"],
+                                       name="newInspection")
+        self.demo_action = self._action(self.tr("打开示例检查"), self.open_demo, name="openDemo")
+        self.back_action = self._action(self.tr("返回检查列表"), self.show_home,
+                                        ["Alt+Left", "Ctrl+W"], name="backToList")
+        self.backup_action = self._action(self.tr("备份数据…"), self.backup, name="backup")
+        self.quit_action = self._action(self.tr("退出"), self.close, ["Ctrl+Q"], name="quit")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self.file_menu.addActions([self.new_action, self.demo_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.back_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        page_actions = self.page.menu_actions()
+        self.page_menus: dict[str, QMenu] = {}
+        titles = {"edit": self.tr("编辑(&E)"), "inspection": self.tr("检查(&I)"),
+                  "photos": self.tr("照片(&P)"), "view": self.tr("视图(&V)")}
+        for key in ("edit", "inspection", "photos", "view"):
+            menu = bar.addMenu(titles[key])
+            menu.setToolTipsVisible(True)
+            menu.addActions(page_actions.get(key, []))
+            self.page_menus[key] = menu
+
+        self.settings_action = self._action(self.tr("设置…"), self.show_settings, ["Ctrl+,"],
+                                            name="settings")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.tools_menu = bar.addMenu(self.tr("工具(&T)"))
+        self.tools_menu.addAction(self.settings_action)
+        self.about_action = self._action(self.tr("关于园区现场检查"), self.show_about, name="about")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self.help_menu.addAction(self.about_action)
+
+    def add_menu(self, title: str, actions: Iterable[QAction] = (), *,
+                 only_with_inspection: bool = True) -> QMenu:
+        """A menu for another part of the program, placed before 视图; an existing menu with
+        the same title gets the actions appended. With *only_with_inspection* the menu is
+        disabled while the list shows (e.g. the 报告 menu)."""
+        menu = self.findChild(QMenu, f"menu:{title}")
+        if menu is None:
+            menu = QMenu(title, self)
+            menu.setObjectName(f"menu:{title}")
+            menu.setToolTipsVisible(True)
+            self.menuBar().insertMenu(self.page_menus["view"].menuAction(), menu)
+            if only_with_inspection:
+                self.page_menus[f"extra:{title}"] = menu
+            menu.menuAction().setEnabled(self.current_inspection_id is not None
+                                         or not only_with_inspection)
+        menu.addActions(list(actions))
+        return menu
+
+    # --- status bar ------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumWidth(self.fontMetrics().averageCharWidth() * 12)
+        self.busy_bar.setMaximumHeight(self.fontMetrics().height())
+        self.busy_bar.setToolTip(self.tr("正在处理…"))
+        self.busy_bar.hide()
+        self.save_label = QLabel()
+        self.save_label.setObjectName("saveState")
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.statusBar().addPermanentWidget(self.save_label)
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self.busy_bar.show)
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy_bar.hide()
+
+    def _save_state_changed(self, text: str) -> None:
+        self.save_label.setText(text)
+
+    # --- switching between the list and an inspection --------------------------------------
+
+    @property
+    def current_inspection_id(self) -> str | None:
+        """The inspection shown, or None while the list shows."""
+        if self.stack.currentWidget() is self.page:
+            return self.page.current_inspection_id
+        return None
+
+    def _show(self, widget: QWidget) -> None:
+        self.stack.setCurrentWidget(widget)
+        on_page = widget is self.page
+        for menu in self.page_menus.values():
+            menu.menuAction().setEnabled(on_page)
+        self.back_action.setEnabled(on_page)
+        if not on_page:
+            self.save_label.clear()
+        self._update_title()
+        self.current_inspection_changed.emit(self.current_inspection_id or "")
+
+    def open_inspection(self, inspection_id: str) -> None:
+        """Show one inspection; it is reopened at the next start if the window closes on it."""
+        if self.stack.currentWidget() is self.page \
+                and self.page.current_inspection_id != inspection_id:
+            self.page.flush()
+        self._page_title = ""
+        self.page.load(inspection_id)
+        self.prefs.last_inspection = inspection_id
+        self._show(self.page)
+        self.page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_home(self) -> None:
+        if self.stack.currentWidget() is self.page:
+            self.page.flush()
+        self.prefs.last_inspection = ""
+        self._show(self.home)
+        self.home.refresh(select=self.page.current_inspection_id)
+        self.home.table.setFocus()
+
+    def _page_title_changed(self, title: str) -> None:
+        self._page_title = title
+        self._update_title()
+
+    def _update_title(self) -> None:
+        app = self.tr("园区现场检查")
+        # The document first and the program last, as desktop title bars do; Qt adds the
+        # program's name itself on some platforms unless the title already ends with it.
+        if self.stack.currentWidget() is self.page and self._page_title:
+            self.setWindowTitle(f"{self._page_title} — {app}")
+        else:
+            self.setWindowTitle(app)
+
+    def _reopen_last_inspection(self) -> None:
+        last = self.prefs.last_inspection
+        if not last:
+            return
+        try:
+            self.runner.call(lambda store: store.inspection(last))
+        except NotFound:
+            self.prefs.last_inspection = ""
+            return
+        except Exception as exc:  # noqa: BLE001 - start on the list rather than not at all
+            report_error(exc, self)
+            return
+        self.open_inspection(last)
+
+    # --- file menu -------------------------------------------------------------------------
+
+    def new_inspection(self) -> None:
+        dialog = NewInspectionDialog(self.runner, self.prefs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(self._created)
+        dialog.open()
+        self._new_dialog = dialog
+
+    def _created(self, inspection_id: str) -> None:
+        self.home.refresh()
+        self.open_inspection(inspection_id)
+
+    def open_demo(self) -> None:
+        """Open the demo inspection, creating it first (with photos: a few seconds)."""
+        if self._demo_progress is not None:
+            return
+        self.demo_action.setEnabled(False)
+        self.runner.db(find_demo, self._demo_found, self._demo_failed)
+
+    def _demo_found(self, inspection_id: str | None) -> None:
+        if inspection_id:
+            self.demo_action.setEnabled(True)
+            self.open_inspection(inspection_id)
+            return
+        from inspection.demo import create_demo
+
+        dialog = QProgressDialog(self.tr("正在生成示例检查，包括几张现场照片，需要几秒钟…"),
+                                 "", 0, 0, self)
+        dialog.setWindowTitle(self.tr("打开示例检查"))
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(0)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.show()
+        self._demo_progress = dialog
+        relay = _Relay(self)
+        if self.prefs.language == "zh_CN":  # the demo reports its steps in Chinese
+            relay.message.connect(dialog.setLabelText)
+        self.runner.db(lambda store: create_demo(store, progress=relay.message.emit).main,
+                       self._demo_created, self._demo_failed)
+
+    def _end_demo_progress(self) -> None:
+        self.demo_action.setEnabled(True)
+        if self._demo_progress is not None:
+            self._demo_progress.close()
+            self._demo_progress.deleteLater()
+            self._demo_progress = None
+
+    def _demo_created(self, inspection_id: str) -> None:
+        self._end_demo_progress()
+        self.home.refresh()
+        self.open_inspection(inspection_id)
+
+    def _demo_failed(self, exc: BaseException) -> None:
+        self._end_demo_progress()
+        report_error(exc, self, title=self.tr("无法打开示例检查"))
+
+    def backup(self) -> None:
+        """A consistent copy of the database, photos and reports in one zip file."""
+        name = self.tr("园区检查备份-{0}.zip").format(f"{datetime.now():%Y%m%d-%H%M}")
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        default = Path(folder) / name
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("备份数据"), str(default),
+                                                    self.tr("备份文件 (*.zip)"))
+        if path:
+            self.start_backup(Path(path))
+
+    def start_backup(self, out: Path) -> None:
+        if out.suffix.lower() != ".zip":
+            out = out.with_name(out.name + ".zip")
+        self.page.flush()
+        self.statusBar().showMessage(self.tr("正在备份到 {0}…").format(out))
+        self.backup_action.setEnabled(False)
+
+        def done(manifest: dict) -> None:
+            self.backup_action.setEnabled(True)
+            self.statusBar().showMessage(self.tr("已备份到 {0}").format(out), 10000)
+            QMessageBox.information(self, self.tr("备份完成"), self.tr(
+                "数据已备份到：\n{0}\n\n包括数据库和 {1} 个照片、报告文件。").format(
+                out, len(manifest.get("files", []))))
+
+        def failed(exc: BaseException) -> None:
+            self.backup_action.setEnabled(True)
+            self.statusBar().clearMessage()
+            report_error(exc, self, title=self.tr("备份没有完成"))
+
+        self.runner.db(lambda store: store.backup(out), done, failed)
+
+    # --- tools and help ----------------------------------------------------------------------
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self.prefs, self, data_dir_in_use=self.data_dir)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._settings_saved)
+        dialog.open()
+        self._settings_dialog = dialog
+
+    def _settings_saved(self) -> None:
+        # The inspection page shows the same choice as a checkable menu item.
+        toggle = getattr(self.page, "auto_advance_action", None)
+        if toggle is not None:
+            toggle.setChecked(auto_advance(self.prefs))
+
+    def show_about(self) -> None:
+        dialog = AboutDialog(data_dir=self.data_dir, runner=self.runner, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._about_dialog = dialog
+
+    # --- window state ----------------------------------------------------------------------
+
+    def _restore_window(self) -> None:
+        settings = self.prefs.qsettings
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            state = settings.value(STATE_KEY)
+            if isinstance(state, QByteArray):
+                self.restoreState(state)
+            return
+        screen = QApplication.primaryScreen()
+        available = screen.availableGeometry() if screen else None
+        width, height = 1200, 760
+        if available is not None:
+            width = min(width, available.width())
+            height = min(height, available.height())
+        self.resize(width, height)
+
+    def _save_window(self) -> None:
+        settings = self.prefs.qsettings
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._closed:
+            event.accept()
+            return
+        self._closed = True
+        self.page.flush()
+        self.home.stop()
+        self._save_window()
+        if self.stack.currentWidget() is not self.page:
+            self.prefs.last_inspection = ""
+        self.runner.shutdown()  # queued edits are written before the threads stop
+        event.accept()
