@@ -1,0 +1,296 @@
+"""The inspection page driven like an inspector: keys, clicks, notes, findings, locking, restart."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QCheckBox
+
+from inspection.model import FindingStatus
+from tests.ui.test_inspection_page_helpers import (focus_tree, inspection_id, make_inspection,  # noqa: F401
+                                                   message_boxes, open_page, settle, stored)
+from ui.findings import CloseFindingDialog, FindingDialog
+from ui.inspection_page import InspectionPage
+from ui.tasks import TaskRunner
+
+
+def test_page_shows_a_busy_state_then_the_checklist(qtbot, runner, prefs, inspection_id):
+    page = InspectionPage(runner, prefs)
+    qtbot.addWidget(page)
+    titles = []
+    page.title_changed.connect(titles.append)
+    page.load(inspection_id)
+    assert page.current_inspection_id == inspection_id
+    assert page.pages.currentWidget() is page.busy
+    qtbot.waitUntil(lambda: page.pages.currentIndex() == 1)
+    assert titles == ["星河智造小微企业园 · 2026-11-20 · 草稿"]
+    assert page.model.rowCount() == 3  # one branch per applied template
+    done, total = page.model.progress()
+    assert (done, total) == (0, 99 + 8 + 100)
+    assert page.panel.key == ("000", "1-1-1")  # the first unanswered item
+
+
+def test_answer_by_keyboard_then_move_on(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    saved = []
+    page.save_state_changed.connect(saved.append)
+    focus_tree(qtbot, page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_1)
+    assert page.panel.key == ("000", "1-1-2")  # 答题后自动跳到下一项
+    qtbot.keyClick(page.tree, Qt.Key.Key_3)
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "000", "1-1-1").result == "pass"
+    assert stored(runner, inspection_id, "000", "1-1-2").result == "fail"
+    assert saved[0] == "保存中…" and saved[-1].startswith("已保存 ")
+    assert page.panel.key == ("000", "1-1-3")
+    qtbot.keyClick(page.tree, Qt.Key.Key_P)  # previous unanswered skips the answered ones
+    assert page.panel.key[1] not in ("1-1-1", "1-1-2")
+    page.select(("000", "1-1-1"))
+    qtbot.keyClick(page.tree, Qt.Key.Key_N)
+    assert page.panel.key == ("000", "1-1-3")
+    qtbot.waitUntil(lambda: page.header.title.text().endswith("检查中"))  # draft → in progress
+
+
+def test_auto_advance_can_be_turned_off(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    page.auto_advance_action.trigger()
+    assert not page.auto_advance
+    focus_tree(qtbot, page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_2)
+    assert page.panel.key == ("000", "1-1-1")
+    assert page.panel.results.result == "partial"
+
+
+def test_single_keys_type_into_the_note_not_into_the_result(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    page.activateWindow()
+    page.panel.note.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.panel.note)
+    qtbot.keyClicks(page.panel.note, "13np")
+    assert page.panel.note.toPlainText() == "13np"
+    assert page.panel.key == ("000", "1-1-1")
+    assert page.panel.results.result is None
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: stored(runner, inspection_id, "000", "1-1-1") is not None)
+    answer = stored(runner, inspection_id, "000", "1-1-1")
+    assert answer.note == "13np" and answer.result is None
+
+
+def test_answer_by_mouse(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    qtbot.mouseClick(page.panel.results.buttons["partial"], Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "000", "1-1-1").result == "partial"
+    assert page.panel.key == ("000", "1-1-1")  # a click does not move on
+    qtbot.mouseClick(page.panel.results.buttons["partial"], Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "000", "1-1-1") is None  # clicking again clears it
+
+
+def test_note_is_saved_after_a_pause_and_on_focus_out(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    page.panel.note.setPlainText("东侧道路照明不足")
+    qtbot.waitUntil(lambda: getattr(stored(runner, inspection_id, "000", "1-1-1"), "note", "")
+                    == "东侧道路照明不足", timeout=3000)
+    page.activateWindow()
+    page.panel.note.setFocus()
+    page.panel.note.setPlainText("东侧道路照明不足，两处路灯损坏")
+    page.tree.setFocus()  # focus-out saves at once
+    assert not page.panel._note_timer.isActive()
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "000", "1-1-1").note == "东侧道路照明不足，两处路灯损坏"
+    assert page.undo_stack.count() == 1  # one undo step for one note typed in pauses
+
+
+def test_flush_saves_the_note_being_typed(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    page.panel.note.setPlainText("尚未离开的备注")
+    assert page.panel._note_timer.isActive()
+    page.flush()
+    page.close()
+    runner.shutdown()  # what closing the window does: queued edits are written first
+    reopened = TaskRunner(runner.data_dir, actor="张三")
+    try:
+        assert stored(reopened, inspection_id, "000", "1-1-1").note == "尚未离开的备注"
+    finally:
+        reopened.shutdown()
+
+
+def test_action_item_shows_responsible_deadline_and_overdue(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    page.select(("002", "2"))  # 9月 2022: overdue by the visit in 2026 unless done
+    assert "区建管委" in page.panel.facts.text() and "9月" in page.panel.facts.text()
+    assert page.panel.overdue_shown
+    assert [b.text() for b in page.panel.results.buttons.values()] == [
+        "1  已完成", "2  按期推进", "3  滞后", "4  未启动", "5  不适用"]
+    page.auto_advance_action.setChecked(False)
+    page._set_auto_advance(False)
+    focus_tree(qtbot, page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_5)
+    assert page.panel.results.result == "na"
+    assert not page.panel.overdue_shown
+    qtbot.keyClick(page.tree, Qt.Key.Key_3)
+    assert page.panel.overdue_shown
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "002", "2").result == "delayed"
+
+
+def test_star_indicator_inputs_and_level(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    page.select(("001", "2"))  # 园区规模: 亩 and 平方米
+    form = page.panel.star_form
+    assert form.isVisible() and not page.panel.results.isVisible()
+    assert "尚缺" in form.result_label.text()
+    form.fields["land_area_mu"].setText("60")
+    form.fields["floor_area_m2"].setText("30000")
+    form.commit()
+    assert "三星级" in form.result_label.text()  # ≥50 亩 but < 100 亩
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "001", "2").value == {"land_area_mu": 60,
+                                                               "floor_area_m2": 30000}
+    page.select(("001", "7"))  # 园区服务: eight service functions and a judged level
+    form = page.panel.star_form
+    checks = form.fields["service_functions"].findChildren(QCheckBox)
+    assert len(checks) == 8
+    for check in checks[:5]:
+        check.setChecked(True)
+    assert "已具备 5 项" in form.count_label.text()
+    form.level_rows[4].radio.click()
+    assert "三星级" in form.result_label.text()  # 5 functions cap it at three stars
+    settle(qtbot, page)
+    answer = stored(runner, inspection_id, "001", "7")
+    assert answer.result == "4" and len(answer.value["service_functions"]) == 5
+    assert page.model.is_done(("001", "7"))
+    focus_tree(qtbot, page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_2)  # digits pick a judged level too
+    assert form.judged_level() == 2
+
+
+def test_filters_and_search(qtbot, runner, open_page, inspection_id):
+    runner.call(lambda s: [s.save_answer(inspection_id, "000", "1-1-1", result="fail"),
+                           s.save_answer(inspection_id, "000", "1-1-2", result="pass")])
+    page = open_page(inspection_id)
+    page.set_filter("fail")
+    visible = _visible_items(page)
+    assert ("000", "1-1-1") in visible and ("000", "1-1-2") not in visible
+    assert ("002", "2") in visible  # overdue action items count as problems
+    page.set_filter("all")
+    page.search.setText("消防")
+    # the code, title and full text are searched (001 配套设施 mentions 消防 in its criteria)
+    assert _visible_items(page) - {page.panel.key} == {("000", "1-1-5"), ("001", "6")}
+    page.search.setText("")
+    page.set_filter("unanswered")
+    assert ("000", "1-1-2") not in _visible_items(page) - {page.panel.key}
+
+
+def _visible_items(page) -> set:
+    from ui.checklist_tree import IS_ITEM_ROLE, KEY_ROLE
+    found, stack = set(), [page.proxy.index(r, 0) for r in range(page.proxy.rowCount())]
+    while stack:
+        index = stack.pop()
+        if index.data(IS_ITEM_ROLE):
+            found.add(index.data(KEY_ROLE))
+        stack += [page.proxy.index(r, 0, index) for r in range(page.proxy.rowCount(index))]
+    return found
+
+
+def test_add_edit_and_close_a_finding(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    page.add_finding_action.trigger()
+    dialog = page.panel.findings.dialog
+    assert isinstance(dialog, FindingDialog)
+    assert dialog.deadline.calendarPopup()
+    dialog.requirement.setPlainText("修复东侧道路损坏路灯")
+    dialog.severity.setCurrentIndex(dialog.severity.findData("major"))
+    dialog.responsible.setText("园区物业部")
+    dialog._submit()
+    settle(qtbot, page)
+    findings = runner.call(lambda s: s.findings(inspection_id))
+    assert [(f.requirement, f.severity.value, f.deadline, f.responsible) for f in findings] == [
+        ("修复东侧道路损坏路灯", "major", "2026-12-20", "园区物业部")]
+    finding_id = findings[0].id
+    page.panel.findings.close_finding(finding_id)
+    closing = page.panel.findings.dialog
+    assert isinstance(closing, CloseFindingDialog)
+    closing._submit()  # an empty note is refused
+    assert closing.isVisible() and closing.error.isVisible()
+    closing.note.setPlainText("已更换路灯，复核合格")
+    closing._submit()
+    settle(qtbot, page)
+    finding = runner.call(lambda s: s.finding(finding_id))
+    assert finding.status is FindingStatus.CLOSED and finding.closing_note == "已更换路灯，复核合格"
+    assert "已整改" in [w.text() for w in page.panel.findings.findChildren(type(page.header.title))]
+
+
+def test_signed_inspection_is_read_only_until_reopened(qtbot, runner, open_page, inspection_id):
+    runner.call(lambda s: s.mark_signed(inspection_id, path="r.pdf", sha256="0" * 64, signer="张三"))
+    page = open_page(inspection_id)
+    assert page.header.banner.isVisible()
+    assert "已签署，只读" in page.header.banner_text.text()
+    assert not page.panel.results.isEnabled() and page.panel.note.isReadOnly()
+    assert not page.header.add_photos.isEnabled()
+    focus_tree(qtbot, page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_1)
+    assert "只读" in page.header.message.text()
+    assert stored(runner, inspection_id, "000", "1-1-1") is None
+    page.header.reopen.click()
+    page.reopen_dialog.setTextValue("补充照片")
+    page.reopen_dialog.accept()
+    qtbot.waitUntil(lambda: not page.session.read_only)
+    assert not page.header.banner.isVisible() and page.panel.results.isEnabled()
+    assert page.session.inspection.revision == 2
+    focus_tree(qtbot, page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_1)
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "000", "1-1-1").result == "pass"
+
+
+def test_an_edit_refused_by_the_store_is_taken_back(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    runner.call(lambda s: s.mark_signed(inspection_id, path="r.pdf", sha256="0" * 64, signer="张三"))
+    failed = []
+    page.save_state_changed.connect(failed.append)
+    focus_tree(qtbot, page)
+    page._set_auto_advance(False)
+    qtbot.keyClick(page.tree, Qt.Key.Key_3)
+    qtbot.waitUntil(lambda: page.session.pending == 0 and page.panel.results.result is None)
+    assert page.undo_stack.count() == 0
+    assert failed[-1].startswith("保存失败：该检查已签署")
+    qtbot.waitUntil(lambda: bool(message_boxes()))
+    assert "已签署" in message_boxes()[0].text()
+    qtbot.waitUntil(lambda: page.header.banner.isVisible())  # and the page turns read-only
+    for box in message_boxes():
+        box.close()
+
+
+def test_restart_shows_everything_as_it_was(qtbot, runner, prefs, open_page, inspection_id, tmp_path):
+    from tests.ui.test_inspection_page_helpers import make_jpegs
+    page = open_page(inspection_id)
+    focus_tree(qtbot, page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_1)
+    qtbot.keyClick(page.tree, Qt.Key.Key_3)  # 1-1-2 不符合, now on 1-1-3
+    page.select(("000", "1-1-2"))
+    page.panel.note.setPlainText("消防通道堵塞")
+    page.panel.findings.add()
+    page.panel.findings.dialog.requirement.setPlainText("清理消防通道")
+    page.panel.findings.dialog._submit()
+    page.import_photos(make_jpegs(tmp_path / "cam", 2), ("000", "1-1-2"))
+    qtbot.waitUntil(lambda: not page.importer.running, timeout=10000)
+    page.splitter.setSizes([300, 980])
+    page.flush()
+    settle(qtbot, page)
+    sizes = page.splitter.sizes()
+    page.close()
+    runner.shutdown()
+
+    again = TaskRunner(runner.data_dir, actor="张三")
+    try:
+        page2 = open_page(inspection_id, on=again)
+        assert page2.panel.key == ("000", "1-1-2")  # the current item comes back
+        assert page2.splitter.sizes() == sizes
+        assert page2.panel.results.result == "fail"
+        assert page2.panel.note.toPlainText() == "消防通道堵塞"
+        assert len(page2.panel.photos.model.photos) == 2
+        assert page2.session.findings_for("000", "1-1-2")[0].requirement == "清理消防通道"
+        assert page2.model.progress()[0] == 2
+        page2.close()
+    finally:
+        again.shutdown()

@@ -1,0 +1,182 @@
+"""Photos in the inspection view: import (with refusals and cancel), thumbnails, the viewer,
+annotations, captions and moving a photo to another item."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QPushButton
+
+from tests.ui.test_inspection_page_helpers import (inspection_id, make_jpegs, open_page,  # noqa: F401
+                                                   settle)
+from ui.annotation import make_shape
+from ui.photo_import import RejectedDialog
+from ui.photo_viewer import ItemChooser
+
+
+def _import(qtbot, page, paths, target, timeout=20000):
+    assert page.importer.start(paths, page.session.id, target)
+    qtbot.waitUntil(lambda: not page.importer.running, timeout=timeout)
+    return page.importer.last
+
+
+def test_bad_files_are_listed_with_reasons_and_nothing_of_them_is_stored(
+        qtbot, runner, open_page, inspection_id, tmp_path):
+    page = open_page(inspection_id)
+    good = make_jpegs(tmp_path / "cam", 2)
+    empty = tmp_path / "cam" / "empty.jpg"
+    empty.write_bytes(b"")
+    text = tmp_path / "cam" / "notes.jpg"
+    text.write_text("这不是照片", encoding="utf-8")
+    outcome = _import(qtbot, page, [*good, empty, text], ("000", "1-1-1"))
+    assert len(outcome.added) == 2
+    dialog = page.importer.rejected_dialog
+    assert isinstance(dialog, RejectedDialog) and dialog.isVisible()
+    rows = dict(dialog.rows())
+    assert set(rows) == {"empty.jpg", "notes.jpg"}
+    assert all(reason.strip() for reason in rows.values())
+    photos = runner.call(lambda s: s.photos(inspection_id))
+    assert sorted(p.original_name for p in photos) == ["IMG_0000.jpg", "IMG_0001.jpg"]
+    assert {(p.template_id, p.item_code) for p in photos} == {("000", "1-1-1")}
+    assert len(page.panel.photos.model.photos) == 2
+    assert "2 个文件未导入" in page.header.message.text()
+    dialog.accept()
+
+
+def test_a_dropped_folder_becomes_overall_photos(qtbot, runner, open_page, inspection_id, tmp_path):
+    page = open_page(inspection_id)
+    make_jpegs(tmp_path / "folder" / "sub", 3)
+    page.header.files_dropped.emit([tmp_path / "folder"])
+    qtbot.waitUntil(lambda: page.importer.last is not None and not page.importer.running,
+                    timeout=20000)
+    assert len(page.overall.model.photos) == 3
+    assert page.tabs.tabText(1) == "整体照片（3）"
+    again = _import(qtbot, page, [tmp_path / "folder"], (None, None))
+    assert again.already_there == 3 and not again.added
+
+
+def test_cancel_really_stops_the_import(qtbot, runner, open_page, inspection_id, tmp_path):
+    page = open_page(inspection_id)
+    paths = make_jpegs(tmp_path / "many", 30, size=(2400, 1800))
+    cancelled_at = []
+
+    def on_progress(done, total, name):
+        if done >= 1 and not cancelled_at:
+            cancelled_at.append(done)
+            page.importer.dialog.findChild(QPushButton).click()  # the Cancel button
+
+    page.importer.start(paths, inspection_id, ("000", "1-1-1"))
+    page.importer.runner._progress.connect(lambda _id, done, total, name: on_progress(done, total, name))
+    qtbot.waitUntil(lambda: not page.importer.running, timeout=30000)
+    outcome = page.importer.last
+    assert cancelled_at and outcome.not_done > 0
+    stored = runner.call(lambda s: s.photos(inspection_id))
+    assert len(stored) == len(outcome.added) < 30
+    assert "已取消" in outcome.message()
+
+
+def test_thumbnails_load_lazily_through_the_runner(qtbot, runner, open_page, inspection_id, tmp_path):
+    page = open_page(inspection_id)
+    _import(qtbot, page, make_jpegs(tmp_path / "cam", 2), ("000", "1-1-1"))
+    cache = page.cache
+    model = page.panel.photos.model
+    ids = [p.id for p in model.photos]
+    cache.clear()
+    assert cache._pixmaps == {}
+    first = model.data(model.index(0), Qt.ItemDataRole.DecorationRole)  # placeholder at first
+    assert first.width() > 0 and first.cacheKey() == model._placeholder.cacheKey()
+    page.panel.photos.view.viewport().repaint()  # painting asks for the rest
+    qtbot.waitUntil(lambda: all(pid in cache._pixmaps for pid in ids))
+    assert max(cache._pixmaps[ids[0]].width(), cache._pixmaps[ids[0]].height()) <= 256
+
+
+def _open_viewer(qtbot, page):
+    photos = page.panel.photos.model.photos
+    page.open_viewer([p.id for p in photos], photos[0].id)
+    viewer = page.viewer
+    qtbot.waitUntil(lambda: viewer.editor.loaded, timeout=10000)
+    return viewer
+
+
+def test_annotations_are_saved_as_a_separate_layer(qtbot, runner, open_page, inspection_id, tmp_path):
+    page = open_page(inspection_id)
+    _import(qtbot, page, make_jpegs(tmp_path / "cam", 1), ("000", "1-1-1"))
+    photo = page.panel.photos.model.photos[0]
+    original = runner.data_dir / "media" / photo.sha256[:2] / f"{photo.sha256}.jpg"
+    before = original.read_bytes()
+    viewer = _open_viewer(qtbot, page)
+    assert viewer.editor.size == (1200.0, 900.0)
+    viewer.editor.add_shape({"type": "arrow", "x1": 0.1, "y1": 0.2, "x2": 0.5, "y2": 0.6,
+                             "color": "#e53935"})
+    viewer.editor.color = "#1e88e5"
+    viewer.editor.add_shape({"type": "text", "x1": 0.6, "y1": 0.1, "text": "路灯损坏"})
+    assert viewer.save_button.isEnabled()
+    viewer.save_annotations()
+    settle(qtbot, page)
+    layer = runner.call(lambda s: s.photo(photo.id)).annotations
+    assert [dict(s) for s in layer] == [
+        make_shape("arrow", 0.1, 0.2, 0.5, 0.6, color="#e53935"),
+        make_shape("text", 0.6, 0.1, color="#1e88e5", text="路灯损坏")]
+    assert set(layer[0]) == {"type", "color", "width", "x1", "y1", "x2", "y2", "text", "size"}
+    assert original.read_bytes() == before  # the original is never changed
+    viewer.close()
+
+
+def test_drawing_a_rectangle_with_the_mouse(qtbot, runner, open_page, inspection_id, tmp_path):
+    page = open_page(inspection_id)
+    _import(qtbot, page, make_jpegs(tmp_path / "cam", 1), ("000", "1-1-1"))
+    viewer = _open_viewer(qtbot, page)
+    viewer.tool_buttons["rect"].click()
+    view = viewer.editor.viewport()
+    start = viewer.editor.mapFromScene(QPointF(300, 225))
+    end = viewer.editor.mapFromScene(QPointF(900, 675))
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view, end)
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=end)
+    shapes = viewer.editor.shapes()
+    assert len(shapes) == 1 and shapes[0]["type"] == "rect"
+    assert abs(shapes[0]["x1"] - 0.25) < 0.02 and abs(shapes[0]["y2"] - 0.75) < 0.02
+    viewer.close()  # closing saves
+    settle(qtbot, page)
+    assert runner.call(lambda s: s.photo(page.panel.photos.model.photos[0].id)).annotations
+
+
+def test_zoom_and_caption(qtbot, runner, open_page, inspection_id, tmp_path):
+    page = open_page(inspection_id)
+    _import(qtbot, page, make_jpegs(tmp_path / "cam", 2), ("000", "1-1-1"))
+    viewer = _open_viewer(qtbot, page)
+    fitted = viewer.editor.zoom
+    viewer.editor.actual_size()
+    assert viewer.editor.zoom == 1.0 and viewer.zoom_label.text() == "100%"
+    center = viewer.editor.viewport().rect().center()
+    wheel = QWheelEvent(QPointF(center), QPointF(viewer.editor.mapToGlobal(center)), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    viewer.editor.wheelEvent(wheel)
+    assert viewer.editor.zoom > 1.0
+    viewer.editor.fit()
+    assert abs(viewer.editor.zoom - fitted) < 1e-6
+    viewer.caption.setText("东侧路灯")
+    viewer.commit_caption()
+    viewer.next_photo()
+    settle(qtbot, page)
+    first = page.panel.photos.model.photos[0]
+    assert runner.call(lambda s: s.photo(first.id)).caption == "东侧路灯"
+    assert viewer.photo.id == page.panel.photos.model.photos[1].id
+    viewer.close()
+
+
+def test_move_a_photo_to_another_item_with_the_chooser(qtbot, runner, open_page, inspection_id,
+                                                       tmp_path):
+    page = open_page(inspection_id)
+    _import(qtbot, page, make_jpegs(tmp_path / "cam", 1), ("000", "1-1-1"))
+    photo = page.panel.photos.model.photos[0]
+    page.choose_move_target(photo.id)
+    chooser = page.chooser
+    assert isinstance(chooser, ItemChooser)
+    chooser.search.setText("消防")
+    chooser.select("000", "1-1-5")
+    chooser._accept()
+    settle(qtbot, page)
+    assert runner.call(lambda s: s.photo(photo.id)).item_code == "1-1-5"
+    assert page.panel.photos.model.photos == []
+    assert page.model.photo_count(("000", "1-1-5")) == 1

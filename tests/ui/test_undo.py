@@ -1,0 +1,122 @@
+"""Undo and redo in the inspection view: each step is written to the store, and taken back."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from inspection.model import FindingStatus
+from tests.ui.test_inspection_page_helpers import (focus_tree, inspection_id, make_jpegs,  # noqa: F401
+                                                   open_page, settle, stored)
+
+
+def _undo(qtbot, page):
+    focus_tree(qtbot, page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, page)
+
+
+def _redo(qtbot, page, shift=False):
+    focus_tree(qtbot, page)
+    if shift:
+        qtbot.keyClick(page.tree, Qt.Key.Key_Z,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    else:
+        qtbot.keyClick(page.tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, page)
+
+
+def test_undo_and_redo_an_answer(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    focus_tree(qtbot, page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_1)
+    qtbot.keyClick(page.tree, Qt.Key.Key_3)
+    settle(qtbot, page)
+    assert page.undo_stack.undoText() == "1-1-2 不符合"
+    _undo(qtbot, page)
+    assert stored(runner, inspection_id, "000", "1-1-2") is None
+    assert page.model.result_of(("000", "1-1-2")) is None
+    _undo(qtbot, page)
+    assert stored(runner, inspection_id, "000", "1-1-1") is None
+    _redo(qtbot, page)
+    _redo(qtbot, page, shift=True)
+    assert stored(runner, inspection_id, "000", "1-1-1").result == "pass"
+    assert stored(runner, inspection_id, "000", "1-1-2").result == "fail"
+
+
+def test_undo_a_note_puts_the_old_text_back_in_the_editor(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    page.activateWindow()
+    page.panel.note.setFocus()
+    page.panel.note.setPlainText("第一稿")
+    page.tree.setFocus()
+    page.panel.note.setFocus()
+    page.panel.note.setPlainText("第二稿")
+    page.tree.setFocus()
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "000", "1-1-1").note == "第二稿"
+    _undo(qtbot, page)
+    assert page.panel.note.toPlainText() == "第一稿"
+    assert stored(runner, inspection_id, "000", "1-1-1").note == "第一稿"
+    _undo(qtbot, page)
+    assert page.panel.note.toPlainText() == ""
+    assert stored(runner, inspection_id, "000", "1-1-1") is None
+    _redo(qtbot, page)
+    assert page.panel.note.toPlainText() == "第一稿"
+
+
+def test_undo_moving_and_removing_photos(qtbot, runner, open_page, inspection_id, tmp_path):
+    page = open_page(inspection_id)
+    page.import_photos(make_jpegs(tmp_path / "cam", 2), ("000", "1-1-1"))
+    qtbot.waitUntil(lambda: len(page.panel.photos.model.photos) == 2, timeout=20000)
+    first, second = page.panel.photos.model.photos
+    page.move_photo(first.id, "000", "1-1-5")
+    page.remove_photo(second.id)
+    settle(qtbot, page)
+    assert page.panel.photos.model.photos == []
+    assert runner.call(lambda s: s.photos(inspection_id)) == [
+        runner.call(lambda s: s.photo(first.id))]
+    _undo(qtbot, page)  # the removal
+    assert [p.id for p in page.panel.photos.model.photos] == [second.id]
+    assert runner.call(lambda s: s.photo(second.id)).deleted_at is None
+    _undo(qtbot, page)  # the move
+    assert [p.id for p in page.panel.photos.model.photos] == [first.id, second.id]
+    assert runner.call(lambda s: s.photo(first.id)).item_code == "1-1-1"
+    _redo(qtbot, page)
+    assert runner.call(lambda s: s.photo(first.id)).item_code == "1-1-5"
+    _redo(qtbot, page)
+    assert runner.call(lambda s: s.photo(second.id)).deleted_at is not None
+
+
+def test_undo_finding_edits(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    findings = page.panel.findings
+    findings.add()
+    findings.dialog.requirement.setPlainText("清理消防通道")
+    findings.dialog._submit()
+    settle(qtbot, page)
+    finding_id = runner.call(lambda s: s.findings(inspection_id))[0].id
+    findings.edit(finding_id)
+    findings.dialog.responsible.setText("物业部")
+    findings.dialog._submit()
+    findings.close_finding(finding_id)
+    findings.dialog.note.setPlainText("已清理")
+    findings.dialog._submit()
+    settle(qtbot, page)
+    assert runner.call(lambda s: s.finding(finding_id)).status is FindingStatus.CLOSED
+    _undo(qtbot, page)
+    assert runner.call(lambda s: s.finding(finding_id)).status is FindingStatus.OPEN
+    _undo(qtbot, page)
+    assert runner.call(lambda s: s.finding(finding_id)).responsible == ""
+    _undo(qtbot, page)
+    assert runner.call(lambda s: s.findings(inspection_id)) == []
+    assert page.session.findings == {}
+    for _ in range(3):
+        _redo(qtbot, page)
+    [again] = runner.call(lambda s: s.findings(inspection_id))
+    assert (again.requirement, again.responsible, again.status) == (
+        "清理消防通道", "物业部", FindingStatus.CLOSED)
+    findings.delete(again.id)
+    settle(qtbot, page)
+    _undo(qtbot, page)  # deleting is undone by recording it again
+    [restored] = runner.call(lambda s: s.findings(inspection_id))
+    assert restored.closing_note == "已清理" and restored.status is FindingStatus.CLOSED
+    assert len(page.session.findings_for("000", "1-1-1")) == 1

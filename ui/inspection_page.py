@@ -1,0 +1,601 @@
+"""The inspection view: the checklist tree, the item panel, overall photos and the summary.
+
+Everything an inspector does inside one inspection happens here. Edits are undoable commands
+written through the task runner (ui/commands.py); the page reports the save state honestly,
+keeps single-key shortcuts away from text fields, and remembers its splitter and current item.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QInputDialog, QLabel,
+                               QLineEdit, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from checklists.model import NodeKind, TemplateKind
+from inspection.model import Status
+from inspection.results import inspection_results
+from inspection.store import InspectionLocked
+from ui.checklist_tree import (FILTERS, KEY_ROLE, TEMPLATE_ROLE, ChecklistFilter, ChecklistModel,
+                               ChecklistView, filter_labels)
+from ui.commands import EditSession, MovePhoto, RemovePhoto, SetAnswer
+from ui.errors import report_error
+from ui.item_panel import ItemPanel
+from ui.photo_import import PhotoImport, choose_photo_files
+from ui.photo_strip import PhotoStrip, ThumbnailCache
+from ui.photo_viewer import ItemChooser, PhotoViewer
+from ui.preferences import Preferences
+from ui.summary import SummaryView
+from ui.tasks import TaskRunner
+from ui.widgets import PageHeader, is_text_input, keep_bools_alive
+
+AUTO_ADVANCE_KEY = "ui/auto_advance"  # shared with the settings dialog
+SPLITTER_KEY = "inspection/splitter"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("inspection_page", text)
+
+
+class InspectionPage(QWidget):
+    """One inspection, open for checking. ``load(id)`` opens it; ``flush()`` saves what is typed."""
+
+    back_requested = Signal()
+    save_state_changed = Signal(str)
+    title_changed = Signal(str)
+    inspection_changed = Signal(str)
+
+    def __init__(self, runner: TaskRunner, prefs: Preferences, parent: QWidget | None = None):
+        super().__init__(parent)
+        keep_bools_alive()  # PySide6 6.12.0 emit() refcount bug: see ui/widgets.py
+        self.runner, self.prefs = runner, prefs
+        self.undo_stack = QUndoStack(self)
+        self.session: EditSession | None = None
+        self.current_inspection_id: str | None = None
+        self.viewer: PhotoViewer | None = None
+        self.chooser: ItemChooser | None = None
+        self.cache = ThumbnailCache(runner, self)
+        self.importer = PhotoImport(runner, self)
+        self.importer.finished.connect(self._imported)
+        self.summary_dirty = True
+        self._summary_timer = _timer(self, 300, self.refresh_summary)
+        self._changed_timer = _timer(self, 250, self._announce_change)
+        self._pin_timer = _timer(self, 0, self._pin_current)
+        self._build()
+        self._actions = self._build_actions()
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget(self)
+        outer.addWidget(self.pages)
+        self.busy = QLabel(tr("正在打开检查…"), self)
+        self.busy.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.busy)
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = PageHeader(content)
+        self.header.back.clicked.connect(self._back)
+        self.header.add_photos.clicked.connect(lambda: self.import_photos(None, (None, None)))
+        self.header.status_button.clicked.connect(self.toggle_completed)
+        self.header.reopen.clicked.connect(self.reopen)
+        self.header.files_dropped.connect(lambda paths: self.import_photos(paths, (None, None)))
+        layout.addWidget(self.header)
+        self.tabs = QTabWidget(content)
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.tabs, 1)
+        self.pages.addWidget(content)
+        # checklist tab
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self.tabs)
+        left = QWidget(self.splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 0, 8)
+        bar = QHBoxLayout()
+        self.search = QLineEdit(left)
+        self.search.setPlaceholderText(tr("搜索编号、标题或内容（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(lambda: self.tree.setFocus())
+        self.filter_box = QComboBox(left)
+        for key, label in filter_labels().items():
+            self.filter_box.addItem(label, key)
+        self.filter_box.currentIndexChanged.connect(
+            lambda _: self.set_filter(self.filter_box.currentData()))
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.filter_box)
+        left_layout.addLayout(bar)
+        self.model = ChecklistModel(self)
+        self.proxy = ChecklistFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.tree = ChecklistView(left)
+        self.tree.setModel(self.proxy)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.files_dropped.connect(self.import_photos)
+        self.tree.key_unused.connect(self._key_unused)
+        left_layout.addWidget(self.tree, 1)
+        self.empty_filter = QLabel(tr("没有符合筛选条件的条目"), left)
+        self.empty_filter.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_filter.hide()
+        left_layout.addWidget(self.empty_filter)
+        self.panel = ItemPanel(self.cache, self.splitter)
+        self.panel.result_chosen.connect(lambda key: self.set_result(key))
+        self.panel.import_requested.connect(lambda paths: self.import_photos(paths, self.panel.key))
+        self.panel.photo_open.connect(self.open_viewer)
+        self.panel.photo_move.connect(self.choose_move_target)
+        self.panel.photo_remove.connect(self.remove_photo)
+        self.panel.leave_requested.connect(lambda: self.tree.setFocus())
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([440, 840])
+        state = self.prefs.qsettings.value(SPLITTER_KEY)
+        if state is not None:
+            self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(
+            lambda *_: self.prefs.qsettings.setValue(SPLITTER_KEY, self.splitter.saveState()))
+        self.tabs.addTab(self.splitter, tr("检查表"))
+        self.overall = PhotoStrip(self.cache, self.tabs, title=tr("整体照片"), wrap=True)
+        self.overall.setContentsMargins(12, 12, 12, 12)
+        self.overall.add_requested.connect(lambda: self.import_photos(None, (None, None)))
+        self.overall.files_dropped.connect(lambda paths: self.import_photos(paths, (None, None)))
+        self.overall.open_requested.connect(
+            lambda pid: self.open_viewer([p.id for p in self.overall.model.photos], pid))
+        self.overall.move_requested.connect(self.choose_move_target)
+        self.overall.remove_requested.connect(self.remove_photo)
+        self.tabs.addTab(self.overall, tr("整体照片"))
+        self.summary = SummaryView(self.tabs)
+        self.tabs.addTab(self.summary, tr("汇总"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _build_actions(self) -> dict[str, list[QAction]]:
+        ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
+
+        def action(text: str, slot, shortcut=None, *, checkable=False) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                keys = shortcut if isinstance(shortcut, list) else [shortcut]
+                act.setShortcuts([QKeySequence(k) for k in keys])
+                act.setToolTip(f"{text}（{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）")
+            act.setShortcutContext(ctx)
+            act.setCheckable(checkable)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        undo = self.undo_stack.createUndoAction(self, tr("撤销"))
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, tr("重做"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for act in (undo, redo):
+            act.setShortcutContext(ctx)
+            self.addAction(act)
+        find = action(tr("查找条目"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.result_actions = [action(tr("结果 {0}").format(n), lambda _=False, n=n: self.key_result(n),
+                                      str(n)) for n in range(0, 6)]
+        next_ = action(tr("下一个未检查条目"), lambda: self.move_unanswered(1), "N")
+        previous = action(tr("上一个未检查条目"), lambda: self.move_unanswered(-1), "P")
+        self.add_finding_action = action(tr("添加整改项…"), self.add_finding, "Ctrl+Shift+F")
+        self.status_action = action(tr("标记为已完成"), self.toggle_completed)
+        self.auto_advance_action = action(tr("答题后自动跳到下一项"), self._set_auto_advance,
+                                          checkable=True)
+        self.auto_advance_action.setChecked(self.auto_advance)
+        self.add_photos_action = action(tr("为当前条目添加照片…"),
+                                        lambda: self.import_photos(None, self.panel.key), "Ctrl+I")
+        overall = action(tr("添加整体照片…"), lambda: self.import_photos(None, (None, None)),
+                         "Ctrl+Shift+I")
+        views = [action(tr("检查表"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1"),
+                 action(tr("整体照片"), lambda: self.tabs.setCurrentIndex(1), "Ctrl+2"),
+                 action(tr("汇总"), lambda: self.tabs.setCurrentIndex(2), "Ctrl+3")]
+        group = QActionGroup(self)
+        self.filter_actions = {}
+        for key, label in filter_labels().items():
+            act = action(tr("筛选：{0}").format(label), lambda _=False, k=key: self.set_filter(k),
+                         checkable=True)
+            group.addAction(act)
+            self.filter_actions[key] = act
+        self.filter_actions["all"].setChecked(True)
+        self._update_result_actions()
+        return {"edit": [undo, redo, find],
+                "inspection": [*self.result_actions, next_, previous, self.add_finding_action,
+                               self.auto_advance_action, self.status_action],
+                "photos": [self.add_photos_action, overall],
+                "view": [*views, *self.filter_actions.values()]}
+
+    def menu_actions(self) -> dict[str, list[QAction]]:
+        return self._actions
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def load(self, inspection_id: str) -> None:
+        """Open an inspection (the page shows a busy state until it is read)."""
+        self.flush()
+        self.current_inspection_id = inspection_id
+        self.pages.setCurrentWidget(self.busy)
+        self.setEnabled(True)
+        self.runner.db(lambda store: store.snapshot(inspection_id),
+                       lambda snapshot: self._loaded(inspection_id, snapshot),
+                       lambda exc: self._load_failed(inspection_id, exc))
+
+    def _loaded(self, inspection_id: str, snapshot) -> None:
+        if inspection_id != self.current_inspection_id:
+            return
+        self.undo_stack.clear()
+        if self.session is not None:
+            self.session.deleteLater()
+        self.cache.clear()
+        session = EditSession(self.runner, snapshot, self.undo_stack, self)
+        self.session = session
+        session.save_state_changed.connect(self.save_state_changed)
+        session.saved.connect(self._saved)
+        session.failed.connect(self._edit_failed)
+        session.answer_changed.connect(self._answer_changed)
+        session.note_restored.connect(self.panel.note_restored)
+        session.photos_changed.connect(self._photos_changed)
+        session.findings_changed.connect(self.panel.refresh_findings)
+        session.inspection_updated.connect(self._inspection_updated)
+        self.model.set_session(session)
+        self.tree.expandAll()
+        self.pages.setCurrentIndex(1)
+        self._inspection_updated()
+        self._photos_changed()
+        self.select(self._remembered_item() or self._first_unanswered())
+        self.summary_dirty = True
+        if self.tabs.currentWidget() is self.summary:
+            self.refresh_summary()
+        self.tree.setFocus()
+
+    def _load_failed(self, inspection_id: str, exc: BaseException) -> None:
+        if inspection_id == self.current_inspection_id:
+            self.busy.setText(tr("无法打开该检查。"))
+            report_error(exc, self)
+
+    def _remembered_item(self):
+        value = self.prefs.qsettings.value(f"inspection/current/{self.current_inspection_id}")
+        if value and "\t" in str(value):
+            key = tuple(str(value).split("\t", 1))
+            if self.model.index_of(key).isValid():
+                return key
+        return None
+
+    def _first_unanswered(self):
+        keys = self.model.item_keys()
+        return next((k for k in keys if not self.model.is_done(k)), keys[0] if keys else None)
+
+    # --- state shown in the header -------------------------------------------------------------
+
+    def _inspection_updated(self) -> None:
+        inspection = self.session.inspection
+        title = f"{inspection.park_name} · {inspection.date} · {tr(inspection.status.label)}"
+        self.header.show_inspection(inspection, title)
+        self.status_action.setText(tr("重新打开（继续检查）") if inspection.status is Status.COMPLETED
+                                   else tr("标记为已完成"))
+        self.status_action.setEnabled(not inspection.locked)
+        read_only = inspection.locked
+        self.panel.set_read_only(read_only)
+        self.overall.set_editable(not read_only)
+        for act in (self.add_finding_action, self.add_photos_action):
+            act.setEnabled(not read_only)
+        self._update_result_actions()
+        self._update_progress()
+        self.title_changed.emit(title)
+
+    def _update_progress(self) -> None:
+        done, total = self.model.progress()
+        self.header.set_progress(done, total)
+
+    def _saved(self) -> None:
+        self.summary_dirty = True
+        if self.tabs.currentWidget() is self.summary:
+            self._summary_timer.start()
+        self._changed_timer.start()
+
+    def _refresh_inspection(self, inspection) -> None:
+        if self.session is not None and inspection.id == self.session.id:
+            self.session.replace_inspection(inspection)
+
+    def _announce_change(self) -> None:
+        if self.session is not None:
+            self.inspection_changed.emit(self.session.id)
+
+    def _edit_failed(self, exc: BaseException) -> None:
+        report_error(exc, self)
+        if isinstance(exc, InspectionLocked) and self.session is not None:
+            iid = self.session.id
+            self.runner.db(lambda store: store.inspection(iid), self._refresh_inspection)
+
+    def _answer_changed(self, template_id: str, code: str) -> None:
+        if (template_id, code) == self.panel.key:
+            self.panel.refresh_answer()
+        self._update_progress()
+
+    def _photos_changed(self) -> None:
+        self.panel.refresh_photos()
+        overall = sorted(self.session.photos_for(None, None), key=lambda p: p.id)
+        self.overall.set_photos(overall)
+        self.tabs.setTabText(1, tr("整体照片（{0}）").format(len(overall)) if overall
+                             else tr("整体照片"))
+
+    # --- moving around -------------------------------------------------------------------
+
+    def select(self, key) -> None:
+        if key is None:
+            return
+        self.proxy.set_pinned(tuple(key))
+        index = self.proxy.mapFromSource(self.model.index_of(tuple(key)))
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self.session is None or not current.isValid():
+            return
+        key = current.data(KEY_ROLE)
+        template = self.session.template(current.data(TEMPLATE_ROLE))
+        node = template.find(key[1]) if key else None
+        self.panel.show_node(self.session, template, node)
+        self._update_result_actions()
+        if key is not None and node.is_item:
+            self.prefs.qsettings.setValue(f"inspection/current/{self.session.id}", "\t".join(key))
+        self._pin_timer.start()
+
+    def _pin_current(self) -> None:
+        key = self.panel.key
+        if key is not None and key != self.proxy.pinned:
+            self.proxy.set_pinned(key)
+            self.select(key)
+
+    def move_unanswered(self, step: int) -> None:
+        if not self._keys_allowed(editing=False):
+            return
+        keys = self.model.item_keys()
+        visible = [k for k in keys if self.proxy.mapFromSource(self.model.index_of(k)).isValid()
+                   or k == self.panel.key] if self.proxy.active else keys
+        current = self.panel.key
+        start = visible.index(current) if current in visible else (-1 if step > 0 else 0)
+        for offset in range(1, len(visible) + 1):
+            key = visible[(start + step * offset) % len(visible)]
+            if not self.model.is_done(key) and key != current:
+                self.select(key)
+                return
+        self.header.flash(tr("所有条目都已检查"))
+
+    def set_filter(self, mode: str) -> None:
+        mode = mode if mode in FILTERS else "all"
+        self.proxy.set_mode(mode)
+        self.filter_box.blockSignals(True)
+        self.filter_box.setCurrentIndex(self.filter_box.findData(mode))
+        self.filter_box.blockSignals(False)
+        self.filter_actions[mode].setChecked(True)
+        self._after_filter()
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        self.tree.expandAll()
+        self.empty_filter.setVisible(self.proxy.rowCount() == 0)
+        if self.panel.key is not None:
+            index = self.proxy.mapFromSource(self.model.index_of(self.panel.key))
+            if index.isValid():
+                self.tree.scrollTo(index)
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- answering -----------------------------------------------------------------------
+
+    @property
+    def auto_advance(self) -> bool:
+        return bool(self.prefs.qsettings.value(AUTO_ADVANCE_KEY, True, type=bool))
+
+    def _set_auto_advance(self, on: bool) -> None:
+        self.prefs.qsettings.setValue(AUTO_ADVANCE_KEY, bool(on))
+
+    def _keys_allowed(self, *, editing: bool = True) -> bool:
+        """Single-key shortcuts act only on the checklist, never while typing in a field."""
+        if self.session is None or self.tabs.currentIndex() != 0 or not self.isVisible():
+            return False
+        if is_text_input(QApplication.focusWidget()):
+            return False
+        if editing and self.session.read_only:
+            self.header.flash(tr("该检查已签署，只读；如需修改请先重新打开"))
+            return False
+        return True
+
+    def _key_unused(self, text: str) -> None:
+        if self.session is not None and self.session.read_only and text.isdigit():
+            self.header.flash(tr("该检查已签署，只读；如需修改请先重新打开"))
+
+    def _update_result_actions(self) -> None:
+        node = self.panel.node
+        template = self.panel.template
+        options = {}
+        if node is not None and node.is_item:
+            if node.kind is NodeKind.STAR:
+                if node.attrs.get("judged"):
+                    options = {o.key: o.label for o in template.result_scale}
+            else:
+                options = {str(n): o.label for n, o in enumerate(template.result_scale, start=1)}
+        for n, act in enumerate(self.result_actions):
+            label = options.get(str(n))
+            act.setText(tr("记录结果：{0}").format(label) if label else tr("结果 {0}").format(n))
+            act.setEnabled(bool(label) and not (self.session and self.session.read_only))
+
+    def key_result(self, digit: int) -> None:
+        node, template = self.panel.node, self.panel.template
+        if not self._keys_allowed() or node is None or not node.is_item:
+            return
+        if node.kind is NodeKind.STAR:
+            if not node.attrs.get("judged") or digit > 5:
+                return
+            key = str(digit)
+        else:
+            scale = template.result_scale
+            if not 1 <= digit <= len(scale):
+                return
+            key = scale[digit - 1].key
+        self.set_result(key, advance=True)
+
+    def set_result(self, key: str | None, *, advance: bool = False) -> None:
+        if self.session is None or self.panel.key is None or self.session.read_only:
+            return
+        template, node = self.panel.template, self.panel.node
+        answer = self.session.answer(*self.panel.key)
+        if (answer.result if answer else None) != key:
+            label = template.option(key).label if key is not None else tr("清除结果")
+            self.undo_stack.push(SetAnswer(self.session, *self.panel.key,
+                                           f"{node.code} {label}", {"result": key}))
+        if advance and self.auto_advance and template.kind is not TemplateKind.STAR_RATING:
+            self.move_unanswered(1)
+
+    def add_finding(self) -> None:
+        if self.panel.key is not None and self.session is not None and not self.session.read_only:
+            self.panel.findings.add()
+
+    # --- photos --------------------------------------------------------------------------
+
+    def import_photos(self, paths, target) -> None:
+        if self.session is None or target is None:
+            return
+        if self.session.read_only:
+            self.header.flash(tr("该检查已签署，只读；不能添加照片"))
+            return
+        if paths is None:
+            paths = choose_photo_files(self)
+            if not paths:
+                return
+        if not self.importer.start(paths, self.session.id, tuple(target)):
+            self.header.flash(tr("上一批照片还在导入，请稍候"))
+
+    def _imported(self, outcome) -> None:
+        if self.session is not None and outcome.added:
+            self.session.add_photos([p for p in outcome.added if p.inspection_id == self.session.id])
+            self._saved()
+        self.header.flash(outcome.message())
+
+    def open_viewer(self, photo_ids: list, photo_id: int) -> None:
+        if self.viewer is not None:
+            self.viewer.close()
+        self.viewer = PhotoViewer(self.session, list(photo_ids), photo_id, self)
+        self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.viewer.destroyed.connect(lambda *_: setattr(self, "viewer", None))
+        self.viewer.show()
+
+    def choose_move_target(self, photo_id: int) -> None:
+        photo = self.session.photos.get(photo_id) if self.session else None
+        if photo is None or self.session.read_only:
+            return
+        self.chooser = ItemChooser(self.session, (photo.template_id, photo.item_code), self)
+        self.chooser.chosen.connect(lambda tid, code: self.move_photo(photo_id, tid, code))
+        self.chooser.open()
+
+    def move_photo(self, photo_id: int, template_id, code) -> None:
+        photo = self.session.photos.get(photo_id)
+        if photo is not None and (photo.template_id, photo.item_code) != (template_id, code):
+            self.undo_stack.push(MovePhoto(self.session, photo, template_id, code))
+
+    def remove_photo(self, photo_id: int) -> None:
+        photo = self.session.photos.get(photo_id) if self.session else None
+        if photo is not None and not self.session.read_only:
+            self.undo_stack.push(RemovePhoto(self.session, photo))
+            self.header.flash(tr("照片已删除（可撤销：Ctrl+Z）"))
+
+    # --- status ---------------------------------------------------------------------------
+
+    def toggle_completed(self) -> None:
+        if self.session is None or self.session.read_only:
+            return
+        iid = self.session.id
+        if self.session.inspection.status is Status.COMPLETED:
+            self.session.write(lambda s: s.reopen(iid), self.session.replace_inspection)
+        else:
+            self.flush()
+            self.session.write(lambda s: s.set_status(iid, Status.COMPLETED),
+                               self.session.replace_inspection)
+
+    def reopen(self) -> None:
+        """A signed inspection becomes editable again as a new revision (asks for a reason)."""
+        if self.session is None or not self.session.read_only:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(tr("重新打开检查"))
+        dialog.setLabelText(tr("重新打开将生成第 {0} 版，已签署的报告保持不变。\n原因（可选）：")
+                            .format(self.session.inspection.revision + 1))
+        iid = self.session.id
+        dialog.textValueSelected.connect(lambda reason: self.session.write(
+            lambda s: s.reopen(iid, reason=reason.strip()), self.session.replace_inspection))
+        self.reopen_dialog = dialog
+        dialog.open()
+
+    # --- tabs, summary, flushing ---------------------------------------------------------------
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.summary and self.summary_dirty:
+            self.refresh_summary()
+
+    def refresh_summary(self) -> None:
+        if self.session is None:
+            return
+        iid = self.session.id
+        self.summary_dirty = False
+        self.summary.set_busy()
+
+        def compute(store):
+            snapshot = store.snapshot(iid)
+            return snapshot, inspection_results(snapshot)
+
+        self.runner.db(compute, lambda result: self._summary_ready(iid, *result))
+
+    def _summary_ready(self, iid: str, snapshot, results) -> None:
+        if self.session is not None and iid == self.session.id:
+            self.summary.set_results(snapshot, results)
+
+    def flush(self) -> None:
+        """Queue every pending edit (a note being typed, a field, a caption) for saving."""
+        self.panel.commit_note(close=True)
+        if self.panel.star_form.isVisible():
+            self.panel.star_form.commit()
+        if self.viewer is not None:
+            self.viewer.save_annotations()
+            self.viewer.commit_caption()
+        self.prefs.qsettings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        self.prefs.qsettings.sync()
+
+    def _back(self) -> None:
+        self.flush()
+        self.back_requested.emit()
+
+
+def _timer(parent, interval: int, slot) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval)
+    timer.timeout.connect(slot)
+    return timer
+
+
+if __name__ == "__main__":
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.widgets import demo_session
+
+    app, demo_runner, demo_prefs, demo_id = demo_session()
+    window = QMainWindow()
+    page = InspectionPage(demo_runner, demo_prefs)
+    window.setCentralWidget(page)
+    for name, actions in page.menu_actions().items():
+        menu = window.menuBar().addMenu(name)
+        menu.addActions(actions)
+    page.save_state_changed.connect(window.statusBar().showMessage)
+    page.title_changed.connect(window.setWindowTitle)
+    page.load(demo_id)
+    window.resize(1280, 800)
+    window.show()
+    app.exec()

@@ -1,0 +1,193 @@
+"""Importing photo files into an inspection: a cancellable progress dialog, then the refusals.
+
+The files are checked and stored by ``inspection.photos.prepare_photos`` on the background
+pool (cancel really stops it: its ``should_cancel`` is the dialog's Cancel button), then
+recorded with ``Store.add_photo`` on the database worker. Bad files are listed with their
+reasons in a dialog afterwards — never skipped silently.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel,
+                               QProgressDialog, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from inspection.model import Photo
+from inspection.photos import ImportResult, Rejected, collect_image_files, prepare_photos
+from ui.errors import report_error
+from ui.tasks import Progress, TaskHandle, TaskRunner
+
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("photo_import", text)
+
+
+@dataclass
+class ImportOutcome:
+    """What one import did, for the page and the inspector."""
+
+    added: list[Photo] = field(default_factory=list)
+    already_there: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    not_done: int = 0  # files not reached because the inspector cancelled
+
+    def message(self) -> str:
+        parts = [tr("已导入 {0} 张照片").format(len(self.added))]
+        if self.already_there:
+            parts.append(tr("{0} 张已在本检查中").format(self.already_there))
+        if self.rejected:
+            parts.append(tr("{0} 个文件未导入").format(len(self.rejected)))
+        if self.not_done:
+            parts.append(tr("已取消，{0} 个文件未处理").format(self.not_done))
+        return "；".join(parts)
+
+
+def prepare_files(paths: Sequence[Path], data_dir: Path, progress: Progress) -> ImportResult:
+    """The background part: expand folders, check and store the files (no database)."""
+    progress(0, 0, tr("正在查找照片…"))
+    files = collect_image_files(paths)
+    return prepare_photos(files, data_dir, progress=progress, should_cancel=progress.should_cancel)
+
+
+def choose_photo_files(parent: QWidget) -> None | list[Path]:
+    """Ask for photo files (multi-select); None when the inspector cancels."""
+    patterns = "*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC *.HEIF"
+    file_filter = tr("照片 ({0});;所有文件 (*)").format(patterns)
+    names, _ = QFileDialog.getOpenFileNames(parent, tr("添加照片"), "", file_filter)
+    return [Path(n) for n in names] or None
+
+
+class RejectedDialog(QDialog):
+    """The files that were not imported, each with its reason."""
+
+    def __init__(self, outcome: ImportOutcome, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("部分文件未导入"))
+        self.resize(640, 360)
+        layout = QVBoxLayout(self)
+        summary = QLabel(outcome.message() + tr("。以下文件未导入，原件未作任何改动："), self)
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        self.list = QTreeWidget(self)
+        self.list.setHeaderLabels([tr("文件"), tr("原因")])
+        self.list.setRootIsDecorated(False)
+        self.list.setWordWrap(True)
+        for rejected in outcome.rejected:
+            row = QTreeWidgetItem([rejected.path.name, rejected.reason])
+            row.setToolTip(0, str(rejected.path))
+            row.setToolTip(1, rejected.reason)
+            self.list.addTopLevelItem(row)
+        header = self.list.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+    def rows(self) -> list[tuple[str, str]]:
+        return [(self.list.topLevelItem(i).text(0), self.list.topLevelItem(i).text(1))
+                for i in range(self.list.topLevelItemCount())]
+
+
+class PhotoImport(QObject):
+    """One import at a time: progress, cancel, record, then report."""
+
+    finished = Signal(object)  # ImportOutcome
+    running_changed = Signal(bool)
+
+    def __init__(self, runner: TaskRunner, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.runner = runner
+        self.parent_widget = parent_widget
+        self.dialog: QProgressDialog | None = None
+        self.rejected_dialog: RejectedDialog | None = None
+        self.handle: TaskHandle | None = None
+        self.last: ImportOutcome | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.handle is not None
+
+    def start(self, paths: Sequence[Path], inspection_id: str,
+              target: tuple[str | None, str | None] = (None, None)) -> bool:
+        """Import *paths* (files and folders) into the inspection, attached to *target*."""
+        if self.running or not paths:
+            return False
+        dialog = QProgressDialog(tr("正在查找照片…"), tr("取消"), 0, 0, self.parent_widget)
+        dialog.setWindowTitle(tr("导入照片"))
+        # Not modal: a modal progress dialog runs a nested event loop on every update.
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(420)
+        self.dialog = dialog
+        data_dir = self.runner.data_dir
+        paths = [Path(p) for p in paths]
+        self.running_changed.emit(True)
+        self.handle = self.runner.background(
+            lambda progress: prepare_files(paths, data_dir, progress),
+            lambda result: self._prepared(result, inspection_id, target),
+            self._failed, self._progress)
+        dialog.canceled.connect(self.cancel)
+        return True
+
+    def cancel(self) -> None:
+        if self.handle is not None:
+            self.handle.cancel()
+            if self.dialog is not None:
+                self.dialog.setLabelText(tr("正在取消…（正在处理的照片完成后停止）"))
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        if self.dialog is None or (self.handle is not None and self.handle.cancelled):
+            return
+        if total:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(done)
+            self.dialog.setLabelText(tr("正在导入 {0}/{1}：{2}").format(done, total, name))
+        else:
+            self.dialog.setLabelText(name)
+
+    def _prepared(self, result: ImportResult, inspection_id: str,
+                  target: tuple[str | None, str | None]) -> None:
+        if self.dialog is not None:
+            self.dialog.setLabelText(tr("正在保存到检查记录…"))
+        template_id, code = target
+
+        def record(store) -> list[tuple[Photo, bool]]:
+            return [store.add_photo(inspection_id, prepared, template_id=template_id,
+                                    item_code=code) for prepared in result.prepared]
+
+        self.runner.db(record, lambda added: self._done(result, added), self._failed)
+
+    def _done(self, result: ImportResult, added: list[tuple[Photo, bool]]) -> None:
+        outcome = ImportOutcome(
+            added=[photo for photo, new in added if new],
+            already_there=sum(1 for _, new in added if not new),
+            rejected=list(result.rejected), not_done=len(result.cancelled))
+        self._finish(outcome)
+        if outcome.rejected:
+            self.rejected_dialog = RejectedDialog(outcome, self.parent_widget)
+            self.rejected_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.rejected_dialog.destroyed.connect(lambda *_: setattr(self, "rejected_dialog", None))
+            self.rejected_dialog.open()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish(ImportOutcome())
+        report_error(exc, self.parent_widget, title=tr("照片未能导入"))
+
+    def _finish(self, outcome: ImportOutcome) -> None:
+        self.handle = None
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self.cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.last = outcome
+        self.running_changed.emit(False)
+        self.finished.emit(outcome)

@@ -1,0 +1,295 @@
+"""The form of one 001 star indicator (小微企业园星级评定): measured inputs and the judged level.
+
+Numbers are typed with their units (亩, 平方米, 家, %), the service functions are eight
+checkboxes (项), the grade is A–D. Judged indicators list every level with its criterion so
+the inspector picks the highest level met. The indicator's resulting level is shown live,
+computed by ``checklists.stars`` from what is on screen.
+"""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtGui import QDoubleValidator, QIntValidator
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFrame, QGridLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget)
+
+from checklists.model import Node
+from checklists.stars import (GRADES, JUDGED_INDICATORS, SERVICE_FUNCTIONS, StarInputs,
+                              level_label, rate_indicator)
+from ui.widgets import MUTED, STAR_COLOR, muted_label, section_title
+
+PERCENT_UNITS = {"比例"}  # a fraction stored 0–1, typed as a percentage
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("star_inputs", text)
+
+
+def stars_text(level: int) -> str:
+    return "★" * level + "☆" * (5 - level)
+
+
+class _LevelRow(QFrame):
+    """A level's radio button with its criterion; a click anywhere on the row picks it."""
+
+    def __init__(self, level: int, criterion: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 3, 4, 3)
+        self.radio = QRadioButton(level_label(level), self)
+        self.radio.setMinimumWidth(96)
+        layout.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
+        text = QLabel(criterion or tr("未达到一星级的要求"), self)
+        text.setWordWrap(True)
+        text.setStyleSheet(f"color: {MUTED};" if not criterion else "")
+        layout.addWidget(text, 1)
+
+    def mousePressEvent(self, event) -> None:
+        if self.radio.isEnabled():
+            self.radio.click()
+        super().mousePressEvent(event)
+
+
+class StarIndicatorForm(QWidget):
+    """Inputs and judged level of one star indicator."""
+
+    value_edited = Signal(dict)  # this indicator's measured values (only its keys)
+    level_chosen = Signal(object)  # the judged level 0–5, or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.node: Node | None = None
+        self.park_type = "manufacturing"
+        self.fields: dict[str, QWidget] = {}
+        self.specs: dict[str, Mapping[str, Any]] = {}
+        self._shown: dict[str, Any] = {}  # the value as last set or committed
+        self.level_rows: dict[int, _LevelRow] = {}
+        self.levels = QButtonGroup(self)
+        self.levels.setExclusive(True)
+        self.levels.idClicked.connect(self._level_clicked)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(8)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.RichText)
+
+    # --- building ------------------------------------------------------------------------
+
+    def set_indicator(self, node: Node, park_type: str) -> None:
+        self.node, self.park_type = node, park_type
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget() is not None and item.widget() is not self.result_label:
+                item.widget().deleteLater()
+        self.fields, self.specs, self.level_rows = {}, {}, {}
+        for button in self.levels.buttons():
+            self.levels.removeButton(button)
+        inputs = list(node.attrs.get("inputs", ()))
+        if inputs:
+            self._layout.addWidget(section_title(tr("测量值"), self))
+            grid_host = QWidget(self)
+            grid = QGridLayout(grid_host)
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setHorizontalSpacing(10)
+            for row, spec in enumerate(inputs):
+                self._add_input(grid, row, spec)
+            grid.setColumnStretch(3, 1)
+            self._layout.addWidget(grid_host)
+        judged = bool(node.attrs.get("judged"))
+        criteria = node.attrs.get("criteria", {})
+        self._layout.addWidget(section_title(
+            tr("评定等级（选择达到的最高等级）") if judged else tr("各等级要求"), self))
+        box = QFrame(self)
+        box.setObjectName("levels")
+        box.setStyleSheet("QFrame#levels { border: 1px solid #d9dde3; border-radius: 4px;"
+                          " background: #fbfbfc; }")
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(4, 4, 4, 4)
+        box_layout.setSpacing(0)
+        for level in range(5, -1 if judged else 0, -1):
+            row = _LevelRow(level, criteria.get(str(level), ""), box)
+            row.radio.setEnabled(judged)
+            if not judged:
+                row.radio.setCheckable(False)
+            else:
+                self.levels.addButton(row.radio, level)
+            box_layout.addWidget(row)
+            self.level_rows[level] = row
+        self._layout.addWidget(box)
+        self._layout.addWidget(self.result_label)
+
+    def _add_input(self, grid: QGridLayout, row: int, spec: Mapping[str, Any]) -> None:
+        key, kind, unit = spec["key"], spec["type"], spec.get("unit", "")
+        grid.addWidget(QLabel(spec["label"], self), row, 0, Qt.AlignmentFlag.AlignTop)
+        self.specs[key] = spec
+        if kind == "grade":
+            widget = QComboBox(self)
+            widget.addItem(tr("请选择"), None)
+            for grade in spec.get("choices", GRADES):
+                widget.addItem(tr("{0} 档").format(grade), grade)
+            widget.currentIndexChanged.connect(lambda _=0: self.commit())
+            grid.addWidget(widget, row, 1)
+        elif kind == "choices":
+            widget = QWidget(self)
+            boxes = QGridLayout(widget)
+            boxes.setContentsMargins(0, 0, 0, 0)
+            for i, choice in enumerate(spec["choices"]):
+                check = QCheckBox(choice, widget)
+                check.toggled.connect(lambda _=False: self.commit())
+                boxes.addWidget(check, i // 4, i % 4)
+            grid.addWidget(widget, row, 1, 1, 3)
+            self.count_label = muted_label("", self)
+            grid.addWidget(self.count_label, row + 1, 1, 1, 3)
+        else:
+            widget = QLineEdit(self)
+            widget.setMaximumWidth(160)
+            widget.setAlignment(Qt.AlignmentFlag.AlignRight)
+            if spec.get("integer"):
+                widget.setValidator(QIntValidator(0, 10_000_000, widget))
+            else:
+                top = 100.0 if unit in PERCENT_UNITS else 1e9
+                validator = QDoubleValidator(0.0, top, 4, widget)
+                validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+                validator.setLocale(QLocale.c())
+                widget.setValidator(validator)
+            widget.setPlaceholderText(tr("未填写"))
+            widget.editingFinished.connect(self.commit)
+            widget.textEdited.connect(lambda _="": self._update_result())
+            grid.addWidget(widget, row, 1)
+            grid.addWidget(QLabel("%" if unit in PERCENT_UNITS else unit, self), row, 2)
+            if key == "land_area_mu" and self.park_type == "service":
+                widget.setEnabled(False)
+                widget.setPlaceholderText(tr("服务类园区不需填写"))
+        self.fields[key] = widget
+
+    # --- values --------------------------------------------------------------------------
+
+    def read_value(self) -> dict[str, Any]:
+        """What the form shows, in the stored form (fractions, lists); empty fields left out."""
+        value: dict[str, Any] = {}
+        for key, widget in self.fields.items():
+            if isinstance(widget, QComboBox):
+                if widget.currentData() is not None:
+                    value[key] = widget.currentData()
+            elif isinstance(widget, QLineEdit):
+                number = self._number(key, widget)
+                if number is not None:
+                    value[key] = number
+            else:
+                chosen = [c.text() for c in widget.findChildren(QCheckBox) if c.isChecked()]
+                if chosen or key in self._shown:
+                    value[key] = chosen
+        return value
+
+    def _number(self, key: str, widget: QLineEdit) -> float | int | None:
+        text = widget.text().strip().replace(",", "")
+        if not text or not widget.isEnabled():
+            return None
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+        spec = self.specs[key]
+        if spec.get("unit") in PERCENT_UNITS:
+            return round(number / 100.0, 6)
+        if spec.get("integer") or number.is_integer():
+            return int(number)
+        return number
+
+    def set_answer(self, value: Mapping[str, Any] | None, result: str | None) -> None:
+        """Show a stored answer (without emitting edits)."""
+        value = dict(value or {})
+        for key, widget in self.fields.items():
+            spec = self.specs[key]
+            current = value.get(key)
+            widget.blockSignals(True)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(current)) if current else 0)
+            elif isinstance(widget, QLineEdit):
+                if self._number(key, widget) != current:
+                    if current is None:
+                        widget.setText("")
+                    elif spec.get("unit") in PERCENT_UNITS:
+                        widget.setText(_number_text(current * 100))
+                    else:
+                        widget.setText(_number_text(current))
+            else:
+                for check in widget.findChildren(QCheckBox):
+                    check.blockSignals(True)
+                    check.setChecked(check.text() in (current or ()))
+                    check.blockSignals(False)
+            widget.blockSignals(False)
+        self._shown = {k: v for k, v in value.items() if k in self.fields}
+        level = int(result) if result is not None and result.isdigit() else None
+        self.levels.setExclusive(False)
+        for level_value, row in self.level_rows.items():
+            row.radio.setChecked(level_value == level)
+        self.levels.setExclusive(True)
+        self._update_result()
+
+    def commit(self) -> None:
+        """Emit the values if they differ from the stored ones (on focus-out, Enter, a click)."""
+        value = self.read_value()
+        if value != self._shown:
+            self._shown = dict(value)
+            self.value_edited.emit(value)
+        self._update_result()
+
+    def judged_level(self) -> int | None:
+        checked = self.levels.checkedId()
+        return None if checked < 0 else checked
+
+    def _level_clicked(self, level: int) -> None:
+        self._update_result()
+        self.level_chosen.emit(level)
+
+    # --- the live level ------------------------------------------------------------------
+
+    def missing(self) -> list[str]:
+        value = self.read_value()
+        labels = [self.specs[k]["label"] for k, w in self.fields.items()
+                  if w.isEnabled() and k not in value]
+        if self.node is not None and self.node.attrs.get("judged") and self.judged_level() is None:
+            labels.append(tr("评定等级"))
+        return labels
+
+    def indicator_level(self):
+        """The level computed from the form, or None while something is missing."""
+        if self.node is None or self.missing():
+            return None
+        value = self.read_value()
+        judged = {name: 5 for name in JUDGED_INDICATORS}
+        if self.node.attrs.get("judged"):
+            judged[self.node.title] = self.judged_level()
+        inputs = StarInputs(
+            park_type=self.park_type, performance_grade=value.get("performance_grade", "A"),
+            floor_area_m2=value.get("floor_area_m2", 1e12), enterprises=value.get("enterprises", 10**9),
+            leading_industry_share=value.get("leading_industry_share", 1.0),
+            service_functions=tuple(value.get("service_functions", ())) if "service_functions"
+            in self.fields else SERVICE_FUNCTIONS, judged_levels=judged,
+            land_area_mu=value.get("land_area_mu", 1e12 if "land_area_mu" not in self.fields
+                                   else None))
+        return rate_indicator(self.node, inputs)
+
+    def _update_result(self) -> None:
+        if "service_functions" in self.fields:
+            count = len(self.read_value().get("service_functions", ()))
+            self.count_label.setText(tr("已具备 {0} 项").format(count))
+        missing = self.missing()
+        if missing:
+            self.result_label.setText(
+                f"<span style='color:{MUTED}'>" + tr("本指标等级：尚缺 {0}").format(
+                    "、".join(missing)) + "</span>")
+            return
+        level = self.indicator_level()
+        self.result_label.setText(
+            tr("本指标等级：") + f"<b style='color:{STAR_COLOR}'>{stars_text(level.level)} "
+            f"{level.label}</b><br><span style='color:{MUTED}'>{level.reason}</span>")
+
+
+def _number_text(value: float) -> str:
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.4f}".rstrip("0").rstrip(".")
