@@ -366,12 +366,14 @@ class MainWindow(QMainWindow):
                 self.restoreState(state)
             return
         screen = QApplication.primaryScreen()
-        available = screen.availableGeometry() if screen else None
-        width, height = 1200, 760
-        if available is not None:
-            width = min(width, available.width())
-            height = min(height, available.height())
-        self.resize(width, height)
+        if screen is None:
+            self.resize(1200, 760)
+            return
+        available = screen.availableGeometry()  # leaves room for the title bar and task bar
+        width = min(1280, int(available.width() * 0.9))
+        height = min(820, int(available.height() * 0.9))
+        self.setGeometry(available.x() + (available.width() - width) // 2,
+                         available.y() + (available.height() - height) // 2, width, height)
 
     def _save_window(self) -> None:
         settings = self.prefs.qsettings

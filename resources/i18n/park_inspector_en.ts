@@ -1156,160 +1156,160 @@ It holds the database and {1} photo and report files.</translation>
     <context>
         <name>inspection_page</name>
         <message>
-            <location filename="../../ui/inspection_page.py" line="140" />
-            <location filename="../../ui/inspection_page.py" line="148" />
-            <location filename="../../ui/inspection_page.py" line="190" />
-            <location filename="../../ui/inspection_page.py" line="319" />
+            <location filename="../../ui/inspection_page.py" line="141" />
+            <location filename="../../ui/inspection_page.py" line="149" />
+            <location filename="../../ui/inspection_page.py" line="191" />
+            <location filename="../../ui/inspection_page.py" line="320" />
             <source>整体照片</source>
             <translation>General photos</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="180" />
+            <location filename="../../ui/inspection_page.py" line="181" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="73" />
+            <location filename="../../ui/inspection_page.py" line="74" />
             <source>正在打开检查…</source>
             <translation>Opening the inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="98" />
+            <location filename="../../ui/inspection_page.py" line="99" />
             <source>搜索编号、标题或内容（Ctrl+F）</source>
             <translation>Search code, title or text (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="119" />
+            <location filename="../../ui/inspection_page.py" line="120" />
             <source>没有符合筛选条件的条目</source>
             <translation>No item matches the filter</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="139" />
-            <location filename="../../ui/inspection_page.py" line="189" />
+            <location filename="../../ui/inspection_page.py" line="140" />
+            <location filename="../../ui/inspection_page.py" line="190" />
             <source>检查表</source>
             <translation>Checklist</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="150" />
-            <location filename="../../ui/inspection_page.py" line="191" />
+            <location filename="../../ui/inspection_page.py" line="151" />
+            <location filename="../../ui/inspection_page.py" line="192" />
             <source>汇总</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="168" />
+            <location filename="../../ui/inspection_page.py" line="169" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="170" />
+            <location filename="../../ui/inspection_page.py" line="171" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="175" />
+            <location filename="../../ui/inspection_page.py" line="176" />
             <source>查找条目</source>
             <translation>Find item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="176" />
-            <location filename="../../ui/inspection_page.py" line="427" />
+            <location filename="../../ui/inspection_page.py" line="177" />
+            <location filename="../../ui/inspection_page.py" line="428" />
             <source>结果 {0}</source>
             <translation>Result {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="178" />
+            <location filename="../../ui/inspection_page.py" line="179" />
             <source>下一个未检查条目</source>
             <translation>Next unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="179" />
+            <location filename="../../ui/inspection_page.py" line="180" />
             <source>上一个未检查条目</source>
             <translation>Previous unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="181" />
-            <location filename="../../ui/inspection_page.py" line="274" />
+            <location filename="../../ui/inspection_page.py" line="182" />
+            <location filename="../../ui/inspection_page.py" line="275" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="182" />
+            <location filename="../../ui/inspection_page.py" line="183" />
             <source>答题后自动跳到下一项</source>
             <translation>Move to the next item after answering</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="185" />
+            <location filename="../../ui/inspection_page.py" line="186" />
             <source>为当前条目添加照片…</source>
             <translation>Add photos to this item…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="187" />
+            <location filename="../../ui/inspection_page.py" line="188" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="195" />
+            <location filename="../../ui/inspection_page.py" line="196" />
             <source>筛选：{0}</source>
             <translation>Filter: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="252" />
+            <location filename="../../ui/inspection_page.py" line="253" />
             <source>无法打开该检查。</source>
             <translation>The inspection could not be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="273" />
+            <location filename="../../ui/inspection_page.py" line="274" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="318" />
+            <location filename="../../ui/inspection_page.py" line="319" />
             <source>整体照片（{0}）</source>
             <translation>General photos ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="363" />
+            <location filename="../../ui/inspection_page.py" line="364" />
             <source>所有条目都已检查</source>
             <translation>All items are checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="407" />
-            <location filename="../../ui/inspection_page.py" line="413" />
+            <location filename="../../ui/inspection_page.py" line="408" />
+            <location filename="../../ui/inspection_page.py" line="414" />
             <source>该检查已签署，只读；如需修改请先重新打开</source>
             <translation>This inspection is signed and read-only; reopen it to make changes</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="427" />
+            <location filename="../../ui/inspection_page.py" line="428" />
             <source>记录结果：{0}</source>
             <translation>Record result: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="451" />
+            <location filename="../../ui/inspection_page.py" line="452" />
             <source>清除结果</source>
             <translation>Clear result</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="467" />
+            <location filename="../../ui/inspection_page.py" line="468" />
             <source>该检查已签署，只读；不能添加照片</source>
             <translation>This inspection is signed and read-only; photos cannot be added</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="474" />
+            <location filename="../../ui/inspection_page.py" line="475" />
             <source>上一批照片还在导入，请稍候</source>
             <translation>The previous photos are still being imported; please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="507" />
+            <location filename="../../ui/inspection_page.py" line="508" />
             <source>照片已删除（可撤销：Ctrl+Z）</source>
             <translation>Photo deleted (undo: Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="527" />
+            <location filename="../../ui/inspection_page.py" line="528" />
             <source>重新打开检查</source>
             <translation>Reopen inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="528" />
+            <location filename="../../ui/inspection_page.py" line="529" />
             <source>重新打开将生成第 {0} 版，已签署的报告保持不变。
 原因（可选）：</source>
             <translation>Reopening creates revision {0}; signed reports stay as they are.
@@ -1742,63 +1742,63 @@ Reason (optional):</translation>
     <context>
         <name>widgets</name>
         <message>
-            <location filename="../../ui/widgets.py" line="154" />
-            <location filename="../../ui/widgets.py" line="183" />
+            <location filename="../../ui/widgets.py" line="172" />
+            <location filename="../../ui/widgets.py" line="201" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="152" />
+            <location filename="../../ui/widgets.py" line="170" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="182" />
+            <location filename="../../ui/widgets.py" line="200" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="123" />
+            <location filename="../../ui/widgets.py" line="141" />
             <source>‹ 检查列表</source>
             <translation>‹ Inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="124" />
+            <location filename="../../ui/widgets.py" line="142" />
             <source>返回检查列表（所有修改已自动保存）</source>
             <translation>Back to the inspection list (every change is already saved)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="153" />
+            <location filename="../../ui/widgets.py" line="171" />
             <source>园区整体情况的照片（也可把照片拖到这一栏）</source>
             <translation>Photos of the park as a whole (you can also drop photos on this tab)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="164" />
+            <location filename="../../ui/widgets.py" line="182" />
             <source>已签署，只读；如需修改请重新打开（生成新修订版）</source>
             <translation>Signed and read-only; reopen it to make changes (creates a new revision)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="167" />
+            <location filename="../../ui/widgets.py" line="185" />
             <source>重新打开…</source>
             <translation>Reopen…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="174" />
+            <location filename="../../ui/widgets.py" line="192" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="175" />
+            <location filename="../../ui/widgets.py" line="193" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="176" />
+            <location filename="../../ui/widgets.py" line="194" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="186" />
+            <location filename="../../ui/widgets.py" line="204" />
             <source>已检查 {0} / {1}</source>
             <translation>{0}/{1} checked</translation>
         </message>
