@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 Callback = Callable[[Any], None]
 
 
+class TaskRunnerStopped(RuntimeError):
+    """Work was handed to a runner after :meth:`TaskRunner.shutdown`."""
+
+
 @dataclass
 class TaskHandle:
     """A running background task: ask it to stop with :meth:`cancel`."""
@@ -76,6 +80,7 @@ class TaskRunner(QObject):
         self._finished.connect(self._deliver)
         self._progress.connect(self._report_progress)
         self._store: Store | None = None
+        self._stopped = False
         if inline:
             self._store = open_store(self.data_dir, actor=actor)
             self._jobs = None
@@ -116,6 +121,7 @@ class TaskRunner(QObject):
     def db(self, fn: Callable[[Store], Any], on_done: Callback | None = None,
            on_error: Callback | None = None) -> int:
         """Queue ``fn(store)`` on the database thread; callbacks run on the UI thread."""
+        self._check_running()
         task_id = next(self._ids)
         self._register(task_id, on_done, on_error)
         if self.inline:
@@ -124,8 +130,13 @@ class TaskRunner(QObject):
             self._jobs.put((task_id, fn))
         return task_id
 
+    def _check_running(self) -> None:
+        if self._stopped:
+            raise TaskRunnerStopped("the task runner has been shut down; no more work is taken")
+
     def call(self, fn: Callable[[Store], Any]) -> Any:
         """Run ``fn(store)`` on the database thread and wait for it (for start-up and tests)."""
+        self._check_running()
         if self.inline:
             return fn(self._store)
         done = threading.Event()
@@ -152,6 +163,7 @@ class TaskRunner(QObject):
                    on_progress: Callable[[int, int, str], None] | None = None) -> TaskHandle:
         """Run ``fn(progress)`` off the UI thread; ``progress(done, total, msg)`` and
         ``progress.should_cancel()`` are how it reports and stops."""
+        self._check_running()
         handle = TaskHandle(next(self._ids))
         self._register(handle.id, on_done, on_error)
         if on_progress is not None:
@@ -213,6 +225,9 @@ class TaskRunner(QObject):
 
     def shutdown(self) -> None:
         """Finish queued database work (nothing saved is dropped), then stop the threads."""
+        if self._stopped:
+            return
+        self._stopped = True
         self._pool.shutdown(wait=True, cancel_futures=False)
         if self.inline:
             if self._store is not None:
