@@ -73,7 +73,7 @@ def draw_shape(painter: QPainter, shape: Mapping[str, Any], rect: QRectF) -> Non
         painter.drawEllipse(QRectF(p1, p2).normalized())
     elif kind == "arrow":
         painter.drawLine(p1, p2)
-        head = arrow_head(p1, p2, pen.widthF())
+        head = arrow_head(p1, p2, pen.widthF(), scale)
         if head is not None:
             painter.setBrush(pen.color())
             painter.drawPolygon(head)
@@ -91,11 +91,12 @@ def draw_shape(painter: QPainter, shape: Mapping[str, Any], rect: QRectF) -> Non
     painter.restore()
 
 
-def arrow_head(p1: QPointF, p2: QPointF, stroke: float) -> QPolygonF | None:
+def arrow_head(p1: QPointF, p2: QPointF, stroke: float, scale: float = 1.0) -> QPolygonF | None:
+    """The filled head at *p2*: about four strokes long, at least 8 px of a 1600 px image."""
     line = QLineF(p1, p2)
     if line.length() < 1:
         return None
-    length = max(stroke * 4.0, 10.0)
+    length = min(max(stroke * 3.5, 8.0 * scale), line.length())
     angle = math.atan2(-line.dy(), line.dx())
     points = [p2]
     for side in (-1, 1):
@@ -363,3 +364,26 @@ class AnnotationEditor(QGraphicsView):
                 {"type": "text", "x1": x, "y1": y, "text": text.strip(), "color": self.color}))
         self._text_dialog = dialog
         dialog.open()
+
+
+if __name__ == "__main__":
+    import sys
+    import tempfile
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from inspection.demo_photos import make_demo_photo
+
+    app = QApplication(sys.argv)
+    photo = make_demo_photo(tempfile.mktemp(suffix=".jpg"), seed=3, size=(1600, 1200),
+                            taken_at=datetime.now(), gps=(30.8, 121.3))
+    editor = AnnotationEditor()
+    editor.set_pixmap(QPixmap(str(photo)))
+    editor.add_shape({"type": "arrow", "x1": 0.2, "y1": 0.2, "x2": 0.5, "y2": 0.55})
+    editor.add_shape({"type": "text", "x1": 0.1, "y1": 0.08, "text": "路灯损坏"})
+    editor.set_tool(sys.argv[1] if len(sys.argv) > 1 else "rect")
+    editor.changed.connect(lambda: print(editor.shapes()))
+    editor.resize(1000, 760)
+    editor.show()
+    app.exec()

@@ -12,8 +12,9 @@ from datetime import date
 from PySide6.QtCore import (QAbstractItemModel, QCoreApplication, QModelIndex, QRect, QSize,
                             QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QStyle, QStyledItemDelegate,
-                               QStyleOptionViewItem, QTreeView)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+                               QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView,
+                               QVBoxLayout, QWidget)
 
 from checklists.model import Node, NodeKind, Template, TemplateKind
 from checklists.scoring import is_overdue
@@ -361,7 +362,7 @@ class ChecklistDelegate(QStyledItemDelegate):
                 right = self._tag(painter, fm, right, rect, tr("逾期"), QColor(OVERDUE_COLOR), True)
             if label:
                 color = result_color(index.data(RESULT_ROLE))
-                right = self._tag(painter, fm, right, rect, label, color, False)
+                right = self._tag(painter, fm, right, rect, label, color, False, selected)
             marks = []
             if index.data(FINDINGS_ROLE):
                 marks.append(f"⚑{index.data(FINDINGS_ROLE)}")
@@ -405,14 +406,16 @@ class ChecklistDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _tag(painter: QPainter, fm, right: int, rect: QRect, text: str, color: QColor,
-             filled: bool) -> int:
+             filled: bool, on_highlight: bool = False) -> int:
         width = fm.horizontalAdvance(text) + 12
         height = fm.height() + 2
         box = QRect(right - width, rect.top() + (rect.height() - height) // 2, width, height)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(color)
         fill = QColor(color)
-        if not filled:
+        if on_highlight:
+            fill = QColor("white")
+        elif not filled:
             fill.setAlpha(28)
         painter.setBrush(fill)
         painter.drawRoundedRect(box, 3, 3)
@@ -474,3 +477,106 @@ class ChecklistView(QTreeView):
             self.files_dropped.emit(index.data(KEY_ROLE), paths)
         else:
             event.ignore()
+
+
+class ChecklistPane(QWidget):
+    """The left side of the page: search, filter and the tree; moving between items."""
+
+    current_changed = Signal(object)  # the QModelIndex (of the proxy) now current
+    filter_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 0, 8)
+        bar = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("搜索编号、标题或内容（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.filter_box = QComboBox(self)
+        for key, label in filter_labels().items():
+            self.filter_box.addItem(label, key)
+        self.filter_box.currentIndexChanged.connect(
+            lambda _: self.set_filter(self.filter_box.currentData()))
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.filter_box)
+        layout.addLayout(bar)
+        self.model = ChecklistModel(self)
+        self.proxy = ChecklistFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.tree = ChecklistView(self)
+        self.tree.setModel(self.proxy)
+        self.tree.selectionModel().currentChanged.connect(lambda now, _: self.current_changed.emit(now))
+        self.search.returnPressed.connect(lambda: self.tree.setFocus())
+        layout.addWidget(self.tree, 1)
+        self.empty = QLabel(tr("没有符合筛选条件的条目"), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+        layout.addWidget(self.empty)
+
+    def select(self, key: ItemKey | None) -> None:
+        if key is None:
+            return
+        self.proxy.set_pinned(tuple(key))
+        index = self.proxy.mapFromSource(self.model.index_of(tuple(key)))
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.reveal(index)
+
+    def reveal(self, index: QModelIndex) -> None:
+        """Scroll to *index*, centring it when it was out of sight (a jump, not a step)."""
+        self.tree.scrollTo(index)
+        rect = self.tree.visualRect(index)
+        margin = rect.height() * 2
+        if rect.top() < margin or rect.bottom() > self.tree.viewport().height() - margin:
+            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def next_unanswered(self, current: ItemKey | None, step: int) -> ItemKey | None:
+        """The next (step 1) or previous (-1) unanswered item the filter shows, wrapping round."""
+        keys = self.model.item_keys()
+        if self.proxy.active:
+            keys = [k for k in keys if k == current
+                    or self.proxy.mapFromSource(self.model.index_of(k)).isValid()]
+        start = keys.index(current) if current in keys else (-1 if step > 0 else 0)
+        for offset in range(1, len(keys) + 1):
+            key = keys[(start + step * offset) % len(keys)]
+            if not self.model.is_done(key) and key != current:
+                return key
+        return None
+
+    def set_filter(self, mode: str) -> None:
+        mode = mode if mode in FILTERS else "all"
+        self.proxy.set_mode(mode)
+        self.filter_box.blockSignals(True)
+        self.filter_box.setCurrentIndex(self.filter_box.findData(mode))
+        self.filter_box.blockSignals(False)
+        self._after_filter()
+        self.filter_changed.emit(mode)
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        self.tree.expandAll()
+        self.empty.setVisible(self.proxy.rowCount() == 0)
+        current = self.tree.currentIndex()
+        if current.isValid():
+            self.tree.scrollTo(current)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+
+if __name__ == "__main__":
+    from ui.widgets import demo_edit_session
+
+    app, runner, session = demo_edit_session(photos=2)
+    pane = ChecklistPane()
+    pane.model.set_session(session)
+    pane.tree.expandAll()
+    pane.resize(460, 760)
+    pane.show()
+    app.exec()

@@ -464,3 +464,21 @@ class DeleteFinding(StoreCommand):
         if not forward and result is not None:
             self.session.bind_finding(self.ref, result.id)
             self.session.put_finding(result)
+
+
+if __name__ == "__main__":
+    from PySide6.QtWidgets import QUndoView
+
+    from ui.widgets import demo_edit_session
+
+    app, runner, session = demo_edit_session(photos=0)
+    session.save_state_changed.connect(print)
+    for code, result in (("1-2-2", "pass"), ("1-2-3", "fail"), ("1-2-4", "na")):
+        session.undo_stack.push(SetAnswer(session, "000", code, f"{code} {result}",
+                                          {"result": result}))
+    session.undo_stack.push(EditNote(session, "000", "1-2-3", "监测站未联网"))
+    view = QUndoView(session.undo_stack)
+    view.setWindowTitle("撤销记录（点击一行撤销到那一步）")
+    view.resize(420, 300)
+    view.show()
+    app.exec()

@@ -291,3 +291,16 @@ class FindingsPanel(QWidget):
         finding = self.session.findings.get(finding_id)
         if finding is not None:
             self.session.undo_stack.push(DeleteFinding(self.session, finding))
+
+
+if __name__ == "__main__":
+    from ui.widgets import demo_edit_session
+
+    app, runner, session = demo_edit_session(photos=0)
+    panel = FindingsPanel()
+    code = next(f.item_code for f in session.findings.values())
+    session.findings_changed.connect(panel.refresh)
+    panel.show_item(session, ("000", code), code)
+    panel.resize(760, 300)
+    panel.show()
+    app.exec()

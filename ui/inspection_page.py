@@ -8,22 +8,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QInputDialog, QLabel,
-                               QLineEdit, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QInputDialog, QLabel, QSplitter, QStackedWidget,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from checklists.model import NodeKind, TemplateKind
 from inspection.model import Status
-from inspection.results import inspection_results
 from inspection.store import InspectionLocked
-from ui.checklist_tree import (FILTERS, KEY_ROLE, TEMPLATE_ROLE, ChecklistFilter, ChecklistModel,
-                               ChecklistView, filter_labels)
-from ui.commands import EditSession, MovePhoto, RemovePhoto, SetAnswer
+from ui.checklist_tree import KEY_ROLE, TEMPLATE_ROLE, ChecklistPane, filter_labels
+from ui.commands import EditSession, SetAnswer
 from ui.errors import report_error
 from ui.item_panel import ItemPanel
-from ui.photo_import import PhotoImport, choose_photo_files
+from ui.photo_import import PagePhotos
 from ui.photo_strip import PhotoStrip, ThumbnailCache
-from ui.photo_viewer import ItemChooser, PhotoViewer
 from ui.preferences import Preferences
 from ui.summary import SummaryView
 from ui.tasks import TaskRunner
@@ -52,12 +48,11 @@ class InspectionPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.session: EditSession | None = None
         self.current_inspection_id: str | None = None
-        self.viewer: PhotoViewer | None = None
-        self.chooser: ItemChooser | None = None
         self.cache = ThumbnailCache(runner, self)
-        self.importer = PhotoImport(runner, self)
-        self.importer.finished.connect(self._imported)
-        self.summary_dirty = True
+        self.photos = PagePhotos(runner, self)
+        self.importer = self.photos.importer
+        self.photos.added.connect(lambda: self._saved())
+        self.photos.message.connect(lambda text: self.header.flash(text))
         self._summary_timer = _timer(self, 300, self.refresh_summary)
         self._changed_timer = _timer(self, 250, self._announce_change)
         self._pin_timer = _timer(self, 0, self._pin_current)
@@ -80,10 +75,10 @@ class InspectionPage(QWidget):
         layout.setSpacing(0)
         self.header = PageHeader(content)
         self.header.back.clicked.connect(self._back)
-        self.header.add_photos.clicked.connect(lambda: self.import_photos(None, (None, None)))
+        self.header.add_photos.clicked.connect(lambda: self.photos.import_photos(None, (None, None)))
         self.header.status_button.clicked.connect(self.toggle_completed)
         self.header.reopen.clicked.connect(self.reopen)
-        self.header.files_dropped.connect(lambda paths: self.import_photos(paths, (None, None)))
+        self.header.files_dropped.connect(lambda paths: self.photos.import_photos(paths, (None, None)))
         layout.addWidget(self.header)
         self.tabs = QTabWidget(content)
         self.tabs.setDocumentMode(True)
@@ -91,44 +86,19 @@ class InspectionPage(QWidget):
         self.pages.addWidget(content)
         # checklist tab
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self.tabs)
-        left = QWidget(self.splitter)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(8, 8, 0, 8)
-        bar = QHBoxLayout()
-        self.search = QLineEdit(left)
-        self.search.setPlaceholderText(tr("搜索编号、标题或内容（Ctrl+F）"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._search_changed)
-        self.search.returnPressed.connect(lambda: self.tree.setFocus())
-        self.filter_box = QComboBox(left)
-        for key, label in filter_labels().items():
-            self.filter_box.addItem(label, key)
-        self.filter_box.currentIndexChanged.connect(
-            lambda _: self.set_filter(self.filter_box.currentData()))
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.filter_box)
-        left_layout.addLayout(bar)
-        self.model = ChecklistModel(self)
-        self.proxy = ChecklistFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.tree = ChecklistView(left)
-        self.tree.setModel(self.proxy)
-        self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.tree.files_dropped.connect(self.import_photos)
+        self.pane = ChecklistPane(self.splitter)
+        self.model, self.proxy, self.tree = self.pane.model, self.pane.proxy, self.pane.tree
+        self.search = self.pane.search
+        self.pane.current_changed.connect(self._current_changed)
+        self.pane.filter_changed.connect(lambda mode: self.filter_actions[mode].setChecked(True))
+        self.tree.files_dropped.connect(self.photos.import_photos)
         self.tree.key_unused.connect(self._key_unused)
-        left_layout.addWidget(self.tree, 1)
-        self.empty_filter = QLabel(tr("没有符合筛选条件的条目"), left)
-        self.empty_filter.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_filter.hide()
-        left_layout.addWidget(self.empty_filter)
         self.panel = ItemPanel(self.cache, self.splitter)
         self.panel.result_chosen.connect(lambda key: self.set_result(key))
-        self.panel.import_requested.connect(lambda paths: self.import_photos(paths, self.panel.key))
-        self.panel.photo_open.connect(self.open_viewer)
-        self.panel.photo_move.connect(self.choose_move_target)
-        self.panel.photo_remove.connect(self.remove_photo)
+        self.panel.import_requested.connect(lambda paths: self.photos.import_photos(paths, self.panel.key))
+        self.photos.attach(self.panel.photos, lambda: self.panel.key)
         self.panel.leave_requested.connect(lambda: self.tree.setFocus())
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.pane)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([440, 840])
@@ -138,14 +108,9 @@ class InspectionPage(QWidget):
         self.splitter.splitterMoved.connect(
             lambda *_: self.prefs.qsettings.setValue(SPLITTER_KEY, self.splitter.saveState()))
         self.tabs.addTab(self.splitter, tr("检查表"))
-        self.overall = PhotoStrip(self.cache, self.tabs, title=tr("整体照片"), wrap=True)
+        self.overall = PhotoStrip(self.cache, self.tabs, title=tr("整体照片"), wrap=True, thumb=200)
         self.overall.setContentsMargins(12, 12, 12, 12)
-        self.overall.add_requested.connect(lambda: self.import_photos(None, (None, None)))
-        self.overall.files_dropped.connect(lambda paths: self.import_photos(paths, (None, None)))
-        self.overall.open_requested.connect(
-            lambda pid: self.open_viewer([p.id for p in self.overall.model.photos], pid))
-        self.overall.move_requested.connect(self.choose_move_target)
-        self.overall.remove_requested.connect(self.remove_photo)
+        self.photos.attach(self.overall, lambda: (None, None))
         self.tabs.addTab(self.overall, tr("整体照片"))
         self.summary = SummaryView(self.tabs)
         self.tabs.addTab(self.summary, tr("汇总"))
@@ -184,8 +149,8 @@ class InspectionPage(QWidget):
                                           checkable=True)
         self.auto_advance_action.setChecked(self.auto_advance)
         self.add_photos_action = action(tr("为当前条目添加照片…"),
-                                        lambda: self.import_photos(None, self.panel.key), "Ctrl+I")
-        overall = action(tr("添加整体照片…"), lambda: self.import_photos(None, (None, None)),
+                                        lambda: self.photos.import_photos(None, self.panel.key), "Ctrl+I")
+        overall = action(tr("添加整体照片…"), lambda: self.photos.import_photos(None, (None, None)),
                          "Ctrl+Shift+I")
         views = [action(tr("检查表"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1"),
                  action(tr("整体照片"), lambda: self.tabs.setCurrentIndex(1), "Ctrl+2"),
@@ -229,6 +194,7 @@ class InspectionPage(QWidget):
         self.cache.clear()
         session = EditSession(self.runner, snapshot, self.undo_stack, self)
         self.session = session
+        self.photos.session = session
         session.save_state_changed.connect(self.save_state_changed)
         session.saved.connect(self._saved)
         session.failed.connect(self._edit_failed)
@@ -243,7 +209,7 @@ class InspectionPage(QWidget):
         self._inspection_updated()
         self._photos_changed()
         self.select(self._remembered_item() or self._first_unanswered())
-        self.summary_dirty = True
+        self.summary.dirty = True
         if self.tabs.currentWidget() is self.summary:
             self.refresh_summary()
         self.tree.setFocus()
@@ -288,7 +254,7 @@ class InspectionPage(QWidget):
         self.header.set_progress(done, total)
 
     def _saved(self) -> None:
-        self.summary_dirty = True
+        self.summary.dirty = True
         if self.tabs.currentWidget() is self.summary:
             self._summary_timer.start()
         self._changed_timer.start()
@@ -322,15 +288,9 @@ class InspectionPage(QWidget):
     # --- moving around -------------------------------------------------------------------
 
     def select(self, key) -> None:
-        if key is None:
-            return
-        self.proxy.set_pinned(tuple(key))
-        index = self.proxy.mapFromSource(self.model.index_of(tuple(key)))
-        if index.isValid():
-            self.tree.setCurrentIndex(index)
-            self.tree.scrollTo(index)
+        self.pane.select(key)
 
-    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def _current_changed(self, current: QModelIndex) -> None:
         if self.session is None or not current.isValid():
             return
         key = current.data(KEY_ROLE)
@@ -349,45 +309,18 @@ class InspectionPage(QWidget):
             self.select(key)
 
     def move_unanswered(self, step: int) -> None:
-        if not self._keys_allowed(editing=False):
-            return
-        keys = self.model.item_keys()
-        visible = [k for k in keys if self.proxy.mapFromSource(self.model.index_of(k)).isValid()
-                   or k == self.panel.key] if self.proxy.active else keys
-        current = self.panel.key
-        start = visible.index(current) if current in visible else (-1 if step > 0 else 0)
-        for offset in range(1, len(visible) + 1):
-            key = visible[(start + step * offset) % len(visible)]
-            if not self.model.is_done(key) and key != current:
-                self.select(key)
-                return
-        self.header.flash(tr("所有条目都已检查"))
+        if self._keys_allowed(editing=False):
+            key = self.pane.next_unanswered(self.panel.key, step)
+            if key is None:
+                self.header.flash(tr("所有条目都已检查"))
+            self.select(key)
 
     def set_filter(self, mode: str) -> None:
-        mode = mode if mode in FILTERS else "all"
-        self.proxy.set_mode(mode)
-        self.filter_box.blockSignals(True)
-        self.filter_box.setCurrentIndex(self.filter_box.findData(mode))
-        self.filter_box.blockSignals(False)
-        self.filter_actions[mode].setChecked(True)
-        self._after_filter()
-
-    def _search_changed(self, text: str) -> None:
-        self.proxy.set_search(text)
-        self._after_filter()
-
-    def _after_filter(self) -> None:
-        self.tree.expandAll()
-        self.empty_filter.setVisible(self.proxy.rowCount() == 0)
-        if self.panel.key is not None:
-            index = self.proxy.mapFromSource(self.model.index_of(self.panel.key))
-            if index.isValid():
-                self.tree.scrollTo(index)
+        self.pane.set_filter(mode)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
-        self.search.setFocus()
-        self.search.selectAll()
+        self.pane.focus_search()
 
     # --- answering -----------------------------------------------------------------------
 
@@ -459,54 +392,6 @@ class InspectionPage(QWidget):
         if self.panel.key is not None and self.session is not None and not self.session.read_only:
             self.panel.findings.add()
 
-    # --- photos --------------------------------------------------------------------------
-
-    def import_photos(self, paths, target) -> None:
-        if self.session is None or target is None:
-            return
-        if self.session.read_only:
-            self.header.flash(tr("该检查已签署，只读；不能添加照片"))
-            return
-        if paths is None:
-            paths = choose_photo_files(self)
-            if not paths:
-                return
-        if not self.importer.start(paths, self.session.id, tuple(target)):
-            self.header.flash(tr("上一批照片还在导入，请稍候"))
-
-    def _imported(self, outcome) -> None:
-        if self.session is not None and outcome.added:
-            self.session.add_photos([p for p in outcome.added if p.inspection_id == self.session.id])
-            self._saved()
-        self.header.flash(outcome.message())
-
-    def open_viewer(self, photo_ids: list, photo_id: int) -> None:
-        if self.viewer is not None:
-            self.viewer.close()
-        self.viewer = PhotoViewer(self.session, list(photo_ids), photo_id, self)
-        self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.viewer.destroyed.connect(lambda *_: setattr(self, "viewer", None))
-        self.viewer.show()
-
-    def choose_move_target(self, photo_id: int) -> None:
-        photo = self.session.photos.get(photo_id) if self.session else None
-        if photo is None or self.session.read_only:
-            return
-        self.chooser = ItemChooser(self.session, (photo.template_id, photo.item_code), self)
-        self.chooser.chosen.connect(lambda tid, code: self.move_photo(photo_id, tid, code))
-        self.chooser.open()
-
-    def move_photo(self, photo_id: int, template_id, code) -> None:
-        photo = self.session.photos.get(photo_id)
-        if photo is not None and (photo.template_id, photo.item_code) != (template_id, code):
-            self.undo_stack.push(MovePhoto(self.session, photo, template_id, code))
-
-    def remove_photo(self, photo_id: int) -> None:
-        photo = self.session.photos.get(photo_id) if self.session else None
-        if photo is not None and not self.session.read_only:
-            self.undo_stack.push(RemovePhoto(self.session, photo))
-            self.header.flash(tr("照片已删除（可撤销：Ctrl+Z）"))
-
     # --- status ---------------------------------------------------------------------------
 
     def toggle_completed(self) -> None:
@@ -537,34 +422,19 @@ class InspectionPage(QWidget):
     # --- tabs, summary, flushing ---------------------------------------------------------------
 
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.summary and self.summary_dirty:
+        if self.tabs.widget(index) is self.summary and self.summary.dirty:
             self.refresh_summary()
 
     def refresh_summary(self) -> None:
-        if self.session is None:
-            return
-        iid = self.session.id
-        self.summary_dirty = False
-        self.summary.set_busy()
-
-        def compute(store):
-            snapshot = store.snapshot(iid)
-            return snapshot, inspection_results(snapshot)
-
-        self.runner.db(compute, lambda result: self._summary_ready(iid, *result))
-
-    def _summary_ready(self, iid: str, snapshot, results) -> None:
-        if self.session is not None and iid == self.session.id:
-            self.summary.set_results(snapshot, results)
+        if self.session is not None:
+            self.summary.refresh(self.runner, self.session.id)
 
     def flush(self) -> None:
         """Queue every pending edit (a note being typed, a field, a caption) for saving."""
         self.panel.commit_note(close=True)
         if self.panel.star_form.isVisible():
             self.panel.star_form.commit()
-        if self.viewer is not None:
-            self.viewer.save_annotations()
-            self.viewer.commit_caption()
+        self.photos.flush()
         self.prefs.qsettings.setValue(SPLITTER_KEY, self.splitter.saveState())
         self.prefs.qsettings.sync()
 

@@ -34,10 +34,7 @@ class ItemPanel(QScrollArea):
     """Everything about the selected item; edits become commands on the session's stack."""
 
     result_chosen = Signal(object)  # a result key or None, from a button click
-    import_requested = Signal(object)  # paths, or None to ask with a file dialog
-    photo_open = Signal(list, int)  # photo ids in strip order, the one to show
-    photo_move = Signal(int)
-    photo_remove = Signal(int)
+    import_requested = Signal(object)  # files dropped on the panel (the strip is wired by the page)
     leave_requested = Signal()  # Esc in the note: back to the checklist
 
     def __init__(self, cache: ThumbnailCache, parent: QWidget | None = None) -> None:
@@ -115,12 +112,6 @@ class ItemPanel(QScrollArea):
         self._note_timer.timeout.connect(self.commit_note)
         self._setting_note = False
         self.photos = PhotoStrip(cache, body)
-        self.photos.add_requested.connect(lambda: self.import_requested.emit(None))
-        self.photos.files_dropped.connect(lambda paths: self.import_requested.emit(paths))
-        self.photos.open_requested.connect(
-            lambda pid: self.photo_open.emit([p.id for p in self.photos.model.photos], pid))
-        self.photos.move_requested.connect(self.photo_move)
-        self.photos.remove_requested.connect(self.photo_remove)
         layout.addWidget(self.photos)
         self.findings = FindingsPanel(body)
         layout.addWidget(self.findings)
@@ -191,13 +182,19 @@ class ItemPanel(QScrollArea):
 
     def _set_text(self, node: Node) -> None:
         attrs = node.attrs
-        self.text.setText(_paragraphs(node.text) if node.text and node.text != node.title else "")
+        # A star indicator's text is its criteria per level: the level list shows them.
+        shown = node.text and node.text != node.title and node.kind is not NodeKind.STAR
+        self.text.setText(_paragraphs(node.text) if shown else "")
         self.text.setVisible(bool(self.text.text()))
         facts = []
         if attrs.get("responsible_units"):
             facts.append(tr("<b>责任单位：</b>") + html.escape("、".join(attrs["responsible_units"])))
         if attrs.get("deadline"):
-            facts.append(tr("<b>时间节点：</b>") + html.escape(attrs["deadline"].get("text", "")))
+            deadline = attrs["deadline"]
+            text = html.escape(deadline.get("text", ""))
+            if deadline.get("kind") == "month" and deadline.get("year"):
+                text += f"（{deadline['year']}）"
+            facts.append(tr("<b>时间节点：</b>") + text)
         if attrs.get("action"):
             facts.append(tr("<b>所属行动：</b>") + html.escape(attrs["action"]))
         self.facts.setText("<br>".join(facts))
@@ -206,9 +203,8 @@ class ItemPanel(QScrollArea):
         if node.guidance and node.kind is not NodeKind.ACTION:
             guidance.append(html.escape(node.guidance))
         if attrs.get("points"):
-            guidance.append("<ul style='margin: 0 0 0 -20px'>" + "".join(
-                f"<li>{html.escape(p)}</li>" for p in attrs["points"]) + "</ul>")
-        self.guidance.setText(tr("<b>检查要点</b><br>") + "".join(guidance) if guidance else "")
+            guidance.append("<br>".join(f"•&nbsp;{html.escape(p)}" for p in attrs["points"]))
+        self.guidance.setText(tr("<b>检查要点</b><br>") + "<br>".join(guidance) if guidance else "")
         self.guidance.setVisible(bool(guidance))
         original = attrs.get("text_traditional") or ""
         title = attrs.get("title_traditional") or ""
@@ -274,7 +270,9 @@ class ItemPanel(QScrollArea):
 
     def _set_badges(self, badges: list[tuple[str, str, str]]) -> None:
         while self.badges.count():
-            self.badges.takeAt(0).widget().deleteLater()
+            old = self.badges.takeAt(0).widget()
+            old.hide()
+            old.deleteLater()
         self.overdue_shown = False
         for text, color, tip in badges:
             label = badge(text, color, self.widget())
@@ -359,3 +357,18 @@ class ItemPanel(QScrollArea):
 
 def _paragraphs(text: str) -> str:
     return "<br>".join(html.escape(line) for line in text.splitlines() if line.strip())
+
+
+if __name__ == "__main__":
+    import sys
+
+    from ui.widgets import demo_edit_session
+
+    app, runner, session = demo_edit_session()
+    template_id, code = (sys.argv[1:3] if len(sys.argv) > 2 else ("000", "1-1-5"))
+    panel = ItemPanel(ThumbnailCache(runner))
+    template = session.template(template_id)
+    panel.show_node(session, template, template.find(code))
+    panel.resize(840, 760)
+    panel.show()
+    app.exec()

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderVi
 
 from inspection.model import Photo
 from inspection.photos import ImportResult, Rejected, collect_image_files, prepare_photos
+from ui.commands import EditSession, MovePhoto, RemovePhoto
 from ui.errors import report_error
+from ui.photo_viewer import ItemChooser, PhotoViewer
 from ui.tasks import Progress, TaskHandle, TaskRunner
 
 
@@ -191,3 +193,102 @@ class PhotoImport(QObject):
         self.last = outcome
         self.running_changed.emit(False)
         self.finished.emit(outcome)
+
+
+class PagePhotos(QObject):
+    """The page's photo operations: import into an item or the inspection, view, move, remove."""
+
+    message = Signal(str)  # for the page header
+    added = Signal()  # photos were recorded
+
+    def __init__(self, runner: TaskRunner, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.parent_widget = parent_widget
+        self.session: EditSession | None = None
+        self.importer = PhotoImport(runner, parent_widget)
+        self.importer.finished.connect(self._imported)
+        self.viewer: PhotoViewer | None = None
+        self.chooser: ItemChooser | None = None
+
+    def attach(self, strip, target) -> None:
+        """Wire a PhotoStrip: *target()* says which item (or (None, None)) it shows."""
+        strip.add_requested.connect(lambda: self.import_photos(None, target()))
+        strip.files_dropped.connect(lambda paths: self.import_photos(paths, target()))
+        strip.open_requested.connect(
+            lambda pid: self.open_viewer([p.id for p in strip.model.photos], pid))
+        strip.move_requested.connect(self.choose_move_target)
+        strip.remove_requested.connect(self.remove_photo)
+
+    def import_photos(self, paths: Sequence[Path] | None, target) -> None:
+        """Import *paths* (None: ask with a file dialog) into *target* (item key or (None, None))."""
+        if self.session is None or target is None:
+            return
+        if self.session.read_only:
+            self.message.emit(tr("该检查已签署，只读；不能添加照片"))
+            return
+        if paths is None:
+            paths = choose_photo_files(self.parent_widget)
+            if not paths:
+                return
+        if not self.importer.start(paths, self.session.id, tuple(target)):
+            self.message.emit(tr("上一批照片还在导入，请稍候"))
+
+    def _imported(self, outcome: ImportOutcome) -> None:
+        if self.session is not None and outcome.added:
+            self.session.add_photos([p for p in outcome.added if p.inspection_id == self.session.id])
+            self.added.emit()
+        self.message.emit(outcome.message())
+
+    def open_viewer(self, photo_ids: list, photo_id: int) -> None:
+        if self.viewer is not None:
+            self.viewer.close()
+        self.viewer = PhotoViewer(self.session, list(photo_ids), photo_id, self.parent_widget)
+        self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.viewer.destroyed.connect(lambda *_: setattr(self, "viewer", None))
+        self.viewer.show()
+
+    def choose_move_target(self, photo_id: int) -> None:
+        photo = self.session.photos.get(photo_id) if self.session else None
+        if photo is None or self.session.read_only:
+            return
+        self.chooser = ItemChooser(self.session, (photo.template_id, photo.item_code),
+                                   self.parent_widget)
+        self.chooser.chosen.connect(lambda tid, code: self.move_photo(photo_id, tid, code))
+        self.chooser.open()
+
+    def move_photo(self, photo_id: int, template_id: str | None, code: str | None) -> None:
+        photo = self.session.photos.get(photo_id)
+        if photo is not None and (photo.template_id, photo.item_code) != (template_id, code):
+            self.session.undo_stack.push(MovePhoto(self.session, photo, template_id, code))
+
+    def remove_photo(self, photo_id: int) -> None:
+        photo = self.session.photos.get(photo_id) if self.session else None
+        if photo is not None and not self.session.read_only:
+            self.session.undo_stack.push(RemovePhoto(self.session, photo))
+            self.message.emit(tr("照片已删除（可撤销：Ctrl+Z）"))
+
+    def flush(self) -> None:
+        if self.viewer is not None:
+            self.viewer.save_annotations()
+            self.viewer.commit_caption()
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.widgets import demo_edit_session
+
+    app, runner, session = demo_edit_session(photos=0)
+    window = QPushButton("导入照片…（选择文件，可混入坏文件看拒绝列表）")
+    photos = PagePhotos(runner, window)
+    photos.session = session
+    photos.message.connect(window.setText)
+    window.clicked.connect(lambda: photos.import_photos(None, (None, None)))
+    bad = Path(tempfile.mkdtemp()) / "坏文件.jpg"
+    bad.write_text("不是照片", encoding="utf-8")
+    window.resize(560, 80)
+    window.show()
+    photos.import_photos([bad], (None, None))
+    app.exec()

@@ -12,7 +12,7 @@ from PySide6.QtCore import (QAbstractListModel, QCoreApplication, QModelIndex, Q
                             Signal)
 from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QStyle, QVBoxLayout, QWidget)
 
 from inspection.model import Photo
 from ui.annotation import paint_annotations
@@ -68,8 +68,15 @@ class PhotoListModel(QAbstractListModel):
         super().__init__(parent)
         self.cache = cache
         self.photos: list[Photo] = []
+        self.icon_size = QSize(THUMB, round(THUMB * 0.75))
         self._placeholder = placeholder(THUMB)
+        self._icons: dict[tuple, QPixmap] = {}  # scaled to icon_size, annotations drawn
         cache.loaded.connect(self._loaded)
+
+    def set_icon_size(self, size: QSize) -> None:
+        self.icon_size = size
+        self._placeholder = placeholder(size.width())
+        self._icons.clear()
 
     def set_photos(self, photos: list[Photo]) -> None:
         self.beginResetModel()
@@ -87,7 +94,16 @@ class PhotoListModel(QAbstractListModel):
             pixmap = self.cache.pixmap(photo.id)
             if pixmap is None:
                 return self._placeholder
-            return _with_annotations(pixmap, photo) if photo.annotations else pixmap
+            key = (pixmap.cacheKey(), repr(photo.annotations))
+            if key in self._icons:
+                return self._icons[key]
+            # The delegate shows a pixmap at its own size: hand it one of the icon's size.
+            icon = pixmap.scaled(self.icon_size, Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+            if photo.annotations:
+                icon = _with_annotations(icon, photo)
+            self._icons[key] = icon
+            return icon
         if role == Qt.ItemDataRole.DisplayRole:
             return photo.caption or photo.original_name
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -122,7 +138,7 @@ class PhotoStrip(QWidget):
     remove_requested = Signal(int)
 
     def __init__(self, cache: ThumbnailCache, parent: QWidget | None = None, *,
-                 title: str | None = None, wrap: bool = False) -> None:
+                 title: str | None = None, wrap: bool = False, thumb: int = THUMB) -> None:
         super().__init__(parent)
         self.setAcceptDrops(True)
         self._title = title or tr("照片")
@@ -144,8 +160,10 @@ class PhotoStrip(QWidget):
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setViewMode(QListView.ViewMode.IconMode)
-        self.view.setIconSize(QSize(scaled(THUMB), scaled(THUMB * 0.75)))
-        self.view.setGridSize(QSize(scaled(THUMB + 16), scaled(THUMB * 0.75 + 34)))
+        self.view.setIconSize(QSize(scaled(thumb), scaled(thumb * 0.75)))
+        self.model.set_icon_size(self.view.iconSize())
+        grid = QSize(scaled(thumb + 16), scaled(thumb * 0.75) + self.fontMetrics().height() + 14)
+        self.view.setGridSize(grid)
         self.view.setMovement(QListView.Movement.Static)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setWordWrap(False)
@@ -155,7 +173,8 @@ class PhotoStrip(QWidget):
         self.view.setFlow(QListView.Flow.LeftToRight)
         self.view.setWrapping(wrap)
         if not wrap:
-            self.view.setFixedHeight(scaled(THUMB * 0.75 + 34) + 24)
+            scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            self.view.setFixedHeight(grid.height() + scrollbar + 6)
             self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
@@ -221,3 +240,16 @@ class PhotoStrip(QWidget):
         if paths and self._editable:
             event.acceptProposedAction()
             self.files_dropped.emit(paths)
+
+
+if __name__ == "__main__":
+    from ui.widgets import demo_edit_session
+
+    app, runner, session = demo_edit_session(photos=6)
+    strip = PhotoStrip(ThumbnailCache(runner), title="整体照片", wrap=True)
+    strip.set_photos(session.photos_for(None, None))
+    strip.open_requested.connect(print)
+    strip.files_dropped.connect(print)
+    strip.resize(900, 500)
+    strip.show()
+    app.exec()

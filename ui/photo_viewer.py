@@ -351,3 +351,13 @@ class PhotoViewer(QDialog):
         self.save_annotations()
         self.commit_caption()
         super().closeEvent(event)
+
+
+if __name__ == "__main__":
+    from ui.widgets import demo_edit_session
+
+    app, runner, session = demo_edit_session(photos=3)
+    ids = sorted(session.photos)
+    viewer = PhotoViewer(session, ids, ids[0])
+    viewer.show()
+    app.exec()

@@ -74,3 +74,22 @@ class ResultButtons(QWidget):
         new = None if key == self._current else key
         self.set_result(new)
         self.chosen.emit(new)
+
+
+if __name__ == "__main__":
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from checklists.model import ACTION_SCALE, COMPLIANCE_SCALE
+
+    app = QApplication(sys.argv)
+    demo = QWidget()
+    column = QHBoxLayout(demo)
+    for scale in (COMPLIANCE_SCALE, ACTION_SCALE):
+        buttons = ResultButtons(demo)
+        buttons.set_options(scale)
+        buttons.chosen.connect(print)
+        column.addWidget(buttons)
+    demo.show()
+    app.exec()

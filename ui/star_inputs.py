@@ -40,10 +40,20 @@ class _LevelRow(QFrame):
         self.radio = QRadioButton(level_label(level), self)
         self.radio.setMinimumWidth(96)
         layout.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
+        self.name = QLabel(level_label(level), self)  # shown instead where nothing is judged
+        self.name.setMinimumWidth(96)
+        self.name.setStyleSheet(f"color: {STAR_COLOR}; font-weight: bold;")
+        self.name.hide()
+        layout.addWidget(self.name, 0, Qt.AlignmentFlag.AlignTop)
         text = QLabel(criterion or tr("未达到一星级的要求"), self)
         text.setWordWrap(True)
         text.setStyleSheet(f"color: {MUTED};" if not criterion else "")
         layout.addWidget(text, 1)
+
+    def set_reached(self, reached: bool) -> None:
+        """Mark the level the indicator reaches with what is on screen."""
+        self.setStyleSheet("_LevelRow { background: #fdf3d7; border-radius: 3px; }" if reached
+                           else "")
 
     def mousePressEvent(self, event) -> None:
         if self.radio.isEnabled():
@@ -82,6 +92,7 @@ class StarIndicatorForm(QWidget):
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item.widget() is not None and item.widget() is not self.result_label:
+                item.widget().hide()
                 item.widget().deleteLater()
         self.fields, self.specs, self.level_rows = {}, {}, {}
         for button in self.levels.buttons():
@@ -110,11 +121,11 @@ class StarIndicatorForm(QWidget):
         box_layout.setSpacing(0)
         for level in range(5, -1 if judged else 0, -1):
             row = _LevelRow(level, criteria.get(str(level), ""), box)
-            row.radio.setEnabled(judged)
-            if not judged:
-                row.radio.setCheckable(False)
-            else:
+            if judged:
                 self.levels.addButton(row.radio, level)
+            else:
+                row.radio.hide()
+                row.name.show()
             box_layout.addWidget(row)
             self.level_rows[level] = row
         self._layout.addWidget(box)
@@ -278,12 +289,16 @@ class StarIndicatorForm(QWidget):
             count = len(self.read_value().get("service_functions", ()))
             self.count_label.setText(tr("已具备 {0} 项").format(count))
         missing = self.missing()
+        for row in self.level_rows.values():
+            row.set_reached(False)
         if missing:
             self.result_label.setText(
                 f"<span style='color:{MUTED}'>" + tr("本指标等级：尚缺 {0}").format(
                     "、".join(missing)) + "</span>")
             return
         level = self.indicator_level()
+        for value, row in self.level_rows.items():
+            row.set_reached(value == level.level)
         self.result_label.setText(
             tr("本指标等级：") + f"<b style='color:{STAR_COLOR}'>{stars_text(level.level)} "
             f"{level.label}</b><br><span style='color:{MUTED}'>{level.reason}</span>")
@@ -293,3 +308,21 @@ def _number_text(value: float) -> str:
     if float(value).is_integer():
         return str(int(value))
     return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+if __name__ == "__main__":
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from checklists.library import get_template
+
+    app = QApplication(sys.argv)
+    form = StarIndicatorForm()
+    form.set_indicator(get_template("001").find(sys.argv[1] if len(sys.argv) > 1 else "7"),
+                       "manufacturing")
+    form.value_edited.connect(print)
+    form.level_chosen.connect(print)
+    form.resize(760, 640)
+    form.show()
+    app.exec()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePol
 
 from checklists.model import TemplateKind
 from inspection.model import FindingStatus, InspectionSnapshot
-from inspection.results import TemplateResult, overall_percent
+from inspection.results import TemplateResult, inspection_results, overall_percent
 from ui.star_inputs import stars_text
 from ui.widgets import MUTED, OVERDUE_COLOR, RESULT_COLORS, STAR_COLOR, clear_layout, section_title
 
@@ -154,14 +154,29 @@ class SummaryView(QScrollArea):
         self._layout.setContentsMargins(24, 16, 24, 24)
         self._layout.setSpacing(10)
         self.charts: dict[str, BarChart] = {}
+        self.dirty = True  # answers changed since the results were computed
+        self._showing = ""
         self.overall_label = QLabel()
         self.star_label = QLabel()
         self.status = QLabel(tr("正在计算…"), body)
         self.status.setStyleSheet(f"color: {MUTED};")
         self._layout.addWidget(self.status)
 
-    def set_busy(self) -> None:
+    def refresh(self, runner, inspection_id: str) -> None:
+        """Recompute the results on the database worker from a fresh snapshot, then show them."""
+        self.dirty = False
         self.status.setText(tr("正在更新…"))
+        self._showing = inspection_id
+
+        def compute(store):
+            snapshot = store.snapshot(inspection_id)
+            return snapshot, inspection_results(snapshot)
+
+        runner.db(compute, lambda result: self._arrived(inspection_id, *result))
+
+    def _arrived(self, inspection_id: str, snapshot, results) -> None:
+        if inspection_id == self._showing:
+            self.set_results(snapshot, results)
 
     def set_results(self, snapshot: InspectionSnapshot, results: list[TemplateResult]) -> None:
         scroll = self.verticalScrollBar().value()
@@ -336,3 +351,14 @@ def _rule(parent: QWidget) -> QFrame:
     line.setFrameShape(QFrame.Shape.HLine)
     line.setStyleSheet("color: #e5e7eb;")
     return line
+
+
+if __name__ == "__main__":
+    from ui.widgets import demo_edit_session
+
+    app, runner, session = demo_edit_session(photos=0)
+    view = SummaryView()
+    view.refresh(runner, session.id)
+    view.resize(1100, 760)
+    view.show()
+    app.exec()

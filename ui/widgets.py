@@ -107,6 +107,7 @@ def clear_layout(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         if item.widget() is not None:
+            item.widget().hide()  # at once: deleteLater waits for the event loop
             item.widget().deleteLater()
         elif item.layout() is not None:
             clear_layout(item.layout())
@@ -299,6 +300,19 @@ def demo_session(*, photos: int = 4):
     runner = TaskRunner(data, actor="张三")
     app.aboutToQuit.connect(runner.shutdown)
     return app, runner, prefs, iid
+
+
+def demo_edit_session(*, photos: int = 4):
+    """(app, runner, session) over a fresh demo folder: for the widget modules' ``__main__``."""
+    from PySide6.QtGui import QUndoStack
+
+    from ui.commands import EditSession
+
+    keep_bools_alive()
+    app, runner, _prefs, iid = demo_session(photos=photos)
+    snapshot = runner.call(lambda store: store.snapshot(iid))
+    session = EditSession(runner, snapshot, QUndoStack(app), app)
+    return app, runner, session
 
 
 if __name__ == "__main__":

@@ -272,7 +272,7 @@ def test_restart_shows_everything_as_it_was(qtbot, runner, prefs, open_page, ins
     page.panel.findings.add()
     page.panel.findings.dialog.requirement.setPlainText("清理消防通道")
     page.panel.findings.dialog._submit()
-    page.import_photos(make_jpegs(tmp_path / "cam", 2), ("000", "1-1-2"))
+    page.photos.import_photos(make_jpegs(tmp_path / "cam", 2), ("000", "1-1-2"))
     qtbot.waitUntil(lambda: not page.importer.running, timeout=10000)
     page.splitter.setSizes([300, 980])
     page.flush()

@@ -91,8 +91,8 @@ def test_thumbnails_load_lazily_through_the_runner(qtbot, runner, open_page, ins
 
 def _open_viewer(qtbot, page):
     photos = page.panel.photos.model.photos
-    page.open_viewer([p.id for p in photos], photos[0].id)
-    viewer = page.viewer
+    page.photos.open_viewer([p.id for p in photos], photos[0].id)
+    viewer = page.photos.viewer
     qtbot.waitUntil(lambda: viewer.editor.loaded, timeout=10000)
     return viewer
 
@@ -170,8 +170,8 @@ def test_move_a_photo_to_another_item_with_the_chooser(qtbot, runner, open_page,
     page = open_page(inspection_id)
     _import(qtbot, page, make_jpegs(tmp_path / "cam", 1), ("000", "1-1-1"))
     photo = page.panel.photos.model.photos[0]
-    page.choose_move_target(photo.id)
-    chooser = page.chooser
+    page.photos.choose_move_target(photo.id)
+    chooser = page.photos.chooser
     assert isinstance(chooser, ItemChooser)
     chooser.search.setText("消防")
     chooser.select("000", "1-1-5")

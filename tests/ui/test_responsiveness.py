@@ -24,7 +24,7 @@ def test_ui_thread_keeps_ticking_during_a_50_photo_import(qtbot, runner, open_pa
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start()
     qtbot.wait(100)
-    page.import_photos(paths, ("000", "1-1-1"))
+    page.photos.import_photos(paths, ("000", "1-1-1"))
     qtbot.waitUntil(lambda: not page.importer.running, timeout=120000)
     # and the thumbnails the strip shows arrive (lazily: only the visible ones are asked for)
     model = page.panel.photos.model

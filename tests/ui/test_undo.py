@@ -65,11 +65,11 @@ def test_undo_a_note_puts_the_old_text_back_in_the_editor(qtbot, runner, open_pa
 
 def test_undo_moving_and_removing_photos(qtbot, runner, open_page, inspection_id, tmp_path):
     page = open_page(inspection_id)
-    page.import_photos(make_jpegs(tmp_path / "cam", 2), ("000", "1-1-1"))
+    page.photos.import_photos(make_jpegs(tmp_path / "cam", 2), ("000", "1-1-1"))
     qtbot.waitUntil(lambda: len(page.panel.photos.model.photos) == 2, timeout=20000)
     first, second = page.panel.photos.model.photos
-    page.move_photo(first.id, "000", "1-1-5")
-    page.remove_photo(second.id)
+    page.photos.move_photo(first.id, "000", "1-1-5")
+    page.photos.remove_photo(second.id)
     settle(qtbot, page)
     assert page.panel.photos.model.photos == []
     assert runner.call(lambda s: s.photos(inspection_id)) == [
