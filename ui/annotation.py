@@ -92,11 +92,11 @@ def draw_shape(painter: QPainter, shape: Mapping[str, Any], rect: QRectF) -> Non
 
 
 def arrow_head(p1: QPointF, p2: QPointF, stroke: float, scale: float = 1.0) -> QPolygonF | None:
-    """The filled head at *p2*: about four strokes long, at least 8 px of a 1600 px image."""
+    """The filled head at *p2*: about four and a half strokes long, at least 8 px of a 1600 px image."""
     line = QLineF(p1, p2)
     if line.length() < 1:
         return None
-    length = min(max(stroke * 3.5, 8.0 * scale), line.length())
+    length = min(max(stroke * 4.5, 8.0 * scale), line.length())
     angle = math.atan2(-line.dy(), line.dx())
     points = [p2]
     for side in (-1, 1):

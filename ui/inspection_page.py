@@ -91,7 +91,7 @@ class InspectionPage(QWidget):
         self.search = self.pane.search
         self.pane.current_changed.connect(self._current_changed)
         self.pane.filter_changed.connect(lambda mode: self.filter_actions[mode].setChecked(True))
-        self.tree.files_dropped.connect(self.photos.import_photos)
+        self.tree.files_dropped.connect(lambda key, paths: self.photos.import_photos(paths, key))
         self.tree.key_unused.connect(self._key_unused)
         self.panel = ItemPanel(self.cache, self.splitter)
         self.panel.result_chosen.connect(lambda key: self.set_result(key))
@@ -135,8 +135,9 @@ class InspectionPage(QWidget):
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, tr("重做"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        for act in (undo, redo):
+        for act, hint in ((undo, "Ctrl+Z"), (redo, "Ctrl+Y / Ctrl+Shift+Z")):
             act.setShortcutContext(ctx)
+            act.setToolTip(f"{act.text()}（{hint}）")
             self.addAction(act)
         find = action(tr("查找条目"), self.focus_search, QKeySequence.StandardKey.Find)
         self.result_actions = [action(tr("结果 {0}").format(n), lambda _=False, n=n: self.key_result(n),
@@ -178,6 +179,8 @@ class InspectionPage(QWidget):
     def load(self, inspection_id: str) -> None:
         """Open an inspection (the page shows a busy state until it is read)."""
         self.flush()
+        if self.photos.viewer is not None:
+            self.photos.viewer.close()
         self.current_inspection_id = inspection_id
         self.pages.setCurrentWidget(self.busy)
         self.setEnabled(True)
@@ -359,6 +362,7 @@ class InspectionPage(QWidget):
         for n, act in enumerate(self.result_actions):
             label = options.get(str(n))
             act.setText(tr("记录结果：{0}").format(label) if label else tr("结果 {0}").format(n))
+            act.setVisible(bool(label) or (n in (1, 2, 3, 4) and not options))
             act.setEnabled(bool(label) and not (self.session and self.session.read_only))
 
     def key_result(self, digit: int) -> None:

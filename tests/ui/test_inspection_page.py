@@ -30,8 +30,9 @@ def test_page_shows_a_busy_state_then_the_checklist(qtbot, runner, prefs, inspec
 
 def test_answer_by_keyboard_then_move_on(qtbot, runner, open_page, inspection_id):
     page = open_page(inspection_id)
-    saved = []
+    saved, changed = [], []
     page.save_state_changed.connect(saved.append)
+    page.inspection_changed.connect(changed.append)
     focus_tree(qtbot, page)
     qtbot.keyClick(page.tree, Qt.Key.Key_1)
     assert page.panel.key == ("000", "1-1-2")  # 答题后自动跳到下一项
@@ -47,6 +48,7 @@ def test_answer_by_keyboard_then_move_on(qtbot, runner, open_page, inspection_id
     qtbot.keyClick(page.tree, Qt.Key.Key_N)
     assert page.panel.key == ("000", "1-1-3")
     qtbot.waitUntil(lambda: page.header.title.text().endswith("检查中"))  # draft → in progress
+    qtbot.waitUntil(lambda: changed == [inspection_id])  # the home list is told, once per burst
 
 
 def test_auto_advance_can_be_turned_off(qtbot, runner, open_page, inspection_id):

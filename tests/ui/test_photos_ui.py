@@ -180,3 +180,24 @@ def test_move_a_photo_to_another_item_with_the_chooser(qtbot, runner, open_page,
     assert runner.call(lambda s: s.photo(photo.id)).item_code == "1-1-5"
     assert page.panel.photos.model.photos == []
     assert page.model.photo_count(("000", "1-1-5")) == 1
+
+
+def test_files_dropped_on_a_tree_item_go_to_that_item(qtbot, runner, open_page, inspection_id,
+                                                      tmp_path):
+    from PySide6.QtCore import QMimeData, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    page = open_page(inspection_id)
+    [path] = make_jpegs(tmp_path / "cam", 1)
+    index = page.proxy.mapFromSource(page.model.index_of(("000", "1-1-3")))
+    page.tree.scrollTo(index)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(QPointF(page.tree.visualRect(index).center()), Qt.DropAction.CopyAction,
+                      mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    page.tree.dropEvent(drop)
+    qtbot.waitUntil(lambda: page.importer.last is not None and not page.importer.running,
+                    timeout=20000)
+    [photo] = runner.call(lambda s: s.photos(inspection_id))
+    assert (photo.template_id, photo.item_code) == ("000", "1-1-3")
+    assert page.model.photo_count(("000", "1-1-3")) == 1
