@@ -17,6 +17,7 @@ from inspection.store import InspectionLocked
 from ui.checklist_tree import KEY_ROLE, TEMPLATE_ROLE, ChecklistPane, filter_labels
 from ui.commands import EditSession, SetAnswer
 from ui.errors import report_error
+from ui.i18n import status_label
 from ui.item_panel import ItemPanel
 from ui.photo_import import PagePhotos
 from ui.photo_strip import PhotoStrip, ThumbnailCache
@@ -238,7 +239,7 @@ class InspectionPage(QWidget):
 
     def _inspection_updated(self) -> None:
         inspection = self.session.inspection
-        title = f"{inspection.park_name} · {inspection.date} · {tr(inspection.status.label)}"
+        title = f"{inspection.park_name} · {inspection.date} · {status_label(inspection.status)}"
         self.header.show_inspection(inspection, title)
         self.status_action.setText(tr("重新打开（继续检查）") if inspection.status is Status.COMPLETED
                                    else tr("标记为已完成"))

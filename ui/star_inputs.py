@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFrame, QGrid
 
 from checklists.model import Node
 from checklists.stars import (GRADES, JUDGED_INDICATORS, SERVICE_FUNCTIONS, StarInputs,
-                              level_label, rate_indicator)
+                              rate_indicator)
+from ui.i18n import star_level_label as level_label
 from ui.widgets import MUTED, STAR_COLOR, muted_label, section_title
 
 PERCENT_UNITS = {"比例"}  # a fraction stored 0–1, typed as a percentage
@@ -301,7 +302,7 @@ class StarIndicatorForm(QWidget):
             row.set_reached(value == level.level)
         self.result_label.setText(
             tr("本指标等级：") + f"<b style='color:{STAR_COLOR}'>{stars_text(level.level)} "
-            f"{level.label}</b><br><span style='color:{MUTED}'>{level.reason}</span>")
+            f"{level_label(level.level)}</b><br><span style='color:{MUTED}'>{level.reason}</span>")
 
 
 def _number_text(value: float) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePol
 from checklists.model import TemplateKind
 from inspection.model import FindingStatus, InspectionSnapshot
 from inspection.results import TemplateResult, inspection_results, overall_percent
+from ui.i18n import star_level_label
 from ui.star_inputs import stars_text
 from ui.widgets import MUTED, OVERDUE_COLOR, RESULT_COLORS, STAR_COLOR, clear_layout, section_title
 
@@ -219,7 +220,7 @@ class SummaryView(QScrollArea):
         cards = [(tr("总体符合率"), self.overall_label)]
         cards.append((tr("检查进度"), _big(f"{answered} / {total}", "#1f2937", body)))
         if stars is not None:
-            text = tr("待评定") if stars.stars is None else stars.stars.label
+            text = tr("待评定") if stars.stars is None else star_level_label(stars.stars.stars)
             self.star_label = _big(text, STAR_COLOR, body)
             cards.append((tr("星级"), self.star_label))
         cards.append((tr("待整改"), _big(str(open_findings), OVERDUE_COLOR if open_findings
@@ -262,12 +263,13 @@ class SummaryView(QScrollArea):
             return
         rating = result.stars
         text = (f"<span style='color:{STAR_COLOR}; font-size:16pt'>{stars_text(rating.stars)}</span>"
-                f"　<b>{rating.label}</b>")
+                f"　<b>{star_level_label(rating.stars)}</b>")
         if rating.limited_by:
             text += "<br>" + tr("星级受限于：") + html.escape("、".join(rating.limited_by))
         self._layout.addWidget(_rich(text, body))
         rows = [[html.escape(i.name),
-                 f"<span style='color:{STAR_COLOR}'>{stars_text(i.level)}</span> {i.label}",
+                 f"<span style='color:{STAR_COLOR}'>{stars_text(i.level)}</span> "
+                 f"{star_level_label(i.level)}",
                  html.escape(i.reason)] for i in rating.indicators]
         self._layout.addWidget(_rich(_table([tr("指标"), tr("等级"), tr("原因")], rows), body))
 
