@@ -232,6 +232,8 @@ class StoreCommand(QUndoCommand):
         """Take the store's version of what was written."""
 
     def _refused(self, forward: bool) -> None:
+        if self.session.signalsBlocked():  # the page has moved on to another inspection
+            return
         stack = self.session.undo_stack
         try:
             position = next((i for i in range(stack.count()) if stack.command(i) is self), None)

@@ -177,6 +177,11 @@ class InspectionPage(QWidget):
 
     # --- loading ---------------------------------------------------------------------------
 
+    def reload(self) -> None:
+        """Read the open inspection again (e.g. after it was signed elsewhere)."""
+        if self.current_inspection_id:
+            self.load(self.current_inspection_id)
+
     def load(self, inspection_id: str) -> None:
         """Open an inspection (the page shows a busy state until it is read)."""
         self.flush()
@@ -194,9 +199,11 @@ class InspectionPage(QWidget):
             return
         self.undo_stack.clear()
         if self.session is not None:
-            self.session.deleteLater()
+            # Edits of the old one may still be confirmed: they must not reach this page. It is
+            # freed with the last command or callback that holds it (no Qt parent).
+            self.session.blockSignals(True)
         self.cache.clear()
-        session = EditSession(self.runner, snapshot, self.undo_stack, self)
+        session = EditSession(self.runner, snapshot, self.undo_stack)
         self.session = session
         self.photos.session = session
         session.save_state_changed.connect(self.save_state_changed)

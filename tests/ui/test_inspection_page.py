@@ -296,3 +296,47 @@ def test_restart_shows_everything_as_it_was(qtbot, runner, prefs, open_page, ins
         page2.close()
     finally:
         again.shutdown()
+
+
+def test_mark_completed_and_continue(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    titles = []
+    page.title_changed.connect(titles.append)
+    page.status_action.trigger()
+    qtbot.waitUntil(lambda: bool(titles) and titles[-1].endswith("已完成"))
+    assert runner.call(lambda s: s.inspection(inspection_id)).status.value == "completed"
+    assert page.header.status_button.text() == "重新打开（继续检查）"
+    page.header.status_button.click()
+    qtbot.waitUntil(lambda: titles[-1].endswith("检查中"))
+    assert not page.session.read_only
+
+
+def test_ctrl_f_goes_to_the_search_field(qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    page.tabs.setCurrentIndex(2)
+    focus = page.tabs.currentWidget()
+    page.activateWindow()
+    focus.setFocus()
+    qtbot.keyClick(focus, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabs.currentIndex() == 0
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search)
+    page.search.setText("九通")
+    page.search.returnPressed.emit()
+    assert QApplication.focusWidget() is page.tree
+
+
+def test_switching_inspections_while_edits_are_in_flight(qtbot, runner, open_page, inspection_id):
+    other = make_inspection(runner, ("004",), park="金山小微园")
+    page = open_page(inspection_id)
+    focus_tree(qtbot, page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_1)
+    page.load(other)  # before the store confirmed the answer
+    qtbot.waitUntil(lambda: page.session.id == other and page.pages.currentIndex() == 1)
+    settle(qtbot, page)
+    qtbot.wait(200)
+    assert stored(runner, inspection_id, "000", "1-1-1").result == "pass"
+    assert page.model.rowCount() == 4 and page.panel.key[0] == "004"
+    assert page.undo_stack.count() == 0
+    page.reload()
+    qtbot.waitUntil(lambda: page.pages.currentIndex() == 1)
+    assert page.session.id == other
