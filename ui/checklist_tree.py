@@ -287,8 +287,12 @@ class ChecklistFilter(QSortFilterProxyModel):
         self._refilter(lambda: setattr(self, "mode", mode if mode in FILTERS else "all"))
 
     def set_pinned(self, key: ItemKey | None) -> None:
-        if key != self.pinned:
+        if key == self.pinned:
+            return
+        if self.active:
             self._refilter(lambda: setattr(self, "pinned", key))
+        else:  # nothing is filtered out: no need to filter again
+            self.pinned = key
 
     def refilter(self) -> None:
         self._refilter(lambda: None)
