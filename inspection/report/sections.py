@@ -39,6 +39,8 @@ def cover(ctx: ReportContext) -> list[Flowable]:
         ("检查依据", "<br/>".join(esc(standard_name(t)) for t in ctx.templates)),
         ("报告编号", inspection.report_number),
         ("报告版本", f"第 {inspection.revision} 版"),
+        # A draft printed for discussion must not pass for the signed report.
+        ("报告状态", "已签署（数字签名）" if inspection.locked else "草稿（未签署）"),
     ]
     data = [[Paragraph(label, s.cover_label),
              Paragraph(value if label == "检查依据" else esc(value), s.cover_value)]

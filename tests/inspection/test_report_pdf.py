@@ -209,3 +209,8 @@ def test_same_inspection_builds_the_same_pages(built, tmp_path):
     again = build_report(snapshot, tmp_path / "again.pdf", data_dir=store.data_dir)
     assert pdftotext(again) == pdftotext(pdf)
     assert hashlib.sha256(again.read_bytes()).hexdigest()  # readable, complete file
+
+
+def test_cover_says_whether_the_report_is_a_draft(built):
+    _, _, pdf = built
+    assert "草稿（未签署）" in re.sub(r"\s+", "", pdftotext(pdf, first=1, last=1))

@@ -1,5 +1,6 @@
 """Signing keys, and issuing a signed report: all or nothing, locking, reopening."""
 import hashlib
+import subprocess
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -109,6 +110,9 @@ def test_issue_signs_stores_records_and_locks(store, key_file, tmp_path):
     from inspection.summary import inspection_dict
     assert read_attached_results(out) == inspection_dict(fresh, inspection_results(fresh))
     assert list(store.data_dir.reports.glob(".*")) == [] and list(tmp_path.glob(".*")) == []
+    cover = subprocess.run(["pdftotext", "-l", "1", str(out), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    assert "已签署（数字签名）" in cover.replace(" ", "")
 
 
 def test_edits_after_signing_are_refused(store, key_file):
