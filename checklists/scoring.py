@@ -182,7 +182,7 @@ def action_status(template: Template, results: Mapping[str, str], *, as_of: date
     if template.kind is not TemplateKind.ACTION_PLAN:
         raise ValueError(f"模板 {template.id} 不是行动方案")
     valid = {option.key for option in template.result_scale}
-    counts = {key: 0 for key in valid}
+    counts = {option.key: 0 for option in template.result_scale}  # in the scale's order
     unanswered, overdue = [], []
     items = list(template.items())
     for item in items:

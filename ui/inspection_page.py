@@ -24,7 +24,7 @@ from ui.photo_strip import PhotoStrip, ThumbnailCache
 from ui.preferences import Preferences
 from ui.summary import SummaryView
 from ui.tasks import TaskRunner
-from ui.widgets import PageHeader, is_text_input, keep_bools_alive
+from ui.widgets import PageHeader, is_text_input
 
 AUTO_ADVANCE_KEY = "ui/auto_advance"  # shared with the settings dialog
 SPLITTER_KEY = "inspection/splitter"
@@ -44,7 +44,6 @@ class InspectionPage(QWidget):
 
     def __init__(self, runner: TaskRunner, prefs: Preferences, parent: QWidget | None = None):
         super().__init__(parent)
-        keep_bools_alive()  # PySide6 6.12.0 emit() refcount bug: see ui/widgets.py
         self.runner, self.prefs = runner, prefs
         self.undo_stack = QUndoStack(self)
         self.session: EditSession | None = None

@@ -26,24 +26,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("widgets", text)
 
 
-def keep_bools_alive() -> None:
-    """Work around PySide6 6.12.0: ``SignalInstance.emit()`` returns ``True`` without a new
-    reference, so every emit from Python drops one reference to ``True``. On CPython 3.11
-    (bools are not immortal before 3.12) a few thousand emits bring it to zero and the process
-    aborts ("bool_dealloc: deallocating True or False"). Giving ``True`` and ``False`` a huge
-    reference count makes them as good as immortal, as 3.12 does. Idempotent; a no-op on 3.12+.
-    """
-    import ctypes
-    import sys
-
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    for value in (True, False):
-        count = ctypes.c_ssize_t.from_address(id(value))
-        if count.value < 1 << 40:
-            count.value += 1 << 50
-
-
 def result_color(key: str | None) -> QColor:
     if key is None:
         return QColor(MUTED)
@@ -308,7 +290,6 @@ def demo_edit_session(*, photos: int = 4):
 
     from ui.commands import EditSession
 
-    keep_bools_alive()
     app, runner, _prefs, iid = demo_session(photos=photos)
     snapshot = runner.call(lambda store: store.snapshot(iid))
     session = EditSession(runner, snapshot, QUndoStack(app), app)

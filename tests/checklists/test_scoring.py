@@ -97,3 +97,8 @@ def test_done_or_not_applicable_items_are_never_overdue():
     item = action_template().find("1")
     assert is_overdue(item, "delayed", as_of=date(2024, 1, 1))
     assert not is_overdue(action_template().find("2"), None, as_of=date(2030, 1, 1))
+
+
+def test_action_counts_follow_the_result_scale_order():
+    status = action_status(action_template(), {}, as_of=date(2022, 1, 1))
+    assert list(status.counts) == ["done", "on_track", "delayed", "not_started", "na"]
