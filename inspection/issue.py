@@ -34,11 +34,11 @@ def report_file_name(inspection: Inspection) -> str:
 
 def export_report(store: Store, inspection_id: str, *, out: Path,
                   progress: Progress | None = None,
-                  should_cancel: ShouldCancel | None = None) -> Path:
+                  should_cancel: ShouldCancel | None = None, photos_per_page: int = 2) -> Path:
     """Write an unsigned report (draft or preview); the inspection is not locked."""
     snapshot = store.snapshot(inspection_id)
     return build_report(snapshot, Path(out), data_dir=store.data_dir, progress=progress,
-                        should_cancel=should_cancel)
+                        should_cancel=should_cancel, photos_per_page=photos_per_page)
 
 
 def _as_signed(snapshot: InspectionSnapshot) -> InspectionSnapshot:
@@ -57,7 +57,7 @@ def _sha256(path: Path) -> str:
 
 def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: str,
                  out: Path | None = None, progress: Progress | None = None,
-                 should_cancel: ShouldCancel | None = None) -> Path:
+                 should_cancel: ShouldCancel | None = None, photos_per_page: int = 2) -> Path:
     """Build, sign, store and record the report of an inspection, which locks it.
 
     The signed PDF goes to the data folder's ``reports/`` (named by report number and
@@ -82,7 +82,8 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
     try:
         build_report(snapshot, work, data_dir=store.data_dir,
                      results=inspection_results(snapshot),
-                     progress=_scaled(progress), should_cancel=should_cancel)
+                     progress=_scaled(progress), should_cancel=should_cancel,
+                     photos_per_page=photos_per_page)
         if should_cancel is not None and should_cancel():
             raise Cancelled()
         if progress is not None:

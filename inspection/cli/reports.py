@@ -20,6 +20,8 @@ def register(commands, common) -> None:
                         help="用此签名密钥签署（签署后检查被锁定）；不加则生成未签署的草稿")
     report.add_argument("--password-file", metavar="F", type=Path,
                         help="含签名密钥密码的文本文件（第一行）；不给时在终端询问")
+    report.add_argument("--photos-per-page", type=int, choices=[1, 2, 4], default=2,
+                        help="附件中每页照片数：1 大图、2 中图（默认）、4 小图")
     report.set_defaults(handler=make_report)
 
     verify = commands.add_parser(
@@ -86,11 +88,13 @@ def make_report(args) -> int:
         inspection_id = store.resolve_inspection_id(args.id)
         if args.sign:
             path = issue_report(store, inspection_id, key_path=args.sign, password=password,
-                                out=args.out, progress=progress)
+                                out=args.out, progress=progress,
+                                photos_per_page=args.photos_per_page)
             stored = store.reports(inspection_id)[-1].path
             message = f"已签署报告，检查已锁定（副本保存在 {stored}）"
         else:
-            path = export_report(store, inspection_id, out=args.out, progress=progress)
+            path = export_report(store, inspection_id, out=args.out, progress=progress,
+                                 photos_per_page=args.photos_per_page)
             message = "已生成未签署的报告（草稿，检查未锁定）"
     if progress is not None:
         print(file=sys.stderr)

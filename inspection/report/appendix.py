@@ -18,8 +18,8 @@ from inspection.report.details import hexcolor
 from inspection.report.fonts import FONT
 from inspection.report.styles import ALERT, CONTENT_WIDTH, GRID, MUTED, styles, table_style
 
-PHOTO_MAX_WIDTH = 150 * mm
-PHOTO_MAX_HEIGHT = 98 * mm
+# The largest a photo may be drawn, by how many photos share an appendix page.
+PHOTOS_PER_PAGE = {1: (CONTENT_WIDTH, 190 * mm), 2: (150 * mm, 98 * mm), 4: (82 * mm, 64 * mm)}
 SIGNATURE_BOX = (42 * mm, 15 * mm)
 
 
@@ -120,11 +120,12 @@ class PhotoFlowable(Flowable):
     """A report-size photo drawn from its file (embedded byte for byte) with its annotations."""
 
     def __init__(self, path: Path, pixel_size: tuple[int, int],
-                 annotations: Sequence[Mapping[str, Any]]) -> None:
+                 annotations: Sequence[Mapping[str, Any]], *,
+                 max_size: tuple[float, float] = PHOTOS_PER_PAGE[2]) -> None:
         super().__init__()
         self.path = path
         width, height = pixel_size if all(pixel_size) else (4, 3)
-        scale = min(PHOTO_MAX_WIDTH / width, PHOTO_MAX_HEIGHT / height)
+        scale = min(max_size[0] / width, max_size[1] / height)
         self.draw_width, self.draw_height = width * scale, height * scale
         self.annotations = list(annotations)
 
@@ -149,13 +150,15 @@ class PhotoFlowable(Flowable):
         canvas.rect(x, 0, self.draw_width, self.draw_height, stroke=1, fill=0)
 
 
-def photo_block(ctx: ReportContext, photo: Photo) -> Flowable:
+def photo_block(ctx: ReportContext, photo: Photo, *,
+                width: float = CONTENT_WIDTH) -> list[Flowable]:
+    """A photo with its caption lines, centred in *width* (the page, or a grid cell)."""
     s = styles()
     number = ctx.photo_numbers[photo.id]
     image = PhotoFlowable(ctx.data_dir.report_image(photo.sha256), (photo.width, photo.height),
-                          photo.annotations)
+                          photo.annotations, max_size=PHOTOS_PER_PAGE[ctx.photos_per_page])
     # Captions line up with the photo's left edge, however narrow a portrait photo is.
-    indent = max((CONTENT_WIDTH - image.draw_width) / 2, 0)
+    indent = max((width - image.draw_width) / 2, 0)
     caption = s.caption.clone("photo_caption", leftIndent=indent, rightIndent=indent)
     small = s.caption_small.clone("photo_caption_small", leftIndent=indent, rightIndent=indent)
     label = ctx.item_label(photo.template_id, photo.item_code)
@@ -165,15 +168,25 @@ def photo_block(ctx: ReportContext, photo: Photo) -> Flowable:
     taken = format_time(photo.taken_at, seconds=True) if photo.taken_at else "未知"
     lines.append(Paragraph(f"拍摄时间 {esc(taken)}　原文件 {esc(photo.original_name)}　"
                            f"SHA-256 {photo.short_hash}", small))
-    return KeepTogether([image, Spacer(1, 1.5 * mm), *lines, Spacer(1, 5 * mm)])
+    return [image, Spacer(1, 1.5 * mm), *lines, Spacer(1, 5 * mm)]
 
 
 def photo_appendix(ctx: ReportContext) -> list[Flowable]:
-    """附件: every photo in checklist order, two to a page."""
+    """附件: every photo in checklist order, one, two or four to a page."""
     if not ctx.photos:
         return []
     s = styles()
     story: list[Flowable] = [NextPageTemplate("body"), PageBreak(),
                              Paragraph(f"附件　现场照片（共 {len(ctx.photos)} 张）", s.h1)]
-    story += [photo_block(ctx, photo) for photo in ctx.photos]
+    if ctx.photos_per_page < 4:
+        story += [KeepTogether(photo_block(ctx, photo)) for photo in ctx.photos]
+        return story
+    cell = CONTENT_WIDTH / 2
+    for start in range(0, len(ctx.photos), 2):
+        pair = [photo_block(ctx, photo, width=cell) for photo in ctx.photos[start:start + 2]]
+        # A table row keeps the two photos (and their captions) together on one page.
+        grid = Table([pair + [""] * (2 - len(pair))], colWidths=[cell, cell])
+        grid.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                       ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+        story.append(grid)
     return story

@@ -66,6 +66,7 @@ class ReportContext:
     photo_numbers: dict[int, int] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)  # in list order
     finding_numbers: dict[int, int] = field(default_factory=dict)
+    photos_per_page: int = 2  # photo appendix layout: 1 large, 2 medium, 4 small
 
     @property
     def templates(self) -> list[Template]:
@@ -91,7 +92,7 @@ class ReportContext:
 
 
 def make_context(snapshot: InspectionSnapshot, results: list[TemplateResult],
-                 data_dir: DataDir) -> ReportContext:
+                 data_dir: DataDir, *, photos_per_page: int = 2) -> ReportContext:
     """Number the photos and findings in the order of the templates and their items."""
     order: dict[tuple[str, str], int] = {}
     for t_index, template_id in enumerate(snapshot.inspection.template_ids):
@@ -110,7 +111,8 @@ def make_context(snapshot: InspectionSnapshot, results: list[TemplateResult],
     return ReportContext(
         snapshot=snapshot, results=results, data_dir=data_dir, photos=photos,
         photo_numbers={p.id: i for i, p in enumerate(photos, start=1)},
-        findings=findings, finding_numbers={f.id: i for i, f in enumerate(findings, start=1)})
+        findings=findings, finding_numbers={f.id: i for i, f in enumerate(findings, start=1)},
+        photos_per_page=photos_per_page)
 
 
 def value_text(value: Mapping[str, Any] | None, inputs: list[Mapping[str, Any]] = ()) -> str:

@@ -18,7 +18,8 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from inspection.appinfo import APP_VERSION
 from inspection.model import InspectionSnapshot
 from inspection.paths import DataDir
-from inspection.report.appendix import photo_appendix, rectification, signatures
+from inspection.report.appendix import (PHOTOS_PER_PAGE, photo_appendix, rectification,
+                                        signatures)
 from inspection.report.attachment import attach_results
 from inspection.report.context import REPORT_TITLE, ReportContext, make_context
 from inspection.report.details import details
@@ -143,8 +144,11 @@ def report_story(ctx: ReportContext) -> list:
 def build_report(snapshot: InspectionSnapshot, out: Path, *, data_dir: DataDir,
                  results: list[TemplateResult] | None = None,
                  progress: Progress | None = None,
-                 should_cancel: ShouldCancel | None = None) -> Path:
+                 should_cancel: ShouldCancel | None = None,
+                 photos_per_page: int = 2) -> Path:
     """Write the unsigned report of *snapshot* to *out* (PDF with the results JSON attached).
+
+    *photos_per_page* lays out the photo appendix: 1 (large), 2 (medium) or 4 (small).
 
     Photos are read from ``data_dir`` by file path. Raises Cancelled when *should_cancel*
     returns True; *out* is then left as it was.
@@ -157,7 +161,9 @@ def build_report(snapshot: InspectionSnapshot, out: Path, *, data_dir: DataDir,
     results = inspection_results(snapshot) if results is None else results
     register_fonts()
     rl_config.useA85 = 0  # JPEGs go in as their own bytes, not ASCII85-inflated copies
-    ctx = make_context(snapshot, results, data_dir)
+    if photos_per_page not in PHOTOS_PER_PAGE:
+        raise ReportError(f"每页照片数应为 1、2 或 4，收到 {photos_per_page}")
+    ctx = make_context(snapshot, results, data_dir, photos_per_page=photos_per_page)
     inspection, park = snapshot.inspection, snapshot.park
     partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
     try:

@@ -214,3 +214,23 @@ def test_same_inspection_builds_the_same_pages(built, tmp_path):
 def test_cover_says_whether_the_report_is_a_draft(built):
     _, _, pdf = built
     assert "草稿（未签署）" in re.sub(r"\s+", "", pdftotext(pdf, first=1, last=1))
+
+
+@pytest.mark.parametrize("per_page", [1, 2, 4])
+def test_the_photo_appendix_follows_the_photos_per_page_setting(built, tmp_path, per_page):
+    store, snapshot, _ = built
+    out = build_report(snapshot, tmp_path / f"{per_page}.pdf", data_dir=store.data_dir,
+                       photos_per_page=per_page)
+    text = pdftotext(out)
+    appendix = text[text.index("附件"):]
+    pages = appendix.split("\f")
+    photos_on_page = [len(re.findall(r"照片 \d+", page)) for page in pages if page.strip()]
+    assert sum(photos_on_page) == len(snapshot.photos)
+    assert max(photos_on_page) == min(per_page, len(snapshot.photos))
+
+
+def test_an_unknown_photos_per_page_is_refused(built, tmp_path):
+    store, snapshot, _ = built
+    with pytest.raises(ReportError, match="每页照片数"):
+        build_report(snapshot, tmp_path / "x.pdf", data_dir=store.data_dir, photos_per_page=3)
+    assert not (tmp_path / "x.pdf").exists()
