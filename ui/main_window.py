@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status_bar()
+        from ui.report_menu import ReportMenu  # signatures, signing, print, Excel, verify
+        self.report_menu = ReportMenu(self)
         self.runner.busy_changed.connect(self._busy_changed)
         self._restore_window()
         self._show(self.home)

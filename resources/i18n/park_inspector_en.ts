@@ -324,128 +324,128 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="99" />
+            <location filename="../../ui/main_window.py" line="101" />
             <source>新建检查…</source>
             <translation>New inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="101" />
-            <location filename="../../ui/main_window.py" line="276" />
+            <location filename="../../ui/main_window.py" line="103" />
+            <location filename="../../ui/main_window.py" line="278" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="102" />
+            <location filename="../../ui/main_window.py" line="104" />
             <source>返回检查列表</source>
             <translation>Back to the inspection list</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="104" />
+            <location filename="../../ui/main_window.py" line="106" />
             <source>备份数据…</source>
             <translation>Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="105" />
+            <location filename="../../ui/main_window.py" line="107" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
+            <location filename="../../ui/main_window.py" line="109" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="118" />
+            <location filename="../../ui/main_window.py" line="120" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="118" />
+            <location filename="../../ui/main_window.py" line="120" />
             <source>检查(&amp;I)</source>
             <translation>&amp;Inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="119" />
+            <location filename="../../ui/main_window.py" line="121" />
             <source>照片(&amp;P)</source>
             <translation>&amp;Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="119" />
+            <location filename="../../ui/main_window.py" line="121" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="126" />
+            <location filename="../../ui/main_window.py" line="128" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="129" />
+            <location filename="../../ui/main_window.py" line="131" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="131" />
+            <location filename="../../ui/main_window.py" line="133" />
             <source>关于园区现场检查</source>
             <translation>About Park Inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="135" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="162" />
+            <location filename="../../ui/main_window.py" line="164" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="225" />
+            <location filename="../../ui/main_window.py" line="227" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="274" />
+            <location filename="../../ui/main_window.py" line="276" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="303" />
+            <location filename="../../ui/main_window.py" line="305" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="307" />
+            <location filename="../../ui/main_window.py" line="309" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="311" />
+            <location filename="../../ui/main_window.py" line="313" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="312" />
+            <location filename="../../ui/main_window.py" line="314" />
             <source>备份文件 (*.zip)</source>
             <translation>Backup files (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="320" />
+            <location filename="../../ui/main_window.py" line="322" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="325" />
+            <location filename="../../ui/main_window.py" line="327" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="326" />
+            <location filename="../../ui/main_window.py" line="328" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="327" />
+            <location filename="../../ui/main_window.py" line="329" />
             <source>数据已备份到：
 {0}
 
@@ -456,7 +456,7 @@
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="333" />
+            <location filename="../../ui/main_window.py" line="335" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
         </message>
@@ -620,6 +620,121 @@ It holds the database and {1} photo and report files.</translation>
         </message>
     </context>
     <context>
+        <name>ReportMenu</name>
+        <message>
+            <location filename="../../ui/report_menu.py" line="48" />
+            <source>现场签名…</source>
+            <translation>Signatures on site…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="49" />
+            <source>检查人员和园区代表在本机上手写签名</source>
+            <translation>Inspectors and the park's representative sign by hand on this laptop</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="50" />
+            <source>签名密钥…</source>
+            <translation>Signing key…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="51" />
+            <source>创建或导入签署报告用的个人签名密钥</source>
+            <translation>Create or import the personal key that signs reports</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="52" />
+            <source>生成草稿报告（PDF）…</source>
+            <translation>Draft report (PDF)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="53" />
+            <source>未签署的报告，供签署前核对</source>
+            <translation>An unsigned report, to check before signing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="54" />
+            <source>签署报告…</source>
+            <translation>Sign report…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="55" />
+            <source>生成报告并加盖数字签名；签署后检查被锁定</source>
+            <translation>Build the report and sign it digitally; signing locks the inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="56" />
+            <source>重新打开（新修订版）…</source>
+            <translation>Reopen (new revision)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="57" />
+            <source>已签署的检查重新打开修改；已签署的报告保持不变</source>
+            <translation>Reopen a signed inspection for changes; signed reports stay as they are</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="58" />
+            <location filename="../../ui/report_menu.py" line="183" />
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="59" />
+            <source>打印已签署的报告；尚未签署时打印草稿</source>
+            <translation>Print the signed report, or a draft while it is not signed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="60" />
+            <source>导出 Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="61" />
+            <source>验证报告…</source>
+            <translation>Verify report…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="62" />
+            <source>检查一份 PDF 报告的数字签名：是否被改动、由谁签署</source>
+            <translation>Check a PDF report's digital signature: changed or not, and who signed it</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="68" />
+            <source>报告(&amp;R)</source>
+            <translation>&amp;Report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="153" />
+            <source>签署报告</source>
+            <translation>Sign report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="154" />
+            <source>该检查已签署（第 {0} 版）。如需修改后再次签署，请先“重新打开（新修订版）”。</source>
+            <translation>This inspection is signed (revision {0}). To change it and sign again, first use “Reopen (new revision)”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="180" />
+            <source>报告已签署</source>
+            <translation>Report signed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="181" />
+            <source>报告 {0}（第 {1} 版）已签署，检查已锁定。
+
+报告保存在：
+{2}</source>
+            <translation>Report {0} (revision {1}) is signed and the inspection is locked.
+
+The report is saved at:
+{2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_menu.py" line="214" />
+            <source>{0}（第 {1} 版）已签署</source>
+            <translation>{0} (revision {1}), signed</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <location filename="../../ui/settings_dialog.py" line="50" />
@@ -733,6 +848,19 @@ It holds the database and {1} photo and report files.</translation>
         </message>
     </context>
     <context>
+        <name>SignaturePad</name>
+        <message>
+            <location filename="../../ui/signature_pad.py" line="88" />
+            <source>签名板</source>
+            <translation>Signature pad</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signature_pad.py" line="89" />
+            <source>请在此处签名（鼠标、手写笔或手指）</source>
+            <translation>Sign here (mouse, pen or finger)</translation>
+        </message>
+    </context>
+    <context>
         <name>WelcomePanel</name>
         <message>
             <location filename="../../ui/home.py" line="83" />
@@ -768,17 +896,17 @@ It holds the database and {1} photo and report files.</translation>
     <context>
         <name>annotation</name>
         <message>
-            <location filename="../../ui/annotation.py" line="199" />
+            <location filename="../../ui/annotation.py" line="200" />
             <source>正在载入照片…</source>
             <translation>Loading photo…</translation>
         </message>
         <message>
-            <location filename="../../ui/annotation.py" line="359" />
+            <location filename="../../ui/annotation.py" line="360" />
             <source>添加文字</source>
             <translation>Add text</translation>
         </message>
         <message>
-            <location filename="../../ui/annotation.py" line="360" />
+            <location filename="../../ui/annotation.py" line="361" />
             <source>标注文字：</source>
             <translation>Annotation text:</translation>
         </message>
@@ -786,223 +914,233 @@ It holds the database and {1} photo and report files.</translation>
     <context>
         <name>checklist_tree</name>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="45" />
+            <location filename="../../ui/checklist_tree.py" line="46" />
             <source>全部条目</source>
             <translation>All items</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="45" />
+            <location filename="../../ui/checklist_tree.py" line="46" />
             <source>未检查</source>
             <translation>Not checked</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="45" />
+            <location filename="../../ui/checklist_tree.py" line="46" />
             <source>不符合 / 滞后</source>
             <translation>Non-compliant / behind</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="46" />
+            <location filename="../../ui/checklist_tree.py" line="47" />
             <source>有整改项</source>
             <translation>With rectifications</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="46" />
+            <location filename="../../ui/checklist_tree.py" line="47" />
             <source>无照片</source>
             <translation>Without photos</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="225" />
+            <location filename="../../ui/checklist_tree.py" line="226" />
             <source>已填写</source>
             <translation>Filled in</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="361" />
+            <location filename="../../ui/checklist_tree.py" line="366" />
             <source>逾期</source>
             <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist_tree.py" line="498" />
+            <source>搜索编号、标题或内容（Ctrl+F）</source>
+            <translation>Search code, title or text (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/checklist_tree.py" line="517" />
+            <source>没有符合筛选条件的条目</source>
+            <translation>No item matches the filter</translation>
         </message>
     </context>
     <context>
         <name>summary</name>
         <message>
-            <location filename="../../ui/summary.py" line="265" />
-            <location filename="../../ui/summary.py" line="273" />
+            <location filename="../../ui/summary.py" line="282" />
+            <location filename="../../ui/summary.py" line="290" />
             <source>未检查</source>
             <translation>Not checked</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="287" />
+            <location filename="../../ui/summary.py" line="304" />
             <source>一般</source>
             <translation>Minor</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="287" />
+            <location filename="../../ui/summary.py" line="304" />
             <source>较重</source>
             <translation>Major</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="287" />
+            <location filename="../../ui/summary.py" line="304" />
             <source>严重</source>
             <translation>Critical</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="294" />
+            <location filename="../../ui/summary.py" line="311" />
             <source>整改要求</source>
             <translation>Requirement</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="294" />
+            <location filename="../../ui/summary.py" line="311" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="294" />
+            <location filename="../../ui/summary.py" line="311" />
             <source>责任人</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="290" />
+            <location filename="../../ui/summary.py" line="307" />
             <source>已整改</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="210" />
-            <location filename="../../ui/summary.py" line="291" />
+            <location filename="../../ui/summary.py" line="226" />
+            <location filename="../../ui/summary.py" line="308" />
             <source>待整改</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="283" />
+            <location filename="../../ui/summary.py" line="300" />
             <source>整改项（{0}）</source>
             <translation>Rectifications ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="277" />
             <location filename="../../ui/summary.py" line="294" />
+            <location filename="../../ui/summary.py" line="311" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="209" />
+            <location filename="../../ui/summary.py" line="225" />
             <source>星级</source>
             <translation>Stars</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="159" />
+            <location filename="../../ui/summary.py" line="162" />
             <source>正在计算…</source>
             <translation>Calculating…</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="257" />
+            <location filename="../../ui/summary.py" line="274" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="164" />
+            <location filename="../../ui/summary.py" line="169" />
             <source>正在更新…</source>
             <translation>Updating…</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="171" />
+            <location filename="../../ui/summary.py" line="187" />
             <source>截至 {0} 的记录</source>
             <translation>Records as of {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="181" />
+            <location filename="../../ui/summary.py" line="197" />
             <source>已检查 {0} / {1} 项</source>
             <translation>{0} of {1} items checked</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="204" />
+            <location filename="../../ui/summary.py" line="220" />
             <source>总体符合率</source>
             <translation>Overall compliance</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="205" />
+            <location filename="../../ui/summary.py" line="221" />
             <source>检查进度</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="207" />
+            <location filename="../../ui/summary.py" line="223" />
             <source>待评定</source>
             <translation>Not rated yet</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="229" />
+            <location filename="../../ui/summary.py" line="245" />
             <source>合计</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="238" />
+            <location filename="../../ui/summary.py" line="254" />
             <source>未检查 {0}</source>
             <translation>{0} not checked</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="246" />
+            <location filename="../../ui/summary.py" line="262" />
             <source>&lt;b&gt;星级：待评定&lt;/b&gt;　尚缺：</source>
             <translation>&lt;b&gt;Stars: not rated yet&lt;/b&gt;   Missing: </translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="252" />
+            <location filename="../../ui/summary.py" line="268" />
             <source>星级受限于：</source>
             <translation>Star level limited by: </translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="257" />
+            <location filename="../../ui/summary.py" line="274" />
             <source>指标</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="257" />
+            <location filename="../../ui/summary.py" line="274" />
             <source>等级</source>
             <translation>Level</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="266" />
+            <location filename="../../ui/summary.py" line="283" />
             <source>项</source>
             <translation>Items</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="276" />
+            <location filename="../../ui/summary.py" line="293" />
             <source>逾期事项（{0}）</source>
             <translation>Overdue actions ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="277" />
+            <location filename="../../ui/summary.py" line="294" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="277" />
+            <location filename="../../ui/summary.py" line="294" />
             <source>事项</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="277" />
+            <location filename="../../ui/summary.py" line="294" />
             <source>时间节点</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="279" />
+            <location filename="../../ui/summary.py" line="296" />
             <source>截至检查日期没有逾期事项。</source>
             <translation>No action was overdue on the inspection date.</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="285" />
+            <location filename="../../ui/summary.py" line="302" />
             <source>没有记录整改项。</source>
             <translation>No rectifications recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="294" />
+            <location filename="../../ui/summary.py" line="311" />
             <source>条目</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="294" />
+            <location filename="../../ui/summary.py" line="311" />
             <source>程度</source>
             <translation>Severity</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="303" />
+            <location filename="../../ui/summary.py" line="320" />
             <source>{0}（评定等级）</source>
             <translation>{0} (judged level)</translation>
         </message>
@@ -1010,87 +1148,87 @@ It holds the database and {1} photo and report files.</translation>
     <context>
         <name>item_panel</name>
         <message>
-            <location filename="../../ui/item_panel.py" line="253" />
+            <location filename="../../ui/item_panel.py" line="249" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="84" />
-            <source>原文（繁体）</source>
-            <translation>Original text (Traditional)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/item_panel.py" line="95" />
+            <location filename="../../ui/item_panel.py" line="92" />
             <source>检查结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="104" />
+            <location filename="../../ui/item_panel.py" line="81" />
+            <source>原文（繁体）</source>
+            <translation>Original text (Traditional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_panel.py" line="101" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="106" />
+            <location filename="../../ui/item_panel.py" line="103" />
             <source>现场情况、依据、说明……（自动保存）</source>
             <translation>What you saw, the evidence, remarks… (saved automatically)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="154" />
+            <location filename="../../ui/item_panel.py" line="145" />
             <source>请在左侧选择一个检查条目</source>
             <translation>Choose an item on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="198" />
+            <location filename="../../ui/item_panel.py" line="191" />
             <source>&lt;b&gt;责任单位：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Responsible units: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="200" />
+            <location filename="../../ui/item_panel.py" line="197" />
             <source>&lt;b&gt;时间节点：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Deadline: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="202" />
+            <location filename="../../ui/item_panel.py" line="199" />
             <source>&lt;b&gt;所属行动：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Action: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="211" />
+            <location filename="../../ui/item_panel.py" line="207" />
             <source>&lt;b&gt;检查要点&lt;/b&gt;&lt;br&gt;</source>
             <translation>&lt;b&gt;What to check&lt;/b&gt;&lt;br&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="228" />
+            <location filename="../../ui/item_panel.py" line="224" />
             <source>本部分共 {0} 个条目，已记录 {1} 个。</source>
             <translation>This section has {0} items; {1} recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="233" />
+            <location filename="../../ui/item_panel.py" line="229" />
             <source>按 N 跳到下一个未检查条目，按数字键记录结果。</source>
             <translation>Press N for the next unchecked item, a number key to record a result.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="250" />
+            <location filename="../../ui/item_panel.py" line="246" />
             <source>试点 *</source>
             <translation>Pilot *</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="250" />
+            <location filename="../../ui/item_panel.py" line="246" />
             <source>上海市营商环境创新试点改革举措事项</source>
             <translation>A Shanghai business-environment pilot reform measure</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="254" />
+            <location filename="../../ui/item_panel.py" line="250" />
             <source>截至检查日期 {0} 已超过时间节点</source>
             <translation>Past its deadline on the inspection date {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="338" />
+            <location filename="../../ui/item_panel.py" line="336" />
             <source>填写 {0} 测量值</source>
             <translation>Enter measurements for {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="344" />
+            <location filename="../../ui/item_panel.py" line="342" />
             <source>评定 {0}</source>
             <translation>Rate {0}</translation>
         </message>
@@ -1113,42 +1251,42 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Not saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="288" />
+            <location filename="../../ui/commands.py" line="290" />
             <source>编辑备注 {0}</source>
             <translation>Edit note {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="321" />
+            <location filename="../../ui/commands.py" line="323" />
             <source>整体照片</source>
             <translation>General photos</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="322" />
+            <location filename="../../ui/commands.py" line="324" />
             <source>移动照片到 {0}</source>
             <translation>Move photo to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="332" />
+            <location filename="../../ui/commands.py" line="334" />
             <source>删除照片</source>
             <translation>Delete photo</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="342" />
+            <location filename="../../ui/commands.py" line="344" />
             <source>修改照片说明</source>
             <translation>Change photo caption</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="352" />
+            <location filename="../../ui/commands.py" line="354" />
             <source>标注照片</source>
             <translation>Annotate photo</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="375" />
+            <location filename="../../ui/commands.py" line="377" />
             <source>添加整改项 {0}</source>
             <translation>Add rectification {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="442" />
+            <location filename="../../ui/commands.py" line="444" />
             <source>删除整改项 {0}</source>
             <translation>Delete rectification {0}</translation>
         </message>
@@ -1156,160 +1294,135 @@ It holds the database and {1} photo and report files.</translation>
     <context>
         <name>inspection_page</name>
         <message>
-            <location filename="../../ui/inspection_page.py" line="141" />
-            <location filename="../../ui/inspection_page.py" line="149" />
-            <location filename="../../ui/inspection_page.py" line="191" />
-            <location filename="../../ui/inspection_page.py" line="320" />
+            <location filename="../../ui/inspection_page.py" line="111" />
+            <location filename="../../ui/inspection_page.py" line="114" />
+            <location filename="../../ui/inspection_page.py" line="157" />
+            <location filename="../../ui/inspection_page.py" line="296" />
             <source>整体照片</source>
             <translation>General photos</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="181" />
+            <location filename="../../ui/inspection_page.py" line="147" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="74" />
+            <location filename="../../ui/inspection_page.py" line="69" />
             <source>正在打开检查…</source>
             <translation>Opening the inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="99" />
-            <source>搜索编号、标题或内容（Ctrl+F）</source>
-            <translation>Search code, title or text (Ctrl+F)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_page.py" line="120" />
-            <source>没有符合筛选条件的条目</source>
-            <translation>No item matches the filter</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_page.py" line="140" />
-            <location filename="../../ui/inspection_page.py" line="190" />
+            <location filename="../../ui/inspection_page.py" line="110" />
+            <location filename="../../ui/inspection_page.py" line="156" />
             <source>检查表</source>
             <translation>Checklist</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="151" />
-            <location filename="../../ui/inspection_page.py" line="192" />
+            <location filename="../../ui/inspection_page.py" line="116" />
+            <location filename="../../ui/inspection_page.py" line="158" />
             <source>汇总</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="169" />
+            <location filename="../../ui/inspection_page.py" line="134" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="171" />
+            <location filename="../../ui/inspection_page.py" line="136" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="176" />
+            <location filename="../../ui/inspection_page.py" line="142" />
             <source>查找条目</source>
             <translation>Find item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="177" />
-            <location filename="../../ui/inspection_page.py" line="428" />
+            <location filename="../../ui/inspection_page.py" line="143" />
+            <location filename="../../ui/inspection_page.py" line="371" />
             <source>结果 {0}</source>
             <translation>Result {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="179" />
+            <location filename="../../ui/inspection_page.py" line="145" />
             <source>下一个未检查条目</source>
             <translation>Next unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="180" />
+            <location filename="../../ui/inspection_page.py" line="146" />
             <source>上一个未检查条目</source>
             <translation>Previous unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="182" />
-            <location filename="../../ui/inspection_page.py" line="275" />
+            <location filename="../../ui/inspection_page.py" line="148" />
+            <location filename="../../ui/inspection_page.py" line="251" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="183" />
+            <location filename="../../ui/inspection_page.py" line="149" />
             <source>答题后自动跳到下一项</source>
             <translation>Move to the next item after answering</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="186" />
+            <location filename="../../ui/inspection_page.py" line="152" />
             <source>为当前条目添加照片…</source>
             <translation>Add photos to this item…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="188" />
+            <location filename="../../ui/inspection_page.py" line="154" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="196" />
+            <location filename="../../ui/inspection_page.py" line="162" />
             <source>筛选：{0}</source>
             <translation>Filter: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="253" />
+            <location filename="../../ui/inspection_page.py" line="229" />
             <source>无法打开该检查。</source>
             <translation>The inspection could not be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="274" />
+            <location filename="../../ui/inspection_page.py" line="250" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="319" />
+            <location filename="../../ui/inspection_page.py" line="295" />
             <source>整体照片（{0}）</source>
             <translation>General photos ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="364" />
+            <location filename="../../ui/inspection_page.py" line="325" />
             <source>所有条目都已检查</source>
             <translation>All items are checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="408" />
-            <location filename="../../ui/inspection_page.py" line="414" />
+            <location filename="../../ui/inspection_page.py" line="351" />
+            <location filename="../../ui/inspection_page.py" line="357" />
             <source>该检查已签署，只读；如需修改请先重新打开</source>
             <translation>This inspection is signed and read-only; reopen it to make changes</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="428" />
+            <location filename="../../ui/inspection_page.py" line="371" />
             <source>记录结果：{0}</source>
             <translation>Record result: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="452" />
+            <location filename="../../ui/inspection_page.py" line="396" />
             <source>清除结果</source>
             <translation>Clear result</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="468" />
-            <source>该检查已签署，只读；不能添加照片</source>
-            <translation>This inspection is signed and read-only; photos cannot be added</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_page.py" line="475" />
-            <source>上一批照片还在导入，请稍候</source>
-            <translation>The previous photos are still being imported; please wait</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_page.py" line="508" />
-            <source>照片已删除（可撤销：Ctrl+Z）</source>
-            <translation>Photo deleted (undo: Ctrl+Z)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_page.py" line="528" />
+            <location filename="../../ui/inspection_page.py" line="424" />
             <source>重新打开检查</source>
             <translation>Reopen inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="529" />
+            <location filename="../../ui/inspection_page.py" line="425" />
             <source>重新打开将生成第 {0} 版，已签署的报告保持不变。
 原因（可选）：</source>
             <translation>Reopening creates revision {0}; signed reports stay as they are.
@@ -1432,47 +1545,47 @@ Reason (optional):</translation>
     <context>
         <name>photo_strip</name>
         <message>
-            <location filename="../../ui/photo_strip.py" line="171" />
+            <location filename="../../ui/photo_strip.py" line="190" />
             <source>删除照片</source>
             <translation>Delete photo</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="208" />
+            <location filename="../../ui/photo_strip.py" line="227" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="128" />
+            <location filename="../../ui/photo_strip.py" line="144" />
             <source>照片</source>
             <translation>Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="135" />
+            <location filename="../../ui/photo_strip.py" line="151" />
             <source>可将照片或文件夹拖到这里</source>
             <translation>Drop photos or folders here</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="139" />
+            <location filename="../../ui/photo_strip.py" line="155" />
             <source>添加照片…</source>
             <translation>Add photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="140" />
+            <location filename="../../ui/photo_strip.py" line="156" />
             <source>从文件夹选择照片（可多选）</source>
             <translation>Choose photos from a folder (several at once)</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="166" />
+            <location filename="../../ui/photo_strip.py" line="185" />
             <source>还没有照片。点击“添加照片…”，或把照片、文件夹拖到这里。</source>
             <translation>No photos yet. Click "Add photos…" or drop photos or folders here.</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="206" />
+            <location filename="../../ui/photo_strip.py" line="225" />
             <source>查看 / 标注…</source>
             <translation>View / annotate…</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="207" />
+            <location filename="../../ui/photo_strip.py" line="226" />
             <source>移动到其他条目…</source>
             <translation>Move to another item…</translation>
         </message>
@@ -1498,6 +1611,449 @@ Reason (optional):</translation>
             <location filename="../../ui/errors.py" line="63" />
             <source>操作未完成</source>
             <translation>Not completed</translation>
+        </message>
+    </context>
+    <context>
+        <name>export_dialogs</name>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="61" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="78" />
+            <source>正在取消…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="113" />
+            <source>第{0}版</source>
+            <translation>rev{0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="137" />
+            <source>打开报告</source>
+            <translation>Open report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="137" />
+            <source>打开</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="142" />
+            <source>在文件夹中显示</source>
+            <translation>Show in folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="144" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="184" />
+            <source>检查报告草稿</source>
+            <translation>Inspection-report-draft</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="185" />
+            <source>保存草稿报告</source>
+            <translation>Save draft report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="186" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="198" />
+            <source>生成草稿报告</source>
+            <translation>Draft report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="198" />
+            <source>正在生成草稿报告…</source>
+            <translation>Building the draft report…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="204" />
+            <source>草稿报告已生成</source>
+            <translation>Draft report ready</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="205" />
+            <source>草稿报告（未签署）已保存到：
+{0}
+
+草稿供核对内容；正式报告请用“签署报告”生成。</source>
+            <translation>The draft report (not signed) is saved at:
+{0}
+
+A draft is for checking the content; the official report comes from “Sign report”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="209" />
+            <source>草稿报告没有生成</source>
+            <translation>The draft report was not built</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="223" />
+            <source>检查结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="224" />
+            <location filename="../../ui/export_dialogs.py" line="240" />
+            <source>导出 Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="225" />
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="240" />
+            <source>正在导出 Excel…</source>
+            <translation>Exporting to Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="245" />
+            <source>已导出 Excel</source>
+            <translation>Exported to Excel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="246" />
+            <source>检查结果已导出到：
+{0}</source>
+            <translation>The inspection results are exported to:
+{0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="249" />
+            <source>Excel 没有导出</source>
+            <translation>The Excel export did not complete</translation>
+        </message>
+    </context>
+    <context>
+        <name>photo_import</name>
+        <message>
+            <location filename="../../ui/photo_import.py" line="123" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="41" />
+            <source>已导入 {0} 张照片</source>
+            <translation>{0} photo(s) imported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="43" />
+            <source>{0} 张已在本检查中</source>
+            <translation>{0} already in this inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="45" />
+            <source>{0} 个文件未导入</source>
+            <translation>{0} file(s) not imported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="47" />
+            <source>已取消，{0} 个文件未处理</source>
+            <translation>Cancelled; {0} file(s) not processed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="53" />
+            <location filename="../../ui/photo_import.py" line="123" />
+            <source>正在查找照片…</source>
+            <translation>Looking for photos…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="61" />
+            <source>照片 ({0});;所有文件 (*)</source>
+            <translation>Photos ({0});;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="62" />
+            <source>添加照片</source>
+            <translation>Add photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="71" />
+            <source>部分文件未导入</source>
+            <translation>Some files were not imported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="74" />
+            <source>。以下文件未导入，原件未作任何改动：</source>
+            <translation>. The following files were not imported; the originals were not changed:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="78" />
+            <source>文件</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="78" />
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="124" />
+            <source>导入照片</source>
+            <translation>Import photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="146" />
+            <source>正在取消…（正在处理的照片完成后停止）</source>
+            <translation>Cancelling… (stops after the photo being processed)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="154" />
+            <source>正在导入 {0}/{1}：{2}</source>
+            <translation>Importing {0}/{1}: {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="161" />
+            <source>正在保存到检查记录…</source>
+            <translation>Saving to the inspection…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="184" />
+            <source>照片未能导入</source>
+            <translation>Photos not imported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="227" />
+            <source>该检查已签署，只读；不能添加照片</source>
+            <translation>This inspection is signed and read-only; photos cannot be added</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="234" />
+            <source>上一批照片还在导入，请稍候</source>
+            <translation>The previous photos are still being imported; please wait</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="268" />
+            <source>照片已删除（可撤销：Ctrl+Z）</source>
+            <translation>Photo deleted (undo: Ctrl+Z)</translation>
+        </message>
+    </context>
+    <context>
+        <name>print_preview</name>
+        <message>
+            <location filename="../../ui/print_preview.py" line="134" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="64" />
+            <source>正在准备第 {0} 页，共 {1} 页</source>
+            <translation>Preparing page {0} of {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="134" />
+            <source>正在打印…</source>
+            <translation>Printing…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="135" />
+            <location filename="../../ui/print_preview.py" line="237" />
+            <location filename="../../ui/print_preview.py" line="248" />
+            <source>打印</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="142" />
+            <source>正在打印第 {0} 页，共 {1} 页…</source>
+            <translation>Printing page {0} of {1}…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="190" />
+            <source>打印预览 — {0}</source>
+            <translation>Print preview — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="223" />
+            <source>{0}（第 {1} 版）</source>
+            <translation>{0} (revision {1})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="225" />
+            <source> 已签署</source>
+            <translation>, signed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="238" />
+            <source>尚未签署：正在生成草稿报告用于打印…</source>
+            <translation>Not signed yet: building a draft report to print…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="239" />
+            <source> 草稿（未签署）</source>
+            <translation>, draft (not signed)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="249" />
+            <source>正在准备打印预览…</source>
+            <translation>Preparing the print preview…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="271" />
+            <source>无法打印</source>
+            <translation>Cannot print</translation>
+        </message>
+    </context>
+    <context>
+        <name>issue_dialog</name>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="206" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="106" />
+            <location filename="../../ui/issue_dialog.py" line="232" />
+            <source>签署报告</source>
+            <translation>Sign report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="107" />
+            <source>&lt;b&gt;报告编号 {0}（第 {1} 版）&lt;/b&gt;&lt;br&gt;{2} · 检查日期 {3}</source>
+            <translation>&lt;b&gt;Report {0} (revision {1})&lt;/b&gt;&lt;br&gt;{2} · inspected on {3}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="112" />
+            <source>签署前检查</source>
+            <translation>Before signing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="114" />
+            <source>现场签名…</source>
+            <translation>Signatures on site…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="116" />
+            <source>签名密钥…</source>
+            <translation>Signing key…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="118" />
+            <source>我已知悉上述问题，仍要签署</source>
+            <translation>I know about the points above and want to sign anyway</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="131" />
+            <source>签名密钥的密码（不会被保存）</source>
+            <translation>The signing key's password (never stored)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="133" />
+            <source>同时保存一份到：</source>
+            <translation>Also save a copy to:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="135" />
+            <source>检查报告</source>
+            <translation>Inspection-report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="138" />
+            <source>选择…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="146" />
+            <source>密钥密码：</source>
+            <translation>Key password:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="149" />
+            <source>签署后检查被锁定，不能再修改；如需修改，需重新打开并生成新的修订版。签署的报告同时保存在数据文件夹中。</source>
+            <translation>Signing locks the inspection: it can no longer be changed unless it is reopened as a new revision. The signed report is also kept in the data folder.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="155" />
+            <source>签署并生成报告</source>
+            <translation>Sign and issue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="175" />
+            <source>还有 {0} 个条目未检查（共 {1} 个）；报告中显示为“未检查”。</source>
+            <translation>{0} of {1} items are not checked yet; the report shows them as “not checked”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="178" />
+            <source>全部 {0} 个条目已检查。</source>
+            <translation>All {0} items are checked.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="180" />
+            <source>缺少手写签名：{0}</source>
+            <translation>Handwritten signatures missing: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="183" />
+            <source>手写签名已齐全。</source>
+            <translation>All handwritten signatures are there.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="186" />
+            <source>签名密钥：{0}（{1}），有效期至 {2}</source>
+            <translation>Signing key: {0} ({1}), valid until {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="189" />
+            <source>（已过期）</source>
+            <translation> (expired)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="191" />
+            <source>签名密钥：{0}</source>
+            <translation>Signing key: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="193" />
+            <source>还没有签名密钥：请先创建或导入。</source>
+            <translation>No signing key yet: create or import one first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="205" />
+            <source>签署的报告另存为</source>
+            <translation>Save the signed report as</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="232" />
+            <source>正在生成并签署报告…</source>
+            <translation>Building and signing the report…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="253" />
+            <source>密码不正确，报告没有签署。请重新输入密码。</source>
+            <translation>Wrong password: the report was not signed. Please enter the password again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="258" />
+            <source>已取消签署：没有生成报告，检查也没有锁定。</source>
+            <translation>Signing cancelled: no report was made and the inspection is not locked.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="260" />
+            <source>找不到签名密钥文件：{0}
+请在“签名密钥”中重新创建或导入。</source>
+            <translation>The signing key file is missing: {0}
+Create or import a key under “Signing key”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="262" />
+            <source>签名密钥文件无法使用（不是有效的 .p12 文件）。请在“签名密钥”中重新创建或导入。</source>
+            <translation>The signing key file cannot be used (not a valid .p12 file). Create or import a key under “Signing key”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="264" />
+            <location filename="../../ui/issue_dialog.py" line="266" />
+            <source>报告没有签署</source>
+            <translation>The report was not signed</translation>
         </message>
     </context>
     <context>
@@ -1662,6 +2218,164 @@ Reason (optional):</translation>
         </message>
     </context>
     <context>
+        <name>signatures_dialog</name>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="241" />
+            <source>删除</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="32" />
+            <source>检查人员</source>
+            <translation>Inspector</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="32" />
+            <source>园区代表</source>
+            <translation>Park representative</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="46" />
+            <source>{0}（{1}）</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="96" />
+            <source>签名 — {0}</source>
+            <translation>Sign — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="98" />
+            <source>签名人姓名</source>
+            <translation>Name of the signer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="101" />
+            <source>如：园区管委会副主任（可不填）</source>
+            <translation>e.g. deputy director of the park committee (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="103" />
+            <source>身份：</source>
+            <translation>Role:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="104" />
+            <source>姓名：</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="105" />
+            <source>职务：</source>
+            <translation>Title:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="108" />
+            <source>撤销一笔</source>
+            <translation>Undo stroke</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="109" />
+            <source>撤销最后一笔（Ctrl+Z）</source>
+            <translation>Undo the last stroke (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="110" />
+            <source>清除</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="117" />
+            <source>保存签名</source>
+            <translation>Save signature</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="155" />
+            <source>现场签名</source>
+            <translation>Signatures on site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="156" />
+            <source>检查人员和园区代表分别在本机上手写签名；签名显示在报告的“签字确认”页。签署报告前请让所有人签名。</source>
+            <translation>The inspectors and the park's representative each sign by hand on this laptop; the signatures appear on the report's confirmation page. Have everyone sign before the report is signed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="166" />
+            <source>另一位园区代表签名…</source>
+            <translation>Another park representative signs…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="183" />
+            <source>正在读取签名…</source>
+            <translation>Reading the signatures…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="212" />
+            <source>身份</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="212" />
+            <source>签名</source>
+            <translation>Signature</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="212" />
+            <source>姓名 / 职务</source>
+            <translation>Name / title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="212" />
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="227" />
+            <source>未签名</source>
+            <translation>Not signed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="236" />
+            <source>重新签名…</source>
+            <translation>Sign again…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="236" />
+            <source>签名…</source>
+            <translation>Sign…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="262" />
+            <source>该检查已签署（第 {0} 版），签名不能再更改；如需修改，请先重新打开检查。</source>
+            <translation>This inspection is signed (revision {0}); its signatures can no longer change. To change them, reopen the inspection first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="266" />
+            <source>还缺 {0} 个签名：{1}</source>
+            <translation>{0} signature(s) missing: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="270" />
+            <source>签名已齐全（{0} 人）。</source>
+            <translation>All signatures are there ({0}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="304" />
+            <source>删除签名</source>
+            <translation>Remove signature</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="304" />
+            <source>删除 {0} 的签名？删除后需要重新签名。</source>
+            <translation>Remove the signature of {0}? They will have to sign again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="316" />
+            <source>签名没有保存</source>
+            <translation>The signature was not saved</translation>
+        </message>
+    </context>
+    <context>
         <name>InspectionListModel</name>
         <message>
             <location filename="../../ui/inspection_list_model.py" line="83" />
@@ -1742,154 +2456,270 @@ Reason (optional):</translation>
     <context>
         <name>widgets</name>
         <message>
-            <location filename="../../ui/widgets.py" line="172" />
-            <location filename="../../ui/widgets.py" line="201" />
+            <location filename="../../ui/widgets.py" line="155" />
+            <location filename="../../ui/widgets.py" line="184" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="170" />
+            <location filename="../../ui/widgets.py" line="153" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="200" />
+            <location filename="../../ui/widgets.py" line="183" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="141" />
+            <location filename="../../ui/widgets.py" line="124" />
             <source>‹ 检查列表</source>
             <translation>‹ Inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="142" />
+            <location filename="../../ui/widgets.py" line="125" />
             <source>返回检查列表（所有修改已自动保存）</source>
             <translation>Back to the inspection list (every change is already saved)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="171" />
+            <location filename="../../ui/widgets.py" line="154" />
             <source>园区整体情况的照片（也可把照片拖到这一栏）</source>
             <translation>Photos of the park as a whole (you can also drop photos on this tab)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="182" />
+            <location filename="../../ui/widgets.py" line="165" />
             <source>已签署，只读；如需修改请重新打开（生成新修订版）</source>
             <translation>Signed and read-only; reopen it to make changes (creates a new revision)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="185" />
+            <location filename="../../ui/widgets.py" line="168" />
             <source>重新打开…</source>
             <translation>Reopen…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="192" />
+            <location filename="../../ui/widgets.py" line="175" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="193" />
+            <location filename="../../ui/widgets.py" line="176" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="194" />
+            <location filename="../../ui/widgets.py" line="177" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="204" />
+            <location filename="../../ui/widgets.py" line="187" />
             <source>已检查 {0} / {1}</source>
             <translation>{0}/{1} checked</translation>
         </message>
     </context>
     <context>
-        <name>photo_import</name>
+        <name>verify_dialog</name>
         <message>
-            <location filename="../../ui/photo_import.py" line="39" />
-            <source>已导入 {0} 张照片</source>
-            <translation>{0} photo(s) imported</translation>
+            <location filename="../../ui/verify_dialog.py" line="189" />
+            <source>{0}（第 {1} 版）</source>
+            <translation>{0} (revision {1})</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="41" />
-            <source>{0} 张已在本检查中</source>
-            <translation>{0} already in this inspection</translation>
+            <location filename="../../ui/verify_dialog.py" line="115" />
+            <source>单位：</source>
+            <translation>Organisation:</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="43" />
-            <source>{0} 个文件未导入</source>
-            <translation>{0} file(s) not imported</translation>
+            <location filename="../../ui/verify_dialog.py" line="114" />
+            <source>签署人：</source>
+            <translation>Signed by:</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="45" />
-            <source>已取消，{0} 个文件未处理</source>
-            <translation>Cancelled; {0} file(s) not processed</translation>
+            <location filename="../../ui/verify_dialog.py" line="114" />
+            <source>文件：</source>
+            <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="51" />
-            <location filename="../../ui/photo_import.py" line="121" />
-            <source>正在查找照片…</source>
-            <translation>Looking for photos…</translation>
+            <location filename="../../ui/verify_dialog.py" line="46" />
+            <source>不是已签署的报告</source>
+            <translation>Not a signed report</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="59" />
-            <source>照片 ({0});;所有文件 (*)</source>
-            <translation>Photos ({0});;All files (*)</translation>
+            <location filename="../../ui/verify_dialog.py" line="47" />
+            <source>该 PDF 没有数字签名：它可能是草稿、打印件或从其他地方生成的文件，不能证明内容未被改动。</source>
+            <translation>This PDF has no digital signature: it may be a draft, a scan or a file made elsewhere, and nothing proves its content is unchanged.</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="60" />
-            <source>添加照片</source>
-            <translation>Add photos</translation>
+            <location filename="../../ui/verify_dialog.py" line="49" />
+            <source>无法读取：不是有效的 PDF 文件</source>
+            <translation>Cannot be read: not a valid PDF file</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="69" />
-            <source>部分文件未导入</source>
-            <translation>Some files were not imported</translation>
+            <location filename="../../ui/verify_dialog.py" line="50" />
+            <source>文件不是 PDF，或已损坏、不完整。请向报告的提供者重新索取文件。</source>
+            <translation>The file is not a PDF, or it is damaged or incomplete. Ask whoever sent the report for the file again.</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="72" />
-            <source>。以下文件未导入，原件未作任何改动：</source>
-            <translation>. The following files were not imported; the originals were not changed:</translation>
+            <location filename="../../ui/verify_dialog.py" line="53" />
+            <source>文件已被改动</source>
+            <translation>The file has been changed</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="76" />
-            <source>文件</source>
-            <translation>File</translation>
+            <location filename="../../ui/verify_dialog.py" line="54" />
+            <source>签名与文件内容不符：报告在签署后被改动过或已损坏，内容不可采信。请向签署人索取原件。</source>
+            <translation>The signature does not match the content: the report was changed or damaged after signing and cannot be relied on. Ask the signer for the original.</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="76" />
-            <source>原因</source>
-            <translation>Reason</translation>
+            <location filename="../../ui/verify_dialog.py" line="56" />
+            <source>签名之后文件被追加了内容</source>
+            <translation>Content was added to the file after signing</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="121" />
-            <source>取消</source>
-            <translation>Cancel</translation>
+            <location filename="../../ui/verify_dialog.py" line="57" />
+            <source>签名本身完好，但签署后又有内容被追加到文件中；追加的内容未经签署人确认，此文件不能作为签署的报告使用。请向签署人索取原件。</source>
+            <translation>The signature itself is intact, but content was added to the file after signing. The signer never confirmed that content, so this file cannot serve as the signed report. Ask the signer for the original.</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="122" />
-            <source>导入照片</source>
-            <translation>Import photos</translation>
+            <location filename="../../ui/verify_dialog.py" line="60" />
+            <source>签名有效，文件未被改动</source>
+            <translation>Valid signature, the file is unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="144" />
-            <source>正在取消…（正在处理的照片完成后停止）</source>
-            <translation>Cancelling… (stops after the photo being processed)</translation>
+            <location filename="../../ui/verify_dialog.py" line="61" />
+            <source>报告自签署以来没有被改动，签名覆盖整个文件；签署人的证书是本机已知的证书。</source>
+            <translation>The report has not changed since it was signed, and the signature covers the whole file; the signer's certificate is one this laptop knows.</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="152" />
-            <source>正在导入 {0}/{1}：{2}</source>
-            <translation>Importing {0}/{1}: {2}</translation>
+            <location filename="../../ui/verify_dialog.py" line="62" />
+            <source>文件完整，但签名人身份未经验证（自签名证书）</source>
+            <translation>The file is intact, but the signer's identity is not verified (self-signed certificate)</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="159" />
-            <source>正在保存到检查记录…</source>
-            <translation>Saving to the inspection…</translation>
+            <location filename="../../ui/verify_dialog.py" line="63" />
+            <source>报告自签署以来没有被改动，签名覆盖整个文件。签名证书不在本机已知的证书中，因此无法确认签署人是谁；如需核实，请向签署人索取证书（.crt）并放入数据文件夹的 keys 中。</source>
+            <translation>The report has not changed since it was signed, and the signature covers the whole file. The certificate is not one this laptop knows, so who signed cannot be confirmed; to verify it, ask the signer for their certificate (.crt) and put it in the data folder's keys folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="182" />
-            <source>照片未能导入</source>
-            <translation>Photos not imported</translation>
+            <location filename="../../ui/verify_dialog.py" line="95" />
+            <source>验证报告</source>
+            <translation>Verify report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="115" />
+            <source>签署时间：</source>
+            <translation>Signed at:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="116" />
+            <source>报告编号：</source>
+            <translation>Report number:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="116" />
+            <source>园区：</source>
+            <translation>Park:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="117" />
+            <source>签名范围：</source>
+            <translation>Signature covers:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="117" />
+            <source>签署人身份：</source>
+            <translation>Signer's identity:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="118" />
+            <source>发现的问题：</source>
+            <translation>Problems found:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="125" />
+            <source>验证其他文件…</source>
+            <translation>Verify another file…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="126" />
+            <source>打开文件</source>
+            <translation>Open file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="146" />
+            <location filename="../../ui/verify_dialog.py" line="237" />
+            <source>选择要验证的报告</source>
+            <translation>Choose the report to verify</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="147" />
+            <location filename="../../ui/verify_dialog.py" line="238" />
+            <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
+            <translation>PDF files (*.pdf);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="157" />
+            <source>验证没有完成</source>
+            <translation>Verification did not complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="161" />
+            <source>正在验证…</source>
+            <translation>Verifying…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="161" />
+            <source>请选择要验证的报告（PDF）</source>
+            <translation>Choose a report (PDF) to verify</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="184" />
+            <source>（证书中没有姓名）</source>
+            <translation>(no name in the certificate)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="187" />
+            <source>（未记录）</source>
+            <translation>(not recorded)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="193" />
+            <source>不是本程序生成的检查报告</source>
+            <translation>Not an inspection report made by this program</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="195" />
+            <source>签名与文件内容不符</source>
+            <translation>The signature does not match the content</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="196" />
+            <source>整个文件</source>
+            <translation>The whole file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="197" />
+            <source>签名没有覆盖整个文件：签署后文件被追加了内容</source>
+            <translation>Not the whole file: content was added after signing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="199" />
+            <source>无法核实：签名与文件内容不符</source>
+            <translation>Cannot be verified: the signature does not match the content</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="200" />
+            <source>已核实：签名证书是本机已知的证书</source>
+            <translation>Verified: the certificate is one this laptop knows</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="201" />
+            <source>未核实：自签名证书，不在本机已知的证书中</source>
+            <translation>Not verified: a self-signed certificate this laptop does not know</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_dialog.py" line="203" />
+            <source>无</source>
+            <translation>None</translation>
         </message>
     </context>
     <context>
@@ -1901,64 +2731,275 @@ Reason (optional):</translation>
         </message>
     </context>
     <context>
+        <name>signing_key_dialog</name>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="165" />
+            <location filename="../../ui/signing_key_dialog.py" line="234" />
+            <source>职务：</source>
+            <translation>Title:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="95" />
+            <source>太短：至少 {0} 位</source>
+            <translation>too short: at least {0} characters</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="98" />
+            <source>强</source>
+            <translation>strong</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="100" />
+            <source>中等：再长一些或混合大小写、数字、符号会更安全</source>
+            <translation>fair: longer, or mixing upper and lower case, digits and symbols, is safer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="101" />
+            <source>弱：建议至少 8 位，并混合字母和数字</source>
+            <translation>weak: use at least 8 characters, mixing letters and digits</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="149" />
+            <source>创建签名密钥</source>
+            <translation>Create signing key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="153" />
+            <source>可不填</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="163" />
+            <source>签署人姓名：</source>
+            <translation>Signer's name:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="164" />
+            <location filename="../../ui/signing_key_dialog.py" line="233" />
+            <source>单位：</source>
+            <translation>Organisation:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="166" />
+            <source>密码：</source>
+            <translation>Password:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="167" />
+            <source>再次输入密码：</source>
+            <translation>Password again:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="168" />
+            <source>密码保护密钥文件，程序不会保存它：每次签署报告时需要输入。忘记密码后只能创建新密钥（已签署的报告不受影响）。证书有效期 5 年。</source>
+            <translation>The password protects the key file and is never stored: you enter it each time you sign a report. A forgotten password means creating a new key (reports already signed are not affected). The certificate is valid for 5 years.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="173" />
+            <source>创建密钥</source>
+            <translation>Create key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="194" />
+            <source>密码强度：{0}</source>
+            <translation>Password strength: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="195" />
+            <source>至少 {0} 位</source>
+            <translation>At least {0} characters</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="200" />
+            <source>两次输入的密码不一致</source>
+            <translation>The two passwords differ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="204" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="206" />
+            <source>单位</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="208" />
+            <source>密码</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="210" />
+            <source>再次输入密码</source>
+            <translation>Password again</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="211" />
+            <source>还需填写：{0}</source>
+            <translation>Still needed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="227" />
+            <source>签名密钥</source>
+            <translation>Signing key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="228" />
+            <source>当前签名密钥</source>
+            <translation>Current signing key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="230" />
+            <source>还没有签名密钥。签署报告需要一个个人签名密钥：可以在本机创建（自签名证书），也可以导入单位颁发的 .p12 文件。</source>
+            <translation>No signing key yet. Signing reports needs a personal signing key: create one on this laptop (self-signed certificate), or import the .p12 file your organisation issued.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="233" />
+            <source>签署人：</source>
+            <translation>Signed by:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="234" />
+            <source>有效期：</source>
+            <translation>Valid:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="235" />
+            <source>指纹（SHA-256）：</source>
+            <translation>Fingerprint (SHA-256):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="235" />
+            <source>文件：</source>
+            <translation>File:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="244" />
+            <source>证书（.crt）保存在数据文件夹的 keys 中：本机验证报告时，用这些证书核实签署人身份。需要核实您签署的报告的人，可以导入您的证书。</source>
+            <translation>Certificates (.crt) are kept in the data folder's keys folder: verifying a report on this laptop checks the signer against them. Anyone who needs to verify reports you signed can import your certificate.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="246" />
+            <source>创建新密钥…</source>
+            <translation>Create new key…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="247" />
+            <source>导入单位颁发的密钥（.p12）…</source>
+            <translation>Import an issued key (.p12)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="280" />
+            <source>密钥文件旁没有证书文件，无法显示证书信息；签署时仍可使用。</source>
+            <translation>There is no certificate file beside the key file, so its details cannot be shown; it can still sign.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="293" />
+            <source>{0} 至 {1}</source>
+            <translation>{0} to {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="296" />
+            <source>（已过期，请创建或导入新密钥）</source>
+            <translation> (expired: create or import a new key)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="308" />
+            <source>创建新密钥</source>
+            <translation>Create new key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="309" />
+            <source>新密钥将代替当前密钥用于签署。当前密钥文件保留在本机，已签署的报告不受影响。继续吗？</source>
+            <translation>The new key will sign instead of the current one. The current key file stays on this laptop, and signed reports are not affected. Continue?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="336" />
+            <location filename="../../ui/signing_key_dialog.py" line="341" />
+            <source>导入签名密钥</source>
+            <translation>Import signing key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="336" />
+            <source>签名密钥 (*.p12 *.pfx);;所有文件 (*)</source>
+            <translation>Signing keys (*.p12 *.pfx);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="341" />
+            <source>输入 {0} 的密码（用于核对；程序不会保存密码）：</source>
+            <translation>The password of {0} (to check it; it is never stored):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="354" />
+            <source>密码不正确，请重新输入。</source>
+            <translation>Wrong password, please try again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signing_key_dialog.py" line="374" />
+            <source>签名密钥没有设置</source>
+            <translation>The signing key was not set</translation>
+        </message>
+    </context>
+    <context>
         <name>star_inputs</name>
         <message>
-            <location filename="../../ui/star_inputs.py" line="43" />
+            <location filename="../../ui/star_inputs.py" line="49" />
             <source>未达到一星级的要求</source>
             <translation>Does not meet the one-star requirements</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="91" />
+            <location filename="../../ui/star_inputs.py" line="103" />
             <source>测量值</source>
             <translation>Measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="103" />
+            <location filename="../../ui/star_inputs.py" line="115" />
             <source>评定等级（选择达到的最高等级）</source>
             <translation>Judged level (choose the highest level reached)</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="103" />
+            <location filename="../../ui/star_inputs.py" line="115" />
             <source>各等级要求</source>
             <translation>Requirements per level</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="129" />
+            <location filename="../../ui/star_inputs.py" line="141" />
             <source>请选择</source>
             <translation>Choose</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="131" />
+            <location filename="../../ui/star_inputs.py" line="143" />
             <source>{0} 档</source>
             <translation>Grade {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="157" />
+            <location filename="../../ui/star_inputs.py" line="169" />
             <source>未填写</source>
             <translation>Not filled in</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="164" />
+            <location filename="../../ui/star_inputs.py" line="176" />
             <source>服务类园区不需填写</source>
             <translation>Not needed for service parks</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="255" />
+            <location filename="../../ui/star_inputs.py" line="267" />
             <source>评定等级</source>
             <translation>Judged level</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="279" />
+            <location filename="../../ui/star_inputs.py" line="291" />
             <source>已具备 {0} 项</source>
             <translation>{0} in place</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="283" />
+            <location filename="../../ui/star_inputs.py" line="297" />
             <source>本指标等级：尚缺 {0}</source>
             <translation>Level of this indicator: missing {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="288" />
+            <location filename="../../ui/star_inputs.py" line="304" />
             <source>本指标等级：</source>
             <translation>Level of this indicator: </translation>
         </message>

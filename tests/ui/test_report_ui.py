@@ -1,0 +1,353 @@
+"""The 报告 menu driven through the real widgets: signatures, the signing key, sign & issue
+(wrong password, cancel, success), reopening, the draft and Excel exports, the menu's states."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QMessageBox
+
+from inspection.model import SignerRole
+from inspection.pdf_pages import page_count
+from inspection.signing_keys import create_signing_key
+from tests.ui.test_main_window import inspection_page, make_window  # noqa: F401 - fixtures
+from tests.ui.test_signature_pad import draw, wave
+from ui.export_dialogs import DraftExport, ExcelExport
+from ui.signatures_dialog import SignaturesDialog, missing_signatures
+from ui.signing_key_dialog import (KEY_PATH_SETTING, SigningKeyDialog, key_path,
+                                   password_strength, remember_key_path)
+
+PASSWORD = "zhang-san-2026"
+
+
+def add_inspection(runner, inspectors=("张三", "李四"), templates=("000",)):
+    def create(store):
+        park = store.find_park("星河园") or store.add_park(
+            "星河园", "manufacturing", contacts=[{"name": "王五", "title": "园区主任"}])
+        return store.new_inspection(park.id, list(templates), inspectors=list(inspectors),
+                                    date="2026-11-20", organisation="金山区经委")
+    return runner.call(create)
+
+
+def a_key(prefs, data_dir: Path, name="张三") -> Path:
+    keys = data_dir / "keys"
+    keys.mkdir(parents=True, exist_ok=True)
+    path = create_signing_key(name=name, organisation="金山区经委", password=PASSWORD,
+                              out=keys / f"{name}.p12")
+    remember_key_path(prefs, path)
+    return path
+
+
+def sign_by_hand(qtbot, dialog: SignaturesDialog, index: int, *, name=None, title=None):
+    dialog.sign(dialog.signers[index])
+    pad_dialog = dialog.sign_dialog
+    assert not pad_dialog.ok_button.isEnabled()  # nothing drawn yet
+    if name is not None:
+        pad_dialog.name.setText(name)
+    if title is not None:
+        pad_dialog.title_edit.setText(title)
+    pad_dialog.pad.resize(560, 200)
+    draw(pad_dialog.pad, wave())
+    assert pad_dialog.ok_button.isEnabled()
+    pad_dialog.ok_button.click()
+
+
+# --- handwritten signatures ------------------------------------------------------------------
+
+def test_signatures_dialog_stores_the_inspectors_and_the_park_representative(
+        qtbot, inline_runner, prefs, monkeypatch):
+    inspection = add_inspection(inline_runner)
+    dialog = SignaturesDialog(inline_runner, inspection.id, prefs=prefs)
+    qtbot.addWidget(dialog)
+    assert [(s.role, s.name) for s in dialog.signers] == [
+        (SignerRole.INSPECTOR, "张三"), (SignerRole.INSPECTOR, "李四"),
+        (SignerRole.PARK_REPRESENTATIVE, "王五")]  # the park's contact, ready to sign
+    assert "还缺 3 个签名" in dialog.status.text()
+
+    sign_by_hand(qtbot, dialog, 0)
+    sign_by_hand(qtbot, dialog, 2, name="王五", title="园区管委会副主任")
+    stored = inline_runner.call(lambda store: store.signatures(inspection.id))
+    assert {(s.role, s.name, s.title) for s in stored} == {
+        (SignerRole.INSPECTOR, "张三", ""),
+        (SignerRole.PARK_REPRESENTATIVE, "王五", "园区管委会副主任")}
+    assert all(s.image_png.startswith(b"\x89PNG") and s.signed_at for s in stored)
+    assert dialog.status.text() == "还缺 1 个签名：李四（检查人员）"
+    assert dialog.row_buttons[0][0].text() == "重新签名…"
+
+    sign_by_hand(qtbot, dialog, 0)  # signing again replaces the signature
+    assert len(inline_runner.call(lambda store: store.signatures(inspection.id))) == 2
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    dialog.row_buttons[2][1].click()  # remove the representative's
+    stored = inline_runner.call(lambda store: store.signatures(inspection.id))
+    assert [s.name for s in stored] == ["张三"]
+    assert missing_signatures(inspection, stored) == ["李四（检查人员）", "园区代表"]
+
+
+# --- the signing key -------------------------------------------------------------------------
+
+def test_a_key_is_created_through_the_dialog(qtbot, inline_runner, prefs, data_dir):
+    dialog = SigningKeyDialog(inline_runner, prefs, data_dir)
+    qtbot.addWidget(dialog)
+    assert not dialog.empty.isHidden()  # no key yet
+    dialog.create_key()
+    create = dialog.create_dialog
+    assert create.name.text() == "张三" and create.organisation.text() == "金山区经委"
+    assert not create.ok_button.isEnabled()
+    create.password.setText("abc")
+    assert not create.ok_button.isEnabled() and "太短" in create.strength.text()
+    create.password.setText("Abc12345")
+    create.repeat.setText("Abc12399")
+    assert create.mismatch.isVisibleTo(create) and not create.ok_button.isEnabled()
+    create.repeat.setText("Abc1")  # still typing: not yet called a mismatch
+    assert not create.mismatch.isVisibleTo(create)
+    create.repeat.setText("Abc12345")
+    assert not create.mismatch.isVisibleTo(create) and create.ok_button.isEnabled()
+    create.ok_button.click()
+
+    path = key_path(prefs)
+    assert path is not None and path.parent == data_dir / "keys" and path.suffix == ".p12"
+    assert path.with_suffix(".crt").exists()
+    assert "Abc12345" not in str(dict((k, prefs.qsettings.value(k))
+                                      for k in prefs.qsettings.allKeys()))
+    assert dialog.info is not None and dialog.info.name == "张三"
+    assert dialog.fields["organisation"].text() == "金山区经委"
+    assert len(dialog.fields["fingerprint"].text().replace(" ", "").replace("\n", "")) == 64
+    assert dialog.empty.isHidden()
+
+
+def test_importing_a_key_checks_its_password_first(qtbot, inline_runner, prefs, data_dir,
+                                                   tmp_path):
+    issued = create_signing_key(name="李四", organisation="嘉定区营商办", password=PASSWORD,
+                                out=tmp_path / "from-office.p12")
+    dialog = SigningKeyDialog(inline_runner, prefs, data_dir)
+    qtbot.addWidget(dialog)
+    dialog.ask_import_password(issued)
+    dialog.password_dialog.password.setText("wrong-password")
+    dialog.password_dialog.ok_button.click()
+    assert dialog.password_dialog.error.isVisibleTo(dialog.password_dialog)
+    assert key_path(prefs) is None and not (data_dir / "keys").exists() or \
+        not list((data_dir / "keys").glob("*.p12"))
+    dialog.password_dialog.password.setText(PASSWORD)
+    dialog.password_dialog.ok_button.click()
+    path = key_path(prefs)
+    assert path.parent == data_dir / "keys" and path.exists()
+    assert dialog.fields["name"].text() == "李四"
+
+
+def test_password_strength_hint():
+    assert password_strength("12345")[0] == 0
+    assert password_strength("123456")[0] == 1
+    assert password_strength("abcd1234")[0] == 2
+    assert password_strength("Abcd-1234-xyz")[0] == 3
+
+
+# --- sign & issue through the window -----------------------------------------------------------
+
+@pytest.fixture
+def opened(qtbot, make_window, runner, prefs, data_dir):  # noqa: F811
+    inspection = add_inspection(runner)
+    window = make_window(runner)
+    window.open_inspection(inspection.id)
+    qtbot.waitUntil(lambda: window.page.session is not None)
+    return window, inspection
+
+
+def open_issue_dialog(qtbot, window):
+    window.report_menu.sign_action.trigger()
+    qtbot.waitUntil(lambda: window.report_menu.issue_dialog is not None)
+    return window.report_menu.issue_dialog
+
+
+def state(runner, iid):
+    return runner.call(lambda store: (store.inspection(iid), store.reports(iid)))
+
+
+def test_sign_and_issue_wrong_password_then_cancel_then_success(qtbot, opened, runner, prefs,
+                                                                data_dir, tmp_path):
+    window, inspection = opened
+    a_key(prefs, data_dir)
+    dialog = open_issue_dialog(qtbot, window)
+    copy = tmp_path / "out" / "report.pdf"
+    copy.parent.mkdir()
+    dialog.copy_path.setText(str(copy))
+    # what is missing is said first, and must be confirmed
+    assert "个条目未检查" in dialog.items_line.text()
+    assert "李四（检查人员）" in dialog.signatures_line.text()
+    assert "张三" in dialog.key_line.text()
+    assert not dialog.sign_button.isEnabled()
+    dialog.password.setText("wrong password")
+    assert not dialog.sign_button.isEnabled()
+    dialog.confirm.setChecked(True)
+    assert dialog.sign_button.isEnabled()
+
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: dialog.password_error.isVisibleTo(dialog), timeout=10000)
+    assert "密码不正确" in dialog.password_error.text()
+    assert dialog.password.text() == ""  # never kept
+    found, reports = state(runner, inspection.id)
+    assert not found.locked and reports == [] and not copy.exists()
+    assert not list((data_dir / "reports").glob("*.pdf"))
+
+    dialog.password.setText(PASSWORD)
+    dialog.sign()
+    dialog.task.cancel()
+    qtbot.waitUntil(lambda: dialog.notice is not None, timeout=20000)
+    assert "已取消签署" in dialog.notice.text()
+    dialog.notice.close()
+    found, reports = state(runner, inspection.id)
+    assert not found.locked and reports == [] and not copy.exists()
+
+    dialog.password.setText(PASSWORD)
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: window.report_menu.message is not None, timeout=30000)
+    found, reports = state(runner, inspection.id)
+    assert found.locked and len(reports) == 1 and reports[0].signed
+    assert copy.exists() and Path(reports[0].path).exists()
+    assert page_count(copy) >= 4
+    message = window.report_menu.message
+    assert "已签署" in message.text() and str(copy) in message.text()
+    assert {b.text() for b in message.buttons()} == {"打开报告", "打印…", "在文件夹中显示", "关闭"}
+    # the page reloads as signed: read-only, with the banner and its reopen button
+    qtbot.waitUntil(lambda: window.page.session is not None and window.page.session.read_only)
+    assert not window.page.header.banner.isHidden()
+    qtbot.waitUntil(lambda: window.report_menu.reopen_action.isEnabled())
+    assert not window.report_menu.sign_action.isEnabled()
+    message.close()
+
+    # 重新打开（新修订版）: the page's own flow, with a reason; the signed report stays
+    window.report_menu.reopen_action.trigger()
+    reopen = window.page.reopen_dialog
+    assert "第 2 版" in reopen.labelText()
+    reopen.setTextValue("补充整改照片")
+    reopen.accept()
+    qtbot.waitUntil(lambda: state(runner, inspection.id)[0].revision == 2)
+    found, reports = state(runner, inspection.id)
+    assert not found.locked and len(reports) == 1 and Path(reports[0].path).exists()
+    audit = runner.call(lambda store: store.audit_entries(inspection.id))
+    assert any(e.get("action") == "reopen" for e in audit)
+    qtbot.waitUntil(lambda: window.report_menu.sign_action.isEnabled())
+
+
+def test_signing_without_a_key_points_to_the_key_dialog(qtbot, opened, prefs):
+    window, _inspection = opened
+    dialog = open_issue_dialog(qtbot, window)
+    assert "还没有签名密钥" in dialog.key_line.text()
+    dialog.password.setText("anything")
+    dialog.confirm.setChecked(True)
+    assert not dialog.sign_button.isEnabled()
+    dialog.key_button.click()
+    assert isinstance(window.report_menu.dialog, SigningKeyDialog)
+
+
+def test_menu_follows_the_open_inspection(qtbot, opened, prefs):
+    window, _inspection = opened
+    menu = window.report_menu
+    prefs.report_photo_size = "small"
+    assert menu.photos_per_page == 4
+    assert menu.menu.menuAction().isEnabled()
+    assert menu.print_action.shortcut().toString() == "Ctrl+P"
+    assert menu.excel_action.shortcut().toString() == "Ctrl+E"
+    qtbot.waitUntil(lambda: menu.sign_action.isEnabled())
+    assert not menu.reopen_action.isEnabled()
+    window.show_home()
+    assert not menu.sign_action.isEnabled() and not menu.print_action.isEnabled()
+    assert menu.verify_action.isEnabled() and menu.key_action.isEnabled()
+
+
+# --- exports ------------------------------------------------------------------------------------
+
+def test_excel_export_writes_the_expected_sheets(qtbot, inline_runner, tmp_path):
+    inspection = add_inspection(inline_runner, templates=("000", "002"))
+    parent = _parent(qtbot)
+    export = ExcelExport(parent, inline_runner, inspection)
+    export.run(tmp_path / "结果.xlsx")
+    assert export.result == tmp_path / "结果.xlsx"
+    book = load_workbook(export.result)
+    assert book.sheetnames[0] == "汇总" and len(book.sheetnames) == 3
+    assert book.sheetnames[1].startswith("000") and book.sheetnames[2].startswith("002")
+    assert export.message is not None and "结果.xlsx" in export.message.text()
+    assert "打开" in {b.text() for b in export.message.buttons()}
+    export.message.close()
+
+
+def test_draft_export_is_unsigned_and_changes_nothing(qtbot, inline_runner, tmp_path):
+    inspection = add_inspection(inline_runner)
+    export = DraftExport(_parent(qtbot), inline_runner, inspection)
+    export.run(tmp_path / "draft.pdf")
+    assert page_count(export.result) >= 4
+    found = inline_runner.call(lambda store: store.inspection(inspection.id))
+    assert not found.locked and inline_runner.call(lambda s: s.reports(inspection.id)) == []
+    assert "草稿" in export.message.text()
+    export.message.close()
+
+
+def _parent(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_key_path_setting_name():
+    assert KEY_PATH_SETTING == "signing/key_path"
+
+
+def test_a_key_file_gone_since_the_check_is_one_clear_message(qtbot, inline_runner, prefs,
+                                                               data_dir, tmp_path):
+    from ui.issue_dialog import IssueDialog, check_readiness
+
+    inspection = add_inspection(inline_runner)
+    key = a_key(prefs, data_dir)
+    ready = inline_runner.call(lambda store: check_readiness(store, inspection.id, key))
+    dialog = IssueDialog(inline_runner, prefs, ready)
+    qtbot.addWidget(dialog)
+    dialog.save_copy.setChecked(False)
+    dialog.password.setText(PASSWORD)
+    dialog.confirm.setChecked(True)
+    key.unlink()
+    dialog.sign_button.click()
+    assert dialog.notice is not None and "找不到签名密钥文件" in dialog.notice.text()
+    dialog.notice.close()
+    found = inline_runner.call(lambda store: store.inspection(inspection.id))
+    assert not found.locked and inline_runner.call(lambda s: s.reports(inspection.id)) == []
+    assert dialog.isVisible() is False or dialog.result() != dialog.DialogCode.Accepted
+
+
+@pytest.mark.parametrize("size, per_page", [("large", 1), ("medium", 2), ("small", 4)])
+def test_the_photo_size_setting_reaches_the_report(qtbot, inline_runner, prefs, data_dir,
+                                                    tmp_path, monkeypatch, size, per_page):
+    import inspection.issue
+    from ui.issue_dialog import IssueDialog, check_readiness
+
+    prefs.report_photo_size = size
+    seen = []
+    monkeypatch.setattr(inspection.issue, "export_report",
+                        lambda *a, **kw: seen.append(("draft", kw["photos_per_page"]))
+                        or kw["out"])
+    monkeypatch.setattr(inspection.issue, "issue_report",
+                        lambda *a, **kw: seen.append(("signed", kw["photos_per_page"]))
+                        or kw["out"])
+    inspection = add_inspection(inline_runner)
+    DraftExport(_parent(qtbot), inline_runner, inspection,
+                photos_per_page=per_page).run(tmp_path / "d.pdf")
+    ready = inline_runner.call(lambda store: check_readiness(store, inspection.id,
+                                                             a_key(prefs, data_dir)))
+    dialog = IssueDialog(inline_runner, prefs, ready)
+    qtbot.addWidget(dialog)
+    dialog.copy_path.setText(str(tmp_path / "s.pdf"))
+    dialog.password.setText(PASSWORD)
+    dialog.confirm.setChecked(True)
+    dialog.sign_button.click()
+    assert seen == [("draft", per_page), ("signed", per_page)]
+
+
+def test_the_default_copy_never_overwrites_a_file(tmp_path):
+    from ui.issue_dialog import free_name
+
+    target = tmp_path / "检查报告-YQJC-2026-0001-第1版.pdf"
+    assert free_name(target) == target
+    target.write_bytes(b"x")
+    assert free_name(target).name == "检查报告-YQJC-2026-0001-第1版(2).pdf"
