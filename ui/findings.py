@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from inspection.model import Finding, FindingStatus
-from ui.commands import AddFinding, DeleteFinding, EditFinding, EditSession
+from ui.commands import AddFinding, DeleteFinding, EditFinding
+from ui.edit_session import EditSession
 from ui.widgets import MUTED, OVERDUE_COLOR, badge, clear_layout, section_title
 
 SEVERITY_COLORS = {"minor": "#6b7280", "major": "#b26a00", "critical": "#c62828"}

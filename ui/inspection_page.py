@@ -3,21 +3,24 @@
 Everything an inspector does inside one inspection happens here. Edits are undoable commands
 written through the task runner (ui/commands.py); the page reports the save state honestly,
 keeps single-key shortcuts away from text fields, and remembers its splitter and current item.
+Its menu actions are built in ui/inspection_actions.py, status changes in ui/inspection_status.py.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QApplication, QInputDialog, QLabel, QSplitter, QStackedWidget,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (QApplication, QLabel, QSplitter, QStackedWidget, QTabWidget,
+                               QVBoxLayout, QWidget)
 
-from checklists.model import NodeKind, TemplateKind
-from inspection.model import Status
+from checklists.model import TemplateKind
 from inspection.store import InspectionLocked
-from ui.checklist_tree import KEY_ROLE, TEMPLATE_ROLE, ChecklistPane, filter_labels
-from ui.commands import EditSession, SetAnswer
+from ui.checklist_tree import KEY_ROLE, TEMPLATE_ROLE
+from ui.checklist_view import ChecklistPane
+from ui.commands import SetAnswer
+from ui.edit_session import EditSession
 from ui.errors import report_error
-from ui.i18n import status_label
+from ui.inspection_actions import InspectionActions, digit_results
+from ui.inspection_status import ask_reopen_reason, complete_or_resume, inspection_title
 from ui.item_panel import ItemPanel
 from ui.photo_import import PagePhotos
 from ui.photo_strip import PhotoStrip, ThumbnailCache
@@ -57,7 +60,11 @@ class InspectionPage(QWidget):
         self._changed_timer = _timer(self, 250, self._announce_change)
         self._pin_timer = _timer(self, 0, self._pin_current)
         self._build()
-        self._actions = self._build_actions()
+        self.inspection_actions = InspectionActions(self)
+        # the actions the main window and the tests reach for by name
+        self.status_action = self.inspection_actions.status
+        self.auto_advance_action = self.inspection_actions.auto_advance
+        self.add_finding_action = self.inspection_actions.add_finding
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -90,7 +97,8 @@ class InspectionPage(QWidget):
         self.model, self.proxy, self.tree = self.pane.model, self.pane.proxy, self.pane.tree
         self.search = self.pane.search
         self.pane.current_changed.connect(self._current_changed)
-        self.pane.filter_changed.connect(lambda mode: self.filter_actions[mode].setChecked(True))
+        self.pane.filter_changed.connect(
+            lambda mode: self.inspection_actions.filters[mode].setChecked(True))
         self.tree.files_dropped.connect(lambda key, paths: self.photos.import_photos(paths, key))
         self.tree.key_unused.connect(self._key_unused)
         self.panel = ItemPanel(self.cache, self.splitter)
@@ -116,63 +124,8 @@ class InspectionPage(QWidget):
         self.tabs.addTab(self.summary, tr("汇总"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
-    def _build_actions(self) -> dict[str, list[QAction]]:
-        ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
-
-        def action(text: str, slot, shortcut=None, *, checkable=False) -> QAction:
-            act = QAction(text, self)
-            if shortcut is not None:
-                keys = shortcut if isinstance(shortcut, list) else [shortcut]
-                act.setShortcuts([QKeySequence(k) for k in keys])
-                act.setToolTip(f"{text}（{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）")
-            act.setShortcutContext(ctx)
-            act.setCheckable(checkable)
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
-
-        undo = self.undo_stack.createUndoAction(self, tr("撤销"))
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, tr("重做"))
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        for act, hint in ((undo, "Ctrl+Z"), (redo, "Ctrl+Y / Ctrl+Shift+Z")):
-            act.setShortcutContext(ctx)
-            act.setToolTip(f"{act.text()}（{hint}）")
-            self.addAction(act)
-        find = action(tr("查找条目"), self.focus_search, QKeySequence.StandardKey.Find)
-        self.result_actions = [action(tr("结果 {0}").format(n), lambda _=False, n=n: self.key_result(n),
-                                      str(n)) for n in range(0, 6)]
-        next_ = action(tr("下一个未检查条目"), lambda: self.move_unanswered(1), "N")
-        previous = action(tr("上一个未检查条目"), lambda: self.move_unanswered(-1), "P")
-        self.add_finding_action = action(tr("添加整改项…"), self.add_finding, "Ctrl+Shift+F")
-        self.status_action = action(tr("标记为已完成"), self.toggle_completed)
-        self.auto_advance_action = action(tr("答题后自动跳到下一项"), self._set_auto_advance,
-                                          checkable=True)
-        self.auto_advance_action.setChecked(self.auto_advance)
-        self.add_photos_action = action(tr("为当前条目添加照片…"),
-                                        lambda: self.photos.import_photos(None, self.panel.key), "Ctrl+I")
-        overall = action(tr("添加整体照片…"), lambda: self.photos.import_photos(None, (None, None)),
-                         "Ctrl+Shift+I")
-        views = [action(tr("检查表"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1"),
-                 action(tr("整体照片"), lambda: self.tabs.setCurrentIndex(1), "Ctrl+2"),
-                 action(tr("汇总"), lambda: self.tabs.setCurrentIndex(2), "Ctrl+3")]
-        group = QActionGroup(self)
-        self.filter_actions = {}
-        for key, label in filter_labels().items():
-            act = action(tr("筛选：{0}").format(label), lambda _=False, k=key: self.set_filter(k),
-                         checkable=True)
-            group.addAction(act)
-            self.filter_actions[key] = act
-        self.filter_actions["all"].setChecked(True)
-        self._update_result_actions()
-        return {"edit": [undo, redo, find],
-                "inspection": [*self.result_actions, next_, previous, self.add_finding_action,
-                               self.auto_advance_action, self.status_action],
-                "photos": [self.add_photos_action, overall],
-                "view": [*views, *self.filter_actions.values()]}
-
     def menu_actions(self) -> dict[str, list[QAction]]:
-        return self._actions
+        return self.inspection_actions.menus()
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -245,16 +198,11 @@ class InspectionPage(QWidget):
 
     def _inspection_updated(self) -> None:
         inspection = self.session.inspection
-        title = f"{inspection.park_name} · {inspection.date} · {status_label(inspection.status)}"
+        title = inspection_title(inspection)
         self.header.show_inspection(inspection, title)
-        self.status_action.setText(tr("重新打开（继续检查）") if inspection.status is Status.COMPLETED
-                                   else tr("标记为已完成"))
-        self.status_action.setEnabled(not inspection.locked)
-        read_only = inspection.locked
-        self.panel.set_read_only(read_only)
-        self.overall.set_editable(not read_only)
-        for act in (self.add_finding_action, self.add_photos_action):
-            act.setEnabled(not read_only)
+        self.inspection_actions.show_inspection(inspection)
+        self.panel.set_read_only(inspection.locked)
+        self.overall.set_editable(not inspection.locked)
         self._update_result_actions()
         self._update_progress()
         self.title_changed.emit(title)
@@ -357,35 +305,16 @@ class InspectionPage(QWidget):
             self.header.flash(tr("该检查已签署，只读；如需修改请先重新打开"))
 
     def _update_result_actions(self) -> None:
-        node = self.panel.node
-        template = self.panel.template
-        options = {}
-        if node is not None and node.is_item:
-            if node.kind is NodeKind.STAR:
-                if node.attrs.get("judged"):
-                    options = {o.key: o.label for o in template.result_scale}
-            else:
-                options = {str(n): o.label for n, o in enumerate(template.result_scale, start=1)}
-        for n, act in enumerate(self.result_actions):
-            label = options.get(str(n))
-            act.setText(tr("记录结果：{0}").format(label) if label else tr("结果 {0}").format(n))
-            act.setVisible(bool(label) or (n in (1, 2, 3, 4) and not options))
-            act.setEnabled(bool(label) and not (self.session and self.session.read_only))
+        self.inspection_actions.update_results(
+            self.panel.template, self.panel.node,
+            read_only=bool(self.session and self.session.read_only))
 
     def key_result(self, digit: int) -> None:
-        node, template = self.panel.node, self.panel.template
-        if not self._keys_allowed() or node is None or not node.is_item:
+        if not self._keys_allowed():
             return
-        if node.kind is NodeKind.STAR:
-            if not node.attrs.get("judged") or digit > 5:
-                return
-            key = str(digit)
-        else:
-            scale = template.result_scale
-            if not 1 <= digit <= len(scale):
-                return
-            key = scale[digit - 1].key
-        self.set_result(key, advance=True)
+        key = digit_results(self.panel.template, self.panel.node).get(digit)
+        if key is not None:
+            self.set_result(key, advance=True)
 
     def set_result(self, key: str | None, *, advance: bool = False) -> None:
         if self.session is None or self.panel.key is None or self.session.read_only:
@@ -406,29 +335,13 @@ class InspectionPage(QWidget):
     # --- status ---------------------------------------------------------------------------
 
     def toggle_completed(self) -> None:
-        if self.session is None or self.session.read_only:
-            return
-        iid = self.session.id
-        if self.session.inspection.status is Status.COMPLETED:
-            self.session.write(lambda s: s.reopen(iid), self.session.replace_inspection)
-        else:
-            self.flush()
-            self.session.write(lambda s: s.set_status(iid, Status.COMPLETED),
-                               self.session.replace_inspection)
+        if self.session is not None and not self.session.read_only:
+            complete_or_resume(self.session, before_completing=self.flush)
 
     def reopen(self) -> None:
         """A signed inspection becomes editable again as a new revision (asks for a reason)."""
-        if self.session is None or not self.session.read_only:
-            return
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(tr("重新打开检查"))
-        dialog.setLabelText(tr("重新打开将生成第 {0} 版，已签署的报告保持不变。\n原因（可选）：")
-                            .format(self.session.inspection.revision + 1))
-        iid = self.session.id
-        dialog.textValueSelected.connect(lambda reason: self.session.write(
-            lambda s: s.reopen(iid, reason=reason.strip()), self.session.replace_inspection))
-        self.reopen_dialog = dialog
-        dialog.open()
+        if self.session is not None and self.session.read_only:
+            self.reopen_dialog = ask_reopen_reason(self.session, self)
 
     # --- tabs, summary, flushing ---------------------------------------------------------------
 

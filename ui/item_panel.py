@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QScr
 
 from checklists.model import Node, NodeKind, Template, TemplateKind
 from checklists.scoring import is_overdue
-from ui.commands import EditNote, EditSession, SetAnswer
+from ui.commands import EditNote, SetAnswer
+from ui.edit_session import EditSession
 from ui.findings import FindingsPanel
 from ui.photo_strip import PhotoStrip, ThumbnailCache
 from ui.result_buttons import ResultButtons

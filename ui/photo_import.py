@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderVi
 
 from inspection.model import Photo
 from inspection.photos import ImportResult, Rejected, collect_image_files, prepare_photos
-from ui.commands import EditSession, MovePhoto, RemovePhoto
+from ui.commands import MovePhoto, RemovePhoto
+from ui.edit_session import EditSession
 from ui.errors import report_error
 from ui.photo_viewer import ItemChooser, PhotoViewer
 from ui.tasks import Progress, TaskHandle, TaskRunner

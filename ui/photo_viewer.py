@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QHBoxLay
 from inspection.model import Photo
 from inspection.paths import DataDir
 from ui.annotation import COLORS, AnnotationEditor
-from ui.commands import EditSession, MovePhoto, RemovePhoto, SetAnnotations, SetCaption
+from ui.commands import MovePhoto, RemovePhoto, SetAnnotations, SetCaption
+from ui.edit_session import EditSession
 from ui.widgets import MUTED
 
 TOOLS = (("select", "移动"), ("arrow", "箭头"), ("rect", "矩形"), ("ellipse", "椭圆"), ("text", "文字"))

@@ -288,7 +288,7 @@ def demo_edit_session(*, photos: int = 4):
     """(app, runner, session) over a fresh demo folder: for the widget modules' ``__main__``."""
     from PySide6.QtGui import QUndoStack
 
-    from ui.commands import EditSession
+    from ui.edit_session import EditSession
 
     app, runner, _prefs, iid = demo_session(photos=photos)
     snapshot = runner.call(lambda store: store.snapshot(iid))
