@@ -17,6 +17,7 @@ from checklists.model import Node, NodeKind, Template, TemplateKind
 from checklists.scoring import is_overdue
 from inspection.results import is_answered
 from ui.edit_session import EditSession, ItemKey
+from ui.i18n import result_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (template id, code) of an item or group; None: template
 IS_ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -216,11 +217,11 @@ class ChecklistModel(QAbstractItemModel):
 
     def _result_label(self, entry: Entry) -> str:
         result = self.result_of(entry.key)
-        if entry.node.kind is NodeKind.STAR:
-            if result is not None:
-                return entry.template.option(result).label
+        if result is not None:
+            return result_label(result)
+        if entry.node.kind is NodeKind.STAR:  # inputs filled in, no level judged yet
             return tr("已填写") if self._done.get(entry.key) else ""
-        return entry.template.option(result).label if result is not None else ""
+        return ""
 
     # --- updates from the session -------------------------------------------------------------
 

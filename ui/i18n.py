@@ -53,6 +53,33 @@ def star_level_label(stars: int) -> str:
     return labels[max(0, min(stars, 5))]
 
 
+def result_labels() -> dict[str, str]:
+    """Every result key's label: 符合 … 不适用, 已完成 … 未启动, and the star levels by number."""
+    labels = {
+        "pass": QCoreApplication.translate("Labels", "符合"),
+        "partial": QCoreApplication.translate("Labels", "基本符合"),
+        "fail": QCoreApplication.translate("Labels", "不符合"),
+        "na": QCoreApplication.translate("Labels", "不适用"),
+        # the same words as the inspection status 已完成, so one translation serves both
+        "done": QCoreApplication.translate("Labels", "已完成"),
+        "on_track": QCoreApplication.translate("Labels", "按期推进"),
+        "delayed": QCoreApplication.translate("Labels", "滞后"),
+        "not_started": QCoreApplication.translate("Labels", "未启动"),
+    }
+    labels.update((str(stars), star_level_label(stars)) for stars in range(6))
+    return labels
+
+
+def result_label(key: str | None) -> str:
+    """The label of a result key (the templates' scales name them in Chinese); 未检查 for none.
+
+    A key no scale knows is shown as it is, rather than failing while painting.
+    """
+    if key is None:
+        return QCoreApplication.translate("Labels", "未检查")
+    return result_labels().get(key, key)
+
+
 def star_glyphs(stars: int, *, out_of: int = 5) -> str:
     """★★★☆☆ for three stars of five."""
     stars = max(0, min(stars, out_of))

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from checklists.model import Node, NodeKind, Template
 from inspection.model import Inspection, Status
 from ui.checklist_tree import filter_labels
+from ui.i18n import result_label
 
 if TYPE_CHECKING:  # the page builds its actions: importing it here would be circular
     from ui.inspection_page import InspectionPage
@@ -103,8 +104,7 @@ class InspectionActions:
     def update_results(self, template: Template | None, node: Node | None, *,
                        read_only: bool) -> None:
         """Name the digit actions after the results they record on *node* (结果 1 … when none)."""
-        options = {n: template.option(key).label
-                   for n, key in digit_results(template, node).items()}
+        options = {n: result_label(key) for n, key in digit_results(template, node).items()}
         for n, act in enumerate(self.results):
             label = options.get(n)
             act.setText(tr("记录结果：{0}").format(label) if label else tr("结果 {0}").format(n))

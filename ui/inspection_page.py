@@ -19,6 +19,7 @@ from ui.checklist_view import ChecklistPane
 from ui.commands import SetAnswer
 from ui.edit_session import EditSession
 from ui.errors import report_error
+from ui.i18n import result_label
 from ui.inspection_actions import InspectionActions, digit_results
 from ui.inspection_status import ask_reopen_reason, complete_or_resume, inspection_title
 from ui.item_panel import ItemPanel
@@ -322,7 +323,7 @@ class InspectionPage(QWidget):
         template, node = self.panel.template, self.panel.node
         answer = self.session.answer(*self.panel.key)
         if (answer.result if answer else None) != key:
-            label = template.option(key).label if key is not None else tr("清除结果")
+            label = result_label(key) if key is not None else tr("清除结果")
             self.undo_stack.push(SetAnswer(self.session, *self.panel.key,
                                            f"{node.code} {label}", {"result": key}))
         if advance and self.auto_advance and template.kind is not TemplateKind.STAR_RATING:

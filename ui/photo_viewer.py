@@ -6,7 +6,7 @@ every change is an undoable command of the page. Annotations are saved as the se
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem,
@@ -19,7 +19,12 @@ from ui.commands import MovePhoto, RemovePhoto, SetAnnotations, SetCaption
 from ui.edit_session import EditSession
 from ui.widgets import MUTED
 
-TOOLS = (("select", "移动"), ("arrow", "箭头"), ("rect", "矩形"), ("ellipse", "椭圆"), ("text", "文字"))
+# Marked for lupdate here, translated where the buttons are made (tr(label), same context).
+TOOLS = (("select", QT_TRANSLATE_NOOP("photo_viewer", "移动")),
+         ("arrow", QT_TRANSLATE_NOOP("photo_viewer", "箭头")),
+         ("rect", QT_TRANSLATE_NOOP("photo_viewer", "矩形")),
+         ("ellipse", QT_TRANSLATE_NOOP("photo_viewer", "椭圆")),
+         ("text", QT_TRANSLATE_NOOP("photo_viewer", "文字")))
 
 
 def tr(text: str) -> str:

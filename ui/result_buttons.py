@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from checklists.model import ResultOption
+from ui.i18n import result_label
 from ui.widgets import RESULT_COLORS, STAR_COLOR, clear_layout
 
 
@@ -49,10 +50,11 @@ class ResultButtons(QWidget):
         self.buttons = {}
         for position, option in enumerate(options):
             digit = first_digit + position
-            button = QPushButton(f"{digit}  {option.label}", self)
+            label = result_label(option.key)
+            button = QPushButton(f"{digit}  {label}", self)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.setToolTip(tr("{0}（快捷键 {1}）").format(option.label, digit))
+            button.setToolTip(tr("{0}（快捷键 {1}）").format(label, digit))
             button.setStyleSheet(_style(RESULT_COLORS.get(option.key, STAR_COLOR)))
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, key=option.key: self._clicked(key))

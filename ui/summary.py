@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePol
 from checklists.model import TemplateKind
 from inspection.model import FindingStatus, InspectionSnapshot
 from inspection.results import TemplateResult, inspection_results, overall_percent
-from ui.i18n import star_level_label
+from ui.i18n import result_label, star_level_label
 from ui.star_inputs import stars_text
 from ui.widgets import MUTED, OVERDUE_COLOR, RESULT_COLORS, STAR_COLOR, clear_layout, section_title
 
@@ -239,7 +239,7 @@ class SummaryView(QScrollArea):
 
     def _compliance(self, result: TemplateResult) -> None:
         score = result.compliance
-        labels = {o.key: o.label for o in result.template.result_scale}
+        labels = {o.key: result_label(o.key) for o in result.template.result_scale}
         bars = [Bar(f"{g.code} {g.title}", g.percent, f"{g.answered}/{g.total}")
                 for g in (score.groups[c] for c in score.top_level)]
         bars.append(Bar(tr("合计"), score.overall.percent,
@@ -277,17 +277,17 @@ class SummaryView(QScrollArea):
         body = self.widget()
         actions = result.actions
         scale = [o for o in result.template.result_scale]
-        bars = [Bar(o.label, float(actions.counts.get(o.key, 0)), "",
+        bars = [Bar(result_label(o.key), float(actions.counts.get(o.key, 0)), "",
                     RESULT_COLORS.get(o.key, MUTED)) for o in scale]
-        bars.append(Bar(tr("未检查"), float(len(actions.unanswered)), "", "#cbd5e1"))
+        bars.append(Bar(result_label(None), float(len(actions.unanswered)), "", "#cbd5e1"))
         chart = BarChart(body, maximum=max(1, actions.total), unit=tr("项"))
         chart.set_bars(bars)
         self.charts[result.template.id] = chart
         self._layout.addWidget(chart)
         if actions.overdue:
-            labels = {o.key: o.label for o in scale}
+            labels = {o.key: result_label(o.key) for o in scale}
             rows = [[html.escape(o.code), html.escape(o.title), html.escape(o.deadline),
-                     labels.get(o.status, tr("未检查")) if o.status else tr("未检查")]
+                     labels.get(o.status, result_label(None))]
                     for o in actions.overdue]
             self._layout.addWidget(_rich(
                 f"<b style='color:{OVERDUE_COLOR}'>" + tr("逾期事项（{0}）").format(len(rows)) +
