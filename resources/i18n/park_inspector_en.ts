@@ -272,6 +272,7 @@
         </message>
         <message>
             <location filename="../../ui/i18n.py" line="29" />
+            <location filename="../../ui/i18n.py" line="64" />
             <source>已完成</source>
             <translation>Completed</translation>
         </message>
@@ -319,6 +320,46 @@
             <location filename="../../ui/i18n.py" line="51" />
             <source>五星级</source>
             <translation>Five stars</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="59" />
+            <source>符合</source>
+            <translation>Compliant</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="60" />
+            <source>基本符合</source>
+            <translation>Largely compliant</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="61" />
+            <source>不符合</source>
+            <translation>Non-compliant</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="62" />
+            <source>不适用</source>
+            <translation>Not applicable</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="65" />
+            <source>按期推进</source>
+            <translation>On schedule</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="66" />
+            <source>滞后</source>
+            <translation>Behind schedule</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="67" />
+            <source>未启动</source>
+            <translation>Not started</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="79" />
+            <source>未检查</source>
+            <translation>Not checked</translation>
         </message>
     </context>
     <context>
@@ -894,6 +935,144 @@ The report is saved at:
         </message>
     </context>
     <context>
+        <name>photo_viewer</name>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="23" />
+            <source>移动</source>
+            <translation>Move</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="24" />
+            <source>箭头</source>
+            <translation>Arrow</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="25" />
+            <source>矩形</source>
+            <translation>Rectangle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="26" />
+            <source>椭圆</source>
+            <translation>Ellipse</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="27" />
+            <source>文字</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="330" />
+            <source>整体照片</source>
+            <translation>General photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="211" />
+            <source>删除照片</source>
+            <translation>Delete photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="131" />
+            <source>照片</source>
+            <translation>Photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="43" />
+            <source>无法读取照片文件 {0}</source>
+            <translation>Cannot read the photo file {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="55" />
+            <source>移动照片到…</source>
+            <translation>Move photo to…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="59" />
+            <source>搜索编号或标题</source>
+            <translation>Search code or title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="64" />
+            <source>整体照片（不属于具体条目）</source>
+            <translation>General photos (not of one item)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="77" />
+            <source>（当前）</source>
+            <translation>(current)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="141" />
+            <source>说明：</source>
+            <translation>Caption:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="143" />
+            <source>照片说明（会印在报告中）</source>
+            <translation>Photo caption (printed in the report)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="158" />
+            <source>‹ 上一张</source>
+            <translation>‹ Previous</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="160" />
+            <source>下一张 ›</source>
+            <translation>Next ›</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="165" />
+            <source>适应窗口</source>
+            <translation>Fit to window</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="180" />
+            <source>在照片上画{0}</source>
+            <translation>Draw a {0} on the photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="181" />
+            <source>选择、移动标注；拖动查看照片</source>
+            <translation>Select and move annotations; drag to pan the photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="193" />
+            <source>标注颜色</source>
+            <translation>Annotation colour</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="201" />
+            <source>删除所选标注</source>
+            <translation>Delete selected annotation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="203" />
+            <source>保存标注</source>
+            <translation>Save annotations</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="209" />
+            <source>移动到…</source>
+            <translation>Move to…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="237" />
+            <source>照片 {0}/{1} — {2}</source>
+            <translation>Photo {0}/{1} — {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="255" />
+            <source>无法显示照片：{0}</source>
+            <translation>Cannot show the photo: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_viewer.py" line="331" />
+            <source>已移动到 {0}</source>
+            <translation>Moved to {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>annotation</name>
         <message>
             <location filename="../../ui/annotation.py" line="200" />
@@ -914,321 +1093,135 @@ The report is saved at:
     <context>
         <name>checklist_tree</name>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="46" />
+            <location filename="../../ui/checklist_tree.py" line="43" />
             <source>全部条目</source>
             <translation>All items</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="46" />
+            <location filename="../../ui/checklist_tree.py" line="43" />
             <source>未检查</source>
             <translation>Not checked</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="46" />
+            <location filename="../../ui/checklist_tree.py" line="43" />
             <source>不符合 / 滞后</source>
             <translation>Non-compliant / behind</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="47" />
+            <location filename="../../ui/checklist_tree.py" line="44" />
             <source>有整改项</source>
             <translation>With rectifications</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="47" />
+            <location filename="../../ui/checklist_tree.py" line="44" />
             <source>无照片</source>
             <translation>Without photos</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="226" />
+            <location filename="../../ui/checklist_tree.py" line="223" />
             <source>已填写</source>
             <translation>Filled in</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="366" />
+            <location filename="../../ui/checklist_view.py" line="57" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="498" />
+            <location filename="../../ui/checklist_view.py" line="189" />
             <source>搜索编号、标题或内容（Ctrl+F）</source>
             <translation>Search code, title or text (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="517" />
+            <location filename="../../ui/checklist_view.py" line="208" />
             <source>没有符合筛选条件的条目</source>
             <translation>No item matches the filter</translation>
         </message>
     </context>
     <context>
-        <name>summary</name>
-        <message>
-            <location filename="../../ui/summary.py" line="282" />
-            <location filename="../../ui/summary.py" line="290" />
-            <source>未检查</source>
-            <translation>Not checked</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="304" />
-            <source>一般</source>
-            <translation>Minor</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="304" />
-            <source>较重</source>
-            <translation>Major</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="304" />
-            <source>严重</source>
-            <translation>Critical</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="311" />
-            <source>整改要求</source>
-            <translation>Requirement</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="311" />
-            <source>期限</source>
-            <translation>Deadline</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="311" />
-            <source>责任人</source>
-            <translation>Responsible</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="307" />
-            <source>已整改</source>
-            <translation>Rectified</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="226" />
-            <location filename="../../ui/summary.py" line="308" />
-            <source>待整改</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="300" />
-            <source>整改项（{0}）</source>
-            <translation>Rectifications ({0})</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="294" />
-            <location filename="../../ui/summary.py" line="311" />
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="225" />
-            <source>星级</source>
-            <translation>Stars</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="162" />
-            <source>正在计算…</source>
-            <translation>Calculating…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="274" />
-            <source>原因</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="169" />
-            <source>正在更新…</source>
-            <translation>Updating…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="187" />
-            <source>截至 {0} 的记录</source>
-            <translation>Records as of {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="197" />
-            <source>已检查 {0} / {1} 项</source>
-            <translation>{0} of {1} items checked</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="220" />
-            <source>总体符合率</source>
-            <translation>Overall compliance</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="221" />
-            <source>检查进度</source>
-            <translation>Progress</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="223" />
-            <source>待评定</source>
-            <translation>Not rated yet</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="245" />
-            <source>合计</source>
-            <translation>Total</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="254" />
-            <source>未检查 {0}</source>
-            <translation>{0} not checked</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="262" />
-            <source>&lt;b&gt;星级：待评定&lt;/b&gt;　尚缺：</source>
-            <translation>&lt;b&gt;Stars: not rated yet&lt;/b&gt;   Missing: </translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="268" />
-            <source>星级受限于：</source>
-            <translation>Star level limited by: </translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="274" />
-            <source>指标</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="274" />
-            <source>等级</source>
-            <translation>Level</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="283" />
-            <source>项</source>
-            <translation>Items</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="293" />
-            <source>逾期事项（{0}）</source>
-            <translation>Overdue actions ({0})</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="294" />
-            <source>编号</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="294" />
-            <source>事项</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="294" />
-            <source>时间节点</source>
-            <translation>Deadline</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="296" />
-            <source>截至检查日期没有逾期事项。</source>
-            <translation>No action was overdue on the inspection date.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="302" />
-            <source>没有记录整改项。</source>
-            <translation>No rectifications recorded.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="311" />
-            <source>条目</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="311" />
-            <source>程度</source>
-            <translation>Severity</translation>
-        </message>
-        <message>
-            <location filename="../../ui/summary.py" line="320" />
-            <source>{0}（评定等级）</source>
-            <translation>{0} (judged level)</translation>
-        </message>
-    </context>
-    <context>
         <name>item_panel</name>
         <message>
-            <location filename="../../ui/item_panel.py" line="249" />
+            <location filename="../../ui/item_panel.py" line="250" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="92" />
+            <location filename="../../ui/item_panel.py" line="93" />
             <source>检查结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="81" />
+            <location filename="../../ui/item_panel.py" line="82" />
             <source>原文（繁体）</source>
             <translation>Original text (Traditional)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="101" />
+            <location filename="../../ui/item_panel.py" line="102" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="103" />
+            <location filename="../../ui/item_panel.py" line="104" />
             <source>现场情况、依据、说明……（自动保存）</source>
             <translation>What you saw, the evidence, remarks… (saved automatically)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="145" />
+            <location filename="../../ui/item_panel.py" line="146" />
             <source>请在左侧选择一个检查条目</source>
             <translation>Choose an item on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="191" />
+            <location filename="../../ui/item_panel.py" line="192" />
             <source>&lt;b&gt;责任单位：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Responsible units: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="197" />
+            <location filename="../../ui/item_panel.py" line="198" />
             <source>&lt;b&gt;时间节点：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Deadline: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="199" />
+            <location filename="../../ui/item_panel.py" line="200" />
             <source>&lt;b&gt;所属行动：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Action: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="207" />
+            <location filename="../../ui/item_panel.py" line="208" />
             <source>&lt;b&gt;检查要点&lt;/b&gt;&lt;br&gt;</source>
             <translation>&lt;b&gt;What to check&lt;/b&gt;&lt;br&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="224" />
+            <location filename="../../ui/item_panel.py" line="225" />
             <source>本部分共 {0} 个条目，已记录 {1} 个。</source>
             <translation>This section has {0} items; {1} recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="229" />
+            <location filename="../../ui/item_panel.py" line="230" />
             <source>按 N 跳到下一个未检查条目，按数字键记录结果。</source>
             <translation>Press N for the next unchecked item, a number key to record a result.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="246" />
+            <location filename="../../ui/item_panel.py" line="247" />
             <source>试点 *</source>
             <translation>Pilot *</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="246" />
+            <location filename="../../ui/item_panel.py" line="247" />
             <source>上海市营商环境创新试点改革举措事项</source>
             <translation>A Shanghai business-environment pilot reform measure</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="250" />
+            <location filename="../../ui/item_panel.py" line="251" />
             <source>截至检查日期 {0} 已超过时间节点</source>
             <translation>Past its deadline on the inspection date {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="336" />
+            <location filename="../../ui/item_panel.py" line="337" />
             <source>填写 {0} 测量值</source>
             <translation>Enter measurements for {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/item_panel.py" line="342" />
+            <location filename="../../ui/item_panel.py" line="343" />
             <source>评定 {0}</source>
             <translation>Rate {0}</translation>
         </message>
@@ -1236,310 +1229,197 @@ The report is saved at:
     <context>
         <name>commands</name>
         <message>
-            <location filename="../../ui/commands.py" line="173" />
-            <source>保存中…</source>
-            <translation>Saving…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/commands.py" line="186" />
-            <source>已保存 {0}</source>
-            <translation>Saved {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/commands.py" line="191" />
-            <source>保存失败：{0}</source>
-            <translation>Not saved: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/commands.py" line="290" />
+            <location filename="../../ui/commands.py" line="115" />
             <source>编辑备注 {0}</source>
             <translation>Edit note {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="323" />
+            <location filename="../../ui/commands.py" line="148" />
             <source>整体照片</source>
             <translation>General photos</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="324" />
+            <location filename="../../ui/commands.py" line="149" />
             <source>移动照片到 {0}</source>
             <translation>Move photo to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="334" />
+            <location filename="../../ui/commands.py" line="159" />
             <source>删除照片</source>
             <translation>Delete photo</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="344" />
+            <location filename="../../ui/commands.py" line="169" />
             <source>修改照片说明</source>
             <translation>Change photo caption</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="354" />
+            <location filename="../../ui/commands.py" line="179" />
             <source>标注照片</source>
             <translation>Annotate photo</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="377" />
+            <location filename="../../ui/commands.py" line="193" />
             <source>添加整改项 {0}</source>
             <translation>Add rectification {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="444" />
+            <location filename="../../ui/commands.py" line="260" />
             <source>删除整改项 {0}</source>
             <translation>Delete rectification {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/edit_session.py" line="171" />
+            <source>保存中…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/edit_session.py" line="184" />
+            <source>已保存 {0}</source>
+            <translation>Saved {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/edit_session.py" line="189" />
+            <source>保存失败：{0}</source>
+            <translation>Not saved: {0}</translation>
         </message>
     </context>
     <context>
         <name>inspection_page</name>
         <message>
-            <location filename="../../ui/inspection_page.py" line="111" />
-            <location filename="../../ui/inspection_page.py" line="114" />
-            <location filename="../../ui/inspection_page.py" line="157" />
-            <location filename="../../ui/inspection_page.py" line="296" />
+            <location filename="../../ui/inspection_actions.py" line="84" />
+            <location filename="../../ui/inspection_page.py" line="120" />
+            <location filename="../../ui/inspection_page.py" line="123" />
+            <location filename="../../ui/inspection_page.py" line="245" />
             <source>整体照片</source>
             <translation>General photos</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="147" />
+            <location filename="../../ui/inspection_actions.py" line="73" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="69" />
-            <source>正在打开检查…</source>
-            <translation>Opening the inspection…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_page.py" line="110" />
-            <location filename="../../ui/inspection_page.py" line="156" />
-            <source>检查表</source>
-            <translation>Checklist</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_page.py" line="116" />
-            <location filename="../../ui/inspection_page.py" line="158" />
-            <source>汇总</source>
-            <translation>Summary</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_page.py" line="134" />
+            <location filename="../../ui/inspection_actions.py" line="60" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="136" />
+            <location filename="../../ui/inspection_actions.py" line="62" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="142" />
+            <location filename="../../ui/inspection_actions.py" line="68" />
             <source>查找条目</source>
             <translation>Find item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="143" />
-            <location filename="../../ui/inspection_page.py" line="371" />
+            <location filename="../../ui/inspection_actions.py" line="69" />
+            <location filename="../../ui/inspection_actions.py" line="110" />
             <source>结果 {0}</source>
             <translation>Result {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="145" />
+            <location filename="../../ui/inspection_actions.py" line="71" />
             <source>下一个未检查条目</source>
             <translation>Next unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="146" />
+            <location filename="../../ui/inspection_actions.py" line="72" />
             <source>上一个未检查条目</source>
             <translation>Previous unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="148" />
-            <location filename="../../ui/inspection_page.py" line="251" />
+            <location filename="../../ui/inspection_actions.py" line="74" />
+            <location filename="../../ui/inspection_actions.py" line="118" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="149" />
+            <location filename="../../ui/inspection_actions.py" line="75" />
             <source>答题后自动跳到下一项</source>
             <translation>Move to the next item after answering</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="152" />
+            <location filename="../../ui/inspection_actions.py" line="78" />
             <source>为当前条目添加照片…</source>
             <translation>Add photos to this item…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="154" />
+            <location filename="../../ui/inspection_actions.py" line="81" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="162" />
+            <location filename="../../ui/inspection_actions.py" line="83" />
+            <location filename="../../ui/inspection_page.py" line="119" />
+            <source>检查表</source>
+            <translation>Checklist</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_actions.py" line="85" />
+            <location filename="../../ui/inspection_page.py" line="125" />
+            <source>汇总</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_actions.py" line="89" />
             <source>筛选：{0}</source>
             <translation>Filter: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="229" />
-            <source>无法打开该检查。</source>
-            <translation>The inspection could not be opened.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_page.py" line="250" />
-            <source>重新打开（继续检查）</source>
-            <translation>Reopen (continue inspecting)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_page.py" line="295" />
-            <source>整体照片（{0}）</source>
-            <translation>General photos ({0})</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_page.py" line="325" />
-            <source>所有条目都已检查</source>
-            <translation>All items are checked</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_page.py" line="351" />
-            <location filename="../../ui/inspection_page.py" line="357" />
-            <source>该检查已签署，只读；如需修改请先重新打开</source>
-            <translation>This inspection is signed and read-only; reopen it to make changes</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_page.py" line="371" />
+            <location filename="../../ui/inspection_actions.py" line="110" />
             <source>记录结果：{0}</source>
             <translation>Record result: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="396" />
+            <location filename="../../ui/inspection_actions.py" line="117" />
+            <source>重新打开（继续检查）</source>
+            <translation>Reopen (continue inspecting)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="77" />
+            <source>正在打开检查…</source>
+            <translation>Opening the inspection…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="183" />
+            <source>无法打开该检查。</source>
+            <translation>The inspection could not be opened.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="244" />
+            <source>整体照片（{0}）</source>
+            <translation>General photos ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="274" />
+            <source>所有条目都已检查</source>
+            <translation>All items are checked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="300" />
+            <location filename="../../ui/inspection_page.py" line="306" />
+            <source>该检查已签署，只读；如需修改请先重新打开</source>
+            <translation>This inspection is signed and read-only; reopen it to make changes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_page.py" line="326" />
             <source>清除结果</source>
             <translation>Clear result</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="424" />
+            <location filename="../../ui/inspection_status.py" line="46" />
             <source>重新打开检查</source>
             <translation>Reopen inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="425" />
+            <location filename="../../ui/inspection_status.py" line="47" />
             <source>重新打开将生成第 {0} 版，已签署的报告保持不变。
 原因（可选）：</source>
             <translation>Reopening creates revision {0}; signed reports stay as they are.
 Reason (optional):</translation>
-        </message>
-    </context>
-    <context>
-        <name>photo_viewer</name>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="324" />
-            <source>整体照片</source>
-            <translation>General photos</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="205" />
-            <source>删除照片</source>
-            <translation>Delete photo</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="125" />
-            <source>照片</source>
-            <translation>Photos</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="37" />
-            <source>无法读取照片文件 {0}</source>
-            <translation>Cannot read the photo file {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="49" />
-            <source>移动照片到…</source>
-            <translation>Move photo to…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="53" />
-            <source>搜索编号或标题</source>
-            <translation>Search code or title</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="58" />
-            <source>整体照片（不属于具体条目）</source>
-            <translation>General photos (not of one item)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="71" />
-            <source>（当前）</source>
-            <translation>(current)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="135" />
-            <source>说明：</source>
-            <translation>Caption:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="137" />
-            <source>照片说明（会印在报告中）</source>
-            <translation>Photo caption (printed in the report)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="152" />
-            <source>‹ 上一张</source>
-            <translation>‹ Previous</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="154" />
-            <source>下一张 ›</source>
-            <translation>Next ›</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="159" />
-            <source>适应窗口</source>
-            <translation>Fit to window</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="174" />
-            <source>在照片上画{0}</source>
-            <translation>Draw a {0} on the photo</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="175" />
-            <source>选择、移动标注；拖动查看照片</source>
-            <translation>Select and move annotations; drag to pan the photo</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="187" />
-            <source>标注颜色</source>
-            <translation>Annotation colour</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="195" />
-            <source>删除所选标注</source>
-            <translation>Delete selected annotation</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="197" />
-            <source>保存标注</source>
-            <translation>Save annotations</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="203" />
-            <source>移动到…</source>
-            <translation>Move to…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="231" />
-            <source>照片 {0}/{1} — {2}</source>
-            <translation>Photo {0}/{1} — {2}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="249" />
-            <source>无法显示照片：{0}</source>
-            <translation>Cannot show the photo: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photo_viewer.py" line="325" />
-            <source>已移动到 {0}</source>
-            <translation>Moved to {0}</translation>
         </message>
     </context>
     <context>
@@ -1738,103 +1618,103 @@ A draft is for checking the content; the official report comes from “Sign repo
     <context>
         <name>photo_import</name>
         <message>
-            <location filename="../../ui/photo_import.py" line="123" />
+            <location filename="../../ui/photo_import.py" line="124" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="41" />
+            <location filename="../../ui/photo_import.py" line="42" />
             <source>已导入 {0} 张照片</source>
             <translation>{0} photo(s) imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="43" />
+            <location filename="../../ui/photo_import.py" line="44" />
             <source>{0} 张已在本检查中</source>
             <translation>{0} already in this inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="45" />
+            <location filename="../../ui/photo_import.py" line="46" />
             <source>{0} 个文件未导入</source>
             <translation>{0} file(s) not imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="47" />
+            <location filename="../../ui/photo_import.py" line="48" />
             <source>已取消，{0} 个文件未处理</source>
             <translation>Cancelled; {0} file(s) not processed</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="53" />
-            <location filename="../../ui/photo_import.py" line="123" />
+            <location filename="../../ui/photo_import.py" line="54" />
+            <location filename="../../ui/photo_import.py" line="124" />
             <source>正在查找照片…</source>
             <translation>Looking for photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="61" />
+            <location filename="../../ui/photo_import.py" line="62" />
             <source>照片 ({0});;所有文件 (*)</source>
             <translation>Photos ({0});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="62" />
+            <location filename="../../ui/photo_import.py" line="63" />
             <source>添加照片</source>
             <translation>Add photos</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="71" />
+            <location filename="../../ui/photo_import.py" line="72" />
             <source>部分文件未导入</source>
             <translation>Some files were not imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="74" />
+            <location filename="../../ui/photo_import.py" line="75" />
             <source>。以下文件未导入，原件未作任何改动：</source>
             <translation>. The following files were not imported; the originals were not changed:</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="78" />
+            <location filename="../../ui/photo_import.py" line="79" />
             <source>文件</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="78" />
+            <location filename="../../ui/photo_import.py" line="79" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="124" />
+            <location filename="../../ui/photo_import.py" line="125" />
             <source>导入照片</source>
             <translation>Import photos</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="146" />
+            <location filename="../../ui/photo_import.py" line="147" />
             <source>正在取消…（正在处理的照片完成后停止）</source>
             <translation>Cancelling… (stops after the photo being processed)</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="154" />
+            <location filename="../../ui/photo_import.py" line="155" />
             <source>正在导入 {0}/{1}：{2}</source>
             <translation>Importing {0}/{1}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="161" />
+            <location filename="../../ui/photo_import.py" line="162" />
             <source>正在保存到检查记录…</source>
             <translation>Saving to the inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="184" />
+            <location filename="../../ui/photo_import.py" line="185" />
             <source>照片未能导入</source>
             <translation>Photos not imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="227" />
+            <location filename="../../ui/photo_import.py" line="228" />
             <source>该检查已签署，只读；不能添加照片</source>
             <translation>This inspection is signed and read-only; photos cannot be added</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="234" />
+            <location filename="../../ui/photo_import.py" line="235" />
             <source>上一批照片还在导入，请稍候</source>
             <translation>The previous photos are still being imported; please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="268" />
+            <location filename="../../ui/photo_import.py" line="269" />
             <source>照片已删除（可撤销：Ctrl+Z）</source>
             <translation>Photo deleted (undo: Ctrl+Z)</translation>
         </message>
@@ -2059,162 +1939,342 @@ Create or import a key under “Signing key”.</translation>
     <context>
         <name>findings</name>
         <message>
-            <location filename="../../ui/findings.py" line="27" />
+            <location filename="../../ui/findings.py" line="28" />
             <source>一般</source>
             <translation>Minor</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="27" />
+            <location filename="../../ui/findings.py" line="28" />
             <source>较重</source>
             <translation>Major</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="27" />
+            <location filename="../../ui/findings.py" line="28" />
             <source>严重</source>
             <translation>Critical</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="38" />
-            <location filename="../../ui/findings.py" line="270" />
+            <location filename="../../ui/findings.py" line="39" />
+            <location filename="../../ui/findings.py" line="271" />
             <source>编辑整改项</source>
             <translation>Edit rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="38" />
+            <location filename="../../ui/findings.py" line="39" />
             <source>添加整改项</source>
             <translation>Add rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="48" />
+            <location filename="../../ui/findings.py" line="49" />
             <source>需要园区完成的整改内容</source>
             <translation>What the park must rectify</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="51" />
+            <location filename="../../ui/findings.py" line="52" />
             <source>整改要求</source>
             <translation>Requirement</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="55" />
+            <location filename="../../ui/findings.py" line="56" />
             <source>严重程度</source>
             <translation>Severity</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="57" />
+            <location filename="../../ui/findings.py" line="58" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="66" />
+            <location filename="../../ui/findings.py" line="67" />
             <source>整改期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="68" />
+            <location filename="../../ui/findings.py" line="69" />
             <source>责任部门或责任人</source>
             <translation>Responsible department or person</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="69" />
+            <location filename="../../ui/findings.py" line="70" />
             <source>责任人</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="103" />
+            <location filename="../../ui/findings.py" line="104" />
             <source>请填写整改要求。</source>
             <translation>Enter the requirement.</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="118" />
-            <location filename="../../ui/findings.py" line="281" />
+            <location filename="../../ui/findings.py" line="119" />
+            <location filename="../../ui/findings.py" line="282" />
             <source>整改完成</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="121" />
+            <location filename="../../ui/findings.py" line="122" />
             <source>整改要求：{0}</source>
             <translation>Requirement: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="125" />
+            <location filename="../../ui/findings.py" line="126" />
             <source>整改情况说明（例如：已于 11 月 25 日更换路灯，现场复核合格）</source>
             <translation>How it was rectified (e.g. street lights replaced on 25 November, checked on site)</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="129" />
+            <location filename="../../ui/findings.py" line="130" />
             <source>请填写整改情况说明。</source>
             <translation>Describe how it was rectified.</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="167" />
+            <location filename="../../ui/findings.py" line="168" />
             <source>已整改</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="167" />
+            <location filename="../../ui/findings.py" line="168" />
             <source>待整改</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="172" />
+            <location filename="../../ui/findings.py" line="173" />
             <source>期限 {0}</source>
             <translation>Deadline {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="174" />
+            <location filename="../../ui/findings.py" line="175" />
             <source>责任人 {0}</source>
             <translation>Responsible: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="180" />
+            <location filename="../../ui/findings.py" line="181" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="181" />
+            <location filename="../../ui/findings.py" line="182" />
             <source>重新打开</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="181" />
+            <location filename="../../ui/findings.py" line="182" />
             <source>整改完成…</source>
             <translation>Rectified…</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="183" />
+            <location filename="../../ui/findings.py" line="184" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="191" />
+            <location filename="../../ui/findings.py" line="192" />
             <source>整改情况：{0}</source>
             <translation>Rectification: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="209" />
-            <location filename="../../ui/findings.py" line="231" />
+            <location filename="../../ui/findings.py" line="210" />
+            <location filename="../../ui/findings.py" line="232" />
             <source>整改项</source>
             <translation>Rectifications</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="212" />
+            <location filename="../../ui/findings.py" line="213" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="231" />
+            <location filename="../../ui/findings.py" line="232" />
             <source>整改项（{0}）</source>
             <translation>Rectifications ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="236" />
+            <location filename="../../ui/findings.py" line="237" />
             <source>无。不符合的条目可在此记录需要园区整改的事项。</source>
             <translation>None. For a non-compliant item, record here what the park must rectify.</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="287" />
+            <location filename="../../ui/findings.py" line="288" />
             <source>重新打开整改项</source>
             <translation>Reopen rectification</translation>
+        </message>
+    </context>
+    <context>
+        <name>summary</name>
+        <message>
+            <location filename="../../ui/summary.py" line="304" />
+            <source>一般</source>
+            <translation>Minor</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="304" />
+            <source>较重</source>
+            <translation>Major</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="304" />
+            <source>严重</source>
+            <translation>Critical</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="311" />
+            <source>整改要求</source>
+            <translation>Requirement</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="311" />
+            <source>期限</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="311" />
+            <source>责任人</source>
+            <translation>Responsible</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="307" />
+            <source>已整改</source>
+            <translation>Rectified</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="226" />
+            <location filename="../../ui/summary.py" line="308" />
+            <source>待整改</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="300" />
+            <source>整改项（{0}）</source>
+            <translation>Rectifications ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="294" />
+            <location filename="../../ui/summary.py" line="311" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="225" />
+            <source>星级</source>
+            <translation>Stars</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="162" />
+            <source>正在计算…</source>
+            <translation>Calculating…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="274" />
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="169" />
+            <source>正在更新…</source>
+            <translation>Updating…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="187" />
+            <source>截至 {0} 的记录</source>
+            <translation>Records as of {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="197" />
+            <source>已检查 {0} / {1} 项</source>
+            <translation>{0} of {1} items checked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="220" />
+            <source>总体符合率</source>
+            <translation>Overall compliance</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="221" />
+            <source>检查进度</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="223" />
+            <source>待评定</source>
+            <translation>Not rated yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="245" />
+            <source>合计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="254" />
+            <source>未检查 {0}</source>
+            <translation>{0} not checked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="262" />
+            <source>&lt;b&gt;星级：待评定&lt;/b&gt;　尚缺：</source>
+            <translation>&lt;b&gt;Stars: not rated yet&lt;/b&gt;   Missing: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="268" />
+            <source>星级受限于：</source>
+            <translation>Star level limited by: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="274" />
+            <source>指标</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="274" />
+            <source>等级</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="283" />
+            <source>项</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="293" />
+            <source>逾期事项（{0}）</source>
+            <translation>Overdue actions ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="294" />
+            <source>编号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="294" />
+            <source>事项</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="294" />
+            <source>时间节点</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="296" />
+            <source>截至检查日期没有逾期事项。</source>
+            <translation>No action was overdue on the inspection date.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="302" />
+            <source>没有记录整改项。</source>
+            <translation>No rectifications recorded.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="311" />
+            <source>条目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="311" />
+            <source>程度</source>
+            <translation>Severity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="320" />
+            <source>{0}（评定等级）</source>
+            <translation>{0} (judged level)</translation>
         </message>
     </context>
     <context>
@@ -2376,6 +2436,70 @@ Create or import a key under “Signing key”.</translation>
         </message>
     </context>
     <context>
+        <name>widgets</name>
+        <message>
+            <location filename="../../ui/widgets.py" line="155" />
+            <location filename="../../ui/widgets.py" line="184" />
+            <source>标记为已完成</source>
+            <translation>Mark as completed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="153" />
+            <source>添加整体照片…</source>
+            <translation>Add general photos…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="183" />
+            <source>重新打开（继续检查）</source>
+            <translation>Reopen (continue inspecting)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="124" />
+            <source>‹ 检查列表</source>
+            <translation>‹ Inspections</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="125" />
+            <source>返回检查列表（所有修改已自动保存）</source>
+            <translation>Back to the inspection list (every change is already saved)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="154" />
+            <source>园区整体情况的照片（也可把照片拖到这一栏）</source>
+            <translation>Photos of the park as a whole (you can also drop photos on this tab)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="165" />
+            <source>已签署，只读；如需修改请重新打开（生成新修订版）</source>
+            <translation>Signed and read-only; reopen it to make changes (creates a new revision)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="168" />
+            <source>重新打开…</source>
+            <translation>Reopen…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="175" />
+            <source>报告编号 {0}</source>
+            <translation>Report {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="176" />
+            <source>第 {0} 版</source>
+            <translation>Revision {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="177" />
+            <source>检查人员 {0}</source>
+            <translation>Inspectors: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="187" />
+            <source>已检查 {0} / {1}</source>
+            <translation>{0}/{1} checked</translation>
+        </message>
+    </context>
+    <context>
         <name>InspectionListModel</name>
         <message>
             <location filename="../../ui/inspection_list_model.py" line="83" />
@@ -2451,70 +2575,6 @@ Create or import a key under “Signing key”.</translation>
             <location filename="../../ui/inspection_list_model.py" line="229" />
             <source>星级评定所需的数据还没有填全</source>
             <translation>The star rating still needs some measurements</translation>
-        </message>
-    </context>
-    <context>
-        <name>widgets</name>
-        <message>
-            <location filename="../../ui/widgets.py" line="155" />
-            <location filename="../../ui/widgets.py" line="184" />
-            <source>标记为已完成</source>
-            <translation>Mark as completed</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets.py" line="153" />
-            <source>添加整体照片…</source>
-            <translation>Add general photos…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets.py" line="183" />
-            <source>重新打开（继续检查）</source>
-            <translation>Reopen (continue inspecting)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets.py" line="124" />
-            <source>‹ 检查列表</source>
-            <translation>‹ Inspections</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets.py" line="125" />
-            <source>返回检查列表（所有修改已自动保存）</source>
-            <translation>Back to the inspection list (every change is already saved)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets.py" line="154" />
-            <source>园区整体情况的照片（也可把照片拖到这一栏）</source>
-            <translation>Photos of the park as a whole (you can also drop photos on this tab)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets.py" line="165" />
-            <source>已签署，只读；如需修改请重新打开（生成新修订版）</source>
-            <translation>Signed and read-only; reopen it to make changes (creates a new revision)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets.py" line="168" />
-            <source>重新打开…</source>
-            <translation>Reopen…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets.py" line="175" />
-            <source>报告编号 {0}</source>
-            <translation>Report {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets.py" line="176" />
-            <source>第 {0} 版</source>
-            <translation>Revision {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets.py" line="177" />
-            <source>检查人员 {0}</source>
-            <translation>Inspectors: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets.py" line="187" />
-            <source>已检查 {0} / {1}</source>
-            <translation>{0}/{1} checked</translation>
         </message>
     </context>
     <context>
@@ -2725,7 +2785,7 @@ Create or import a key under “Signing key”.</translation>
     <context>
         <name>result_buttons</name>
         <message>
-            <location filename="../../ui/result_buttons.py" line="55" />
+            <location filename="../../ui/result_buttons.py" line="57" />
             <source>{0}（快捷键 {1}）</source>
             <translation>{0} (shortcut {1})</translation>
         </message>
