@@ -11,6 +11,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--self-test"]:
+        # Headless check of a build: the work without a window, then the window offscreen.
+        from inspection.selftest import run_self_test
+        from ui.selftest import check_window
+        return run_self_test(extra_checks=[("打开程序窗口（无屏幕）", check_window)])
     from inspection.cli import main as run_cli, wants_gui
 
     if wants_gui(argv):

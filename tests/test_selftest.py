@@ -13,4 +13,4 @@ def test_self_test_passes_from_source(tmp_path):
                               "HOME": str(tmp_path)})
     assert out.returncode == 0, out.stdout + out.stderr
     assert "自检通过" in out.stdout
-    assert out.stdout.count("✓") >= 5
+    assert out.stdout.count("✓") == 6  # five headless steps and the window
