@@ -40,7 +40,7 @@ from inspection.report.pdf import build_report  # noqa: E402
 from inspection.signing import create_signing_key, load_signing_key, sign_pdf  # noqa: E402
 from inspection.store import open_store  # noqa: E402
 from inspection.verify import verify_pdf  # noqa: E402
-from tests.inspection import test_report_support as support  # noqa: E402
+from tests.inspection import report_data as support  # noqa: E402
 
 PASSWORD = "bench-password"
 

@@ -6,7 +6,7 @@ from checklists.library import get_template
 from inspection.excel import ITEM_HEADERS, SUMMARY_SHEET, export_xlsx, sheet_title
 from inspection.report import ReportError
 from inspection.results import inspection_results, overall_percent
-from tests.inspection.test_report_support import PARK_NAME, fill_inspection
+from tests.inspection.report_data import PARK_NAME, fill_inspection
 
 
 @pytest.fixture

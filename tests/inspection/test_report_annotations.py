@@ -6,7 +6,7 @@ from checklists.errors import InvalidInput
 from inspection.report.annotations import (REFERENCE_LONG_EDGE, SHAPE_TYPES, draw_annotations,
                                            normalise_annotations)
 from inspection.report.fonts import FONT, register_fonts
-from tests.inspection.test_report_support import ANNOTATIONS
+from tests.inspection.report_data import ANNOTATIONS
 
 
 def test_every_shape_type_is_accepted_and_defaults_filled():

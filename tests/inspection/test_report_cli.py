@@ -8,7 +8,7 @@ import pytest
 from inspection.cli import main as cli
 from inspection.model import Status
 from inspection.store import open_store
-from tests.inspection.test_report_support import fill_inspection
+from tests.inspection.report_data import fill_inspection
 
 ROOT = Path(__file__).resolve().parents[2]
 

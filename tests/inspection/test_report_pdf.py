@@ -13,7 +13,7 @@ from inspection.report.attachment import read_attached_results
 from inspection.results import inspection_results
 from inspection.store import open_store
 from inspection.summary import inspection_dict
-from tests.inspection.test_report_support import PARK_NAME, applied_templates, fill_inspection
+from tests.inspection.report_data import PARK_NAME, applied_templates, fill_inspection
 
 
 def pdftotext(path: Path, *, first: int | None = None, last: int | None = None) -> str:
@@ -234,3 +234,10 @@ def test_an_unknown_photos_per_page_is_refused(built, tmp_path):
     with pytest.raises(ReportError, match="每页照片数"):
         build_report(snapshot, tmp_path / "x.pdf", data_dir=store.data_dir, photos_per_page=3)
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_fill_inspection_makes_answers_photos_and_findings(store):
+    inspection_id = fill_inspection(store, photos=3)
+    snapshot = store.snapshot(inspection_id)
+    assert len(snapshot.photos) == 3 and snapshot.findings and snapshot.answers
+    assert all(Path(store.data_dir.report_image(p.sha256)).exists() for p in snapshot.photos)

@@ -19,7 +19,7 @@ from inspection.signing import (AlreadySigned, BadKeyFile, KeyExists, KeyFileMis
                                 known_certificates, load_signing_key, sign_pdf)
 from inspection.store import InspectionLocked
 from inspection.verify import verify_pdf
-from tests.inspection.test_report_support import fill_inspection
+from tests.inspection.report_data import fill_inspection
 
 PASSWORD = "正确的密码-2026"
 

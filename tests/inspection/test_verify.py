@@ -14,7 +14,7 @@ from inspection.report import NotAPdf, NotSigned, build_report
 from inspection.signing import create_signing_key, import_signing_key
 from inspection.store import open_store
 from inspection.verify import verify_pdf
-from tests.inspection.test_report_support import fill_inspection
+from tests.inspection.report_data import fill_inspection
 
 PASSWORD = "verify-pass-1"
 

@@ -10,7 +10,6 @@ import io
 import random
 from pathlib import Path
 
-import pytest
 from PIL import Image, ImageDraw
 
 from checklists.library import all_templates, get_template
@@ -159,16 +158,3 @@ def _answer_stars(store: Store, inspection_id: str, template_id: str) -> None:
     for code, (value, judged) in values.items():
         store.save_answer(inspection_id, template_id, code, value=value or None, result=judged,
                           note="查阅园区台账与现场核实" if code == "2" else "")
-
-
-@pytest.fixture
-def filled(store) -> str:
-    """The id of a filled inspection in the ``store`` fixture's data folder."""
-    return fill_inspection(store)
-
-
-def test_fill_inspection_makes_answers_photos_and_findings(store):
-    inspection_id = fill_inspection(store, photos=3)
-    snapshot = store.snapshot(inspection_id)
-    assert len(snapshot.photos) == 3 and snapshot.findings and snapshot.answers
-    assert all(Path(store.data_dir.report_image(p.sha256)).exists() for p in snapshot.photos)
