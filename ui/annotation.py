@@ -60,7 +60,9 @@ def draw_shape(painter: QPainter, shape: Mapping[str, Any], rect: QRectF) -> Non
     w, h = rect.width(), rect.height()
     scale = max(w, h) / REFERENCE_EDGE
     p1 = QPointF(rect.left() + shape["x1"] * w, rect.top() + shape["y1"] * h)
-    p2 = QPointF(rect.left() + shape["x2"] * w, rect.top() + shape["y2"] * h)
+    # A text shape has only its anchor (x1, y1); the other shapes have two corners.
+    p2 = QPointF(rect.left() + shape.get("x2", shape["x1"]) * w,
+                 rect.top() + shape.get("y2", shape["y1"]) * h)
     kind = shape["type"]
     pen = _pen(shape, scale)
     painter.save()

@@ -7,6 +7,7 @@ from typing import Any, Mapping, Sequence
 from checklists.errors import InvalidInput
 from inspection.model import (InspectionSnapshot, Photo, PreparedPhoto, ReportRecord,
                               Signature, SignerRole, Status)
+from inspection.report.annotations import normalise_annotations
 from inspection.store.base import NotFound, StoreBase, dumps, now_iso
 
 PHOTO_COLUMNS = ("id, inspection_id, sha256, ext, original_name, width, height, template_id,"
@@ -115,8 +116,12 @@ class EvidenceMixin(StoreBase):
         return self._photo_edit(photo_id, "restore_photo", {"deleted_at": None}, {})
 
     def set_annotations(self, photo_id: int, annotations: Sequence[Mapping[str, Any]]) -> Photo:
-        """Replace the annotation layer (arrows, shapes, text) drawn over a photo."""
-        shapes = [dict(a) for a in annotations]
+        """Replace the annotation layer (arrows, shapes, text) drawn over a photo.
+
+        The layer is checked against its one definition (inspection.report.annotations);
+        a malformed shape is refused with InvalidInput and nothing changes.
+        """
+        shapes = normalise_annotations(annotations)
         return self._photo_edit(photo_id, "annotate", {"annotations": dumps(shapes)},
                                 {"shapes": len(shapes)})
 

@@ -211,3 +211,26 @@ def test_snapshot_holds_everything_of_one_inspection(store, inspection):
     assert snap.park.name == "星河智造小微企业园"
     assert snap.answers_for("000")["1-1-1"].note == "积水"
     assert snap.findings_for("000", "1-1-1")[0].requirement == "疏通排水"
+
+
+def _photo(store, inspection):
+    from inspection.model import PreparedPhoto
+    photo, _ = store.add_photo(inspection.id, PreparedPhoto(
+        sha256="ab" * 32, ext="jpg", original_name="a.jpg", size=10, width=40, height=30,
+        thumbnail_jpeg=b"\xff\xd8"))
+    return photo
+
+
+def test_annotations_are_checked_before_they_are_saved(store, inspection):
+    photo = _photo(store, inspection)
+    shapes = [{"type": "arrow", "color": "#E53935", "width": 8, "x1": 0.1, "y1": 0.2,
+               "x2": 0.5, "y2": 0.6},
+              {"type": "text", "color": "#e53935", "x1": 0.1, "y1": 0.1, "text": "积水"}]
+    saved = store.set_annotations(photo.id, shapes).annotations
+    assert saved[0]["color"] == "#e53935" and "x2" not in saved[1]
+    for bad, field in [({"type": "star", "x1": 0, "y1": 0}, "类型"),
+                       ({"type": "rect", "x1": 0.1, "y1": 0.1, "x2": 1.5, "y2": 0.2}, "x2"),
+                       ({"type": "text", "x1": 0.1, "y1": 0.1, "text": " "}, "文字")]:
+        with pytest.raises(InvalidInput, match=field):
+            store.set_annotations(photo.id, [bad])
+    assert store.photo(photo.id).annotations == tuple(saved)

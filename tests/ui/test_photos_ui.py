@@ -201,3 +201,20 @@ def test_files_dropped_on_a_tree_item_go_to_that_item(qtbot, runner, open_page, 
     [photo] = runner.call(lambda s: s.photos(inspection_id))
     assert (photo.template_id, photo.item_code) == ("000", "1-1-3")
     assert page.model.photo_count(("000", "1-1-3")) == 1
+
+
+def test_text_annotations_without_a_second_corner_are_drawn(qapp):
+    """The shared format gives a text shape only its anchor (x1, y1); drawing must cope."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from ui.annotation import paint_annotations
+
+    image = QImage(400, 300, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    paint_annotations(painter, QRectF(0, 0, 400, 300), [
+        {"type": "text", "color": "#e53935", "width": 0, "x1": 0.1, "y1": 0.1,
+         "text": "消防栓被遮挡", "size": 0.08}])
+    painter.end()
+    assert any(image.pixelColor(x, y).alpha() for x in range(40, 200) for y in range(30, 60))
