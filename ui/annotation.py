@@ -119,6 +119,9 @@ class ShapeItem(QGraphicsItem):
     def __init__(self, shape: Mapping[str, Any], size: tuple[float, float]) -> None:
         super().__init__()
         self.shape_data = dict(shape)
+        # A saved text shape has only its anchor; the editor moves all shapes by two corners.
+        self.shape_data.setdefault("x2", self.shape_data["x1"])
+        self.shape_data.setdefault("y2", self.shape_data["y1"])
         self.photo_size = size
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, True)
