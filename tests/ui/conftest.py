@@ -15,10 +15,9 @@ def qapp_args():
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path, monkeypatch):
-    # QSettings and the default data folder must never touch the developer's real ones.
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("PARK_INSPECTOR_DATA", str(tmp_path / "default-data"))
+def _isolated_settings(tmp_path):
+    # QSettings must never touch the developer's real ones (tests/conftest.py already points
+    # the default data folder and XDG_CONFIG_HOME at tmp_path; QSettings caches its paths).
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
 
