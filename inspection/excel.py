@@ -1,7 +1,6 @@
 """The inspection as an Excel workbook: a summary sheet and one sheet per applied standard."""
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from checklists.model import Node, Template, TemplateKind
+from inspection.files import atomic_target
 from inspection.model import FindingStatus, InspectionSnapshot
 from inspection.report.context import NOT_CHECKED, value_text
 from inspection.report.errors import ReportError, write_failure
@@ -137,13 +137,10 @@ def export_xlsx(snapshot: InspectionSnapshot, results: list[TemplateResult], out
             title = title[:29] + f"_{len(used)}"
         used.add(title)
         _item_sheet(book.create_sheet(title), snapshot, result)
-    partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
     try:
-        book.save(partial)
-        os.replace(partial, out)
+        with atomic_target(out) as partial:
+            book.save(partial)
     except OSError as exc:
         raise ReportError(f"无法写入 {out}：{write_failure(exc)}") from None
-    finally:
-        partial.unlink(missing_ok=True)
     return out
 

@@ -9,12 +9,11 @@ and no file is left behind. Reports signed earlier (earlier revisions) are never
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import os
 import shutil
 from pathlib import Path
 from typing import Callable
 
+from inspection.files import new_temp_file, replace_atomic, sha256_file
 from inspection.model import Inspection, InspectionSnapshot, Status
 from inspection.report.errors import Cancelled, ReportError, write_failure
 from inspection.report.pdf import build_report
@@ -47,14 +46,6 @@ def _as_signed(snapshot: InspectionSnapshot) -> InspectionSnapshot:
         snapshot.inspection, status=Status.SIGNED))
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: str,
                  out: Path | None = None, progress: Progress | None = None,
                  should_cancel: ShouldCancel | None = None, photos_per_page: int = 2) -> Path:
@@ -76,10 +67,11 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
     stored = reports / report_file_name(snapshot.inspection)
     if any(Path(r.path) == stored for r in store.reports(inspection_id)):
         raise ReportError(f"第 {inspection.revision} 版的报告已存在：{stored}")
-    work = reports / f".{stored.name}.{os.getpid()}.signing"
-    copy = Path(out).with_name(f".{Path(out).name}.{os.getpid()}.partial") if out else None
+    work = copy = None
     placed = False
     try:
+        work = new_temp_file(stored)
+        copy = new_temp_file(out) if out is not None else None
         build_report(snapshot, work, data_dir=store.data_dir,
                      results=inspection_results(snapshot),
                      progress=_scaled(progress), should_cancel=should_cancel,
@@ -89,12 +81,14 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
         if progress is not None:
             progress(98, 100, "正在签名")
         signed = sign_pdf(work, key=key)
-        sha = _sha256(work)
+        sha = sha256_file(work)
         if should_cancel is not None and should_cancel():
             raise Cancelled()
         if copy is not None:
             shutil.copyfile(work, copy)  # the slow part of the copy, before anything is final
-        os.replace(work, stored)
+        # On disk (flushed) before the database records it: a power cut cannot leave a record
+        # pointing at a half-written file.
+        replace_atomic(work, stored)
         placed = True
         store.mark_signed(inspection_id, path=str(stored), sha256=sha, signer=signed.signer)
         placed = False  # recorded: from here on the stored file belongs to the record
@@ -103,9 +97,9 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
     except OSError as exc:
         raise ReportError(f"无法保存签署的报告：{write_failure(exc)}") from None
     finally:
-        work.unlink(missing_ok=True)
-        if copy is not None:
-            copy.unlink(missing_ok=True)
+        for temp in (work, copy):
+            if temp is not None:
+                temp.unlink(missing_ok=True)
         if placed:
             stored.unlink(missing_ok=True)
     if progress is not None:
@@ -116,7 +110,7 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
 def _finish_copy(copy: Path, out: Path, stored: Path) -> None:
     """Rename the finished copy into place (after signing is recorded; a rename seldom fails)."""
     try:
-        os.replace(copy, out)
+        replace_atomic(copy, out)
     except OSError as exc:
         raise ReportError(f"报告已签署并保存在 {stored}，但无法写入 {out}："
                           f"{write_failure(exc)}") from None

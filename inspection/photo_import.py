@@ -14,9 +14,7 @@ import hashlib
 import io
 import logging
 import math
-import os
 import re
-import tempfile
 import time
 import warnings
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ import pillow_heif
 from PIL import ExifTags, Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from checklists.errors import UserError
+from inspection.files import TEMP_SUFFIX, fsync_dir, write_atomic
 from inspection.model import PreparedPhoto
 from inspection.paths import DataDir
 
@@ -307,17 +306,15 @@ def _store(data_dir: DataDir, path: Path, sha256: str, ext: str, original: bytes
         new_folder = not folder.exists()
         folder.mkdir(parents=True, exist_ok=True)
         if new_folder:
-            _fsync_dir(folder.parent)
+            fsync_dir(folder.parent)
         # Content-addressed: a file already there was renamed into place whole and holds
         # these bytes, so it is left alone. Only a damaged original (wrong size) is rewritten.
         if not (original_path.exists() and original_path.stat().st_size == len(original)):
-            _write_atomic(original_path, original)
+            write_atomic(original_path, original)
             created.append(original_path)
         if not report_path.exists():
-            _write_atomic(report_path, report_jpeg)
+            write_atomic(report_path, report_jpeg)
             created.append(report_path)
-        if created:
-            _fsync_dir(folder)
     except BaseException as exc:
         for target in created:  # only our own: an earlier import's files may be in use
             with contextlib.suppress(OSError):
@@ -325,34 +322,6 @@ def _store(data_dir: DataDir, path: Path, sha256: str, ext: str, original: bytes
         if isinstance(exc, OSError):
             raise PhotoRejected(path, f"无法保存到数据文件夹（{exc.strerror or exc}）") from None
         raise
-
-
-def _write_atomic(target: Path, content: bytes) -> None:
-    """Write via a temporary file in the same folder, fsync, rename: all of it or nothing."""
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            if hasattr(os, "fchmod"):  # mkstemp makes 0600; photos are ordinary files
-                os.fchmod(handle.fileno(), 0o644)
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Flush a folder's entries, so a rename into it survives a power cut (POSIX)."""
-    if os.name != "posix":  # Windows cannot open a folder for fsync; NTFS journals renames
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def remove_stale_temp_files(data_dir: DataDir | Path | str, *,
@@ -363,7 +332,7 @@ def remove_stale_temp_files(data_dir: DataDir | Path | str, *,
         return 0
     cutoff = time.time() - older_than
     removed = 0
-    for temp in media.glob("*/.*.tmp"):
+    for temp in media.glob(f"*/.*{TEMP_SUFFIX}"):
         with contextlib.suppress(OSError):
             if temp.stat().st_mtime < cutoff:
                 temp.unlink()

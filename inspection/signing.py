@@ -16,6 +16,7 @@ from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
 
+from inspection.files import atomic_target
 from inspection.report.attachment import SIGNATURE_FIELD, has_attached_results, open_reader
 from inspection.report.errors import NotAPdf, NotAReport
 from inspection.report.fonts import regular_font_file
@@ -128,15 +129,12 @@ def sign_pdf(pdf: Path, *, key: SigningKey, out: Path | None = None) -> SignedRe
                   "when": format_signing_time(signed_at)}
         if out is None:
             pdf_signer.sign_pdf(writer, appearance_text_params=params, in_place=True)
+            handle.flush()
+            os.fsync(handle.fileno())
             target = pdf
         else:
             target = Path(out)
-            partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-            try:
-                with open(partial, "wb") as output:
-                    pdf_signer.sign_pdf(writer, appearance_text_params=params, output=output)
-                os.replace(partial, target)
-            finally:
-                partial.unlink(missing_ok=True)
+            with atomic_target(target) as partial, open(partial, "wb") as output:
+                pdf_signer.sign_pdf(writer, appearance_text_params=params, output=output)
     return SignedReport(path=target, signer=key.name, organisation=key.organisation,
                         signed_at=signed_at)

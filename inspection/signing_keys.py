@@ -7,7 +7,6 @@ the ones this laptop knows, and verification trusts exactly those.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -20,6 +19,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from checklists.errors import InvalidInput, UserError
+from inspection.files import write_atomic
 
 KEY_VALIDITY_YEARS = 5
 MIN_PASSWORD_LENGTH = 6
@@ -82,15 +82,6 @@ def describe_certificate(certificate: x509.Certificate) -> dict[str, str]:
             "title": _attribute(subject, NameOID.TITLE)}
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
 def create_signing_key(*, name: str, organisation: str, password: str, out: Path,
                        title: str = "") -> Path:
     """Make an EC P-256 key with a self-signed certificate (CN=name, O=organisation), 5 years.
@@ -137,8 +128,8 @@ def create_signing_key(*, name: str, organisation: str, password: str, out: Path
     data = pkcs12.serialize_key_and_certificates(
         name.encode("utf-8"), key, certificate, None,
         serialization.BestAvailableEncryption(password.encode("utf-8")))
-    _write_atomically(out, data)
-    _write_atomically(out.with_suffix(CERT_SUFFIX),
+    write_atomic(out, data)
+    write_atomic(out.with_suffix(CERT_SUFFIX),
                       certificate.public_bytes(serialization.Encoding.PEM))
     return out
 
@@ -197,8 +188,8 @@ def import_signing_key(p12_path: Path, password: str, keys_dir: Path) -> Path:
     keys_dir.mkdir(parents=True, exist_ok=True)
     target = keys_dir / f"{_safe_stem(key.name)}-{key.fingerprint[:12]}.p12"
     if not target.exists():
-        _write_atomically(target, Path(p12_path).read_bytes())
-    _write_atomically(target.with_suffix(CERT_SUFFIX), key.certificate_pem)
+        write_atomic(target, Path(p12_path).read_bytes())
+    write_atomic(target.with_suffix(CERT_SUFFIX), key.certificate_pem)
     return target
 
 
@@ -209,7 +200,7 @@ def remember_certificate(certificate: x509.Certificate, keys_dir: Path) -> Path:
     info = describe_certificate(certificate)
     path = keys_dir / f"{_safe_stem(info['name'])}-{certificate_fingerprint(certificate)[:12]}" \
                       f"{CERT_SUFFIX}"
-    _write_atomically(path, certificate.public_bytes(serialization.Encoding.PEM))
+    write_atomic(path, certificate.public_bytes(serialization.Encoding.PEM))
     return path
 
 

@@ -6,7 +6,6 @@ everything succeeded, so a failure or a cancel leaves no partial file.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Callable
 
@@ -16,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from inspection.appinfo import APP_VERSION
+from inspection.files import atomic_target
 from inspection.model import InspectionSnapshot
 from inspection.paths import DataDir
 from inspection.report.appendix import (PHOTOS_PER_PAGE, photo_appendix, rectification,
@@ -165,31 +165,28 @@ def build_report(snapshot: InspectionSnapshot, out: Path, *, data_dir: DataDir,
         raise ReportError(f"每页照片数应为 1、2 或 4，收到 {photos_per_page}")
     ctx = make_context(snapshot, results, data_dir, photos_per_page=photos_per_page)
     inspection, park = snapshot.inspection, snapshot.park
-    partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
     try:
-        doc = ReportDocument(
-            str(partial), ctx, progress=progress, should_cancel=should_cancel,
-            pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN_LEFT,
-            rightMargin=MARGIN_LEFT, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-            title=f"{REPORT_TITLE}：{park.name}", author=inspection.organisation or
-            "、".join(inspection.inspectors), subject=f"报告编号 {inspection.report_number}"
-            f"（第 {inspection.revision} 版）", creator=f"Park Inspector {APP_VERSION}",
-            keywords=[inspection.report_number, park.name], lang="zh-CN",
-            initialFontName=FONT, initialFontSize=10, displayDocTitle=1)
-        header_left = f"报告编号：{inspection.report_number}（第 {inspection.revision} 版）"
-        doc.build(report_story(ctx), canvasmaker=_numbered_canvas(header_left, park.name))
-        if should_cancel is not None and should_cancel():
-            raise Cancelled()
-        if progress is not None:
-            progress(doc.page, doc.page, "正在附加检查结果数据")
-        stamp = None
-        if doc.stamp_page is not None:
-            x, y, width, height = STAMP_BOX
-            stamp = (doc.stamp_page, (x, y, x + width, y + height))
-        attach_results(partial, inspection_dict(snapshot, results), stamp=stamp)
-        os.replace(partial, out)
+        with atomic_target(out) as partial:
+            doc = ReportDocument(
+                str(partial), ctx, progress=progress, should_cancel=should_cancel,
+                pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN_LEFT,
+                rightMargin=MARGIN_LEFT, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+                title=f"{REPORT_TITLE}：{park.name}", author=inspection.organisation or
+                "、".join(inspection.inspectors), subject=f"报告编号 {inspection.report_number}"
+                f"（第 {inspection.revision} 版）", creator=f"Park Inspector {APP_VERSION}",
+                keywords=[inspection.report_number, park.name], lang="zh-CN",
+                initialFontName=FONT, initialFontSize=10, displayDocTitle=1)
+            header_left = f"报告编号：{inspection.report_number}（第 {inspection.revision} 版）"
+            doc.build(report_story(ctx), canvasmaker=_numbered_canvas(header_left, park.name))
+            if should_cancel is not None and should_cancel():
+                raise Cancelled()
+            if progress is not None:
+                progress(doc.page, doc.page, "正在附加检查结果数据")
+            stamp = None
+            if doc.stamp_page is not None:
+                x, y, width, height = STAMP_BOX
+                stamp = (doc.stamp_page, (x, y, x + width, y + height))
+            attach_results(partial, inspection_dict(snapshot, results), stamp=stamp)
     except OSError as exc:
         raise ReportError(f"无法写入报告 {out}：{write_failure(exc)}") from None
-    finally:
-        partial.unlink(missing_ok=True)
     return out

@@ -1,9 +1,7 @@
 """Checking the data folder, and backing it up to / restoring it from one file."""
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import shutil
 import sqlite3
 import tempfile
@@ -15,6 +13,7 @@ from pathlib import Path
 from checklists.errors import UserError
 from inspection.appinfo import APP_VERSION
 from inspection.audit import verify_chain
+from inspection.files import atomic_target, fsync_dir, fsync_file, sha256_file
 from inspection.paths import DataDir
 
 BACKUP_FORMAT = "park-inspector-backup/1"
@@ -37,14 +36,6 @@ class CheckReport:
 
     def to_dict(self) -> dict:
         return {"ok": self.ok, "problems": self.problems, "checked": self.checked}
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def check_database(conn: sqlite3.Connection, data_dir: DataDir, *,
@@ -99,8 +90,8 @@ def backup_to(conn: sqlite3.Connection, data_dir: DataDir, out: Path) -> dict:
         media += [data_dir.report_image(p.name.split(".")[0]) for p in list(media)]
         reports = [Path(r[0]) for r in conn.execute("SELECT path FROM reports").fetchall()]
         files = {}
-        partial = out.with_name(out.name + ".partial")
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
+        with atomic_target(out) as partial, \
+                zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
             archive.write(copy, "inspections.db")
             for path in media:
                 if path.exists():
@@ -116,7 +107,6 @@ def backup_to(conn: sqlite3.Connection, data_dir: DataDir, out: Path) -> dict:
                         "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
                         "database_sha256": sha256_file(copy), "files": files}
             archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-        os.replace(partial, out)
     return manifest
 
 
@@ -162,6 +152,11 @@ def restore_from(backup: Path, data_dir: DataDir, *, replace: bool = False) -> d
                 conn.close()
             if not report.ok:
                 raise BadBackup("备份中的数据没有通过检查：" + "；".join(report.problems[:3]))
+            staged = [staging / name for name in ["inspections.db", *manifest["files"]]]
+            for path in staged:  # on disk before the renames make them the data
+                fsync_file(path)
+            for folder in {path.parent for path in staged}:
+                fsync_dir(folder)
             _swap_in(staging, data_dir)
         except (KeyError, OSError, sqlite3.DatabaseError) as exc:
             raise BadBackup(f"无法读取备份：{exc}") from None
@@ -192,3 +187,4 @@ def _swap_in(staging: Path, data_dir: DataDir) -> None:
     for name in ("inspections.db", "media", "reports"):
         if (staging / name).exists():
             shutil.move(str(staging / name), str(root / name))
+    fsync_dir(root)
