@@ -1,6 +1,7 @@
 """Opening the database, and the one way an edit is written: a transaction plus an audit row."""
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from inspection.migrations import migrate
 from inspection.paths import DataDir
 
 BUSY_TIMEOUT_MS = 5000
+_savepoints = itertools.count(1)  # unique savepoint names
 
 
 class NotFound(UserError):
@@ -79,6 +81,37 @@ class StoreBase:
     # --- transactions ------------------------------------------------------------------
 
     @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """A write transaction that takes the write lock at once (BEGIN IMMEDIATE).
+
+        A deferred BEGIN reads first and asks for the write lock later; if another process
+        (the command line beside the program) wrote in between, SQLite cannot wait for it and
+        fails at once with "database is locked". BEGIN IMMEDIATE waits up to the busy timeout
+        instead. Inside an open transaction a savepoint nests, so edits may call edits.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            name = f"edit_{next(_savepoints)}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:  # some errors end the whole transaction themselves
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+
+    @contextmanager
     def _edit(self, action: str, *, entity: str, entity_id: Any,
               inspection_id: str | None = None, detail: dict | None = None,
               check_lock: bool = True) -> Iterator[dict]:
@@ -88,7 +121,7 @@ class StoreBase:
         inspection refuses edits (``check_lock``) inside the same transaction.
         """
         detail = dict(detail or {})
-        with self.db.atomic():
+        with self._transaction():
             if inspection_id is not None and check_lock:
                 self._require_unlocked(inspection_id)
             yield detail
