@@ -18,7 +18,6 @@ from checklists.errors import UserError
 from inspection.appinfo import APP_NAME_ZH, APP_VERSION
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-GUI_OPTIONS = {"--data-dir"}
 
 
 class CommandLineError(Exception):
@@ -37,32 +36,43 @@ def _modules():
     return [templates, records, maintenance, reports]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR",
+def _add_data_dir(parser: argparse.ArgumentParser, *, default=None) -> None:
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
                         help="数据文件夹（默认：用户应用数据文件夹）")
-    parser = OneLineParser(prog="main.py", parents=[common],
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(prog="main.py",
                            description=f"{APP_NAME_ZH} {APP_VERSION}：不带参数时打开程序窗口")
+    _add_data_dir(parser)
     parser.add_argument("--version", action="version", version=APP_VERSION)
     parser.add_argument("--self-test", action="store_true",
                         help="无界面自检：建示例检查、生成并签署报告、验证，成功时退出码为 0")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+    # Every (sub)command takes --data-dir after its name too. This copy has no default: with
+    # one, argparse would overwrite a --data-dir given before the command name with None.
+    common = argparse.ArgumentParser(add_help=False)
+    _add_data_dir(common, default=argparse.SUPPRESS)
     for module in _modules():
         module.register(commands, common)
     return parser
 
 
+def gui_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """The window's options (``--data-dir``) read as the command line reads them, or None
+    when *argv* holds anything else (a command, another option, a malformed ``--data-dir``)."""
+    parser = OneLineParser(prog="main.py", add_help=False)
+    _add_data_dir(parser)
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except CommandLineError:
+        return None  # the command line reports the mistake in one line
+    return None if rest else args
+
+
 def wants_gui(argv: list[str]) -> bool:
     """True when no subcommand is given (only options the window understands)."""
-    rest = list(argv)
-    while rest:
-        head = rest.pop(0)
-        if head.split("=")[0] in GUI_OPTIONS:
-            if "=" not in head and rest:
-                rest.pop(0)
-            continue
-        return False
-    return True
+    return gui_arguments(argv) is not None
 
 
 def main(argv: list[str] | None = None) -> int:
