@@ -114,9 +114,10 @@ def main(argv: list[str] | None = None) -> int:
 def _log_unexpected(args) -> str:
     from inspection.cli.common import data_root
     try:
-        logs = data_root(args).joinpath("logs") if args is not None else None
-        if logs is None:
-            raise OSError
+        root = data_root(args) if args is not None else None
+        if root is None or not root.is_dir():
+            raise OSError  # never create a (perhaps mistyped) data folder just for a log
+        logs = root / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         path = logs / "errors.log"
         with open(path, "a", encoding="utf-8") as handle:

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from inspection.paths import default_data_dir
+from checklists.errors import UserError
+from inspection.paths import DataDir, default_data_dir
 from inspection.store import Store, open_store
 
 
@@ -16,8 +17,22 @@ def data_root(args: argparse.Namespace) -> Path:
     return Path(args.data_dir).expanduser() if getattr(args, "data_dir", None) else default_data_dir()
 
 
-def store_for(args: argparse.Namespace, *, actor: str | None = None) -> Store:
-    return open_store(data_root(args), actor=actor or getattr(args, "by", None) or os_user())
+class NoData(UserError):
+    """The data folder holds no database: most likely --data-dir is mistyped."""
+
+
+def store_for(args: argparse.Namespace, *, actor: str | None = None,
+              create: bool = False) -> Store:
+    """The store of the data folder; only commands that start data (*create*) may make one.
+
+    Any other command on a folder without a database refuses, rather than creating an empty
+    one and reporting on it as if it were the inspector's data.
+    """
+    root = data_root(args)
+    if not create and not DataDir(root).database.is_file():
+        raise NoData(f"数据文件夹 {root} 中没有检查数据（inspections.db）：请检查 --data-dir 是否写错，"
+                     "或先用 park add 添加园区")
+    return open_store(root, actor=actor or getattr(args, "by", None) or os_user())
 
 
 def os_user() -> str:

@@ -63,7 +63,7 @@ def make_demo(args) -> int:
     def progress(message: str) -> None:
         print(message, file=sys.stderr)
 
-    with store_for(args, actor="王建国") as store:
+    with store_for(args, actor="王建国", create=True) as store:
         ids = create_demo(store, progress=progress)
     print(f"另一个示例检查（行动方案事项）：{ids.action_plan}", file=sys.stderr)
     print(ids.main)

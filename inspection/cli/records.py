@@ -81,7 +81,7 @@ def register(commands, common) -> None:
 
 
 def park_add(args) -> int:
-    with store_for(args) as store:
+    with store_for(args, create=True) as store:
         park = store.add_park(args.name, args.type, address=args.address)
     print(f"已添加园区：{park.name}（{park.park_type.label}）")
     print(park.id)

@@ -59,3 +59,40 @@ def test_the_last_data_dir_given_wins(capsys, tmp_path):
 ])
 def test_wants_gui_agrees_with_the_command_line(argv, gui):
     assert wants_gui(argv) is gui
+
+
+@pytest.mark.parametrize("args", [
+    ["check-db"],
+    ["check-db", "--json"],
+    ["park", "list"],
+    ["inspection", "list"],
+    ["inspection", "show", "abcd1234"],
+    ["inspection", "answer", "abcd1234", "1-1-1", "--result", "pass"],
+    ["inspection", "new", "--park", "星河园", "--template", "000", "--inspector", "张三"],
+    ["finding", "add", "abcd1234", "1-1-1", "--requirement", "整改"],
+    ["photo", "add", "abcd1234", "p.jpg"],
+    ["report", "abcd1234", "--out", "r.pdf"],
+    ["export", "abcd1234", "--xlsx", "r.xlsx"],
+    ["backup", "--out", "b.zip"],
+])
+def test_a_command_on_a_folder_without_data_refuses_and_creates_nothing(capsys, tmp_path, args):
+    mistyped = tmp_path / "dtaa"
+    code, out, err = run(capsys, args, mistyped, "after")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and str(mistyped) in err and "inspections.db" in err
+    assert not mistyped.exists() and not (tmp_path / "b.zip").exists()
+
+
+def test_a_folder_without_a_database_is_refused_even_if_it_exists(capsys, tmp_path):
+    (tmp_path / "keys").mkdir()
+    code, out, err = run(capsys, ["check-db"], tmp_path, "before")
+    assert code == 2 and "数据库正常" not in out and not (tmp_path / "inspections.db").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["park", "add", "星河园"],
+    ["templates"],
+    ["template", "show", "000"],
+])
+def test_commands_that_start_data_or_need_none_run_on_a_new_folder(capsys, tmp_path, args):
+    assert run(capsys, args, tmp_path / "new", "after")[0] == 0
