@@ -110,10 +110,7 @@ def draw_annotations(canvas, shapes: Iterable[Mapping[str, Any]], *, x: float, y
         canvas.setLineJoin(1)
         x1, y1 = x + clean["x1"] * width, y + height - clean["y1"] * height
         if clean["type"] == "text":
-            size = clean["size"] * height
-            canvas.setFont(font_name, size)
-            for line_no, line in enumerate(clean["text"].splitlines()):
-                canvas.drawString(x1, y1 - size * (0.88 + 1.2 * line_no), line)
+            _text(canvas, clean["text"], x1, y1, size=clean["size"] * height, font_name=font_name)
             drawn += 1
             continue
         x2, y2 = x + clean["x2"] * width, y + height - clean["y2"] * height
@@ -126,6 +123,25 @@ def draw_annotations(canvas, shapes: Iterable[Mapping[str, Any]], *, x: float, y
         drawn += 1
     canvas.restoreState()
     return drawn
+
+
+def _text(canvas, text: str, x: float, y: float, *, size: float, font_name: str) -> None:
+    """Text as the program's viewer draws it: bold, with a dark translucent halo so that it
+    stays readable on a busy photo. (x, y) is the top-left of the first line."""
+    for line_no, line in enumerate(text.splitlines()):
+        baseline = y - size * (0.88 + 1.2 * line_no)
+        halo = canvas.beginText(x, baseline)
+        halo.setFont(font_name, size)
+        halo.setTextRenderMode(1)  # stroke only: the outline under the letters
+        canvas.saveState()
+        canvas.setStrokeColorRGB(0, 0, 0)
+        canvas.setStrokeAlpha(110 / 255)
+        canvas.setLineWidth(max(size / 10, 0.3))
+        halo.textLine(line)
+        canvas.drawText(halo)
+        canvas.restoreState()
+        canvas.setFont(font_name, size)
+        canvas.drawString(x, baseline, line)
 
 
 def _arrow(canvas, x1: float, y1: float, x2: float, y2: float, *, head: float) -> None:

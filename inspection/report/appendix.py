@@ -15,7 +15,7 @@ from inspection.model import FindingStatus, Photo, Severity, SignerRole, Signatu
 from inspection.report.annotations import draw_annotations
 from inspection.report.context import ReportContext, esc, format_time, section_number
 from inspection.report.details import hexcolor
-from inspection.report.fonts import FONT
+from inspection.report.fonts import FONT, FONT_BOLD
 from inspection.report.styles import ALERT, CONTENT_WIDTH, GRID, MUTED, styles, table_style
 
 # The largest a photo may be drawn, by how many photos share an appendix page.
@@ -104,11 +104,13 @@ def signatures(ctx: ReportContext, index: int) -> list[Flowable]:
     table = Table(rows, colWidths=widths, rowHeights=[None] + [20 * mm] * (len(rows) - 1),
                   repeatRows=1)
     table.setStyle(table_style([("ALIGN", (3, 1), (3, -1), "CENTER")]))
-    organisation = f"（{esc(inspection.organisation)}）" if inspection.organisation else ""
+    names = "、".join(esc(name) for name in inspection.inspectors)
+    who = f"{esc(inspection.organisation)}检查人员{names}" if inspection.organisation \
+        else f"检查人员{names}"
     return [
         NextPageTemplate("signatures"), PageBreak(),
         Paragraph(f"{section_number(index)}、签字确认", s.h1),
-        Paragraph(f"本报告所列检查结果由检查人员{organisation}于 {esc(inspection.date)} 现场核查形成，"
+        Paragraph(f"本报告所列检查结果由{who}于 {esc(inspection.date)} 现场核查形成，"
                   "受检园区代表已知悉检查结果和整改要求。签字表示对上述内容的确认。", s.body),
         Spacer(1, 2 * mm), table, Spacer(1, 4 * mm),
         Paragraph("本报告签署后加盖数字签名（见本页下方）。数字签名保证报告自签署后未被改动；"
@@ -139,7 +141,7 @@ class PhotoFlowable(Flowable):
         if self.path.exists():
             canvas.drawImage(str(self.path), x, 0, self.draw_width, self.draw_height)
             draw_annotations(canvas, self.annotations, x=x, y=0, width=self.draw_width,
-                             height=self.draw_height, font_name=FONT)
+                             height=self.draw_height, font_name=FONT_BOLD)
         else:
             canvas.setFillColor(MUTED)
             canvas.setFont(FONT, 10)
