@@ -12,6 +12,19 @@ from checklists.stars import StarInputs, rate
 from inspection.cli.common import add_json_flag, print_json
 
 
+RATE_STARS_FORMAT = """输入 JSON（除服务类园区的 land_area_mu 外均必填）：
+  {"park_type": "manufacturing",            manufacturing 生产制造类 | service 生产性服务类等其他类
+   "performance_grade": "B",                绩效评价档次 A–D
+   "land_area_mu": 60,                      占地面积（亩）
+   "floor_area_m2": 48000,                  建筑面积（平方米）
+   "enterprises": 25,                       入驻企业（家）
+   "leading_industry_share": 0.62,          主导产业及关联产业占比（0–1 的比例，不是百分数）
+   "service_functions": ["政策咨询", "投融资"],  具备的公共服务功能：政策咨询、政务代办、投融资、
+                                            创新支持、人才招聘、专家服务、创业辅导、员工培训
+   "judged_levels": {"产业特色": 3, "运营管理": 3, "配套设施": 3, "园区服务": 3, "园区数字化": 2}}
+                                            检查人员评定达到的最高星级（0–5）"""
+
+
 def register(commands, common) -> None:
     listing = commands.add_parser("templates", parents=[common], help="列出检查模板及条目数")
     add_json_flag(listing)
@@ -25,7 +38,9 @@ def register(commands, common) -> None:
     show.set_defaults(handler=show_template)
 
     stars = commands.add_parser("rate-stars", parents=[common],
-                                help="按小微企业园星级评定标准，由测量值计算星级")
+                                help="按小微企业园星级评定标准，由测量值计算星级",
+                                formatter_class=argparse.RawDescriptionHelpFormatter,
+                                epilog=RATE_STARS_FORMAT)
     stars.add_argument("file", type=Path, help="输入 JSON 文件")
     add_json_flag(stars)
     stars.set_defaults(handler=rate_stars)
