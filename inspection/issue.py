@@ -90,7 +90,8 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
         # pointing at a half-written file.
         replace_atomic(work, stored)
         placed = True
-        store.mark_signed(inspection_id, path=str(stored), sha256=sha, signer=signed.signer)
+        store.mark_signed(inspection_id, path=str(stored), sha256=sha, signer=signed.signer,
+                          updated_at=snapshot.inspection.updated_at)
         placed = False  # recorded: from here on the stored file belongs to the record
         if copy is not None:
             _finish_copy(copy, Path(out), stored)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any, Mapping, Sequence
 
-from checklists.errors import InvalidInput
+from checklists.errors import InvalidInput, UserError
 from inspection.model import (InspectionSnapshot, Photo, PreparedPhoto, ReportRecord,
                               Signature, SignerRole, Status)
 from inspection.report.annotations import normalise_annotations
@@ -13,6 +13,10 @@ from inspection.store.base import NotFound, StoreBase, dumps, now_iso
 PHOTO_COLUMNS = ("id, inspection_id, sha256, ext, original_name, width, height, template_id,"
                  " item_code, caption, taken_at, gps_lat, gps_lon, annotations, imported_at,"
                  " deleted_at")
+
+
+class InspectionChanged(UserError):
+    """The inspection was edited while its report was being built and signed."""
 
 
 def _photo(row: dict) -> Photo:
@@ -162,13 +166,26 @@ class EvidenceMixin(StoreBase):
             "SELECT * FROM signatures WHERE inspection_id = ? AND revision = ? ORDER BY id",
             [inspection_id, revision])]
 
-    def mark_signed(self, inspection_id: str, *, path: str, sha256: str, signer: str) -> ReportRecord:
-        """Record a signed report and lock the inspection, in one transaction."""
-        revision = self.inspection(inspection_id).revision
+    def mark_signed(self, inspection_id: str, *, path: str, sha256: str, signer: str,
+                    updated_at: str) -> ReportRecord:
+        """Record a signed report and lock the inspection, in one transaction.
+
+        *updated_at* is the inspection's ``updated_at`` in the snapshot the report was built
+        from. Building and signing take a while; if any edit landed meanwhile (a photo import,
+        a caption) the report does not show it, so locking now would lock edits the signed
+        report does not contain: InspectionChanged is raised and nothing is recorded.
+        """
         with self._edit("sign_report", entity="report", entity_id=sha256,
                         inspection_id=inspection_id,
-                        detail={"path": path, "sha256": sha256, "signer": signer,
-                                "revision": revision}):
+                        detail={"path": path, "sha256": sha256, "signer": signer}) as detail:
+            current, revision = self.db.execute(
+                "SELECT updated_at, revision FROM inspections WHERE id = ?",
+                [inspection_id]).fetchone()
+            if current != updated_at:
+                raise InspectionChanged(
+                    "生成报告期间该检查又有改动（如导入照片、修改说明），签署的报告不包含这些改动，"
+                    "因此没有签署；请重新签署。")
+            detail["revision"] = revision
             report_id = self.db["reports"].insert({
                 "inspection_id": inspection_id, "revision": revision, "path": path,
                 "sha256": sha256, "signed": 1, "signer": signer, "created_at": now_iso()}).last_pk

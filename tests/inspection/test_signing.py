@@ -17,7 +17,7 @@ from inspection.report import Cancelled, NotAPdf, NotAReport, build_report, read
 from inspection.signing import (AlreadySigned, BadKeyFile, KeyExists, KeyFileMissing,
                                 WrongPassword, create_signing_key, import_signing_key,
                                 known_certificates, load_signing_key, sign_pdf)
-from inspection.store import InspectionLocked
+from inspection.store import InspectionChanged, InspectionLocked
 from inspection.verify import verify_pdf
 from tests.inspection.report_data import fill_inspection
 
@@ -188,6 +188,47 @@ def test_failure_when_recording_removes_the_files(store, key_file, tmp_path, mon
         issue_report(store, inspection_id, key_path=key_file, password=PASSWORD, out=out)
     monkeypatch.undo()
     _assert_nothing_changed(store, inspection_id, status, out)
+
+
+@pytest.mark.parametrize("edit", ["caption", "answer"])
+def test_an_edit_while_signing_is_not_locked_unseen(store, key_file, tmp_path, edit):
+    # An edit that lands while the report is built (the program's photo import, the CLI) is
+    # not in the signed report: signing refuses, and the edit stays, editable.
+    inspection_id = fill_inspection(store, photos=1)
+    photo = store.photos(inspection_id)[0]
+    edited = []
+
+    def progress(done, total, message):
+        if not edited:
+            edited.append(True)
+            if edit == "caption":
+                store.set_caption(photo.id, "签署期间改的说明")
+            else:
+                store.save_answer(inspection_id, "000", "1-1-1", note="签署期间补的备注")
+
+    out = tmp_path / "out.pdf"
+    with pytest.raises(InspectionChanged, match="重新签署"):
+        issue_report(store, inspection_id, key_path=key_file, password=PASSWORD, out=out,
+                     progress=progress)
+    _assert_nothing_changed(store, inspection_id, Status.IN_PROGRESS, out)
+    assert "sign_report" not in [e["action"] for e in store.audit_entries(inspection_id)]
+    issue_report(store, inspection_id, key_path=key_file, password=PASSWORD, out=out)
+    attached = read_attached_results(out)
+    if edit == "caption":
+        assert attached["photos"][0]["caption"] == "签署期间改的说明"
+    else:
+        notes = [a["note"] for a in attached["answers"] if a["code"] == "1-1-1"]
+        assert notes and notes[0].endswith("签署期间补的备注")
+
+
+def test_mark_signed_refuses_a_stale_snapshot(store):
+    inspection_id = fill_inspection(store, photos=0)
+    seen = store.inspection(inspection_id).updated_at
+    store.save_answer(inspection_id, "000", "1-1-1", note="later")
+    with pytest.raises(InspectionChanged):
+        store.mark_signed(inspection_id, path="r.pdf", sha256="0" * 64, signer="张三",
+                          updated_at=seen)
+    assert store.reports(inspection_id) == [] and not store.inspection(inspection_id).locked
 
 
 def test_only_reports_are_signed_and_only_once(store, key_file, tmp_path):

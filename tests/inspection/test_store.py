@@ -100,7 +100,8 @@ def test_findings_can_be_added_edited_and_closed(store, inspection):
 def test_signing_locks_and_reopening_makes_a_new_revision(store, inspection):
     store.save_answer(inspection.id, "000", "1-1-1", result="pass")
     store.set_signature(inspection.id, SignerRole.INSPECTOR, "张三", image_png=PNG)
-    store.mark_signed(inspection.id, path="/r/1.pdf", sha256="a" * 64, signer="张三")
+    store.mark_signed(inspection.id, path="/r/1.pdf", sha256="a" * 64, signer="张三",
+                      updated_at=store.inspection(inspection.id).updated_at)
     assert store.inspection(inspection.id).locked
     with pytest.raises(InspectionLocked, match="重新打开"):
         store.save_answer(inspection.id, "000", "1-1-1", result="fail")
