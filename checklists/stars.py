@@ -61,13 +61,13 @@ class StarInputs:
         errors += [f"{key}: 缺少此项" + ("（生产制造类园区必填）" if key == "land_area_mu" else "")
                    for key in _missing_top_level(data)]
         values: dict[str, Any] = {}
-        for key, check in _VALIDATORS.items():
+        for key in _VALIDATORS:
             if data.get(key) is None:
                 continue
             try:
-                values[key] = check(data[key])
-            except _FieldError as error:
-                errors += [f"{key}{subfield}: {message}" for subfield, message in error.problems]
+                values[key] = validate_input(key, data[key])
+            except InvalidInput as error:
+                errors.append(str(error))
         if errors:
             raise InvalidInput("；".join(errors))
         return cls(**values)
@@ -80,6 +80,37 @@ class StarInputs:
         if self.land_area_mu is None:
             del data["land_area_mu"]
         return data
+
+
+def validate_input(key: str, value: Any) -> Any:
+    """One input of a star rating, checked (and normalised) as :meth:`StarInputs.from_mapping`
+    checks it; raises InvalidInput naming the field (``enterprises: 应为非负整数…``)."""
+    check = _VALIDATORS.get(key)
+    if check is None:
+        raise InvalidInput(f"{key}: 未知字段（可用字段：{'、'.join(INPUT_KEYS)}）")
+    try:
+        return check(value)
+    except _FieldError as error:
+        raise InvalidInput("；".join(f"{key}{subfield}: {message}"
+                                    for subfield, message in error.problems)) from None
+
+
+def validate_measurements(node: Node, values: Mapping[str, Any]) -> None:
+    """Check the measured values recorded for one star indicator before they are stored.
+
+    Only the indicator's own inputs (``attrs["inputs"]``) are allowed, each checked by
+    :func:`validate_input`, so whatever is stored can later be rated. None means "not filled
+    in yet". Raises InvalidInput naming the field.
+    """
+    if not isinstance(values, Mapping):
+        raise InvalidInput(f"value: 测量值应为 {{测量项: 数值}} 的对象，收到 {_show(values)}")
+    allowed = [spec["key"] for spec in node.attrs.get("inputs", ())]
+    for key, value in values.items():
+        if key not in allowed:
+            available = f"（可用：{'、'.join(allowed)}）" if allowed else "（该条目没有需要测量的数值）"
+            raise InvalidInput(f"{key}: 条目“{node.code} {node.title}”没有测量项“{key}”{available}")
+        if value is not None:
+            validate_input(key, value)
 
 
 def missing_inputs(data: Mapping[str, Any]) -> list[str]:

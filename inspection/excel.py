@@ -111,7 +111,8 @@ def _summary_sheet(sheet: Worksheet, snapshot: InspectionSnapshot,
             template.id, template.title, template.document_number, result.answered, result.total,
             compliance.overall.percent if compliance else None,
             compliance.overall.counts.get("fail", 0) if compliance else None,
-            (result.stars.label if result.stars else "未评定")
+            (result.stars.label if result.stars else
+             "无法评定" if result.stars_problem else "未评定")
             if template.kind is TemplateKind.STAR_RATING else None,
             *((counts.get(k, 0) for k in ("done", "on_track", "delayed", "not_started"))
               if actions else (None,) * 4),

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Mapping
 
+from checklists.errors import InvalidInput
 from checklists.library import get_template
 from checklists.model import Node, Template, TemplateKind
 from checklists.scoring import ActionStatus, ComplianceScore, action_status, score_compliance
@@ -22,6 +23,7 @@ class TemplateResult:
     compliance: ComplianceScore | None = None
     stars: StarRating | None = None
     stars_missing: tuple[str, ...] = ()  # measurements still needed for a star rating
+    stars_problem: str = ""  # why the recorded values cannot be rated (stars is None then)
     actions: ActionStatus | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,6 +35,8 @@ class TemplateResult:
         if self.template.kind is TemplateKind.STAR_RATING:
             data["stars"] = self.stars.to_dict() if self.stars else None
             data["stars_missing"] = list(self.stars_missing)
+            if self.stars_problem:
+                data["stars_problem"] = self.stars_problem
         if self.actions is not None:
             data["actions"] = self.actions.to_dict()
         return data
@@ -49,7 +53,8 @@ def star_data(template: Template, answers: Mapping[str, Answer],
         if answer.value:
             data.update(answer.value)
         if node.attrs.get("judged") and answer.result is not None:
-            data["judged_levels"][node.title] = int(answer.result)
+            judged = answer.result
+            data["judged_levels"][node.title] = int(judged) if str(judged).isdigit() else judged
     return data
 
 
@@ -86,8 +91,16 @@ def template_result(template: Template, answers: Mapping[str, Answer], *,
                               actions=action_status(template, results, as_of=as_of))
     data = star_data(template, answers, park_type)
     missing = tuple(missing_inputs(data))
-    rating = None if missing else rate(template, StarInputs.from_mapping(data))
-    return TemplateResult(template, answered, len(items), stars=rating, stars_missing=missing)
+    if missing:
+        return TemplateResult(template, answered, len(items), stars_missing=missing)
+    try:
+        rating = rate(template, StarInputs.from_mapping(data))
+    except (InvalidInput, ValueError) as exc:
+        # Values stored before they were checked (older versions) must not break every list,
+        # summary and report: the result says what is wrong instead.
+        return TemplateResult(template, answered, len(items),
+                              stars_problem=f"记录的测量值无法评定星级：{exc}")
+    return TemplateResult(template, answered, len(items), stars=rating)
 
 
 def inspection_results(snapshot: InspectionSnapshot) -> list[TemplateResult]:

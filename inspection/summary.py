@@ -102,7 +102,9 @@ def format_inspection(snapshot: InspectionSnapshot, results: list[TemplateResult
                 gp = "—" if g.percent is None else f"{g.percent:.1f}%"
                 lines.append(f"    {g.code} {g.title}：{gp}  {g.answered}/{g.total}")
         if t.kind is TemplateKind.STAR_RATING:
-            if result.stars is None:
+            if result.stars_problem:
+                lines.append(f"  星级：{result.stars_problem}")
+            elif result.stars is None:
                 lines.append(f"  星级：尚缺测量值（{'、'.join(result.stars_missing)}）")
             else:
                 lines.append(f"  星级：{result.stars.stars} 星"

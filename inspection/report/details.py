@@ -149,7 +149,9 @@ def _star_rating(ctx: ReportContext, result: TemplateResult) -> list[Flowable]:
     answers = ctx.snapshot.answers_for(template.id)
     story: list[Flowable] = []
     rating = result.stars
-    if rating is None:
+    if result.stars_problem:
+        story.append(Paragraph(f"评定结果：{esc(result.stars_problem)}。", s.body))
+    elif rating is None:
         labels = _input_labels(template)
         missing = "、".join(labels.get(key, key) for key in result.stars_missing)
         story.append(Paragraph(f"评定结果：测量值不全，尚未评定星级。尚缺：{esc(missing)}。", s.body))

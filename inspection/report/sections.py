@@ -93,6 +93,8 @@ def _result_line(result: TemplateResult) -> str:
         return (f"符合率 {percent_text(overall.percent)}；不符合 {failed} 项，"
                 f"基本符合 {overall.counts.get('partial', 0)} 项")
     if template.kind is TemplateKind.STAR_RATING:
+        if result.stars_problem:
+            return result.stars_problem
         if result.stars is None:
             return "测量值不全，尚未评定星级"
         limited = f"（受限于 {'、'.join(result.stars.limited_by)}）" if result.stars.limited_by else ""

@@ -8,6 +8,7 @@ from typing import Any, Mapping
 from checklists.errors import InvalidInput
 from checklists.library import get_template
 from checklists.model import NodeKind
+from checklists.stars import validate_measurements
 from inspection.model import Answer, Finding, FindingStatus, Severity
 from inspection.store.base import NotFound, StoreBase, dumps, now_iso
 
@@ -66,6 +67,9 @@ class AnswersMixin(StoreBase):
             valid = [o.key for o in template.result_scale]
             if result not in valid:
                 raise InvalidInput(f"result：条目 {item_code} 的结果应为 {'/'.join(valid)}，收到“{result}”")
+        if value is not UNSET and value:
+            # What is stored must stay ratable: one bad value would break every results view.
+            validate_measurements(node, value)
         key = [inspection_id, template_id, item_code]
         with self._edit("answer", entity="answer", entity_id=f"{template_id}:{item_code}",
                         inspection_id=inspection_id) as detail:

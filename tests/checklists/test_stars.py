@@ -10,7 +10,7 @@ from checklists.model import Template
 from checklists.parsers.star_matrix import parse
 from checklists.stars import (
     GRADES, INPUT_KEYS, JUDGED_INDICATORS, PARK_TYPES, SERVICE_FUNCTIONS, StarInputs, StarRating,
-    missing_inputs, rate,
+    missing_inputs, rate, validate_input, validate_measurements,
 )
 
 
@@ -334,3 +334,48 @@ def test_missing_inputs_lists_what_a_form_still_needs():
         "judged_levels.园区数字化",
     ]
     assert missing_inputs(_without("land_area_mu")) == ["land_area_mu"]
+
+
+def test_one_field_is_checked_as_the_whole_input_checks_it():
+    assert validate_input("enterprises", 30.0) == 30
+    assert validate_input("service_functions", ["投融资", "政策咨询"]) == ("政策咨询", "投融资")
+    with pytest.raises(InvalidInput, match="^leading_industry_share: 应为 0 到 1"):
+        validate_input("leading_industry_share", 57)
+    with pytest.raises(InvalidInput, match="^height: 未知字段"):
+        validate_input("height", 3)
+
+
+def test_the_validators_agree_with_the_templates_input_specs(template):
+    # The template's specs (what a form shows) and the validators (what rating accepts) say
+    # the same thing, so a value accepted against the specs can always be rated.
+    for node in template.nodes:
+        for spec in node.attrs["inputs"]:
+            key = spec["key"]
+            if spec["type"] == "number":
+                validate_input(key, spec["min"])
+                with pytest.raises(InvalidInput, match=key):
+                    validate_input(key, spec["min"] - 1)
+                if "max" in spec:
+                    validate_input(key, spec["max"])
+                    with pytest.raises(InvalidInput, match=key):
+                        validate_input(key, spec["max"] + 0.5)
+                if spec.get("integer"):
+                    with pytest.raises(InvalidInput, match=key):
+                        validate_input(key, 1.5)
+            elif spec["type"] == "choices":
+                validate_input(key, list(spec["choices"]))
+                with pytest.raises(InvalidInput, match=key):
+                    validate_input(key, ["不在选项中"])
+            else:
+                for choice in spec["choices"]:
+                    validate_input(key, choice)
+                with pytest.raises(InvalidInput, match=key):
+                    validate_input(key, "不在选项中")
+
+
+def test_measurements_of_an_indicator_are_checked_against_its_own_inputs(template):
+    validate_measurements(template.find("2"), {"land_area_mu": 60, "floor_area_m2": None})
+    with pytest.raises(InvalidInput, match="enterprises: 条目“2 园区规模”没有测量项"):
+        validate_measurements(template.find("2"), {"enterprises": 3})
+    with pytest.raises(InvalidInput, match="floor_area_m2: 不能为负数"):
+        validate_measurements(template.find("2"), {"floor_area_m2": -1})
