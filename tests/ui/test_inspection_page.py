@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QApplication, QCheckBox
 
 from inspection.model import FindingStatus
 from tests.ui.test_inspection_page_helpers import (focus_tree, inspection_id, make_inspection,  # noqa: F401
-                                                   message_boxes, open_page, settle, stored)
+                                                   message_boxes, open_page, settle, sign_directly,
+                                                   stored)
 from ui.findings import CloseFindingDialog, FindingDialog
 from ui.inspection_page import InspectionPage
 from ui.tasks import TaskRunner
@@ -223,7 +224,7 @@ def test_add_edit_and_close_a_finding(qtbot, runner, open_page, inspection_id):
 
 
 def test_signed_inspection_is_read_only_until_reopened(qtbot, runner, open_page, inspection_id):
-    runner.call(lambda s: s.mark_signed(inspection_id, path="r.pdf", sha256="0" * 64, signer="张三"))
+    sign_directly(runner, inspection_id)
     page = open_page(inspection_id)
     assert page.header.banner.isVisible()
     assert "已签署，只读" in page.header.banner_text.text()
@@ -247,7 +248,7 @@ def test_signed_inspection_is_read_only_until_reopened(qtbot, runner, open_page,
 
 def test_an_edit_refused_by_the_store_is_taken_back(qtbot, runner, open_page, inspection_id):
     page = open_page(inspection_id)
-    runner.call(lambda s: s.mark_signed(inspection_id, path="r.pdf", sha256="0" * 64, signer="张三"))
+    sign_directly(runner, inspection_id)
     failed = []
     page.save_state_changed.connect(failed.append)
     focus_tree(qtbot, page)

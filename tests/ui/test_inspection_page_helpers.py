@@ -42,6 +42,15 @@ def stored(runner, iid: str, template_id: str, code: str):
     return runner.call(lambda s: s.answer(iid, template_id, code))
 
 
+def sign_directly(runner, iid: str):
+    """Record a (pretend) signed report as the store would after signing: the inspection locks."""
+    def sign(store):
+        updated_at = store.inspection(iid).updated_at
+        return store.mark_signed(iid, path="r.pdf", sha256="0" * 64, signer="张三",
+                                 updated_at=updated_at)
+    return runner.call(sign)
+
+
 def settle(qtbot, page, timeout: int = 5000) -> None:
     """Wait until every edit the page sent has been confirmed by the store."""
     qtbot.waitUntil(lambda: page.session is not None and page.session.pending == 0,
