@@ -73,3 +73,88 @@ def test_inline_runner_runs_at_once(inline_runner):
     inline_runner.db(lambda store: store.add_park("即时园", "service").name, on_done=results.append)
     assert results == ["即时园"]
     assert inline_runner.call(lambda store: len(store.parks())) == 1
+
+
+def test_call_leaves_the_busy_count_alone(runner, qtbot):
+    states = []
+    runner.busy_changed.connect(states.append)
+    assert runner.call(lambda store: 41 + 1) == 42
+    qtbot.wait(50)  # nothing is delivered for call(): no busy change either
+    assert states == [] and not runner.busy
+    done = []
+    runner.db(lambda store: store.parks(), on_done=done.append)
+    assert runner.busy
+    qtbot.waitUntil(lambda: bool(done) and not runner.busy, timeout=5000)
+    assert states == [True, False]
+
+
+def test_a_quick_read_does_not_wait_behind_long_background_work(runner, qtbot):
+    release = threading.Event()
+    long_done, quick_done = [], []
+    runner.background(lambda progress: release.wait(10), on_done=long_done.append)
+    runner.background(lambda progress: "image", on_done=quick_done.append)
+    qtbot.waitUntil(lambda: bool(quick_done), timeout=5000)
+    assert not long_done
+    release.set()
+    qtbot.waitUntil(lambda: bool(long_done), timeout=5000)
+
+
+def test_work_in_one_serial_lane_runs_one_at_a_time(runner, qtbot):
+    running, overlaps, finished = [], [], []
+    lock = threading.Lock()
+
+    def build(progress, n):
+        with lock:
+            running.append(n)
+            overlaps.append(len(running))
+        threading.Event().wait(0.05)
+        with lock:
+            running.remove(n)
+        return n
+
+    for n in range(3):
+        runner.background(lambda progress, n=n: build(progress, n), on_done=finished.append,
+                          serial="report")
+    qtbot.waitUntil(lambda: len(finished) == 3, timeout=5000)
+    assert finished == [0, 1, 2] and max(overlaps) == 1
+
+
+def test_items_sent_by_background_work_arrive_in_order_before_on_done(runner, qtbot):
+    events = []
+
+    def work(progress):
+        for n in range(5):
+            progress.send(n)
+        return "done"
+
+    runner.background(work, on_done=events.append, on_item=events.append)
+    qtbot.waitUntil(lambda: "done" in events, timeout=5000)
+    assert events == [0, 1, 2, 3, 4, "done"]
+
+
+def test_shutdown_cancels_background_work_which_still_records_what_it_did(data_dir, qapp):
+    runner = TaskRunner(data_dir)
+    started = threading.Event()
+    recorded = []
+
+    def work(progress):
+        n = 0
+        started.set()
+        while not progress.should_cancel():
+            threading.Event().wait(0.01)
+        # what was done before the cancel is still written through the database worker
+        recorded.append(progress_call(runner, n))
+        return n
+
+    def progress_call(runner, n):
+        return runner.call(lambda store: store.add_park("收尾园", "service").name)
+
+    runner.background(work)
+    assert started.wait(5)
+    runner.shutdown()  # would hang forever if the work were not cancelled
+    assert recorded == ["收尾园"]
+    again = TaskRunner(data_dir)
+    assert [p.name for p in again.call(lambda store: store.parks())] == ["收尾园"]
+    again.shutdown()
+    with pytest.raises(TaskRunnerStopped):
+        runner.call(lambda store: None)
