@@ -131,6 +131,7 @@ class AnswersMixin(StoreBase):
                 "item_code": item_code, "status": "open", "created_at": now_iso(),
                 **fields}).last_pk
             detail["id"] = finding_id
+            self._mark_in_progress(inspection_id)
         return self.finding(finding_id)
 
     def update_finding(self, finding_id: int, *, requirement: str = UNSET,
@@ -145,6 +146,7 @@ class AnswersMixin(StoreBase):
         with self._edit("update_finding", entity="finding", entity_id=finding_id,
                         inspection_id=current.inspection_id, detail=dict(fields)):
             self.db["findings"].update(finding_id, fields)
+            self._mark_in_progress(current.inspection_id)  # a carried copy is now this visit's
         return self.finding(finding_id)
 
     def set_finding_status(self, finding_id: int, status: FindingStatus | str, *,
@@ -159,6 +161,7 @@ class AnswersMixin(StoreBase):
             self.db["findings"].update(finding_id, {
                 "status": status.value, "closing_note": note if closed else "",
                 "closed_at": now_iso() if closed else None})
+            self._mark_in_progress(current.inspection_id)
         return self.finding(finding_id)
 
     def delete_finding(self, finding_id: int) -> None:

@@ -151,6 +151,16 @@ class StoreBase:
             " prev_hash, hash) VALUES (:at, :actor, :action, :inspection_id, :entity, :entity_id,"
             " :detail, :prev_hash, :hash)", row)
 
+    def _mark_in_progress(self, inspection_id: str) -> None:
+        """Within an edit: a draft becomes in progress once anything is recorded for it.
+
+        A draft holds nothing of its own and may be deleted, so the first answer, photo,
+        finding or signature moves it on. (A revisit's carried-over findings are copies of
+        the earlier inspection's and leave it a draft.)
+        """
+        self.db.execute("UPDATE inspections SET status = 'in_progress' WHERE id = ? AND status = 'draft'",
+                        [inspection_id])
+
     def _require_unlocked(self, inspection_id: str) -> None:
         row = self.db.execute("SELECT status, revision FROM inspections WHERE id = ?",
                               [inspection_id]).fetchone()

@@ -71,6 +71,7 @@ class EvidenceMixin(StoreBase):
                 "gps_lon": gps[1], "annotations": "[]", "thumbnail": prepared.thumbnail_jpeg,
                 "imported_at": now_iso()}).last_pk
             detail["id"] = photo_id
+            self._mark_in_progress(inspection_id)
         return self.photo(photo_id), True
 
     def photo(self, photo_id: int) -> Photo:
@@ -149,6 +150,7 @@ class EvidenceMixin(StoreBase):
                 "inspection_id": inspection_id, "revision": revision, "role": role.value,
                 "name": name, "title": title.strip(), "image_png": image_png,
                 "signed_at": now_iso()}).last_pk
+            self._mark_in_progress(inspection_id)
         return _signature(self._one("SELECT * FROM signatures WHERE id = ?", [signature_id]))
 
     def remove_signature(self, signature_id: int) -> None:

@@ -212,6 +212,10 @@ class InspectionsMixin(StoreBase):
         status = Status(status)
         if status is Status.SIGNED:
             raise UserError("签署只能通过“签署报告”完成")
+        if status is Status.DRAFT:
+            # A draft is an inspection with nothing recorded yet, and drafts may be deleted:
+            # turning a started inspection back into one would put its records at risk.
+            raise UserError("已开始的检查不能改回草稿")
         current = self.inspection(inspection_id)
         if current.status is status:
             return current
@@ -221,11 +225,6 @@ class InspectionsMixin(StoreBase):
             self.db.execute("UPDATE inspections SET status = ? WHERE id = ?",
                             [status.value, inspection_id])
         return self.inspection(inspection_id)
-
-    def _mark_in_progress(self, inspection_id: str) -> None:
-        """Within an edit: a draft becomes in progress at its first recorded answer."""
-        self.db.execute("UPDATE inspections SET status = 'in_progress' WHERE id = ? AND status = 'draft'",
-                        [inspection_id])
 
     def reopen(self, inspection_id: str, *, reason: str = "") -> Inspection:
         """Make a signed inspection editable again as a new revision; its signed reports stay."""
@@ -243,13 +242,25 @@ class InspectionsMixin(StoreBase):
         return self.inspection(inspection_id)
 
     def delete_inspection(self, inspection_id: str) -> None:
-        """Delete a draft (an inspection with nothing recorded yet); anything else is refused."""
+        """Delete a draft (an inspection with nothing recorded yet); anything else is refused.
+
+        Recording anything (answer, photo, finding, signature) makes a draft in progress; the
+        check of the records themselves also protects drafts written by older versions.
+        """
         current = self.inspection(inspection_id)
         if current.status is not Status.DRAFT:
             raise NotADraft(f"只能删除草稿；该检查的状态是“{current.status.label}”")
         with self._edit("delete_inspection", entity="inspection", entity_id=inspection_id,
                         inspection_id=inspection_id, check_lock=False, detail={"park": current.park_name,
                                                     "date": current.date}):
+            recorded = self.db.execute(
+                "SELECT (SELECT COUNT(*) FROM answers WHERE inspection_id = :id)"
+                " + (SELECT COUNT(*) FROM photos WHERE inspection_id = :id)"
+                " + (SELECT COUNT(*) FROM signatures WHERE inspection_id = :id)"
+                " + (SELECT COUNT(*) FROM findings WHERE inspection_id = :id"
+                "    AND carried_from IS NULL)", {"id": inspection_id}).fetchone()[0]
+            if recorded:
+                raise NotADraft("该检查已有记录（检查结果、照片、整改项或签名），不能删除")
             self.db.execute("DELETE FROM inspections WHERE id = ?", [inspection_id])
 
     def new_revisit(self, inspection_id: str, *, inspectors: Sequence[str] | None = None,
