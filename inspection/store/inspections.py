@@ -265,23 +265,31 @@ class InspectionsMixin(StoreBase):
 
     def new_revisit(self, inspection_id: str, *, inspectors: Sequence[str] | None = None,
                     date: str | None = None) -> Inspection:
-        """A new inspection of the same park and templates: answers cleared, open findings kept."""
+        """A new inspection of the same park and templates: answers cleared, open findings kept.
+
+        One transaction: a crash or an error part way leaves no revisit without its findings.
+        """
         earlier = self.inspection(inspection_id)
-        revisit = self.new_inspection(
-            earlier.park_id, earlier.template_ids, date=date,
-            inspectors=inspectors or earlier.inspectors, organisation=earlier.organisation,
-            revisit_of=earlier.id)
-        open_findings = self._all("SELECT * FROM findings WHERE inspection_id = ? AND status = 'open'"
-                                  " ORDER BY id", [earlier.id])
-        if open_findings:
-            with self._edit("carry_findings", entity="inspection", entity_id=revisit.id,
-                            inspection_id=revisit.id,
-                            detail={"from": earlier.id, "findings": [f["id"] for f in open_findings]}):
-                for finding in open_findings:
-                    self.db["findings"].insert({
-                        "inspection_id": revisit.id, "template_id": finding["template_id"],
-                        "item_code": finding["item_code"], "severity": finding["severity"],
-                        "requirement": finding["requirement"], "deadline": finding["deadline"],
-                        "responsible": finding["responsible"], "status": "open",
-                        "carried_from": finding["id"], "created_at": now_iso()})
+        with self._transaction():
+            revisit = self.new_inspection(
+                earlier.park_id, earlier.template_ids, date=date,
+                inspectors=inspectors or earlier.inspectors, organisation=earlier.organisation,
+                revisit_of=earlier.id)
+            open_findings = self._all("SELECT * FROM findings WHERE inspection_id = ?"
+                                      " AND status = 'open' ORDER BY id", [earlier.id])
+            if open_findings:
+                self._carry_findings(earlier.id, revisit.id, open_findings)
         return self.inspection(revisit.id)
+
+    def _carry_findings(self, earlier_id: str, revisit_id: str, findings: list[dict]) -> None:
+        # Copies: the revisit stays a draft (see _mark_in_progress).
+        with self._edit("carry_findings", entity="inspection", entity_id=revisit_id,
+                        inspection_id=revisit_id,
+                        detail={"from": earlier_id, "findings": [f["id"] for f in findings]}):
+            for finding in findings:
+                self.db["findings"].insert({
+                    "inspection_id": revisit_id, "template_id": finding["template_id"],
+                    "item_code": finding["item_code"], "severity": finding["severity"],
+                    "requirement": finding["requirement"], "deadline": finding["deadline"],
+                    "responsible": finding["responsible"], "status": "open",
+                    "carried_from": finding["id"], "created_at": now_iso()})

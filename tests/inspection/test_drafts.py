@@ -64,3 +64,24 @@ def test_closing_a_carried_finding_starts_the_revisit(store, inspection):
     (carried,) = store.findings(revisit.id)
     store.set_finding_status(carried.id, "closed", note="已疏通")
     assert store.inspection(revisit.id).status is Status.IN_PROGRESS
+
+
+def test_a_revisit_that_fails_while_carrying_findings_leaves_nothing(store, inspection,
+                                                                     monkeypatch):
+    store.add_finding(inspection.id, "000", "1-1-1", requirement="疏通排水")
+    before = (len(store.inspections()), len(store.audit_entries()))
+    real_append = store._append_audit
+
+    def crash_while_carrying(action, **kwargs):
+        if action == "carry_findings":
+            raise RuntimeError("power cut")
+        real_append(action, **kwargs)
+
+    monkeypatch.setattr(store, "_append_audit", crash_while_carrying)
+    with pytest.raises(RuntimeError):
+        store.new_revisit(inspection.id)
+    monkeypatch.undo()
+    assert (len(store.inspections()), len(store.audit_entries())) == before
+    assert store.db.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == 1
+    revisit = store.new_revisit(inspection.id)  # and it works afterwards, numbered next
+    assert revisit.report_number.endswith("-0002") and len(store.findings(revisit.id)) == 1
