@@ -16,6 +16,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene,
                                QGraphicsSimpleTextItem, QGraphicsView, QInputDialog)
 
+from ui.errors import guarded, guarded_paint
+
 REFERENCE_EDGE = 1600.0
 TYPES = ("arrow", "rect", "ellipse", "text")
 COLORS = ("#e53935", "#fdd835", "#1e88e5", "#43a047", "#ffffff")
@@ -137,6 +139,7 @@ class ShapeItem(QGraphicsItem):
         self.shape_data["y2"] = min(1.0, max(0.0, point.y() / h))
         self.update()
 
+    @guarded(QRectF())
     def boundingRect(self) -> QRectF:
         w, h = self.photo_size
         s = self.shape_data
@@ -150,6 +153,7 @@ class ShapeItem(QGraphicsItem):
                                      p1.y() + metrics.lineSpacing() * len(lines)))
         return box.adjusted(-pad, -pad, pad, pad)
 
+    @guarded_paint(placeholder=False)
     def paint(self, painter: QPainter, option, widget=None) -> None:
         draw_shape(painter, self.shape_data, self.photo_rect())
         if self.isSelected():

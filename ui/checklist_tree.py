@@ -17,6 +17,7 @@ from checklists.model import Node, NodeKind, Template, TemplateKind
 from checklists.scoring import is_overdue
 from inspection.results import is_answered
 from ui.edit_session import EditSession, ItemKey
+from ui.errors import guarded
 from ui.i18n import result_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (template id, code) of an item or group; None: template
@@ -175,6 +176,7 @@ class ChecklistModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
             Qt.ItemFlag.ItemIsDropEnabled
 
+    @guarded(None)
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         entry = self.entry(index)
         if entry is None:

@@ -18,6 +18,7 @@ from ui.checklist_tree import (CODE_ROLE, FILTERS, FINDINGS_ROLE, IS_ITEM_ROLE, 
                                RESULT_ROLE, TITLE_ROLE, ChecklistFilter, ChecklistModel,
                                filter_labels)
 from ui.edit_session import ItemKey
+from ui.errors import guarded_paint
 from ui.widgets import MUTED, OVERDUE_COLOR, dropped_paths, result_color
 
 
@@ -33,6 +34,7 @@ class ChecklistDelegate(QStyledItemDelegate):
         height = option.fontMetrics.height()
         return QSize(200, round(height * 1.9))
 
+    @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from checklists.library import all_templates
 from inspection.model import FindingStatus, Inspection, Status
 from inspection.results import inspection_results, overall_percent
+from ui.errors import guarded, guarded_paint
 from ui.i18n import join_names, star_glyphs, star_level_label, status_label
 from ui.widgets import STAR_COLOR
 
@@ -143,6 +144,7 @@ class InspectionListModel(QAbstractTableModel):
             return self._titles[section]
         return None
 
+    @guarded(None)
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -280,6 +282,7 @@ class InspectionFilterProxy(QSortFilterProxyModel):
 class StatusBadgeDelegate(QStyledItemDelegate):
     """Draws the status as a small coloured badge."""
 
+    @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         status = index.data(STATUS_ROLE)

@@ -1,21 +1,24 @@
 """Thumbnails of an item's photos (or the inspection's overall photos), loaded lazily.
 
 Thumbnails come from ``Store.thumbnail`` through the task runner the first time a row is
-painted and are then kept in a :class:`ThumbnailCache` shared by the whole page. The strip is a
-drop target for photo files and folders.
+painted (the database worker only reads the bytes; they are decoded on the background pool, so
+saves never wait behind decoding) and are then kept in a :class:`ThumbnailCache` shared by the
+whole page. Every thumbnail is drawn centred on a canvas of the strip's icon size, so portrait
+and landscape photos share one cell size. The strip is a drop target for photo files and folders.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (QAbstractListModel, QCoreApplication, QModelIndex, QObject, QSize, Qt,
-                            Signal)
+from PySide6.QtCore import (QAbstractListModel, QCoreApplication, QModelIndex, QObject, QPoint,
+                            QRect, QSize, Qt, Signal)
 from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu,
                                QPushButton, QStyle, QVBoxLayout, QWidget)
 
 from inspection.model import Photo
 from ui.annotation import paint_annotations
+from ui.errors import guarded, log_guarded
 from ui.tasks import TaskRunner
 from ui.widgets import MUTED, dropped_paths, scaled, section_title
 
@@ -42,13 +45,24 @@ class ThumbnailCache(QObject):
             return self._pixmaps[photo_id]
         if photo_id not in self._requested:
             self._requested.add(photo_id)
-            # QImage decodes safely off the UI thread; the pixmap is made on it.
-            self.runner.db(lambda store: QImage.fromData(store.thumbnail(photo_id)),
-                           lambda image: self._arrived(photo_id, image),
+            self.runner.db(lambda store: store.thumbnail(photo_id),
+                           lambda data: self._decode(photo_id, data),
                            lambda exc: self._requested.discard(photo_id))
         return None
 
+    def _decode(self, photo_id: int, data: bytes) -> None:
+        # QImage decodes safely off the UI thread; the pixmap is made on it.
+        self.runner.background(lambda _progress: QImage.fromData(data),
+                               lambda image: self._arrived(photo_id, image),
+                               lambda exc: self._requested.discard(photo_id))
+
     def _arrived(self, photo_id: int, image: QImage) -> None:
+        if photo_id not in self._requested:  # cleared meanwhile (another inspection opened)
+            return
+        if image.isNull():
+            log_guarded(ValueError(f"thumbnail of photo {photo_id} cannot be decoded"),
+                        "ThumbnailCache")
+            return
         self._pixmaps[photo_id] = QPixmap.fromImage(image)
         self.loaded.emit(photo_id)
 
@@ -86,6 +100,7 @@ class PhotoListModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.photos)
 
+    @guarded(None)
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -94,16 +109,10 @@ class PhotoListModel(QAbstractListModel):
             pixmap = self.cache.pixmap(photo.id)
             if pixmap is None:
                 return self._placeholder
-            key = (pixmap.cacheKey(), repr(photo.annotations))
-            if key in self._icons:
-                return self._icons[key]
-            # The delegate shows a pixmap at its own size: hand it one of the icon's size.
-            icon = pixmap.scaled(self.icon_size, Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
-            if photo.annotations:
-                icon = _with_annotations(icon, photo)
-            self._icons[key] = icon
-            return icon
+            key = (pixmap.cacheKey(), repr(photo.annotations), self.icon_size.toTuple())
+            if key not in self._icons:
+                self._icons[key] = icon_for(pixmap, photo, self.icon_size)
+            return self._icons[key]
         if role == Qt.ItemDataRole.DisplayRole:
             return photo.caption or photo.original_name
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -120,12 +129,27 @@ class PhotoListModel(QAbstractListModel):
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
-def _with_annotations(pixmap: QPixmap, photo: Photo) -> QPixmap:
-    out = QPixmap(pixmap)
-    painter = QPainter(out)
-    paint_annotations(painter, out.rect(), photo.annotations)
+def icon_for(pixmap: QPixmap, photo: Photo, size: QSize) -> QPixmap:
+    """The thumbnail scaled into *size*, annotations drawn, centred on a transparent canvas of
+    exactly *size*: the list view sizes every cell like one item (uniform item sizes), so a
+    portrait photo must not make a landscape one's cell narrow."""
+    scaled = pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)
+    canvas = QPixmap(size)
+    canvas.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(canvas)
+    target = QRect(QPoint((size.width() - scaled.width()) // 2,
+                          (size.height() - scaled.height()) // 2), scaled.size())
+    painter.drawPixmap(target, scaled)
+    if photo.annotations:
+        painter.save()
+        try:
+            paint_annotations(painter, target, photo.annotations)
+        except Exception as exc:  # noqa: BLE001 - the photo without its marks, not a crash
+            log_guarded(exc, "thumbnail annotations")
+        painter.restore()
     painter.end()
-    return out
+    return canvas
 
 
 class PhotoStrip(QWidget):
