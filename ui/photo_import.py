@@ -1,9 +1,11 @@
 """Importing photo files into an inspection: a cancellable progress dialog, then the refusals.
 
 The files are checked and stored by ``inspection.photos.prepare_photos`` on the background
-pool (cancel really stops it: its ``should_cancel`` is the dialog's Cancel button), then
-recorded with ``Store.add_photo`` on the database worker. Bad files are listed with their
-reasons in a dialog afterwards — never skipped silently.
+pool (cancel really stops it: its ``should_cancel`` is the dialog's Cancel button), and each
+photo is recorded with ``Store.add_photo`` (on the database worker) as soon as it is stored,
+so closing the window or a failure half-way loses none of the photos already done; each one
+shows on the page as it is recorded. Bad files are listed with their reasons in a dialog
+afterwards — never skipped silently.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderVi
                                QProgressDialog, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from inspection.model import Photo
-from inspection.photos import ImportResult, Rejected, collect_image_files, prepare_photos
+from inspection.photos import Rejected, collect_image_files, prepare_photos
 from ui.commands import MovePhoto, RemovePhoto
 from ui.edit_session import EditSession
 from ui.errors import report_error
@@ -36,7 +38,8 @@ class ImportOutcome:
     added: list[Photo] = field(default_factory=list)
     already_there: int = 0
     rejected: list[Rejected] = field(default_factory=list)
-    not_done: int = 0  # files not reached because the inspector cancelled
+    not_done: int = 0  # files not reached because the inspector cancelled (or it failed)
+    failure: BaseException | None = None  # recording stopped half-way; the rest not_done
 
     def message(self) -> str:
         parts = [tr("已导入 {0} 张照片").format(len(self.added))]
@@ -44,16 +47,50 @@ class ImportOutcome:
             parts.append(tr("{0} 张已在本检查中").format(self.already_there))
         if self.rejected:
             parts.append(tr("{0} 个文件未导入").format(len(self.rejected)))
-        if self.not_done:
+        if self.not_done and self.failure is not None:
+            parts.append(tr("出错后停止，{0} 个文件未处理").format(self.not_done))
+        elif self.not_done:
             parts.append(tr("已取消，{0} 个文件未处理").format(self.not_done))
         return "；".join(parts)
 
 
-def prepare_files(paths: Sequence[Path], data_dir: Path, progress: Progress) -> ImportResult:
-    """The background part: expand folders, check and store the files (no database)."""
+IMPORT_BATCH = 2  # files prepared together: prepare_photos works on two at a time
+
+
+def import_files(runner: TaskRunner, paths: Sequence[Path], inspection_id: str,
+                 target: tuple[str | None, str | None], progress: Progress) -> ImportOutcome:
+    """The background part: expand folders, check and store the files, and record each photo
+    through the database worker as soon as it is stored (``progress.send`` hands it to the
+    page). Stops between files when cancelled; stops at the first photo the store refuses."""
     progress(0, 0, tr("正在查找照片…"))
     files = collect_image_files(paths)
-    return prepare_photos(files, data_dir, progress=progress, should_cancel=progress.should_cancel)
+    total, data_dir = len(files), runner.data_dir
+    template_id, code = target
+    outcome = ImportOutcome()
+    for start in range(0, total, IMPORT_BATCH):
+        if progress.should_cancel():
+            outcome.not_done += total - start
+            break
+        batch = files[start:start + IMPORT_BATCH]
+        result = prepare_photos(
+            batch, data_dir, should_cancel=progress.should_cancel,
+            progress=lambda done, _total, name, start=start: progress(start + done, total, name))
+        outcome.rejected += result.rejected
+        outcome.not_done += len(result.cancelled)
+        for index, prepared in enumerate(result.prepared):
+            try:
+                photo, new = runner.call(lambda store, p=prepared: store.add_photo(
+                    inspection_id, p, template_id=template_id, item_code=code))
+            except Exception as exc:  # noqa: BLE001 - reported with what was recorded
+                outcome.failure = exc
+                outcome.not_done += len(result.prepared) - index + total - start - len(batch)
+                return outcome
+            if new:
+                outcome.added.append(photo)
+                progress.send(photo)
+            else:
+                outcome.already_there += 1
+    return outcome
 
 
 def choose_photo_files(parent: QWidget) -> None | list[Path]:
@@ -98,9 +135,10 @@ class RejectedDialog(QDialog):
 
 
 class PhotoImport(QObject):
-    """One import at a time: progress, cancel, record, then report."""
+    """One import at a time: progress, cancel, each photo recorded as it is stored, report."""
 
     finished = Signal(object)  # ImportOutcome
+    recorded = Signal(object)  # a Photo, as soon as the store has it
     running_changed = Signal(bool)
 
     def __init__(self, runner: TaskRunner, parent_widget: QWidget) -> None:
@@ -111,6 +149,7 @@ class PhotoImport(QObject):
         self.rejected_dialog: RejectedDialog | None = None
         self.handle: TaskHandle | None = None
         self.last: ImportOutcome | None = None
+        self._recorded: list[Photo] = []  # this import's photos so far (for a failure's report)
 
     @property
     def running(self) -> bool:
@@ -130,13 +169,12 @@ class PhotoImport(QObject):
         dialog.setAutoReset(False)
         dialog.setMinimumWidth(420)
         self.dialog = dialog
-        data_dir = self.runner.data_dir
-        paths = [Path(p) for p in paths]
+        runner, paths, target = self.runner, [Path(p) for p in paths], tuple(target)
+        self._recorded = []
         self.running_changed.emit(True)
         self.handle = self.runner.background(
-            lambda progress: prepare_files(paths, data_dir, progress),
-            lambda result: self._prepared(result, inspection_id, target),
-            self._failed, self._progress)
+            lambda progress: import_files(runner, paths, inspection_id, target, progress),
+            self._done, self._failed, self._progress, on_item=self._photo_recorded)
         dialog.canceled.connect(self.cancel)
         return True
 
@@ -156,24 +194,15 @@ class PhotoImport(QObject):
         else:
             self.dialog.setLabelText(name)
 
-    def _prepared(self, result: ImportResult, inspection_id: str,
-                  target: tuple[str | None, str | None]) -> None:
-        if self.dialog is not None:
-            self.dialog.setLabelText(tr("正在保存到检查记录…"))
-        template_id, code = target
+    def _photo_recorded(self, photo: Photo) -> None:
+        self._recorded.append(photo)
+        self.recorded.emit(photo)
 
-        def record(store) -> list[tuple[Photo, bool]]:
-            return [store.add_photo(inspection_id, prepared, template_id=template_id,
-                                    item_code=code) for prepared in result.prepared]
-
-        self.runner.db(record, lambda added: self._done(result, added), self._failed)
-
-    def _done(self, result: ImportResult, added: list[tuple[Photo, bool]]) -> None:
-        outcome = ImportOutcome(
-            added=[photo for photo, new in added if new],
-            already_there=sum(1 for _, new in added if not new),
-            rejected=list(result.rejected), not_done=len(result.cancelled))
+    def _done(self, outcome: ImportOutcome) -> None:
         self._finish(outcome)
+        if outcome.failure is not None:
+            report_error(outcome.failure, self.parent_widget, title=tr("照片没有全部导入"),
+                         context=outcome.message() + tr("。已导入的照片已保存。"))
         if outcome.rejected:
             self.rejected_dialog = RejectedDialog(outcome, self.parent_widget)
             self.rejected_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -181,11 +210,15 @@ class PhotoImport(QObject):
             self.rejected_dialog.open()
 
     def _failed(self, exc: BaseException) -> None:
-        self._finish(ImportOutcome())
-        report_error(exc, self.parent_widget, title=tr("照片未能导入"))
+        # The photos recorded before the failure are saved and already on the page.
+        outcome = ImportOutcome(added=list(self._recorded), failure=exc)
+        self._finish(outcome)
+        report_error(exc, self.parent_widget, title=tr("照片没有全部导入"),
+                     context=outcome.message() + tr("。已导入的照片已保存。"))
 
     def _finish(self, outcome: ImportOutcome) -> None:
         self.handle = None
+        self._recorded = []
         if self.dialog is not None:
             self.dialog.canceled.disconnect(self.cancel)
             self.dialog.close()
@@ -207,6 +240,7 @@ class PagePhotos(QObject):
         self.parent_widget = parent_widget
         self.session: EditSession | None = None
         self.importer = PhotoImport(runner, parent_widget)
+        self.importer.recorded.connect(self._recorded)
         self.importer.finished.connect(self._imported)
         self.viewer: PhotoViewer | None = None
         self.chooser: ItemChooser | None = None
@@ -234,10 +268,12 @@ class PagePhotos(QObject):
         if not self.importer.start(paths, self.session.id, tuple(target)):
             self.message.emit(tr("上一批照片还在导入，请稍候"))
 
-    def _imported(self, outcome: ImportOutcome) -> None:
-        if self.session is not None and outcome.added:
-            self.session.add_photos([p for p in outcome.added if p.inspection_id == self.session.id])
+    def _recorded(self, photo: Photo) -> None:
+        if self.session is not None and photo.inspection_id == self.session.id:
+            self.session.add_photos([photo])
             self.added.emit()
+
+    def _imported(self, outcome: ImportOutcome) -> None:
         self.message.emit(outcome.message())
 
     def open_viewer(self, photo_ids: list, photo_id: int) -> None:

@@ -351,11 +351,13 @@ class PhotoViewer(QDialog):
     def done(self, result: int) -> None:  # closing by any means saves what is pending
         self.save_annotations()
         self.commit_caption()
+        self._loading += 1  # an image still loading is no longer wanted (the window may go)
         super().done(result)
 
     def closeEvent(self, event) -> None:
         self.save_annotations()
         self.commit_caption()
+        self._loading += 1
         super().closeEvent(event)
 
 

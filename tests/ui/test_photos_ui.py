@@ -6,8 +6,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QPushButton
 
-from tests.ui.test_inspection_page_helpers import (inspection_id, make_jpegs, open_page,  # noqa: F401
-                                                   settle)
+from tests.ui.test_inspection_page_helpers import (inspection_id, make_inspection,  # noqa: F401
+                                                   make_jpegs, open_page, settle)
 from inspection.report.annotations import normalise_annotations
 from ui.annotation import make_shape
 from ui.photo_import import RejectedDialog
@@ -221,3 +221,111 @@ def test_text_annotations_without_a_second_corner_are_drawn(qapp):
          "text": "消防栓被遮挡", "size": 0.08}])
     painter.end()
     assert any(image.pixelColor(x, y).alpha() for x in range(40, 200) for y in range(30, 60))
+
+
+def test_each_photo_is_recorded_and_shown_as_soon_as_it_is_stored(qtbot, runner, open_page,
+                                                                  inspection_id, tmp_path):
+    page = open_page(inspection_id)
+    paths = make_jpegs(tmp_path / "cam", 6)
+    seen_during = []  # photos on screen when each progress report arrived
+    page.importer.runner._progress.connect(
+        lambda _id, done, total, name: seen_during.append(len(page.panel.photos.model.photos)))
+    outcome = _import(qtbot, page, paths, page.panel.key or ("000", "1-1-1"))
+    assert len(outcome.added) == 6
+    assert 0 < max(seen_during[:-1]) < 6  # photos showed while the import still ran
+
+
+def test_a_failure_half_way_keeps_and_shows_the_photos_recorded_before_it(
+        qtbot, runner, open_page, inspection_id, tmp_path, monkeypatch):
+    from inspection.store import Store
+    from tests.ui.test_inspection_page_helpers import message_boxes
+
+    page = open_page(inspection_id)
+    paths = make_jpegs(tmp_path / "cam", 5)
+    real_add = Store.add_photo
+    calls = []
+
+    def add_photo(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 4:
+            raise OSError(28, "No space left on device")
+        return real_add(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "add_photo", add_photo)
+    outcome = _import(qtbot, page, paths, ("000", "1-1-1"))
+    stored = runner.call(lambda s: s.photos(inspection_id))
+    assert len(stored) == 3 and len(outcome.added) == 3
+    assert outcome.failure is not None and outcome.not_done == 2
+    assert len(page.panel.photos.model.photos) == 3  # on screen: what was saved
+    assert "已导入 3 张照片" in page.header.message.text()
+    qtbot.waitUntil(lambda: bool(message_boxes()))
+    box = message_boxes()[0]
+    assert "已导入 3 张照片" in box.text() and "文件操作失败" in box.text()
+    box.close()
+
+
+def test_closing_the_window_during_an_import_keeps_every_photo_stored_so_far(
+        qtbot, data_dir, prefs, tmp_path):
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    runner = TaskRunner(data_dir, actor="张三")
+    iid = make_inspection(runner)
+    window = MainWindow(data_dir=data_dir, prefs=prefs, runner=runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_inspection(iid)
+    page = window.page
+    qtbot.waitUntil(lambda: page.session is not None and page.pages.currentIndex() == 1)
+    paths = make_jpegs(tmp_path / "camera", 30, size=(2400, 1800))
+    page.importer.start(paths, iid, ("000", "1-1-1"))
+    qtbot.waitUntil(lambda: len(page.panel.photos.model.photos) >= 2, timeout=30000)
+    window.close()  # cancels the import; what was stored is recorded before the threads stop
+    again = TaskRunner(data_dir)
+    photos = again.call(lambda s: s.photos(iid))
+    again.shutdown()
+    derivatives = list((data_dir / "media").rglob("*.report.jpg"))
+    assert 2 <= len(photos) < 30
+    assert len(derivatives) == len(photos)  # no stored file left without its record
+
+
+def test_thumbnails_are_decoded_off_the_database_thread(qtbot, runner, open_page, inspection_id,
+                                                       tmp_path, monkeypatch):
+    import threading
+
+    import ui.photo_strip
+    from PySide6.QtGui import QImage
+
+    threads = []
+
+    class RecordingImage(QImage):
+        @staticmethod
+        def fromData(data, *args):
+            threads.append(threading.current_thread().name)
+            return QImage.fromData(data, *args)
+
+    page = open_page(inspection_id)
+    _import(qtbot, page, make_jpegs(tmp_path / "cam", 2), ("000", "1-1-1"))
+    monkeypatch.setattr(ui.photo_strip, "QImage", RecordingImage)
+    page.cache.clear()
+    page.panel.photos.model.set_photos(list(page.panel.photos.model.photos))
+    page.panel.photos.view.viewport().repaint()
+    qtbot.waitUntil(lambda: len(page.cache._pixmaps) == 2)
+    assert threads and all(name.startswith("background") for name in threads)
+
+
+def test_landscape_and_portrait_thumbnails_share_one_cell_size(qtbot, runner, open_page,
+                                                              inspection_id, tmp_path):
+    page = open_page(inspection_id)
+    wide = make_jpegs(tmp_path / "wide", 1, size=(1200, 800), prefix="wide")
+    tall = make_jpegs(tmp_path / "tall", 1, size=(800, 1200), prefix="tall")
+    _import(qtbot, page, wide + tall, ("000", "1-1-1"))
+    strip = page.panel.photos
+    qtbot.waitUntil(lambda: all(p.id in page.cache._pixmaps for p in strip.model.photos))
+    strip.set_photos(list(strip.model.photos))  # as after an annotation or an undo
+    icon_size = strip.view.iconSize()
+    for row in range(2):
+        icon = strip.model.data(strip.model.index(row), Qt.ItemDataRole.DecorationRole)
+        assert icon.size() == icon_size
+    # the landscape photo's cell is as wide as its icon, though the last photo is portrait
+    assert strip.view.visualRect(strip.model.index(0)).width() >= icon_size.width()
