@@ -3,6 +3,12 @@
 Each edit is a ``QUndoCommand``: ``redo``/``undo`` show the change at once through the
 :class:`~ui.edit_session.EditSession` and write it through the runner; when the store refuses
 (a signed inspection), the change is taken back and the command leaves the stack.
+
+Two threads touch a command: ``write`` runs on the database worker, ``show`` and ``confirm`` on
+the UI thread. What ``write`` needs (a finding's stored id, which changes when a deleted finding
+is recorded again) is kept on the database side only (``FindingRef.stored_id``); a confirm
+that arrives after a later undo/redo of the same command is ignored, since the later run has
+already shown what it will confirm.
 """
 from __future__ import annotations
 
@@ -30,6 +36,7 @@ class StoreCommand(QUndoCommand):
         super().__init__(text)
         self.session = session
         self._local_only = False
+        self._runs = 0  # undo/redo runs so far: a confirm of an earlier run is out of date
 
     def redo(self) -> None:
         self._run(True)
@@ -42,9 +49,15 @@ class StoreCommand(QUndoCommand):
         if self._local_only:
             self._local_only = False
             return
+        self._runs += 1
+        run = self._runs
         self.session.write(lambda store: self.write(store, forward),
-                           lambda result: self.confirm(result, forward),
+                           lambda result: self._confirmed(run, result, forward),
                            lambda exc: self._refused(forward), key=self.key)
+
+    def _confirmed(self, run: int, result: Any, forward: bool) -> None:
+        if run == self._runs:  # else a later undo/redo already shows its own state
+            self.confirm(result, forward)
 
     # subclasses
     def show(self, forward: bool) -> None:
@@ -192,25 +205,25 @@ class AddFinding(StoreCommand):
                  fields: dict[str, Any]) -> None:
         super().__init__(session, tr("添加整改项 {0}").format(code))
         self.template_id, self.code, self.fields = template_id, code, dict(fields)
-        self.ref: FindingRef | None = None
+        self.ref = FindingRef(None)  # bound to the finding once the store has it
 
     def show(self, forward: bool) -> None:
-        if not forward and self.ref is not None:
+        if not forward and self.ref.id is not None:
             self.session.drop_finding(self.ref.id)
             self.session.unbind_finding(self.ref)
 
     def write(self, store: Store, forward: bool):
         if forward:
-            return store.add_finding(self.session.id, self.template_id, self.code, **self.fields)
-        store.delete_finding(self.ref.id)
+            finding = store.add_finding(self.session.id, self.template_id, self.code,
+                                        **self.fields)
+            self.ref.stored_id = finding.id
+            return finding
+        store.delete_finding(self.ref.stored_id)
         return None
 
     def confirm(self, result, forward: bool) -> None:
         if forward:
-            if self.ref is None:
-                self.ref = self.session.finding_ref(result.id)
-            else:
-                self.session.bind_finding(self.ref, result.id)
+            self.session.bind_finding(self.ref, result.id)
             self.session.put_finding(result)
 
 
@@ -244,14 +257,15 @@ class EditFinding(StoreCommand):
     def write(self, store: Store, forward: bool):
         fields = self._fields(forward)
         edits = {k: v for k, v in fields.items() if k in FINDING_FIELDS}
-        finding = store.update_finding(self.ref.id, **edits) if edits else None
+        finding_id = self.ref.stored_id
+        finding = store.update_finding(finding_id, **edits) if edits else None
         if "status" in fields:
-            finding = store.set_finding_status(self.ref.id, fields["status"],
+            finding = store.set_finding_status(finding_id, fields["status"],
                                                note=fields.get("note", ""))
         return finding
 
     def confirm(self, result, forward: bool) -> None:
-        if result is not None:
+        if result is not None and result.id == self.ref.id:
             self.session.put_finding(result)
 
 
@@ -268,7 +282,7 @@ class DeleteFinding(StoreCommand):
 
     def write(self, store: Store, forward: bool):
         if forward:
-            store.delete_finding(self.ref.id)
+            store.delete_finding(self.ref.stored_id)
             return None
         f = self.finding
         again = store.add_finding(self.session.id, f.template_id, f.item_code,
@@ -276,6 +290,7 @@ class DeleteFinding(StoreCommand):
                                   deadline=f.deadline, responsible=f.responsible)
         if f.status is FindingStatus.CLOSED:
             again = store.set_finding_status(again.id, f.status, note=f.closing_note)
+        self.ref.stored_id = again.id  # later writes (a redo, an edit) reach this row
         return again
 
     def confirm(self, result, forward: bool) -> None:

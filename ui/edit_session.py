@@ -95,13 +95,14 @@ class EditSession(QObject):
         return ref
 
     def bind_finding(self, ref: "FindingRef", finding_id: int) -> None:
-        if self._finding_refs.get(ref.id) is ref:
+        """The finding *ref* follows is now shown as *finding_id* (UI thread)."""
+        if ref.id is not None and self._finding_refs.get(ref.id) is ref:
             del self._finding_refs[ref.id]
         ref.id = finding_id
         self._finding_refs[finding_id] = ref
 
     def unbind_finding(self, ref: "FindingRef") -> None:
-        if self._finding_refs.get(ref.id) is ref:
+        if ref.id is not None and self._finding_refs.get(ref.id) is ref:
             del self._finding_refs[ref.id]
 
     # --- showing (before and after the store confirms) ------------------------------------
@@ -195,9 +196,15 @@ class EditSession(QObject):
 
 
 class FindingRef:
-    """A finding across deletion and re-creation (its store id may change)."""
+    """A finding across deletion and re-creation (its store id may change).
 
-    __slots__ = ("id",)
+    ``id`` is the id the page shows it under and is only touched on the UI thread;
+    ``stored_id`` is the row the commands' writes reach and is only touched on the database
+    worker once the first write is queued (it may run ahead of what the page shows).
+    """
 
-    def __init__(self, finding_id: int) -> None:
+    __slots__ = ("id", "stored_id")
+
+    def __init__(self, finding_id: int | None) -> None:
         self.id = finding_id
+        self.stored_id = finding_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from inspection.model import FindingStatus
+from ui.commands import AddFinding, DeleteFinding, EditFinding
 from tests.ui.test_inspection_page_helpers import (focus_tree, inspection_id, make_jpegs,  # noqa: F401
                                                    open_page, settle, stored)
 
@@ -120,3 +121,63 @@ def test_undo_finding_edits(qtbot, runner, open_page, inspection_id):
     [restored] = runner.call(lambda s: s.findings(inspection_id))
     assert restored.closing_note == "已清理" and restored.status is FindingStatus.CLOSED
     assert len(page.session.findings_for("000", "1-1-1")) == 1
+
+
+def _shown_and_stored(runner, page, inspection_id):
+    stored_findings = {(f.id, f.requirement, f.responsible, f.status)
+                       for f in runner.call(lambda s: s.findings(inspection_id))}
+    shown = {(f.id, f.requirement, f.responsible, f.status) for f in page.session.findings.values()}
+    return shown, stored_findings
+
+
+def test_add_a_finding_and_undo_at_once_on_the_threaded_runner(qtbot, runner, open_page,
+                                                               inspection_id):
+    page = open_page(inspection_id)
+    stack = page.undo_stack
+    key = page.panel.key
+    for _ in range(5):  # undo before the store has confirmed the add
+        stack.push(AddFinding(page.session, *key, {"requirement": "清理消防通道"}))
+        stack.undo()
+        stack.redo()
+        stack.undo()
+    settle(qtbot, page)
+    assert runner.call(lambda s: s.findings(inspection_id)) == []
+    assert page.session.findings == {}
+    stack.redo()
+    settle(qtbot, page)
+    shown, stored_findings = _shown_and_stored(runner, page, inspection_id)
+    assert shown == stored_findings and len(shown) == 1
+
+
+def test_rapid_delete_undo_redo_keeps_screen_and_store_in_step(qtbot, runner, open_page,
+                                                               inspection_id):
+    page = open_page(inspection_id)
+    stack = page.undo_stack
+    key = page.panel.key
+    stack.push(AddFinding(page.session, *key, {"requirement": "更换路灯"}))
+    settle(qtbot, page)
+    [finding] = page.session.findings.values()
+    stack.push(EditFinding(page.session, finding, "责任人", {"responsible": "物业部"}))
+    settle(qtbot, page)
+    stack.push(DeleteFinding(page.session, page.session.findings[finding.id]))
+    for _ in range(7):  # SQLite reuses the deleted row's id when it is recorded again
+        stack.undo()
+        stack.redo()
+    settle(qtbot, page)  # a late confirm of an undo must not put it back on screen
+    assert _shown_and_stored(runner, page, inspection_id) == (set(), set())
+    stack.undo()
+    stack.undo()  # the responsible person, on the finding recorded again
+    settle(qtbot, page)
+    shown, stored_findings = _shown_and_stored(runner, page, inspection_id)
+    assert shown == stored_findings and len(shown) == 1
+    assert next(iter(stored_findings))[2] == ""
+    for _ in range(2):
+        stack.redo()
+    stack.undo()
+    settle(qtbot, page)
+    shown, stored_findings = _shown_and_stored(runner, page, inspection_id)
+    assert shown == stored_findings
+    assert [f[2] for f in stored_findings] == ["物业部"]
+    stack.redo()
+    settle(qtbot, page)
+    assert runner.call(lambda s: s.findings(inspection_id)) == [] and page.session.findings == {}
