@@ -48,13 +48,19 @@ def chinese_ui() -> bool:
     return QLocale().language() == QLocale.Language.Chinese
 
 
+REPORT_LANE = "report"  # report builds run one at a time: each holds every photo in memory
+
+
 class ProgressTask(QObject):
-    """Runs ``fn(progress)`` in the background behind a progress dialog that can cancel it."""
+    """Runs ``fn(progress)`` in the background behind a progress dialog that can cancel it.
+
+    Work in the same *serial* lane (report builds: :data:`REPORT_LANE`) waits for the one
+    running before it."""
 
     def __init__(self, runner: TaskRunner, fn: Callable[[Progress], Any], *, parent: QWidget,
                  title: str, label: str, on_done: Callable[[Any], None],
                  on_error: Callable[[BaseException], None], cancellable: bool = True,
-                 delay_ms: int = 300) -> None:
+                 delay_ms: int = 300, serial: str | None = None) -> None:
         super().__init__(parent)
         self._on_done, self._on_error = on_done, on_error
         self.finished = False
@@ -70,7 +76,8 @@ class ProgressTask(QObject):
         self.dialog.setMinimumDuration(delay_ms)
         self.dialog.setValue(0)
         self.handle: TaskHandle | None = None
-        self.handle = runner.background(fn, self._done, self._failed, self._progress)
+        self.handle = runner.background(fn, self._done, self._failed, self._progress,
+                                        serial=serial)
 
     def cancel(self) -> None:
         if self.handle is not None and not self.finished:
@@ -196,7 +203,7 @@ class DraftExport(QObject):
                 store, iid, out=out, progress=progress, should_cancel=progress.should_cancel,
                 photos_per_page=per_page),
             parent=self.parent_widget, title=tr("生成草稿报告"), label=tr("正在生成草稿报告…"),
-            on_done=self._done, on_error=self._failed)
+            on_done=self._done, on_error=self._failed, serial=REPORT_LANE)
 
     def _done(self, path: Path) -> None:
         self.result = Path(path)

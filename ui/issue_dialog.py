@@ -19,7 +19,8 @@ from inspection.model import Inspection
 from inspection.report.errors import Cancelled
 from inspection.signing_keys import BadKeyFile, KeyFileMissing, WrongPassword
 from ui.errors import report_error
-from ui.export_dialogs import DbStore, ProgressTask, documents_folder, file_stem, save_file_name
+from ui.export_dialogs import (REPORT_LANE, DbStore, ProgressTask, documents_folder, file_stem,
+                               save_file_name)
 from ui.new_inspection import error_label
 from ui.preferences import PHOTO_SIZES, Preferences
 from ui.signatures_dialog import missing_signatures
@@ -230,7 +231,7 @@ class IssueDialog(QDialog):
                 store, iid, key_path=key, password=password, out=out, progress=progress,
                 should_cancel=progress.should_cancel, photos_per_page=per_page),
             parent=self, title=tr("签署报告"), label=tr("正在生成并签署报告…"),
-            on_done=self._signed, on_error=self._failed, delay_ms=0)
+            on_done=self._signed, on_error=self._failed, delay_ms=0, serial=REPORT_LANE)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

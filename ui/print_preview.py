@@ -225,7 +225,7 @@ class PrintFlow(QObject):
             self.print_pdf(path, title=number + tr(" 已签署"))
             return
         from inspection.issue import export_report
-        from ui.export_dialogs import DbStore, ProgressTask, temporary_pdf
+        from ui.export_dialogs import REPORT_LANE, DbStore, ProgressTask, temporary_pdf
 
         out = temporary_pdf(inspection.report_number or "report")
         self.draft_folder = out.parent
@@ -237,7 +237,7 @@ class PrintFlow(QObject):
             parent=self.parent_widget, title=tr("打印"),
             label=tr("尚未签署：正在生成草稿报告用于打印…"),
             on_done=lambda pdf: self.print_pdf(pdf, title=number + tr(" 草稿（未签署）")),
-            on_error=self._failed)
+            on_error=self._failed, serial=REPORT_LANE)
 
     def print_pdf(self, pdf: Path, *, title: str) -> None:
         """Render the preview pages in the background, then open the print preview."""

@@ -351,3 +351,33 @@ def test_the_default_copy_never_overwrites_a_file(tmp_path):
     assert free_name(target) == target
     target.write_bytes(b"x")
     assert free_name(target).name == "检查报告-YQJC-2026-0001-第1版(2).pdf"
+
+
+def test_two_report_builds_never_run_at_once(qtbot, runner, tmp_path, monkeypatch):
+    import threading
+    import time as clock
+
+    import inspection.issue as issue
+
+    record = add_inspection(runner)
+    running, overlaps, lock = [], [], threading.Lock()
+
+    def slow_export(store, iid, *, out, **_kwargs):
+        with lock:
+            running.append(out)
+            overlaps.append(len(running))
+        clock.sleep(0.1)
+        with lock:
+            running.remove(out)
+        Path(out).write_bytes(b"%PDF-1.7 stand-in")
+        return Path(out)
+
+    monkeypatch.setattr(issue, "export_report", slow_export)
+    parent = QMessageBox()
+    exports = [DraftExport(parent, runner, record) for _ in range(3)]
+    for n, export in enumerate(exports):
+        export.run(tmp_path / f"draft-{n}.pdf")
+    qtbot.waitUntil(lambda: all(e.result is not None for e in exports), timeout=10000)
+    assert max(overlaps) == 1
+    for export in exports:
+        export.message.close()
