@@ -16,7 +16,7 @@ from ui.errors import report_error
 from ui.i18n import status_label
 from ui.inspection_list_model import (Column, InspectionFilterProxy,
                                       InspectionListModel, StatusBadgeDelegate,
-                                      inspection_figures, template_titles)
+                                      compute_figures, read_snapshots, template_titles)
 from ui.preferences import Preferences
 from ui.tasks import TaskRunner
 from ui.widgets import muted_label
@@ -297,11 +297,17 @@ class HomePage(QWidget):
         self.select(selected)
         self._update_count()
         self._update_actions()
-        ids = [i.id for i in inspections]
-        if ids:
-            self.runner.db(lambda store: inspection_figures(store, ids),
-                           lambda figures: self._figures_loaded(generation, figures),
+        stale = self.model.stale_ids()  # figures are kept while the inspection is unchanged
+        if stale:
+            self.runner.db(lambda store: read_snapshots(store, stale),
+                           lambda snapshots: self._compute_figures(generation, snapshots),
                            lambda exc: report_error(exc, self))
+
+    def _compute_figures(self, generation: int, snapshots: dict) -> None:
+        if generation == self._generation and not self._stopped:
+            self.runner.background(lambda _progress: compute_figures(snapshots),
+                                   lambda figures: self._figures_loaded(generation, figures),
+                                   lambda exc: report_error(exc, self))
 
     def stop(self) -> None:
         """The runner is shutting down: late results are dropped, nothing new is queued."""

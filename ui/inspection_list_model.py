@@ -1,8 +1,10 @@
 """The inspections list: a table model, its filter/sort proxy and the status badge delegate.
 
-The rows come from ``Store.inspections()``; the figures (progress, score, star level) are
-computed afterwards on the database thread by :func:`inspection_figures` and filled in when
-they arrive — until then the cells show "—".
+The rows come from ``Store.inspections()``; the figures (progress, score, star level) follow:
+the inspections' records are read on the database thread (:func:`read_snapshots`) and the
+figures worked out on the background pool (:func:`compute_figures`), only for inspections that
+changed since their figures were computed (their ``updated_at``). Until they arrive the cells
+show "—"; an inspection whose figures cannot be worked out shows "—" in its own row only.
 """
 from __future__ import annotations
 
@@ -16,9 +18,9 @@ from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from checklists.library import all_templates
-from inspection.model import FindingStatus, Inspection, Status
+from inspection.model import FindingStatus, Inspection, InspectionSnapshot, Status
 from inspection.results import inspection_results, overall_percent
-from ui.errors import guarded, guarded_paint
+from ui.errors import guarded, guarded_paint, log_guarded
 from ui.i18n import join_names, star_glyphs, star_level_label, status_label
 from ui.widgets import STAR_COLOR
 
@@ -50,22 +52,53 @@ class InspectionFigures:
     stars: int | None  # star level by 001; None when not applied or inputs missing
     rates_stars: bool  # whether a star-rating template is applied
     open_findings: int
+    updated_at: str = ""  # of the inspection as these figures saw it
 
 
-def inspection_figures(store, inspection_ids: Iterable[str]) -> dict[str, InspectionFigures]:
-    """Progress, score and star level of each inspection (runs on the database thread)."""
-    figures = {}
+@dataclass(frozen=True)
+class FiguresFailed:
+    """The figures of one inspection could not be worked out (the reason is in the log)."""
+
+    updated_at: str = ""
+
+
+def figures_of(snapshot: InspectionSnapshot) -> InspectionFigures:
+    """Progress, score and star level of one inspection (pure: runs on the background pool)."""
+    results = inspection_results(snapshot)
+    star_results = [r for r in results if r.template.kind.value == "star_rating"]
+    return InspectionFigures(
+        answered=sum(r.answered for r in results),
+        total=sum(r.total for r in results),
+        percent=overall_percent(results),
+        stars=next((r.stars.stars for r in star_results if r.stars is not None), None),
+        rates_stars=bool(star_results),
+        open_findings=sum(1 for f in snapshot.findings if f.status is FindingStatus.OPEN),
+        updated_at=snapshot.inspection.updated_at)
+
+
+def read_snapshots(store, inspection_ids: Iterable[str]) -> dict[str, Any]:
+    """Each inspection's records, or the exception reading them (database thread)."""
+    snapshots: dict[str, Any] = {}
     for inspection_id in inspection_ids:
-        snapshot = store.snapshot(inspection_id)
-        results = inspection_results(snapshot)
-        star_results = [r for r in results if r.template.kind.value == "star_rating"]
-        figures[inspection_id] = InspectionFigures(
-            answered=sum(r.answered for r in results),
-            total=sum(r.total for r in results),
-            percent=overall_percent(results),
-            stars=next((r.stars.stars for r in star_results if r.stars is not None), None),
-            rates_stars=bool(star_results),
-            open_findings=sum(1 for f in snapshot.findings if f.status is FindingStatus.OPEN))
+        try:
+            snapshots[inspection_id] = store.snapshot(inspection_id)
+        except Exception as exc:  # noqa: BLE001 - one bad inspection spoils only its row
+            snapshots[inspection_id] = exc
+    return snapshots
+
+
+def compute_figures(snapshots: dict[str, Any]) -> dict[str, "InspectionFigures | FiguresFailed"]:
+    """The figures of each snapshot; a failure is logged and marks that row only."""
+    figures: dict[str, InspectionFigures | FiguresFailed] = {}
+    for inspection_id, snapshot in snapshots.items():
+        try:
+            if isinstance(snapshot, BaseException):
+                raise snapshot
+            figures[inspection_id] = figures_of(snapshot)
+        except Exception as exc:  # noqa: BLE001
+            log_guarded(exc, f"figures of {inspection_id}")
+            stamp = getattr(getattr(snapshot, "inspection", None), "updated_at", "")
+            figures[inspection_id] = FiguresFailed(stamp)
     return figures
 
 
@@ -96,7 +129,7 @@ class InspectionListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Inspection] = []
-        self._figures: dict[str, InspectionFigures] = {}
+        self._figures: dict[str, InspectionFigures | FiguresFailed] = {}
         self._titles = column_titles()
 
     # --- content -----------------------------------------------------------------------
@@ -109,7 +142,12 @@ class InspectionListModel(QAbstractTableModel):
         self._figures = {k: v for k, v in self._figures.items() if k in ids}
         self.endResetModel()
 
-    def set_figures(self, figures: dict[str, InspectionFigures]) -> None:
+    def stale_ids(self) -> list[str]:
+        """The listed inspections whose figures are missing or older than the inspection."""
+        return [i.id for i in self._rows
+                if getattr(self._figures.get(i.id), "updated_at", None) != i.updated_at]
+
+    def set_figures(self, figures: dict[str, InspectionFigures | FiguresFailed]) -> None:
         self._figures.update(figures)
         if self._rows:
             self.dataChanged.emit(self.index(0, Column.PROGRESS),
@@ -125,7 +163,11 @@ class InspectionListModel(QAbstractTableModel):
         return list(self._rows)
 
     def figures(self, inspection_id: str) -> InspectionFigures | None:
-        return self._figures.get(inspection_id)
+        figures = self._figures.get(inspection_id)
+        return figures if isinstance(figures, InspectionFigures) else None
+
+    def figures_failed(self, inspection_id: str) -> bool:
+        return isinstance(self._figures.get(inspection_id), FiguresFailed)
 
     def row_of(self, inspection_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == inspection_id), -1)
@@ -164,13 +206,13 @@ class InspectionListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= Column.PROGRESS:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.STARS:
-            figures = self._figures.get(inspection.id)
+            figures = self.figures(inspection.id)
             if figures and figures.stars:
                 return QBrush(QColor(STAR_COLOR))
         return None
 
     def _display(self, inspection: Inspection, column: Column) -> str:
-        figures = self._figures.get(inspection.id)
+        figures = self.figures(inspection.id)
         if column == Column.PARK:
             return inspection.park_name
         if column == Column.DATE:
@@ -196,7 +238,7 @@ class InspectionListModel(QAbstractTableModel):
         return ""
 
     def _sort_key(self, inspection: Inspection, column: Column) -> Any:
-        figures = self._figures.get(inspection.id)
+        figures = self.figures(inspection.id)
         if column == Column.DATE:
             return f"{inspection.date} {inspection.created_at}"
         if column == Column.STATUS:
@@ -211,7 +253,7 @@ class InspectionListModel(QAbstractTableModel):
         return self._display(inspection, column)
 
     def _tooltip(self, inspection: Inspection, column: Column) -> str | None:
-        figures = self._figures.get(inspection.id)
+        figures = self.figures(inspection.id)
         if column == Column.PARK:
             lines = [inspection.park_name, tr("报告编号：{0}").format(inspection.report_number)]
             if inspection.revisit_of:
@@ -219,6 +261,8 @@ class InspectionListModel(QAbstractTableModel):
             return "\n".join(lines)
         if column in (Column.INSPECTORS, Column.TEMPLATES):
             return self._display(inspection, column)
+        if figures is None and column >= Column.PROGRESS and self.figures_failed(inspection.id):
+            return tr("无法计算这次检查的结果；详细信息已记录在日志中。")
         if figures is None:
             return tr("正在计算…") if column >= Column.PROGRESS else None
         if column == Column.PROGRESS:
@@ -319,4 +363,5 @@ class StatusBadgeDelegate(QStyledItemDelegate):
 
 
 __all__ = ["InspectionListModel", "InspectionFilterProxy", "StatusBadgeDelegate", "Column",
-           "InspectionFigures", "inspection_figures", "ID_ROLE", "UNKNOWN"]
+           "InspectionFigures", "FiguresFailed", "figures_of", "read_snapshots",
+           "compute_figures", "ID_ROLE", "UNKNOWN"]

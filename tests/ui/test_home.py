@@ -103,6 +103,64 @@ def test_figures_show_a_dash_until_computed(qtbot, runner, prefs):
     assert cell(page, inspection_id, Column.PROGRESS) == UNKNOWN
 
 
+def test_one_inspection_whose_figures_fail_spoils_only_its_own_row(qtbot, runner, prefs,
+                                                                    monkeypatch):
+    import ui.inspection_list_model as list_model
+
+    def make(store):
+        park = store.add_park("星河智造园", "manufacturing")
+        return [store.new_inspection(park.id, ["000"], inspectors=["张三"]).id for _ in range(3)]
+
+    good, bad, other = runner.call(make)
+    real = list_model.inspection_results
+
+    def results(snapshot):
+        if snapshot.inspection.id == bad:
+            raise KeyError("a template this version does not know")
+        return real(snapshot)
+
+    monkeypatch.setattr(list_model, "inspection_results", results)
+    page = HomePage(runner, prefs)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    qtbot.waitUntil(lambda: page.model.figures(good) is not None
+                    and page.model.figures_failed(bad), timeout=5000)
+    assert cell(page, good, Column.PROGRESS) == "0/99" == cell(page, other, Column.PROGRESS)
+    assert cell(page, bad, Column.PROGRESS) == UNKNOWN
+    row = page.model.row_of(bad)
+    assert "无法计算" in page.model.data(page.model.index(row, Column.PROGRESS),
+                                          Qt.ItemDataRole.ToolTipRole)
+
+
+def test_figures_are_computed_again_only_for_inspections_that_changed(qtbot, runner, prefs,
+                                                                    monkeypatch):
+    import ui.inspection_list_model as list_model
+
+    def make(store):
+        park = store.add_park("星河智造园", "manufacturing")
+        return [store.new_inspection(park.id, ["000"], inspectors=["张三"]).id for _ in range(3)]
+
+    first, second, third = runner.call(make)
+    computed = []
+    real = list_model.figures_of
+    monkeypatch.setattr(list_model, "figures_of",
+                        lambda snapshot: computed.append(snapshot.inspection.id) or real(snapshot))
+    page = HomePage(runner, prefs)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: len(computed) == 3, timeout=5000)
+    code = next(iter(get_template("000").items())).code
+    runner.call(lambda store: store.save_answer(second, "000", code, result="pass"))
+    page.refresh()
+    qtbot.waitUntil(lambda: len(computed) == 4, timeout=5000)
+    assert computed[3:] == [second]
+    qtbot.waitUntil(lambda: cell(page, second, Column.PROGRESS) == "1/99", timeout=5000)
+    page.refresh()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert len(computed) == 4
+
+
 def test_search_by_park_name_is_live(qtbot, records, home):
     home.search.setText("星河")
     qtbot.waitUntil(lambda: home.proxy.rowCount() == 2)
