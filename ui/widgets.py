@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMimeData, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QFrame, QHBoxLayout,
-                               QLabel, QLayout, QLineEdit, QPlainTextEdit, QProgressBar,
-                               QPushButton, QTextEdit, QVBoxLayout, QWidget)
+                               QLabel, QLayout, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QProgressBar, QPushButton, QTextEdit, QVBoxLayout, QWidget)
 
 # Result colours: calm, readable on white, and distinguishable when printed in grey.
 RESULT_COLORS: dict[str, str] = {
@@ -100,6 +100,22 @@ def scaled(px: float, widget: QWidget | None = None) -> int:
     font = widget.font() if widget is not None else QApplication.font()
     size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
     return round(px * max(size, 9.0) / 9.0)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, informative: str,
+            action_text: str, *, destructive: bool = False) -> bool:
+    """Ask before doing something; Cancel is the default button."""
+    box = QMessageBox(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question,
+                      title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(informative)
+    role = QMessageBox.ButtonRole.DestructiveRole if destructive \
+        else QMessageBox.ButtonRole.AcceptRole
+    action = box.addButton(action_text, role)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is action
 
 
 def now_hms() -> str:
