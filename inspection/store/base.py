@@ -5,7 +5,7 @@ import itertools
 import json
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Iterator
 
 from sqlite_utils import Database
@@ -126,10 +126,25 @@ class StoreBase:
                 self._require_unlocked(inspection_id)
             yield detail
             if inspection_id is not None:
-                self.db.execute("UPDATE inspections SET updated_at = ? WHERE id = ?",
-                                [now_iso(), inspection_id])
+                self._touch(inspection_id)
             self._append_audit(action, entity=entity, entity_id=entity_id,
                                inspection_id=inspection_id, detail=detail)
+
+    def _touch(self, inspection_id: str) -> None:
+        """Set updated_at to now, always later than before: it tells a signature whether the
+        inspection changed since a snapshot, and two edits can fall in one millisecond."""
+        row = self.db.execute("SELECT updated_at FROM inspections WHERE id = ?",
+                              [inspection_id]).fetchone()
+        now = datetime.now().astimezone()
+        now = now.replace(microsecond=now.microsecond // 1000 * 1000)  # as stored
+        try:
+            previous = datetime.fromisoformat(row[0]) if row else None
+        except (TypeError, ValueError):
+            previous = None
+        if previous is not None and previous.tzinfo is not None and now <= previous:
+            now = previous + timedelta(milliseconds=1)
+        self.db.execute("UPDATE inspections SET updated_at = ? WHERE id = ?",
+                        [now.isoformat(timespec="milliseconds"), inspection_id])
 
     def _append_audit(self, action: str, *, entity: str, entity_id: Any,
                       inspection_id: str | None, detail: dict) -> None:

@@ -252,3 +252,13 @@ def test_only_reports_are_signed_and_only_once(store, key_file, tmp_path):
     with pytest.raises(AlreadySigned):
         sign_pdf(signed.path, key=key)
     assert verify_pdf(signed.path).ok
+
+
+def test_every_edit_changes_updated_at_even_within_one_millisecond(store):
+    inspection_id = fill_inspection(store, photos=0)
+    seen = {store.inspection(inspection_id).updated_at}
+    for n in range(30):  # far faster than one per millisecond
+        store.save_answer(inspection_id, "000", "1-1-1", note=str(n))
+        stamp = store.inspection(inspection_id).updated_at
+        assert stamp not in seen
+        seen.add(stamp)
