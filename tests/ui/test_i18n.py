@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from resources import resource_path
 from ui.app import configure_application
 from ui.i18n import park_type_label, split_names, star_glyphs, star_level_label, status_label
-from tests.ui.test_main_window import inspection_page, make_window  # noqa: F401 - fixtures
+from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = resource_path("i18n", "park_inspector_en.ts")

@@ -2,63 +2,19 @@
 inspection through the dialog, window state and the last inspection kept across restarts."""
 from __future__ import annotations
 
-import sys
-import time
-import types
+import threading
 import zipfile
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 
+from ui.main_window import BUSY_DELAY_MS, MainWindow
 from ui.new_inspection import NewInspectionDialog
 
 
-class StandInPage(QWidget):
-    """The InspectionPage interface, for when ui/inspection_page.py is not there yet."""
-
-    back_requested = Signal()
-    save_state_changed = Signal(str)
-    title_changed = Signal(str)
-    inspection_changed = Signal(str)
-
-    def __init__(self, runner, prefs, parent=None):
-        super().__init__(parent)
-        self.runner = runner
-        self.current_inspection_id = None
-        self.undo_stack = QUndoStack(self)
-        self.flushed = 0
-        self._actions = {key: [QAction(f"{key}-action", self)]
-                         for key in ("edit", "inspection", "photos", "view")}
-
-    def load(self, inspection_id):
-        self.current_inspection_id = inspection_id
-        self.runner.db(lambda store: store.inspection(inspection_id),
-                       lambda i: self.title_changed.emit(f"{i.park_name} {i.date}"))
-
-    def flush(self):
-        self.flushed += 1
-
-    def menu_actions(self):
-        return self._actions
-
-
 @pytest.fixture
-def inspection_page(monkeypatch):
-    """The real inspection page when it exists, else the stand-in above."""
-    try:
-        import ui.inspection_page as module  # noqa: F401
-    except ImportError:
-        module = types.ModuleType("ui.inspection_page")
-        module.InspectionPage = StandInPage
-        monkeypatch.setitem(sys.modules, "ui.inspection_page", module)
-    return sys.modules["ui.inspection_page"].InspectionPage
-
-
-@pytest.fixture
-def make_window(qtbot, data_dir, prefs, inspection_page):
-    from ui.main_window import MainWindow
+def make_window(qtbot, data_dir, prefs):
     windows = []
 
     def make(runner=None):
@@ -181,12 +137,21 @@ def test_busy_indicator_follows_the_runner(qtbot, make_window, runner):
     window = make_window(runner)
     window.show()
     qtbot.waitUntil(lambda: not runner.busy)
-    runner.db(lambda store: time.sleep(0.2))  # a quick save does not flash the indicator
+    timer = window._busy_timer
+    assert timer.interval() == BUSY_DELAY_MS
+    release = threading.Event()
+    runner.db(lambda store: release.wait(10))  # a save in progress
+    assert timer.isActive() and not window.busy_bar.isVisible()  # not at once: no flashing
+    release.set()  # a quick save ends before the delay: the indicator never shows
     qtbot.waitUntil(lambda: not runner.busy)
-    assert not window.busy_bar.isVisible()
-    runner.db(lambda store: time.sleep(1.0))
-    qtbot.waitUntil(window.busy_bar.isVisible, timeout=2000)
-    qtbot.waitUntil(lambda: not runner.busy, timeout=3000)
+    assert not timer.isActive() and not window.busy_bar.isVisible()
+    release.clear()
+    runner.db(lambda store: release.wait(10))  # a long one: the delay runs out
+    timer.stop()
+    timer.timeout.emit()
+    assert window.busy_bar.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy)
     assert not window.busy_bar.isVisible()
 
 
@@ -295,9 +260,7 @@ def test_settings_open_from_the_tools_menu(make_window, inline_runner):
     dialog.auto_advance.setChecked(False)
     dialog.accept()
     assert auto_advance(window.prefs) is False
-    toggle = getattr(window.page, "auto_advance_action", None)
-    if toggle is not None:  # the page's own menu item shows the same choice
-        assert not toggle.isChecked()
+    assert not window.page.auto_advance_action.isChecked()  # the page's menu item agrees
 
 
 def test_closing_flushes_the_page_before_stopping_the_runner(make_window, inline_runner):
@@ -308,15 +271,3 @@ def test_closing_flushes_the_page_before_stopping_the_runner(make_window, inline
     inline_runner.shutdown = lambda: (order.append("shutdown"), real_shutdown())
     window.close()
     assert order == ["flush", "shutdown"]
-
-
-def test_stand_in_matches_the_real_page_interface():
-    # Keeps the stand-in honest once ui/inspection_page.py exists.
-    try:
-        from ui.inspection_page import InspectionPage
-    except ImportError:
-        pytest.skip("ui/inspection_page.py not there yet")
-    for name in ("load", "flush", "menu_actions", "back_requested", "save_state_changed",
-                 "title_changed", "inspection_changed"):
-        assert hasattr(InspectionPage, name), name
-    assert issubclass(InspectionPage, QObject)

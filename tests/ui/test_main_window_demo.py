@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from inspection.demo import DEMO_PARK
-from tests.ui.test_main_window import inspection_page, make_window  # noqa: F401 - fixtures
+from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
 
 
 @pytest.mark.slow

@@ -9,7 +9,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from inspection.issue import export_report, issue_report
 from inspection.pdf_pages import page_count, page_sizes, render_page
 from inspection.signing_keys import create_signing_key
-from tests.ui.test_main_window import inspection_page, make_window  # noqa: F401 - fixtures
+from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
 from tests.ui.test_report_ui import add_inspection
 from ui.print_preview import (PagePrinter, PrintFlow, latest_signed_report, page_target,
                               prepare_printer, render_preview)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from inspection.model import SignerRole
 from inspection.pdf_pages import page_count
 from inspection.signing_keys import create_signing_key
-from tests.ui.test_main_window import inspection_page, make_window  # noqa: F401 - fixtures
+from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
 from tests.ui.test_signature_pad import draw, wave
 from ui.export_dialogs import DraftExport, ExcelExport
 from ui.signatures_dialog import SignaturesDialog, missing_signatures

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from inspection.issue import export_report, issue_report
 from inspection.signing_keys import create_signing_key
 from inspection.verify import verify_pdf
-from tests.ui.test_main_window import inspection_page, make_window  # noqa: F401 - fixtures
+from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
 from tests.ui.test_report_ui import add_inspection
 from ui.verify_dialog import VerifyDialog, verdict
 
