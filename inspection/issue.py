@@ -65,7 +65,7 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
     reports = store.data_dir.reports
     reports.mkdir(parents=True, exist_ok=True)
     stored = reports / report_file_name(snapshot.inspection)
-    if any(Path(r.path) == stored for r in store.reports(inspection_id)):
+    if any(r.file(store.data_dir) == stored for r in store.reports(inspection_id)):
         raise ReportError(f"第 {inspection.revision} 版的报告已存在：{stored}")
     work = copy = None
     placed = False
@@ -90,7 +90,8 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
         # pointing at a half-written file.
         replace_atomic(work, stored)
         placed = True
-        store.mark_signed(inspection_id, path=str(stored), sha256=sha, signer=signed.signer,
+        store.mark_signed(inspection_id, path=store.data_dir.relative(stored), sha256=sha,
+                          signer=signed.signer,
                           updated_at=snapshot.inspection.updated_at)
         placed = False  # recorded: from here on the stored file belongs to the record
         if copy is not None:

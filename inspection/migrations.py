@@ -5,10 +5,14 @@ version; :func:`check_not_newer` refuses it rather than risk damaging it.
 """
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from checklists.errors import UserError
+from inspection.files import sha256_file
 
 MIGRATION_SET = "park_inspector"
 migrations = Migrations(MIGRATION_SET)
@@ -144,6 +148,48 @@ def m001_initial(db: Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
         """
     )
+
+
+@migrations()
+def m002_relative_report_paths(db: Database) -> None:
+    """Signed reports are recorded relative to the data folder (``reports/….pdf``).
+
+    Absolute paths broke when the folder moved: after a backup was restored elsewhere the next
+    backup left the signed reports out. A path inside this folder becomes relative; so does a
+    path from another folder (a restored backup, a relative --data-dir) whose file lies in this
+    folder's ``reports/`` with the recorded SHA-256. Anything else is left as it was.
+    """
+    root = _database_folder(db)
+    if root is None:
+        return
+    rows = db.execute("SELECT id, path, sha256 FROM reports").fetchall()
+    for report_id, recorded, sha256 in rows:
+        relative = _relative_report_path(root, recorded, sha256)
+        if relative is not None:
+            db.execute("UPDATE reports SET path = ? WHERE id = ?", [relative, report_id])
+
+
+def _database_folder(db: Database) -> Path | None:
+    for _, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main" and file:
+            return Path(file).parent
+    return None  # in memory: no folder to be relative to
+
+
+def _relative_report_path(root: Path, recorded: str, sha256: str) -> str | None:
+    path = Path(recorded)
+    if path.is_absolute():
+        with contextlib.suppress(ValueError):
+            return path.relative_to(root).as_posix()
+    if recorded == f"reports/{path.name}":
+        return None
+    here = root / "reports" / path.name
+    try:
+        if here.is_file() and sha256_file(here) == sha256:
+            return f"reports/{path.name}"
+    except OSError:
+        pass
+    return None
 
 
 def known_names() -> list[str]:

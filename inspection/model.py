@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
+
+if TYPE_CHECKING:
+    from inspection.paths import DataDir
 
 
 class ParkType(str, Enum):
@@ -171,14 +175,20 @@ class Signature:
 
 @dataclass(frozen=True)
 class ReportRecord:
+    """A signed report kept in the data folder (签署的报告)."""
+
     id: int
     inspection_id: str
     revision: int
-    path: str
+    path: str  # as recorded: relative to the data folder ("reports/YQJC-2026-0001-r1.pdf")
     sha256: str
     signed: bool
     signer: str
     created_at: str
+
+    def file(self, data_dir: "DataDir") -> Path:
+        """Where the report file is: always use this rather than ``path`` itself."""
+        return data_dir.resolve(self.path)
 
 
 @dataclass(frozen=True)

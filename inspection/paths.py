@@ -46,6 +46,23 @@ class DataDir:
     def logs(self) -> Path:
         return self.root / "logs"
 
+    def relative(self, path: Path | str) -> str:
+        """How the database records a file of this folder: relative, ``reports/….pdf``.
+
+        Relative records survive the folder moving (a backup restored elsewhere, another
+        laptop); a path outside the folder stays as it is.
+        """
+        path = Path(path)
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def resolve(self, recorded: Path | str) -> Path:
+        """The file a database record names: relative records are inside this folder."""
+        path = Path(recorded)
+        return path if path.is_absolute() else self.root / path
+
     def ensure(self) -> "DataDir":
         for folder in (self.root, self.media, self.reports, self.keys, self.logs):
             folder.mkdir(parents=True, exist_ok=True)

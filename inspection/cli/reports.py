@@ -90,7 +90,7 @@ def make_report(args) -> int:
             path = issue_report(store, inspection_id, key_path=args.sign, password=password,
                                 out=args.out, progress=progress,
                                 photos_per_page=args.photos_per_page)
-            stored = store.reports(inspection_id)[-1].path
+            stored = store.reports(inspection_id)[-1].file(store.data_dir)
             message = f"已签署报告，检查已锁定（副本保存在 {stored}）"
         else:
             path = export_report(store, inspection_id, out=args.out, progress=progress,

@@ -88,7 +88,7 @@ def backup_to(conn: sqlite3.Connection, data_dir: DataDir, out: Path) -> dict:
         media = [data_dir.original(sha, ext) for sha, ext in
                  conn.execute("SELECT sha256, ext FROM media_files").fetchall()]
         media += [data_dir.report_image(p.name.split(".")[0]) for p in list(media)]
-        reports = [Path(r[0]) for r in conn.execute("SELECT path FROM reports").fetchall()]
+        reports = [data_dir.resolve(r[0]) for r in conn.execute("SELECT path FROM reports")]
         files = {}
         with atomic_target(out) as partial, \
                 zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:

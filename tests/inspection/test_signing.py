@@ -100,7 +100,8 @@ def test_issue_signs_stores_records_and_locks(store, key_file, tmp_path):
     inspection = store.inspection(inspection_id)
     assert inspection.status is Status.SIGNED
     (record,) = store.reports(inspection_id)
-    stored = Path(record.path)
+    assert record.path == f"reports/{report_file_name(inspection)}"  # moves with the folder
+    stored = record.file(store.data_dir)
     assert stored == store.data_dir.reports / report_file_name(inspection)
     assert record.signed and record.signer == "张三" and record.sha256 == sha(stored) == sha(out)
     result = verify_pdf(out)

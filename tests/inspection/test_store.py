@@ -198,7 +198,7 @@ def test_a_database_from_a_newer_program_is_refused_untouched(tmp_path):
 
 def test_reopening_a_database_applies_no_migration_twice(tmp_path):
     first = open_store(tmp_path / "d")
-    assert first.applied_migrations == ["m001_initial"]
+    assert first.applied_migrations == ["m001_initial", "m002_relative_report_paths"]
     first.close()
     again = open_store(tmp_path / "d")
     assert again.applied_migrations == []
