@@ -4,13 +4,18 @@ Numbers are typed with their units (亩, 平方米, 家, %), the service functio
 checkboxes (项), the grade is A–D. Judged indicators list every level with its criterion so
 the inspector picks the highest level met. The indicator's resulting level is shown live,
 computed by ``checklists.stars`` from what is on screen.
+
+A number is saved when its field loses focus or Enter is pressed: an emptied field saves the
+removal; a number the field does not accept (150 %, more than the field allows) is not saved
+and a message under the fields says why. The form disabled (a signed inspection) still shows
+what is stored and the level it gives, never defaults.
 """
 from __future__ import annotations
 
 from typing import Any, Mapping
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QIntValidator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QDoubleValidator, QIntValidator, QValidator
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFrame, QGridLayout,
                                QHBoxLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget)
 
@@ -18,7 +23,7 @@ from checklists.model import Node
 from checklists.stars import (GRADES, JUDGED_INDICATORS, SERVICE_FUNCTIONS, StarInputs,
                               rate_indicator)
 from ui.i18n import star_level_label as level_label
-from ui.widgets import MUTED, STAR_COLOR, muted_label, section_title
+from ui.widgets import MUTED, OVERDUE_COLOR, STAR_COLOR, muted_label, section_title
 
 PERCENT_UNITS = {"比例"}  # a fraction stored 0–1, typed as a percentage
 
@@ -85,6 +90,11 @@ class StarIndicatorForm(QWidget):
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
+        self.input_error = QLabel(self)  # a number the field does not accept: why, not saved
+        self.input_error.setWordWrap(True)
+        self.input_error.setStyleSheet(f"color: {OVERDUE_COLOR};")
+        self.input_error.hide()
+        self._refused: dict[str, str] = {}  # field key → message, while its text is refused
 
     # --- building ------------------------------------------------------------------------
 
@@ -92,10 +102,13 @@ class StarIndicatorForm(QWidget):
         self.node, self.park_type = node, park_type
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget() is not None and item.widget() is not self.result_label:
+            if item.widget() is not None and item.widget() not in (self.result_label,
+                                                                   self.input_error):
                 item.widget().hide()
                 item.widget().deleteLater()
         self.fields, self.specs, self.level_rows = {}, {}, {}
+        self._refused = {}
+        self.input_error.hide()
         for button in self.levels.buttons():
             self.levels.removeButton(button)
         inputs = list(node.attrs.get("inputs", ()))
@@ -109,6 +122,7 @@ class StarIndicatorForm(QWidget):
                 self._add_input(grid, row, spec)
             grid.setColumnStretch(3, 1)
             self._layout.addWidget(grid_host)
+            self._layout.addWidget(self.input_error)
         judged = bool(node.attrs.get("judged"))
         criteria = node.attrs.get("criteria", {})
         self._layout.addWidget(section_title(
@@ -167,8 +181,10 @@ class StarIndicatorForm(QWidget):
                 validator.setLocale(QLocale.c())
                 widget.setValidator(validator)
             widget.setPlaceholderText(tr("未填写"))
-            widget.editingFinished.connect(self.commit)
-            widget.textEdited.connect(lambda _="": self._update_result())
+            # Not editingFinished: Qt sends it only for text the validator accepts, so an
+            # emptied field (or 150 %) would never be committed.
+            widget.installEventFilter(self)
+            widget.textEdited.connect(lambda _="", key=key: self._edited(key))
             grid.addWidget(widget, row, 1)
             grid.addWidget(QLabel("%" if unit in PERCENT_UNITS else unit, self), row, 2)
             if key == "land_area_mu" and self.park_type == "service":
@@ -176,16 +192,54 @@ class StarIndicatorForm(QWidget):
                 widget.setPlaceholderText(tr("服务类园区不需填写"))
         self.fields[key] = widget
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QLineEdit) and watched in self.fields.values():
+            if event.type() == QEvent.Type.FocusOut:
+                self.commit()
+            elif event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
+                                                                           Qt.Key.Key_Enter):
+                self.commit()
+        return super().eventFilter(watched, event)
+
     # --- values --------------------------------------------------------------------------
 
+    def applies(self, key: str) -> bool:
+        """Whether the field counts for this park (服务类园区 have no land area)."""
+        return not (key == "land_area_mu" and self.park_type == "service")
+
+    def refusal(self, key: str) -> str | None:
+        """Why the text typed in a number field cannot be saved, or None when it can (or is empty)."""
+        widget = self.fields.get(key)
+        if not isinstance(widget, QLineEdit) or not self.applies(key):
+            return None
+        text = widget.text().strip()
+        if not text:
+            return None
+        validator = widget.validator()
+        state = validator.validate(text, 0)[0] if validator is not None else QValidator.State.Acceptable
+        if state == QValidator.State.Acceptable and self._number(key, widget) is not None:
+            return None
+        spec = self.specs[key]
+        if spec.get("unit") in PERCENT_UNITS:
+            return tr("{0}：请输入 0 至 100 之间的百分数").format(spec["label"])
+        if spec.get("integer"):
+            return tr("{0}：请输入 0 至 {1} 之间的整数").format(spec["label"], validator.top())
+        return tr("{0}：请输入不小于 0 的数字").format(spec["label"])
+
     def read_value(self) -> dict[str, Any]:
-        """What the form shows, in the stored form (fractions, lists); empty fields left out."""
+        """What the form shows, in the stored form (fractions, lists); empty fields left out.
+
+        A number field whose text cannot be saved keeps the stored value."""
         value: dict[str, Any] = {}
         for key, widget in self.fields.items():
             if isinstance(widget, QComboBox):
                 if widget.currentData() is not None:
                     value[key] = widget.currentData()
             elif isinstance(widget, QLineEdit):
+                if self.refusal(key) is not None:
+                    if self._shown.get(key) is not None:
+                        value[key] = self._shown[key]
+                    continue
                 number = self._number(key, widget)
                 if number is not None:
                     value[key] = number
@@ -197,7 +251,7 @@ class StarIndicatorForm(QWidget):
 
     def _number(self, key: str, widget: QLineEdit) -> float | int | None:
         text = widget.text().strip().replace(",", "")
-        if not text or not widget.isEnabled():
+        if not text or not self.applies(key):
             return None
         try:
             number = float(text)
@@ -234,6 +288,8 @@ class StarIndicatorForm(QWidget):
                     check.blockSignals(False)
             widget.blockSignals(False)
         self._shown = {k: v for k, v in value.items() if k in self.fields}
+        self._refused = {}
+        self._show_refusals()
         level = int(result) if result is not None and result.isdigit() else None
         self.levels.setExclusive(False)
         for level_value, row in self.level_rows.items():
@@ -242,12 +298,26 @@ class StarIndicatorForm(QWidget):
         self._update_result()
 
     def commit(self) -> None:
-        """Emit the values if they differ from the stored ones (on focus-out, Enter, a click)."""
+        """Emit the values if they differ from the stored ones (on focus-out, Enter, a click);
+        a number the field refuses is not emitted and the message says why."""
+        self._refused = {key: why for key in self.fields if (why := self.refusal(key))}
+        self._show_refusals()
         value = self.read_value()
         if value != self._shown:
             self._shown = dict(value)
             self.value_edited.emit(value)
         self._update_result()
+
+    def _edited(self, key: str) -> None:
+        if key in self._refused and self.refusal(key) is None:  # put right: the message goes
+            del self._refused[key]
+            self._show_refusals()
+        self._update_result()
+
+    def _show_refusals(self) -> None:
+        if self._refused:
+            self.input_error.setText("\n".join(self._refused.values()) + tr("（未保存）"))
+        self.input_error.setVisible(bool(self._refused))
 
     def judged_level(self) -> int | None:
         checked = self.levels.checkedId()
@@ -261,8 +331,8 @@ class StarIndicatorForm(QWidget):
 
     def missing(self) -> list[str]:
         value = self.read_value()
-        labels = [self.specs[k]["label"] for k, w in self.fields.items()
-                  if w.isEnabled() and k not in value]
+        labels = [self.specs[k]["label"] for k in self.fields
+                  if self.applies(k) and k not in value]
         if self.node is not None and self.node.attrs.get("judged") and self.judged_level() is None:
             labels.append(tr("评定等级"))
         return labels

@@ -167,6 +167,73 @@ def test_star_indicator_inputs_and_level(qtbot, runner, open_page, inspection_id
     assert form.judged_level() == 2
 
 
+def _type_and_leave(qtbot, page, field, keys: str) -> None:
+    """Click into *field*, select all, type *keys* (empty: delete), then Tab out as a user does."""
+    page.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    if keys:
+        qtbot.keyClicks(field, keys)
+    else:
+        qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+
+
+def test_clearing_a_measured_number_saves_the_removal_and_can_be_undone(
+        qtbot, runner, open_page, inspection_id):
+    page = open_page(inspection_id)
+    page.select(("001", "3"))  # 入驻企业
+    field = page.panel.star_form.fields["enterprises"]
+    _type_and_leave(qtbot, page, field, "27")
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "001", "3").value == {"enterprises": 27}
+    _type_and_leave(qtbot, page, field, "")
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "001", "3") is None  # nothing else was recorded
+    assert "尚缺" in page.panel.star_form.result_label.text()
+    page.select(("001", "2"))
+    page.select(("001", "3"))
+    assert page.panel.star_form.fields["enterprises"].text() == ""  # revisiting shows it gone
+    page.undo_stack.undo()
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "001", "3").value == {"enterprises": 27}
+    assert page.panel.star_form.fields["enterprises"].text() == "27"
+
+
+def test_a_number_the_field_refuses_is_not_saved_and_says_why(qtbot, runner, open_page,
+                                                              inspection_id):
+    page = open_page(inspection_id)
+    page.select(("001", "4"))  # 产业特色: a percentage
+    form = page.panel.star_form
+    field = form.fields["leading_industry_share"]
+    _type_and_leave(qtbot, page, field, "150")
+    page.flush()  # as leaving the inspection does
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "001", "4") is None
+    assert form.input_error.isVisible() and "0 至 100" in form.input_error.text()
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)  # "15" is fine: the message goes at once
+    assert not form.input_error.isVisible()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "001", "4").value == {"leading_industry_share": 0.15}
+
+
+def test_a_signed_inspection_shows_missing_star_inputs_as_missing(qtbot, runner, open_page,
+                                                                 inspection_id):
+    runner.call(lambda s: s.save_answer(inspection_id, "001", "1", value={"performance_grade": "B"}))
+    sign_directly(runner, inspection_id)
+    page = open_page(inspection_id)
+    assert page.session.read_only
+    for code in ("2", "3"):  # never filled in
+        page.select(("001", code))
+        text = page.panel.star_form.result_label.text()
+        assert "尚缺" in text and "★★★★★" not in text and "五星级" not in text
+    page.select(("001", "1"))
+    assert "尚缺" not in page.panel.star_form.result_label.text()
+
+
 def test_filters_and_search(qtbot, runner, open_page, inspection_id):
     runner.call(lambda s: [s.save_answer(inspection_id, "000", "1-1-1", result="fail"),
                            s.save_answer(inspection_id, "000", "1-1-2", result="pass")])
