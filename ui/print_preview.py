@@ -198,8 +198,9 @@ def latest_signed_report(store, inspection_id: str):
     """(inspection, the signed report of its current revision or None) — on the database thread."""
     inspection = store.inspection(inspection_id)
     for record in reversed(store.reports(inspection_id)):
-        if record.signed and record.revision == inspection.revision and Path(record.path).is_file():
-            return inspection, Path(record.path)
+        path = record.file(store.data_dir)  # recorded relative to the data folder
+        if record.signed and record.revision == inspection.revision and path.is_file():
+            return inspection, path
     return inspection, None
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from inspection.model import SignerRole
 from inspection.pdf_pages import page_count
+from inspection.paths import DataDir
 from inspection.signing_keys import create_signing_key
 from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
 from tests.ui.test_signature_pad import draw, wave
@@ -204,7 +205,7 @@ def test_sign_and_issue_wrong_password_then_cancel_then_success(qtbot, opened, r
     qtbot.waitUntil(lambda: window.report_menu.message is not None, timeout=30000)
     found, reports = state(runner, inspection.id)
     assert found.locked and len(reports) == 1 and reports[0].signed
-    assert copy.exists() and Path(reports[0].path).exists()
+    assert copy.exists() and reports[0].file(DataDir(data_dir)).exists()
     assert page_count(copy) >= 4
     message = window.report_menu.message
     assert "已签署" in message.text() and str(copy) in message.text()
@@ -224,7 +225,7 @@ def test_sign_and_issue_wrong_password_then_cancel_then_success(qtbot, opened, r
     reopen.accept()
     qtbot.waitUntil(lambda: state(runner, inspection.id)[0].revision == 2)
     found, reports = state(runner, inspection.id)
-    assert not found.locked and len(reports) == 1 and Path(reports[0].path).exists()
+    assert not found.locked and len(reports) == 1 and reports[0].file(DataDir(data_dir)).exists()
     audit = runner.call(lambda store: store.audit_entries(inspection.id))
     assert any(e.get("action") == "reopen" for e in audit)
     qtbot.waitUntil(lambda: window.report_menu.sign_action.isEnabled())
