@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 
 from inspection.model import Inspection
 from inspection.report.errors import Cancelled
-from inspection.signing_keys import BadKeyFile, KeyFileMissing, WrongPassword
+from inspection.signing_keys import BadKeyFile, KeyFileMissing, SigningKey, WrongPassword
 from ui.errors import report_error
 from ui.export_dialogs import (REPORT_LANE, DbStore, ProgressTask, documents_folder, file_stem,
                                save_file_name)
 from ui.new_inspection import error_label
 from ui.preferences import PHOTO_SIZES, Preferences
 from ui.signatures_dialog import missing_signatures
-from ui.signing_key_dialog import KeyInfo, key_info, key_path
+from ui.signing_key_dialog import expired, key_info, key_path
 from ui.tasks import TaskRunner
 from ui.widgets import RESULT_COLORS, muted_label
 
@@ -41,7 +41,7 @@ class Readiness:
     unanswered: int
     total: int
     missing_signatures: tuple[str, ...]
-    key: KeyInfo | None = None
+    key: SigningKey | None = None  # as its certificate describes it (no private key)
     key_path: Path | None = None
 
     @property
@@ -187,7 +187,7 @@ class IssueDialog(QDialog):
             text = tr("签名密钥：{0}（{1}），有效期至 {2}").format(
                 _esc(key.name), _esc(key.organisation or "—"),
                 f"{key.not_after.astimezone():%Y-%m-%d}")
-            _set_line(self.key_line, not key.expired, text + (tr("（已过期）") if key.expired else ""))
+            _set_line(self.key_line, not expired(key), text + (tr("（已过期）") if expired(key) else ""))
         elif ready.has_key:
             _set_line(self.key_line, True, tr("签名密钥：{0}").format(_esc(ready.key_path.name)))
         else:

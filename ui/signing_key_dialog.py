@@ -7,7 +7,6 @@ never stored: it is asked for each time a report is signed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -18,8 +17,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QVBoxLayout, QWidget)
 
 from inspection.paths import DataDir
-from inspection.signing_keys import (MIN_PASSWORD_LENGTH, WrongPassword, create_signing_key,
-                                     import_signing_key)
+from inspection.signing_keys import (CERT_SUFFIX, MIN_PASSWORD_LENGTH, SigningKey, WrongPassword,
+                                     certificate_fingerprint, create_signing_key,
+                                     describe_certificate, import_signing_key)
 from ui.errors import report_error
 from ui.new_inspection import error_label, with_message
 from ui.preferences import Preferences
@@ -44,28 +44,11 @@ def remember_key_path(prefs: Preferences, path: Path) -> None:
     prefs.qsettings.sync()
 
 
-@dataclass(frozen=True)
-class KeyInfo:
-    """What the key's certificate says: who, which organisation, how long, which fingerprint."""
-
-    path: Path
-    name: str
-    organisation: str
-    title: str
-    fingerprint: str
-    not_before: datetime
-    not_after: datetime
-
-    @property
-    def expired(self) -> bool:
-        return self.not_after < datetime.now(timezone.utc)
-
-
-def key_info(path: Path) -> KeyInfo | None:
-    """Read the certificate beside a key file (no password needed); None when there is none."""
+def key_info(path: Path) -> SigningKey | None:
+    """The key as its certificate (beside the key file) describes it — no password needed, so
+    without the private key; None when there is no readable certificate. Reads a file: call
+    it inside a runner task."""
     from cryptography import x509
-
-    from inspection.signing_keys import CERT_SUFFIX, certificate_fingerprint, describe_certificate
 
     try:
         pem = Path(path).with_suffix(CERT_SUFFIX).read_bytes()
@@ -73,9 +56,15 @@ def key_info(path: Path) -> KeyInfo | None:
     except (OSError, ValueError):
         return None
     about = describe_certificate(certificate)
-    return KeyInfo(Path(path), about["name"], about["organisation"], about["title"],
-                   certificate_fingerprint(certificate), certificate.not_valid_before_utc,
-                   certificate.not_valid_after_utc)
+    return SigningKey(path=Path(path), name=about["name"], organisation=about["organisation"],
+                      title=about["title"], fingerprint=certificate_fingerprint(certificate),
+                      not_before=certificate.not_valid_before_utc,
+                      not_after=certificate.not_valid_after_utc, certificate=certificate,
+                      private_key=None)
+
+
+def expired(key: SigningKey) -> bool:
+    return key.not_after < datetime.now(timezone.utc)
 
 
 def new_key_file(keys_dir: Path, name: str) -> Path:
@@ -221,7 +210,7 @@ class SigningKeyDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner, self.prefs, self.keys_dir = runner, prefs, DataDir(Path(data_dir)).keys
-        self.info: KeyInfo | None = None
+        self.info: SigningKey | None = None
         self.create_dialog: CreateKeyDialog | None = None
         self.password_dialog: PasswordDialog | None = None
         self.setWindowTitle(tr("签名密钥"))
@@ -271,7 +260,7 @@ class SigningKeyDialog(QDialog):
         self.runner.background(lambda _progress: key_info(path), self._show,
                                lambda exc: report_error(exc, self))
 
-    def _show(self, info: KeyInfo | None) -> None:
+    def _show(self, info: SigningKey | None) -> None:
         self.info = info
         path = key_path(self.prefs)
         has_key = path is not None and path.exists()
@@ -292,11 +281,11 @@ class SigningKeyDialog(QDialog):
         self.fields["title"].setText(info.title or "—")
         validity = tr("{0} 至 {1}").format(f"{info.not_before.astimezone():%Y-%m-%d}",
                                           f"{info.not_after.astimezone():%Y-%m-%d}")
-        if info.expired:
+        if expired(info):
             validity += tr("（已过期，请创建或导入新密钥）")
         self.fields["validity"].setText(validity)
         self.fields["validity"].setStyleSheet(
-            f"color: {RESULT_COLORS['fail']};" if info.expired else "")
+            f"color: {RESULT_COLORS['fail']};" if expired(info) else "")
         self.fields["fingerprint"].setText(grouped(info.fingerprint))
         self.layout().activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))

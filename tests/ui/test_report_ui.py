@@ -382,3 +382,15 @@ def test_two_report_builds_never_run_at_once(qtbot, runner, tmp_path, monkeypatc
     assert max(overlaps) == 1
     for export in exports:
         export.message.close()
+
+
+def test_key_info_is_the_signing_key_as_inspection_describes_it(prefs, data_dir):
+    from inspection.signing_keys import SigningKey, load_signing_key
+    from ui.signing_key_dialog import key_info
+
+    path = a_key(prefs, data_dir)
+    shown, opened = key_info(path), load_signing_key(path, PASSWORD)
+    assert isinstance(shown, SigningKey) and shown.private_key is None
+    for name in ("name", "organisation", "title", "fingerprint", "not_before", "not_after"):
+        assert getattr(shown, name) == getattr(opened, name)
+    assert key_info(data_dir / "keys" / "nothing.p12") is None
