@@ -1,7 +1,9 @@
 """签署报告: check what is missing, ask for the key's password, build + sign + lock in the background.
 
-The dialog says first what is not ready (unanswered items, missing handwritten signatures, no
-signing key) and lets the inspector continue once they confirm. The password is read from the
+The dialog says first what is not ready (unanswered items, missing handwritten signatures, photos
+whose files are missing, no signing key) and lets the inspector continue once they confirm.
+While photos are still being imported into the inspection, signing waits: the report would
+leave them out and the store would refuse to lock edits the report does not contain. The password is read from the
 field, handed to ``issue_report`` and cleared; it is never stored. A wrong password, a missing
 key or a cancel leave everything as it was (``issue_report`` is all or nothing).
 """
@@ -35,7 +37,8 @@ def tr(text: str) -> str:
 
 @dataclass(frozen=True)
 class Readiness:
-    """What signing would find: unanswered items, missing handwritten signatures, the key."""
+    """What signing would find: unanswered items, missing handwritten signatures, photos whose
+    files are gone, the key."""
 
     inspection: Inspection
     unanswered: int
@@ -43,6 +46,8 @@ class Readiness:
     missing_signatures: tuple[str, ...]
     key: SigningKey | None = None  # as its certificate describes it (no private key)
     key_path: Path | None = None
+    photos: int = 0
+    missing_photos: tuple[str, ...] = ()  # the report would show "照片文件缺失" for these
 
     @property
     def has_key(self) -> bool:
@@ -50,7 +55,7 @@ class Readiness:
 
     @property
     def needs_confirmation(self) -> bool:
-        return bool(self.unanswered or self.missing_signatures)
+        return bool(self.unanswered or self.missing_signatures or self.missing_photos)
 
 
 def check_readiness(store, inspection_id: str, key_file: Path | None) -> Readiness:
@@ -63,7 +68,11 @@ def check_readiness(store, inspection_id: str, key_file: Path | None) -> Readine
     unanswered = total - sum(r.answered for r in results)
     missing = missing_signatures(snapshot.inspection, list(snapshot.signatures))
     info = key_info(key_file) if key_file is not None and key_file.exists() else None
-    return Readiness(snapshot.inspection, unanswered, total, tuple(missing), info, key_file)
+    photos = [p for p in snapshot.photos if p.deleted_at is None]
+    gone = tuple(p.caption or p.original_name for p in photos
+                 if not store.data_dir.report_image(p.sha256).is_file())
+    return Readiness(snapshot.inspection, unanswered, total, tuple(missing), info, key_file,
+                     len(photos), gone)
 
 
 def free_name(path: Path) -> Path:
@@ -102,6 +111,7 @@ class IssueDialog(QDialog):
         self.runner, self.prefs, self.ready = runner, prefs, ready
         self.task: ProgressTask | None = None
         self.busy = False
+        self.importing = False  # photos are being imported into this inspection
         self.notice: QMessageBox | None = None
         inspection = ready.inspection
         self.setWindowTitle(tr("签署报告"))
@@ -112,6 +122,7 @@ class IssueDialog(QDialog):
 
         checks = QGroupBox(tr("签署前检查"))
         self.items_line, self.signatures_line, self.key_line = _line(), _line(), _line()
+        self.photos_line = _line()
         self.signatures_button = QPushButton(tr("现场签名…"))
         self.signatures_button.clicked.connect(self.signatures_requested)
         self.key_button = QPushButton(tr("签名密钥…"))
@@ -119,6 +130,7 @@ class IssueDialog(QDialog):
         self.confirm = QCheckBox(tr("我已知悉上述问题，仍要签署"))
         column = QVBoxLayout(checks)
         column.addWidget(self.items_line)
+        column.addWidget(self.photos_line)
         for line, button in ((self.signatures_line, self.signatures_button),
                              (self.key_line, self.key_button)):
             row = QHBoxLayout()
@@ -177,6 +189,7 @@ class IssueDialog(QDialog):
                       .format(ready.unanswered, ready.total))
         else:
             _set_line(self.items_line, True, tr("全部 {0} 个条目已检查。").format(ready.total))
+        self._show_photos()
         if ready.missing_signatures:
             _set_line(self.signatures_line, False, tr("缺少手写签名：{0}").format(
                 _esc("、".join(ready.missing_signatures))))
@@ -196,10 +209,30 @@ class IssueDialog(QDialog):
         self.confirm.setVisible(ready.needs_confirmation)
         self._update()
 
+    def _show_photos(self) -> None:
+        ready = self.ready
+        if self.importing:
+            _set_line(self.photos_line, False, tr(
+                "正在导入照片：导入完成后才能签署（报告要包含这些照片）。"))
+        elif ready.missing_photos:
+            names = "、".join(ready.missing_photos[:5]) + ("…" if len(ready.missing_photos) > 5
+                                                          else "")
+            _set_line(self.photos_line, False, tr(
+                "{0} 张照片的文件缺失（{1}）；报告中显示为“照片文件缺失”。").format(
+                len(ready.missing_photos), _esc(names)))
+        else:
+            _set_line(self.photos_line, True, tr("照片文件齐全（{0} 张）。").format(ready.photos))
+
+    def set_importing(self, importing: bool) -> None:
+        """A photo import into this inspection started or ended: signing waits for it."""
+        self.importing = importing
+        self._show_photos()
+        self._update()
+
     def _update(self) -> None:
         ok = (self.ready.has_key and bool(self.password.text())
               and (self.confirm.isChecked() or not self.ready.needs_confirmation)
-              and not self.busy)
+              and not self.busy and not self.importing)
         self.sign_button.setEnabled(ok)
 
     def choose_copy(self) -> None:

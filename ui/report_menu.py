@@ -157,11 +157,30 @@ class ReportMenu(QObject):
             return
         dialog = IssueDialog(self.runner, self.prefs, ready, self.window)
         dialog.issued.connect(lambda path: self._issued(ready.inspection, path))
+        self._follow_import(dialog)
         dialog.signatures_requested.connect(
             lambda: self._then_recheck(self.show_signatures(dialog), dialog))
         dialog.key_requested.connect(lambda: self._then_recheck(self.show_key(dialog), dialog))
         self.issue_dialog = dialog
         dialog.open()
+
+    def _follow_import(self, dialog: IssueDialog) -> None:
+        """Signing waits while photos are imported into the page's inspection; once the import
+        ends the checks are read again (the new photos are in them)."""
+        page = self.window.page
+        if page.current_inspection_id != dialog.ready.inspection.id:
+            return
+        importer, iid = page.importer, dialog.ready.inspection.id
+
+        def changed(running: bool) -> None:
+            dialog.set_importing(running)
+            if not running:
+                self.runner.db(lambda store: check_readiness(store, iid, key_path(self.prefs)),
+                               dialog.show_readiness, lambda exc: report_error(exc, dialog))
+
+        dialog.set_importing(importer.running)
+        importer.running_changed.connect(changed)
+        dialog.finished.connect(lambda _result: importer.running_changed.disconnect(changed))
 
     def _then_recheck(self, child, dialog: IssueDialog) -> None:
         """When the signatures or key dialog closes, the sign dialog's checks are read again."""

@@ -394,3 +394,39 @@ def test_key_info_is_the_signing_key_as_inspection_describes_it(prefs, data_dir)
     for name in ("name", "organisation", "title", "fingerprint", "not_before", "not_after"):
         assert getattr(shown, name) == getattr(opened, name)
     assert key_info(data_dir / "keys" / "nothing.p12") is None
+
+
+def test_signing_waits_for_a_photo_import_and_lists_missing_photo_files(
+        qtbot, opened, runner, prefs, data_dir, tmp_path, monkeypatch):
+    import threading
+
+    import ui.photo_import
+    from tests.ui.test_inspection_page_helpers import make_jpegs
+
+    window, inspection = opened
+    a_key(prefs, data_dir)
+    page = window.page
+    release, prepare = threading.Event(), ui.photo_import.prepare_photos
+    monkeypatch.setattr(ui.photo_import, "prepare_photos",  # the import waits for the test
+                        lambda *args, **kwargs: release.wait(10) and prepare(*args, **kwargs))
+    paths = make_jpegs(tmp_path / "cam", 3)
+    page.importer.start(paths, inspection.id, (None, None))
+    dialog = open_issue_dialog(qtbot, window)
+    dialog.password.setText(PASSWORD)
+    dialog.confirm.setChecked(True)
+    assert page.importer.running
+    assert "正在导入照片" in dialog.photos_line.text()
+    assert not dialog.sign_button.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: not page.importer.running, timeout=20000)
+    qtbot.waitUntil(lambda: "照片文件齐全（3 张）" in dialog.photos_line.text(), timeout=5000)
+    dialog.reject()
+
+    photo = runner.call(lambda s: s.photos(inspection.id))[0]
+    DataDir(data_dir).report_image(photo.sha256).unlink()
+    window.report_menu.issue_dialog = None
+    dialog = open_issue_dialog(qtbot, window)
+    assert "1 张照片的文件缺失" in dialog.photos_line.text()
+    assert photo.original_name in dialog.photos_line.text()
+    assert dialog.confirm.isVisible() or dialog.confirm.isVisibleTo(dialog)
+    dialog.reject()
