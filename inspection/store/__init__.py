@@ -24,7 +24,7 @@ class Store(InspectionsMixin, AnswersMixin, EvidenceMixin):
     """An inspector's records in one data folder."""
 
     def check(self, *, hash_files: bool = True) -> CheckReport:
-        """SQLite integrity, foreign keys, the audit chain, photo files and their hashes."""
+        """SQLite integrity, foreign keys, the audit chain, photo and report files and hashes."""
         return check_database(self.db.conn, self.data_dir, hash_files=hash_files)
 
     def backup(self, out: Path) -> dict:

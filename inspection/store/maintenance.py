@@ -40,7 +40,8 @@ class CheckReport:
 
 def check_database(conn: sqlite3.Connection, data_dir: DataDir, *,
                    hash_files: bool = True) -> CheckReport:
-    """Integrity, foreign keys, the audit chain, and every photo file against its SHA-256."""
+    """Integrity, foreign keys, the audit chain, and every photo file and signed report
+    against its SHA-256."""
     report = CheckReport()
     integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
     if integrity != ["ok"]:
@@ -69,6 +70,14 @@ def check_database(conn: sqlite3.Connection, data_dir: DataDir, *,
                            " (SELECT sha256 FROM media_files)").fetchall()
     report.problems += [f"照片 {pid} 没有登记的原件（{sha[:12]}）" for pid, sha in orphans]
     report.checked["photo_files"] = len(media)
+    signed = conn.execute("SELECT path, sha256 FROM reports ORDER BY id").fetchall()
+    for recorded, sha in signed:
+        path = data_dir.resolve(recorded)
+        if not path.is_file():
+            report.problems.append(f"签署的报告缺失：{path}")
+        elif hash_files and sha256_file(path) != sha:
+            report.problems.append(f"签署的报告已被改动（SHA-256 不符）：{path}")
+    report.checked["report_files"] = len(signed)
     for table in ("inspections", "answers", "findings", "photos"):
         report.checked[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
     return report

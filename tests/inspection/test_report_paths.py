@@ -1,4 +1,5 @@
 """Signed reports are recorded relative to the data folder, so the folder can move."""
+import json
 import sqlite3
 from pathlib import Path
 
@@ -78,3 +79,21 @@ def test_m002_keeps_a_path_it_cannot_match(signed):
     with open_store(root) as store:
         (record,) = store.reports(inspection_id)
         assert record.path == elsewhere and record.file(store.data_dir) == Path(elsewhere)
+
+
+@pytest.mark.parametrize("damage", ["altered", "missing"])
+def test_check_db_finds_a_signed_report_missing_or_altered(signed, capsys, damage):
+    from inspection.cli import main
+    root, inspection_id, _ = signed
+    assert main(["check-db", "--data-dir", str(root)]) == 0
+    report = next((root / "reports").glob("*.pdf"))
+    if damage == "altered":
+        report.write_bytes(report.read_bytes() + b"%% appended\n")
+    else:
+        report.unlink()
+    capsys.readouterr()
+    assert main(["check-db", "--json", "--data-dir", str(root)]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert found["checked"]["report_files"] == 1
+    (problem,) = found["problems"]
+    assert report.name in problem and ("SHA-256" in problem) == (damage == "altered")
