@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 from inspection.model import Finding, FindingStatus
 from ui.commands import AddFinding, DeleteFinding, EditFinding
 from ui.edit_session import EditSession
-from ui.widgets import MUTED, OVERDUE_COLOR, badge, clear_layout, section_title
+from ui.widgets import MUTED, OVERDUE_COLOR, badge, clear_layout, grow_to_fit, section_title
 
 SEVERITY_COLORS = {"minor": "#6b7280", "major": "#b26a00", "critical": "#c62828"}
 
@@ -36,6 +36,7 @@ class FindingDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, finding: Finding | None = None,
                  default_deadline: date | None = None, item_title: str = "") -> None:
         super().__init__(parent)
+        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
         self.setWindowTitle(tr("编辑整改项") if finding else tr("添加整改项"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -116,6 +117,7 @@ class CloseFindingDialog(QDialog):
 
     def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
         self.setWindowTitle(tr("整改完成"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)

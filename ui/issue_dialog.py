@@ -28,7 +28,7 @@ from ui.preferences import PHOTO_SIZES, Preferences
 from ui.signatures_dialog import missing_signatures
 from ui.signing_key_dialog import expired, key_info, key_path
 from ui.tasks import TaskRunner
-from ui.widgets import RESULT_COLORS, muted_label
+from ui.widgets import RESULT_COLORS, grow_to_fit, muted_label
 
 
 def tr(text: str) -> str:
@@ -108,6 +108,7 @@ class IssueDialog(QDialog):
     def __init__(self, runner: TaskRunner, prefs: Preferences, ready: Readiness,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
         self.runner, self.prefs, self.ready = runner, prefs, ready
         self.task: ProgressTask | None = None
         self.busy = False

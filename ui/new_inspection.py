@@ -15,7 +15,7 @@ from ui.errors import report_error
 from ui.i18n import join_names, park_type_label, split_names
 from ui.preferences import Preferences
 from ui.tasks import TaskRunner
-from ui.widgets import muted_label
+from ui.widgets import grow_to_fit, muted_label
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -70,6 +70,7 @@ class NewInspectionDialog(QDialog):
     def __init__(self, runner: TaskRunner, prefs: Preferences,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
         self.runner = runner
         self.prefs = prefs
         self.parks: list[Park] = []

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from ui.preferences import LANGUAGES, PHOTO_SIZES, Preferences
-from ui.widgets import muted_label
+from ui.widgets import grow_to_fit, muted_label
 
 AUTO_ADVANCE_KEY = "ui/auto_advance"
 
@@ -27,24 +27,13 @@ def note_label(text: str = "") -> QLabel:
     return muted_label(text)
 
 
-def grow_to_fit(dialog: QDialog) -> None:
-    """Make a shown dialog tall enough after a wrapped note appeared (Qt does not grow a window
-    for height-for-width content by itself, it squeezes the other rows instead)."""
-    layout = dialog.layout()
-    if not dialog.isVisible() or layout is None or not layout.hasHeightForWidth():
-        return
-    layout.activate()
-    needed = layout.totalHeightForWidth(dialog.width())
-    if needed > dialog.height():
-        dialog.resize(dialog.width(), needed)
-
-
 class SettingsDialog(QDialog):
     """Edits :class:`Preferences`; saved when the inspector presses OK."""
 
     def __init__(self, prefs: Preferences, parent: QWidget | None = None, *,
                  data_dir_in_use: Path | None = None) -> None:
         super().__init__(parent)
+        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
         self.prefs = prefs
         self.data_dir_in_use = Path(data_dir_in_use) if data_dir_in_use else prefs.data_dir
         self.setWindowTitle(self.tr("设置"))
@@ -141,7 +130,6 @@ class SettingsDialog(QDialog):
         changed = self.language.currentData() != self.prefs.language
         self.language_note.setText(self.tr("界面语言在重新启动程序后切换。") if changed else "")
         self.language_note.setVisible(changed)
-        grow_to_fit(self)
 
     def accept(self) -> None:
         self.save()

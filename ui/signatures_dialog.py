@@ -19,7 +19,7 @@ from inspection.model import Inspection, Park, Signature, SignerRole
 from ui.errors import report_error
 from ui.signature_pad import SignaturePad
 from ui.tasks import TaskRunner
-from ui.widgets import MUTED, RESULT_COLORS, clear_layout, hline, muted_label
+from ui.widgets import MUTED, RESULT_COLORS, clear_layout, grow_to_fit, hline, muted_label
 
 THUMB = QSize(150, 50)
 
@@ -92,6 +92,7 @@ class SignDialog(QDialog):
 
     def __init__(self, signer: Signer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
         self.signer = signer
         self.setWindowTitle(tr("签名 — {0}").format(signer.label))
         self.name = QLineEdit(signer.name)

@@ -24,7 +24,7 @@ from ui.errors import report_error
 from ui.new_inspection import error_label, with_message
 from ui.preferences import Preferences
 from ui.tasks import TaskRunner
-from ui.widgets import MUTED, RESULT_COLORS, muted_label
+from ui.widgets import MUTED, RESULT_COLORS, grow_to_fit, muted_label
 
 KEY_PATH_SETTING = "signing/key_path"
 
@@ -102,6 +102,7 @@ class PasswordDialog(QDialog):
 
     def __init__(self, title: str, message: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
         self.setWindowTitle(title)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -135,6 +136,7 @@ class CreateKeyDialog(QDialog):
 
     def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
         self.setWindowTitle(tr("创建签名密钥"))
         self.name = QLineEdit(prefs.inspector_name)
         self.organisation = QLineEdit(prefs.organisation)
@@ -209,6 +211,7 @@ class SigningKeyDialog(QDialog):
     def __init__(self, runner: TaskRunner, prefs: Preferences, data_dir: Path,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
         self.runner, self.prefs, self.keys_dir = runner, prefs, DataDir(Path(data_dir)).keys
         self.info: SigningKey | None = None
         self.create_dialog: CreateKeyDialog | None = None

@@ -18,6 +18,7 @@ from inspection.report.errors import NotAPdf, NotSigned
 from ui.errors import report_error
 from ui.export_dialogs import documents_folder, open_file
 from ui.tasks import TaskRunner
+from ui.widgets import grow_to_fit
 
 LEVELS = {  # background, border, text
     "good": ("#e8f5e9", "#2e7d32", "#1b5e20"),
@@ -87,6 +88,7 @@ class VerifyDialog(QDialog):
 
     def __init__(self, runner: TaskRunner, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
         self.runner, self.trusted_dir = runner, DataDir(Path(data_dir)).keys
         self.path: Path | None = None
         self.verification = None

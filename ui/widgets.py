@@ -5,7 +5,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QFrame, QHBoxLayout,
                                QLabel, QLayout, QLineEdit, QMessageBox, QPlainTextEdit,
@@ -116,6 +116,33 @@ def confirm(parent: QWidget | None, title: str, text: str, informative: str,
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is action
+
+
+class _GrowToFit(QObject):
+    """Grows its window when the contents need more height (see :func:`grow_to_fit`)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self.fit)
+        return False
+
+    def fit(self) -> None:
+        window = self.parent()
+        layout = window.layout() if window is not None else None
+        if layout is None:
+            return
+        layout.activate()
+        width = window.width()
+        needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > window.height():
+            window.resize(width, needed)
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Let *window* (a dialog) grow when a message appears in it, instead of squashing its
+    fields: Qt sizes a window's minimum without the extra lines a word-wrapped label needs."""
+    window.installEventFilter(_GrowToFit(window))
 
 
 def now_hms() -> str:
