@@ -60,6 +60,11 @@ class StoreCommand(QUndoCommand):
             self.confirm(result, forward)
 
     # subclasses
+    def target(self, forward: bool) -> tuple[str | None, str | None] | None:
+        """The item the change shows on after redo (forward) or undo: (template id, code),
+        (None, None) for the overall photos; the page brings it into view."""
+        return self.key
+
     def show(self, forward: bool) -> None:
         """Display the state after (forward) or before the edit."""
 
@@ -147,6 +152,10 @@ class PhotoCommand(StoreCommand):
         super().__init__(session, text)
         self.before, self.after = before, after
 
+    def target(self, forward: bool) -> tuple[str | None, str | None]:
+        photo = self.after if forward else self.before
+        return (photo.template_id, photo.item_code)
+
     def show(self, forward: bool) -> None:
         self.session.put_photo(self.after if forward else self.before)
 
@@ -207,6 +216,9 @@ class AddFinding(StoreCommand):
         self.template_id, self.code, self.fields = template_id, code, dict(fields)
         self.ref = FindingRef(None)  # bound to the finding once the store has it
 
+    def target(self, forward: bool) -> tuple[str, str]:
+        return (self.template_id, self.code)
+
     def show(self, forward: bool) -> None:
         if not forward and self.ref.id is not None:
             self.session.drop_finding(self.ref.id)
@@ -237,6 +249,10 @@ class EditFinding(StoreCommand):
         self.new = dict(changes)
         self.old = {name: (finding.closing_note if name == "note" else getattr(finding, name))
                     for name in changes}
+        self.item = (finding.template_id, finding.item_code)
+
+    def target(self, forward: bool) -> tuple[str, str]:
+        return self.item
 
     def _fields(self, forward: bool) -> dict[str, Any]:
         return self.new if forward else self.old
@@ -274,6 +290,9 @@ class DeleteFinding(StoreCommand):
         super().__init__(session, tr("删除整改项 {0}").format(finding.item_code))
         self.finding = finding
         self.ref = session.finding_ref(finding.id)
+
+    def target(self, forward: bool) -> tuple[str, str]:
+        return (self.finding.template_id, self.finding.item_code)
 
     def show(self, forward: bool) -> None:
         if forward:

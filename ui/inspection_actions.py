@@ -57,14 +57,28 @@ class InspectionActions:
             page.addAction(act)
             return act
 
-        self.undo = page.undo_stack.createUndoAction(page, tr("撤销"))
+        # Not the stack's own actions: the page shows the item an undo changes and says what.
+        stack = page.undo_stack
+        self.undo = QAction(tr("撤销"), page)
         self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo = page.undo_stack.createRedoAction(page, tr("重做"))
+        self.undo.triggered.connect(page.undo)
+        self.redo = QAction(tr("重做"), page)
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.redo.triggered.connect(page.redo)
         for act, hint in ((self.undo, "Ctrl+Z"), (self.redo, "Ctrl+Y / Ctrl+Shift+Z")):
             act.setShortcutContext(ctx)
             act.setToolTip(f"{act.text()}（{hint}）")
             page.addAction(act)
+
+        def name(act: QAction, plain: str, text: str) -> None:
+            act.setText(tr("{0} {1}").format(plain, text) if text else plain)
+
+        stack.canUndoChanged.connect(self.undo.setEnabled)
+        stack.canRedoChanged.connect(self.redo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: name(self.undo, tr("撤销"), text))
+        stack.redoTextChanged.connect(lambda text: name(self.redo, tr("重做"), text))
+        self.undo.setEnabled(stack.canUndo())
+        self.redo.setEnabled(stack.canRedo())
         self.find = action(tr("查找条目"), page.focus_search, QKeySequence.StandardKey.Find)
         self.results = [action(tr("结果 {0}").format(n), lambda _=False, n=n: page.key_result(n),
                                str(n)) for n in range(0, 6)]

@@ -28,6 +28,7 @@ from ui.photo_strip import PhotoStrip, ThumbnailCache
 from ui.preferences import Preferences
 from ui.summary import SummaryView
 from ui.tasks import TaskRunner
+from ui.undo_feedback import step_history
 from ui.widgets import PageHeader, is_text_input
 
 AUTO_ADVANCE_KEY = "ui/auto_advance"  # shared with the settings dialog
@@ -43,6 +44,7 @@ class InspectionPage(QWidget):
 
     back_requested = Signal()
     save_state_changed = Signal(str)
+    status_message = Signal(str)  # for the window's status bar (what an undo did)
     title_changed = Signal(str)
     inspection_changed = Signal(str)
 
@@ -332,6 +334,15 @@ class InspectionPage(QWidget):
     def add_finding(self) -> None:
         if self.panel.key is not None and self.session is not None and not self.session.read_only:
             self.panel.findings.add()
+
+    # --- undo and redo ------------------------------------------------------------------
+
+    def undo(self) -> None:
+        """Undo one step, showing the item it changed and saying what it undid."""
+        step_history(self, forward=False)
+
+    def redo(self) -> None:
+        step_history(self, forward=True)
 
     # --- status ---------------------------------------------------------------------------
 

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.page.back_requested.connect(self.show_home)
         self.page.title_changed.connect(self._page_title_changed)
         self.page.save_state_changed.connect(self._save_state_changed)
+        self.page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self._build_menus()
         self._build_status_bar()

@@ -4,9 +4,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from inspection.model import FindingStatus
-from ui.commands import AddFinding, DeleteFinding, EditFinding
 from tests.ui.test_inspection_page_helpers import (focus_tree, inspection_id, make_jpegs,  # noqa: F401
                                                    open_page, settle, stored)
+from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
+from ui.commands import AddFinding, DeleteFinding, EditFinding
 
 
 def _undo(qtbot, page):
@@ -181,3 +182,55 @@ def test_rapid_delete_undo_redo_keeps_screen_and_store_in_step(qtbot, runner, op
     stack.redo()
     settle(qtbot, page)
     assert runner.call(lambda s: s.findings(inspection_id)) == [] and page.session.findings == {}
+
+
+def test_undo_and_redo_show_the_item_they_change_and_say_what_they_did(qtbot, runner, open_page,
+                                                                       inspection_id, tmp_path):
+    page = open_page(inspection_id)
+    said = []
+    page.status_message.connect(said.append)
+    page._set_auto_advance(False)
+    page.select(("000", "1-1-1"))
+    focus_tree(qtbot, page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_1)
+    settle(qtbot, page)
+    page.select(("000", "1-1-5"))
+    page.tabs.setCurrentIndex(2)  # looking at the summary
+    page.undo()
+    settle(qtbot, page)
+    assert page.tabs.currentIndex() == 0 and page.panel.key == ("000", "1-1-1")
+    assert said[-1] == "已撤销：1-1-1 符合（1-1-1）"
+    page.select(("000", "1-1-5"))
+    page.set_filter("unanswered")
+    page.pane.search.setText("消防")  # 1-1-1 is hidden by the search
+    page.redo()
+    settle(qtbot, page)
+    assert page.panel.key == ("000", "1-1-1") and said[-1] == "已重做：1-1-1 符合（1-1-1）"
+    assert stored(runner, inspection_id, "000", "1-1-1").result == "pass"
+
+    # a photo moved away from the item on screen: the undo shows the item it is back on
+    page.photos.import_photos(make_jpegs(tmp_path / "cam", 1), ("000", "1-1-2"))
+    qtbot.waitUntil(lambda: page.importer.last is not None and not page.importer.running,
+                    timeout=20000)
+    [photo] = runner.call(lambda s: s.photos(inspection_id))
+    page.photos.move_photo(photo.id, "000", "1-1-3")
+    settle(qtbot, page)
+    page.select(("000", "1-1-5"))
+    page.undo()
+    settle(qtbot, page)
+    assert page.panel.key == ("000", "1-1-2")
+    assert said[-1] == "已撤销：移动照片到 1-1-3（1-1-2）"
+    assert [p.id for p in page.panel.photos.model.photos] == [photo.id]
+
+
+def test_the_main_window_status_bar_says_what_an_undo_did(qtbot, make_window, runner):
+    from tests.ui.test_main_window import add_inspection
+
+    earlier = add_inspection(runner)
+    window = make_window(runner)
+    window.open_inspection(earlier.id)
+    qtbot.waitUntil(lambda: window.page.session is not None)
+    window.page.set_result("pass")
+    settle(qtbot, window.page)
+    window.page.inspection_actions.undo.trigger()
+    assert window.statusBar().currentMessage().startswith("已撤销：")
