@@ -1,6 +1,7 @@
 """Checking the data folder, and backing it up to / restoring it from one file."""
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sqlite3
@@ -10,10 +11,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from checklists.errors import UserError
 from inspection.appinfo import APP_VERSION
 from inspection.audit import verify_chain
 from inspection.files import atomic_target, fsync_dir, fsync_file, sha256_file
+from inspection.migrations import migrate
 from inspection.paths import DataDir
 
 BACKUP_FORMAT = "park-inspector-backup/1"
@@ -131,18 +135,14 @@ def restore_from(backup: Path, data_dir: DataDir, *, replace: bool = False) -> d
     except (OSError, zipfile.BadZipFile) as exc:
         raise BadBackup(f"不是有效的备份文件：{backup}（{exc}）") from None
     with archive:
-        try:
-            manifest = json.loads(archive.read("manifest.json"))
-        except (KeyError, ValueError):
-            raise BadBackup(f"备份文件缺少清单（manifest.json）：{backup}") from None
-        if manifest.get("format") != BACKUP_FORMAT:
-            raise BadBackup(f"不认识的备份格式：{manifest.get('format')}")
+        manifest = _read_manifest(archive, backup)
         root = data_dir.root
-        root.mkdir(parents=True, exist_ok=True)
         has_data = data_dir.database.exists() and _has_inspections(data_dir.database)
         if has_data and not replace:
             raise UserError(f"数据文件夹 {root} 中已有检查记录；如要用备份替换，请加 --replace"
                             "（原有数据会移到旁边的文件夹保存）")
+        new_folder = not root.exists()
+        root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix="restore-", dir=root))
         try:
             for name in ["inspections.db", *manifest["files"]]:
@@ -154,13 +154,7 @@ def restore_from(backup: Path, data_dir: DataDir, *, replace: bool = False) -> d
             for name, sha in manifest["files"].items():
                 if sha256_file(staging / name) != sha:
                     raise BadBackup(f"备份中的文件已损坏：{name}")
-            conn = sqlite3.connect(staging / "inspections.db")
-            try:
-                report = check_database(conn, DataDir(staging), hash_files=False)
-            finally:
-                conn.close()
-            if not report.ok:
-                raise BadBackup("备份中的数据没有通过检查：" + "；".join(report.problems[:3]))
+            _upgrade_and_check(staging)
             staged = [staging / name for name in ["inspections.db", *manifest["files"]]]
             for path in staged:  # on disk before the renames make them the data
                 fsync_file(path)
@@ -171,7 +165,43 @@ def restore_from(backup: Path, data_dir: DataDir, *, replace: bool = False) -> d
             raise BadBackup(f"无法读取备份：{exc}") from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+            if new_folder and not data_dir.database.exists():
+                with contextlib.suppress(OSError):
+                    root.rmdir()  # a refused restore leaves no new, empty folder behind
     return manifest
+
+
+def _read_manifest(archive: zipfile.ZipFile, backup: Path) -> dict:
+    """The backup's manifest, checked for the shape this program writes."""
+    try:
+        manifest = json.loads(archive.read("manifest.json"))
+    except (KeyError, ValueError):
+        raise BadBackup(f"备份文件缺少清单（manifest.json）：{backup}") from None
+    if not isinstance(manifest, dict):
+        raise BadBackup(f"备份文件的清单（manifest.json）无效：{backup}")
+    if manifest.get("format") != BACKUP_FORMAT:
+        raise BadBackup(f"不认识的备份格式：{manifest.get('format')}")
+    files = manifest.get("files")
+    if not isinstance(manifest.get("database_sha256"), str) or not isinstance(files, dict) \
+            or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+        raise BadBackup(f"备份文件的清单（manifest.json）无效：{backup}")
+    return manifest
+
+
+def _upgrade_and_check(staging: Path) -> None:
+    """Bring the staged database to this version's schema, then check it, before it is used.
+
+    A database from a newer program is refused (DatabaseTooNew) with nothing changed; an older
+    one is migrated here, as opening it would, so the check sees what the program will see.
+    """
+    conn = sqlite3.connect(staging / "inspections.db")
+    try:
+        migrate(Database(conn))
+        report = check_database(conn, DataDir(staging), hash_files=False)
+    finally:
+        conn.close()
+    if not report.ok:
+        raise BadBackup("备份中的数据没有通过检查：" + "；".join(report.problems[:3]))
 
 
 def _has_inspections(path: Path) -> bool:
@@ -187,12 +217,10 @@ def _has_inspections(path: Path) -> bool:
 def _swap_in(staging: Path, data_dir: DataDir) -> None:
     root = data_dir.root
     aside = root / f"before-restore-{datetime.now():%Y%m%d-%H%M%S}"
-    moved = []
     for name in ("inspections.db", "inspections.db-wal", "inspections.db-shm", "media", "reports"):
         if (root / name).exists():
             aside.mkdir(exist_ok=True)
             shutil.move(str(root / name), str(aside / name))
-            moved.append(name)
     for name in ("inspections.db", "media", "reports"):
         if (staging / name).exists():
             shutil.move(str(staging / name), str(root / name))

@@ -1,5 +1,6 @@
 """Signed reports are recorded relative to the data folder, so the folder can move."""
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -97,3 +98,19 @@ def test_check_db_finds_a_signed_report_missing_or_altered(signed, capsys, damag
     assert found["checked"]["report_files"] == 1
     (problem,) = found["problems"]
     assert report.name in problem and ("SHA-256" in problem) == (damage == "altered")
+
+
+def test_a_backup_by_an_older_version_restores_with_its_signed_report(signed, tmp_path):
+    from inspection.paths import DataDir
+    from inspection.store.maintenance import backup_to
+    root, inspection_id, sha = signed
+    name = next((root / "reports").glob("*.pdf")).name
+    _as_written_by_an_older_version(root, str(root / "reports" / name))  # absolute, as then
+    conn = sqlite3.connect(root / "inspections.db")
+    backup_to(conn, DataDir(root), tmp_path / "old.zip")
+    conn.close()
+    shutil.rmtree(root)  # the old laptop is gone
+    restore(tmp_path / "old.zip", tmp_path / "new-laptop")
+    with open_store(tmp_path / "new-laptop") as store:
+        assert store.reports(inspection_id)[0].path == f"reports/{name}"
+        assert store.check().ok
