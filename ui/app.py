@@ -15,6 +15,7 @@ from inspection.paths import DataDir
 from resources import resource_path
 from ui.errors import install_excepthook, set_log_folder
 from ui.preferences import Preferences
+from ui.qt_strings import QtGapsTranslator
 
 FONT_FILES = ("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf")
 _translators: list[QTranslator] = []  # kept alive for the application's lifetime
@@ -49,7 +50,8 @@ def apply_font(app: QApplication, point_size: float | None = None) -> QFont:
 def install_translators(app: QApplication, language: str) -> None:
     """Chinese is the source language; English comes from resources/i18n/park_inspector_en.qm.
 
-    Qt's own strings (standard buttons, dialogs) come from Qt's translations for the language.
+    Qt's own strings (standard buttons, dialogs) come from Qt's translations for the language,
+    with the few its Chinese catalogue misses from ui/qt_strings.py.
     """
     for old in _translators:
         app.removeTranslator(old)
@@ -65,6 +67,10 @@ def install_translators(app: QApplication, language: str) -> None:
             app.installTranslator(translator)
             _translators.append(translator)
             break
+    if language == "zh_CN":  # the strings Qt's zh_CN catalogue misses (its file dialog's)
+        gaps = QtGapsTranslator(parent=app)
+        app.installTranslator(gaps)
+        _translators.append(gaps)
     if language != "zh_CN":
         translator = QTranslator(app)
         if translator.load(f"park_inspector_{language}", str(resource_path("i18n"))):

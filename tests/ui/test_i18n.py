@@ -92,3 +92,24 @@ def test_names_and_stars():
     assert split_names("张三、李四, 王五；赵六\n") == ["张三", "李四", "王五", "赵六"]
     assert split_names(" 、 ") == []
     assert star_glyphs(3) == "★★★☆☆"
+
+
+def test_qts_own_file_dialog_speaks_chinese_in_the_chinese_window(qapp, prefs, tmp_path):
+    """Qt 6's file dialog labels are missing from Qt's zh_CN catalogue: ui/qt_strings.py."""
+    import re
+
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    (tmp_path / "照片").mkdir()
+    prefs.language = "zh_CN"
+    configure_application(qapp, prefs)
+    dialog = QFileDialog(None, "添加照片", str(tmp_path), "照片 (*.jpg);;所有文件 (*)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.show()
+    qapp.processEvents()
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "查找范围(&L)："
+    assert labels["fileTypeLabel"] == "文件类型(&T)："
+    english = [text for text in labels.values() if re.search(r"[A-Za-z]{3,}", text)]
+    assert not english, english
+    dialog.close()
