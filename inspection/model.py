@@ -182,9 +182,14 @@ class ReportRecord:
     revision: int
     path: str  # as recorded: relative to the data folder ("reports/YQJC-2026-0001-r1.pdf")
     sha256: str
-    signed: bool
     signer: str
     created_at: str
+
+    @property
+    def signed(self) -> bool:
+        """Always True: only signed reports are recorded (the reports.signed column of m001
+        is always 1; the schema keeps it, the model does not pretend it varies)."""
+        return True
 
     def file(self, data_dir: "DataDir") -> Path:
         """Where the report file is: always use this rather than ``path`` itself."""

@@ -35,6 +35,12 @@ def _signature(row: dict) -> Signature:
                      image_png=row["image_png"], signed_at=row["signed_at"])
 
 
+def _report(row: dict) -> ReportRecord:
+    return ReportRecord(id=row["id"], inspection_id=row["inspection_id"],
+                        revision=row["revision"], path=row["path"], sha256=row["sha256"],
+                        signer=row["signer"], created_at=row["created_at"])
+
+
 class EvidenceMixin(StoreBase):
     # --- photos ------------------------------------------------------------------------
 
@@ -60,6 +66,8 @@ class EvidenceMixin(StoreBase):
                         inspection_id=inspection_id,
                         detail={"sha256": prepared.sha256, "name": prepared.original_name,
                                 "item": item_code}) as detail:
+            # photos.ext repeats media_files.ext (both from m001, both from the same file):
+            # the schema keeps the duplicate rather than rewrite the table.
             self.db.execute("INSERT OR IGNORE INTO media_files (sha256, ext, size) VALUES (?, ?, ?)",
                             [prepared.sha256, prepared.ext, prepared.size])
             gps = prepared.gps or (None, None)
@@ -199,10 +207,10 @@ class EvidenceMixin(StoreBase):
         row = self._one("SELECT * FROM reports WHERE id = ?", [report_id])
         if row is None:
             raise NotFound(f"没有编号为 {report_id} 的报告")
-        return ReportRecord(**{**row, "signed": bool(row["signed"])})
+        return _report(row)
 
     def reports(self, inspection_id: str) -> list[ReportRecord]:
-        return [ReportRecord(**{**r, "signed": bool(r["signed"])}) for r in self._all(
+        return [_report(r) for r in self._all(
             "SELECT * FROM reports WHERE inspection_id = ? ORDER BY id", [inspection_id])]
 
     # --- everything at once --------------------------------------------------------------

@@ -73,28 +73,6 @@ class InspectionsMixin(StoreBase):
                 "contacts": dumps(list(contacts)), "created_at": now_iso()}).last_pk
         return self.park(park_id)
 
-    def update_park(self, park_id: int, *, name: str | None = None,
-                    park_type: ParkType | str | None = None, address: str | None = None,
-                    contacts: Sequence[dict] | None = None) -> Park:
-        changes = {}
-        if name is not None:
-            if not name.strip():
-                raise InvalidInput("name：园区名称不能为空")
-            other = self.find_park(name.strip())
-            if other is not None and other.id != park_id:
-                raise DuplicatePark(f"园区“{name.strip()}”已存在")
-            changes["name"] = name.strip()
-        if park_type is not None:
-            changes["park_type"] = ParkType(park_type).value
-        if address is not None:
-            changes["address"] = address.strip()
-        if contacts is not None:
-            changes["contacts"] = dumps(list(contacts))
-        self.park(park_id)
-        with self._edit("update_park", entity="park", entity_id=park_id, detail=changes):
-            self.db["parks"].update(park_id, changes)
-        return self.park(park_id)
-
     def park(self, park_id: int) -> Park:
         row = self._one("SELECT * FROM parks WHERE id = ?", [park_id])
         if row is None:
@@ -187,25 +165,6 @@ class InspectionsMixin(StoreBase):
         sql = INSPECTION_SELECT + (" WHERE " + " AND ".join(where) if where else "")
         return [_inspection(r) for r in self._all(sql + " ORDER BY i.date DESC, i.created_at DESC",
                                                   params)]
-
-    def update_inspection(self, inspection_id: str, *, date: str | None = None,
-                          inspectors: Sequence[str] | None = None,
-                          organisation: str | None = None) -> Inspection:
-        changes: dict = {}
-        if date is not None:
-            try:
-                Date.fromisoformat(date)
-            except ValueError:
-                raise InvalidInput(f"date：日期格式应为 YYYY-MM-DD，收到“{date}”") from None
-            changes["date"] = date
-        if inspectors is not None:
-            changes["inspectors"] = dumps(_clean_names(inspectors, "inspector"))
-        if organisation is not None:
-            changes["organisation"] = organisation.strip()
-        with self._edit("update_inspection", entity="inspection", entity_id=inspection_id,
-                        inspection_id=inspection_id, detail=dict(changes)):
-            self.db["inspections"].update(inspection_id, changes)
-        return self.inspection(inspection_id)
 
     def set_status(self, inspection_id: str, status: Status) -> Inspection:
         """Mark an inspection in progress or completed (signing and reopening have their own)."""

@@ -235,3 +235,17 @@ def test_annotations_are_checked_before_they_are_saved(store, inspection):
         with pytest.raises(InvalidInput, match=field):
             store.set_annotations(photo.id, [bad])
     assert store.photo(photo.id).annotations == tuple(saved)
+
+
+def test_a_report_record_is_always_a_signed_report(store, inspection):
+    import dataclasses
+    from inspection.model import ReportRecord
+    record = store.mark_signed(inspection.id, path="reports/r.pdf", sha256="a" * 64,
+                               signer="张三", updated_at=inspection.updated_at)
+    assert record.signed is True and record.path == "reports/r.pdf"
+    assert "signed" not in {f.name for f in dataclasses.fields(ReportRecord)}
+
+
+def test_no_unused_edit_methods_remain(store):
+    # update_park / update_inspection were used by neither the program nor the CLI.
+    assert not hasattr(store, "update_park") and not hasattr(store, "update_inspection")
