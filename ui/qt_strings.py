@@ -32,8 +32,9 @@ class QtGapsTranslator(QTranslator):
         self.strings = dict(strings)
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
-        return self.strings.get((context, source), "")
+                  n: int = -1) -> str | None:
+        # None, not "": an empty string would count as the translation of every other text.
+        return self.strings.get((context, source))
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return not self.strings

@@ -113,3 +113,12 @@ def test_qts_own_file_dialog_speaks_chinese_in_the_chinese_window(qapp, prefs, t
     english = [text for text in labels.values() if re.search(r"[A-Za-z]{3,}", text)]
     assert not english, english
     dialog.close()
+
+
+def test_the_qt_gaps_translator_leaves_every_other_text_alone(qapp, prefs):
+    from PySide6.QtCore import QCoreApplication
+
+    prefs.language = "zh_CN"
+    configure_application(qapp, prefs)
+    assert QCoreApplication.translate("MainWindow", "文件(&F)") == "文件(&F)"
+    assert QCoreApplication.translate("QFileDialog", "Back") == "后退"  # Qt's catalogue
