@@ -8,14 +8,14 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import (QCoreApplication, QLocale, QObject, QProcess, QStandardPaths, Qt,
-                            QUrl)
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QProcess, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from inspection.model import Inspection
 from inspection.paths import DataDir
 from ui.errors import report_error
+from ui.file_dialogs import EXCEL, REPORTS, save_file
 from ui.tasks import Progress, TaskHandle, TaskRunner
 
 _open_boxes: list[QMessageBox] = []
@@ -109,11 +109,6 @@ class ProgressTask(QObject):
 
 # --- files the user gets --------------------------------------------------------------------
 
-def documents_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
-
-
 def file_stem(inspection: Inspection, kind: str) -> str:
     """检查报告-YQJC-2026-0001-第1版 (a name that sorts and says what it is)."""
     number = "".join(c if c.isalnum() or c in "-_" else "_" for c in inspection.report_number)
@@ -164,15 +159,6 @@ def finished_message(parent: QWidget, title: str, text: str, path: Path,
     return box
 
 
-def save_file_name(parent: QWidget, title: str, default: Path, file_filter: str,
-                   suffix: str) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, title, str(default), file_filter)
-    if not path:
-        return None
-    path = Path(path)
-    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
-
-
 # --- the two unsigned exports ---------------------------------------------------------------
 
 class DraftExport(QObject):
@@ -188,9 +174,9 @@ class DraftExport(QObject):
         self.result: Path | None = None
 
     def ask(self) -> None:
-        default = documents_folder() / (file_stem(self.inspection, tr("检查报告草稿")) + ".pdf")
-        out = save_file_name(self.parent_widget, tr("保存草稿报告"), default,
-                             tr("PDF 文件 (*.pdf)"), ".pdf")
+        out = save_file(self.parent_widget, REPORTS, tr("保存草稿报告"),
+                        file_stem(self.inspection, tr("检查报告草稿")) + ".pdf",
+                        tr("PDF 文件 (*.pdf)"), ".pdf")
         if out is not None:
             self.run(out)
 
@@ -227,9 +213,9 @@ class ExcelExport(QObject):
         self.result: Path | None = None
 
     def ask(self) -> None:
-        default = documents_folder() / (file_stem(self.inspection, tr("检查结果")) + ".xlsx")
-        out = save_file_name(self.parent_widget, tr("导出 Excel"), default,
-                             tr("Excel 工作簿 (*.xlsx)"), ".xlsx")
+        out = save_file(self.parent_widget, EXCEL, tr("导出 Excel"),
+                        file_stem(self.inspection, tr("检查结果")) + ".xlsx",
+                        tr("Excel 工作簿 (*.xlsx)"), ".xlsx")
         if out is not None:
             self.run(out)
 

@@ -21,8 +21,8 @@ from inspection.model import Inspection
 from inspection.report.errors import Cancelled
 from inspection.signing_keys import BadKeyFile, KeyFileMissing, SigningKey, WrongPassword
 from ui.errors import report_error
-from ui.export_dialogs import (REPORT_LANE, DbStore, ProgressTask, documents_folder, file_stem,
-                               save_file_name)
+from ui.export_dialogs import REPORT_LANE, DbStore, ProgressTask, file_stem
+from ui.file_dialogs import REPORTS, remember_folder, save_file, start_folder
 from ui.new_inspection import error_label
 from ui.preferences import PHOTO_SIZES, Preferences
 from ui.signatures_dialog import missing_signatures
@@ -146,9 +146,11 @@ class IssueDialog(QDialog):
         self.password_error = error_label()
         self.save_copy = QCheckBox(tr("同时保存一份到："))
         self.save_copy.setChecked(True)
-        default = documents_folder() / (file_stem(inspection, tr("检查报告")) + ".pdf")
-        self.copy_path = QLineEdit(str(free_name(default)))
-        self.copy_path.setReadOnly(True)
+        default = start_folder(REPORTS) / (file_stem(inspection, tr("检查报告")) + ".pdf")
+        self.copy_path = QLineEdit(str(free_name(default)))  # a path can be typed, or chosen
+        self.copy_path.setToolTip(tr("可直接输入路径，或点击“选择…”"))
+        self.copy_error = error_label()
+        self.copy_path.textChanged.connect(lambda _t: self.copy_error.hide())
         self.choose_button = QPushButton(tr("选择…"))
         self.choose_button.clicked.connect(self.choose_copy)
         self.save_copy.toggled.connect(self.copy_path.setEnabled)
@@ -160,6 +162,7 @@ class IssueDialog(QDialog):
         form.addRow(tr("密钥密码："), self.password)
         form.addRow("", self.password_error)
         form.addRow(self.save_copy, copy_row)
+        form.addRow("", self.copy_error)
         note = muted_label(tr("签署后检查被锁定，不能再修改；如需修改，需重新打开并生成新的修订版。"
                               "签署的报告同时保存在数据文件夹中。"))
 
@@ -237,20 +240,44 @@ class IssueDialog(QDialog):
         self.sign_button.setEnabled(ok)
 
     def choose_copy(self) -> None:
-        out = save_file_name(self, tr("签署的报告另存为"), Path(self.copy_path.text()),
-                             tr("PDF 文件 (*.pdf)"), ".pdf")
+        typed = Path(self.copy_path.text().strip() or "report.pdf").expanduser()
+        out = save_file(self, REPORTS, tr("签署的报告另存为"), typed, tr("PDF 文件 (*.pdf)"),
+                        ".pdf")
         if out is not None:
             self.copy_path.setText(str(out))
 
     @property
     def copy_target(self) -> Path | None:
-        return Path(self.copy_path.text()) if self.save_copy.isChecked() else None
+        """Where the copy goes (a typed name gets .pdf), or None when no copy is wanted."""
+        if not self.save_copy.isChecked():
+            return None
+        path = Path(self.copy_path.text().strip()).expanduser()
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def _copy_problem(self) -> str | None:
+        if not self.save_copy.isChecked():
+            return None
+        text = self.copy_path.text().strip()
+        if not text:
+            return tr("请填写副本的保存位置，或取消“同时保存一份到”。")
+        path = self.copy_target
+        if not path.is_absolute():
+            return tr("请填写完整路径（包括文件夹），或点击“选择…”。")
+        if not path.parent.is_dir():
+            return tr("文件夹不存在：{0}").format(path.parent)
+        return None
 
     # --- signing ----------------------------------------------------------------------------
 
     def sign(self) -> None:
         """Build, sign, store and lock in the background (the password leaves the field)."""
         if not self.sign_button.isEnabled():
+            return
+        problem = self._copy_problem()
+        if problem is not None:
+            self.copy_error.setText(problem)
+            self.copy_error.show()
+            self.copy_path.setFocus()
             return
         from inspection.issue import issue_report
 
@@ -279,6 +306,8 @@ class IssueDialog(QDialog):
 
     def _signed(self, path: Path) -> None:
         self.busy = False
+        if self.copy_target is not None:
+            remember_folder(REPORTS, self.copy_target.parent)
         self.accept()
         self.issued.emit(Path(path))
 

@@ -10,16 +10,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
-from PySide6.QtCore import QByteArray, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMenu,
-                               QMessageBox, QProgressBar, QProgressDialog, QStackedWidget,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMenu, QMessageBox,
+                               QProgressBar, QProgressDialog, QStackedWidget, QWidget)
 
 from checklists.library import all_templates
 from inspection.store import NotFound
 from ui.about import AboutDialog
 from ui.errors import report_error
+from ui.file_dialogs import BACKUP, save_file
 from ui.home import HomePage
 from ui.new_inspection import NewInspectionDialog
 from ui.preferences import Preferences
@@ -308,13 +308,10 @@ class MainWindow(QMainWindow):
     def backup(self) -> None:
         """A consistent copy of the database, photos and reports in one zip file."""
         name = self.tr("园区检查备份-{0}.zip").format(f"{datetime.now():%Y%m%d-%H%M}")
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        default = Path(folder) / name
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("备份数据"), str(default),
-                                                    self.tr("备份文件 (*.zip)"))
-        if path:
-            self.start_backup(Path(path))
+        path = save_file(self, BACKUP, self.tr("备份数据"), name, self.tr("备份文件 (*.zip)"),
+                         ".zip")
+        if path is not None:
+            self.start_backup(path)
 
     def start_backup(self, out: Path) -> None:
         if out.suffix.lower() != ".zip":

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QProgressDialog, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from inspection.model import Photo
@@ -22,6 +22,7 @@ from inspection.photos import Rejected, collect_image_files, prepare_photos
 from ui.commands import MovePhoto, RemovePhoto
 from ui.edit_session import EditSession
 from ui.errors import report_error
+from ui.file_dialogs import PHOTOS, open_files
 from ui.photo_viewer import ItemChooser, PhotoViewer
 from ui.tasks import Progress, TaskHandle, TaskRunner
 
@@ -94,11 +95,11 @@ def import_files(runner: TaskRunner, paths: Sequence[Path], inspection_id: str,
 
 
 def choose_photo_files(parent: QWidget) -> None | list[Path]:
-    """Ask for photo files (multi-select); None when the inspector cancels."""
+    """Ask for photo files (multi-select, in the folder photos came from last time); None when
+    the inspector cancels."""
     patterns = "*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC *.HEIF"
     file_filter = tr("照片 ({0});;所有文件 (*)").format(patterns)
-    names, _ = QFileDialog.getOpenFileNames(parent, tr("添加照片"), "", file_filter)
-    return [Path(n) for n in names] or None
+    return open_files(parent, PHOTOS, tr("添加照片"), file_filter) or None
 
 
 class RejectedDialog(QDialog):

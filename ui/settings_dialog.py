@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
+from ui.file_dialogs import DATA, choose_folder
 from ui.preferences import LANGUAGES, PHOTO_SIZES, Preferences
 from ui.widgets import grow_to_fit, muted_label
 
@@ -108,10 +109,10 @@ class SettingsDialog(QDialog):
         self._update_notes()
 
     def browse_data_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择数据文件夹"),
-                                                  self.data_dir.text())
-        if folder:
-            self.data_dir.setText(folder)
+        folder = choose_folder(self, DATA, self.tr("选择数据文件夹"),
+                               start=Path(self.data_dir.text().strip() or Path.home()))
+        if folder is not None:
+            self.data_dir.setText(str(folder))
 
     def _chosen_data_dir(self) -> Path:
         return Path(self.data_dir.text().strip()).expanduser()

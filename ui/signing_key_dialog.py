@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -21,6 +21,7 @@ from inspection.signing_keys import (CERT_SUFFIX, MIN_PASSWORD_LENGTH, SigningKe
                                      certificate_fingerprint, create_signing_key,
                                      describe_certificate, import_signing_key)
 from ui.errors import report_error
+from ui.file_dialogs import KEYS, open_file
 from ui.new_inspection import error_label, with_message
 from ui.preferences import Preferences
 from ui.tasks import TaskRunner
@@ -324,10 +325,9 @@ class SigningKeyDialog(QDialog):
     # --- importing --------------------------------------------------------------------------
 
     def import_key(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, tr("导入签名密钥"), str(Path.home()), tr("签名密钥 (*.p12 *.pfx);;所有文件 (*)"))
-        if path:
-            self.ask_import_password(Path(path))
+        path = open_file(self, KEYS, tr("导入签名密钥"), tr("签名密钥 (*.p12 *.pfx);;所有文件 (*)"))
+        if path is not None:
+            self.ask_import_password(path)
 
     def ask_import_password(self, source: Path) -> None:
         dialog = PasswordDialog(tr("导入签名密钥"), tr("输入 {0} 的密码（用于核对；程序不会保存密码）：")

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame,
                                QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from inspection.paths import DataDir
 from inspection.report.errors import NotAPdf, NotSigned
 from ui.errors import report_error
-from ui.export_dialogs import documents_folder, open_file
+from ui.export_dialogs import open_file as open_in_viewer
+from ui.file_dialogs import VERIFY, open_file
 from ui.tasks import TaskRunner
 from ui.widgets import grow_to_fit
 
@@ -131,7 +132,7 @@ class VerifyDialog(QDialog):
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.another_button.clicked.connect(self.choose)
-        self.open_button.clicked.connect(lambda: self.path and open_file(self.path))
+        self.open_button.clicked.connect(lambda: self.path and open_in_viewer(self.path))
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addSpacing(6)
@@ -144,11 +145,9 @@ class VerifyDialog(QDialog):
     # --- checking ------------------------------------------------------------------------------
 
     def choose(self) -> None:
-        folder = self.path.parent if self.path else documents_folder()
-        path, _filter = QFileDialog.getOpenFileName(self, tr("选择要验证的报告"), str(folder),
-                                                    tr("PDF 文件 (*.pdf);;所有文件 (*)"))
-        if path:
-            self.check(Path(path))
+        path = open_file(self, VERIFY, tr("选择要验证的报告"), tr("PDF 文件 (*.pdf);;所有文件 (*)"))
+        if path is not None:
+            self.check(path)
 
     def check(self, path: Path) -> None:
         """Verify *path* in the background; the result replaces what is shown."""
@@ -235,12 +234,10 @@ class VerifyFlow(QObject):
 
     def start(self, path: Path | None = None) -> None:
         if path is None:
-            chosen, _filter = QFileDialog.getOpenFileName(
-                self.parent_widget, tr("选择要验证的报告"), str(documents_folder()),
-                tr("PDF 文件 (*.pdf);;所有文件 (*)"))
-            if not chosen:
+            path = open_file(self.parent_widget, VERIFY, tr("选择要验证的报告"),
+                             tr("PDF 文件 (*.pdf);;所有文件 (*)"))
+            if path is None:
                 return
-            path = Path(chosen)
         if self.dialog is None:
             self.dialog = VerifyDialog(self.runner, self.data_dir, self.parent_widget)
             self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

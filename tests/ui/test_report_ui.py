@@ -430,3 +430,21 @@ def test_signing_waits_for_a_photo_import_and_lists_missing_photo_files(
     assert photo.original_name in dialog.photos_line.text()
     assert dialog.confirm.isVisible() or dialog.confirm.isVisibleTo(dialog)
     dialog.reject()
+
+
+def test_the_copy_path_can_be_typed_and_a_bad_one_is_explained(qtbot, opened, runner, prefs,
+                                                                data_dir, tmp_path):
+    window, inspection = opened
+    a_key(prefs, data_dir)
+    dialog = open_issue_dialog(qtbot, window)
+    assert not dialog.copy_path.isReadOnly()
+    dialog.password.setText(PASSWORD)
+    dialog.confirm.setChecked(True)
+    dialog.copy_path.setText(str(tmp_path / "没有这个文件夹" / "报告.pdf"))
+    dialog.sign_button.click()
+    assert dialog.copy_error.isVisible() and "文件夹不存在" in dialog.copy_error.text()
+    assert dialog.task is None and not state(runner, inspection.id)[0].locked
+    dialog.copy_path.setText(str(tmp_path / "园区报告"))
+    assert not dialog.copy_error.isVisible()
+    assert dialog.copy_target == tmp_path / "园区报告.pdf"
+    dialog.reject()

@@ -62,7 +62,7 @@ def test_browse_chooses_the_data_folder(qtbot, prefs, data_dir, tmp_path, monkey
     dialog = SettingsDialog(prefs, data_dir_in_use=data_dir)
     qtbot.addWidget(dialog)
     assert str(data_dir) in dialog.data_note.text()  # what is in use now
-    monkeypatch.setattr("ui.settings_dialog.QFileDialog.getExistingDirectory",
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getExistingDirectory",
                         lambda *args: str(tmp_path / "chosen"))
     dialog.browse_data_dir()
     assert dialog.data_dir.text() == str(tmp_path / "chosen")
