@@ -268,7 +268,9 @@ class ChecklistModel(QAbstractItemModel):
 
 
 class ChecklistFilter(QSortFilterProxyModel):
-    """Recursive filter by state and search text; the pinned item always stays visible."""
+    """Recursive filter by state and search text. The pinned item (the one on screen) stays
+    visible under a state filter — answering it must not make it vanish — but not when it
+    does not match the search text."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -312,9 +314,9 @@ class ChecklistFilter(QSortFilterProxyModel):
             return False
         if not entry.is_item:  # a group shows its children when its own title matches
             return self.mode == "all" and bool(self._terms) and self._matches(entry)
-        if entry.key == self.pinned:
-            return True
-        return self._matches(entry) and self._state_matches(model, entry.key)
+        if not self._matches(entry):
+            return False
+        return entry.key == self.pinned or self._state_matches(model, entry.key)
 
     def _matches(self, entry: Entry) -> bool:
         return all(term in entry.search_text for term in self._terms)

@@ -72,8 +72,10 @@ class FindingDialog(QDialog):
         layout.addLayout(form)
         self.error = QLabel(self)
         self.error.setStyleSheet(f"color: {OVERDUE_COLOR};")
+        self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
+        self.requirement.textChanged.connect(self._typed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._submit)
@@ -89,6 +91,10 @@ class FindingDialog(QDialog):
                 deadline = date.fromisoformat(finding.deadline)
         self.deadline.setDate(QDate(deadline.year, deadline.month, deadline.day))
         self.deadline.setEnabled(self.has_deadline.isChecked())
+
+    def _typed(self) -> None:
+        if self.error.isVisible() and self.requirement.toPlainText().strip():
+            self.error.hide()
 
     def values(self) -> dict:
         chosen = self.deadline.date()
@@ -131,8 +137,11 @@ class CloseFindingDialog(QDialog):
         layout.addWidget(self.note)
         self.error = QLabel(tr("请填写整改情况说明。"), self)
         self.error.setStyleSheet(f"color: {OVERDUE_COLOR};")
+        self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
+        self.note.textChanged.connect(
+            lambda: self.error.hide() if self.note.toPlainText().strip() else None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._submit)

@@ -19,7 +19,7 @@ from ui.inspection_list_model import (Column, InspectionFilterProxy,
 from ui.preferences import Preferences
 from ui.tasks import TaskRunner
 from ui.welcome import WelcomePanel
-from ui.widgets import confirm, muted_label
+from ui.widgets import SortArrowHeader, confirm, muted_label
 
 SEARCH_DELAY_MS = 200
 
@@ -102,6 +102,7 @@ class HomePage(QWidget):
         self.count_label = muted_label(wrap=False)
 
         self.table = QTableView()
+        self.table.setHorizontalHeader(SortArrowHeader(self.table))  # newest first: arrow down
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)

@@ -142,6 +142,8 @@ class InspectionPage(QWidget):
         self.flush()
         if self.photos.viewer is not None:
             self.photos.viewer.close()
+        if inspection_id != self.current_inspection_id:  # another one: start on its checklist
+            self.tabs.setCurrentIndex(0)
         self.current_inspection_id = inspection_id
         self.pages.setCurrentWidget(self.busy)
         self.setEnabled(True)

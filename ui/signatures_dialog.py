@@ -118,10 +118,12 @@ class SignDialog(QDialog):
         self.ok_button.setText(tr("保存签名"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.missing = muted_label(wrap=False)  # why 保存签名 is not available yet
         row = QHBoxLayout()
         row.addWidget(self.undo_button)
         row.addWidget(self.clear_button)
         row.addStretch()
+        row.addWidget(self.missing)
         row.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -133,8 +135,14 @@ class SignDialog(QDialog):
         (self.pad if self.name.text() else self.name).setFocus()
 
     def _update(self) -> None:
-        ready = not self.pad.is_empty() and bool(self.name.text().strip())
-        self.ok_button.setEnabled(ready)
+        missing = []
+        if not self.name.text().strip():
+            missing.append(tr("签名人姓名"))
+        if self.pad.is_empty():
+            missing.append(tr("签名"))
+        self.missing.setText(tr("还需：{0}").format("、".join(missing)) if missing else "")
+        self.ok_button.setToolTip(self.missing.text())
+        self.ok_button.setEnabled(not missing)
         self.undo_button.setEnabled(not self.pad.is_empty())
         self.clear_button.setEnabled(not self.pad.is_empty())
 
@@ -243,6 +251,7 @@ class SignaturesDialog(QDialog):
                 remove.setEnabled(not locked)
                 remove.clicked.connect(lambda _=False, s=signer: self.remove(s))
             actions = QHBoxLayout()
+            actions.setSpacing(self.fontMetrics().horizontalAdvance("中"))  # apart, not touching
             actions.addWidget(sign)
             if remove is not None:
                 actions.addWidget(remove)

@@ -5,11 +5,12 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QFrame, QHBoxLayout,
-                               QLabel, QLayout, QLineEdit, QMessageBox, QPlainTextEdit,
-                               QProgressBar, QPushButton, QTextEdit, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QLayout, QLineEdit, QMessageBox,
+                               QPlainTextEdit, QProgressBar, QPushButton, QStyleOptionHeader,
+                               QTextEdit, QVBoxLayout, QWidget)
 
 # Result colours: calm, readable on white, and distinguishable when printed in grey.
 RESULT_COLORS: dict[str, str] = {
@@ -116,6 +117,22 @@ def confirm(parent: QWidget | None, title: str, text: str, informative: str,
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is action
+
+
+class SortArrowHeader(QHeaderView):
+    """A table header whose sort arrow points the way the values run: down for largest (or
+    newest) first. Qt draws descending order as an upward arrow, which reads as "oldest first"
+    on a list that shows the newest visit at the top."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+
+    def initStyleOptionForIndex(self, option: QStyleOptionHeader,  # noqa: N802 - Qt's name
+                                logical_index: int) -> None:
+        super().initStyleOptionForIndex(option, logical_index)
+        flipped = {QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
+                   QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp}
+        option.sortIndicator = flipped.get(option.sortIndicator, option.sortIndicator)
 
 
 class _GrowToFit(QObject):

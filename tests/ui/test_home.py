@@ -270,3 +270,21 @@ def test_first_run_welcome_offers_new_and_demo(qtbot, home):
     assert requested == ["new", "demo"]
     assert "不需要网络" in " ".join(
         label.text() for label in home.welcome.findChildren(type(home.count_label)))
+
+
+def test_the_date_sort_arrow_points_down_for_newest_first(records, home):
+    from PySide6.QtWidgets import QStyleOptionHeader
+
+    header = home.table.horizontalHeader()
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert shown_dates(home) == sorted(shown_dates(home), reverse=True)
+    option = QStyleOptionHeader()
+    header.initStyleOptionForIndex(option, Column.DATE)
+    assert option.sortIndicator == QStyleOptionHeader.SortIndicator.SortDown
+    home.table.sortByColumn(Column.DATE, Qt.SortOrder.AscendingOrder)
+    header.initStyleOptionForIndex(option, Column.DATE)
+    assert option.sortIndicator == QStyleOptionHeader.SortIndicator.SortUp
+
+
+def shown_dates(home: HomePage) -> list[str]:
+    return [home.proxy.index(r, Column.DATE).data() for r in range(home.proxy.rowCount())]

@@ -245,10 +245,38 @@ def test_filters_and_search(qtbot, runner, open_page, inspection_id):
     page.set_filter("all")
     page.search.setText("消防")
     # the code, title and full text are searched (001 配套设施 mentions 消防 in its criteria)
-    assert _visible_items(page) - {page.panel.key} == {("000", "1-1-5"), ("001", "6")}
+    assert _visible_items(page) == {("000", "1-1-5"), ("001", "6")}
     page.search.setText("")
     page.set_filter("unanswered")
     assert ("000", "1-1-2") not in _visible_items(page) - {page.panel.key}
+
+
+def test_the_search_hides_the_item_on_screen_when_it_does_not_match(qtbot, runner, open_page,
+                                                                   inspection_id):
+    page = open_page(inspection_id)
+    page.select(("000", "1-1-1"))
+    qtbot.waitUntil(lambda: page.proxy.pinned == ("000", "1-1-1"))
+    page.search.setText("消防")
+    assert _visible_items(page) == {("000", "1-1-5"), ("001", "6")}
+    page.search.setText("")
+    page.select(("000", "1-1-1"))
+    page.set_result("pass")  # answered under the 未检查 filter: it stays while on screen
+    page.set_filter("unanswered")
+    assert ("000", "1-1-1") in _visible_items(page)
+
+
+def test_another_inspection_opens_on_its_checklist(qtbot, runner, open_page, inspection_id):
+    from tests.ui.test_inspection_page_helpers import make_inspection
+
+    other = make_inspection(runner)
+    page = open_page(inspection_id)
+    page.tabs.setCurrentWidget(page.summary)
+    page.reload()  # the same inspection again (e.g. after signing): stays on 汇总
+    qtbot.waitUntil(lambda: page.pages.currentIndex() == 1)
+    assert page.tabs.currentWidget() is page.summary
+    page.load(other)
+    qtbot.waitUntil(lambda: page.session.id == other)
+    assert page.tabs.currentIndex() == 0
 
 
 def _visible_items(page) -> set:
@@ -268,7 +296,10 @@ def test_add_edit_and_close_a_finding(qtbot, runner, open_page, inspection_id):
     dialog = page.panel.findings.dialog
     assert isinstance(dialog, FindingDialog)
     assert dialog.deadline.calendarPopup()
+    dialog._submit()  # nothing typed: refused, with a message
+    assert dialog.isVisible() and dialog.error.isVisible()
     dialog.requirement.setPlainText("修复东侧道路损坏路灯")
+    assert not dialog.error.isVisible()  # gone as soon as the requirement is filled in
     dialog.severity.setCurrentIndex(dialog.severity.findData("major"))
     dialog.responsible.setText("园区物业部")
     dialog._submit()
@@ -282,6 +313,8 @@ def test_add_edit_and_close_a_finding(qtbot, runner, open_page, inspection_id):
     assert isinstance(closing, CloseFindingDialog)
     closing._submit()  # an empty note is refused
     assert closing.isVisible() and closing.error.isVisible()
+    closing.note.setPlainText("已")  # the message goes as soon as something is typed
+    assert not closing.error.isVisible()
     closing.note.setPlainText("已更换路灯，复核合格")
     closing._submit()
     settle(qtbot, page)

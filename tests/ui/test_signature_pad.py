@@ -125,3 +125,43 @@ def test_a_finger_draws_too(qtbot):
     assert len(pad.strokes) == 1
     assert len(pad.strokes[0].points) > 5
     assert pad.ink_rect().width() > 200
+
+
+def test_save_signature_says_what_it_still_needs(qtbot):
+    from inspection.model import SignerRole
+    from ui.signatures_dialog import SignDialog, Signer
+
+    dialog = SignDialog(Signer(SignerRole.PARK_REPRESENTATIVE, ""))
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.missing.text() == "还需：签名人姓名、签名"
+    dialog.name.setText("王园长")
+    assert dialog.missing.text() == "还需：签名" == dialog.ok_button.toolTip()
+    dialog.pad.resize(560, 200)
+    draw(dialog.pad, wave())
+    assert dialog.ok_button.isEnabled() and dialog.missing.text() == ""
+
+
+def test_sign_again_and_delete_are_apart(qtbot, inline_runner):
+    from inspection.model import SignerRole
+    from ui.signatures_dialog import SignaturesDialog
+
+    pad = SignaturePad()
+    pad.resize(560, 200)
+    draw(pad, wave())
+    png = pad.to_png()
+
+    def make(store):
+        park = store.add_park("星河园", "manufacturing")
+        inspection = store.new_inspection(park.id, ["000"], inspectors=["张三"])
+        store.set_signature(inspection.id, SignerRole.INSPECTOR, "张三", image_png=png)
+        return inspection.id
+
+    dialog = SignaturesDialog(inline_runner, inline_runner.call(make))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    sign, remove = dialog.row_buttons[0]
+    assert remove is not None
+    gap = remove.geometry().left() - sign.geometry().right()
+    assert gap >= dialog.fontMetrics().horizontalAdvance("中") // 2
