@@ -123,137 +123,137 @@
     <context>
         <name>HomePage</name>
         <message>
-            <location filename="../../ui/home.py" line="159" />
+            <location filename="../../ui/home.py" line="61" />
             <source>检查记录</source>
             <translation>Inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="164" />
+            <location filename="../../ui/home.py" line="66" />
             <source>新建检查…</source>
             <translation>New inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="169" />
+            <location filename="../../ui/home.py" line="71" />
             <source>搜索园区名称</source>
             <translation>Search park name</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="183" />
+            <location filename="../../ui/home.py" line="85" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="188" />
+            <location filename="../../ui/home.py" line="90" />
             <source>检查日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="231" />
+            <location filename="../../ui/home.py" line="134" />
             <source>打开</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="233" />
+            <location filename="../../ui/home.py" line="136" />
             <source>新建复查…</source>
             <translation>New revisit…</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="234" />
+            <location filename="../../ui/home.py" line="137" />
             <source>对同一园区再检查一次：模板相同，答案清空，未完成的整改带入</source>
             <translation>Inspect the same park again: same templates, answers cleared, open rectifications carried over</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="236" />
+            <location filename="../../ui/home.py" line="139" />
             <source>删除草稿…</source>
             <translation>Delete draft…</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="241" />
+            <location filename="../../ui/home.py" line="144" />
             <source>没有符合筛选条件的检查。</source>
             <translation>No inspection matches the filter.</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="255" />
+            <location filename="../../ui/home.py" line="158" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="266" />
+            <location filename="../../ui/home.py" line="169" />
             <source>双击或按回车键打开检查</source>
             <translation>Double-click or press Enter to open an inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="333" />
+            <location filename="../../ui/home.py" line="242" />
             <source>显示 {0} / 共 {1} 次检查</source>
             <translation>Showing {0} of {1} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="335" />
+            <location filename="../../ui/home.py" line="244" />
             <source>共 {0} 次检查</source>
             <translation>{0} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="365" />
+            <location filename="../../ui/home.py" line="274" />
             <source>先在列表中选择一个检查草稿</source>
             <translation>Select a draft inspection in the list first</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="367" />
+            <location filename="../../ui/home.py" line="276" />
             <source>删除这个还没有任何记录的草稿</source>
             <translation>Delete this draft, which has nothing recorded yet</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="370" />
+            <location filename="../../ui/home.py" line="279" />
             <source>只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。</source>
             <translation>Only drafts can be deleted. This inspection has records (status: {0}) and is kept so that the record stays complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="402" />
+            <location filename="../../ui/home.py" line="311" />
             <source>上次检查中尚未整改的问题会带入复查，逐项核实。</source>
             <translation>Rectifications still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="404" />
+            <location filename="../../ui/home.py" line="313" />
             <source>上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。</source>
             <translation>The {0} rectification(s) still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="407" />
+            <location filename="../../ui/home.py" line="316" />
             <source>上次检查没有待整改的问题。</source>
             <translation>The earlier inspection has no open rectifications.</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="408" />
+            <location filename="../../ui/home.py" line="317" />
             <source>为“{0}”新建一次复查？</source>
             <translation>Start a revisit of "{0}"?</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="410" />
+            <location filename="../../ui/home.py" line="319" />
             <source>复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。所有答案会清空，需要重新判定；{2}</source>
             <translation>The revisit uses the same templates as the inspection of {0} ({1}) and is dated today. All answers are cleared and must be judged again; {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="413" />
+            <location filename="../../ui/home.py" line="322" />
             <source>新建复查</source>
             <translation>New revisit</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="426" />
+            <location filename="../../ui/home.py" line="335" />
             <source>删除“{0}” {1} 的检查草稿？</source>
             <translation>Delete the draft inspection of "{0}" on {1}?</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="427" />
+            <location filename="../../ui/home.py" line="336" />
             <source>这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。</source>
             <translation>No item of this draft has been judged yet. Once deleted, the draft and any photos and rectifications in it cannot be recovered.</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="428" />
+            <location filename="../../ui/home.py" line="337" />
             <source>删除草稿</source>
             <translation>Delete draft</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="428" />
+            <location filename="../../ui/home.py" line="337" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
@@ -365,128 +365,128 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="101" />
+            <location filename="../../ui/main_window.py" line="102" />
             <source>新建检查…</source>
             <translation>New inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="103" />
-            <location filename="../../ui/main_window.py" line="278" />
+            <location filename="../../ui/main_window.py" line="104" />
+            <location filename="../../ui/main_window.py" line="279" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="104" />
+            <location filename="../../ui/main_window.py" line="105" />
             <source>返回检查列表</source>
             <translation>Back to the inspection list</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="106" />
+            <location filename="../../ui/main_window.py" line="107" />
             <source>备份数据…</source>
             <translation>Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
+            <location filename="../../ui/main_window.py" line="108" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="109" />
+            <location filename="../../ui/main_window.py" line="110" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="120" />
+            <location filename="../../ui/main_window.py" line="121" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="120" />
+            <location filename="../../ui/main_window.py" line="121" />
             <source>检查(&amp;I)</source>
             <translation>&amp;Inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="121" />
+            <location filename="../../ui/main_window.py" line="122" />
             <source>照片(&amp;P)</source>
             <translation>&amp;Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="121" />
+            <location filename="../../ui/main_window.py" line="122" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="128" />
+            <location filename="../../ui/main_window.py" line="129" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="131" />
+            <location filename="../../ui/main_window.py" line="132" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="134" />
             <source>关于园区现场检查</source>
             <translation>About Park Inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="135" />
+            <location filename="../../ui/main_window.py" line="136" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="164" />
+            <location filename="../../ui/main_window.py" line="165" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="227" />
+            <location filename="../../ui/main_window.py" line="228" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="276" />
+            <location filename="../../ui/main_window.py" line="277" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="305" />
+            <location filename="../../ui/main_window.py" line="306" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="309" />
+            <location filename="../../ui/main_window.py" line="310" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="313" />
+            <location filename="../../ui/main_window.py" line="311" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="314" />
+            <location filename="../../ui/main_window.py" line="311" />
             <source>备份文件 (*.zip)</source>
             <translation>Backup files (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="322" />
+            <location filename="../../ui/main_window.py" line="320" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="327" />
+            <location filename="../../ui/main_window.py" line="325" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="328" />
+            <location filename="../../ui/main_window.py" line="326" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="329" />
+            <location filename="../../ui/main_window.py" line="327" />
             <source>数据已备份到：
 {0}
 
@@ -497,7 +497,7 @@
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="335" />
+            <location filename="../../ui/main_window.py" line="333" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
         </message>
@@ -505,157 +505,157 @@ It holds the database and {1} photo and report files.</translation>
     <context>
         <name>NewInspectionDialog</name>
         <message>
-            <location filename="../../ui/new_inspection.py" line="79" />
+            <location filename="../../ui/new_inspection.py" line="80" />
             <source>新建检查</source>
             <translation>New inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="96" />
+            <location filename="../../ui/new_inspection.py" line="97" />
             <source>创建并开始检查</source>
             <translation>Create and start</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="114" />
+            <location filename="../../ui/new_inspection.py" line="115" />
             <source>园区</source>
             <translation>Park</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="115" />
+            <location filename="../../ui/new_inspection.py" line="116" />
             <source>已检查过的园区</source>
             <translation>A park inspected before</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="116" />
+            <location filename="../../ui/new_inspection.py" line="117" />
             <source>新园区</source>
             <translation>A new park</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="120" />
+            <location filename="../../ui/new_inspection.py" line="121" />
             <source>输入园区名称搜索</source>
             <translation>Type to search park names</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="129" />
+            <location filename="../../ui/new_inspection.py" line="130" />
             <source>例如：星河智造小微企业园</source>
             <translation>e.g. Xinghe Smart Manufacturing Park</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="152" />
+            <location filename="../../ui/new_inspection.py" line="153" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="153" />
+            <location filename="../../ui/new_inspection.py" line="154" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="154" />
+            <location filename="../../ui/new_inspection.py" line="155" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="171" />
+            <location filename="../../ui/new_inspection.py" line="172" />
             <source>检查模板</source>
             <translation>Templates</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="182" />
+            <location filename="../../ui/new_inspection.py" line="183" />
             <source>{0} 项</source>
             <translation>{0} items</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="197" />
+            <location filename="../../ui/new_inspection.py" line="198" />
             <source>本次检查</source>
             <translation>This inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="202" />
+            <location filename="../../ui/new_inspection.py" line="203" />
             <source>多名检查人员用“、”分隔，例如：张三、李四</source>
             <translation>Separate several inspectors with "、" or commas, e.g. Zhang San, Li Si</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="207" />
+            <location filename="../../ui/new_inspection.py" line="208" />
             <source>检查日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="208" />
+            <location filename="../../ui/new_inspection.py" line="209" />
             <source>检查人员</source>
             <translation>Inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="209" />
+            <location filename="../../ui/new_inspection.py" line="210" />
             <source>检查单位</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="255" />
+            <location filename="../../ui/new_inspection.py" line="256" />
             <source>请选择一个园区</source>
             <translation>Choose a park</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="257" />
+            <location filename="../../ui/new_inspection.py" line="258" />
             <source>没有名为“{0}”的园区；要新建，请选择“新园区”</source>
             <translation>There is no park named "{0}"; to add it, choose "A new park"</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="261" />
+            <location filename="../../ui/new_inspection.py" line="262" />
             <source>请填写园区名称</source>
             <translation>Enter the park's name</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="264" />
+            <location filename="../../ui/new_inspection.py" line="265" />
             <source>已有名为“{0}”的园区。&lt;a href="use"&gt;改为选择这个园区&lt;/a&gt;</source>
             <translation>A park named "{0}" already exists. &lt;a href="use"&gt;Choose that park instead&lt;/a&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="266" />
+            <location filename="../../ui/new_inspection.py" line="267" />
             <source>请至少选择一个检查模板</source>
             <translation>Choose at least one template</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="268" />
+            <location filename="../../ui/new_inspection.py" line="269" />
             <source>请至少填写一名检查人员</source>
             <translation>Enter at least one inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="276" />
+            <location filename="../../ui/new_inspection.py" line="277" />
             <source>类型：{0}　地址：{1}</source>
             <translation>Type: {0}   Address: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="279" />
+            <location filename="../../ui/new_inspection.py" line="280" />
             <source>星级按园区类型评定，本次按“{0}”评定。</source>
             <translation>Star ratings depend on the park type; this one is rated as "{0}".</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="296" />
+            <location filename="../../ui/new_inspection.py" line="297" />
             <source>选择园区</source>
             <translation>choose a park</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="296" />
+            <location filename="../../ui/new_inspection.py" line="297" />
             <source>填写园区名称</source>
             <translation>enter the park name</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="297" />
+            <location filename="../../ui/new_inspection.py" line="298" />
             <source>选择检查模板</source>
             <translation>choose templates</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="297" />
+            <location filename="../../ui/new_inspection.py" line="298" />
             <source>填写检查人员</source>
             <translation>enter inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="298" />
+            <location filename="../../ui/new_inspection.py" line="299" />
             <source>还需要：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/new_inspection.py" line="337" />
+            <location filename="../../ui/new_inspection.py" line="338" />
             <source>无法创建检查</source>
             <translation>Could not create the inspection</translation>
         </message>
@@ -714,7 +714,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/report_menu.py" line="58" />
-            <location filename="../../ui/report_menu.py" line="183" />
+            <location filename="../../ui/report_menu.py" line="202" />
             <source>打印…</source>
             <translation>Print…</translation>
         </message>
@@ -754,12 +754,12 @@ It holds the database and {1} photo and report files.</translation>
             <translation>This inspection is signed (revision {0}). To change it and sign again, first use “Reopen (new revision)”.</translation>
         </message>
         <message>
-            <location filename="../../ui/report_menu.py" line="180" />
+            <location filename="../../ui/report_menu.py" line="199" />
             <source>报告已签署</source>
             <translation>Report signed</translation>
         </message>
         <message>
-            <location filename="../../ui/report_menu.py" line="181" />
+            <location filename="../../ui/report_menu.py" line="200" />
             <source>报告 {0}（第 {1} 版）已签署，检查已锁定。
 
 报告保存在：
@@ -770,7 +770,7 @@ The report is saved at:
 {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/report_menu.py" line="214" />
+            <location filename="../../ui/report_menu.py" line="233" />
             <source>{0}（第 {1} 版）已签署</source>
             <translation>{0} (revision {1}), signed</translation>
         </message>
@@ -778,112 +778,112 @@ The report is saved at:
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="50" />
+            <location filename="../../ui/settings_dialog.py" line="40" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="53" />
+            <location filename="../../ui/settings_dialog.py" line="43" />
             <source>检查人员信息</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="57" />
+            <location filename="../../ui/settings_dialog.py" line="47" />
             <source>例如：高级检查员</source>
             <translation>e.g. Senior inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="59" />
+            <location filename="../../ui/settings_dialog.py" line="49" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="60" />
+            <location filename="../../ui/settings_dialog.py" line="50" />
             <source>单位</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="61" />
+            <location filename="../../ui/settings_dialog.py" line="51" />
             <source>职务</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="64" />
+            <location filename="../../ui/settings_dialog.py" line="54" />
             <source>新建检查时默认填入姓名和单位；报告签名处使用职务。</source>
             <translation>Name and organisation are filled in for new inspections; the title appears with your signature on reports.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="66" />
+            <location filename="../../ui/settings_dialog.py" line="56" />
             <source>数据文件夹</source>
             <translation>Data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="69" />
+            <location filename="../../ui/settings_dialog.py" line="59" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="77" />
+            <location filename="../../ui/settings_dialog.py" line="67" />
             <source>检查记录、照片和报告都保存在这个文件夹中。</source>
             <translation>Inspections, photos and reports are kept in this folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="80" />
+            <location filename="../../ui/settings_dialog.py" line="70" />
             <source>报告</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="82" />
+            <location filename="../../ui/settings_dialog.py" line="72" />
             <source>大（每页 1 张照片）</source>
             <translation>Large (1 photo per page)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="82" />
+            <location filename="../../ui/settings_dialog.py" line="72" />
             <source>中（每页 2 张照片）</source>
             <translation>Medium (2 photos per page)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="83" />
+            <location filename="../../ui/settings_dialog.py" line="73" />
             <source>小（每页 4 张照片）</source>
             <translation>Small (4 photos per page)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="88" />
+            <location filename="../../ui/settings_dialog.py" line="78" />
             <source>照片大小</source>
             <translation>Photo size</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="90" />
+            <location filename="../../ui/settings_dialog.py" line="80" />
             <source>界面</source>
             <translation>Interface</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="99" />
+            <location filename="../../ui/settings_dialog.py" line="89" />
             <source>答题后自动跳到下一项</source>
             <translation>Move to the next item after answering</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="102" />
+            <location filename="../../ui/settings_dialog.py" line="92" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="122" />
+            <location filename="../../ui/settings_dialog.py" line="112" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="134" />
+            <location filename="../../ui/settings_dialog.py" line="124" />
             <source>更改在重新启动程序后生效；现有的数据不会自动移到新文件夹。</source>
             <translation>Takes effect when the program restarts; existing data is not moved to the new folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="136" />
+            <location filename="../../ui/settings_dialog.py" line="126" />
             <source>这次运行使用的是另外指定的文件夹：{0}</source>
             <translation>This session uses a folder given at start-up: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="142" />
+            <location filename="../../ui/settings_dialog.py" line="132" />
             <source>界面语言在重新启动程序后切换。</source>
             <translation>The language changes when the program restarts.</translation>
         </message>
@@ -904,32 +904,32 @@ The report is saved at:
     <context>
         <name>WelcomePanel</name>
         <message>
-            <location filename="../../ui/home.py" line="83" />
+            <location filename="../../ui/welcome.py" line="53" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="90" />
+            <location filename="../../ui/welcome.py" line="60" />
             <source>带着笔记本电脑到园区现场，不需要网络：按标准生成的检查表逐项判定，拍照取证，记录需要整改的问题，请园区代表签字，离开前生成带签名的检查报告。每一项修改都会立即保存在本机。</source>
             <translation>Take your laptop to the park, no network needed: judge each item of a checklist generated from the standards, take photos as evidence, record what must be rectified, have the park's representative sign, and leave with a signed inspection report. Every change is saved on this computer at once.</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="99" />
+            <location filename="../../ui/welcome.py" line="69" />
             <source>新建检查</source>
             <translation>New inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="99" />
+            <location filename="../../ui/welcome.py" line="69" />
             <source>选择园区和检查标准，开始一次检查</source>
             <translation>Choose a park and the standards, and start inspecting</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="101" />
+            <location filename="../../ui/welcome.py" line="71" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="102" />
+            <location filename="../../ui/welcome.py" line="72" />
             <source>看看一次填写好的检查是什么样子</source>
             <translation>See what a completed inspection looks like</translation>
         </message>
@@ -1075,17 +1075,17 @@ The report is saved at:
     <context>
         <name>annotation</name>
         <message>
-            <location filename="../../ui/annotation.py" line="200" />
+            <location filename="../../ui/annotation.py" line="209" />
             <source>正在载入照片…</source>
             <translation>Loading photo…</translation>
         </message>
         <message>
-            <location filename="../../ui/annotation.py" line="360" />
+            <location filename="../../ui/annotation.py" line="369" />
             <source>添加文字</source>
             <translation>Add text</translation>
         </message>
         <message>
-            <location filename="../../ui/annotation.py" line="361" />
+            <location filename="../../ui/annotation.py" line="370" />
             <source>标注文字：</source>
             <translation>Annotation text:</translation>
         </message>
@@ -1093,47 +1093,47 @@ The report is saved at:
     <context>
         <name>checklist_tree</name>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="43" />
+            <location filename="../../ui/checklist_tree.py" line="44" />
             <source>全部条目</source>
             <translation>All items</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="43" />
+            <location filename="../../ui/checklist_tree.py" line="44" />
             <source>未检查</source>
             <translation>Not checked</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="43" />
+            <location filename="../../ui/checklist_tree.py" line="44" />
             <source>不符合 / 滞后</source>
             <translation>Non-compliant / behind</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="44" />
+            <location filename="../../ui/checklist_tree.py" line="45" />
             <source>有整改项</source>
             <translation>With rectifications</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="44" />
+            <location filename="../../ui/checklist_tree.py" line="45" />
             <source>无照片</source>
             <translation>Without photos</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_tree.py" line="223" />
+            <location filename="../../ui/checklist_tree.py" line="225" />
             <source>已填写</source>
             <translation>Filled in</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_view.py" line="57" />
+            <location filename="../../ui/checklist_view.py" line="59" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_view.py" line="189" />
+            <location filename="../../ui/checklist_view.py" line="191" />
             <source>搜索编号、标题或内容（Ctrl+F）</source>
             <translation>Search code, title or text (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/checklist_view.py" line="208" />
+            <location filename="../../ui/checklist_view.py" line="210" />
             <source>没有符合筛选条件的条目</source>
             <translation>No item matches the filter</translation>
         </message>
@@ -1229,57 +1229,57 @@ The report is saved at:
     <context>
         <name>commands</name>
         <message>
-            <location filename="../../ui/commands.py" line="115" />
+            <location filename="../../ui/commands.py" line="133" />
             <source>编辑备注 {0}</source>
             <translation>Edit note {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="148" />
+            <location filename="../../ui/commands.py" line="170" />
             <source>整体照片</source>
             <translation>General photos</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="149" />
+            <location filename="../../ui/commands.py" line="171" />
             <source>移动照片到 {0}</source>
             <translation>Move photo to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="159" />
+            <location filename="../../ui/commands.py" line="181" />
             <source>删除照片</source>
             <translation>Delete photo</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="169" />
+            <location filename="../../ui/commands.py" line="191" />
             <source>修改照片说明</source>
             <translation>Change photo caption</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="179" />
+            <location filename="../../ui/commands.py" line="201" />
             <source>标注照片</source>
             <translation>Annotate photo</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="193" />
+            <location filename="../../ui/commands.py" line="215" />
             <source>添加整改项 {0}</source>
             <translation>Add rectification {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/commands.py" line="260" />
+            <location filename="../../ui/commands.py" line="290" />
             <source>删除整改项 {0}</source>
             <translation>Delete rectification {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/edit_session.py" line="171" />
+            <location filename="../../ui/edit_session.py" line="172" />
             <source>保存中…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/edit_session.py" line="184" />
+            <location filename="../../ui/edit_session.py" line="185" />
             <source>已保存 {0}</source>
             <translation>Saved {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/edit_session.py" line="189" />
+            <location filename="../../ui/edit_session.py" line="190" />
             <source>保存失败：{0}</source>
             <translation>Not saved: {0}</translation>
         </message>
@@ -1287,125 +1287,132 @@ The report is saved at:
     <context>
         <name>inspection_page</name>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="84" />
-            <location filename="../../ui/inspection_page.py" line="120" />
-            <location filename="../../ui/inspection_page.py" line="123" />
-            <location filename="../../ui/inspection_page.py" line="245" />
+            <location filename="../../ui/inspection_actions.py" line="98" />
+            <location filename="../../ui/inspection_page.py" line="122" />
+            <location filename="../../ui/inspection_page.py" line="125" />
+            <location filename="../../ui/inspection_page.py" line="249" />
             <source>整体照片</source>
             <translation>General photos</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="73" />
+            <location filename="../../ui/inspection_actions.py" line="87" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="60" />
+            <location filename="../../ui/inspection_actions.py" line="62" />
+            <location filename="../../ui/inspection_actions.py" line="78" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="62" />
+            <location filename="../../ui/inspection_actions.py" line="65" />
+            <location filename="../../ui/inspection_actions.py" line="79" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="68" />
+            <location filename="../../ui/inspection_actions.py" line="74" />
+            <source>{0} {1}</source>
+            <translation>{0} {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_actions.py" line="82" />
             <source>查找条目</source>
             <translation>Find item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="69" />
-            <location filename="../../ui/inspection_actions.py" line="110" />
+            <location filename="../../ui/inspection_actions.py" line="83" />
+            <location filename="../../ui/inspection_actions.py" line="124" />
             <source>结果 {0}</source>
             <translation>Result {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="71" />
+            <location filename="../../ui/inspection_actions.py" line="85" />
             <source>下一个未检查条目</source>
             <translation>Next unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="72" />
+            <location filename="../../ui/inspection_actions.py" line="86" />
             <source>上一个未检查条目</source>
             <translation>Previous unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="74" />
-            <location filename="../../ui/inspection_actions.py" line="118" />
+            <location filename="../../ui/inspection_actions.py" line="88" />
+            <location filename="../../ui/inspection_actions.py" line="132" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="75" />
+            <location filename="../../ui/inspection_actions.py" line="89" />
             <source>答题后自动跳到下一项</source>
             <translation>Move to the next item after answering</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="78" />
+            <location filename="../../ui/inspection_actions.py" line="92" />
             <source>为当前条目添加照片…</source>
             <translation>Add photos to this item…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="81" />
+            <location filename="../../ui/inspection_actions.py" line="95" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="83" />
-            <location filename="../../ui/inspection_page.py" line="119" />
+            <location filename="../../ui/inspection_actions.py" line="97" />
+            <location filename="../../ui/inspection_page.py" line="121" />
             <source>检查表</source>
             <translation>Checklist</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="85" />
-            <location filename="../../ui/inspection_page.py" line="125" />
+            <location filename="../../ui/inspection_actions.py" line="99" />
+            <location filename="../../ui/inspection_page.py" line="127" />
             <source>汇总</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="89" />
+            <location filename="../../ui/inspection_actions.py" line="103" />
             <source>筛选：{0}</source>
             <translation>Filter: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="110" />
+            <location filename="../../ui/inspection_actions.py" line="124" />
             <source>记录结果：{0}</source>
             <translation>Record result: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_actions.py" line="117" />
+            <location filename="../../ui/inspection_actions.py" line="131" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="77" />
+            <location filename="../../ui/inspection_page.py" line="79" />
             <source>正在打开检查…</source>
             <translation>Opening the inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="183" />
+            <location filename="../../ui/inspection_page.py" line="187" />
             <source>无法打开该检查。</source>
             <translation>The inspection could not be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="244" />
+            <location filename="../../ui/inspection_page.py" line="248" />
             <source>整体照片（{0}）</source>
             <translation>General photos ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="274" />
+            <location filename="../../ui/inspection_page.py" line="278" />
             <source>所有条目都已检查</source>
             <translation>All items are checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="300" />
-            <location filename="../../ui/inspection_page.py" line="306" />
+            <location filename="../../ui/inspection_page.py" line="304" />
+            <location filename="../../ui/inspection_page.py" line="310" />
             <source>该检查已签署，只读；如需修改请先重新打开</source>
             <translation>This inspection is signed and read-only; reopen it to make changes</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_page.py" line="326" />
+            <location filename="../../ui/inspection_page.py" line="330" />
             <source>清除结果</source>
             <translation>Clear result</translation>
         </message>
@@ -1423,49 +1430,72 @@ Reason (optional):</translation>
         </message>
     </context>
     <context>
+        <name>undo_feedback</name>
+        <message>
+            <location filename="../../ui/undo_feedback.py" line="31" />
+            <source>整体照片</source>
+            <translation>General photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/undo_feedback.py" line="32" />
+            <source>已重做：{0}</source>
+            <translation>Redone: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/undo_feedback.py" line="32" />
+            <source>已撤销：{0}</source>
+            <translation>Undone: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/undo_feedback.py" line="34" />
+            <source>（{0}）</source>
+            <translation> ({0})</translation>
+        </message>
+    </context>
+    <context>
         <name>photo_strip</name>
         <message>
-            <location filename="../../ui/photo_strip.py" line="190" />
+            <location filename="../../ui/photo_strip.py" line="214" />
             <source>删除照片</source>
             <translation>Delete photo</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="227" />
+            <location filename="../../ui/photo_strip.py" line="251" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="144" />
+            <location filename="../../ui/photo_strip.py" line="168" />
             <source>照片</source>
             <translation>Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="151" />
+            <location filename="../../ui/photo_strip.py" line="175" />
             <source>可将照片或文件夹拖到这里</source>
             <translation>Drop photos or folders here</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="155" />
+            <location filename="../../ui/photo_strip.py" line="179" />
             <source>添加照片…</source>
             <translation>Add photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="156" />
+            <location filename="../../ui/photo_strip.py" line="180" />
             <source>从文件夹选择照片（可多选）</source>
             <translation>Choose photos from a folder (several at once)</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="185" />
+            <location filename="../../ui/photo_strip.py" line="209" />
             <source>还没有照片。点击“添加照片…”，或把照片、文件夹拖到这里。</source>
             <translation>No photos yet. Click "Add photos…" or drop photos or folders here.</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="225" />
+            <location filename="../../ui/photo_strip.py" line="249" />
             <source>查看 / 标注…</source>
             <translation>View / annotate…</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_strip.py" line="226" />
+            <location filename="../../ui/photo_strip.py" line="250" />
             <source>移动到其他条目…</source>
             <translation>Move to another item…</translation>
         </message>
@@ -1473,22 +1503,22 @@ Reason (optional):</translation>
     <context>
         <name>errors</name>
         <message>
-            <location filename="../../ui/errors.py" line="50" />
+            <location filename="../../ui/errors.py" line="63" />
             <source>文件操作失败：{0}</source>
             <translation>A file operation failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/errors.py" line="52" />
+            <location filename="../../ui/errors.py" line="65" />
             <source>详细信息已记录在 {0}。</source>
             <translation>Details were written to {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/errors.py" line="53" />
+            <location filename="../../ui/errors.py" line="66" />
             <source>程序遇到了意外问题，操作没有完成；已保存的数据不受影响。</source>
             <translation>The program ran into an unexpected problem and the operation did not complete; data already saved is not affected. </translation>
         </message>
         <message>
-            <location filename="../../ui/errors.py" line="63" />
+            <location filename="../../ui/errors.py" line="78" />
             <source>操作未完成</source>
             <translation>Not completed</translation>
         </message>
@@ -1496,72 +1526,72 @@ Reason (optional):</translation>
     <context>
         <name>export_dialogs</name>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="61" />
+            <location filename="../../ui/export_dialogs.py" line="67" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="78" />
+            <location filename="../../ui/export_dialogs.py" line="85" />
             <source>正在取消…</source>
             <translation>Cancelling…</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="113" />
+            <location filename="../../ui/export_dialogs.py" line="115" />
             <source>第{0}版</source>
             <translation>rev{0}</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="137" />
+            <location filename="../../ui/export_dialogs.py" line="139" />
             <source>打开报告</source>
             <translation>Open report</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="137" />
+            <location filename="../../ui/export_dialogs.py" line="139" />
             <source>打开</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="142" />
+            <location filename="../../ui/export_dialogs.py" line="144" />
             <source>在文件夹中显示</source>
             <translation>Show in folder</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="144" />
+            <location filename="../../ui/export_dialogs.py" line="146" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="184" />
-            <source>检查报告草稿</source>
-            <translation>Inspection-report-draft</translation>
-        </message>
-        <message>
-            <location filename="../../ui/export_dialogs.py" line="185" />
+            <location filename="../../ui/export_dialogs.py" line="177" />
             <source>保存草稿报告</source>
             <translation>Save draft report</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="186" />
+            <location filename="../../ui/export_dialogs.py" line="178" />
+            <source>检查报告草稿</source>
+            <translation>Inspection-report-draft</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="179" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="198" />
+            <location filename="../../ui/export_dialogs.py" line="191" />
             <source>生成草稿报告</source>
             <translation>Draft report</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="198" />
+            <location filename="../../ui/export_dialogs.py" line="191" />
             <source>正在生成草稿报告…</source>
             <translation>Building the draft report…</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="204" />
+            <location filename="../../ui/export_dialogs.py" line="197" />
             <source>草稿报告已生成</source>
             <translation>Draft report ready</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="205" />
+            <location filename="../../ui/export_dialogs.py" line="198" />
             <source>草稿报告（未签署）已保存到：
 {0}
 
@@ -1572,45 +1602,45 @@ Reason (optional):</translation>
 A draft is for checking the content; the official report comes from “Sign report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="209" />
+            <location filename="../../ui/export_dialogs.py" line="202" />
             <source>草稿报告没有生成</source>
             <translation>The draft report was not built</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="223" />
-            <source>检查结果</source>
-            <translation>Result</translation>
-        </message>
-        <message>
-            <location filename="../../ui/export_dialogs.py" line="224" />
-            <location filename="../../ui/export_dialogs.py" line="240" />
+            <location filename="../../ui/export_dialogs.py" line="216" />
+            <location filename="../../ui/export_dialogs.py" line="233" />
             <source>导出 Excel</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="225" />
+            <location filename="../../ui/export_dialogs.py" line="217" />
+            <source>检查结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialogs.py" line="218" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbooks (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="240" />
+            <location filename="../../ui/export_dialogs.py" line="233" />
             <source>正在导出 Excel…</source>
             <translation>Exporting to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="245" />
+            <location filename="../../ui/export_dialogs.py" line="238" />
             <source>已导出 Excel</source>
             <translation>Exported to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="246" />
+            <location filename="../../ui/export_dialogs.py" line="239" />
             <source>检查结果已导出到：
 {0}</source>
             <translation>The inspection results are exported to:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialogs.py" line="249" />
+            <location filename="../../ui/export_dialogs.py" line="242" />
             <source>Excel 没有导出</source>
             <translation>The Excel export did not complete</translation>
         </message>
@@ -1618,103 +1648,110 @@ A draft is for checking the content; the official report comes from “Sign repo
     <context>
         <name>photo_import</name>
         <message>
-            <location filename="../../ui/photo_import.py" line="124" />
+            <location filename="../../ui/photo_import.py" line="164" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="42" />
+            <location filename="../../ui/photo_import.py" line="46" />
             <source>已导入 {0} 张照片</source>
             <translation>{0} photo(s) imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="44" />
+            <location filename="../../ui/photo_import.py" line="48" />
             <source>{0} 张已在本检查中</source>
             <translation>{0} already in this inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="46" />
+            <location filename="../../ui/photo_import.py" line="50" />
             <source>{0} 个文件未导入</source>
             <translation>{0} file(s) not imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="48" />
+            <location filename="../../ui/photo_import.py" line="52" />
+            <source>出错后停止，{0} 个文件未处理</source>
+            <translation>stopped after an error, {0} files not processed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photo_import.py" line="54" />
             <source>已取消，{0} 个文件未处理</source>
             <translation>Cancelled; {0} file(s) not processed</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="54" />
-            <location filename="../../ui/photo_import.py" line="124" />
+            <location filename="../../ui/photo_import.py" line="66" />
+            <location filename="../../ui/photo_import.py" line="164" />
             <source>正在查找照片…</source>
             <translation>Looking for photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="62" />
+            <location filename="../../ui/photo_import.py" line="101" />
             <source>照片 ({0});;所有文件 (*)</source>
             <translation>Photos ({0});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="63" />
+            <location filename="../../ui/photo_import.py" line="102" />
             <source>添加照片</source>
             <translation>Add photos</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="72" />
+            <location filename="../../ui/photo_import.py" line="110" />
             <source>部分文件未导入</source>
             <translation>Some files were not imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="75" />
+            <location filename="../../ui/photo_import.py" line="113" />
             <source>。以下文件未导入，原件未作任何改动：</source>
             <translation>. The following files were not imported; the originals were not changed:</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="79" />
+            <location filename="../../ui/photo_import.py" line="117" />
             <source>文件</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="79" />
+            <location filename="../../ui/photo_import.py" line="117" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="125" />
+            <location filename="../../ui/photo_import.py" line="165" />
             <source>导入照片</source>
             <translation>Import photos</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="147" />
+            <location filename="../../ui/photo_import.py" line="186" />
             <source>正在取消…（正在处理的照片完成后停止）</source>
             <translation>Cancelling… (stops after the photo being processed)</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="155" />
+            <location filename="../../ui/photo_import.py" line="194" />
             <source>正在导入 {0}/{1}：{2}</source>
             <translation>Importing {0}/{1}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="162" />
-            <source>正在保存到检查记录…</source>
-            <translation>Saving to the inspection…</translation>
+            <location filename="../../ui/photo_import.py" line="205" />
+            <location filename="../../ui/photo_import.py" line="217" />
+            <source>照片没有全部导入</source>
+            <translation>Not all photos were imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="185" />
-            <source>照片未能导入</source>
-            <translation>Photos not imported</translation>
+            <location filename="../../ui/photo_import.py" line="206" />
+            <location filename="../../ui/photo_import.py" line="218" />
+            <source>。已导入的照片已保存。</source>
+            <translation>. The photos imported are saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="228" />
+            <location filename="../../ui/photo_import.py" line="263" />
             <source>该检查已签署，只读；不能添加照片</source>
             <translation>This inspection is signed and read-only; photos cannot be added</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="235" />
+            <location filename="../../ui/photo_import.py" line="270" />
             <source>上一批照片还在导入，请稍候</source>
             <translation>The previous photos are still being imported; please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="269" />
+            <location filename="../../ui/photo_import.py" line="306" />
             <source>照片已删除（可撤销：Ctrl+Z）</source>
             <translation>Photo deleted (undo: Ctrl+Z)</translation>
         </message>
@@ -1738,8 +1775,8 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/print_preview.py" line="135" />
-            <location filename="../../ui/print_preview.py" line="237" />
-            <location filename="../../ui/print_preview.py" line="248" />
+            <location filename="../../ui/print_preview.py" line="238" />
+            <location filename="../../ui/print_preview.py" line="249" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
@@ -1754,32 +1791,32 @@ A draft is for checking the content; the official report comes from “Sign repo
             <translation>Print preview — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="223" />
+            <location filename="../../ui/print_preview.py" line="224" />
             <source>{0}（第 {1} 版）</source>
             <translation>{0} (revision {1})</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="225" />
+            <location filename="../../ui/print_preview.py" line="226" />
             <source> 已签署</source>
             <translation>, signed</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="238" />
+            <location filename="../../ui/print_preview.py" line="239" />
             <source>尚未签署：正在生成草稿报告用于打印…</source>
             <translation>Not signed yet: building a draft report to print…</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="239" />
+            <location filename="../../ui/print_preview.py" line="240" />
             <source> 草稿（未签署）</source>
             <translation>, draft (not signed)</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="249" />
+            <location filename="../../ui/print_preview.py" line="250" />
             <source>正在准备打印预览…</source>
             <translation>Preparing the print preview…</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="271" />
+            <location filename="../../ui/print_preview.py" line="272" />
             <source>无法打印</source>
             <translation>Cannot print</translation>
         </message>
@@ -1787,151 +1824,186 @@ A draft is for checking the content; the official report comes from “Sign repo
     <context>
         <name>issue_dialog</name>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="206" />
+            <location filename="../../ui/issue_dialog.py" line="244" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="106" />
-            <location filename="../../ui/issue_dialog.py" line="232" />
+            <location filename="../../ui/issue_dialog.py" line="118" />
+            <location filename="../../ui/issue_dialog.py" line="294" />
             <source>签署报告</source>
             <translation>Sign report</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="107" />
+            <location filename="../../ui/issue_dialog.py" line="119" />
             <source>&lt;b&gt;报告编号 {0}（第 {1} 版）&lt;/b&gt;&lt;br&gt;{2} · 检查日期 {3}</source>
             <translation>&lt;b&gt;Report {0} (revision {1})&lt;/b&gt;&lt;br&gt;{2} · inspected on {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="112" />
+            <location filename="../../ui/issue_dialog.py" line="124" />
             <source>签署前检查</source>
             <translation>Before signing</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="114" />
+            <location filename="../../ui/issue_dialog.py" line="127" />
             <source>现场签名…</source>
             <translation>Signatures on site…</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="116" />
+            <location filename="../../ui/issue_dialog.py" line="129" />
             <source>签名密钥…</source>
             <translation>Signing key…</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="118" />
+            <location filename="../../ui/issue_dialog.py" line="131" />
             <source>我已知悉上述问题，仍要签署</source>
             <translation>I know about the points above and want to sign anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="131" />
+            <location filename="../../ui/issue_dialog.py" line="145" />
             <source>签名密钥的密码（不会被保存）</source>
             <translation>The signing key's password (never stored)</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="133" />
+            <location filename="../../ui/issue_dialog.py" line="147" />
             <source>同时保存一份到：</source>
             <translation>Also save a copy to:</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="135" />
+            <location filename="../../ui/issue_dialog.py" line="149" />
             <source>检查报告</source>
             <translation>Inspection-report</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="138" />
+            <location filename="../../ui/issue_dialog.py" line="151" />
+            <source>可直接输入路径，或点击“选择…”</source>
+            <translation>Type a path, or click “Choose…”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="154" />
             <source>选择…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="146" />
+            <location filename="../../ui/issue_dialog.py" line="162" />
             <source>密钥密码：</source>
             <translation>Key password:</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="149" />
+            <location filename="../../ui/issue_dialog.py" line="166" />
             <source>签署后检查被锁定，不能再修改；如需修改，需重新打开并生成新的修订版。签署的报告同时保存在数据文件夹中。</source>
             <translation>Signing locks the inspection: it can no longer be changed unless it is reopened as a new revision. The signed report is also kept in the data folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="155" />
+            <location filename="../../ui/issue_dialog.py" line="172" />
             <source>签署并生成报告</source>
             <translation>Sign and issue</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="175" />
+            <location filename="../../ui/issue_dialog.py" line="192" />
             <source>还有 {0} 个条目未检查（共 {1} 个）；报告中显示为“未检查”。</source>
             <translation>{0} of {1} items are not checked yet; the report shows them as “not checked”.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="178" />
+            <location filename="../../ui/issue_dialog.py" line="195" />
             <source>全部 {0} 个条目已检查。</source>
             <translation>All {0} items are checked.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="180" />
+            <location filename="../../ui/issue_dialog.py" line="198" />
             <source>缺少手写签名：{0}</source>
             <translation>Handwritten signatures missing: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="183" />
+            <location filename="../../ui/issue_dialog.py" line="201" />
             <source>手写签名已齐全。</source>
             <translation>All handwritten signatures are there.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="186" />
+            <location filename="../../ui/issue_dialog.py" line="204" />
             <source>签名密钥：{0}（{1}），有效期至 {2}</source>
             <translation>Signing key: {0} ({1}), valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="189" />
+            <location filename="../../ui/issue_dialog.py" line="207" />
             <source>（已过期）</source>
             <translation> (expired)</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="191" />
+            <location filename="../../ui/issue_dialog.py" line="209" />
             <source>签名密钥：{0}</source>
             <translation>Signing key: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="193" />
+            <location filename="../../ui/issue_dialog.py" line="211" />
             <source>还没有签名密钥：请先创建或导入。</source>
             <translation>No signing key yet: create or import one first.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="205" />
+            <location filename="../../ui/issue_dialog.py" line="220" />
+            <source>正在导入照片：导入完成后才能签署（报告要包含这些照片）。</source>
+            <translation>Photos are being imported: signing can start once the import has finished (the report must include them).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="225" />
+            <source>{0} 张照片的文件缺失（{1}）；报告中显示为“照片文件缺失”。</source>
+            <translation>The files of {0} photos are missing ({1}); the report shows “photo file missing” for them.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="228" />
+            <source>照片文件齐全（{0} 张）。</source>
+            <translation>All photo files are present ({0} photos).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="244" />
             <source>签署的报告另存为</source>
             <translation>Save the signed report as</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="232" />
+            <location filename="../../ui/issue_dialog.py" line="262" />
+            <source>请填写副本的保存位置，或取消“同时保存一份到”。</source>
+            <translation>Enter where to save the copy, or untick “Also save a copy to”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="265" />
+            <source>请填写完整路径（包括文件夹），或点击“选择…”。</source>
+            <translation>Enter a full path (including the folder), or click “Choose…”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="267" />
+            <source>文件夹不存在：{0}</source>
+            <translation>The folder does not exist: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="294" />
             <source>正在生成并签署报告…</source>
             <translation>Building and signing the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="253" />
+            <location filename="../../ui/issue_dialog.py" line="317" />
             <source>密码不正确，报告没有签署。请重新输入密码。</source>
             <translation>Wrong password: the report was not signed. Please enter the password again.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="258" />
+            <location filename="../../ui/issue_dialog.py" line="322" />
             <source>已取消签署：没有生成报告，检查也没有锁定。</source>
             <translation>Signing cancelled: no report was made and the inspection is not locked.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="260" />
+            <location filename="../../ui/issue_dialog.py" line="324" />
             <source>找不到签名密钥文件：{0}
 请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file is missing: {0}
 Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="262" />
+            <location filename="../../ui/issue_dialog.py" line="326" />
             <source>签名密钥文件无法使用（不是有效的 .p12 文件）。请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file cannot be used (not a valid .p12 file). Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="264" />
-            <location filename="../../ui/issue_dialog.py" line="266" />
+            <location filename="../../ui/issue_dialog.py" line="328" />
+            <location filename="../../ui/issue_dialog.py" line="330" />
             <source>报告没有签署</source>
             <translation>The report was not signed</translation>
         </message>
@@ -1954,145 +2026,145 @@ Create or import a key under “Signing key”.</translation>
             <translation>Critical</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="39" />
-            <location filename="../../ui/findings.py" line="271" />
+            <location filename="../../ui/findings.py" line="40" />
+            <location filename="../../ui/findings.py" line="282" />
             <source>编辑整改项</source>
             <translation>Edit rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="39" />
+            <location filename="../../ui/findings.py" line="40" />
             <source>添加整改项</source>
             <translation>Add rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="49" />
+            <location filename="../../ui/findings.py" line="50" />
             <source>需要园区完成的整改内容</source>
             <translation>What the park must rectify</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="52" />
+            <location filename="../../ui/findings.py" line="53" />
             <source>整改要求</source>
             <translation>Requirement</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="56" />
+            <location filename="../../ui/findings.py" line="57" />
             <source>严重程度</source>
             <translation>Severity</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="58" />
+            <location filename="../../ui/findings.py" line="59" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="67" />
+            <location filename="../../ui/findings.py" line="68" />
             <source>整改期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="69" />
+            <location filename="../../ui/findings.py" line="70" />
             <source>责任部门或责任人</source>
             <translation>Responsible department or person</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="70" />
+            <location filename="../../ui/findings.py" line="71" />
             <source>责任人</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="104" />
+            <location filename="../../ui/findings.py" line="111" />
             <source>请填写整改要求。</source>
             <translation>Enter the requirement.</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="119" />
-            <location filename="../../ui/findings.py" line="282" />
+            <location filename="../../ui/findings.py" line="127" />
+            <location filename="../../ui/findings.py" line="293" />
             <source>整改完成</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="122" />
+            <location filename="../../ui/findings.py" line="130" />
             <source>整改要求：{0}</source>
             <translation>Requirement: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="126" />
+            <location filename="../../ui/findings.py" line="134" />
             <source>整改情况说明（例如：已于 11 月 25 日更换路灯，现场复核合格）</source>
             <translation>How it was rectified (e.g. street lights replaced on 25 November, checked on site)</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="130" />
+            <location filename="../../ui/findings.py" line="138" />
             <source>请填写整改情况说明。</source>
             <translation>Describe how it was rectified.</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="168" />
+            <location filename="../../ui/findings.py" line="179" />
             <source>已整改</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="168" />
+            <location filename="../../ui/findings.py" line="179" />
             <source>待整改</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="173" />
+            <location filename="../../ui/findings.py" line="184" />
             <source>期限 {0}</source>
             <translation>Deadline {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="175" />
+            <location filename="../../ui/findings.py" line="186" />
             <source>责任人 {0}</source>
             <translation>Responsible: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="181" />
+            <location filename="../../ui/findings.py" line="192" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="182" />
+            <location filename="../../ui/findings.py" line="193" />
             <source>重新打开</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="182" />
+            <location filename="../../ui/findings.py" line="193" />
             <source>整改完成…</source>
             <translation>Rectified…</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="184" />
+            <location filename="../../ui/findings.py" line="195" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="192" />
+            <location filename="../../ui/findings.py" line="203" />
             <source>整改情况：{0}</source>
             <translation>Rectification: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="210" />
-            <location filename="../../ui/findings.py" line="232" />
+            <location filename="../../ui/findings.py" line="221" />
+            <location filename="../../ui/findings.py" line="243" />
             <source>整改项</source>
             <translation>Rectifications</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="213" />
+            <location filename="../../ui/findings.py" line="224" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="232" />
+            <location filename="../../ui/findings.py" line="243" />
             <source>整改项（{0}）</source>
             <translation>Rectifications ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="237" />
+            <location filename="../../ui/findings.py" line="248" />
             <source>无。不符合的条目可在此记录需要园区整改的事项。</source>
             <translation>None. For a non-compliant item, record here what the park must rectify.</translation>
         </message>
         <message>
-            <location filename="../../ui/findings.py" line="288" />
+            <location filename="../../ui/findings.py" line="299" />
             <source>重新打开整改项</source>
             <translation>Reopen rectification</translation>
         </message>
@@ -2280,7 +2352,7 @@ Create or import a key under “Signing key”.</translation>
     <context>
         <name>signatures_dialog</name>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="241" />
+            <location filename="../../ui/signatures_dialog.py" line="250" />
             <source>删除</source>
             <translation>Remove</translation>
         </message>
@@ -2300,137 +2372,144 @@ Create or import a key under “Signing key”.</translation>
             <translation>{0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="96" />
+            <location filename="../../ui/signatures_dialog.py" line="97" />
             <source>签名 — {0}</source>
             <translation>Sign — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="98" />
+            <location filename="../../ui/signatures_dialog.py" line="99" />
+            <location filename="../../ui/signatures_dialog.py" line="140" />
             <source>签名人姓名</source>
             <translation>Name of the signer</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="101" />
+            <location filename="../../ui/signatures_dialog.py" line="102" />
             <source>如：园区管委会副主任（可不填）</source>
             <translation>e.g. deputy director of the park committee (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="103" />
+            <location filename="../../ui/signatures_dialog.py" line="104" />
             <source>身份：</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="104" />
+            <location filename="../../ui/signatures_dialog.py" line="105" />
             <source>姓名：</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="105" />
+            <location filename="../../ui/signatures_dialog.py" line="106" />
             <source>职务：</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="108" />
+            <location filename="../../ui/signatures_dialog.py" line="109" />
             <source>撤销一笔</source>
             <translation>Undo stroke</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="109" />
+            <location filename="../../ui/signatures_dialog.py" line="110" />
             <source>撤销最后一笔（Ctrl+Z）</source>
             <translation>Undo the last stroke (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="110" />
+            <location filename="../../ui/signatures_dialog.py" line="111" />
             <source>清除</source>
             <translation>Clear</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="117" />
+            <location filename="../../ui/signatures_dialog.py" line="118" />
             <source>保存签名</source>
             <translation>Save signature</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="155" />
-            <source>现场签名</source>
-            <translation>Signatures on site</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signatures_dialog.py" line="156" />
-            <source>检查人员和园区代表分别在本机上手写签名；签名显示在报告的“签字确认”页。签署报告前请让所有人签名。</source>
-            <translation>The inspectors and the park's representative each sign by hand on this laptop; the signatures appear on the report's confirmation page. Have everyone sign before the report is signed.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signatures_dialog.py" line="166" />
-            <source>另一位园区代表签名…</source>
-            <translation>Another park representative signs…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signatures_dialog.py" line="183" />
-            <source>正在读取签名…</source>
-            <translation>Reading the signatures…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signatures_dialog.py" line="212" />
-            <source>身份</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signatures_dialog.py" line="212" />
+            <location filename="../../ui/signatures_dialog.py" line="142" />
+            <location filename="../../ui/signatures_dialog.py" line="221" />
             <source>签名</source>
             <translation>Signature</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="212" />
+            <location filename="../../ui/signatures_dialog.py" line="143" />
+            <source>还需：{0}</source>
+            <translation>Still needed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="164" />
+            <source>现场签名</source>
+            <translation>Signatures on site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="165" />
+            <source>检查人员和园区代表分别在本机上手写签名；签名显示在报告的“签字确认”页。签署报告前请让所有人签名。</source>
+            <translation>The inspectors and the park's representative each sign by hand on this laptop; the signatures appear on the report's confirmation page. Have everyone sign before the report is signed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="175" />
+            <source>另一位园区代表签名…</source>
+            <translation>Another park representative signs…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="192" />
+            <source>正在读取签名…</source>
+            <translation>Reading the signatures…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="221" />
+            <source>身份</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signatures_dialog.py" line="221" />
             <source>姓名 / 职务</source>
             <translation>Name / title</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="212" />
+            <location filename="../../ui/signatures_dialog.py" line="221" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="227" />
+            <location filename="../../ui/signatures_dialog.py" line="236" />
             <source>未签名</source>
             <translation>Not signed</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="236" />
+            <location filename="../../ui/signatures_dialog.py" line="245" />
             <source>重新签名…</source>
             <translation>Sign again…</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="236" />
+            <location filename="../../ui/signatures_dialog.py" line="245" />
             <source>签名…</source>
             <translation>Sign…</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="262" />
+            <location filename="../../ui/signatures_dialog.py" line="272" />
             <source>该检查已签署（第 {0} 版），签名不能再更改；如需修改，请先重新打开检查。</source>
             <translation>This inspection is signed (revision {0}); its signatures can no longer change. To change them, reopen the inspection first.</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="266" />
+            <location filename="../../ui/signatures_dialog.py" line="276" />
             <source>还缺 {0} 个签名：{1}</source>
             <translation>{0} signature(s) missing: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="270" />
+            <location filename="../../ui/signatures_dialog.py" line="280" />
             <source>签名已齐全（{0} 人）。</source>
             <translation>All signatures are there ({0}).</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="304" />
+            <location filename="../../ui/signatures_dialog.py" line="314" />
             <source>删除签名</source>
             <translation>Remove signature</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="304" />
+            <location filename="../../ui/signatures_dialog.py" line="314" />
             <source>删除 {0} 的签名？删除后需要重新签名。</source>
             <translation>Remove the signature of {0}? They will have to sign again.</translation>
         </message>
         <message>
-            <location filename="../../ui/signatures_dialog.py" line="316" />
+            <location filename="../../ui/signatures_dialog.py" line="326" />
             <source>签名没有保存</source>
             <translation>The signature was not saved</translation>
         </message>
@@ -2438,63 +2517,63 @@ Create or import a key under “Signing key”.</translation>
     <context>
         <name>widgets</name>
         <message>
-            <location filename="../../ui/widgets.py" line="155" />
-            <location filename="../../ui/widgets.py" line="184" />
+            <location filename="../../ui/widgets.py" line="215" />
+            <location filename="../../ui/widgets.py" line="244" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="153" />
+            <location filename="../../ui/widgets.py" line="213" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="183" />
+            <location filename="../../ui/widgets.py" line="243" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="124" />
+            <location filename="../../ui/widgets.py" line="184" />
             <source>‹ 检查列表</source>
             <translation>‹ Inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="125" />
+            <location filename="../../ui/widgets.py" line="185" />
             <source>返回检查列表（所有修改已自动保存）</source>
             <translation>Back to the inspection list (every change is already saved)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="154" />
+            <location filename="../../ui/widgets.py" line="214" />
             <source>园区整体情况的照片（也可把照片拖到这一栏）</source>
             <translation>Photos of the park as a whole (you can also drop photos on this tab)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="165" />
+            <location filename="../../ui/widgets.py" line="225" />
             <source>已签署，只读；如需修改请重新打开（生成新修订版）</source>
             <translation>Signed and read-only; reopen it to make changes (creates a new revision)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="168" />
+            <location filename="../../ui/widgets.py" line="228" />
             <source>重新打开…</source>
             <translation>Reopen…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="175" />
+            <location filename="../../ui/widgets.py" line="235" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="176" />
+            <location filename="../../ui/widgets.py" line="236" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="177" />
+            <location filename="../../ui/widgets.py" line="237" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="187" />
+            <location filename="../../ui/widgets.py" line="247" />
             <source>已检查 {0} / {1}</source>
             <translation>{0}/{1} checked</translation>
         </message>
@@ -2502,77 +2581,82 @@ Create or import a key under “Signing key”.</translation>
     <context>
         <name>InspectionListModel</name>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="83" />
+            <location filename="../../ui/inspection_list_model.py" line="117" />
             <source>园区</source>
             <translation>Park</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="83" />
+            <location filename="../../ui/inspection_list_model.py" line="117" />
             <source>检查日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="83" />
+            <location filename="../../ui/inspection_list_model.py" line="117" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="83" />
+            <location filename="../../ui/inspection_list_model.py" line="117" />
             <source>检查人员</source>
             <translation>Inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="83" />
+            <location filename="../../ui/inspection_list_model.py" line="117" />
             <source>检查模板</source>
             <translation>Templates</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="84" />
+            <location filename="../../ui/inspection_list_model.py" line="118" />
             <source>进度</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="84" />
+            <location filename="../../ui/inspection_list_model.py" line="118" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="84" />
+            <location filename="../../ui/inspection_list_model.py" line="118" />
             <source>星级</source>
             <translation>Stars</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="214" />
+            <location filename="../../ui/inspection_list_model.py" line="258" />
             <source>报告编号：{0}</source>
             <translation>Report number: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="216" />
+            <location filename="../../ui/inspection_list_model.py" line="260" />
             <source>这是一次复查</source>
             <translation>This is a revisit</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="221" />
+            <location filename="../../ui/inspection_list_model.py" line="265" />
+            <source>无法计算这次检查的结果；详细信息已记录在日志中。</source>
+            <translation>The results of this inspection could not be worked out; the details are in the log.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="267" />
             <source>正在计算…</source>
             <translation>Calculating…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="223" />
+            <location filename="../../ui/inspection_list_model.py" line="269" />
             <source>已判定 {0} 项，共 {1} 项</source>
             <translation>{0} of {1} items judged</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="225" />
+            <location filename="../../ui/inspection_list_model.py" line="271" />
             <source>符合性检查的加权得分</source>
             <translation>Weighted compliance score</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="226" />
+            <location filename="../../ui/inspection_list_model.py" line="272" />
             <source>还没有可计分的答案，或未应用符合性检查模板</source>
             <translation>No scored answers yet, or no compliance template applied</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="229" />
+            <location filename="../../ui/inspection_list_model.py" line="275" />
             <source>星级评定所需的数据还没有填全</source>
             <translation>The star rating still needs some measurements</translation>
         </message>
@@ -2580,204 +2664,204 @@ Create or import a key under “Signing key”.</translation>
     <context>
         <name>verify_dialog</name>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="189" />
+            <location filename="../../ui/verify_dialog.py" line="190" />
             <source>{0}（第 {1} 版）</source>
             <translation>{0} (revision {1})</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="115" />
+            <location filename="../../ui/verify_dialog.py" line="118" />
             <source>单位：</source>
             <translation>Organisation:</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="114" />
+            <location filename="../../ui/verify_dialog.py" line="117" />
             <source>签署人：</source>
             <translation>Signed by:</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="114" />
+            <location filename="../../ui/verify_dialog.py" line="117" />
             <source>文件：</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="46" />
+            <location filename="../../ui/verify_dialog.py" line="48" />
             <source>不是已签署的报告</source>
             <translation>Not a signed report</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="47" />
+            <location filename="../../ui/verify_dialog.py" line="49" />
             <source>该 PDF 没有数字签名：它可能是草稿、打印件或从其他地方生成的文件，不能证明内容未被改动。</source>
             <translation>This PDF has no digital signature: it may be a draft, a scan or a file made elsewhere, and nothing proves its content is unchanged.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="49" />
+            <location filename="../../ui/verify_dialog.py" line="51" />
             <source>无法读取：不是有效的 PDF 文件</source>
             <translation>Cannot be read: not a valid PDF file</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="50" />
+            <location filename="../../ui/verify_dialog.py" line="52" />
             <source>文件不是 PDF，或已损坏、不完整。请向报告的提供者重新索取文件。</source>
             <translation>The file is not a PDF, or it is damaged or incomplete. Ask whoever sent the report for the file again.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="53" />
+            <location filename="../../ui/verify_dialog.py" line="55" />
             <source>文件已被改动</source>
             <translation>The file has been changed</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="54" />
+            <location filename="../../ui/verify_dialog.py" line="56" />
             <source>签名与文件内容不符：报告在签署后被改动过或已损坏，内容不可采信。请向签署人索取原件。</source>
             <translation>The signature does not match the content: the report was changed or damaged after signing and cannot be relied on. Ask the signer for the original.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="56" />
+            <location filename="../../ui/verify_dialog.py" line="58" />
             <source>签名之后文件被追加了内容</source>
             <translation>Content was added to the file after signing</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="57" />
+            <location filename="../../ui/verify_dialog.py" line="59" />
             <source>签名本身完好，但签署后又有内容被追加到文件中；追加的内容未经签署人确认，此文件不能作为签署的报告使用。请向签署人索取原件。</source>
             <translation>The signature itself is intact, but content was added to the file after signing. The signer never confirmed that content, so this file cannot serve as the signed report. Ask the signer for the original.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="60" />
+            <location filename="../../ui/verify_dialog.py" line="62" />
             <source>签名有效，文件未被改动</source>
             <translation>Valid signature, the file is unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="61" />
+            <location filename="../../ui/verify_dialog.py" line="63" />
             <source>报告自签署以来没有被改动，签名覆盖整个文件；签署人的证书是本机已知的证书。</source>
             <translation>The report has not changed since it was signed, and the signature covers the whole file; the signer's certificate is one this laptop knows.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="62" />
+            <location filename="../../ui/verify_dialog.py" line="64" />
             <source>文件完整，但签名人身份未经验证（自签名证书）</source>
             <translation>The file is intact, but the signer's identity is not verified (self-signed certificate)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="63" />
+            <location filename="../../ui/verify_dialog.py" line="65" />
             <source>报告自签署以来没有被改动，签名覆盖整个文件。签名证书不在本机已知的证书中，因此无法确认签署人是谁；如需核实，请向签署人索取证书（.crt）并放入数据文件夹的 keys 中。</source>
             <translation>The report has not changed since it was signed, and the signature covers the whole file. The certificate is not one this laptop knows, so who signed cannot be confirmed; to verify it, ask the signer for their certificate (.crt) and put it in the data folder's keys folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="95" />
+            <location filename="../../ui/verify_dialog.py" line="98" />
             <source>验证报告</source>
             <translation>Verify report</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="115" />
+            <location filename="../../ui/verify_dialog.py" line="118" />
             <source>签署时间：</source>
             <translation>Signed at:</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="116" />
+            <location filename="../../ui/verify_dialog.py" line="119" />
             <source>报告编号：</source>
             <translation>Report number:</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="116" />
+            <location filename="../../ui/verify_dialog.py" line="119" />
             <source>园区：</source>
             <translation>Park:</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="117" />
+            <location filename="../../ui/verify_dialog.py" line="120" />
             <source>签名范围：</source>
             <translation>Signature covers:</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="117" />
+            <location filename="../../ui/verify_dialog.py" line="120" />
             <source>签署人身份：</source>
             <translation>Signer's identity:</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="118" />
+            <location filename="../../ui/verify_dialog.py" line="121" />
             <source>发现的问题：</source>
             <translation>Problems found:</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="125" />
+            <location filename="../../ui/verify_dialog.py" line="128" />
             <source>验证其他文件…</source>
             <translation>Verify another file…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="126" />
+            <location filename="../../ui/verify_dialog.py" line="129" />
             <source>打开文件</source>
             <translation>Open file</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="146" />
+            <location filename="../../ui/verify_dialog.py" line="148" />
             <location filename="../../ui/verify_dialog.py" line="237" />
             <source>选择要验证的报告</source>
             <translation>Choose the report to verify</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="147" />
+            <location filename="../../ui/verify_dialog.py" line="148" />
             <location filename="../../ui/verify_dialog.py" line="238" />
             <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
             <translation>PDF files (*.pdf);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="157" />
+            <location filename="../../ui/verify_dialog.py" line="158" />
             <source>验证没有完成</source>
             <translation>Verification did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="161" />
+            <location filename="../../ui/verify_dialog.py" line="162" />
             <source>正在验证…</source>
             <translation>Verifying…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="161" />
+            <location filename="../../ui/verify_dialog.py" line="162" />
             <source>请选择要验证的报告（PDF）</source>
             <translation>Choose a report (PDF) to verify</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="184" />
+            <location filename="../../ui/verify_dialog.py" line="185" />
             <source>（证书中没有姓名）</source>
             <translation>(no name in the certificate)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="187" />
+            <location filename="../../ui/verify_dialog.py" line="188" />
             <source>（未记录）</source>
             <translation>(not recorded)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="193" />
+            <location filename="../../ui/verify_dialog.py" line="194" />
             <source>不是本程序生成的检查报告</source>
             <translation>Not an inspection report made by this program</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="195" />
+            <location filename="../../ui/verify_dialog.py" line="196" />
             <source>签名与文件内容不符</source>
             <translation>The signature does not match the content</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="196" />
+            <location filename="../../ui/verify_dialog.py" line="197" />
             <source>整个文件</source>
             <translation>The whole file</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="197" />
+            <location filename="../../ui/verify_dialog.py" line="198" />
             <source>签名没有覆盖整个文件：签署后文件被追加了内容</source>
             <translation>Not the whole file: content was added after signing</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="199" />
+            <location filename="../../ui/verify_dialog.py" line="200" />
             <source>无法核实：签名与文件内容不符</source>
             <translation>Cannot be verified: the signature does not match the content</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="200" />
+            <location filename="../../ui/verify_dialog.py" line="201" />
             <source>已核实：签名证书是本机已知的证书</source>
             <translation>Verified: the certificate is one this laptop knows</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="201" />
+            <location filename="../../ui/verify_dialog.py" line="202" />
             <source>未核实：自签名证书，不在本机已知的证书中</source>
             <translation>Not verified: a self-signed certificate this laptop does not know</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_dialog.py" line="203" />
+            <location filename="../../ui/verify_dialog.py" line="204" />
             <source>无</source>
             <translation>None</translation>
         </message>
@@ -2793,210 +2877,210 @@ Create or import a key under “Signing key”.</translation>
     <context>
         <name>signing_key_dialog</name>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="165" />
-            <location filename="../../ui/signing_key_dialog.py" line="234" />
+            <location filename="../../ui/signing_key_dialog.py" line="157" />
+            <location filename="../../ui/signing_key_dialog.py" line="227" />
             <source>职务：</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="95" />
+            <location filename="../../ui/signing_key_dialog.py" line="85" />
             <source>太短：至少 {0} 位</source>
             <translation>too short: at least {0} characters</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="98" />
+            <location filename="../../ui/signing_key_dialog.py" line="88" />
             <source>强</source>
             <translation>strong</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="100" />
+            <location filename="../../ui/signing_key_dialog.py" line="90" />
             <source>中等：再长一些或混合大小写、数字、符号会更安全</source>
             <translation>fair: longer, or mixing upper and lower case, digits and symbols, is safer</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="101" />
+            <location filename="../../ui/signing_key_dialog.py" line="91" />
             <source>弱：建议至少 8 位，并混合字母和数字</source>
             <translation>weak: use at least 8 characters, mixing letters and digits</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="149" />
+            <location filename="../../ui/signing_key_dialog.py" line="141" />
             <source>创建签名密钥</source>
             <translation>Create signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="153" />
+            <location filename="../../ui/signing_key_dialog.py" line="145" />
             <source>可不填</source>
             <translation>optional</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="163" />
+            <location filename="../../ui/signing_key_dialog.py" line="155" />
             <source>签署人姓名：</source>
             <translation>Signer's name:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="164" />
-            <location filename="../../ui/signing_key_dialog.py" line="233" />
+            <location filename="../../ui/signing_key_dialog.py" line="156" />
+            <location filename="../../ui/signing_key_dialog.py" line="226" />
             <source>单位：</source>
             <translation>Organisation:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="166" />
+            <location filename="../../ui/signing_key_dialog.py" line="158" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="167" />
+            <location filename="../../ui/signing_key_dialog.py" line="159" />
             <source>再次输入密码：</source>
             <translation>Password again:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="168" />
+            <location filename="../../ui/signing_key_dialog.py" line="160" />
             <source>密码保护密钥文件，程序不会保存它：每次签署报告时需要输入。忘记密码后只能创建新密钥（已签署的报告不受影响）。证书有效期 5 年。</source>
             <translation>The password protects the key file and is never stored: you enter it each time you sign a report. A forgotten password means creating a new key (reports already signed are not affected). The certificate is valid for 5 years.</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="173" />
+            <location filename="../../ui/signing_key_dialog.py" line="165" />
             <source>创建密钥</source>
             <translation>Create key</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="194" />
+            <location filename="../../ui/signing_key_dialog.py" line="186" />
             <source>密码强度：{0}</source>
             <translation>Password strength: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="195" />
+            <location filename="../../ui/signing_key_dialog.py" line="187" />
             <source>至少 {0} 位</source>
             <translation>At least {0} characters</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="200" />
+            <location filename="../../ui/signing_key_dialog.py" line="192" />
             <source>两次输入的密码不一致</source>
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="204" />
+            <location filename="../../ui/signing_key_dialog.py" line="196" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="206" />
+            <location filename="../../ui/signing_key_dialog.py" line="198" />
             <source>单位</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="208" />
+            <location filename="../../ui/signing_key_dialog.py" line="200" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="210" />
+            <location filename="../../ui/signing_key_dialog.py" line="202" />
             <source>再次输入密码</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="211" />
+            <location filename="../../ui/signing_key_dialog.py" line="203" />
             <source>还需填写：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="227" />
+            <location filename="../../ui/signing_key_dialog.py" line="220" />
             <source>签名密钥</source>
             <translation>Signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="228" />
+            <location filename="../../ui/signing_key_dialog.py" line="221" />
             <source>当前签名密钥</source>
             <translation>Current signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="230" />
+            <location filename="../../ui/signing_key_dialog.py" line="223" />
             <source>还没有签名密钥。签署报告需要一个个人签名密钥：可以在本机创建（自签名证书），也可以导入单位颁发的 .p12 文件。</source>
             <translation>No signing key yet. Signing reports needs a personal signing key: create one on this laptop (self-signed certificate), or import the .p12 file your organisation issued.</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="233" />
+            <location filename="../../ui/signing_key_dialog.py" line="226" />
             <source>签署人：</source>
             <translation>Signed by:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="234" />
+            <location filename="../../ui/signing_key_dialog.py" line="227" />
             <source>有效期：</source>
             <translation>Valid:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="235" />
+            <location filename="../../ui/signing_key_dialog.py" line="228" />
             <source>指纹（SHA-256）：</source>
             <translation>Fingerprint (SHA-256):</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="235" />
+            <location filename="../../ui/signing_key_dialog.py" line="228" />
             <source>文件：</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="244" />
+            <location filename="../../ui/signing_key_dialog.py" line="237" />
             <source>证书（.crt）保存在数据文件夹的 keys 中：本机验证报告时，用这些证书核实签署人身份。需要核实您签署的报告的人，可以导入您的证书。</source>
             <translation>Certificates (.crt) are kept in the data folder's keys folder: verifying a report on this laptop checks the signer against them. Anyone who needs to verify reports you signed can import your certificate.</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="246" />
+            <location filename="../../ui/signing_key_dialog.py" line="239" />
             <source>创建新密钥…</source>
             <translation>Create new key…</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="247" />
+            <location filename="../../ui/signing_key_dialog.py" line="240" />
             <source>导入单位颁发的密钥（.p12）…</source>
             <translation>Import an issued key (.p12)…</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="280" />
+            <location filename="../../ui/signing_key_dialog.py" line="273" />
             <source>密钥文件旁没有证书文件，无法显示证书信息；签署时仍可使用。</source>
             <translation>There is no certificate file beside the key file, so its details cannot be shown; it can still sign.</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="293" />
+            <location filename="../../ui/signing_key_dialog.py" line="286" />
             <source>{0} 至 {1}</source>
             <translation>{0} to {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="296" />
+            <location filename="../../ui/signing_key_dialog.py" line="289" />
             <source>（已过期，请创建或导入新密钥）</source>
             <translation> (expired: create or import a new key)</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="308" />
+            <location filename="../../ui/signing_key_dialog.py" line="301" />
             <source>创建新密钥</source>
             <translation>Create new key</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="309" />
+            <location filename="../../ui/signing_key_dialog.py" line="302" />
             <source>新密钥将代替当前密钥用于签署。当前密钥文件保留在本机，已签署的报告不受影响。继续吗？</source>
             <translation>The new key will sign instead of the current one. The current key file stays on this laptop, and signed reports are not affected. Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="336" />
-            <location filename="../../ui/signing_key_dialog.py" line="341" />
+            <location filename="../../ui/signing_key_dialog.py" line="328" />
+            <location filename="../../ui/signing_key_dialog.py" line="333" />
             <source>导入签名密钥</source>
             <translation>Import signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="336" />
+            <location filename="../../ui/signing_key_dialog.py" line="328" />
             <source>签名密钥 (*.p12 *.pfx);;所有文件 (*)</source>
             <translation>Signing keys (*.p12 *.pfx);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="341" />
+            <location filename="../../ui/signing_key_dialog.py" line="333" />
             <source>输入 {0} 的密码（用于核对；程序不会保存密码）：</source>
             <translation>The password of {0} (to check it; it is never stored):</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="354" />
+            <location filename="../../ui/signing_key_dialog.py" line="346" />
             <source>密码不正确，请重新输入。</source>
             <translation>Wrong password, please try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="374" />
+            <location filename="../../ui/signing_key_dialog.py" line="366" />
             <source>签名密钥没有设置</source>
             <translation>The signing key was not set</translation>
         </message>
@@ -3004,62 +3088,82 @@ Create or import a key under “Signing key”.</translation>
     <context>
         <name>star_inputs</name>
         <message>
-            <location filename="../../ui/star_inputs.py" line="49" />
+            <location filename="../../ui/star_inputs.py" line="54" />
             <source>未达到一星级的要求</source>
             <translation>Does not meet the one-star requirements</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="103" />
+            <location filename="../../ui/star_inputs.py" line="116" />
             <source>测量值</source>
             <translation>Measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="115" />
+            <location filename="../../ui/star_inputs.py" line="129" />
             <source>评定等级（选择达到的最高等级）</source>
             <translation>Judged level (choose the highest level reached)</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="115" />
+            <location filename="../../ui/star_inputs.py" line="129" />
             <source>各等级要求</source>
             <translation>Requirements per level</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="141" />
+            <location filename="../../ui/star_inputs.py" line="155" />
             <source>请选择</source>
             <translation>Choose</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="143" />
+            <location filename="../../ui/star_inputs.py" line="157" />
             <source>{0} 档</source>
             <translation>Grade {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="169" />
+            <location filename="../../ui/star_inputs.py" line="183" />
             <source>未填写</source>
             <translation>Not filled in</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="176" />
+            <location filename="../../ui/star_inputs.py" line="192" />
             <source>服务类园区不需填写</source>
             <translation>Not needed for service parks</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="267" />
+            <location filename="../../ui/star_inputs.py" line="224" />
+            <source>{0}：请输入 0 至 100 之间的百分数</source>
+            <translation>{0}: enter a percentage from 0 to 100</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="226" />
+            <source>{0}：请输入 0 至 {1} 之间的整数</source>
+            <translation>{0}: enter a whole number from 0 to {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="227" />
+            <source>{0}：请输入不小于 0 的数字</source>
+            <translation>{0}: enter a number of 0 or more</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="319" />
+            <source>（未保存）</source>
+            <translation> (not saved)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/star_inputs.py" line="337" />
             <source>评定等级</source>
             <translation>Judged level</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="291" />
+            <location filename="../../ui/star_inputs.py" line="361" />
             <source>已具备 {0} 项</source>
             <translation>{0} in place</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="297" />
+            <location filename="../../ui/star_inputs.py" line="367" />
             <source>本指标等级：尚缺 {0}</source>
             <translation>Level of this indicator: missing {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="304" />
+            <location filename="../../ui/star_inputs.py" line="374" />
             <source>本指标等级：</source>
             <translation>Level of this indicator: </translation>
         </message>
