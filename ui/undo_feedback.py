@@ -30,7 +30,7 @@ def step_history(page: InspectionPage, *, forward: bool) -> str | None:
         bring_into_view(page, tuple(target))
     where = (target[1] or tr("整体照片")) if target is not None else ""
     message = (tr("已重做：{0}") if forward else tr("已撤销：{0}")).format(text)
-    if where:
+    if where and where not in text:  # "1-1-4 不符合" names its item already
         message += tr("（{0}）").format(where)
     page.status_message.emit(message)
     page.header.flash(message)
