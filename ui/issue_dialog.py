@@ -3,8 +3,8 @@
 The dialog says first what is not ready (unanswered items, missing handwritten signatures, photos
 whose files are missing, no signing key) and lets the inspector continue once they confirm.
 While photos are still being imported into the inspection, signing waits: the report would
-leave them out and the store would refuse to lock edits the report does not contain. The password is read from the
-field, handed to ``issue_report`` and cleared; it is never stored. A wrong password, a missing
+leave them out and the store would refuse to lock edits the report does not contain. The
+password is read from the field, handed to ``issue_report`` and cleared; it is never stored. A wrong password, a missing
 key or a cancel leave everything as it was (``issue_report`` is all or nothing).
 """
 from __future__ import annotations

@@ -208,7 +208,7 @@ class StarIndicatorForm(QWidget):
         return not (key == "land_area_mu" and self.park_type == "service")
 
     def refusal(self, key: str) -> str | None:
-        """Why the text typed in a number field cannot be saved, or None when it can (or is empty)."""
+        """Why the text typed in a number field cannot be saved; None when it can (or is empty)."""
         widget = self.fields.get(key)
         if not isinstance(widget, QLineEdit) or not self.applies(key):
             return None
@@ -216,7 +216,8 @@ class StarIndicatorForm(QWidget):
         if not text:
             return None
         validator = widget.validator()
-        state = validator.validate(text, 0)[0] if validator is not None else QValidator.State.Acceptable
+        state = (validator.validate(text, 0)[0] if validator is not None
+                 else QValidator.State.Acceptable)
         if state == QValidator.State.Acceptable and self._number(key, widget) is not None:
             return None
         spec = self.specs[key]

@@ -130,9 +130,8 @@ class SortArrowHeader(QHeaderView):
     def initStyleOptionForIndex(self, option: QStyleOptionHeader,  # noqa: N802 - Qt's name
                                 logical_index: int) -> None:
         super().initStyleOptionForIndex(option, logical_index)
-        flipped = {QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
-                   QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp}
-        option.sortIndicator = flipped.get(option.sortIndicator, option.sortIndicator)
+        up, down = QStyleOptionHeader.SortIndicator.SortUp, QStyleOptionHeader.SortIndicator.SortDown
+        option.sortIndicator = {up: down, down: up}.get(option.sortIndicator, option.sortIndicator)
 
 
 class _GrowToFit(QObject):
