@@ -11,11 +11,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from checklists.model import Node, Template, TemplateKind
+from checklists.stars import level_label
 from inspection.files import atomic_target
 from inspection.model import FindingStatus, InspectionSnapshot
 from inspection.report.context import NOT_CHECKED, value_text
 from inspection.report.errors import ReportError, write_failure
-from inspection.results import TemplateResult, overall_percent
+from inspection.results import TemplateResult, is_answered, overall_percent
 
 SUMMARY_SHEET = "汇总"
 ITEM_HEADERS = ("编号", "检查内容", "结果", "得分", "备注", "照片数", "整改项")
@@ -53,6 +54,19 @@ def _score(template: Template, node: Node, result: str | None,
     return None
 
 
+def _result_label(template: Template, node: Node, answer, levels: dict[str, int],
+                  park_type) -> str:
+    """The result column: the judged result, or for a star indicator the level it reached."""
+    if template.kind is TemplateKind.STAR_RATING:
+        if node.code in levels:
+            return level_label(levels[node.code])
+        # Measured but not yet rated (other indicators still missing): say it was filled in.
+        return "已填写" if is_answered(template, node, answer, park_type) else NOT_CHECKED
+    if answer is None or answer.result is None:
+        return NOT_CHECKED
+    return template.option(answer.result).label
+
+
 def _item_sheet(sheet: Worksheet, snapshot: InspectionSnapshot, result: TemplateResult) -> int:
     """One row per item (group headings are not rows); returns the number of item rows."""
     template = result.template
@@ -64,8 +78,7 @@ def _item_sheet(sheet: Worksheet, snapshot: InspectionSnapshot, result: Template
     for node in template.items():
         answer = answers.get(node.code)
         code = node.code
-        label = (template.option(answer.result).label if answer and answer.result is not None
-                 else NOT_CHECKED)
+        label = _result_label(template, node, answer, levels, snapshot.park.park_type)
         note = "；".join(x for x in (
             value_text(answer.value, node.attrs.get("inputs", ())) if answer else "",
             answer.note if answer else "") if x)

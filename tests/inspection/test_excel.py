@@ -92,3 +92,27 @@ def test_missing_folder_is_a_clear_error(store, tmp_path):
     snapshot = store.snapshot(inspection_id)
     with pytest.raises(ReportError, match="文件夹不存在"):
         export_xlsx(snapshot, inspection_results(snapshot), tmp_path / "no" / "x.xlsx")
+
+
+def test_star_indicators_show_the_level_reached_not_unchecked(workbook):
+    book, snapshot, results = workbook
+    rated = next((r for r in results if r.stars is not None), None)
+    if rated is None:
+        pytest.skip("the 001 template is not applied in this data")
+    sheet = book[sheet_title(rated.template)]
+    shown = {row[0].value: row[2].value for row in sheet.iter_rows(min_row=2)}
+    for indicator in rated.stars.indicators:
+        assert shown[indicator.code] == ("未达一星级", "一星级", "二星级", "三星级", "四星级",
+                                         "五星级")[indicator.level]
+    assert "未检查" not in shown.values()
+
+
+def test_measured_but_unrated_indicators_say_filled_in(store, tmp_path):
+    park = store.add_park("填写中园区", "manufacturing")
+    inspection = store.new_inspection(park.id, ["001"], inspectors=["张三"])
+    store.save_answer(inspection.id, "001", "1", value={"performance_grade": "B"})
+    snapshot = store.snapshot(inspection.id)
+    path = export_xlsx(snapshot, inspection_results(snapshot), tmp_path / "x.xlsx")
+    sheet = load_workbook(path)[sheet_title(get_template("001"))]
+    shown = {row[0].value: row[2].value for row in sheet.iter_rows(min_row=2)}
+    assert shown["1"] == "已填写" and shown["2"] == "未检查"
