@@ -28,7 +28,7 @@ def register(commands, common) -> None:
     listing.set_defaults(handler=park_list)
 
     insp = commands.add_parser("inspection", parents=[common], help="检查").add_subparsers(
-        dest="inspection_command", required=True, metavar="new|list|show|answer")
+        dest="inspection_command", required=True, metavar="new|list|show|answer|reopen")
     new = insp.add_parser("new", parents=[common], help="新建检查，输出其编号")
     new.add_argument("--park", required=True, help="园区名称（先用 park add 添加）")
     new.add_argument("--template", action="append", required=True, help="模板编号，可重复")
@@ -56,6 +56,11 @@ def register(commands, common) -> None:
     answer.add_argument("--note", help="备注")
     answer.add_argument("--by", help="记录人（默认：检查的第一位检查人员）")
     answer.set_defaults(handler=inspection_answer)
+    reopen = insp.add_parser("reopen", parents=[common],
+                             help="重新打开已签署的检查，生成新的修订版（已签署的报告保持不变）")
+    reopen.add_argument("id")
+    reopen.add_argument("--reason", default="", help="重新打开的原因（记入审计日志）")
+    reopen.set_defaults(handler=inspection_reopen)
 
     finding = commands.add_parser("finding", parents=[common], help="整改项").add_subparsers(
         dest="finding_command", required=True, metavar="add")
@@ -212,6 +217,19 @@ def inspection_answer(args) -> int:
             changes["note"] = args.note
         store.save_answer(inspection_id, template.id, node.code, **changes)
     print(f"已保存：{template.id} {node.code} {node.title}")
+    return 0
+
+
+def inspection_reopen(args) -> int:
+    with store_for(args) as store:
+        inspection_id = store.resolve_inspection_id(args.id)
+        before = store.inspection(inspection_id)
+        after = store.reopen(inspection_id, reason=args.reason)
+    if after.revision == before.revision and after.status == before.status:
+        print(f"该检查未签署，无需重新打开（{after.status.label}）", file=sys.stderr)
+    else:
+        print(f"已重新打开：第 {after.revision} 版，{after.status.label}；"
+              f"第 {before.revision} 版的签署报告保持不变", file=sys.stderr)
     return 0
 
 

@@ -119,6 +119,8 @@ def export_excel(args) -> int:
     from inspection.excel import export_xlsx
     from inspection.results import inspection_results
 
+    if Path(args.xlsx).suffix.lower() != ".xlsx":
+        raise InvalidInput(f"xlsx：Excel 文件名应以 .xlsx 结尾，收到“{args.xlsx}”")
     with store_for(args) as store:
         snapshot = store.snapshot(store.resolve_inspection_id(args.id))
     path = export_xlsx(snapshot, inspection_results(snapshot), args.xlsx)

@@ -67,6 +67,10 @@ class AnswersMixin(StoreBase):
             valid = [o.key for o in template.result_scale]
             if result not in valid:
                 raise InvalidInput(f"result：条目 {item_code} 的结果应为 {'/'.join(valid)}，收到“{result}”")
+            if node.kind is NodeKind.STAR and not node.attrs.get("judged"):
+                # Its level follows from the measurements alone; a judged level would be ignored.
+                raise InvalidInput(f"result：“{item_code} {node.title}”的星级由测量值决定，"
+                                   "不需要评定；请用 --value 填写测量值")
         if value is not UNSET and value:
             # What is stored must stay ratable: one bad value would break every results view.
             validate_measurements(node, value)

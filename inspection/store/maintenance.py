@@ -130,6 +130,8 @@ def restore_from(backup: Path, data_dir: DataDir, *, replace: bool = False) -> d
     when the whole backup is good. Replaced data is moved aside, never deleted.
     """
     backup = Path(backup)
+    if not backup.is_file():
+        raise BadBackup(f"找不到备份文件：{backup}")
     try:
         archive = zipfile.ZipFile(backup)
     except (OSError, zipfile.BadZipFile) as exc:

@@ -99,3 +99,10 @@ def test_a_restored_database_has_no_leftover_journal(root, tmp_path):
     assert "inspections.db-wal" not in names
     with open_store(tmp_path / "other") as store:
         assert store.check().ok and store.inspections()[0].park_name == "星河园"
+
+
+def test_a_missing_backup_file_is_named_as_missing(tmp_path):
+    from inspection.store import BadBackup, restore
+    with pytest.raises(BadBackup, match="找不到备份文件"):
+        restore(tmp_path / "nope.zip", tmp_path / "data")
+    assert not (tmp_path / "data").exists()

@@ -87,3 +87,12 @@ def test_a_stored_value_that_cannot_be_rated_is_a_problem_not_a_crash(store, rat
     assert "leading_industry_share" in format_inspection(snapshot, results)
     build_report(snapshot, tmp_path / "r.pdf", data_dir=store.data_dir)
     export_xlsx(snapshot, results, tmp_path / "r.xlsx")
+
+
+def test_an_indicator_rated_by_measurement_alone_takes_no_judged_level(store, park):
+    from checklists.errors import InvalidInput
+    inspection = store.new_inspection(park.id, ["001"], inspectors=["张三"])
+    with pytest.raises(InvalidInput, match="测量值"):
+        store.save_answer(inspection.id, "001", "1", result="3")
+    assert store.answer(inspection.id, "001", "1") is None
+    store.save_answer(inspection.id, "001", "4", result="3")  # 产业特色 is judged

@@ -94,3 +94,33 @@ def test_commands_run_from_main_without_traceback(tmp_path):
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert result.stderr.strip().startswith("错误：")
+
+
+def test_inspection_reopen_makes_a_new_revision_after_signing(store, tmp_path, capsys):
+    from inspection.cli import main
+    inspection_id = fill_inspection(store, photos=1)
+    data = str(store.data_dir.root)
+    password = tmp_path / "pw"
+    password.write_text("correct horse", encoding="utf-8")
+    key = tmp_path / "k.p12"
+    assert main(["key", "new", "--name", "张三", "--organisation", "金山区", "--out", str(key),
+                 "--password-file", str(password), "--data-dir", data]) == 0
+    assert main(["report", inspection_id, "--out", str(tmp_path / "r.pdf"), "--sign", str(key),
+                 "--password-file", str(password), "--data-dir", data]) == 0
+    assert main(["inspection", "answer", inspection_id, "1-1-1", "--template", "000",
+                 "--result", "fail", "--data-dir", data]) == 2
+    capsys.readouterr()
+    assert main(["inspection", "reopen", inspection_id, "--reason", "补充照片",
+                 "--data-dir", data]) == 0
+    assert "第 2 版" in capsys.readouterr().err
+    assert main(["inspection", "answer", inspection_id, "1-1-1", "--template", "000",
+                 "--result", "fail", "--data-dir", data]) == 0
+
+
+def test_export_wants_an_xlsx_name(store, tmp_path, capsys):
+    from inspection.cli import main
+    inspection_id = fill_inspection(store, photos=0)
+    code = main(["export", inspection_id, "--xlsx", str(tmp_path / "x.csv"),
+                 "--data-dir", str(store.data_dir.root)])
+    assert code == 2 and ".xlsx" in capsys.readouterr().err
+    assert not (tmp_path / "x.csv").exists()
