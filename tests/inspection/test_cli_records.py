@@ -77,14 +77,14 @@ def test_answers_of_every_kind_are_saved_and_scored(cli, inspection_id):
 @pytest.mark.parametrize("args, field", [
     (["1-1-1", "--result", "good"], "result"),
     (["9-9-9", "--result", "pass"], "9-9-9"),
-    (["2", "--result", "3"], "--template"),  # 001 and 000's group "2": only 001 has item 2
+    (["4", "--result", "3"], "--template"),  # 001 and 000's group "4": only 001 has item 4
     (["1-1-1"], "result"),
     (["2", "--template", "001", "--value", "floor_area_m2=很大"], "floor_area_m2"),
     (["2", "--template", "001", "--value", "height=3"], "height"),
 ])
 def test_bad_answers_are_one_line_and_change_nothing(cli, inspection_id, args, field):
     code, _, err = cli("inspection", "answer", inspection_id, *args)
-    if field == "--template":  # "2" is a group in 000, so it is unambiguous: accepted
+    if field == "--template":  # "4" is a group in 000, so it is unambiguous: accepted
         assert code == 0
         return
     assert code == 2 and field in err and err.count("\n") == 1
