@@ -154,12 +154,30 @@ def load_signing_key(path: Path, password: str) -> SigningKey:
         raise BadKeyFile(f"不是有效的签名密钥文件（PKCS#12 / .p12）：{path.name}") from None
     if key is None or certificate is None:
         raise BadKeyFile(f"签名密钥文件中缺少私钥或证书：{path.name}")
+    return _signing_key(path, certificate, key)
+
+
+def describe_key_file(path: Path) -> SigningKey | None:
+    """The key as the certificate saved beside it (``.crt``) describes it, without the password.
+
+    The result has no private key (``private_key`` is None): it is for showing who a key names
+    and until when, not for signing. None when there is no readable certificate beside *path*.
+    """
+    try:
+        pem = Path(path).with_suffix(CERT_SUFFIX).read_bytes()
+        certificate = x509.load_pem_x509_certificate(pem)
+    except (OSError, ValueError):
+        return None
+    return _signing_key(Path(path), certificate, None)
+
+
+def _signing_key(path: Path, certificate: x509.Certificate, private_key) -> SigningKey:
     info = describe_certificate(certificate)
     return SigningKey(path=path, name=info["name"], organisation=info["organisation"],
                       title=info["title"], fingerprint=certificate_fingerprint(certificate),
                       not_before=certificate.not_valid_before_utc,
                       not_after=certificate.not_valid_after_utc,
-                      certificate=certificate, private_key=key)
+                      certificate=certificate, private_key=private_key)
 
 
 def _looks_like_pkcs12(data: bytes) -> bool:

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox
                                QVBoxLayout, QWidget)
 
 from inspection.paths import DataDir
-from inspection.signing_keys import (CERT_SUFFIX, MIN_PASSWORD_LENGTH, SigningKey, WrongPassword,
-                                     certificate_fingerprint, create_signing_key,
-                                     describe_certificate, import_signing_key)
+from inspection.signing_keys import (MIN_PASSWORD_LENGTH, SigningKey, WrongPassword,
+                                     create_signing_key, describe_key_file, import_signing_key)
 from ui.errors import report_error
 from ui.file_dialogs import KEYS, open_file
 from ui.new_inspection import error_label, with_message
@@ -46,22 +45,9 @@ def remember_key_path(prefs: Preferences, path: Path) -> None:
 
 
 def key_info(path: Path) -> SigningKey | None:
-    """The key as its certificate (beside the key file) describes it — no password needed, so
-    without the private key; None when there is no readable certificate. Reads a file: call
-    it inside a runner task."""
-    from cryptography import x509
-
-    try:
-        pem = Path(path).with_suffix(CERT_SUFFIX).read_bytes()
-        certificate = x509.load_pem_x509_certificate(pem)
-    except (OSError, ValueError):
-        return None
-    about = describe_certificate(certificate)
-    return SigningKey(path=Path(path), name=about["name"], organisation=about["organisation"],
-                      title=about["title"], fingerprint=certificate_fingerprint(certificate),
-                      not_before=certificate.not_valid_before_utc,
-                      not_after=certificate.not_valid_after_utc, certificate=certificate,
-                      private_key=None)
+    """The key as its certificate (beside the key file) describes it — no password, no private
+    key; None without a readable certificate. Reads a file: call it inside a runner task."""
+    return describe_key_file(path)
 
 
 def expired(key: SigningKey) -> bool:

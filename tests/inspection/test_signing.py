@@ -61,6 +61,22 @@ def test_certificate_is_written_beside_the_key(key_file):
     assert known_certificates(key_file.parent)[0].subject.rfc4514_string().count("张三") == 1
 
 
+def test_a_key_file_is_described_from_its_certificate_without_the_password(key_file, tmp_path):
+    from inspection.signing_keys import describe_key_file
+
+    described, opened = describe_key_file(key_file), load_signing_key(key_file, PASSWORD)
+    assert described is not None and described.private_key is None
+    for name in ("path", "name", "organisation", "title", "fingerprint", "not_before",
+                 "not_after"):
+        assert getattr(described, name) == getattr(opened, name)
+    assert describe_key_file(tmp_path / "nothing.p12") is None
+    lone = tmp_path / "lone.p12"  # a key file with no certificate beside it
+    lone.write_bytes(key_file.read_bytes())
+    assert describe_key_file(lone) is None
+    lone.with_suffix(".crt").write_text("not a certificate", encoding="utf-8")
+    assert describe_key_file(lone) is None
+
+
 @pytest.mark.parametrize("password", ["", "wrong-password", PASSWORD + " ", PASSWORD[:-1]])
 def test_wrong_password_is_refused_plainly(key_file, password):
     with pytest.raises(WrongPassword, match="密码不正确"):
