@@ -3,8 +3,9 @@
 ``prepare_photos`` takes the files an inspector dropped (JPEG, PNG, HEIC/HEIF), refuses the bad
 ones with a one-line reason, and for each good one stores the original untouched under its
 SHA-256 and a report-size JPEG (long edge 1600 px, upright), and returns a ``PreparedPhoto`` with
-a thumbnail, the EXIF time and GPS and the upright size. The caller then records it with
-``Store.add_photo``. No Qt, no SQL: the UI runs it in its task runner, the command line directly.
+a thumbnail, the EXIF time and GPS and the upright size. The caller records it with
+``Store.add_photo``, afterwards or as soon as it is ready (``on_outcome``). No Qt, no SQL: the
+UI runs it in its task runner, the command line directly.
 
 Two files are worked on at once, in threads: Pillow and hashlib release the GIL while decoding,
 resizing, encoding and hashing, and two threads were as fast as two processes
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
+OutcomeCallback = Callable[[int, "PreparedPhoto | Rejected"], None]
 
 
 @dataclass(frozen=True)
@@ -90,13 +92,17 @@ def collect_image_files(paths: Iterable[Path | str]) -> list[Path]:
 def prepare_photos(paths: Sequence[Path | str], data_dir: DataDir | Path | str, *,
                    progress: ProgressCallback | None = None,
                    should_cancel: CancelCheck | None = None,
+                   on_outcome: OutcomeCallback | None = None,
                    workers: int = 2) -> ImportResult:
     """Import many image files, *workers* at a time; bad files are listed, not raised.
 
-    ``progress(done, total, name)`` is called in the caller's thread after each file;
-    ``should_cancel()`` is polled before each file is started. On cancel the files being
-    worked on are finished (a file is stored whole or not at all), and the ones not started
-    are returned in ``cancelled``.
+    ``on_outcome(index, outcome)`` is called in the caller's thread as each file finishes,
+    with its index in *paths* and its ``PreparedPhoto`` or ``Rejected``: the caller can record
+    a photo as soon as it is stored. ``progress(done, total, name)`` follows it. Should
+    ``on_outcome`` raise, no further file is started, the ones in flight are finished, and
+    the exception propagates. ``should_cancel()`` is polled before each file is started. On
+    cancel the files being worked on are finished (a file is stored whole or not at all), and
+    the ones not started are returned in ``cancelled``.
     """
     paths = [Path(p) for p in paths]
     data_dir = as_data_dir(data_dir)
@@ -112,6 +118,8 @@ def prepare_photos(paths: Sequence[Path | str], data_dir: DataDir | Path | str, 
 
     def finished(index: int, outcome: PreparedPhoto | Rejected) -> None:
         outcomes[index] = outcome
+        if on_outcome is not None:
+            on_outcome(index, outcome)
         if progress is not None:
             progress(len(outcomes), total, paths[index].name)
 

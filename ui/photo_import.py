@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QProgressDialog, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from inspection.model import Photo
+from inspection.model import Photo, PreparedPhoto
 from inspection.photos import Rejected, collect_image_files, prepare_photos
 from ui.commands import MovePhoto, RemovePhoto
 from ui.edit_session import EditSession
@@ -25,7 +25,6 @@ from ui.errors import report_error
 from ui.file_dialogs import PHOTOS, open_files
 from ui.photo_viewer import ItemChooser, PhotoViewer
 from ui.tasks import Progress, TaskHandle, TaskRunner
-
 
 
 def tr(text: str) -> str:
@@ -55,9 +54,6 @@ class ImportOutcome:
         return "；".join(parts)
 
 
-IMPORT_BATCH = 2  # files prepared together: prepare_photos works on two at a time
-
-
 def import_files(runner: TaskRunner, paths: Sequence[Path], inspection_id: str,
                  target: tuple[str | None, str | None], progress: Progress) -> ImportOutcome:
     """The background part: expand folders, check and store the files, and record each photo
@@ -65,32 +61,30 @@ def import_files(runner: TaskRunner, paths: Sequence[Path], inspection_id: str,
     page). Stops between files when cancelled; stops at the first photo the store refuses."""
     progress(0, 0, tr("正在查找照片…"))
     files = collect_image_files(paths)
-    total, data_dir = len(files), runner.data_dir
     template_id, code = target
     outcome = ImportOutcome()
-    for start in range(0, total, IMPORT_BATCH):
-        if progress.should_cancel():
-            outcome.not_done += total - start
-            break
-        batch = files[start:start + IMPORT_BATCH]
-        result = prepare_photos(
-            batch, data_dir, should_cancel=progress.should_cancel,
-            progress=lambda done, _total, name, start=start: progress(start + done, total, name))
-        outcome.rejected += result.rejected
-        outcome.not_done += len(result.cancelled)
-        for index, prepared in enumerate(result.prepared):
-            try:
-                photo, new = runner.call(lambda store, p=prepared: store.add_photo(
-                    inspection_id, p, template_id=template_id, item_code=code))
-            except Exception as exc:  # noqa: BLE001 - reported with what was recorded
-                outcome.failure = exc
-                outcome.not_done += len(result.prepared) - index + total - start - len(batch)
-                return outcome
-            if new:
-                outcome.added.append(photo)
-                progress.send(photo)
-            else:
-                outcome.already_there += 1
+
+    def record(_index: int, prepared: PreparedPhoto | Rejected) -> None:
+        if isinstance(prepared, Rejected) or outcome.failure is not None:
+            return  # refusals are listed from the result; after a failure nothing is recorded
+        try:
+            photo, new = runner.call(lambda store: store.add_photo(
+                inspection_id, prepared, template_id=template_id, item_code=code))
+        except Exception as exc:  # noqa: BLE001 - reported with what was recorded
+            outcome.failure = exc  # no file is started after this (should_cancel below)
+            return
+        if new:
+            outcome.added.append(photo)
+            progress.send(photo)
+        else:
+            outcome.already_there += 1
+
+    result = prepare_photos(
+        files, runner.data_dir, progress=progress, on_outcome=record,
+        should_cancel=lambda: outcome.failure is not None or progress.should_cancel())
+    outcome.rejected = list(result.rejected)
+    outcome.not_done = len(files) - len(outcome.added) - outcome.already_there \
+        - len(outcome.rejected)
     return outcome
 
 

@@ -426,6 +426,40 @@ def test_progress_counts_every_file_in_the_callers_thread(tmp_path, data_dir):
     assert [p.original_name for p in result.prepared] == [p.name for p in paths[:4]]
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_each_outcome_is_handed_over_as_its_file_finishes(tmp_path, data_dir, workers):
+    paths = [small_jpeg(tmp_path / f"p{i}.jpg", i) for i in range(4)] + [tmp_path / "gone.jpg"]
+    events = []
+    result = prepare_photos(
+        paths, data_dir, workers=workers,
+        on_outcome=lambda i, o: events.append(("outcome", i, o, threading.get_ident())),
+        progress=lambda d, t, n: events.append(("progress", d)))
+    outcomes = [e for e in events if e[0] == "outcome"]
+    assert sorted(e[1] for e in outcomes) == list(range(5))
+    assert {e[3] for e in outcomes} == {threading.get_ident()}  # in the caller's thread
+    assert [e[0] for e in events] == ["outcome", "progress"] * 5  # each before its progress
+    by_index = {e[1]: e[2] for e in outcomes}
+    assert [by_index[i] for i in range(4)] == result.prepared
+    assert by_index[4] == result.rejected[0] and by_index[4].path == paths[4]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_error_in_on_outcome_stops_the_batch_after_the_files_in_flight(tmp_path, data_dir,
+                                                                          workers):
+    paths = [small_jpeg(tmp_path / f"p{i}.jpg", i) for i in range(6)]
+    seen = []
+
+    def on_outcome(index, outcome):
+        seen.append(index)
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        prepare_photos(paths, data_dir, workers=workers, on_outcome=on_outcome)
+    assert len(seen) == 1
+    stored = files_in(data_dir)  # the files in flight were finished whole, none started after
+    assert len(stored) == 2 * workers and not [f for f in stored if f.endswith(".tmp")]
+
+
 # --- finding files ---------------------------------------------------------------------------
 
 def test_dropped_folders_are_expanded_to_photo_files(tmp_path):

@@ -235,6 +235,21 @@ def test_each_photo_is_recorded_and_shown_as_soon_as_it_is_stored(qtbot, runner,
     assert 0 < max(seen_during[:-1]) < 6  # photos showed while the import still ran
 
 
+def test_one_import_prepares_its_files_in_one_batch(qtbot, runner, open_page, inspection_id,
+                                                    tmp_path, monkeypatch):
+    """Each photo is recorded through prepare_photos' on_outcome, not by preparing two files
+    at a time: the batch's set-up (sweeping stale temporary files) runs once."""
+    import inspection.photos
+
+    sweeps = []
+    real_sweep = inspection.photos.remove_stale_temp_files
+    monkeypatch.setattr(inspection.photos, "remove_stale_temp_files",
+                        lambda *a, **k: sweeps.append(1) or real_sweep(*a, **k))
+    page = open_page(inspection_id)
+    outcome = _import(qtbot, page, make_jpegs(tmp_path / "cam", 5), ("000", "1-1-1"))
+    assert len(outcome.added) == 5 and sweeps == [1]
+
+
 def test_a_failure_half_way_keeps_and_shows_the_photos_recorded_before_it(
         qtbot, runner, open_page, inspection_id, tmp_path, monkeypatch):
     from inspection.store import Store
