@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from inspection.model import PreparedPhoto
+from inspection.model import InspectionSnapshot, Photo, PreparedPhoto
 from inspection.paths import DataDir
 from inspection.photo_import import (IMAGE_SUFFIXES, MAX_PIXELS, REPORT_LONG_EDGE,
                                      THUMBNAIL_LONG_EDGE, PhotoRejected, as_data_dir,
                                      prepare_photo, remove_stale_temp_files)
 
-__all__ = ["prepare_photos", "prepare_photo", "collect_image_files", "ImportResult", "Rejected",
+__all__ = ["prepare_photos", "prepare_photo", "collect_image_files", "missing_report_images",
+           "ImportResult", "Rejected",
            "PhotoRejected", "remove_stale_temp_files", "IMAGE_SUFFIXES", "MAX_PIXELS",
            "REPORT_LONG_EDGE", "THUMBNAIL_LONG_EDGE"]
 
@@ -56,6 +57,20 @@ class ImportResult:
     @property
     def was_cancelled(self) -> bool:
         return bool(self.cancelled)
+
+
+# --- photos of an inspection ---------------------------------------------------------------
+
+def missing_report_images(snapshot: InspectionSnapshot,
+                          data_dir: DataDir | Path | str) -> list[Photo]:
+    """The snapshot's photos whose report-size image file (``DataDir.report_image``) is missing.
+
+    The report draws 照片文件缺失 in their place; signing asks for a confirmation first.
+    Reads the folder: not for the UI thread.
+    """
+    data_dir = as_data_dir(data_dir)
+    return [p for p in snapshot.photos if p.deleted_at is None
+            and not data_dir.report_image(p.sha256).is_file()]
 
 
 # --- finding files --------------------------------------------------------------------------

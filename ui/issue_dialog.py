@@ -60,6 +60,7 @@ class Readiness:
 
 def check_readiness(store, inspection_id: str, key_file: Path | None) -> Readiness:
     """Runs on the database thread: the counts the dialog shows before signing."""
+    from inspection.photos import missing_report_images
     from inspection.results import inspection_results
 
     snapshot = store.snapshot(inspection_id)
@@ -69,8 +70,8 @@ def check_readiness(store, inspection_id: str, key_file: Path | None) -> Readine
     missing = missing_signatures(snapshot.inspection, list(snapshot.signatures))
     info = key_info(key_file) if key_file is not None and key_file.exists() else None
     photos = [p for p in snapshot.photos if p.deleted_at is None]
-    gone = tuple(p.caption or p.original_name for p in photos
-                 if not store.data_dir.report_image(p.sha256).is_file())
+    gone = tuple(p.caption or p.original_name
+                 for p in missing_report_images(snapshot, store.data_dir))
     return Readiness(snapshot.inspection, unanswered, total, tuple(missing), info, key_file,
                      len(photos), gone)
 

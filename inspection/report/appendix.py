@@ -12,6 +12,7 @@ from reportlab.platypus import (CondPageBreak, Flowable, Image, KeepTogether, Ne
                                 PageBreak, Paragraph, Spacer, Table)
 
 from inspection.model import FindingStatus, Photo, Severity, SignerRole, Signature
+from inspection.photos import missing_report_images
 from inspection.report.annotations import draw_annotations
 from inspection.report.context import ReportContext, esc, format_time, section_number
 from inspection.report.details import hexcolor
@@ -123,9 +124,11 @@ class PhotoFlowable(Flowable):
 
     def __init__(self, path: Path, pixel_size: tuple[int, int],
                  annotations: Sequence[Mapping[str, Any]], *,
-                 max_size: tuple[float, float] = PHOTOS_PER_PAGE[2]) -> None:
+                 max_size: tuple[float, float] = PHOTOS_PER_PAGE[2],
+                 missing: bool = False) -> None:
         super().__init__()
         self.path = path
+        self.missing = missing
         width, height = pixel_size if all(pixel_size) else (4, 3)
         scale = min(max_size[0] / width, max_size[1] / height)
         self.draw_width, self.draw_height = width * scale, height * scale
@@ -138,7 +141,7 @@ class PhotoFlowable(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         x = (self.avail_width - self.draw_width) / 2
-        if self.path.exists():
+        if not self.missing and self.path.exists():  # exists: in case it went since
             canvas.drawImage(str(self.path), x, 0, self.draw_width, self.draw_height)
             draw_annotations(canvas, self.annotations, x=x, y=0, width=self.draw_width,
                              height=self.draw_height, font_name=FONT_BOLD)
@@ -152,13 +155,15 @@ class PhotoFlowable(Flowable):
         canvas.rect(x, 0, self.draw_width, self.draw_height, stroke=1, fill=0)
 
 
-def photo_block(ctx: ReportContext, photo: Photo, *,
-                width: float = CONTENT_WIDTH) -> list[Flowable]:
-    """A photo with its caption lines, centred in *width* (the page, or a grid cell)."""
+def photo_block(ctx: ReportContext, photo: Photo, *, width: float = CONTENT_WIDTH,
+                missing: bool = False) -> list[Flowable]:
+    """A photo with its caption lines, centred in *width* (the page, or a grid cell); a
+    *missing* file is drawn as a framed notice."""
     s = styles()
     number = ctx.photo_numbers[photo.id]
     image = PhotoFlowable(ctx.data_dir.report_image(photo.sha256), (photo.width, photo.height),
-                          photo.annotations, max_size=PHOTOS_PER_PAGE[ctx.photos_per_page])
+                          photo.annotations, max_size=PHOTOS_PER_PAGE[ctx.photos_per_page],
+                          missing=missing)
     # Captions line up with the photo's left edge, however narrow a portrait photo is.
     indent = max((width - image.draw_width) / 2, 0)
     caption = s.caption.clone("photo_caption", leftIndent=indent, rightIndent=indent)
@@ -180,12 +185,18 @@ def photo_appendix(ctx: ReportContext) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [NextPageTemplate("body"), PageBreak(),
                              Paragraph(f"附件　现场照片（共 {len(ctx.photos)} 张）", s.h1)]
+    missing = {p.id for p in missing_report_images(ctx.snapshot, ctx.data_dir)}
+    if missing:
+        story.append(Paragraph(f"其中 {len(missing)} 张照片的文件缺失，以“照片文件缺失”标出。",
+                               s.body))
     if ctx.photos_per_page < 4:
-        story += [KeepTogether(photo_block(ctx, photo)) for photo in ctx.photos]
+        story += [KeepTogether(photo_block(ctx, photo, missing=photo.id in missing))
+                  for photo in ctx.photos]
         return story
     cell = CONTENT_WIDTH / 2
     for start in range(0, len(ctx.photos), 2):
-        pair = [photo_block(ctx, photo, width=cell) for photo in ctx.photos[start:start + 2]]
+        pair = [photo_block(ctx, photo, width=cell, missing=photo.id in missing)
+                for photo in ctx.photos[start:start + 2]]
         # A table row keeps the two photos (and their captions) together on one page.
         grid = Table([pair + [""] * (2 - len(pair))], colWidths=[cell, cell])
         grid.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -144,11 +144,18 @@ def test_progress_runs_to_the_end(store, tmp_path):
 
 
 def test_missing_photo_file_does_not_stop_the_report(store, tmp_path):
-    inspection_id = fill_inspection(store, photos=1)
-    photo = store.snapshot(inspection_id).photos[0]
+    from inspection.photos import missing_report_images
+
+    inspection_id = fill_inspection(store, photos=2)
+    photo, kept = store.snapshot(inspection_id).photos[:2]
+    assert missing_report_images(store.snapshot(inspection_id), store.data_dir) == []
     store.data_dir.report_image(photo.sha256).unlink()
-    out = build_report(store.snapshot(inspection_id), tmp_path / "r.pdf", data_dir=store.data_dir)
-    assert "照片文件缺失" in re.sub(r"\s+", "", pdftotext(out))
+    snapshot = store.snapshot(inspection_id)
+    assert missing_report_images(snapshot, store.data_dir) == [photo]
+    out = build_report(snapshot, tmp_path / "r.pdf", data_dir=store.data_dir)
+    text = re.sub(r"\s+", "", pdftotext(out))
+    assert text.count("照片文件缺失") == 2  # the appendix's note and the photo's place
+    assert "其中1张照片的文件缺失" in text
 
 
 def test_missing_folder_is_a_clear_error(store, tmp_path):
