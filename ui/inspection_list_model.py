@@ -53,6 +53,7 @@ class InspectionFigures:
     rates_stars: bool  # whether a star-rating template is applied
     open_findings: int
     updated_at: str = ""  # of the inspection as these figures saw it
+    stars_problem: str = ""  # why the stored star data cannot be rated (stars is None then)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,8 @@ def figures_of(snapshot: InspectionSnapshot) -> InspectionFigures:
         stars=next((r.stars.stars for r in star_results if r.stars is not None), None),
         rates_stars=bool(star_results),
         open_findings=sum(1 for f in snapshot.findings if f.status is FindingStatus.OPEN),
-        updated_at=snapshot.inspection.updated_at)
+        updated_at=snapshot.inspection.updated_at,
+        stars_problem=next((r.stars_problem for r in star_results if r.stars_problem), ""))
 
 
 def read_snapshots(store, inspection_ids: Iterable[str]) -> dict[str, Any]:
@@ -233,7 +235,7 @@ class InspectionListModel(QAbstractTableModel):
             if not figures.rates_stars:
                 return ""
             if figures.stars is None:
-                return UNKNOWN
+                return tr("无法评定") if figures.stars_problem else UNKNOWN
             return star_glyphs(figures.stars) if figures.stars else star_level_label(0)
         return ""
 
@@ -271,6 +273,8 @@ class InspectionListModel(QAbstractTableModel):
             return tr("符合性检查的加权得分") if figures.percent is not None \
                 else tr("还没有可计分的答案，或未应用符合性检查模板")
         if column == Column.STARS and figures.rates_stars:
+            if figures.stars_problem:
+                return figures.stars_problem
             if figures.stars is None:
                 return tr("星级评定所需的数据还没有填全")
             return star_level_label(figures.stars)

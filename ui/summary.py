@@ -220,7 +220,10 @@ class SummaryView(QScrollArea):
         cards = [(tr("总体符合率"), self.overall_label)]
         cards.append((tr("检查进度"), _big(f"{answered} / {total}", "#1f2937", body)))
         if stars is not None:
-            text = tr("待评定") if stars.stars is None else star_level_label(stars.stars.stars)
+            if stars.stars is not None:
+                text = star_level_label(stars.stars.stars)
+            else:
+                text = tr("无法评定") if stars.stars_problem else tr("待评定")
             self.star_label = _big(text, STAR_COLOR, body)
             cards.append((tr("星级"), self.star_label))
         cards.append((tr("待整改"), _big(str(open_findings), OVERDUE_COLOR if open_findings
@@ -256,6 +259,10 @@ class SummaryView(QScrollArea):
 
     def _stars(self, result: TemplateResult) -> None:
         body = self.widget()
+        if result.stars_problem:  # the stored values cannot be rated: nothing is "missing"
+            self._layout.addWidget(_rich(
+                tr("<b>星级：无法评定</b>　") + html.escape(result.stars_problem), body))
+            return
         if result.stars is None:
             names = _missing_names(result)
             self._layout.addWidget(_rich(

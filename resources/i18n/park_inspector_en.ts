@@ -1648,110 +1648,110 @@ A draft is for checking the content; the official report comes from “Sign repo
     <context>
         <name>photo_import</name>
         <message>
-            <location filename="../../ui/photo_import.py" line="164" />
+            <location filename="../../ui/photo_import.py" line="158" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="46" />
+            <location filename="../../ui/photo_import.py" line="45" />
             <source>已导入 {0} 张照片</source>
             <translation>{0} photo(s) imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="48" />
+            <location filename="../../ui/photo_import.py" line="47" />
             <source>{0} 张已在本检查中</source>
             <translation>{0} already in this inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="50" />
+            <location filename="../../ui/photo_import.py" line="49" />
             <source>{0} 个文件未导入</source>
             <translation>{0} file(s) not imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="52" />
+            <location filename="../../ui/photo_import.py" line="51" />
             <source>出错后停止，{0} 个文件未处理</source>
             <translation>stopped after an error, {0} files not processed</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="54" />
+            <location filename="../../ui/photo_import.py" line="53" />
             <source>已取消，{0} 个文件未处理</source>
             <translation>Cancelled; {0} file(s) not processed</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="66" />
-            <location filename="../../ui/photo_import.py" line="164" />
+            <location filename="../../ui/photo_import.py" line="62" />
+            <location filename="../../ui/photo_import.py" line="158" />
             <source>正在查找照片…</source>
             <translation>Looking for photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="101" />
+            <location filename="../../ui/photo_import.py" line="95" />
             <source>照片 ({0});;所有文件 (*)</source>
             <translation>Photos ({0});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="102" />
+            <location filename="../../ui/photo_import.py" line="96" />
             <source>添加照片</source>
             <translation>Add photos</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="110" />
+            <location filename="../../ui/photo_import.py" line="104" />
             <source>部分文件未导入</source>
             <translation>Some files were not imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="113" />
+            <location filename="../../ui/photo_import.py" line="107" />
             <source>。以下文件未导入，原件未作任何改动：</source>
             <translation>. The following files were not imported; the originals were not changed:</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="117" />
+            <location filename="../../ui/photo_import.py" line="111" />
             <source>文件</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="117" />
+            <location filename="../../ui/photo_import.py" line="111" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="165" />
+            <location filename="../../ui/photo_import.py" line="159" />
             <source>导入照片</source>
             <translation>Import photos</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="186" />
+            <location filename="../../ui/photo_import.py" line="180" />
             <source>正在取消…（正在处理的照片完成后停止）</source>
             <translation>Cancelling… (stops after the photo being processed)</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="194" />
+            <location filename="../../ui/photo_import.py" line="188" />
             <source>正在导入 {0}/{1}：{2}</source>
             <translation>Importing {0}/{1}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="205" />
-            <location filename="../../ui/photo_import.py" line="217" />
+            <location filename="../../ui/photo_import.py" line="199" />
+            <location filename="../../ui/photo_import.py" line="211" />
             <source>照片没有全部导入</source>
             <translation>Not all photos were imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="206" />
-            <location filename="../../ui/photo_import.py" line="218" />
+            <location filename="../../ui/photo_import.py" line="200" />
+            <location filename="../../ui/photo_import.py" line="212" />
             <source>。已导入的照片已保存。</source>
             <translation>. The photos imported are saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="263" />
+            <location filename="../../ui/photo_import.py" line="257" />
             <source>该检查已签署，只读；不能添加照片</source>
             <translation>This inspection is signed and read-only; photos cannot be added</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="270" />
+            <location filename="../../ui/photo_import.py" line="264" />
             <source>上一批照片还在导入，请稍候</source>
             <translation>The previous photos are still being imported; please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/photo_import.py" line="306" />
+            <location filename="../../ui/photo_import.py" line="300" />
             <source>照片已删除（可撤销：Ctrl+Z）</source>
             <translation>Photo deleted (undo: Ctrl+Z)</translation>
         </message>
@@ -1824,186 +1824,186 @@ A draft is for checking the content; the official report comes from “Sign repo
     <context>
         <name>issue_dialog</name>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="244" />
+            <location filename="../../ui/issue_dialog.py" line="245" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="118" />
-            <location filename="../../ui/issue_dialog.py" line="294" />
+            <location filename="../../ui/issue_dialog.py" line="119" />
+            <location filename="../../ui/issue_dialog.py" line="295" />
             <source>签署报告</source>
             <translation>Sign report</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="119" />
+            <location filename="../../ui/issue_dialog.py" line="120" />
             <source>&lt;b&gt;报告编号 {0}（第 {1} 版）&lt;/b&gt;&lt;br&gt;{2} · 检查日期 {3}</source>
             <translation>&lt;b&gt;Report {0} (revision {1})&lt;/b&gt;&lt;br&gt;{2} · inspected on {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="124" />
+            <location filename="../../ui/issue_dialog.py" line="125" />
             <source>签署前检查</source>
             <translation>Before signing</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="127" />
+            <location filename="../../ui/issue_dialog.py" line="128" />
             <source>现场签名…</source>
             <translation>Signatures on site…</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="129" />
+            <location filename="../../ui/issue_dialog.py" line="130" />
             <source>签名密钥…</source>
             <translation>Signing key…</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="131" />
+            <location filename="../../ui/issue_dialog.py" line="132" />
             <source>我已知悉上述问题，仍要签署</source>
             <translation>I know about the points above and want to sign anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="145" />
+            <location filename="../../ui/issue_dialog.py" line="146" />
             <source>签名密钥的密码（不会被保存）</source>
             <translation>The signing key's password (never stored)</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="147" />
+            <location filename="../../ui/issue_dialog.py" line="148" />
             <source>同时保存一份到：</source>
             <translation>Also save a copy to:</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="149" />
+            <location filename="../../ui/issue_dialog.py" line="150" />
             <source>检查报告</source>
             <translation>Inspection-report</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="151" />
+            <location filename="../../ui/issue_dialog.py" line="152" />
             <source>可直接输入路径，或点击“选择…”</source>
             <translation>Type a path, or click “Choose…”</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="154" />
+            <location filename="../../ui/issue_dialog.py" line="155" />
             <source>选择…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="162" />
+            <location filename="../../ui/issue_dialog.py" line="163" />
             <source>密钥密码：</source>
             <translation>Key password:</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="166" />
+            <location filename="../../ui/issue_dialog.py" line="167" />
             <source>签署后检查被锁定，不能再修改；如需修改，需重新打开并生成新的修订版。签署的报告同时保存在数据文件夹中。</source>
             <translation>Signing locks the inspection: it can no longer be changed unless it is reopened as a new revision. The signed report is also kept in the data folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="172" />
+            <location filename="../../ui/issue_dialog.py" line="173" />
             <source>签署并生成报告</source>
             <translation>Sign and issue</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="192" />
+            <location filename="../../ui/issue_dialog.py" line="193" />
             <source>还有 {0} 个条目未检查（共 {1} 个）；报告中显示为“未检查”。</source>
             <translation>{0} of {1} items are not checked yet; the report shows them as “not checked”.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="195" />
+            <location filename="../../ui/issue_dialog.py" line="196" />
             <source>全部 {0} 个条目已检查。</source>
             <translation>All {0} items are checked.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="198" />
+            <location filename="../../ui/issue_dialog.py" line="199" />
             <source>缺少手写签名：{0}</source>
             <translation>Handwritten signatures missing: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="201" />
+            <location filename="../../ui/issue_dialog.py" line="202" />
             <source>手写签名已齐全。</source>
             <translation>All handwritten signatures are there.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="204" />
+            <location filename="../../ui/issue_dialog.py" line="205" />
             <source>签名密钥：{0}（{1}），有效期至 {2}</source>
             <translation>Signing key: {0} ({1}), valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="207" />
+            <location filename="../../ui/issue_dialog.py" line="208" />
             <source>（已过期）</source>
             <translation> (expired)</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="209" />
+            <location filename="../../ui/issue_dialog.py" line="210" />
             <source>签名密钥：{0}</source>
             <translation>Signing key: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="211" />
+            <location filename="../../ui/issue_dialog.py" line="212" />
             <source>还没有签名密钥：请先创建或导入。</source>
             <translation>No signing key yet: create or import one first.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="220" />
+            <location filename="../../ui/issue_dialog.py" line="221" />
             <source>正在导入照片：导入完成后才能签署（报告要包含这些照片）。</source>
             <translation>Photos are being imported: signing can start once the import has finished (the report must include them).</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="225" />
+            <location filename="../../ui/issue_dialog.py" line="226" />
             <source>{0} 张照片的文件缺失（{1}）；报告中显示为“照片文件缺失”。</source>
             <translation>The files of {0} photos are missing ({1}); the report shows “photo file missing” for them.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="228" />
+            <location filename="../../ui/issue_dialog.py" line="229" />
             <source>照片文件齐全（{0} 张）。</source>
             <translation>All photo files are present ({0} photos).</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="244" />
+            <location filename="../../ui/issue_dialog.py" line="245" />
             <source>签署的报告另存为</source>
             <translation>Save the signed report as</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="262" />
+            <location filename="../../ui/issue_dialog.py" line="263" />
             <source>请填写副本的保存位置，或取消“同时保存一份到”。</source>
             <translation>Enter where to save the copy, or untick “Also save a copy to”.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="265" />
+            <location filename="../../ui/issue_dialog.py" line="266" />
             <source>请填写完整路径（包括文件夹），或点击“选择…”。</source>
             <translation>Enter a full path (including the folder), or click “Choose…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="267" />
+            <location filename="../../ui/issue_dialog.py" line="268" />
             <source>文件夹不存在：{0}</source>
             <translation>The folder does not exist: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="294" />
+            <location filename="../../ui/issue_dialog.py" line="295" />
             <source>正在生成并签署报告…</source>
             <translation>Building and signing the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="317" />
+            <location filename="../../ui/issue_dialog.py" line="318" />
             <source>密码不正确，报告没有签署。请重新输入密码。</source>
             <translation>Wrong password: the report was not signed. Please enter the password again.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="322" />
+            <location filename="../../ui/issue_dialog.py" line="323" />
             <source>已取消签署：没有生成报告，检查也没有锁定。</source>
             <translation>Signing cancelled: no report was made and the inspection is not locked.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="324" />
+            <location filename="../../ui/issue_dialog.py" line="325" />
             <source>找不到签名密钥文件：{0}
 请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file is missing: {0}
 Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="326" />
+            <location filename="../../ui/issue_dialog.py" line="327" />
             <source>签名密钥文件无法使用（不是有效的 .p12 文件）。请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file cannot be used (not a valid .p12 file). Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="328" />
-            <location filename="../../ui/issue_dialog.py" line="330" />
+            <location filename="../../ui/issue_dialog.py" line="329" />
+            <location filename="../../ui/issue_dialog.py" line="331" />
             <source>报告没有签署</source>
             <translation>The report was not signed</translation>
         </message>
@@ -2172,61 +2172,66 @@ Create or import a key under “Signing key”.</translation>
     <context>
         <name>summary</name>
         <message>
-            <location filename="../../ui/summary.py" line="304" />
+            <location filename="../../ui/summary.py" line="311" />
             <source>一般</source>
             <translation>Minor</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="304" />
+            <location filename="../../ui/summary.py" line="311" />
             <source>较重</source>
             <translation>Major</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="304" />
+            <location filename="../../ui/summary.py" line="311" />
             <source>严重</source>
             <translation>Critical</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="311" />
+            <location filename="../../ui/summary.py" line="318" />
             <source>整改要求</source>
             <translation>Requirement</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="311" />
+            <location filename="../../ui/summary.py" line="318" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="311" />
+            <location filename="../../ui/summary.py" line="318" />
             <source>责任人</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="307" />
+            <location filename="../../ui/summary.py" line="314" />
             <source>已整改</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="226" />
-            <location filename="../../ui/summary.py" line="308" />
+            <location filename="../../ui/summary.py" line="229" />
+            <location filename="../../ui/summary.py" line="315" />
             <source>待整改</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="300" />
+            <location filename="../../ui/summary.py" line="307" />
             <source>整改项（{0}）</source>
             <translation>Rectifications ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="294" />
-            <location filename="../../ui/summary.py" line="311" />
+            <location filename="../../ui/summary.py" line="301" />
+            <location filename="../../ui/summary.py" line="318" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="225" />
+            <location filename="../../ui/summary.py" line="228" />
             <source>星级</source>
             <translation>Stars</translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="226" />
+            <source>无法评定</source>
+            <translation>Cannot be rated</translation>
         </message>
         <message>
             <location filename="../../ui/summary.py" line="162" />
@@ -2234,7 +2239,7 @@ Create or import a key under “Signing key”.</translation>
             <translation>Calculating…</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="274" />
+            <location filename="../../ui/summary.py" line="281" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
@@ -2264,87 +2269,92 @@ Create or import a key under “Signing key”.</translation>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="223" />
+            <location filename="../../ui/summary.py" line="226" />
             <source>待评定</source>
             <translation>Not rated yet</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="245" />
+            <location filename="../../ui/summary.py" line="248" />
             <source>合计</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="254" />
+            <location filename="../../ui/summary.py" line="257" />
             <source>未检查 {0}</source>
             <translation>{0} not checked</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="262" />
+            <location filename="../../ui/summary.py" line="264" />
+            <source>&lt;b&gt;星级：无法评定&lt;/b&gt;　</source>
+            <translation>&lt;b&gt;Star level: cannot be rated&lt;/b&gt;  </translation>
+        </message>
+        <message>
+            <location filename="../../ui/summary.py" line="269" />
             <source>&lt;b&gt;星级：待评定&lt;/b&gt;　尚缺：</source>
             <translation>&lt;b&gt;Stars: not rated yet&lt;/b&gt;   Missing: </translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="268" />
+            <location filename="../../ui/summary.py" line="275" />
             <source>星级受限于：</source>
             <translation>Star level limited by: </translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="274" />
+            <location filename="../../ui/summary.py" line="281" />
             <source>指标</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="274" />
+            <location filename="../../ui/summary.py" line="281" />
             <source>等级</source>
             <translation>Level</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="283" />
+            <location filename="../../ui/summary.py" line="290" />
             <source>项</source>
             <translation>Items</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="293" />
+            <location filename="../../ui/summary.py" line="300" />
             <source>逾期事项（{0}）</source>
             <translation>Overdue actions ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="294" />
+            <location filename="../../ui/summary.py" line="301" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="294" />
+            <location filename="../../ui/summary.py" line="301" />
             <source>事项</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="294" />
+            <location filename="../../ui/summary.py" line="301" />
             <source>时间节点</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="296" />
+            <location filename="../../ui/summary.py" line="303" />
             <source>截至检查日期没有逾期事项。</source>
             <translation>No action was overdue on the inspection date.</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="302" />
+            <location filename="../../ui/summary.py" line="309" />
             <source>没有记录整改项。</source>
             <translation>No rectifications recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="311" />
+            <location filename="../../ui/summary.py" line="318" />
             <source>条目</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="311" />
+            <location filename="../../ui/summary.py" line="318" />
             <source>程度</source>
             <translation>Severity</translation>
         </message>
         <message>
-            <location filename="../../ui/summary.py" line="320" />
+            <location filename="../../ui/summary.py" line="327" />
             <source>{0}（评定等级）</source>
             <translation>{0} (judged level)</translation>
         </message>
@@ -2517,63 +2527,63 @@ Create or import a key under “Signing key”.</translation>
     <context>
         <name>widgets</name>
         <message>
-            <location filename="../../ui/widgets.py" line="215" />
-            <location filename="../../ui/widgets.py" line="244" />
+            <location filename="../../ui/widgets.py" line="214" />
+            <location filename="../../ui/widgets.py" line="243" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="213" />
+            <location filename="../../ui/widgets.py" line="212" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="243" />
+            <location filename="../../ui/widgets.py" line="242" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="184" />
+            <location filename="../../ui/widgets.py" line="183" />
             <source>‹ 检查列表</source>
             <translation>‹ Inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="185" />
+            <location filename="../../ui/widgets.py" line="184" />
             <source>返回检查列表（所有修改已自动保存）</source>
             <translation>Back to the inspection list (every change is already saved)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="214" />
+            <location filename="../../ui/widgets.py" line="213" />
             <source>园区整体情况的照片（也可把照片拖到这一栏）</source>
             <translation>Photos of the park as a whole (you can also drop photos on this tab)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="225" />
+            <location filename="../../ui/widgets.py" line="224" />
             <source>已签署，只读；如需修改请重新打开（生成新修订版）</source>
             <translation>Signed and read-only; reopen it to make changes (creates a new revision)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="228" />
+            <location filename="../../ui/widgets.py" line="227" />
             <source>重新打开…</source>
             <translation>Reopen…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="235" />
+            <location filename="../../ui/widgets.py" line="234" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="236" />
+            <location filename="../../ui/widgets.py" line="235" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="237" />
+            <location filename="../../ui/widgets.py" line="236" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets.py" line="247" />
+            <location filename="../../ui/widgets.py" line="246" />
             <source>已检查 {0} / {1}</source>
             <translation>{0}/{1} checked</translation>
         </message>
@@ -2581,82 +2591,87 @@ Create or import a key under “Signing key”.</translation>
     <context>
         <name>InspectionListModel</name>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="117" />
+            <location filename="../../ui/inspection_list_model.py" line="119" />
             <source>园区</source>
             <translation>Park</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="117" />
+            <location filename="../../ui/inspection_list_model.py" line="119" />
             <source>检查日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="117" />
+            <location filename="../../ui/inspection_list_model.py" line="119" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="117" />
+            <location filename="../../ui/inspection_list_model.py" line="119" />
             <source>检查人员</source>
             <translation>Inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="117" />
+            <location filename="../../ui/inspection_list_model.py" line="119" />
             <source>检查模板</source>
             <translation>Templates</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="118" />
+            <location filename="../../ui/inspection_list_model.py" line="120" />
             <source>进度</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="118" />
+            <location filename="../../ui/inspection_list_model.py" line="120" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="118" />
+            <location filename="../../ui/inspection_list_model.py" line="120" />
             <source>星级</source>
             <translation>Stars</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="258" />
+            <location filename="../../ui/inspection_list_model.py" line="238" />
+            <source>无法评定</source>
+            <translation>Cannot be rated</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_list_model.py" line="260" />
             <source>报告编号：{0}</source>
             <translation>Report number: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="260" />
+            <location filename="../../ui/inspection_list_model.py" line="262" />
             <source>这是一次复查</source>
             <translation>This is a revisit</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="265" />
+            <location filename="../../ui/inspection_list_model.py" line="267" />
             <source>无法计算这次检查的结果；详细信息已记录在日志中。</source>
             <translation>The results of this inspection could not be worked out; the details are in the log.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="267" />
+            <location filename="../../ui/inspection_list_model.py" line="269" />
             <source>正在计算…</source>
             <translation>Calculating…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="269" />
+            <location filename="../../ui/inspection_list_model.py" line="271" />
             <source>已判定 {0} 项，共 {1} 项</source>
             <translation>{0} of {1} items judged</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="271" />
+            <location filename="../../ui/inspection_list_model.py" line="273" />
             <source>符合性检查的加权得分</source>
             <translation>Weighted compliance score</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="272" />
+            <location filename="../../ui/inspection_list_model.py" line="274" />
             <source>还没有可计分的答案，或未应用符合性检查模板</source>
             <translation>No scored answers yet, or no compliance template applied</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_list_model.py" line="275" />
+            <location filename="../../ui/inspection_list_model.py" line="279" />
             <source>星级评定所需的数据还没有填全</source>
             <translation>The star rating still needs some measurements</translation>
         </message>
@@ -2877,210 +2892,210 @@ Create or import a key under “Signing key”.</translation>
     <context>
         <name>signing_key_dialog</name>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="157" />
-            <location filename="../../ui/signing_key_dialog.py" line="227" />
+            <location filename="../../ui/signing_key_dialog.py" line="143" />
+            <location filename="../../ui/signing_key_dialog.py" line="213" />
             <source>职务：</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="85" />
+            <location filename="../../ui/signing_key_dialog.py" line="71" />
             <source>太短：至少 {0} 位</source>
             <translation>too short: at least {0} characters</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="88" />
+            <location filename="../../ui/signing_key_dialog.py" line="74" />
             <source>强</source>
             <translation>strong</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="90" />
+            <location filename="../../ui/signing_key_dialog.py" line="76" />
             <source>中等：再长一些或混合大小写、数字、符号会更安全</source>
             <translation>fair: longer, or mixing upper and lower case, digits and symbols, is safer</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="91" />
+            <location filename="../../ui/signing_key_dialog.py" line="77" />
             <source>弱：建议至少 8 位，并混合字母和数字</source>
             <translation>weak: use at least 8 characters, mixing letters and digits</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="141" />
+            <location filename="../../ui/signing_key_dialog.py" line="127" />
             <source>创建签名密钥</source>
             <translation>Create signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="145" />
+            <location filename="../../ui/signing_key_dialog.py" line="131" />
             <source>可不填</source>
             <translation>optional</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="155" />
+            <location filename="../../ui/signing_key_dialog.py" line="141" />
             <source>签署人姓名：</source>
             <translation>Signer's name:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="156" />
-            <location filename="../../ui/signing_key_dialog.py" line="226" />
+            <location filename="../../ui/signing_key_dialog.py" line="142" />
+            <location filename="../../ui/signing_key_dialog.py" line="212" />
             <source>单位：</source>
             <translation>Organisation:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="158" />
+            <location filename="../../ui/signing_key_dialog.py" line="144" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="159" />
+            <location filename="../../ui/signing_key_dialog.py" line="145" />
             <source>再次输入密码：</source>
             <translation>Password again:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="160" />
+            <location filename="../../ui/signing_key_dialog.py" line="146" />
             <source>密码保护密钥文件，程序不会保存它：每次签署报告时需要输入。忘记密码后只能创建新密钥（已签署的报告不受影响）。证书有效期 5 年。</source>
             <translation>The password protects the key file and is never stored: you enter it each time you sign a report. A forgotten password means creating a new key (reports already signed are not affected). The certificate is valid for 5 years.</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="165" />
+            <location filename="../../ui/signing_key_dialog.py" line="151" />
             <source>创建密钥</source>
             <translation>Create key</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="186" />
+            <location filename="../../ui/signing_key_dialog.py" line="172" />
             <source>密码强度：{0}</source>
             <translation>Password strength: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="187" />
+            <location filename="../../ui/signing_key_dialog.py" line="173" />
             <source>至少 {0} 位</source>
             <translation>At least {0} characters</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="192" />
+            <location filename="../../ui/signing_key_dialog.py" line="178" />
             <source>两次输入的密码不一致</source>
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="196" />
+            <location filename="../../ui/signing_key_dialog.py" line="182" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="198" />
+            <location filename="../../ui/signing_key_dialog.py" line="184" />
             <source>单位</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="200" />
+            <location filename="../../ui/signing_key_dialog.py" line="186" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="202" />
+            <location filename="../../ui/signing_key_dialog.py" line="188" />
             <source>再次输入密码</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="203" />
+            <location filename="../../ui/signing_key_dialog.py" line="189" />
             <source>还需填写：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="220" />
+            <location filename="../../ui/signing_key_dialog.py" line="206" />
             <source>签名密钥</source>
             <translation>Signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="221" />
+            <location filename="../../ui/signing_key_dialog.py" line="207" />
             <source>当前签名密钥</source>
             <translation>Current signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="223" />
+            <location filename="../../ui/signing_key_dialog.py" line="209" />
             <source>还没有签名密钥。签署报告需要一个个人签名密钥：可以在本机创建（自签名证书），也可以导入单位颁发的 .p12 文件。</source>
             <translation>No signing key yet. Signing reports needs a personal signing key: create one on this laptop (self-signed certificate), or import the .p12 file your organisation issued.</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="226" />
+            <location filename="../../ui/signing_key_dialog.py" line="212" />
             <source>签署人：</source>
             <translation>Signed by:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="227" />
+            <location filename="../../ui/signing_key_dialog.py" line="213" />
             <source>有效期：</source>
             <translation>Valid:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="228" />
+            <location filename="../../ui/signing_key_dialog.py" line="214" />
             <source>指纹（SHA-256）：</source>
             <translation>Fingerprint (SHA-256):</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="228" />
+            <location filename="../../ui/signing_key_dialog.py" line="214" />
             <source>文件：</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="237" />
+            <location filename="../../ui/signing_key_dialog.py" line="223" />
             <source>证书（.crt）保存在数据文件夹的 keys 中：本机验证报告时，用这些证书核实签署人身份。需要核实您签署的报告的人，可以导入您的证书。</source>
             <translation>Certificates (.crt) are kept in the data folder's keys folder: verifying a report on this laptop checks the signer against them. Anyone who needs to verify reports you signed can import your certificate.</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="239" />
+            <location filename="../../ui/signing_key_dialog.py" line="225" />
             <source>创建新密钥…</source>
             <translation>Create new key…</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="240" />
+            <location filename="../../ui/signing_key_dialog.py" line="226" />
             <source>导入单位颁发的密钥（.p12）…</source>
             <translation>Import an issued key (.p12)…</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="273" />
+            <location filename="../../ui/signing_key_dialog.py" line="259" />
             <source>密钥文件旁没有证书文件，无法显示证书信息；签署时仍可使用。</source>
             <translation>There is no certificate file beside the key file, so its details cannot be shown; it can still sign.</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="286" />
+            <location filename="../../ui/signing_key_dialog.py" line="272" />
             <source>{0} 至 {1}</source>
             <translation>{0} to {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="289" />
+            <location filename="../../ui/signing_key_dialog.py" line="275" />
             <source>（已过期，请创建或导入新密钥）</source>
             <translation> (expired: create or import a new key)</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="301" />
+            <location filename="../../ui/signing_key_dialog.py" line="287" />
             <source>创建新密钥</source>
             <translation>Create new key</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="302" />
+            <location filename="../../ui/signing_key_dialog.py" line="288" />
             <source>新密钥将代替当前密钥用于签署。当前密钥文件保留在本机，已签署的报告不受影响。继续吗？</source>
             <translation>The new key will sign instead of the current one. The current key file stays on this laptop, and signed reports are not affected. Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="328" />
-            <location filename="../../ui/signing_key_dialog.py" line="333" />
+            <location filename="../../ui/signing_key_dialog.py" line="314" />
+            <location filename="../../ui/signing_key_dialog.py" line="319" />
             <source>导入签名密钥</source>
             <translation>Import signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="328" />
+            <location filename="../../ui/signing_key_dialog.py" line="314" />
             <source>签名密钥 (*.p12 *.pfx);;所有文件 (*)</source>
             <translation>Signing keys (*.p12 *.pfx);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="333" />
+            <location filename="../../ui/signing_key_dialog.py" line="319" />
             <source>输入 {0} 的密码（用于核对；程序不会保存密码）：</source>
             <translation>The password of {0} (to check it; it is never stored):</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="346" />
+            <location filename="../../ui/signing_key_dialog.py" line="332" />
             <source>密码不正确，请重新输入。</source>
             <translation>Wrong password, please try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/signing_key_dialog.py" line="366" />
+            <location filename="../../ui/signing_key_dialog.py" line="352" />
             <source>签名密钥没有设置</source>
             <translation>The signing key was not set</translation>
         </message>
@@ -3128,42 +3143,42 @@ Create or import a key under “Signing key”.</translation>
             <translation>Not needed for service parks</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="224" />
+            <location filename="../../ui/star_inputs.py" line="225" />
             <source>{0}：请输入 0 至 100 之间的百分数</source>
             <translation>{0}: enter a percentage from 0 to 100</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="226" />
+            <location filename="../../ui/star_inputs.py" line="227" />
             <source>{0}：请输入 0 至 {1} 之间的整数</source>
             <translation>{0}: enter a whole number from 0 to {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="227" />
+            <location filename="../../ui/star_inputs.py" line="228" />
             <source>{0}：请输入不小于 0 的数字</source>
             <translation>{0}: enter a number of 0 or more</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="319" />
+            <location filename="../../ui/star_inputs.py" line="320" />
             <source>（未保存）</source>
             <translation> (not saved)</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="337" />
+            <location filename="../../ui/star_inputs.py" line="338" />
             <source>评定等级</source>
             <translation>Judged level</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="361" />
+            <location filename="../../ui/star_inputs.py" line="362" />
             <source>已具备 {0} 项</source>
             <translation>{0} in place</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="367" />
+            <location filename="../../ui/star_inputs.py" line="368" />
             <source>本指标等级：尚缺 {0}</source>
             <translation>Level of this indicator: missing {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/star_inputs.py" line="374" />
+            <location filename="../../ui/star_inputs.py" line="375" />
             <source>本指标等级：</source>
             <translation>Level of this indicator: </translation>
         </message>

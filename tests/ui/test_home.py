@@ -133,6 +133,26 @@ def test_one_inspection_whose_figures_fail_spoils_only_its_own_row(qtbot, runner
                                           Qt.ItemDataRole.ToolTipRole)
 
 
+def test_star_data_that_cannot_be_rated_is_named_in_the_list(qtbot, runner, prefs):
+    from tests.ui.test_summary import store_unratable_stars
+
+    def make(store):
+        park = store.add_park("星河智造园", "manufacturing")
+        inspection = store.new_inspection(park.id, ["001"], inspectors=["张三"])
+        store_unratable_stars(store, inspection.id)
+        return inspection.id
+
+    inspection_id = runner.call(make)
+    page = HomePage(runner, prefs)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.figures(inspection_id) is not None, timeout=10000)
+    assert cell(page, inspection_id, Column.STARS) == "无法评定"
+    tip = page.model.data(page.model.index(page.model.row_of(inspection_id), Column.STARS),
+                          Qt.ItemDataRole.ToolTipRole)
+    assert "记录的测量值无法评定星级" in tip and "leading_industry_share" in tip
+
+
 def test_figures_are_computed_again_only_for_inspections_that_changed(qtbot, runner, prefs,
                                                                     monkeypatch):
     import ui.inspection_list_model as list_model

@@ -59,6 +59,37 @@ def test_star_rating_says_what_is_missing_then_why_it_stops(qtbot, runner, open_
     assert "星级受限于" in text and "绩效评价" in text
 
 
+STAR_VALUES = {"1": {"performance_grade": "B"}, "2": {"land_area_mu": 60, "floor_area_m2": 30000},
+               "3": {"enterprises": 46}, "4": {"leading_industry_share": 0.64},
+               "7": {"service_functions": ["政策咨询", "政务代办", "投融资", "创新支持", "人才招聘"]}}
+STAR_JUDGED = {"4": "3", "5": "4", "6": "4", "7": "4", "8": "3"}
+
+
+def store_unratable_stars(store, inspection_id):
+    """Every star input filled, then one stored as an older version could have (57, not 0.57)."""
+    import json
+
+    for code, value in STAR_VALUES.items():
+        store.save_answer(inspection_id, "001", code, value=value)
+    for code, level in STAR_JUDGED.items():
+        store.save_answer(inspection_id, "001", code, result=level)
+    store.db.execute("UPDATE answers SET value = ? WHERE inspection_id = ? AND template_id = '001'"
+                     " AND item_code = '4'", [json.dumps({"leading_industry_share": 57}),
+                                              inspection_id])
+    store.db.conn.commit()
+
+
+def test_star_data_that_cannot_be_rated_shows_the_problem_not_an_empty_missing_list(
+        qtbot, runner, open_page, inspection_id):
+    runner.call(lambda store: store_unratable_stars(store, inspection_id))
+    page = open_page(inspection_id)
+    _show_summary(qtbot, page)
+    qtbot.waitUntil(lambda: page.summary.star_label.text() == "无法评定", timeout=5000)
+    text = "\n".join(label.text() for label in page.summary.findChildren(type(page.summary.status)))
+    assert "记录的测量值无法评定星级" in text and "leading_industry_share" in text
+    assert "尚缺" not in text and "待评定" not in text
+
+
 def test_action_status_and_overdue_list(qtbot, runner, open_page, inspection_id):
     runner.call(lambda s: [s.save_answer(inspection_id, "002", "1", result="done"),
                            s.save_answer(inspection_id, "002", "2", result="delayed")])
