@@ -142,9 +142,12 @@ class EditSession(QObject):
         self.photos_changed.emit()
 
     def add_photos(self, photos: list[Photo]) -> None:
+        """Show photos the store has recorded (an import records them itself)."""
         for photo in photos:
             self.photos[photo.id] = photo
         self.photos_changed.emit()
+        if photos:
+            self.refresh_if_draft()
 
     def put_finding(self, finding: Finding) -> None:
         self.findings[finding.id] = finding
@@ -157,6 +160,22 @@ class EditSession(QObject):
     def replace_inspection(self, inspection) -> None:
         self.inspection = inspection
         self.inspection_updated.emit()
+
+    def refresh_inspection(self) -> None:
+        """Read the inspection again (status, revision) after a change made outside the
+        session's own writes, e.g. a handwritten signature."""
+        inspection_id = self.id
+        self.runner.db(lambda store: store.inspection(inspection_id), self._inspection_read)
+
+    def refresh_if_draft(self) -> None:
+        """The store moves a draft on to 检查中 with the first answer, photo, finding or
+        signature recorded for it: while this one is a draft, read its status after an edit."""
+        if self.inspection.status is Status.DRAFT:
+            self.refresh_inspection()
+
+    def _inspection_read(self, inspection) -> None:
+        if inspection.id == self.id and inspection != self.inspection:
+            self.replace_inspection(inspection)
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -180,6 +199,7 @@ class EditSession(QObject):
             settle()
             if on_done is not None:
                 on_done(result)
+            self.refresh_if_draft()  # answers are shown started at once (confirm_answer)
             self.saved.emit()
             if self._pending == 0 and not self._last_error:
                 self.save_state_changed.emit(tr("已保存 {0}").format(now_hms()))

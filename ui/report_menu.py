@@ -126,11 +126,18 @@ class ReportMenu(QObject):
     def show_signatures(self, parent=None) -> SignaturesDialog | None:
         if self.inspection_id is None:
             return None
-        dialog = SignaturesDialog(self.runner, self.inspection_id, prefs=self.prefs,
+        iid = self.inspection_id
+        dialog = SignaturesDialog(self.runner, iid, prefs=self.prefs,
                                   parent=parent or self.window)
+        dialog.signatures_changed.connect(lambda: self._signatures_changed(iid))
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _signatures_changed(self, inspection_id: str) -> None:
+        session = self.window.page.session
+        if session is not None and session.id == inspection_id:
+            session.refresh_if_draft()  # a signature starts a draft, as any record does
 
     def show_key(self, parent=None) -> SigningKeyDialog:
         dialog = SigningKeyDialog(self.runner, self.prefs, self.data_dir, parent or self.window)

@@ -271,3 +271,52 @@ def test_closing_flushes_the_page_before_stopping_the_runner(make_window, inline
     inline_runner.shutdown = lambda: (order.append("shutdown"), real_shutdown())
     window.close()
     assert order == ["flush", "shutdown"]
+
+
+def _status_in_list(window, inspection_id):
+    from ui.inspection_list_model import Column
+
+    model = window.home.model
+    return model.index(model.row_of(inspection_id), Column.STATUS).data()
+
+
+def test_a_finding_photo_or_signature_starts_a_draft_on_screen_and_in_the_list(
+        qtbot, make_window, runner, tmp_path):
+    from tests.ui.test_inspection_page_helpers import make_jpegs
+    from tests.ui.test_report_ui import sign_by_hand
+
+    ids = [add_inspection(runner, date=f"2025-03-0{n}").id for n in (1, 2, 3)]
+    window = make_window(runner)
+    window.show()
+    qtbot.waitUntil(lambda: window.home.model.rowCount() == 3)
+    assert {_status_in_list(window, i) for i in ids} == {"草稿"}
+
+    def open_(iid):
+        window.open_inspection(iid)
+        qtbot.waitUntil(lambda: window.page.session is not None
+                        and window.page.session.id == iid)
+        assert window.page.header.title.text().endswith("草稿")
+        return window.page
+
+    def back_home_and_check(iid):
+        qtbot.waitUntil(lambda: window.page.header.title.text().endswith("检查中"), timeout=5000)
+        assert window.page.session.inspection.status.value == "in_progress"
+        window.show_home()
+        qtbot.waitUntil(lambda: _status_in_list(window, iid) == "检查中", timeout=5000)
+
+    page = open_(ids[0])  # a finding, added on the page
+    page.add_finding_action.trigger()
+    page.panel.findings.dialog.requirement.setPlainText("清理消防通道")
+    page.panel.findings.dialog._submit()
+    back_home_and_check(ids[0])
+
+    page = open_(ids[1])  # a photo, imported on the page
+    page.importer.start(make_jpegs(tmp_path / "cam", 1), ids[1], (None, None))
+    back_home_and_check(ids[1])
+
+    page = open_(ids[2])  # a handwritten signature, from the report menu's dialog
+    dialog = window.report_menu.show_signatures()
+    qtbot.waitUntil(lambda: bool(dialog.signers))
+    sign_by_hand(qtbot, dialog, 0)
+    back_home_and_check(ids[2])
+    dialog.reject()
