@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 from inspection.model import Inspection
 from inspection.report.errors import Cancelled
 from inspection.signing_keys import BadKeyFile, KeyFileMissing, SigningKey, WrongPassword
-from ui.errors import report_error
+from inspection.store import InspectionChanged
+from ui.errors import report_error, user_message
 from ui.export_dialogs import REPORT_LANE, DbStore, ProgressTask, file_stem
 from ui.file_dialogs import REPORTS, remember_folder, save_file, start_folder
 from ui.new_inspection import error_label
@@ -178,6 +179,9 @@ class IssueDialog(QDialog):
         layout.addWidget(checks)
         layout.addLayout(form)
         layout.addWidget(note)
+        # Said when the inspection changed while the report was built: nothing was signed.
+        self.changed_notice = error_label()
+        layout.addWidget(self.changed_notice)
         layout.addWidget(self.buttons)
         self.password.textChanged.connect(self._update)
         self.password.textChanged.connect(lambda _t: self.password_error.hide())
@@ -284,6 +288,7 @@ class IssueDialog(QDialog):
 
         password = self.password.text()
         self.password.clear()
+        self.changed_notice.hide()
         store, iid = DbStore(self.runner), self.ready.inspection.id
         key, out = self.ready.key_path, self.copy_target
         per_page = PHOTO_SIZES[self.prefs.report_photo_size]
@@ -319,6 +324,9 @@ class IssueDialog(QDialog):
             self.password_error.show()
             self.password.setFocus()
             return
+        if isinstance(exc, InspectionChanged):
+            self._changed_meanwhile(exc)
+            return
         if isinstance(exc, Cancelled):
             text = tr("已取消签署：没有生成报告，检查也没有锁定。")
         elif isinstance(exc, KeyFileMissing):
@@ -331,6 +339,18 @@ class IssueDialog(QDialog):
         self.notice = QMessageBox(QMessageBox.Icon.Information, tr("报告没有签署"), text,
                                   QMessageBox.StandardButton.Ok, self)
         self.notice.open()
+
+    def _changed_meanwhile(self, exc: BaseException) -> None:
+        """The inspection was edited while its report was built, so nothing was signed: say
+        so, read the checks again and offer to sign again (the password is typed again)."""
+        self.changed_notice.setText(user_message(exc) + "\n" + tr(
+            "签署前检查已按最新内容更新；请再次输入密码，点击“重新签署”。"))
+        self.changed_notice.show()
+        self.sign_button.setText(tr("重新签署"))
+        self.password.setFocus()
+        iid, key_file = self.ready.inspection.id, self.ready.key_path
+        self.runner.db(lambda store: check_readiness(store, iid, key_file), self.show_readiness,
+                       lambda error: report_error(error, self))
 
 
 def _esc(text: str) -> str:

@@ -714,7 +714,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/report_menu.py" line="58" />
-            <location filename="../../ui/report_menu.py" line="202" />
+            <location filename="../../ui/report_menu.py" line="209" />
             <source>打印…</source>
             <translation>Print…</translation>
         </message>
@@ -744,22 +744,22 @@ It holds the database and {1} photo and report files.</translation>
             <translation>&amp;Report</translation>
         </message>
         <message>
-            <location filename="../../ui/report_menu.py" line="153" />
+            <location filename="../../ui/report_menu.py" line="160" />
             <source>签署报告</source>
             <translation>Sign report</translation>
         </message>
         <message>
-            <location filename="../../ui/report_menu.py" line="154" />
+            <location filename="../../ui/report_menu.py" line="161" />
             <source>该检查已签署（第 {0} 版）。如需修改后再次签署，请先“重新打开（新修订版）”。</source>
             <translation>This inspection is signed (revision {0}). To change it and sign again, first use “Reopen (new revision)”.</translation>
         </message>
         <message>
-            <location filename="../../ui/report_menu.py" line="199" />
+            <location filename="../../ui/report_menu.py" line="206" />
             <source>报告已签署</source>
             <translation>Report signed</translation>
         </message>
         <message>
-            <location filename="../../ui/report_menu.py" line="200" />
+            <location filename="../../ui/report_menu.py" line="207" />
             <source>报告 {0}（第 {1} 版）已签署，检查已锁定。
 
 报告保存在：
@@ -770,7 +770,7 @@ The report is saved at:
 {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/report_menu.py" line="233" />
+            <location filename="../../ui/report_menu.py" line="240" />
             <source>{0}（第 {1} 版）已签署</source>
             <translation>{0} (revision {1}), signed</translation>
         </message>
@@ -1269,17 +1269,17 @@ The report is saved at:
             <translation>Delete rectification {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/edit_session.py" line="172" />
+            <location filename="../../ui/edit_session.py" line="191" />
             <source>保存中…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/edit_session.py" line="185" />
+            <location filename="../../ui/edit_session.py" line="205" />
             <source>已保存 {0}</source>
             <translation>Saved {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/edit_session.py" line="190" />
+            <location filename="../../ui/edit_session.py" line="210" />
             <source>保存失败：{0}</source>
             <translation>Not saved: {0}</translation>
         </message>
@@ -1824,188 +1824,198 @@ A draft is for checking the content; the official report comes from “Sign repo
     <context>
         <name>issue_dialog</name>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="245" />
+            <location filename="../../ui/issue_dialog.py" line="249" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="119" />
-            <location filename="../../ui/issue_dialog.py" line="295" />
+            <location filename="../../ui/issue_dialog.py" line="120" />
+            <location filename="../../ui/issue_dialog.py" line="300" />
             <source>签署报告</source>
             <translation>Sign report</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="120" />
+            <location filename="../../ui/issue_dialog.py" line="121" />
             <source>&lt;b&gt;报告编号 {0}（第 {1} 版）&lt;/b&gt;&lt;br&gt;{2} · 检查日期 {3}</source>
             <translation>&lt;b&gt;Report {0} (revision {1})&lt;/b&gt;&lt;br&gt;{2} · inspected on {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="125" />
+            <location filename="../../ui/issue_dialog.py" line="126" />
             <source>签署前检查</source>
             <translation>Before signing</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="128" />
+            <location filename="../../ui/issue_dialog.py" line="129" />
             <source>现场签名…</source>
             <translation>Signatures on site…</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="130" />
+            <location filename="../../ui/issue_dialog.py" line="131" />
             <source>签名密钥…</source>
             <translation>Signing key…</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="132" />
+            <location filename="../../ui/issue_dialog.py" line="133" />
             <source>我已知悉上述问题，仍要签署</source>
             <translation>I know about the points above and want to sign anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="146" />
+            <location filename="../../ui/issue_dialog.py" line="147" />
             <source>签名密钥的密码（不会被保存）</source>
             <translation>The signing key's password (never stored)</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="148" />
+            <location filename="../../ui/issue_dialog.py" line="149" />
             <source>同时保存一份到：</source>
             <translation>Also save a copy to:</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="150" />
+            <location filename="../../ui/issue_dialog.py" line="151" />
             <source>检查报告</source>
             <translation>Inspection-report</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="152" />
+            <location filename="../../ui/issue_dialog.py" line="153" />
             <source>可直接输入路径，或点击“选择…”</source>
             <translation>Type a path, or click “Choose…”</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="155" />
+            <location filename="../../ui/issue_dialog.py" line="156" />
             <source>选择…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="163" />
+            <location filename="../../ui/issue_dialog.py" line="164" />
             <source>密钥密码：</source>
             <translation>Key password:</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="167" />
+            <location filename="../../ui/issue_dialog.py" line="168" />
             <source>签署后检查被锁定，不能再修改；如需修改，需重新打开并生成新的修订版。签署的报告同时保存在数据文件夹中。</source>
             <translation>Signing locks the inspection: it can no longer be changed unless it is reopened as a new revision. The signed report is also kept in the data folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="173" />
+            <location filename="../../ui/issue_dialog.py" line="174" />
             <source>签署并生成报告</source>
             <translation>Sign and issue</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="193" />
+            <location filename="../../ui/issue_dialog.py" line="197" />
             <source>还有 {0} 个条目未检查（共 {1} 个）；报告中显示为“未检查”。</source>
             <translation>{0} of {1} items are not checked yet; the report shows them as “not checked”.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="196" />
+            <location filename="../../ui/issue_dialog.py" line="200" />
             <source>全部 {0} 个条目已检查。</source>
             <translation>All {0} items are checked.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="199" />
+            <location filename="../../ui/issue_dialog.py" line="203" />
             <source>缺少手写签名：{0}</source>
             <translation>Handwritten signatures missing: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="202" />
+            <location filename="../../ui/issue_dialog.py" line="206" />
             <source>手写签名已齐全。</source>
             <translation>All handwritten signatures are there.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="205" />
+            <location filename="../../ui/issue_dialog.py" line="209" />
             <source>签名密钥：{0}（{1}），有效期至 {2}</source>
             <translation>Signing key: {0} ({1}), valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="208" />
+            <location filename="../../ui/issue_dialog.py" line="212" />
             <source>（已过期）</source>
             <translation> (expired)</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="210" />
+            <location filename="../../ui/issue_dialog.py" line="214" />
             <source>签名密钥：{0}</source>
             <translation>Signing key: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="212" />
+            <location filename="../../ui/issue_dialog.py" line="216" />
             <source>还没有签名密钥：请先创建或导入。</source>
             <translation>No signing key yet: create or import one first.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="221" />
+            <location filename="../../ui/issue_dialog.py" line="225" />
             <source>正在导入照片：导入完成后才能签署（报告要包含这些照片）。</source>
             <translation>Photos are being imported: signing can start once the import has finished (the report must include them).</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="226" />
+            <location filename="../../ui/issue_dialog.py" line="230" />
             <source>{0} 张照片的文件缺失（{1}）；报告中显示为“照片文件缺失”。</source>
             <translation>The files of {0} photos are missing ({1}); the report shows “photo file missing” for them.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="229" />
+            <location filename="../../ui/issue_dialog.py" line="233" />
             <source>照片文件齐全（{0} 张）。</source>
             <translation>All photo files are present ({0} photos).</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="245" />
+            <location filename="../../ui/issue_dialog.py" line="249" />
             <source>签署的报告另存为</source>
             <translation>Save the signed report as</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="263" />
+            <location filename="../../ui/issue_dialog.py" line="267" />
             <source>请填写副本的保存位置，或取消“同时保存一份到”。</source>
             <translation>Enter where to save the copy, or untick “Also save a copy to”.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="266" />
+            <location filename="../../ui/issue_dialog.py" line="270" />
             <source>请填写完整路径（包括文件夹），或点击“选择…”。</source>
             <translation>Enter a full path (including the folder), or click “Choose…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="268" />
+            <location filename="../../ui/issue_dialog.py" line="272" />
             <source>文件夹不存在：{0}</source>
             <translation>The folder does not exist: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="295" />
+            <location filename="../../ui/issue_dialog.py" line="300" />
             <source>正在生成并签署报告…</source>
             <translation>Building and signing the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="318" />
+            <location filename="../../ui/issue_dialog.py" line="323" />
             <source>密码不正确，报告没有签署。请重新输入密码。</source>
             <translation>Wrong password: the report was not signed. Please enter the password again.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="323" />
+            <location filename="../../ui/issue_dialog.py" line="331" />
             <source>已取消签署：没有生成报告，检查也没有锁定。</source>
             <translation>Signing cancelled: no report was made and the inspection is not locked.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="325" />
+            <location filename="../../ui/issue_dialog.py" line="333" />
             <source>找不到签名密钥文件：{0}
 请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file is missing: {0}
 Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="327" />
+            <location filename="../../ui/issue_dialog.py" line="335" />
             <source>签名密钥文件无法使用（不是有效的 .p12 文件）。请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file cannot be used (not a valid .p12 file). Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/issue_dialog.py" line="329" />
-            <location filename="../../ui/issue_dialog.py" line="331" />
+            <location filename="../../ui/issue_dialog.py" line="337" />
+            <location filename="../../ui/issue_dialog.py" line="339" />
             <source>报告没有签署</source>
             <translation>The report was not signed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="347" />
+            <source>签署前检查已按最新内容更新；请再次输入密码，点击“重新签署”。</source>
+            <translation>The checks above now show the latest content; enter the password again and click “Sign again”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/issue_dialog.py" line="349" />
+            <source>重新签署</source>
+            <translation>Sign again</translation>
         </message>
     </context>
     <context>

@@ -231,6 +231,48 @@ def test_sign_and_issue_wrong_password_then_cancel_then_success(qtbot, opened, r
     qtbot.waitUntil(lambda: window.report_menu.sign_action.isEnabled())
 
 
+def test_an_edit_while_the_report_is_built_is_said_and_signing_can_be_done_again(
+        qtbot, opened, runner, prefs, data_dir, monkeypatch):
+    from checklists.library import get_template
+    from inspection import issue
+
+    window, inspection = opened
+    a_key(prefs, data_dir)
+    codes = [n.code for n in get_template("000").items()]
+    real_build, builds = issue.build_report, []
+
+    def build_while_editing(*args, **kwargs):
+        builds.append(1)
+        built = real_build(*args, **kwargs)
+        if len(builds) == 1:  # an edit lands on the database worker while the first one builds
+            runner.call(lambda store: store.save_answer(inspection.id, "000", codes[0],
+                                                        result="pass"))
+        return built
+
+    monkeypatch.setattr(issue, "build_report", build_while_editing)
+    dialog = open_issue_dialog(qtbot, window)
+    dialog.save_copy.setChecked(False)
+    unanswered = dialog.ready.unanswered
+    dialog.password.setText(PASSWORD)
+    dialog.confirm.setChecked(True)
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: dialog.changed_notice.isVisibleTo(dialog), timeout=30000)
+    assert "生成报告期间该检查又有改动" in dialog.changed_notice.text()
+    assert dialog.isVisible() and dialog.sign_button.text() == "重新签署"
+    found, reports = state(runner, inspection.id)
+    assert not found.locked and reports == []
+    qtbot.waitUntil(lambda: dialog.ready.unanswered == unanswered - 1)  # the checks read again
+    assert dialog.password.text() == ""  # typed again, never kept
+    dialog.password.setText(PASSWORD)
+    dialog.confirm.setChecked(True)
+    assert dialog.sign_button.isEnabled()
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: window.report_menu.message is not None, timeout=30000)
+    found, reports = state(runner, inspection.id)
+    assert found.locked and len(reports) == 1 and len(builds) == 2
+    window.report_menu.message.close()
+
+
 def test_signing_without_a_key_points_to_the_key_dialog(qtbot, opened, prefs):
     window, _inspection = opened
     dialog = open_issue_dialog(qtbot, window)
