@@ -1,7 +1,6 @@
 """Starting the program: application identity, fonts, translations, error handling, window."""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from checklists.errors import UserError
 from inspection.appinfo import APP_ID, APP_NAME, APP_NAME_ZH, APP_VERSION
+from inspection.cli import gui_arguments
 from inspection.paths import DataDir
 from resources import resource_path
 from ui.errors import install_excepthook, set_log_folder
@@ -90,15 +90,21 @@ def configure_application(app: QApplication, prefs: Preferences) -> None:
     apply_font(app)
 
 
+def chosen_data_dir(argv: list[str], prefs: Preferences) -> Path:
+    """The data folder the window opens: ``--data-dir DIR`` as the command line reads it
+    (``inspection.cli.gui_arguments``, the one definition of the option), else the settings'."""
+    args = gui_arguments(argv)
+    if args is not None and args.data_dir:
+        return Path(args.data_dir).expanduser()
+    return prefs.data_dir
+
+
 def run_app(argv: list[str]) -> int:
     """Open the main window; ``--data-dir DIR`` chooses another data folder."""
-    parser = argparse.ArgumentParser(prog="main.py", add_help=False)
-    parser.add_argument("--data-dir")
-    args, _ = parser.parse_known_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     prefs = Preferences()
     configure_application(app, prefs)
-    data_dir = Path(args.data_dir).expanduser() if args.data_dir else prefs.data_dir
+    data_dir = chosen_data_dir(argv, prefs)
     set_log_folder(DataDir(data_dir).logs)
     install_excepthook()
 
