@@ -30,6 +30,7 @@ class HomePage(QWidget):
     new_requested = Signal()
     demo_requested = Signal()
     open_requested = Signal(str)
+    refreshed = Signal()  # a refresh is done: the list and the figures it had to work out
 
     def __init__(self, runner: TaskRunner, prefs: Preferences,
                  parent: QWidget | None = None) -> None:
@@ -205,6 +206,8 @@ class HomePage(QWidget):
             self.runner.db(lambda store: read_snapshots(store, stale),
                            lambda snapshots: self._compute_figures(generation, snapshots),
                            lambda exc: report_error(exc, self))
+        else:
+            self.refreshed.emit()
 
     def _compute_figures(self, generation: int, snapshots: dict) -> None:
         if generation == self._generation and not self._stopped:
@@ -219,6 +222,7 @@ class HomePage(QWidget):
     def _figures_loaded(self, generation: int, figures: dict) -> None:
         if generation == self._generation:
             self.model.set_figures(figures)
+            self.refreshed.emit()
 
     @property
     def showing_welcome(self) -> bool:
