@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._page_title = ""
         self._demo_progress: QProgressDialog | None = None
+        self.backup_message: QMessageBox | None = None  # what the last backup did
 
         self.home = HomePage(self.runner, prefs)
         self.page = InspectionPage(self.runner, prefs)
@@ -323,9 +324,21 @@ class MainWindow(QMainWindow):
         def done(manifest: dict) -> None:
             self.backup_action.setEnabled(True)
             self.statusBar().showMessage(self.tr("已备份到 {0}").format(out), 10000)
-            QMessageBox.information(self, self.tr("备份完成"), self.tr(
-                "数据已备份到：\n{0}\n\n包括数据库和 {1} 个照片、报告文件。").format(
-                out, len(manifest.get("files", []))))
+            text = self.tr("数据已备份到：\n{0}\n\n包括数据库和 {1} 个照片、报告文件。").format(
+                out, len(manifest.get("files", [])))
+            missing = manifest.get("missing", [])
+            if not missing:
+                self.backup_message = QMessageBox(QMessageBox.Icon.Information,
+                                                  self.tr("备份完成"), text,
+                                                  QMessageBox.StandardButton.Ok, self)
+            else:  # a damaged folder: the backup is still the best copy there is
+                names = "\n".join(missing[:10]) + ("\n…" if len(missing) > 10 else "")
+                self.backup_message = QMessageBox(
+                    QMessageBox.Icon.Warning, self.tr("备份完成，但有文件缺失"),
+                    text + "\n\n" + self.tr(
+                        "数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：\n{1}")
+                    .format(len(missing), names), QMessageBox.StandardButton.Ok, self)
+            self.backup_message.open()
 
         def failed(exc: BaseException) -> None:
             self.backup_action.setEnabled(True)

@@ -46,12 +46,17 @@ def check_db(args) -> int:
 def backup_db(args) -> int:
     with store_for(args) as store:
         manifest = store.backup(args.out)
+    # Still exit 0: from a damaged folder this backup is the best copy there is.
+    for name in manifest["missing"]:
+        print(f"警告：数据文件夹中缺少 {name}，备份中也没有它", file=sys.stderr)
     print(f"已备份到 {args.out}（照片和报告 {len(manifest['files'])} 个文件）")
     return 0
 
 
 def restore_db(args) -> int:
     manifest = restore(args.file, data_root(args), replace=args.replace)
+    for name in manifest["missing"]:
+        print(f"警告：备份时已缺少 {name}，恢复后仍然缺少", file=sys.stderr)
     print(f"已从 {args.file} 恢复（{manifest['created_at']} 的备份，"
           f"{len(manifest['files'])} 个文件）到 {data_root(args)}")
     return 0

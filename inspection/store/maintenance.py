@@ -33,13 +33,21 @@ class CheckReport:
 
     problems: list[str] = field(default_factory=list)
     checked: dict[str, int] = field(default_factory=dict)
+    # Files the database names that are not there, by their name in the data folder
+    # (media/ab/….jpg), with the problem said about each (also in problems).
+    missing: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    def file_missing(self, name: str, problem: str) -> None:
+        self.problems.append(problem)
+        self.missing[name] = problem
+
     def to_dict(self) -> dict:
-        return {"ok": self.ok, "problems": self.problems, "checked": self.checked}
+        return {"ok": self.ok, "problems": self.problems, "checked": self.checked,
+                "missing": sorted(self.missing)}
 
 
 def check_database(conn: sqlite3.Connection, data_dir: DataDir, *,
@@ -62,14 +70,14 @@ def check_database(conn: sqlite3.Connection, data_dir: DataDir, *,
     for sha, ext, size in media:
         original = data_dir.original(sha, ext)
         if not original.exists():
-            report.problems.append(f"照片原件缺失：{original}")
-            continue
-        if hash_files and sha256_file(original) != sha:
+            report.file_missing(data_dir.relative(original), f"照片原件缺失：{original}")
+        elif hash_files and sha256_file(original) != sha:
             report.problems.append(f"照片原件已被改动（SHA-256 不符）：{original}")
         elif original.stat().st_size != size:
             report.problems.append(f"照片原件大小不符：{original}")
         if not data_dir.report_image(sha).exists():
-            report.problems.append(f"报告用照片缺失：{data_dir.report_image(sha)}")
+            report.file_missing(data_dir.relative(data_dir.report_image(sha)),
+                                f"报告用照片缺失：{data_dir.report_image(sha)}")
     orphans = conn.execute("SELECT id, sha256 FROM photos WHERE sha256 NOT IN"
                            " (SELECT sha256 FROM media_files)").fetchall()
     report.problems += [f"照片 {pid} 没有登记的原件（{sha[:12]}）" for pid, sha in orphans]
@@ -78,7 +86,7 @@ def check_database(conn: sqlite3.Connection, data_dir: DataDir, *,
     for recorded, sha in signed:
         path = data_dir.resolve(recorded)
         if not path.is_file():
-            report.problems.append(f"签署的报告缺失：{path}")
+            report.file_missing(data_dir.relative(path), f"签署的报告缺失：{path}")
         elif hash_files and sha256_file(path) != sha:
             report.problems.append(f"签署的报告已被改动（SHA-256 不符）：{path}")
     report.checked["report_files"] = len(signed)
@@ -88,7 +96,12 @@ def check_database(conn: sqlite3.Connection, data_dir: DataDir, *,
 
 
 def backup_to(conn: sqlite3.Connection, data_dir: DataDir, out: Path) -> dict:
-    """Write the database (SQLite backup API) and its photos and reports into one zip file."""
+    """Write the database (SQLite backup API) and its photos and reports into one zip file.
+
+    Returns the manifest. Files the database names that are missing from a damaged data folder
+    are listed in its ``missing`` (the backup is still the best copy there is); restoring
+    accepts exactly those as missing.
+    """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
@@ -102,23 +115,21 @@ def backup_to(conn: sqlite3.Connection, data_dir: DataDir, out: Path) -> dict:
                  conn.execute("SELECT sha256, ext FROM media_files").fetchall()]
         media += [data_dir.report_image(p.name.split(".")[0]) for p in list(media)]
         reports = [data_dir.resolve(r[0]) for r in conn.execute("SELECT path FROM reports")]
-        files = {}
+        files, missing = {}, set()
         with atomic_target(out) as partial, \
                 zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
             archive.write(copy, "inspections.db")
-            for path in media:
-                if path.exists():
-                    name = path.relative_to(data_dir.root).as_posix()
-                    archive.write(path, name)
-                    files[name] = sha256_file(path)
-            for path in reports:
-                if path.exists() and data_dir.reports in path.parents:
-                    name = path.relative_to(data_dir.root).as_posix()
+            for path in media + [r for r in reports if data_dir.reports in r.parents]:
+                name = path.relative_to(data_dir.root).as_posix()
+                if not path.is_file():
+                    missing.add(name)
+                elif name not in files:
                     archive.write(path, name)
                     files[name] = sha256_file(path)
             manifest = {"format": BACKUP_FORMAT, "app_version": APP_VERSION,
                         "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-                        "database_sha256": sha256_file(copy), "files": files}
+                        "database_sha256": sha256_file(copy), "files": files,
+                        "missing": sorted(missing)}
             archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
     return manifest
 
@@ -156,7 +167,7 @@ def restore_from(backup: Path, data_dir: DataDir, *, replace: bool = False) -> d
             for name, sha in manifest["files"].items():
                 if sha256_file(staging / name) != sha:
                     raise BadBackup(f"备份中的文件已损坏：{name}")
-            _upgrade_and_check(staging)
+            _upgrade_and_check(staging, missing=set(manifest["missing"]))
             staged = [staging / name for name in ["inspections.db", *manifest["files"]]]
             for path in staged:  # on disk before the renames make them the data
                 fsync_file(path)
@@ -184,17 +195,21 @@ def _read_manifest(archive: zipfile.ZipFile, backup: Path) -> dict:
     if manifest.get("format") != BACKUP_FORMAT:
         raise BadBackup(f"不认识的备份格式：{manifest.get('format')}")
     files = manifest.get("files")
+    missing = manifest.setdefault("missing", [])  # older backups do not say: none missing
     if not isinstance(manifest.get("database_sha256"), str) or not isinstance(files, dict) \
-            or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+            or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()) \
+            or not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
         raise BadBackup(f"备份文件的清单（manifest.json）无效：{backup}")
     return manifest
 
 
-def _upgrade_and_check(staging: Path) -> None:
+def _upgrade_and_check(staging: Path, *, missing: set[str] = frozenset()) -> None:
     """Bring the staged database to this version's schema, then check it, before it is used.
 
     A database from a newer program is refused (DatabaseTooNew) with nothing changed; an older
     one is migrated here, as opening it would, so the check sees what the program will see.
+    The files in *missing* were already missing when the backup was made (its manifest says
+    so): the check may find those missing, and nothing else wrong.
     """
     conn = sqlite3.connect(staging / "inspections.db")
     try:
@@ -202,8 +217,10 @@ def _upgrade_and_check(staging: Path) -> None:
         report = check_database(conn, DataDir(staging), hash_files=False)
     finally:
         conn.close()
-    if not report.ok:
-        raise BadBackup("备份中的数据没有通过检查：" + "；".join(report.problems[:3]))
+    declared = {report.missing[name] for name in missing if name in report.missing}
+    problems = [p for p in report.problems if p not in declared]
+    if problems:
+        raise BadBackup("备份中的数据没有通过检查：" + "；".join(problems[:3]))
 
 
 def _has_inspections(path: Path) -> bool:

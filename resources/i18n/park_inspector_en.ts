@@ -123,137 +123,137 @@
     <context>
         <name>HomePage</name>
         <message>
-            <location filename="../../ui/home.py" line="61" />
+            <location filename="../../ui/home.py" line="62" />
             <source>检查记录</source>
             <translation>Inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="66" />
+            <location filename="../../ui/home.py" line="67" />
             <source>新建检查…</source>
             <translation>New inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="71" />
+            <location filename="../../ui/home.py" line="72" />
             <source>搜索园区名称</source>
             <translation>Search park name</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="85" />
+            <location filename="../../ui/home.py" line="86" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="90" />
+            <location filename="../../ui/home.py" line="91" />
             <source>检查日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="134" />
+            <location filename="../../ui/home.py" line="135" />
             <source>打开</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="136" />
+            <location filename="../../ui/home.py" line="137" />
             <source>新建复查…</source>
             <translation>New revisit…</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="137" />
+            <location filename="../../ui/home.py" line="138" />
             <source>对同一园区再检查一次：模板相同，答案清空，未完成的整改带入</source>
             <translation>Inspect the same park again: same templates, answers cleared, open rectifications carried over</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="139" />
+            <location filename="../../ui/home.py" line="140" />
             <source>删除草稿…</source>
             <translation>Delete draft…</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="144" />
+            <location filename="../../ui/home.py" line="145" />
             <source>没有符合筛选条件的检查。</source>
             <translation>No inspection matches the filter.</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="158" />
+            <location filename="../../ui/home.py" line="159" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="169" />
+            <location filename="../../ui/home.py" line="170" />
             <source>双击或按回车键打开检查</source>
             <translation>Double-click or press Enter to open an inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="242" />
+            <location filename="../../ui/home.py" line="246" />
             <source>显示 {0} / 共 {1} 次检查</source>
             <translation>Showing {0} of {1} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="244" />
+            <location filename="../../ui/home.py" line="248" />
             <source>共 {0} 次检查</source>
             <translation>{0} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="274" />
+            <location filename="../../ui/home.py" line="278" />
             <source>先在列表中选择一个检查草稿</source>
             <translation>Select a draft inspection in the list first</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="276" />
+            <location filename="../../ui/home.py" line="280" />
             <source>删除这个还没有任何记录的草稿</source>
             <translation>Delete this draft, which has nothing recorded yet</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="279" />
+            <location filename="../../ui/home.py" line="283" />
             <source>只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。</source>
             <translation>Only drafts can be deleted. This inspection has records (status: {0}) and is kept so that the record stays complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="311" />
+            <location filename="../../ui/home.py" line="315" />
             <source>上次检查中尚未整改的问题会带入复查，逐项核实。</source>
             <translation>Rectifications still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="313" />
+            <location filename="../../ui/home.py" line="317" />
             <source>上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。</source>
             <translation>The {0} rectification(s) still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="316" />
+            <location filename="../../ui/home.py" line="320" />
             <source>上次检查没有待整改的问题。</source>
             <translation>The earlier inspection has no open rectifications.</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="317" />
+            <location filename="../../ui/home.py" line="321" />
             <source>为“{0}”新建一次复查？</source>
             <translation>Start a revisit of "{0}"?</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="319" />
+            <location filename="../../ui/home.py" line="323" />
             <source>复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。所有答案会清空，需要重新判定；{2}</source>
             <translation>The revisit uses the same templates as the inspection of {0} ({1}) and is dated today. All answers are cleared and must be judged again; {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="322" />
+            <location filename="../../ui/home.py" line="326" />
             <source>新建复查</source>
             <translation>New revisit</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="335" />
+            <location filename="../../ui/home.py" line="339" />
             <source>删除“{0}” {1} 的检查草稿？</source>
             <translation>Delete the draft inspection of "{0}" on {1}?</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="336" />
+            <location filename="../../ui/home.py" line="340" />
             <source>这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。</source>
             <translation>No item of this draft has been judged yet. Once deleted, the draft and any photos and rectifications in it cannot be recovered.</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="337" />
+            <location filename="../../ui/home.py" line="341" />
             <source>删除草稿</source>
             <translation>Delete draft</translation>
         </message>
         <message>
-            <location filename="../../ui/home.py" line="337" />
+            <location filename="../../ui/home.py" line="341" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
@@ -365,125 +365,120 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="102" />
+            <location filename="../../ui/main_window.py" line="103" />
             <source>新建检查…</source>
             <translation>New inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="104" />
-            <location filename="../../ui/main_window.py" line="279" />
+            <location filename="../../ui/main_window.py" line="105" />
+            <location filename="../../ui/main_window.py" line="280" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="105" />
+            <location filename="../../ui/main_window.py" line="106" />
             <source>返回检查列表</source>
             <translation>Back to the inspection list</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
+            <location filename="../../ui/main_window.py" line="108" />
             <source>备份数据…</source>
             <translation>Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="108" />
+            <location filename="../../ui/main_window.py" line="109" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="110" />
+            <location filename="../../ui/main_window.py" line="111" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="121" />
+            <location filename="../../ui/main_window.py" line="122" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="121" />
+            <location filename="../../ui/main_window.py" line="122" />
             <source>检查(&amp;I)</source>
             <translation>&amp;Inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="122" />
+            <location filename="../../ui/main_window.py" line="123" />
             <source>照片(&amp;P)</source>
             <translation>&amp;Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="122" />
+            <location filename="../../ui/main_window.py" line="123" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="129" />
+            <location filename="../../ui/main_window.py" line="130" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="132" />
+            <location filename="../../ui/main_window.py" line="133" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="134" />
+            <location filename="../../ui/main_window.py" line="135" />
             <source>关于园区现场检查</source>
             <translation>About Park Inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="136" />
+            <location filename="../../ui/main_window.py" line="137" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="165" />
+            <location filename="../../ui/main_window.py" line="166" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="228" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="277" />
+            <location filename="../../ui/main_window.py" line="278" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="306" />
+            <location filename="../../ui/main_window.py" line="307" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="310" />
+            <location filename="../../ui/main_window.py" line="311" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="311" />
+            <location filename="../../ui/main_window.py" line="312" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="311" />
+            <location filename="../../ui/main_window.py" line="312" />
             <source>备份文件 (*.zip)</source>
             <translation>Backup files (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="320" />
+            <location filename="../../ui/main_window.py" line="321" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="325" />
+            <location filename="../../ui/main_window.py" line="326" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="326" />
-            <source>备份完成</source>
-            <translation>Backup complete</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="327" />
@@ -497,7 +492,24 @@
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="333" />
+            <location filename="../../ui/main_window.py" line="332" />
+            <source>备份完成</source>
+            <translation>Backup complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="337" />
+            <source>备份完成，但有文件缺失</source>
+            <translation>Backup done, but files are missing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="339" />
+            <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
+{1}</source>
+            <translation>These {0} files are missing from the data folder, so the backup does not have them either:
+{1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="346" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
         </message>

@@ -106,3 +106,95 @@ def test_a_missing_backup_file_is_named_as_missing(tmp_path):
     with pytest.raises(BadBackup, match="找不到备份文件"):
         restore(tmp_path / "nope.zip", tmp_path / "data")
     assert not (tmp_path / "data").exists()
+
+
+# --- a damaged data folder -------------------------------------------------------------------
+
+@pytest.fixture
+def damaged(tmp_path):
+    """A data folder with two photos, one of them without its report-size file, the other
+    without its original: as check-db would find after a disk problem."""
+    from PIL import Image
+
+    from inspection.photos import prepare_photos
+
+    root = tmp_path / "damaged"
+    files = []
+    for n, color in enumerate([(200, 30, 30), (30, 30, 200)]):
+        files.append(tmp_path / f"p{n}.jpg")
+        Image.new("RGB", (640, 480), color).save(files[-1])
+    with open_store(root, actor="张三") as store:
+        park = store.add_park("星河园", "manufacturing")
+        inspection = store.new_inspection(park.id, ["000"], inspectors=["张三"])
+        for prepared in prepare_photos(files, store.data_dir).prepared:
+            store.add_photo(inspection.id, prepared)
+        first, second = store.photos(inspection.id)
+        gone = [store.data_dir.report_image(first.sha256),
+                store.data_dir.original(second.sha256, second.ext)]
+        for path in gone:
+            path.unlink()
+        assert not store.check().ok
+    return root, sorted(p.relative_to(root).as_posix() for p in gone)
+
+
+def test_a_backup_of_a_damaged_folder_lists_the_missing_files_and_restores(damaged, tmp_path):
+    root, gone = damaged
+    with open_store(root) as store:
+        manifest = store.backup(tmp_path / "b.zip")
+    assert manifest["missing"] == gone and not set(gone) & set(manifest["files"])
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        assert json.loads(archive.read("manifest.json"))["missing"] == gone
+    restored = restore(tmp_path / "b.zip", tmp_path / "other")
+    assert restored["missing"] == gone
+    with open_store(tmp_path / "other") as store:
+        report = store.check()
+        assert sorted(report.missing) == gone and len(report.problems) == 2
+        assert len(store.photos(store.inspections()[0].id)) == 2
+
+
+def test_a_backup_missing_a_file_it_does_not_declare_is_still_refused(damaged, tmp_path):
+    root, gone = damaged
+    with open_store(root) as store:
+        store.backup(tmp_path / "b.zip")
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    dropped = next(name for name in manifest["files"] if name.endswith(".report.jpg"))
+    del manifest["files"][dropped]  # gone from the backup, and not declared missing
+    with zipfile.ZipFile(tmp_path / "b.zip") as source, \
+            zipfile.ZipFile(tmp_path / "worse.zip", "w") as target:
+        for item in source.infolist():
+            if item.filename == "manifest.json":
+                target.writestr(item.filename, json.dumps(manifest))
+            elif item.filename != dropped:
+                target.writestr(item.filename, source.read(item))
+    with pytest.raises(BadBackup, match="报告用照片缺失"):
+        restore(tmp_path / "worse.zip", tmp_path / "other")
+    assert not (tmp_path / "other").exists()
+
+
+def test_an_older_backup_without_a_missing_list_still_restores(root, tmp_path):
+    with open_store(root) as store:
+        store.backup(tmp_path / "b.zip")
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    del manifest["missing"]
+    older = rewrite(tmp_path / "b.zip", tmp_path / "older.zip",
+                    **{"manifest.json": json.dumps(manifest).encode()})
+    assert restore(older, tmp_path / "other")["missing"] == []
+
+
+def test_the_command_line_warns_of_each_missing_file_and_succeeds(damaged, tmp_path, capsys):
+    from inspection.cli import main
+
+    root, gone = damaged
+    backup = tmp_path / "b.zip"
+    assert main(["backup", "--out", str(backup), "--data-dir", str(root)]) == 0
+    out, err = capsys.readouterr()
+    warnings = err.strip().splitlines()
+    assert len(warnings) == 2 and all(name in line and "警告" in line
+                                      for name, line in zip(gone, warnings))
+    assert "已备份到" in out
+    assert main(["restore", str(backup), "--data-dir", str(tmp_path / "other")]) == 0
+    out, err = capsys.readouterr()
+    assert "已从" in out and all(name in err for name in gone)
+    assert len(err.strip().splitlines()) == 2

@@ -215,16 +215,45 @@ def test_a_deleted_last_inspection_starts_on_the_list(make_window, inline_runner
     assert prefs.last_inspection == ""
 
 
-def test_backup_writes_a_zip(qtbot, make_window, runner, tmp_path, monkeypatch):
+def test_backup_writes_a_zip(qtbot, make_window, runner, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
     add_inspection(runner)
     window = make_window(runner)
-    shown = []
-    monkeypatch.setattr("ui.main_window.QMessageBox.information",
-                        lambda *args: shown.append(args))
     window.start_backup(tmp_path / "backup")
-    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    qtbot.waitUntil(lambda: window.backup_message is not None, timeout=10000)
     assert zipfile.is_zipfile(tmp_path / "backup.zip")
-    assert "backup.zip" in shown[0][2]
+    box = window.backup_message
+    assert "backup.zip" in box.text() and box.icon() is QMessageBox.Icon.Information
+    box.close()
+
+
+def test_a_backup_of_a_damaged_folder_warns_of_the_missing_files(qtbot, make_window, runner,
+                                                                 tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspection.paths import DataDir
+    from tests.ui.test_inspection_page_helpers import make_jpegs
+
+    inspection = add_inspection(runner)
+    [path] = make_jpegs(tmp_path / "cam", 1)
+
+    def add_photo(store):
+        from inspection.photos import prepare_photos
+        prepared = prepare_photos([path], store.data_dir).prepared[0]
+        return store.add_photo(inspection.id, prepared)[0]
+
+    photo = runner.call(add_photo)
+    gone = DataDir(runner.data_dir).report_image(photo.sha256)
+    gone.unlink()
+    window = make_window(runner)
+    window.start_backup(tmp_path / "backup.zip")
+    qtbot.waitUntil(lambda: window.backup_message is not None, timeout=10000)
+    box = window.backup_message
+    assert box.icon() is QMessageBox.Icon.Warning and "缺少以下 1 个文件" in box.text()
+    assert gone.relative_to(runner.data_dir).as_posix() in box.text()
+    assert zipfile.is_zipfile(tmp_path / "backup.zip")
+    box.close()
 
 
 def test_about_shows_the_version_licences_and_data_folder(qtbot, make_window, inline_runner,
