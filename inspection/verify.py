@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
 
-from inspection.report.attachment import open_reader, read_attached_results
+from inspection.report.attachment import open_pdf_file, open_reader, read_attached_results
 from inspection.report.errors import DamagedPdf, NotAPdf, NotAReport, NotSigned
 from inspection.signing import format_signing_time
 from inspection.signing_keys import known_certificates
@@ -89,12 +89,7 @@ def verify_pdf(path: Path | str, *, trusted_dir: Path | None = None) -> Verifica
     from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
 
     path = Path(path)
-    try:
-        handle = open(path, "rb")
-    except FileNotFoundError:
-        raise NotAPdf(f"找不到文件：{path}") from None
-    except OSError as exc:
-        raise NotAPdf(f"无法打开文件：{path}（{exc.strerror or exc}）") from None
+    handle = open_pdf_file(path)
     with handle, _quiet_pyhanko():
         try:
             reader = open_reader(handle)

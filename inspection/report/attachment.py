@@ -71,16 +71,21 @@ def _results_spec(reader):
     return None
 
 
-def read_attached_results(pdf_path: Path | str) -> dict[str, Any]:
-    """The results JSON embedded in a report; NotAPdf / NotAReport when there is none."""
-    path = Path(pdf_path)
+def open_pdf_file(path: Path | str):
+    """Open a file the user named as a PDF for reading; NotAPdf with the reason when it can't be."""
+    path = Path(path)
     try:
-        handle = open(path, "rb")
+        return open(path, "rb")
     except FileNotFoundError:
         raise NotAPdf(f"找不到文件：{path}") from None
     except OSError as exc:
-        raise NotAPdf(f"无法打开文件：{path}（{exc}）") from None
-    with handle:
+        raise NotAPdf(f"无法打开文件：{path}（{exc.strerror or exc}）") from None
+
+
+def read_attached_results(pdf_path: Path | str) -> dict[str, Any]:
+    """The results JSON embedded in a report; NotAPdf / NotAReport when there is none."""
+    path = Path(pdf_path)
+    with open_pdf_file(path) as handle:
         reader = open_reader(handle)
         spec = _results_spec(reader)
         if spec is None:
