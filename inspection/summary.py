@@ -1,12 +1,13 @@
 """An inspection as data (JSON for the command line and the report's attachment) and as text."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any
 
 from checklists.library import get_template
-from checklists.model import Node, TemplateKind
+from checklists.model import TemplateKind
 from inspection.appinfo import APP_VERSION
 from inspection.model import InspectionSnapshot
+from inspection.report.context import value_text
 from inspection.results import TemplateResult, overall_percent
 
 DATA_FORMAT = "park-inspector-results/1"
@@ -53,29 +54,6 @@ def inspection_dict(snapshot: InspectionSnapshot, results: list[TemplateResult])
         "signatures": [{"role": s.role.value, "name": s.name, "title": s.title,
                         "signed_at": s.signed_at} for s in snapshot.signatures],
     }
-
-
-def describe_value(node: Node, value: Mapping[str, Any] | None) -> str:
-    """Measured values in words with their units: "占地面积 62 亩，建筑面积 56000 平方米"."""
-    if not value:
-        return ""
-    specs = {spec["key"]: spec for spec in node.attrs.get("inputs", ())}
-    parts = []
-    keys = [k for k in specs if k in value] + [k for k in value if k not in specs]
-    for key in keys:
-        amount = value[key]
-        spec = specs.get(key, {"label": key, "unit": ""})
-        unit = spec.get("unit", "")
-        if isinstance(amount, list):
-            parts.append(f"{spec['label']}：{'、'.join(amount) or '无'}（{len(amount)} 项）")
-        elif unit == "比例" and isinstance(amount, (int, float)):
-            parts.append(f"{spec['label']} {amount * 100:g}%")
-        elif unit == "档":
-            parts.append(f"{spec['label']} {amount} 档")
-        else:
-            parts.append(f"{spec['label']} {amount:g} {unit}".rstrip() if isinstance(amount, (int, float))
-                         else f"{spec['label']} {amount}")
-    return "，".join(parts)
 
 
 def format_inspection(snapshot: InspectionSnapshot, results: list[TemplateResult]) -> str:
@@ -125,8 +103,8 @@ def format_inspection(snapshot: InspectionSnapshot, results: list[TemplateResult
             if answer is None:
                 continue
             result_text = labels.get(answer.result, "") if answer.result is not None else ""
-            value_text = describe_value(node, answer.value)
-            extra = "；".join(x for x in (value_text, answer.note) if x)
+            measured = value_text(answer.value, node.attrs.get("inputs", ()))
+            extra = "；".join(x for x in (measured, answer.note) if x)
             lines.append(f"    {node.code} {node.title}：{result_text}" + (f"  {extra}" if extra else ""))
     if snapshot.findings:
         lines.append("")

@@ -121,7 +121,9 @@ def value_text(value: Mapping[str, Any] | None, inputs: list[Mapping[str, Any]] 
         return ""
     specs = {spec["key"]: spec for spec in inputs}
     parts = []
-    for key, raw in value.items():
+    # In the indicator's own order (占地面积 before 建筑面积), then anything else stored.
+    for key in [k for k in specs if k in value] + [k for k in value if k not in specs]:
+        raw = value[key]
         spec = specs.get(key)
         label = spec["label"] if spec else key
         unit = spec.get("unit", "") if spec else ""
