@@ -27,8 +27,7 @@ ShouldCancel = Callable[[], bool]
 
 def report_file_name(inspection: Inspection) -> str:
     """The name of a signed report in the data folder: YQJC-2026-0001-r1.pdf"""
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in inspection.report_number)
-    return f"{safe}-r{inspection.revision}.pdf"
+    return f"{inspection.file_safe_number}-r{inspection.revision}.pdf"
 
 
 def export_report(store: Store, inspection_id: str, *, out: Path,

@@ -99,6 +99,11 @@ class Inspection:
     def short_id(self) -> str:
         return self.id[:8]
 
+    @property
+    def file_safe_number(self) -> str:
+        """The report number with anything a file name cannot hold replaced by "_"."""
+        return "".join(c if c.isalnum() or c in "-_" else "_" for c in self.report_number)
+
 
 @dataclass(frozen=True)
 class Answer:

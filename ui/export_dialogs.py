@@ -111,8 +111,7 @@ class ProgressTask(QObject):
 
 def file_stem(inspection: Inspection, kind: str) -> str:
     """检查报告-YQJC-2026-0001-第1版 (a name that sorts and says what it is)."""
-    number = "".join(c if c.isalnum() or c in "-_" else "_" for c in inspection.report_number)
-    return f"{kind}-{number}-" + tr("第{0}版").format(inspection.revision)
+    return f"{kind}-{inspection.file_safe_number}-" + tr("第{0}版").format(inspection.revision)
 
 
 def open_file(path: Path) -> bool:

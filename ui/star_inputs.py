@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFrame, QGrid
 from checklists.model import Node
 from checklists.stars import (GRADES, JUDGED_INDICATORS, SERVICE_FUNCTIONS, StarInputs,
                               rate_indicator)
-from ui.i18n import star_level_label as level_label
+from ui.i18n import star_glyphs, star_level_label as level_label
 from ui.widgets import MUTED, OVERDUE_COLOR, STAR_COLOR, muted_label, section_title
 
 PERCENT_UNITS = {"比例"}  # a fraction stored 0–1, typed as a percentage
@@ -30,10 +30,6 @@ PERCENT_UNITS = {"比例"}  # a fraction stored 0–1, typed as a percentage
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("star_inputs", text)
-
-
-def stars_text(level: int) -> str:
-    return "★" * level + "☆" * (5 - level)
 
 
 class _LevelRow(QFrame):
@@ -372,7 +368,7 @@ class StarIndicatorForm(QWidget):
         for value, row in self.level_rows.items():
             row.set_reached(value == level.level)
         self.result_label.setText(
-            tr("本指标等级：") + f"<b style='color:{STAR_COLOR}'>{stars_text(level.level)} "
+            tr("本指标等级：") + f"<b style='color:{STAR_COLOR}'>{star_glyphs(level.level)} "
             f"{level_label(level.level)}</b><br><span style='color:{MUTED}'>{level.reason}</span>")
 
 

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePol
 from checklists.model import TemplateKind
 from inspection.model import FindingStatus, InspectionSnapshot
 from inspection.results import TemplateResult, inspection_results, overall_percent
-from ui.i18n import result_label, star_level_label
-from ui.star_inputs import stars_text
+from ui.i18n import result_label, star_glyphs, star_level_label
 from ui.widgets import MUTED, OVERDUE_COLOR, RESULT_COLORS, STAR_COLOR, clear_layout, section_title
 
 
@@ -269,13 +268,13 @@ class SummaryView(QScrollArea):
                 tr("<b>星级：待评定</b>　尚缺：") + html.escape("、".join(names)), body))
             return
         rating = result.stars
-        text = (f"<span style='color:{STAR_COLOR}; font-size:16pt'>{stars_text(rating.stars)}</span>"
+        text = (f"<span style='color:{STAR_COLOR}; font-size:16pt'>{star_glyphs(rating.stars)}</span>"
                 f"　<b>{star_level_label(rating.stars)}</b>")
         if rating.limited_by:
             text += "<br>" + tr("星级受限于：") + html.escape("、".join(rating.limited_by))
         self._layout.addWidget(_rich(text, body))
         rows = [[html.escape(i.name),
-                 f"<span style='color:{STAR_COLOR}'>{stars_text(i.level)}</span> "
+                 f"<span style='color:{STAR_COLOR}'>{star_glyphs(i.level)}</span> "
                  f"{star_level_label(i.level)}",
                  html.escape(i.reason)] for i in rating.indicators]
         self._layout.addWidget(_rich(_table([tr("指标"), tr("等级"), tr("原因")], rows), body))
