@@ -254,8 +254,7 @@ def photo_add(args) -> int:
         if args.item:
             template, node = _resolve_item(store, inspection_id, args.item, args.template)
             template_id, item_code = template.id, node.code
-        store.inspection(inspection_id)
-        store._require_unlocked(inspection_id)
+        store.require_unlocked(inspection_id)  # refuse before the slow photo work, not after
         files = collect_image_files(args.files)
         if not files:
             raise UserError("没有找到可导入的照片（支持 JPEG、PNG、HEIC）")

@@ -123,7 +123,7 @@ class StoreBase:
         detail = dict(detail or {})
         with self._transaction():
             if inspection_id is not None and check_lock:
-                self._require_unlocked(inspection_id)
+                self.require_unlocked(inspection_id)
             yield detail
             if inspection_id is not None:
                 self._touch(inspection_id)
@@ -176,7 +176,7 @@ class StoreBase:
         self.db.execute("UPDATE inspections SET status = 'in_progress' WHERE id = ? AND status = 'draft'",
                         [inspection_id])
 
-    def _require_unlocked(self, inspection_id: str) -> None:
+    def require_unlocked(self, inspection_id: str) -> None:
         row = self.db.execute("SELECT status, revision FROM inspections WHERE id = ?",
                               [inspection_id]).fetchone()
         if row is None:
