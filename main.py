@@ -13,10 +13,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv == ["--self-test"]:
         # Headless check of a build: the work without a window, then the window offscreen.
-        from inspection.selftest import run_self_test
-        from ui.selftest import check_window
+        from inspection.cli.self_test import run_self_test
+        from ui.window_self_test import check_window
         return run_self_test(extra_checks=[("打开程序窗口（无屏幕）", check_window)])
-    from inspection.cli import main as run_cli, wants_gui
+    from inspection.cli import main as run_cli
+    from inspection.cli import wants_gui
 
     if wants_gui(argv):
         from ui.app import run_app

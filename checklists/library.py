@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from checklists.model import Template
 from checklists.errors import UserError
+from checklists.model import Template
 from resources import bundled_path
 
 

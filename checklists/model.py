@@ -7,10 +7,11 @@ the rest of the program only reads them.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 
 class NodeKind(str, Enum):
@@ -76,18 +77,18 @@ class Node:
     guidance: str = ""  # what to look at on site, when the standard says so
     weight: float = 1.0
     attrs: Mapping[str, Any] = field(default_factory=dict)  # kind-specific fields
-    children: tuple["Node", ...] = ()
+    children: tuple[Node, ...] = ()
 
     @property
     def is_item(self) -> bool:
         return self.kind is not NodeKind.GROUP
 
-    def walk(self) -> Iterator["Node"]:
+    def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children:
             yield from child.walk()
 
-    def items(self) -> Iterator["Node"]:
+    def items(self) -> Iterator[Node]:
         return (node for node in self.walk() if node.is_item)
 
     def to_dict(self) -> dict[str, Any]:
@@ -107,7 +108,7 @@ class Node:
         return data
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Node":
+    def from_dict(cls, data: Mapping[str, Any]) -> Node:
         return cls(
             code=data["code"],
             title=data["title"],
@@ -235,7 +236,7 @@ class Template:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Template":
+    def from_dict(cls, data: Mapping[str, Any]) -> Template:
         return cls(
             id=data["id"],
             version=data.get("version", "1"),
@@ -252,7 +253,7 @@ class Template:
         )
 
     @classmethod
-    def from_json(cls, text: str) -> "Template":
+    def from_json(cls, text: str) -> Template:
         return cls.from_dict(json.loads(text))
 
 

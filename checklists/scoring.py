@@ -7,9 +7,9 @@ Action plans: counts per status, and the items overdue as of a given date.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping
 
 from checklists.model import Node, NodeKind, Template, TemplateKind
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any
 
 from checklists.errors import InvalidInput
 from checklists.model import STAR_SCALE, Node, NodeKind, Template
@@ -52,7 +53,7 @@ class StarInputs:
     land_area_mu: float | None = None  # required for manufacturing parks only
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any]) -> "StarInputs":
+    def from_mapping(cls, data: Mapping[str, Any]) -> StarInputs:
         """Validate a ``rate-stars`` JSON object; raise InvalidInput naming every bad field."""
         if not isinstance(data, Mapping):
             raise InvalidInput(f"输入应为 JSON 对象，收到 {_show(data)}")

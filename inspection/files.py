@@ -11,8 +11,8 @@ import contextlib
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 FILE_MODE = 0o644  # mkstemp makes 0600; the program's files are ordinary files
 TEMP_SUFFIX = ".tmp"

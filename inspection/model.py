@@ -5,10 +5,11 @@ line read them. Labels are the Chinese terms the program shows.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from inspection.paths import DataDir
@@ -196,7 +197,7 @@ class ReportRecord:
         is always 1; the schema keeps it, the model does not pretend it varies)."""
         return True
 
-    def file(self, data_dir: "DataDir") -> Path:
+    def file(self, data_dir: DataDir) -> Path:
         """Where the report file is: always use this rather than ``path`` itself."""
         return data_dir.resolve(self.path)
 

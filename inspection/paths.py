@@ -63,7 +63,7 @@ class DataDir:
         path = Path(recorded)
         return path if path.is_absolute() else self.root / path
 
-    def ensure(self) -> "DataDir":
+    def ensure(self) -> DataDir:
         for folder in (self.root, self.media, self.reports, self.keys, self.logs):
             folder.mkdir(parents=True, exist_ok=True)
         return self

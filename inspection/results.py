@@ -1,9 +1,10 @@
 """The results of an inspection by the checklist rules: scores, star rating, action status."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from checklists.errors import InvalidInput
 from checklists.library import get_template

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the English translation of the windows:
-#   ui/*.py --pyside6-lupdate--> resources/i18n/park_inspector_en.ts --pyside6-lrelease--> .qm
+#   ui/**/*.py --pyside6-lupdate--> resources/i18n/park_inspector_en.ts --pyside6-lrelease--> .qm
 # Chinese is the source language of every tr() string. Translations already in the .ts are kept
 # (matched by context and Chinese text, else by the text alone); new strings come out
 # "unfinished" and are listed at the end: translate them (Qt Linguist, or edit the XML), then
@@ -14,7 +14,7 @@ FRESH=resources/i18n/.fresh.ts  # beside the .ts, so that locations read ../../u
 trap 'rm -f "$FRESH"' EXIT
 rm -f "$FRESH"
 
-"$BIN/pyside6-lupdate" ui/*.py -source-language zh_CN -target-language en -no-obsolete \
+"$BIN/pyside6-lupdate" $(find ui -name "*.py" | sort) -source-language zh_CN -target-language en -no-obsolete \
   -locations absolute -ts "$FRESH" >/dev/null
 
 "$BIN/python" - "$FRESH" "$TS" <<'PY'
@@ -53,7 +53,7 @@ if ts_path.exists():
 tree = ET.parse(fresh_path)
 root = tree.getroot()
 helpers = {}
-for path in Path("ui").glob("*.py"):
+for path in Path("ui").rglob("*.py"):
     match = HELPER.search(path.read_text(encoding="utf-8"))
     if match:
         helpers[path.name] = match.group(1)

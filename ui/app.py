@@ -13,9 +13,9 @@ from inspection.appinfo import APP_ID, APP_NAME, APP_NAME_ZH, APP_VERSION
 from inspection.cli import gui_arguments
 from inspection.paths import DataDir
 from resources import resource_path
-from ui.errors import install_excepthook, set_log_folder
-from ui.preferences import Preferences
-from ui.qt_strings import QtGapsTranslator
+from ui.base.error_reporting import install_excepthook, set_log_folder
+from ui.base.preferences import Preferences
+from ui.base.qt_gaps import QtGapsTranslator
 
 FONT_FILES = ("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf")
 _translators: list[QTranslator] = []  # kept alive for the application's lifetime
@@ -51,7 +51,7 @@ def install_translators(app: QApplication, language: str) -> None:
     """Chinese is the source language; English comes from resources/i18n/park_inspector_en.qm.
 
     Qt's own strings (standard buttons, dialogs) come from Qt's translations for the language,
-    with the few its Chinese catalogue misses from ui/qt_strings.py.
+    with the few its Chinese catalogue misses from ui/base/qt_gaps.py.
     """
     for old in _translators:
         app.removeTranslator(old)

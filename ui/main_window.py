@@ -6,25 +6,34 @@ signing and verification dialogs add a 报告 menu) and follow the open inspecti
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMenu, QMessageBox,
-                               QProgressBar, QProgressDialog, QStackedWidget, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QProgressDialog,
+    QStackedWidget,
+    QWidget,
+)
 
 from checklists.library import all_templates
 from inspection.store import NotFound
-from ui.about import AboutDialog
-from ui.errors import report_error
-from ui.file_dialogs import BACKUP, save_file
-from ui.home import HomePage
-from ui.new_inspection import NewInspectionDialog
-from ui.preferences import Preferences
-from ui.settings_dialog import SettingsDialog, auto_advance
-from ui.tasks import TaskRunner
+from ui.base.error_reporting import report_error
+from ui.base.file_dialogs import BACKUP, save_file
+from ui.base.preferences import Preferences
+from ui.base.tasks import TaskRunner
+from ui.dialogs.about import AboutDialog
+from ui.dialogs.settings_dialog import SettingsDialog, auto_advance
+from ui.home.home_page import HomePage
+from ui.home.new_inspection import NewInspectionDialog
 
 BUSY_DELAY_MS = 400  # short saves never flash the busy indicator
 GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"
@@ -32,7 +41,7 @@ GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"
 
 def find_demo(store) -> str | None:
     """The newest demo inspection (the 000 + 001 one) already in the data folder, if any."""
-    from inspection.demo import DEMO_PARK
+    from inspection.demo.demo_inspection import DEMO_PARK
     for inspection in store.inspections(search=DEMO_PARK):
         if inspection.park_name == DEMO_PARK and "001" in inspection.template_ids:
             return inspection.id
@@ -53,7 +62,7 @@ class MainWindow(QMainWindow):
     def __init__(self, *, data_dir: Path, prefs: Preferences,
                  runner: TaskRunner | None = None) -> None:
         super().__init__()
-        from ui.inspection_page import InspectionPage  # built alongside; imported when needed
+        from ui.inspection_view.page import InspectionPage  # built alongside; imported when needed
 
         self.data_dir = Path(data_dir)
         self.prefs = prefs
@@ -79,7 +88,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status_bar()
-        from ui.report_menu import ReportMenu  # signatures, signing, print, Excel, verify
+        from ui.reports.report_menu import ReportMenu  # signatures, signing, print, Excel, verify
         self.report_menu = ReportMenu(self)
         self.runner.busy_changed.connect(self._busy_changed)
         self._restore_window()
@@ -243,7 +252,7 @@ class MainWindow(QMainWindow):
         except NotFound:
             self.prefs.last_inspection = ""
             return
-        except Exception as exc:  # noqa: BLE001 - start on the list rather than not at all
+        except Exception as exc:
             report_error(exc, self)
             return
         self.open_inspection(last)
@@ -273,7 +282,7 @@ class MainWindow(QMainWindow):
             self.demo_action.setEnabled(True)
             self.open_inspection(inspection_id)
             return
-        from inspection.demo import create_demo
+        from inspection.demo.demo_inspection import create_demo
 
         dialog = QProgressDialog(self.tr("正在生成示例检查，包括几张现场照片，需要几秒钟…"),
                                  "", 0, 0, self)
@@ -394,7 +403,7 @@ class MainWindow(QMainWindow):
         settings.setValue(STATE_KEY, self.saveState())
         settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:
             event.accept()
             return

@@ -50,7 +50,7 @@ class _Draft:
     line: int
     paragraphs: list[str] = field(default_factory=list)
     points: list[str] = field(default_factory=list)
-    children: list["_Draft"] = field(default_factory=list)
+    children: list[_Draft] = field(default_factory=list)
 
     def add_paragraph(self, line: str) -> None:
         """Add a line of wording; a bullet glued to the end of its intro goes to the points."""

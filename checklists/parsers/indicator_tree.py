@@ -10,8 +10,8 @@ mid-table. The parser therefore never trusts a cell's column: it places every no
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from checklists.model import Node, NodeKind, Source, Template, TemplateKind
 
@@ -31,7 +31,7 @@ class _Draft:
     code: str
     title: str
     line: int
-    children: list["_Draft"] = field(default_factory=list)
+    children: list[_Draft] = field(default_factory=list)
 
     @property
     def depth(self) -> int:

@@ -21,9 +21,10 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from checklists.model import STAR_SCALE, Node, NodeKind, Source, Template, TemplateKind
 

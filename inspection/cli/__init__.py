@@ -27,7 +27,7 @@ class CommandLineError(Exception):
 class OneLineParser(argparse.ArgumentParser):
     """An ArgumentParser that reports mistakes in one line instead of usage + error."""
 
-    def error(self, message: str):  # noqa: D401 - argparse API
+    def error(self, message: str):
         raise CommandLineError(f"{self.prog}: {message}")
 
 
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.self_test:
-            from inspection.selftest import run_self_test
+            from inspection.cli.self_test import run_self_test
             return run_self_test(args)
         if not args.command:
             parser.print_help()
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     except (sqlite3.DatabaseError, OSError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_FAILED
-    except Exception as exc:  # noqa: BLE001 - the last guard before the user
+    except Exception as exc:
         where = _log_unexpected(args if "args" in locals() else None)
         print(f"错误：程序出现意外问题（{type(exc).__name__}: {exc}）。详情已记录在 {where}",
               file=sys.stderr)

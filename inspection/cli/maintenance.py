@@ -63,7 +63,7 @@ def restore_db(args) -> int:
 
 
 def make_demo(args) -> int:
-    from inspection.demo import create_demo
+    from inspection.demo.demo_inspection import create_demo
 
     def progress(message: str) -> None:
         print(message, file=sys.stderr)

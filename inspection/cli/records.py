@@ -1,17 +1,16 @@
 """``park``, ``inspection``, ``finding`` and ``photo`` commands: recording an inspection."""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from checklists.errors import InvalidInput, UserError
 from checklists.library import get_template
-from checklists.model import Node, NodeKind, Template, TemplateKind
+from checklists.model import Node, NodeKind, Template
 from inspection.cli.common import add_json_flag, print_json, store_for
 from inspection.model import Severity
-from inspection.summary import format_inspection, inspection_dict
 from inspection.results import inspection_results
+from inspection.results_data import format_inspection, inspection_dict
 
 
 def register(commands, common) -> None:
@@ -246,7 +245,7 @@ def finding_add(args) -> int:
 
 
 def photo_add(args) -> int:
-    from inspection.photos import collect_image_files, prepare_photos
+    from inspection.photos.importer import collect_image_files, prepare_photos
 
     with store_for(args) as store:
         inspection_id = store.resolve_inspection_id(args.id)

@@ -80,7 +80,7 @@ def _progress(done: int, total: int, message: str) -> None:
 
 
 def make_report(args) -> int:
-    from inspection.issue import export_report, issue_report
+    from inspection.signing.issue import export_report, issue_report
 
     password = read_password(args.password_file) if args.sign else None
     progress = _progress if sys.stderr.isatty() else None
@@ -104,7 +104,7 @@ def make_report(args) -> int:
 
 
 def verify_report(args) -> int:
-    from inspection.verify import verify_pdf
+    from inspection.signing.verify import verify_pdf
 
     keys = DataDir(data_root(args)).keys
     result = verify_pdf(args.file, trusted_dir=keys if keys.is_dir() else None)
@@ -130,7 +130,7 @@ def export_excel(args) -> int:
 
 
 def key_new(args) -> int:
-    from inspection.signing_keys import create_signing_key, load_signing_key, remember_certificate
+    from inspection.signing.keys import create_signing_key, load_signing_key, remember_certificate
 
     password = read_password(args.password_file, confirm=True)
     path = create_signing_key(name=args.name, organisation=args.organisation,
@@ -145,7 +145,7 @@ def key_new(args) -> int:
 
 
 def key_import(args) -> int:
-    from inspection.signing_keys import import_signing_key
+    from inspection.signing.keys import import_signing_key
 
     password = read_password(args.password_file)
     path = import_signing_key(args.file, password, DataDir(data_root(args)).keys)
@@ -155,8 +155,7 @@ def key_import(args) -> int:
 
 
 def key_list(args) -> int:
-    from inspection.signing_keys import (certificate_fingerprint, describe_certificate,
-                                         known_certificates)
+    from inspection.signing.keys import certificate_fingerprint, describe_certificate, known_certificates
 
     keys = DataDir(data_root(args)).keys
     rows = []

@@ -11,7 +11,6 @@ from checklists.model import Node
 from checklists.stars import StarInputs, rate
 from inspection.cli.common import add_json_flag, print_json
 
-
 RATE_STARS_FORMAT = """输入 JSON（除服务类园区的 land_area_mu 外均必填）：
   {"park_type": "manufacturing",            manufacturing 生产制造类 | service 生产性服务类等其他类
    "performance_grade": "B",                绩效评价档次 A–D

@@ -22,7 +22,7 @@ _EXPORTS = {
     "NotSigned": "inspection.report.errors",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = sorted(_EXPORTS)  # noqa: PLE0605 - the names of the lazy exports above
 
 
 def __getattr__(name: str) -> Any:

@@ -1,18 +1,28 @@
 """The rectification list (整改要求), the signatures page (签字确认) and the photo appendix."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from io import BytesIO
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import (CondPageBreak, Flowable, Image, KeepTogether, NextPageTemplate,
-                                PageBreak, Paragraph, Spacer, Table)
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
-from inspection.model import FindingStatus, Photo, Severity, SignerRole, Signature
-from inspection.photos import missing_report_images
+from inspection.model import FindingStatus, Photo, Severity, Signature, SignerRole
+from inspection.photos.importer import missing_report_images
 from inspection.report.annotations import draw_annotations
 from inspection.report.context import ReportContext, esc, format_time, section_number
 from inspection.report.details import hexcolor

@@ -1,6 +1,6 @@
 """The machine-readable results inside the report PDF, and the empty signature field.
 
-The JSON (``inspection.summary.inspection_dict``) is a PDF embedded file named
+The JSON (``inspection.results_data.inspection_dict``) is a PDF embedded file named
 ``inspection-results.json``: any PDF reader lists it under attachments, and
 :func:`read_attached_results` reads it back. It is added with pyHanko as an incremental update
 of the freshly built PDF — before signing, so the signature covers it.

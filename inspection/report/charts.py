@@ -1,7 +1,7 @@
 """Charts drawn with reportlab.graphics (vector, embedded font, print-friendly grey-blue)."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing

@@ -17,7 +17,7 @@ Latin letters or digits (``GB/T 32169.3``) is broken at a space when it can be.
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib import textsplit
 from reportlab.platypus import paragraph
@@ -120,11 +120,11 @@ def line_ranges(chars: Sequence[str], widths: Sequence[float], max_widths: Seque
 
 def dumb_split(word: str, widths: Sequence[float], maxWidths) -> list[list]:  # noqa: N803
     """``textsplit.dumbSplit`` with the Chinese rules: ``[[extra_space, text], …]``."""
-    if not isinstance(maxWidths, (list, tuple)):
-        maxWidths = [maxWidths]
+    widths_per_line = maxWidths if isinstance(maxWidths, (list, tuple)) else [maxWidths]
     result = []
-    for index, (start, end, _) in enumerate(line_ranges(word, widths, maxWidths)):
-        max_width = maxWidths[index] if index < len(maxWidths) else maxWidths[-1]
+    for index, (start, end, _) in enumerate(line_ranges(word, widths, widths_per_line)):
+        max_width = (widths_per_line[index] if index < len(widths_per_line)
+                     else widths_per_line[-1])
         result.append([max_width - sum(widths[start:end]), word[start:end]])
     return result
 

@@ -5,9 +5,10 @@ Photos and findings are numbered once, in checklist order, so that a results row
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any
 from xml.sax.saxutils import escape
 
 from checklists.library import get_template

@@ -15,11 +15,24 @@ from checklists.model import Node, NodeKind, Template, TemplateKind
 from checklists.scoring import due_date, is_overdue
 from checklists.stars import level_label
 from inspection.model import Answer
-from inspection.report.context import (NOT_CHECKED, ReportContext, esc, join_numbers,
-                                       section_number, value_text)
+from inspection.report.context import (
+    NOT_CHECKED,
+    ReportContext,
+    esc,
+    join_numbers,
+    section_number,
+    value_text,
+)
 from inspection.report.sections import standard_name
-from inspection.report.styles import (ALERT, CONTENT_WIDTH, GROUP_FILL, MUTED, SUBGROUP_FILL,
-                                      styles, table_style)
+from inspection.report.styles import (
+    ALERT,
+    CONTENT_WIDTH,
+    GROUP_FILL,
+    MUTED,
+    SUBGROUP_FILL,
+    styles,
+    table_style,
+)
 from inspection.results import TemplateResult
 
 SUBSECTION = "（{}）"

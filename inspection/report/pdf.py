@@ -6,8 +6,8 @@ everything succeeded, so a failure or a cancel leaves no partial file.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
@@ -18,18 +18,27 @@ from inspection.appinfo import APP_VERSION
 from inspection.files import atomic_target
 from inspection.model import InspectionSnapshot
 from inspection.paths import DataDir
-from inspection.report.appendix import (PHOTOS_PER_PAGE, photo_appendix, rectification,
-                                        signatures)
+from inspection.report.appendix import PHOTOS_PER_PAGE, photo_appendix, rectification, signatures
 from inspection.report.attachment import attach_results
 from inspection.report.context import REPORT_TITLE, ReportContext, make_context
 from inspection.report.details import details
 from inspection.report.errors import Cancelled, ReportError, write_failure
 from inspection.report.fonts import FONT, FONT_BOLD, register_fonts
 from inspection.report.sections import cover, summary
-from inspection.report.styles import (CONTENT_WIDTH, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_TOP,
-                                      MUTED, PAGE_HEIGHT, PAGE_WIDTH, RULE, STAMP_BOX, TEXT)
+from inspection.report.styles import (
+    CONTENT_WIDTH,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_TOP,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RULE,
+    STAMP_BOX,
+    TEXT,
+)
 from inspection.results import TemplateResult, inspection_results
-from inspection.summary import inspection_dict
+from inspection.results_data import inspection_dict
 
 Progress = Callable[[int, int, str], None]
 ShouldCancel = Callable[[], bool]

@@ -2,14 +2,29 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (CondPageBreak, Flowable, KeepTogether, NextPageTemplate,
-                                PageBreak, Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from checklists.model import Template, TemplateKind
 from inspection.model import FindingStatus
 from inspection.report.charts import score_bar_chart
-from inspection.report.context import (NOT_CHECKED, REPORT_TITLE, ReportContext, esc,
-                                       format_date_cn, section_number)
+from inspection.report.context import (
+    NOT_CHECKED,
+    REPORT_TITLE,
+    ReportContext,
+    esc,
+    format_date_cn,
+    section_number,
+)
 from inspection.report.fonts import FONT
 from inspection.report.styles import CONTENT_WIDTH, GRID, RULE, styles, table_style
 from inspection.results import TemplateResult, overall_percent

@@ -13,8 +13,7 @@ from inspection.store.answers import UNSET, AnswersMixin
 from inspection.store.base import InspectionLocked, NotFound, StoreError, now_iso
 from inspection.store.evidence import EvidenceMixin, InspectionChanged
 from inspection.store.inspections import DuplicatePark, InspectionsMixin, NotADraft
-from inspection.store.maintenance import (BadBackup, CheckReport, backup_to, check_database,
-                                          restore_from)
+from inspection.store.maintenance import BadBackup, CheckReport, backup_to, check_database, restore_from
 
 __all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "StoreError",
            "DuplicatePark", "NotADraft", "InspectionChanged", "BadBackup", "CheckReport", "restore", "now_iso"]

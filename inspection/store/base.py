@@ -4,16 +4,17 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
-from typing import Any, Iterator
+from typing import Any
 
 from sqlite_utils import Database
 
 from checklists.errors import UserError
-from inspection.audit import GENESIS, row_hash
-from inspection.migrations import migrate
 from inspection.paths import DataDir
+from inspection.store.audit import GENESIS, row_hash
+from inspection.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 5000
 _savepoints = itertools.count(1)  # unique savepoint names

@@ -2,11 +2,19 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from checklists.errors import InvalidInput, UserError
-from inspection.model import (InspectionSnapshot, Photo, PreparedPhoto, ReportRecord,
-                              Signature, SignerRole, Status)
+from inspection.model import (
+    InspectionSnapshot,
+    Photo,
+    PreparedPhoto,
+    ReportRecord,
+    Signature,
+    SignerRole,
+    Status,
+)
 from inspection.report.annotations import normalise_annotations
 from inspection.store.base import NotFound, StoreBase, dumps, now_iso
 

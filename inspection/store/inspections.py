@@ -1,10 +1,10 @@
 """Parks and inspections: create, find, list, change status, revisit, reopen, delete."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
-from datetime import date as Date
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from checklists.errors import InvalidInput, UserError
 from checklists.library import get_template
@@ -99,9 +99,9 @@ class InspectionsMixin(StoreBase):
         for template_id in template_ids:
             get_template(template_id)
         inspectors = _clean_names(inspectors, "inspector")
-        visit_date = date or Date.today().isoformat()
+        visit_date = date or dt.date.today().isoformat()
         try:
-            year = Date.fromisoformat(visit_date).year
+            year = dt.date.fromisoformat(visit_date).year
         except ValueError:
             raise InvalidInput(f"date：日期格式应为 YYYY-MM-DD，收到“{visit_date}”") from None
         inspection_id = str(uuid.uuid4())

@@ -15,10 +15,10 @@ from sqlite_utils import Database
 
 from checklists.errors import UserError
 from inspection.appinfo import APP_VERSION
-from inspection.audit import verify_chain
 from inspection.files import atomic_target, fsync_dir, fsync_file, sha256_file
-from inspection.migrations import migrate
 from inspection.paths import DataDir
+from inspection.store.audit import verify_chain
+from inspection.store.migrations import migrate
 
 BACKUP_FORMAT = "park-inspector-backup/1"
 

@@ -1,7 +1,7 @@
 """Time the photo import against a plain Pillow pipeline that makes the same files.
 
 Run by hand (pytest does not collect it): ``.venv/bin/python tests/bench/bench_photo_import.py``.
-It generates camera-size JPEGs once (inspection.demo_photos, varied seeds, every fourth one
+It generates camera-size JPEGs once (inspection.demo.demo_photos, varied seeds, every fourth one
 shot in portrait with EXIF orientation 6), then imports them several times each way into fresh
 data folders and prints the best time of each. It prints; it does not assert: timings depend on
 the machine. The target is the draft pipeline on two threads at least 3× the plain one.
@@ -24,10 +24,10 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -35,10 +35,10 @@ if str(ROOT) not in sys.path:
 
 from PIL import Image, ImageOps  # noqa: E402
 
-from inspection import photo_import  # noqa: E402
-from inspection.demo_photos import make_demo_photo  # noqa: E402
+from inspection.photos import image_file as photo_import  # noqa: E402
+from inspection.demo.demo_photos import make_demo_photo  # noqa: E402
 from inspection.paths import DataDir  # noqa: E402
-from inspection.photos import prepare_photos  # noqa: E402
+from inspection.photos.importer import prepare_photos  # noqa: E402
 
 
 def generate(folder: Path, count: int) -> list[Path]:

@@ -3,7 +3,7 @@
 Run by hand (pytest does not collect it): ``.venv/bin/python tests/bench/bench_report.py``.
 The inspection applies every shipped template (most items answered, notes, findings, signatures)
 and carries 300 photos, a third annotated. By default the photos are demo camera shots
-(inspection.demo_photos, 2000×1500) imported by the shipped pipeline (inspection.photos), so the
+(inspection.demo.demo_photos, 2000×1500) imported by the shipped pipeline (inspection.photos.importer), so the
 report-size files are what the program really embeds (1600×1200, JPEG quality 85). ``--grain``
 uses heavily textured 1600×1200 JPEGs instead (~0.5 MB each), a worst case for the file size:
 the PDF is the photos byte for byte plus well under 1 MB.
@@ -31,15 +31,14 @@ from datetime import datetime, timedelta  # noqa: E402
 
 from PIL import Image  # noqa: E402
 
-from inspection.demo_photos import make_demo_photo  # noqa: E402
-from inspection.photos import prepare_photos  # noqa: E402
-
-from inspection.issue import issue_report  # noqa: E402
+from inspection.demo.demo_photos import make_demo_photo  # noqa: E402
 from inspection.model import PreparedPhoto  # noqa: E402
+from inspection.photos.importer import prepare_photos  # noqa: E402
 from inspection.report.pdf import build_report  # noqa: E402
-from inspection.signing import create_signing_key, load_signing_key, sign_pdf  # noqa: E402
+from inspection.signing.issue import issue_report  # noqa: E402
+from inspection.signing.pades import create_signing_key, load_signing_key, sign_pdf  # noqa: E402
+from inspection.signing.verify import verify_pdf  # noqa: E402
 from inspection.store import open_store  # noqa: E402
-from inspection.verify import verify_pdf  # noqa: E402
 from tests.inspection import report_data as support  # noqa: E402
 
 PASSWORD = "bench-password"

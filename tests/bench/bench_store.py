@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from checklists.library import get_template  # noqa: E402
-from inspection.model import PreparedPhoto  # noqa: E402
-from inspection.results import inspection_results  # noqa: E402
-from inspection.store import open_store  # noqa: E402
+from checklists.library import get_template
+from inspection.model import PreparedPhoto
+from inspection.results import inspection_results
+from inspection.store import open_store
 
 
 def percentile(values, fraction):

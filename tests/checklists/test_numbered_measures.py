@@ -7,7 +7,12 @@ import pytest
 from checklists.build import read_source
 from checklists.model import NodeKind, Template, TemplateKind
 from checklists.parsers.numbered_measures import (
-    GARBLED, PINYIN_REMNANT, TONE_MARKS, MeasureListError, clean, parse,
+    GARBLED,
+    PINYIN_REMNANT,
+    TONE_MARKS,
+    MeasureListError,
+    clean,
+    parse,
 )
 
 FILE = "003_a03af592c82b6dbb.txt"

@@ -1,14 +1,20 @@
 """The 001 star matrix: curated wording and thresholds are proven against the source text."""
 import copy
 import re
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
 from checklists.build import read_source
 from checklists.model import NodeKind, TemplateKind
 from checklists.parsers.star_matrix import (
-    CuratedTextMismatch, load_curated, normalise, parse, read_cells, render, source_columns,
+    CuratedTextMismatch,
+    load_curated,
+    normalise,
+    parse,
+    read_cells,
+    render,
+    source_columns,
 )
 
 SOURCE_FILE = "001_51d050b7967e5ddb.txt"
@@ -92,7 +98,7 @@ def test_wording_is_clean_display_text(template):
     assert "服务。具有推进" in template.find("7").attrs["criteria"]["3"]  # "服 务" joined
 
 
-@lru_cache(maxsize=None)
+@cache
 def _source_lines():
     text, _ = read_source(SOURCE_FILE)
     return tuple(normalise(line) for line in text.split("\n"))
@@ -106,7 +112,7 @@ def in_order_fragments(wording):
     """
     target, lines = normalise(wording), _source_lines()
 
-    @lru_cache(maxsize=None)
+    @cache
     def search(start, after):
         if start == len(target):
             return ()

@@ -9,8 +9,17 @@ from checklists.errors import InvalidInput
 from checklists.model import Template
 from checklists.parsers.star_matrix import parse
 from checklists.stars import (
-    GRADES, INPUT_KEYS, JUDGED_INDICATORS, PARK_TYPES, SERVICE_FUNCTIONS, StarInputs, StarRating,
-    missing_inputs, rate, validate_input, validate_measurements,
+    GRADES,
+    INPUT_KEYS,
+    JUDGED_INDICATORS,
+    PARK_TYPES,
+    SERVICE_FUNCTIONS,
+    StarInputs,
+    StarRating,
+    missing_inputs,
+    rate,
+    validate_input,
+    validate_measurements,
 )
 
 
@@ -28,7 +37,7 @@ def five_star(park_type="manufacturing", **changes):
         "enterprises": 50 if park_type == "manufacturing" else 80,
         "leading_industry_share": 0.8,
         "service_functions": list(SERVICE_FUNCTIONS),
-        "judged_levels": {name: 5 for name in JUDGED_INDICATORS},
+        "judged_levels": dict.fromkeys(JUDGED_INDICATORS, 5),
     }
     if park_type == "manufacturing":
         data["land_area_mu"] = 100
@@ -282,7 +291,7 @@ BAD_INPUTS = {
     "unknown judged indicator": (five_star(judged={"绩效评价": 3}),
                                  "judged_levels.绩效评价: 未知的评定指标"),
     "missing judged indicator": (
-        five_star(judged_levels={name: 5 for name in JUDGED_INDICATORS[:-1]}),
+        five_star(judged_levels=dict.fromkeys(JUDGED_INDICATORS[:-1], 5)),
         "judged_levels.园区数字化: 缺少检查人员评定的星级"),
     "judged levels as a list": (five_star(judged_levels=[5, 5]), "judged_levels: 应为"),
     "unknown field": ({**five_star(), "park_name": "某园区"}, "park_name: 未知字段"),

@@ -5,8 +5,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from checklists.library import get_template  # noqa: E402
-from inspection.store import open_store  # noqa: E402
+from checklists.library import get_template
+from inspection.store import open_store
 
 
 def main(data_dir: str, inspection_id: str, run: int) -> None:

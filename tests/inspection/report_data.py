@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import io
 import random
-from pathlib import Path
 
 from PIL import Image, ImageDraw
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import inspection.store.maintenance as maintenance
-from inspection.migrations import MIGRATION_SET, DatabaseTooNew
 from inspection.store import BadBackup, open_store, restore
+from inspection.store.migrations import MIGRATION_SET, DatabaseTooNew
 
 
 @pytest.fixture
@@ -116,7 +116,7 @@ def damaged(tmp_path):
     without its original: as check-db would find after a disk problem."""
     from PIL import Image
 
-    from inspection.photos import prepare_photos
+    from inspection.photos.importer import prepare_photos
 
     root = tmp_path / "damaged"
     files = []

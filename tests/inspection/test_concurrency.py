@@ -20,7 +20,7 @@ def test_two_stores_writing_at_once_both_succeed(tmp_path):
                 start.wait()
                 for n in range(EDITS):
                     store.save_answer(inspection_id, "000", "1-1-1", result=result, note=str(n))
-        except Exception as exc:  # noqa: BLE001 - reported below
+        except Exception as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=write, args=(iid, result))

@@ -1,8 +1,9 @@
 """The demo command: realistic content of every kind, its id alone on the last line."""
 import json
 
-from inspection.cli import main
 from PIL import Image
+
+from inspection.cli import main
 
 
 def test_demo_creates_two_filled_inspections(tmp_path, capsys):

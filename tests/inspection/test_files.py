@@ -7,10 +7,10 @@ import pytest
 
 from inspection.excel import export_xlsx
 from inspection.files import atomic_target, sha256_file, write_atomic
-from inspection.issue import issue_report
 from inspection.report import build_report
 from inspection.results import inspection_results
-from inspection.signing import create_signing_key
+from inspection.signing.issue import issue_report
+from inspection.signing.pades import create_signing_key
 from tests.inspection.report_data import fill_inspection
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(),

@@ -11,7 +11,7 @@ from inspection.excel import export_xlsx
 from inspection.model import Status
 from inspection.report import build_report
 from inspection.results import inspection_results
-from inspection.summary import format_inspection, inspection_dict
+from inspection.results_data import format_inspection, inspection_dict
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ import threading
 
 import pytest
 
-from inspection.issue import export_report, issue_report
-from inspection.pdf_pages import page_count, page_sizes, render_page, render_pages
 from inspection.report.errors import Cancelled, NotAPdf
-from inspection.signing_keys import create_signing_key
+from inspection.report.page_images import page_count, page_sizes, render_page, render_pages
+from inspection.signing.issue import export_report, issue_report
+from inspection.signing.keys import create_signing_key
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_two_threads_may_render_at_once(report):
     def work():
         try:
             list(render_pages(report, dpi=20))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=work) for _ in range(3)]

@@ -15,11 +15,17 @@ import pillow_heif
 import pytest
 from PIL import ExifTags, Image, ImageFile
 
-from inspection import photo_import
-from inspection.demo_photos import make_demo_photo
+from inspection.photos import image_file as photo_import
+from inspection.demo.demo_photos import make_demo_photo
 from inspection.paths import DataDir
-from inspection.photos import (PhotoRejected, Rejected, collect_image_files, prepare_photo,
-                               prepare_photos, remove_stale_temp_files)
+from inspection.photos.importer import (
+    PhotoRejected,
+    Rejected,
+    collect_image_files,
+    prepare_photo,
+    prepare_photos,
+    remove_stale_temp_files,
+)
 
 RED, GREEN, BLUE, YELLOW, WHITE = (220, 30, 30), (30, 200, 30), (30, 30, 220), (240, 220, 20), \
     (255, 255, 255)

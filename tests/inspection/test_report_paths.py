@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from inspection.files import sha256_file
-from inspection.issue import issue_report
-from inspection.migrations import MIGRATION_SET
-from inspection.signing import create_signing_key
+from inspection.signing.issue import issue_report
+from inspection.signing.pades import create_signing_key
 from inspection.store import open_store, restore
+from inspection.store.migrations import MIGRATION_SET
 from tests.inspection.report_data import fill_inspection
 
 PASSWORD = "paths-2026"

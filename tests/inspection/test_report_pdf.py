@@ -11,8 +11,8 @@ from checklists.library import get_template
 from inspection.report import Cancelled, NotAPdf, NotAReport, ReportError, build_report
 from inspection.report.attachment import read_attached_results
 from inspection.results import inspection_results
+from inspection.results_data import inspection_dict
 from inspection.store import open_store
-from inspection.summary import inspection_dict
 from tests.inspection.report_data import PARK_NAME, applied_templates, fill_inspection
 
 
@@ -144,7 +144,7 @@ def test_progress_runs_to_the_end(store, tmp_path):
 
 
 def test_missing_photo_file_does_not_stop_the_report(store, tmp_path):
-    from inspection.photos import missing_report_images
+    from inspection.photos.importer import missing_report_images
 
     inspection_id = fill_inspection(store, photos=2)
     photo, kept = store.snapshot(inspection_id).photos[:2]

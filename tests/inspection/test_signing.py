@@ -1,7 +1,7 @@
 """Signing keys, and issuing a signed report: all or nothing, locking, reopening."""
 import hashlib
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,14 +11,23 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from reportlab.pdfgen.canvas import Canvas
 
-from inspection.issue import issue_report, report_file_name
 from inspection.model import Status
-from inspection.report import Cancelled, NotAPdf, NotAReport, build_report, read_attached_results
-from inspection.signing import (AlreadySigned, BadKeyFile, KeyExists, KeyFileMissing,
-                                WrongPassword, create_signing_key, import_signing_key,
-                                known_certificates, load_signing_key, sign_pdf)
+from inspection.report import Cancelled, NotAPdf, NotAReport, ReportError, build_report, read_attached_results
+from inspection.signing.issue import issue_report, report_file_name
+from inspection.signing.pades import (
+    AlreadySigned,
+    BadKeyFile,
+    KeyExists,
+    KeyFileMissing,
+    WrongPassword,
+    create_signing_key,
+    import_signing_key,
+    known_certificates,
+    load_signing_key,
+    sign_pdf,
+)
+from inspection.signing.verify import verify_pdf
 from inspection.store import InspectionChanged, InspectionLocked
-from inspection.verify import verify_pdf
 from tests.inspection.report_data import fill_inspection
 
 PASSWORD = "正确的密码-2026"
@@ -47,7 +56,7 @@ def test_new_key_is_a_self_signed_p256_certificate_for_the_signer(key_file):
     assert usage.digital_signature and usage.content_commitment
     years = (certificate.not_valid_after_utc - certificate.not_valid_before_utc).days / 365
     assert 4.9 < years < 5.1
-    assert certificate.not_valid_before_utc < datetime.now(timezone.utc) + timedelta(minutes=1)
+    assert certificate.not_valid_before_utc < datetime.now(UTC) + timedelta(minutes=1)
 
 
 def test_password_is_stored_nowhere(key_file):
@@ -62,7 +71,7 @@ def test_certificate_is_written_beside_the_key(key_file):
 
 
 def test_a_key_file_is_described_from_its_certificate_without_the_password(key_file, tmp_path):
-    from inspection.signing_keys import describe_key_file
+    from inspection.signing.keys import describe_key_file
 
     described, opened = describe_key_file(key_file), load_signing_key(key_file, PASSWORD)
     assert described is not None and described.private_key is None
@@ -124,7 +133,7 @@ def test_issue_signs_stores_records_and_locks(store, key_file, tmp_path):
     assert result.ok and result.signer == "张三" and not result.trusted
     fresh = store.snapshot(inspection_id)
     from inspection.results import inspection_results
-    from inspection.summary import inspection_dict
+    from inspection.results_data import inspection_dict
     assert read_attached_results(out) == inspection_dict(fresh, inspection_results(fresh))
     assert list(store.data_dir.reports.glob(".*")) == [] and list(tmp_path.glob(".*")) == []
     cover = subprocess.run(["pdftotext", "-l", "1", str(out), "-"], capture_output=True,
@@ -201,7 +210,7 @@ def test_failure_when_recording_removes_the_files(store, key_file, tmp_path, mon
 
     monkeypatch.setattr(store, "mark_signed", broken)
     out = tmp_path / "out.pdf"
-    with pytest.raises(Exception):
+    with pytest.raises(ReportError, match="disk full"):
         issue_report(store, inspection_id, key_path=key_file, password=PASSWORD, out=out)
     monkeypatch.undo()
     _assert_nothing_changed(store, inspection_id, status, out)

@@ -3,15 +3,17 @@ import sqlite3
 import pytest
 
 from checklists.errors import InvalidInput
-from inspection.migrations import DatabaseTooNew
 from inspection.model import FindingStatus, Severity, SignerRole, Status
-from inspection.store import (DuplicatePark, InspectionLocked, NotADraft, NotFound, open_store)
+from inspection.store import DuplicatePark, InspectionLocked, NotADraft, NotFound, open_store
+from inspection.store.migrations import DatabaseTooNew
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
 
 
 def test_database_settings_make_saved_edits_durable(store):
-    pragma = lambda name: store.db.execute(f"PRAGMA {name}").fetchone()[0]
+    def pragma(name):
+        return store.db.execute(f"PRAGMA {name}").fetchone()[0]
+
     assert pragma("journal_mode") == "wal"
     assert pragma("synchronous") == 2  # FULL
     assert pragma("foreign_keys") == 1
@@ -239,6 +241,7 @@ def test_annotations_are_checked_before_they_are_saved(store, inspection):
 
 def test_a_report_record_is_always_a_signed_report(store, inspection):
     import dataclasses
+
     from inspection.model import ReportRecord
     record = store.mark_signed(inspection.id, path="reports/r.pdf", sha256="a" * 64,
                                signer="张三", updated_at=inspection.updated_at)

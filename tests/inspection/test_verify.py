@@ -9,11 +9,11 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from inspection.cli import main as cli
-from inspection.issue import issue_report
 from inspection.report import NotAPdf, NotSigned, build_report
-from inspection.signing import create_signing_key, import_signing_key
+from inspection.signing.issue import issue_report
+from inspection.signing.pades import create_signing_key, import_signing_key
+from inspection.signing.verify import verify_pdf
 from inspection.store import open_store
-from inspection.verify import verify_pdf
 from tests.inspection.report_data import fill_inspection
 
 PASSWORD = "verify-pass-1"

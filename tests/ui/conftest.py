@@ -1,12 +1,11 @@
 """Qt test set-up: offscreen platform, the bundled font, isolated QSettings, a task runner."""
-import os
 
 import pytest
 from PySide6.QtCore import QSettings
 
 from ui.app import configure_application
-from ui.preferences import Preferences
-from ui.tasks import TaskRunner
+from ui.base.preferences import Preferences
+from ui.base.tasks import TaskRunner
 
 
 @pytest.fixture(scope="session")

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from inspection.signing_keys import WrongPassword
-from tests.ui.test_report_ui import a_key, add_inspection, open_issue_dialog, opened  # noqa: F401
+from inspection.signing.keys import WrongPassword
 from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
-from ui.signing_key_dialog import CreateKeyDialog
+from tests.ui.test_report_ui import a_key, add_inspection, open_issue_dialog, opened  # noqa: F401
+from ui.reports.key_dialog import CreateKeyDialog
 
 
 def _full_height(qtbot, *widgets) -> None:
@@ -29,7 +29,7 @@ def test_a_password_mismatch_does_not_squash_the_password_fields(qtbot, prefs):
     assert dialog.height() > height
 
 
-def test_a_wrong_password_does_not_squash_the_sign_dialog(qtbot, opened, prefs,  # noqa: F811
+def test_a_wrong_password_does_not_squash_the_sign_dialog(qtbot, opened, prefs,
                                                           data_dir):
     window, _inspection = opened
     a_key(prefs, data_dir)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleOptionViewItem
 
-import ui.errors as errors
+import ui.base.error_reporting as errors
 
 
 def _boxes():
@@ -26,7 +26,7 @@ def log_folder(tmp_path, monkeypatch):
 def _raise(exc):
     try:
         raise exc
-    except Exception as caught:  # noqa: BLE001
+    except Exception as caught:
         return caught
 
 
@@ -46,7 +46,7 @@ def test_a_burst_of_unexpected_errors_opens_one_box_and_logs_the_rest(qtbot, log
 
 
 def test_a_failing_model_data_returns_nothing_and_is_logged_once(qtbot, log_folder):
-    from ui.inspection_list_model import InspectionListModel
+    from ui.home.inspection_list import InspectionListModel
 
     model = InspectionListModel()
     model._rows = ["not an inspection"]  # every cell now fails inside data()
@@ -56,7 +56,7 @@ def test_a_failing_model_data_returns_nothing_and_is_logged_once(qtbot, log_fold
 
 
 def test_a_failing_delegate_paint_draws_a_placeholder(qtbot, log_folder):
-    from ui.inspection_list_model import STATUS_ROLE, StatusBadgeDelegate
+    from ui.home.inspection_list import STATUS_ROLE, StatusBadgeDelegate
 
     class BadIndex(QModelIndex):
         def data(self, role=Qt.ItemDataRole.DisplayRole):
@@ -78,11 +78,11 @@ def test_a_thumbnail_with_a_broken_annotation_still_shows(qtbot, log_folder):
     from PySide6.QtGui import QPixmap
 
     from inspection.model import Photo
-    from ui.photo_strip import icon_for
+    from ui.photos.photo_strip import icon_for
 
     pixmap = QPixmap(160, 120)
     pixmap.fill(Qt.GlobalColor.red)
-    fields = {name: None for name in Photo.__dataclass_fields__}
+    fields = dict.fromkeys(Photo.__dataclass_fields__)
     photo = Photo(**{**fields, "id": 1, "annotations": ({"type": "arrow", "x1": "bad"},)})
     icon = icon_for(pixmap, photo, QSize(128, 96))
     assert icon.size() == QSize(128, 96)

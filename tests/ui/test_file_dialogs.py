@@ -5,8 +5,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from ui import file_dialogs
-from ui.photo_import import choose_photo_files
+from ui.base import file_dialogs
+from ui.photos.import_flow import choose_photo_files
 
 
 def test_each_purpose_remembers_its_own_folder(qapp, prefs, tmp_path, monkeypatch):

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from checklists.library import get_template
 from inspection.model import Status
-from ui.home import HomePage
-from ui.inspection_list_model import Column, UNKNOWN
+from ui.home.home_page import HomePage
+from ui.home.inspection_list import UNKNOWN, Column
 
 
 def answer_message_box(qtbot, button_text: str) -> dict:
@@ -105,7 +105,7 @@ def test_figures_show_a_dash_until_computed(qtbot, runner, prefs):
 
 def test_one_inspection_whose_figures_fail_spoils_only_its_own_row(qtbot, runner, prefs,
                                                                     monkeypatch):
-    import ui.inspection_list_model as list_model
+    import ui.home.inspection_list as list_model
 
     def make(store):
         park = store.add_park("星河智造园", "manufacturing")
@@ -155,7 +155,7 @@ def test_star_data_that_cannot_be_rated_is_named_in_the_list(qtbot, runner, pref
 
 def test_figures_are_computed_again_only_for_inspections_that_changed(qtbot, runner, prefs,
                                                                     monkeypatch):
-    import ui.inspection_list_model as list_model
+    import ui.home.inspection_list as list_model
 
     def make(store):
         park = store.add_park("星河智造园", "manufacturing")

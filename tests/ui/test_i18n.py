@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from resources import resource_path
-from ui.app import configure_application
-from ui.i18n import park_type_label, split_names, star_glyphs, star_level_label, status_label
 from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
+from ui.app import configure_application
+from ui.base.i18n import park_type_label, split_names, star_glyphs, star_level_label, status_label
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = resource_path("i18n", "park_inspector_en.ts")
@@ -43,7 +43,7 @@ def test_every_string_has_a_finished_english_translation():
 @pytest.mark.skipif(not (BIN / "pyside6-lupdate").exists(), reason="pyside6-lupdate missing")
 def test_the_ts_holds_every_string_of_the_windows(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([str(BIN / "pyside6-lupdate"), *sorted(str(p) for p in ROOT.glob("ui/*.py")),
+    subprocess.run([str(BIN / "pyside6-lupdate"), *sorted(str(p) for p in ROOT.glob("ui/**/*.py")),
                     "-ts", str(fresh)], check=True, capture_output=True)
     committed = {src for _ctx, src, _tr in messages(TS)}
     missing = sorted({src for _ctx, src, _tr in messages(fresh)} - committed)
@@ -59,7 +59,7 @@ def test_the_committed_qm_is_compiled_from_the_ts(tmp_path):
         "i18n", "park_inspector_en.qm").read_bytes()
 
 
-def test_english_shows_in_the_main_window(qapp, prefs, make_window, inline_runner):  # noqa: F811
+def test_english_shows_in_the_main_window(qapp, prefs, make_window, inline_runner):
     prefs.language = "en"
     configure_application(qapp, prefs)
     try:
@@ -95,7 +95,7 @@ def test_names_and_stars():
 
 
 def test_qts_own_file_dialog_speaks_chinese_in_the_chinese_window(qapp, prefs, tmp_path):
-    """Qt 6's file dialog labels are missing from Qt's zh_CN catalogue: ui/qt_strings.py."""
+    """Qt 6's file dialog labels are missing from Qt's zh_CN catalogue: ui/base/qt_gaps.py."""
     import re
 
     from PySide6.QtWidgets import QFileDialog, QLabel

@@ -5,12 +5,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox
 
 from inspection.model import FindingStatus
-from tests.ui.test_inspection_page_helpers import (focus_tree, inspection_id, make_inspection,  # noqa: F401
-                                                   message_boxes, open_page, settle, sign_directly,
-                                                   stored)
-from ui.findings import CloseFindingDialog, FindingDialog
-from ui.inspection_page import InspectionPage
-from ui.tasks import TaskRunner
+from tests.ui.test_inspection_page_helpers import (  # noqa: F401
+    focus_tree,
+    inspection_id,
+    make_inspection,
+    message_boxes,
+    open_page,
+    settle,
+    sign_directly,
+    stored,
+)
+from ui.base.tasks import TaskRunner
+from ui.inspection_view.findings import CloseFindingDialog, FindingDialog
+from ui.inspection_view.page import InspectionPage
 
 
 def test_page_shows_a_busy_state_then_the_checklist(qtbot, runner, prefs, inspection_id):
@@ -125,7 +132,7 @@ def test_action_item_shows_responsible_deadline_and_overdue(qtbot, runner, open_
     assert [b.text() for b in page.panel.results.buttons.values()] == [
         "1  已完成", "2  按期推进", "3  滞后", "4  未启动", "5  不适用"]
     page.auto_advance_action.setChecked(False)
-    page._set_auto_advance(False)
+    page.set_auto_advance(False)
     focus_tree(qtbot, page)
     qtbot.keyClick(page.tree, Qt.Key.Key_5)
     assert page.panel.results.result == "na"
@@ -280,7 +287,7 @@ def test_another_inspection_opens_on_its_checklist(qtbot, runner, open_page, ins
 
 
 def _visible_items(page) -> set:
-    from ui.checklist_tree import IS_ITEM_ROLE, KEY_ROLE
+    from ui.inspection_view.checklist_model import IS_ITEM_ROLE, KEY_ROLE
     found, stack = set(), [page.proxy.index(r, 0) for r in range(page.proxy.rowCount())]
     while stack:
         index = stack.pop()
@@ -352,7 +359,7 @@ def test_an_edit_refused_by_the_store_is_taken_back(qtbot, runner, open_page, in
     failed = []
     page.save_state_changed.connect(failed.append)
     focus_tree(qtbot, page)
-    page._set_auto_advance(False)
+    page.set_auto_advance(False)
     qtbot.keyClick(page.tree, Qt.Key.Key_3)
     qtbot.waitUntil(lambda: page.session.pending == 0 and page.panel.results.result is None)
     assert page.undo_stack.count() == 0

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image, ImageDraw
 from PySide6.QtWidgets import QApplication
 
-from ui.inspection_page import InspectionPage
+from ui.inspection_view.page import InspectionPage
 
 VISIT = "2026-11-20"
 

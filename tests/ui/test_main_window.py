@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
+from ui.home.new_inspection import NewInspectionDialog
 from ui.main_window import BUSY_DELAY_MS, MainWindow
-from ui.new_inspection import NewInspectionDialog
 
 
 @pytest.fixture
@@ -239,7 +239,7 @@ def test_a_backup_of_a_damaged_folder_warns_of_the_missing_files(qtbot, make_win
     [path] = make_jpegs(tmp_path / "cam", 1)
 
     def add_photo(store):
-        from inspection.photos import prepare_photos
+        from inspection.photos.importer import prepare_photos
         prepared = prepare_photos([path], store.data_dir).prepared[0]
         return store.add_photo(inspection.id, prepared)[0]
 
@@ -259,7 +259,7 @@ def test_a_backup_of_a_damaged_folder_warns_of_the_missing_files(qtbot, make_win
 def test_about_shows_the_version_licences_and_data_folder(qtbot, make_window, inline_runner,
                                                           data_dir, monkeypatch):
     from inspection.appinfo import APP_VERSION
-    from ui.about import AboutDialog
+    from ui.dialogs.about import AboutDialog
 
     window = make_window(inline_runner)
     window.about_action.trigger()
@@ -272,7 +272,7 @@ def test_about_shows_the_version_licences_and_data_folder(qtbot, make_window, in
                  "sqlite-utils", "openpyxl", "pypdfium2", "OpenCC", "SIL Open Font License"):
         assert name in text
     opened = []
-    monkeypatch.setattr("ui.about.QDesktopServices.openUrl",
+    monkeypatch.setattr("ui.dialogs.about.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toLocalFile()) or True)
     dialog.open_button.click()
     assert opened == [str(data_dir)]
@@ -280,7 +280,7 @@ def test_about_shows_the_version_licences_and_data_folder(qtbot, make_window, in
 
 
 def test_settings_open_from_the_tools_menu(make_window, inline_runner):
-    from ui.settings_dialog import SettingsDialog, auto_advance
+    from ui.dialogs.settings_dialog import SettingsDialog, auto_advance
     window = make_window(inline_runner)
     window.settings_action.trigger()
     dialog = window._settings_dialog
@@ -303,7 +303,7 @@ def test_closing_flushes_the_page_before_stopping_the_runner(make_window, inline
 
 
 def _status_in_list(window, inspection_id):
-    from ui.inspection_list_model import Column
+    from ui.home.inspection_list import Column
 
     model = window.home.model
     return model.index(model.row_of(inspection_id), Column.STATUS).data()

@@ -4,12 +4,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from inspection.demo import DEMO_PARK
+from inspection.demo.demo_inspection import DEMO_PARK
 from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
 
 
 @pytest.mark.slow
-def test_demo_is_created_once_and_opened(qtbot, make_window, runner):  # noqa: F811
+def test_demo_is_created_once_and_opened(qtbot, make_window, runner):
     window = make_window(runner)
     window.show()
     qtbot.waitUntil(lambda: window.home.loaded)

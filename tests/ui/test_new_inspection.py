@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate
 
-from ui.new_inspection import NewInspectionDialog
+from ui.home.new_inspection import NewInspectionDialog
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ def test_names_date_and_organisation_go_into_the_inspection(dialog, inline_runne
 
 def test_a_refused_creation_keeps_the_dialog_open(dialog, inline_runner, monkeypatch):
     shown = []
-    monkeypatch.setattr("ui.new_inspection.report_error", lambda exc, *a, **k: shown.append(exc))
+    monkeypatch.setattr("ui.home.new_inspection.report_error", lambda exc, *a, **k: shown.append(exc))
     d = dialog()
     d.park_name.setText("同时新建的园区")
     d.template_boxes["000"].setChecked(True)

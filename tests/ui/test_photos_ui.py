@@ -6,12 +6,17 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QPushButton
 
-from tests.ui.test_inspection_page_helpers import (inspection_id, make_inspection,  # noqa: F401
-                                                   make_jpegs, open_page, settle)
 from inspection.report.annotations import normalise_annotations
-from ui.annotation import make_shape
-from ui.photo_import import RejectedDialog
-from ui.photo_viewer import ItemChooser
+from tests.ui.test_inspection_page_helpers import (  # noqa: F401
+    inspection_id,
+    make_inspection,
+    make_jpegs,
+    open_page,
+    settle,
+)
+from ui.photos.annotation_editor import make_shape
+from ui.photos.import_flow import RejectedDialog
+from ui.photos.photo_viewer import ItemChooser
 
 
 def _import(qtbot, page, paths, target, timeout=20000):
@@ -211,7 +216,7 @@ def test_text_annotations_without_a_second_corner_are_drawn(qapp):
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QImage, QPainter
 
-    from ui.annotation import paint_annotations
+    from ui.photos.annotation_editor import paint_annotations
 
     image = QImage(400, 300, QImage.Format.Format_ARGB32)
     image.fill(0)
@@ -239,11 +244,11 @@ def test_one_import_prepares_its_files_in_one_batch(qtbot, runner, open_page, in
                                                     tmp_path, monkeypatch):
     """Each photo is recorded through prepare_photos' on_outcome, not by preparing two files
     at a time: the batch's set-up (sweeping stale temporary files) runs once."""
-    import inspection.photos
+    import inspection.photos.importer
 
     sweeps = []
-    real_sweep = inspection.photos.remove_stale_temp_files
-    monkeypatch.setattr(inspection.photos, "remove_stale_temp_files",
+    real_sweep = inspection.photos.importer.remove_stale_temp_files
+    monkeypatch.setattr(inspection.photos.importer, "remove_stale_temp_files",
                         lambda *a, **k: sweeps.append(1) or real_sweep(*a, **k))
     page = open_page(inspection_id)
     outcome = _import(qtbot, page, make_jpegs(tmp_path / "cam", 5), ("000", "1-1-1"))
@@ -281,8 +286,8 @@ def test_a_failure_half_way_keeps_and_shows_the_photos_recorded_before_it(
 
 def test_closing_the_window_during_an_import_keeps_every_photo_stored_so_far(
         qtbot, data_dir, prefs, tmp_path):
+    from ui.base.tasks import TaskRunner
     from ui.main_window import MainWindow
-    from ui.tasks import TaskRunner
 
     runner = TaskRunner(data_dir, actor="张三")
     iid = make_inspection(runner)
@@ -308,8 +313,9 @@ def test_thumbnails_are_decoded_off_the_database_thread(qtbot, runner, open_page
                                                        tmp_path, monkeypatch):
     import threading
 
-    import ui.photo_strip
     from PySide6.QtGui import QImage
+
+    import ui.photos.photo_strip
 
     threads = []
 
@@ -321,7 +327,7 @@ def test_thumbnails_are_decoded_off_the_database_thread(qtbot, runner, open_page
 
     page = open_page(inspection_id)
     _import(qtbot, page, make_jpegs(tmp_path / "cam", 2), ("000", "1-1-1"))
-    monkeypatch.setattr(ui.photo_strip, "QImage", RecordingImage)
+    monkeypatch.setattr(ui.photos.photo_strip, "QImage", RecordingImage)
     page.cache.clear()
     page.panel.photos.model.set_photos(list(page.panel.photos.model.photos))
     page.panel.photos.view.viewport().repaint()

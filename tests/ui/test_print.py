@@ -6,13 +6,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
-from inspection.issue import export_report, issue_report
-from inspection.pdf_pages import page_count, page_sizes, render_page
-from inspection.signing_keys import create_signing_key
+from inspection.report.page_images import page_count, page_sizes, render_page
+from inspection.signing.issue import export_report, issue_report
+from inspection.signing.keys import create_signing_key
 from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
 from tests.ui.test_report_ui import add_inspection
-from ui.print_preview import (PagePrinter, PrintFlow, latest_signed_report, page_target,
-                              prepare_printer, render_preview)
+from ui.reports.print_preview import (
+    PagePrinter,
+    PrintFlow,
+    latest_signed_report,
+    page_target,
+    prepare_printer,
+    render_preview,
+)
 
 
 @pytest.fixture
@@ -64,7 +70,7 @@ def test_a_page_fills_a4_paper_and_keeps_its_aspect_on_letter(tmp_path):
 
 
 def test_print_flow_prints_a_draft_before_signing_and_the_signed_report_after(
-        qtbot, make_window, runner, prefs, data_dir, tmp_path):  # noqa: F811
+        qtbot, make_window, runner, prefs, data_dir, tmp_path):
     inspection = add_inspection(runner)
     window = make_window(runner)
     window.open_inspection(inspection.id)
@@ -94,7 +100,7 @@ def test_print_flow_prints_a_draft_before_signing_and_the_signed_report_after(
     assert signed.exists()
 
 
-def test_print_action_is_ctrl_p_in_the_report_menu(make_window, inline_runner):  # noqa: F811
+def test_print_action_is_ctrl_p_in_the_report_menu(make_window, inline_runner):
     window = make_window(inline_runner)
     assert window.report_menu.print_action.shortcut().toString() == "Ctrl+P"
     assert window.report_menu.print_action in window.report_menu.menu.actions()

@@ -9,15 +9,20 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QMessageBox
 
 from inspection.model import SignerRole
-from inspection.pdf_pages import page_count
 from inspection.paths import DataDir
-from inspection.signing_keys import create_signing_key
+from inspection.report.page_images import page_count
+from inspection.signing.keys import create_signing_key
 from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
 from tests.ui.test_signature_pad import draw, wave
-from ui.export_dialogs import DraftExport, ExcelExport
-from ui.signatures_dialog import SignaturesDialog, missing_signatures
-from ui.signing_key_dialog import (KEY_PATH_SETTING, SigningKeyDialog, key_path,
-                                   password_strength, remember_key_path)
+from ui.reports.export_dialogs import DraftExport, ExcelExport
+from ui.reports.key_dialog import (
+    KEY_PATH_SETTING,
+    SigningKeyDialog,
+    key_path,
+    password_strength,
+    remember_key_path,
+)
+from ui.reports.signatures_dialog import SignaturesDialog, missing_signatures
 
 PASSWORD = "zhang-san-2026"
 
@@ -110,8 +115,8 @@ def test_a_key_is_created_through_the_dialog(qtbot, inline_runner, prefs, data_d
     path = key_path(prefs)
     assert path is not None and path.parent == data_dir / "keys" and path.suffix == ".p12"
     assert path.with_suffix(".crt").exists()
-    assert "Abc12345" not in str(dict((k, prefs.qsettings.value(k))
-                                      for k in prefs.qsettings.allKeys()))
+    assert "Abc12345" not in str({k: prefs.qsettings.value(k)
+                                      for k in prefs.qsettings.allKeys()})
     assert dialog.info is not None and dialog.info.name == "张三"
     assert dialog.fields["organisation"].text() == "金山区经委"
     assert len(dialog.fields["fingerprint"].text().replace(" ", "").replace("\n", "")) == 64
@@ -147,7 +152,7 @@ def test_password_strength_hint():
 # --- sign & issue through the window -----------------------------------------------------------
 
 @pytest.fixture
-def opened(qtbot, make_window, runner, prefs, data_dir):  # noqa: F811
+def opened(qtbot, make_window, runner, prefs, data_dir):
     inspection = add_inspection(runner)
     window = make_window(runner)
     window.open_inspection(inspection.id)
@@ -234,7 +239,7 @@ def test_sign_and_issue_wrong_password_then_cancel_then_success(qtbot, opened, r
 def test_an_edit_while_the_report_is_built_is_said_and_signing_can_be_done_again(
         qtbot, opened, runner, prefs, data_dir, monkeypatch):
     from checklists.library import get_template
-    from inspection import issue
+    from inspection.signing import issue
 
     window, inspection = opened
     a_key(prefs, data_dir)
@@ -340,7 +345,7 @@ def test_key_path_setting_name():
 
 def test_a_key_file_gone_since_the_check_is_one_clear_message(qtbot, inline_runner, prefs,
                                                                data_dir, tmp_path):
-    from ui.issue_dialog import IssueDialog, check_readiness
+    from ui.reports.sign_dialog import IssueDialog, check_readiness
 
     inspection = add_inspection(inline_runner)
     key = a_key(prefs, data_dir)
@@ -362,15 +367,15 @@ def test_a_key_file_gone_since_the_check_is_one_clear_message(qtbot, inline_runn
 @pytest.mark.parametrize("size, per_page", [("large", 1), ("medium", 2), ("small", 4)])
 def test_the_photo_size_setting_reaches_the_report(qtbot, inline_runner, prefs, data_dir,
                                                     tmp_path, monkeypatch, size, per_page):
-    import inspection.issue
-    from ui.issue_dialog import IssueDialog, check_readiness
+    import inspection.signing.issue
+    from ui.reports.sign_dialog import IssueDialog, check_readiness
 
     prefs.report_photo_size = size
     seen = []
-    monkeypatch.setattr(inspection.issue, "export_report",
+    monkeypatch.setattr(inspection.signing.issue, "export_report",
                         lambda *a, **kw: seen.append(("draft", kw["photos_per_page"]))
                         or kw["out"])
-    monkeypatch.setattr(inspection.issue, "issue_report",
+    monkeypatch.setattr(inspection.signing.issue, "issue_report",
                         lambda *a, **kw: seen.append(("signed", kw["photos_per_page"]))
                         or kw["out"])
     inspection = add_inspection(inline_runner)
@@ -388,7 +393,7 @@ def test_the_photo_size_setting_reaches_the_report(qtbot, inline_runner, prefs, 
 
 
 def test_the_default_copy_never_overwrites_a_file(tmp_path):
-    from ui.issue_dialog import free_name
+    from ui.reports.sign_dialog import free_name
 
     target = tmp_path / "检查报告-YQJC-2026-0001-第1版.pdf"
     assert free_name(target) == target
@@ -400,7 +405,7 @@ def test_two_report_builds_never_run_at_once(qtbot, runner, tmp_path, monkeypatc
     import threading
     import time as clock
 
-    import inspection.issue as issue
+    import inspection.signing.issue as issue
 
     record = add_inspection(runner)
     running, overlaps, lock = [], [], threading.Lock()
@@ -427,8 +432,8 @@ def test_two_report_builds_never_run_at_once(qtbot, runner, tmp_path, monkeypatc
 
 
 def test_key_info_is_the_signing_key_as_inspection_describes_it(prefs, data_dir):
-    from inspection.signing_keys import SigningKey, load_signing_key
-    from ui.signing_key_dialog import key_info
+    from inspection.signing.keys import SigningKey, load_signing_key
+    from ui.reports.key_dialog import key_info
 
     path = a_key(prefs, data_dir)
     shown, opened = key_info(path), load_signing_key(path, PASSWORD)
@@ -442,14 +447,14 @@ def test_signing_waits_for_a_photo_import_and_lists_missing_photo_files(
         qtbot, opened, runner, prefs, data_dir, tmp_path, monkeypatch):
     import threading
 
-    import ui.photo_import
+    import ui.photos.import_flow
     from tests.ui.test_inspection_page_helpers import make_jpegs
 
     window, inspection = opened
     a_key(prefs, data_dir)
     page = window.page
-    release, prepare = threading.Event(), ui.photo_import.prepare_photos
-    monkeypatch.setattr(ui.photo_import, "prepare_photos",  # the import waits for the test
+    release, prepare = threading.Event(), ui.photos.import_flow.prepare_photos
+    monkeypatch.setattr(ui.photos.import_flow, "prepare_photos",  # the import waits for the test
                         lambda *args, **kwargs: release.wait(10) and prepare(*args, **kwargs))
     paths = make_jpegs(tmp_path / "cam", 3)
     page.importer.start(paths, inspection.id, (None, None))

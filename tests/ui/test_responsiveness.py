@@ -12,8 +12,7 @@ import time
 import pytest
 from PySide6.QtCore import QTimer
 
-from tests.ui.test_inspection_page_helpers import (inspection_id, make_jpegs, open_page,  # noqa: F401
-                                                   settle)
+from tests.ui.test_inspection_page_helpers import inspection_id, make_jpegs, open_page, settle  # noqa: F401
 
 TICK_MS = 20
 

@@ -1,12 +1,12 @@
-"""Result labels through ui.i18n, and which result each digit key records."""
+"""Result labels through ui.base.i18n, and which result each digit key records."""
 from __future__ import annotations
 
 import pytest
 
 from checklists.library import get_template
 from checklists.model import SCALES
-from ui.i18n import result_label
-from ui.inspection_actions import digit_results
+from ui.base.i18n import result_label
+from ui.inspection_view.actions import digit_results
 
 
 @pytest.mark.parametrize("kind", sorted(SCALES, key=lambda k: k.value))

@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ui.preferences import Preferences
-from ui.settings_dialog import SettingsDialog, auto_advance
+from ui.base.preferences import Preferences
+from ui.dialogs.settings_dialog import SettingsDialog, auto_advance
 
 
 def ok(dialog: SettingsDialog) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtGui import QImage, QMouseEvent, QPointingDevice, QTabletEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from ui.signature_pad import MOUSE_WIDTH, SignaturePad, pressure_width
+from ui.reports.signature_pad import MOUSE_WIDTH, SignaturePad, pressure_width
 
 
 def mouse(pad, kind, x, y, button=Qt.MouseButton.LeftButton):
@@ -129,7 +129,7 @@ def test_a_finger_draws_too(qtbot):
 
 def test_save_signature_says_what_it_still_needs(qtbot):
     from inspection.model import SignerRole
-    from ui.signatures_dialog import SignDialog, Signer
+    from ui.reports.signatures_dialog import SignDialog, Signer
 
     dialog = SignDialog(Signer(SignerRole.PARK_REPRESENTATIVE, ""))
     qtbot.addWidget(dialog)
@@ -144,7 +144,7 @@ def test_save_signature_says_what_it_still_needs(qtbot):
 
 def test_sign_again_and_delete_are_apart(qtbot, inline_runner):
     from inspection.model import SignerRole
-    from ui.signatures_dialog import SignaturesDialog
+    from ui.reports.signatures_dialog import SignaturesDialog
 
     pad = SignaturePad()
     pad.resize(560, 200)

@@ -4,15 +4,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from tests.ui.test_inspection_page_helpers import (focus_tree, inspection_id, open_page,  # noqa: F401
-                                                   settle)
-from ui.summary import Bar, BarChart
+from tests.ui.test_inspection_page_helpers import focus_tree, inspection_id, open_page, settle  # noqa: F401
+from ui.inspection_view.summary_tab import Bar, BarChart
 
 
 def _show_summary(qtbot, page):
     page.tabs.setCurrentWidget(page.summary)
     qtbot.waitUntil(lambda: "%" in page.summary.overall_label.text()
-                    or "—" == page.summary.overall_label.text(), timeout=5000)
+                    or page.summary.overall_label.text() == "—", timeout=5000)
 
 
 def test_summary_percentage_follows_the_answers(qtbot, runner, open_page, inspection_id):
@@ -20,7 +19,7 @@ def test_summary_percentage_follows_the_answers(qtbot, runner, open_page, inspec
     _show_summary(qtbot, page)
     assert page.summary.overall_label.text() == "—"  # nothing counted yet
     page.tabs.setCurrentIndex(0)
-    page._set_auto_advance(True)
+    page.set_auto_advance(True)
     focus_tree(qtbot, page)
     qtbot.keyClick(page.tree, Qt.Key.Key_1)  # 符合
     qtbot.keyClick(page.tree, Qt.Key.Key_3)  # 不符合

@@ -3,7 +3,7 @@ import threading
 
 import pytest
 
-from ui.tasks import TaskRunner, TaskRunnerStopped
+from ui.base.tasks import TaskRunner, TaskRunnerStopped
 
 
 def test_db_tasks_run_in_order_on_one_thread_and_report_back(runner, qtbot):

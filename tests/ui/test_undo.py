@@ -4,10 +4,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from inspection.model import FindingStatus
-from tests.ui.test_inspection_page_helpers import (focus_tree, inspection_id, make_jpegs,  # noqa: F401
-                                                   open_page, settle, stored)
+from tests.ui.test_inspection_page_helpers import (  # noqa: F401
+    focus_tree,
+    inspection_id,
+    make_jpegs,
+    open_page,
+    settle,
+    stored,
+)
 from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
-from ui.commands import AddFinding, DeleteFinding, EditFinding
+from ui.session.undo_commands import AddFinding, DeleteFinding, EditFinding
 
 
 def _undo(qtbot, page):
@@ -189,7 +195,7 @@ def test_undo_and_redo_show_the_item_they_change_and_say_what_they_did(qtbot, ru
     page = open_page(inspection_id)
     said = []
     page.status_message.connect(said.append)
-    page._set_auto_advance(False)
+    page.set_auto_advance(False)
     page.select(("000", "1-1-1"))
     focus_tree(qtbot, page)
     qtbot.keyClick(page.tree, Qt.Key.Key_1)

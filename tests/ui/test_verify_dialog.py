@@ -9,12 +9,12 @@ import shutil
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from inspection.issue import export_report, issue_report
-from inspection.signing_keys import create_signing_key
-from inspection.verify import verify_pdf
+from inspection.signing.issue import export_report, issue_report
+from inspection.signing.keys import create_signing_key
+from inspection.signing.verify import verify_pdf
 from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
 from tests.ui.test_report_ui import add_inspection
-from ui.verify_dialog import VerifyDialog, verdict
+from ui.reports.verify_dialog import VerifyDialog, verdict
 
 PASSWORD = "secret-123"
 
@@ -111,7 +111,7 @@ def test_a_file_that_is_no_pdf(qtbot, inline_runner, data_dir, tmp_path):
 
 
 def test_verify_works_from_the_inspections_list(qtbot, make_window, runner, data_dir, reports,
-                                                monkeypatch):  # noqa: F811
+                                                monkeypatch):
     window = make_window(runner)
     assert window.current_inspection_id is None
     action = window.report_menu.verify_action

@@ -1,0 +1,89 @@
+"""``--self-test``: prove a build works without a screen.
+
+In a temporary data folder: create the demo inspection (photos included), make a signing key,
+build and sign the report, verify it, check the database; print each step and exit 0 only
+when every step passed. Used on the frozen program right after a build.
+"""
+from __future__ import annotations
+
+import secrets
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from inspection.appinfo import APP_NAME, APP_VERSION
+
+
+def _step(name: str, action: Callable[[], str]) -> None:
+    start = time.perf_counter()
+    detail = action()
+    print(f"  ✓ {name}（{time.perf_counter() - start:.2f} s）{detail}", flush=True)
+
+
+def run_self_test(args=None, *, extra_checks: list[tuple[str, Callable[[Path], str]]] = ()) -> int:
+    """Run the self-check; *extra_checks* (name, fn(data_dir)) let the caller add e.g. the UI."""
+    from inspection.demo.demo_inspection import create_demo
+    from inspection.signing.issue import issue_report
+    from inspection.signing.keys import create_signing_key
+    from inspection.signing.verify import verify_pdf
+    from inspection.store import open_store
+
+    print(f"{APP_NAME} {APP_VERSION} 自检（Python {sys.version.split()[0]}）", flush=True)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="park-inspector-selftest-") as tmp:
+        data = Path(tmp) / "data"
+        state: dict = {}
+        try:
+            store = open_store(data, actor="自检")
+            try:
+                _step("创建示例检查（含照片）", lambda: _demo(store, create_demo, state))
+                password = secrets.token_urlsafe(12)
+                key = data / "keys" / "selftest.p12"
+                _step("创建签名密钥", lambda: str(create_signing_key(
+                    name="自检人员", organisation="自检单位", password=password, out=key).name))
+                out = Path(tmp) / "report.pdf"
+                _step("生成并签署报告", lambda: _issue(store, issue_report, state["id"], key,
+                                                     password, out))
+                _step("验证签署的报告", lambda: _verify(verify_pdf, out, data / "keys"))
+                _step("检查数据库", lambda: _check(store))
+            finally:
+                store.close()
+            for name, check in extra_checks:
+                _step(name, lambda check=check: check(data))
+        except Exception as exc:
+            print(f"  ✗ 自检失败：{type(exc).__name__}: {exc}", flush=True)
+            return 1
+    print(f"自检通过（共 {time.perf_counter() - started:.1f} s）", flush=True)
+    return 0
+
+
+def _demo(store, create_demo, state: dict) -> str:
+    ids = create_demo(store)
+    state["id"] = ids.main
+    snapshot = store.snapshot(ids.main)
+    if len(snapshot.photos) < 5:
+        raise RuntimeError(f"示例检查只有 {len(snapshot.photos)} 张照片")
+    return f"{len(snapshot.answers)} 个答案，{len(snapshot.photos)} 张照片"
+
+
+def _issue(store, issue_report, inspection_id: str, key: Path, password: str, out: Path) -> str:
+    issue_report(store, inspection_id, key_path=key, password=password, out=out)
+    if not store.inspection(inspection_id).locked:
+        raise RuntimeError("签署后检查没有被锁定")
+    return f"{out.stat().st_size / 1e6:.1f} MB"
+
+
+def _verify(verify_pdf, pdf: Path, keys: Path) -> str:
+    verification = verify_pdf(pdf, trusted_dir=keys)
+    if not (verification.ok and verification.trusted):
+        raise RuntimeError(verification.summary or "签名验证未通过")
+    return verification.signer
+
+
+def _check(store) -> str:
+    report = store.check()
+    if not report.ok:
+        raise RuntimeError("；".join(report.problems[:3]))
+    return f"审计日志 {report.checked['audit_rows']} 行"

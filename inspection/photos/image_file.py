@@ -1,0 +1,340 @@
+"""How one image file becomes evidence: read, check, decode small, read EXIF, store safely.
+
+``prepare_photo`` does it for one file (``inspection.photos.importer`` for many). A camera JPEG is
+decoded with ``draft`` at 1/2–1/8 scale (libjpeg's DCT scaling, asked for the aspect-correct
+target before ``load()``) and rotated by its EXIF orientation only after shrinking; PNG and HEIC
+are decoded whole. Everything is checked and encoded in memory before anything is written, and
+files are written through a temporary file, fsync and rename, so a refused or failed photo
+leaves nothing behind.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import logging
+import math
+import re
+import time
+import warnings
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pillow_heif
+from PIL import ExifTags, Image, ImageFile, ImageOps, UnidentifiedImageError
+
+from checklists.errors import UserError
+from inspection.files import TEMP_SUFFIX, fsync_dir, write_atomic
+from inspection.model import PreparedPhoto
+from inspection.paths import DataDir
+
+log = logging.getLogger(__name__)
+
+REPORT_LONG_EDGE = 1600
+THUMBNAIL_LONG_EDGE = 256
+REPORT_QUALITY = 85
+THUMBNAIL_QUALITY = 80
+MAX_PIXELS = 100_000_000  # 1 亿像素: far above any camera, far below a decompression bomb
+MAX_FILE_BYTES = 512 * 1024 * 1024
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".heic", ".heif"})
+# Pillow's format name → the extension the original is stored with. The extension follows the
+# content, not the file name, so the same bytes named a.JPG and b.jpeg are one file.
+# MPO is how Pillow names a JPEG with extra frames (many phones add a depth or HDR map).
+STORED_EXT = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "HEIF": "heic"}
+SUPPORTED = "请导入 JPEG、PNG 或 HEIC 照片"
+STALE_TEMP_SECONDS = 3600.0
+
+
+def _configure_pillow() -> None:
+    """Limits for every image this program opens, set once at import."""
+    pillow_heif.register_heif_opener()
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    _refuse_bombs_and_truncated_files()
+
+
+def _refuse_bombs_and_truncated_files() -> None:
+    """Re-asserted before each file: other code (or a test runner) may have changed these."""
+    # Between MAX_IMAGE_PIXELS and twice that Pillow only warns: make the warning a refusal.
+    warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+
+_configure_pillow()
+
+
+class PhotoRejected(UserError):
+    """An image file was refused; nothing of it was stored."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"{Path(path).name}：{reason}")
+        self.path = Path(path)
+        self.reason = reason
+
+    def __reduce__(self):  # picklable (process pools, log queues) despite two arguments
+        return type(self), (self.path, self.reason)
+
+
+@dataclass
+class _Decoded:
+    ext: str
+    width: int  # upright
+    height: int
+    report: Image.Image  # RGB, upright, long edge ≤ REPORT_LONG_EDGE
+    taken_at: str | None
+    gps: tuple[float, float] | None
+
+
+def prepare_photo(path: Path | str, data_dir: DataDir | Path | str) -> PreparedPhoto:
+    """Check one image file and store its original and report-size JPEG; raises PhotoRejected.
+
+    Everything is decoded and encoded in memory before the first file is written, and a
+    failure while writing removes what this call wrote, so a refused photo leaves nothing.
+    """
+    path = Path(path)
+    data = _read(path)
+    sha256 = hashlib.sha256(data).hexdigest()
+    decoded = _decode(path, data)
+    report_jpeg = _jpeg(decoded.report, REPORT_QUALITY)
+    thumbnail = decoded.report.resize(_fit(decoded.report.size, THUMBNAIL_LONG_EDGE),
+                                      Image.Resampling.LANCZOS, reducing_gap=2.0)
+    thumbnail_jpeg = _jpeg(thumbnail, THUMBNAIL_QUALITY)
+    _store(as_data_dir(data_dir), path, sha256, decoded.ext, data, report_jpeg)
+    return PreparedPhoto(sha256=sha256, ext=decoded.ext, original_name=path.name,
+                         size=len(data), width=decoded.width, height=decoded.height,
+                         thumbnail_jpeg=thumbnail_jpeg, taken_at=decoded.taken_at,
+                         gps=decoded.gps)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        if path.is_dir():  # on Windows opening a folder gives "permission denied"
+            raise PhotoRejected(path, "这是一个文件夹，不是照片文件")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise PhotoRejected(path, f"文件过大（超过 {MAX_FILE_BYTES >> 20} MB）")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise PhotoRejected(path, "找不到这个文件") from None
+    except PermissionError:
+        raise PhotoRejected(path, "没有读取这个文件的权限") from None
+    except OSError as exc:
+        raise PhotoRejected(path, f"无法读取文件（{exc.strerror or exc}）") from None
+    if not data:
+        raise PhotoRejected(path, "文件是空的（0 字节）")
+    return data
+
+
+def _decode(path: Path, data: bytes) -> _Decoded:
+    _refuse_bombs_and_truncated_files()
+    try:
+        image = Image.open(io.BytesIO(data))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        # Pillow refused it at open, from the header; its message carries the pixel count.
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        raise _too_large(path, f"约 {_pixels(int(found[1]))}" if found else "") from None
+    except UnidentifiedImageError:
+        raise PhotoRejected(path, _unidentified_reason(data)) from None
+    except Exception as exc:  # a damaged header can raise almost anything inside a plugin
+        raise PhotoRejected(path, f"图片文件已损坏（{exc}）") from None
+    with image:
+        if image.format not in STORED_EXT:
+            raise PhotoRejected(path, f"不支持的格式（{image.format}），{SUPPORTED}")
+        width, height = image.size
+        # Our own check from the header, before any pixel is decoded: it holds even if
+        # other code lifts Image.MAX_IMAGE_PIXELS, and it can name the size.
+        if width * height > MAX_PIXELS:
+            raise _too_large(path, f"{width}×{height} 像素")
+        if width < 1 or height < 1:
+            raise PhotoRejected(path, "图片尺寸为 0，文件已损坏")
+        if image.format in ("JPEG", "MPO"):
+            # libjpeg decodes straight to 1/2, 1/4 or 1/8 size when asked for an
+            # aspect-correct target before load(); it never goes below the target.
+            target = _fit(image.size, REPORT_LONG_EDGE)
+            if target != image.size:
+                image.draft("RGB", target)
+        try:
+            image.load()  # a full decode: the only way to find a truncated or broken file
+        except OSError as exc:
+            if "truncated" in str(exc) or "broken data stream" in str(exc):
+                raise PhotoRejected(path, "图片文件不完整（可能复制或传输时中断）") from None
+            raise PhotoRejected(path, f"图片数据已损坏，无法解码（{exc}）") from None
+        except Exception as exc:
+            raise PhotoRejected(path, f"图片数据已损坏，无法解码（{exc}）") from None
+        exif = _exif(image)
+        orientation = exif.get(ExifTags.Base.Orientation, 1)
+        if orientation not in range(1, 9):
+            orientation = 1
+        rgb = _to_rgb(image)
+    reduced = _fit(rgb.size, REPORT_LONG_EDGE)
+    if reduced != rgb.size:  # never enlarge: a small photo stays small
+        # Bicubic: after the DCT already halved a camera JPEG the rest is a ≤2× step, where it
+        # looks the same as Lanczos and takes 30 ms instead of 41 (2000×1500 → 1600×1200).
+        rgb = rgb.resize(reduced, Image.Resampling.BICUBIC, reducing_gap=3.0)
+    report = _upright(rgb, orientation)
+    if orientation >= 5:  # stored on its side: the upright photo is the other way round
+        width, height = height, width
+    return _Decoded(ext=STORED_EXT[image.format], width=width, height=height, report=report,
+                    taken_at=_taken_at(exif), gps=_gps(exif))
+
+
+def _too_large(path: Path, size: str) -> PhotoRejected:
+    shown = f"{size}，" if size else ""
+    return PhotoRejected(path, f"图片过大（{shown}超过 {_pixels(MAX_PIXELS)}的上限）")
+
+
+def _pixels(count: int) -> str:
+    if count >= 100_000_000:
+        return f"{count / 100_000_000:.3g} 亿像素"
+    if count >= 10_000:
+        return f"{count / 10_000:.4g} 万像素"
+    return f"{count} 像素"
+
+
+def _unidentified_reason(data: bytes) -> str:
+    if data.startswith(b"%PDF"):
+        return f"不支持的格式（PDF 文档），{SUPPORTED}"
+    return "无法识别的图片：文件已损坏，或不是图片（只改了扩展名）"
+
+
+def _fit(size: tuple[int, int], long_edge: int) -> tuple[int, int]:
+    """The size with the same aspect whose long edge is at most *long_edge* (never larger)."""
+    width, height = size
+    if max(width, height) <= long_edge:
+        return size
+    scale = long_edge / max(width, height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _to_rgb(image: Image.Image) -> Image.Image:
+    """Plain 8-bit RGB; transparency is laid onto white, as the photo would print."""
+    if image.mode == "I" or image.mode.startswith("I;16"):
+        # 16-bit grey (PNG): convert() would clip every value above 255 to white.
+        image = image.convert("I").point(lambda v: v / 256).convert("L")
+        image.info.pop("transparency", None)  # a 16-bit value, meaningless now
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    return image if image.mode == "RGB" else image.convert("RGB")
+
+
+def _upright(image: Image.Image, orientation: int) -> Image.Image:
+    """Apply the EXIF orientation to the already-shrunk image (cheap: 2 megapixels, not 12)."""
+    if orientation == 1:
+        return image
+    # The shrunk copy has lost the original's EXIF: give it the tag and let Pillow's own
+    # table decide the transpose.
+    image.getexif()[ExifTags.Base.Orientation] = orientation
+    return ImageOps.exif_transpose(image)
+
+
+def _jpeg(image: Image.Image, quality: int) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=quality)
+    return out.getvalue()
+
+
+# --- EXIF --------------------------------------------------------------------------------
+
+def _exif(image: Image.Image) -> Image.Exif:
+    try:
+        return image.getexif()
+    except Exception:  # a photo with broken EXIF is still a photo
+        log.warning("unreadable EXIF ignored", exc_info=True)
+        return Image.Exif()
+
+
+def _taken_at(exif: Image.Exif) -> str | None:
+    """DateTimeOriginal (or DateTimeDigitized) as ISO 'YYYY-MM-DDTHH:MM:SS', local time."""
+    try:
+        details = exif.get_ifd(ExifTags.IFD.Exif)
+    except Exception:
+        return None
+    for tag in (ExifTags.Base.DateTimeOriginal, ExifTags.Base.DateTimeDigitized):
+        value = details.get(tag)
+        if isinstance(value, bytes):
+            value = value.decode("ascii", "replace")
+        if not isinstance(value, str):
+            continue
+        text = value.strip().strip("\x00").strip()[:19]
+        for pattern in ("%Y:%m:%d %H:%M:%S", "%Y-%m-%d %H:%M:%S"):
+            with contextlib.suppress(ValueError):  # "0000:00:00 00:00:00" from unset clocks
+                return datetime.strptime(text, pattern).isoformat(timespec="seconds")
+    return None
+
+
+def _gps(exif: Image.Exif) -> tuple[float, float] | None:
+    """Decimal (latitude, longitude), south and west negative; None when absent or invalid."""
+    try:
+        info = exif.get_ifd(ExifTags.IFD.GPSInfo)
+        lat = _degrees(info[ExifTags.GPS.GPSLatitude], info.get(ExifTags.GPS.GPSLatitudeRef), "S")
+        lon = _degrees(info[ExifTags.GPS.GPSLongitude], info.get(ExifTags.GPS.GPSLongitudeRef),
+                       "W")
+    except (KeyError, TypeError, ValueError, ZeroDivisionError, IndexError):
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lon)) or abs(lat) > 90 or abs(lon) > 180:
+        return None
+    return round(lat, 7), round(lon, 7)
+
+
+def _degrees(dms: object, ref: object, negative: str) -> float:
+    """(degrees, minutes, seconds) rationals and an N/S/E/W reference → signed decimal."""
+    parts = [float(v) for v in (dms if isinstance(dms, (tuple, list)) else (dms,))]
+    value = sum(part / 60 ** i for i, part in enumerate(parts[:3]))
+    if isinstance(ref, bytes):
+        ref = ref.decode("ascii", "replace")
+    return -value if isinstance(ref, str) and ref.strip("\x00 ").upper() == negative else value
+
+
+# --- writing -------------------------------------------------------------------------------
+
+def as_data_dir(data_dir: DataDir | Path | str) -> DataDir:
+    """Accept a DataDir or the folder it describes."""
+    return data_dir if isinstance(data_dir, DataDir) else DataDir(Path(data_dir))
+
+
+def _store(data_dir: DataDir, path: Path, sha256: str, ext: str, original: bytes,
+           report_jpeg: bytes) -> None:
+    """Write the original and the report image unless present; on failure undo this call's."""
+    original_path = data_dir.original(sha256, ext)
+    report_path = data_dir.report_image(sha256)
+    folder = original_path.parent
+    created: list[Path] = []
+    try:
+        new_folder = not folder.exists()
+        folder.mkdir(parents=True, exist_ok=True)
+        if new_folder:
+            fsync_dir(folder.parent)
+        # Content-addressed: a file already there was renamed into place whole and holds
+        # these bytes, so it is left alone. Only a damaged original (wrong size) is rewritten.
+        if not (original_path.exists() and original_path.stat().st_size == len(original)):
+            write_atomic(original_path, original)
+            created.append(original_path)
+        if not report_path.exists():
+            write_atomic(report_path, report_jpeg)
+            created.append(report_path)
+    except BaseException as exc:
+        for target in created:  # only our own: an earlier import's files may be in use
+            with contextlib.suppress(OSError):
+                target.unlink()
+        if isinstance(exc, OSError):
+            raise PhotoRejected(path, f"无法保存到数据文件夹（{exc.strerror or exc}）") from None
+        raise
+
+
+def remove_stale_temp_files(data_dir: DataDir | Path | str, *,
+                            older_than: float = STALE_TEMP_SECONDS) -> int:
+    """Delete temporary files left in media/ by a crash mid-write; returns how many."""
+    media = as_data_dir(data_dir).media
+    if not media.is_dir():
+        return 0
+    cutoff = time.time() - older_than
+    removed = 0
+    for temp in media.glob(f"*/.*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()
+                removed += 1
+    return removed

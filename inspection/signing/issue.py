@@ -1,0 +1,128 @@
+"""Issuing a report: build the PDF → sign it → keep a copy in the data folder → lock the inspection.
+
+In that order, and all or nothing: the key is opened before any work (a wrong password costs
+nothing), files are written under temporary names, and only ``Store.mark_signed`` — one
+transaction that records the report and locks the inspection — makes the result official.
+If anything fails or is cancelled before it, no record exists, the inspection stays editable
+and no file is left behind. Reports signed earlier (earlier revisions) are never touched.
+"""
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from inspection.files import new_temp_file, replace_atomic, sha256_file
+from inspection.model import Inspection, InspectionSnapshot, Status
+from inspection.report.errors import Cancelled, ReportError, write_failure
+from inspection.report.pdf import build_report
+from inspection.results import inspection_results
+from inspection.signing.pades import load_signing_key, sign_pdf
+from inspection.store import InspectionLocked, Store
+
+Progress = Callable[[int, int, str], None]
+ShouldCancel = Callable[[], bool]
+
+
+def report_file_name(inspection: Inspection) -> str:
+    """The name of a signed report in the data folder: YQJC-2026-0001-r1.pdf"""
+    return f"{inspection.file_safe_number}-r{inspection.revision}.pdf"
+
+
+def export_report(store: Store, inspection_id: str, *, out: Path,
+                  progress: Progress | None = None,
+                  should_cancel: ShouldCancel | None = None, photos_per_page: int = 2) -> Path:
+    """Write an unsigned report (draft or preview); the inspection is not locked."""
+    snapshot = store.snapshot(inspection_id)
+    return build_report(snapshot, Path(out), data_dir=store.data_dir, progress=progress,
+                        should_cancel=should_cancel, photos_per_page=photos_per_page)
+
+
+def _as_signed(snapshot: InspectionSnapshot) -> InspectionSnapshot:
+    """The snapshot as it will read once signed: the report records the signed state."""
+    return dataclasses.replace(snapshot, inspection=dataclasses.replace(
+        snapshot.inspection, status=Status.SIGNED))
+
+
+def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: str,
+                 out: Path | None = None, progress: Progress | None = None,
+                 should_cancel: ShouldCancel | None = None, photos_per_page: int = 2) -> Path:
+    """Build, sign, store and record the report of an inspection, which locks it.
+
+    The signed PDF goes to the data folder's ``reports/`` (named by report number and
+    revision) and, when *out* is given, also to *out*. Returns *out*, or the stored copy.
+    """
+    inspection = store.inspection(inspection_id)
+    if inspection.locked:
+        raise InspectionLocked(f"该检查已签署（第 {inspection.revision} 版）；如需重新签署，"
+                               "请先“重新打开”生成新的修订版。")
+    key = load_signing_key(Path(key_path), password)
+    if out is not None and not Path(out).parent.is_dir():
+        raise ReportError(f"保存报告的文件夹不存在：{Path(out).parent}")
+    snapshot = _as_signed(store.snapshot(inspection_id))
+    reports = store.data_dir.reports
+    reports.mkdir(parents=True, exist_ok=True)
+    stored = reports / report_file_name(snapshot.inspection)
+    if any(r.file(store.data_dir) == stored for r in store.reports(inspection_id)):
+        raise ReportError(f"第 {inspection.revision} 版的报告已存在：{stored}")
+    work = copy = None
+    placed = False
+    try:
+        work = new_temp_file(stored)
+        copy = new_temp_file(out) if out is not None else None
+        build_report(snapshot, work, data_dir=store.data_dir,
+                     results=inspection_results(snapshot),
+                     progress=_scaled(progress), should_cancel=should_cancel,
+                     photos_per_page=photos_per_page)
+        if should_cancel is not None and should_cancel():
+            raise Cancelled()
+        if progress is not None:
+            progress(98, 100, "正在签名")
+        signed = sign_pdf(work, key=key)
+        sha = sha256_file(work)
+        if should_cancel is not None and should_cancel():
+            raise Cancelled()
+        if copy is not None:
+            shutil.copyfile(work, copy)  # the slow part of the copy, before anything is final
+        # On disk (flushed) before the database records it: a power cut cannot leave a record
+        # pointing at a half-written file.
+        replace_atomic(work, stored)
+        placed = True
+        store.mark_signed(inspection_id, path=store.data_dir.relative(stored), sha256=sha,
+                          signer=signed.signer,
+                          updated_at=snapshot.inspection.updated_at)
+        placed = False  # recorded: from here on the stored file belongs to the record
+        if copy is not None:
+            _finish_copy(copy, Path(out), stored)
+    except OSError as exc:
+        raise ReportError(f"无法保存签署的报告：{write_failure(exc)}") from None
+    finally:
+        for temp in (work, copy):
+            if temp is not None:
+                temp.unlink(missing_ok=True)
+        if placed:
+            stored.unlink(missing_ok=True)
+    if progress is not None:
+        progress(100, 100, "已签署")
+    return Path(out) if out is not None else stored
+
+
+def _finish_copy(copy: Path, out: Path, stored: Path) -> None:
+    """Rename the finished copy into place (after signing is recorded; a rename seldom fails)."""
+    try:
+        replace_atomic(copy, out)
+    except OSError as exc:
+        raise ReportError(f"报告已签署并保存在 {stored}，但无法写入 {out}："
+                          f"{write_failure(exc)}") from None
+
+
+def _scaled(progress: Progress | None) -> Progress | None:
+    """Build progress as the first part of the whole (signing is the rest)."""
+    if progress is None:
+        return None
+
+    def report(done: int, total: int, message: str) -> None:
+        progress(min(int(96 * done / max(total, 1)), 96), 100, message)
+
+    return report

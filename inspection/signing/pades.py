@@ -1,0 +1,149 @@
+"""Digital signatures on reports: a PAdES B-B certification signature with a Chinese stamp.
+
+Works offline: no timestamp server, no revocation data (B-T/B-LT would need a network). The
+signature certifies the report with “no changes allowed”, so any later edit shows up as such.
+Key files are handled by :mod:`inspection.signing.keys`; its functions are re-exported here.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from cryptography.hazmat.primitives import serialization
+
+from inspection.files import atomic_target
+from inspection.report.attachment import SIGNATURE_FIELD, has_attached_results, open_reader
+from inspection.report.errors import NotAPdf, NotAReport
+from inspection.report.fonts import regular_font_file
+from inspection.signing.keys import (
+    BadKeyFile,
+    KeyExists,
+    KeyFileMissing,
+    SigningError,
+    SigningKey,
+    WrongPassword,
+    create_signing_key,
+    import_signing_key,
+    known_certificates,
+    load_signing_key,
+    remember_certificate,
+)
+
+__all__ = ["sign_pdf", "SignedReport", "create_signing_key", "import_signing_key",
+           "load_signing_key", "known_certificates", "remember_certificate", "SigningKey",
+           "SigningError", "WrongPassword", "KeyFileMissing", "BadKeyFile", "KeyExists",
+           "AlreadySigned"]
+
+STAMP_TEXT = "签署人：%(name)s\n单位：%(organisation)s\n签署时间：%(when)s"
+SIGNING_REASON = "园区现场检查报告签署"
+
+
+class AlreadySigned(SigningError):
+    """The PDF carries a signature already."""
+
+
+@dataclass(frozen=True)
+class SignedReport:
+    path: Path
+    signer: str
+    organisation: str
+    signed_at: datetime
+
+
+@lru_cache(maxsize=1)
+def _stamp_style():
+    """The visible stamp: Chinese needs the TrueType font (the default font garbles it)."""
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.stamp import TextStampStyle
+
+    return TextStampStyle(
+        stamp_text=STAMP_TEXT,
+        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(regular_font_file()),
+                                                                 font_size=10),
+                                    font_size=10, leading=15),
+        border_width=1, background=None)
+
+
+def format_signing_time(moment: datetime) -> str:
+    """Local wall time with its UTC offset: 2026-11-20 15:30:12（UTC+08:00）."""
+    offset = moment.strftime("%z")
+    offset = f"{offset[:3]}:{offset[3:]}" if offset else ""
+    return moment.strftime("%Y-%m-%d %H:%M:%S") + (f"（UTC{offset}）" if offset else "")
+
+
+def _signature_fields(reader) -> list[tuple[str, bool]]:
+    """(name, filled) of every signature field of the document."""
+    try:
+        fields = reader.root["/AcroForm"]["/Fields"]
+    except (KeyError, TypeError):
+        return []
+    found = []
+    for ref in fields:
+        field_obj = ref.get_object()
+        if field_obj.get("/FT") == "/Sig":
+            found.append((str(field_obj.get("/T", "")), "/V" in field_obj))
+    return found
+
+
+def sign_pdf(pdf: Path, *, key: SigningKey, out: Path | None = None) -> SignedReport:
+    """Sign a report PDF with *key* into *out* (or in place when *out* is None).
+
+    Only reports made by this program are signed (they carry the results JSON and the
+    reserved stamp box); a report is signed once.
+    """
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.fields import MDPPerm
+
+    pdf = Path(pdf)
+    try:
+        handle = open(pdf, "rb" if out is not None else "r+b")  # noqa: SIM115 - closed by the with below
+    except FileNotFoundError:
+        raise NotAPdf(f"找不到文件：{pdf}") from None
+    with handle:
+        reader = open_reader(handle)
+        if not has_attached_results(reader):
+            raise NotAReport(f"只能签署本程序生成的检查报告：{pdf.name}")
+        sig_fields = _signature_fields(reader)
+        if any(filled for _, filled in sig_fields):
+            raise AlreadySigned(f"该报告已有数字签名，不能再次签署：{pdf.name}")
+        from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+        certificate = asn1_x509.Certificate.load(
+            key.certificate.public_bytes(serialization.Encoding.DER))
+        private_key = asn1_keys.PrivateKeyInfo.load(key.private_key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption()))
+        signer = signers.SimpleSigner(
+            signing_cert=certificate, signing_key=private_key,
+            cert_registry=SimpleCertificateStore.from_certs([certificate]))
+        field_name = SIGNATURE_FIELD if any(n == SIGNATURE_FIELD for n, _ in sig_fields) else None
+        if field_name is None:
+            raise NotAReport(f"该 PDF 没有预留签名位置，不是可签署的检查报告：{pdf.name}")
+        meta = signers.PdfSignatureMetadata(
+            field_name=field_name, subfilter=fields.SigSeedSubFilter.PADES,
+            md_algorithm="sha256", name=key.name, reason=SIGNING_REASON,
+            location=key.organisation or None, certify=True,
+            docmdp_permissions=MDPPerm.NO_CHANGES)
+        signed_at = datetime.now().astimezone()
+        pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style())
+        writer = IncrementalPdfFileWriter(handle)
+        params = {"name": key.name, "organisation": key.organisation or "—",
+                  "when": format_signing_time(signed_at)}
+        if out is None:
+            pdf_signer.sign_pdf(writer, appearance_text_params=params, in_place=True)
+            handle.flush()
+            os.fsync(handle.fileno())
+            target = pdf
+        else:
+            target = Path(out)
+            with atomic_target(target) as partial, open(partial, "wb") as output:
+                pdf_signer.sign_pdf(writer, appearance_text_params=params, output=output)
+    return SignedReport(path=target, signer=key.name, organisation=key.organisation,
+                        signed_at=signed_at)

@@ -1,0 +1,95 @@
+"""Translated labels for the domain's Chinese terms, and how names are split and joined.
+
+The domain (``inspection.model``) names statuses and park types in Chinese for reports and the
+command line; the windows show them through Qt's translation system so the English interface
+says "Draft" rather than "草稿". Each label is written out as a literal so that
+``pyside6-lupdate`` finds it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication
+
+from inspection.model import ParkType, Status
+
+NAME_SEPARATOR = "、"
+_SEPARATORS = re.compile(r"[、,，;；\n]+")
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def status_label(status: Status | str) -> str:
+    labels = {
+        "draft": QCoreApplication.translate("Labels", "草稿"),
+        "in_progress": QCoreApplication.translate("Labels", "检查中"),
+        "completed": QCoreApplication.translate("Labels", "已完成"),
+        "signed": QCoreApplication.translate("Labels", "已签署"),
+    }
+    return labels[Status(status).value]
+
+
+def park_type_label(park_type: ParkType | str) -> str:
+    labels = {
+        "manufacturing": QCoreApplication.translate("Labels", "生产制造类"),
+        "service": QCoreApplication.translate("Labels", "生产性服务类等其他类"),
+    }
+    return labels[ParkType(park_type).value]
+
+
+def star_level_label(stars: int) -> str:
+    """一星级 … 五星级, or 未达一星级."""
+    labels = (
+        QCoreApplication.translate("Labels", "未达一星级"),
+        QCoreApplication.translate("Labels", "一星级"),
+        QCoreApplication.translate("Labels", "二星级"),
+        QCoreApplication.translate("Labels", "三星级"),
+        QCoreApplication.translate("Labels", "四星级"),
+        QCoreApplication.translate("Labels", "五星级"),
+    )
+    return labels[max(0, min(stars, 5))]
+
+
+def result_labels() -> dict[str, str]:
+    """Every result key's label: 符合 … 不适用, 已完成 … 未启动, and the star levels by number."""
+    labels = {
+        "pass": QCoreApplication.translate("Labels", "符合"),
+        "partial": QCoreApplication.translate("Labels", "基本符合"),
+        "fail": QCoreApplication.translate("Labels", "不符合"),
+        "na": QCoreApplication.translate("Labels", "不适用"),
+        # the same words as the inspection status 已完成, so one translation serves both
+        "done": QCoreApplication.translate("Labels", "已完成"),
+        "on_track": QCoreApplication.translate("Labels", "按期推进"),
+        "delayed": QCoreApplication.translate("Labels", "滞后"),
+        "not_started": QCoreApplication.translate("Labels", "未启动"),
+    }
+    labels.update((str(stars), star_level_label(stars)) for stars in range(6))
+    return labels
+
+
+def result_label(key: str | None) -> str:
+    """The label of a result key (the templates' scales name them in Chinese); 未检查 for none.
+
+    A key no scale knows is shown as it is, rather than failing while painting.
+    """
+    if key is None:
+        return QCoreApplication.translate("Labels", "未检查")
+    return result_labels().get(key, key)
+
+
+def star_glyphs(stars: int, *, out_of: int = 5) -> str:
+    """★★★☆☆ for three stars of five."""
+    stars = max(0, min(stars, out_of))
+    return "★" * stars + "☆" * (out_of - stars)
+
+
+def split_names(text: str) -> list[str]:
+    """Inspector names typed in one field: separated by 、 , ， ; ； or new lines."""
+    return [name.strip() for name in _SEPARATORS.split(text or "") if name.strip()]
+
+
+def join_names(names: Iterable[str]) -> str:
+    return NAME_SEPARATOR.join(names)

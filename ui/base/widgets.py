@@ -1,0 +1,175 @@
+"""Small shared bits of the inspection view: colours, labels, drop handling, a demo data folder."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QStyleOptionHeader,
+    QTextEdit,
+    QWidget,
+)
+
+# Result colours: calm, readable on white, and distinguishable when printed in grey.
+RESULT_COLORS: dict[str, str] = {
+    "pass": "#2e7d32", "partial": "#b26a00", "fail": "#c62828", "na": "#6b7280",
+    "done": "#2e7d32", "on_track": "#1565c0", "delayed": "#c62828", "not_started": "#8d6e63",
+}
+STAR_COLOR = "#b8860b"
+OVERDUE_COLOR = "#c62828"
+MUTED = "#6b7280"
+ACCENT = "#1f5fa8"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("widgets", text)
+
+
+def result_color(key: str | None) -> QColor:
+    if key is None:
+        return QColor(MUTED)
+    if key.isdigit():
+        return QColor(STAR_COLOR)
+    return QColor(RESULT_COLORS.get(key, MUTED))
+
+
+def is_text_input(widget: QWidget | None) -> bool:
+    """Whether *widget* takes typed characters (single-key shortcuts must leave it alone)."""
+    while widget is not None:
+        if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)):
+            return True
+        if isinstance(widget, QComboBox) and widget.isEditable():
+            return True
+        if widget.isWindow():
+            return False
+        widget = widget.parentWidget()
+    return False
+
+
+def dropped_paths(mime: QMimeData) -> list[Path]:
+    """Local files and folders in a drag (files from Explorer/Finder/Nautilus)."""
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def badge(text: str, color: str, parent: QWidget | None = None) -> QLabel:
+    """A small coloured tag (逾期, 试点, 已签署 …)."""
+    label = QLabel(text, parent)
+    label.setStyleSheet(f"QLabel {{ color: white; background: {color}; border-radius: 3px;"
+                        " padding: 1px 6px; font-weight: bold; }")
+    return label
+
+
+def section_title(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    label.setStyleSheet(f"color: {ACCENT};")
+    return label
+
+
+def muted_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(wrap)
+    label.setStyleSheet(f"color: {MUTED};")
+    return label
+
+
+def hline(parent: QWidget | None = None) -> QFrame:
+    line = QFrame(parent)
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setStyleSheet("color: #d9dde3;")
+    return line
+
+
+def clear_layout(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().hide()  # at once: deleteLater waits for the event loop
+            item.widget().deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+
+
+def scaled(px: float, widget: QWidget | None = None) -> int:
+    """*px* at 96 dpi, scaled to the font size in use (high-DPI laptops set larger fonts)."""
+    font = widget.font() if widget is not None else QApplication.font()
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
+    return round(px * max(size, 9.0) / 9.0)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, informative: str,
+            action_text: str, *, destructive: bool = False) -> bool:
+    """Ask before doing something; Cancel is the default button."""
+    box = QMessageBox(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question,
+                      title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(informative)
+    role = QMessageBox.ButtonRole.DestructiveRole if destructive \
+        else QMessageBox.ButtonRole.AcceptRole
+    action = box.addButton(action_text, role)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is action
+
+
+class SortArrowHeader(QHeaderView):
+    """A table header whose sort arrow points the way the values run: down for largest (or
+    newest) first. Qt draws descending order as an upward arrow, which reads as "oldest first"
+    on a list that shows the newest visit at the top."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+
+    def initStyleOptionForIndex(self, option: QStyleOptionHeader,
+                                logical_index: int) -> None:
+        super().initStyleOptionForIndex(option, logical_index)
+        up, down = QStyleOptionHeader.SortIndicator.SortUp, QStyleOptionHeader.SortIndicator.SortDown
+        option.sortIndicator = {up: down, down: up}.get(option.sortIndicator, option.sortIndicator)
+
+
+class _GrowToFit(QObject):
+    """Grows its window when the contents need more height (see :func:`grow_to_fit`)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self.fit)
+        return False
+
+    def fit(self) -> None:
+        window = self.parent()
+        layout = window.layout() if window is not None else None
+        if layout is None:
+            return
+        layout.activate()
+        width = window.width()
+        needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > window.height():
+            window.resize(width, needed)
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Let *window* (a dialog) grow when a message appears in it, instead of squashing its
+    fields: Qt sizes a window's minimum without the extra lines a word-wrapped label needs."""
+    window.installEventFilter(_GrowToFit(window))
+
+
+def now_hms() -> str:
+    return datetime.now().strftime("%H:%M:%S")

@@ -1,0 +1,365 @@
+"""The home screen: every inspection in the data folder, or a welcome on the first run
+(ui/home/welcome.py)."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspection.model import Inspection, Status
+from ui.base.error_reporting import report_error
+from ui.base.i18n import status_label
+from ui.base.preferences import Preferences
+from ui.base.tasks import TaskRunner
+from ui.base.widgets import SortArrowHeader, confirm, muted_label
+from ui.home.inspection_list import (
+    Column,
+    InspectionFilterProxy,
+    InspectionListModel,
+    StatusBadgeDelegate,
+    compute_figures,
+    read_snapshots,
+    template_titles,
+)
+from ui.home.welcome import WelcomePanel
+
+SEARCH_DELAY_MS = 200
+
+
+class HomePage(QWidget):
+    """The inspections list with search and filters; opening, revisits and deleting drafts."""
+
+    new_requested = Signal()
+    demo_requested = Signal()
+    open_requested = Signal(str)
+    refreshed = Signal()  # a refresh is done: the list and the figures it had to work out
+
+    def __init__(self, runner: TaskRunner, prefs: Preferences,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.prefs = prefs
+        self._generation = 0  # ignores the results of a refresh overtaken by a newer one
+        self._stopped = False
+        self.loaded = False
+        self.model = InspectionListModel(self)
+        self.proxy = InspectionFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.welcome = WelcomePanel()
+        self.welcome.new_requested.connect(self.new_requested)
+        self.welcome.demo_requested.connect(self.demo_requested)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_list_panel())
+        self.stack.addWidget(self.welcome)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._update_actions()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_list_panel(self) -> QWidget:
+        panel = QWidget()
+        heading = QLabel(self.tr("检查记录"))
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        new_button = QPushButton(self.tr("新建检查…"))
+        new_button.setDefault(True)
+        new_button.clicked.connect(self.new_requested)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索园区名称"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 28)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(lambda: self.proxy.set_search(self.search.text()))
+        self._search_timer.timeout.connect(self._update_count)
+        self.search.textChanged.connect(self._search_timer.start)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        self.addAction(find)
+
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("全部状态"), None)
+        for status in Status:
+            self.status_filter.addItem(status_label(status), status.value)
+        self.status_filter.currentIndexChanged.connect(self._apply_filters)
+
+        self.date_filter = QCheckBox(self.tr("检查日期"))
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(QDate(today.year(), 1, 1))
+        self.date_to = QDateEdit(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self._apply_filters)
+        self.date_filter.toggled.connect(self.date_from.setEnabled)
+        self.date_filter.toggled.connect(self.date_to.setEnabled)
+        self.date_filter.toggled.connect(self._apply_filters)
+        self.count_label = muted_label(wrap=False)
+
+        self.table = QTableView()
+        self.table.setHorizontalHeader(SortArrowHeader(self.table))  # newest first: arrow down
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.table))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.installEventFilter(self)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TEMPLATES, QHeaderView.ResizeMode.Stretch)
+        em = self.fontMetrics().horizontalAdvance("中")  # one Chinese character
+        widths = {Column.PARK: 16, Column.DATE: 7, Column.STATUS: 6, Column.INSPECTORS: 10,
+                  Column.PROGRESS: 5, Column.SCORE: 5, Column.STARS: 6}
+        for column, ems in widths.items():
+            header.resizeSection(column, em * ems)
+        badge = max(self.fontMetrics().horizontalAdvance(status_label(s)) for s in Status)
+        header.resizeSection(Column.STATUS, badge + self.fontMetrics().height() * 2)
+
+        self.open_action = QAction(self.tr("打开"), self)
+        self.open_action.triggered.connect(self.open_selected)
+        self.revisit_action = QAction(self.tr("新建复查…"), self)
+        self.revisit_action.setToolTip(self.tr("对同一园区再检查一次：模板相同，答案清空，未完成的整改带入"))
+        self.revisit_action.triggered.connect(self.revisit_selected)
+        self.delete_action = QAction(self.tr("删除草稿…"), self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(self.delete_action)
+        self.empty_filter_label = QLabel(self.tr("没有符合筛选条件的检查。"))
+        self.empty_filter_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_filter_label.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch()
+        top.addWidget(new_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search)
+        filters.addWidget(self.status_filter)
+        filters.addSpacing(em * 2)
+        filters.addWidget(self.date_filter)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("至")))
+        filters.addWidget(self.date_to)
+        filters.addStretch()
+        filters.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        for action in (self.open_action, self.revisit_action, self.delete_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            actions.addWidget(button)
+        actions.addStretch()
+        hint = muted_label(self.tr("双击或按回车键打开检查"), wrap=False)
+        actions.addWidget(hint)
+        column = QVBoxLayout(panel)
+        column.addLayout(top)
+        column.addLayout(filters)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.empty_filter_label)
+        column.addLayout(actions)
+        return panel
+
+    # --- loading -------------------------------------------------------------------------
+
+    def refresh(self, *, select: str | None = None) -> None:
+        """Reload the list from the database (then select *select*, or keep the selection);
+        the figures follow in a second task."""
+        if self._stopped:
+            return
+        self._generation += 1
+        generation = self._generation
+        self.runner.db(lambda store: store.inspections(),
+                       lambda rows: self._loaded(generation, rows, select),
+                       lambda exc: report_error(exc, self))
+
+    def _loaded(self, generation: int, inspections: list[Inspection],
+                select: str | None = None) -> None:
+        if generation != self._generation or self._stopped:
+            return
+        selected = select or self.selected_inspection_id()
+        self.model.set_inspections(inspections)
+        self.loaded = True
+        self.stack.setCurrentWidget(self.welcome if not inspections else self.stack.widget(0))
+        self.select(selected)
+        self._update_count()
+        self._update_actions()
+        stale = self.model.stale_ids()  # figures are kept while the inspection is unchanged
+        if stale:
+            self.runner.db(lambda store: read_snapshots(store, stale),
+                           lambda snapshots: self._compute_figures(generation, snapshots),
+                           lambda exc: report_error(exc, self))
+        else:
+            self.refreshed.emit()
+
+    def _compute_figures(self, generation: int, snapshots: dict) -> None:
+        if generation == self._generation and not self._stopped:
+            self.runner.background(lambda _progress: compute_figures(snapshots),
+                                   lambda figures: self._figures_loaded(generation, figures),
+                                   lambda exc: report_error(exc, self))
+
+    def stop(self) -> None:
+        """The runner is shutting down: late results are dropped, nothing new is queued."""
+        self._stopped = True
+
+    def _figures_loaded(self, generation: int, figures: dict) -> None:
+        if generation == self._generation:
+            self.model.set_figures(figures)
+            self.refreshed.emit()
+
+    @property
+    def showing_welcome(self) -> bool:
+        return self.stack.currentWidget() is self.welcome
+
+    # --- filters and selection -------------------------------------------------------------
+
+    def _apply_filters(self) -> None:
+        status = self.status_filter.currentData()
+        self.proxy.set_status(Status(status) if status else None)
+        if self.date_filter.isChecked():
+            self.proxy.set_date_range(self.date_from.date().toString("yyyy-MM-dd"),
+                                      self.date_to.date().toString("yyyy-MM-dd"))
+        else:
+            self.proxy.set_date_range(None, None)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if self.proxy.filtering:
+            self.count_label.setText(self.tr("显示 {0} / 共 {1} 次检查").format(shown, total))
+        else:
+            self.count_label.setText(self.tr("共 {0} 次检查").format(total))
+        self.empty_filter_label.setVisible(total > 0 and shown == 0)
+        self._update_actions()
+
+    def selected_inspection(self) -> Inspection | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.inspection(self.proxy.mapToSource(rows[0]).row())
+
+    def selected_inspection_id(self) -> str | None:
+        inspection = self.selected_inspection()
+        return inspection.id if inspection else None
+
+    def select(self, inspection_id: str | None) -> None:
+        row = self.model.row_of(inspection_id) if inspection_id else -1
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def _update_actions(self) -> None:
+        inspection = self.selected_inspection()
+        self.open_action.setEnabled(inspection is not None)
+        self.revisit_action.setEnabled(inspection is not None)
+        deletable = inspection is not None and inspection.status is Status.DRAFT
+        self.delete_action.setEnabled(deletable)
+        if inspection is None:
+            self.delete_action.setToolTip(self.tr("先在列表中选择一个检查草稿"))
+        elif deletable:
+            self.delete_action.setToolTip(self.tr("删除这个还没有任何记录的草稿"))
+        else:
+            self.delete_action.setToolTip(self.tr(
+                "只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。")
+                .format(status_label(inspection.status)))
+
+    def _context_menu(self, position) -> None:
+        if self.table.indexAt(position).isValid():
+            menu = QMenu(self)
+            menu.addActions([self.open_action, self.revisit_action])
+            menu.addSeparator()
+            menu.addAction(self.delete_action)
+            menu.setToolTipsVisible(True)
+            menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- what the inspector does -----------------------------------------------------------
+
+    def open_selected(self) -> None:
+        inspection_id = self.selected_inspection_id()
+        if inspection_id:
+            self.open_requested.emit(inspection_id)
+
+    def revisit_selected(self) -> None:
+        earlier = self.selected_inspection()
+        if earlier is None:
+            return
+        figures = self.model.figures(earlier.id)
+        if figures is None:
+            carried = self.tr("上次检查中尚未整改的问题会带入复查，逐项核实。")
+        elif figures.open_findings:
+            carried = self.tr("上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。") \
+                .format(figures.open_findings)
+        else:
+            carried = self.tr("上次检查没有待整改的问题。")
+        text = self.tr("为“{0}”新建一次复查？").format(earlier.park_name)
+        informative = self.tr(
+            "复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。"
+            "所有答案会清空，需要重新判定；{2}").format(
+            earlier.date, template_titles(earlier.template_ids), carried)
+        if not confirm(self, self.tr("新建复查"), text, informative, self.tr("新建复查")):
+            return
+        self.runner.db(lambda store: store.new_revisit(earlier.id, date=date.today().isoformat()),
+                       self._revisit_created, lambda exc: report_error(exc, self))
+
+    def _revisit_created(self, revisit: Inspection) -> None:
+        self.refresh()
+        self.open_requested.emit(revisit.id)
+
+    def delete_selected(self) -> None:
+        draft = self.selected_inspection()
+        if draft is None or draft.status is not Status.DRAFT:
+            return
+        text = self.tr("删除“{0}” {1} 的检查草稿？").format(draft.park_name, draft.date)
+        informative = self.tr("这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。")
+        if not confirm(self, self.tr("删除草稿"), text, informative, self.tr("删除"),
+                       destructive=True):
+            return
+        self.runner.db(lambda store: store.delete_inspection(draft.id),
+                       lambda _none: self.refresh(), lambda exc: report_error(exc, self))

@@ -1,0 +1,354 @@
+"""The 新建检查 dialog: the park (existing or new), the templates, the date and the inspectors."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checklists.library import all_templates
+from checklists.model import TemplateKind
+from inspection.model import Inspection, Park, ParkType
+from ui.base.error_reporting import report_error
+from ui.base.i18n import join_names, park_type_label, split_names
+from ui.base.preferences import Preferences
+from ui.base.tasks import TaskRunner
+from ui.base.widgets import grow_to_fit, muted_label
+
+ERROR_STYLE = "color: #c62828;"
+
+
+@dataclass(frozen=True)
+class NewInspectionRequest:
+    """What the dialog asks the store to create."""
+
+    park_name: str
+    new_park: bool
+    park_type: ParkType
+    address: str
+    template_ids: tuple[str, ...]
+    date: str
+    inspectors: tuple[str, ...]
+    organisation: str
+
+    def create(self, store) -> Inspection:
+        """Runs on the database thread: add the park if it is new, then the inspection."""
+        if self.new_park:
+            park = store.add_park(self.park_name, self.park_type, address=self.address)
+        else:
+            park = store.find_park(self.park_name)
+        return store.new_inspection(park.id, self.template_ids, inspectors=self.inspectors,
+                                    date=self.date, organisation=self.organisation)
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    label.hide()
+    return label
+
+
+def with_message(field: QWidget, message: QLabel) -> QWidget:
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(field)
+    column.addWidget(message)
+    return box
+
+
+class NewInspectionDialog(QDialog):
+    """Creates a park (when new) and a draft inspection through the runner, then accepts."""
+
+    created = Signal(str)
+
+    def __init__(self, runner: TaskRunner, prefs: Preferences,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
+        self.runner = runner
+        self.prefs = prefs
+        self.parks: list[Park] = []
+        self.created_id: str | None = None
+        self._touched: set[str] = set()
+        self._creating = False
+        self.setWindowTitle(self.tr("新建检查"))
+        self.setModal(True)
+
+        # Two columns, so that the dialog fits a 1280×800 laptop screen with room to spare.
+        left = QVBoxLayout()
+        left.addWidget(self._build_park_group())
+        left.addWidget(self._build_visit_group())
+        left.addStretch()
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addWidget(self._build_template_group(), 1)
+        column = QVBoxLayout(self)
+        column.addLayout(columns)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 70)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("创建并开始检查"))
+        self.buttons.accepted.connect(self.create)
+        self.buttons.rejected.connect(self.reject)
+        self.missing_label = muted_label()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.missing_label, 1)
+        bottom.addWidget(self.buttons)
+        column.addLayout(bottom)
+
+        self.use_new.setChecked(True)
+        self.use_existing.setEnabled(False)
+        self._update()
+        runner.db(lambda store: store.parks(), self._parks_loaded,
+                  lambda exc: report_error(exc, self))
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_park_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("园区"))
+        self.use_existing = QRadioButton(self.tr("已检查过的园区"))
+        self.use_new = QRadioButton(self.tr("新园区"))
+        self.park_combo = QComboBox()
+        self.park_combo.setEditable(True)
+        self.park_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.park_combo.lineEdit().setPlaceholderText(self.tr("输入园区名称搜索"))
+        completer = self.park_combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.park_combo.currentTextChanged.connect(lambda _t: self._changed("park"))
+        self.park_info = muted_label()
+        self.park_error = error_label()
+
+        self.park_name = QLineEdit()
+        self.park_name.setPlaceholderText(self.tr("例如：星河智造小微企业园"))
+        self.park_name.textChanged.connect(lambda _t: self._changed("name"))
+        self.name_error = error_label()
+        self.name_error.linkActivated.connect(self._use_existing_park)
+        self.address = QLineEdit()
+        self.manufacturing = QRadioButton(park_type_label(ParkType.MANUFACTURING))
+        self.service = QRadioButton(park_type_label(ParkType.SERVICE))
+        self.manufacturing.setChecked(True)
+        self.park_types = QButtonGroup(self)
+        for button in (self.manufacturing, self.service):
+            self.park_types.addButton(button)
+            button.toggled.connect(lambda _on: self._update())
+        types = QHBoxLayout()
+        types.setContentsMargins(0, 0, 0, 0)
+        types.addWidget(self.manufacturing)
+        types.addWidget(self.service)
+        types.addStretch()
+        types_box = QWidget()
+        types_box.setLayout(types)
+
+        self.new_park_form = QWidget()
+        form = QFormLayout(self.new_park_form)
+        form.setContentsMargins(self.fontMetrics().height() * 1.5, 0, 0, 0)
+        form.addRow(self.tr("名称"), with_message(self.park_name, self.name_error))
+        form.addRow(self.tr("地址"), self.address)
+        form.addRow(self.tr("类型"), types_box)
+        self.existing_box = with_message(self.park_combo, self.park_error)
+        self.existing_box.layout().addWidget(self.park_info)
+        self.existing_box.setContentsMargins(self.fontMetrics().height() * 1.5, 0, 0, 0)
+
+        self.park_mode = QButtonGroup(self)
+        self.park_mode.addButton(self.use_existing)
+        self.park_mode.addButton(self.use_new)
+        self.use_existing.toggled.connect(lambda _on: self._changed("mode"))
+        layout = QVBoxLayout(group)
+        layout.addWidget(self.use_existing)
+        layout.addWidget(self.existing_box)
+        layout.addWidget(self.use_new)
+        layout.addWidget(self.new_park_form)
+        return group
+
+    def _build_template_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("检查模板"))
+        layout = QVBoxLayout(group)
+        self.template_boxes: dict[str, QCheckBox] = {}
+        self.star_hint = muted_label()
+        for template in all_templates().values():
+            box = QCheckBox(template.title)
+            box.toggled.connect(lambda _on: self._changed("templates"))
+            self.template_boxes[template.id] = box
+            count = sum(1 for _ in template.items())
+            details = [template.document_number] if template.document_number else []
+            details.append(template.issuer)
+            details.append(self.tr("{0} 项").format(count))
+            detail = muted_label(" · ".join(d for d in details if d))
+            indent = self.fontMetrics().height() * 1.6
+            detail.setContentsMargins(indent, 0, 0, 0)
+            layout.addWidget(box)
+            layout.addWidget(detail)
+            if template.kind is TemplateKind.STAR_RATING:
+                self.star_hint.setContentsMargins(indent, 0, 0, 0)
+                layout.addWidget(self.star_hint)
+        self.template_error = error_label()
+        layout.addWidget(self.template_error)
+        layout.addStretch()
+        return group
+
+    def _build_visit_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("本次检查"))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.inspectors = QLineEdit(self.prefs.inspector_name)
+        self.inspectors.setPlaceholderText(self.tr("多名检查人员用“、”分隔，例如：张三、李四"))
+        self.inspectors.textChanged.connect(lambda _t: self._changed("inspectors"))
+        self.inspector_error = error_label()
+        self.organisation = QLineEdit(self.prefs.organisation)
+        form = QFormLayout(group)
+        form.addRow(self.tr("检查日期"), self.date_edit)
+        form.addRow(self.tr("检查人员"), with_message(self.inspectors, self.inspector_error))
+        form.addRow(self.tr("检查单位"), self.organisation)
+        return group
+
+    # --- parks -----------------------------------------------------------------------------
+
+    def _parks_loaded(self, parks: list[Park]) -> None:
+        self.parks = list(parks)
+        self.park_combo.blockSignals(True)
+        self.park_combo.clear()
+        self.park_combo.addItems([p.name for p in self.parks])
+        self.park_combo.setCurrentIndex(-1)
+        self.park_combo.blockSignals(False)
+        self.use_existing.setEnabled(bool(self.parks))
+        if self.parks and "name" not in self._touched:
+            self.use_existing.setChecked(True)
+        self._update()
+
+    def _find_park(self, name: str) -> Park | None:
+        name = name.strip()
+        return next((p for p in self.parks if p.name == name), None)
+
+    def _use_existing_park(self, _link: str = "") -> None:
+        name = self.park_name.text().strip()
+        self.use_existing.setChecked(True)
+        self.park_combo.setCurrentText(name)
+        self._changed("park")
+
+    def selected_park_type(self) -> ParkType:
+        if self.use_existing.isChecked():
+            park = self._find_park(self.park_combo.currentText())
+            return park.park_type if park else ParkType.MANUFACTURING
+        return ParkType.SERVICE if self.service.isChecked() else ParkType.MANUFACTURING
+
+    # --- validation ------------------------------------------------------------------------
+
+    def _changed(self, field: str) -> None:
+        if field != "mode":
+            self._touched.add(field)
+        self._update()
+
+    def errors(self) -> dict[str, str]:
+        """Problems that keep OK disabled, by field: park, name, templates, inspectors."""
+        problems: dict[str, str] = {}
+        if self.use_existing.isChecked():
+            text = self.park_combo.currentText().strip()
+            if not text:
+                problems["park"] = self.tr("请选择一个园区")
+            elif self._find_park(text) is None:
+                problems["park"] = self.tr("没有名为“{0}”的园区；要新建，请选择“新园区”").format(text)
+        else:
+            name = self.park_name.text().strip()
+            if not name:
+                problems["name"] = self.tr("请填写园区名称")
+            elif self._find_park(name) is not None:
+                problems["name"] = self.tr(
+                    "已有名为“{0}”的园区。<a href=\"use\">改为选择这个园区</a>").format(name)
+        if not self.selected_templates():
+            problems["templates"] = self.tr("请至少选择一个检查模板")
+        if not split_names(self.inspectors.text()):
+            problems["inspectors"] = self.tr("请至少填写一名检查人员")
+        return problems
+
+    def _update(self) -> None:
+        existing = self.use_existing.isChecked()
+        self.existing_box.setEnabled(existing)
+        self.new_park_form.setEnabled(not existing)
+        park = self._find_park(self.park_combo.currentText()) if existing else None
+        self.park_info.setText(self.tr("类型：{0}　地址：{1}").format(
+            park_type_label(park.park_type), park.address or "—") if park else "")
+        self.park_info.setVisible(park is not None)
+        self.star_hint.setText(self.tr("星级按园区类型评定，本次按“{0}”评定。")
+                               .format(park_type_label(self.selected_park_type())))
+        problems = self.errors()
+        labels = {"park": self.park_error, "name": self.name_error,
+                  "templates": self.template_error, "inspectors": self.inspector_error}
+        hidden = []
+        for field, label in labels.items():
+            message = problems.get(field, "")
+            visible = bool(message) and field in self._touched
+            label.setText(message)
+            label.setVisible(visible)
+            # A wrapped message in a form row only gets the height it asks for.
+            label.setMinimumHeight(0)
+            if visible and label.width() > 0:
+                label.setMinimumHeight(label.heightForWidth(label.width()))
+            if message and not visible:
+                hidden.append(field)
+        needed = {"park": self.tr("选择园区"), "name": self.tr("填写园区名称"),
+                  "templates": self.tr("选择检查模板"), "inspectors": self.tr("填写检查人员")}
+        self.missing_label.setText(self.tr("还需要：{0}").format(
+            join_names(needed[f] for f in hidden)) if hidden else "")
+        self.ok_button.setEnabled(not problems and not self._creating)
+
+    def selected_templates(self) -> list[str]:
+        return [tid for tid, box in self.template_boxes.items() if box.isChecked()]
+
+    def request(self) -> NewInspectionRequest:
+        existing = self.use_existing.isChecked()
+        name = (self.park_combo.currentText() if existing else self.park_name.text()).strip()
+        return NewInspectionRequest(
+            park_name=name, new_park=not existing, park_type=self.selected_park_type(),
+            address=self.address.text().strip(),
+            template_ids=tuple(self.selected_templates()),
+            date=self.date_edit.date().toString("yyyy-MM-dd"),
+            inspectors=tuple(split_names(self.inspectors.text())),
+            organisation=self.organisation.text().strip())
+
+    # --- creating --------------------------------------------------------------------------
+
+    def create(self) -> None:
+        if self.errors() or self._creating:
+            self._touched.update({"park", "name", "templates", "inspectors"})
+            self._update()
+            return
+        request = self.request()
+        self._creating = True
+        self._update()
+        self.runner.db(request.create, self._created, self._failed)
+
+    def _created(self, inspection: Inspection) -> None:
+        self._creating = False
+        self.created_id = inspection.id
+        self.created.emit(inspection.id)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._creating = False
+        self._update()
+        report_error(exc, self, title=self.tr("无法创建检查"))
+        self.runner.db(lambda store: store.parks(), self._parks_loaded)
+

@@ -1,0 +1,335 @@
+"""The checklist's data: a model over the applied templates and the filter in front of it.
+
+One top-level branch per template when several are applied; groups give "answered / total";
+items give their result, its label and whether they are overdue (the view paints 不符合 and
+overdue action items red). The filter proxy filters recursively (unanswered / 不符合 / with
+findings / without photos, and a search over code, title and text) and never hides the item
+the inspector is on. The pane, tree and delegate that show them are in ui/inspection_view/checklist_pane.py.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+
+from checklists.model import Node, NodeKind, Template, TemplateKind
+from checklists.scoring import is_overdue
+from inspection.results import is_answered
+from ui.base.error_reporting import guarded
+from ui.base.i18n import result_label
+from ui.session.edit_session import EditSession, ItemKey
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (template id, code) of an item or group; None: template
+IS_ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
+CODE_ROLE = Qt.ItemDataRole.UserRole + 3
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 4
+RESULT_ROLE = Qt.ItemDataRole.UserRole + 5  # result key or None
+RESULT_LABEL_ROLE = Qt.ItemDataRole.UserRole + 6
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 7  # (answered, total) of a group
+OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 8
+PHOTOS_ROLE = Qt.ItemDataRole.UserRole + 9
+FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 10  # open findings
+ANSWERED_ROLE = Qt.ItemDataRole.UserRole + 11
+TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 12
+
+FILTERS = ("all", "unanswered", "fail", "findings", "no_photos")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("checklist_tree", text)
+
+
+def filter_labels() -> dict[str, str]:
+    return {"all": tr("全部条目"), "unanswered": tr("未检查"), "fail": tr("不符合 / 滞后"),
+            "findings": tr("有整改项"), "no_photos": tr("无照片")}
+
+
+class Entry:
+    """A row of the tree: a template (node None), a group or an item."""
+
+    __slots__ = ("template", "node", "parent", "children", "row", "item_keys", "search_text")
+
+    def __init__(self, template: Template, node: Node | None, parent: Entry | None, row: int):
+        self.template, self.node, self.parent, self.row = template, node, parent, row
+        self.children: list[Entry] = []
+        self.item_keys: list[ItemKey] = []
+        self.search_text = ""
+
+    @property
+    def key(self) -> ItemKey | None:
+        return None if self.node is None else (self.template.id, self.node.code)
+
+    @property
+    def is_item(self) -> bool:
+        return self.node is not None and self.node.is_item
+
+
+class ChecklistModel(QAbstractItemModel):
+    """The applied templates' trees over an :class:`EditSession`'s answers."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.session: EditSession | None = None
+        self._roots: list[Entry] = []
+        self._entries: dict[ItemKey, Entry] = {}
+        self._done: dict[ItemKey, bool] = {}
+        self._photos: dict[ItemKey, int] = {}
+        self._findings: dict[ItemKey, int] = {}
+        self._as_of = date.today()
+
+    def set_session(self, session: EditSession | None) -> None:
+        self.beginResetModel()
+        if self.session is not None:
+            self.session.answer_changed.disconnect(self._on_answer)
+            self.session.photos_changed.disconnect(self._on_evidence)
+            self.session.findings_changed.disconnect(self._on_evidence)
+        self.session = session
+        self._roots, self._entries = [], {}
+        if session is not None:
+            self._as_of = date.fromisoformat(session.inspection.date)
+            self._build(session.templates)
+            session.answer_changed.connect(self._on_answer)
+            session.photos_changed.connect(self._on_evidence)
+            session.findings_changed.connect(self._on_evidence)
+            self._count_evidence()
+            self._done = {key: self._answered(key) for key, e in self._entries.items() if e.is_item}
+        self.endResetModel()
+
+    def _build(self, templates: list[Template]) -> None:
+        several = len(templates) > 1
+
+        def add(template: Template, node: Node, parent: Entry | None, row: int) -> Entry:
+            entry = Entry(template, node, parent, row)
+            entry.search_text = " ".join((node.code, node.title, node.text)).casefold()
+            self._entries[(template.id, node.code)] = entry
+            entry.children = [add(template, child, entry, i) for i, child in enumerate(node.children)]
+            entry.item_keys = ([(template.id, node.code)] if node.is_item else []) + \
+                [k for child in entry.children for k in child.item_keys]
+            return entry
+
+        for position, template in enumerate(templates):
+            if several:
+                root = Entry(template, None, None, position)
+                root.search_text = template.short_title.casefold()
+                root.children = [add(template, n, root, i) for i, n in enumerate(template.nodes)]
+                root.item_keys = [k for child in root.children for k in child.item_keys]
+                self._roots.append(root)
+            else:
+                self._roots = [add(template, n, None, i) for i, n in enumerate(template.nodes)]
+
+    # --- lookups ---------------------------------------------------------------------------
+
+    def entry(self, index: QModelIndex) -> Entry | None:
+        return index.internalPointer() if index.isValid() else None
+
+    def index_of(self, key: ItemKey) -> QModelIndex:
+        entry = self._entries.get(key)
+        return QModelIndex() if entry is None else self.createIndex(entry.row, 0, entry)
+
+    def item_keys(self) -> list[ItemKey]:
+        """Every item in tree order."""
+        return [k for root in self._roots for k in root.item_keys]
+
+    def is_done(self, key: ItemKey) -> bool:
+        return self._done.get(key, False)
+
+    def photo_count(self, key: ItemKey) -> int:
+        return self._photos.get(key, 0)
+
+    def finding_count(self, key: ItemKey) -> int:
+        return self._findings.get(key, 0)
+
+    def result_of(self, key: ItemKey) -> str | None:
+        answer = self.session.answer(*key) if self.session else None
+        return answer.result if answer else None
+
+    def progress(self) -> tuple[int, int]:
+        keys = self.item_keys()
+        return sum(1 for k in keys if self._done.get(k)), len(keys)
+
+    # --- QAbstractItemModel ------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+        children = self.entry(parent).children if parent.isValid() else self._roots
+        if column != 0 or not 0 <= row < len(children):
+            return QModelIndex()
+        return self.createIndex(row, 0, children[row])
+
+    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:
+        entry = self.entry(index)
+        if entry is None or entry.parent is None:
+            return QModelIndex()
+        return self.createIndex(entry.parent.row, 0, entry.parent)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        if parent.column() > 0:
+            return 0
+        return len(self.entry(parent).children) if parent.isValid() else len(self._roots)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 1
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemIsDropEnabled
+
+    @guarded(None)
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        entry = self.entry(index)
+        if entry is None:
+            return None
+        node, template = entry.node, entry.template
+        if role == Qt.ItemDataRole.DisplayRole:
+            return template.short_title if node is None else f"{node.code} {node.title}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return template.title if node is None else f"{node.code} {node.title}"
+        if role == KEY_ROLE:
+            return entry.key
+        if role == TEMPLATE_ROLE:
+            return template.id
+        if role == IS_ITEM_ROLE:
+            return entry.is_item
+        if role == CODE_ROLE:
+            return template.id if node is None else node.code
+        if role == TITLE_ROLE:
+            return template.short_title if node is None else node.title
+        if role == PROGRESS_ROLE:
+            keys = entry.item_keys
+            return sum(1 for k in keys if self._done.get(k)), len(keys)
+        if not entry.is_item:
+            return None
+        key = entry.key
+        if role == ANSWERED_ROLE:
+            return self._done.get(key, False)
+        if role == RESULT_ROLE:
+            return self.result_of(key)
+        if role == RESULT_LABEL_ROLE:
+            return self._result_label(entry)
+        if role == OVERDUE_ROLE:
+            return template.kind is TemplateKind.ACTION_PLAN and \
+                is_overdue(node, self.result_of(key), as_of=self._as_of)
+        if role == PHOTOS_ROLE:
+            return self._photos.get(key, 0)
+        if role == FINDINGS_ROLE:
+            return self._findings.get(key, 0)
+        return None
+
+    def _result_label(self, entry: Entry) -> str:
+        result = self.result_of(entry.key)
+        if result is not None:
+            return result_label(result)
+        if entry.node.kind is NodeKind.STAR:  # inputs filled in, no level judged yet
+            return tr("已填写") if self._done.get(entry.key) else ""
+        return ""
+
+    # --- updates from the session -------------------------------------------------------------
+
+    def _answered(self, key: ItemKey) -> bool:
+        entry = self._entries[key]
+        return is_answered(entry.template, entry.node, self.session.answer(*key),
+                           self.session.park.park_type)
+
+    def _on_answer(self, template_id: str, code: str) -> None:
+        key = (template_id, code)
+        entry = self._entries.get(key)
+        if entry is None:
+            return
+        self._done[key] = self._answered(key)
+        while entry is not None:  # the item and the progress of every group above it
+            index = self.createIndex(entry.row, 0, entry)
+            self.dataChanged.emit(index, index)
+            entry = entry.parent
+
+    def _count_evidence(self) -> None:
+        self._photos, self._findings = {}, {}
+        for photo in self.session.photos.values():
+            if photo.item_code is not None:
+                key = (photo.template_id, photo.item_code)
+                self._photos[key] = self._photos.get(key, 0) + 1
+        for finding in self.session.findings.values():
+            if finding.status.value == "open":
+                key = (finding.template_id, finding.item_code)
+                self._findings[key] = self._findings.get(key, 0) + 1
+
+    def _on_evidence(self) -> None:
+        self._count_evidence()
+
+        def touch(entries: list[Entry]) -> None:
+            if entries:
+                first, last = entries[0], entries[-1]
+                self.dataChanged.emit(self.createIndex(first.row, 0, first),
+                                      self.createIndex(last.row, 0, last))
+                for entry in entries:
+                    touch(entry.children)
+        touch(self._roots)
+
+
+class ChecklistFilter(QSortFilterProxyModel):
+    """Recursive filter by state and search text. The pinned item (the one on screen) stays
+    visible under a state filter — answering it must not make it vanish — but not when it
+    does not match the search text."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setAutoAcceptChildRows(True)
+        self.setDynamicSortFilter(False)  # re-filtered on purpose, not under the user's hands
+        self._terms: list[str] = []
+        self.mode = "all"
+        self.pinned: ItemKey | None = None
+
+    def set_search(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "_terms", text.casefold().split()))
+
+    def set_mode(self, mode: str) -> None:
+        self._refilter(lambda: setattr(self, "mode", mode if mode in FILTERS else "all"))
+
+    def set_pinned(self, key: ItemKey | None) -> None:
+        if key == self.pinned:
+            return
+        if self.active:
+            self._refilter(lambda: setattr(self, "pinned", key))
+        else:  # nothing is filtered out: no need to filter again
+            self.pinned = key
+
+    def refilter(self) -> None:
+        self._refilter(lambda: None)
+
+    @property
+    def active(self) -> bool:
+        return bool(self._terms) or self.mode != "all"
+
+    def _refilter(self, change) -> None:
+        self.beginFilterChange()
+        change()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        model: ChecklistModel = self.sourceModel()
+        entry = model.entry(model.index(source_row, 0, source_parent))
+        if entry is None:
+            return False
+        if not entry.is_item:  # a group shows its children when its own title matches
+            return self.mode == "all" and bool(self._terms) and self._matches(entry)
+        if not self._matches(entry):
+            return False
+        return entry.key == self.pinned or self._state_matches(model, entry.key)
+
+    def _matches(self, entry: Entry) -> bool:
+        return all(term in entry.search_text for term in self._terms)
+
+    def _state_matches(self, model: ChecklistModel, key: ItemKey) -> bool:
+        mode = self.mode
+        if mode == "unanswered":
+            return not model.is_done(key)
+        if mode == "fail":
+            result = model.result_of(key)
+            overdue = model.data(model.index_of(key), OVERDUE_ROLE)
+            return result in ("fail", "delayed") or bool(overdue)
+        if mode == "findings":
+            return model.finding_count(key) > 0
+        if mode == "no_photos":
+            return model.photo_count(key) == 0
+        return True

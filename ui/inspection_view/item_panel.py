@@ -1,0 +1,368 @@
+"""The right-hand panel: one item's full text and guidance, its result, note, photos, findings.
+
+Compliance items get 符合 / 基本符合 / 不符合 / 不适用; action items (002, 003) their status with
+责任单位, 时间节点 and an 逾期 badge as of the visit date; 001 star indicators the measured inputs
+and the judged level. The note is saved as it is typed (debounced) and when it loses focus.
+"""
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checklists.model import Node, NodeKind, Template, TemplateKind
+from checklists.scoring import is_overdue
+from ui.base.widgets import ACCENT, MUTED, OVERDUE_COLOR, badge, dropped_paths, hline, section_title
+from ui.inspection_view.findings import FindingsPanel
+from ui.inspection_view.result_buttons import ResultButtons
+from ui.inspection_view.star_inputs import StarIndicatorForm
+from ui.photos.photo_strip import PhotoStrip, ThumbnailCache
+from ui.session.edit_session import EditSession
+from ui.session.undo_commands import EditNote, SetAnswer
+
+NOTE_DELAY_MS = 600
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("item_panel", text)
+
+
+class ItemPanel(QScrollArea):
+    """Everything about the selected item; edits become commands on the session's stack."""
+
+    result_chosen = Signal(object)  # a result key or None, from a button click
+    import_requested = Signal(object)  # files dropped on the panel (the strip is wired by the page)
+    leave_requested = Signal()  # Esc in the note: back to the checklist
+
+    def __init__(self, cache: ThumbnailCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: EditSession | None = None
+        self.template: Template | None = None
+        self.node: Node | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAcceptDrops(True)
+        body = QWidget(self)
+        body.setObjectName("itemBody")
+        body.setStyleSheet("QWidget#itemBody { background: #ffffff; }")
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(20, 14, 20, 20)
+        layout.setSpacing(10)
+        self.breadcrumb = QLabel(body)
+        self.breadcrumb.setStyleSheet(f"color: {MUTED};")
+        self.breadcrumb.setWordWrap(True)
+        layout.addWidget(self.breadcrumb)
+        title_row = QHBoxLayout()
+        self.title = QLabel(body)
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3 if font.pointSizeF() > 0 else 12)
+        font.setBold(True)
+        self.title.setFont(font)
+        title_row.addWidget(self.title, 1)
+        self.badges = QHBoxLayout()
+        title_row.addLayout(self.badges)
+        layout.addLayout(title_row)
+        self.text = self._label(body)
+        layout.addWidget(self.text)
+        self.facts = self._label(body)  # 责任单位 / 时间节点
+        layout.addWidget(self.facts)
+        self.guidance = self._label(body)
+        self.guidance.setObjectName("guidance")
+        self.guidance.setStyleSheet("QLabel#guidance { background: #f4f7fb; border-left: 3px solid"
+                                    f" {ACCENT}; padding: 8px 10px; color: #374151; }}")
+        layout.addWidget(self.guidance)
+        self.original_toggle = QToolButton(body)
+        self.original_toggle.setText(tr("原文（繁体）"))
+        self.original_toggle.setCheckable(True)
+        self.original_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.original_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.original_toggle.setStyleSheet("QToolButton { border: none; color: #1f5fa8; }")
+        self.original = self._label(body)
+        self.original.setStyleSheet(f"color: {MUTED};")
+        self.original_toggle.toggled.connect(self._toggle_original)
+        layout.addWidget(self.original_toggle)
+        layout.addWidget(self.original)
+        layout.addWidget(hline(body))
+        self.result_title = section_title(tr("检查结果"), body)
+        layout.addWidget(self.result_title)
+        self.results = ResultButtons(body)
+        self.results.chosen.connect(self.result_chosen)
+        layout.addWidget(self.results)
+        self.star_form = StarIndicatorForm(body)
+        self.star_form.value_edited.connect(self._star_values)
+        self.star_form.level_chosen.connect(self._star_level)
+        layout.addWidget(self.star_form)
+        layout.addWidget(section_title(tr("备注"), body))
+        self.note = QPlainTextEdit(body)
+        self.note.setPlaceholderText(tr("现场情况、依据、说明……（自动保存）"))
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(96)
+        self.note.textChanged.connect(self._note_typed)
+        self.note.installEventFilter(self)
+        layout.addWidget(self.note)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_DELAY_MS)
+        self._note_timer.timeout.connect(self.commit_note)
+        self._setting_note = False
+        self.photos = PhotoStrip(cache, body)
+        layout.addWidget(self.photos)
+        self.findings = FindingsPanel(body)
+        layout.addWidget(self.findings)
+        self.group_info = self._label(body)
+        layout.addWidget(self.group_info)
+        layout.addStretch(1)
+        self._item_widgets = [self.result_title, self.results, self.star_form, self.note,
+                              self.photos, self.findings]
+        self.clear()
+
+    @staticmethod
+    def _label(parent: QWidget) -> QLabel:
+        label = QLabel(parent)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    @property
+    def key(self) -> tuple[str, str] | None:
+        if self.template is None or self.node is None or not self.node.is_item:
+            return None
+        return (self.template.id, self.node.code)
+
+    # --- showing -------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        self.commit_note(close=True)
+        self.template = self.node = None
+        self.breadcrumb.setText("")
+        self.title.setText(tr("请在左侧选择一个检查条目"))
+        for widget in (self.text, self.facts, self.guidance, self.original_toggle, self.original,
+                       self.group_info, *self._item_widgets):
+            widget.hide()
+        self._set_badges([])
+
+    def show_node(self, session: EditSession, template: Template, node: Node | None) -> None:
+        """Show an item, a group, or (node None) a template's overview."""
+        self.commit_note(close=True)
+        self.session, self.template, self.node = session, template, node
+        path = template.path(node.code)[:-1] if node is not None else []
+        self.breadcrumb.setText(" › ".join([template.short_title] +
+                                           [f"{p.code} {p.title}" for p in path]))
+        if node is None or not node.is_item:
+            self._show_group(template, node)
+            return
+        self.group_info.hide()
+        self.title.setText(f"{node.code}　{node.title}")
+        self._set_text(node)
+        self.result_title.setVisible(node.kind is not NodeKind.STAR)
+        self.results.setVisible(node.kind is not NodeKind.STAR)
+        self.star_form.setVisible(node.kind is NodeKind.STAR)
+        if node.kind is NodeKind.STAR:
+            self.star_form.set_indicator(node, session.park.park_type.value)
+        else:
+            self.results.set_options(template.result_scale)
+        for widget in (self.note, self.photos, self.findings):
+            widget.show()
+        self._setting_note = True
+        answer = session.answer(*self.key)
+        self.note.setPlainText(answer.note if answer else "")
+        self._setting_note = False
+        self.refresh_answer()
+        self.refresh_photos()
+        self.findings.show_item(session, self.key, f"{node.code} {node.title}")
+        self.set_read_only(session.read_only)
+        self.verticalScrollBar().setValue(0)
+
+    def _set_text(self, node: Node) -> None:
+        attrs = node.attrs
+        # A star indicator's text is its criteria per level: the level list shows them.
+        shown = node.text and node.text != node.title and node.kind is not NodeKind.STAR
+        self.text.setText(_paragraphs(node.text) if shown else "")
+        self.text.setVisible(bool(self.text.text()))
+        facts = []
+        if attrs.get("responsible_units"):
+            facts.append(tr("<b>责任单位：</b>") + html.escape("、".join(attrs["responsible_units"])))
+        if attrs.get("deadline"):
+            deadline = attrs["deadline"]
+            text = html.escape(deadline.get("text", ""))
+            if deadline.get("kind") == "month" and deadline.get("year"):
+                text += f"（{deadline['year']}）"
+            facts.append(tr("<b>时间节点：</b>") + text)
+        if attrs.get("action"):
+            facts.append(tr("<b>所属行动：</b>") + html.escape(attrs["action"]))
+        self.facts.setText("<br>".join(facts))
+        self.facts.setVisible(bool(facts))
+        guidance = []
+        if node.guidance and node.kind is not NodeKind.ACTION:
+            guidance.append(html.escape(node.guidance))
+        if attrs.get("points"):
+            guidance.append("<br>".join(f"•&nbsp;{html.escape(p)}" for p in attrs["points"]))
+        self.guidance.setText(tr("<b>检查要点</b><br>") + "<br>".join(guidance) if guidance else "")
+        self.guidance.setVisible(bool(guidance))
+        original = attrs.get("text_traditional") or ""
+        title = attrs.get("title_traditional") or ""
+        self.original.setText(_paragraphs("\n".join(x for x in (title, original) if x)))
+        self.original_toggle.setVisible(bool(original or title))
+        self.original_toggle.setChecked(False)
+        self.original.hide()
+
+    def _show_group(self, template: Template, node: Node | None) -> None:
+        title = template.title if node is None else f"{node.code}　{node.title}"
+        self.title.setText(title)
+        for widget in (self.text, self.facts, self.guidance, self.original_toggle, self.original,
+                       *self._item_widgets):
+            widget.hide()
+        items = list(node.items()) if node is not None else list(template.items())
+        done = sum(1 for item in items if self.session.answer(template.id, item.code) is not None)
+        lines = [tr("本部分共 {0} 个条目，已记录 {1} 个。").format(len(items), done)]
+        if node is None and template.document_number:
+            lines.append(html.escape(f"{template.issuer}　{template.document_number}"))
+        if node is None and template.note:
+            lines.append(_paragraphs(template.note))
+        lines.append(tr("按 N 跳到下一个未检查条目，按数字键记录结果。"))
+        self.group_info.setText("<br>".join(lines))
+        self.group_info.show()
+        self._set_badges([])
+
+    def refresh_answer(self) -> None:
+        """The result, values and badges of the item on screen, from the session."""
+        if self.key is None:
+            return
+        answer = self.session.answer(*self.key)
+        result = answer.result if answer else None
+        if self.node.kind is NodeKind.STAR:
+            self.star_form.set_answer(answer.value if answer else None, result)
+        else:
+            self.results.set_result(result)
+        badges = []
+        if self.node.attrs.get("pilot"):
+            badges.append((tr("试点 *"), "#6d4c9f", tr("上海市营商环境创新试点改革举措事项")))
+        if self.template.kind is TemplateKind.ACTION_PLAN and is_overdue(
+                self.node, result, as_of=date.fromisoformat(self.session.inspection.date)):
+            badges.append((tr("逾期"), OVERDUE_COLOR,
+                           tr("截至检查日期 {0} 已超过时间节点").format(self.session.inspection.date)))
+        self._set_badges(badges)
+
+    def refresh_photos(self) -> None:
+        if self.key is not None:
+            photos = sorted(self.session.photos_for(*self.key), key=lambda p: p.id)
+            self.photos.set_photos(photos)
+
+    def refresh_findings(self) -> None:
+        if self.key is not None:
+            self.findings.refresh()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.results.setEnabled(not read_only)
+        self.star_form.setEnabled(not read_only)
+        self.note.setReadOnly(read_only)
+        self.photos.set_editable(not read_only)
+        self.setAcceptDrops(not read_only)
+        if self.key is not None:
+            self.findings.refresh()
+
+    def _set_badges(self, badges: list[tuple[str, str, str]]) -> None:
+        while self.badges.count():
+            old = self.badges.takeAt(0).widget()
+            old.hide()
+            old.deleteLater()
+        self.overdue_shown = False
+        for text, color, tip in badges:
+            label = badge(text, color, self.widget())
+            label.setToolTip(tip)
+            self.badges.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+            self.overdue_shown = self.overdue_shown or color == OVERDUE_COLOR
+
+    def _toggle_original(self, shown: bool) -> None:
+        self.original.setVisible(shown)
+        self.original_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def _note_typed(self) -> None:
+        if not self._setting_note and self.key is not None:
+            self._note_timer.start()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is getattr(self, "note", None):
+            if event.type() == QEvent.Type.FocusOut:
+                self.commit_note(close=True)
+            elif event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+                self.commit_note(close=True)
+                self.leave_requested.emit()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _open_note(self) -> EditNote | None:
+        """The note step still being typed for this item, if it is the latest on the stack."""
+        stack = self.session.undo_stack
+        if stack.index() == 0 or stack.index() != stack.count():
+            return None
+        top = stack.command(stack.index() - 1)
+        return top if isinstance(top, EditNote) and top.open and top.key == self.key else None
+
+    def commit_note(self, *, close: bool = False) -> None:
+        """Save the note if it differs from the stored one (the debounce timer, focus-out, flush)."""
+        self._note_timer.stop()
+        if self.key is None or self.session is None or self.session.read_only:
+            return
+        text = self.note.toPlainText()
+        answer = self.session.answer(*self.key)
+        if text != (answer.note if answer else ""):
+            step = self._open_note()
+            if step is not None:
+                step.extend(text)
+            else:
+                self.session.undo_stack.push(EditNote(self.session, *self.key, text))
+        if close and (step := self._open_note()) is not None:
+            step.open = False
+
+    def note_restored(self, template_id: str, code: str, text: str) -> None:
+        if (template_id, code) == self.key and self.note.toPlainText() != text:
+            self._setting_note = True
+            self.note.setPlainText(text)
+            self._setting_note = False
+
+    def _star_values(self, value: dict) -> None:
+        if self.key is not None and not self.session.read_only:
+            self.session.undo_stack.push(SetAnswer(
+                self.session, *self.key, tr("填写 {0} 测量值").format(self.node.title),
+                {"value": value or None}))
+
+    def _star_level(self, level) -> None:
+        if self.key is not None and not self.session.read_only:
+            self.session.undo_stack.push(SetAnswer(
+                self.session, *self.key, tr("评定 {0}").format(self.node.title),
+                {"result": None if level is None else str(level)}))
+
+    # --- drops ---------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if self.key is not None and event.mimeData().hasUrls() and self.acceptDrops():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = dropped_paths(event.mimeData())
+        if paths and self.key is not None:
+            event.acceptProposedAction()
+            self.import_requested.emit(paths)
+
+
+def _paragraphs(text: str) -> str:
+    return "<br>".join(html.escape(line) for line in text.splitlines() if line.strip())

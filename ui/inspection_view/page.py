@@ -1,0 +1,428 @@
+"""The inspection view: the checklist tree, the item panel, overall photos and the summary.
+
+Everything an inspector does inside one inspection happens here. Edits are undoable commands
+written through the task runner (ui/session/undo_commands.py); the page reports the save state honestly,
+keeps single-key shortcuts away from text fields, and remembers its splitter and current item.
+Its menu actions are built in ui/inspection_view/actions.py, status changes in ui/inspection_view/status.py.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checklists.model import TemplateKind
+from inspection.store import InspectionLocked
+from ui.base.error_reporting import report_error
+from ui.base.i18n import result_label
+from ui.base.preferences import Preferences
+from ui.base.tasks import TaskRunner
+from ui.base.widgets import is_text_input
+from ui.inspection_view.actions import InspectionActions, digit_results
+from ui.inspection_view.checklist_model import KEY_ROLE, TEMPLATE_ROLE
+from ui.inspection_view.checklist_pane import ChecklistPane
+from ui.inspection_view.item_panel import ItemPanel
+from ui.inspection_view.page_header import PageHeader
+from ui.inspection_view.status import ask_reopen_reason, complete_or_resume, inspection_title
+from ui.inspection_view.summary_tab import SummaryView
+from ui.photos.import_flow import PagePhotos
+from ui.photos.photo_strip import PhotoStrip, ThumbnailCache
+from ui.session.edit_session import EditSession
+from ui.session.undo_commands import SetAnswer
+from ui.session.undo_feedback import step_history
+
+AUTO_ADVANCE_KEY = "ui/auto_advance"  # shared with the settings dialog
+SPLITTER_KEY = "inspection/splitter"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("inspection_page", text)
+
+
+class InspectionPage(QWidget):
+    """One inspection, open for checking. ``load(id)`` opens it; ``flush()`` saves what is typed."""
+
+    back_requested = Signal()
+    save_state_changed = Signal(str)
+    status_message = Signal(str)  # for the window's status bar (what an undo did)
+    title_changed = Signal(str)
+    inspection_changed = Signal(str)
+
+    def __init__(self, runner: TaskRunner, prefs: Preferences, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner, self.prefs = runner, prefs
+        self.undo_stack = QUndoStack(self)
+        self.session: EditSession | None = None
+        self.current_inspection_id: str | None = None
+        self.cache = ThumbnailCache(runner, self)
+        self.photos = PagePhotos(runner, self)
+        self.importer = self.photos.importer
+        self.photos.added.connect(lambda: self._saved())
+        self.photos.message.connect(lambda text: self.header.flash(text))
+        self._summary_timer = _timer(self, 300, self.refresh_summary)
+        self._changed_timer = _timer(self, 250, self._announce_change)
+        self._pin_timer = _timer(self, 0, self._pin_current)
+        self._build()
+        self.inspection_actions = InspectionActions(self)
+        # the actions the main window and the tests reach for by name
+        self.status_action = self.inspection_actions.status
+        self.auto_advance_action = self.inspection_actions.auto_advance
+        self.add_finding_action = self.inspection_actions.add_finding
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget(self)
+        outer.addWidget(self.pages)
+        self.busy = QLabel(tr("正在打开检查…"), self)
+        self.busy.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.busy)
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = PageHeader(content)
+        self.header.back.clicked.connect(self._back)
+        self.header.add_photos.clicked.connect(lambda: self.photos.import_photos(None, (None, None)))
+        self.header.status_button.clicked.connect(self.toggle_completed)
+        self.header.reopen.clicked.connect(self.reopen)
+        self.header.files_dropped.connect(lambda paths: self.photos.import_photos(paths, (None, None)))
+        layout.addWidget(self.header)
+        self.tabs = QTabWidget(content)
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.tabs, 1)
+        self.pages.addWidget(content)
+        # checklist tab
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self.tabs)
+        self.pane = ChecklistPane(self.splitter)
+        self.model, self.proxy, self.tree = self.pane.model, self.pane.proxy, self.pane.tree
+        self.search = self.pane.search
+        self.pane.current_changed.connect(self._current_changed)
+        self.pane.filter_changed.connect(
+            lambda mode: self.inspection_actions.filters[mode].setChecked(True))
+        self.tree.files_dropped.connect(lambda key, paths: self.photos.import_photos(paths, key))
+        self.tree.key_unused.connect(self._key_unused)
+        self.panel = ItemPanel(self.cache, self.splitter)
+        self.panel.result_chosen.connect(lambda key: self.set_result(key))
+        self.panel.import_requested.connect(lambda paths: self.photos.import_photos(paths, self.panel.key))
+        self.photos.attach(self.panel.photos, lambda: self.panel.key)
+        self.panel.leave_requested.connect(lambda: self.tree.setFocus())
+        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([440, 840])
+        state = self.prefs.qsettings.value(SPLITTER_KEY)
+        if state is not None:
+            self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(
+            lambda *_: self.prefs.qsettings.setValue(SPLITTER_KEY, self.splitter.saveState()))
+        self.tabs.addTab(self.splitter, tr("检查表"))
+        self.overall = PhotoStrip(self.cache, self.tabs, title=tr("整体照片"), wrap=True, thumb=200)
+        self.overall.setContentsMargins(12, 12, 12, 12)
+        self.photos.attach(self.overall, lambda: (None, None))
+        self.tabs.addTab(self.overall, tr("整体照片"))
+        self.summary = SummaryView(self.tabs)
+        self.tabs.addTab(self.summary, tr("汇总"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def menu_actions(self) -> dict[str, list[QAction]]:
+        return self.inspection_actions.menus()
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the open inspection again (e.g. after it was signed elsewhere)."""
+        if self.current_inspection_id:
+            self.load(self.current_inspection_id)
+
+    def load(self, inspection_id: str) -> None:
+        """Open an inspection (the page shows a busy state until it is read)."""
+        self.flush()
+        if self.photos.viewer is not None:
+            self.photos.viewer.close()
+        if inspection_id != self.current_inspection_id:  # another one: start on its checklist
+            self.tabs.setCurrentIndex(0)
+        self.current_inspection_id = inspection_id
+        self.pages.setCurrentWidget(self.busy)
+        self.setEnabled(True)
+        self.runner.db(lambda store: store.snapshot(inspection_id),
+                       lambda snapshot: self._loaded(inspection_id, snapshot),
+                       lambda exc: self._load_failed(inspection_id, exc))
+
+    def _loaded(self, inspection_id: str, snapshot) -> None:
+        if inspection_id != self.current_inspection_id:
+            return
+        self.undo_stack.clear()
+        if self.session is not None:
+            # Edits of the old one may still be confirmed: they must not reach this page. It is
+            # freed with the last command or callback that holds it (no Qt parent).
+            self.session.blockSignals(True)
+        self.cache.clear()
+        session = EditSession(self.runner, snapshot, self.undo_stack)
+        self.session = session
+        self.photos.session = session
+        session.save_state_changed.connect(self.save_state_changed)
+        session.saved.connect(self._saved)
+        session.failed.connect(self._edit_failed)
+        session.answer_changed.connect(self._answer_changed)
+        session.note_restored.connect(self.panel.note_restored)
+        session.photos_changed.connect(self._photos_changed)
+        session.findings_changed.connect(self.panel.refresh_findings)
+        session.inspection_updated.connect(self._inspection_updated)
+        self.model.set_session(session)
+        self.tree.expandAll()
+        self.pages.setCurrentIndex(1)
+        self._inspection_updated()
+        self._photos_changed()
+        self.select(self._remembered_item() or self._first_unanswered())
+        self.summary.dirty = True
+        if self.tabs.currentWidget() is self.summary:
+            self.refresh_summary()
+        self.tree.setFocus()
+
+    def _load_failed(self, inspection_id: str, exc: BaseException) -> None:
+        if inspection_id == self.current_inspection_id:
+            self.busy.setText(tr("无法打开该检查。"))
+            report_error(exc, self)
+
+    def _remembered_item(self):
+        value = self.prefs.qsettings.value(f"inspection/current/{self.current_inspection_id}")
+        if value and "\t" in str(value):
+            key = tuple(str(value).split("\t", 1))
+            if self.model.index_of(key).isValid():
+                return key
+        return None
+
+    def _first_unanswered(self):
+        keys = self.model.item_keys()
+        return next((k for k in keys if not self.model.is_done(k)), keys[0] if keys else None)
+
+    # --- state shown in the header -------------------------------------------------------------
+
+    def _inspection_updated(self) -> None:
+        inspection = self.session.inspection
+        title = inspection_title(inspection)
+        self.header.show_inspection(inspection, title)
+        self.inspection_actions.show_inspection(inspection)
+        self.panel.set_read_only(inspection.locked)
+        self.overall.set_editable(not inspection.locked)
+        self._update_result_actions()
+        self._update_progress()
+        self.title_changed.emit(title)
+
+    def _update_progress(self) -> None:
+        done, total = self.model.progress()
+        self.header.set_progress(done, total)
+
+    def _saved(self) -> None:
+        self.summary.dirty = True
+        if self.tabs.currentWidget() is self.summary:
+            self._summary_timer.start()
+        self._changed_timer.start()
+
+    def _refresh_inspection(self, inspection) -> None:
+        if self.session is not None and inspection.id == self.session.id:
+            self.session.replace_inspection(inspection)
+
+    def _announce_change(self) -> None:
+        if self.session is not None:
+            self.inspection_changed.emit(self.session.id)
+
+    def _edit_failed(self, exc: BaseException) -> None:
+        report_error(exc, self)
+        if isinstance(exc, InspectionLocked) and self.session is not None:
+            iid = self.session.id
+            self.runner.db(lambda store: store.inspection(iid), self._refresh_inspection)
+
+    def _answer_changed(self, template_id: str, code: str) -> None:
+        if (template_id, code) == self.panel.key:
+            self.panel.refresh_answer()
+        self._update_progress()
+
+    def _photos_changed(self) -> None:
+        self.panel.refresh_photos()
+        overall = sorted(self.session.photos_for(None, None), key=lambda p: p.id)
+        self.overall.set_photos(overall)
+        self.tabs.setTabText(1, tr("整体照片（{0}）").format(len(overall)) if overall
+                             else tr("整体照片"))
+
+    # --- moving around -------------------------------------------------------------------
+
+    def select(self, key) -> None:
+        self.pane.select(key)
+
+    def _current_changed(self, current: QModelIndex) -> None:
+        if self.session is None or not current.isValid():
+            return
+        key = current.data(KEY_ROLE)
+        template = self.session.template(current.data(TEMPLATE_ROLE))
+        node = template.find(key[1]) if key else None
+        self.panel.show_node(self.session, template, node)
+        self._update_result_actions()
+        if key is not None and node.is_item:
+            self.prefs.qsettings.setValue(f"inspection/current/{self.session.id}", "\t".join(key))
+        self._pin_timer.start()
+
+    def _pin_current(self) -> None:
+        key = self.panel.key
+        if key is not None and key != self.proxy.pinned:
+            self.proxy.set_pinned(key)
+            self.select(key)
+
+    def move_unanswered(self, step: int) -> None:
+        if self._keys_allowed(editing=False):
+            key = self.pane.next_unanswered(self.panel.key, step)
+            if key is None:
+                self.header.flash(tr("所有条目都已检查"))
+            self.select(key)
+
+    def set_filter(self, mode: str) -> None:
+        self.pane.set_filter(mode)
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.pane.focus_search()
+
+    # --- answering -----------------------------------------------------------------------
+
+    @property
+    def auto_advance(self) -> bool:
+        return bool(self.prefs.qsettings.value(AUTO_ADVANCE_KEY, True, type=bool))
+
+    def set_auto_advance(self, on: bool) -> None:
+        self.prefs.qsettings.setValue(AUTO_ADVANCE_KEY, bool(on))
+
+    def _keys_allowed(self, *, editing: bool = True) -> bool:
+        """Single-key shortcuts act only on the checklist, never while typing in a field."""
+        if self.session is None or self.tabs.currentIndex() != 0 or not self.isVisible():
+            return False
+        if is_text_input(QApplication.focusWidget()):
+            return False
+        if editing and self.session.read_only:
+            self.header.flash(tr("该检查已签署，只读；如需修改请先重新打开"))
+            return False
+        return True
+
+    def _key_unused(self, text: str) -> None:
+        if self.session is not None and self.session.read_only and text.isdigit():
+            self.header.flash(tr("该检查已签署，只读；如需修改请先重新打开"))
+
+    def _update_result_actions(self) -> None:
+        self.inspection_actions.update_results(
+            self.panel.template, self.panel.node,
+            read_only=bool(self.session and self.session.read_only))
+
+    def key_result(self, digit: int) -> None:
+        if not self._keys_allowed():
+            return
+        key = digit_results(self.panel.template, self.panel.node).get(digit)
+        if key is not None:
+            self.set_result(key, advance=True)
+
+    def set_result(self, key: str | None, *, advance: bool = False) -> None:
+        if self.session is None or self.panel.key is None or self.session.read_only:
+            return
+        template, node = self.panel.template, self.panel.node
+        answer = self.session.answer(*self.panel.key)
+        if (answer.result if answer else None) != key:
+            label = result_label(key) if key is not None else tr("清除结果")
+            self.undo_stack.push(SetAnswer(self.session, *self.panel.key,
+                                           f"{node.code} {label}", {"result": key}))
+        if advance and self.auto_advance and template.kind is not TemplateKind.STAR_RATING:
+            self.move_unanswered(1)
+
+    def import_item_photos(self) -> None:
+        self.photos.import_photos(None, self.panel.key)
+
+    def import_overall_photos(self) -> None:
+        self.photos.import_photos(None, (None, None))
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+
+    def add_finding(self) -> None:
+        if self.panel.key is not None and self.session is not None and not self.session.read_only:
+            self.panel.findings.add()
+
+    # --- undo and redo ------------------------------------------------------------------
+
+    def undo(self) -> None:
+        """Undo one step, showing the item it changed and saying what it undid."""
+        self._step(forward=False)
+
+    def redo(self) -> None:
+        self._step(forward=True)
+
+    def _step(self, *, forward: bool) -> None:
+        step = step_history(self.undo_stack, forward=forward)
+        if step is None:
+            return
+        if step.target is not None:
+            self.bring_into_view(step.target)
+        self.status_message.emit(step.message)
+        self.header.flash(step.message)
+
+    def bring_into_view(self, key: tuple) -> None:
+        """Show an item in the checklist (or, for (None, None), the overall photos tab)."""
+        if key == (None, None):
+            self.tabs.setCurrentWidget(self.overall)
+            return
+        self.tabs.setCurrentIndex(0)
+        if key != self.panel.key:
+            self.select(key)
+            if key != self.panel.key:  # hidden by the search or the filter: show everything
+                self.pane.search.clear()
+                self.set_filter("all")
+                self.select(key)
+
+    # --- status ---------------------------------------------------------------------------
+
+    def toggle_completed(self) -> None:
+        if self.session is not None and not self.session.read_only:
+            complete_or_resume(self.session, before_completing=self.flush)
+
+    def reopen(self) -> None:
+        """A signed inspection becomes editable again as a new revision (asks for a reason)."""
+        if self.session is not None and self.session.read_only:
+            self.reopen_dialog = ask_reopen_reason(self.session, self)
+
+    # --- tabs, summary, flushing ---------------------------------------------------------------
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.summary and self.summary.dirty:
+            self.refresh_summary()
+
+    def refresh_summary(self) -> None:
+        if self.session is not None:
+            self.summary.refresh(self.runner, self.session.id)
+
+    def flush(self) -> None:
+        """Queue every pending edit (a note being typed, a field, a caption) for saving."""
+        self.panel.commit_note(close=True)
+        if self.panel.star_form.isVisible():
+            self.panel.star_form.commit()
+        self.photos.flush()
+        self.prefs.qsettings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        self.prefs.qsettings.sync()
+
+    def _back(self) -> None:
+        self.flush()
+        self.back_requested.emit()
+
+
+def _timer(parent, interval: int, slot) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval)
+    timer.timeout.connect(slot)
+    return timer

@@ -1,0 +1,109 @@
+"""The inspection page's top bar: title, progress, the overall-photo drop zone, the locked banner."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from ui.base.widgets import ACCENT, dropped_paths, muted_label
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("widgets", text)
+
+
+class PageHeader(QFrame):
+    """The inspection page's top bar: title, progress, overall-photo drop zone, locked banner."""
+
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setObjectName("pageHeader")
+        self.setStyleSheet("QFrame#pageHeader { background: #f6f7f9; border-bottom: 1px solid"
+                           " #e1e4e8; }")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 8, 12, 8)
+        outer.setSpacing(6)
+        row = QHBoxLayout()
+        self.back = QPushButton(tr("‹ 检查列表"), self)
+        self.back.setToolTip(tr("返回检查列表（所有修改已自动保存）"))
+        row.addWidget(self.back)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        self.title = QLabel(self)
+        font = QFont(self.title.font())
+        font.setPointSizeF((font.pointSizeF() if font.pointSizeF() > 0 else 10) * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = muted_label("", self, wrap=False)
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        row.addLayout(titles, 1)
+        self.message = QLabel(self)
+        self.message.setStyleSheet(f"color: {ACCENT};")
+        row.addWidget(self.message)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(lambda: self.message.setText(""))
+        progress = QVBoxLayout()
+        progress.setSpacing(2)
+        self.progress_label = muted_label("", self, wrap=False)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedSize(150, 6)
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.progress)
+        row.addLayout(progress)
+        self.add_photos = QPushButton(tr("添加整体照片…"), self)
+        self.add_photos.setToolTip(tr("园区整体情况的照片（也可把照片拖到这一栏）"))
+        self.status_button = QPushButton(tr("标记为已完成"), self)
+        row.addWidget(self.add_photos)
+        row.addWidget(self.status_button)
+        outer.addLayout(row)
+        self.banner = QFrame(self)
+        self.banner.setObjectName("banner")
+        self.banner.setStyleSheet("QFrame#banner { background: #fff4d6; border: 1px solid #e9c46a;"
+                                  " border-radius: 4px; }")
+        banner_row = QHBoxLayout(self.banner)
+        banner_row.setContentsMargins(10, 6, 10, 6)
+        self.banner_text = QLabel(tr("已签署，只读；如需修改请重新打开（生成新修订版）"), self.banner)
+        self.banner_text.setStyleSheet("color: #7a5200; font-weight: bold;")
+        banner_row.addWidget(self.banner_text, 1)
+        self.reopen = QPushButton(tr("重新打开…"), self.banner)
+        banner_row.addWidget(self.reopen)
+        self.banner.hide()
+        outer.addWidget(self.banner)
+
+    def show_inspection(self, inspection, title: str) -> None:
+        self.title.setText(title)
+        parts = [tr("报告编号 {0}").format(inspection.report_number),
+                 tr("第 {0} 版").format(inspection.revision),
+                 tr("检查人员 {0}").format("、".join(inspection.inspectors))]
+        self.subtitle.setText("　".join(parts))
+        locked = inspection.locked
+        self.banner.setVisible(locked)
+        self.add_photos.setEnabled(not locked)
+        self.status_button.setEnabled(not locked)
+        self.status_button.setText(tr("重新打开（继续检查）") if inspection.status.value == "completed"
+                                   else tr("标记为已完成"))
+
+    def set_progress(self, done: int, total: int) -> None:
+        self.progress_label.setText(tr("已检查 {0} / {1}").format(done, total))
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)
+
+    def flash(self, text: str, ms: int = 6000) -> None:
+        self.message.setText(text)
+        self._message_timer.start(ms)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and self.add_photos.isEnabled():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = dropped_paths(event.mimeData())
+        if paths and self.add_photos.isEnabled():
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)

@@ -1,0 +1,368 @@
+"""签名密钥: the inspector's personal signing key — create one here, or import the organisation's.
+
+The key is a PKCS#12 file in the data folder's ``keys/`` (with its certificate beside it); its
+path is remembered in QSettings ``signing/key_path``. The password protects the file and is
+never stored: it is asked for each time a report is signed.
+"""
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspection.paths import DataDir
+from inspection.signing.keys import (
+    MIN_PASSWORD_LENGTH,
+    SigningKey,
+    WrongPassword,
+    create_signing_key,
+    describe_key_file,
+    import_signing_key,
+)
+from ui.base.error_reporting import report_error
+from ui.base.file_dialogs import KEYS, open_file
+from ui.base.preferences import Preferences
+from ui.base.tasks import TaskRunner
+from ui.base.widgets import MUTED, RESULT_COLORS, grow_to_fit, muted_label
+from ui.home.new_inspection import error_label, with_message
+
+KEY_PATH_SETTING = "signing/key_path"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("signing_key_dialog", text)
+
+
+def key_path(prefs: Preferences) -> Path | None:
+    """The remembered key file, if one is set."""
+    value = prefs.qsettings.value(KEY_PATH_SETTING)
+    return Path(str(value)) if value else None
+
+
+def remember_key_path(prefs: Preferences, path: Path) -> None:
+    prefs.qsettings.setValue(KEY_PATH_SETTING, str(path))
+    prefs.qsettings.sync()
+
+
+def key_info(path: Path) -> SigningKey | None:
+    """The key as its certificate (beside the key file) describes it — no password, no private
+    key; None without a readable certificate. Reads a file: call it inside a runner task."""
+    return describe_key_file(path)
+
+
+def expired(key: SigningKey) -> bool:
+    return key.not_after < datetime.now(UTC)
+
+
+def new_key_file(keys_dir: Path, name: str) -> Path:
+    """A new key's file name: its owner and the time (张三-20261120-153012.p12), never taken."""
+    stem = re.sub(r"[^\w\-]+", "_", name, flags=re.UNICODE).strip("_") or "key"
+    path = Path(keys_dir) / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}.p12"
+    counter = 2
+    while path.exists():
+        path = path.with_name(f"{stem}-{datetime.now():%Y%m%d-%H%M%S}-{counter}.p12")
+        counter += 1
+    return path
+
+
+def password_strength(password: str) -> tuple[int, str]:
+    """0 too short … 3 strong, with a hint in words."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return 0, tr("太短：至少 {0} 位").format(MIN_PASSWORD_LENGTH)
+    kinds = sum(bool(re.search(p, password)) for p in (r"[a-z]", r"[A-Z]", r"\d", r"[^\w]|_"))
+    if len(password) >= 12 and kinds >= 3:
+        return 3, tr("强")
+    if len(password) >= 8 and kinds >= 2:
+        return 2, tr("中等：再长一些或混合大小写、数字、符号会更安全")
+    return 1, tr("弱：建议至少 8 位，并混合字母和数字")
+
+
+def grouped(fingerprint: str) -> str:
+    """AB12 CD34 … in two lines of 32 hex digits."""
+    text = fingerprint.upper()
+    groups = [text[i:i + 4] for i in range(0, len(text), 4)]
+    return " ".join(groups[:8]) + "\n" + " ".join(groups[8:])
+
+
+class PasswordDialog(QDialog):
+    """Asks for a key's password (never stored); shows a wrong password inline."""
+
+    def __init__(self, title: str, message: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
+        self.setWindowTitle(title)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.password.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text)))
+        self.password.textChanged.connect(lambda _text: self.error.hide())
+        layout = QVBoxLayout(self)
+        label = QLabel(message)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addWidget(self.password)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.ok_button.setEnabled(False)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 30)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.password.selectAll()
+        self.password.setFocus()
+
+
+class CreateKeyDialog(QDialog):
+    """Name, organisation and title of the certificate; the password twice, with a hint."""
+
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
+        self.setWindowTitle(tr("创建签名密钥"))
+        self.name = QLineEdit(prefs.inspector_name)
+        self.organisation = QLineEdit(prefs.organisation)
+        self.title_edit = QLineEdit(prefs.title)
+        self.title_edit.setPlaceholderText(tr("可不填"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.strength = QLabel()
+        self.strength.setWordWrap(True)
+        self.mismatch = error_label()
+        self.missing = muted_label()
+        form = QFormLayout()
+        form.addRow(tr("签署人姓名："), self.name)
+        form.addRow(tr("单位："), self.organisation)
+        form.addRow(tr("职务："), self.title_edit)
+        form.addRow(tr("密码："), with_message(self.password, self.strength))
+        form.addRow(tr("再次输入密码："), with_message(self.repeat, self.mismatch))
+        note = muted_label(tr("密码保护密钥文件，程序不会保存它：每次签署报告时需要输入。忘记密码后只能创建新密钥"
+                              "（已签署的报告不受影响）。证书有效期 5 年。"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(tr("创建密钥"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.missing, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        for edit in (self.name, self.organisation, self.password, self.repeat):
+            edit.textChanged.connect(self._update)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 40)
+        self._update()
+        (self.password if self.name.text() and self.organisation.text() else self.name).setFocus()
+
+    def _update(self) -> None:
+        password, repeat = self.password.text(), self.repeat.text()
+        level, hint = password_strength(password)
+        colors = (RESULT_COLORS["fail"], RESULT_COLORS["partial"], RESULT_COLORS["on_track"],
+                  RESULT_COLORS["pass"])
+        self.strength.setText(tr("密码强度：{0}").format(hint) if password else
+                              tr("至少 {0} 位").format(MIN_PASSWORD_LENGTH))
+        self.strength.setStyleSheet(f"color: {colors[level] if password else MUTED};")
+        # Said while typing only once the second entry can no longer become the first.
+        mismatch = bool(repeat) and repeat != password and (
+            len(repeat) >= len(password) or not password.startswith(repeat))
+        self.mismatch.setText(tr("两次输入的密码不一致"))
+        self.mismatch.setVisible(mismatch)
+        missing = []
+        if not self.name.text().strip():
+            missing.append(tr("姓名"))
+        if not self.organisation.text().strip():
+            missing.append(tr("单位"))
+        if level == 0:
+            missing.append(tr("密码"))
+        elif repeat != password:
+            missing.append(tr("再次输入密码"))
+        self.missing.setText(tr("还需填写：{0}").format("、".join(missing)) if missing else "")
+        self.ok_button.setEnabled(not missing)
+
+
+class SigningKeyDialog(QDialog):
+    """The current key (who, organisation, validity, fingerprint); create or import another."""
+
+    key_changed = Signal(str)
+
+    def __init__(self, runner: TaskRunner, prefs: Preferences, data_dir: Path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
+        self.runner, self.prefs, self.keys_dir = runner, prefs, DataDir(Path(data_dir)).keys
+        self.info: SigningKey | None = None
+        self.create_dialog: CreateKeyDialog | None = None
+        self.password_dialog: PasswordDialog | None = None
+        self.setWindowTitle(tr("签名密钥"))
+        group = QGroupBox(tr("当前签名密钥"))
+        self.form = QFormLayout(group)
+        self.empty = muted_label(tr("还没有签名密钥。签署报告需要一个个人签名密钥：可以在本机创建（自签名证书），"
+                                    "也可以导入单位颁发的 .p12 文件。"))
+        self.fields: dict[str, QLabel] = {}
+        for key, label in (("name", tr("签署人：")), ("organisation", tr("单位：")),
+                           ("title", tr("职务：")), ("validity", tr("有效期：")),
+                           ("fingerprint", tr("指纹（SHA-256）：")), ("path", tr("文件："))):
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(key == "path")
+            self.fields[key] = value
+            self.form.addRow(label, value)
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.fields["fingerprint"].setFont(fixed)
+        self.form.addRow(self.empty)
+        note = muted_label(tr("证书（.crt）保存在数据文件夹的 keys 中：本机验证报告时，用这些证书核实签署人身份。"
+                              "需要核实您签署的报告的人，可以导入您的证书。"))
+        self.create_button = QPushButton(tr("创建新密钥…"))
+        self.import_button = QPushButton(tr("导入单位颁发的密钥（.p12）…"))
+        self.create_button.clicked.connect(self.create_key)
+        self.import_button.clicked.connect(self.import_key)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.create_button)
+        row.addWidget(self.import_button)
+        row.addStretch()
+        row.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(group)
+        layout.addWidget(note)
+        layout.addLayout(row)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 46)
+        self.refresh()
+
+    # --- the current key -------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        path = key_path(self.prefs)
+        if path is None or not path.exists():
+            self._show(None)
+            return
+        self.runner.background(lambda _progress: key_info(path), self._show,
+                               lambda exc: report_error(exc, self))
+
+    def _show(self, info: SigningKey | None) -> None:
+        self.info = info
+        path = key_path(self.prefs)
+        has_key = path is not None and path.exists()
+        self.empty.setVisible(not has_key)
+        if has_key and info is None:
+            self.empty.setText(tr("密钥文件旁没有证书文件，无法显示证书信息；签署时仍可使用。"))
+            self.empty.show()
+        for key, value in self.fields.items():
+            shown = info is not None or (key == "path" and has_key)
+            value.setVisible(shown)
+            self.form.labelForField(value).setVisible(shown)
+        if has_key:
+            self.fields["path"].setText(str(path))
+        if info is None:
+            return
+        self.fields["name"].setText(info.name)
+        self.fields["organisation"].setText(info.organisation or "—")
+        self.fields["title"].setText(info.title or "—")
+        validity = tr("{0} 至 {1}").format(f"{info.not_before.astimezone():%Y-%m-%d}",
+                                          f"{info.not_after.astimezone():%Y-%m-%d}")
+        if expired(info):
+            validity += tr("（已过期，请创建或导入新密钥）")
+        self.fields["validity"].setText(validity)
+        self.fields["validity"].setStyleSheet(
+            f"color: {RESULT_COLORS['fail']};" if expired(info) else "")
+        self.fields["fingerprint"].setText(grouped(info.fingerprint))
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+    # --- creating ---------------------------------------------------------------------------
+
+    def create_key(self) -> None:
+        if self.info is not None:
+            answer = QMessageBox.question(self, tr("创建新密钥"), tr(
+                "新密钥将代替当前密钥用于签署。当前密钥文件保留在本机，已签署的报告不受影响。继续吗？"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        dialog = CreateKeyDialog(self.prefs, self)
+        dialog.accepted.connect(lambda: self._create(dialog))
+        self.create_dialog = dialog
+        dialog.open()
+
+    def _create(self, dialog: CreateKeyDialog) -> None:
+        name, organisation = dialog.name.text().strip(), dialog.organisation.text().strip()
+        title, password = dialog.title_edit.text().strip(), dialog.password.text()
+        dialog.password.clear()
+        dialog.repeat.clear()
+        keys_dir = self.keys_dir
+
+        def create(_progress) -> Path:
+            keys_dir.mkdir(parents=True, exist_ok=True)
+            return create_signing_key(name=name, organisation=organisation, password=password,
+                                      title=title, out=new_key_file(keys_dir, name))
+
+        self.create_button.setEnabled(False)
+        self.runner.background(create, self._key_ready, self._failed)
+
+    # --- importing --------------------------------------------------------------------------
+
+    def import_key(self) -> None:
+        path = open_file(self, KEYS, tr("导入签名密钥"), tr("签名密钥 (*.p12 *.pfx);;所有文件 (*)"))
+        if path is not None:
+            self.ask_import_password(path)
+
+    def ask_import_password(self, source: Path) -> None:
+        dialog = PasswordDialog(tr("导入签名密钥"), tr("输入 {0} 的密码（用于核对；程序不会保存密码）：")
+                                .format(source.name), self)
+        dialog.accepted.connect(lambda: self._import(dialog, source))
+        self.password_dialog = dialog
+        dialog.open()
+
+    def _import(self, dialog: PasswordDialog, source: Path) -> None:
+        password = dialog.password.text()
+        dialog.password.clear()
+        keys_dir = self.keys_dir
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, WrongPassword):
+                dialog.show_error(tr("密码不正确，请重新输入。"))
+                dialog.open()
+            else:
+                self._failed(exc)
+
+        def run(_progress) -> Path:
+            return import_signing_key(source, password, keys_dir)
+
+        self.runner.background(run, self._key_ready, failed)
+
+    # --- either way ---------------------------------------------------------------------------
+
+    def _key_ready(self, path: Path) -> None:
+        self.create_button.setEnabled(True)
+        remember_key_path(self.prefs, Path(path))
+        self.refresh()
+        self.key_changed.emit(str(path))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.create_button.setEnabled(True)
+        report_error(exc, self, title=tr("签名密钥没有设置"))
