@@ -20,17 +20,16 @@ rm -f "$FRESH"
 "$BIN/python" - "$FRESH" "$TS" <<'PY'
 """Merge the fresh extraction with the translations we already have.
 
-A module-level helper ``def tr(text): return QCoreApplication.translate("Ctx", text)`` is
-invisible to lupdate, which files its strings under the empty context; they are moved to the
-helper's context here so that the lookup at run time finds them.
+Every string of the windows goes through the one helper ``ui.base.i18n.tr``, which lupdate
+cannot see through: it files them under the empty context. They are moved to the helper's
+context (``park_inspector``) here, so that the lookup at run time finds them.
 """
-import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+CONTEXT = "park_inspector"
 fresh_path, ts_path = Path(sys.argv[1]), Path(sys.argv[2])
-HELPER = re.compile(r'def tr\([^)]*\)[^:]*:\s*\n\s*return\s+QCoreApplication\.translate\(\s*"([^"]+)"')
 
 
 def finished(message):
@@ -52,42 +51,26 @@ if ts_path.exists():
 
 tree = ET.parse(fresh_path)
 root = tree.getroot()
-helpers = {}
-for path in Path("ui").rglob("*.py"):
-    match = HELPER.search(path.read_text(encoding="utf-8"))
-    if match:
-        helpers[path.name] = match.group(1)
-
-contexts = {c.findtext("name") or "": c for c in root.findall("context")}
-
-
-def context(name):
-    if name not in contexts:
-        node = ET.SubElement(root, "context")
-        ET.SubElement(node, "name").text = name
-        contexts[name] = node
-    return contexts[name]
-
-
-empty = contexts.get("")
-if empty is not None:
-    for message in list(empty.findall("message")):
-        locations = message.findall("location")
-        targets = {}
-        for location in locations:
-            targets.setdefault(helpers.get(Path(location.get("filename")).name), []).append(location)
-        if None in targets:
-            continue  # a bare tr() outside any helper module: leave it where lupdate put it
-        empty.remove(message)
-        for target, where in targets.items():
-            copy = ET.fromstring(ET.tostring(message))
-            for location in copy.findall("location"):
-                copy.remove(location)
-            for index, location in enumerate(where):
-                copy.insert(index, location)
-            context(target).append(copy)
-    if not empty.findall("message"):
-        root.remove(empty)
+target = None
+for context in list(root.findall("context")):
+    if (context.findtext("name") or "") in ("", CONTEXT):
+        if target is None:
+            target = context
+            target.find("name").text = CONTEXT
+        else:
+            for message in context.findall("message"):
+                target.append(message)
+            root.remove(context)
+if target is not None:  # one message per source text (lupdate lists each place it is used)
+    seen = {}
+    for message in list(target.findall("message")):
+        key = (message.findtext("source"), message.findtext("comment"))
+        if key in seen:
+            for location in message.findall("location"):
+                seen[key].insert(len(seen[key].findall("location")), location)
+            target.remove(message)
+        else:
+            seen[key] = message
 
 missing = []
 for context in root.iter("context"):

@@ -28,6 +28,7 @@ from checklists.library import all_templates
 from inspection.store import NotFound
 from ui.base.error_reporting import report_error
 from ui.base.file_dialogs import BACKUP, save_file
+from ui.base.i18n import tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
 from ui.dialogs.about import AboutDialog
@@ -109,15 +110,15 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.new_action = self._action(self.tr("新建检查…"), self.new_inspection, ["Ctrl+N"],
+        self.new_action = self._action(tr("新建检查…"), self.new_inspection, ["Ctrl+N"],
                                        name="newInspection")
-        self.demo_action = self._action(self.tr("打开示例检查"), self.open_demo, name="openDemo")
-        self.back_action = self._action(self.tr("返回检查列表"), self.show_home,
+        self.demo_action = self._action(tr("打开示例检查"), self.open_demo, name="openDemo")
+        self.back_action = self._action(tr("返回检查列表"), self.show_home,
                                         ["Alt+Left", "Ctrl+W"], name="backToList")
-        self.backup_action = self._action(self.tr("备份数据…"), self.backup, name="backup")
-        self.quit_action = self._action(self.tr("退出"), self.close, ["Ctrl+Q"], name="quit")
+        self.backup_action = self._action(tr("备份数据…"), self.backup, name="backup")
+        self.quit_action = self._action(tr("退出"), self.close, ["Ctrl+Q"], name="quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self.file_menu = bar.addMenu(tr("文件(&F)"))
         self.file_menu.addActions([self.new_action, self.demo_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.back_action)
@@ -128,22 +129,22 @@ class MainWindow(QMainWindow):
 
         page_actions = self.page.menu_actions()
         self.page_menus: dict[str, QMenu] = {}
-        titles = {"edit": self.tr("编辑(&E)"), "inspection": self.tr("检查(&I)"),
-                  "photos": self.tr("照片(&P)"), "view": self.tr("视图(&V)")}
+        titles = {"edit": tr("编辑(&E)"), "inspection": tr("检查(&I)"),
+                  "photos": tr("照片(&P)"), "view": tr("视图(&V)")}
         for key in ("edit", "inspection", "photos", "view"):
             menu = bar.addMenu(titles[key])
             menu.setToolTipsVisible(True)
             menu.addActions(page_actions.get(key, []))
             self.page_menus[key] = menu
 
-        self.settings_action = self._action(self.tr("设置…"), self.show_settings, ["Ctrl+,"],
+        self.settings_action = self._action(tr("设置…"), self.show_settings, ["Ctrl+,"],
                                             name="settings")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.tools_menu = bar.addMenu(self.tr("工具(&T)"))
+        self.tools_menu = bar.addMenu(tr("工具(&T)"))
         self.tools_menu.addAction(self.settings_action)
-        self.about_action = self._action(self.tr("关于园区现场检查"), self.show_about, name="about")
+        self.about_action = self._action(tr("关于园区现场检查"), self.show_about, name="about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self.help_menu = bar.addMenu(tr("帮助(&H)"))
         self.help_menu.addAction(self.about_action)
 
     def add_menu(self, title: str, actions: Iterable[QAction] = (), *,
@@ -172,7 +173,7 @@ class MainWindow(QMainWindow):
         self.busy_bar.setTextVisible(False)
         self.busy_bar.setMaximumWidth(self.fontMetrics().averageCharWidth() * 12)
         self.busy_bar.setMaximumHeight(self.fontMetrics().height())
-        self.busy_bar.setToolTip(self.tr("正在处理…"))
+        self.busy_bar.setToolTip(tr("正在处理…"))
         self.busy_bar.hide()
         self.save_label = QLabel()
         self.save_label.setObjectName("saveState")
@@ -235,7 +236,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        app = self.tr("园区现场检查")
+        app = tr("园区现场检查")
         # The document first and the program last, as desktop title bars do; Qt adds the
         # program's name itself on some platforms unless the title already ends with it.
         if self.stack.currentWidget() is self.page and self._page_title:
@@ -284,9 +285,9 @@ class MainWindow(QMainWindow):
             return
         from inspection.demo.demo_inspection import create_demo
 
-        dialog = QProgressDialog(self.tr("正在生成示例检查，包括几张现场照片，需要几秒钟…"),
+        dialog = QProgressDialog(tr("正在生成示例检查，包括几张现场照片，需要几秒钟…"),
                                  "", 0, 0, self)
-        dialog.setWindowTitle(self.tr("打开示例检查"))
+        dialog.setWindowTitle(tr("打开示例检查"))
         dialog.setCancelButton(None)
         dialog.setMinimumDuration(0)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -313,12 +314,12 @@ class MainWindow(QMainWindow):
 
     def _demo_failed(self, exc: BaseException) -> None:
         self._end_demo_progress()
-        report_error(exc, self, title=self.tr("无法打开示例检查"))
+        report_error(exc, self, title=tr("无法打开示例检查"))
 
     def backup(self) -> None:
         """A consistent copy of the database, photos and reports in one zip file."""
-        name = self.tr("园区检查备份-{0}.zip").format(f"{datetime.now():%Y%m%d-%H%M}")
-        path = save_file(self, BACKUP, self.tr("备份数据"), name, self.tr("备份文件 (*.zip)"),
+        name = tr("园区检查备份-{0}.zip").format(f"{datetime.now():%Y%m%d-%H%M}")
+        path = save_file(self, BACKUP, tr("备份数据"), name, tr("备份文件 (*.zip)"),
                          ".zip")
         if path is not None:
             self.start_backup(path)
@@ -327,24 +328,24 @@ class MainWindow(QMainWindow):
         if out.suffix.lower() != ".zip":
             out = out.with_name(out.name + ".zip")
         self.page.flush()
-        self.statusBar().showMessage(self.tr("正在备份到 {0}…").format(out))
+        self.statusBar().showMessage(tr("正在备份到 {0}…").format(out))
         self.backup_action.setEnabled(False)
 
         def done(manifest: dict) -> None:
             self.backup_action.setEnabled(True)
-            self.statusBar().showMessage(self.tr("已备份到 {0}").format(out), 10000)
-            text = self.tr("数据已备份到：\n{0}\n\n包括数据库和 {1} 个照片、报告文件。").format(
+            self.statusBar().showMessage(tr("已备份到 {0}").format(out), 10000)
+            text = tr("数据已备份到：\n{0}\n\n包括数据库和 {1} 个照片、报告文件。").format(
                 out, len(manifest.get("files", [])))
             missing = manifest.get("missing", [])
             if not missing:
                 self.backup_message = QMessageBox(QMessageBox.Icon.Information,
-                                                  self.tr("备份完成"), text,
+                                                  tr("备份完成"), text,
                                                   QMessageBox.StandardButton.Ok, self)
             else:  # a damaged folder: the backup is still the best copy there is
                 names = "\n".join(missing[:10]) + ("\n…" if len(missing) > 10 else "")
                 self.backup_message = QMessageBox(
-                    QMessageBox.Icon.Warning, self.tr("备份完成，但有文件缺失"),
-                    text + "\n\n" + self.tr(
+                    QMessageBox.Icon.Warning, tr("备份完成，但有文件缺失"),
+                    text + "\n\n" + tr(
                         "数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：\n{1}")
                     .format(len(missing), names), QMessageBox.StandardButton.Ok, self)
             self.backup_message.open()
@@ -352,7 +353,7 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException) -> None:
             self.backup_action.setEnabled(True)
             self.statusBar().clearMessage()
-            report_error(exc, self, title=self.tr("备份没有完成"))
+            report_error(exc, self, title=tr("备份没有完成"))
 
         self.runner.db(lambda store: store.backup(out), done, failed)
 

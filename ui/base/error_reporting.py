@@ -17,10 +17,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from checklists.errors import UserError
+from ui.base.i18n import tr
 
 log = logging.getLogger(__name__)
 _log_file: Path | None = None
@@ -31,8 +32,6 @@ _guard_logged: set[tuple] = set()  # guarded places whose failure is in the log 
 HOOK_REPEAT_SECONDS = 60.0  # the same unexpected error is shown again after this long
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
 
 
 def set_log_folder(folder: Path) -> Path:

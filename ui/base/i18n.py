@@ -18,24 +18,32 @@ NAME_SEPARATOR = "、"
 _SEPARATORS = re.compile(r"[、,，;；\n]+")
 
 
-def translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+CONTEXT = "park_inspector"  # one translation context for the whole program
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """*text* (Simplified Chinese, the source language) in the chosen language.
+
+    The one translation helper of the windows: ``pyside6-lupdate`` finds every ``tr("…")``
+    call; scripts/update_translations.sh files them under :data:`CONTEXT`.
+    """
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
 
 
 def status_label(status: Status | str) -> str:
     labels = {
-        "draft": QCoreApplication.translate("Labels", "草稿"),
-        "in_progress": QCoreApplication.translate("Labels", "检查中"),
-        "completed": QCoreApplication.translate("Labels", "已完成"),
-        "signed": QCoreApplication.translate("Labels", "已签署"),
+        "draft": tr("草稿"),
+        "in_progress": tr("检查中"),
+        "completed": tr("已完成"),
+        "signed": tr("已签署"),
     }
     return labels[Status(status).value]
 
 
 def park_type_label(park_type: ParkType | str) -> str:
     labels = {
-        "manufacturing": QCoreApplication.translate("Labels", "生产制造类"),
-        "service": QCoreApplication.translate("Labels", "生产性服务类等其他类"),
+        "manufacturing": tr("生产制造类"),
+        "service": tr("生产性服务类等其他类"),
     }
     return labels[ParkType(park_type).value]
 
@@ -43,12 +51,12 @@ def park_type_label(park_type: ParkType | str) -> str:
 def star_level_label(stars: int) -> str:
     """一星级 … 五星级, or 未达一星级."""
     labels = (
-        QCoreApplication.translate("Labels", "未达一星级"),
-        QCoreApplication.translate("Labels", "一星级"),
-        QCoreApplication.translate("Labels", "二星级"),
-        QCoreApplication.translate("Labels", "三星级"),
-        QCoreApplication.translate("Labels", "四星级"),
-        QCoreApplication.translate("Labels", "五星级"),
+        tr("未达一星级"),
+        tr("一星级"),
+        tr("二星级"),
+        tr("三星级"),
+        tr("四星级"),
+        tr("五星级"),
     )
     return labels[max(0, min(stars, 5))]
 
@@ -56,15 +64,15 @@ def star_level_label(stars: int) -> str:
 def result_labels() -> dict[str, str]:
     """Every result key's label: 符合 … 不适用, 已完成 … 未启动, and the star levels by number."""
     labels = {
-        "pass": QCoreApplication.translate("Labels", "符合"),
-        "partial": QCoreApplication.translate("Labels", "基本符合"),
-        "fail": QCoreApplication.translate("Labels", "不符合"),
-        "na": QCoreApplication.translate("Labels", "不适用"),
+        "pass": tr("符合"),
+        "partial": tr("基本符合"),
+        "fail": tr("不符合"),
+        "na": tr("不适用"),
         # the same words as the inspection status 已完成, so one translation serves both
-        "done": QCoreApplication.translate("Labels", "已完成"),
-        "on_track": QCoreApplication.translate("Labels", "按期推进"),
-        "delayed": QCoreApplication.translate("Labels", "滞后"),
-        "not_started": QCoreApplication.translate("Labels", "未启动"),
+        "done": tr("已完成"),
+        "on_track": tr("按期推进"),
+        "delayed": tr("滞后"),
+        "not_started": tr("未启动"),
     }
     labels.update((str(stars), star_level_label(stars)) for stars in range(6))
     return labels
@@ -76,7 +84,7 @@ def result_label(key: str | None) -> str:
     A key no scale knows is shown as it is, rather than failing while painting.
     """
     if key is None:
-        return QCoreApplication.translate("Labels", "未检查")
+        return tr("未检查")
     return result_labels().get(key, key)
 
 

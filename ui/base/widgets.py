@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -33,8 +33,6 @@ MUTED = "#6b7280"
 ACCENT = "#1f5fa8"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("widgets", text)
 
 
 def result_color(key: str | None) -> QColor:

@@ -5,7 +5,7 @@ import html
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QFont, QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,22 +20,23 @@ from PySide6.QtWidgets import (
 
 from inspection.appinfo import APP_VERSION
 from resources import resource_path
+from ui.base.i18n import tr
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import muted_label, section_title
 
 # (name, licence, what it does here) — shown in the licences tab.
 LIBRARIES = (
-    ("Qt {qt} / PySide6 {pyside}", "LGPL-3.0", QT_TRANSLATE_NOOP("AboutDialog", "窗口和界面")),
-    ("ReportLab", "BSD", QT_TRANSLATE_NOOP("AboutDialog", "生成 PDF 报告")),
-    ("pyHanko", "MIT", QT_TRANSLATE_NOOP("AboutDialog", "PDF 报告的电子签名和验证")),
-    ("Pillow", "MIT-CMU", QT_TRANSLATE_NOOP("AboutDialog", "照片的缩放、方向和缩略图")),
-    ("sqlite-utils", "Apache-2.0", QT_TRANSLATE_NOOP("AboutDialog", "数据库")),
-    ("openpyxl", "MIT", QT_TRANSLATE_NOOP("AboutDialog", "导出 Excel 表格")),
-    ("pypdfium2", "Apache-2.0 / BSD-3-Clause", QT_TRANSLATE_NOOP("AboutDialog", "PDF 预览")),
+    ("Qt {qt} / PySide6 {pyside}", "LGPL-3.0", QT_TRANSLATE_NOOP("park_inspector", "窗口和界面")),
+    ("ReportLab", "BSD", QT_TRANSLATE_NOOP("park_inspector", "生成 PDF 报告")),
+    ("pyHanko", "MIT", QT_TRANSLATE_NOOP("park_inspector", "PDF 报告的电子签名和验证")),
+    ("Pillow", "MIT-CMU", QT_TRANSLATE_NOOP("park_inspector", "照片的缩放、方向和缩略图")),
+    ("sqlite-utils", "Apache-2.0", QT_TRANSLATE_NOOP("park_inspector", "数据库")),
+    ("openpyxl", "MIT", QT_TRANSLATE_NOOP("park_inspector", "导出 Excel 表格")),
+    ("pypdfium2", "Apache-2.0 / BSD-3-Clause", QT_TRANSLATE_NOOP("park_inspector", "PDF 预览")),
     ("OpenCC", "Apache-2.0",
-     QT_TRANSLATE_NOOP("AboutDialog", "把标准原文转换为简体（仅在构建检查模板时使用，不随程序分发）")),
+     QT_TRANSLATE_NOOP("park_inspector", "把标准原文转换为简体（仅在构建检查模板时使用，不随程序分发）")),
     ("Noto Sans SC 2.002", "SIL OFL 1.1",
-     QT_TRANSLATE_NOOP("AboutDialog", "界面和报告中的中文字体（修改版：TrueType 轮廓，GBK 字符集）")),
+     QT_TRANSLATE_NOOP("park_inspector", "界面和报告中的中文字体（修改版：TrueType 轮廓，GBK 字符集）")),
 )
 
 
@@ -57,19 +58,19 @@ class AboutDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
-        self.setWindowTitle(self.tr("关于园区现场检查"))
+        self.setWindowTitle(tr("关于园区现场检查"))
 
         icon = QLabel()
         size = self.fontMetrics().height() * 4
         icon.setPixmap(QIcon(str(resource_path("icons", "app.svg"))).pixmap(size, size))
-        name = QLabel(self.tr("园区现场检查"))
+        name = QLabel(tr("园区现场检查"))
         font = QFont(name.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         name.setFont(font)
-        version = QLabel(self.tr("版本 {0}").format(APP_VERSION))
+        version = QLabel(tr("版本 {0}").format(APP_VERSION))
         version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        summary = QLabel(self.tr("离线完成园区现场检查：按标准逐项判定、拍照取证、记录整改，"
+        summary = QLabel(tr("离线完成园区现场检查：按标准逐项判定、拍照取证、记录整改，"
                                  "生成带电子签名的检查报告。"))
         summary.setWordWrap(True)
         heading = QVBoxLayout()
@@ -90,7 +91,7 @@ class AboutDialog(QDialog):
         layout.addLayout(top)
         layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addWidget(self._data_box())
-        layout.addWidget(section_title(self.tr("许可证")))
+        layout.addWidget(section_title(tr("许可证")))
         layout.addWidget(self.licences, 1)
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().horizontalAdvance("中") * 58,
@@ -104,14 +105,14 @@ class AboutDialog(QDialog):
 
     def _data_box(self) -> QWidget:
         box = QWidget()
-        title = section_title(self.tr("数据文件夹"))
-        explain = muted_label(self.tr("检查记录（数据库）、照片、报告和错误日志都保存在这个文件夹中。"
+        title = section_title(tr("数据文件夹"))
+        explain = muted_label(tr("检查记录（数据库）、照片、报告和错误日志都保存在这个文件夹中。"
                                       "备份时请使用“文件 → 备份数据…”，它会得到一份一致的副本。"))
         path = QLabel(str(self.data_dir))
         path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         path.setWordWrap(True)
         path.setObjectName("dataDirPath")
-        self.open_button = QPushButton(self.tr("在文件管理器中打开"))
+        self.open_button = QPushButton(tr("在文件管理器中打开"))
         self.open_button.clicked.connect(self.open_data_dir)
         row = QHBoxLayout()
         row.addWidget(path, 1)
@@ -130,14 +131,14 @@ class AboutDialog(QDialog):
         self.licences.setHtml(self._licences_html(texts))
 
     def _licences_html(self, texts: dict[str, str]) -> str:
-        thanks = self.tr("本程序使用了以下软件和字体，感谢它们的作者。")
-        headers = (self.tr("名称"), self.tr("许可证"), self.tr("用途"))
-        lgpl = self.tr("Qt 和 PySide6 以 LGPL-3.0 许可使用，以独立的动态库随程序提供，"
+        thanks = tr("本程序使用了以下软件和字体，感谢它们的作者。")
+        headers = (tr("名称"), tr("许可证"), tr("用途"))
+        lgpl = tr("Qt 和 PySide6 以 LGPL-3.0 许可使用，以独立的动态库随程序提供，"
                        "可以替换为兼容的其他版本。")
         rows = []
         for name, licence, role in LIBRARIES:
             name = name.format(qt=qVersion(), pyside=PySide6.__version__)
-            role = QCoreApplication.translate("AboutDialog", role)
+            role = tr(role)
             rows.append("<tr>" + "".join(f"<td>{html.escape(cell)}</td>"
                                          for cell in (name, licence, role)) + "</tr>")
         parts = [f"<p>{html.escape(thanks)}</p>",
@@ -145,8 +146,8 @@ class AboutDialog(QDialog):
                  + "".join(f"<th align='left'>{html.escape(h)}</th>" for h in headers)
                  + "</tr>" + "".join(rows) + "</table>",
                  f"<p>{html.escape(lgpl)}</p>"]
-        sections = ((self.tr("字体说明"), texts.get("README.md", "")),
-                    (self.tr("字体许可证（SIL Open Font License 1.1）"), texts.get("OFL.txt", "")))
+        sections = ((tr("字体说明"), texts.get("README.md", "")),
+                    (tr("字体许可证（SIL Open Font License 1.1）"), texts.get("OFL.txt", "")))
         for title, text in sections:
             if text:
                 parts.append(f"<h3>{html.escape(title)}</h3>"

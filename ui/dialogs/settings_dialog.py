@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.base.file_dialogs import DATA, choose_folder
+from ui.base.i18n import tr
 from ui.base.preferences import LANGUAGES, PHOTO_SIZES, Preferences
 from ui.base.widgets import grow_to_fit, muted_label
 
@@ -49,26 +50,26 @@ class SettingsDialog(QDialog):
         grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
         self.prefs = prefs
         self.data_dir_in_use = Path(data_dir_in_use) if data_dir_in_use else prefs.data_dir
-        self.setWindowTitle(self.tr("设置"))
+        self.setWindowTitle(tr("设置"))
         self.setModal(True)
 
-        profile = QGroupBox(self.tr("检查人员信息"))
+        profile = QGroupBox(tr("检查人员信息"))
         self.name = QLineEdit(prefs.inspector_name)
         self.organisation = QLineEdit(prefs.organisation)
         self.title = QLineEdit(prefs.title)
-        self.title.setPlaceholderText(self.tr("例如：高级检查员"))
+        self.title.setPlaceholderText(tr("例如：高级检查员"))
         form = QFormLayout()
-        form.addRow(self.tr("姓名"), self.name)
-        form.addRow(self.tr("单位"), self.organisation)
-        form.addRow(self.tr("职务"), self.title)
+        form.addRow(tr("姓名"), self.name)
+        form.addRow(tr("单位"), self.organisation)
+        form.addRow(tr("职务"), self.title)
         column = QVBoxLayout(profile)
         column.addLayout(form)
-        column.addWidget(note_label(self.tr("新建检查时默认填入姓名和单位；报告签名处使用职务。")))
+        column.addWidget(note_label(tr("新建检查时默认填入姓名和单位；报告签名处使用职务。")))
 
-        data = QGroupBox(self.tr("数据文件夹"))
+        data = QGroupBox(tr("数据文件夹"))
         self.data_dir = QLineEdit(str(prefs.data_dir))
         self.data_dir.textChanged.connect(self._update_notes)
-        browse = QPushButton(self.tr("浏览…"))
+        browse = QPushButton(tr("浏览…"))
         browse.clicked.connect(self.browse_data_dir)
         row = QHBoxLayout()
         row.addWidget(self.data_dir, 1)
@@ -76,20 +77,20 @@ class SettingsDialog(QDialog):
         self.data_note = note_label()
         column = QVBoxLayout(data)
         column.addLayout(row)
-        column.addWidget(note_label(self.tr("检查记录、照片和报告都保存在这个文件夹中。")))
+        column.addWidget(note_label(tr("检查记录、照片和报告都保存在这个文件夹中。")))
         column.addWidget(self.data_note)
 
-        report = QGroupBox(self.tr("报告"))
+        report = QGroupBox(tr("报告"))
         self.photo_size = QComboBox()
-        sizes = {"large": self.tr("大（每页 1 张照片）"), "medium": self.tr("中（每页 2 张照片）"),
-                 "small": self.tr("小（每页 4 张照片）")}
+        sizes = {"large": tr("大（每页 1 张照片）"), "medium": tr("中（每页 2 张照片）"),
+                 "small": tr("小（每页 4 张照片）")}
         for key in PHOTO_SIZES:
             self.photo_size.addItem(sizes[key], key)
         self.photo_size.setCurrentIndex(self.photo_size.findData(prefs.report_photo_size))
         form = QFormLayout(report)
-        form.addRow(self.tr("照片大小"), self.photo_size)
+        form.addRow(tr("照片大小"), self.photo_size)
 
-        interface = QGroupBox(self.tr("界面"))
+        interface = QGroupBox(tr("界面"))
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
@@ -98,10 +99,10 @@ class SettingsDialog(QDialog):
         self.language_note = note_label()
         self.language_note.setSizePolicy(QSizePolicy.Policy.Expanding,
                                          QSizePolicy.Policy.Preferred)
-        self.auto_advance = QCheckBox(self.tr("答题后自动跳到下一项"))
+        self.auto_advance = QCheckBox(tr("答题后自动跳到下一项"))
         self.auto_advance.setChecked(auto_advance(prefs))
         form = QFormLayout(interface)
-        form.addRow(self.tr("界面语言"), self.language)
+        form.addRow(tr("界面语言"), self.language)
         form.addRow("", self.language_note)
         form.addRow("", self.auto_advance)
 
@@ -121,7 +122,7 @@ class SettingsDialog(QDialog):
         self._update_notes()
 
     def browse_data_dir(self) -> None:
-        folder = choose_folder(self, DATA, self.tr("选择数据文件夹"),
+        folder = choose_folder(self, DATA, tr("选择数据文件夹"),
                                start=Path(self.data_dir.text().strip() or Path.home()))
         if folder is not None:
             self.data_dir.setText(str(folder))
@@ -132,16 +133,16 @@ class SettingsDialog(QDialog):
     def _update_notes(self) -> None:
         text = self.data_dir.text().strip()
         if text and self._chosen_data_dir() != self.prefs.data_dir:
-            self.data_note.setText(self.tr(
+            self.data_note.setText(tr(
                 "更改在重新启动程序后生效；现有的数据不会自动移到新文件夹。"))
         elif self.data_dir_in_use != self.prefs.data_dir:
-            self.data_note.setText(self.tr("这次运行使用的是另外指定的文件夹：{0}")
+            self.data_note.setText(tr("这次运行使用的是另外指定的文件夹：{0}")
                                    .format(self.data_dir_in_use))
         else:
             self.data_note.setText("")
         self.data_note.setVisible(bool(self.data_note.text()))
         changed = self.language.currentData() != self.prefs.language
-        self.language_note.setText(self.tr("界面语言在重新启动程序后切换。") if changed else "")
+        self.language_note.setText(tr("界面语言在重新启动程序后切换。") if changed else "")
         self.language_note.setVisible(changed)
 
     def accept(self) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from inspection.model import Inspection, Status
 from ui.base.error_reporting import report_error
-from ui.base.i18n import status_label
+from ui.base.i18n import status_label, tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import SortArrowHeader, confirm, muted_label
@@ -79,17 +79,17 @@ class HomePage(QWidget):
 
     def _build_list_panel(self) -> QWidget:
         panel = QWidget()
-        heading = QLabel(self.tr("检查记录"))
+        heading = QLabel(tr("检查记录"))
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         heading.setFont(font)
-        new_button = QPushButton(self.tr("新建检查…"))
+        new_button = QPushButton(tr("新建检查…"))
         new_button.setDefault(True)
         new_button.clicked.connect(self.new_requested)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索园区名称"))
+        self.search.setPlaceholderText(tr("搜索园区名称"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 28)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -103,12 +103,12 @@ class HomePage(QWidget):
         self.addAction(find)
 
         self.status_filter = QComboBox()
-        self.status_filter.addItem(self.tr("全部状态"), None)
+        self.status_filter.addItem(tr("全部状态"), None)
         for status in Status:
             self.status_filter.addItem(status_label(status), status.value)
         self.status_filter.currentIndexChanged.connect(self._apply_filters)
 
-        self.date_filter = QCheckBox(self.tr("检查日期"))
+        self.date_filter = QCheckBox(tr("检查日期"))
         today = QDate.currentDate()
         self.date_from = QDateEdit(QDate(today.year(), 1, 1))
         self.date_to = QDateEdit(today)
@@ -152,17 +152,17 @@ class HomePage(QWidget):
         badge = max(self.fontMetrics().horizontalAdvance(status_label(s)) for s in Status)
         header.resizeSection(Column.STATUS, badge + self.fontMetrics().height() * 2)
 
-        self.open_action = QAction(self.tr("打开"), self)
+        self.open_action = QAction(tr("打开"), self)
         self.open_action.triggered.connect(self.open_selected)
-        self.revisit_action = QAction(self.tr("新建复查…"), self)
-        self.revisit_action.setToolTip(self.tr("对同一园区再检查一次：模板相同，答案清空，未完成的整改带入"))
+        self.revisit_action = QAction(tr("新建复查…"), self)
+        self.revisit_action.setToolTip(tr("对同一园区再检查一次：模板相同，答案清空，未完成的整改带入"))
         self.revisit_action.triggered.connect(self.revisit_selected)
-        self.delete_action = QAction(self.tr("删除草稿…"), self)
+        self.delete_action = QAction(tr("删除草稿…"), self)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(self.delete_action)
-        self.empty_filter_label = QLabel(self.tr("没有符合筛选条件的检查。"))
+        self.empty_filter_label = QLabel(tr("没有符合筛选条件的检查。"))
         self.empty_filter_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_filter_label.hide()
 
@@ -176,7 +176,7 @@ class HomePage(QWidget):
         filters.addSpacing(em * 2)
         filters.addWidget(self.date_filter)
         filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(self.tr("至")))
+        filters.addWidget(QLabel(tr("至")))
         filters.addWidget(self.date_to)
         filters.addStretch()
         filters.addWidget(self.count_label)
@@ -187,7 +187,7 @@ class HomePage(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             actions.addWidget(button)
         actions.addStretch()
-        hint = muted_label(self.tr("双击或按回车键打开检查"), wrap=False)
+        hint = muted_label(tr("双击或按回车键打开检查"), wrap=False)
         actions.addWidget(hint)
         column = QVBoxLayout(panel)
         column.addLayout(top)
@@ -263,9 +263,9 @@ class HomePage(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if self.proxy.filtering:
-            self.count_label.setText(self.tr("显示 {0} / 共 {1} 次检查").format(shown, total))
+            self.count_label.setText(tr("显示 {0} / 共 {1} 次检查").format(shown, total))
         else:
-            self.count_label.setText(self.tr("共 {0} 次检查").format(total))
+            self.count_label.setText(tr("共 {0} 次检查").format(total))
         self.empty_filter_label.setVisible(total > 0 and shown == 0)
         self._update_actions()
 
@@ -295,11 +295,11 @@ class HomePage(QWidget):
         deletable = inspection is not None and inspection.status is Status.DRAFT
         self.delete_action.setEnabled(deletable)
         if inspection is None:
-            self.delete_action.setToolTip(self.tr("先在列表中选择一个检查草稿"))
+            self.delete_action.setToolTip(tr("先在列表中选择一个检查草稿"))
         elif deletable:
-            self.delete_action.setToolTip(self.tr("删除这个还没有任何记录的草稿"))
+            self.delete_action.setToolTip(tr("删除这个还没有任何记录的草稿"))
         else:
-            self.delete_action.setToolTip(self.tr(
+            self.delete_action.setToolTip(tr(
                 "只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。")
                 .format(status_label(inspection.status)))
 
@@ -332,18 +332,18 @@ class HomePage(QWidget):
             return
         figures = self.model.figures(earlier.id)
         if figures is None:
-            carried = self.tr("上次检查中尚未整改的问题会带入复查，逐项核实。")
+            carried = tr("上次检查中尚未整改的问题会带入复查，逐项核实。")
         elif figures.open_findings:
-            carried = self.tr("上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。") \
+            carried = tr("上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。") \
                 .format(figures.open_findings)
         else:
-            carried = self.tr("上次检查没有待整改的问题。")
-        text = self.tr("为“{0}”新建一次复查？").format(earlier.park_name)
-        informative = self.tr(
+            carried = tr("上次检查没有待整改的问题。")
+        text = tr("为“{0}”新建一次复查？").format(earlier.park_name)
+        informative = tr(
             "复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。"
             "所有答案会清空，需要重新判定；{2}").format(
             earlier.date, template_titles(earlier.template_ids), carried)
-        if not confirm(self, self.tr("新建复查"), text, informative, self.tr("新建复查")):
+        if not confirm(self, tr("新建复查"), text, informative, tr("新建复查")):
             return
         self.runner.db(lambda store: store.new_revisit(earlier.id, date=date.today().isoformat()),
                        self._revisit_created, lambda exc: report_error(exc, self))
@@ -356,9 +356,9 @@ class HomePage(QWidget):
         draft = self.selected_inspection()
         if draft is None or draft.status is not Status.DRAFT:
             return
-        text = self.tr("删除“{0}” {1} 的检查草稿？").format(draft.park_name, draft.date)
-        informative = self.tr("这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。")
-        if not confirm(self, self.tr("删除草稿"), text, informative, self.tr("删除"),
+        text = tr("删除“{0}” {1} 的检查草稿？").format(draft.park_name, draft.date)
+        informative = tr("这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。")
+        if not confirm(self, tr("删除草稿"), text, informative, tr("删除"),
                        destructive=True):
             return
         self.runner.db(lambda store: store.delete_inspection(draft.id),

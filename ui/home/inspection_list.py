@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -30,7 +29,7 @@ from checklists.library import all_templates
 from inspection.model import FindingStatus, Inspection, InspectionSnapshot, Status
 from inspection.results import inspection_results, overall_percent
 from ui.base.error_reporting import guarded, guarded_paint, log_guarded
-from ui.base.i18n import join_names, star_glyphs, star_level_label, status_label
+from ui.base.i18n import join_names, star_glyphs, star_level_label, status_label, tr
 from ui.base.widgets import STAR_COLOR
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -47,8 +46,6 @@ STATUS_COLOURS = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("InspectionListModel", text)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from checklists.library import all_templates
 from checklists.model import TemplateKind
 from inspection.model import Inspection, Park, ParkType
 from ui.base.error_reporting import report_error
-from ui.base.i18n import join_names, park_type_label, split_names
+from ui.base.i18n import join_names, park_type_label, split_names, tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import grow_to_fit, muted_label
@@ -91,7 +91,7 @@ class NewInspectionDialog(QDialog):
         self.created_id: str | None = None
         self._touched: set[str] = set()
         self._creating = False
-        self.setWindowTitle(self.tr("新建检查"))
+        self.setWindowTitle(tr("新建检查"))
         self.setModal(True)
 
         # Two columns, so that the dialog fits a 1280×800 laptop screen with room to spare.
@@ -108,7 +108,7 @@ class NewInspectionDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("创建并开始检查"))
+        self.ok_button.setText(tr("创建并开始检查"))
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.reject)
         self.missing_label = muted_label()
@@ -126,13 +126,13 @@ class NewInspectionDialog(QDialog):
     # --- building ------------------------------------------------------------------------
 
     def _build_park_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("园区"))
-        self.use_existing = QRadioButton(self.tr("已检查过的园区"))
-        self.use_new = QRadioButton(self.tr("新园区"))
+        group = QGroupBox(tr("园区"))
+        self.use_existing = QRadioButton(tr("已检查过的园区"))
+        self.use_new = QRadioButton(tr("新园区"))
         self.park_combo = QComboBox()
         self.park_combo.setEditable(True)
         self.park_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.park_combo.lineEdit().setPlaceholderText(self.tr("输入园区名称搜索"))
+        self.park_combo.lineEdit().setPlaceholderText(tr("输入园区名称搜索"))
         completer = self.park_combo.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -141,7 +141,7 @@ class NewInspectionDialog(QDialog):
         self.park_error = error_label()
 
         self.park_name = QLineEdit()
-        self.park_name.setPlaceholderText(self.tr("例如：星河智造小微企业园"))
+        self.park_name.setPlaceholderText(tr("例如：星河智造小微企业园"))
         self.park_name.textChanged.connect(lambda _t: self._changed("name"))
         self.name_error = error_label()
         self.name_error.linkActivated.connect(self._use_existing_park)
@@ -164,9 +164,9 @@ class NewInspectionDialog(QDialog):
         self.new_park_form = QWidget()
         form = QFormLayout(self.new_park_form)
         form.setContentsMargins(self.fontMetrics().height() * 1.5, 0, 0, 0)
-        form.addRow(self.tr("名称"), with_message(self.park_name, self.name_error))
-        form.addRow(self.tr("地址"), self.address)
-        form.addRow(self.tr("类型"), types_box)
+        form.addRow(tr("名称"), with_message(self.park_name, self.name_error))
+        form.addRow(tr("地址"), self.address)
+        form.addRow(tr("类型"), types_box)
         self.existing_box = with_message(self.park_combo, self.park_error)
         self.existing_box.layout().addWidget(self.park_info)
         self.existing_box.setContentsMargins(self.fontMetrics().height() * 1.5, 0, 0, 0)
@@ -183,7 +183,7 @@ class NewInspectionDialog(QDialog):
         return group
 
     def _build_template_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("检查模板"))
+        group = QGroupBox(tr("检查模板"))
         layout = QVBoxLayout(group)
         self.template_boxes: dict[str, QCheckBox] = {}
         self.star_hint = muted_label()
@@ -194,7 +194,7 @@ class NewInspectionDialog(QDialog):
             count = sum(1 for _ in template.items())
             details = [template.document_number] if template.document_number else []
             details.append(template.issuer)
-            details.append(self.tr("{0} 项").format(count))
+            details.append(tr("{0} 项").format(count))
             detail = muted_label(" · ".join(d for d in details if d))
             indent = self.fontMetrics().height() * 1.6
             detail.setContentsMargins(indent, 0, 0, 0)
@@ -209,19 +209,19 @@ class NewInspectionDialog(QDialog):
         return group
 
     def _build_visit_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("本次检查"))
+        group = QGroupBox(tr("本次检查"))
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.inspectors = QLineEdit(self.prefs.inspector_name)
-        self.inspectors.setPlaceholderText(self.tr("多名检查人员用“、”分隔，例如：张三、李四"))
+        self.inspectors.setPlaceholderText(tr("多名检查人员用“、”分隔，例如：张三、李四"))
         self.inspectors.textChanged.connect(lambda _t: self._changed("inspectors"))
         self.inspector_error = error_label()
         self.organisation = QLineEdit(self.prefs.organisation)
         form = QFormLayout(group)
-        form.addRow(self.tr("检查日期"), self.date_edit)
-        form.addRow(self.tr("检查人员"), with_message(self.inspectors, self.inspector_error))
-        form.addRow(self.tr("检查单位"), self.organisation)
+        form.addRow(tr("检查日期"), self.date_edit)
+        form.addRow(tr("检查人员"), with_message(self.inspectors, self.inspector_error))
+        form.addRow(tr("检查单位"), self.organisation)
         return group
 
     # --- parks -----------------------------------------------------------------------------
@@ -267,20 +267,20 @@ class NewInspectionDialog(QDialog):
         if self.use_existing.isChecked():
             text = self.park_combo.currentText().strip()
             if not text:
-                problems["park"] = self.tr("请选择一个园区")
+                problems["park"] = tr("请选择一个园区")
             elif self._find_park(text) is None:
-                problems["park"] = self.tr("没有名为“{0}”的园区；要新建，请选择“新园区”").format(text)
+                problems["park"] = tr("没有名为“{0}”的园区；要新建，请选择“新园区”").format(text)
         else:
             name = self.park_name.text().strip()
             if not name:
-                problems["name"] = self.tr("请填写园区名称")
+                problems["name"] = tr("请填写园区名称")
             elif self._find_park(name) is not None:
-                problems["name"] = self.tr(
+                problems["name"] = tr(
                     "已有名为“{0}”的园区。<a href=\"use\">改为选择这个园区</a>").format(name)
         if not self.selected_templates():
-            problems["templates"] = self.tr("请至少选择一个检查模板")
+            problems["templates"] = tr("请至少选择一个检查模板")
         if not split_names(self.inspectors.text()):
-            problems["inspectors"] = self.tr("请至少填写一名检查人员")
+            problems["inspectors"] = tr("请至少填写一名检查人员")
         return problems
 
     def _update(self) -> None:
@@ -288,10 +288,10 @@ class NewInspectionDialog(QDialog):
         self.existing_box.setEnabled(existing)
         self.new_park_form.setEnabled(not existing)
         park = self._find_park(self.park_combo.currentText()) if existing else None
-        self.park_info.setText(self.tr("类型：{0}　地址：{1}").format(
+        self.park_info.setText(tr("类型：{0}　地址：{1}").format(
             park_type_label(park.park_type), park.address or "—") if park else "")
         self.park_info.setVisible(park is not None)
-        self.star_hint.setText(self.tr("星级按园区类型评定，本次按“{0}”评定。")
+        self.star_hint.setText(tr("星级按园区类型评定，本次按“{0}”评定。")
                                .format(park_type_label(self.selected_park_type())))
         problems = self.errors()
         labels = {"park": self.park_error, "name": self.name_error,
@@ -308,9 +308,9 @@ class NewInspectionDialog(QDialog):
                 label.setMinimumHeight(label.heightForWidth(label.width()))
             if message and not visible:
                 hidden.append(field)
-        needed = {"park": self.tr("选择园区"), "name": self.tr("填写园区名称"),
-                  "templates": self.tr("选择检查模板"), "inspectors": self.tr("填写检查人员")}
-        self.missing_label.setText(self.tr("还需要：{0}").format(
+        needed = {"park": tr("选择园区"), "name": tr("填写园区名称"),
+                  "templates": tr("选择检查模板"), "inspectors": tr("填写检查人员")}
+        self.missing_label.setText(tr("还需要：{0}").format(
             join_names(needed[f] for f in hidden)) if hidden else "")
         self.ok_button.setEnabled(not problems and not self._creating)
 
@@ -349,6 +349,6 @@ class NewInspectionDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._creating = False
         self._update()
-        report_error(exc, self, title=self.tr("无法创建检查"))
+        report_error(exc, self, title=tr("无法创建检查"))
         self.runner.db(lambda store: store.parks(), self._parks_loaded)
 

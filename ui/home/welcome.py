@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from resources import resource_path
+from ui.base.i18n import tr
 from ui.base.widgets import muted_label
 
 
@@ -50,13 +51,13 @@ class WelcomePanel(QWidget):
         size = self.fontMetrics().height() * 4
         icon.setPixmap(QIcon(str(resource_path("icons", "app.svg"))).pixmap(size, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel(self.tr("园区现场检查"))
+        title = QLabel(tr("园区现场检查"))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        intro = QLabel(self.tr(
+        intro = QLabel(tr(
             "带着笔记本电脑到园区现场，不需要网络：按标准生成的检查表逐项判定，拍照取证，"
             "记录需要整改的问题，请园区代表签字，离开前生成带签名的检查报告。"
             "每一项修改都会立即保存在本机。"))
@@ -66,10 +67,10 @@ class WelcomePanel(QWidget):
         width = self.fontMetrics().horizontalAdvance("中") * 34
         intro.setFixedWidth(width)
         intro.setMinimumHeight(intro.heightForWidth(width))
-        self.new_button = BigButton(self.tr("新建检查"), self.tr("选择园区和检查标准，开始一次检查"))
+        self.new_button = BigButton(tr("新建检查"), tr("选择园区和检查标准，开始一次检查"))
         self.new_button.setDefault(True)
-        self.demo_button = BigButton(self.tr("打开示例检查"),
-                                     self.tr("看看一次填写好的检查是什么样子"))
+        self.demo_button = BigButton(tr("打开示例检查"),
+                                     tr("看看一次填写好的检查是什么样子"))
         self.new_button.setObjectName("welcomeNew")
         self.demo_button.setObjectName("welcomeDemo")
         self.new_button.clicked.connect(self.new_requested)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 
 from checklists.model import Node, NodeKind, Template
 from inspection.model import Inspection, Status
-from ui.base.i18n import result_label
+from ui.base.i18n import result_label, tr
 from ui.inspection_view.checklist_model import filter_labels
 
 
@@ -40,8 +40,6 @@ class ActionTarget(Protocol):
 
 
 # The "inspection_page" context: these strings were translated there before the split.
-def tr(text: str) -> str:
-    return QCoreApplication.translate("inspection_page", text)
 
 
 def digit_results(template: Template | None, node: Node | None) -> dict[int, str]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from checklists.model import Node, NodeKind, Template, TemplateKind
 from checklists.scoring import is_overdue
 from inspection.results import is_answered
 from ui.base.error_reporting import guarded
-from ui.base.i18n import result_label
+from ui.base.i18n import result_label, tr
 from ui.session.edit_session import EditSession, ItemKey
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (template id, code) of an item or group; None: template
@@ -35,8 +35,6 @@ TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 12
 FILTERS = ("all", "unanswered", "fail", "findings", "no_photos")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("checklist_tree", text)
 
 
 def filter_labels() -> dict[str, str]:

@@ -7,7 +7,7 @@ they show are in ui/inspection_view/checklist_model.py.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.base.error_reporting import guarded_paint
+from ui.base.i18n import tr
 from ui.base.widgets import MUTED, OVERDUE_COLOR, dropped_paths, result_color
 from ui.inspection_view.checklist_model import (
     CODE_ROLE,
@@ -43,10 +44,7 @@ from ui.inspection_view.checklist_model import (
 )
 from ui.session.edit_session import ItemKey
 
-
 # The "checklist_tree" context: these strings were translated there before the split.
-def tr(text: str) -> str:
-    return QCoreApplication.translate("checklist_tree", text)
 
 
 class ChecklistDelegate(QStyledItemDelegate):

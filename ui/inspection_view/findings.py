@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspection.model import Finding, FindingStatus
+from ui.base.i18n import tr
 from ui.base.widgets import MUTED, OVERDUE_COLOR, badge, clear_layout, grow_to_fit, section_title
 from ui.session.edit_session import EditSession
 from ui.session.undo_commands import AddFinding, DeleteFinding, EditFinding
@@ -33,8 +34,6 @@ from ui.session.undo_commands import AddFinding, DeleteFinding, EditFinding
 SEVERITY_COLORS = {"minor": "#6b7280", "major": "#b26a00", "critical": "#c62828"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("findings", text)
 
 
 def severity_labels() -> dict[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from checklists.model import Node, NodeKind, Template, TemplateKind
 from checklists.scoring import is_overdue
+from ui.base.i18n import tr
 from ui.base.widgets import ACCENT, MUTED, OVERDUE_COLOR, badge, dropped_paths, hline, section_title
 from ui.inspection_view.findings import FindingsPanel
 from ui.inspection_view.result_buttons import ResultButtons
@@ -35,8 +36,6 @@ from ui.session.undo_commands import EditNote, SetAnswer
 NOTE_DELAY_MS = 600
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("item_panel", text)
 
 
 class ItemPanel(QScrollArea):

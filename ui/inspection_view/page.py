@@ -7,7 +7,7 @@ Its menu actions are built in ui/inspection_view/actions.py, status changes in u
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from checklists.model import TemplateKind
 from inspection.store import InspectionLocked
 from ui.base.error_reporting import report_error
-from ui.base.i18n import result_label
+from ui.base.i18n import result_label, tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import is_text_input
@@ -43,8 +43,6 @@ AUTO_ADVANCE_KEY = "ui/auto_advance"  # shared with the settings dialog
 SPLITTER_KEY = "inspection/splitter"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("inspection_page", text)
 
 
 class InspectionPage(QWidget):

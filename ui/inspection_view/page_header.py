@@ -1,15 +1,12 @@
 """The inspection page's top bar: title, progress, the overall-photo drop zone, the locked banner."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from ui.base.i18n import tr
 from ui.base.widgets import ACCENT, dropped_paths, muted_label
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("widgets", text)
 
 
 class PageHeader(QFrame):

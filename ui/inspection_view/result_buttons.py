@@ -7,16 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from checklists.model import ResultOption
-from ui.base.i18n import result_label
+from ui.base.i18n import result_label, tr
 from ui.base.widgets import RESULT_COLORS, STAR_COLOR, clear_layout
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("result_buttons", text)
 
 
 def _style(color: str) -> str:

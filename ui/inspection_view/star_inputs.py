@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QDoubleValidator, QIntValidator, QValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,15 +33,13 @@ from PySide6.QtWidgets import (
 
 from checklists.model import Node
 from checklists.stars import GRADES, JUDGED_INDICATORS, SERVICE_FUNCTIONS, StarInputs, rate_indicator
-from ui.base.i18n import star_glyphs
+from ui.base.i18n import star_glyphs, tr
 from ui.base.i18n import star_level_label as level_label
 from ui.base.widgets import MUTED, OVERDUE_COLOR, STAR_COLOR, muted_label, section_title
 
 PERCENT_UNITS = {"比例"}  # a fraction stored 0–1, typed as a percentage
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("star_inputs", text)
 
 
 class _LevelRow(QFrame):

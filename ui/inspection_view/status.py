@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from inspection.model import Inspection, Status
-from ui.base.i18n import status_label
+from ui.base.i18n import status_label, tr
 from ui.session.edit_session import EditSession
 
-
 # The "inspection_page" context: these strings were translated there before the split.
-def tr(text: str) -> str:
-    return QCoreApplication.translate("inspection_page", text)
 
 
 def inspection_title(inspection: Inspection) -> str:

@@ -9,19 +9,15 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from checklists.model import TemplateKind
 from inspection.model import FindingStatus, InspectionSnapshot
 from inspection.results import TemplateResult, inspection_results, overall_percent
-from ui.base.i18n import result_label, star_glyphs, star_level_label
+from ui.base.i18n import result_label, star_glyphs, star_level_label, tr
 from ui.base.widgets import MUTED, OVERDUE_COLOR, RESULT_COLORS, STAR_COLOR, clear_layout, section_title
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("summary", text)
 
 
 def score_color(percent: float | None) -> QColor:

@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.base.error_reporting import guarded, guarded_paint
+from ui.base.i18n import tr
 
 REFERENCE_EDGE = 1600.0
 TYPES = ("arrow", "rect", "ellipse", "text")
@@ -32,8 +33,6 @@ DEFAULT_WIDTH = 6.0
 DEFAULT_TEXT_SIZE = 0.05
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("annotation", text)
 
 
 def make_shape(kind: str, x1: float, y1: float, x2: float | None = None, y2: float | None = None,

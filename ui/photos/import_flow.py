@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,14 +30,11 @@ from inspection.model import Photo, PreparedPhoto
 from inspection.photos.importer import Rejected, collect_image_files, prepare_photos
 from ui.base.error_reporting import report_error
 from ui.base.file_dialogs import PHOTOS, open_files
+from ui.base.i18n import tr
 from ui.base.tasks import Progress, TaskHandle, TaskRunner
 from ui.photos.photo_viewer import ItemChooser, PhotoViewer
 from ui.session.edit_session import EditSession
 from ui.session.undo_commands import MovePhoto, RemovePhoto
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("photo_import", text)
 
 
 @dataclass

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPoint,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from inspection.model import Photo
 from ui.base.error_reporting import guarded, log_guarded
+from ui.base.i18n import tr
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import MUTED, dropped_paths, scaled, section_title
 from ui.photos.annotation_editor import paint_annotations
@@ -43,8 +43,6 @@ from ui.photos.annotation_editor import paint_annotations
 THUMB = 128
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("photo_strip", text)
 
 
 class ThumbnailCache(QObject):

@@ -6,7 +6,7 @@ every change is an undoable command of the page. Annotations are saved as the se
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,21 +25,20 @@ from PySide6.QtWidgets import (
 
 from inspection.model import Photo
 from inspection.paths import DataDir
+from ui.base.i18n import tr
 from ui.base.widgets import MUTED
 from ui.photos.annotation_editor import COLORS, AnnotationEditor
 from ui.session.edit_session import EditSession
 from ui.session.undo_commands import MovePhoto, RemovePhoto, SetAnnotations, SetCaption
 
-# Marked for lupdate here, translated where the buttons are made (tr(label), same context).
-TOOLS = (("select", QT_TRANSLATE_NOOP("photo_viewer", "移动")),
-         ("arrow", QT_TRANSLATE_NOOP("photo_viewer", "箭头")),
-         ("rect", QT_TRANSLATE_NOOP("photo_viewer", "矩形")),
-         ("ellipse", QT_TRANSLATE_NOOP("photo_viewer", "椭圆")),
-         ("text", QT_TRANSLATE_NOOP("photo_viewer", "文字")))
+# Marked for lupdate here (the context of ui.base.i18n.tr), translated where the buttons are made.
+TOOLS = (("select", QT_TRANSLATE_NOOP("park_inspector", "移动")),
+         ("arrow", QT_TRANSLATE_NOOP("park_inspector", "箭头")),
+         ("rect", QT_TRANSLATE_NOOP("park_inspector", "矩形")),
+         ("ellipse", QT_TRANSLATE_NOOP("park_inspector", "椭圆")),
+         ("text", QT_TRANSLATE_NOOP("park_inspector", "文字")))
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("photo_viewer", text)
 
 
 def load_report_image(data_dir: DataDir, photo: Photo) -> QImage:

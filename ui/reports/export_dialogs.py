@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QProcess, Qt, QUrl
+from PySide6.QtCore import QLocale, QObject, QProcess, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -17,13 +17,12 @@ from inspection.model import Inspection
 from inspection.paths import DataDir
 from ui.base.error_reporting import report_error
 from ui.base.file_dialogs import EXCEL, REPORTS, save_file
+from ui.base.i18n import tr
 from ui.base.tasks import Progress, TaskHandle, TaskRunner
 
 _open_boxes: list[QMessageBox] = []
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("export_dialogs", text)
 
 
 class DbStore:

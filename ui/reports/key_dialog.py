@@ -10,7 +10,7 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,6 +37,7 @@ from inspection.signing.keys import (
 )
 from ui.base.error_reporting import report_error
 from ui.base.file_dialogs import KEYS, open_file
+from ui.base.i18n import tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import MUTED, RESULT_COLORS, grow_to_fit, muted_label
@@ -45,8 +46,6 @@ from ui.home.new_inspection import error_label, with_message
 KEY_PATH_SETTING = "signing/key_path"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("signing_key_dialog", text)
 
 
 def key_path(prefs: Preferences) -> Path | None:

@@ -12,20 +12,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QMarginsF, QObject, QRectF, Qt
+from PySide6.QtCore import QEventLoop, QMarginsF, QObject, QRectF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ui.base.error_reporting import report_error
+from ui.base.i18n import tr
 from ui.base.tasks import Progress, TaskRunner
 
 PREVIEW_DPI = 110  # sharp enough on screen, ~3.5 MB per A4 page
 PRINT_DPI = 300  # what a report needs on paper; higher only costs time and memory
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("print_preview", text)
 
 
 def to_qimage(image) -> QImage:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from inspection.model import Inspection
 from ui.base.error_reporting import report_error
+from ui.base.i18n import tr
 from ui.base.preferences import PHOTO_SIZES
 from ui.base.tasks import TaskRunnerStopped
 from ui.reports.export_dialogs import DraftExport, ExcelExport, finished_message
@@ -46,27 +47,27 @@ class ReportMenu(QObject):
             act.triggered.connect(lambda _checked=False: slot())
             return act
 
-        self.signatures_action = action(self.tr("现场签名…"), self.show_signatures,
-                                        tip=self.tr("检查人员和园区代表在本机上手写签名"))
-        self.key_action = action(self.tr("签名密钥…"), self.show_key,
-                                 tip=self.tr("创建或导入签署报告用的个人签名密钥"))
-        self.draft_action = action(self.tr("生成草稿报告（PDF）…"), self.export_draft,
-                                   tip=self.tr("未签署的报告，供签署前核对"))
-        self.sign_action = action(self.tr("签署报告…"), self.sign_report,
-                                  tip=self.tr("生成报告并加盖数字签名；签署后检查被锁定"))
-        self.reopen_action = action(self.tr("重新打开（新修订版）…"), self.reopen,
-                                    tip=self.tr("已签署的检查重新打开修改；已签署的报告保持不变"))
-        self.print_action = action(self.tr("打印…"), self.print_report, "Ctrl+P",
-                                   tip=self.tr("打印已签署的报告；尚未签署时打印草稿"))
-        self.excel_action = action(self.tr("导出 Excel…"), self.export_excel, "Ctrl+E")
-        self.verify_action = action(self.tr("验证报告…"), self.verify,
-                                    tip=self.tr("检查一份 PDF 报告的数字签名：是否被改动、由谁签署"))
+        self.signatures_action = action(tr("现场签名…"), self.show_signatures,
+                                        tip=tr("检查人员和园区代表在本机上手写签名"))
+        self.key_action = action(tr("签名密钥…"), self.show_key,
+                                 tip=tr("创建或导入签署报告用的个人签名密钥"))
+        self.draft_action = action(tr("生成草稿报告（PDF）…"), self.export_draft,
+                                   tip=tr("未签署的报告，供签署前核对"))
+        self.sign_action = action(tr("签署报告…"), self.sign_report,
+                                  tip=tr("生成报告并加盖数字签名；签署后检查被锁定"))
+        self.reopen_action = action(tr("重新打开（新修订版）…"), self.reopen,
+                                    tip=tr("已签署的检查重新打开修改；已签署的报告保持不变"))
+        self.print_action = action(tr("打印…"), self.print_report, "Ctrl+P",
+                                   tip=tr("打印已签署的报告；尚未签署时打印草稿"))
+        self.excel_action = action(tr("导出 Excel…"), self.export_excel, "Ctrl+E")
+        self.verify_action = action(tr("验证报告…"), self.verify,
+                                    tip=tr("检查一份 PDF 报告的数字签名：是否被改动、由谁签署"))
         self.inspection_actions = [self.signatures_action, self.draft_action, self.sign_action,
                                    self.reopen_action, self.print_action, self.excel_action]
         separator = [QAction(window) for _ in range(3)]
         for sep in separator:
             sep.setSeparator(True)
-        self.menu = window.add_menu(self.tr("报告(&R)"), [
+        self.menu = window.add_menu(tr("报告(&R)"), [
             self.signatures_action, self.key_action, separator[0], self.draft_action,
             self.sign_action, self.reopen_action, separator[1], self.print_action,
             self.excel_action, separator[2], self.verify_action], only_with_inspection=False)
@@ -156,7 +157,7 @@ class ReportMenu(QObject):
 
     def _ready(self, ready) -> None:
         if ready.inspection.locked:
-            self.message = QMessageBox(QMessageBox.Icon.Information, self.tr("签署报告"), self.tr(
+            self.message = QMessageBox(QMessageBox.Icon.Information, tr("签署报告"), tr(
                 "该检查已签署（第 {0} 版）。如需修改后再次签署，请先“重新打开（新修订版）”。")
                 .format(ready.inspection.revision), QMessageBox.StandardButton.Ok, self.window)
             self.message.open()
@@ -202,10 +203,10 @@ class ReportMenu(QObject):
             self.window.page.load(inspection.id)  # shows the signed, read-only inspection
         self.refresh()
         self.message = finished_message(
-            self.window, self.tr("报告已签署"),
-            self.tr("报告 {0}（第 {1} 版）已签署，检查已锁定。\n\n报告保存在：\n{2}").format(
+            self.window, tr("报告已签署"),
+            tr("报告 {0}（第 {1} 版）已签署，检查已锁定。\n\n报告保存在：\n{2}").format(
                 inspection.report_number, inspection.revision, path), Path(path),
-            extra=[(self.tr("打印…"), lambda: self._print_pdf(Path(path), inspection))])
+            extra=[(tr("打印…"), lambda: self._print_pdf(Path(path), inspection))])
 
     def reopen(self) -> None:
         """The page's own 重新打开 (asks for a reason; earlier signed reports stay as they were)."""
@@ -236,7 +237,7 @@ class ReportMenu(QObject):
 
     def _print_pdf(self, path: Path, inspection: Inspection) -> None:
         self.dialog = PrintFlow(self.window, self.runner, photos_per_page=self.photos_per_page)
-        self.dialog.print_pdf(path, title=self.tr("{0}（第 {1} 版）已签署").format(
+        self.dialog.print_pdf(path, title=tr("{0}（第 {1} 版）已签署").format(
             inspection.report_number, inspection.revision))
 
     def export_excel(self) -> None:

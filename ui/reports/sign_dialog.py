@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -34,6 +34,7 @@ from inspection.signing.keys import BadKeyFile, KeyFileMissing, SigningKey, Wron
 from inspection.store import InspectionChanged
 from ui.base.error_reporting import report_error, user_message
 from ui.base.file_dialogs import REPORTS, remember_folder, save_file, start_folder
+from ui.base.i18n import tr
 from ui.base.preferences import PHOTO_SIZES, Preferences
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import RESULT_COLORS, grow_to_fit, muted_label
@@ -41,10 +42,6 @@ from ui.home.new_inspection import error_label
 from ui.reports.export_dialogs import REPORT_LANE, DbStore, ProgressTask, file_stem
 from ui.reports.key_dialog import expired, key_info
 from ui.reports.signatures_dialog import missing_signatures
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("issue_dialog", text)
 
 
 @dataclass(frozen=True)

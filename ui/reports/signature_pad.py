@@ -23,6 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.base.i18n import tr
+
 INK = QColor("#1b1f3b")  # a dark blue-black, as a ballpoint writes
 MOUSE_WIDTH = 2.6  # px on the pad
 EXPORT_SCALE = 2.0  # the PNG has twice the pad's resolution: sharp in print
@@ -95,8 +97,8 @@ class SignaturePad(QWidget):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(self.tr("签名板"))
-        self.placeholder = self.tr("请在此处签名（鼠标、手写笔或手指）")
+        self.setAccessibleName(tr("签名板"))
+        self.placeholder = tr("请在此处签名（鼠标、手写笔或手指）")
 
     def sizeHint(self) -> QSize:
         return QSize(560, 200)

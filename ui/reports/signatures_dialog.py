@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from inspection.model import Inspection, Park, Signature, SignerRole
 from ui.base.error_reporting import report_error
+from ui.base.i18n import tr
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import MUTED, RESULT_COLORS, clear_layout, grow_to_fit, hline, muted_label
 from ui.reports.signature_pad import SignaturePad
@@ -35,8 +36,6 @@ from ui.reports.signature_pad import SignaturePad
 THUMB = QSize(150, 50)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("signatures_dialog", text)
 
 
 def role_label(role: SignerRole) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +25,7 @@ from inspection.paths import DataDir
 from inspection.report.errors import NotAPdf, NotSigned
 from ui.base.error_reporting import report_error
 from ui.base.file_dialogs import VERIFY, open_file
+from ui.base.i18n import tr
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import grow_to_fit
 from ui.reports.export_dialogs import open_file as open_in_viewer
@@ -37,8 +38,6 @@ LEVELS = {  # background, border, text
 MARKS = {"good": "✓", "caution": "!", "bad": "✗"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("verify_dialog", text)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from checklists.library import get_template
@@ -19,6 +19,7 @@ from checklists.model import Template
 from inspection.model import Answer, Finding, InspectionSnapshot, Photo, Status
 from inspection.store import Store
 from ui.base.error_reporting import user_message
+from ui.base.i18n import tr
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import now_hms
 
@@ -26,8 +27,6 @@ ItemKey = tuple[str, str]  # (template id, item code)
 
 
 # The "commands" context: the save-state messages were translated there before the split.
-def tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
 
 
 class EditSession(QObject):

@@ -15,16 +15,12 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from inspection.model import Finding, FindingStatus, Photo, Severity
 from inspection.store import UNSET, Store
+from ui.base.i18n import tr
 from ui.session.edit_session import EditSession, FindingRef, ItemKey
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
 
 
 class StoreCommand(QUndoCommand):

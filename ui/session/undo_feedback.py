@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("undo_feedback", text)
+from ui.base.i18n import tr
 
 
 @dataclass(frozen=True)
