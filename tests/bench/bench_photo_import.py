@@ -35,9 +35,9 @@ if str(ROOT) not in sys.path:
 
 from PIL import Image, ImageOps  # noqa: E402
 
-from inspection.photos import image_file as photo_import  # noqa: E402
 from inspection.demo.demo_photos import make_demo_photo  # noqa: E402
 from inspection.paths import DataDir  # noqa: E402
+from inspection.photos import image_file as photo_import  # noqa: E402
 from inspection.photos.importer import prepare_photos  # noqa: E402
 
 

@@ -15,9 +15,9 @@ import pillow_heif
 import pytest
 from PIL import ExifTags, Image, ImageFile
 
-from inspection.photos import image_file as photo_import
 from inspection.demo.demo_photos import make_demo_photo
 from inspection.paths import DataDir
+from inspection.photos import image_file as photo_import
 from inspection.photos.importer import (
     PhotoRejected,
     Rejected,
