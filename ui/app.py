@@ -8,7 +8,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from checklists.errors import UserError
+from checklists.errors import UserError, set_language
 from inspection.appinfo import APP_ID, APP_NAME, APP_NAME_ZH, APP_VERSION
 from inspection.cli import gui_arguments
 from inspection.paths import DataDir
@@ -87,6 +87,7 @@ def configure_application(app: QApplication, prefs: Preferences) -> None:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     install_translators(app, prefs.language)
+    set_language(prefs.language)  # the words of errors raised below ui/
     apply_font(app)
 
 
@@ -112,7 +113,7 @@ def run_app(argv: list[str]) -> int:
     try:
         window = MainWindow(data_dir=data_dir, prefs=prefs)
     except UserError as exc:  # e.g. a database written by a newer version
-        QMessageBox.critical(None, APP_NAME_ZH, str(exc))
+        QMessageBox.critical(None, APP_NAME_ZH, exc.text())
         return 2
     except OSError as exc:
         QMessageBox.critical(None, APP_NAME_ZH,

@@ -11,10 +11,8 @@ import argparse
 import logging
 import sqlite3
 import sys
-import traceback
-from datetime import datetime
 
-from checklists.errors import UserError
+from checklists.errors import UserError, language, language_from_environment, set_language
 from inspection.appinfo import APP_NAME_ZH, APP_VERSION
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -75,8 +73,13 @@ def wants_gui(argv: list[str]) -> bool:
     return gui_arguments(argv) is not None
 
 
+def _error_prefix() -> str:
+    return "Error: " if language() == "en" else "错误："
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    set_language(language_from_environment())
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -88,10 +91,10 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_BAD_INPUT
         return args.handler(args) or EXIT_OK
     except CommandLineError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(f"{_error_prefix()}{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except UserError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(f"{_error_prefix()}{exc.text()}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as other command-line tools do.
@@ -102,28 +105,31 @@ def main(argv: list[str] | None = None) -> int:
         print("已取消", file=sys.stderr)
         return 130
     except (sqlite3.DatabaseError, OSError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(f"{_error_prefix()}{exc}", file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:
         where = _log_unexpected(args if "args" in locals() else None)
-        print(f"错误：程序出现意外问题（{type(exc).__name__}: {exc}）。详情已记录在 {where}",
-              file=sys.stderr)
+        if language() == "en":
+            print(f"Error: an unexpected problem ({type(exc).__name__}: {exc}). Details are in {where}",
+                  file=sys.stderr)
+        else:
+            print(f"错误：程序出现意外问题（{type(exc).__name__}: {exc}）。详情已记录在 {where}",
+                  file=sys.stderr)
         return EXIT_FAILED
 
 
 def _log_unexpected(args) -> str:
+    """Log the exception being handled into the data folder's log; returns where it went."""
     from inspection.cli.common import data_root
+    from inspection.logs import start_logging
+    log = logging.getLogger(__name__)
     try:
         root = data_root(args) if args is not None else None
         if root is None or not root.is_dir():
             raise OSError  # never create a (perhaps mistyped) data folder just for a log
-        logs = root / "logs"
-        logs.mkdir(parents=True, exist_ok=True)
-        path = logs / "errors.log"
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now().isoformat(timespec='seconds')} {' '.join(sys.argv)}\n")
-            handle.write(traceback.format_exc())
+        path = start_logging(root / "logs")
+        log.exception("unexpected error in: %s", " ".join(sys.argv))
         return str(path)
     except OSError:
-        logging.getLogger(__name__).exception("unexpected error")
-        return "标准错误输出"
+        log.exception("unexpected error")
+        return "标准错误输出" if language() != "en" else "standard error"

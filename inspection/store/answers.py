@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from checklists.errors import InvalidInput
+from checklists.errors import InvalidInput, messages
 from checklists.library import get_template
 from checklists.model import NodeKind
 from checklists.stars import validate_measurements
@@ -20,6 +20,27 @@ class _Unset:
 
 
 UNSET: Any = _Unset()  # "leave this field as it is"
+
+MESSAGES = messages({
+    "answer.template_not_applied": ("template：该检查未使用模板 {template}",
+                                    "template: the inspection does not use template {template}"),
+    "answer.no_item": ("code：模板 {template} 中没有条目“{code}”",
+                       "code: template {template} has no item \"{code}\""),
+    "answer.is_group": ("code：“{code} {title}”是分组，不是检查条目",
+                        "code: \"{code} {title}\" is a group, not an item to check"),
+    "answer.bad_result": ("result：条目 {code} 的结果应为 {valid}，收到“{result}”",
+                          "result: the result of item {code} is one of {valid}, not \"{result}\""),
+    "answer.level_is_measured": (
+        "result：“{code} {title}”的星级由测量值决定，不需要评定；请用 --value 填写测量值",
+        "result: the star level of \"{code} {title}\" follows from its measurements and is not"
+        " judged; give the measurements with --value"),
+    "finding.not_found": ("没有编号为 {id} 的整改项", "No finding has the number {id}"),
+    "finding.no_requirement": ("requirement：整改要求不能为空", "requirement: the requirement cannot be empty"),
+    "finding.bad_severity": ("severity：严重程度应为 minor/major/critical，收到“{severity}”",
+                             "severity: the severity is minor, major or critical, not \"{severity}\""),
+    "finding.bad_deadline": ("deadline：整改期限格式应为 YYYY-MM-DD，收到“{deadline}”",
+                             "deadline: the deadline is written YYYY-MM-DD, not \"{deadline}\""),
+})
 
 
 def _answer(row: dict) -> Answer:
@@ -45,15 +66,15 @@ class AnswersMixin(StoreBase):
             "SELECT template_id FROM inspection_templates WHERE inspection_id = ?",
             [inspection_id]).fetchall()}
         if not applied:
-            raise NotFound(f"没有这个检查：{inspection_id}")
+            raise NotFound("store.no_inspection", id=inspection_id)
         if template_id not in applied:
-            raise InvalidInput(f"template：该检查未使用模板 {template_id}")
+            raise InvalidInput("answer.template_not_applied", template=template_id)
         template = get_template(template_id)
         if not template.has(item_code):
-            raise InvalidInput(f"code：模板 {template_id} 中没有条目“{item_code}”")
+            raise InvalidInput("answer.no_item", template=template_id, code=item_code)
         node = template.find(item_code)
         if node.kind is NodeKind.GROUP:
-            raise InvalidInput(f"code：“{item_code} {node.title}”是分组，不是检查条目")
+            raise InvalidInput("answer.is_group", code=item_code, title=node.title)
         return template, node
 
     def save_answer(self, inspection_id: str, template_id: str, item_code: str, *,
@@ -67,11 +88,11 @@ class AnswersMixin(StoreBase):
         if result is not UNSET and result is not None:
             valid = [o.key for o in template.result_scale]
             if result not in valid:
-                raise InvalidInput(f"result：条目 {item_code} 的结果应为 {'/'.join(valid)}，收到“{result}”")
+                raise InvalidInput("answer.bad_result", code=item_code, valid="/".join(valid),
+                                   result=result)
             if node.kind is NodeKind.STAR and not node.attrs.get("judged"):
                 # Its level follows from the measurements alone; a judged level would be ignored.
-                raise InvalidInput(f"result：“{item_code} {node.title}”的星级由测量值决定，"
-                                   "不需要评定；请用 --value 填写测量值")
+                raise InvalidInput("answer.level_is_measured", code=item_code, title=node.title)
         if value is not UNSET and value:
             # What is stored must stay ratable: one bad value would break every results view.
             validate_measurements(node, value)
@@ -179,7 +200,7 @@ class AnswersMixin(StoreBase):
     def finding(self, finding_id: int) -> Finding:
         row = self._one("SELECT * FROM findings WHERE id = ?", [finding_id])
         if row is None:
-            raise NotFound(f"没有编号为 {finding_id} 的整改项")
+            raise NotFound("finding.not_found", id=finding_id)
         return _finding(row)
 
     def findings(self, inspection_id: str) -> list[Finding]:
@@ -190,15 +211,15 @@ class AnswersMixin(StoreBase):
 def _finding_fields(*, requirement: str, severity, deadline, responsible: str) -> dict:
     requirement = (requirement or "").strip()
     if not requirement:
-        raise InvalidInput("requirement：整改要求不能为空")
+        raise InvalidInput("finding.no_requirement")
     try:
         severity = Severity(severity)
     except ValueError:
-        raise InvalidInput(f"severity：严重程度应为 minor/major/critical，收到“{severity}”") from None
+        raise InvalidInput("finding.bad_severity", severity=severity) from None
     if deadline:
         try:
             date.fromisoformat(deadline)
         except ValueError:
-            raise InvalidInput(f"deadline：整改期限格式应为 YYYY-MM-DD，收到“{deadline}”") from None
+            raise InvalidInput("finding.bad_deadline", deadline=deadline) from None
     return {"requirement": requirement, "severity": severity.value, "deadline": deadline or None,
             "responsible": (responsible or "").strip()}

@@ -11,12 +11,22 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from checklists.errors import UserError
+from checklists.errors import UserError, messages
 from inspection.paths import DataDir
 from inspection.store.audit import GENESIS, row_hash
 from inspection.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 5000
+
+MESSAGES = messages({
+    "store.cannot_open": ("无法打开数据库 {path}：{reason}", "Cannot open the database {path}: {reason}"),
+    "store.no_wal": ("数据库 {path} 无法切换到 WAL 模式（{mode}）",
+                     "The database {path} cannot use write-ahead logging (mode {mode})"),
+    "store.no_inspection": ("没有这个检查：{id}", "No such inspection: {id}"),
+    "store.locked": ("该检查已签署（第 {revision} 版），不能再修改；如需修改，请先“重新打开”生成新的修订版。",
+                     "This inspection is signed (revision {revision}) and cannot be changed; to"
+                     " change it, reopen it first, which makes a new revision."),
+})
 _savepoints = itertools.count(1)  # unique savepoint names
 
 
@@ -51,9 +61,9 @@ def connect(path) -> Database:
         db.execute("PRAGMA synchronous = FULL")  # fsync the WAL on every commit
         db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"无法打开数据库 {path}：{exc}") from exc
+        raise StoreError("store.cannot_open", path=path, reason=exc) from exc
     if str(mode).lower() != "wal" and str(path) != ":memory:":
-        raise StoreError(f"数据库 {path} 无法切换到 WAL 模式（{mode}）")
+        raise StoreError("store.no_wal", path=path, mode=mode)
     return db
 
 
@@ -181,10 +191,9 @@ class StoreBase:
         row = self.db.execute("SELECT status, revision FROM inspections WHERE id = ?",
                               [inspection_id]).fetchone()
         if row is None:
-            raise NotFound(f"没有这个检查：{inspection_id}")
+            raise NotFound("store.no_inspection", id=inspection_id)
         if row[0] == "signed":
-            raise InspectionLocked(
-                f"该检查已签署（第 {row[1]} 版），不能再修改；如需修改，请先“重新打开”生成新的修订版。")
+            raise InspectionLocked("store.locked", revision=row[1])
 
     def _one(self, sql: str, params: list | dict = ()) -> dict | None:
         cursor = self.db.execute(sql, params)

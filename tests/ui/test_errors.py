@@ -7,6 +7,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleOptionViewItem
 
 import ui.base.error_reporting as errors
+from inspection.logs import stop_logging
 
 
 def _boxes():
@@ -16,11 +17,12 @@ def _boxes():
 
 @pytest.fixture
 def log_folder(tmp_path, monkeypatch):
-    monkeypatch.setattr(errors, "_log_file", None)
     monkeypatch.setattr(errors, "_hook_box", None)
     monkeypatch.setattr(errors, "_hook_shown", {})
     monkeypatch.setattr(errors, "_guard_logged", set())
-    return errors.set_log_folder(tmp_path / "logs")
+    path = errors.set_log_folder(tmp_path / "logs")
+    yield path
+    stop_logging()
 
 
 def _raise(exc):
@@ -35,7 +37,7 @@ def test_a_burst_of_unexpected_errors_opens_one_box_and_logs_the_rest(qtbot, log
         errors.handle_unexpected(_raise(AttributeError(f"paint {n}")))
     errors.handle_unexpected(_raise(KeyError("another one while the box is open")))
     assert len(_boxes()) == 1
-    assert log_folder.read_text(encoding="utf-8").count("--- ") == 27
+    assert log_folder.read_text(encoding="utf-8").count("unexpected error") == 27
     _boxes()[0].done(0)
     qtbot.waitUntil(lambda: not _boxes())
     errors.handle_unexpected(_raise(AttributeError("the same place again, at once")))
@@ -52,7 +54,7 @@ def test_a_failing_model_data_returns_nothing_and_is_logged_once(qtbot, log_fold
     model._rows = ["not an inspection"]  # every cell now fails inside data()
     for _ in range(5):
         assert model.data(model.index(0, 0)) is None
-    assert log_folder.read_text(encoding="utf-8").count("--- ") == 1
+    assert log_folder.read_text(encoding="utf-8").count("unexpected error") == 1
 
 
 def test_a_failing_delegate_paint_draws_a_placeholder(qtbot, log_folder):
@@ -70,7 +72,7 @@ def test_a_failing_delegate_paint_draws_a_placeholder(qtbot, log_folder):
     StatusBadgeDelegate().paint(painter, option, BadIndex())  # does not raise
     painter.end()
     assert image.pixelColor(5, 5).name() == "#eceef1"
-    assert log_folder.read_text(encoding="utf-8").count("--- ") == 1
+    assert log_folder.read_text(encoding="utf-8").count("unexpected error") == 1
 
 
 def test_a_thumbnail_with_a_broken_annotation_still_shows(qtbot, log_folder):

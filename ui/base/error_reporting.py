@@ -13,18 +13,17 @@ import sys
 import time
 import traceback
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from checklists.errors import UserError
+from checklists.errors import UserError, language
+from inspection.logs import log_file, start_logging
 from ui.base.i18n import tr
 
 log = logging.getLogger(__name__)
-_log_file: Path | None = None
 _open_boxes: list[QMessageBox] = []
 _hook_box: QMessageBox | None = None  # the excepthook's one box, while it is open
 _hook_shown: dict[tuple, float] = {}  # where an unexpected error was last shown → when
@@ -35,30 +34,20 @@ HOOK_REPEAT_SECONDS = 60.0  # the same unexpected error is shown again after thi
 
 
 def set_log_folder(folder: Path) -> Path:
-    """Unexpected errors go to ``folder/errors.log`` from now on."""
-    global _log_file
-    folder.mkdir(parents=True, exist_ok=True)
-    _log_file = folder / "errors.log"
-    return _log_file
+    """Log records, unexpected errors among them, go to *folder* from now on (rotated)."""
+    return start_logging(folder)
 
 
 def log_exception(exc: BaseException) -> Path | None:
-    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    log.error("unexpected error\n%s", text)
-    if _log_file is None:
-        return None
-    try:
-        with open(_log_file, "a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
-    except OSError:
-        return None
-    return _log_file
+    """Log *exc* with its traceback; returns the log file (None when there is none)."""
+    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    return log_file()
 
 
 def user_message(exc: BaseException) -> str:
     """What to tell the user about *exc*, in one or two sentences."""
     if isinstance(exc, UserError):
-        return str(exc)
+        return exc.text(language())
     if isinstance(exc, OSError):
         return tr("文件操作失败：{0}").format(exc.strerror or exc)
     where = log_exception(exc)

@@ -1,0 +1,116 @@
+"""Errors the user can cause carry a code from the message catalogue (checklists.errors), with
+the same placeholders in Chinese and English, and the arguments the message needs."""
+from __future__ import annotations
+
+import ast
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+from checklists.errors import (InvalidInput, UserError, catalogue, language_from_environment,
+                               messages, placeholders, set_language)
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# Raises that still pass a finished Chinese sentence instead of a code: only ever fewer.
+LITERAL_MESSAGES_AT_MOST = 190
+
+
+def source_files() -> list[Path]:
+    return [p for package in ("checklists", "inspection", "ui")
+            for p in sorted((ROOT / package).rglob("*.py")) if "sources" not in p.parts]
+
+
+def import_everything() -> None:
+    for path in source_files():
+        parts = list(path.relative_to(ROOT).with_suffix("").parts)
+        if parts[-1] == "__main__":
+            continue
+        if parts[-1] == "__init__":
+            parts.pop()
+        importlib.import_module(".".join(parts))
+
+
+def raised_messages():
+    """(file, line, first argument, keyword names) of every ``raise Name("…", …)``."""
+    for path in source_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)):
+                continue
+            call = node.exc
+            if not call.args:
+                continue
+            first = call.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                text = first.value
+            elif isinstance(first, ast.JoinedStr):
+                text = "".join(v.value for v in first.values
+                               if isinstance(v, ast.Constant) and isinstance(v.value, str))
+            else:
+                continue
+            keywords = {k.arg for k in call.keywords if k.arg}
+            yield path.relative_to(ROOT), node.lineno, text, keywords
+
+
+def test_every_message_has_both_languages_with_the_same_placeholders():
+    import_everything()
+    table = catalogue()
+    assert table
+    wrong = [code for code, entry in table.items()
+             if not entry["zh_CN"] or not entry["en"]
+             or placeholders(entry["zh_CN"]) != placeholders(entry["en"])
+             or CJK.search(entry["en"])]
+    assert not wrong, wrong
+
+
+def test_every_raised_code_is_in_the_catalogue_with_its_arguments():
+    import_everything()
+    table = catalogue()
+    problems = []
+    for where, line, text, keywords in raised_messages():
+        if not CODE.match(text):
+            continue
+        entry = table.get(text)
+        if entry is None:
+            problems.append(f"{where}:{line}: {text} is not in the catalogue")
+        elif placeholders(entry["zh_CN"]) != keywords:
+            problems.append(f"{where}:{line}: {text} needs {sorted(placeholders(entry['zh_CN']))},"
+                            f" given {sorted(keywords)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_sentences_raised_without_a_code_only_ever_get_fewer():
+    literal = [f"{where}:{line}" for where, line, text, _ in raised_messages() if CJK.search(text)]
+    assert len(literal) <= LITERAL_MESSAGES_AT_MOST, \
+        f"{len(literal)} raises pass a Chinese sentence; give new ones a code:\n" + "\n".join(literal)
+
+
+def test_an_error_speaks_the_chosen_language():
+    messages({"test.sample": ("没有这个检查：{id}", "No such inspection: {id}")})
+    error = InvalidInput("test.sample", id="abc")
+    assert error.text("en") == "No such inspection: abc"
+    assert error.text("zh_CN") == "没有这个检查：abc"
+    try:
+        set_language("en")
+        assert str(error) == "No such inspection: abc"
+    finally:
+        set_language("zh_CN")
+    assert str(error) == "没有这个检查：abc"
+    assert str(UserError("文件 x 无法读取")) == "文件 x 无法读取"  # not a code: the text itself
+
+
+def test_a_code_cannot_be_declared_twice_with_other_words():
+    messages({"test.twice": ("一", "one")})
+    messages({"test.twice": ("一", "one")})  # the same again (a module imported twice) is fine
+    with pytest.raises(ValueError):
+        messages({"test.twice": ("二", "two")})
+
+
+def test_the_command_line_language_comes_from_the_environment():
+    assert language_from_environment({}) == "zh_CN"
+    assert language_from_environment({"PARK_INSPECTOR_LANG": "en"}) == "en"
+    assert language_from_environment({"PARK_INSPECTOR_LANG": "en_GB"}) == "en"
+    assert language_from_environment({"PARK_INSPECTOR_LANG": "zh_CN"}) == "zh_CN"
