@@ -9,8 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from checklists.errors import (InvalidInput, UserError, catalogue, language_from_environment,
-                               messages, placeholders, set_language)
+from checklists.errors import (
+    InvalidInput,
+    UserError,
+    catalogue,
+    language_from_environment,
+    messages,
+    placeholders,
+    set_language,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,12 +32,11 @@ from ui.base.i18n import tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
 from ui.dialogs.about import AboutDialog
-from ui.dialogs.settings_dialog import SettingsDialog, auto_advance
+from ui.dialogs.settings_dialog import SettingsDialog
 from ui.home.home_page import HomePage
 from ui.home.new_inspection import NewInspectionDialog
 
 BUSY_DELAY_MS = 400  # short saves never flash the busy indicator
-GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"
 
 
 def find_demo(store) -> str | None:
@@ -370,7 +369,7 @@ class MainWindow(QMainWindow):
         # The inspection page shows the same choice as a checkable menu item.
         toggle = getattr(self.page, "auto_advance_action", None)
         if toggle is not None:
-            toggle.setChecked(auto_advance(self.prefs))
+            toggle.setChecked(self.prefs.auto_advance)
 
     def show_about(self) -> None:
         dialog = AboutDialog(data_dir=self.data_dir, runner=self.runner, parent=self)
@@ -381,11 +380,10 @@ class MainWindow(QMainWindow):
     # --- window state ----------------------------------------------------------------------
 
     def _restore_window(self) -> None:
-        settings = self.prefs.qsettings
-        geometry = settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            state = settings.value(STATE_KEY)
-            if isinstance(state, QByteArray):
+        geometry = self.prefs.layout_state("window/geometry")
+        if geometry is not None and self.restoreGeometry(geometry):
+            state = self.prefs.layout_state("window/state")
+            if state is not None:
                 self.restoreState(state)
             return
         screen = QApplication.primaryScreen()
@@ -399,10 +397,9 @@ class MainWindow(QMainWindow):
                          available.y() + (available.height() - height) // 2, width, height)
 
     def _save_window(self) -> None:
-        settings = self.prefs.qsettings
-        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        settings.setValue(STATE_KEY, self.saveState())
-        settings.sync()
+        self.prefs.set_layout_state("window/geometry", self.saveGeometry())
+        self.prefs.set_layout_state("window/state", self.saveState())
+        self.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:

@@ -238,7 +238,7 @@ def finding_add(args) -> int:
         template, node = _resolve_item(store, inspection_id, args.code, args.template)
         finding = store.add_finding(inspection_id, template.id, node.code,
                                     requirement=args.requirement, severity=args.severity,
-                                    deadline=args.deadline, responsible=args.responsible)
+                                    deadline=args.deadline, responsible=args.responsible).finding
     print(f"已添加整改项：{node.code} {args.requirement}")
     print(finding.id)
     return 0
@@ -260,8 +260,9 @@ def photo_add(args) -> int:
         result = prepare_photos(files, store.data_dir)
         added = []
         for prepared in result.prepared:
-            photo, created = store.add_photo(inspection_id, prepared, template_id=template_id,
-                                             item_code=item_code, caption=args.caption)
+            change = store.add_photo(inspection_id, prepared, template_id=template_id,
+                                     item_code=item_code, caption=args.caption)
+            photo, created = change.photo, change.wrote
             state = "已导入" if created else "已存在（同一照片只保存一次）"
             print(f"{state}：{prepared.original_name} → 照片 {photo.id}", file=sys.stderr)
             if created:

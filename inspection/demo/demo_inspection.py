@@ -125,7 +125,7 @@ def create_demo(store: Store, *, progress: Callable[[str], None] | None = None,
         finding = store.add_finding(
             main.id, template_id, code, requirement=requirement, severity=severity,
             deadline=(date.fromisoformat(visit) + timedelta(days=days)).isoformat(),
-            responsible=responsible)
+            responsible=responsible).finding
         if closed:
             store.set_finding_status(finding.id, "closed", note="现场复核：已修复。")
     _add_photos(store, main.id, visit, say, should_cancel)
@@ -162,8 +162,8 @@ def _add_photos(store: Store, inspection_id: str, visit: str, say, should_cancel
             prepared = by_name.get(path.name)
             if prepared is None:
                 continue
-            photo, _ = store.add_photo(inspection_id, prepared, template_id=template_id,
-                                       item_code=code, caption=caption)
+            photo = store.add_photo(inspection_id, prepared, template_id=template_id,
+                                    item_code=code, caption=caption).photo
             if annotations:
                 store.set_annotations(photo.id, annotations)
 

@@ -8,10 +8,12 @@ from typing import Any
 
 from checklists.errors import InvalidInput, messages
 from checklists.library import get_template
-from checklists.model import NodeKind
+from checklists.model import Node, NodeKind, Template
 from checklists.stars import validate_measurements
+from inspection.changes import Change
 from inspection.model import Answer, Finding, FindingStatus, Severity
-from inspection.store.base import NotFound, StoreBase, dumps, now_iso
+from inspection.results import is_answered
+from inspection.store.base import Edit, NotFound, StoreBase, dumps, now_iso
 
 
 class _Unset:
@@ -61,14 +63,9 @@ def _finding(row: dict) -> Finding:
 
 
 class AnswersMixin(StoreBase):
-    def _check_item(self, inspection_id: str, template_id: str, item_code: str):
-        applied = {r[0] for r in self.db.execute(
-            "SELECT template_id FROM inspection_templates WHERE inspection_id = ?",
-            [inspection_id]).fetchall()}
-        if not applied:
-            raise NotFound("store.no_inspection", id=inspection_id)
-        if template_id not in applied:
-            raise InvalidInput("answer.template_not_applied", template=template_id)
+    @staticmethod
+    def _item(template_id: str, item_code: str) -> tuple[Template, Node]:
+        """The template and node of an item that can be answered (checked without SQL)."""
         template = get_template(template_id)
         if not template.has(item_code):
             raise InvalidInput("answer.no_item", template=template_id, code=item_code)
@@ -77,14 +74,34 @@ class AnswersMixin(StoreBase):
             raise InvalidInput("answer.is_group", code=item_code, title=node.title)
         return template, node
 
+    @staticmethod
+    def _require_applied(edit: Edit, template_id: str) -> None:
+        if template_id not in edit.template_ids:
+            raise InvalidInput("answer.template_not_applied", template=template_id)
+
+    def _check_item(self, inspection_id: str, template_id: str, item_code: str
+                    ) -> tuple[Template, Node]:
+        """An item of a template the inspection applies (outside an edit: one query)."""
+        applied = {r[0] for r in self.db.execute(
+            "SELECT template_id FROM inspection_templates WHERE inspection_id = ?",
+            [inspection_id]).fetchall()}
+        if not applied:
+            raise NotFound("store.no_inspection", id=inspection_id)
+        if template_id not in applied:
+            raise InvalidInput("answer.template_not_applied", template=template_id)
+        return self._item(template_id, item_code)
+
     def save_answer(self, inspection_id: str, template_id: str, item_code: str, *,
                     result: str | None = UNSET, value: Mapping[str, Any] | None = UNSET,
-                    note: str = UNSET) -> Answer | None:
+                    note: str = UNSET) -> Change:
         """Record (part of) the answer to one item; fields left UNSET keep their value.
 
-        An answer with no result, no value and no note is removed. Returns the saved answer.
+        An answer with no result, no value and no note is removed. One transaction of a few
+        statements (the inspection read once, the answer upserted, the inspection touched, the
+        audit row); returns the :class:`Change` (the answer, whether the item now counts as
+        answered, the inspection as it now is).
         """
-        template, node = self._check_item(inspection_id, template_id, item_code)
+        template, node = self._item(template_id, item_code)
         if result is not UNSET and result is not None:
             valid = [o.key for o in template.result_scale]
             if result not in valid:
@@ -96,41 +113,40 @@ class AnswersMixin(StoreBase):
         if value is not UNSET and value:
             # What is stored must stay ratable: one bad value would break every results view.
             validate_measurements(node, value)
-        key = [inspection_id, template_id, item_code]
+        fields: dict[str, Any] = {}
+        if result is not UNSET:
+            fields["result"] = result
+        if value is not UNSET:
+            fields["value"] = dumps(dict(value)) if value else None
+        if note is not UNSET:
+            fields["note"] = note or ""
+        key = (template_id, item_code)
         with self._edit("answer", entity="answer", entity_id=f"{template_id}:{item_code}",
-                        inspection_id=inspection_id) as detail:
-            old = self._one("SELECT * FROM answers WHERE inspection_id = ? AND template_id = ?"
-                            " AND item_code = ?", key)
-            merged = {
-                "result": old["result"] if old else None,
-                "value": old["value"] if old else None,
-                "note": old["note"] if old else "",
-            }
-            if result is not UNSET:
-                merged["result"] = result
-                detail["result"] = result
-            if value is not UNSET:
-                merged["value"] = dumps(dict(value)) if value else None
-                detail["value"] = dict(value) if value else None
-            if note is not UNSET:
-                merged["note"] = note or ""
-                detail["note"] = merged["note"]
-            if merged["result"] is None and merged["value"] is None and not merged["note"]:
+                        inspection_id=inspection_id, starts=True) as edit:
+            self._require_applied(edit, template_id)
+            for name, stored in fields.items():
+                edit.detail[name] = json.loads(stored) if name == "value" and stored else stored
+            inserted = {"result": None, "value": None, "note": "", **fields}
+            updates = "".join(f"{name} = excluded.{name}, " for name in fields)
+            row = self._one(
+                "INSERT INTO answers (inspection_id, template_id, item_code, result, value, note,"
+                " answered_by, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (inspection_id, template_id, item_code) DO UPDATE SET "
+                f"{updates}answered_by = excluded.answered_by, answered_at = excluded.answered_at"
+                " RETURNING *",
+                [inspection_id, template_id, item_code, inserted["result"], inserted["value"],
+                 inserted["note"], self.actor, now_iso()])
+            answer: Answer | None = _answer(row)
+            if answer is not None and answer.result is None and answer.value is None \
+                    and not answer.note:
                 self.db.execute("DELETE FROM answers WHERE inspection_id = ? AND template_id = ?"
-                                " AND item_code = ?", key)
-                detail["cleared"] = True
-                saved = None
-            else:
-                self.db.execute(
-                    "INSERT INTO answers (inspection_id, template_id, item_code, result, value, note,"
-                    " answered_by, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (inspection_id, template_id, item_code) DO UPDATE SET"
-                    " result = excluded.result, value = excluded.value, note = excluded.note,"
-                    " answered_by = excluded.answered_by, answered_at = excluded.answered_at",
-                    key + [merged["result"], merged["value"], merged["note"], self.actor, now_iso()])
-                self._mark_in_progress(inspection_id)
-                saved = True
-        return self.answer(inspection_id, template_id, item_code) if saved else None
+                                " AND item_code = ?", [inspection_id, template_id, item_code])
+                edit.detail["cleared"] = True
+                edit.starts = False  # nothing is recorded: a draft stays a draft
+                answer = None
+            edit.answers[key] = answer
+            edit.answered[key] = is_answered(template, node, answer, edit.park_type)
+        return edit.change
 
     def answer(self, inspection_id: str, template_id: str, item_code: str) -> Answer | None:
         row = self._one("SELECT * FROM answers WHERE inspection_id = ? AND template_id = ?"
@@ -145,57 +161,65 @@ class AnswersMixin(StoreBase):
 
     def add_finding(self, inspection_id: str, template_id: str, item_code: str, *,
                     requirement: str, severity: Severity | str = Severity.MINOR,
-                    deadline: str | None = None, responsible: str = "") -> Finding:
+                    deadline: str | None = None, responsible: str = "") -> Change:
         """Record a rectification the park must carry out for an item."""
-        self._check_item(inspection_id, template_id, item_code)
+        self._item(template_id, item_code)
         fields = _finding_fields(requirement=requirement, severity=severity, deadline=deadline,
                                  responsible=responsible)
         with self._edit("add_finding", entity="finding", entity_id=f"{template_id}:{item_code}",
-                        inspection_id=inspection_id, detail=dict(fields)) as detail:
-            finding_id = self.db["findings"].insert({
-                "inspection_id": inspection_id, "template_id": template_id,
-                "item_code": item_code, "status": "open", "created_at": now_iso(),
-                **fields}).last_pk
-            detail["id"] = finding_id
-            self._mark_in_progress(inspection_id)
-        return self.finding(finding_id)
+                        inspection_id=inspection_id, detail=dict(fields), starts=True) as edit:
+            self._require_applied(edit, template_id)
+            row = self._one(
+                "INSERT INTO findings (inspection_id, template_id, item_code, status, created_at,"
+                " requirement, severity, deadline, responsible)"
+                " VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?) RETURNING *",
+                [inspection_id, template_id, item_code, now_iso(), fields["requirement"],
+                 fields["severity"], fields["deadline"], fields["responsible"]])
+            edit.detail["id"] = row["id"]
+            edit.findings.append(_finding(row))
+        return edit.change
+
+    def _finding_edit(self, current: Finding, action: str, changes: dict, detail: dict) -> Change:
+        # A carried copy that is edited is now this visit's own: the draft starts.
+        with self._edit(action, entity="finding", entity_id=current.id,
+                        inspection_id=current.inspection_id, detail=detail,
+                        starts=True) as edit:
+            assignments = ", ".join(f"{name} = ?" for name in changes)
+            row = self._one(f"UPDATE findings SET {assignments} WHERE id = ? RETURNING *",
+                            [*changes.values(), current.id])
+            edit.findings.append(_finding(row))
+        return edit.change
 
     def update_finding(self, finding_id: int, *, requirement: str = UNSET,
                        severity: Severity | str = UNSET, deadline: str | None = UNSET,
-                       responsible: str = UNSET) -> Finding:
+                       responsible: str = UNSET) -> Change:
         current = self.finding(finding_id)
         fields = _finding_fields(
             requirement=current.requirement if requirement is UNSET else requirement,
             severity=current.severity if severity is UNSET else severity,
             deadline=current.deadline if deadline is UNSET else deadline,
             responsible=current.responsible if responsible is UNSET else responsible)
-        with self._edit("update_finding", entity="finding", entity_id=finding_id,
-                        inspection_id=current.inspection_id, detail=dict(fields)):
-            self.db["findings"].update(finding_id, fields)
-            self._mark_in_progress(current.inspection_id)  # a carried copy is now this visit's
-        return self.finding(finding_id)
+        return self._finding_edit(current, "update_finding", fields, dict(fields))
 
     def set_finding_status(self, finding_id: int, status: FindingStatus | str, *,
-                           note: str = "") -> Finding:
+                           note: str = "") -> Change:
         """Close a finding (整改完成) with a note, or open it again."""
         current = self.finding(finding_id)
         status = FindingStatus(status)
         closed = status is FindingStatus.CLOSED
-        with self._edit("close_finding" if closed else "reopen_finding", entity="finding",
-                        entity_id=finding_id, inspection_id=current.inspection_id,
-                        detail={"note": note}):
-            self.db["findings"].update(finding_id, {
-                "status": status.value, "closing_note": note if closed else "",
-                "closed_at": now_iso() if closed else None})
-            self._mark_in_progress(current.inspection_id)
-        return self.finding(finding_id)
+        return self._finding_edit(
+            current, "close_finding" if closed else "reopen_finding",
+            {"status": status.value, "closing_note": note if closed else "",
+             "closed_at": now_iso() if closed else None}, {"note": note})
 
-    def delete_finding(self, finding_id: int) -> None:
+    def delete_finding(self, finding_id: int) -> Change:
         current = self.finding(finding_id)
         with self._edit("delete_finding", entity="finding", entity_id=finding_id,
                         inspection_id=current.inspection_id,
-                        detail={"requirement": current.requirement}):
+                        detail={"requirement": current.requirement}) as edit:
             self.db.execute("DELETE FROM findings WHERE id = ?", [finding_id])
+            edit.removed_findings.append(finding_id)
+        return edit.change
 
     def finding(self, finding_id: int) -> Finding:
         row = self._one("SELECT * FROM findings WHERE id = ?", [finding_id])

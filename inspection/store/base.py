@@ -12,6 +12,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from checklists.errors import UserError, messages
+from inspection.changes import Change
+from inspection.model import Answer, Finding, Inspection, ParkType, Photo, Status
 from inspection.paths import DataDir
 from inspection.store.audit import GENESIS, row_hash
 from inspection.store.migrations import migrate
@@ -40,6 +42,67 @@ class InspectionLocked(UserError):
 
 class StoreError(UserError):
     """The database could not be opened or used."""
+
+
+INSPECTION_SELECT = """
+    SELECT i.*, p.name AS park_name, p.park_type AS park_type,
+           (SELECT json_group_array(template_id) FROM
+               (SELECT template_id FROM inspection_templates t
+                WHERE t.inspection_id = i.id ORDER BY position)) AS template_ids
+    FROM inspections i JOIN parks p ON p.id = i.park_id
+"""
+# An edit's first statement: the inspection as above, and the audit chain's last hash.
+EDIT_STATE_SELECT = INSPECTION_SELECT.replace(
+    "FROM inspections i", ", (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS last_hash"
+    "\n    FROM inspections i", 1)
+
+
+def inspection_from_row(row: dict) -> Inspection:
+    return Inspection(
+        id=row["id"], park_id=row["park_id"], park_name=row["park_name"],
+        park_type=ParkType(row["park_type"]), template_ids=tuple(json.loads(row["template_ids"])),
+        date=row["date"], inspectors=tuple(json.loads(row["inspectors"])),
+        organisation=row["organisation"], status=Status(row["status"]),
+        revision=row["revision"], created_at=row["created_at"], updated_at=row["updated_at"],
+        report_number=row["report_number"], revisit_of=row["revisit_of"],
+    )
+
+
+class Edit:
+    """What the block of one :meth:`StoreBase._edit` fills in: the records it wrote and the
+    audit row's ``detail``. ``state`` is the inspection's row as read at the start (None for an
+    edit of no inspection, or of one it creates)."""
+
+    def __init__(self, state: dict | None, detail: dict, *, starts: bool = False) -> None:
+        self.state = state
+        self.detail = detail
+        self.starts = starts  # a draft becomes in progress (the block may decide it does not)
+        self.answers: dict[tuple[str, str], Answer | None] = {}
+        self.answered: dict[tuple[str, str], bool] = {}
+        self.photos: list[Photo] = []
+        self.findings: list[Finding] = []
+        self.removed_findings: list[int] = []
+        self.signatures = False
+        self.inspection: Inspection | None = None
+        self.done = False
+
+    @property
+    def template_ids(self) -> tuple[str, ...]:
+        return tuple(json.loads(self.state["template_ids"])) if self.state else ()
+
+    @property
+    def park_type(self) -> ParkType | None:
+        return ParkType(self.state["park_type"]) if self.state else None
+
+    @property
+    def change(self) -> Change:
+        """The change, once the edit is committed."""
+        if not self.done:
+            raise RuntimeError("the edit is not committed yet")
+        return Change(inspection=self.inspection, answers=dict(self.answers),
+                      answered=dict(self.answered), photos=tuple(self.photos),
+                      findings=tuple(self.findings),
+                      removed_findings=tuple(self.removed_findings), signatures=self.signatures)
 
 
 def now_iso() -> str:
@@ -125,41 +188,74 @@ class StoreBase:
     @contextmanager
     def _edit(self, action: str, *, entity: str, entity_id: Any,
               inspection_id: str | None = None, detail: dict | None = None,
-              check_lock: bool = True) -> Iterator[dict]:
-        """One edit: a transaction that also appends the audit row, committed on exit.
+              check_lock: bool = True, starts: bool = False) -> Iterator[Edit]:
+        """One edit: a transaction that reads the inspection once, writes, moves the
+        inspection's ``updated_at`` (and a draft on to 检查中 when *starts*), appends the audit
+        row and commits on exit. The block fills in the yielded :class:`Edit` (what it wrote,
+        the audit ``detail``); ``edit.change`` is the :class:`Change` after the block.
 
-        The caller may add to the yielded ``detail`` dict before the block ends. A signed
-        inspection refuses edits (``check_lock``) inside the same transaction.
+        The rules of an edit live here, once: a signed inspection refuses edits
+        (*check_lock*); a draft holds nothing of its own and may be deleted, so recording
+        anything for it (*starts*: an answer, photo, finding or signature) makes it in progress.
         """
-        detail = dict(detail or {})
         with self._transaction():
+            state = self._edit_state(inspection_id) if inspection_id is not None else None
             if inspection_id is not None and check_lock:
-                self.require_unlocked(inspection_id)
-            yield detail
+                if state is None:
+                    raise NotFound("store.no_inspection", id=inspection_id)
+                if state["status"] == "signed":
+                    raise InspectionLocked("store.locked", revision=state["revision"])
+            edit = Edit(state, dict(detail or {}), starts=starts)
+            yield edit
+            last_hash = state["last_hash"] if state is not None else None
             if inspection_id is not None:
-                self._touch(inspection_id)
+                edit.inspection = self._touch(inspection_id, state, starts=edit.starts)
             self._append_audit(action, entity=entity, entity_id=entity_id,
-                               inspection_id=inspection_id, detail=detail)
+                               inspection_id=inspection_id, detail=edit.detail,
+                               last_hash=last_hash)
+        edit.done = True
 
-    def _touch(self, inspection_id: str) -> None:
-        """Set updated_at to now, always later than before: it tells a signature whether the
-        inspection changed since a snapshot, and two edits can fall in one millisecond."""
-        row = self.db.execute("SELECT updated_at FROM inspections WHERE id = ?",
-                              [inspection_id]).fetchone()
+    def _edit_state(self, inspection_id: str) -> dict | None:
+        """The inspection (with its park and templates) and the audit chain's last hash, read
+        in one statement at the start of an edit (under the write lock)."""
+        return self._one(EDIT_STATE_SELECT + " WHERE i.id = ?", [inspection_id])
+
+    def _touch(self, inspection_id: str, state: dict | None, *,
+               starts: bool) -> Inspection | None:
+        """Set updated_at to now, always later than before (it tells a signature whether the
+        inspection changed since a snapshot, and two edits can fall in one millisecond); a
+        draft that *starts* becomes in progress. Returns the inspection as it now is."""
         now = datetime.now().astimezone()
         now = now.replace(microsecond=now.microsecond // 1000 * 1000)  # as stored
         try:
-            previous = datetime.fromisoformat(row[0]) if row else None
+            previous = datetime.fromisoformat(state["updated_at"]) if state else None
         except (TypeError, ValueError):
             previous = None
         if previous is not None and previous.tzinfo is not None and now <= previous:
             now = previous + timedelta(milliseconds=1)
-        self.db.execute("UPDATE inspections SET updated_at = ? WHERE id = ?",
-                        [now.isoformat(timespec="milliseconds"), inspection_id])
+        stamp = now.isoformat(timespec="milliseconds")
+        if state is None:  # created (or changed whole) by this edit: read it again
+            self.db.execute("UPDATE inspections SET updated_at = ? WHERE id = ?",
+                            [stamp, inspection_id])
+            created = self._one(INSPECTION_SELECT + " WHERE i.id = ?", [inspection_id])
+            return inspection_from_row(created) if created else None
+        row = self.db.execute(
+            "UPDATE inspections SET updated_at = ?, status = CASE WHEN ? AND status = 'draft'"
+            " THEN 'in_progress' ELSE status END WHERE id = ?"
+            " RETURNING status, revision, updated_at",
+            [stamp, 1 if starts else 0, inspection_id]).fetchone()
+        if row is None:  # the edit deleted it
+            return None
+        status, revision, updated_at = row
+        return inspection_from_row({**state, "status": status, "revision": revision,
+                                    "updated_at": updated_at})
 
     def _append_audit(self, action: str, *, entity: str, entity_id: Any,
-                      inspection_id: str | None, detail: dict) -> None:
-        last = self.db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+                      inspection_id: str | None, detail: dict,
+                      last_hash: str | None = None) -> None:
+        if last_hash is None:
+            last = self.db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+            last_hash = last[0] if last else None
         row = {
             "at": now_iso(),
             "actor": self.actor,
@@ -169,23 +265,13 @@ class StoreBase:
             "entity_id": str(entity_id),
             "detail": dumps(detail),
         }
-        prev_hash = last[0] if last else GENESIS
+        prev_hash = last_hash or GENESIS
         row["prev_hash"] = prev_hash
         row["hash"] = row_hash(prev_hash, row)
         self.db.execute(
             "INSERT INTO audit_log (at, actor, action, inspection_id, entity, entity_id, detail,"
             " prev_hash, hash) VALUES (:at, :actor, :action, :inspection_id, :entity, :entity_id,"
             " :detail, :prev_hash, :hash)", row)
-
-    def _mark_in_progress(self, inspection_id: str) -> None:
-        """Within an edit: a draft becomes in progress once anything is recorded for it.
-
-        A draft holds nothing of its own and may be deleted, so the first answer, photo,
-        finding or signature moves it on. (A revisit's carried-over findings are copies of
-        the earlier inspection's and leave it a draft.)
-        """
-        self.db.execute("UPDATE inspections SET status = 'in_progress' WHERE id = ? AND status = 'draft'",
-                        [inspection_id])
 
     def require_unlocked(self, inspection_id: str) -> None:
         row = self.db.execute("SELECT status, revision FROM inspections WHERE id = ?",

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from checklists.errors import InvalidInput, UserError
+from inspection.changes import Change
 from inspection.model import (
     InspectionSnapshot,
     Photo,
@@ -54,11 +55,12 @@ class EvidenceMixin(StoreBase):
 
     def add_photo(self, inspection_id: str, prepared: PreparedPhoto, *,
                   template_id: str | None = None, item_code: str | None = None,
-                  caption: str = "") -> tuple[Photo, bool]:
+                  caption: str = "") -> Change:
         """Attach an imported photo to an inspection (and optionally an item).
 
-        The same image twice in one inspection is kept once: returns (photo, False) then, and a
-        removed photo imported again is restored.
+        The same image twice in one inspection is kept once: the change then says it wrote
+        nothing (``wrote`` False) and holds the photo as stored; a removed photo imported again
+        is restored.
         """
         if (template_id is None) != (item_code is None):
             raise InvalidInput("item：照片所属条目需要同时给出模板和条目编号")
@@ -67,28 +69,29 @@ class EvidenceMixin(StoreBase):
         existing = self._one(f"SELECT {PHOTO_COLUMNS} FROM photos WHERE inspection_id = ?"
                              " AND sha256 = ?", [inspection_id, prepared.sha256])
         if existing and existing["deleted_at"] is None:
-            return _photo(existing), False
+            return Change(photos=(_photo(existing),), wrote=False)
         if existing:
-            return self.restore_photo(existing["id"]), True
+            return self.restore_photo(existing["id"])
         with self._edit("add_photo", entity="photo", entity_id=prepared.sha256,
                         inspection_id=inspection_id,
                         detail={"sha256": prepared.sha256, "name": prepared.original_name,
-                                "item": item_code}) as detail:
+                                "item": item_code}, starts=True) as edit:
             # photos.ext repeats media_files.ext (both from m001, both from the same file):
             # the schema keeps the duplicate rather than rewrite the table.
             self.db.execute("INSERT OR IGNORE INTO media_files (sha256, ext, size) VALUES (?, ?, ?)",
                             [prepared.sha256, prepared.ext, prepared.size])
             gps = prepared.gps or (None, None)
-            photo_id = self.db["photos"].insert({
-                "inspection_id": inspection_id, "sha256": prepared.sha256, "ext": prepared.ext,
-                "original_name": prepared.original_name, "width": prepared.width,
-                "height": prepared.height, "template_id": template_id, "item_code": item_code,
-                "caption": caption, "taken_at": prepared.taken_at, "gps_lat": gps[0],
-                "gps_lon": gps[1], "annotations": "[]", "thumbnail": prepared.thumbnail_jpeg,
-                "imported_at": now_iso()}).last_pk
-            detail["id"] = photo_id
-            self._mark_in_progress(inspection_id)
-        return self.photo(photo_id), True
+            row = self._one(
+                "INSERT INTO photos (inspection_id, sha256, ext, original_name, width, height,"
+                " template_id, item_code, caption, taken_at, gps_lat, gps_lon, annotations,"
+                " thumbnail, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?)"
+                f" RETURNING {PHOTO_COLUMNS}",
+                [inspection_id, prepared.sha256, prepared.ext, prepared.original_name,
+                 prepared.width, prepared.height, template_id, item_code, caption,
+                 prepared.taken_at, gps[0], gps[1], prepared.thumbnail_jpeg, now_iso()])
+            edit.detail["id"] = row["id"]
+            edit.photos.append(_photo(row))
+        return edit.change
 
     def photo(self, photo_id: int) -> Photo:
         row = self._one(f"SELECT {PHOTO_COLUMNS} FROM photos WHERE id = ?", [photo_id])
@@ -108,18 +111,22 @@ class EvidenceMixin(StoreBase):
             raise NotFound(f"没有编号为 {photo_id} 的照片")
         return row[0]
 
-    def _photo_edit(self, photo_id: int, action: str, changes: dict, detail: dict) -> Photo:
-        current = self.photo(photo_id)
+    def _photo_edit(self, photo_id: int, action: str, changes: dict, detail: dict, *,
+                    current: Photo | None = None) -> Change:
+        current = current or self.photo(photo_id)
         with self._edit(action, entity="photo", entity_id=photo_id,
-                        inspection_id=current.inspection_id, detail=detail):
-            self.db["photos"].update(photo_id, changes)
-        return self.photo(photo_id)
+                        inspection_id=current.inspection_id, detail=detail) as edit:
+            assignments = ", ".join(f"{name} = ?" for name in changes)
+            row = self._one(f"UPDATE photos SET {assignments} WHERE id = ?"
+                            f" RETURNING {PHOTO_COLUMNS}", [*changes.values(), photo_id])
+            edit.photos.append(_photo(row))
+        return edit.change
 
-    def set_caption(self, photo_id: int, caption: str) -> Photo:
+    def set_caption(self, photo_id: int, caption: str) -> Change:
         return self._photo_edit(photo_id, "caption", {"caption": caption.strip()},
                                 {"caption": caption.strip()})
 
-    def move_photo(self, photo_id: int, template_id: str | None, item_code: str | None) -> Photo:
+    def move_photo(self, photo_id: int, template_id: str | None, item_code: str | None) -> Change:
         """Attach a photo to another item, or to the inspection as a whole (None, None)."""
         current = self.photo(photo_id)
         if template_id is not None:
@@ -127,16 +134,16 @@ class EvidenceMixin(StoreBase):
         return self._photo_edit(photo_id, "move_photo",
                                 {"template_id": template_id, "item_code": item_code},
                                 {"from": [current.template_id, current.item_code],
-                                 "to": [template_id, item_code]})
+                                 "to": [template_id, item_code]}, current=current)
 
-    def remove_photo(self, photo_id: int) -> Photo:
+    def remove_photo(self, photo_id: int) -> Change:
         """Soft delete: the photo leaves the inspection; the file and the record stay."""
         return self._photo_edit(photo_id, "remove_photo", {"deleted_at": now_iso()}, {})
 
-    def restore_photo(self, photo_id: int) -> Photo:
+    def restore_photo(self, photo_id: int) -> Change:
         return self._photo_edit(photo_id, "restore_photo", {"deleted_at": None}, {})
 
-    def set_annotations(self, photo_id: int, annotations: Sequence[Mapping[str, Any]]) -> Photo:
+    def set_annotations(self, photo_id: int, annotations: Sequence[Mapping[str, Any]]) -> Change:
         """Replace the annotation layer (arrows, shapes, text) drawn over a photo.
 
         The layer is checked against its one definition (inspection.report.annotations);
@@ -157,16 +164,17 @@ class EvidenceMixin(StoreBase):
             raise InvalidInput("name：签名人姓名不能为空")
         if not image_png.startswith(b"\x89PNG"):
             raise InvalidInput("image：签名图像应为 PNG")
-        revision = self.inspection(inspection_id).revision
         with self._edit("sign_by_hand", entity="signature", entity_id=f"{role.value}:{name}",
-                        inspection_id=inspection_id, detail={"role": role.value, "name": name}):
+                        inspection_id=inspection_id, detail={"role": role.value, "name": name},
+                        starts=True) as edit:
+            revision = edit.state["revision"]
             self.db.execute("DELETE FROM signatures WHERE inspection_id = ? AND revision = ?"
                             " AND role = ? AND name = ?", [inspection_id, revision, role.value, name])
             signature_id = self.db["signatures"].insert({
                 "inspection_id": inspection_id, "revision": revision, "role": role.value,
                 "name": name, "title": title.strip(), "image_png": image_png,
                 "signed_at": now_iso()}).last_pk
-            self._mark_in_progress(inspection_id)
+            edit.signatures = True
         return _signature(self._one("SELECT * FROM signatures WHERE id = ?", [signature_id]))
 
     def remove_signature(self, signature_id: int) -> None:
@@ -174,8 +182,9 @@ class EvidenceMixin(StoreBase):
         if row is None:
             raise NotFound(f"没有编号为 {signature_id} 的签名")
         with self._edit("remove_signature", entity="signature", entity_id=signature_id,
-                        inspection_id=row["inspection_id"], detail={"name": row["name"]}):
+                        inspection_id=row["inspection_id"], detail={"name": row["name"]}) as edit:
             self.db.execute("DELETE FROM signatures WHERE id = ?", [signature_id])
+            edit.signatures = True
 
     def signatures(self, inspection_id: str, *, revision: int | None = None) -> list[Signature]:
         if revision is None:
@@ -195,15 +204,13 @@ class EvidenceMixin(StoreBase):
         """
         with self._edit("sign_report", entity="report", entity_id=sha256,
                         inspection_id=inspection_id,
-                        detail={"path": path, "sha256": sha256, "signer": signer}) as detail:
-            current, revision = self.db.execute(
-                "SELECT updated_at, revision FROM inspections WHERE id = ?",
-                [inspection_id]).fetchone()
+                        detail={"path": path, "sha256": sha256, "signer": signer}) as edit:
+            current, revision = edit.state["updated_at"], edit.state["revision"]
             if current != updated_at:
                 raise InspectionChanged(
                     "生成报告期间该检查又有改动（如导入照片、修改说明），签署的报告不包含这些改动，"
                     "因此没有签署；请重新签署。")
-            detail["revision"] = revision
+            edit.detail["revision"] = revision
             report_id = self.db["reports"].insert({
                 "inspection_id": inspection_id, "revision": revision, "path": path,
                 "sha256": sha256, "signed": 1, "signer": signer, "created_at": now_iso()}).last_pk

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from checklists.errors import InvalidInput, UserError
 from checklists.library import get_template
 from inspection.model import Inspection, Park, ParkType, Status
-from inspection.store.base import NotFound, StoreBase, dumps, now_iso
+from inspection.store.base import INSPECTION_SELECT, NotFound, StoreBase, dumps, inspection_from_row, now_iso
 
 
 class DuplicatePark(UserError):
@@ -23,26 +23,6 @@ class NotADraft(UserError):
 def _park(row: dict) -> Park:
     return Park(id=row["id"], name=row["name"], park_type=ParkType(row["park_type"]),
                 address=row["address"], contacts=tuple(json.loads(row["contacts"])))
-
-
-INSPECTION_SELECT = """
-    SELECT i.*, p.name AS park_name, p.park_type AS park_type,
-           (SELECT json_group_array(template_id) FROM
-               (SELECT template_id FROM inspection_templates t
-                WHERE t.inspection_id = i.id ORDER BY position)) AS template_ids
-    FROM inspections i JOIN parks p ON p.id = i.park_id
-"""
-
-
-def _inspection(row: dict) -> Inspection:
-    return Inspection(
-        id=row["id"], park_id=row["park_id"], park_name=row["park_name"],
-        park_type=ParkType(row["park_type"]), template_ids=tuple(json.loads(row["template_ids"])),
-        date=row["date"], inspectors=tuple(json.loads(row["inspectors"])),
-        organisation=row["organisation"], status=Status(row["status"]),
-        revision=row["revision"], created_at=row["created_at"], updated_at=row["updated_at"],
-        report_number=row["report_number"], revisit_of=row["revisit_of"],
-    )
 
 
 def _clean_names(names: Iterable[str], field: str) -> list[str]:
@@ -144,7 +124,7 @@ class InspectionsMixin(StoreBase):
         row = self._one(INSPECTION_SELECT + " WHERE i.id = ?", [inspection_id])
         if row is None:
             raise NotFound(f"没有这个检查：{inspection_id}")
-        return _inspection(row)
+        return inspection_from_row(row)
 
     def inspections(self, *, search: str = "", status: Status | str | None = None,
                     date_from: str | None = None, date_to: str | None = None) -> list[Inspection]:
@@ -163,7 +143,7 @@ class InspectionsMixin(StoreBase):
             where.append("i.date <= ?")
             params.append(date_to)
         sql = INSPECTION_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        return [_inspection(r) for r in self._all(sql + " ORDER BY i.date DESC, i.created_at DESC",
+        return [inspection_from_row(r) for r in self._all(sql + " ORDER BY i.date DESC, i.created_at DESC",
                                                   params)]
 
     def set_status(self, inspection_id: str, status: Status) -> Inspection:
@@ -241,7 +221,7 @@ class InspectionsMixin(StoreBase):
         return self.inspection(revisit.id)
 
     def _carry_findings(self, earlier_id: str, revisit_id: str, findings: list[dict]) -> None:
-        # Copies: the revisit stays a draft (see _mark_in_progress).
+        # Copies: the revisit stays a draft (an edit that does not start it; see StoreBase._edit).
         with self._edit("carry_findings", entity="inspection", entity_id=revisit_id,
                         inspection_id=revisit_id,
                         detail={"from": earlier_id, "findings": [f["id"] for f in findings]}):

@@ -90,8 +90,8 @@ def add_photos(store, inspection_id: str, prepared: list[PreparedPhoto]) -> int:
     total = 0
     for index, photo_file in enumerate(prepared):
         template_id, code = items[index % len(items)]
-        photo, _ = store.add_photo(inspection_id, photo_file, template_id=template_id,
-                                   item_code=code, caption="现场照片" if index % 4 == 0 else "")
+        photo = store.add_photo(inspection_id, photo_file, template_id=template_id,
+                                item_code=code, caption="现场照片" if index % 4 == 0 else "").photo
         if index % 3 == 0:
             store.set_annotations(photo.id, support.ANNOTATIONS)
         total += store.data_dir.report_image(photo_file.sha256).stat().st_size

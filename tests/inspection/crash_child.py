@@ -16,7 +16,8 @@ def main(data_dir: str, inspection_id: str, run: int) -> None:
     for n in itertools.count():
         code = codes[n % len(codes)]
         if n % 3 == 2:
-            finding = store.add_finding(inspection_id, "000", code, requirement=f"run{run}-{n}")
+            finding = store.add_finding(inspection_id, "000", code,
+                                        requirement=f"run{run}-{n}").finding
             print(f"finding {finding.id} run{run}-{n}", flush=True)
         else:
             store.save_answer(inspection_id, "000", code, result=("pass", "fail")[n % 2],

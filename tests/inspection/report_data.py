@@ -77,10 +77,10 @@ def add_photo(store: Store, inspection_id: str, *, seed: int, template_id: str |
                              size=len(data), width=size[0], height=size[1],
                              thumbnail_jpeg=thumb.getvalue(),
                              taken_at=f"2026-11-20T10:{seed % 60:02d}:05+08:00")
-    photo, _ = store.add_photo(inspection_id, prepared, template_id=template_id,
-                               item_code=item_code, caption=caption)
+    photo = store.add_photo(inspection_id, prepared, template_id=template_id,
+                            item_code=item_code, caption=caption).photo
     if annotate:
-        photo = store.set_annotations(photo.id, ANNOTATIONS)
+        photo = store.set_annotations(photo.id, ANNOTATIONS).photo
     return photo
 
 

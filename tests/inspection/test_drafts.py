@@ -12,7 +12,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
 def add_photo(store, inspection_id):
     return store.add_photo(inspection_id, PreparedPhoto(
         sha256="ab" * 32, ext="jpg", original_name="a.jpg", size=10, width=40, height=30,
-        thumbnail_jpeg=b"\xff\xd8"))[0]
+        thumbnail_jpeg=b"\xff\xd8")).photo
 
 
 RECORDS = {

@@ -489,8 +489,7 @@ def test_imported_photos_are_recorded_and_pass_check_db(store, inspection, camer
     Image.new("RGBA", (320, 240), (0, 0, 255, 128)).save(tmp_path / "sketch.png")
     result = prepare_photos([camera_jpeg, tmp_path / "sketch.png"], store.data_dir)
     for prepared in result.prepared:
-        _, created = store.add_photo(inspection.id, prepared, caption="现场")
-        assert created
+        assert store.add_photo(inspection.id, prepared, caption="现场").wrote
     photos = store.photos(inspection.id)
     assert [(p.ext, p.width, p.height) for p in photos] == [("jpg", 3000, 4000),
                                                             ("png", 320, 240)]
@@ -498,7 +497,7 @@ def test_imported_photos_are_recorded_and_pass_check_db(store, inspection, camer
     assert photos[0].gps == pytest.approx((30.741234, 121.230567), abs=1e-6)
     assert store.thumbnail(photos[0].id)[:2] == b"\xff\xd8"
     again = prepare_photos([camera_jpeg], store.data_dir).prepared[0]
-    assert store.add_photo(inspection.id, again)[1] is False
+    assert store.add_photo(inspection.id, again).wrote is False
     report = store.check()
     assert report.ok, report.problems
     assert report.checked["photo_files"] == 2

@@ -55,9 +55,11 @@ def test_new_inspection_validates_its_fields(store, park, kwargs, field):
 
 
 def test_first_answer_moves_a_draft_in_progress(store, inspection):
-    answer = store.save_answer(inspection.id, "000", "1-1-1", result="pass")
-    assert answer.result == "pass" and answer.answered_by == "张三"
-    assert store.inspection(inspection.id).status is Status.IN_PROGRESS
+    change = store.save_answer(inspection.id, "000", "1-1-1", result="pass")
+    assert change.answer.result == "pass" and change.answer.answered_by == "张三"
+    assert change.answered == {("000", "1-1-1"): True}
+    assert change.inspection.status is Status.IN_PROGRESS
+    assert change.inspection == store.inspection(inspection.id)
 
 
 def test_note_and_result_are_saved_independently(store, inspection):
@@ -67,7 +69,7 @@ def test_note_and_result_are_saved_independently(store, inspection):
     assert (answer.result, answer.note) == ("fail", "部分路灯损坏")
     store.save_answer(inspection.id, "000", "1-1-2", result=None)
     assert store.answer(inspection.id, "000", "1-1-2").result is None
-    assert store.save_answer(inspection.id, "000", "1-1-2", note="") is None
+    assert store.save_answer(inspection.id, "000", "1-1-2", note="").answer is None
     assert store.answer(inspection.id, "000", "1-1-2") is None
 
 
@@ -87,11 +89,11 @@ def test_bad_answers_are_refused_and_change_nothing(store, inspection, template_
 
 def test_findings_can_be_added_edited_and_closed(store, inspection):
     finding = store.add_finding(inspection.id, "000", "1-1-5", requirement="补齐消防栓",
-                                severity="major", deadline="2026-12-31", responsible="物业部")
+                                severity="major", deadline="2026-12-31", responsible="物业部").finding
     assert finding.status is FindingStatus.OPEN and finding.severity is Severity.MAJOR
-    finding = store.update_finding(finding.id, deadline="2027-01-15")
+    finding = store.update_finding(finding.id, deadline="2027-01-15").finding
     assert finding.deadline == "2027-01-15" and finding.requirement == "补齐消防栓"
-    finding = store.set_finding_status(finding.id, "closed", note="已复查")
+    finding = store.set_finding_status(finding.id, "closed", note="已复查").finding
     assert finding.status is FindingStatus.CLOSED and finding.closed_at
     with pytest.raises(InvalidInput, match="deadline"):
         store.update_finding(finding.id, deadline="明天")
@@ -133,8 +135,8 @@ def test_only_drafts_can_be_deleted(store, inspection):
 
 def test_revisit_clears_answers_and_carries_open_findings(store, inspection):
     store.save_answer(inspection.id, "000", "1-1-1", result="fail")
-    kept = store.add_finding(inspection.id, "000", "1-1-1", requirement="修复道路")
-    done = store.add_finding(inspection.id, "000", "1-1-2", requirement="更换标牌")
+    kept = store.add_finding(inspection.id, "000", "1-1-1", requirement="修复道路").finding
+    done = store.add_finding(inspection.id, "000", "1-1-2", requirement="更换标牌").finding
     store.set_finding_status(done.id, "closed")
     revisit = store.new_revisit(inspection.id, date="2027-03-01")
     assert revisit.revisit_of == inspection.id and revisit.status is Status.DRAFT
@@ -218,10 +220,9 @@ def test_snapshot_holds_everything_of_one_inspection(store, inspection):
 
 def _photo(store, inspection):
     from inspection.model import PreparedPhoto
-    photo, _ = store.add_photo(inspection.id, PreparedPhoto(
+    return store.add_photo(inspection.id, PreparedPhoto(
         sha256="ab" * 32, ext="jpg", original_name="a.jpg", size=10, width=40, height=30,
-        thumbnail_jpeg=b"\xff\xd8"))
-    return photo
+        thumbnail_jpeg=b"\xff\xd8")).photo
 
 
 def test_annotations_are_checked_before_they_are_saved(store, inspection):
@@ -229,7 +230,7 @@ def test_annotations_are_checked_before_they_are_saved(store, inspection):
     shapes = [{"type": "arrow", "color": "#E53935", "width": 8, "x1": 0.1, "y1": 0.2,
                "x2": 0.5, "y2": 0.6},
               {"type": "text", "color": "#e53935", "x1": 0.1, "y1": 0.1, "text": "积水"}]
-    saved = store.set_annotations(photo.id, shapes).annotations
+    saved = store.set_annotations(photo.id, shapes).photo.annotations
     assert saved[0]["color"] == "#e53935" and "x2" not in saved[1]
     for bad, field in [({"type": "star", "x1": 0, "y1": 0}, "类型"),
                        ({"type": "rect", "x1": 0.1, "y1": 0.1, "x2": 1.5, "y2": 0.2}, "x2"),

@@ -56,7 +56,8 @@ def test_answer_by_keyboard_then_move_on(qtbot, runner, open_page, inspection_id
     qtbot.keyClick(page.tree, Qt.Key.Key_N)
     assert page.panel.key == ("000", "1-1-3")
     qtbot.waitUntil(lambda: page.header.title.text().endswith("检查中"))  # draft → in progress
-    qtbot.waitUntil(lambda: changed == [inspection_id])  # the home list is told, once per burst
+    # the report menu is told when the status moves (once: draft → in progress), with the record
+    assert [(i.id, i.status.value) for i in changed] == [(inspection_id, "in_progress")]
 
 
 def test_auto_advance_can_be_turned_off(qtbot, runner, open_page, inspection_id):

@@ -241,7 +241,7 @@ def test_a_backup_of_a_damaged_folder_warns_of_the_missing_files(qtbot, make_win
     def add_photo(store):
         from inspection.photos.importer import prepare_photos
         prepared = prepare_photos([path], store.data_dir).prepared[0]
-        return store.add_photo(inspection.id, prepared)[0]
+        return store.add_photo(inspection.id, prepared).photo
 
     photo = runner.call(add_photo)
     gone = DataDir(runner.data_dir).report_image(photo.sha256)
@@ -280,7 +280,7 @@ def test_about_shows_the_version_licences_and_data_folder(qtbot, make_window, in
 
 
 def test_settings_open_from_the_tools_menu(make_window, inline_runner):
-    from ui.dialogs.settings_dialog import SettingsDialog, auto_advance
+    from ui.dialogs.settings_dialog import SettingsDialog
     window = make_window(inline_runner)
     window.settings_action.trigger()
     dialog = window._settings_dialog
@@ -288,7 +288,7 @@ def test_settings_open_from_the_tools_menu(make_window, inline_runner):
     assert dialog.name.text() == "张三"
     dialog.auto_advance.setChecked(False)
     dialog.accept()
-    assert auto_advance(window.prefs) is False
+    assert window.prefs.auto_advance is False
     assert not window.page.auto_advance_action.isChecked()  # the page's menu item agrees
 
 

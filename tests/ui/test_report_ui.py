@@ -16,7 +16,6 @@ from tests.ui.test_main_window import make_window  # noqa: F401 - a fixture
 from tests.ui.test_signature_pad import draw, wave
 from ui.reports.export_dialogs import DraftExport, ExcelExport
 from ui.reports.key_dialog import (
-    KEY_PATH_SETTING,
     SigningKeyDialog,
     key_path,
     password_strength,
@@ -339,8 +338,9 @@ def _parent(qtbot):
     return widget
 
 
-def test_key_path_setting_name():
-    assert KEY_PATH_SETTING == "signing/key_path"
+def test_the_key_path_is_kept_where_earlier_versions_kept_it(prefs, tmp_path):
+    prefs.signing_key_path = tmp_path / "k.p12"
+    assert prefs.qsettings.value("signing/key_path") == str(tmp_path / "k.p12")
 
 
 def test_a_key_file_gone_since_the_check_is_one_clear_message(qtbot, inline_runner, prefs,

@@ -5,7 +5,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ui.base.preferences import Preferences
-from ui.dialogs.settings_dialog import SettingsDialog, auto_advance
+from ui.dialogs.settings_dialog import SettingsDialog
 
 
 def ok(dialog: SettingsDialog) -> None:
@@ -43,7 +43,7 @@ def test_settings_are_saved_and_read_back(qtbot, prefs, data_dir, tmp_path):
     assert again.data_dir == elsewhere
     assert again.report_photo_size == "small"
     assert again.language == "en"
-    assert auto_advance(again) is False
+    assert again.auto_advance is False
     # the inspection page reads the same key
     assert again.qsettings.value("ui/auto_advance", True, type=bool) is False
 
@@ -55,7 +55,7 @@ def test_cancel_changes_nothing(qtbot, prefs, data_dir):
     dialog.auto_advance.setChecked(False)
     dialog.reject()
     assert prefs.inspector_name == "张三"
-    assert auto_advance(prefs) is True
+    assert prefs.auto_advance is True
 
 
 def test_browse_chooses_the_data_folder(qtbot, prefs, data_dir, tmp_path, monkeypatch):

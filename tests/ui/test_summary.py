@@ -6,6 +6,7 @@ from PySide6.QtGui import QImage
 
 from tests.ui.test_inspection_page_helpers import focus_tree, inspection_id, open_page, settle  # noqa: F401
 from ui.inspection_view.summary_tab import Bar, BarChart
+from ui.session.undo_commands import SetAnswer
 
 
 def _show_summary(qtbot, page):
@@ -46,13 +47,10 @@ def test_star_rating_says_what_is_missing_then_why_it_stops(qtbot, runner, open_
               "7": {"service_functions": ["政策咨询", "政务代办", "投融资", "创新支持", "人才招聘"]}}
     judged = {"4": "3", "5": "4", "6": "4", "7": "4", "8": "3"}
 
-    def fill(store):
-        for code, value in values.items():
-            store.save_answer(inspection_id, "001", code, value=value)
-        for code, level in judged.items():
-            store.save_answer(inspection_id, "001", code, result=level)
-    runner.call(fill)
-    page.refresh_summary()
+    for code, value in values.items():  # through the page's own edits: no re-read needed
+        page.session.undo_stack.push(SetAnswer(page.session, "001", code, code, {"value": value}))
+    for code, level in judged.items():
+        page.session.undo_stack.push(SetAnswer(page.session, "001", code, code, {"result": level}))
     qtbot.waitUntil(lambda: page.summary.star_label.text() == "三星级", timeout=5000)
     text = "\n".join(label.text() for label in page.summary.findChildren(type(page.summary.status)))
     assert "星级受限于" in text and "绩效评价" in text

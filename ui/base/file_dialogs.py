@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ui.base.preferences import Preferences
 
-FOLDER_KEY = "dialogs/folder/{0}"
 PHOTOS, REPORTS, EXCEL, BACKUP, KEYS, VERIFY, DATA = (
     "photos", "reports", "excel", "backup", "keys", "verify", "data")
 
@@ -25,15 +24,12 @@ def documents_folder() -> Path:
 
 def start_folder(purpose: str) -> Path:
     """Where a dialog for *purpose* opens: the folder used last time, if it still exists."""
-    value = Preferences().qsettings.value(FOLDER_KEY.format(purpose))
-    folder = Path(str(value)) if value else None
+    folder = Preferences().dialog_folder(purpose)
     return folder if folder is not None and folder.is_dir() else documents_folder()
 
 
 def remember_folder(purpose: str, folder: Path) -> None:
-    settings = Preferences().qsettings
-    settings.setValue(FOLDER_KEY.format(purpose), str(folder))
-    settings.sync()
+    Preferences().set_dialog_folder(purpose, folder)
 
 
 def open_files(parent: QWidget | None, purpose: str, title: str, file_filter: str) -> list[Path]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from inspection.appinfo import APP_ID
 from inspection.paths import default_data_dir
@@ -13,7 +13,8 @@ PHOTO_SIZES = {"large": 1, "medium": 2, "small": 4}  # report appendix: photos p
 
 
 class Preferences:
-    """Typed access to the settings the program remembers between runs."""
+    """Typed access to the settings the program remembers between runs: the one place that
+    names a settings key."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self.qsettings = settings or QSettings(APP_ID, APP_ID)
@@ -92,3 +93,55 @@ class Preferences:
     @last_inspection.setter
     def last_inspection(self, value: str) -> None:
         self._set("session/last_inspection", value)
+
+    # habits
+    @property
+    def auto_advance(self) -> bool:
+        """Whether answering an item moves on to the next one (default: yes)."""
+        return bool(self.qsettings.value("ui/auto_advance", True, type=bool))
+
+    @auto_advance.setter
+    def auto_advance(self, value: bool) -> None:
+        self.qsettings.setValue("ui/auto_advance", bool(value))
+        self.qsettings.sync()
+
+    # the signing key
+    @property
+    def signing_key_path(self) -> Path | None:
+        value = self._get("signing/key_path")
+        return Path(value) if value else None
+
+    @signing_key_path.setter
+    def signing_key_path(self, value: Path | None) -> None:
+        self._set("signing/key_path", str(value) if value else "")
+
+    # where things were on screen
+    def layout_state(self, name: str) -> QByteArray | None:
+        """A saved window geometry or state, or a splitter's (*name*: window/geometry, …)."""
+        value = self.qsettings.value(name)
+        return value if isinstance(value, QByteArray) else None
+
+    def set_layout_state(self, name: str, state: QByteArray) -> None:
+        self.qsettings.setValue(name, state)
+
+    def current_item(self, inspection_id: str) -> tuple[str, str] | None:
+        """The item that was on screen when the inspection was last open."""
+        value = self._get(f"inspection/current/{inspection_id}")
+        if "\t" not in value:
+            return None
+        template_id, code = value.split("\t", 1)
+        return template_id, code
+
+    def set_current_item(self, inspection_id: str, key: tuple[str, str]) -> None:
+        self.qsettings.setValue(f"inspection/current/{inspection_id}", "\t".join(key))
+
+    def dialog_folder(self, purpose: str) -> Path | None:
+        """The folder a file dialog for *purpose* (photos, reports …) used last time."""
+        value = self._get(f"dialogs/folder/{purpose}")
+        return Path(value) if value else None
+
+    def set_dialog_folder(self, purpose: str, folder: Path) -> None:
+        self._set(f"dialogs/folder/{purpose}", str(folder))
+
+    def sync(self) -> None:
+        self.qsettings.sync()

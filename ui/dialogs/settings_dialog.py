@@ -24,18 +24,6 @@ from ui.base.i18n import tr
 from ui.base.preferences import LANGUAGES, PHOTO_SIZES, Preferences
 from ui.base.widgets import grow_to_fit, muted_label
 
-AUTO_ADVANCE_KEY = "ui/auto_advance"
-
-
-def auto_advance(prefs: Preferences) -> bool:
-    """Whether answering an item moves on to the next one (default: yes)."""
-    return bool(prefs.qsettings.value(AUTO_ADVANCE_KEY, True, type=bool))
-
-
-def set_auto_advance(prefs: Preferences, value: bool) -> None:
-    prefs.qsettings.setValue(AUTO_ADVANCE_KEY, bool(value))
-    prefs.qsettings.sync()
-
 
 def note_label(text: str = "") -> QLabel:
     return muted_label(text)
@@ -100,7 +88,7 @@ class SettingsDialog(QDialog):
         self.language_note.setSizePolicy(QSizePolicy.Policy.Expanding,
                                          QSizePolicy.Policy.Preferred)
         self.auto_advance = QCheckBox(tr("答题后自动跳到下一项"))
-        self.auto_advance.setChecked(auto_advance(prefs))
+        self.auto_advance.setChecked(prefs.auto_advance)
         form = QFormLayout(interface)
         form.addRow(tr("界面语言"), self.language)
         form.addRow("", self.language_note)
@@ -157,5 +145,5 @@ class SettingsDialog(QDialog):
             self.prefs.data_dir = self._chosen_data_dir()
         self.prefs.report_photo_size = self.photo_size.currentData()
         self.prefs.language = self.language.currentData()
-        set_auto_advance(self.prefs, self.auto_advance.isChecked())
+        self.prefs.auto_advance = self.auto_advance.isChecked()
 

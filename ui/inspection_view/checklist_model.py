@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyMode
 
 from checklists.model import Node, NodeKind, Template, TemplateKind
 from checklists.scoring import is_overdue
-from inspection.results import is_answered
+from inspection.changes import Change
 from ui.base.error_reporting import guarded
 from ui.base.i18n import result_label, tr
 from ui.session.edit_session import EditSession, ItemKey
@@ -78,19 +78,16 @@ class ChecklistModel(QAbstractItemModel):
     def set_session(self, session: EditSession | None) -> None:
         self.beginResetModel()
         if self.session is not None:
-            self.session.answer_changed.disconnect(self._on_answer)
-            self.session.photos_changed.disconnect(self._on_evidence)
-            self.session.findings_changed.disconnect(self._on_evidence)
+            self.session.changed.disconnect(self._on_change)
         self.session = session
         self._roots, self._entries = [], {}
         if session is not None:
             self._as_of = date.fromisoformat(session.inspection.date)
             self._build(session.templates)
-            session.answer_changed.connect(self._on_answer)
-            session.photos_changed.connect(self._on_evidence)
-            session.findings_changed.connect(self._on_evidence)
+            session.changed.connect(self._on_change)
             self._count_evidence()
-            self._done = {key: self._answered(key) for key, e in self._entries.items() if e.is_item}
+            self._done = {key: session.is_answered(key)
+                          for key, e in self._entries.items() if e.is_item}
         self.endResetModel()
 
     def _build(self, templates: list[Template]) -> None:
@@ -224,21 +221,28 @@ class ChecklistModel(QAbstractItemModel):
 
     # --- updates from the session -------------------------------------------------------------
 
-    def _answered(self, key: ItemKey) -> bool:
-        entry = self._entries[key]
-        return is_answered(entry.template, entry.node, self.session.answer(*key),
-                           self.session.park.park_type)
-
-    def _on_answer(self, template_id: str, code: str) -> None:
-        key = (template_id, code)
-        entry = self._entries.get(key)
-        if entry is None:
-            return
-        self._done[key] = self._answered(key)
-        while entry is not None:  # the item and the progress of every group above it
-            index = self.createIndex(entry.row, 0, entry)
-            self.dataChanged.emit(index, index)
-            entry = entry.parent
+    def _on_change(self, change: Change) -> None:
+        """Repaint what *change* concerns: the items it answered (and the progress of the
+        groups above them), and the items whose photo or open-finding count moved."""
+        touched: set[ItemKey] = set()
+        for key, answered in change.answered.items():
+            if key in self._entries:
+                self._done[key] = answered
+                touched.add(key)
+        if change.photos or change.findings or change.removed_findings:
+            photos, findings = self._photos, self._findings
+            self._count_evidence()
+            for before, after in ((photos, self._photos), (findings, self._findings)):
+                touched.update(k for k in before.keys() | after.keys()
+                               if before.get(k) != after.get(k) and k in self._entries)
+        seen: set[int] = set()
+        for key in touched:
+            entry = self._entries[key]
+            while entry is not None and id(entry) not in seen:
+                seen.add(id(entry))
+                index = self.createIndex(entry.row, 0, entry)
+                self.dataChanged.emit(index, index)
+                entry = entry.parent
 
     def _count_evidence(self) -> None:
         self._photos, self._findings = {}, {}
@@ -250,18 +254,6 @@ class ChecklistModel(QAbstractItemModel):
             if finding.status.value == "open":
                 key = (finding.template_id, finding.item_code)
                 self._findings[key] = self._findings.get(key, 0) + 1
-
-    def _on_evidence(self) -> None:
-        self._count_evidence()
-
-        def touch(entries: list[Entry]) -> None:
-            if entries:
-                first, last = entries[0], entries[-1]
-                self.dataChanged.emit(self.createIndex(first.row, 0, first),
-                                      self.createIndex(last.row, 0, last))
-                for entry in entries:
-                    touch(entry.children)
-        touch(self._roots)
 
 
 class ChecklistFilter(QSortFilterProxyModel):

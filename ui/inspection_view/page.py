@@ -7,6 +7,8 @@ Its menu actions are built in ui/inspection_view/actions.py, status changes in u
 """
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
@@ -20,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from checklists.model import TemplateKind
+from inspection.changes import Change
 from inspection.store import InspectionLocked
 from ui.base.error_reporting import report_error
 from ui.base.i18n import result_label, tr
 from ui.base.preferences import Preferences
-from ui.base.tasks import TaskRunner
+from ui.base.tasks import TaskRunner, TaskRunnerStopped
 from ui.base.widgets import is_text_input
 from ui.inspection_view.actions import InspectionActions, digit_results
 from ui.inspection_view.checklist_model import KEY_ROLE, TEMPLATE_ROLE
@@ -39,11 +42,6 @@ from ui.session.edit_session import EditSession
 from ui.session.undo_commands import SetAnswer
 from ui.session.undo_feedback import step_history
 
-AUTO_ADVANCE_KEY = "ui/auto_advance"  # shared with the settings dialog
-SPLITTER_KEY = "inspection/splitter"
-
-
-
 
 class InspectionPage(QWidget):
     """One inspection, open for checking. ``load(id)`` opens it; ``flush()`` saves what is typed."""
@@ -52,7 +50,7 @@ class InspectionPage(QWidget):
     save_state_changed = Signal(str)
     status_message = Signal(str)  # for the window's status bar (what an undo did)
     title_changed = Signal(str)
-    inspection_changed = Signal(str)
+    inspection_changed = Signal(object)  # the open inspection's record, when its status moved
 
     def __init__(self, runner: TaskRunner, prefs: Preferences, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,10 +61,8 @@ class InspectionPage(QWidget):
         self.cache = ThumbnailCache(runner, self)
         self.photos = PagePhotos(runner, self)
         self.importer = self.photos.importer
-        self.photos.added.connect(lambda: self._saved())
         self.photos.message.connect(lambda text: self.header.flash(text))
         self._summary_timer = _timer(self, 300, self.refresh_summary)
-        self._changed_timer = _timer(self, 250, self._announce_change)
         self._pin_timer = _timer(self, 0, self._pin_current)
         self._build()
         self.inspection_actions = InspectionActions(self)
@@ -119,11 +115,11 @@ class InspectionPage(QWidget):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([440, 840])
-        state = self.prefs.qsettings.value(SPLITTER_KEY)
+        state = self.prefs.layout_state("inspection/splitter")
         if state is not None:
             self.splitter.restoreState(state)
-        self.splitter.splitterMoved.connect(
-            lambda *_: self.prefs.qsettings.setValue(SPLITTER_KEY, self.splitter.saveState()))
+        self.splitter.splitterMoved.connect(lambda *_: self.prefs.set_layout_state(
+            "inspection/splitter", self.splitter.saveState()))
         self.tabs.addTab(self.splitter, tr("检查表"))
         self.overall = PhotoStrip(self.cache, self.tabs, title=tr("整体照片"), wrap=True, thumb=200)
         self.overall.setContentsMargins(12, 12, 12, 12)
@@ -170,13 +166,9 @@ class InspectionPage(QWidget):
         self.session = session
         self.photos.session = session
         session.save_state_changed.connect(self.save_state_changed)
-        session.saved.connect(self._saved)
         session.failed.connect(self._edit_failed)
-        session.answer_changed.connect(self._answer_changed)
+        session.changed.connect(self._on_change)
         session.note_restored.connect(self.panel.note_restored)
-        session.photos_changed.connect(self._photos_changed)
-        session.findings_changed.connect(self.panel.refresh_findings)
-        session.inspection_updated.connect(self._inspection_updated)
         self.model.set_session(session)
         self.tree.expandAll()
         self.pages.setCurrentIndex(1)
@@ -194,12 +186,8 @@ class InspectionPage(QWidget):
             report_error(exc, self)
 
     def _remembered_item(self):
-        value = self.prefs.qsettings.value(f"inspection/current/{self.current_inspection_id}")
-        if value and "\t" in str(value):
-            key = tuple(str(value).split("\t", 1))
-            if self.model.index_of(key).isValid():
-                return key
-        return None
+        key = self.prefs.current_item(self.current_inspection_id or "")
+        return key if key is not None and self.model.index_of(key).isValid() else None
 
     def _first_unanswered(self):
         keys = self.model.item_keys()
@@ -222,30 +210,27 @@ class InspectionPage(QWidget):
         done, total = self.model.progress()
         self.header.set_progress(done, total)
 
-    def _saved(self) -> None:
+    def _on_change(self, change: Change) -> None:
+        """Update what *change* concerns (the session says once what now looks different)."""
+        if self.panel.key in change.answers:
+            self.panel.refresh_answer()
+        if change.answers:
+            self._update_progress()
+        if change.photos:
+            self._photos_changed()
+        if change.findings or change.removed_findings:
+            self.panel.refresh_findings()
+        if change.inspection is not None:
+            self._inspection_updated()
+            self.inspection_changed.emit(change.inspection)
         self.summary.dirty = True
         if self.tabs.currentWidget() is self.summary:
             self._summary_timer.start()
-        self._changed_timer.start()
-
-    def _refresh_inspection(self, inspection) -> None:
-        if self.session is not None and inspection.id == self.session.id:
-            self.session.replace_inspection(inspection)
-
-    def _announce_change(self) -> None:
-        if self.session is not None:
-            self.inspection_changed.emit(self.session.id)
 
     def _edit_failed(self, exc: BaseException) -> None:
         report_error(exc, self)
         if isinstance(exc, InspectionLocked) and self.session is not None:
-            iid = self.session.id
-            self.runner.db(lambda store: store.inspection(iid), self._refresh_inspection)
-
-    def _answer_changed(self, template_id: str, code: str) -> None:
-        if (template_id, code) == self.panel.key:
-            self.panel.refresh_answer()
-        self._update_progress()
+            self.session.refresh_inspection()  # signed elsewhere: show it locked
 
     def _photos_changed(self) -> None:
         self.panel.refresh_photos()
@@ -268,7 +253,7 @@ class InspectionPage(QWidget):
         self.panel.show_node(self.session, template, node)
         self._update_result_actions()
         if key is not None and node.is_item:
-            self.prefs.qsettings.setValue(f"inspection/current/{self.session.id}", "\t".join(key))
+            self.prefs.set_current_item(self.session.id, key)
         self._pin_timer.start()
 
     def _pin_current(self) -> None:
@@ -295,10 +280,10 @@ class InspectionPage(QWidget):
 
     @property
     def auto_advance(self) -> bool:
-        return bool(self.prefs.qsettings.value(AUTO_ADVANCE_KEY, True, type=bool))
+        return self.prefs.auto_advance
 
     def set_auto_advance(self, on: bool) -> None:
-        self.prefs.qsettings.setValue(AUTO_ADVANCE_KEY, bool(on))
+        self.prefs.auto_advance = on
 
     def _keys_allowed(self, *, editing: bool = True) -> bool:
         """Single-key shortcuts act only on the checklist, never while typing in a field."""
@@ -402,7 +387,8 @@ class InspectionPage(QWidget):
 
     def refresh_summary(self) -> None:
         if self.session is not None:
-            self.summary.refresh(self.runner, self.session.id)
+            with contextlib.suppress(TaskRunnerStopped):  # the window is closing
+                self.summary.refresh(self.runner, self.session.snapshot())
 
     def flush(self) -> None:
         """Queue every pending edit (a note being typed, a field, a caption) for saving."""
@@ -410,8 +396,8 @@ class InspectionPage(QWidget):
         if self.panel.star_form.isVisible():
             self.panel.star_form.commit()
         self.photos.flush()
-        self.prefs.qsettings.setValue(SPLITTER_KEY, self.splitter.saveState())
-        self.prefs.qsettings.sync()
+        self.prefs.set_layout_state("inspection/splitter", self.splitter.saveState())
+        self.prefs.sync()
 
     def _back(self) -> None:
         self.flush()

@@ -1,7 +1,7 @@
 """The summary tab: scores with a bar chart, the star rating and why, action status, findings.
 
-The results are computed by ``inspection.results`` on the database worker from a fresh
-snapshot; this module only draws them. The bar chart is painted with QPainter (QtCharts is not
+The results are computed by ``inspection.results`` off the UI thread from the records the page
+holds (no database read); this module only draws them. The bar chart is painted with QPainter (QtCharts is not
 part of PySide6-Essentials) and is meant to look like the printed report.
 """
 from __future__ import annotations
@@ -158,20 +158,18 @@ class SummaryView(QScrollArea):
         self.status.setStyleSheet(f"color: {MUTED};")
         self._layout.addWidget(self.status)
 
-    def refresh(self, runner, inspection_id: str) -> None:
-        """Recompute the results on the database worker from a fresh snapshot, then show them."""
+    def refresh(self, runner, snapshot: InspectionSnapshot) -> None:
+        """Work out the results of *snapshot* (the page's records as shown: nothing is read
+        from the database) off the UI thread, then show them."""
         self.dirty = False
         self.status.setText(tr("正在更新…"))
-        self._showing = inspection_id
+        self._showing = snapshot.inspection.updated_at + snapshot.inspection.id
+        showing = self._showing
+        runner.background(lambda _progress: inspection_results(snapshot),
+                          lambda results: self._arrived(showing, snapshot, results))
 
-        def compute(store):
-            snapshot = store.snapshot(inspection_id)
-            return snapshot, inspection_results(snapshot)
-
-        runner.db(compute, lambda result: self._arrived(inspection_id, *result))
-
-    def _arrived(self, inspection_id: str, snapshot, results) -> None:
-        if inspection_id == self._showing:
+    def _arrived(self, showing: str, snapshot: InspectionSnapshot, results) -> None:
+        if showing == self._showing:
             self.set_results(snapshot, results)
 
     def set_results(self, snapshot: InspectionSnapshot, results: list[TemplateResult]) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspection.changes import Change
 from inspection.model import Photo, PreparedPhoto
 from inspection.photos.importer import Rejected, collect_image_files, prepare_photos
 from ui.base.error_reporting import report_error
@@ -74,14 +75,14 @@ def import_files(runner: TaskRunner, paths: Sequence[Path], inspection_id: str,
         if isinstance(prepared, Rejected) or outcome.failure is not None:
             return  # refusals are listed from the result; after a failure nothing is recorded
         try:
-            photo, new = runner.call(lambda store: store.add_photo(
+            change = runner.call(lambda store: store.add_photo(
                 inspection_id, prepared, template_id=template_id, item_code=code))
         except Exception as exc:
             outcome.failure = exc  # no file is started after this (should_cancel below)
             return
-        if new:
-            outcome.added.append(photo)
-            progress.send(photo)
+        if change.wrote:
+            outcome.added.append(change.photo)
+            progress.send(change)
         else:
             outcome.already_there += 1
 
@@ -139,7 +140,7 @@ class PhotoImport(QObject):
     """One import at a time: progress, cancel, each photo recorded as it is stored, report."""
 
     finished = Signal(object)  # ImportOutcome
-    recorded = Signal(object)  # a Photo, as soon as the store has it
+    recorded = Signal(object)  # a Change holding the photo, as soon as the store has it
     running_changed = Signal(bool)
 
     def __init__(self, runner: TaskRunner, parent_widget: QWidget) -> None:
@@ -195,9 +196,9 @@ class PhotoImport(QObject):
         else:
             self.dialog.setLabelText(name)
 
-    def _photo_recorded(self, photo: Photo) -> None:
-        self._recorded.append(photo)
-        self.recorded.emit(photo)
+    def _photo_recorded(self, change: Change) -> None:
+        self._recorded.append(change.photo)
+        self.recorded.emit(change)
 
     def _done(self, outcome: ImportOutcome) -> None:
         self._finish(outcome)
@@ -234,7 +235,6 @@ class PagePhotos(QObject):
     """The page's photo operations: import into an item or the inspection, view, move, remove."""
 
     message = Signal(str)  # for the page header
-    added = Signal()  # photos were recorded
 
     def __init__(self, runner: TaskRunner, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
@@ -269,10 +269,9 @@ class PagePhotos(QObject):
         if not self.importer.start(paths, self.session.id, tuple(target)):
             self.message.emit(tr("上一批照片还在导入，请稍候"))
 
-    def _recorded(self, photo: Photo) -> None:
-        if self.session is not None and photo.inspection_id == self.session.id:
-            self.session.add_photos([photo])
-            self.added.emit()
+    def _recorded(self, change: Change) -> None:
+        if self.session is not None and change.photo.inspection_id == self.session.id:
+            self.session.apply(change)  # the photo, and a draft now 检查中
 
     def _imported(self, outcome: ImportOutcome) -> None:
         self.message.emit(outcome.message())

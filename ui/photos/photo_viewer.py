@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspection.changes import Change
 from inspection.model import Photo
 from inspection.paths import DataDir
 from ui.base.i18n import tr
@@ -160,7 +161,7 @@ class PhotoViewer(QDialog):
         QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, self.next_photo)
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, self.previous_photo)
         QShortcut(QKeySequence(Qt.Key.Key_0 | Qt.KeyboardModifier.ControlModifier), self, self.editor.fit)
-        session.photos_changed.connect(self._photos_changed)
+        session.changed.connect(self._on_change)
         self.show_photo(current)
 
     def _toolbar(self) -> QHBoxLayout:
@@ -284,8 +285,8 @@ class PhotoViewer(QDialog):
         if 0 <= position < len(self.photo_ids):
             self.show_photo(self.photo_ids[position])
 
-    def _photos_changed(self) -> None:
-        if self.photo is None:
+    def _on_change(self, change: Change) -> None:
+        if self.photo is None or not any(p.id == self.photo.id for p in change.photos):
             return
         current = self.session.photos.get(self.photo.id)
         if current is None:  # removed (perhaps by an undo elsewhere)

@@ -56,8 +56,8 @@ def build_demo_data(root: Path | None = None, *, photos: int = 4) -> tuple[Path,
             prepared = prepare_photos(files, root / "data").prepared
             for index, photo in enumerate(prepared):
                 target = ("000", codes[4]) if index < 2 else (None, None)
-                saved, _ = store.add_photo(iid, photo, template_id=target[0], item_code=target[1],
-                                           caption="东侧道路路灯" if index == 0 else "")
+                saved = store.add_photo(iid, photo, template_id=target[0], item_code=target[1],
+                                        caption="东侧道路路灯" if index == 0 else "").photo
                 if index == 0:
                     store.set_annotations(saved.id, [
                         {"type": "arrow", "color": "#e53935", "width": 6, "x1": 0.2, "y1": 0.2,

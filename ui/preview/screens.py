@@ -104,7 +104,7 @@ def findings(args: list[str]) -> None:
     _app_, _runner, session = demo_edit_session(photos=0)
     panel = FindingsPanel()
     code = next(f.item_code for f in session.findings.values())
-    session.findings_changed.connect(panel.refresh)
+    session.changed.connect(lambda _change: panel.refresh())
     panel.show_item(session, ("000", code), code)
     _show(panel, 760, 300)
 
@@ -140,7 +140,7 @@ def summary(args: list[str]) -> None:
     from ui.inspection_view.summary_tab import SummaryView
     _app_, runner, session = demo_edit_session(photos=0)
     view = SummaryView()
-    view.refresh(runner, session.id)
+    view.refresh(runner, session.snapshot())
     _show(view, 1100, 760)
 
 

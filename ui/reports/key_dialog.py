@@ -43,20 +43,14 @@ from ui.base.tasks import TaskRunner
 from ui.base.widgets import MUTED, RESULT_COLORS, grow_to_fit, muted_label
 from ui.home.new_inspection import error_label, with_message
 
-KEY_PATH_SETTING = "signing/key_path"
-
-
-
 
 def key_path(prefs: Preferences) -> Path | None:
     """The remembered key file, if one is set."""
-    value = prefs.qsettings.value(KEY_PATH_SETTING)
-    return Path(str(value)) if value else None
+    return prefs.signing_key_path
 
 
 def remember_key_path(prefs: Preferences, path: Path) -> None:
-    prefs.qsettings.setValue(KEY_PATH_SETTING, str(path))
-    prefs.qsettings.sync()
+    prefs.signing_key_path = path
 
 
 def key_info(path: Path) -> SigningKey | None:

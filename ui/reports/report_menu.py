@@ -73,7 +73,7 @@ class ReportMenu(QObject):
             self.excel_action, separator[2], self.verify_action], only_with_inspection=False)
         self.menu.aboutToShow.connect(self.refresh)
         window.current_inspection_changed.connect(lambda _iid: self.refresh())
-        window.page.inspection_changed.connect(lambda _iid: self.refresh())
+        window.page.inspection_changed.connect(self._status_read)
         self._update_actions()
 
     # --- which actions apply -----------------------------------------------------------------
@@ -137,7 +137,7 @@ class ReportMenu(QObject):
     def _signatures_changed(self, inspection_id: str) -> None:
         session = self.window.page.session
         if session is not None and session.id == inspection_id:
-            session.refresh_if_draft()  # a signature starts a draft, as any record does
+            session.refresh_signatures()  # and the status: a signature starts a draft
 
     def show_key(self, parent=None) -> SigningKeyDialog:
         dialog = SigningKeyDialog(self.runner, self.prefs, self.data_dir, parent or self.window)

@@ -1,14 +1,21 @@
 """One open inspection's records as the page shows them, kept in step with the store.
 
-:class:`EditSession` holds what the page displays (answers, photos, findings) and sends every
-edit to the store through the task runner; it says "已保存" only after the store confirmed.
-The undoable edits themselves are the commands in ui/session/undo_commands.py.
+:class:`EditSession` holds what the page displays (the inspection, answers, photos, findings)
+and sends every edit to the store through the task runner; it says "已保存" only after the store
+confirmed. The store answers each edit with a :class:`~inspection.changes.Change` (what it
+wrote and the inspection after it); the session takes it in without reading anything again.
+
+One signal tells every view what is now shown differently: :attr:`EditSession.changed`, with a
+``Change``. It fires once per edit — when the edit is shown, before the store confirms — and
+again only if what the store confirmed looks different from what was shown (a refusal, a
+record another process changed, a draft that became 检查中). Views update what the change
+names and nothing else. The undoable edits themselves are in ui/session/undo_commands.py.
 """
 from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -16,29 +23,31 @@ from PySide6.QtGui import QUndoStack
 
 from checklists.library import get_template
 from checklists.model import Template
-from inspection.model import Answer, Finding, InspectionSnapshot, Photo, Status
+from inspection.changes import Change, ItemKey
+from inspection.model import Answer, Finding, Inspection, InspectionSnapshot, Photo
+from inspection.results import is_answered
 from inspection.store import Store
 from ui.base.error_reporting import user_message
 from ui.base.i18n import tr
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import now_hms
 
-ItemKey = tuple[str, str]  # (template id, item code)
+
+def _shows_as(answer: Answer | None) -> tuple | None:
+    """What the page shows of an answer (who answered and when is not on screen)."""
+    return None if answer is None else (answer.result, answer.value, answer.note)
 
 
-# The "commands" context: the save-state messages were translated there before the split.
+def _inspection_shows_as(inspection: Inspection) -> Inspection:
+    return dataclasses.replace(inspection, updated_at="")
 
 
 class EditSession(QObject):
     """The records of the inspection being edited, kept in step with the store."""
 
-    answer_changed = Signal(str, str)  # template id, item code
+    changed = Signal(object)  # a Change: what is now shown differently
     note_restored = Signal(str, str, str)  # an undo/redo changed a note the editor shows
-    photos_changed = Signal()
-    findings_changed = Signal()
-    inspection_updated = Signal()  # status or revision
     save_state_changed = Signal(str)
-    saved = Signal()  # the store confirmed an edit
     failed = Signal(object)  # the store refused an edit: the exception
 
     def __init__(self, runner: TaskRunner, snapshot: InspectionSnapshot, undo_stack: QUndoStack,
@@ -52,6 +61,7 @@ class EditSession(QObject):
         self.answers: dict[ItemKey, Answer] = dict(snapshot.answers)
         self.photos: dict[int, Photo] = {p.id: p for p in snapshot.photos}
         self.findings: dict[int, Finding] = {f.id: f for f in snapshot.findings}
+        self.signatures = snapshot.signatures
         # A deleted finding recorded again gets a new id (SQLite may even reuse an old one):
         # commands hold a FindingRef, which follows the finding from id to id.
         self._finding_refs: dict[int, FindingRef] = {}
@@ -79,6 +89,11 @@ class EditSession(QObject):
     def answer(self, template_id: str, code: str) -> Answer | None:
         return self.answers.get((template_id, code))
 
+    def is_answered(self, key: ItemKey) -> bool:
+        template = self.template(key[0])
+        return is_answered(template, template.find(key[1]), self.answers.get(key),
+                           self.park.park_type)
+
     def photos_for(self, template_id: str | None, code: str | None) -> list[Photo]:
         return [p for p in self.photos.values()
                 if p.template_id == template_id and p.item_code == code]
@@ -86,6 +101,14 @@ class EditSession(QObject):
     def findings_for(self, template_id: str, code: str) -> list[Finding]:
         return [f for f in self.findings.values()
                 if f.template_id == template_id and f.item_code == code]
+
+    def snapshot(self) -> InspectionSnapshot:
+        """Everything the session shows, as a snapshot (for the summary: no database read)."""
+        return InspectionSnapshot(
+            inspection=self.inspection, park=self.park, answers=dict(self.answers),
+            findings=tuple(sorted(self.findings.values(), key=lambda f: f.id)),
+            photos=tuple(sorted(self.photos.values(), key=lambda p: p.id)),
+            signatures=tuple(self.signatures))
 
     def finding_ref(self, finding_id: int) -> FindingRef:
         """The reference that follows the finding now stored as *finding_id*."""
@@ -105,84 +128,121 @@ class EditSession(QObject):
         if ref.id is not None and self._finding_refs.get(ref.id) is ref:
             del self._finding_refs[ref.id]
 
-    # --- showing (before and after the store confirms) ------------------------------------
+    # --- showing an edit before the store confirms it -------------------------------------
 
     def show_answer(self, template_id: str, code: str, fields: dict[str, Any]) -> None:
         """Show *fields* (result/value/note) of an item's answer before the store confirms."""
-        old = self.answers.get((template_id, code))
+        key = (template_id, code)
+        old = self.answers.get(key)
         merged = {"result": old.result if old else None, "value": old.value if old else None,
                   "note": old.note if old else ""}
         merged.update(fields)
         if merged["result"] is None and not merged["value"] and not merged["note"]:
-            self.answers.pop((template_id, code), None)
+            self.answers.pop(key, None)
         else:
-            self.answers[(template_id, code)] = Answer(
+            self.answers[key] = Answer(
                 template_id, code, merged["result"], merged["value"] or None, merged["note"] or "",
                 old.answered_by if old else "", old.answered_at if old else "")
-        self.answer_changed.emit(template_id, code)
+        answer = self.answers.get(key)
+        self.changed.emit(Change(answers={key: answer}, answered={key: self.is_answered(key)}))
 
-    def confirm_answer(self, template_id: str, code: str, answer: Answer | None) -> None:
-        # Later edits of the same item are still queued: their display wins until they land.
-        if self._pending_keys[(template_id, code)] > 0:
-            return
-        if answer is None:
-            self.answers.pop((template_id, code), None)
-        else:
-            self.answers[(template_id, code)] = answer
-            if self.inspection.status is Status.DRAFT:  # as the store did with this answer
-                self.replace_inspection(dataclasses.replace(self.inspection,
-                                                            status=Status.IN_PROGRESS))
-        self.answer_changed.emit(template_id, code)
+    def show_photo(self, photo: Photo) -> None:
+        """Show a photo as edited (moved, captioned, annotated, removed: ``deleted_at`` set)."""
+        self._put_photo(photo)
+        self.changed.emit(Change(photos=(photo,)))
 
-    def put_photo(self, photo: Photo) -> None:
+    def show_finding(self, finding: Finding) -> None:
+        self.findings[finding.id] = finding
+        self.changed.emit(Change(findings=(finding,)))
+
+    def hide_finding(self, finding_id: int) -> None:
+        if self.findings.pop(finding_id, None) is not None:
+            self.changed.emit(Change(removed_findings=(finding_id,)))
+
+    def _put_photo(self, photo: Photo) -> None:
         if photo.deleted_at is None:
             self.photos[photo.id] = photo
         else:
             self.photos.pop(photo.id, None)
-        self.photos_changed.emit()
 
-    def add_photos(self, photos: list[Photo]) -> None:
-        """Show photos the store has recorded (an import records them itself)."""
-        for photo in photos:
-            self.photos[photo.id] = photo
-        self.photos_changed.emit()
-        if photos:
-            self.refresh_if_draft()
+    # --- taking in what the store confirmed -------------------------------------------------
 
-    def put_finding(self, finding: Finding) -> None:
-        self.findings[finding.id] = finding
-        self.findings_changed.emit()
+    def apply(self, change: Change | None) -> None:
+        """Take in a change the store confirmed; tell the views what now looks different."""
+        if change is None:
+            return
+        answers: dict[ItemKey, Answer | None] = {}
+        for key, answer in change.answers.items():
+            # Later edits of the same item are still queued: their display wins until they land.
+            if self._pending_keys[key] > 0:
+                continue
+            if _shows_as(answer) != _shows_as(self.answers.get(key)):
+                answers[key] = answer
+            if answer is None:
+                self.answers.pop(key, None)
+            else:
+                self.answers[key] = answer
+        photos = tuple(p for p in change.photos if self._photo_differs(p))
+        for photo in change.photos:
+            self._put_photo(photo)
+        findings = tuple(f for f in change.findings if self.findings.get(f.id) != f)
+        for finding in change.findings:
+            self.findings[finding.id] = finding
+        removed = tuple(i for i in change.removed_findings if self.findings.pop(i, None))
+        inspection = None
+        if change.inspection is not None and change.inspection.id == self.id:
+            if _inspection_shows_as(change.inspection) != _inspection_shows_as(self.inspection):
+                inspection = change.inspection
+            self.inspection = change.inspection
+        if change.signatures:
+            self.refresh_signatures()
+        if answers or photos or findings or removed or inspection is not None:
+            self.changed.emit(Change(
+                inspection=inspection, answers=answers,
+                answered={k: self.is_answered(k) for k in answers},
+                photos=photos, findings=findings, removed_findings=removed))
 
-    def drop_finding(self, finding_id: int) -> None:
-        self.findings.pop(finding_id, None)
-        self.findings_changed.emit()
+    def _photo_differs(self, photo: Photo) -> bool:
+        shown = self.photos.get(photo.id)
+        if (shown is not None) != (photo.deleted_at is None):  # appears or goes away
+            return True
+        return shown is not None and shown != photo
 
-    def replace_inspection(self, inspection) -> None:
-        self.inspection = inspection
-        self.inspection_updated.emit()
+    def apply_all(self, changes: Iterable[Change]) -> None:
+        for change in changes:
+            self.apply(change)
+
+    def replace_inspection(self, inspection: Inspection) -> None:
+        """The inspection as read or changed elsewhere (status, revision)."""
+        self.apply(Change(inspection=inspection))
 
     def refresh_inspection(self) -> None:
-        """Read the inspection again (status, revision) after a change made outside the
-        session's own writes, e.g. a handwritten signature."""
+        """Read the inspection again after a change made outside the session's own edits
+        (e.g. handwritten signatures recorded in their dialog)."""
         inspection_id = self.id
-        self.runner.db(lambda store: store.inspection(inspection_id), self._inspection_read)
+        self.runner.db(lambda store: store.inspection(inspection_id), self.replace_inspection)
 
-    def refresh_if_draft(self) -> None:
-        """The store moves a draft on to 检查中 with the first answer, photo, finding or
-        signature recorded for it: while this one is a draft, read its status after an edit."""
-        if self.inspection.status is Status.DRAFT:
-            self.refresh_inspection()
+    def refresh_signatures(self) -> None:
+        inspection_id = self.id
 
-    def _inspection_read(self, inspection) -> None:
-        if inspection.id == self.id and inspection != self.inspection:
+        def read(store: Store) -> tuple:
+            return store.inspection(inspection_id), tuple(store.signatures(inspection_id))
+
+        def arrived(result: tuple) -> None:
+            inspection, self.signatures = result
             self.replace_inspection(inspection)
+
+        self.runner.db(read, arrived)
 
     # --- writing ---------------------------------------------------------------------------
 
     def write(self, fn: Callable[[Store], Any], on_done: Callable[[Any], None] | None = None,
               on_error: Callable[[BaseException], None] | None = None, *,
               key: ItemKey | None = None) -> None:
-        """Run ``fn(store)`` on the database thread; the save state follows it honestly."""
+        """Run ``fn(store)`` on the database thread; the save state follows it honestly.
+
+        *on_done* gets what *fn* returned (a Change, usually: pass :meth:`apply` to take it in).
+        """
         self._pending += 1
         if key is not None:
             self._pending_keys[key] += 1
@@ -199,8 +259,6 @@ class EditSession(QObject):
             settle()
             if on_done is not None:
                 on_done(result)
-            self.refresh_if_draft()  # answers are shown started at once (confirm_answer)
-            self.saved.emit()
             if self._pending == 0 and not self._last_error:
                 self.save_state_changed.emit(tr("已保存 {0}").format(now_hms()))
 

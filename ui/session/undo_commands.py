@@ -119,7 +119,7 @@ class SetAnswer(StoreCommand):
                                  note=fields.get("note", UNSET))
 
     def confirm(self, result, forward: bool) -> None:
-        self.session.confirm_answer(*self.key, result)
+        self.session.apply(result)
 
 
 class EditNote(SetAnswer):
@@ -153,11 +153,10 @@ class PhotoCommand(StoreCommand):
         return (photo.template_id, photo.item_code)
 
     def show(self, forward: bool) -> None:
-        self.session.put_photo(self.after if forward else self.before)
+        self.session.show_photo(self.after if forward else self.before)
 
     def confirm(self, result, forward: bool) -> None:
-        if isinstance(result, Photo):
-            self.session.put_photo(result)
+        self.session.apply(result)
 
 
 class MovePhoto(PhotoCommand):
@@ -217,22 +216,21 @@ class AddFinding(StoreCommand):
 
     def show(self, forward: bool) -> None:
         if not forward and self.ref.id is not None:
-            self.session.drop_finding(self.ref.id)
+            self.session.hide_finding(self.ref.id)
             self.session.unbind_finding(self.ref)
 
     def write(self, store: Store, forward: bool):
         if forward:
-            finding = store.add_finding(self.session.id, self.template_id, self.code,
-                                        **self.fields)
-            self.ref.stored_id = finding.id
-            return finding
-        store.delete_finding(self.ref.stored_id)
-        return None
+            change = store.add_finding(self.session.id, self.template_id, self.code,
+                                       **self.fields)
+            self.ref.stored_id = change.finding.id
+            return change
+        return store.delete_finding(self.ref.stored_id)
 
     def confirm(self, result, forward: bool) -> None:
         if forward:
-            self.session.bind_finding(self.ref, result.id)
-            self.session.put_finding(result)
+            self.session.bind_finding(self.ref, result.finding.id)
+        self.session.apply(result)
 
 
 class EditFinding(StoreCommand):
@@ -264,21 +262,21 @@ class EditFinding(StoreCommand):
             fields["status"] = FindingStatus(fields["status"])
         if "severity" in fields:
             fields["severity"] = Severity(fields["severity"])
-        self.session.put_finding(dataclasses.replace(current, **fields))
+        self.session.show_finding(dataclasses.replace(current, **fields))
 
     def write(self, store: Store, forward: bool):
         fields = self._fields(forward)
         edits = {k: v for k, v in fields.items() if k in FINDING_FIELDS}
         finding_id = self.ref.stored_id
-        finding = store.update_finding(finding_id, **edits) if edits else None
+        change = store.update_finding(finding_id, **edits) if edits else None
         if "status" in fields:
-            finding = store.set_finding_status(finding_id, fields["status"],
-                                               note=fields.get("note", ""))
-        return finding
+            change = store.set_finding_status(finding_id, fields["status"],
+                                              note=fields.get("note", ""))
+        return change
 
     def confirm(self, result, forward: bool) -> None:
-        if result is not None and result.id == self.ref.id:
-            self.session.put_finding(result)
+        if result is not None and result.finding.id == self.ref.id:
+            self.session.apply(result)
 
 
 class DeleteFinding(StoreCommand):
@@ -292,23 +290,22 @@ class DeleteFinding(StoreCommand):
 
     def show(self, forward: bool) -> None:
         if forward:
-            self.session.drop_finding(self.ref.id)
+            self.session.hide_finding(self.ref.id)
             self.session.unbind_finding(self.ref)
 
     def write(self, store: Store, forward: bool):
         if forward:
-            store.delete_finding(self.ref.stored_id)
-            return None
+            return store.delete_finding(self.ref.stored_id)
         f = self.finding
         again = store.add_finding(self.session.id, f.template_id, f.item_code,
                                   requirement=f.requirement, severity=f.severity,
                                   deadline=f.deadline, responsible=f.responsible)
         if f.status is FindingStatus.CLOSED:
-            again = store.set_finding_status(again.id, f.status, note=f.closing_note)
-        self.ref.stored_id = again.id  # later writes (a redo, an edit) reach this row
+            again = store.set_finding_status(again.finding.id, f.status, note=f.closing_note)
+        self.ref.stored_id = again.finding.id  # later writes (a redo, an edit) reach this row
         return again
 
     def confirm(self, result, forward: bool) -> None:
-        if not forward and result is not None:
-            self.session.bind_finding(self.ref, result.id)
-            self.session.put_finding(result)
+        if not forward:
+            self.session.bind_finding(self.ref, result.finding.id)
+        self.session.apply(result)
