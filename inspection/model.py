@@ -73,6 +73,7 @@ class Park:
     park_type: ParkType
     address: str = ""
     contacts: tuple[Mapping[str, str], ...] = ()  # [{"name", "phone", "title"}]
+    uid: str = ""  # the park's UUID (travels in bundles and to the hub); id is this folder's
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,16 @@ from inspection.paths import DataDir
 from inspection.store.answers import UNSET, AnswersMixin
 from inspection.store.base import InspectionLocked, NotFound, StoreError, now_iso
 from inspection.store.evidence import EvidenceMixin, InspectionChanged
+from inspection.store.identity import IdentityMixin, ParkRegistry, RegistryState
 from inspection.store.inspections import DuplicatePark, InspectionsMixin, NotADraft
 from inspection.store.maintenance import BadBackup, CheckReport, backup_to, check_database, restore_from
 
 __all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "StoreError",
-           "DuplicatePark", "NotADraft", "InspectionChanged", "BadBackup", "CheckReport", "restore", "now_iso"]
+           "DuplicatePark", "NotADraft", "InspectionChanged", "BadBackup", "CheckReport", "restore", "now_iso",
+           "ParkRegistry", "RegistryState"]
 
 
-class Store(InspectionsMixin, AnswersMixin, EvidenceMixin):
+class Store(InspectionsMixin, AnswersMixin, EvidenceMixin, IdentityMixin):
     """An inspector's records in one data folder."""
 
     def check(self, *, hash_files: bool = True) -> CheckReport:

@@ -1,7 +1,11 @@
-"""The audit log's hash chain: every row carries the hash of the previous row.
+"""The audit log's hash chains: every row carries the hash of the previous row of its device.
 
-Pure functions; the store appends rows and check-db verifies them. Changing, removing or
-reordering any row breaks the chain at that row.
+Pure functions; the store appends rows and check-db verifies them. Each data folder is one
+device (``local_device``) and keeps one chain, from GENESIS, of the rows it wrote: changing,
+removing or reordering any of them breaks the chain at that row. Rows of other devices arrive
+with the inspections they concern (bundles): a folder holds only part of such a chain, so for
+those each row must match its hash and no two rows may claim the same predecessor (a fork is
+history rewritten). The device id is not hashed: a row belongs to its device's chain by its link.
 """
 from __future__ import annotations
 
@@ -29,6 +33,37 @@ class ChainBreak:
 
     def __str__(self) -> str:
         return f"审计日志第 {self.row_id} 行：{self.reason}"
+
+
+def verify_device_chains(rows: Iterable[Mapping[str, Any]], local_device: str) -> list[ChainBreak]:
+    """Check all rows (in id order): the local device's chain whole, other devices' parts."""
+    rows = list(rows)
+    local = [r for r in rows if r.get("device_id") in (None, local_device)]
+    breaks = verify_chain(local)
+    others: dict[str, list[Mapping[str, Any]]] = {}
+    for row in rows:
+        if row.get("device_id") not in (None, local_device):
+            others.setdefault(row["device_id"], []).append(row)
+    for device_rows in others.values():
+        breaks += verify_partial_chain(device_rows)
+    return sorted(breaks, key=lambda b: b.row_id)
+
+
+def verify_partial_chain(rows: Iterable[Mapping[str, Any]]) -> list[ChainBreak]:
+    """Rows of one other device, perhaps with gaps: each matches its hash, no forks, no repeats."""
+    breaks = []
+    predecessors: dict[str, int] = {}
+    seen: set[str] = set()
+    for row in rows:
+        if row_hash(row["prev_hash"], row) != row["hash"]:
+            breaks.append(ChainBreak(row["id"], "内容与哈希不符（该行被修改）"))
+        if row["hash"] in seen:
+            breaks.append(ChainBreak(row["id"], "重复的行"))
+        elif row["prev_hash"] in predecessors:
+            breaks.append(ChainBreak(row["id"], "与另一行接在同一行之后（历史被改写）"))
+        seen.add(row["hash"])
+        predecessors[row["prev_hash"]] = row["id"]
+    return breaks
 
 
 def verify_chain(rows: Iterable[Mapping[str, Any]]) -> list[ChainBreak]:

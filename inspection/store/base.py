@@ -51,9 +51,13 @@ INSPECTION_SELECT = """
                 WHERE t.inspection_id = i.id ORDER BY position)) AS template_ids
     FROM inspections i JOIN parks p ON p.id = i.park_id
 """
+# The last hash of this device's audit chain (each data folder is one device; rows of other
+# devices arrive with bundles and have chains of their own: inspection.store.audit).
+LAST_HASH_SELECT = ("SELECT hash FROM audit_log WHERE device_id = (SELECT id FROM local_device)"
+                    " ORDER BY id DESC LIMIT 1")
 # An edit's first statement: the inspection as above, and the audit chain's last hash.
 EDIT_STATE_SELECT = INSPECTION_SELECT.replace(
-    "FROM inspections i", ", (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS last_hash"
+    "FROM inspections i", f", ({LAST_HASH_SELECT}) AS last_hash"
     "\n    FROM inspections i", 1)
 
 
@@ -139,6 +143,7 @@ class StoreBase:
         self.db = connect(data_dir.database)
         try:
             self.applied_migrations = migrate(self.db)
+            self.device_id: str = self.db.execute("SELECT id FROM local_device").fetchone()[0]
         except BaseException:
             self.db.close()
             raise
@@ -254,7 +259,7 @@ class StoreBase:
                       inspection_id: str | None, detail: dict,
                       last_hash: str | None = None) -> None:
         if last_hash is None:
-            last = self.db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+            last = self.db.execute(LAST_HASH_SELECT).fetchone()
             last_hash = last[0] if last else None
         row = {
             "at": now_iso(),
@@ -268,10 +273,11 @@ class StoreBase:
         prev_hash = last_hash or GENESIS
         row["prev_hash"] = prev_hash
         row["hash"] = row_hash(prev_hash, row)
+        row["device_id"] = self.device_id
         self.db.execute(
             "INSERT INTO audit_log (at, actor, action, inspection_id, entity, entity_id, detail,"
-            " prev_hash, hash) VALUES (:at, :actor, :action, :inspection_id, :entity, :entity_id,"
-            " :detail, :prev_hash, :hash)", row)
+            " prev_hash, hash, device_id) VALUES (:at, :actor, :action, :inspection_id, :entity,"
+            " :entity_id, :detail, :prev_hash, :hash, :device_id)", row)
 
     def require_unlocked(self, inspection_id: str) -> None:
         row = self.db.execute("SELECT status, revision FROM inspections WHERE id = ?",

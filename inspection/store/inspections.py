@@ -20,9 +20,13 @@ class NotADraft(UserError):
     """Only drafts may be deleted."""
 
 
-def _park(row: dict) -> Park:
+def park_from_row(row: dict) -> Park:
     return Park(id=row["id"], name=row["name"], park_type=ParkType(row["park_type"]),
-                address=row["address"], contacts=tuple(json.loads(row["contacts"])))
+                address=row["address"], contacts=tuple(json.loads(row["contacts"])),
+                uid=row.get("uid") or "")
+
+
+_park = park_from_row
 
 
 def _clean_names(names: Iterable[str], field: str) -> list[str]:

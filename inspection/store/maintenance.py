@@ -17,7 +17,7 @@ from checklists.errors import UserError
 from inspection.appinfo import APP_VERSION
 from inspection.files import atomic_target, fsync_dir, fsync_file, sha256_file
 from inspection.paths import DataDir
-from inspection.store.audit import verify_chain
+from inspection.store.audit import verify_device_chains
 from inspection.store.migrations import migrate
 
 BACKUP_FORMAT = "park-inspector-backup/1"
@@ -63,7 +63,8 @@ def check_database(conn: sqlite3.Connection, data_dir: DataDir, *,
     cursor = conn.execute("SELECT * FROM audit_log ORDER BY id")
     names = [c[0] for c in cursor.description]
     rows = [dict(zip(names, r)) for r in cursor.fetchall()]
-    report.problems += [str(b) for b in verify_chain(rows)]
+    device = conn.execute("SELECT id FROM local_device").fetchone()
+    report.problems += [str(b) for b in verify_device_chains(rows, device[0] if device else "")]
     report.checked["audit_rows"] = len(rows)
 
     media = conn.execute("SELECT sha256, ext, size FROM media_files ORDER BY sha256").fetchall()

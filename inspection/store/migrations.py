@@ -169,6 +169,14 @@ def m002_relative_report_paths(db: Database) -> None:
             db.execute("UPDATE reports SET path = ? WHERE id = ?", [relative, report_id])
 
 
+@migrations()
+def m003_identity(db: Database) -> None:
+    """UUIDs, this folder's device id, per-device audit chains, version vectors, tombstones,
+    conflicts and revisions, the park registry's columns (see migration_identity)."""
+    from inspection.store.migration_identity import identity_schema
+    identity_schema(db)
+
+
 def _database_folder(db: Database) -> Path | None:
     for _, name, file in db.execute("PRAGMA database_list").fetchall():
         if name == "main" and file:
