@@ -1,13 +1,16 @@
-"""Charts drawn with reportlab.graphics (vector, embedded font, print-friendly grey-blue)."""
+"""Charts drawn with reportlab.graphics (vector, embedded font). Each bar has the colour of its
+score band (inspection.palette.score_color), as in the window's summary tab."""
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
 
+from inspection.palette import score_color
 from inspection.report.fonts import FONT
-from inspection.report.styles import BAR, GRID, MUTED, TEXT
+from inspection.report.styles import GRID, MUTED, TEXT
 
 
 def score_bar_chart(labels: Sequence[str], percents: Sequence[float | None], *,
@@ -53,8 +56,9 @@ def score_bar_chart(labels: Sequence[str], percents: Sequence[float | None], *,
     chart.valueAxis.gridStrokeColor = GRID
     chart.valueAxis.gridStrokeWidth = 0.25
     chart.valueAxis.gridStrokeDashArray = (1, 2)
-    chart.bars[0].fillColor = BAR
     chart.bars[0].strokeColor = None
+    for index, percent in enumerate(list(percents)[::-1]):
+        chart.bars[(0, index)].fillColor = colors.HexColor(score_color(percent))
     chart.barWidth = bar_height
     chart.groupSpacing = bar_height * 0.45
     chart.barLabels.fontName = FONT

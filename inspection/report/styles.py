@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
+from inspection import palette
 from inspection.report.fonts import FONT, FONT_BOLD, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -27,15 +28,15 @@ CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 # (x, y, width, height in points from the page's bottom-left corner).
 STAMP_BOX = (PAGE_WIDTH - MARGIN_RIGHT - 92 * mm, MARGIN_BOTTOM + 4 * mm, 92 * mm, 30 * mm)
 
-TEXT = colors.black
-MUTED = colors.HexColor("#555555")
-RULE = colors.HexColor("#333333")
-GRID = colors.HexColor("#8c8c8c")
-HEADER_FILL = colors.HexColor("#e4e4e4")
-GROUP_FILL = colors.HexColor("#f0f0f0")
-SUBGROUP_FILL = colors.HexColor("#f7f7f7")
-ALERT = colors.HexColor("#9b1c1c")  # 不符合, 逾期: dark red, prints as near-black
-BAR = colors.HexColor("#4d6b88")
+# The colours are named in inspection.palette, with the window's.
+TEXT = colors.HexColor(palette.PRINT_TEXT)
+MUTED = colors.HexColor(palette.PRINT_MUTED)
+RULE = colors.HexColor(palette.PRINT_RULE)
+GRID = colors.HexColor(palette.PRINT_GRID)
+HEADER_FILL = colors.HexColor(palette.PRINT_HEADER_FILL)
+GROUP_FILL = colors.HexColor(palette.PRINT_GROUP_FILL)
+SUBGROUP_FILL = colors.HexColor(palette.PRINT_SUBGROUP_FILL)
+ALERT = colors.HexColor(palette.PRINT_ALERT)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from checklists.errors import InvalidInput, UserError
+from inspection.annotations import normalise_annotations
 from inspection.changes import Change
 from inspection.model import (
     InspectionSnapshot,
@@ -16,7 +17,6 @@ from inspection.model import (
     SignerRole,
     Status,
 )
-from inspection.report.annotations import normalise_annotations
 from inspection.store.base import NotFound, StoreBase, dumps, now_iso
 
 PHOTO_COLUMNS = ("id, inspection_id, sha256, ext, original_name, width, height, template_id,"

@@ -3,12 +3,8 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from checklists.errors import InvalidInput
-from inspection.report.annotations import (
-    REFERENCE_LONG_EDGE,
-    SHAPE_TYPES,
-    draw_annotations,
-    normalise_annotations,
-)
+from inspection.annotations import REFERENCE_LONG_EDGE, SHAPE_TYPES, normalise_annotations
+from inspection.report.annotations import draw_annotations
 from inspection.report.fonts import FONT, register_fonts
 from tests.inspection.report_data import ANNOTATIONS
 

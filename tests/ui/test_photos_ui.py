@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QPushButton
 
-from inspection.report.annotations import normalise_annotations
+from inspection.annotations import normalise_annotations
 from tests.ui.test_inspection_page_helpers import (  # noqa: F401
     inspection_id,
     make_inspection,
@@ -350,3 +350,25 @@ def test_landscape_and_portrait_thumbnails_share_one_cell_size(qtbot, runner, op
         assert icon.size() == icon_size
     # the landscape photo's cell is as wide as its icon, though the last photo is portrait
     assert strip.view.visualRect(strip.model.index(0)).width() >= icon_size.width()
+
+
+def test_a_text_near_the_edge_stays_inside_the_photo_in_the_editor(qapp):
+    """The same placement as the report (inspection.annotations.place_text): nothing is cut."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from ui.photos.annotation_editor import paint_annotations, text_box
+
+    shape = {"type": "text", "color": "#e53935", "width": 0, "x1": 0.85, "y1": 0.9,
+             "text": "消防栓被货物遮挡", "size": 0.08}
+    box, _font = text_box(shape, QRectF(0, 0, 400, 300))
+    assert box.left() >= 0 and box.right() <= 400 and box.bottom() <= 300
+    image = QImage(440, 340, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    paint_annotations(painter, QRectF(20, 20, 400, 300), [shape])
+    painter.end()
+    outside = [(x, y) for x in range(image.width()) for y in range(image.height())
+               if image.pixelColor(x, y).alpha() and not (18 <= x <= 422 and 18 <= y <= 322)]
+    assert not outside
+    assert any(image.pixelColor(x, y).alpha() for x in range(150, 420) for y in range(250, 320))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from checklists.errors import UserError, language
 from inspection.logs import log_file, start_logging
+from inspection.palette import PLACEHOLDER_FILL, PLACEHOLDER_TEXT
 from ui.base.i18n import tr
 
 log = logging.getLogger(__name__)
@@ -163,6 +164,6 @@ def draw_placeholder(painter, rect) -> None:
     from PySide6.QtGui import QColor
     if rect is None:
         return
-    painter.fillRect(rect, QColor("#eceef1"))
-    painter.setPen(QColor("#9aa1ab"))
+    painter.fillRect(rect, QColor(PLACEHOLDER_FILL))
+    painter.setPen(QColor(PLACEHOLDER_TEXT))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "?")

@@ -22,24 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Result colours: calm, readable on white, and distinguishable when printed in grey.
-RESULT_COLORS: dict[str, str] = {
-    "pass": "#2e7d32", "partial": "#b26a00", "fail": "#c62828", "na": "#6b7280",
-    "done": "#2e7d32", "on_track": "#1565c0", "delayed": "#c62828", "not_started": "#8d6e63",
-}
-STAR_COLOR = "#b8860b"
-OVERDUE_COLOR = "#c62828"
-MUTED = "#6b7280"
-ACCENT = "#1f5fa8"
-
-
+from inspection.palette import ACCENT, BORDER, MUTED, RESULT_COLORS, STAR
 
 
 def result_color(key: str | None) -> QColor:
     if key is None:
         return QColor(MUTED)
     if key.isdigit():
-        return QColor(STAR_COLOR)
+        return QColor(STAR)
     return QColor(RESULT_COLORS.get(key, MUTED))
 
 
@@ -90,7 +80,7 @@ def muted_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = T
 def hline(parent: QWidget | None = None) -> QFrame:
     line = QFrame(parent)
     line.setFrameShape(QFrame.Shape.HLine)
-    line.setStyleSheet("color: #d9dde3;")
+    line.setStyleSheet(f"color: {BORDER};")
     return line
 
 

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from checklists.library import all_templates
 from inspection.model import FindingStatus, Inspection, InspectionSnapshot, Status
+from inspection.palette import STAR, STATUS_BADGES
 from inspection.results import inspection_results, overall_percent
 from ui.base.error_reporting import guarded, guarded_paint, log_guarded
 from ui.base.i18n import join_names, star_glyphs, star_level_label, status_label, tr
-from ui.base.widgets import STAR_COLOR
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,12 +38,7 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 UNKNOWN = "—"
 
 # Badge colours (background, text): calm tones that stay readable on light and dark palettes.
-STATUS_COLOURS = {
-    Status.DRAFT: ("#e4e7eb", "#3c4650"),
-    Status.IN_PROGRESS: ("#dbe9fb", "#114a8b"),
-    Status.COMPLETED: ("#dcf2e3", "#1d6b38"),
-    Status.SIGNED: ("#ece3f7", "#5a2d91"),
-}
+STATUS_COLOURS = {status: STATUS_BADGES[status.value] for status in Status}
 
 
 
@@ -216,7 +211,7 @@ class InspectionListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.STARS:
             figures = self.figures(inspection.id)
             if figures and figures.stars:
-                return QBrush(QColor(STAR_COLOR))
+                return QBrush(QColor(STAR))
         return None
 
     def _display(self, inspection: Inspection, column: Column) -> str:

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 from checklists.library import all_templates
 from checklists.model import TemplateKind
 from inspection.model import Inspection, Park, ParkType
+from inspection.palette import FAIL
 from ui.base.error_reporting import report_error
 from ui.base.i18n import join_names, park_type_label, split_names, tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import grow_to_fit, muted_label
 
-ERROR_STYLE = "color: #c62828;"
+ERROR_STYLE = f"color: {FAIL};"
 
 
 @dataclass(frozen=True)

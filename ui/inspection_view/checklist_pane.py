@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspection.palette import MUTED, OVERDUE, PASS
 from ui.base.error_reporting import guarded_paint
 from ui.base.i18n import tr
-from ui.base.widgets import MUTED, OVERDUE_COLOR, dropped_paths, result_color
+from ui.base.widgets import dropped_paths, result_color
 from ui.inspection_view.checklist_model import (
     CODE_ROLE,
     FILTERS,
@@ -76,7 +77,7 @@ class ChecklistDelegate(QStyledItemDelegate):
             label = index.data(RESULT_LABEL_ROLE) or ""
             overdue = index.data(OVERDUE_ROLE)
             if overdue:
-                right = self._tag(painter, fm, right, rect, tr("逾期"), QColor(OVERDUE_COLOR), True)
+                right = self._tag(painter, fm, right, rect, tr("逾期"), QColor(OVERDUE), True)
             if label:
                 color = result_color(index.data(RESULT_ROLE))
                 right = self._tag(painter, fm, right, rect, label, color, False, selected)
@@ -96,7 +97,7 @@ class ChecklistDelegate(QStyledItemDelegate):
             done, total = index.data(PROGRESS_ROLE)
             text = f"{done}/{total}"
             width = fm.horizontalAdvance(text)
-            painter.setPen(QColor("#2e7d32") if done == total and total else muted)
+            painter.setPen(QColor(PASS) if done == total and total else muted)
             painter.drawText(QRect(right - width, rect.top(), width, rect.height()),
                              Qt.AlignmentFlag.AlignVCenter, text)
             right -= width + 8

@@ -26,14 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from inspection.model import Finding, FindingStatus
+from inspection.palette import ACCENT, BORDER, MUTED, OVERDUE, PASS, SEVERITY_COLORS, SURFACE, SURFACE_ALT
 from ui.base.i18n import tr
-from ui.base.widgets import MUTED, OVERDUE_COLOR, badge, clear_layout, grow_to_fit, section_title
+from ui.base.widgets import badge, clear_layout, grow_to_fit, section_title
 from ui.session.edit_session import EditSession
 from ui.session.undo_commands import AddFinding, DeleteFinding, EditFinding
-
-SEVERITY_COLORS = {"minor": "#6b7280", "major": "#b26a00", "critical": "#c62828"}
-
-
 
 
 def severity_labels() -> dict[str, str]:
@@ -83,7 +80,7 @@ class FindingDialog(QDialog):
         form.addRow(tr("责任人"), self.responsible)
         layout.addLayout(form)
         self.error = QLabel(self)
-        self.error.setStyleSheet(f"color: {OVERDUE_COLOR};")
+        self.error.setStyleSheet(f"color: {OVERDUE};")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
@@ -148,7 +145,7 @@ class CloseFindingDialog(QDialog):
         self.note.setFixedHeight(96)
         layout.addWidget(self.note)
         self.error = QLabel(tr("请填写整改情况说明。"), self)
-        self.error.setStyleSheet(f"color: {OVERDUE_COLOR};")
+        self.error.setStyleSheet(f"color: {OVERDUE};")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
@@ -175,8 +172,8 @@ class FindingCard(QFrame):
         self.finding = finding
         self.setObjectName("finding")
         closed = finding.status is FindingStatus.CLOSED
-        self.setStyleSheet("QFrame#finding { border: 1px solid #d9dde3; border-radius: 4px;"
-                           f" background: {'#f6f7f9' if closed else '#ffffff'}; }}")
+        self.setStyleSheet(f"QFrame#finding {{ border: 1px solid {BORDER}; border-radius: 4px;"
+                           f" background: {SURFACE_ALT if closed else SURFACE}; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         text = QLabel(finding.requirement, self)
@@ -189,7 +186,7 @@ class FindingCard(QFrame):
         meta.addWidget(badge(severity_labels()[finding.severity.value],
                              SEVERITY_COLORS[finding.severity.value], self))
         status = badge(tr("已整改") if closed else tr("待整改"),
-                       "#2e7d32" if closed else "#1f5fa8", self)
+                       PASS if closed else ACCENT, self)
         meta.addWidget(status)
         details = []
         if finding.deadline:
@@ -198,7 +195,7 @@ class FindingCard(QFrame):
             details.append(tr("责任人 {0}").format(finding.responsible))
         info = QLabel("　".join(details), self)
         overdue = not closed and finding.deadline and date.fromisoformat(finding.deadline) < as_of
-        info.setStyleSheet(f"color: {OVERDUE_COLOR if overdue else MUTED};")
+        info.setStyleSheet(f"color: {OVERDUE if overdue else MUTED};")
         meta.addWidget(info, 1)
         if editable:
             for label, handler in ((tr("编辑…"), panel.edit),
@@ -207,7 +204,7 @@ class FindingCard(QFrame):
                                    (tr("删除"), panel.delete)):
                 button = QPushButton(label, self)
                 button.setFlat(True)
-                button.setStyleSheet("QPushButton { color: #1f5fa8; padding: 2px 6px; }")
+                button.setStyleSheet(f"QPushButton {{ color: {ACCENT}; padding: 2px 6px; }}")
                 button.clicked.connect(lambda _=False, h=handler, f=finding: h(f.id))
                 meta.addWidget(button)
         layout.addLayout(meta)

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from checklists.model import Node, NodeKind, Template, TemplateKind
 from checklists.scoring import is_overdue
+from inspection.palette import ACCENT, MUTED, OVERDUE, PILOT, SURFACE_GUIDANCE, TEXT_SOFT, WHITE
 from ui.base.i18n import tr
-from ui.base.widgets import ACCENT, MUTED, OVERDUE_COLOR, badge, dropped_paths, hline, section_title
+from ui.base.widgets import badge, dropped_paths, hline, section_title
 from ui.inspection_view.findings import FindingsPanel
 from ui.inspection_view.result_buttons import ResultButtons
 from ui.inspection_view.star_inputs import StarIndicatorForm
@@ -55,7 +56,7 @@ class ItemPanel(QScrollArea):
         self.setAcceptDrops(True)
         body = QWidget(self)
         body.setObjectName("itemBody")
-        body.setStyleSheet("QWidget#itemBody { background: #ffffff; }")
+        body.setStyleSheet(f"QWidget#itemBody {{ background: {WHITE}; }}")
         self.setWidget(body)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(20, 14, 20, 20)
@@ -82,15 +83,15 @@ class ItemPanel(QScrollArea):
         layout.addWidget(self.facts)
         self.guidance = self._label(body)
         self.guidance.setObjectName("guidance")
-        self.guidance.setStyleSheet("QLabel#guidance { background: #f4f7fb; border-left: 3px solid"
-                                    f" {ACCENT}; padding: 8px 10px; color: #374151; }}")
+        self.guidance.setStyleSheet(f"QLabel#guidance {{ background: {SURFACE_GUIDANCE}; border-left: 3px solid"
+                                    f" {ACCENT}; padding: 8px 10px; color: {TEXT_SOFT}; }}")
         layout.addWidget(self.guidance)
         self.original_toggle = QToolButton(body)
         self.original_toggle.setText(tr("原文（繁体）"))
         self.original_toggle.setCheckable(True)
         self.original_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.original_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.original_toggle.setStyleSheet("QToolButton { border: none; color: #1f5fa8; }")
+        self.original_toggle.setStyleSheet(f"QToolButton {{ border: none; color: {ACCENT}; }}")
         self.original = self._label(body)
         self.original.setStyleSheet(f"color: {MUTED};")
         self.original_toggle.toggled.connect(self._toggle_original)
@@ -251,10 +252,10 @@ class ItemPanel(QScrollArea):
             self.results.set_result(result)
         badges = []
         if self.node.attrs.get("pilot"):
-            badges.append((tr("试点 *"), "#6d4c9f", tr("上海市营商环境创新试点改革举措事项")))
+            badges.append((tr("试点 *"), PILOT, tr("上海市营商环境创新试点改革举措事项")))
         if self.template.kind is TemplateKind.ACTION_PLAN and is_overdue(
                 self.node, result, as_of=date.fromisoformat(self.session.inspection.date)):
-            badges.append((tr("逾期"), OVERDUE_COLOR,
+            badges.append((tr("逾期"), OVERDUE,
                            tr("截至检查日期 {0} 已超过时间节点").format(self.session.inspection.date)))
         self._set_badges(badges)
 
@@ -286,7 +287,7 @@ class ItemPanel(QScrollArea):
             label = badge(text, color, self.widget())
             label.setToolTip(tip)
             self.badges.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
-            self.overdue_shown = self.overdue_shown or color == OVERDUE_COLOR
+            self.overdue_shown = self.overdue_shown or color == OVERDUE
 
     def _toggle_original(self, shown: bool) -> None:
         self.original.setVisible(shown)

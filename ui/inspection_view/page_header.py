@@ -5,8 +5,9 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from inspection.palette import ACCENT, BORDER_HEADER, NOTICE_CAUTION, SURFACE_ALT
 from ui.base.i18n import tr
-from ui.base.widgets import ACCENT, dropped_paths, muted_label
+from ui.base.widgets import dropped_paths, muted_label
 
 
 class PageHeader(QFrame):
@@ -18,8 +19,8 @@ class PageHeader(QFrame):
         super().__init__(parent)
         self.setAcceptDrops(True)
         self.setObjectName("pageHeader")
-        self.setStyleSheet("QFrame#pageHeader { background: #f6f7f9; border-bottom: 1px solid"
-                           " #e1e4e8; }")
+        self.setStyleSheet(f"QFrame#pageHeader {{ background: {SURFACE_ALT}; border-bottom: 1px solid"
+                           f" {BORDER_HEADER}; }}")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 8, 12, 8)
         outer.setSpacing(6)
@@ -61,12 +62,12 @@ class PageHeader(QFrame):
         outer.addLayout(row)
         self.banner = QFrame(self)
         self.banner.setObjectName("banner")
-        self.banner.setStyleSheet("QFrame#banner { background: #fff4d6; border: 1px solid #e9c46a;"
+        self.banner.setStyleSheet(f"QFrame#banner {{ background: {NOTICE_CAUTION[0]}; border: 1px solid {NOTICE_CAUTION[1]};"
                                   " border-radius: 4px; }")
         banner_row = QHBoxLayout(self.banner)
         banner_row.setContentsMargins(10, 6, 10, 6)
         self.banner_text = QLabel(tr("已签署，只读；如需修改请重新打开（生成新修订版）"), self.banner)
-        self.banner_text.setStyleSheet("color: #7a5200; font-weight: bold;")
+        self.banner_text.setStyleSheet(f"color: {NOTICE_CAUTION[2]}; font-weight: bold;")
         banner_row.addWidget(self.banner_text, 1)
         self.reopen = QPushButton(tr("重新打开…"), self.banner)
         banner_row.addWidget(self.reopen)

@@ -11,19 +11,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from checklists.model import ResultOption
+from inspection.palette import BORDER_STRONG, DISABLED, RESULT_COLORS, STAR, SURFACE_SUBTLE, TEXT, WHITE
 from ui.base.i18n import result_label, tr
-from ui.base.widgets import RESULT_COLORS, STAR_COLOR, clear_layout
+from ui.base.widgets import clear_layout
 
 
 def _style(color: str) -> str:
     return (
-        "QPushButton { padding: 6px 14px; border: 1px solid #c9ced6; border-radius: 4px;"
-        " background: #ffffff; color: #1f2937; }"
+        f"QPushButton {{ padding: 6px 14px; border: 1px solid {BORDER_STRONG}; border-radius: 4px;"
+        f" background: {WHITE}; color: {TEXT}; }}"
         f" QPushButton:hover {{ border-color: {color}; }}"
         f" QPushButton:checked {{ background: {color}; border-color: {color}; color: white;"
         " font-weight: bold; }"
-        " QPushButton:disabled { color: #9ca3af; background: #f3f4f6; }"
-        " QPushButton:checked:disabled { background: #9ca3af; color: white; }"
+        f" QPushButton:disabled {{ color: {DISABLED}; background: {SURFACE_SUBTLE}; }}"
+        f" QPushButton:checked:disabled {{ background: {DISABLED}; color: white; }}"
     )
 
 
@@ -51,7 +52,7 @@ class ResultButtons(QWidget):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setToolTip(tr("{0}（快捷键 {1}）").format(label, digit))
-            button.setStyleSheet(_style(RESULT_COLORS.get(option.key, STAR_COLOR)))
+            button.setStyleSheet(_style(RESULT_COLORS.get(option.key, STAR)))
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, key=option.key: self._clicked(key))
             self._layout.addWidget(button)

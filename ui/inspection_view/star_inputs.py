@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
 
 from checklists.model import Node
 from checklists.stars import GRADES, JUDGED_INDICATORS, SERVICE_FUNCTIONS, StarInputs, rate_indicator
+from inspection.palette import BORDER, HIGHLIGHT_FILL, MUTED, OVERDUE, STAR, SURFACE_FORM
 from ui.base.i18n import star_glyphs, tr
 from ui.base.i18n import star_level_label as level_label
-from ui.base.widgets import MUTED, OVERDUE_COLOR, STAR_COLOR, muted_label, section_title
+from ui.base.widgets import muted_label, section_title
 
 PERCENT_UNITS = {"比例"}  # a fraction stored 0–1, typed as a percentage
 
@@ -54,7 +55,7 @@ class _LevelRow(QFrame):
         layout.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
         self.name = QLabel(level_label(level), self)  # shown instead where nothing is judged
         self.name.setMinimumWidth(96)
-        self.name.setStyleSheet(f"color: {STAR_COLOR}; font-weight: bold;")
+        self.name.setStyleSheet(f"color: {STAR}; font-weight: bold;")
         self.name.hide()
         layout.addWidget(self.name, 0, Qt.AlignmentFlag.AlignTop)
         text = QLabel(criterion or tr("未达到一星级的要求"), self)
@@ -64,7 +65,7 @@ class _LevelRow(QFrame):
 
     def set_reached(self, reached: bool) -> None:
         """Mark the level the indicator reaches with what is on screen."""
-        self.setStyleSheet("_LevelRow { background: #fdf3d7; border-radius: 3px; }" if reached
+        self.setStyleSheet(f"_LevelRow {{ background: {HIGHLIGHT_FILL}; border-radius: 3px; }}" if reached
                            else "")
 
     def mousePressEvent(self, event) -> None:
@@ -98,7 +99,7 @@ class StarIndicatorForm(QWidget):
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
         self.input_error = QLabel(self)  # a number the field does not accept: why, not saved
         self.input_error.setWordWrap(True)
-        self.input_error.setStyleSheet(f"color: {OVERDUE_COLOR};")
+        self.input_error.setStyleSheet(f"color: {OVERDUE};")
         self.input_error.hide()
         self._refused: dict[str, str] = {}  # field key → message, while its text is refused
 
@@ -135,8 +136,8 @@ class StarIndicatorForm(QWidget):
             tr("评定等级（选择达到的最高等级）") if judged else tr("各等级要求"), self))
         box = QFrame(self)
         box.setObjectName("levels")
-        box.setStyleSheet("QFrame#levels { border: 1px solid #d9dde3; border-radius: 4px;"
-                          " background: #fbfbfc; }")
+        box.setStyleSheet(f"QFrame#levels {{ border: 1px solid {BORDER}; border-radius: 4px;"
+                          f" background: {SURFACE_FORM}; }}")
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(4, 4, 4, 4)
         box_layout.setSpacing(0)
@@ -377,7 +378,7 @@ class StarIndicatorForm(QWidget):
         for value, row in self.level_rows.items():
             row.set_reached(value == level.level)
         self.result_label.setText(
-            tr("本指标等级：") + f"<b style='color:{STAR_COLOR}'>{star_glyphs(level.level)} "
+            tr("本指标等级：") + f"<b style='color:{STAR}'>{star_glyphs(level.level)} "
             f"{level_label(level.level)}</b><br><span style='color:{MUTED}'>{level.reason}</span>")
 
 

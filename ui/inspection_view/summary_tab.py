@@ -14,20 +14,27 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from checklists.model import TemplateKind
+from inspection import palette
 from inspection.model import FindingStatus, InspectionSnapshot
+from inspection.palette import (
+    BORDER_SOFT,
+    MUTED,
+    OVERDUE,
+    RESULT_COLORS,
+    STAR,
+    SURFACE_CARD,
+    TEXT,
+    TRACK,
+    UNCHECKED,
+    WHITE,
+)
 from inspection.results import TemplateResult, inspection_results, overall_percent
 from ui.base.i18n import result_label, star_glyphs, star_level_label, tr
-from ui.base.widgets import MUTED, OVERDUE_COLOR, RESULT_COLORS, STAR_COLOR, clear_layout, section_title
+from ui.base.widgets import clear_layout, section_title
 
 
 def score_color(percent: float | None) -> QColor:
-    if percent is None:
-        return QColor("#cbd5e1")
-    if percent >= 85:
-        return QColor("#2e7d32")
-    if percent >= 60:
-        return QColor("#b26a00")
-    return QColor("#c62828")
+    return QColor(palette.score_color(percent))
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,7 @@ class BarChart(QWidget):
         scale_max = self.maximum if self.maximum is not None else 100.0
         scale_max = scale_max or 1.0
         if self.maximum is None:  # gridlines at 0, 25, 50, 75, 100 %
-            painter.setPen(QPen(QColor("#e5e7eb"), 1))
+            painter.setPen(QPen(QColor(BORDER_SOFT), 1))
             bottom = top + len(self.bars) * row_h
             for step in range(5):
                 x = left + span * step / 4
@@ -95,16 +102,16 @@ class BarChart(QWidget):
                 text = f"{step * 25}%"
                 painter.drawText(QRectF(x - 30, bottom + 2, 60, fm.height()),
                                  Qt.AlignmentFlag.AlignHCenter, text)
-                painter.setPen(QPen(QColor("#e5e7eb"), 1))
+                painter.setPen(QPen(QColor(BORDER_SOFT), 1))
         for row, bar in enumerate(self.bars):
             y = top + row * row_h
-            painter.setPen(QColor("#1f2937"))
+            painter.setPen(QColor(TEXT))
             painter.drawText(QRectF(0, y, label_w, row_h),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                              fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w))
             track = QRectF(left, y + row_h * 0.22, span, row_h * 0.56)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#f1f3f6"))
+            painter.setBrush(QColor(TRACK))
             painter.drawRoundedRect(track, 3, 3)
             if bar.value:
                 color = QColor(bar.color) if bar.color else score_color(
@@ -116,7 +123,7 @@ class BarChart(QWidget):
             bold = QFont(self.font())
             bold.setBold(True)
             painter.setFont(bold)
-            painter.setPen(QColor("#1f2937") if bar.value is not None else QColor(MUTED))
+            painter.setPen(QColor(TEXT) if bar.value is not None else QColor(MUTED))
             painter.drawText(QRectF(right + 6, y, value_w, row_h),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                              self.value_text(bar))
@@ -144,7 +151,7 @@ class SummaryView(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(self)
         body.setObjectName("summaryBody")
-        body.setStyleSheet("QWidget#summaryBody { background: #ffffff; }")
+        body.setStyleSheet(f"QWidget#summaryBody {{ background: {WHITE}; }}")
         self.setWidget(body)
         self._layout = QVBoxLayout(body)
         self._layout.setContentsMargins(24, 16, 24, 24)
@@ -211,21 +218,21 @@ class SummaryView(QScrollArea):
         self.overall_label = _big("—" if overall is None else f"{overall:.1f}%",
                                   score_color(overall).name(), body)
         cards = [(tr("总体符合率"), self.overall_label)]
-        cards.append((tr("检查进度"), _big(f"{answered} / {total}", "#1f2937", body)))
+        cards.append((tr("检查进度"), _big(f"{answered} / {total}", TEXT, body)))
         if stars is not None:
             if stars.stars is not None:
                 text = star_level_label(stars.stars.stars)
             else:
                 text = tr("无法评定") if stars.stars_problem else tr("待评定")
-            self.star_label = _big(text, STAR_COLOR, body)
+            self.star_label = _big(text, STAR, body)
             cards.append((tr("星级"), self.star_label))
-        cards.append((tr("待整改"), _big(str(open_findings), OVERDUE_COLOR if open_findings
-                                          else "#1f2937", body)))
+        cards.append((tr("待整改"), _big(str(open_findings), OVERDUE if open_findings
+                                          else TEXT, body)))
         for column, (caption, value) in enumerate(cards):
             box = QFrame(body)
             box.setObjectName("card")
-            box.setStyleSheet("QFrame#card { border: 1px solid #e5e7eb; border-radius: 6px;"
-                              " background: #fafbfc; }")
+            box.setStyleSheet(f"QFrame#card {{ border: 1px solid {BORDER_SOFT}; border-radius: 6px;"
+                              f" background: {SURFACE_CARD}; }}")
             inner = QVBoxLayout(box)
             inner.addWidget(_muted(caption, box))
             value.setParent(box)
@@ -262,13 +269,13 @@ class SummaryView(QScrollArea):
                 tr("<b>星级：待评定</b>　尚缺：") + html.escape("、".join(names)), body))
             return
         rating = result.stars
-        text = (f"<span style='color:{STAR_COLOR}; font-size:16pt'>{star_glyphs(rating.stars)}</span>"
+        text = (f"<span style='color:{STAR}; font-size:16pt'>{star_glyphs(rating.stars)}</span>"
                 f"　<b>{star_level_label(rating.stars)}</b>")
         if rating.limited_by:
             text += "<br>" + tr("星级受限于：") + html.escape("、".join(rating.limited_by))
         self._layout.addWidget(_rich(text, body))
         rows = [[html.escape(i.name),
-                 f"<span style='color:{STAR_COLOR}'>{star_glyphs(i.level)}</span> "
+                 f"<span style='color:{STAR}'>{star_glyphs(i.level)}</span> "
                  f"{star_level_label(i.level)}",
                  html.escape(i.reason)] for i in rating.indicators]
         self._layout.addWidget(_rich(_table([tr("指标"), tr("等级"), tr("原因")], rows), body))
@@ -279,7 +286,7 @@ class SummaryView(QScrollArea):
         scale = list(result.template.result_scale)
         bars = [Bar(result_label(o.key), float(actions.counts.get(o.key, 0)), "",
                     RESULT_COLORS.get(o.key, MUTED)) for o in scale]
-        bars.append(Bar(result_label(None), float(len(actions.unanswered)), "", "#cbd5e1"))
+        bars.append(Bar(result_label(None), float(len(actions.unanswered)), "", UNCHECKED))
         chart = BarChart(body, maximum=max(1, actions.total), unit=tr("项"))
         chart.set_bars(bars)
         self.charts[result.template.id] = chart
@@ -290,7 +297,7 @@ class SummaryView(QScrollArea):
                      labels.get(o.status, result_label(None))]
                     for o in actions.overdue]
             self._layout.addWidget(_rich(
-                f"<b style='color:{OVERDUE_COLOR}'>" + tr("逾期事项（{0}）").format(len(rows)) +
+                f"<b style='color:{OVERDUE}'>" + tr("逾期事项（{0}）").format(len(rows)) +
                 "</b>" + _table([tr("编号"), tr("事项"), tr("时间节点"), tr("状态")], rows), body))
         else:
             self._layout.addWidget(_muted(tr("截至检查日期没有逾期事项。"), body))
@@ -305,7 +312,7 @@ class SummaryView(QScrollArea):
         rows = [[html.escape(f"{f.template_id} {f.item_code}"), html.escape(f.requirement),
                  severity[f.severity.value], f.deadline or "—", html.escape(f.responsible or "—"),
                  tr("已整改") if f.status is FindingStatus.CLOSED else
-                 f"<span style='color:{OVERDUE_COLOR}'>" + tr("待整改") + "</span>"]
+                 f"<span style='color:{OVERDUE}'>" + tr("待整改") + "</span>"]
                 for f in snapshot.findings]
         self._layout.addWidget(_rich(_table(
             [tr("条目"), tr("整改要求"), tr("程度"), tr("期限"), tr("责任人"), tr("状态")], rows), body))
@@ -351,5 +358,5 @@ def _rich(text: str, parent: QWidget) -> QLabel:
 def _rule(parent: QWidget) -> QFrame:
     line = QFrame(parent)
     line.setFrameShape(QFrame.Shape.HLine)
-    line.setStyleSheet("color: #e5e7eb;")
+    line.setStyleSheet(f"color: {BORDER_SOFT};")
     return line

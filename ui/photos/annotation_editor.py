@@ -1,10 +1,9 @@
 """Annotations over a photo (arrow, rectangle, ellipse, text), kept as a separate layer.
 
-The layer format is shared with the report renderer; keep it exactly: a list of dicts
-``{"type": "arrow"|"rect"|"ellipse"|"text", "color": "#rrggbb", "width": stroke width in px
-relative to a 1600 px long-edge image, "x1", "y1", "x2", "y2": fractions 0–1 of the photo's
-width/height (top-left origin; a text's x1, y1 is the top-left of its first line), "text",
-"size": font size as a fraction of the photo height}``. The original image is never changed.
+The layer's format and the layout of each shape (stroke widths, arrow heads, where text goes so
+that it stays inside the photo) are defined once in :mod:`inspection.annotations`, which the
+report draws from too; this module draws them with Qt and lets the inspector edit them. The
+original image is never changed.
 """
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -23,25 +22,41 @@ from PySide6.QtWidgets import (
     QInputDialog,
 )
 
+from inspection.annotations import (
+    COLORS,
+    DEFAULT_COLOR,
+    DEFAULT_TEXT_SIZE,
+    DEFAULT_WIDTH,
+    SHAPE_TYPES,
+    TEXT_ASCENT,
+    TEXT_HALO_RGBA,
+    TEXT_HALO_WIDTH,
+    TEXT_LINE_SPACING,
+    arrow_head,
+    arrow_shaft_end,
+    font_size,
+    place_text,
+    scale_of,
+    stroke_width,
+    text_lines,
+)
+from inspection.palette import ACCENT, BORDER_NEUTRAL, PHOTO_BACKDROP, PHOTO_LOADING
 from ui.base.error_reporting import guarded, guarded_paint
 from ui.base.i18n import tr
 
-REFERENCE_EDGE = 1600.0
-TYPES = ("arrow", "rect", "ellipse", "text")
-COLORS = ("#e53935", "#fdd835", "#1e88e5", "#43a047", "#ffffff")
-DEFAULT_WIDTH = 6.0
-DEFAULT_TEXT_SIZE = 0.05
-
-
+__all__ = ["COLORS", "AnnotationEditor", "make_shape", "paint_annotations"]
 
 
 def make_shape(kind: str, x1: float, y1: float, x2: float | None = None, y2: float | None = None,
-               *, color: str = COLORS[0], width: float = DEFAULT_WIDTH, text: str = "",
+               *, color: str = DEFAULT_COLOR, width: float = DEFAULT_WIDTH, text: str = "",
                size: float = DEFAULT_TEXT_SIZE) -> dict[str, Any]:
     """A shape in the layer format, coordinates clamped to the photo."""
-    if kind not in TYPES:
+    if kind not in SHAPE_TYPES:
         raise ValueError(f"unknown annotation type {kind!r}")
-    clamp = lambda v: round(min(1.0, max(0.0, float(v))), 5)  # noqa: E731
+
+    def clamp(value: float) -> float:
+        return round(min(1.0, max(0.0, float(value))), 5)
+
     return {"type": kind, "color": color.lower(), "width": float(width),
             "x1": clamp(x1), "y1": clamp(y1),
             "x2": clamp(x1 if x2 is None else x2), "y2": clamp(y1 if y2 is None else y2),
@@ -49,28 +64,44 @@ def make_shape(kind: str, x1: float, y1: float, x2: float | None = None, y2: flo
 
 
 def _pen(shape: Mapping[str, Any], scale: float) -> QPen:
-    pen = QPen(QColor(shape.get("color", COLORS[0])))
-    pen.setWidthF(max(1.0, float(shape.get("width", DEFAULT_WIDTH)) * scale))
+    pen = QPen(QColor(shape.get("color", DEFAULT_COLOR)))
+    pen.setWidthF(stroke_width(shape, scale))
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
 
 
-def _font(shape: Mapping[str, Any], height: float) -> QFont:
+def _font(pixel_size: float) -> QFont:
     font = QFont()
-    font.setPixelSize(max(6, round(float(shape.get("size", DEFAULT_TEXT_SIZE)) * height)))
+    font.setPixelSize(max(6, round(pixel_size)))
     font.setBold(True)
     return font
+
+
+def text_box(shape: Mapping[str, Any], rect: QRectF) -> tuple[QRectF, QFont]:
+    """Where a text shape is drawn over a photo shown in *rect*, kept inside it, and its font."""
+    w, h = rect.width(), rect.height()
+    lines = text_lines(shape)
+    font = _font(font_size(shape, h))
+    metrics = QFontMetricsF(font)
+    size = font.pixelSize()
+    text_w = max(metrics.horizontalAdvance(line) for line in lines)
+    text_h = size * (TEXT_ASCENT + TEXT_LINE_SPACING * (len(lines) - 1) + 0.3)
+    left, top, shrink = place_text(shape["x1"] * w, shape["y1"] * h, text_width=text_w,
+                                   text_height=text_h, width=w, height=h)
+    if shrink < 1:
+        font = _font(size * shrink)
+    return QRectF(rect.left() + left, rect.top() + top, text_w * shrink, text_h * shrink), font
 
 
 def draw_shape(painter: QPainter, shape: Mapping[str, Any], rect: QRectF) -> None:
     """Draw one shape over a photo shown in *rect* (painter coordinates)."""
     w, h = rect.width(), rect.height()
-    scale = max(w, h) / REFERENCE_EDGE
-    p1 = QPointF(rect.left() + shape["x1"] * w, rect.top() + shape["y1"] * h)
+    scale = scale_of(w, h)
+    x1, y1 = shape["x1"] * w, shape["y1"] * h
     # A text shape has only its anchor (x1, y1); the other shapes have two corners.
-    p2 = QPointF(rect.left() + shape.get("x2", shape["x1"]) * w,
-                 rect.top() + shape.get("y2", shape["y1"]) * h)
+    x2, y2 = shape.get("x2", shape["x1"]) * w, shape.get("y2", shape["y1"]) * h
+    p1, p2 = QPointF(rect.left() + x1, rect.top() + y1), QPointF(rect.left() + x2, rect.top() + y2)
     kind = shape["type"]
     pen = _pen(shape, scale)
     painter.save()
@@ -82,37 +113,25 @@ def draw_shape(painter: QPainter, shape: Mapping[str, Any], rect: QRectF) -> Non
     elif kind == "ellipse":
         painter.drawEllipse(QRectF(p1, p2).normalized())
     elif kind == "arrow":
-        painter.drawLine(p1, p2)
-        head = arrow_head(p1, p2, pen.widthF(), scale)
+        head = arrow_head(x1, y1, x2, y2, stroke=pen.widthF(), scale=scale)
         if head is not None:
+            ex, ey = arrow_shaft_end(x1, y1, head)
+            painter.drawLine(p1, QPointF(rect.left() + ex, rect.top() + ey))
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(pen.color())
-            painter.drawPolygon(head)
+            painter.drawPolygon(QPolygonF([QPointF(rect.left() + px, rect.top() + py)
+                                           for px, py in head]))
     elif kind == "text" and shape.get("text"):
-        font = _font(shape, h)
-        painter.setFont(font)
-        metrics = QFontMetricsF(font)
+        box, font = text_box(shape, rect)
+        size = font.pixelSize()
         path = QPainterPath()
-        for line_number, line in enumerate(str(shape["text"]).splitlines()):
-            path.addText(p1 + QPointF(0, metrics.ascent() + line_number * metrics.lineSpacing()),
-                         font, line)
-        halo = QPen(QColor(0, 0, 0, 110), max(1.0, font.pixelSize() / 10))
+        for line_number, line in enumerate(text_lines(shape)):
+            baseline = box.top() + size * (TEXT_ASCENT + TEXT_LINE_SPACING * line_number)
+            path.addText(QPointF(box.left(), baseline), font, line)
+        halo = QPen(QColor(*TEXT_HALO_RGBA), max(1.0, size * TEXT_HALO_WIDTH))
         painter.strokePath(path, halo)
-        painter.fillPath(path, QColor(shape.get("color", COLORS[0])))
+        painter.fillPath(path, QColor(shape.get("color", DEFAULT_COLOR)))
     painter.restore()
-
-
-def arrow_head(p1: QPointF, p2: QPointF, stroke: float, scale: float = 1.0) -> QPolygonF | None:
-    """The filled head at *p2*: about four and a half strokes long, at least 8 px of a 1600 px image."""
-    line = QLineF(p1, p2)
-    if line.length() < 1:
-        return None
-    length = min(max(stroke * 4.5, 8.0 * scale), line.length())
-    angle = math.atan2(-line.dy(), line.dx())
-    points = [p2]
-    for side in (-1, 1):
-        a = angle + math.pi - side * math.radians(25)
-        points.append(QPointF(p2.x() + length * math.cos(a), p2.y() - length * math.sin(a)))
-    return QPolygonF(points)
 
 
 def paint_annotations(painter: QPainter, rect, shapes: Iterable[Mapping[str, Any]]) -> None:
@@ -150,20 +169,17 @@ class ShapeItem(QGraphicsItem):
         w, h = self.photo_size
         s = self.shape_data
         p1, p2 = QPointF(s["x1"] * w, s["y1"] * h), QPointF(s["x2"] * w, s["y2"] * h)
-        pad = float(s.get("width", DEFAULT_WIDTH)) * max(w, h) / REFERENCE_EDGE * 5 + 4
+        pad = stroke_width(s, scale_of(w, h)) * 5 + 4
         box = QRectF(p1, p2).normalized()
         if s["type"] == "text":
-            metrics = QFontMetricsF(_font(s, h))
-            lines = str(s.get("text", "")).splitlines() or [""]
-            box = QRectF(p1, QPointF(p1.x() + max(metrics.horizontalAdvance(line) for line in lines),
-                                     p1.y() + metrics.lineSpacing() * len(lines)))
+            box, _font = text_box(s, self.photo_rect())
         return box.adjusted(-pad, -pad, pad, pad)
 
     @guarded_paint(placeholder=False)
     def paint(self, painter: QPainter, option, widget=None) -> None:
         draw_shape(painter, self.shape_data, self.photo_rect())
         if self.isSelected():
-            pen = QPen(QColor("#1f5fa8"), 0, Qt.PenStyle.DashLine)
+            pen = QPen(QColor(ACCENT), 0, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.boundingRect())
@@ -174,7 +190,7 @@ class ShapeItem(QGraphicsItem):
         dx, dy = self.pos().x() / w, self.pos().y() / h
         s = self.shape_data
         return make_shape(s["type"], s["x1"] + dx, s["y1"] + dy, s["x2"] + dx, s["y2"] + dy,
-                          color=s.get("color", COLORS[0]), width=s.get("width", DEFAULT_WIDTH),
+                          color=s.get("color", DEFAULT_COLOR), width=s.get("width", DEFAULT_WIDTH),
                           text=s.get("text", ""), size=s.get("size", DEFAULT_TEXT_SIZE))
 
 
@@ -189,10 +205,10 @@ class AnnotationEditor(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setBackgroundBrush(QColor("#2b2f36"))
+        self.setBackgroundBrush(QColor(PHOTO_BACKDROP))
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.tool = "select"
-        self.color = COLORS[0]
+        self.color = DEFAULT_COLOR
         self.editable = True
         self.size = (1600.0, 1200.0)
         self._pixmap_item: QGraphicsPixmapItem | None = None
@@ -211,12 +227,12 @@ class AnnotationEditor(QGraphicsView):
         self._pixmap_item = None
         self.size = (float(width), float(height))
         scene.setSceneRect(QRectF(0, 0, width, height))
-        scene.addRect(QRectF(0, 0, width, height), QPen(Qt.PenStyle.NoPen), QColor("#3a3f47"))
+        scene.addRect(QRectF(0, 0, width, height), QPen(Qt.PenStyle.NoPen), QColor(PHOTO_LOADING))
         text = QGraphicsSimpleTextItem(tr("正在载入照片…"))
         font = QFont()
         font.setPixelSize(max(12, int(height / 20)))
         text.setFont(font)
-        text.setBrush(QColor("#d1d5db"))
+        text.setBrush(QColor(BORDER_NEUTRAL))
         text.setPos((width - text.boundingRect().width()) / 2, (height - text.boundingRect().height()) / 2)
         scene.addItem(text)
         self._placeholder = text
@@ -281,7 +297,7 @@ class AnnotationEditor(QGraphicsView):
             self.changed.emit()
 
     def set_tool(self, tool: str) -> None:
-        self.tool = tool if tool in TYPES or tool == "select" else "select"
+        self.tool = tool if tool in SHAPE_TYPES or tool == "select" else "select"
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag if self.tool == "select"
                          else QGraphicsView.DragMode.NoDrag)
         self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self.tool == "select"

@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from inspection.model import Photo
+from inspection.palette import BORDER_SOFT, BORDER_STRONG, MUTED
 from ui.base.error_reporting import guarded, log_guarded
 from ui.base.i18n import tr
 from ui.base.tasks import TaskRunner
-from ui.base.widgets import MUTED, dropped_paths, scaled, section_title
+from ui.base.widgets import dropped_paths, scaled, section_title
 from ui.photos.annotation_editor import paint_annotations
 
 THUMB = 128
@@ -89,7 +90,7 @@ class ThumbnailCache(QObject):
 
 def placeholder(size: int) -> QPixmap:
     pixmap = QPixmap(size, round(size * 0.75))
-    pixmap.fill(QColor("#e5e7eb"))
+    pixmap.fill(QColor(BORDER_SOFT))
     return pixmap
 
 
@@ -224,7 +225,7 @@ class PhotoStrip(QWidget):
         layout.addWidget(self.view, 1 if wrap else 0)
         self.empty = QLabel(tr("还没有照片。点击“添加照片…”，或把照片、文件夹拖到这里。"), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet(f"color: {MUTED}; border: 1px dashed #c9ced6; border-radius: 4px;"
+        self.empty.setStyleSheet(f"color: {MUTED}; border: 1px dashed {BORDER_STRONG}; border-radius: 4px;"
                                  " padding: 14px;")
         layout.addWidget(self.empty)
         delete = QAction(tr("删除照片"), self.view)

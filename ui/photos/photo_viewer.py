@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from inspection.changes import Change
 from inspection.model import Photo
+from inspection.palette import DISABLED, MUTED, SWATCH_RING
 from inspection.paths import DataDir
 from ui.base.i18n import tr
-from ui.base.widgets import MUTED
 from ui.photos.annotation_editor import COLORS, AnnotationEditor
 from ui.session.edit_session import EditSession
 from ui.session.undo_commands import MovePhoto, RemovePhoto, SetAnnotations, SetCaption
@@ -202,9 +202,9 @@ class PhotoViewer(QDialog):
             swatch.setAutoExclusive(True)
             swatch.setFixedSize(22, 22)
             swatch.setToolTip(tr("标注颜色"))
-            swatch.setStyleSheet(f"QToolButton {{ background: {color}; border: 1px solid #9ca3af;"
+            swatch.setStyleSheet(f"QToolButton {{ background: {color}; border: 1px solid {DISABLED};"
                                  " border-radius: 3px; } QToolButton:checked { border: 2px solid"
-                                 " #111827; }")
+                                 f" {SWATCH_RING}; }}")
             swatch.clicked.connect(lambda _=False, c=color: setattr(self.editor, "color", c))
             bar.addWidget(swatch)
             self.color_buttons[color] = swatch

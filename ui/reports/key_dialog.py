@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspection.palette import MUTED, RESULT_COLORS
 from inspection.paths import DataDir
 from inspection.signing.keys import (
     MIN_PASSWORD_LENGTH,
@@ -40,7 +41,7 @@ from ui.base.file_dialogs import KEYS, open_file
 from ui.base.i18n import tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
-from ui.base.widgets import MUTED, RESULT_COLORS, grow_to_fit, muted_label
+from ui.base.widgets import grow_to_fit, muted_label
 from ui.home.new_inspection import error_label, with_message
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspection.model import Inspection
+from inspection.palette import RESULT_COLORS
 from inspection.report.errors import Cancelled
 from inspection.signing.keys import BadKeyFile, KeyFileMissing, SigningKey, WrongPassword
 from inspection.store import InspectionChanged
@@ -37,7 +38,7 @@ from ui.base.file_dialogs import REPORTS, remember_folder, save_file, start_fold
 from ui.base.i18n import tr
 from ui.base.preferences import PHOTO_SIZES, Preferences
 from ui.base.tasks import TaskRunner
-from ui.base.widgets import RESULT_COLORS, grow_to_fit, muted_label
+from ui.base.widgets import grow_to_fit, muted_label
 from ui.home.new_inspection import error_label
 from ui.reports.export_dialogs import REPORT_LANE, DbStore, ProgressTask, file_stem
 from ui.reports.key_dialog import expired, key_info

@@ -23,9 +23,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from inspection.palette import BORDER_STRONG, INK, PAD_GUIDE, PAD_HINT, WHITE
 from ui.base.i18n import tr
 
-INK = QColor("#1b1f3b")  # a dark blue-black, as a ballpoint writes
+INK = QColor(INK)  # a dark blue-black, as a ballpoint writes
 MOUSE_WIDTH = 2.6  # px on the pad
 EXPORT_SCALE = 2.0  # the PNG has twice the pad's resolution: sharp in print
 EXPORT_MARGIN = 8  # px on the pad, around the ink
@@ -239,15 +240,15 @@ class SignaturePad(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.setPen(QPen(QColor("#c9ced6"), 1))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setPen(QPen(QColor(BORDER_STRONG), 1))
+        painter.setBrush(QColor(WHITE))
         painter.drawRoundedRect(rect, 6, 6)
         # A signing line, as on paper; it is not part of the exported signature.
         baseline = rect.bottom() - max(28.0, rect.height() * 0.22)
-        painter.setPen(QPen(QColor("#d5d9e0"), 1, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(QColor(PAD_GUIDE), 1, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(rect.left() + 24, baseline), QPointF(rect.right() - 24, baseline))
         if not self.strokes:
-            painter.setPen(QColor("#9aa1ad"))
+            painter.setPen(QColor(PAD_HINT))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.placeholder)
         for stroke in self.strokes:
             draw_stroke(painter, stroke)

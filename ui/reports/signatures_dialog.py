@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from inspection.model import Inspection, Park, Signature, SignerRole
+from inspection.palette import BORDER, MUTED, RESULT_COLORS
 from ui.base.error_reporting import report_error
 from ui.base.i18n import tr
 from ui.base.tasks import TaskRunner
-from ui.base.widgets import MUTED, RESULT_COLORS, clear_layout, grow_to_fit, hline, muted_label
+from ui.base.widgets import clear_layout, grow_to_fit, hline, muted_label
 from ui.reports.signature_pad import SignaturePad
 
 THUMB = QSize(150, 50)
@@ -238,7 +239,7 @@ class SignaturesDialog(QDialog):
             image.setFixedSize(THUMB + QSize(8, 8))
             image.setAlignment(Qt.AlignmentFlag.AlignCenter)
             color = MUTED if signer.signature is not None else RESULT_COLORS["partial"]
-            image.setStyleSheet(f"QLabel {{ background: white; border: 1px solid #d9dde3;"
+            image.setStyleSheet(f"QLabel {{ background: white; border: 1px solid {BORDER};"
                                 f" border-radius: 4px; color: {color}; }}")
             if signer.signature is not None:
                 image.setPixmap(signature_pixmap(signer.signature.image_png))

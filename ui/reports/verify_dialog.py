@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspection.palette import NOTICE_BAD, NOTICE_CAUTION, NOTICE_GOOD, NOTICE_NEUTRAL
 from inspection.paths import DataDir
 from inspection.report.errors import NotAPdf, NotSigned
 from ui.base.error_reporting import report_error
@@ -30,11 +31,7 @@ from ui.base.tasks import TaskRunner
 from ui.base.widgets import grow_to_fit
 from ui.reports.export_dialogs import open_file as open_in_viewer
 
-LEVELS = {  # background, border, text
-    "good": ("#e8f5e9", "#2e7d32", "#1b5e20"),
-    "caution": ("#fff4d6", "#e9c46a", "#7a5200"),
-    "bad": ("#fdecea", "#c62828", "#8e1b1b"),
-}
+LEVELS = {"good": NOTICE_GOOD, "caution": NOTICE_CAUTION, "bad": NOTICE_BAD}  # bg, border, text
 MARKS = {"good": "✓", "caution": "!", "bad": "✗"}
 
 
@@ -225,7 +222,7 @@ class VerifyDialog(QDialog):
                                       self.sizeHint().height()))
 
     def _paint_banner(self, level: str) -> None:
-        background, border, text = LEVELS.get(level, ("#f3f4f6", "#d1d5db", "#374151"))
+        background, border, text = LEVELS.get(level, NOTICE_NEUTRAL)
         self.banner.setStyleSheet(
             f"QFrame#verdict {{ background: {background}; border: 1px solid {border};"
             f" border-radius: 6px; }} QFrame#verdict QLabel {{ color: {text}; }}")
