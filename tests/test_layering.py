@@ -7,11 +7,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = ["checklists", "inspection", "ui"]  # bottom first
 FORBIDDEN = {
-    "checklists": {"PySide6", "shiboken6", "sqlite3", "sqlite_utils", "reportlab", "pyhanko",
+    "checklists": {"PySide6", "shiboken6", "sqlite3", "sqlite_utils", "psycopg", "reportlab", "pyhanko",
                    "inspection", "ui", "main"},
     "inspection": {"PySide6", "shiboken6", "ui", "main"},
-    "ui": {"sqlite3", "sqlite_utils", "reportlab", "pyhanko", "main"},
-    "resources": {"PySide6", "sqlite3", "sqlite_utils", "reportlab", "pyhanko",
+    "ui": {"sqlite3", "sqlite_utils", "psycopg", "reportlab", "pyhanko", "main"},
+    "resources": {"PySide6", "sqlite3", "sqlite_utils", "psycopg", "reportlab", "pyhanko",
                   "checklists", "inspection", "ui", "main"},
 }
 
