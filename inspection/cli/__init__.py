@@ -30,8 +30,8 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def _modules():
-    from inspection.cli import maintenance, records, reports, templates
-    return [templates, records, maintenance, reports]
+    from inspection.cli import maintenance, records, reports, signing, templates
+    return [templates, records, maintenance, reports, signing]
 
 
 def _add_data_dir(parser: argparse.ArgumentParser, *, default=None) -> None:

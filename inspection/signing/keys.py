@@ -1,16 +1,25 @@
 """Inspectors' signing keys: a self-signed certificate and its private key in a PKCS#12 file.
 
 The password protects the PKCS#12 file and is never stored. Beside every key file lies its
-certificate in the clear (``.crt``, PEM): the certificates in the data folder's ``keys/`` are
-the ones this laptop knows, and verification trusts exactly those.
+certificate in the clear (``.crt``, PEM). The certificates in the data folder's ``keys/`` are
+the ones this laptop trusts (see :mod:`inspection.signing.trust`).
+
+Public API, stable for other parts of the program (bundle manifests, the hub):
+:func:`load_signing_key` (opens *and checks* a key for signing), :class:`SigningKey`,
+:func:`certificate_fingerprint`, :func:`describe_certificate`, the errors below, and
+:mod:`inspection.signing.certificates` for the rules a signing certificate must meet.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -18,12 +27,53 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-from checklists.errors import InvalidInput, UserError
-from inspection.files import write_atomic
+from checklists.errors import InvalidInput, UserError, messages
+from inspection.files import fsync_dir, fsync_file, new_temp_file, write_atomic
+from inspection.signing.certificates import check_certificate
 
 KEY_VALIDITY_YEARS = 5
 MIN_PASSWORD_LENGTH = 6
+MAX_NAME_BYTES = 64  # X.509 common name: cryptography counts UTF-8 bytes (about 21 汉字)
+MAX_FIELD_CHARS = 64  # X.509 upper bound for organisation and title
+MAX_KEY_FILE_BYTES = 1 << 20  # a PKCS#12 key is a few kB
 CERT_SUFFIX = ".crt"
+KEY_SUFFIXES = (".p12", ".pfx")
+
+MESSAGES = messages({
+    "key.name_empty": ("name：签名人姓名不能为空", "name: the signer's name is empty"),
+    "key.organisation_empty": ("organisation：单位不能为空", "organisation: the organisation is empty"),
+    "key.name_too_long": (
+        "name：姓名太长（证书中最多 {limit} 字节，约 21 个汉字），收到 {length} 个字符",
+        "name: the name is too long (a certificate holds at most {limit} bytes, about 21 "
+        "Chinese characters); got {length} characters"),
+    "key.field_too_long": ("{field}：最多 {limit} 个字符，收到 {length} 个字符",
+                           "{field}: at most {limit} characters, got {length}"),
+    "key.control_character": ("{field}：不能含有控制字符（如换行、NUL）",
+                              "{field}: must not contain control characters (line breaks, NUL)"),
+    "key.password_short": ("password：密码至少 {minimum} 位", "password: at least {minimum} characters"),
+    "key.password_control": (
+        "password：密码中不能含有控制字符（如 NUL）；请检查密码文件",
+        "password: the password must not contain control characters (such as NUL); "
+        "check the password file"),
+    "key.out_suffix": ("out：签名密钥文件名应以 .p12 或 .pfx 结尾，收到“{name}”",
+                       "out: a signing key file name ends in .p12 or .pfx; got “{name}”"),
+    "key.out_folder": ("out：文件夹不存在：{folder}", "out: no such folder: {folder}"),
+    "key.exists": ("文件已存在，不会覆盖：{path}", "The file exists already and is not overwritten: {path}"),
+    "key.missing": ("找不到签名密钥文件：{path}", "No signing key file at {path}"),
+    "key.is_folder": ("签名密钥应为 .p12 文件，而不是文件夹：{path}",
+                      "A signing key is a .p12 file, not a folder: {path}"),
+    "key.unreadable": ("无法读取签名密钥文件 {path}：{reason}", "Cannot read the signing key file {path}: {reason}"),
+    "key.too_big": ("不是签名密钥文件（{size} 字节，太大）：{name}",
+                    "Not a signing key file ({size} bytes, too big): {name}"),
+    "key.wrong_password": ("密码不正确，无法打开签名密钥：{name}",
+                           "Wrong password: the signing key {name} cannot be opened"),
+    "key.not_pkcs12": ("不是有效的签名密钥文件（PKCS#12 / .p12）：{name}",
+                       "Not a signing key file (PKCS#12 / .p12): {name}"),
+    "key.incomplete": ("签名密钥文件中缺少私钥或证书：{name}",
+                       "The signing key file {name} lacks its private key or certificate"),
+    "key.mismatch": ("签名密钥文件中的私钥与证书不匹配：{name}",
+                     "The private key in {name} does not belong to its certificate"),
+})
 
 
 class SigningError(UserError):
@@ -43,7 +93,7 @@ class BadKeyFile(SigningError):
 
 
 class KeyExists(SigningError):
-    """Refusing to overwrite an existing key file."""
+    """Refusing to overwrite an existing key file (or the certificate beside it)."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +108,7 @@ class SigningKey:
     not_before: datetime
     not_after: datetime
     certificate: x509.Certificate = field(repr=False)
-    private_key: object = field(repr=False)
+    private_key: Any = field(repr=False)  # a cryptography private key; None when only described
 
     @property
     def certificate_pem(self) -> bytes:
@@ -82,25 +132,87 @@ def describe_certificate(certificate: x509.Certificate) -> dict[str, str]:
             "title": _attribute(subject, NameOID.TITLE)}
 
 
+def _clean_field(field_name: str, value: str, *, limit_chars: int | None = None) -> str:
+    value = unicodedata.normalize("NFC", (value or "").strip())
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise InvalidInput("key.control_character", field=field_name)
+    if limit_chars is not None and len(value) > limit_chars:
+        raise InvalidInput("key.field_too_long", field=field_name, limit=limit_chars,
+                           length=len(value))
+    return value
+
+
+def check_password(password: str) -> None:
+    """A password this program can use: long enough, no control characters.
+
+    OpenSSL takes passwords as C strings: a NUL would silently cut the password short (and
+    crash cryptography's PKCS#12 reader), so it is refused before anything is written.
+    """
+    if any(unicodedata.category(ch) == "Cc" for ch in password or ""):
+        raise InvalidInput("key.password_control")
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise InvalidInput("key.password_short", minimum=MIN_PASSWORD_LENGTH)
+
+
+def check_new_key_fields(*, name: str, organisation: str, title: str = "") -> tuple[str, str, str]:
+    """The cleaned (name, organisation, title) of a new key; InvalidInput naming the field."""
+    name = _clean_field("name", name)
+    organisation = _clean_field("organisation", organisation, limit_chars=MAX_FIELD_CHARS)
+    title = _clean_field("title", title, limit_chars=MAX_FIELD_CHARS)
+    if not name:
+        raise InvalidInput("key.name_empty")
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise InvalidInput("key.name_too_long", limit=MAX_NAME_BYTES, length=len(name))
+    if not organisation:
+        raise InvalidInput("key.organisation_empty")
+    return name, organisation, title
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    """Write a new file: all of it or nothing, and never over an existing file (even in a race).
+
+    The data goes to a flushed temporary file that is then hard-linked to *target*: the link
+    fails if *target* exists. Where hard links are not possible (some USB sticks), the file is
+    renamed into place after a last look that *target* is still free.
+    """
+    temp = new_temp_file(target)
+    try:
+        temp.write_bytes(data)
+        fsync_file(temp)
+        try:
+            os.link(temp, target)
+        except FileExistsError:
+            raise KeyExists("key.exists", path=str(target)) from None
+        except OSError:
+            if target.exists():
+                raise KeyExists("key.exists", path=str(target)) from None
+            os.replace(temp, target)
+        fsync_dir(target.parent)
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
+
 def create_signing_key(*, name: str, organisation: str, password: str, out: Path,
                        title: str = "") -> Path:
     """Make an EC P-256 key with a self-signed certificate (CN=name, O=organisation), 5 years.
 
-    Writes the PKCS#12 file *out* (protected by *password*) and the certificate beside it
-    (``out`` with suffix ``.crt``). Refuses to overwrite an existing key file.
+    Writes the PKCS#12 file *out* (``.p12`` or ``.pfx``, protected by *password*) and the
+    certificate beside it (``out`` with suffix ``.crt``). Everything is checked before anything
+    is written; an existing file is never overwritten (KeyExists).
     """
-    name, organisation, title = (name or "").strip(), (organisation or "").strip(), title.strip()
-    if not name:
-        raise InvalidInput("name：签名人姓名不能为空")
-    if not organisation:
-        raise InvalidInput("organisation：单位不能为空")
-    if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(f"password：密码至少 {MIN_PASSWORD_LENGTH} 位")
+    name, organisation, title = check_new_key_fields(name=name, organisation=organisation,
+                                                     title=title)
+    check_password(password)
     out = Path(out)
-    if out.exists():
-        raise KeyExists(f"密钥文件已存在，不会覆盖：{out}")
+    if out.suffix.lower() not in KEY_SUFFIXES:
+        raise InvalidInput("key.out_suffix", name=out.name)
+    certificate_path = out.with_suffix(CERT_SUFFIX)
+    for path in (out, certificate_path):
+        if path.exists() or path.is_symlink():
+            raise KeyExists("key.exists", path=str(path))
     if not out.parent.is_dir():
-        raise InvalidInput(f"out：文件夹不存在：{out.parent}")
+        raise InvalidInput("key.out_folder", folder=str(out.parent))
     key = ec.generate_private_key(ec.SECP256R1())
     attributes = [x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
                   x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
@@ -128,33 +240,67 @@ def create_signing_key(*, name: str, organisation: str, password: str, out: Path
     data = pkcs12.serialize_key_and_certificates(
         name.encode("utf-8"), key, certificate, None,
         serialization.BestAvailableEncryption(password.encode("utf-8")))
-    write_atomic(out, data)
-    write_atomic(out.with_suffix(CERT_SUFFIX),
-                      certificate.public_bytes(serialization.Encoding.PEM))
+    _write_new(out, data)
+    try:
+        _write_new(certificate_path, certificate.public_bytes(serialization.Encoding.PEM))
+    except BaseException:
+        out.unlink(missing_ok=True)  # made a moment ago and used by nobody: all or nothing
+        raise
     return out
 
 
-def load_signing_key(path: Path, password: str) -> SigningKey:
-    """Open a PKCS#12 key file; WrongPassword, KeyFileMissing or BadKeyFile with a plain message."""
-    path = Path(path)
+def _read_key_file(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_KEY_FILE_BYTES:
+            raise BadKeyFile("key.too_big", size=size, name=path.name)
+        return path.read_bytes()
     except FileNotFoundError:
-        raise KeyFileMissing(f"找不到签名密钥文件：{path}") from None
+        raise KeyFileMissing("key.missing", path=str(path)) from None
     except IsADirectoryError:
-        raise BadKeyFile(f"签名密钥应为 .p12 文件，而不是文件夹：{path}") from None
+        raise BadKeyFile("key.is_folder", path=str(path)) from None
     except OSError as exc:
-        raise BadKeyFile(f"无法读取签名密钥文件 {path}：{exc.strerror or exc}") from None
+        raise BadKeyFile("key.unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def load_signing_key(path: Path, password: str, *, check: bool = True,
+                     at: datetime | None = None) -> SigningKey:
+    """Open a PKCS#12 key file for signing.
+
+    Raises WrongPassword, KeyFileMissing, BadKeyFile with a plain message, and — unless *check*
+    is False — :class:`~inspection.signing.certificates.UnusableCertificate` when the
+    certificate may not sign at *at* (default now): expired, not yet valid, wrong key usage,
+    weak key. *check* False only opens the key (to show it, not to sign with it).
+    """
+    path = Path(path)
+    data = _read_key_file(path)
+    if any(unicodedata.category(ch) == "Cc" for ch in password or ""):
+        raise WrongPassword("key.password_control")
     try:
         key, certificate, _ = pkcs12.load_key_and_certificates(
             data, (password or "").encode("utf-8"))
     except ValueError:
         if _looks_like_pkcs12(data):
-            raise WrongPassword(f"密码不正确，无法打开签名密钥：{path.name}") from None
-        raise BadKeyFile(f"不是有效的签名密钥文件（PKCS#12 / .p12）：{path.name}") from None
+            raise WrongPassword("key.wrong_password", name=path.name) from None
+        raise BadKeyFile("key.not_pkcs12", name=path.name) from None
+    except Exception:  # cryptography's Rust layer panics on some malformed input
+        raise BadKeyFile("key.not_pkcs12", name=path.name) from None
     if key is None or certificate is None:
-        raise BadKeyFile(f"签名密钥文件中缺少私钥或证书：{path.name}")
+        raise BadKeyFile("key.incomplete", name=path.name)
+    if not _key_matches(key, certificate):
+        raise BadKeyFile("key.mismatch", name=path.name)
+    if check:
+        check_certificate(certificate, at=at)
     return _signing_key(path, certificate, key)
+
+
+def _key_matches(key: Any, certificate: x509.Certificate) -> bool:
+    spki = serialization.PublicFormat.SubjectPublicKeyInfo
+    try:
+        return bool(key.public_key().public_bytes(serialization.Encoding.DER, spki)
+                    == certificate.public_key().public_bytes(serialization.Encoding.DER, spki))
+    except (AttributeError, ValueError, TypeError):
+        return False
 
 
 def describe_key_file(path: Path) -> SigningKey | None:
@@ -171,7 +317,7 @@ def describe_key_file(path: Path) -> SigningKey | None:
     return _signing_key(Path(path), certificate, None)
 
 
-def _signing_key(path: Path, certificate: x509.Certificate, private_key) -> SigningKey:
+def _signing_key(path: Path, certificate: x509.Certificate, private_key: Any) -> SigningKey:
     info = describe_certificate(certificate)
     return SigningKey(path=path, name=info["name"], organisation=info["organisation"],
                       title=info["title"], fingerprint=certificate_fingerprint(certificate),
@@ -193,11 +339,12 @@ def _looks_like_pkcs12(data: bytes) -> bool:
 
 
 def _safe_stem(text: str) -> str:
-    return re.sub(r"[^\w\-]+", "_", text, flags=re.UNICODE).strip("_") or "key"
+    return re.sub(r"[^\w\-]+", "_", text, flags=re.UNICODE).strip("_")[:40] or "key"
 
 
 def import_signing_key(p12_path: Path, password: str, keys_dir: Path) -> Path:
-    """Check the password, then copy a key file (and its certificate) into *keys_dir*.
+    """Check the password and the certificate, then copy a key file (and its certificate) into
+    *keys_dir*. Refuses a key whose certificate may not sign (UnusableCertificate).
 
     Returns the path of the copy; importing the same key again returns the existing copy.
     """
@@ -206,7 +353,7 @@ def import_signing_key(p12_path: Path, password: str, keys_dir: Path) -> Path:
     keys_dir.mkdir(parents=True, exist_ok=True)
     target = keys_dir / f"{_safe_stem(key.name)}-{key.fingerprint[:12]}.p12"
     if not target.exists():
-        write_atomic(target, Path(p12_path).read_bytes())
+        write_atomic(target, _read_key_file(Path(p12_path)))
     write_atomic(target.with_suffix(CERT_SUFFIX), key.certificate_pem)
     return target
 

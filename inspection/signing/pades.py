@@ -20,6 +20,7 @@ from inspection.files import atomic_target
 from inspection.report.attachment import SIGNATURE_FIELD, has_attached_results, open_reader
 from inspection.report.errors import NotAPdf, NotAReport
 from inspection.report.fonts import regular_font_file
+from inspection.signing.certificates import check_certificate
 from inspection.signing.keys import (
     BadKeyFile,
     KeyExists,
@@ -101,6 +102,7 @@ def sign_pdf(pdf: Path, *, key: SigningKey, out: Path | None = None) -> SignedRe
     from pyhanko.sign import fields, signers
     from pyhanko.sign.fields import MDPPerm
 
+    check_certificate(key.certificate)  # expired, wrong usage, weak key: refused with the reason
     pdf = Path(pdf)
     try:
         handle = open(pdf, "rb" if out is not None else "r+b")  # noqa: SIM115 - closed by the with below

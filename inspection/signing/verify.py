@@ -1,61 +1,72 @@
-"""Check a signed report: unaltered since signing, signed as a whole, by someone this laptop knows.
+"""Check a signed report: unaltered since signing, signed as a whole, by whom, with what certificate.
 
-Three separate questions, answered plainly:
+The questions, answered separately and plainly:
+
 - intact: the signed bytes are unchanged and the signature matches them;
 - covers the whole file: nothing was appended after signing (an incremental update, even a
-  harmless-looking annotation, is content the signer never saw);
-- trusted: the certificate is one of those in the data folder's ``keys/``. A self-signed
-  certificate this laptop does not know gives an intact signature of unverified identity —
-  that is said as such, not called invalid.
-Only intact + whole file counts as a valid report (exit status 0 on the command line).
+  harmless-looking annotation, or bytes after ``%%EOF``, is content the signer never saw);
+- certificate: acceptable for signing and within its validity period at the signing time
+  (:mod:`inspection.signing.certificates`);
+- who: the certificate's fingerprint is on this laptop's trust list (trusted), or not
+  (unknown signer), or not while its name is (possible impersonation, 冒充风险) —
+  :mod:`inspection.signing.trust`.
+
+Everything the result names about the report (number, revision, park) is read from the signed
+revision only (the bytes the signature covers), never from anything appended.
+
+The outcome, and the command line's exit status (:data:`EXIT_STATUS`):
+0 intact, whole, certificate acceptable, signer trusted; 3 the same but the signer is unknown;
+4 the same but possible impersonation; 1 altered, appended to, damaged, not signed or the
+certificate not acceptable. (2: the file could not be checked at all — missing, unreadable,
+too large.)
+
+Files are read in bounded memory and linear time (:mod:`inspection.signing.pdf_tail`), up to
+:data:`MAX_VERIFY_BYTES`.
 """
 from __future__ import annotations
 
+import json
 import logging
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from inspection.report.attachment import open_pdf_file, open_reader, read_attached_results
-from inspection.report.errors import DamagedPdf, NotAPdf, NotAReport, NotSigned
-from inspection.signing.keys import known_certificates
-from inspection.signing.pades import format_signing_time
+from cryptography import x509
+
+from checklists.errors import UserError, messages
+from inspection.report.attachment import RESULTS_NAME, open_pdf_file, open_reader
+from inspection.report.errors import DamagedPdf, NotAPdf, NotSigned
+from inspection.signing.certificates import certificate_problems
+from inspection.signing.pdf_tail import FileSlice, file_size, revision_ends
+from inspection.signing.trust import Identity, Trust, TrustedCertificate, identify, trusted_certificates
+from inspection.signing.verification import EXIT_CANNOT_CHECK, EXIT_STATUS, Outcome, Verification
+from inspection.signing.verify_text import with_summary
+
+__all__ = ["verify_pdf", "Verification", "Outcome", "EXIT_STATUS", "EXIT_CANNOT_CHECK",
+           "FileTooLarge", "MAX_VERIFY_BYTES"]
+
+log = logging.getLogger(__name__)
+
+MAX_VERIFY_BYTES = 2 * 1024 ** 3  # 2 GiB: a 2,000-photo report is about 1 GB
+
+MESSAGES = messages({
+    "verify.too_large": (
+        "文件太大（{size}），超过验证的上限 {limit}：检查报告不会这么大，请确认选的文件是否正确",
+        "The file is too large ({size}), over the limit of {limit} for verifying: no report is "
+        "that large; check that this is the right file"),
+    "verify.not_a_file": ("不是普通文件，无法验证：{path}", "Not a regular file, cannot verify: {path}"),
+    "verify.not_pdf": ("不是 PDF 文件：{name}", "Not a PDF file: {name}"),
+    "verify.not_signed": ("该 PDF 没有数字签名：{name}", "This PDF carries no digital signature: {name}"),
+})
 
 
-@dataclass(frozen=True)
-class Verification:
-    """What :func:`verify_pdf` found, with a summary in Chinese."""
-
-    path: str
-    signer: str = ""
-    organisation: str = ""
-    signed_at: datetime | None = None
-    intact: bool = False
-    trusted: bool = False
-    covers_whole_file: bool = False
-    modification: str = ""  # pyHanko's modification level after signing, or the read error
-    report_number: str = ""
-    revision: int | None = None
-    park: str = ""
-    is_report: bool = False
-    signatures: int = 0
-    summary: str = ""
-    problems: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def ok(self) -> bool:
-        """Intact and covering the whole file (trust in the signer is reported separately)."""
-        return self.intact and self.covers_whole_file
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["signed_at"] = self.signed_at.isoformat() if self.signed_at else None
-        data["problems"] = list(self.problems)
-        data["ok"] = self.ok
-        return data
+class FileTooLarge(UserError):
+    """Over :data:`MAX_VERIFY_BYTES`: refused before reading."""
 
 
 @contextmanager
@@ -70,102 +81,196 @@ def _quiet_pyhanko() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _validation_context(trusted_dir: Path | None):
-    from asn1crypto import x509 as asn1_x509
-    from cryptography.hazmat.primitives import serialization
-    from pyhanko_certvalidator import ValidationContext
-
-    roots = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
-             for c in known_certificates(trusted_dir)]
-    # Offline: no fetching of certificates or revocation data, which the laptop cannot reach.
-    return ValidationContext(trust_roots=roots, allow_fetching=False,
-                             revocation_mode="soft-fail")
+def _size_text(size: int) -> str:
+    return f"{size / 1024 ** 3:.1f} GB" if size >= 1024 ** 3 else f"{size / 1024 ** 2:.0f} MB"
 
 
-def verify_pdf(path: Path | str, *, trusted_dir: Path | None = None) -> Verification:
-    """Verify the signature of a report PDF; NotAPdf / NotSigned when there is nothing to check.
+def _open_checked(path: Path, max_bytes: int):  # type: ignore[no-untyped-def]
+    handle = open_pdf_file(path)
+    try:
+        info = _fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAPdf("verify.not_a_file", path=str(path))
+        if info.st_size > max_bytes:
+            raise FileTooLarge("verify.too_large", size=_size_text(info.st_size),
+                               limit=_size_text(max_bytes))
+    except BaseException:
+        handle.close()
+        raise
+    return handle
 
-    *trusted_dir* is the folder of known certificates (the data folder's ``keys/``).
+
+def _fstat(handle):  # type: ignore[no-untyped-def]
+    return os.fstat(handle.fileno())
+
+
+def verify_pdf(path: Path | str, *, trusted_dir: Path | None = None,
+               trusted: list[TrustedCertificate] | None = None,
+               max_bytes: int = MAX_VERIFY_BYTES) -> Verification:
+    """Verify the signature of a report PDF.
+
+    NotAPdf / NotSigned when there is nothing to check, FileTooLarge over *max_bytes*.
+    The trust list is *trusted*, or read from *trusted_dir* (the data folder's ``keys/``).
     """
+    from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
 
     path = Path(path)
-    handle = open_pdf_file(path)
-    with handle, _quiet_pyhanko():
-        try:
-            reader = open_reader(handle)
-        except DamagedPdf as exc:  # a PDF whose structure was altered or cut short
-            return _broken(path, str(exc))
+    entries = trusted if trusted is not None else trusted_certificates(trusted_dir)
+    with _open_checked(path, max_bytes) as handle, _quiet_pyhanko():
+        size = file_size(handle)
+        handle.seek(0)
+        if b"%PDF-" not in handle.read(1024):
+            raise NotAPdf("verify.not_pdf", name=path.name)
+        ends = revision_ends(handle, size)
+        if not ends:
+            return _broken(path, "找不到 PDF 文件的结尾（%%EOF）：文件不完整或已损坏", size=size)
+        reader, end, error = None, size, ""
+        for end in ends:
+            try:
+                reader = open_reader(FileSlice(handle, end))
+                break
+            except DamagedPdf as exc:
+                error = str(exc)
+            except Exception as exc:  # hostile bytes can upset the parser in any way
+                error = f"PDF 文件已损坏，无法读取（{type(exc).__name__}: {exc}）"
+        if reader is None:
+            return _broken(path, error, size=size)
         try:
             signatures = reader.embedded_signatures
         except Exception as exc:  # a damaged signature dictionary: the file was altered
-            return _broken(path, f"签名数据已损坏（{exc}）")
+            return _broken(path, f"签名数据已损坏（{exc}）", size=size)
         if not signatures:
-            raise NotSigned(f"该 PDF 没有数字签名：{path.name}")
-        embedded = signatures[0]
+            raise NotSigned("verify.not_signed", name=path.name)
+        embedded = signatures[0]  # the first signature, in signing order: the report's own
         try:
-            status = validate_pdf_signature(
-                embedded, signer_validation_context=_validation_context(trusted_dir))
+            status = validate_pdf_signature(embedded, signer_validation_context=_no_trust())
         except Exception as exc:
             return _broken(path, f"无法校验签名（{type(exc).__name__}: {exc}）",
-                           count=len(signatures))
-    subject = status.signing_cert.subject.native if status.signing_cert else {}
-    signed_at = status.signer_reported_dt.astimezone() if status.signer_reported_dt else None
+                           count=len(signatures), size=size)
+        intact = bool(status.intact and status.valid)
+        signed_size = _signed_size(embedded)
+        whole = (intact and status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+                 and end == size and signed_size == size)
+        facts: dict[str, Any] = {}
+        if intact and signed_size:
+            signed_reader = (reader if signed_size == end
+                             else PdfFileReader(FileSlice(handle, signed_size), strict=False))
+            facts = _report_facts(signed_reader)
+            if signed_size < end:
+                facts["results_replaced"] = _results_bytes(reader) != _results_bytes(signed_reader)
+        appended_revisions = max(reader.xrefs.total_revisions - 1 - embedded.signed_revision, 0)
     level = status.modification_level
-    report = _report_facts(path)
+    certificate = (x509.load_der_x509_certificate(status.signing_cert.dump())
+                   if status.signing_cert is not None else None)
+    signed_at = status.signer_reported_dt.astimezone() if status.signer_reported_dt else None
     result = Verification(
-        path=str(path), signer=str(subject.get("common_name", "")),
-        organisation=str(subject.get("organization_name", "")), signed_at=signed_at,
-        intact=bool(status.intact and status.valid), trusted=bool(status.trusted),
-        covers_whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        path=str(path), signed_at=signed_at, intact=intact, covers_whole_file=whole,
         modification=level.name.lower() if level is not None else "",
-        signatures=len(signatures), **report)
-    return _with_summary(result)
+        signatures=len(signatures), file_size=size, signed_size=signed_size,
+        appended_bytes=max(size - signed_size, 0) if signed_size else 0,
+        appended_revisions=appended_revisions, **facts)
+    if certificate is not None:
+        result = _with_certificate(result, certificate, entries)
+    return with_summary(_with_outcome(result))
 
 
-def _report_facts(path: Path) -> dict[str, Any]:
+def _no_trust():  # type: ignore[no-untyped-def]
+    """A validation context that trusts nothing: trust is decided here, by fingerprint."""
+    from pyhanko_certvalidator import ValidationContext
+
+    # Offline: no fetching of certificates or revocation data, which the laptop cannot reach.
+    return ValidationContext(trust_roots=[], allow_fetching=False, revocation_mode="soft-fail")
+
+
+def _signed_size(embedded) -> int:  # type: ignore[no-untyped-def]
+    """Where the signed revision ends (0 for a byte range other than the usual [0 a b c])."""
+    byte_range = list(embedded.byte_range)
+    if len(byte_range) != 4 or byte_range[0] != 0:
+        return 0
+    return int(byte_range[2]) + int(byte_range[3])
+
+
+def _results_spec(reader):  # type: ignore[no-untyped-def]
     try:
-        data = read_attached_results(path)
-    except (NotAPdf, NotAReport):
+        names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
+    except (KeyError, TypeError):
+        return None
+    for i in range(0, len(names) - 1, 2):
+        if str(names[i]) == RESULTS_NAME:
+            return names[i + 1].get_object()
+    return None
+
+
+def _results_bytes(reader) -> bytes | None:  # type: ignore[no-untyped-def]
+    try:
+        spec = _results_spec(reader)
+        return None if spec is None else bytes(spec["/EF"]["/F"].get_object().data)
+    except Exception:  # damaged or odd structure: no data to compare
+        return None
+
+
+def _report_facts(reader) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """Report number, revision and park from the results attached to *reader*'s revision."""
+    raw = _results_bytes(reader)
+    try:
+        data = json.loads(raw.decode("utf-8")) if raw is not None else None
+    except (UnicodeDecodeError, ValueError):
+        data = None
+    if not isinstance(data, dict) or not str(data.get("format", "")).startswith(
+            "park-inspector-results/"):
         return {"is_report": False}
-    inspection = data.get("inspection", {})
+    inspection: dict[str, Any] = data.get("inspection") or {}
+    park: dict[str, Any] = data.get("park") or {}
+    if not isinstance(inspection, dict) or not isinstance(park, dict):
+        return {"is_report": False}
+    revision = inspection.get("revision")
     return {"is_report": True, "report_number": str(inspection.get("report_number", "")),
-            "revision": inspection.get("revision"),
-            "park": str(data.get("park", {}).get("name", ""))}
+            "revision": revision if isinstance(revision, int) else None,
+            "park": str(park.get("name", ""))}
 
 
-def _broken(path: Path, reason: str, *, count: int = 0) -> Verification:
+def _with_certificate(v: Verification, certificate: x509.Certificate,
+                      entries: list[TrustedCertificate]) -> Verification:
+    from inspection.signing.keys import describe_certificate
+
+    info = describe_certificate(certificate)
+    at = v.signed_at or datetime.now(UTC)
+    identity: Identity = identify(certificate, entries)
+    return replace(
+        v, signer=info["name"], organisation=info["organisation"],
+        fingerprint=identity.fingerprint, trusted=identity.trust is Trust.TRUSTED,
+        certificate_not_before=certificate.not_valid_before_utc,
+        certificate_not_after=certificate.not_valid_after_utc,
+        certificate_problems=tuple(p.text() for p in certificate_problems(certificate, at=at)),
+        impersonated=tuple(_entry_label(e) for e in identity.same_name),
+        certificate_der=certificate.public_bytes(_der()))
+
+
+def _der():  # type: ignore[no-untyped-def]
+    from cryptography.hazmat.primitives import serialization
+    return serialization.Encoding.DER
+
+
+def _entry_label(entry: TrustedCertificate) -> str:
+    organisation = f"（{entry.organisation}）" if entry.organisation else ""
+    return f"{entry.name}{organisation} SHA-256 {entry.fingerprint[:16].upper()}…"
+
+
+def _with_outcome(v: Verification) -> Verification:
+    if not v.ok:
+        outcome = Outcome.INVALID
+    elif v.trusted:
+        outcome = Outcome.TRUSTED
+    elif v.impersonated:
+        outcome = Outcome.IMPERSONATION
+    else:
+        outcome = Outcome.UNKNOWN_SIGNER
+    return replace(v, outcome=outcome)
+
+
+def _broken(path: Path, reason: str, *, count: int = 0, size: int = 0) -> Verification:
     return Verification(
         path=str(path), signatures=count, modification=reason, problems=(reason,),
+        file_size=size, outcome=Outcome.INVALID,
         summary=f"签名无效：文件在签署后被改动或已损坏，无法确认内容与签署时一致。{reason}")
-
-
-def _with_summary(v: Verification) -> Verification:
-    who = v.signer + (f"（{v.organisation}）" if v.organisation else "")
-    when = f"，签署时间 {format_signing_time(v.signed_at)}" if v.signed_at else ""
-    what = (f"检查报告 {v.report_number}（第 {v.revision} 版，{v.park}）" if v.is_report
-            else "该 PDF（不是本程序生成的检查报告）")
-    problems = []
-    if not v.intact:
-        problems.append("签署后内容被改动（签名与文件内容不符）")
-        text = f"签名无效：{what}在签署后被改动过，签名与文件内容不符，请勿采信。签署人：{who}{when}。"
-        return _replace(v, summary=text, problems=tuple(problems))
-    lines = [f"{what}由{who}签署{when}。"]
-    if v.covers_whole_file:
-        lines.append("签名完好：报告自签署以来未被改动，签名覆盖整个文件。")
-    else:
-        problems.append("签署后文件被追加修改，签名未覆盖整个文件")
-        lines.append("签名本身完好，但签署后文件末尾又被追加了修改（增量更新），签名没有覆盖整个文件："
-                     "追加的内容未经签署人确认，此文件不能作为签署的报告使用。")
-    if v.trusted:
-        lines.append("签名证书是本机已知的证书，签署人身份已核实。")
-    else:
-        lines.append("签署人身份未经核实：签名证书为自签名证书，不在本机已知的证书中"
-                     "（签名本身有效；如需核实身份，请向签署人索取证书并导入本机）。")
-    return _replace(v, summary="".join(lines), problems=tuple(problems))
-
-
-def _replace(v: Verification, **changes: Any) -> Verification:
-    from dataclasses import replace
-
-    return replace(v, **changes)

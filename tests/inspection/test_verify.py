@@ -2,6 +2,8 @@
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -132,12 +134,15 @@ def test_truncated_report_fails(signed, tmp_path):
 
 
 def test_verify_command_exit_status_and_json(signed, capsys):
+    # The signer's key was made elsewhere: intact, signer unknown on this laptop (exit 3).
     code, out, err = run_cli("verify", signed["pdf"], "--data-dir", signed["data"], "--json",
                              capsys=capsys)
-    assert code == 0 and err == ""
+    assert code == 3 and err == ""
     data = json.loads(out)
-    assert data["ok"] and data["intact"] and data["covers_whole_file"]
+    assert data["ok"] and data["intact"] and data["covers_whole_file"] and not data["trusted"]
+    assert data["outcome"] == "unknown_signer" and data["exit_status"] == 3
     assert data["signer"] == "李四" and data["report_number"].startswith("YQJC-")
+    assert len(data["fingerprint"]) == 64
 
 
 @pytest.mark.parametrize("case", ["unsigned", "text", "missing"])
@@ -149,3 +154,101 @@ def test_verify_command_errors_are_one_line(signed, tmp_path, capsys, case):
     code, out, err = run_cli("verify", target, "--data-dir", tmp_path / "d", capsys=capsys)
     assert code != 0 and out == ""
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+# --- only signed data names the report (issue 10, item 13) ------------------------------------
+
+def _forge_results(pdf: Path, *, number: str, park: str) -> None:
+    """Append an update that swaps the attached results JSON for a forged one."""
+    with open(pdf, "r+b") as handle:
+        writer = IncrementalPdfFileWriter(handle)
+        spec = writer.root["/Names"]["/EmbeddedFiles"]["/Names"][1].get_object()
+        files = spec["/EF"]
+        data = json.loads(files["/F"].data)
+        data["inspection"]["report_number"], data["park"]["name"] = number, park
+        forged = writer.add_object(generic.StreamObject(
+            {generic.NameObject("/Type"): generic.NameObject("/EmbeddedFile")},
+            stream_data=json.dumps(data, ensure_ascii=False).encode("utf-8")))
+        files[generic.NameObject("/F")] = forged
+        writer.update_container(files)
+        writer.write_in_place()
+
+
+def test_a_forged_json_in_an_appended_update_never_names_the_report(signed, tmp_path, capsys):
+    from inspection.report import read_attached_results
+
+    genuine = verify_pdf(signed["pdf"])
+    forged = tmp_path / "forged.pdf"
+    shutil.copyfile(signed["pdf"], forged)
+    _forge_results(forged, number="YQJC-2099-9999", park="伪造园区")
+    assert read_attached_results(forged)["park"]["name"] == "伪造园区"  # the forgery is there
+    result = verify_pdf(forged)
+    assert result.intact and not result.covers_whole_file and not result.ok
+    assert (result.report_number, result.park) == (genuine.report_number, genuine.park)
+    assert result.results_replaced and result.appended_revisions == 1
+    assert result.appended_bytes == forged.stat().st_size - signed["pdf"].stat().st_size
+    assert "伪造" not in result.summary and "2099" not in result.summary
+    assert "替换了报告附带的检查结果数据" in result.summary and "追加" in result.summary
+    code, out, _ = run_cli("verify", forged, "--data-dir", tmp_path / "d", "--json", capsys=capsys)
+    data = json.loads(out)
+    assert code == 1 and data["outcome"] == "invalid" and data["park"] == genuine.park
+    assert data["results_replaced"] is True
+
+
+# --- big files: streamed, bounded, limited (issue 10, item 12) ---------------------------------
+
+PADDING_MB = 512
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmHWM from /proc")
+def test_padding_after_eof_is_read_in_bounded_memory(signed, tmp_path):
+    # A sparse file: half a gigabyte of zeros after %%EOF costs no disk. The old reader took
+    # ~9 MB of memory per MB of padding (and minutes); verify now reads it in 1 MB blocks.
+    padded = tmp_path / "padded.pdf"
+    shutil.copyfile(signed["pdf"], padded)
+    size = padded.stat().st_size
+    with open(padded, "r+b") as handle:
+        handle.truncate(size + PADDING_MB * 1024 * 1024)
+    # The peak of this process's own memory (VmHWM; ru_maxrss would count the forked parent).
+    script = ("import json, re, sys; from inspection.signing.verify import verify_pdf; "
+              "v = verify_pdf(sys.argv[1]); "
+              "peak = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1]); "
+              "print(json.dumps([v.outcome.value, v.appended_bytes, v.intact, peak]))")
+    done = subprocess.run([sys.executable, "-c", script, str(padded)], capture_output=True,
+                          text=True, timeout=600, cwd=Path(__file__).resolve().parents[2],
+                          check=True)
+    outcome, appended, intact, peak_kb = json.loads(done.stdout)
+    assert (outcome, appended, intact) == ("invalid", PADDING_MB * 1024 * 1024, True)
+    assert peak_kb < 150 * 1024, f"peak memory {peak_kb / 1024:.0f} MB"
+
+
+@pytest.mark.parametrize("padding", [b" " * 300_000, b"\n" * 300_000, b"%%EOF\n" * 50_000,
+                                     b"startxref\n1\n%%EOF\n" * 3 + b"\0" * 1000],
+                         ids=["spaces", "newlines", "eof-markers", "fake-revisions"])
+def test_any_padding_after_eof_is_reported_as_appended(signed, tmp_path, padding):
+    padded = tmp_path / "padded.pdf"
+    padded.write_bytes(signed["pdf"].read_bytes() + padding)
+    result = verify_pdf(padded)
+    assert not result.ok and result.outcome.value == "invalid"
+    assert result.intact and result.appended_bytes == len(padding)
+    assert result.report_number == verify_pdf(signed["pdf"]).report_number
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(signed, tmp_path, capsys):
+    from inspection.signing.verify import MAX_VERIFY_BYTES, FileTooLarge
+
+    with pytest.raises(FileTooLarge, match="超过验证的上限"):
+        verify_pdf(signed["pdf"], max_bytes=1000)
+    huge = tmp_path / "huge.pdf"  # sparse: over the limit without using the disk
+    shutil.copyfile(signed["pdf"], huge)
+    with open(huge, "r+b") as handle:
+        handle.truncate(MAX_VERIFY_BYTES + 1)
+    code, out, err = run_cli("verify", huge, "--data-dir", tmp_path / "d", capsys=capsys)
+    assert code == 2 and out == "" and "超过验证的上限" in err and len(err.splitlines()) == 1
+
+
+def test_verify_refuses_what_is_not_a_regular_file(tmp_path, capsys):
+    code, out, err = run_cli("verify", "/dev/zero", "--data-dir", tmp_path / "d", capsys=capsys)
+    assert code == 2 and "不是普通文件" in err
+    code, out, err = run_cli("verify", tmp_path, "--data-dir", tmp_path / "d", capsys=capsys)
+    assert code == 2 and "不是普通文件" in err

@@ -1,0 +1,205 @@
+"""``verify`` and ``key``: checking signed reports, signing keys and the certificates trusted here."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from checklists.errors import InvalidInput, UserError, messages
+from inspection.cli.common import add_json_flag, data_root, print_json
+from inspection.cli.reports import read_password
+from inspection.paths import DataDir
+
+VERIFY_EPILOG = """\
+退出码（exit status）：
+  0  文件完整、签名覆盖整个文件、签名证书签署时可用，且签名证书在本机信任的证书中
+  1  签名无效：签署后被改动或被追加了内容、文件损坏、没有签名、不是 PDF，
+     或签名证书在签署时不可用（过期、未生效、用途不符、密钥太弱）
+  2  无法验证：文件不存在、无法读取、超过大小上限，或命令写错
+  3  文件完整，但签署人未知：签名证书不在本机信任的证书中
+  4  文件完整，但有冒充风险：本机信任的证书中有同名签署人，签名用的却是另一张证书
+信任同事的证书：key trust 同事的证书.crt（先通过电话等可靠途径核对指纹）。
+"""
+
+MESSAGES = messages({
+    "cli.verify_missing": ("找不到文件：{path}", "No such file: {path}"),
+    "cli.verify_not_file": ("不是普通文件，无法验证：{path}", "Not a regular file, cannot verify: {path}"),
+    "cli.untrust_prefix": ("fingerprint：请给出证书指纹的前至少 8 位十六进制数字，收到“{value}”",
+                           "fingerprint: give at least the first 8 hex digits of the "
+                           "certificate's fingerprint; got “{value}”"),
+    "cli.untrust_none": ("本机信任的证书中没有指纹以 {value} 开头的证书",
+                         "No trusted certificate's fingerprint starts with {value}"),
+    "cli.untrust_ambiguous": ("指纹 {value} 对应 {count} 张证书，请多给几位",
+                              "The fingerprint {value} matches {count} certificates; give more digits"),
+    "cli.untrust_own": ("这是本机签名密钥 {path} 的证书：不能取消信任自己的密钥",
+                        "This is the certificate of this laptop's own signing key {path}; "
+                        "your own key cannot be untrusted"),
+})
+
+
+def register(commands, common) -> None:  # type: ignore[no-untyped-def]
+    verify = commands.add_parser(
+        "verify", parents=[common], epilog=VERIFY_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="验证签署的报告：完整且签署人可信时退出码为 0（其他退出码见 verify --help）")
+    verify.add_argument("file", type=Path)
+    add_json_flag(verify)
+    verify.set_defaults(handler=verify_report)
+
+    key = commands.add_parser("key", parents=[common], help="签名密钥与本机信任的证书").add_subparsers(
+        dest="key_command", required=True, metavar="new|import|trust|untrust|list")
+    new = key.add_parser("new", parents=[common],
+                         help="新建签名密钥（自签名证书，有效期 5 年），最后一行输出文件路径")
+    new.add_argument("--name", required=True, help="签名人姓名")
+    new.add_argument("--organisation", required=True, help="单位")
+    new.add_argument("--title", default="", help="职务")
+    new.add_argument("--out", required=True, type=Path,
+                     help="输出的 .p12 文件（证书写在旁边的 .crt；已有的文件不会被覆盖）")
+    new.add_argument("--password-file", metavar="F", type=Path,
+                     help="含密码的文本文件（第一行）；不给时在终端询问")
+    new.set_defaults(handler=key_new)
+    imp = key.add_parser("import", parents=[common], help="把签名密钥导入本机数据文件夹")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--password-file", metavar="F", type=Path)
+    imp.set_defaults(handler=key_import)
+    trust = key.add_parser(
+        "trust", parents=[common],
+        help="信任同事的证书（.crt，不含私钥）：其签署的报告在本机验证为身份已核实")
+    trust.add_argument("file", type=Path, help="证书文件（PEM 或 DER）")
+    trust.set_defaults(handler=key_trust)
+    untrust = key.add_parser("untrust", parents=[common], help="不再信任某张证书（按指纹）")
+    untrust.add_argument("fingerprint", help="SHA-256 指纹（至少前 8 位）")
+    untrust.set_defaults(handler=key_untrust)
+    listing = key.add_parser("list", parents=[common],
+                             help="列出本机的签名密钥和信任的证书（含 SHA-256 指纹）")
+    add_json_flag(listing)
+    listing.set_defaults(handler=key_list)
+
+
+def _keys_dir(args: argparse.Namespace) -> Path:
+    return DataDir(data_root(args)).keys
+
+
+def verify_report(args: argparse.Namespace) -> int:
+    from inspection.report.errors import NotAPdf, NotSigned
+    from inspection.signing.verify import verify_pdf
+
+    path = Path(args.file)
+    if not path.exists():
+        raise InvalidInput("cli.verify_missing", path=str(path))
+    if not path.is_file():
+        raise InvalidInput("cli.verify_not_file", path=str(path))
+    try:
+        result = verify_pdf(path, trusted_dir=_keys_dir(args))
+    except (NotSigned, NotAPdf) as exc:  # a file that is not a signed report: not valid
+        if args.json:
+            print_json({"path": str(path), "outcome": "invalid", "exit_status": 1, "ok": False,
+                        "summary": exc.text(), "problems": [exc.text()]})
+        else:
+            print(f"签名无效：{exc.text()}", file=sys.stderr)
+        return 1
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        print(result.summary)
+    return result.exit_status
+
+
+def key_new(args: argparse.Namespace) -> int:
+    from inspection.signing.keys import check_new_key_fields, check_password, create_signing_key
+    from inspection.signing.trust import trust_certificate
+
+    check_new_key_fields(name=args.name, organisation=args.organisation, title=args.title)
+    password = read_password(args.password_file, confirm=True)
+    check_password(password)
+    path = create_signing_key(name=args.name, organisation=args.organisation,
+                              password=password, out=args.out, title=args.title)
+    # This laptop made the key, so it trusts the certificate: its reports verify as trusted here.
+    from cryptography import x509
+    certificate = x509.load_pem_x509_certificate(path.with_suffix(".crt").read_bytes())
+    trust_certificate(certificate, _keys_dir(args))
+    print(f"已新建签名密钥：{args.name.strip()}（{args.organisation.strip()}），"
+          f"证书 {path.with_suffix('.crt')}", file=sys.stderr)
+    print(path)
+    return 0
+
+
+def key_import(args: argparse.Namespace) -> int:
+    from inspection.signing.keys import import_signing_key
+
+    password = read_password(args.password_file)
+    path = import_signing_key(args.file, password, _keys_dir(args))
+    print("已导入签名密钥", file=sys.stderr)
+    print(path)
+    return 0
+
+
+def key_trust(args: argparse.Namespace) -> int:
+    from inspection.signing.trust import fingerprint_text, load_certificate_file, trust_certificate
+    from inspection.signing.trust import trusted_certificates as listed
+
+    certificate = load_certificate_file(args.file)
+    keys = _keys_dir(args)
+    before = {entry.fingerprint for entry in listed(keys)}
+    entry = trust_certificate(certificate, keys)
+    who = entry.name + (f"（{entry.organisation}）" if entry.organisation else "")
+    if entry.fingerprint in before:
+        print(f"该证书已在本机信任的证书中：{who}", file=sys.stderr)
+    else:
+        print(f"已信任 {who} 的证书。请通过电话等可靠途径与本人核对指纹：\n"
+              f"  SHA-256 {fingerprint_text(entry.fingerprint)}", file=sys.stderr)
+    if entry.expired:
+        print(f"注意：该证书已于 {entry.not_after.astimezone():%Y-%m-%d} 过期，"
+              "只能核实过期前签署的报告。", file=sys.stderr)
+    print(entry.path)
+    return 0
+
+
+def key_untrust(args: argparse.Namespace) -> int:
+    from inspection.signing.trust import remove_trusted, trusted_certificates
+
+    prefix = "".join(str(args.fingerprint).split()).replace(":", "").lower()
+    if len(prefix) < 8 or any(ch not in "0123456789abcdef" for ch in prefix):
+        raise InvalidInput("cli.untrust_prefix", value=args.fingerprint)
+    matches = [e for e in trusted_certificates(_keys_dir(args)) if e.fingerprint.startswith(prefix)]
+    if not matches:
+        raise UserError("cli.untrust_none", value=prefix)
+    if len(matches) > 1:
+        raise UserError("cli.untrust_ambiguous", value=prefix, count=len(matches))
+    entry = matches[0]
+    if entry.own:
+        raise UserError("cli.untrust_own", path=str(entry.path.with_suffix(".p12")))
+    # Every copy of this certificate in the folder goes (a file may have been put there twice).
+    removed = remove_trusted(entry.fingerprint, _keys_dir(args))
+    print(f"已不再信任 {entry.name}（{entry.organisation}）的证书", file=sys.stderr)
+    for path in removed:
+        print(path)
+    return 0
+
+
+def key_list(args: argparse.Namespace) -> int:
+    from inspection.signing.trust import fingerprint_text, trusted_certificates
+
+    entries = trusted_certificates(_keys_dir(args))
+    rows = [{"kind": "own" if e.own else "trusted", "name": e.name,
+             "organisation": e.organisation, "title": e.title, "fingerprint": e.fingerprint,
+             "not_before": e.not_before.date().isoformat(),
+             "not_after": e.not_after.date().isoformat(), "expired": e.expired,
+             "path": str(e.path)} for e in entries]
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("本机还没有签名密钥，也没有信任的证书。")
+        return 0
+    for title, kind in (("本机的签名密钥：", "own"), ("本机信任的证书：", "trusted")):
+        chosen = [(e, r) for e, r in zip(entries, rows, strict=True) if r["kind"] == kind]
+        if not chosen:
+            continue
+        print(title)
+        for entry, row in chosen:
+            state = "（已过期）" if row["expired"] else ""
+            organisation = f"（{row['organisation']}）" if row["organisation"] else ""
+            print(f"  {row['name']}{organisation}  有效期 {row['not_before']} 至 {row['not_after']}"
+                  f"{state}\n    SHA-256 {fingerprint_text(entry.fingerprint)}")
+    return 0
