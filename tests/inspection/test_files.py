@@ -20,9 +20,9 @@ PASSWORD = "durable-2026"
 
 @pytest.fixture
 def disk(monkeypatch):
-    """Every fsync (by the path it flushed) and rename, in order."""
+    """Every fsync (by the path it flushed) and rename (or hard link of a new file), in order."""
     events = []
-    real_fsync, real_replace = os.fsync, os.replace
+    real_fsync, real_replace, real_link = os.fsync, os.replace, os.link
 
     def fsync(fd):
         events.append(("fsync", os.path.realpath(os.readlink(f"/proc/self/fd/{fd}"))))
@@ -32,8 +32,13 @@ def disk(monkeypatch):
         events.append(("replace", os.path.realpath(src), os.path.realpath(dst)))
         real_replace(src, dst)
 
+    def link(src, dst, **kwargs):  # a new file that must not replace one (signing keys)
+        real_link(src, dst, **kwargs)
+        events.append(("replace", os.path.realpath(src), os.path.realpath(dst)))
+
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "link", link)
     return events
 
 
