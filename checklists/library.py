@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from checklists.errors import UserError
 from checklists.model import Template
@@ -12,7 +13,7 @@ class UnknownTemplate(UserError):
     """No template has that id."""
 
 
-def templates_dir():
+def templates_dir() -> Path:
     return bundled_path("checklists", "templates")
 
 

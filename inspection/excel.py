@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from checklists.model import Node, Template, TemplateKind
 from checklists.stars import level_label
 from inspection.files import atomic_target
-from inspection.model import FindingStatus, InspectionSnapshot
+from inspection.model import Answer, FindingStatus, InspectionSnapshot, ParkType
 from inspection.report.context import NOT_CHECKED, value_text
 from inspection.report.errors import ReportError, write_failure
 from inspection.results import TemplateResult, is_answered, overall_percent
@@ -54,8 +54,8 @@ def _score(template: Template, node: Node, result: str | None,
     return None
 
 
-def _result_label(template: Template, node: Node, answer, levels: dict[str, int],
-                  park_type) -> str:
+def _result_label(template: Template, node: Node, answer: Answer | None, levels: dict[str, int],
+                  park_type: ParkType) -> str:
     """The result column: the judged result, or for a star indicator the level it reached."""
     if template.kind is TemplateKind.STAR_RATING:
         if node.code in levels:

@@ -120,7 +120,8 @@ def _read_chapters(lines: list[str], source: Source) -> list[_Draft]:
             continue  # cover, 前言 and chapters 1–3 (scope, references, terms) are not checked
         clause = _CLAUSE.match(line)
         if clause:
-            current = _add_clause(*clause.groups(), number, chapter, index, where)
+            code, rest = clause.groups()
+            current = _add_clause(code, rest, number, chapter, index, where)
         elif bullet := _BULLET.match(line):
             current.points.append(bullet.group(1))
         else:

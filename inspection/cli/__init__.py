@@ -11,6 +11,8 @@ import argparse
 import logging
 import sqlite3
 import sys
+from types import ModuleType
+from typing import NoReturn
 
 from checklists.errors import UserError, language, language_from_environment, set_language
 from inspection.appinfo import APP_NAME_ZH, APP_VERSION
@@ -25,16 +27,16 @@ class CommandLineError(Exception):
 class OneLineParser(argparse.ArgumentParser):
     """An ArgumentParser that reports mistakes in one line instead of usage + error."""
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         raise CommandLineError(f"{self.prog}: {message}")
 
 
-def _modules():
+def _modules() -> list[ModuleType]:
     from inspection.cli import maintenance, records, reports, signing, templates
     return [templates, records, maintenance, reports, signing]
 
 
-def _add_data_dir(parser: argparse.ArgumentParser, *, default=None) -> None:
+def _add_data_dir(parser: argparse.ArgumentParser, *, default: str | None = None) -> None:
     parser.add_argument("--data-dir", metavar="DIR", default=default,
                         help="数据文件夹（默认：用户应用数据文件夹）")
 
@@ -118,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
 
 
-def _log_unexpected(args) -> str:
+def _log_unexpected(args: argparse.Namespace | None) -> str:
     """Log the exception being handled into the data folder's log; returns where it went."""
     from inspection.cli.common import data_root
     from inspection.logs import start_logging

@@ -6,11 +6,14 @@ import getpass
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from checklists.errors import UserError
 from inspection.paths import DataDir, default_data_dir
 from inspection.store import Store, open_store
+
+# What a command module's ``register(commands, common)`` adds its commands to.
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def data_root(args: argparse.Namespace) -> Path:

@@ -1,14 +1,15 @@
 """``check-db``, ``backup``, ``restore`` and ``demo``: looking after the data folder."""
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
-from inspection.cli.common import add_json_flag, data_root, print_json, store_for
+from inspection.cli.common import Commands, add_json_flag, data_root, print_json, store_for
 from inspection.store import restore
 
 
-def register(commands, common) -> None:
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     check = commands.add_parser("check-db", parents=[common],
                                 help="检查数据库完整性、外键、审计日志链和照片文件")
     add_json_flag(check)
@@ -29,7 +30,7 @@ def register(commands, common) -> None:
     demo.set_defaults(handler=make_demo)
 
 
-def check_db(args) -> int:
+def check_db(args: argparse.Namespace) -> int:
     with store_for(args) as store:
         report = store.check()
     if args.json:
@@ -43,7 +44,7 @@ def check_db(args) -> int:
     return 0 if report.ok else 1
 
 
-def backup_db(args) -> int:
+def backup_db(args: argparse.Namespace) -> int:
     with store_for(args) as store:
         manifest = store.backup(args.out)
     # Still exit 0: from a damaged folder this backup is the best copy there is.
@@ -53,7 +54,7 @@ def backup_db(args) -> int:
     return 0
 
 
-def restore_db(args) -> int:
+def restore_db(args: argparse.Namespace) -> int:
     manifest = restore(args.file, data_root(args), replace=args.replace)
     for name in manifest["missing"]:
         print(f"警告：备份时已缺少 {name}，恢复后仍然缺少", file=sys.stderr)
@@ -62,7 +63,7 @@ def restore_db(args) -> int:
     return 0
 
 
-def make_demo(args) -> int:
+def make_demo(args: argparse.Namespace) -> int:
     from inspection.demo.demo_inspection import create_demo
 
     def progress(message: str) -> None:

@@ -1,19 +1,22 @@
 """``park``, ``inspection``, ``finding`` and ``photo`` commands: recording an inspection."""
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from checklists.errors import InvalidInput, UserError
 from checklists.library import get_template
 from checklists.model import Node, NodeKind, Template
-from inspection.cli.common import add_json_flag, print_json, store_for
+from inspection.cli.common import Commands, add_json_flag, print_json, store_for
 from inspection.model import Severity
 from inspection.results import inspection_results
 from inspection.results_data import format_inspection, inspection_dict
+from inspection.store import Store
 
 
-def register(commands, common) -> None:
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     park = commands.add_parser("park", parents=[common], help="园区").add_subparsers(
         dest="park_command", required=True, metavar="add|list")
     add = park.add_parser("add", parents=[common], help="添加园区，输出其编号")
@@ -84,7 +87,7 @@ def register(commands, common) -> None:
     padd.set_defaults(handler=photo_add)
 
 
-def park_add(args) -> int:
+def park_add(args: argparse.Namespace) -> int:
     with store_for(args, create=True) as store:
         park = store.add_park(args.name, args.type, address=args.address)
     print(f"已添加园区：{park.name}（{park.park_type.label}）")
@@ -92,7 +95,7 @@ def park_add(args) -> int:
     return 0
 
 
-def park_list(args) -> int:
+def park_list(args: argparse.Namespace) -> int:
     with store_for(args) as store:
         parks = store.parks()
     if args.json:
@@ -103,7 +106,7 @@ def park_list(args) -> int:
     return 0
 
 
-def inspection_new(args) -> int:
+def inspection_new(args: argparse.Namespace) -> int:
     with store_for(args, actor=args.inspector[0]) as store:
         park = store.find_park(args.park)
         if park is None:
@@ -115,7 +118,7 @@ def inspection_new(args) -> int:
     return 0
 
 
-def inspection_list(args) -> int:
+def inspection_list(args: argparse.Namespace) -> int:
     with store_for(args) as store:
         rows = store.inspections(search=args.search, status=args.status)
     if args.json:
@@ -131,7 +134,7 @@ def inspection_list(args) -> int:
     return 0
 
 
-def inspection_show(args) -> int:
+def inspection_show(args: argparse.Namespace) -> int:
     with store_for(args) as store:
         snapshot = store.snapshot(store.resolve_inspection_id(args.id))
     results = inspection_results(snapshot)
@@ -142,7 +145,7 @@ def inspection_show(args) -> int:
     return 0
 
 
-def _resolve_item(store, inspection_id: str, code: str, template_id: str | None) -> tuple[Template, Node]:
+def _resolve_item(store: Store, inspection_id: str, code: str, template_id: str | None) -> tuple[Template, Node]:
     applied = store.inspection(inspection_id).template_ids
     if template_id:
         if template_id not in applied:
@@ -198,14 +201,14 @@ def parse_values(node: Node, raw_values: list[str]) -> dict:
     return values
 
 
-def inspection_answer(args) -> int:
+def inspection_answer(args: argparse.Namespace) -> int:
     with store_for(args) as store:
         inspection_id = store.resolve_inspection_id(args.id)
         template, node = _resolve_item(store, inspection_id, args.code, args.template)
         store.actor = args.by or store.inspection(inspection_id).inspectors[0]
         if args.result is None and not args.value and args.note is None:
             raise InvalidInput("result：请至少给出 --result、--value 或 --note 之一")
-        changes = {}
+        changes: dict[str, Any] = {}
         if args.result is not None:
             changes["result"] = _result_key(template, args.result)
         if args.value:
@@ -219,7 +222,7 @@ def inspection_answer(args) -> int:
     return 0
 
 
-def inspection_reopen(args) -> int:
+def inspection_reopen(args: argparse.Namespace) -> int:
     with store_for(args) as store:
         inspection_id = store.resolve_inspection_id(args.id)
         before = store.inspection(inspection_id)
@@ -232,7 +235,7 @@ def inspection_reopen(args) -> int:
     return 0
 
 
-def finding_add(args) -> int:
+def finding_add(args: argparse.Namespace) -> int:
     with store_for(args) as store:
         inspection_id = store.resolve_inspection_id(args.id)
         template, node = _resolve_item(store, inspection_id, args.code, args.template)
@@ -244,7 +247,7 @@ def finding_add(args) -> int:
     return 0
 
 
-def photo_add(args) -> int:
+def photo_add(args: argparse.Namespace) -> int:
     from inspection.photos.importer import collect_image_files, prepare_photos
 
     with store_for(args) as store:

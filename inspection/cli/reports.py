@@ -1,15 +1,16 @@
 """``report`` and ``export``: reports and Excel (``verify`` and ``key``: inspection.cli.signing)."""
 from __future__ import annotations
 
+import argparse
 import getpass
 import sys
 from pathlib import Path
 
 from checklists.errors import InvalidInput
-from inspection.cli.common import store_for
+from inspection.cli.common import Commands, store_for
 
 
-def register(commands, common) -> None:
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     report = commands.add_parser(
         "report", parents=[common],
         help="生成检查报告 PDF；加 --sign 时签署报告并锁定检查，最后一行输出文件路径")
@@ -52,10 +53,10 @@ def _progress(done: int, total: int, message: str) -> None:
     print(f"\r{message}（{done}/{total}）", end="", file=sys.stderr, flush=True)
 
 
-def make_report(args) -> int:
+def make_report(args: argparse.Namespace) -> int:
     from inspection.signing.issue import export_report, issue_report
 
-    password = read_password(args.password_file) if args.sign else None
+    password = read_password(args.password_file) if args.sign else ""
     progress = _progress if sys.stderr.isatty() else None
     with store_for(args) as store:
         inspection_id = store.resolve_inspection_id(args.id)
@@ -76,7 +77,7 @@ def make_report(args) -> int:
     return 0
 
 
-def export_excel(args) -> int:
+def export_excel(args: argparse.Namespace) -> int:
     from inspection.excel import export_xlsx
     from inspection.results import inspection_results
 

@@ -6,14 +6,20 @@ when every step passed. Used on the frozen program right after a build.
 """
 from __future__ import annotations
 
+import argparse
 import secrets
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspection.appinfo import APP_NAME, APP_VERSION
+
+if TYPE_CHECKING:
+    from inspection.store import Store
 
 
 def _step(name: str, action: Callable[[], str]) -> None:
@@ -22,36 +28,33 @@ def _step(name: str, action: Callable[[], str]) -> None:
     print(f"  ✓ {name}（{time.perf_counter() - start:.2f} s）{detail}", flush=True)
 
 
-def run_self_test(args=None, *, extra_checks: list[tuple[str, Callable[[Path], str]]] = ()) -> int:
+def run_self_test(args: argparse.Namespace | None = None, *,
+                  extra_checks: Sequence[tuple[str, Callable[[Path], str]]] = ()) -> int:
     """Run the self-check; *extra_checks* (name, fn(data_dir)) let the caller add e.g. the UI."""
-    from inspection.demo.demo_inspection import create_demo
-    from inspection.signing.issue import issue_report
     from inspection.signing.keys import create_signing_key
-    from inspection.signing.verify import verify_pdf
     from inspection.store import open_store
 
     print(f"{APP_NAME} {APP_VERSION} 自检（Python {sys.version.split()[0]}）", flush=True)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="park-inspector-selftest-") as tmp:
         data = Path(tmp) / "data"
-        state: dict = {}
+        state: dict[str, str] = {}
         try:
             store = open_store(data, actor="自检")
             try:
-                _step("创建示例检查（含照片）", lambda: _demo(store, create_demo, state))
+                _step("创建示例检查（含照片）", lambda: _demo(store, state))
                 password = secrets.token_urlsafe(12)
                 key = data / "keys" / "selftest.p12"
                 _step("创建签名密钥", lambda: str(create_signing_key(
                     name="自检人员", organisation="自检单位", password=password, out=key).name))
                 out = Path(tmp) / "report.pdf"
-                _step("生成并签署报告", lambda: _issue(store, issue_report, state["id"], key,
-                                                     password, out))
-                _step("验证签署的报告", lambda: _verify(verify_pdf, out, data / "keys"))
+                _step("生成并签署报告", lambda: _issue(store, state["id"], key, password, out))
+                _step("验证签署的报告", lambda: _verify(out, data / "keys"))
                 _step("检查数据库", lambda: _check(store))
             finally:
                 store.close()
             for name, check in extra_checks:
-                _step(name, lambda check=check: check(data))
+                _step(name, partial(check, data))
         except Exception as exc:
             print(f"  ✗ 自检失败：{type(exc).__name__}: {exc}", flush=True)
             return 1
@@ -59,7 +62,9 @@ def run_self_test(args=None, *, extra_checks: list[tuple[str, Callable[[Path], s
     return 0
 
 
-def _demo(store, create_demo, state: dict) -> str:
+def _demo(store: Store, state: dict[str, str]) -> str:
+    from inspection.demo.demo_inspection import create_demo
+
     ids = create_demo(store)
     state["id"] = ids.main
     snapshot = store.snapshot(ids.main)
@@ -68,21 +73,25 @@ def _demo(store, create_demo, state: dict) -> str:
     return f"{len(snapshot.answers)} 个答案，{len(snapshot.photos)} 张照片"
 
 
-def _issue(store, issue_report, inspection_id: str, key: Path, password: str, out: Path) -> str:
+def _issue(store: Store, inspection_id: str, key: Path, password: str, out: Path) -> str:
+    from inspection.signing.issue import issue_report
+
     issue_report(store, inspection_id, key_path=key, password=password, out=out)
     if not store.inspection(inspection_id).locked:
         raise RuntimeError("签署后检查没有被锁定")
     return f"{out.stat().st_size / 1e6:.1f} MB"
 
 
-def _verify(verify_pdf, pdf: Path, keys: Path) -> str:
+def _verify(pdf: Path, keys: Path) -> str:
+    from inspection.signing.verify import verify_pdf
+
     verification = verify_pdf(pdf, trusted_dir=keys)
     if not (verification.ok and verification.trusted):
         raise RuntimeError(verification.summary or "签名验证未通过")
     return verification.signer
 
 
-def _check(store) -> str:
+def _check(store: Store) -> str:
     report = store.check()
     if not report.ok:
         raise RuntimeError("；".join(report.problems[:3]))

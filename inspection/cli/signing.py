@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from checklists.errors import InvalidInput, UserError, messages
-from inspection.cli.common import add_json_flag, data_root, print_json
+from inspection.cli.common import Commands, add_json_flag, data_root, print_json
 from inspection.cli.reports import read_password
 from inspection.paths import DataDir
 
@@ -37,7 +37,7 @@ MESSAGES = messages({
 })
 
 
-def register(commands, common) -> None:  # type: ignore[no-untyped-def]
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     verify = commands.add_parser(
         "verify", parents=[common], epilog=VERIFY_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -4,12 +4,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from checklists.errors import InvalidInput
 from checklists.library import all_templates, get_template
 from checklists.model import Node
 from checklists.stars import StarInputs, rate
-from inspection.cli.common import add_json_flag, print_json
+from inspection.cli.common import Commands, add_json_flag, print_json
 
 RATE_STARS_FORMAT = """输入 JSON（除服务类园区的 land_area_mu 外均必填）：
   {"park_type": "manufacturing",            manufacturing 生产制造类 | service 生产性服务类等其他类
@@ -24,7 +25,7 @@ RATE_STARS_FORMAT = """输入 JSON（除服务类园区的 land_area_mu 外均�
                                             检查人员评定达到的最高星级（0–5）"""
 
 
-def register(commands, common) -> None:
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     listing = commands.add_parser("templates", parents=[common], help="列出检查模板及条目数")
     add_json_flag(listing)
     listing.set_defaults(handler=list_templates)
@@ -46,7 +47,7 @@ def register(commands, common) -> None:
 
 
 def list_templates(args: argparse.Namespace) -> int:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for template in all_templates().values():
         rows.append({
             "id": template.id,

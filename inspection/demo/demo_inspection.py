@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from checklists.library import get_template
 from inspection.demo.demo_photos import make_demo_photo
@@ -66,7 +67,7 @@ FINDINGS = [  # template, code, severity, requirement, days to deadline, respons
      "运营公司 张敏", False),
 ]
 
-STAR_ANSWERS = {  # 001 indicator code → (judged level or None, measured values, note)
+STAR_ANSWERS: dict[str, tuple[str | None, dict[str, Any] | None, str]] = {  # 001 indicator code → (judged level or None, measured values, note)
     "1": (None, {"performance_grade": "B"}, "2025 年度小微企业园绩效评价 B 档。"),
     "2": (None, {"land_area_mu": 62, "floor_area_m2": 56000}, "土地证及竣工验收资料核实。"),
     "3": (None, {"enterprises": 27}, "在册入驻企业 27 家，其中规上企业 4 家。"),
@@ -145,7 +146,8 @@ def _answer_000(store: Store, inspection_id: str) -> None:
         store.save_answer(inspection_id, "000", node.code, result=result, note=note)
 
 
-def _add_photos(store: Store, inspection_id: str, visit: str, say, should_cancel) -> None:
+def _add_photos(store: Store, inspection_id: str, visit: str, say: Callable[[str], None],
+                should_cancel: Callable[[], bool] | None) -> None:
     with tempfile.TemporaryDirectory(prefix="demo-photos-") as tmp:
         files = []
         start = datetime.fromisoformat(visit).replace(hour=9, minute=12)

@@ -89,8 +89,8 @@ def _draw_scene(size: tuple[int, int], rng: random.Random, caption: str) -> Imag
     _draw_factory(draw, size, horizon, rng, caption)
     for _ in range(rng.randint(3, 6)):  # shrubs along the lawn, in front of the hall
         x, r = rng.uniform(0, width), height * rng.uniform(0.02, 0.045)
-        y = horizon - r * 0.3
-        draw.ellipse((x - r * 1.4, y - r, x + r * 1.4, y + r),
+        shrub_y = horizon - r * 0.3
+        draw.ellipse((x - r * 1.4, shrub_y - r, x + r * 1.4, shrub_y + r),
                      fill=(rng.randint(30, 60), rng.randint(80, 110), rng.randint(30, 50)))
     _stain_ground(image, horizon, rng)
     return image

@@ -16,6 +16,7 @@ from inspection.appinfo import APP_VERSION
 from inspection.hub.connection import HubAddress, HubSession, connect
 from inspection.hub.errors import HubError, HubRefused, sql_error
 from inspection.hub.migrations import apply_pending
+from inspection.hub.rows import one_row
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +42,11 @@ def init_hub(url: str, *, password: str | None = None, upto: int | None = None) 
 
 
 def _init(conn: psycopg.Connection, *, upto: int | None) -> list[str]:
-    superuser, createrole, owns_db, me, server = conn.execute(
+    superuser, createrole, owns_db, me, server = one_row(conn.execute(
         "SELECT r.rolsuper, r.rolcreaterole, d.datdba = r.oid, current_user,"
         " current_setting('server_version_num')::int"
         " FROM pg_roles r, pg_database d WHERE r.rolname = current_user"
-        " AND d.datname = current_database()").fetchone()
+        " AND d.datname = current_database()"))
     if not (superuser or (createrole and owns_db)):
         raise HubRefused("hub.init_needs_admin", user=me)
     conn.execute("SELECT pg_advisory_lock(%s)", [INIT_LOCK])

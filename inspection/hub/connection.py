@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from psycopg import conninfo as pg_conninfo
 
 from inspection.hub.errors import HubError, connect_error, sql_error
+from inspection.hub.rows import one_row
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +45,8 @@ class HubAddress:
             raise HubError("hub.bad_url", reason=str(exc).strip()) from None
         if not params:
             raise HubError("hub.bad_url", reason=url)
-        password = params.pop("password", None)
+        secret = params.pop("password", None)
+        password = None if secret is None else str(secret)
         if password is not None and not allow_password:
             raise HubError("hub.url_has_password")
         if user:
@@ -85,7 +88,7 @@ class HubAddress:
 def connect(address: HubAddress, *, password: str | None = None, passfile: Path | None = None,
             timeout: int = CONNECT_TIMEOUT_S, autocommit: bool = False) -> psycopg.Connection:
     """A connection to the hub, or a :class:`HubError` saying why not (offline is one)."""
-    options: dict[str, object] = {
+    options: dict[str, Any] = {  # libpq connection parameters
         "connect_timeout": timeout, "application_name": APPLICATION_NAME,
         # A hub that vanishes mid-sync is noticed within about a minute, not two hours.
         "keepalives": 1, "keepalives_idle": 20, "keepalives_interval": 5, "keepalives_count": 4,
@@ -157,7 +160,7 @@ def open_hub(address: HubAddress, *, password: str | None = None, passfile: Path
     try:
         check_schema(conn)
         session = HubSession(conn, address)
-        session.hub_id = str(conn.execute("SELECT hub_id FROM hub.info").fetchone()[0])
+        session.hub_id = str(one_row(conn.execute("SELECT hub_id FROM hub.info"))[0])
         conn.commit()
     except HubError:
         conn.close()

@@ -16,6 +16,7 @@ from pathlib import Path
 import psycopg
 
 from inspection.hub.errors import HubSchemaMismatch, sql_error
+from inspection.hub.rows import one_row
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
@@ -62,7 +63,7 @@ def program_schema_version() -> int:
 def applied_migrations(conn: psycopg.Connection) -> list[tuple[int, str, str]] | None:
     """(version, name, checksum) recorded by the hub, or None when it has no hub schema."""
     try:
-        if conn.execute("SELECT to_regclass('hub.schema_migrations')").fetchone()[0] is None:
+        if one_row(conn.execute("SELECT to_regclass('hub.schema_migrations')"))[0] is None:
             return None
         return [tuple(row) for row in conn.execute(
             "SELECT version, name, checksum FROM hub.schema_migrations ORDER BY version")]

@@ -18,6 +18,7 @@ from psycopg.types.json import Jsonb
 
 from inspection.hub.blobs import HELD, blob_status, upload_bytes, upload_file
 from inspection.hub.errors import SyncCancelled, sql_error
+from inspection.hub.rows import one_row
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +109,7 @@ def store_revision(conn: psycopg.Connection, upload: RevisionUpload) -> dict[str
     payload["files"] = [{"name": f.name, "sha256": f.sha256, "size": f.size} for f in upload.files]
     try:
         with conn.transaction():
-            result = conn.execute("SELECT hub.push_revision(%s)", [Jsonb(payload)]).fetchone()[0]
+            result = one_row(conn.execute("SELECT hub.push_revision(%s)", [Jsonb(payload)]))[0]
     except psycopg.Error as exc:
         raise sql_error(exc, what="push") from None
     return dict(result)

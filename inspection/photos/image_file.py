@@ -71,7 +71,7 @@ class PhotoRejected(UserError):
         self.path = Path(path)
         self.reason = reason
 
-    def __reduce__(self):  # picklable (process pools, log queues) despite two arguments
+    def __reduce__(self) -> tuple[type[PhotoRejected], tuple[Path, str]]:  # picklable (process pools, log queues) despite two arguments
         return type(self), (self.path, self.reason)
 
 

@@ -126,12 +126,12 @@ def prepare_photos(paths: Sequence[Path | str], data_dir: DataDir | Path | str, 
     cancel the files being worked on are finished (a file is stored whole or not at all), and
     the ones not started are returned in ``cancelled``.
     """
-    paths = [Path(p) for p in paths]
+    files = [Path(p) for p in paths]
     data_dir = as_data_dir(data_dir)
     remove_stale_temp_files(data_dir)
     outcomes: dict[int, PreparedPhoto | Rejected] = {}
-    total = len(paths)
-    waiting = iter(enumerate(paths))
+    total = len(files)
+    waiting = iter(enumerate(files))
 
     def next_file() -> tuple[int, Path] | None:
         if should_cancel is not None and should_cancel():
@@ -143,7 +143,7 @@ def prepare_photos(paths: Sequence[Path | str], data_dir: DataDir | Path | str, 
         if on_outcome is not None:
             on_outcome(index, outcome)
         if progress is not None:
-            progress(len(outcomes), total, paths[index].name)
+            progress(len(outcomes), total, files[index].name)
 
     if workers <= 1 or total <= 1:
         while (item := next_file()) is not None:
@@ -167,7 +167,7 @@ def prepare_photos(paths: Sequence[Path | str], data_dir: DataDir | Path | str, 
                 for future in sorted(done, key=running.__getitem__):
                     finished(running.pop(future), future.result())
     result = ImportResult()
-    for index, path in enumerate(paths):
+    for index, path in enumerate(files):
         outcome = outcomes.get(index)
         if outcome is None:
             result.cancelled.append(path)

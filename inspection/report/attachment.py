@@ -7,12 +7,17 @@ of the freshly built PDF — before signing, so the signature covers it.
 """
 from __future__ import annotations
 
+import io
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from inspection.report.errors import DamagedPdf, NotAPdf, NotAReport
+
+if TYPE_CHECKING:
+    from pyhanko.pdf_utils.generic import DictionaryObject
+    from pyhanko.pdf_utils.reader import PdfFileReader
 
 RESULTS_NAME = "inspection-results.json"
 SIGNATURE_FIELD = "InspectorSignature"
@@ -41,11 +46,11 @@ def attach_results(pdf_path: Path, data: dict[str, Any], *,
         if stamp is not None:
             page, box = stamp
             append_signature_field(writer, SigFieldSpec(sig_field_name=SIGNATURE_FIELD,
-                                                        on_page=page, box=box))
+                                                        on_page=page, box=box))  # type: ignore[arg-type]  # pyHanko types box as ints; it writes floats (FloatObject)
         writer.write_in_place()
 
 
-def open_reader(handle):
+def open_reader(handle: BinaryIO | io.RawIOBase) -> PdfFileReader:
     """A pyHanko reader of an open PDF, or NotAPdf with a plain message."""
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -60,18 +65,21 @@ def open_reader(handle):
         raise DamagedPdf(f"PDF 文件已损坏，无法读取：{getattr(handle, 'name', '')}（{exc}）") from None
 
 
-def _results_spec(reader):
+def _results_spec(reader: PdfFileReader) -> DictionaryObject | None:
+    from pyhanko.pdf_utils.generic import DictionaryObject
+
     try:
         names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
     except (KeyError, TypeError):
         return None
     for i in range(0, len(names) - 1, 2):
         if str(names[i]) == RESULTS_NAME:
-            return names[i + 1].get_object()
+            spec = names[i + 1].get_object()
+            return spec if isinstance(spec, DictionaryObject) else None
     return None
 
 
-def open_pdf_file(path: Path | str):
+def open_pdf_file(path: Path | str) -> BinaryIO:
     """Open a file the user named as a PDF for reading; NotAPdf with the reason when it can't be."""
     path = Path(path)
     try:
@@ -100,5 +108,5 @@ def read_attached_results(pdf_path: Path | str) -> dict[str, Any]:
     return data
 
 
-def has_attached_results(reader) -> bool:
+def has_attached_results(reader: PdfFileReader) -> bool:
     return _results_spec(reader) is not None

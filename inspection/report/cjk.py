@@ -18,10 +18,14 @@ Latin letters or digits (``GB/T 32169.3``) is broken at a space when it can be.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from reportlab.lib import textsplit
 from reportlab.platypus import paragraph
 from reportlab.rl_config import _FUZZ
+
+if TYPE_CHECKING:
+    from reportlab.platypus.paraparser import ParaFrag
 
 # Marks that close something or stop a clause: a line must not start with them.
 CLOSING = ("，。、；：！？）》」』”’〉】〕〗｝］．…‥～％‰℃°′″"
@@ -118,10 +122,11 @@ def line_ranges(chars: Sequence[str], widths: Sequence[float], max_widths: Seque
     return lines
 
 
-def dumb_split(word: str, widths: Sequence[float], maxWidths) -> list[list]:  # noqa: N803
+def dumb_split(word: str, widths: Sequence[float],
+               maxWidths: float | Sequence[float]) -> list[list[float | str]]:  # noqa: N803 - reportlab's names
     """``textsplit.dumbSplit`` with the Chinese rules: ``[[extra_space, text], …]``."""
-    widths_per_line = maxWidths if isinstance(maxWidths, (list, tuple)) else [maxWidths]
-    result = []
+    widths_per_line = [maxWidths] if isinstance(maxWidths, (int, float)) else maxWidths
+    result: list[list[float | str]] = []
     for index, (start, end, _) in enumerate(line_ranges(word, widths, widths_per_line)):
         max_width = (widths_per_line[index] if index < len(widths_per_line)
                      else widths_per_line[-1])
@@ -129,9 +134,10 @@ def dumb_split(word: str, widths: Sequence[float], maxWidths) -> list[list]:  # 
     return result
 
 
-def cjk_frag_split(frags, maxWidths, calcBounds, encoding: str = "utf8"):  # noqa: N803
+def cjk_frag_split(frags: Sequence[ParaFrag], maxWidths: Sequence[float],  # noqa: N803 - reportlab's names
+                   calcBounds: bool, encoding: str = "utf8") -> paragraph.ParaLines:  # noqa: N803 - reportlab's names
     """``paragraph.cjkFragSplit`` with the Chinese rules (paragraphs with mark-up)."""
-    chars = []
+    chars: list[paragraph.cjkU] = []
     for frag in frags:
         text = frag.text
         if isinstance(text, bytes):
@@ -140,7 +146,7 @@ def cjk_frag_split(frags, maxWidths, calcBounds, encoding: str = "utf8"):  # noq
             chars.extend(paragraph.cjkU(t, frag, encoding) for t in text)
         else:
             chars.append(paragraph.cjkU(text, frag, encoding))
-    widths = []
+    widths: list[float] = []
     for char in chars:
         width = char.width
         if hasattr(width, "normalizedValue"):  # a percentage width of an inline image

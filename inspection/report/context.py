@@ -5,7 +5,7 @@ Photos and findings are numbered once, in checklist order, so that a results row
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -116,7 +116,7 @@ def make_context(snapshot: InspectionSnapshot, results: list[TemplateResult],
         photos_per_page=photos_per_page)
 
 
-def value_text(value: Mapping[str, Any] | None, inputs: list[Mapping[str, Any]] = ()) -> str:
+def value_text(value: Mapping[str, Any] | None, inputs: Sequence[Mapping[str, Any]] = ()) -> str:
     """Measured values as 标签 数值 单位, using a star indicator's input labels when known."""
     if not value:
         return ""

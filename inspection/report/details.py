@@ -6,8 +6,11 @@ each item's status with overdue items marked. Unanswered items read “未检查
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
@@ -78,7 +81,7 @@ def item_content(node: Node) -> str:
     return "<br/>".join(parts)
 
 
-def hexcolor(color) -> str:
+def hexcolor(color: colors.Color) -> str:
     return "#" + color.hexval()[2:]
 
 
@@ -115,9 +118,11 @@ def _group_row(node: Node, depth: int, columns: int) -> tuple[list, tuple]:
     return row, GROUP_FILL if depth == 0 else SUBGROUP_FILL
 
 
-def _tree_rows(template: Template, columns: int, item_row) -> tuple[list, list]:
+def _tree_rows(template: Template, columns: int, item_row: Callable[[Node], list[Any]]
+               ) -> tuple[list[list[Any]], list[tuple[Any, ...]]]:
     """Rows for every node in order: spanning group headings and one row per item."""
-    rows, commands = [], []
+    rows: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = []
 
     def visit(node: Node, depth: int) -> None:
         if node.kind is NodeKind.GROUP:

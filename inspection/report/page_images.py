@@ -10,17 +10,21 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
 from inspection.report.errors import Cancelled, NotAPdf
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 POINTS_PER_INCH = 72
 _PDFIUM = threading.Lock()
 
 
 @contextmanager
-def _document(pdf: Path | str) -> Iterator[object]:
+def _document(pdf: Path | str) -> Iterator[pdfium.PdfDocument]:
     """The open document (closed afterwards); NotAPdf with a plain message when it cannot be."""
     import pypdfium2 as pdfium
 
@@ -43,7 +47,7 @@ def _document(pdf: Path | str) -> Iterator[object]:
 def page_sizes(pdf: Path | str) -> list[tuple[float, float]]:
     """The (width, height) of every page in points (1/72 inch): A4 is about (595, 842)."""
     with _document(pdf) as document, _PDFIUM:
-        return [tuple(document.get_page_size(i)) for i in range(len(document))]
+        return [(w, h) for w, h in map(document.get_page_size, range(len(document)))]
 
 
 def page_count(pdf: Path | str) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
@@ -44,7 +45,7 @@ Progress = Callable[[int, int, str], None]
 ShouldCancel = Callable[[], bool]
 
 
-def _numbered_canvas(header_left: str, header_right: str):
+def _numbered_canvas(header_left: str, header_right: str) -> type[Canvas]:
     """A canvas class that draws header and “第 x 页 共 y 页” once the page count is known.
 
     Pages are kept as their recorded state until ``save``; only then is the total known.
@@ -52,7 +53,7 @@ def _numbered_canvas(header_left: str, header_right: str):
     """
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -92,7 +93,7 @@ class ReportDocument(BaseDocTemplate):
     """Three page templates: the cover, body pages, and the signatures page with the stamp box."""
 
     def __init__(self, filename: str, ctx: ReportContext, *, progress: Progress | None,
-                 should_cancel: ShouldCancel | None, **kwargs) -> None:
+                 should_cancel: ShouldCancel | None, **kwargs: Any) -> None:
         super().__init__(filename, **kwargs)
         self.ctx = ctx
         self.progress = progress
@@ -113,7 +114,7 @@ class ReportDocument(BaseDocTemplate):
                          autoNextPageTemplate="signatures"),
         ])
 
-    def _cover_page(self, canvas: Canvas, doc) -> None:
+    def _cover_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         inspection = self.ctx.snapshot.inspection
         canvas.saveState()
         canvas.setFont(FONT, 10)
@@ -122,7 +123,7 @@ class ReportDocument(BaseDocTemplate):
                                f"报告编号：{inspection.report_number}")
         canvas.restoreState()
 
-    def _signing_page(self, canvas: Canvas, doc) -> None:
+    def _signing_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         self.stamp_page = doc.page - 1
         x, y, width, height = STAMP_BOX
         canvas.saveState()

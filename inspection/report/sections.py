@@ -184,6 +184,8 @@ def _group_scores(result: TemplateResult) -> list[Flowable]:
     """The score of each top-level group as a table and a bar chart."""
     s = styles()
     template, score = result.template, result.compliance
+    if score is None:  # a star rating has no compliance score
+        return []
     level = template.level_names[0] if template.level_names else "分组"
     head = ["编号", level, "条目", "已检查", "符合", "基本符合", "不符合", "不适用", "符合率"]
     rows = [[Paragraph(h, s.head) for h in head]]

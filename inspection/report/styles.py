@@ -5,8 +5,10 @@ Sizes follow Chinese document practice: 五号 10.5 pt body, 小五 9 pt tables,
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -66,7 +68,7 @@ def styles() -> Styles:
     register_fonts()
 
     def style(name: str, *, size: float, leading: float | None = None, bold: bool = False,
-              align: int = TA_LEFT, color=TEXT, before: float = 0, after: float = 0,
+              align: int = TA_LEFT, color: colors.Color = TEXT, before: float = 0, after: float = 0,
               indent: float = 0) -> ParagraphStyle:
         return ParagraphStyle(
             name, fontName=FONT_BOLD if bold else FONT, fontSize=size,
@@ -112,5 +114,5 @@ def grid_table_style(*, header_rows: int = 1) -> list[tuple]:
     ]
 
 
-def table_style(extra: list[tuple] = (), *, header_rows: int = 1) -> TableStyle:
+def table_style(extra: Sequence[tuple[Any, ...]] = (), *, header_rows: int = 1) -> TableStyle:
     return TableStyle(grid_table_style(header_rows=header_rows) + list(extra))

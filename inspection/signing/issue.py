@@ -93,7 +93,7 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
                           signer=signed.signer,
                           updated_at=snapshot.inspection.updated_at)
         placed = False  # recorded: from here on the stored file belongs to the record
-        if copy is not None:
+        if copy is not None and out is not None:  # there is a copy only when out is given
             _finish_copy(copy, Path(out), stored)
     except OSError as exc:
         raise ReportError(f"无法保存签署的报告：{write_failure(exc)}") from None

@@ -115,7 +115,7 @@ class SigningKey:
         return self.certificate.public_bytes(serialization.Encoding.PEM)
 
 
-def _attribute(name: x509.Name, oid) -> str:
+def _attribute(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
     values = name.get_attributes_for_oid(oid)
     return str(values[0].value) if values else ""
 

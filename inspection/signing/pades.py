@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -35,6 +36,10 @@ from inspection.signing.keys import (
     remember_certificate,
 )
 
+if TYPE_CHECKING:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.stamp import TextStampStyle
+
 __all__ = ["sign_pdf", "SignedReport", "create_signing_key", "import_signing_key",
            "load_signing_key", "known_certificates", "remember_certificate", "SigningKey",
            "SigningError", "WrongPassword", "KeyFileMissing", "BadKeyFile", "KeyExists",
@@ -57,7 +62,7 @@ class SignedReport:
 
 
 @lru_cache(maxsize=1)
-def _stamp_style():
+def _stamp_style() -> TextStampStyle:
     """The visible stamp: Chinese needs the TrueType font (the default font garbles it)."""
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.text import TextBoxStyle
@@ -78,7 +83,7 @@ def format_signing_time(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S") + (f"（UTC{offset}）" if offset else "")
 
 
-def _signature_fields(reader) -> list[tuple[str, bool]]:
+def _signature_fields(reader: PdfFileReader) -> list[tuple[str, bool]]:
     """(name, filled) of every signature field of the document."""
     try:
         fields = reader.root["/AcroForm"]["/Fields"]
@@ -117,6 +122,8 @@ def sign_pdf(pdf: Path, *, key: SigningKey, out: Path | None = None) -> SignedRe
             raise AlreadySigned(f"该报告已有数字签名，不能再次签署：{pdf.name}")
         from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+        if key.private_key is None:
+            raise ValueError("sign_pdf needs a key opened with load_signing_key, not a described one")
         certificate = asn1_x509.Certificate.load(
             key.certificate.public_bytes(serialization.Encoding.DER))
         private_key = asn1_keys.PrivateKeyInfo.load(key.private_key.private_bytes(

@@ -128,7 +128,7 @@ class AnswersMixin(StoreBase):
                 edit.detail[name] = json.loads(stored) if name == "value" and stored else stored
             inserted = {"result": None, "value": None, "note": "", **fields}
             updates = "".join(f"{name} = excluded.{name}, " for name in fields)
-            row = self._one(
+            row = self._written(
                 "INSERT INTO answers (inspection_id, template_id, item_code, result, value, note,"
                 " answered_by, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (inspection_id, template_id, item_code) DO UPDATE SET "
@@ -169,7 +169,7 @@ class AnswersMixin(StoreBase):
         with self._edit("add_finding", entity="finding", entity_id=f"{template_id}:{item_code}",
                         inspection_id=inspection_id, detail=dict(fields), starts=True) as edit:
             self._require_applied(edit, template_id)
-            row = self._one(
+            row = self._written(
                 "INSERT INTO findings (inspection_id, template_id, item_code, status, created_at,"
                 " requirement, severity, deadline, responsible)"
                 " VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?) RETURNING *",
@@ -185,7 +185,7 @@ class AnswersMixin(StoreBase):
                         inspection_id=current.inspection_id, detail=detail,
                         starts=True) as edit:
             assignments = ", ".join(f"{name} = ?" for name in changes)
-            row = self._one(f"UPDATE findings SET {assignments} WHERE id = ? RETURNING *",
+            row = self._written(f"UPDATE findings SET {assignments} WHERE id = ? RETURNING *",
                             [*changes.values(), current.id])
             edit.findings.append(_finding(row))
         return edit.change
@@ -232,7 +232,8 @@ class AnswersMixin(StoreBase):
             "SELECT * FROM findings WHERE inspection_id = ? ORDER BY id", [inspection_id])]
 
 
-def _finding_fields(*, requirement: str, severity, deadline, responsible: str) -> dict:
+def _finding_fields(*, requirement: str, severity: Severity | str, deadline: str | None,
+                    responsible: str) -> dict[str, Any]:
     requirement = (requirement or "").strip()
     if not requirement:
         raise InvalidInput("finding.no_requirement")

@@ -4,10 +4,11 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
-from typing import Any
+from pathlib import Path
+from typing import Any, Self
 
 from sqlite_utils import Database
 
@@ -19,12 +20,16 @@ from inspection.store.audit import GENESIS, row_hash
 from inspection.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 5000
+Params = Sequence[Any] | dict[str, Any]  # the parameters of one SQL statement
 
 MESSAGES = messages({
     "store.cannot_open": ("无法打开数据库 {path}：{reason}", "Cannot open the database {path}: {reason}"),
     "store.no_wal": ("数据库 {path} 无法切换到 WAL 模式（{mode}）",
                      "The database {path} cannot use write-ahead logging (mode {mode})"),
     "store.no_inspection": ("没有这个检查：{id}", "No such inspection: {id}"),
+    "store.gone": ("该记录已不存在（可能刚在另一个窗口或命令行中删除）",
+                   "The record no longer exists (it may have just been deleted in another window or"
+                   " on the command line)"),
     "store.locked": ("该检查已签署（第 {revision} 版），不能再修改；如需修改，请先“重新打开”生成新的修订版。",
                      "This inspection is signed (revision {revision}) and cannot be changed; to"
                      " change it, reopen it first, which makes a new revision."),
@@ -91,6 +96,13 @@ class Edit:
         self.done = False
 
     @property
+    def inspection_row(self) -> dict[str, Any]:
+        """``state`` of an edit of an inspection that ``_edit`` found (it checks the lock)."""
+        if self.state is None:
+            raise RuntimeError("the edit has no inspection row")
+        return self.state
+
+    @property
     def template_ids(self) -> tuple[str, ...]:
         return tuple(json.loads(self.state["template_ids"])) if self.state else ()
 
@@ -118,7 +130,7 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def connect(path) -> Database:
+def connect(path: Path | str) -> Database:
     """Open *path* with the settings that make an acknowledged edit survive a crash."""
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
@@ -151,10 +163,10 @@ class StoreBase:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # --- transactions ------------------------------------------------------------------
@@ -287,14 +299,29 @@ class StoreBase:
         if row[0] == "signed":
             raise InspectionLocked("store.locked", revision=row[1])
 
-    def _one(self, sql: str, params: list | dict = ()) -> dict | None:
+    def _one(self, sql: str, params: Params = ()) -> dict[str, Any] | None:
         cursor = self.db.execute(sql, params)
         row = cursor.fetchone()
         if row is None:
             return None
         return dict(zip([c[0] for c in cursor.description], row))
 
-    def _all(self, sql: str, params: list | dict = ()) -> list[dict]:
+    def _written(self, sql: str, params: Params = ()) -> dict[str, Any]:
+        """The row an ``INSERT``/``UPDATE … RETURNING`` wrote; NotFound when an UPDATE found none
+        (the record was deleted since it was read, e.g. by the command line beside the window)."""
+        row = self._one(sql, params)
+        if row is None:
+            raise NotFound("store.gone")
+        return row
+
+    def _insert(self, table: str, record: dict[str, Any]) -> int:
+        """Insert one row into *table* (a table with an integer id); the new row's id."""
+        row_id = self.db.table(table).insert(record).last_pk
+        if not isinstance(row_id, int):
+            raise RuntimeError(f"{table} has no integer id")
+        return row_id
+
+    def _all(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params)
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checklists.errors import InvalidInput, UserError
+from checklists.errors import InvalidInput, UserError, messages
 from inspection.annotations import normalise_annotations
 from inspection.changes import Change
 from inspection.model import (
+    Answer,
+    Finding,
+    Inspection,
     InspectionSnapshot,
+    Park,
     Photo,
     PreparedPhoto,
     ReportRecord,
@@ -18,6 +22,14 @@ from inspection.model import (
     Status,
 )
 from inspection.store.base import NotFound, StoreBase, dumps, now_iso
+
+if TYPE_CHECKING:
+    from checklists.model import Node, Template
+
+MESSAGES = messages({
+    "photo.half_item": ("item：照片所属条目需要同时给出模板和条目编号",
+                        "item: a photo's item needs both the template and the item code"),
+})
 
 PHOTO_COLUMNS = ("id, inspection_id, sha256, ext, original_name, width, height, template_id,"
                  " item_code, caption, taken_at, gps_lat, gps_lon, annotations, imported_at,"
@@ -51,6 +63,14 @@ def _report(row: dict) -> ReportRecord:
 
 
 class EvidenceMixin(StoreBase):
+    if TYPE_CHECKING:  # from the sibling mixins that Store combines with this one
+        def _check_item(self, inspection_id: str, template_id: str, item_code: str
+                        ) -> tuple[Template, Node]: ...
+        def inspection(self, inspection_id: str) -> Inspection: ...
+        def park(self, park_id: int) -> Park: ...
+        def answers(self, inspection_id: str) -> dict[tuple[str, str], Answer]: ...
+        def findings(self, inspection_id: str) -> list[Finding]: ...
+
     # --- photos ------------------------------------------------------------------------
 
     def add_photo(self, inspection_id: str, prepared: PreparedPhoto, *,
@@ -63,8 +83,8 @@ class EvidenceMixin(StoreBase):
         is restored.
         """
         if (template_id is None) != (item_code is None):
-            raise InvalidInput("item：照片所属条目需要同时给出模板和条目编号")
-        if template_id is not None:
+            raise InvalidInput("photo.half_item")
+        if template_id is not None and item_code is not None:
             self._check_item(inspection_id, template_id, item_code)
         existing = self._one(f"SELECT {PHOTO_COLUMNS} FROM photos WHERE inspection_id = ?"
                              " AND sha256 = ?", [inspection_id, prepared.sha256])
@@ -81,7 +101,7 @@ class EvidenceMixin(StoreBase):
             self.db.execute("INSERT OR IGNORE INTO media_files (sha256, ext, size) VALUES (?, ?, ?)",
                             [prepared.sha256, prepared.ext, prepared.size])
             gps = prepared.gps or (None, None)
-            row = self._one(
+            row = self._written(
                 "INSERT INTO photos (inspection_id, sha256, ext, original_name, width, height,"
                 " template_id, item_code, caption, taken_at, gps_lat, gps_lon, annotations,"
                 " thumbnail, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?)"
@@ -117,7 +137,7 @@ class EvidenceMixin(StoreBase):
         with self._edit(action, entity="photo", entity_id=photo_id,
                         inspection_id=current.inspection_id, detail=detail) as edit:
             assignments = ", ".join(f"{name} = ?" for name in changes)
-            row = self._one(f"UPDATE photos SET {assignments} WHERE id = ?"
+            row = self._written(f"UPDATE photos SET {assignments} WHERE id = ?"
                             f" RETURNING {PHOTO_COLUMNS}", [*changes.values(), photo_id])
             edit.photos.append(_photo(row))
         return edit.change
@@ -128,8 +148,10 @@ class EvidenceMixin(StoreBase):
 
     def move_photo(self, photo_id: int, template_id: str | None, item_code: str | None) -> Change:
         """Attach a photo to another item, or to the inspection as a whole (None, None)."""
+        if (template_id is None) != (item_code is None):
+            raise InvalidInput("photo.half_item")
         current = self.photo(photo_id)
-        if template_id is not None:
+        if template_id is not None and item_code is not None:
             self._check_item(current.inspection_id, template_id, item_code)
         return self._photo_edit(photo_id, "move_photo",
                                 {"template_id": template_id, "item_code": item_code},
@@ -167,15 +189,15 @@ class EvidenceMixin(StoreBase):
         with self._edit("sign_by_hand", entity="signature", entity_id=f"{role.value}:{name}",
                         inspection_id=inspection_id, detail={"role": role.value, "name": name},
                         starts=True) as edit:
-            revision = edit.state["revision"]
+            revision = edit.inspection_row["revision"]
             self.db.execute("DELETE FROM signatures WHERE inspection_id = ? AND revision = ?"
                             " AND role = ? AND name = ?", [inspection_id, revision, role.value, name])
-            signature_id = self.db["signatures"].insert({
+            signature_id = self._insert("signatures", {
                 "inspection_id": inspection_id, "revision": revision, "role": role.value,
                 "name": name, "title": title.strip(), "image_png": image_png,
-                "signed_at": now_iso()}).last_pk
+                "signed_at": now_iso()})
             edit.signatures = True
-        return _signature(self._one("SELECT * FROM signatures WHERE id = ?", [signature_id]))
+        return _signature(self._written("SELECT * FROM signatures WHERE id = ?", [signature_id]))
 
     def remove_signature(self, signature_id: int) -> None:
         row = self._one("SELECT inspection_id, name FROM signatures WHERE id = ?", [signature_id])
@@ -205,15 +227,15 @@ class EvidenceMixin(StoreBase):
         with self._edit("sign_report", entity="report", entity_id=sha256,
                         inspection_id=inspection_id,
                         detail={"path": path, "sha256": sha256, "signer": signer}) as edit:
-            current, revision = edit.state["updated_at"], edit.state["revision"]
+            current, revision = edit.inspection_row["updated_at"], edit.inspection_row["revision"]
             if current != updated_at:
                 raise InspectionChanged(
                     "生成报告期间该检查又有改动（如导入照片、修改说明），签署的报告不包含这些改动，"
                     "因此没有签署；请重新签署。")
             edit.detail["revision"] = revision
-            report_id = self.db["reports"].insert({
+            report_id = self._insert("reports", {
                 "inspection_id": inspection_id, "revision": revision, "path": path,
-                "sha256": sha256, "signed": 1, "signer": signer, "created_at": now_iso()}).last_pk
+                "sha256": sha256, "signed": 1, "signer": signer, "created_at": now_iso()})
             self.db.execute("UPDATE inspections SET status = ? WHERE id = ?",
                             [Status.SIGNED.value, inspection_id])
         return self.report(report_id)

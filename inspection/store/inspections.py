@@ -52,9 +52,9 @@ class InspectionsMixin(StoreBase):
             raise DuplicatePark(f"园区“{name}”已存在")
         with self._edit("add_park", entity="park", entity_id=name,
                         detail={"name": name, "type": park_type.value}):
-            park_id = self.db["parks"].insert({
+            park_id = self._insert("parks", {
                 "name": name, "park_type": park_type.value, "address": address.strip(),
-                "contacts": dumps(list(contacts)), "created_at": now_iso()}).last_pk
+                "contacts": dumps(list(contacts)), "created_at": now_iso()})
         return self.park(park_id)
 
     def park(self, park_id: int) -> Park:
@@ -93,13 +93,13 @@ class InspectionsMixin(StoreBase):
         with self._edit("new_inspection", entity="inspection", entity_id=inspection_id,
                         inspection_id=inspection_id, check_lock=False,
                         detail={"park_id": park_id, "templates": template_ids}):
-            self.db["inspections"].insert({
+            self.db.table("inspections").insert({
                 "id": inspection_id, "park_id": park_id, "date": visit_date,
                 "inspectors": dumps(inspectors), "organisation": organisation.strip(),
                 "status": Status.DRAFT.value, "revision": 1,
                 "report_number": self._next_report_number(year),
                 "revisit_of": revisit_of, "created_at": stamp, "updated_at": stamp})
-            self.db["inspection_templates"].insert_all(
+            self.db.table("inspection_templates").insert_all(
                 {"inspection_id": inspection_id, "template_id": t, "position": i}
                 for i, t in enumerate(template_ids))
         return self.inspection(inspection_id)
@@ -230,7 +230,7 @@ class InspectionsMixin(StoreBase):
                         inspection_id=revisit_id,
                         detail={"from": earlier_id, "findings": [f["id"] for f in findings]}):
             for finding in findings:
-                self.db["findings"].insert({
+                self.db.table("findings").insert({
                     "inspection_id": revisit_id, "template_id": finding["template_id"],
                     "item_code": finding["item_code"], "severity": finding["severity"],
                     "requirement": finding["requirement"], "deadline": finding["deadline"],

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -204,7 +205,7 @@ def _read_manifest(archive: zipfile.ZipFile, backup: Path) -> dict:
     return manifest
 
 
-def _upgrade_and_check(staging: Path, *, missing: set[str] = frozenset()) -> None:
+def _upgrade_and_check(staging: Path, *, missing: AbstractSet[str] = frozenset()) -> None:
     """Bring the staged database to this version's schema, then check it, before it is used.
 
     A database from a newer program is refused (DatabaseTooNew) with nothing changed; an older
