@@ -11,6 +11,10 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--version"]:  # at once: nothing else to load
+        from inspection.appinfo import APP_VERSION
+        print(APP_VERSION)
+        return 0
     if argv == ["--self-test"]:
         # Headless check of a build: the work without a window, then the window offscreen.
         from inspection.cli.self_test import run_self_test

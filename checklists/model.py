@@ -162,7 +162,17 @@ class Template:
             yield from node.walk()
 
     def items(self) -> Iterator[Node]:
-        return (node for node in self.walk() if node.is_item)
+        return iter(self.item_nodes)
+
+    @cached_property
+    def item_nodes(self) -> tuple[Node, ...]:
+        """Every item in the standard's order (worked out once: scoring walks it often)."""
+        return tuple(node for node in self.walk() if node.is_item)
+
+    @cached_property
+    def memo(self) -> dict[str, Any]:
+        """Derived data other modules work out once per template (e.g. action due dates)."""
+        return {}
 
     @cached_property
     def _index(self) -> dict[str, Node]:

@@ -70,60 +70,66 @@ def score_compliance(template: Template, results: Mapping[str, str]) -> Complian
     scores = {option.key: option.score for option in template.result_scale}
     groups: dict[str, GroupScore] = {}
 
-    def visit(node: Node) -> GroupScore:
-        items = [node] if node.is_item else []
-        child_scores = [visit(child) for child in node.children]
-        score = _combine(node, items, child_scores, results, scores)
+    def visit(node: Node) -> _Tally:
+        tally = _Tally()
+        for child in node.children:  # a node's children count first, then the node itself
+            if child.children or child.kind is NodeKind.GROUP:
+                tally.add(visit(child))
+            else:  # a leaf item: straight into its parent's sums
+                tally.item(child, results.get(child.code), scores)
+        if node.is_item:
+            tally.item(node, results.get(node.code), scores)
         if node.kind is NodeKind.GROUP:
-            groups[node.code] = score
-        return score
+            groups[node.code] = tally.score(node.code, node.title)
+        return tally
 
-    tops = [visit(node) for node in template.nodes]
-    overall = _merge("", template.title, tops)
-    return ComplianceScore(overall, groups, tuple(n.code for n in template.nodes if not n.is_item))
+    overall = _Tally()
+    for node in template.nodes:
+        overall.add(visit(node))
+    return ComplianceScore(overall.score("", template.title), groups,
+                           tuple(n.code for n in template.nodes if not n.is_item))
 
 
-def _combine(node: Node, items: list[Node], children: list[GroupScore],
-             results: Mapping[str, str], scores: Mapping[str, float | None]) -> GroupScore:
-    own = _merge(node.code, node.title, children)
-    total, answered, counted = own.total, own.answered, own.counted
-    points, possible = own.points, own.possible
-    counts = dict(own.counts)
-    unanswered = list(own.unanswered)
-    for item in items:
-        total += 1
-        key = results.get(item.code)
+class _Tally:
+    """Running sums of one group while the tree is walked (one object per group, not per
+    item: the home list scores thousands of inspections)."""
+
+    __slots__ = ("total", "answered", "counted", "points", "possible", "counts", "unanswered")
+
+    def __init__(self) -> None:
+        self.total = self.answered = self.counted = 0
+        self.points = self.possible = 0.0
+        self.counts: dict[str, int] = {}
+        self.unanswered: list[str] = []
+
+    def add(self, other: _Tally) -> None:
+        self.total += other.total
+        self.answered += other.answered
+        self.counted += other.counted
+        self.points += other.points
+        self.possible += other.possible
+        for key, n in other.counts.items():
+            self.counts[key] = self.counts.get(key, 0) + n
+        self.unanswered.extend(other.unanswered)
+
+    def item(self, item: Node, key: str | None, scores: Mapping[str, float | None]) -> None:
+        self.total += 1
         if key is None:
-            unanswered.append(item.code)
-            continue
+            self.unanswered.append(item.code)
+            return
         if key not in scores:
             raise ValueError(f"条目 {item.code} 的结果“{key}”不在评价尺度中")
-        answered += 1
-        counts[key] = counts.get(key, 0) + 1
+        self.answered += 1
+        self.counts[key] = self.counts.get(key, 0) + 1
         value = scores[key]
         if value is not None:
-            counted += 1
-            points += item.weight * value
-            possible += item.weight
-    return GroupScore(node.code, node.title, total, answered, counted, points, possible,
-                      counts, tuple(unanswered))
+            self.counted += 1
+            self.points += item.weight * value
+            self.possible += item.weight
 
-
-def _merge(code: str, title: str, parts: list[GroupScore]) -> GroupScore:
-    counts: dict[str, int] = {}
-    for part in parts:
-        for key, n in part.counts.items():
-            counts[key] = counts.get(key, 0) + n
-    return GroupScore(
-        code, title,
-        total=sum(p.total for p in parts),
-        answered=sum(p.answered for p in parts),
-        counted=sum(p.counted for p in parts),
-        points=sum(p.points for p in parts),
-        possible=sum(p.possible for p in parts),
-        counts=counts,
-        unanswered=tuple(code for p in parts for code in p.unanswered),
-    )
+    def score(self, code: str, title: str) -> GroupScore:
+        return GroupScore(code, title, self.total, self.answered, self.counted, self.points,
+                          self.possible, dict(self.counts), tuple(self.unanswered))
 
 
 # --- action plans ----------------------------------------------------------------------------
@@ -184,7 +190,10 @@ def action_status(template: Template, results: Mapping[str, str], *, as_of: date
     valid = {option.key for option in template.result_scale}
     counts = {option.key: 0 for option in template.result_scale}  # in the scale's order
     unanswered, overdue = [], []
-    items = list(template.items())
+    items = template.item_nodes
+    due_dates = template.memo.get("due_dates")
+    if due_dates is None:
+        due_dates = template.memo["due_dates"] = {item.code: due_date(item) for item in items}
     for item in items:
         status = results.get(item.code)
         if status is None:
@@ -193,7 +202,7 @@ def action_status(template: Template, results: Mapping[str, str], *, as_of: date
             raise ValueError(f"事项 {item.code} 的状态“{status}”无效")
         else:
             counts[status] += 1
-        due = due_date(item)
+        due = due_dates[item.code]
         if due is not None and due < as_of and status not in DONE_STATUSES:
             overdue.append(OverdueItem(item.code, item.title, item.attrs["deadline"]["text"],
                                        due, status))

@@ -81,7 +81,7 @@ def is_answered(template: Template, node: Node, answer: Answer | None,
 
 def template_result(template: Template, answers: Mapping[str, Answer], *,
                     park_type: ParkType, as_of: date) -> TemplateResult:
-    items = list(template.items())
+    items = template.item_nodes
     answered = sum(1 for n in items if is_answered(template, n, answers.get(n.code), park_type))
     results = {code: a.result for code, a in answers.items() if a.result is not None}
     if template.kind is TemplateKind.COMPLIANCE:

@@ -1,10 +1,11 @@
 """Starting the program: application identity, fonts, translations, error handling, window."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -120,4 +121,6 @@ def run_app(argv: list[str]) -> int:
                              f"无法使用数据文件夹 {data_dir}：{exc.strerror or exc}")
         return 2
     window.show()
+    if os.environ.get("PARK_INSPECTOR_QUIT_WHEN_SHOWN"):  # the start-up bench: shown, then quit
+        QTimer.singleShot(0, app.quit)
     return app.exec()

@@ -14,6 +14,7 @@ from inspection.store.base import InspectionLocked, NotFound, StoreError, now_is
 from inspection.store.evidence import EvidenceMixin, InspectionChanged
 from inspection.store.identity import IdentityMixin, ParkRegistry, RegistryState
 from inspection.store.inspections import DuplicatePark, InspectionsMixin, NotADraft
+from inspection.store.listing import ListingMixin
 from inspection.store.maintenance import BadBackup, CheckReport, backup_to, check_database, restore_from
 
 __all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "StoreError",
@@ -21,7 +22,7 @@ __all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "Stor
            "ParkRegistry", "RegistryState"]
 
 
-class Store(InspectionsMixin, AnswersMixin, EvidenceMixin, IdentityMixin):
+class Store(InspectionsMixin, AnswersMixin, EvidenceMixin, IdentityMixin, ListingMixin):
     """An inspector's records in one data folder."""
 
     def check(self, *, hash_files: bool = True) -> CheckReport:
@@ -33,8 +34,9 @@ class Store(InspectionsMixin, AnswersMixin, EvidenceMixin, IdentityMixin):
         return backup_to(self.db.conn, self.data_dir, Path(out))
 
 
-def open_store(root: Path | str, *, actor: str = "") -> Store:
-    return Store(DataDir(Path(root)), actor=actor)
+def open_store(root: Path | str, *, actor: str = "", reader: bool = False) -> Store:
+    """The store of the data folder *root*; a *reader* only reads (see StoreBase)."""
+    return Store(DataDir(Path(root)), actor=actor, reader=reader)
 
 
 def restore(backup: Path | str, root: Path | str, *, replace: bool = False) -> dict:

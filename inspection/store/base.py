@@ -17,7 +17,7 @@ from inspection.changes import Change
 from inspection.model import Answer, Finding, Inspection, ParkType, Photo, Status
 from inspection.paths import DataDir
 from inspection.store.audit import GENESIS, row_hash
-from inspection.store.migrations import migrate
+from inspection.store.migrations import check_not_newer, migrate
 
 BUSY_TIMEOUT_MS = 5000
 Params = Sequence[Any] | dict[str, Any]  # the parameters of one SQL statement
@@ -149,12 +149,21 @@ def connect(path: Path | str) -> Database:
 class StoreBase:
     """Holds the connection; every edit goes through :meth:`_edit`."""
 
-    def __init__(self, data_dir: DataDir, *, actor: str = "") -> None:
-        self.data_dir = data_dir.ensure()
+    def __init__(self, data_dir: DataDir, *, actor: str = "", reader: bool = False) -> None:
+        """Open the data folder's database. A *reader* only reads (``PRAGMA query_only``): a
+        second connection beside the writer, for long reads that must not hold up edits (the
+        inspections list); it expects the writer to have brought the schema up to date."""
+        self.data_dir = data_dir if reader else data_dir.ensure()
         self.actor = actor
+        self.reader = reader
         self.db = connect(data_dir.database)
         try:
-            self.applied_migrations = migrate(self.db)
+            if reader:
+                check_not_newer(self.db)
+                self.applied_migrations: list[str] = []
+                self.db.execute("PRAGMA query_only = ON")
+            else:
+                self.applied_migrations = migrate(self.db)
             self.device_id: str = self.db.execute("SELECT id FROM local_device").fetchone()[0]
         except BaseException:
             self.db.close()

@@ -177,6 +177,30 @@ def m003_identity(db: Database) -> None:
     identity_schema(db)
 
 
+@migrations()
+def m004_inspection_figures(db: Database) -> None:
+    """The figures the inspections list shows (progress, score, star level, open findings),
+    kept with the ``updated_at`` they were worked out for: derived data, worked out again
+    whenever the inspection changed (inspection.figures). No audit row: nothing is recorded."""
+    db.executescript(
+        """
+        CREATE TABLE inspection_figures (
+            inspection_id TEXT PRIMARY KEY REFERENCES inspections(id) ON DELETE CASCADE,
+            updated_at TEXT NOT NULL,
+            failed INTEGER NOT NULL DEFAULT 0,
+            answered INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            percent REAL,
+            stars INTEGER,
+            rates_stars INTEGER NOT NULL,
+            open_findings INTEGER NOT NULL,
+            stars_problem TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX inspections_listed ON inspections(date DESC, created_at DESC);
+        """
+    )
+
+
 def _database_folder(db: Database) -> Path | None:
     for _, name, file in db.execute("PRAGMA database_list").fetchall():
         if name == "main" and file:

@@ -4,22 +4,22 @@
     <context>
         <name>park_inspector</name>
         <message>
-            <location filename="../../ui/base/error_reporting.py" line="63" />
+            <location filename="../../ui/base/error_reporting.py" line="53" />
             <source>文件操作失败：{0}</source>
             <translation>A file operation failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/base/error_reporting.py" line="65" />
+            <location filename="../../ui/base/error_reporting.py" line="55" />
             <source>详细信息已记录在 {0}。</source>
             <translation>Details were written to {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/base/error_reporting.py" line="66" />
+            <location filename="../../ui/base/error_reporting.py" line="56" />
             <source>程序遇到了意外问题，操作没有完成；已保存的数据不受影响。</source>
             <translation>The program ran into an unexpected problem and the operation did not complete; data already saved is not affected. </translation>
         </message>
         <message>
-            <location filename="../../ui/base/error_reporting.py" line="78" />
+            <location filename="../../ui/base/error_reporting.py" line="68" />
             <source>操作未完成</source>
             <translation>Not completed</translation>
         </message>
@@ -127,14 +127,14 @@
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="61" />
-            <location filename="../../ui/main_window.py" line="145" />
+            <location filename="../../ui/main_window.py" line="144" />
             <source>关于园区现场检查</source>
             <translation>About Park Inspector</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="66" />
             <location filename="../../ui/home/welcome.py" line="54" />
-            <location filename="../../ui/main_window.py" line="239" />
+            <location filename="../../ui/main_window.py" line="238" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
@@ -156,7 +156,7 @@
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="108" />
-            <location filename="../../ui/dialogs/settings_dialog.py" line="69" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="57" />
             <source>数据文件夹</source>
             <translation>Data folder</translation>
         </message>
@@ -177,7 +177,7 @@
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="135" />
-            <location filename="../../ui/home/new_inspection.py" line="167" />
+            <location filename="../../ui/home/new_inspection.py" line="168" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
@@ -202,472 +202,499 @@
             <translation>Font licence (SIL Open Font License 1.1)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="53" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="41" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="56" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="44" />
             <source>检查人员信息</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="60" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="48" />
             <source>例如：高级检查员</source>
             <translation>e.g. Senior inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="62" />
-            <location filename="../../ui/reports/key_dialog.py" line="197" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="50" />
+            <location filename="../../ui/reports/key_dialog.py" line="192" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="63" />
-            <location filename="../../ui/reports/key_dialog.py" line="199" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="51" />
+            <location filename="../../ui/reports/key_dialog.py" line="194" />
             <source>单位</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="64" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="52" />
             <source>职务</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="67" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="55" />
             <source>新建检查时默认填入姓名和单位；报告签名处使用职务。</source>
             <translation>Name and organisation are filled in for new inspections; the title appears with your signature on reports.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="72" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="60" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="80" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="68" />
             <source>检查记录、照片和报告都保存在这个文件夹中。</source>
             <translation>Inspections, photos and reports are kept in this folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="83" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="71" />
             <source>报告</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="85" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="73" />
             <source>大（每页 1 张照片）</source>
             <translation>Large (1 photo per page)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="85" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="73" />
             <source>中（每页 2 张照片）</source>
             <translation>Medium (2 photos per page)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="86" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="74" />
             <source>小（每页 4 张照片）</source>
             <translation>Small (4 photos per page)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="91" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="79" />
             <source>照片大小</source>
             <translation>Photo size</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="93" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="81" />
             <source>界面</source>
             <translation>Interface</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="102" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="90" />
             <location filename="../../ui/inspection_view/actions.py" line="105" />
             <source>答题后自动跳到下一项</source>
             <translation>Move to the next item after answering</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="105" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="93" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="125" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="113" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="137" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="125" />
             <source>更改在重新启动程序后生效；现有的数据不会自动移到新文件夹。</source>
             <translation>Takes effect when the program restarts; existing data is not moved to the new folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="139" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="127" />
             <source>这次运行使用的是另外指定的文件夹：{0}</source>
             <translation>This session uses a folder given at start-up: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="145" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="133" />
             <source>界面语言在重新启动程序后切换。</source>
             <translation>The language changes when the program restarts.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="82" />
+            <location filename="../../ui/home/home_page.py" line="87" />
             <source>检查记录</source>
             <translation>Inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="87" />
-            <location filename="../../ui/main_window.py" line="113" />
+            <location filename="../../ui/home/home_page.py" line="92" />
+            <location filename="../../ui/main_window.py" line="112" />
             <source>新建检查…</source>
             <translation>New inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="92" />
-            <source>搜索园区名称</source>
-            <translation>Search park name</translation>
+            <location filename="../../ui/home/home_page.py" line="97" />
+            <source>搜索园区、检查人员、备注、整改或条目</source>
+            <translation>Search parks, inspectors, notes, findings or items</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="106" />
+            <location filename="../../ui/home/home_page.py" line="98" />
+            <source>按园区名称、检查人员或报告编号查找；也会查找备注、整改要求，以及判为不符合或写了备注的条目</source>
+            <translation>Finds parks, inspectors and report numbers; also notes, rectification requirements, and items judged non-compliant or given a note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="112" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="111" />
-            <location filename="../../ui/home/inspection_list.py" line="125" />
-            <location filename="../../ui/home/new_inspection.py" line="222" />
+            <location filename="../../ui/home/home_page.py" line="117" />
+            <location filename="../../ui/home/inspection_list.py" line="56" />
+            <location filename="../../ui/home/new_inspection.py" line="223" />
             <source>检查日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="155" />
+            <location filename="../../ui/home/home_page.py" line="161" />
             <location filename="../../ui/reports/export_dialogs.py" line="138" />
             <source>打开</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="157" />
+            <location filename="../../ui/home/home_page.py" line="163" />
             <source>新建复查…</source>
             <translation>New revisit…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="158" />
+            <location filename="../../ui/home/home_page.py" line="164" />
             <source>对同一园区再检查一次：模板相同，答案清空，未完成的整改带入</source>
             <translation>Inspect the same park again: same templates, answers cleared, open rectifications carried over</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="160" />
+            <location filename="../../ui/home/home_page.py" line="166" />
             <source>删除草稿…</source>
             <translation>Delete draft…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="165" />
+            <location filename="../../ui/home/home_page.py" line="171" />
             <source>没有符合筛选条件的检查。</source>
             <translation>No inspection matches the filter.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="179" />
+            <location filename="../../ui/home/home_page.py" line="185" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="190" />
+            <location filename="../../ui/home/home_page.py" line="196" />
             <source>双击或按回车键打开检查</source>
             <translation>Double-click or press Enter to open an inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="266" />
+            <location filename="../../ui/home/home_page.py" line="269" />
             <source>显示 {0} / 共 {1} 次检查</source>
             <translation>Showing {0} of {1} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="268" />
+            <location filename="../../ui/home/home_page.py" line="271" />
             <source>共 {0} 次检查</source>
             <translation>{0} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="298" />
+            <location filename="../../ui/home/home_page.py" line="301" />
             <source>先在列表中选择一个检查草稿</source>
             <translation>Select a draft inspection in the list first</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="300" />
+            <location filename="../../ui/home/home_page.py" line="303" />
             <source>删除这个还没有任何记录的草稿</source>
             <translation>Delete this draft, which has nothing recorded yet</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="303" />
+            <location filename="../../ui/home/home_page.py" line="306" />
             <source>只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。</source>
             <translation>Only drafts can be deleted. This inspection has records (status: {0}) and is kept so that the record stays complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="335" />
+            <location filename="../../ui/home/home_page.py" line="338" />
             <source>上次检查中尚未整改的问题会带入复查，逐项核实。</source>
             <translation>Rectifications still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="337" />
+            <location filename="../../ui/home/home_page.py" line="340" />
             <source>上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。</source>
             <translation>The {0} rectification(s) still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="340" />
+            <location filename="../../ui/home/home_page.py" line="343" />
             <source>上次检查没有待整改的问题。</source>
             <translation>The earlier inspection has no open rectifications.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="341" />
+            <location filename="../../ui/home/home_page.py" line="344" />
             <source>为“{0}”新建一次复查？</source>
             <translation>Start a revisit of "{0}"?</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="343" />
+            <location filename="../../ui/home/home_page.py" line="346" />
             <source>复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。所有答案会清空，需要重新判定；{2}</source>
             <translation>The revisit uses the same templates as the inspection of {0} ({1}) and is dated today. All answers are cleared and must be judged again; {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="346" />
+            <location filename="../../ui/home/home_page.py" line="349" />
             <source>新建复查</source>
             <translation>New revisit</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="359" />
+            <location filename="../../ui/home/home_page.py" line="362" />
             <source>删除“{0}” {1} 的检查草稿？</source>
             <translation>Delete the draft inspection of "{0}" on {1}?</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="360" />
+            <location filename="../../ui/home/home_page.py" line="363" />
             <source>这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。</source>
             <translation>No item of this draft has been judged yet. Once deleted, the draft and any photos and rectifications in it cannot be recovered.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="361" />
+            <location filename="../../ui/home/home_page.py" line="364" />
             <source>删除草稿</source>
             <translation>Delete draft</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="361" />
-            <location filename="../../ui/inspection_view/findings.py" line="207" />
-            <location filename="../../ui/photos/photo_strip.py" line="267" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="260" />
+            <location filename="../../ui/home/home_page.py" line="364" />
+            <location filename="../../ui/inspection_view/findings.py" line="204" />
+            <location filename="../../ui/photos/photo_strip.py" line="268" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="261" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="125" />
-            <location filename="../../ui/home/new_inspection.py" line="129" />
+            <location filename="../../ui/home/inspection_list.py" line="56" />
+            <location filename="../../ui/home/new_inspection.py" line="130" />
             <source>园区</source>
             <translation>Park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="125" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="296" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="313" />
+            <location filename="../../ui/home/inspection_list.py" line="56" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="301" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="125" />
-            <location filename="../../ui/home/new_inspection.py" line="223" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="42" />
+            <location filename="../../ui/home/inspection_list.py" line="56" />
+            <location filename="../../ui/home/new_inspection.py" line="224" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="43" />
             <source>检查人员</source>
             <translation>Inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="125" />
-            <location filename="../../ui/home/new_inspection.py" line="186" />
+            <location filename="../../ui/home/inspection_list.py" line="56" />
+            <location filename="../../ui/home/new_inspection.py" line="187" />
             <source>检查模板</source>
             <translation>Templates</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="126" />
+            <location filename="../../ui/home/inspection_list.py" line="57" />
             <source>进度</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="126" />
+            <location filename="../../ui/home/inspection_list.py" line="57" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="126" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="223" />
+            <location filename="../../ui/home/inspection_list.py" line="57" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="228" />
             <source>星级</source>
             <translation>Stars</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="244" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="221" />
+            <location filename="../../ui/home/inspection_list.py" line="208" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="226" />
             <source>无法评定</source>
             <translation>Cannot be rated</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="266" />
+            <location filename="../../ui/home/inspection_list.py" line="230" />
             <source>报告编号：{0}</source>
             <translation>Report number: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="268" />
+            <location filename="../../ui/home/inspection_list.py" line="232" />
             <source>这是一次复查</source>
             <translation>This is a revisit</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="273" />
+            <location filename="../../ui/home/inspection_list.py" line="237" />
             <source>无法计算这次检查的结果；详细信息已记录在日志中。</source>
             <translation>The results of this inspection could not be worked out; the details are in the log.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="275" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="157" />
+            <location filename="../../ui/home/inspection_list.py" line="239" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="164" />
             <source>正在计算…</source>
             <translation>Calculating…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="277" />
+            <location filename="../../ui/home/inspection_list.py" line="241" />
             <source>已判定 {0} 项，共 {1} 项</source>
             <translation>{0} of {1} items judged</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="279" />
+            <location filename="../../ui/home/inspection_list.py" line="243" />
             <source>符合性检查的加权得分</source>
             <translation>Weighted compliance score</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="280" />
+            <location filename="../../ui/home/inspection_list.py" line="244" />
             <source>还没有可计分的答案，或未应用符合性检查模板</source>
             <translation>No scored answers yet, or no compliance template applied</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="285" />
+            <location filename="../../ui/home/inspection_list.py" line="249" />
             <source>星级评定所需的数据还没有填全</source>
             <translation>The star rating still needs some measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="94" />
+            <location filename="../../ui/home/inspection_list.py" line="300" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="110" />
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/inspection_list.py" line="300" />
+            <source>整改</source>
+            <translation>a finding</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/inspection_list.py" line="300" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
+            <source>条目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/inspection_list.py" line="301" />
+            <source>在{0}中找到：{1}</source>
+            <translation>Found in {0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/new_inspection.py" line="95" />
             <location filename="../../ui/home/welcome.py" line="70" />
             <source>新建检查</source>
             <translation>New inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="111" />
+            <location filename="../../ui/home/new_inspection.py" line="112" />
             <source>创建并开始检查</source>
             <translation>Create and start</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="130" />
+            <location filename="../../ui/home/new_inspection.py" line="131" />
             <source>已检查过的园区</source>
             <translation>A park inspected before</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="131" />
+            <location filename="../../ui/home/new_inspection.py" line="132" />
             <source>新园区</source>
             <translation>A new park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="135" />
+            <location filename="../../ui/home/new_inspection.py" line="136" />
             <source>输入园区名称搜索</source>
             <translation>Type to search park names</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="144" />
+            <location filename="../../ui/home/new_inspection.py" line="145" />
             <source>例如：星河智造小微企业园</source>
             <translation>e.g. Xinghe Smart Manufacturing Park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="168" />
+            <location filename="../../ui/home/new_inspection.py" line="169" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="169" />
+            <location filename="../../ui/home/new_inspection.py" line="170" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="197" />
+            <location filename="../../ui/home/new_inspection.py" line="198" />
             <source>{0} 项</source>
             <translation>{0} items</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="212" />
+            <location filename="../../ui/home/new_inspection.py" line="213" />
             <source>本次检查</source>
             <translation>This inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="217" />
+            <location filename="../../ui/home/new_inspection.py" line="218" />
             <source>多名检查人员用“、”分隔，例如：张三、李四</source>
             <translation>Separate several inspectors with "、" or commas, e.g. Zhang San, Li Si</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="224" />
+            <location filename="../../ui/home/new_inspection.py" line="225" />
             <source>检查单位</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="270" />
+            <location filename="../../ui/home/new_inspection.py" line="271" />
             <source>请选择一个园区</source>
             <translation>Choose a park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="272" />
+            <location filename="../../ui/home/new_inspection.py" line="273" />
             <source>没有名为“{0}”的园区；要新建，请选择“新园区”</source>
             <translation>There is no park named "{0}"; to add it, choose "A new park"</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="276" />
+            <location filename="../../ui/home/new_inspection.py" line="277" />
             <source>请填写园区名称</source>
             <translation>Enter the park's name</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="279" />
+            <location filename="../../ui/home/new_inspection.py" line="280" />
             <source>已有名为“{0}”的园区。&lt;a href="use"&gt;改为选择这个园区&lt;/a&gt;</source>
             <translation>A park named "{0}" already exists. &lt;a href="use"&gt;Choose that park instead&lt;/a&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="281" />
+            <location filename="../../ui/home/new_inspection.py" line="282" />
             <source>请至少选择一个检查模板</source>
             <translation>Choose at least one template</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="283" />
+            <location filename="../../ui/home/new_inspection.py" line="284" />
             <source>请至少填写一名检查人员</source>
             <translation>Enter at least one inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="291" />
+            <location filename="../../ui/home/new_inspection.py" line="292" />
             <source>类型：{0}　地址：{1}</source>
             <translation>Type: {0}   Address: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="294" />
+            <location filename="../../ui/home/new_inspection.py" line="295" />
             <source>星级按园区类型评定，本次按“{0}”评定。</source>
             <translation>Star ratings depend on the park type; this one is rated as "{0}".</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="311" />
+            <location filename="../../ui/home/new_inspection.py" line="312" />
             <source>选择园区</source>
             <translation>choose a park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="311" />
+            <location filename="../../ui/home/new_inspection.py" line="312" />
             <source>填写园区名称</source>
             <translation>enter the park name</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="312" />
+            <location filename="../../ui/home/new_inspection.py" line="313" />
             <source>选择检查模板</source>
             <translation>choose templates</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="312" />
+            <location filename="../../ui/home/new_inspection.py" line="313" />
             <source>填写检查人员</source>
             <translation>enter inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="313" />
+            <location filename="../../ui/home/new_inspection.py" line="314" />
             <source>还需要：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="352" />
+            <location filename="../../ui/home/new_inspection.py" line="353" />
             <source>无法创建检查</source>
             <translation>Could not create the inspection</translation>
         </message>
@@ -683,8 +710,8 @@
         </message>
         <message>
             <location filename="../../ui/home/welcome.py" line="72" />
-            <location filename="../../ui/main_window.py" line="115" />
-            <location filename="../../ui/main_window.py" line="290" />
+            <location filename="../../ui/main_window.py" line="114" />
+            <location filename="../../ui/main_window.py" line="289" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
         </message>
@@ -733,15 +760,15 @@
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="103" />
-            <location filename="../../ui/inspection_view/findings.py" line="236" />
+            <location filename="../../ui/inspection_view/findings.py" line="233" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="104" />
             <location filename="../../ui/inspection_view/actions.py" line="147" />
-            <location filename="../../ui/inspection_view/page_header.py" line="58" />
-            <location filename="../../ui/inspection_view/page_header.py" line="87" />
+            <location filename="../../ui/inspection_view/page_header.py" line="59" />
+            <location filename="../../ui/inspection_view/page_header.py" line="88" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
         </message>
@@ -752,30 +779,30 @@
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="111" />
-            <location filename="../../ui/inspection_view/page_header.py" line="56" />
+            <location filename="../../ui/inspection_view/page_header.py" line="57" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="112" />
-            <location filename="../../ui/inspection_view/page.py" line="127" />
+            <location filename="../../ui/inspection_view/page.py" line="123" />
             <source>检查表</source>
             <translation>Checklist</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="113" />
-            <location filename="../../ui/inspection_view/page.py" line="128" />
-            <location filename="../../ui/inspection_view/page.py" line="131" />
-            <location filename="../../ui/inspection_view/page.py" line="255" />
-            <location filename="../../ui/photos/photo_viewer.py" line="340" />
-            <location filename="../../ui/session/undo_commands.py" line="166" />
+            <location filename="../../ui/inspection_view/page.py" line="124" />
+            <location filename="../../ui/inspection_view/page.py" line="127" />
+            <location filename="../../ui/inspection_view/page.py" line="240" />
+            <location filename="../../ui/photos/photo_viewer.py" line="341" />
+            <location filename="../../ui/session/undo_commands.py" line="165" />
             <location filename="../../ui/session/undo_feedback.py" line="32" />
             <source>整体照片</source>
             <translation>General photos</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="114" />
-            <location filename="../../ui/inspection_view/page.py" line="133" />
+            <location filename="../../ui/inspection_view/page.py" line="129" />
             <source>汇总</source>
             <translation>Summary</translation>
         </message>
@@ -791,7 +818,7 @@
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="146" />
-            <location filename="../../ui/inspection_view/page_header.py" line="86" />
+            <location filename="../../ui/inspection_view/page_header.py" line="87" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
         </message>
@@ -816,423 +843,418 @@
             <translation>Without photos</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="222" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="219" />
             <source>已填写</source>
             <translation>Filled in</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_pane.py" line="79" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="257" />
+            <location filename="../../ui/inspection_view/checklist_pane.py" line="80" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="258" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_pane.py" line="211" />
+            <location filename="../../ui/inspection_view/checklist_pane.py" line="212" />
             <source>搜索编号、标题或内容（Ctrl+F）</source>
             <translation>Search code, title or text (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_pane.py" line="230" />
+            <location filename="../../ui/inspection_view/checklist_pane.py" line="231" />
             <source>没有符合筛选条件的条目</source>
             <translation>No item matches the filter</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="40" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="306" />
+            <location filename="../../ui/inspection_view/findings.py" line="37" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="311" />
             <source>一般</source>
             <translation>Minor</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="40" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="306" />
+            <location filename="../../ui/inspection_view/findings.py" line="37" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="311" />
             <source>较重</source>
             <translation>Major</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="40" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="306" />
+            <location filename="../../ui/inspection_view/findings.py" line="37" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="311" />
             <source>严重</source>
             <translation>Critical</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="52" />
-            <location filename="../../ui/inspection_view/findings.py" line="294" />
+            <location filename="../../ui/inspection_view/findings.py" line="49" />
+            <location filename="../../ui/inspection_view/findings.py" line="291" />
             <source>编辑整改项</source>
             <translation>Edit rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="52" />
+            <location filename="../../ui/inspection_view/findings.py" line="49" />
             <source>添加整改项</source>
             <translation>Add rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="62" />
+            <location filename="../../ui/inspection_view/findings.py" line="59" />
             <source>需要园区完成的整改内容</source>
             <translation>What the park must rectify</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="65" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="313" />
+            <location filename="../../ui/inspection_view/findings.py" line="62" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
             <source>整改要求</source>
             <translation>Requirement</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="69" />
+            <location filename="../../ui/inspection_view/findings.py" line="66" />
             <source>严重程度</source>
             <translation>Severity</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="71" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="313" />
+            <location filename="../../ui/inspection_view/findings.py" line="68" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="80" />
+            <location filename="../../ui/inspection_view/findings.py" line="77" />
             <source>整改期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="82" />
+            <location filename="../../ui/inspection_view/findings.py" line="79" />
             <source>责任部门或责任人</source>
             <translation>Responsible department or person</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="83" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="313" />
+            <location filename="../../ui/inspection_view/findings.py" line="80" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
             <source>责任人</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="123" />
+            <location filename="../../ui/inspection_view/findings.py" line="120" />
             <source>请填写整改要求。</source>
             <translation>Enter the requirement.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="139" />
-            <location filename="../../ui/inspection_view/findings.py" line="305" />
+            <location filename="../../ui/inspection_view/findings.py" line="136" />
+            <location filename="../../ui/inspection_view/findings.py" line="302" />
             <source>整改完成</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="142" />
+            <location filename="../../ui/inspection_view/findings.py" line="139" />
             <source>整改要求：{0}</source>
             <translation>Requirement: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="146" />
+            <location filename="../../ui/inspection_view/findings.py" line="143" />
             <source>整改情况说明（例如：已于 11 月 25 日更换路灯，现场复核合格）</source>
             <translation>How it was rectified (e.g. street lights replaced on 25 November, checked on site)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="150" />
+            <location filename="../../ui/inspection_view/findings.py" line="147" />
             <source>请填写整改情况说明。</source>
             <translation>Describe how it was rectified.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="191" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="309" />
+            <location filename="../../ui/inspection_view/findings.py" line="188" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="314" />
             <source>已整改</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="191" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="224" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="310" />
+            <location filename="../../ui/inspection_view/findings.py" line="188" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="229" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="315" />
             <source>待整改</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="196" />
+            <location filename="../../ui/inspection_view/findings.py" line="193" />
             <source>期限 {0}</source>
             <translation>Deadline {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="198" />
+            <location filename="../../ui/inspection_view/findings.py" line="195" />
             <source>责任人 {0}</source>
             <translation>Responsible: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="204" />
+            <location filename="../../ui/inspection_view/findings.py" line="201" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="205" />
+            <location filename="../../ui/inspection_view/findings.py" line="202" />
             <source>重新打开</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="205" />
+            <location filename="../../ui/inspection_view/findings.py" line="202" />
             <source>整改完成…</source>
             <translation>Rectified…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="215" />
+            <location filename="../../ui/inspection_view/findings.py" line="212" />
             <source>整改情况：{0}</source>
             <translation>Rectification: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="233" />
-            <location filename="../../ui/inspection_view/findings.py" line="255" />
+            <location filename="../../ui/inspection_view/findings.py" line="230" />
+            <location filename="../../ui/inspection_view/findings.py" line="252" />
             <source>整改项</source>
             <translation>Rectifications</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="255" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="302" />
+            <location filename="../../ui/inspection_view/findings.py" line="252" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="307" />
             <source>整改项（{0}）</source>
             <translation>Rectifications ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="260" />
+            <location filename="../../ui/inspection_view/findings.py" line="257" />
             <source>无。不符合的条目可在此记录需要园区整改的事项。</source>
             <translation>None. For a non-compliant item, record here what the park must rectify.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="311" />
+            <location filename="../../ui/inspection_view/findings.py" line="308" />
             <source>重新打开整改项</source>
             <translation>Reopen rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="89" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="90" />
             <source>原文（繁体）</source>
             <translation>Original text (Traditional)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="100" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="101" />
             <location filename="../../ui/reports/export_dialogs.py" line="216" />
             <source>检查结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="109" />
-            <source>备注</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="111" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="112" />
             <source>现场情况、依据、说明……（自动保存）</source>
             <translation>What you saw, the evidence, remarks… (saved automatically)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="153" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="154" />
             <source>请在左侧选择一个检查条目</source>
             <translation>Choose an item on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="199" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="200" />
             <source>&lt;b&gt;责任单位：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Responsible units: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="205" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="206" />
             <source>&lt;b&gt;时间节点：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Deadline: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="207" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="208" />
             <source>&lt;b&gt;所属行动：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Action: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="215" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="216" />
             <source>&lt;b&gt;检查要点&lt;/b&gt;&lt;br&gt;</source>
             <translation>&lt;b&gt;What to check&lt;/b&gt;&lt;br&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="232" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="233" />
             <source>本部分共 {0} 个条目，已记录 {1} 个。</source>
             <translation>This section has {0} items; {1} recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="237" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="238" />
             <source>按 N 跳到下一个未检查条目，按数字键记录结果。</source>
             <translation>Press N for the next unchecked item, a number key to record a result.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="254" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="255" />
             <source>试点 *</source>
             <translation>Pilot *</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="254" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="255" />
             <source>上海市营商环境创新试点改革举措事项</source>
             <translation>A Shanghai business-environment pilot reform measure</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="258" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="259" />
             <source>截至检查日期 {0} 已超过时间节点</source>
             <translation>Past its deadline on the inspection date {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="344" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="345" />
             <source>填写 {0} 测量值</source>
             <translation>Enter measurements for {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="350" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="351" />
             <source>评定 {0}</source>
             <translation>Rate {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="85" />
+            <location filename="../../ui/inspection_view/page.py" line="81" />
             <source>正在打开检查…</source>
             <translation>Opening the inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="193" />
+            <location filename="../../ui/inspection_view/page.py" line="185" />
             <source>无法打开该检查。</source>
             <translation>The inspection could not be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="254" />
+            <location filename="../../ui/inspection_view/page.py" line="239" />
             <source>整体照片（{0}）</source>
             <translation>General photos ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="284" />
+            <location filename="../../ui/inspection_view/page.py" line="269" />
             <source>所有条目都已检查</source>
             <translation>All items are checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="310" />
-            <location filename="../../ui/inspection_view/page.py" line="316" />
+            <location filename="../../ui/inspection_view/page.py" line="295" />
+            <location filename="../../ui/inspection_view/page.py" line="301" />
             <source>该检查已签署，只读；如需修改请先重新打开</source>
             <translation>This inspection is signed and read-only; reopen it to make changes</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="336" />
+            <location filename="../../ui/inspection_view/page.py" line="321" />
             <source>清除结果</source>
             <translation>Clear result</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="27" />
+            <location filename="../../ui/inspection_view/page_header.py" line="28" />
             <source>‹ 检查列表</source>
             <translation>‹ Inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="28" />
+            <location filename="../../ui/inspection_view/page_header.py" line="29" />
             <source>返回检查列表（所有修改已自动保存）</source>
             <translation>Back to the inspection list (every change is already saved)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="57" />
+            <location filename="../../ui/inspection_view/page_header.py" line="58" />
             <source>园区整体情况的照片（也可把照片拖到这一栏）</source>
             <translation>Photos of the park as a whole (you can also drop photos on this tab)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="68" />
+            <location filename="../../ui/inspection_view/page_header.py" line="69" />
             <source>已签署，只读；如需修改请重新打开（生成新修订版）</source>
             <translation>Signed and read-only; reopen it to make changes (creates a new revision)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="71" />
+            <location filename="../../ui/inspection_view/page_header.py" line="72" />
             <source>重新打开…</source>
             <translation>Reopen…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="78" />
+            <location filename="../../ui/inspection_view/page_header.py" line="79" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="79" />
+            <location filename="../../ui/inspection_view/page_header.py" line="80" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="80" />
+            <location filename="../../ui/inspection_view/page_header.py" line="81" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="90" />
+            <location filename="../../ui/inspection_view/page_header.py" line="91" />
             <source>已检查 {0} / {1}</source>
             <translation>{0}/{1} checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/result_buttons.py" line="53" />
+            <location filename="../../ui/inspection_view/result_buttons.py" line="54" />
             <source>{0}（快捷键 {1}）</source>
             <translation>{0} (shortcut {1})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="60" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="61" />
             <source>未达到一星级的要求</source>
             <translation>Does not meet the one-star requirements</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="122" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="123" />
             <source>测量值</source>
             <translation>Measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="135" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="136" />
             <source>评定等级（选择达到的最高等级）</source>
             <translation>Judged level (choose the highest level reached)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="135" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="136" />
             <source>各等级要求</source>
             <translation>Requirements per level</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="161" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="162" />
             <source>请选择</source>
             <translation>Choose</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="163" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="164" />
             <source>{0} 档</source>
             <translation>Grade {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="189" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="190" />
             <source>未填写</source>
             <translation>Not filled in</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="198" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="199" />
             <source>服务类园区不需填写</source>
             <translation>Not needed for service parks</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="230" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="231" />
             <source>{0}：请输入 0 至 100 之间的百分数</source>
             <translation>{0}: enter a percentage from 0 to 100</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="232" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="233" />
             <source>{0}：请输入 0 至 {1} 之间的整数</source>
             <translation>{0}: enter a whole number from 0 to {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="233" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="234" />
             <source>{0}：请输入不小于 0 的数字</source>
             <translation>{0}: enter a number of 0 or more</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="325" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="326" />
             <source>（未保存）</source>
             <translation> (not saved)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="343" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="344" />
             <source>评定等级</source>
             <translation>Judged level</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="367" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="368" />
             <source>已具备 {0} 项</source>
             <translation>{0} in place</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="373" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="374" />
             <source>本指标等级：尚缺 {0}</source>
             <translation>Level of this indicator: missing {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="380" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="381" />
             <source>本指标等级：</source>
             <translation>Level of this indicator: </translation>
         </message>
@@ -1249,223 +1271,218 @@
 Reason (optional):</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="164" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="172" />
             <source>正在更新…</source>
             <translation>Updating…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="182" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="187" />
             <source>截至 {0} 的记录</source>
             <translation>Records as of {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="192" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="197" />
             <source>已检查 {0} / {1} 项</source>
             <translation>{0} of {1} items checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="215" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="220" />
             <source>总体符合率</source>
             <translation>Overall compliance</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="216" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="221" />
             <source>检查进度</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="221" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="226" />
             <source>待评定</source>
             <translation>Not rated yet</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="243" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="248" />
             <source>合计</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="252" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="257" />
             <source>未检查 {0}</source>
             <translation>{0} not checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="259" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="264" />
             <source>&lt;b&gt;星级：无法评定&lt;/b&gt;　</source>
             <translation>&lt;b&gt;Star level: cannot be rated&lt;/b&gt;  </translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="264" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="269" />
             <source>&lt;b&gt;星级：待评定&lt;/b&gt;　尚缺：</source>
             <translation>&lt;b&gt;Stars: not rated yet&lt;/b&gt;   Missing: </translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="270" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="275" />
             <source>星级受限于：</source>
             <translation>Star level limited by: </translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="276" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="281" />
             <source>指标</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="276" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="281" />
             <source>等级</source>
             <translation>Level</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="276" />
-            <location filename="../../ui/photos/import_flow.py" line="117" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="281" />
+            <location filename="../../ui/photos/import_flow.py" line="118" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="285" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="290" />
             <source>项</source>
             <translation>Items</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="295" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="300" />
             <source>逾期事项（{0}）</source>
             <translation>Overdue actions ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="296" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="301" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="296" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="301" />
             <source>事项</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="296" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="301" />
             <source>时间节点</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="298" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="303" />
             <source>截至检查日期没有逾期事项。</source>
             <translation>No action was overdue on the inspection date.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="304" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="309" />
             <source>没有记录整改项。</source>
             <translation>No rectifications recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="313" />
-            <source>条目</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="313" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
             <source>程度</source>
             <translation>Severity</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="322" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="327" />
             <source>{0}（评定等级）</source>
             <translation>{0} (judged level)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="116" />
+            <location filename="../../ui/main_window.py" line="115" />
             <source>返回检查列表</source>
             <translation>Back to the inspection list</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="118" />
+            <location filename="../../ui/main_window.py" line="117" />
             <source>备份数据…</source>
             <translation>Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="119" />
+            <location filename="../../ui/main_window.py" line="118" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="121" />
+            <location filename="../../ui/main_window.py" line="120" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="132" />
+            <location filename="../../ui/main_window.py" line="131" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="132" />
+            <location filename="../../ui/main_window.py" line="131" />
             <source>检查(&amp;I)</source>
             <translation>&amp;Inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="132" />
             <source>照片(&amp;P)</source>
             <translation>&amp;Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="132" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="140" />
+            <location filename="../../ui/main_window.py" line="139" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="143" />
+            <location filename="../../ui/main_window.py" line="142" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="147" />
+            <location filename="../../ui/main_window.py" line="146" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="176" />
+            <location filename="../../ui/main_window.py" line="175" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="288" />
+            <location filename="../../ui/main_window.py" line="287" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="317" />
+            <location filename="../../ui/main_window.py" line="316" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="321" />
+            <location filename="../../ui/main_window.py" line="320" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="322" />
+            <location filename="../../ui/main_window.py" line="321" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="322" />
+            <location filename="../../ui/main_window.py" line="321" />
             <source>备份文件 (*.zip)</source>
             <translation>Backup files (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="331" />
+            <location filename="../../ui/main_window.py" line="330" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="336" />
+            <location filename="../../ui/main_window.py" line="335" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="337" />
+            <location filename="../../ui/main_window.py" line="336" />
             <source>数据已备份到：
 {0}
 
@@ -1476,129 +1493,129 @@ Reason (optional):</translation>
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="342" />
+            <location filename="../../ui/main_window.py" line="341" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="347" />
+            <location filename="../../ui/main_window.py" line="346" />
             <source>备份完成，但有文件缺失</source>
             <translation>Backup done, but files are missing</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="349" />
+            <location filename="../../ui/main_window.py" line="348" />
             <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
 {1}</source>
             <translation>These {0} files are missing from the data folder, so the backup does not have them either:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="356" />
+            <location filename="../../ui/main_window.py" line="355" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/annotation_editor.py" line="215" />
+            <location filename="../../ui/photos/annotation_editor.py" line="231" />
             <source>正在载入照片…</source>
             <translation>Loading photo…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/annotation_editor.py" line="375" />
+            <location filename="../../ui/photos/annotation_editor.py" line="391" />
             <source>添加文字</source>
             <translation>Add text</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/annotation_editor.py" line="376" />
+            <location filename="../../ui/photos/annotation_editor.py" line="392" />
             <source>标注文字：</source>
             <translation>Annotation text:</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="51" />
+            <location filename="../../ui/photos/import_flow.py" line="52" />
             <source>已导入 {0} 张照片</source>
             <translation>{0} photo(s) imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="53" />
+            <location filename="../../ui/photos/import_flow.py" line="54" />
             <source>{0} 张已在本检查中</source>
             <translation>{0} already in this inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="55" />
+            <location filename="../../ui/photos/import_flow.py" line="56" />
             <source>{0} 个文件未导入</source>
             <translation>{0} file(s) not imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="57" />
+            <location filename="../../ui/photos/import_flow.py" line="58" />
             <source>出错后停止，{0} 个文件未处理</source>
             <translation>stopped after an error, {0} files not processed</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="59" />
+            <location filename="../../ui/photos/import_flow.py" line="60" />
             <source>已取消，{0} 个文件未处理</source>
             <translation>Cancelled; {0} file(s) not processed</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="68" />
-            <location filename="../../ui/photos/import_flow.py" line="164" />
+            <location filename="../../ui/photos/import_flow.py" line="69" />
+            <location filename="../../ui/photos/import_flow.py" line="165" />
             <source>正在查找照片…</source>
             <translation>Looking for photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="101" />
+            <location filename="../../ui/photos/import_flow.py" line="102" />
             <source>照片 ({0});;所有文件 (*)</source>
             <translation>Photos ({0});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="102" />
+            <location filename="../../ui/photos/import_flow.py" line="103" />
             <source>添加照片</source>
             <translation>Add photos</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="110" />
+            <location filename="../../ui/photos/import_flow.py" line="111" />
             <source>部分文件未导入</source>
             <translation>Some files were not imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="113" />
+            <location filename="../../ui/photos/import_flow.py" line="114" />
             <source>。以下文件未导入，原件未作任何改动：</source>
             <translation>. The following files were not imported; the originals were not changed:</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="117" />
+            <location filename="../../ui/photos/import_flow.py" line="118" />
             <source>文件</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="164" />
+            <location filename="../../ui/photos/import_flow.py" line="165" />
             <location filename="../../ui/reports/export_dialogs.py" line="67" />
             <location filename="../../ui/reports/print_preview.py" line="133" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="165" />
+            <location filename="../../ui/photos/import_flow.py" line="166" />
             <source>导入照片</source>
             <translation>Import photos</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="186" />
+            <location filename="../../ui/photos/import_flow.py" line="187" />
             <source>正在取消…（正在处理的照片完成后停止）</source>
             <translation>Cancelling… (stops after the photo being processed)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="194" />
+            <location filename="../../ui/photos/import_flow.py" line="195" />
             <source>正在导入 {0}/{1}：{2}</source>
             <translation>Importing {0}/{1}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="205" />
-            <location filename="../../ui/photos/import_flow.py" line="217" />
+            <location filename="../../ui/photos/import_flow.py" line="206" />
+            <location filename="../../ui/photos/import_flow.py" line="218" />
             <source>照片没有全部导入</source>
             <translation>Not all photos were imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="206" />
-            <location filename="../../ui/photos/import_flow.py" line="218" />
+            <location filename="../../ui/photos/import_flow.py" line="207" />
+            <location filename="../../ui/photos/import_flow.py" line="219" />
             <source>。已导入的照片已保存。</source>
             <translation>. The photos imported are saved.</translation>
         </message>
@@ -1613,145 +1630,145 @@ It holds the database and {1} photo and report files.</translation>
             <translation>The previous photos are still being imported; please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="306" />
+            <location filename="../../ui/photos/import_flow.py" line="305" />
             <source>照片已删除（可撤销：Ctrl+Z）</source>
             <translation>Photo deleted (undo: Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="184" />
-            <location filename="../../ui/photos/photo_viewer.py" line="141" />
+            <location filename="../../ui/photos/photo_strip.py" line="185" />
+            <location filename="../../ui/photos/photo_viewer.py" line="142" />
             <source>照片</source>
             <translation>Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="191" />
+            <location filename="../../ui/photos/photo_strip.py" line="192" />
             <source>可将照片或文件夹拖到这里</source>
             <translation>Drop photos or folders here</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="195" />
+            <location filename="../../ui/photos/photo_strip.py" line="196" />
             <source>添加照片…</source>
             <translation>Add photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="196" />
+            <location filename="../../ui/photos/photo_strip.py" line="197" />
             <source>从文件夹选择照片（可多选）</source>
             <translation>Choose photos from a folder (several at once)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="225" />
+            <location filename="../../ui/photos/photo_strip.py" line="226" />
             <source>还没有照片。点击“添加照片…”，或把照片、文件夹拖到这里。</source>
             <translation>No photos yet. Click "Add photos…" or drop photos or folders here.</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="230" />
-            <location filename="../../ui/photos/photo_viewer.py" line="221" />
-            <location filename="../../ui/session/undo_commands.py" line="177" />
+            <location filename="../../ui/photos/photo_strip.py" line="231" />
+            <location filename="../../ui/photos/photo_viewer.py" line="222" />
+            <location filename="../../ui/session/undo_commands.py" line="176" />
             <source>删除照片</source>
             <translation>Delete photo</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="265" />
+            <location filename="../../ui/photos/photo_strip.py" line="266" />
             <source>查看 / 标注…</source>
             <translation>View / annotate…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="266" />
+            <location filename="../../ui/photos/photo_strip.py" line="267" />
             <source>移动到其他条目…</source>
             <translation>Move to another item…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="53" />
+            <location filename="../../ui/photos/photo_viewer.py" line="54" />
             <source>无法读取照片文件 {0}</source>
             <translation>Cannot read the photo file {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="65" />
+            <location filename="../../ui/photos/photo_viewer.py" line="66" />
             <source>移动照片到…</source>
             <translation>Move photo to…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="69" />
+            <location filename="../../ui/photos/photo_viewer.py" line="70" />
             <source>搜索编号或标题</source>
             <translation>Search code or title</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="74" />
+            <location filename="../../ui/photos/photo_viewer.py" line="75" />
             <source>整体照片（不属于具体条目）</source>
             <translation>General photos (not of one item)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="87" />
+            <location filename="../../ui/photos/photo_viewer.py" line="88" />
             <source>（当前）</source>
             <translation>(current)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="151" />
+            <location filename="../../ui/photos/photo_viewer.py" line="152" />
             <source>说明：</source>
             <translation>Caption:</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="153" />
+            <location filename="../../ui/photos/photo_viewer.py" line="154" />
             <source>照片说明（会印在报告中）</source>
             <translation>Photo caption (printed in the report)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="168" />
+            <location filename="../../ui/photos/photo_viewer.py" line="169" />
             <source>‹ 上一张</source>
             <translation>‹ Previous</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="170" />
+            <location filename="../../ui/photos/photo_viewer.py" line="171" />
             <source>下一张 ›</source>
             <translation>Next ›</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="175" />
+            <location filename="../../ui/photos/photo_viewer.py" line="176" />
             <source>适应窗口</source>
             <translation>Fit to window</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="190" />
+            <location filename="../../ui/photos/photo_viewer.py" line="191" />
             <source>在照片上画{0}</source>
             <translation>Draw a {0} on the photo</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="191" />
+            <location filename="../../ui/photos/photo_viewer.py" line="192" />
             <source>选择、移动标注；拖动查看照片</source>
             <translation>Select and move annotations; drag to pan the photo</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="203" />
+            <location filename="../../ui/photos/photo_viewer.py" line="204" />
             <source>标注颜色</source>
             <translation>Annotation colour</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="211" />
+            <location filename="../../ui/photos/photo_viewer.py" line="212" />
             <source>删除所选标注</source>
             <translation>Delete selected annotation</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="213" />
+            <location filename="../../ui/photos/photo_viewer.py" line="214" />
             <source>保存标注</source>
             <translation>Save annotations</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="219" />
+            <location filename="../../ui/photos/photo_viewer.py" line="220" />
             <source>移动到…</source>
             <translation>Move to…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="247" />
+            <location filename="../../ui/photos/photo_viewer.py" line="248" />
             <source>照片 {0}/{1} — {2}</source>
             <translation>Photo {0}/{1} — {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="265" />
+            <location filename="../../ui/photos/photo_viewer.py" line="266" />
             <source>无法显示照片：{0}</source>
             <translation>Cannot show the photo: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="341" />
+            <location filename="../../ui/photos/photo_viewer.py" line="342" />
             <source>已移动到 {0}</source>
             <translation>Moved to {0}</translation>
         </message>
@@ -1792,7 +1809,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/reports/export_dialogs.py" line="178" />
-            <location filename="../../ui/reports/sign_dialog.py" line="257" />
+            <location filename="../../ui/reports/sign_dialog.py" line="258" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
@@ -1861,204 +1878,204 @@ A draft is for checking the content; the official report comes from “Sign repo
             <translation>The Excel export did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="86" />
+            <location filename="../../ui/reports/key_dialog.py" line="81" />
             <source>太短：至少 {0} 位</source>
             <translation>too short: at least {0} characters</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="89" />
+            <location filename="../../ui/reports/key_dialog.py" line="84" />
             <source>强</source>
             <translation>strong</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="91" />
+            <location filename="../../ui/reports/key_dialog.py" line="86" />
             <source>中等：再长一些或混合大小写、数字、符号会更安全</source>
             <translation>fair: longer, or mixing upper and lower case, digits and symbols, is safer</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="92" />
+            <location filename="../../ui/reports/key_dialog.py" line="87" />
             <source>弱：建议至少 8 位，并混合字母和数字</source>
             <translation>weak: use at least 8 characters, mixing letters and digits</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="142" />
+            <location filename="../../ui/reports/key_dialog.py" line="137" />
             <source>创建签名密钥</source>
             <translation>Create signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="146" />
+            <location filename="../../ui/reports/key_dialog.py" line="141" />
             <source>可不填</source>
             <translation>optional</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="156" />
+            <location filename="../../ui/reports/key_dialog.py" line="151" />
             <source>签署人姓名：</source>
             <translation>Signer's name:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="157" />
-            <location filename="../../ui/reports/key_dialog.py" line="227" />
-            <location filename="../../ui/reports/verify_dialog.py" line="125" />
+            <location filename="../../ui/reports/key_dialog.py" line="152" />
+            <location filename="../../ui/reports/key_dialog.py" line="222" />
+            <location filename="../../ui/reports/verify_dialog.py" line="122" />
             <source>单位：</source>
             <translation>Organisation:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="158" />
-            <location filename="../../ui/reports/key_dialog.py" line="228" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="116" />
+            <location filename="../../ui/reports/key_dialog.py" line="153" />
+            <location filename="../../ui/reports/key_dialog.py" line="223" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="117" />
             <source>职务：</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="159" />
+            <location filename="../../ui/reports/key_dialog.py" line="154" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="160" />
+            <location filename="../../ui/reports/key_dialog.py" line="155" />
             <source>再次输入密码：</source>
             <translation>Password again:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="161" />
+            <location filename="../../ui/reports/key_dialog.py" line="156" />
             <source>密码保护密钥文件，程序不会保存它：每次签署报告时需要输入。忘记密码后只能创建新密钥（已签署的报告不受影响）。证书有效期 5 年。</source>
             <translation>The password protects the key file and is never stored: you enter it each time you sign a report. A forgotten password means creating a new key (reports already signed are not affected). The certificate is valid for 5 years.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="166" />
+            <location filename="../../ui/reports/key_dialog.py" line="161" />
             <source>创建密钥</source>
             <translation>Create key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="187" />
+            <location filename="../../ui/reports/key_dialog.py" line="182" />
             <source>密码强度：{0}</source>
             <translation>Password strength: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="188" />
+            <location filename="../../ui/reports/key_dialog.py" line="183" />
             <source>至少 {0} 位</source>
             <translation>At least {0} characters</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="193" />
+            <location filename="../../ui/reports/key_dialog.py" line="188" />
             <source>两次输入的密码不一致</source>
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="201" />
+            <location filename="../../ui/reports/key_dialog.py" line="196" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="203" />
+            <location filename="../../ui/reports/key_dialog.py" line="198" />
             <source>再次输入密码</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="204" />
+            <location filename="../../ui/reports/key_dialog.py" line="199" />
             <source>还需填写：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="221" />
+            <location filename="../../ui/reports/key_dialog.py" line="216" />
             <source>签名密钥</source>
             <translation>Signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="222" />
+            <location filename="../../ui/reports/key_dialog.py" line="217" />
             <source>当前签名密钥</source>
             <translation>Current signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="224" />
+            <location filename="../../ui/reports/key_dialog.py" line="219" />
             <source>还没有签名密钥。签署报告需要一个个人签名密钥：可以在本机创建（自签名证书），也可以导入单位颁发的 .p12 文件。</source>
             <translation>No signing key yet. Signing reports needs a personal signing key: create one on this laptop (self-signed certificate), or import the .p12 file your organisation issued.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="227" />
-            <location filename="../../ui/reports/verify_dialog.py" line="124" />
+            <location filename="../../ui/reports/key_dialog.py" line="222" />
+            <location filename="../../ui/reports/verify_dialog.py" line="121" />
             <source>签署人：</source>
             <translation>Signed by:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="228" />
+            <location filename="../../ui/reports/key_dialog.py" line="223" />
             <source>有效期：</source>
             <translation>Valid:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="229" />
+            <location filename="../../ui/reports/key_dialog.py" line="224" />
             <source>指纹（SHA-256）：</source>
             <translation>Fingerprint (SHA-256):</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="229" />
-            <location filename="../../ui/reports/verify_dialog.py" line="124" />
+            <location filename="../../ui/reports/key_dialog.py" line="224" />
+            <location filename="../../ui/reports/verify_dialog.py" line="121" />
             <source>文件：</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="238" />
+            <location filename="../../ui/reports/key_dialog.py" line="233" />
             <source>证书（.crt）保存在数据文件夹的 keys 中：本机验证报告时，用这些证书核实签署人身份。需要核实您签署的报告的人，可以导入您的证书。</source>
             <translation>Certificates (.crt) are kept in the data folder's keys folder: verifying a report on this laptop checks the signer against them. Anyone who needs to verify reports you signed can import your certificate.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="240" />
+            <location filename="../../ui/reports/key_dialog.py" line="235" />
             <source>创建新密钥…</source>
             <translation>Create new key…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="241" />
+            <location filename="../../ui/reports/key_dialog.py" line="236" />
             <source>导入单位颁发的密钥（.p12）…</source>
             <translation>Import an issued key (.p12)…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="274" />
+            <location filename="../../ui/reports/key_dialog.py" line="269" />
             <source>密钥文件旁没有证书文件，无法显示证书信息；签署时仍可使用。</source>
             <translation>There is no certificate file beside the key file, so its details cannot be shown; it can still sign.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="287" />
+            <location filename="../../ui/reports/key_dialog.py" line="282" />
             <source>{0} 至 {1}</source>
             <translation>{0} to {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="290" />
+            <location filename="../../ui/reports/key_dialog.py" line="285" />
             <source>（已过期，请创建或导入新密钥）</source>
             <translation> (expired: create or import a new key)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="302" />
+            <location filename="../../ui/reports/key_dialog.py" line="297" />
             <source>创建新密钥</source>
             <translation>Create new key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="303" />
+            <location filename="../../ui/reports/key_dialog.py" line="298" />
             <source>新密钥将代替当前密钥用于签署。当前密钥文件保留在本机，已签署的报告不受影响。继续吗？</source>
             <translation>The new key will sign instead of the current one. The current key file stays on this laptop, and signed reports are not affected. Continue?</translation>
         </message>
         <message>
+            <location filename="../../ui/reports/key_dialog.py" line="324" />
             <location filename="../../ui/reports/key_dialog.py" line="329" />
-            <location filename="../../ui/reports/key_dialog.py" line="334" />
             <source>导入签名密钥</source>
             <translation>Import signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="329" />
+            <location filename="../../ui/reports/key_dialog.py" line="324" />
             <source>签名密钥 (*.p12 *.pfx);;所有文件 (*)</source>
             <translation>Signing keys (*.p12 *.pfx);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="334" />
+            <location filename="../../ui/reports/key_dialog.py" line="329" />
             <source>输入 {0} 的密码（用于核对；程序不会保存密码）：</source>
             <translation>The password of {0} (to check it; it is never stored):</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="347" />
+            <location filename="../../ui/reports/key_dialog.py" line="342" />
             <source>密码不正确，请重新输入。</source>
             <translation>Wrong password, please try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="367" />
+            <location filename="../../ui/reports/key_dialog.py" line="362" />
             <source>签名密钥没有设置</source>
             <translation>The signing key was not set</translation>
         </message>
@@ -2091,7 +2108,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/print_preview.py" line="223" />
-            <location filename="../../ui/reports/verify_dialog.py" line="197" />
+            <location filename="../../ui/reports/verify_dialog.py" line="194" />
             <source>{0}（第 {1} 版）</source>
             <translation>{0} (revision {1})</translation>
         </message>
@@ -2122,7 +2139,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="50" />
-            <location filename="../../ui/reports/sign_dialog.py" line="137" />
+            <location filename="../../ui/reports/sign_dialog.py" line="138" />
             <source>现场签名…</source>
             <translation>Signatures on site…</translation>
         </message>
@@ -2133,7 +2150,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="52" />
-            <location filename="../../ui/reports/sign_dialog.py" line="139" />
+            <location filename="../../ui/reports/sign_dialog.py" line="140" />
             <source>签名密钥…</source>
             <translation>Signing key…</translation>
         </message>
@@ -2205,8 +2222,8 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="160" />
-            <location filename="../../ui/reports/sign_dialog.py" line="128" />
-            <location filename="../../ui/reports/sign_dialog.py" line="308" />
+            <location filename="../../ui/reports/sign_dialog.py" line="129" />
+            <location filename="../../ui/reports/sign_dialog.py" line="309" />
             <source>签署报告</source>
             <translation>Sign report</translation>
         </message>
@@ -2237,529 +2254,529 @@ The report is saved at:
             <translation>{0} (revision {1}), signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="129" />
+            <location filename="../../ui/reports/sign_dialog.py" line="130" />
             <source>&lt;b&gt;报告编号 {0}（第 {1} 版）&lt;/b&gt;&lt;br&gt;{2} · 检查日期 {3}</source>
             <translation>&lt;b&gt;Report {0} (revision {1})&lt;/b&gt;&lt;br&gt;{2} · inspected on {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="134" />
+            <location filename="../../ui/reports/sign_dialog.py" line="135" />
             <source>签署前检查</source>
             <translation>Before signing</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="141" />
+            <location filename="../../ui/reports/sign_dialog.py" line="142" />
             <source>我已知悉上述问题，仍要签署</source>
             <translation>I know about the points above and want to sign anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="155" />
+            <location filename="../../ui/reports/sign_dialog.py" line="156" />
             <source>签名密钥的密码（不会被保存）</source>
             <translation>The signing key's password (never stored)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="157" />
+            <location filename="../../ui/reports/sign_dialog.py" line="158" />
             <source>同时保存一份到：</source>
             <translation>Also save a copy to:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="159" />
+            <location filename="../../ui/reports/sign_dialog.py" line="160" />
             <source>检查报告</source>
             <translation>Inspection-report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="161" />
+            <location filename="../../ui/reports/sign_dialog.py" line="162" />
             <source>可直接输入路径，或点击“选择…”</source>
             <translation>Type a path, or click “Choose…”</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="164" />
+            <location filename="../../ui/reports/sign_dialog.py" line="165" />
             <source>选择…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="172" />
+            <location filename="../../ui/reports/sign_dialog.py" line="173" />
             <source>密钥密码：</source>
             <translation>Key password:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="176" />
+            <location filename="../../ui/reports/sign_dialog.py" line="177" />
             <source>签署后检查被锁定，不能再修改；如需修改，需重新打开并生成新的修订版。签署的报告同时保存在数据文件夹中。</source>
             <translation>Signing locks the inspection: it can no longer be changed unless it is reopened as a new revision. The signed report is also kept in the data folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="182" />
+            <location filename="../../ui/reports/sign_dialog.py" line="183" />
             <source>签署并生成报告</source>
             <translation>Sign and issue</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="205" />
+            <location filename="../../ui/reports/sign_dialog.py" line="206" />
             <source>还有 {0} 个条目未检查（共 {1} 个）；报告中显示为“未检查”。</source>
             <translation>{0} of {1} items are not checked yet; the report shows them as “not checked”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="208" />
+            <location filename="../../ui/reports/sign_dialog.py" line="209" />
             <source>全部 {0} 个条目已检查。</source>
             <translation>All {0} items are checked.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="211" />
+            <location filename="../../ui/reports/sign_dialog.py" line="212" />
             <source>缺少手写签名：{0}</source>
             <translation>Handwritten signatures missing: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="214" />
+            <location filename="../../ui/reports/sign_dialog.py" line="215" />
             <source>手写签名已齐全。</source>
             <translation>All handwritten signatures are there.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="217" />
+            <location filename="../../ui/reports/sign_dialog.py" line="218" />
             <source>签名密钥：{0}（{1}），有效期至 {2}</source>
             <translation>Signing key: {0} ({1}), valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="220" />
+            <location filename="../../ui/reports/sign_dialog.py" line="221" />
             <source>（已过期）</source>
             <translation> (expired)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="222" />
+            <location filename="../../ui/reports/sign_dialog.py" line="223" />
             <source>签名密钥：{0}</source>
             <translation>Signing key: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="224" />
+            <location filename="../../ui/reports/sign_dialog.py" line="225" />
             <source>还没有签名密钥：请先创建或导入。</source>
             <translation>No signing key yet: create or import one first.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="233" />
+            <location filename="../../ui/reports/sign_dialog.py" line="234" />
             <source>正在导入照片：导入完成后才能签署（报告要包含这些照片）。</source>
             <translation>Photos are being imported: signing can start once the import has finished (the report must include them).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="238" />
+            <location filename="../../ui/reports/sign_dialog.py" line="239" />
             <source>{0} 张照片的文件缺失（{1}）；报告中显示为“照片文件缺失”。</source>
             <translation>The files of {0} photos are missing ({1}); the report shows “photo file missing” for them.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="241" />
+            <location filename="../../ui/reports/sign_dialog.py" line="242" />
             <source>照片文件齐全（{0} 张）。</source>
             <translation>All photo files are present ({0} photos).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="257" />
+            <location filename="../../ui/reports/sign_dialog.py" line="258" />
             <source>签署的报告另存为</source>
             <translation>Save the signed report as</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="275" />
+            <location filename="../../ui/reports/sign_dialog.py" line="276" />
             <source>请填写副本的保存位置，或取消“同时保存一份到”。</source>
             <translation>Enter where to save the copy, or untick “Also save a copy to”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="278" />
+            <location filename="../../ui/reports/sign_dialog.py" line="279" />
             <source>请填写完整路径（包括文件夹），或点击“选择…”。</source>
             <translation>Enter a full path (including the folder), or click “Choose…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="280" />
+            <location filename="../../ui/reports/sign_dialog.py" line="281" />
             <source>文件夹不存在：{0}</source>
             <translation>The folder does not exist: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="308" />
+            <location filename="../../ui/reports/sign_dialog.py" line="309" />
             <source>正在生成并签署报告…</source>
             <translation>Building and signing the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="331" />
+            <location filename="../../ui/reports/sign_dialog.py" line="332" />
             <source>密码不正确，报告没有签署。请重新输入密码。</source>
             <translation>Wrong password: the report was not signed. Please enter the password again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="339" />
+            <location filename="../../ui/reports/sign_dialog.py" line="340" />
             <source>已取消签署：没有生成报告，检查也没有锁定。</source>
             <translation>Signing cancelled: no report was made and the inspection is not locked.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="341" />
+            <location filename="../../ui/reports/sign_dialog.py" line="342" />
             <source>找不到签名密钥文件：{0}
 请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file is missing: {0}
 Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="343" />
+            <location filename="../../ui/reports/sign_dialog.py" line="344" />
             <source>签名密钥文件无法使用（不是有效的 .p12 文件）。请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file cannot be used (not a valid .p12 file). Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="345" />
-            <location filename="../../ui/reports/sign_dialog.py" line="347" />
+            <location filename="../../ui/reports/sign_dialog.py" line="346" />
+            <location filename="../../ui/reports/sign_dialog.py" line="348" />
             <source>报告没有签署</source>
             <translation>The report was not signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="355" />
+            <location filename="../../ui/reports/sign_dialog.py" line="356" />
             <source>签署前检查已按最新内容更新；请再次输入密码，点击“重新签署”。</source>
             <translation>The checks above now show the latest content; enter the password again and click “Sign again”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="357" />
+            <location filename="../../ui/reports/sign_dialog.py" line="358" />
             <source>重新签署</source>
             <translation>Sign again</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signature_pad.py" line="100" />
+            <location filename="../../ui/reports/signature_pad.py" line="101" />
             <source>签名板</source>
             <translation>Signature pad</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signature_pad.py" line="101" />
+            <location filename="../../ui/reports/signature_pad.py" line="102" />
             <source>请在此处签名（鼠标、手写笔或手指）</source>
             <translation>Sign here (mouse, pen or finger)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="42" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="43" />
             <source>园区代表</source>
             <translation>Park representative</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="56" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="57" />
             <source>{0}（{1}）</source>
             <translation>{0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="107" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="108" />
             <source>签名 — {0}</source>
             <translation>Sign — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="109" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="150" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="110" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="151" />
             <source>签名人姓名</source>
             <translation>Name of the signer</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="112" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="113" />
             <source>如：园区管委会副主任（可不填）</source>
             <translation>e.g. deputy director of the park committee (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="114" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="115" />
             <source>身份：</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="115" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="116" />
             <source>姓名：</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="119" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="120" />
             <source>撤销一笔</source>
             <translation>Undo stroke</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="120" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="121" />
             <source>撤销最后一笔（Ctrl+Z）</source>
             <translation>Undo the last stroke (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="121" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="122" />
             <source>清除</source>
             <translation>Clear</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="128" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="129" />
             <source>保存签名</source>
             <translation>Save signature</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="152" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="231" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="153" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="232" />
             <source>签名</source>
             <translation>Signature</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="153" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="154" />
             <source>还需：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="174" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="175" />
             <source>现场签名</source>
             <translation>Signatures on site</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="175" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="176" />
             <source>检查人员和园区代表分别在本机上手写签名；签名显示在报告的“签字确认”页。签署报告前请让所有人签名。</source>
             <translation>The inspectors and the park's representative each sign by hand on this laptop; the signatures appear on the report's confirmation page. Have everyone sign before the report is signed.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="185" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="186" />
             <source>另一位园区代表签名…</source>
             <translation>Another park representative signs…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="202" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="203" />
             <source>正在读取签名…</source>
             <translation>Reading the signatures…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="231" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="232" />
             <source>身份</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="231" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="232" />
             <source>姓名 / 职务</source>
             <translation>Name / title</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="231" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="232" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="246" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="247" />
             <source>未签名</source>
             <translation>Not signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="255" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="256" />
             <source>重新签名…</source>
             <translation>Sign again…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="255" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="256" />
             <source>签名…</source>
             <translation>Sign…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="282" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="283" />
             <source>该检查已签署（第 {0} 版），签名不能再更改；如需修改，请先重新打开检查。</source>
             <translation>This inspection is signed (revision {0}); its signatures can no longer change. To change them, reopen the inspection first.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="286" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="287" />
             <source>还缺 {0} 个签名：{1}</source>
             <translation>{0} signature(s) missing: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="290" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="291" />
             <source>签名已齐全（{0} 人）。</source>
             <translation>All signatures are there ({0}).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="324" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="325" />
             <source>删除签名</source>
             <translation>Remove signature</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="324" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="325" />
             <source>删除 {0} 的签名？删除后需要重新签名。</source>
             <translation>Remove the signature of {0}? They will have to sign again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="336" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="337" />
             <source>签名没有保存</source>
             <translation>The signature was not saved</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="55" />
+            <location filename="../../ui/reports/verify_dialog.py" line="52" />
             <source>不是已签署的报告</source>
             <translation>Not a signed report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="56" />
+            <location filename="../../ui/reports/verify_dialog.py" line="53" />
             <source>该 PDF 没有数字签名：它可能是草稿、打印件或从其他地方生成的文件，不能证明内容未被改动。</source>
             <translation>This PDF has no digital signature: it may be a draft, a scan or a file made elsewhere, and nothing proves its content is unchanged.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="58" />
+            <location filename="../../ui/reports/verify_dialog.py" line="55" />
             <source>无法读取：不是有效的 PDF 文件</source>
             <translation>Cannot be read: not a valid PDF file</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="59" />
+            <location filename="../../ui/reports/verify_dialog.py" line="56" />
             <source>文件不是 PDF，或已损坏、不完整。请向报告的提供者重新索取文件。</source>
             <translation>The file is not a PDF, or it is damaged or incomplete. Ask whoever sent the report for the file again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="62" />
+            <location filename="../../ui/reports/verify_dialog.py" line="59" />
             <source>文件已被改动</source>
             <translation>The file has been changed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="63" />
+            <location filename="../../ui/reports/verify_dialog.py" line="60" />
             <source>签名与文件内容不符：报告在签署后被改动过或已损坏，内容不可采信。请向签署人索取原件。</source>
             <translation>The signature does not match the content: the report was changed or damaged after signing and cannot be relied on. Ask the signer for the original.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="65" />
+            <location filename="../../ui/reports/verify_dialog.py" line="62" />
             <source>签名之后文件被追加了内容</source>
             <translation>Content was added to the file after signing</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="66" />
+            <location filename="../../ui/reports/verify_dialog.py" line="63" />
             <source>签名本身完好，但签署后又有内容被追加到文件中；追加的内容未经签署人确认，此文件不能作为签署的报告使用。请向签署人索取原件。</source>
             <translation>The signature itself is intact, but content was added to the file after signing. The signer never confirmed that content, so this file cannot serve as the signed report. Ask the signer for the original.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="69" />
+            <location filename="../../ui/reports/verify_dialog.py" line="66" />
             <source>签名有效，文件未被改动</source>
             <translation>Valid signature, the file is unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="70" />
+            <location filename="../../ui/reports/verify_dialog.py" line="67" />
             <source>报告自签署以来没有被改动，签名覆盖整个文件；签署人的证书是本机已知的证书。</source>
             <translation>The report has not changed since it was signed, and the signature covers the whole file; the signer's certificate is one this laptop knows.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="71" />
+            <location filename="../../ui/reports/verify_dialog.py" line="68" />
             <source>文件完整，但签名人身份未经验证（自签名证书）</source>
             <translation>The file is intact, but the signer's identity is not verified (self-signed certificate)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="72" />
+            <location filename="../../ui/reports/verify_dialog.py" line="69" />
             <source>报告自签署以来没有被改动，签名覆盖整个文件。签名证书不在本机已知的证书中，因此无法确认签署人是谁；如需核实，请向签署人索取证书（.crt）并放入数据文件夹的 keys 中。</source>
             <translation>The report has not changed since it was signed, and the signature covers the whole file. The certificate is not one this laptop knows, so who signed cannot be confirmed; to verify it, ask the signer for their certificate (.crt) and put it in the data folder's keys folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="105" />
+            <location filename="../../ui/reports/verify_dialog.py" line="102" />
             <source>验证报告</source>
             <translation>Verify report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="125" />
+            <location filename="../../ui/reports/verify_dialog.py" line="122" />
             <source>签署时间：</source>
             <translation>Signed at:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="126" />
+            <location filename="../../ui/reports/verify_dialog.py" line="123" />
             <source>报告编号：</source>
             <translation>Report number:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="126" />
+            <location filename="../../ui/reports/verify_dialog.py" line="123" />
             <source>园区：</source>
             <translation>Park:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="127" />
+            <location filename="../../ui/reports/verify_dialog.py" line="124" />
             <source>签名范围：</source>
             <translation>Signature covers:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="127" />
+            <location filename="../../ui/reports/verify_dialog.py" line="124" />
             <source>签署人身份：</source>
             <translation>Signer's identity:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="128" />
+            <location filename="../../ui/reports/verify_dialog.py" line="125" />
             <source>发现的问题：</source>
             <translation>Problems found:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="135" />
+            <location filename="../../ui/reports/verify_dialog.py" line="132" />
             <source>验证其他文件…</source>
             <translation>Verify another file…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="136" />
+            <location filename="../../ui/reports/verify_dialog.py" line="133" />
             <source>打开文件</source>
             <translation>Open file</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="155" />
-            <location filename="../../ui/reports/verify_dialog.py" line="244" />
+            <location filename="../../ui/reports/verify_dialog.py" line="152" />
+            <location filename="../../ui/reports/verify_dialog.py" line="241" />
             <source>选择要验证的报告</source>
             <translation>Choose the report to verify</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="155" />
-            <location filename="../../ui/reports/verify_dialog.py" line="245" />
+            <location filename="../../ui/reports/verify_dialog.py" line="152" />
+            <location filename="../../ui/reports/verify_dialog.py" line="242" />
             <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
             <translation>PDF files (*.pdf);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="165" />
+            <location filename="../../ui/reports/verify_dialog.py" line="162" />
             <source>验证没有完成</source>
             <translation>Verification did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="169" />
+            <location filename="../../ui/reports/verify_dialog.py" line="166" />
             <source>正在验证…</source>
             <translation>Verifying…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="169" />
+            <location filename="../../ui/reports/verify_dialog.py" line="166" />
             <source>请选择要验证的报告（PDF）</source>
             <translation>Choose a report (PDF) to verify</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="192" />
+            <location filename="../../ui/reports/verify_dialog.py" line="189" />
             <source>（证书中没有姓名）</source>
             <translation>(no name in the certificate)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="195" />
+            <location filename="../../ui/reports/verify_dialog.py" line="192" />
             <source>（未记录）</source>
             <translation>(not recorded)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="201" />
+            <location filename="../../ui/reports/verify_dialog.py" line="198" />
             <source>不是本程序生成的检查报告</source>
             <translation>Not an inspection report made by this program</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="203" />
+            <location filename="../../ui/reports/verify_dialog.py" line="200" />
             <source>签名与文件内容不符</source>
             <translation>The signature does not match the content</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="204" />
+            <location filename="../../ui/reports/verify_dialog.py" line="201" />
             <source>整个文件</source>
             <translation>The whole file</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="205" />
+            <location filename="../../ui/reports/verify_dialog.py" line="202" />
             <source>签名没有覆盖整个文件：签署后文件被追加了内容</source>
             <translation>Not the whole file: content was added after signing</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="207" />
+            <location filename="../../ui/reports/verify_dialog.py" line="204" />
             <source>无法核实：签名与文件内容不符</source>
             <translation>Cannot be verified: the signature does not match the content</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="208" />
+            <location filename="../../ui/reports/verify_dialog.py" line="205" />
             <source>已核实：签名证书是本机已知的证书</source>
             <translation>Verified: the certificate is one this laptop knows</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="209" />
+            <location filename="../../ui/reports/verify_dialog.py" line="206" />
             <source>未核实：自签名证书，不在本机已知的证书中</source>
             <translation>Not verified: a self-signed certificate this laptop does not know</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="211" />
+            <location filename="../../ui/reports/verify_dialog.py" line="208" />
             <source>无</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/session/edit_session.py" line="191" />
+            <location filename="../../ui/session/edit_session.py" line="251" />
             <source>保存中…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/session/edit_session.py" line="205" />
+            <location filename="../../ui/session/edit_session.py" line="263" />
             <source>已保存 {0}</source>
             <translation>Saved {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/session/edit_session.py" line="210" />
+            <location filename="../../ui/session/edit_session.py" line="268" />
             <source>保存失败：{0}</source>
             <translation>Not saved: {0}</translation>
         </message>
@@ -2769,27 +2786,27 @@ Create or import a key under “Signing key”.</translation>
             <translation>Edit note {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/session/undo_commands.py" line="167" />
+            <location filename="../../ui/session/undo_commands.py" line="166" />
             <source>移动照片到 {0}</source>
             <translation>Move photo to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/session/undo_commands.py" line="187" />
+            <location filename="../../ui/session/undo_commands.py" line="186" />
             <source>修改照片说明</source>
             <translation>Change photo caption</translation>
         </message>
         <message>
-            <location filename="../../ui/session/undo_commands.py" line="197" />
+            <location filename="../../ui/session/undo_commands.py" line="196" />
             <source>标注照片</source>
             <translation>Annotate photo</translation>
         </message>
         <message>
-            <location filename="../../ui/session/undo_commands.py" line="211" />
+            <location filename="../../ui/session/undo_commands.py" line="210" />
             <source>添加整改项 {0}</source>
             <translation>Add rectification {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/session/undo_commands.py" line="286" />
+            <location filename="../../ui/session/undo_commands.py" line="284" />
             <source>删除整改项 {0}</source>
             <translation>Delete rectification {0}</translation>
         </message>
@@ -2854,27 +2871,27 @@ Create or import a key under “Signing key”.</translation>
             <translation>Chinese font of the windows and reports (modified: TrueType outlines, GBK character set)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="35" />
+            <location filename="../../ui/photos/photo_viewer.py" line="36" />
             <source>移动</source>
             <translation>Move</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="36" />
+            <location filename="../../ui/photos/photo_viewer.py" line="37" />
             <source>箭头</source>
             <translation>Arrow</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="37" />
+            <location filename="../../ui/photos/photo_viewer.py" line="38" />
             <source>矩形</source>
             <translation>Rectangle</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="38" />
+            <location filename="../../ui/photos/photo_viewer.py" line="39" />
             <source>椭圆</source>
             <translation>Ellipse</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="39" />
+            <location filename="../../ui/photos/photo_viewer.py" line="40" />
             <source>文字</source>
             <translation>Text</translation>
         </message>

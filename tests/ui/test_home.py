@@ -105,7 +105,7 @@ def test_figures_show_a_dash_until_computed(qtbot, runner, prefs):
 
 def test_one_inspection_whose_figures_fail_spoils_only_its_own_row(qtbot, runner, prefs,
                                                                     monkeypatch):
-    import ui.home.inspection_list as list_model
+    import inspection.figures as list_model
 
     def make(store):
         park = store.add_park("星河智造园", "manufacturing")
@@ -155,7 +155,7 @@ def test_star_data_that_cannot_be_rated_is_named_in_the_list(qtbot, runner, pref
 
 def test_figures_are_computed_again_only_for_inspections_that_changed(qtbot, runner, prefs,
                                                                     monkeypatch):
-    import ui.home.inspection_list as list_model
+    import inspection.figures as list_model
 
     def make(store):
         park = store.add_park("星河智造园", "manufacturing")
@@ -310,3 +310,71 @@ def test_the_date_sort_arrow_points_down_for_newest_first(records, home):
 
 def shown_dates(home: HomePage) -> list[str]:
     return [home.proxy.index(r, Column.DATE).data() for r in range(home.proxy.rowCount())]
+
+
+def _many(runner, count: int) -> list[str]:
+    def make(store):
+        park = store.add_park("长列表园区", "manufacturing")
+        return [store.new_inspection(park.id, ["000"], inspectors=["张三"],
+                                     date=f"2025-01-{1 + n % 28:02d}").id for n in range(count)]
+    return runner.call(make)
+
+
+def test_a_long_list_arrives_in_pages_and_its_figures_are_kept(qtbot, runner, prefs,
+                                                              monkeypatch):
+    import inspection.figures as figures_module
+    import ui.home.list_loader as loader
+
+    monkeypatch.setattr(loader, "FIRST_PAGE", 3)
+    monkeypatch.setattr(loader, "FIGURES_CHUNK", 2)
+    ids = _many(runner, 7)
+    page = HomePage(runner, prefs)
+    qtbot.addWidget(page)
+    first = []
+    page.loader.first_page.connect(lambda rows, count: first.append((len(rows), count)))
+    with qtbot.waitSignal(page.refreshed, timeout=60000):
+        page.refresh()
+    assert first == [(3, 7)] and page.model.rowCount() == 7
+    assert all(page.model.figures(i) is not None for i in ids)
+    qtbot.waitUntil(lambda: runner.call(
+        lambda s: s.db.execute("SELECT COUNT(*) FROM inspection_figures").fetchone()[0]) == 7)
+    computed = []
+    real = figures_module.figures_of
+    monkeypatch.setattr(figures_module, "figures_of",
+                        lambda snapshot: computed.append(1) or real(snapshot))
+    again = HomePage(runner, prefs)  # the next start: the figures come with the rows
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.refreshed, timeout=60000):
+        again.refresh()
+    assert computed == [] and all(again.model.figures(i) is not None for i in ids)
+
+
+def test_the_list_reads_beside_the_writer_never_through_it(qtbot, runner, prefs):
+    _many(runner, 4)
+    page = HomePage(runner, prefs)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.refreshed, timeout=60000):
+        page.refresh()  # works out and keeps the figures (writes: once)
+    writes = []
+    real = runner.db
+    runner.db = lambda fn, *a, **k: writes.append(fn) or real(fn, *a, **k)
+    with qtbot.waitSignal(page.refreshed, timeout=60000):
+        page.refresh()
+    assert writes == []  # rows and kept figures came through the reader connection
+
+
+def test_search_finds_inspectors_notes_findings_and_items(qtbot, records, home, inline_runner):
+    code = records["items"][2]
+    inline_runner.call(lambda s: s.save_answer(records["second"], "004", "4.1", note="窗口排队时间过长"))
+    home.search.setText("王五")
+    qtbot.waitUntil(lambda: home.proxy.rowCount() == 1)
+    home.search.setText("消防台账")  # in the finding's requirement
+    qtbot.waitUntil(lambda: [home.proxy.index(r, 0).data() for r in range(home.proxy.rowCount())]
+                    == ["星河智造园"])
+    tip = home.proxy.index(0, Column.PARK).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"在整改中找到：{code}" in tip
+    home.search.setText("排队时间")  # in a note
+    qtbot.waitUntil(lambda: [home.proxy.index(r, 0).data() for r in range(home.proxy.rowCount())]
+                    == ["金山工业园"])
+    home.search.setText("%")  # literally, not "anything"
+    qtbot.waitUntil(lambda: home.proxy.rowCount() == 0)

@@ -2,7 +2,9 @@
 
 Database work runs on a single worker thread that owns the :class:`Store` (Anki's
 single-writer executor), so writes never race and SQLite's one-connection-per-thread rule
-holds. File work (photo import, report export, decoding images, reading a certificate) runs on
+holds. Long reads that must not hold up edits or opening an inspection (the inspections list at
+thousands) run on a second thread with a read-only connection (:meth:`TaskRunner.read`; WAL
+lets it read while the writer writes). File work (photo import, report export, decoding images, reading a certificate) runs on
 a small background pool, so a quick read never waits behind a 30-photo import; work given the
 same ``serial`` lane (report builds) runs one job at a time. Background work reports progress,
 can hand items back as it goes (:meth:`Progress.send`) and can be cancelled. Results come back
@@ -108,6 +110,9 @@ class TaskRunner(QObject):
         self._progress.connect(self._report_progress)
         self._item.connect(self._deliver_item)
         self._store: Store | None = None
+        self._reader_jobs: queue.Queue | None = None
+        self._reader_thread: threading.Thread | None = None
+        self._actor = actor
         self._state = _State.RUNNING
         self._thread: threading.Thread | None = None
         if inline:
@@ -161,6 +166,43 @@ class TaskRunner(QObject):
         else:
             self._jobs.put((task_id, fn))
         return task_id
+
+    def read(self, fn: Callable[[Store], Any], on_done: Callback | None = None,
+             on_error: Callback | None = None) -> int:
+        """Queue ``fn(store)`` on the reader thread: *store* only reads (``query_only``), sees
+        what the writer has committed, and never waits behind edits, nor they behind it."""
+        self._check_accepting(database=False)
+        task_id = next(self._ids)
+        self._register(task_id, on_done, on_error)
+        if self.inline:
+            self._run_inline(task_id, lambda: fn(self._store))
+            return task_id
+        if self._reader_jobs is None:
+            self._reader_jobs = queue.Queue()
+            self._reader_thread = threading.Thread(target=self._reader_loop, name="db-reader",
+                                                   daemon=True)
+            self._reader_thread.start()
+        self._reader_jobs.put((task_id, fn))
+        return task_id
+
+    def _reader_loop(self) -> None:
+        jobs = self._reader_jobs
+        assert jobs is not None
+        store: Store | None = None
+        while True:
+            job = jobs.get()
+            if job is None:
+                break
+            task_id, fn = job
+            try:
+                if store is None:
+                    store = open_store(self.data_dir, actor=self._actor, reader=True)
+                result, error = fn(store), None
+            except BaseException as exc:
+                result, error = None, exc
+            self._finished.emit(task_id, result, error)
+        if store is not None:
+            store.close()
 
     def _check_accepting(self, *, database: bool) -> None:
         # While shutting down, background work still running may record what it did.
@@ -316,6 +358,9 @@ class TaskRunner(QObject):
                 self._store.close()
                 self._store = None
             return
+        if self._reader_jobs is not None:
+            self._reader_jobs.put(None)
+            self._reader_thread.join()
         if self._jobs is not None:
             self._jobs.put(None)
             self._thread.join()

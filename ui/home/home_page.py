@@ -35,10 +35,9 @@ from ui.home.inspection_list import (
     InspectionFilterProxy,
     InspectionListModel,
     StatusBadgeDelegate,
-    compute_figures,
-    read_snapshots,
     template_titles,
 )
+from ui.home.list_loader import ListLoader
 from ui.home.welcome import WelcomePanel
 
 SEARCH_DELAY_MS = 200
@@ -57,9 +56,15 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.prefs = prefs
-        self._generation = 0  # ignores the results of a refresh overtaken by a newer one
         self._stopped = False
+        self._select: str | None = None
         self.loaded = False
+        self.loader = ListLoader(runner, self)
+        self.loader.first_page.connect(self._first_page)
+        self.loader.more_rows.connect(self._more_rows)
+        self.loader.figures.connect(lambda figures: self.model.set_figures(figures))
+        self.loader.finished.connect(self.refreshed)
+        self.loader.records_found.connect(self._records_found)
         self.model = InspectionListModel(self)
         self.proxy = InspectionFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -89,12 +94,13 @@ class HomePage(QWidget):
         new_button.clicked.connect(self.new_requested)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("搜索园区名称"))
+        self.search.setPlaceholderText(tr("搜索园区、检查人员、备注、整改或条目"))
+        self.search.setToolTip(tr("按园区名称、检查人员或报告编号查找；也会查找备注、整改要求，"
+                                  "以及判为不符合或写了备注的条目"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 28)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(lambda: self.proxy.set_search(self.search.text()))
-        self._search_timer.timeout.connect(self._update_count)
+        self._search_timer.timeout.connect(self._search)
         self.search.textChanged.connect(self._search_timer.start)
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
@@ -200,49 +206,46 @@ class HomePage(QWidget):
     # --- loading -------------------------------------------------------------------------
 
     def refresh(self, *, select: str | None = None) -> None:
-        """Reload the list from the database (then select *select*, or keep the selection);
-        the figures follow in a second task."""
+        """Reload the list (then select *select*, or keep the selection): the first page at
+        once, the rest after it, then the figures that changed (ui/home/list_loader.py)."""
         if self._stopped:
             return
-        self._generation += 1
-        generation = self._generation
-        self.runner.db(lambda store: store.inspections(),
-                       lambda rows: self._loaded(generation, rows, select),
-                       lambda exc: report_error(exc, self))
+        self._select = select or self.selected_inspection_id()
+        self.loader.refresh()
 
-    def _loaded(self, generation: int, inspections: list[Inspection],
-                select: str | None = None) -> None:
-        if generation != self._generation or self._stopped:
-            return
-        selected = select or self.selected_inspection_id()
-        self.model.set_inspections(inspections)
+    def _first_page(self, rows: list, count: int) -> None:
+        self.model.set_inspections(rows)
         self.loaded = True
-        self.stack.setCurrentWidget(self.welcome if not inspections else self.stack.widget(0))
-        self.select(selected)
+        self.stack.setCurrentWidget(self.welcome if not rows else self.stack.widget(0))
+        self.select(self._select)
         self._update_count()
         self._update_actions()
-        stale = self.model.stale_ids()  # figures are kept while the inspection is unchanged
-        if stale:
-            self.runner.db(lambda store: read_snapshots(store, stale),
-                           lambda snapshots: self._compute_figures(generation, snapshots),
-                           lambda exc: report_error(exc, self))
-        else:
-            self.refreshed.emit()
+        if count <= len(rows):
+            self.loader.work_out(self.model.stale_ids())
 
-    def _compute_figures(self, generation: int, snapshots: dict) -> None:
-        if generation == self._generation and not self._stopped:
-            self.runner.background(lambda _progress: compute_figures(snapshots),
-                                   lambda figures: self._figures_loaded(generation, figures),
-                                   lambda exc: report_error(exc, self))
+    def _more_rows(self, page: tuple) -> None:
+        rows, last = page
+        self.model.append_inspections(rows)
+        self.select(self._select)  # when it is further down the list
+        self._update_count()
+        if last:
+            self.loader.work_out(self.model.stale_ids())
+
+    def _search(self) -> None:
+        text = self.search.text()
+        self.proxy.set_search(text)  # park, inspectors, report number: at once
+        self._update_count()
+        self.loader.search_records(text)  # notes, findings, items: a moment later
+
+    def _records_found(self, text: str, found: dict) -> None:
+        if text == self.search.text():
+            self.proxy.set_search(text, found)
+            self._update_count()
 
     def stop(self) -> None:
         """The runner is shutting down: late results are dropped, nothing new is queued."""
         self._stopped = True
-
-    def _figures_loaded(self, generation: int, figures: dict) -> None:
-        if generation == self._generation:
-            self.model.set_figures(figures)
-            self.refreshed.emit()
+        self.loader.stop()
 
     @property
     def showing_welcome(self) -> bool:

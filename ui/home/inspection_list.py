@@ -1,15 +1,13 @@
 """The inspections list: a table model, its filter/sort proxy and the status badge delegate.
 
-The rows come from ``Store.inspections()``; the figures (progress, score, star level) follow:
-the inspections' records are read on the database thread (:func:`read_snapshots`) and the
-figures worked out on the background pool (:func:`compute_figures`), only for inspections that
-changed since their figures were computed (their ``updated_at``). Until they arrive the cells
-show "—"; an inspection whose figures cannot be worked out shows "—" in its own row only.
+The rows and their figures (progress, score, star level; ``inspection.figures``) come from the
+store in pages (ui/home/list_loader.py); figures missing or stale are worked out in the
+background and arrive later. Until they do the cells show "—"; an inspection whose figures
+cannot be worked out shows "—" in its own row only.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -26,10 +24,10 @@ from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from checklists.library import all_templates
-from inspection.model import FindingStatus, Inspection, InspectionSnapshot, Status
+from inspection.figures import Figures, FiguresFailed, InspectionFigures
+from inspection.model import Inspection, Status
 from inspection.palette import STAR, STATUS_BADGES
-from inspection.results import inspection_results, overall_percent
-from ui.base.error_reporting import guarded, guarded_paint, log_guarded
+from ui.base.error_reporting import guarded, guarded_paint
 from ui.base.i18n import join_names, star_glyphs, star_level_label, status_label, tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -41,68 +39,6 @@ UNKNOWN = "—"
 STATUS_COLOURS = {status: STATUS_BADGES[status.value] for status in Status}
 
 
-
-
-@dataclass(frozen=True)
-class InspectionFigures:
-    """What the list shows about an inspection's results."""
-
-    answered: int
-    total: int
-    percent: float | None  # compliance across the compliance templates; None if none counted
-    stars: int | None  # star level by 001; None when not applied or inputs missing
-    rates_stars: bool  # whether a star-rating template is applied
-    open_findings: int
-    updated_at: str = ""  # of the inspection as these figures saw it
-    stars_problem: str = ""  # why the stored star data cannot be rated (stars is None then)
-
-
-@dataclass(frozen=True)
-class FiguresFailed:
-    """The figures of one inspection could not be worked out (the reason is in the log)."""
-
-    updated_at: str = ""
-
-
-def figures_of(snapshot: InspectionSnapshot) -> InspectionFigures:
-    """Progress, score and star level of one inspection (pure: runs on the background pool)."""
-    results = inspection_results(snapshot)
-    star_results = [r for r in results if r.template.kind.value == "star_rating"]
-    return InspectionFigures(
-        answered=sum(r.answered for r in results),
-        total=sum(r.total for r in results),
-        percent=overall_percent(results),
-        stars=next((r.stars.stars for r in star_results if r.stars is not None), None),
-        rates_stars=bool(star_results),
-        open_findings=sum(1 for f in snapshot.findings if f.status is FindingStatus.OPEN),
-        updated_at=snapshot.inspection.updated_at,
-        stars_problem=next((r.stars_problem for r in star_results if r.stars_problem), ""))
-
-
-def read_snapshots(store, inspection_ids: Iterable[str]) -> dict[str, Any]:
-    """Each inspection's records, or the exception reading them (database thread)."""
-    snapshots: dict[str, Any] = {}
-    for inspection_id in inspection_ids:
-        try:
-            snapshots[inspection_id] = store.snapshot(inspection_id)
-        except Exception as exc:
-            snapshots[inspection_id] = exc
-    return snapshots
-
-
-def compute_figures(snapshots: dict[str, Any]) -> dict[str, InspectionFigures | FiguresFailed]:
-    """The figures of each snapshot; a failure is logged and marks that row only."""
-    figures: dict[str, InspectionFigures | FiguresFailed] = {}
-    for inspection_id, snapshot in snapshots.items():
-        try:
-            if isinstance(snapshot, BaseException):
-                raise snapshot
-            figures[inspection_id] = figures_of(snapshot)
-        except Exception as exc:
-            log_guarded(exc, f"figures of {inspection_id}")
-            stamp = getattr(getattr(snapshot, "inspection", None), "updated_at", "")
-            figures[inspection_id] = FiguresFailed(stamp)
-    return figures
 
 
 class Column(IntEnum):
@@ -126,35 +62,68 @@ def template_titles(template_ids: Sequence[str]) -> str:
     return join_names(templates[t].short_title if t in templates else t for t in template_ids)
 
 
+def _split(entries: Sequence[Inspection | tuple[Inspection, Figures | None]]
+           ) -> tuple[list[Inspection], dict[str, Figures]]:
+    rows: list[Inspection] = []
+    figures: dict[str, Figures] = {}
+    for entry in entries:
+        inspection, kept = entry if isinstance(entry, tuple) else (entry, None)
+        rows.append(inspection)
+        if kept is not None:
+            figures[inspection.id] = kept
+    return rows, figures
+
+
 class InspectionListModel(QAbstractTableModel):
     """One row per inspection, newest visit first (the store's order)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Inspection] = []
-        self._figures: dict[str, InspectionFigures | FiguresFailed] = {}
+        self._row_of: dict[str, int] = {}
+        self._figures: dict[str, Figures] = {}
         self._titles = column_titles()
 
     # --- content -----------------------------------------------------------------------
 
-    def set_inspections(self, inspections: Sequence[Inspection]) -> None:
+    def set_inspections(self, inspections: Sequence[Inspection | tuple[Inspection, Figures | None]]
+                        ) -> None:
+        """Show *inspections* (each alone, or with the figures kept for it)."""
         self.beginResetModel()
-        self._rows = list(inspections)
-        ids = {i.id for i in self._rows}
+        rows, figures = _split(inspections)
+        self._rows = rows
+        self._row_of = {inspection.id: n for n, inspection in enumerate(rows)}
         # Figures of rows still listed stay until fresh ones arrive: no flicker to "—".
-        self._figures = {k: v for k, v in self._figures.items() if k in ids}
+        self._figures = {k: v for k, v in self._figures.items() if k in self._row_of}
+        self._figures.update(figures)
         self.endResetModel()
 
+    def append_inspections(self, inspections: Sequence[Inspection | tuple[Inspection, Figures | None]]
+                           ) -> None:
+        """Add the next page of rows (the list loads in pages)."""
+        rows, figures = _split([i for i in inspections
+                                if (i[0] if isinstance(i, tuple) else i).id not in self._row_of])
+        if not rows:
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+        for inspection in rows:
+            self._row_of[inspection.id] = len(self._rows)
+            self._rows.append(inspection)
+        self._figures.update(figures)
+        self.endInsertRows()
+
     def stale_ids(self) -> list[str]:
-        """The listed inspections whose figures are missing or older than the inspection."""
+        """The listed inspections whose figures are missing or older than the inspection, in
+        the order listed (the rows on screen first)."""
         return [i.id for i in self._rows
                 if getattr(self._figures.get(i.id), "updated_at", None) != i.updated_at]
 
-    def set_figures(self, figures: dict[str, InspectionFigures | FiguresFailed]) -> None:
+    def set_figures(self, figures: dict[str, Figures]) -> None:
         self._figures.update(figures)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, Column.PROGRESS),
-                                  self.index(len(self._rows) - 1, Column.STARS))
+        rows = [self._row_of[i] for i in figures if i in self._row_of]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), Column.PROGRESS),
+                                  self.index(max(rows), Column.STARS))
 
     def clear_figures(self) -> None:
         self._figures.clear()
@@ -173,7 +142,7 @@ class InspectionListModel(QAbstractTableModel):
         return isinstance(self._figures.get(inspection_id), FiguresFailed)
 
     def row_of(self, inspection_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == inspection_id), -1)
+        return self._row_of.get(inspection_id, -1)
 
     # --- QAbstractTableModel -------------------------------------------------------------
 
@@ -288,6 +257,7 @@ class InspectionFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._search = ""
+        self._found: dict[str, str] = {}  # inspection id → where its records mention the search
         self._status: Status | None = None
         self._date_from: str | None = None
         self._date_to: str | None = None
@@ -300,8 +270,14 @@ class InspectionFilterProxy(QSortFilterProxyModel):
             setattr(self, f"_{name}", value)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def set_search(self, text: str) -> None:
-        self._change(search=text.strip().casefold())
+    def set_search(self, text: str, found: dict[str, str] | None = None) -> None:
+        """Show inspections whose park, inspectors or report number hold *text*, and those in
+        *found* (whose notes, findings or items mention it: ListLoader.search_records)."""
+        self._change(search=text.strip().casefold(), found=dict(found or {}))
+
+    def found_in(self, inspection_id: str) -> str | None:
+        """Where the search was found in the inspection's records ("note:1-1-5" …), if it was."""
+        return self._found.get(inspection_id) if self._search else None
 
     def set_status(self, status: Status | None) -> None:
         self._change(status=status)
@@ -314,10 +290,24 @@ class InspectionFilterProxy(QSortFilterProxyModel):
     def filtering(self) -> bool:
         return bool(self._search or self._status or self._date_from or self._date_to)
 
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = super().data(index, role)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.PARK:
+            found = self.found_in(index.data(ID_ROLE))
+            if found:
+                kind, code = found.split(":", 1)
+                where = {"note": tr("备注"), "finding": tr("整改"), "item": tr("条目")}[kind]
+                value = f"{value}\n" + tr("在{0}中找到：{1}").format(where, code)
+        return value
+
     def filterAcceptsRow(self, source_row: int,
                          source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         inspection = self.sourceModel().inspection(source_row)
-        if self._search and self._search not in inspection.park_name.casefold():
+        if self._search and not (self._search in inspection.park_name.casefold()
+                                 or any(self._search in n.casefold() for n in inspection.inspectors)
+                                 or self._search in inspection.report_number.casefold()
+                                 or inspection.id in self._found):
             return False
         if self._status is not None and inspection.status is not self._status:
             return False
@@ -366,5 +356,4 @@ class StatusBadgeDelegate(QStyledItemDelegate):
 
 
 __all__ = ["InspectionListModel", "InspectionFilterProxy", "StatusBadgeDelegate", "Column",
-           "InspectionFigures", "FiguresFailed", "figures_of", "read_snapshots",
-           "compute_figures", "ID_ROLE", "UNKNOWN"]
+           "ID_ROLE", "UNKNOWN"]
