@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,10 +16,10 @@ from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
 
+from checklists.errors import messages
 from inspection.files import atomic_target
 from inspection.report.attachment import SIGNATURE_FIELD, has_attached_results, open_reader
 from inspection.report.errors import NotAPdf, NotAReport
-from inspection.report.fonts import regular_font_file
 from inspection.signing.certificates import check_certificate
 from inspection.signing.keys import (
     BadKeyFile,
@@ -35,18 +34,28 @@ from inspection.signing.keys import (
     load_signing_key,
     remember_certificate,
 )
+from inspection.signing.stamp import stamp_lines, stamp_style
 
 if TYPE_CHECKING:
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.stamp import TextStampStyle
 
 __all__ = ["sign_pdf", "SignedReport", "create_signing_key", "import_signing_key",
            "load_signing_key", "known_certificates", "remember_certificate", "SigningKey",
            "SigningError", "WrongPassword", "KeyFileMissing", "BadKeyFile", "KeyExists",
            "AlreadySigned"]
 
-STAMP_TEXT = "签署人：%(name)s\n单位：%(organisation)s\n签署时间：%(when)s"
 SIGNING_REASON = "园区现场检查报告签署"
+
+MESSAGES = messages({
+    "sign.missing": ("找不到文件：{path}", "No such file: {path}"),
+    "sign.not_report": ("只能签署本程序生成的检查报告：{name}",
+                        "Only inspection reports made by this program can be signed: {name}"),
+    "sign.already_signed": ("该报告已有数字签名，不能再次签署：{name}",
+                            "This report is signed already and cannot be signed again: {name}"),
+    "sign.no_field": ("该 PDF 没有预留签名位置，不是可签署的检查报告：{name}",
+                      "This PDF has no place kept for the signature: not a report that can be "
+                      "signed: {name}"),
+})
 
 
 class AlreadySigned(SigningError):
@@ -61,21 +70,6 @@ class SignedReport:
     signed_at: datetime
 
 
-@lru_cache(maxsize=1)
-def _stamp_style() -> TextStampStyle:
-    """The visible stamp: Chinese needs the TrueType font (the default font garbles it)."""
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
-    from pyhanko.pdf_utils.text import TextBoxStyle
-    from pyhanko.stamp import TextStampStyle
-
-    return TextStampStyle(
-        stamp_text=STAMP_TEXT,
-        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(regular_font_file()),
-                                                                 font_size=10),
-                                    font_size=10, leading=15),
-        border_width=1, background=None)
-
-
 def format_signing_time(moment: datetime) -> str:
     """Local wall time with its UTC offset: 2026-11-20 15:30:12（UTC+08:00）."""
     offset = moment.strftime("%z")
@@ -83,8 +77,8 @@ def format_signing_time(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S") + (f"（UTC{offset}）" if offset else "")
 
 
-def _signature_fields(reader: PdfFileReader) -> list[tuple[str, bool]]:
-    """(name, filled) of every signature field of the document."""
+def _signature_fields(reader: PdfFileReader) -> list[tuple[str, bool, tuple[float, float]]]:
+    """(name, filled, (width, height)) of every signature field of the document."""
     try:
         fields = reader.root["/AcroForm"]["/Fields"]
     except (KeyError, TypeError):
@@ -93,7 +87,12 @@ def _signature_fields(reader: PdfFileReader) -> list[tuple[str, bool]]:
     for ref in fields:
         field_obj = ref.get_object()
         if field_obj.get("/FT") == "/Sig":
-            found.append((str(field_obj.get("/T", "")), "/V" in field_obj))
+            try:
+                x1, y1, x2, y2 = (float(v) for v in field_obj["/Rect"])
+                size = (abs(x2 - x1), abs(y2 - y1))
+            except (KeyError, TypeError, ValueError):
+                size = (0.0, 0.0)
+            found.append((str(field_obj.get("/T", "")), "/V" in field_obj, size))
     return found
 
 
@@ -112,14 +111,14 @@ def sign_pdf(pdf: Path, *, key: SigningKey, out: Path | None = None) -> SignedRe
     try:
         handle = open(pdf, "rb" if out is not None else "r+b")  # noqa: SIM115 - closed by the with below
     except FileNotFoundError:
-        raise NotAPdf(f"找不到文件：{pdf}") from None
+        raise NotAPdf("sign.missing", path=str(pdf)) from None
     with handle:
         reader = open_reader(handle)
         if not has_attached_results(reader):
-            raise NotAReport(f"只能签署本程序生成的检查报告：{pdf.name}")
+            raise NotAReport("sign.not_report", name=pdf.name)
         sig_fields = _signature_fields(reader)
-        if any(filled for _, filled in sig_fields):
-            raise AlreadySigned(f"该报告已有数字签名，不能再次签署：{pdf.name}")
+        if any(filled for _, filled, _ in sig_fields):
+            raise AlreadySigned("sign.already_signed", name=pdf.name)
         from pyhanko_certvalidator.registry import SimpleCertificateStore
 
         if key.private_key is None:
@@ -132,27 +131,28 @@ def sign_pdf(pdf: Path, *, key: SigningKey, out: Path | None = None) -> SignedRe
         signer = signers.SimpleSigner(
             signing_cert=certificate, signing_key=private_key,
             cert_registry=SimpleCertificateStore.from_certs([certificate]))
-        field_name = SIGNATURE_FIELD if any(n == SIGNATURE_FIELD for n, _ in sig_fields) else None
-        if field_name is None:
-            raise NotAReport(f"该 PDF 没有预留签名位置，不是可签署的检查报告：{pdf.name}")
+        boxes = [size for name, _, size in sig_fields if name == SIGNATURE_FIELD]
+        if not boxes or min(boxes[0]) <= 0:
+            raise NotAReport("sign.no_field", name=pdf.name)
+        field_name = SIGNATURE_FIELD
         meta = signers.PdfSignatureMetadata(
             field_name=field_name, subfilter=fields.SigSeedSubFilter.PADES,
             md_algorithm="sha256", name=key.name, reason=SIGNING_REASON,
             location=key.organisation or None, certify=True,
             docmdp_permissions=MDPPerm.NO_CHANGES)
         signed_at = datetime.now().astimezone()
-        pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style())
+        style = stamp_style(*boxes[0], stamp_lines(name=key.name, organisation=key.organisation,
+                                                   when=format_signing_time(signed_at)))
+        pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=style)
         writer = IncrementalPdfFileWriter(handle)
-        params = {"name": key.name, "organisation": key.organisation or "—",
-                  "when": format_signing_time(signed_at)}
         if out is None:
-            pdf_signer.sign_pdf(writer, appearance_text_params=params, in_place=True)
+            pdf_signer.sign_pdf(writer, in_place=True)
             handle.flush()
             os.fsync(handle.fileno())
             target = pdf
         else:
             target = Path(out)
             with atomic_target(target) as partial, open(partial, "wb") as output:
-                pdf_signer.sign_pdf(writer, appearance_text_params=params, output=output)
+                pdf_signer.sign_pdf(writer, output=output)
     return SignedReport(path=target, signer=key.name, organisation=key.organisation,
                         signed_at=signed_at)

@@ -1,5 +1,6 @@
 """Signing keys, and issuing a signed report: all or nothing, locking, reopening."""
 import hashlib
+import re
 import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -288,3 +289,33 @@ def test_every_edit_changes_updated_at_even_within_one_millisecond(store):
         stamp = store.inspection(inspection_id).updated_at
         assert stamp not in seen
         seen.add(stamp)
+
+
+def _stamp_page_text(pdf: Path) -> str:
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(
+        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout)[1])
+    for page in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        if "签署人：" in text:
+            return text
+    return ""
+
+
+@pytest.mark.parametrize("organisation", ["金山区经济委员会", "上海市金山区经济委员会园区发展与企业服务中心" * 2])
+def test_the_stamp_shows_the_signer_in_chinese_with_embedded_fonts(store, tmp_path, organisation):
+    # The stamp is drawn by reportlab (no per-signature font subsetting by pyHanko): its text
+    # is real, its font embedded, and a long organisation is shrunk to fit, never cut.
+    key_path = create_signing_key(name="张三", organisation=organisation[:64], password=PASSWORD,
+                                  out=tmp_path / "k.p12")
+    inspection_id = fill_inspection(store, photos=0)
+    report = build_report(store.snapshot(inspection_id), tmp_path / "r.pdf",
+                          data_dir=store.data_dir)
+    signed = sign_pdf(report, key=load_signing_key(key_path, PASSWORD), out=tmp_path / "s.pdf")
+    text = _stamp_page_text(signed.path).replace(" ", "")
+    assert "签署人：张三" in text and f"单位：{organisation[:64]}" in text.replace("\n", "")
+    assert "签署时间：" in text and signed.signed_at.strftime("%Y-%m-%d") in text
+    fonts = subprocess.run(["pdffonts", str(signed.path)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert fonts and all(" yes " in line for line in fonts), fonts  # every font embedded
+    assert verify_pdf(signed.path).ok
