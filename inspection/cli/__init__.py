@@ -32,8 +32,8 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def _modules() -> list[ModuleType]:
-    from inspection.cli import maintenance, records, reports, signing, templates
-    return [templates, records, maintenance, reports, signing]
+    from inspection.cli import bundle, maintenance, records, reports, signing, templates
+    return [templates, records, maintenance, reports, signing, bundle]
 
 
 def _add_data_dir(parser: argparse.ArgumentParser, *, default: str | None = None) -> None:

@@ -9,6 +9,7 @@ and no file is left behind. Reports signed earlier (earlier revisions) are never
 from __future__ import annotations
 
 import dataclasses
+import logging
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -18,9 +19,11 @@ from inspection.model import Inspection, InspectionSnapshot, Status
 from inspection.report.errors import Cancelled, ReportError, write_failure
 from inspection.report.pdf import build_report
 from inspection.results import inspection_results
+from inspection.signing.keys import SigningKey
 from inspection.signing.pades import load_signing_key, sign_pdf
 from inspection.store import InspectionLocked, Store
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 ShouldCancel = Callable[[], bool]
 
@@ -57,6 +60,7 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
     if inspection.locked:
         raise InspectionLocked(f"该检查已签署（第 {inspection.revision} 版）；如需重新签署，"
                                "请先“重新打开”生成新的修订版。")
+    store.require_no_conflicts(inspection_id)  # 冲突待核: the lead inspector picks first
     key = load_signing_key(Path(key_path), password)
     if out is not None and not Path(out).parent.is_dir():
         raise ReportError(f"保存报告的文件夹不存在：{Path(out).parent}")
@@ -64,6 +68,11 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
     reports = store.data_dir.reports
     reports.mkdir(parents=True, exist_ok=True)
     stored = reports / report_file_name(snapshot.inspection)
+    if stored.exists() and not any(r.file(store.data_dir) == stored
+                                   for r in store.reports(inspection_id)):
+        # Another inspection's report has this number (report numbers are per laptop, and
+        # bundles bring inspections from other laptops): never overwrite it.
+        stored = stored.with_name(f"{stored.stem}-{inspection_id[:8]}.pdf")
     if any(r.file(store.data_dir) == stored for r in store.reports(inspection_id)):
         raise ReportError(f"第 {inspection.revision} 版的报告已存在：{stored}")
     work = copy = None
@@ -93,6 +102,7 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
                           signer=signed.signer,
                           updated_at=snapshot.inspection.updated_at)
         placed = False  # recorded: from here on the stored file belongs to the record
+        _seal_bundle(store, inspection_id, key)
         if copy is not None and out is not None:  # there is a copy only when out is given
             _finish_copy(copy, Path(out), stored)
     except OSError as exc:
@@ -106,6 +116,17 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
     if progress is not None:
         progress(100, 100, "已签署")
     return Path(out) if out is not None else stored
+
+
+def _seal_bundle(store: Store, inspection_id: str, key: SigningKey) -> None:
+    """While the key is open: seal the signed revision's bundle manifest, so exporting its
+    bundle later needs no password (inspection.bundle.export). The report is signed either
+    way; a failure here only means the first bundle export will ask for the key."""
+    from inspection.bundle.export import seal_revision
+    try:
+        seal_revision(store, inspection_id, key)
+    except Exception:  # never undo a signed report over its bundle seal
+        log.exception("the signed revision of %s could not be sealed", inspection_id)
 
 
 def _finish_copy(copy: Path, out: Path, stored: Path) -> None:

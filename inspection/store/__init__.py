@@ -11,6 +11,7 @@ from pathlib import Path
 from inspection.paths import DataDir
 from inspection.store.answers import UNSET, AnswersMixin
 from inspection.store.base import InspectionLocked, NotFound, StoreError, now_iso
+from inspection.store.conflicts import ConflictRecord, ConflictsMixin
 from inspection.store.evidence import EvidenceMixin, InspectionChanged
 from inspection.store.identity import IdentityMixin, ParkRegistry, RegistryState
 from inspection.store.inspections import DuplicatePark, InspectionsMixin, NotADraft
@@ -19,10 +20,11 @@ from inspection.store.maintenance import BadBackup, CheckReport, backup_to, chec
 
 __all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "StoreError",
            "DuplicatePark", "NotADraft", "InspectionChanged", "BadBackup", "CheckReport", "restore", "now_iso",
-           "ParkRegistry", "RegistryState"]
+           "ParkRegistry", "RegistryState", "ConflictRecord"]
 
 
-class Store(InspectionsMixin, AnswersMixin, EvidenceMixin, IdentityMixin, ListingMixin):
+class Store(InspectionsMixin, AnswersMixin, EvidenceMixin, IdentityMixin, ListingMixin,
+            ConflictsMixin):
     """An inspector's records in one data folder."""
 
     def check(self, *, hash_files: bool = True) -> CheckReport:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from checklists.errors import InvalidInput, UserError, messages
 from inspection.annotations import normalise_annotations
+from inspection.bundle.errors import BundleRefused
 from inspection.changes import Change
 from inspection.model import (
     Answer,
@@ -233,6 +234,10 @@ class EvidenceMixin(StoreBase):
                     "生成报告期间该检查又有改动（如导入照片、修改说明），签署的报告不包含这些改动，"
                     "因此没有签署；请重新签署。")
             edit.detail["revision"] = revision
+            open_conflicts = self.db.execute("SELECT COUNT(*) FROM conflicts WHERE inspection_id = ?"
+                                             " AND resolved_at IS NULL", [inspection_id]).fetchone()[0]
+            if open_conflicts:  # 冲突待核: the lead inspector picks first (inspection.store.conflicts)
+                raise BundleRefused("bundle.conflicts_open", count=open_conflicts)
             report_id = self._insert("reports", {
                 "inspection_id": inspection_id, "revision": revision, "path": path,
                 "sha256": sha256, "signed": 1, "signer": signer, "created_at": now_iso()})

@@ -1,0 +1,398 @@
+"""Applying an imported bundle: one transaction that writes what the merge plan decided.
+
+The plan is made inside the transaction (under the write lock), from the rows as they are at
+that moment, by the pure planner the caller hands in (inspection.bundle.merge.plan); then the
+rows are written with the bundle's version vectors (the identity triggers leave explicit
+vectors alone), conflicts are kept, superseded states archived, the other devices' audit rows
+added and one audit row of this device records the import. The files the rows name (photos,
+reports) are in the data folder before this runs; the caller removes a report file it placed
+if this raises.
+"""
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from checklists.errors import messages
+from inspection.bundle.errors import BundleRefused
+from inspection.bundle.format import canonical, content_sha256
+from inspection.bundle.merge import Action, Conflict, Plan, Side, Write
+from inspection.store.base import now_iso
+from inspection.store.exchange import ExchangeMixin
+
+MESSAGES = messages({
+    "store.no_revision": ("没有编号为 {id} 的修订版本记录", "No revision record has the number {id}"),
+})
+Planner = Callable[[dict | None, dict, set], Plan]
+
+
+@dataclass
+class Incoming:
+    """What the importer hands the store: checked rows, blobs, audit rows, placed files."""
+
+    rows: dict
+    audit: list[dict]
+    signature_images: Mapping[str, bytes] = field(default_factory=dict, repr=False)
+    annotations: Mapping[str, bytes] = field(default_factory=dict, repr=False)
+    thumbnails: Mapping[str, bytes] = field(default_factory=dict, repr=False)
+    report_paths: Mapping[str, str] = field(default_factory=dict)  # sha → recorded path
+    seal: dict | None = None  # manifest, signature, rows, audit bytes of a signed revision
+    source: str = ""  # the bundle's file name (shown with its conflicts)
+    detail: dict = field(default_factory=dict)  # for the audit row
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+class ApplyMixin(ExchangeMixin):
+    def apply_bundle(self, inspection_id: str, planner: Planner, incoming: Incoming) -> Plan:
+        """Plan against the rows here and apply, in one transaction; returns the plan."""
+        with self._transaction():
+            context = self._exchange_context(inspection_id)
+            local = context[0]
+            plan = planner(*context)
+            if not plan.changes_anything:
+                return plan
+            self._check_device(incoming.audit)
+            if plan.action is Action.CREATE:
+                self._create(incoming.rows)
+            for kind, rows in plan.archive:
+                self._insert_revision(inspection_id, rows["inspection"]["revision"], kind=kind,
+                                      signed=rows["inspection"]["status"] == "signed",
+                                      content_sha256=content_sha256(rows), rows=canonical(rows))
+            if plan.action in (Action.CREATE, Action.REPLACE):
+                self._replace(inspection_id, local, incoming)
+            elif plan.action is Action.MERGE:
+                for write in plan.writes:
+                    self._write(inspection_id, write, incoming)
+                if plan.header is not None:
+                    self._header(inspection_id, plan.header)
+            self._add_reports(inspection_id, incoming)
+            self._keep_conflicts(inspection_id, plan, incoming)
+            if incoming.seal is not None and plan.action in (Action.CREATE, Action.REPLACE) \
+                    and self.sealed_revision(inspection_id, incoming.rows["inspection"]["revision"]) is None:
+                self._insert_revision(inspection_id, incoming.rows["inspection"]["revision"],
+                                      kind="sealed", signed=True, **incoming.seal)
+            added = self._add_audit(incoming.audit)
+            self.db.execute("UPDATE inspections SET updated_at = ? WHERE id = ?",
+                            [now_iso(), inspection_id])
+            self._append_audit("import_bundle", entity="bundle",
+                               entity_id=incoming.rows["inspection"]["revision"],
+                               inspection_id=inspection_id,
+                               detail={**incoming.detail, "action": plan.action.value,
+                                       "taken": plan.taken, "kept": plan.kept,
+                                       "conflicts": len(plan.conflicts),
+                                       "archived": [k for k, _ in plan.archive],
+                                       "audit_rows": added})
+        return plan
+
+    def exchange_context(self, inspection_id: str) -> tuple[dict | None, dict, set]:
+        """What a merge plan is made from: the rows here (None: the inspection is new here),
+        the open conflicts ((entity, key) → theirs) and the revisions kept readable
+        ((revision, content hash))."""
+        with self.db.atomic():
+            return self._exchange_context(inspection_id)
+
+    def _exchange_context(self, inspection_id: str) -> tuple[dict | None, dict, set]:
+        local = self._exchange_rows(inspection_id, False).rows \
+            if self.has_inspection(inspection_id) else None
+        open_conflicts = {(c["entity"], _conflict_key(c["entity"], c["key"])):
+                          json.loads(c["theirs"])
+                          for c in self._all("SELECT entity, key, theirs FROM conflicts"
+                                             " WHERE inspection_id = ? AND resolved_at IS NULL",
+                                             [inspection_id])}
+        archived = {(r[0], r[1]) for r in self.db.execute(
+            "SELECT revision, content_sha256 FROM revisions WHERE inspection_id = ?",
+            [inspection_id])}
+        return local, open_conflicts, archived
+
+    # --- the parts --------------------------------------------------------------------------
+
+    def _check_device(self, audit: list[dict]) -> None:
+        mine = [r["hash"] for r in audit if r["device_id"] == self.device_id]
+        if not mine:
+            return
+        known = {r[0] for r in self.db.execute(
+            "SELECT hash FROM audit_log WHERE device_id = ?", [self.device_id])}
+        if any(h not in known for h in mine):
+            raise BundleRefused("bundle.device_clash")
+
+    def _add_audit(self, audit: list[dict]) -> int:
+        known = {(r[0], r[1]) for r in self.db.execute("SELECT device_id, hash FROM audit_log")}
+        added = 0
+        for row in audit:
+            if (row["device_id"], row["hash"]) in known:
+                continue
+            self.db.execute(
+                "INSERT INTO audit_log (at, actor, action, inspection_id, entity, entity_id,"
+                " detail, prev_hash, hash, device_id) VALUES (:at, :actor, :action,"
+                " :inspection_id, :entity, :entity_id, :detail, :prev_hash, :hash, :device_id)",
+                row)
+            known.add((row["device_id"], row["hash"]))
+            added += 1
+        return added
+
+    def _park_for(self, park: dict) -> int:
+        """The park here for a bundle's park: by uid, by hub id, by name, or a new one."""
+        row = self.db.execute("SELECT id FROM parks WHERE uid = ?", [park["uid"]]).fetchone()
+        if row:
+            if park["hub_park_id"] and park["registry_state"] == "matched":
+                self.db.execute(
+                    "UPDATE parks SET hub_park_id = ?, registry_state = 'matched' WHERE id = ?"
+                    " AND hub_park_id IS NULL AND NOT EXISTS (SELECT 1 FROM parks"
+                    " WHERE hub_park_id = ?)", [park["hub_park_id"], row[0], park["hub_park_id"]])
+            return row[0]
+        if park["hub_park_id"]:
+            row = self.db.execute("SELECT id FROM parks WHERE hub_park_id = ?",
+                                  [park["hub_park_id"]]).fetchone()
+            if row:
+                return row[0]
+        name, state, note = park["name"], park["registry_state"], ""
+        hub_id = park["hub_park_id"] if state == "matched" else None
+        row = self.db.execute("SELECT id, hub_park_id FROM parks WHERE name = ?", [name]).fetchone()
+        if row:
+            if not (row[1] and hub_id and row[1] != hub_id):
+                return row[0]  # one name, one park here; the hub's registry has the last word
+            # Two parks of one name that the hub registered as different parks: never merged.
+            name, state = f"{name}（{park['uid'][:8]}）", "flagged"
+            note = "与本机同名园区在中心登记为不同园区"
+        if state != "matched":
+            state = "local" if state == "local" else state
+            hub_id = hub_id if state == "matched" else None
+        return self.db["parks"].insert({
+            "name": name, "park_type": park["park_type"], "address": park["address"],
+            "contacts": _json(park["contacts"]), "created_at": now_iso(), "uid": park["uid"],
+            "hub_park_id": hub_id, "registry_state": state if hub_id or state != "matched"
+            else "local", "registry_note": note}).last_pk
+
+    def _create(self, rows: dict) -> None:
+        head = rows["inspection"]
+        park_id = self._park_for(rows["park"])
+        revisit = head["revisit_of"]
+        known = revisit is not None and self.has_inspection(revisit)
+        self.db.execute(
+            "INSERT INTO inspections (id, park_id, date, inspectors, organisation, status,"
+            " revision, report_number, revisit_of, created_at, updated_at, vv, revisit_of_uid)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [head["id"], park_id, head["date"], _json(head["inspectors"]), head["organisation"],
+             head["status"], head["revision"], head["report_number"], revisit if known else None,
+             head["created_at"], head["updated_at"], _json(head["vv"]), revisit])
+        self.db.conn.executemany(
+            "INSERT INTO inspection_templates (inspection_id, template_id, position)"
+            " VALUES (?, ?, ?)", [(head["id"], t, i) for i, t in enumerate(head["templates"])])
+
+    def _header(self, inspection_id: str, header: dict) -> None:
+        vv = dict(header["vv"])
+        if header.get("bump"):
+            vv[self.device_id] = vv.get(self.device_id, 0) + 1
+        self.db.execute("UPDATE inspections SET date = ?, inspectors = ?, organisation = ?,"
+                        " status = ?, revision = ?, vv = ? WHERE id = ?",
+                        [header["date"], _json(header["inspectors"]), header["organisation"],
+                         header["status"], header["revision"], _json(vv), inspection_id])
+
+    def _replace(self, inspection_id: str, local: dict | None, incoming: Incoming) -> None:
+        """Make every item what the bundle says; items only here are removed (or hidden)."""
+        from inspection.bundle.merge import sides
+        rows = incoming.rows
+        for entity in ("answer", "finding", "photo", "signature"):
+            theirs = sides(rows, entity)
+            for key, side in theirs.items():
+                self._write(inspection_id, Write(entity, key, side), incoming)
+            for key, side in sides(local, entity).items():
+                if key not in theirs and not side.deleted:
+                    self._remove(inspection_id, entity, key)
+        self._header(inspection_id, rows["inspection"])
+        self.db.execute("UPDATE inspections SET report_number = ? WHERE id = ?",
+                        [rows["inspection"]["report_number"], inspection_id])
+
+    def _remove(self, inspection_id: str, entity: str, key: Any) -> None:
+        if entity == "photo":
+            self.db.execute("UPDATE photos SET deleted_at = ? WHERE inspection_id = ?"
+                            " AND sha256 = ? AND deleted_at IS NULL", [now_iso(), inspection_id, key])
+        else:
+            where, params = _where(entity, key)
+            self.db.execute(f"DELETE FROM {_TABLE[entity]} WHERE inspection_id = ? AND {where}",
+                            [inspection_id, *params])
+
+    def _write(self, inspection_id: str, write: Write, incoming: Incoming) -> None:
+        entity, key, side = write.entity, write.key, write.side
+        table = _TABLE[entity]
+        where, params = _where(entity, key)
+        if side.deleted:
+            self.db.execute(f"DELETE FROM {table} WHERE inspection_id = ? AND {where}",
+                            [inspection_id, *params])
+            self.db.execute(
+                "INSERT OR REPLACE INTO tombstones (inspection_id, entity, key, uid, vv, deleted_at)"
+                f" VALUES (?, ?, {_KEY_SQL[entity]}, ?, ?, ?)",
+                [inspection_id, entity, *_key_params(entity, key), side.uid, _json(side.vv),
+                 now_iso()])
+            return
+        record = dict(side.record or {})
+        values = _row_values(entity, record, incoming, self)
+        values["uid"] = side.uid or record["uid"]
+        values["vv"] = _json(side.vv)
+        existing = self.db.execute(f"SELECT rowid FROM {table} WHERE inspection_id = ? AND {where}",
+                                   [inspection_id, *params]).fetchone()
+        if existing:
+            sets = ", ".join(f"{c} = :{c}" for c in values)
+            self.db.execute(f"UPDATE {table} SET {sets} WHERE rowid = :_rowid",
+                            {**values, "_rowid": existing[0]})
+        else:
+            if entity == "photo":
+                self.db.execute("INSERT OR IGNORE INTO media_files (sha256, ext, size)"
+                                " VALUES (?, ?, ?)", [record["sha256"], record["ext"], record["size"]])
+            values["inspection_id"] = inspection_id
+            columns = ", ".join(values)
+            self.db.execute(f"INSERT INTO {table} ({columns}) VALUES"
+                            f" ({', '.join(':' + c for c in values)})", values)
+        if entity != "photo":
+            self.db.execute(f"DELETE FROM tombstones WHERE inspection_id = ? AND entity = ?"
+                            f" AND key = {_KEY_SQL[entity]}",
+                            [inspection_id, entity, *_key_params(entity, key)])
+
+    def _add_reports(self, inspection_id: str, incoming: Incoming) -> None:
+        have = {r[0] for r in self.db.execute("SELECT sha256 FROM reports WHERE inspection_id = ?",
+                                              [inspection_id])}
+        for report in incoming.rows["reports"]:
+            if report["file"] in have:
+                continue
+            uid_taken = self.db.execute("SELECT 1 FROM reports WHERE uid = ?",
+                                        [report["uid"]]).fetchone()
+            self.db.execute(
+                "INSERT INTO reports (inspection_id, revision, path, sha256, signed, signer,"
+                " created_at, uid) VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
+                [inspection_id, report["revision"], incoming.report_paths[report["file"]],
+                 report["file"], report["signer"], report["created_at"],
+                 None if uid_taken else report["uid"]])
+
+    def _keep_conflicts(self, inspection_id: str, plan: Plan, incoming: Incoming) -> None:
+        stamp = now_iso()
+        for entity, key in plan.closed_conflicts:
+            self.db.execute("UPDATE conflicts SET resolved_at = ? WHERE inspection_id = ?"
+                            " AND entity = ? AND key = ? AND resolved_at IS NULL",
+                            [stamp, inspection_id, entity, _key_text(entity, key)])
+        if plan.action is Action.REPLACE:
+            self.db.execute("UPDATE conflicts SET resolved_at = ? WHERE inspection_id = ?"
+                            " AND resolved_at IS NULL", [stamp, inspection_id])
+        for conflict in plan.conflicts:
+            self._keep_conflict(inspection_id, conflict, incoming, stamp)
+
+    def _keep_conflict(self, inspection_id: str, conflict: Conflict, incoming: Incoming,
+                       stamp: str) -> None:
+        template_id, item_code = conflict.item
+        key = _key_text(conflict.entity, conflict.key)
+        theirs = _with_blobs(conflict.theirs, incoming)
+        mine = _with_blobs(conflict.mine, None, self)
+        updated = self.db.execute(
+            "UPDATE conflicts SET theirs = ?, source = ? WHERE inspection_id = ? AND entity = ?"
+            " AND key = ? AND resolved_at IS NULL",
+            [_json(theirs), incoming.source, inspection_id, conflict.entity, key]).rowcount
+        if not updated:
+            self.db.execute(
+                "INSERT INTO conflicts (inspection_id, entity, key, template_id, item_code, mine,"
+                " theirs, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [inspection_id, conflict.entity, key, template_id, item_code, _json(mine),
+                 _json(theirs), incoming.source, stamp])
+
+
+_TABLE = {"answer": "answers", "finding": "findings", "photo": "photos",
+          "signature": "signatures"}
+_KEY_SQL = {"answer": "json_array(?, ?)", "finding": "?", "signature": "json_array(?, ?, ?)"}
+
+
+def _key_params(entity: str, key: Any) -> list:
+    return [key] if entity == "finding" else list(key)
+
+
+def _where(entity: str, key: Any) -> tuple[str, list]:
+    if entity == "answer":
+        return "template_id = ? AND item_code = ?", list(key)
+    if entity == "finding":
+        return "uid = ?", [key]
+    if entity == "photo":
+        return "sha256 = ?", [key]
+    return "revision = ? AND role = ? AND name = ?", list(key)
+
+
+def _key_text(entity: str, key: Any) -> str:
+    """How a conflict row names its item's key (JSON of the key)."""
+    return _json(list(key) if isinstance(key, tuple) else key)
+
+
+def _conflict_key(entity: str, text: str) -> Any:
+    value = json.loads(text)
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _row_values(entity: str, record: dict, incoming: Incoming, store: ApplyMixin) -> dict:
+    """The table columns for a record of the bundle's rows."""
+    if entity == "answer":
+        return {"template_id": record["template_id"], "item_code": record["item_code"],
+                "result": record["result"],
+                "value": _json(record["value"]) if record["value"] is not None else None,
+                "note": record["note"], "answered_by": record["answered_by"],
+                "answered_at": record["answered_at"]}
+    if entity == "finding":
+        carried = record["carried_from"]
+        local = store.db.execute("SELECT id FROM findings WHERE uid = ?", [carried]).fetchone() \
+            if carried else None
+        return {k: record[k] for k in ("template_id", "item_code", "severity", "requirement",
+                                       "deadline", "responsible", "status", "closing_note",
+                                       "created_at", "closed_at")} | {
+            "carried_from": local[0] if local else None, "carried_from_uid": carried}
+    if entity == "photo":
+        layer = record["annotations"]
+        annotations = _blob(incoming.annotations, layer, store, "annotations").decode("utf-8") \
+            if layer else "[]"
+        gps = record["gps"] or [None, None]
+        values = {k: record[k] for k in ("sha256", "ext", "original_name", "width", "height",
+                                         "template_id", "item_code", "caption", "taken_at",
+                                         "imported_at", "deleted_at")}
+        values.update(gps_lat=gps[0], gps_lon=gps[1], annotations=annotations)
+        thumbnail = incoming.thumbnails.get(record["sha256"])
+        if thumbnail is not None:
+            values["thumbnail"] = thumbnail
+        return values
+    return {"revision": record["revision"], "role": record["role"], "name": record["name"],
+            "title": record["title"], "signed_at": record["signed_at"],
+            "image_png": _blob(incoming.signature_images, record["image"], store, "image")}
+
+
+def _blob(blobs: Mapping[str, bytes], sha: str, store: ApplyMixin, kind: str) -> bytes:
+    """A blob the bundle carries, or one kept with a conflict being resolved."""
+    data = blobs.get(sha)
+    if data is None:
+        raise BundleRefused("bundle.member_missing", member=f"{kind}/{sha}")
+    return data
+
+
+def _with_blobs(side: Side, incoming: Incoming | None, store: ApplyMixin | None = None) -> dict:
+    """A conflict side as kept: the record, its vector, and the blobs it names (base64)."""
+    data = side.to_json()
+    blobs: dict[str, str] = {}
+    record = side.record or {}
+    for field_name, source in (("image", "signature_images"), ("annotations", "annotations")):
+        sha = record.get(field_name) if field_name in record else None
+        if not sha or not isinstance(sha, str):
+            continue
+        found = getattr(incoming, source).get(sha) if incoming is not None else None
+        if found is None and store is not None:
+            found = _local_blob(store, field_name, sha)
+        if found is not None:
+            blobs[sha] = base64.b64encode(found).decode("ascii")
+    data["blobs"] = blobs
+    return data
+
+
+def _local_blob(store: ApplyMixin, field_name: str, sha: str) -> bytes | None:
+    import hashlib
+    column, table = ("image_png", "signatures") if field_name == "image" else ("annotations", "photos")
+    for (value,) in store.db.execute(f"SELECT {column} FROM {table}"):
+        data = value if isinstance(value, bytes) else str(value).encode("utf-8")
+        if hashlib.sha256(data).hexdigest() == sha:
+            return data
+    return None
