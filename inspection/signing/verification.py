@@ -4,9 +4,16 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cryptography import x509
+from checklists.errors import UserError
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+
+class FileTooLarge(UserError):
+    """Over the size limit for verifying (verify.MAX_VERIFY_BYTES): refused before reading."""
 
 
 class Outcome(Enum):
@@ -64,6 +71,9 @@ class Verification:
 
     @property
     def certificate(self) -> x509.Certificate | None:
+        """The signer's certificate (the one in the signature), or None when none was read."""
+        from cryptography import x509
+
         return x509.load_der_x509_certificate(self.certificate_der) if self.certificate_der else None
 
     def to_dict(self) -> dict[str, Any]:

@@ -38,13 +38,19 @@ from typing import Any
 
 from cryptography import x509
 
-from checklists.errors import UserError, messages
+from checklists.errors import messages
 from inspection.report.attachment import RESULTS_NAME, open_pdf_file, open_reader
 from inspection.report.errors import DamagedPdf, NotAPdf, NotSigned
 from inspection.signing.certificates import certificate_problems
 from inspection.signing.pdf_tail import FileSlice, file_size, revision_ends
 from inspection.signing.trust import Identity, Trust, TrustedCertificate, identify, trusted_certificates
-from inspection.signing.verification import EXIT_CANNOT_CHECK, EXIT_STATUS, Outcome, Verification
+from inspection.signing.verification import (
+    EXIT_CANNOT_CHECK,
+    EXIT_STATUS,
+    FileTooLarge,
+    Outcome,
+    Verification,
+)
 from inspection.signing.verify_text import with_summary
 
 __all__ = ["verify_pdf", "Verification", "Outcome", "EXIT_STATUS", "EXIT_CANNOT_CHECK",
@@ -63,10 +69,6 @@ MESSAGES = messages({
     "verify.not_pdf": ("不是 PDF 文件：{name}", "Not a PDF file: {name}"),
     "verify.not_signed": ("该 PDF 没有数字签名：{name}", "This PDF carries no digital signature: {name}"),
 })
-
-
-class FileTooLarge(UserError):
-    """Over :data:`MAX_VERIFY_BYTES`: refused before reading."""
 
 
 @contextmanager

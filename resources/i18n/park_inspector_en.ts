@@ -218,13 +218,14 @@
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="50" />
-            <location filename="../../ui/reports/key_dialog.py" line="192" />
+            <location filename="../../ui/reports/key_dialog.py" line="200" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="51" />
-            <location filename="../../ui/reports/key_dialog.py" line="194" />
+            <location filename="../../ui/reports/key_dialog.py" line="202" />
+            <location filename="../../ui/reports/trusted_panel.py" line="68" />
             <source>单位</source>
             <translation>Organisation</translation>
         </message>
@@ -1878,204 +1879,240 @@ A draft is for checking the content; the official report comes from “Sign repo
             <translation>The Excel export did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="81" />
+            <location filename="../../ui/reports/key_dialog.py" line="87" />
             <source>太短：至少 {0} 位</source>
             <translation>too short: at least {0} characters</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="84" />
+            <location filename="../../ui/reports/key_dialog.py" line="90" />
             <source>强</source>
             <translation>strong</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="86" />
+            <location filename="../../ui/reports/key_dialog.py" line="92" />
             <source>中等：再长一些或混合大小写、数字、符号会更安全</source>
             <translation>fair: longer, or mixing upper and lower case, digits and symbols, is safer</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="87" />
+            <location filename="../../ui/reports/key_dialog.py" line="93" />
             <source>弱：建议至少 8 位，并混合字母和数字</source>
             <translation>weak: use at least 8 characters, mixing letters and digits</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="137" />
+            <location filename="../../ui/reports/key_dialog.py" line="143" />
             <source>创建签名密钥</source>
             <translation>Create signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="141" />
+            <location filename="../../ui/reports/key_dialog.py" line="149" />
             <source>可不填</source>
             <translation>optional</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="151" />
+            <location filename="../../ui/reports/key_dialog.py" line="159" />
             <source>签署人姓名：</source>
             <translation>Signer's name:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="152" />
-            <location filename="../../ui/reports/key_dialog.py" line="222" />
-            <location filename="../../ui/reports/verify_dialog.py" line="122" />
+            <location filename="../../ui/reports/key_dialog.py" line="160" />
+            <location filename="../../ui/reports/key_dialog.py" line="235" />
+            <location filename="../../ui/reports/verify_dialog.py" line="157" />
             <source>单位：</source>
             <translation>Organisation:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="153" />
-            <location filename="../../ui/reports/key_dialog.py" line="223" />
+            <location filename="../../ui/reports/key_dialog.py" line="161" />
+            <location filename="../../ui/reports/key_dialog.py" line="236" />
             <location filename="../../ui/reports/signatures_dialog.py" line="117" />
             <source>职务：</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="154" />
+            <location filename="../../ui/reports/key_dialog.py" line="162" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="155" />
+            <location filename="../../ui/reports/key_dialog.py" line="163" />
             <source>再次输入密码：</source>
             <translation>Password again:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="156" />
+            <location filename="../../ui/reports/key_dialog.py" line="164" />
             <source>密码保护密钥文件，程序不会保存它：每次签署报告时需要输入。忘记密码后只能创建新密钥（已签署的报告不受影响）。证书有效期 5 年。</source>
             <translation>The password protects the key file and is never stored: you enter it each time you sign a report. A forgotten password means creating a new key (reports already signed are not affected). The certificate is valid for 5 years.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="161" />
+            <location filename="../../ui/reports/key_dialog.py" line="169" />
             <source>创建密钥</source>
             <translation>Create key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="182" />
+            <location filename="../../ui/reports/key_dialog.py" line="190" />
             <source>密码强度：{0}</source>
             <translation>Password strength: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="183" />
+            <location filename="../../ui/reports/key_dialog.py" line="191" />
             <source>至少 {0} 位</source>
             <translation>At least {0} characters</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="188" />
+            <location filename="../../ui/reports/key_dialog.py" line="196" />
             <source>两次输入的密码不一致</source>
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="196" />
+            <location filename="../../ui/reports/key_dialog.py" line="204" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="198" />
+            <location filename="../../ui/reports/key_dialog.py" line="206" />
             <source>再次输入密码</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="199" />
+            <location filename="../../ui/reports/key_dialog.py" line="207" />
             <source>还需填写：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="216" />
+            <location filename="../../ui/reports/key_dialog.py" line="209" />
+            <source>姓名太长：证书中最多约 21 个汉字</source>
+            <translation>The name is too long: a certificate holds about 21 Chinese characters at most</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_dialog.py" line="211" />
+            <source>密码中不能含有控制字符</source>
+            <translation>The password must not contain control characters</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_dialog.py" line="229" />
             <source>签名密钥</source>
             <translation>Signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="217" />
+            <location filename="../../ui/reports/key_dialog.py" line="230" />
             <source>当前签名密钥</source>
             <translation>Current signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="219" />
+            <location filename="../../ui/reports/key_dialog.py" line="232" />
             <source>还没有签名密钥。签署报告需要一个个人签名密钥：可以在本机创建（自签名证书），也可以导入单位颁发的 .p12 文件。</source>
             <translation>No signing key yet. Signing reports needs a personal signing key: create one on this laptop (self-signed certificate), or import the .p12 file your organisation issued.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="222" />
-            <location filename="../../ui/reports/verify_dialog.py" line="121" />
+            <location filename="../../ui/reports/key_dialog.py" line="235" />
+            <location filename="../../ui/reports/verify_dialog.py" line="156" />
             <source>签署人：</source>
             <translation>Signed by:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="223" />
+            <location filename="../../ui/reports/key_dialog.py" line="236" />
             <source>有效期：</source>
             <translation>Valid:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="224" />
+            <location filename="../../ui/reports/key_dialog.py" line="237" />
             <source>指纹（SHA-256）：</source>
             <translation>Fingerprint (SHA-256):</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="224" />
-            <location filename="../../ui/reports/verify_dialog.py" line="121" />
+            <location filename="../../ui/reports/key_dialog.py" line="237" />
+            <location filename="../../ui/reports/verify_dialog.py" line="156" />
             <source>文件：</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="233" />
-            <source>证书（.crt）保存在数据文件夹的 keys 中：本机验证报告时，用这些证书核实签署人身份。需要核实您签署的报告的人，可以导入您的证书。</source>
-            <translation>Certificates (.crt) are kept in the data folder's keys folder: verifying a report on this laptop checks the signer against them. Anyone who needs to verify reports you signed can import your certificate.</translation>
+            <location filename="../../ui/reports/key_dialog.py" line="238" />
+            <source>不能签署：</source>
+            <translation>Cannot sign:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="235" />
+            <location filename="../../ui/reports/key_dialog.py" line="248" />
+            <source>导出我的证书（.crt）…</source>
+            <translation>Export my certificate (.crt)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_dialog.py" line="249" />
+            <source>把证书（不含私钥）交给需要核实您签署的报告的同事</source>
+            <translation>Give the certificate (without the private key) to colleagues who need to check reports you signed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_dialog.py" line="255" />
+            <source>需要核实您签署的报告的同事，可以在其电脑上信任您的证书（.crt，不含私钥）。</source>
+            <translation>Colleagues who need to check the reports you sign can trust your certificate (.crt, no private key) on their computers.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_dialog.py" line="256" />
             <source>创建新密钥…</source>
             <translation>Create new key…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="236" />
+            <location filename="../../ui/reports/key_dialog.py" line="257" />
             <source>导入单位颁发的密钥（.p12）…</source>
             <translation>Import an issued key (.p12)…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="269" />
+            <location filename="../../ui/reports/key_dialog.py" line="292" />
             <source>密钥文件旁没有证书文件，无法显示证书信息；签署时仍可使用。</source>
             <translation>There is no certificate file beside the key file, so its details cannot be shown; it can still sign.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="282" />
+            <location filename="../../ui/reports/key_dialog.py" line="309" />
+            <location filename="../../ui/reports/verify_dialog.py" line="254" />
             <source>{0} 至 {1}</source>
             <translation>{0} to {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="285" />
+            <location filename="../../ui/reports/key_dialog.py" line="312" />
             <source>（已过期，请创建或导入新密钥）</source>
             <translation> (expired: create or import a new key)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="297" />
+            <location filename="../../ui/reports/key_dialog.py" line="326" />
+            <source>导出证书</source>
+            <translation>Export certificate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_dialog.py" line="327" />
+            <source>证书 (*.crt)</source>
+            <translation>Certificates (*.crt)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_dialog.py" line="338" />
             <source>创建新密钥</source>
             <translation>Create new key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="298" />
+            <location filename="../../ui/reports/key_dialog.py" line="339" />
             <source>新密钥将代替当前密钥用于签署。当前密钥文件保留在本机，已签署的报告不受影响。继续吗？</source>
             <translation>The new key will sign instead of the current one. The current key file stays on this laptop, and signed reports are not affected. Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="324" />
-            <location filename="../../ui/reports/key_dialog.py" line="329" />
+            <location filename="../../ui/reports/key_dialog.py" line="365" />
+            <location filename="../../ui/reports/key_dialog.py" line="370" />
             <source>导入签名密钥</source>
             <translation>Import signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="324" />
+            <location filename="../../ui/reports/key_dialog.py" line="365" />
             <source>签名密钥 (*.p12 *.pfx);;所有文件 (*)</source>
             <translation>Signing keys (*.p12 *.pfx);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="329" />
+            <location filename="../../ui/reports/key_dialog.py" line="370" />
             <source>输入 {0} 的密码（用于核对；程序不会保存密码）：</source>
             <translation>The password of {0} (to check it; it is never stored):</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="342" />
+            <location filename="../../ui/reports/key_dialog.py" line="383" />
             <source>密码不正确，请重新输入。</source>
             <translation>Wrong password, please try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="362" />
+            <location filename="../../ui/reports/key_dialog.py" line="403" />
             <source>签名密钥没有设置</source>
             <translation>The signing key was not set</translation>
         </message>
@@ -2108,7 +2145,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/print_preview.py" line="223" />
-            <location filename="../../ui/reports/verify_dialog.py" line="194" />
+            <location filename="../../ui/reports/verify_dialog.py" line="238" />
             <source>{0}（第 {1} 版）</source>
             <translation>{0} (revision {1})</translation>
         </message>
@@ -2335,6 +2372,7 @@ The report is saved at:
         </message>
         <message>
             <location filename="../../ui/reports/sign_dialog.py" line="221" />
+            <location filename="../../ui/reports/trusted_panel.py" line="108" />
             <source>（已过期）</source>
             <translation> (expired)</translation>
         </message>
@@ -2584,184 +2622,373 @@ Create or import a key under “Signing key”.</translation>
             <translation>The signature was not saved</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="52" />
+            <location filename="../../ui/reports/trust_question.py" line="31" />
+            <source>信任此证书</source>
+            <translation>Trust this certificate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trust_question.py" line="31" />
+            <source>信任 {0} 的证书？</source>
+            <translation>Trust the certificate of {0}?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trust_question.py" line="32" />
+            <source>SHA-256 指纹：</source>
+            <translation>SHA-256 fingerprint:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trust_question.py" line="34" />
+            <source>有效期至：{0}</source>
+            <translation>Valid until: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trust_question.py" line="35" />
+            <source>请先通过电话等可靠途径与本人核对指纹，完全一致才信任。信任后，此证书签署的报告在本机验证为“身份已核实”。</source>
+            <translation>First compare the fingerprint with the person by a reliable way, such as a phone call, and trust it only if it matches exactly. Once trusted, reports signed with this certificate verify on this computer as “identity confirmed”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trust_question.py" line="38" />
+            <source>注意：本机已信任同名签署人的另一张证书（{0}）。只有在本人确认换了新证书、且指纹一致时，才信任这张证书。</source>
+            <translation>Caution: this computer already trusts another certificate of a signer with this name ({0}). Trust this one only if the person confirms they have a new certificate and the fingerprint matches.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trust_question.py" line="41" />
+            <source>信任</source>
+            <translation>Trust</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trusted_panel.py" line="61" />
+            <source>本机信任的证书</source>
+            <translation>Certificates trusted on this computer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trusted_panel.py" line="68" />
+            <source>签署人</source>
+            <translation>Signer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trusted_panel.py" line="68" />
+            <source>有效期至</source>
+            <translation>Valid until</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trusted_panel.py" line="68" />
+            <source>SHA-256 指纹</source>
+            <translation>SHA-256 fingerprint</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trusted_panel.py" line="74" />
+            <source>还没有信任任何证书。</source>
+            <translation>No certificate is trusted yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trusted_panel.py" line="75" />
+            <source>信任同事的证书（.crt）…</source>
+            <translation>Trust a colleague's certificate (.crt)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trusted_panel.py" line="76" />
+            <location filename="../../ui/reports/trusted_panel.py" line="173" />
+            <source>不再信任</source>
+            <translation>Stop trusting</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trusted_panel.py" line="80" />
+            <source>同事签署的报告要在本机验证为“身份已核实”，需先信任其证书（.crt，不含私钥）。信任前请通过电话等可靠途径与本人核对指纹。身份只认证书指纹，不认姓名。</source>
+            <translation>For a colleague's reports to verify here as “identity confirmed”, trust their certificate (.crt, no private key) first, after comparing the fingerprint with them by a reliable way such as a phone call. Identity is the certificate's fingerprint, never the name.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trusted_panel.py" line="107" />
+            <source>（本机密钥）</source>
+            <translation> (own key)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trusted_panel.py" line="132" />
+            <location filename="../../ui/reports/trusted_panel.py" line="149" />
+            <source>信任同事的证书</source>
+            <translation>Trust a colleague's certificate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trusted_panel.py" line="133" />
+            <source>证书 (*.crt *.pem *.cer);;所有文件 (*)</source>
+            <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trusted_panel.py" line="142" />
+            <location filename="../../ui/reports/trusted_panel.py" line="165" />
+            <location filename="../../ui/reports/verify_dialog.py" line="289" />
+            <source>证书没有信任</source>
+            <translation>Certificate not trusted</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trusted_panel.py" line="149" />
+            <source>该证书已在本机信任的证书中。</source>
+            <translation>This certificate is trusted on this computer already.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/trusted_panel.py" line="174" />
+            <source>不再信任 {0}（{1}）的证书？此后其签署的报告在本机验证为“身份未经核实”。</source>
+            <translation>Stop trusting the certificate of {0} ({1})? Reports it signed will then verify here as “identity not confirmed”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="61" />
             <source>不是已签署的报告</source>
             <translation>Not a signed report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="53" />
+            <location filename="../../ui/reports/verify_dialog.py" line="62" />
             <source>该 PDF 没有数字签名：它可能是草稿、打印件或从其他地方生成的文件，不能证明内容未被改动。</source>
             <translation>This PDF has no digital signature: it may be a draft, a scan or a file made elsewhere, and nothing proves its content is unchanged.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="55" />
+            <location filename="../../ui/reports/verify_dialog.py" line="64" />
+            <source>无法验证：文件太大</source>
+            <translation>Cannot verify: the file is too large</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="66" />
             <source>无法读取：不是有效的 PDF 文件</source>
             <translation>Cannot be read: not a valid PDF file</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="56" />
+            <location filename="../../ui/reports/verify_dialog.py" line="67" />
             <source>文件不是 PDF，或已损坏、不完整。请向报告的提供者重新索取文件。</source>
             <translation>The file is not a PDF, or it is damaged or incomplete. Ask whoever sent the report for the file again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="59" />
+            <location filename="../../ui/reports/verify_dialog.py" line="70" />
             <source>文件已被改动</source>
             <translation>The file has been changed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="60" />
+            <location filename="../../ui/reports/verify_dialog.py" line="71" />
             <source>签名与文件内容不符：报告在签署后被改动过或已损坏，内容不可采信。请向签署人索取原件。</source>
             <translation>The signature does not match the content: the report was changed or damaged after signing and cannot be relied on. Ask the signer for the original.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="62" />
-            <source>签名之后文件被追加了内容</source>
-            <translation>Content was added to the file after signing</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="63" />
+            <location filename="../../ui/reports/verify_dialog.py" line="73" />
             <source>签名本身完好，但签署后又有内容被追加到文件中；追加的内容未经签署人确认，此文件不能作为签署的报告使用。请向签署人索取原件。</source>
             <translation>The signature itself is intact, but content was added to the file after signing. The signer never confirmed that content, so this file cannot serve as the signed report. Ask the signer for the original.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="66" />
+            <location filename="../../ui/reports/verify_dialog.py" line="76" />
+            <source>追加的内容替换了报告附带的检查结果数据；下面的报告编号和园区取自签署时的内容。</source>
+            <translation>What was appended replaces the results data attached to the report; the report number and park below are those of the signed content.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="77" />
+            <source>签名之后文件被追加了内容</source>
+            <translation>Content was added to the file after signing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="79" />
+            <source>签名证书在签署时不可用</source>
+            <translation>The signing certificate could not sign at the time</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="80" />
+            <source>文件未被改动，但签名所用的证书在签署时不能用于签署（见下方“发现的问题”），此签名不能采信。</source>
+            <translation>The file is unchanged, but the certificate used could not sign at the signing time (see “Problems found” below): this signature cannot be relied on.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="82" />
             <source>签名有效，文件未被改动</source>
             <translation>Valid signature, the file is unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="67" />
-            <source>报告自签署以来没有被改动，签名覆盖整个文件；签署人的证书是本机已知的证书。</source>
-            <translation>The report has not changed since it was signed, and the signature covers the whole file; the signer's certificate is one this laptop knows.</translation>
+            <location filename="../../ui/reports/verify_dialog.py" line="83" />
+            <source>报告自签署以来没有被改动，签名覆盖整个文件；签署人的证书是本机信任的证书（按指纹核对）。</source>
+            <translation>The report has not changed since it was signed and the signature covers the whole file; the signer's certificate is trusted on this computer (checked by fingerprint).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="68" />
+            <location filename="../../ui/reports/verify_dialog.py" line="85" />
+            <source>冒充风险：签名证书不是本机信任的同名证书</source>
+            <translation>Possible impersonation: not the trusted certificate of this name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="86" />
+            <source>本机信任的证书中有与签署人同名的人，但签署这份报告的是另一张证书。可能有人以其名义自制了证书：请勿采信，并向本人核实。如果本人确实换了新证书，核对指纹一致后才可以信任这张证书。</source>
+            <translation>This computer trusts a certificate of someone with the signer's name, but another certificate signed this report. Someone may have made a certificate in their name: do not rely on it, and check with the person. If they really have a new certificate, trust it only after the fingerprint matches.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="88" />
             <source>文件完整，但签名人身份未经验证（自签名证书）</source>
             <translation>The file is intact, but the signer's identity is not verified (self-signed certificate)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="69" />
-            <source>报告自签署以来没有被改动，签名覆盖整个文件。签名证书不在本机已知的证书中，因此无法确认签署人是谁；如需核实，请向签署人索取证书（.crt）并放入数据文件夹的 keys 中。</source>
-            <translation>The report has not changed since it was signed, and the signature covers the whole file. The certificate is not one this laptop knows, so who signed cannot be confirmed; to verify it, ask the signer for their certificate (.crt) and put it in the data folder's keys folder.</translation>
+            <location filename="../../ui/reports/verify_dialog.py" line="89" />
+            <source>报告自签署以来没有被改动，签名覆盖整个文件。签名证书不在本机信任的证书中，因此无法确认签署人是谁；如需核实，请通过电话等可靠途径向签署人核对下方的证书指纹，一致后点击“信任此证书…”。</source>
+            <translation>The report has not changed since it was signed and the signature covers the whole file. The signing certificate is not trusted on this computer, so who signed cannot be confirmed; to confirm it, compare the fingerprint below with the signer by a reliable way such as a phone call, then click “Trust this certificate…”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="97" />
+            <source>{0} 字节</source>
+            <translation>{0} bytes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="98" />
+            <source>签名没有覆盖整个文件：签署后文件被追加了内容（{0}）</source>
+            <translation>The signature does not cover the whole file: content was appended after signing ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="100" />
+            <source>其中 {0} 次增量更新</source>
+            <translation>{0} incremental update(s) among it</translation>
         </message>
         <message>
             <location filename="../../ui/reports/verify_dialog.py" line="102" />
+            <source>替换了附带的检查结果数据</source>
+            <translation>replacing the attached results data</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="137" />
             <source>验证报告</source>
             <translation>Verify report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="122" />
+            <location filename="../../ui/reports/verify_dialog.py" line="157" />
             <source>签署时间：</source>
             <translation>Signed at:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="123" />
+            <location filename="../../ui/reports/verify_dialog.py" line="158" />
             <source>报告编号：</source>
             <translation>Report number:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="123" />
+            <location filename="../../ui/reports/verify_dialog.py" line="158" />
             <source>园区：</source>
             <translation>Park:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="124" />
+            <location filename="../../ui/reports/verify_dialog.py" line="159" />
             <source>签名范围：</source>
             <translation>Signature covers:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="124" />
+            <location filename="../../ui/reports/verify_dialog.py" line="159" />
             <source>签署人身份：</source>
             <translation>Signer's identity:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="125" />
+            <location filename="../../ui/reports/verify_dialog.py" line="160" />
+            <source>证书指纹（SHA-256）：</source>
+            <translation>Certificate fingerprint (SHA-256):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="161" />
+            <source>证书有效期：</source>
+            <translation>Certificate valid:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="161" />
             <source>发现的问题：</source>
             <translation>Problems found:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="132" />
+            <location filename="../../ui/reports/verify_dialog.py" line="170" />
+            <source>信任此证书…</source>
+            <translation>Trust this certificate…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="171" />
+            <source>把签署人的证书加入本机信任的证书（先与本人核对指纹）</source>
+            <translation>Add the signer's certificate to the certificates trusted here (compare the fingerprint with them first)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="174" />
             <source>验证其他文件…</source>
             <translation>Verify another file…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="133" />
+            <location filename="../../ui/reports/verify_dialog.py" line="175" />
             <source>打开文件</source>
             <translation>Open file</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="152" />
-            <location filename="../../ui/reports/verify_dialog.py" line="241" />
+            <location filename="../../ui/reports/verify_dialog.py" line="194" />
+            <location filename="../../ui/reports/verify_dialog.py" line="317" />
             <source>选择要验证的报告</source>
             <translation>Choose the report to verify</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="152" />
-            <location filename="../../ui/reports/verify_dialog.py" line="242" />
+            <location filename="../../ui/reports/verify_dialog.py" line="194" />
+            <location filename="../../ui/reports/verify_dialog.py" line="318" />
             <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
             <translation>PDF files (*.pdf);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="162" />
+            <location filename="../../ui/reports/verify_dialog.py" line="204" />
             <source>验证没有完成</source>
             <translation>Verification did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="166" />
+            <location filename="../../ui/reports/verify_dialog.py" line="208" />
             <source>正在验证…</source>
             <translation>Verifying…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="166" />
+            <location filename="../../ui/reports/verify_dialog.py" line="208" />
             <source>请选择要验证的报告（PDF）</source>
             <translation>Choose a report (PDF) to verify</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="189" />
+            <location filename="../../ui/reports/verify_dialog.py" line="233" />
             <source>（证书中没有姓名）</source>
             <translation>(no name in the certificate)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="192" />
+            <location filename="../../ui/reports/verify_dialog.py" line="236" />
             <source>（未记录）</source>
             <translation>(not recorded)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="198" />
+            <location filename="../../ui/reports/verify_dialog.py" line="242" />
             <source>不是本程序生成的检查报告</source>
             <translation>Not an inspection report made by this program</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="200" />
+            <location filename="../../ui/reports/verify_dialog.py" line="244" />
             <source>签名与文件内容不符</source>
             <translation>The signature does not match the content</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="201" />
+            <location filename="../../ui/reports/verify_dialog.py" line="245" />
             <source>整个文件</source>
             <translation>The whole file</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="202" />
-            <source>签名没有覆盖整个文件：签署后文件被追加了内容</source>
-            <translation>Not the whole file: content was added after signing</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="204" />
+            <location filename="../../ui/reports/verify_dialog.py" line="247" />
             <source>无法核实：签名与文件内容不符</source>
             <translation>Cannot be verified: the signature does not match the content</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="205" />
-            <source>已核实：签名证书是本机已知的证书</source>
-            <translation>Verified: the certificate is one this laptop knows</translation>
+            <location filename="../../ui/reports/verify_dialog.py" line="248" />
+            <source>已核实：签名证书是本机信任的证书</source>
+            <translation>Confirmed: the signing certificate is trusted on this computer</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="206" />
-            <source>未核实：自签名证书，不在本机已知的证书中</source>
-            <translation>Not verified: a self-signed certificate this laptop does not know</translation>
+            <location filename="../../ui/reports/verify_dialog.py" line="249" />
+            <source>冒充风险：本机信任的 {0} 与签署人同名，签名用的却是另一张证书</source>
+            <translation>Possible impersonation: {0}, trusted here, has the signer's name, but another certificate signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="208" />
+            <location filename="../../ui/reports/verify_dialog.py" line="251" />
+            <source>未核实：签名证书不在本机信任的证书中</source>
+            <translation>Not confirmed: the signing certificate is not trusted on this computer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="257" />
+            <source>（签署时不可用）</source>
+            <translation> (could not sign at the signing time)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="257" />
+            <source>（签署时有效）</source>
+            <translation> (valid at the signing time)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/verify_dialog.py" line="259" />
             <source>无</source>
             <translation>None</translation>
         </message>

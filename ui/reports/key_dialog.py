@@ -26,9 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklists.errors import language
+from inspection.files import write_atomic
 from inspection.palette import MUTED, RESULT_COLORS
 from inspection.paths import DataDir
+from inspection.signing.certificates import certificate_problems
 from inspection.signing.keys import (
+    MAX_FIELD_CHARS,
+    MAX_NAME_BYTES,
     MIN_PASSWORD_LENGTH,
     SigningKey,
     WrongPassword,
@@ -37,12 +42,13 @@ from inspection.signing.keys import (
     import_signing_key,
 )
 from ui.base.error_reporting import report_error
-from ui.base.file_dialogs import KEYS, open_file
+from ui.base.file_dialogs import KEYS, open_file, save_file
 from ui.base.i18n import tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import grow_to_fit, muted_label
 from ui.home.new_inspection import error_label, with_message
+from ui.reports.trusted_panel import TrustedCertificatesPanel
 
 
 def key_path(prefs: Preferences) -> Path | None:
@@ -137,7 +143,9 @@ class CreateKeyDialog(QDialog):
         self.setWindowTitle(tr("创建签名密钥"))
         self.name = QLineEdit(prefs.inspector_name)
         self.organisation = QLineEdit(prefs.organisation)
+        self.organisation.setMaxLength(MAX_FIELD_CHARS)
         self.title_edit = QLineEdit(prefs.title)
+        self.title_edit.setMaxLength(MAX_FIELD_CHARS)
         self.title_edit.setPlaceholderText(tr("可不填"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -196,8 +204,13 @@ class CreateKeyDialog(QDialog):
             missing.append(tr("密码"))
         elif repeat != password:
             missing.append(tr("再次输入密码"))
-        self.missing.setText(tr("还需填写：{0}").format("、".join(missing)) if missing else "")
-        self.ok_button.setEnabled(not missing)
+        text = tr("还需填写：{0}").format("、".join(missing)) if missing else ""
+        if len(self.name.text().strip().encode("utf-8")) > MAX_NAME_BYTES:
+            text = tr("姓名太长：证书中最多约 21 个汉字")
+        elif any(not ch.isprintable() for ch in password):
+            text = tr("密码中不能含有控制字符")
+        self.missing.setText(text)
+        self.ok_button.setEnabled(not text)
 
 
 class SigningKeyDialog(QDialog):
@@ -221,21 +234,30 @@ class SigningKeyDialog(QDialog):
         self.fields: dict[str, QLabel] = {}
         for key, label in (("name", tr("签署人：")), ("organisation", tr("单位：")),
                            ("title", tr("职务：")), ("validity", tr("有效期：")),
-                           ("fingerprint", tr("指纹（SHA-256）：")), ("path", tr("文件："))):
+                           ("fingerprint", tr("指纹（SHA-256）：")), ("path", tr("文件：")),
+                           ("problems", tr("不能签署："))):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(key == "path")
+            value.setWordWrap(key in ("path", "problems"))
             self.fields[key] = value
             self.form.addRow(label, value)
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.fields["fingerprint"].setFont(fixed)
+        self.fields["problems"].setStyleSheet(f"color: {RESULT_COLORS['fail']};")
         self.form.addRow(self.empty)
-        note = muted_label(tr("证书（.crt）保存在数据文件夹的 keys 中：本机验证报告时，用这些证书核实签署人身份。"
-                              "需要核实您签署的报告的人，可以导入您的证书。"))
+        self.export_button = QPushButton(tr("导出我的证书（.crt）…"))
+        self.export_button.setToolTip(tr("把证书（不含私钥）交给需要核实您签署的报告的同事"))
+        self.export_button.clicked.connect(self.export_certificate)
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_button)
+        export_row.addStretch()
+        self.form.addRow(export_row)
+        note = muted_label(tr("需要核实您签署的报告的同事，可以在其电脑上信任您的证书（.crt，不含私钥）。"))
         self.create_button = QPushButton(tr("创建新密钥…"))
         self.import_button = QPushButton(tr("导入单位颁发的密钥（.p12）…"))
         self.create_button.clicked.connect(self.create_key)
         self.import_button.clicked.connect(self.import_key)
+        self.trusted = TrustedCertificatesPanel(runner, self.keys_dir, self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
@@ -246,6 +268,7 @@ class SigningKeyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(group)
         layout.addWidget(note)
+        layout.addWidget(self.trusted, 1)
         layout.addLayout(row)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 46)
         self.refresh()
@@ -268,10 +291,14 @@ class SigningKeyDialog(QDialog):
         if has_key and info is None:
             self.empty.setText(tr("密钥文件旁没有证书文件，无法显示证书信息；签署时仍可使用。"))
             self.empty.show()
+        problems = certificate_problems(info.certificate) if info is not None else []
         for key, value in self.fields.items():
             shown = info is not None or (key == "path" and has_key)
+            if key == "problems":
+                shown = bool(problems)
             value.setVisible(shown)
             self.form.labelForField(value).setVisible(shown)
+        self.export_button.setVisible(info is not None)
         if has_key:
             self.fields["path"].setText(str(path))
         if info is None:
@@ -287,8 +314,22 @@ class SigningKeyDialog(QDialog):
         self.fields["validity"].setStyleSheet(
             f"color: {RESULT_COLORS['fail']};" if expired(info) else "")
         self.fields["fingerprint"].setText(grouped(info.fingerprint))
+        self.fields["problems"].setText("；".join(p.text(language()) for p in problems))
         self.layout().activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+    def export_certificate(self) -> None:
+        """导出我的证书…: the certificate alone (never the private key), for colleagues."""
+        info = self.info
+        if info is None:
+            return
+        target = save_file(self, KEYS, tr("导出证书"), f"{info.name}.crt",
+                           tr("证书 (*.crt)"), ".crt")
+        if target is None:
+            return
+        data = info.certificate_pem
+        self.runner.background(lambda _progress: write_atomic(target, data),
+                               lambda _none: None, lambda exc: report_error(exc, self))
 
     # --- creating ---------------------------------------------------------------------------
 

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,12 +27,17 @@ from PySide6.QtWidgets import (
 from inspection.palette import NOTICE_BAD, NOTICE_CAUTION, NOTICE_GOOD, NOTICE_NEUTRAL
 from inspection.paths import DataDir
 from inspection.report.errors import NotAPdf, NotSigned
-from ui.base.error_reporting import report_error
+from inspection.signing.verification import FileTooLarge, Outcome, Verification
+from ui.base.error_reporting import report_error, user_message
 from ui.base.file_dialogs import VERIFY, open_file
 from ui.base.i18n import tr
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import grow_to_fit
 from ui.reports.export_dialogs import open_file as open_in_viewer
+from ui.reports.trust_question import fingerprint_lines, trust_question
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 LEVELS = {"good": NOTICE_GOOD, "caution": NOTICE_CAUTION, "bad": NOTICE_BAD}  # bg, border, text
 MARKS = {"good": "✓", "caution": "!", "bad": "✗"}
@@ -46,12 +54,15 @@ class Verdict:
     explanation: str
 
 
-def verdict(verification=None, error: BaseException | None = None) -> Verdict:
+def verdict(verification: Verification | None = None,
+            error: BaseException | None = None) -> Verdict:
     """What to tell the user about a :class:`Verification` (or the error verifying raised)."""
     if isinstance(error, NotSigned):
         return Verdict("bad", tr("不是已签署的报告"), tr(
             "该 PDF 没有数字签名：它可能是草稿、打印件或从其他地方生成的文件，不能证明内容未被改动。"))
-    if error is not None:
+    if isinstance(error, FileTooLarge):
+        return Verdict("bad", tr("无法验证：文件太大"), user_message(error))
+    if error is not None or verification is None:
         return Verdict("bad", tr("无法读取：不是有效的 PDF 文件"), tr(
             "文件不是 PDF，或已损坏、不完整。请向报告的提供者重新索取文件。"))
     v = verification
@@ -59,15 +70,37 @@ def verdict(verification=None, error: BaseException | None = None) -> Verdict:
         return Verdict("bad", tr("文件已被改动"), tr(
             "签名与文件内容不符：报告在签署后被改动过或已损坏，内容不可采信。请向签署人索取原件。"))
     if not v.covers_whole_file:
-        return Verdict("bad", tr("签名之后文件被追加了内容"), tr(
-            "签名本身完好，但签署后又有内容被追加到文件中；追加的内容未经签署人确认，"
-            "此文件不能作为签署的报告使用。请向签署人索取原件。"))
-    if v.trusted:
+        text = tr("签名本身完好，但签署后又有内容被追加到文件中；追加的内容未经签署人确认，"
+                  "此文件不能作为签署的报告使用。请向签署人索取原件。")
+        if v.results_replaced:
+            text += tr("追加的内容替换了报告附带的检查结果数据；下面的报告编号和园区取自签署时的内容。")
+        return Verdict("bad", tr("签名之后文件被追加了内容"), text)
+    if v.certificate_problems:
+        return Verdict("bad", tr("签名证书在签署时不可用"), tr(
+            "文件未被改动，但签名所用的证书在签署时不能用于签署（见下方“发现的问题”），此签名不能采信。"))
+    if v.outcome is Outcome.TRUSTED:
         return Verdict("good", tr("签名有效，文件未被改动"), tr(
-            "报告自签署以来没有被改动，签名覆盖整个文件；签署人的证书是本机已知的证书。"))
+            "报告自签署以来没有被改动，签名覆盖整个文件；签署人的证书是本机信任的证书（按指纹核对）。"))
+    if v.outcome is Outcome.IMPERSONATION:
+        return Verdict("bad", tr("冒充风险：签名证书不是本机信任的同名证书"), tr(
+            "本机信任的证书中有与签署人同名的人，但签署这份报告的是另一张证书。可能有人以其名义自制了证书："
+            "请勿采信，并向本人核实。如果本人确实换了新证书，核对指纹一致后才可以信任这张证书。"))
     return Verdict("caution", tr("文件完整，但签名人身份未经验证（自签名证书）"), tr(
-        "报告自签署以来没有被改动，签名覆盖整个文件。签名证书不在本机已知的证书中，"
-        "因此无法确认签署人是谁；如需核实，请向签署人索取证书（.crt）并放入数据文件夹的 keys 中。"))
+        "报告自签署以来没有被改动，签名覆盖整个文件。签名证书不在本机信任的证书中，因此无法确认签署人是谁；"
+        "如需核实，请通过电话等可靠途径向签署人核对下方的证书指纹，一致后点击“信任此证书…”。"))
+
+
+def appended_description(v: Verification) -> str:
+    """签名没有覆盖整个文件: what was appended, in words."""
+    size = v.appended_bytes
+    amount = (f"{size / 1024 ** 2:.1f} MB" if size >= 1024 ** 2 else
+              f"{size / 1024:.1f} KB" if size >= 1024 else tr("{0} 字节").format(size))
+    parts = [tr("签名没有覆盖整个文件：签署后文件被追加了内容（{0}）").format(amount)]
+    if v.appended_revisions:
+        parts.append(tr("其中 {0} 次增量更新").format(v.appended_revisions))
+    if v.results_replaced:
+        parts.append(tr("替换了附带的检查结果数据"))
+    return "，".join(parts)
 
 
 def signing_time(moment) -> str:
@@ -78,13 +111,14 @@ def signing_time(moment) -> str:
     return local.strftime("%Y-%m-%d %H:%M:%S") + zone
 
 
-def verify_file(path: Path, trusted_dir: Path):
+def verify_file(path: Path, trusted_dir: Path
+                ) -> tuple[Verification | None, BaseException | None]:
     """Background work: (verification, None) or (None, the NotSigned / NotAPdf raised)."""
     from inspection.signing.verify import verify_pdf
 
     try:
         return verify_pdf(path, trusted_dir=trusted_dir), None
-    except (NotSigned, NotAPdf) as exc:
+    except (NotSigned, NotAPdf, FileTooLarge) as exc:
         return None, exc
 
 
@@ -96,8 +130,9 @@ class VerifyDialog(QDialog):
         grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
         self.runner, self.trusted_dir = runner, DataDir(Path(data_dir)).keys
         self.path: Path | None = None
-        self.verification = None
+        self.verification: Verification | None = None
         self.error: BaseException | None = None
+        self.question: QMessageBox | None = None
         self.result_verdict: Verdict | None = None
         self.setWindowTitle(tr("验证报告"))
         self.banner = QFrame()
@@ -122,13 +157,20 @@ class VerifyDialog(QDialog):
                            ("organisation", tr("单位：")), ("signed_at", tr("签署时间：")),
                            ("report", tr("报告编号：")), ("park", tr("园区：")),
                            ("coverage", tr("签名范围：")), ("identity", tr("签署人身份：")),
-                           ("problems", tr("发现的问题："))):
+                           ("fingerprint", tr("证书指纹（SHA-256）：")),
+                           ("validity", tr("证书有效期：")), ("problems", tr("发现的问题："))):
             value = QLabel()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[key] = value
             self.form.addRow(label, value)
+        self.fields["fingerprint"].setFont(QFontDatabase.systemFont(
+            QFontDatabase.SystemFont.FixedFont))
         self.buttons = QDialogButtonBox()
+        self.trust_button = QPushButton(tr("信任此证书…"))
+        self.trust_button.setToolTip(tr("把签署人的证书加入本机信任的证书（先与本人核对指纹）"))
+        self.trust_button.clicked.connect(self.trust_signer)
+        self.buttons.addButton(self.trust_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.another_button = QPushButton(tr("验证其他文件…"))
         self.open_button = QPushButton(tr("打开文件"))
         self.buttons.addButton(self.another_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -169,10 +211,12 @@ class VerifyDialog(QDialog):
             value.clear()
         self._show_rows(set())
         self.open_button.setEnabled(False)
+        self.trust_button.hide()
 
     # --- showing -------------------------------------------------------------------------------
 
-    def show_result(self, path: Path, verification, error: BaseException | None) -> None:
+    def show_result(self, path: Path, verification: Verification | None,
+                    error: BaseException | None) -> None:
         self.path, self.verification, self.error = Path(path), verification, error
         found = verdict(verification, error)
         self.result_verdict = found
@@ -198,19 +242,51 @@ class VerifyDialog(QDialog):
             self.fields["report"].setText(tr("不是本程序生成的检查报告"))
         self.fields["coverage"].setText(
             tr("签名与文件内容不符") if not v.intact else
-            tr("整个文件") if v.covers_whole_file else
-            tr("签名没有覆盖整个文件：签署后文件被追加了内容"))
+            tr("整个文件") if v.covers_whole_file else appended_description(v))
         self.fields["identity"].setText(
             tr("无法核实：签名与文件内容不符") if not v.intact else
-            tr("已核实：签名证书是本机已知的证书") if v.trusted else
-            tr("未核实：自签名证书，不在本机已知的证书中"))
-        problems = list(v.problems) if not v.ok else []
+            tr("已核实：签名证书是本机信任的证书") if v.trusted else
+            tr("冒充风险：本机信任的 {0} 与签署人同名，签名用的却是另一张证书").format(
+                "；".join(v.impersonated)) if v.impersonated else
+            tr("未核实：签名证书不在本机信任的证书中"))
+        self.fields["fingerprint"].setText(fingerprint_lines(v.fingerprint))
+        if v.certificate_not_before and v.certificate_not_after:
+            period = tr("{0} 至 {1}").format(f"{v.certificate_not_before.astimezone():%Y-%m-%d}",
+                                            f"{v.certificate_not_after.astimezone():%Y-%m-%d}")
+            self.fields["validity"].setText(
+                period + (tr("（签署时不可用）") if v.certificate_problems else tr("（签署时有效）")))
+        problems = list(v.problems) if not v.ok or v.impersonated else []
         self.fields["problems"].setText("\n".join(f"• {p}" for p in problems) or tr("无"))
         shown = {"file", "signer", "organisation", "signed_at", "report", "coverage", "identity",
                  "problems"}
+        if v.intact:
+            shown |= {"fingerprint", "validity"}
         if v.is_report:
             shown.add("park")
         self._show_rows(shown)
+        self.trust_button.setVisible(
+            v.outcome in (Outcome.UNKNOWN_SIGNER, Outcome.IMPERSONATION) and bool(v.certificate_der))
+
+    # --- trusting the signer ---------------------------------------------------------------------
+
+    def trust_signer(self) -> None:
+        """信任此证书…: ask (with the fingerprint), then put the certificate on the trust list."""
+        v = self.verification
+        certificate = v.certificate if v is not None else None
+        if v is None or certificate is None:
+            return
+        self.question = trust_question(
+            self, name=v.signer, organisation=v.organisation, fingerprint=v.fingerprint,
+            not_after=v.certificate_not_after, namesakes=v.impersonated,
+            on_yes=lambda: self._trust(certificate))
+
+    def _trust(self, certificate: x509.Certificate) -> None:
+        from inspection.signing.trust import trust_certificate
+
+        keys, path = self.trusted_dir, self.path
+        self.runner.background(lambda _progress: trust_certificate(certificate, keys),
+                               lambda _entry: path is not None and self.check(path),
+                               lambda exc: report_error(exc, self, title=tr("证书没有信任")))
 
     def _show_rows(self, keys: set[str]) -> None:
         for key, value in self.fields.items():
