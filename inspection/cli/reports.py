@@ -6,7 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from checklists.errors import InvalidInput
+from checklists.errors import InvalidInput, language
 from inspection.cli.common import Commands, store_for
 
 
@@ -69,7 +69,10 @@ def make_report(args: argparse.Namespace) -> int:
         else:
             path = export_report(store, inspection_id, out=args.out, progress=progress,
                                  photos_per_page=args.photos_per_page)
-            message = "已生成未签署的报告（草稿，检查未锁定）"
+            inspection = store.inspection(inspection_id)
+            message = (f"已生成未签署的副本（检查已签署，第 {inspection.revision} 版；"
+                       "以带数字签名的报告为准）" if inspection.locked
+                       else "已生成未签署的报告（草稿，检查未锁定）")
     if progress is not None:
         print(file=sys.stderr)
     print(message, file=sys.stderr)
@@ -85,7 +88,10 @@ def export_excel(args: argparse.Namespace) -> int:
         raise InvalidInput(f"xlsx：Excel 文件名应以 .xlsx 结尾，收到“{args.xlsx}”")
     with store_for(args) as store:
         snapshot = store.snapshot(store.resolve_inspection_id(args.id))
-    path = export_xlsx(snapshot, inspection_results(snapshot), args.xlsx)
+    notices: list = []
+    path = export_xlsx(snapshot, inspection_results(snapshot), args.xlsx, notices=notices)
     print(f"已导出：{snapshot.park.name} {snapshot.inspection.date}", file=sys.stderr)
+    for notice in notices:
+        print(f"{'Note: ' if language() == 'en' else '注意：'}{notice}", file=sys.stderr)
     print(path)
     return 0

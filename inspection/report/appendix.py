@@ -3,35 +3,30 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Image,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
     Paragraph,
     Spacer,
-    Table,
 )
 
-from inspection.model import FindingStatus, Photo, Severity, Signature, SignerRole
+from inspection.model import FindingStatus, Photo, Severity
 from inspection.photos.importer import missing_report_images
 from inspection.report.annotations import draw_annotations
 from inspection.report.context import ReportContext, esc, format_time, section_number
 from inspection.report.details import hexcolor
 from inspection.report.fonts import FONT, FONT_BOLD
-from inspection.report.styles import ALERT, CONTENT_WIDTH, GRID, MUTED, styles, table_style
+from inspection.report.styles import ALERT, CONTENT_WIDTH, GRID, MUTED, report_table, styles, table_style
 
 # The largest a photo may be drawn, by how many photos share an appendix page.
 PHOTOS_PER_PAGE = {1: (CONTENT_WIDTH, 190 * mm), 2: (150 * mm, 98 * mm), 4: (82 * mm, 64 * mm)}
-SIGNATURE_BOX = (42 * mm, 15 * mm)
 
 
 def rectification(ctx: ReportContext, index: int) -> list[Flowable]:
@@ -69,64 +64,10 @@ def rectification(ctx: ReportContext, index: int) -> list[Flowable]:
             Paragraph(esc(finding.responsible or "—"), s.cell), Paragraph(status, s.cell_center)])
     fixed = [10 * mm, 34 * mm, 16 * mm, 20 * mm, 22 * mm, 16 * mm]
     widths = fixed[:2] + [CONTENT_WIDTH - sum(fixed)] + fixed[2:]
-    table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1)
+    table = report_table(rows, widths)
     table.setStyle(table_style())
     story.append(table)
     return story
-
-
-def _signature_image(signature: Signature | None) -> Flowable | str:
-    if signature is None or not signature.image_png:
-        return ""
-    try:
-        reader = ImageReader(BytesIO(signature.image_png))
-        width, height = reader.getSize()
-    except Exception:  # a damaged image must not stop the report; the name is still printed
-        return ""
-    box_w, box_h = SIGNATURE_BOX
-    scale = min(box_w / width, box_h / height)
-    return Image(BytesIO(signature.image_png), width=width * scale, height=height * scale,
-                 mask="auto")
-
-
-def signatures(ctx: ReportContext, index: int) -> list[Flowable]:
-    """Section 四 on its own page template, which keeps the box for the digital stamp free."""
-    s = styles()
-    inspection = ctx.snapshot.inspection
-    by_key = {(sig.role, sig.name): sig for sig in ctx.snapshot.signatures}
-    people: list[tuple[SignerRole, str, Signature | None]] = [
-        (SignerRole.INSPECTOR, name, by_key.get((SignerRole.INSPECTOR, name)))
-        for name in inspection.inspectors]
-    listed = {(role, name) for role, name, _ in people}
-    people += [(sig.role, sig.name, sig) for sig in ctx.snapshot.signatures
-               if (sig.role, sig.name) not in listed]
-    if not any(role is SignerRole.PARK_REPRESENTATIVE for role, _, _ in people):
-        people.append((SignerRole.PARK_REPRESENTATIVE, "", None))
-    people.sort(key=lambda p: p[0] is SignerRole.PARK_REPRESENTATIVE)
-    head = [Paragraph(h, s.head) for h in ("身份", "姓名", "职务", "签名", "签署时间")]
-    rows = [head]
-    for role, name, signature in people:
-        rows.append([Paragraph(role.label, s.cell_center), Paragraph(esc(name), s.cell_center),
-                     Paragraph(esc(signature.title if signature else ""), s.cell_center),
-                     _signature_image(signature),
-                     Paragraph(format_time(signature.signed_at) if signature else "",
-                               s.cell_center)])
-    widths = [24 * mm, 28 * mm, 32 * mm, 50 * mm, CONTENT_WIDTH - 134 * mm]
-    table = Table(rows, colWidths=widths, rowHeights=[None] + [20 * mm] * (len(rows) - 1),
-                  repeatRows=1)
-    table.setStyle(table_style([("ALIGN", (3, 1), (3, -1), "CENTER")]))
-    names = "、".join(esc(name) for name in inspection.inspectors)
-    who = f"{esc(inspection.organisation)}检查人员{names}" if inspection.organisation \
-        else f"检查人员{names}"
-    return [
-        NextPageTemplate("signatures"), PageBreak(),
-        Paragraph(f"{section_number(index)}、签字确认", s.h1),
-        Paragraph(f"本报告所列检查结果由{who}于 {esc(inspection.date)} 现场核查形成，"
-                  "受检园区代表已知悉检查结果和整改要求。签字表示对上述内容的确认。", s.body),
-        Spacer(1, 2 * mm), table, Spacer(1, 4 * mm),
-        Paragraph("本报告签署后加盖数字签名（见本页下方）。数字签名保证报告自签署后未被改动；"
-                  "报告内附机器可读的检查结果数据（inspection-results.json）。", s.note),
-    ]
 
 
 class PhotoFlowable(Flowable):
@@ -145,7 +86,9 @@ class PhotoFlowable(Flowable):
         self.annotations = list(annotations)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.avail_width = avail_width
+        # width and height as attributes too: a table splitting a row reads them
+        self.avail_width = self.width = avail_width
+        self.height = self.draw_height
         return avail_width, self.draw_height
 
     def draw(self) -> None:
@@ -208,8 +151,9 @@ def photo_appendix(ctx: ReportContext) -> list[Flowable]:
         pair = [photo_block(ctx, photo, width=cell, missing=photo.id in missing)
                 for photo in ctx.photos[start:start + 2]]
         # A table row keeps the two photos (and their captions) together on one page.
-        grid = Table([pair + [""] * (2 - len(pair))], colWidths=[cell, cell])
-        grid.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        grid = report_table([pair + [""] * (2 - len(pair))], [cell, cell], repeat_rows=0)
+        grid.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),  # else reportlab sets Helvetica
+                       ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                        ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
         story.append(grid)
     return story

@@ -33,6 +33,7 @@ from inspection.report.styles import (
     GROUP_FILL,
     MUTED,
     SUBGROUP_FILL,
+    report_table,
     styles,
     table_style,
 )
@@ -156,7 +157,7 @@ def _compliance_table(ctx: ReportContext, result: TemplateResult) -> Table:
     rows, commands = _tree_rows(template, 5, item_row)
     fixed = [17 * mm, 17 * mm, 48 * mm, 19 * mm]
     widths = [fixed[0], CONTENT_WIDTH - sum(fixed)] + fixed[1:]
-    table = Table([head] + rows, colWidths=widths, repeatRows=1, splitByRow=1)
+    table = report_table([head] + rows, widths)
     table.setStyle(table_style(commands))
     return table
 
@@ -202,7 +203,7 @@ def _star_rating(ctx: ReportContext, result: TemplateResult) -> list[Flowable]:
                      Paragraph(f"<b>{esc(reached)}</b>", s.cell_center),
                      Paragraph(esc(reason), s.cell), Paragraph(esc(wording), s.cell)])
     fixed = [22 * mm, 42 * mm, 17 * mm, 44 * mm]
-    table = Table(rows, colWidths=fixed + [CONTENT_WIDTH - sum(fixed)], repeatRows=1)
+    table = report_table(rows, fixed + [CONTENT_WIDTH - sum(fixed)])
     table.setStyle(table_style([("VALIGN", (0, 1), (-1, -1), "TOP")]))
     story.append(table)
     return story
@@ -254,7 +255,7 @@ def _action_table(ctx: ReportContext, result: TemplateResult) -> list[Flowable]:
     head = [Paragraph(h, s.head) for h in titles]
     rows, commands = _tree_rows(template, len(titles), item_row)
     widths = [fixed[0], CONTENT_WIDTH - sum(fixed)] + fixed[1:]
-    table = Table([head] + rows, colWidths=widths, repeatRows=1, splitByRow=1)
+    table = report_table([head] + rows, widths)
     table.setStyle(table_style(commands))
     story: list[Flowable] = []
     if result.actions is not None:

@@ -7,26 +7,32 @@ everything succeeded, so a failure or a cancel leaves no partial file.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from inspection.appinfo import APP_VERSION
 from inspection.files import atomic_target
-from inspection.model import InspectionSnapshot
+from inspection.model import InspectionSnapshot, Status
 from inspection.paths import DataDir
-from inspection.report.appendix import PHOTOS_PER_PAGE, photo_appendix, rectification, signatures
+from inspection.report.appendix import PHOTOS_PER_PAGE, photo_appendix, rectification
 from inspection.report.attachment import attach_results
-from inspection.report.context import REPORT_TITLE, ReportContext, make_context
+from inspection.report.context import REPORT_TITLE, ReportContext, make_context, unknown_records
 from inspection.report.details import details
 from inspection.report.errors import Cancelled, ReportError, write_failure
-from inspection.report.fonts import FONT, FONT_BOLD, register_fonts
+from inspection.report.fonts import FONT, FONT_BOLD, bold_font_file, register_fonts
 from inspection.report.sections import cover, summary
+from inspection.report.signatures import signatures
 from inspection.report.styles import (
+    ALERT,
     CONTENT_WIDTH,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
@@ -41,16 +47,66 @@ from inspection.report.styles import (
 from inspection.results import TemplateResult, inspection_results
 from inspection.results_data import inspection_dict
 
+UNSIGNED_COPY = "unsigned_copy"  # the JSON status of an unsigned PDF of a signed inspection
+
 Progress = Callable[[int, int, str], None]
 ShouldCancel = Callable[[], bool]
 
 
-def _numbered_canvas(header_left: str, header_right: str) -> type[Canvas]:
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """*text* cut to *width* points with “…” when it is longer (a header line never overprints)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low] + "…"
+
+
+@lru_cache(maxsize=4)
+def mark_png(text: str) -> bytes:
+    """*text* in large light red letters at 35°, on a transparent ground (PNG)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(bold_font_file()), 150)
+    left, top, right, bottom = font.getbbox(text)
+    plate = Image.new("L", (right - left + 40, bottom - top + 40), 0)
+    ImageDraw.Draw(plate).text((20 - left, 20 - top), text, font=font, fill=255)
+    alpha = plate.rotate(35, expand=True, resample=Image.BICUBIC).point(lambda v: v * 34 // 255)
+    red = ALERT.rgb()
+    image = Image.new("RGBA", alpha.size, tuple(round(c * 255) for c in red) + (0,))
+    image.putalpha(alpha)
+    out = BytesIO()
+    image.save(out, "PNG", optimize=False)
+    return out.getvalue()
+
+
+def unsigned_mark(ctx: ReportContext) -> str | None:
+    """The mark on every page of a PDF that is not signed (None for the one to be signed)."""
+    if ctx.signed:
+        return None
+    return "未签署副本" if ctx.snapshot.inspection.locked else "草稿　未签署"
+
+
+def _numbered_canvas(header_left: str, header_right: str, mark: str | None,
+                     mark_image: Path | None = None) -> type[Canvas]:
     """A canvas class that draws header and “第 x 页 共 y 页” once the page count is known.
 
     Pages are kept as their recorded state until ``save``; only then is the total known.
-    The cover (page 1) gets neither header nor footer.
+    The cover (page 1) gets neither header nor footer. An unsigned report gets *mark* across
+    every page, the cover included.
     """
+    header_size = 8.5
+    if mark:
+        if mark_image is None:
+            raise ValueError("an unsigned mark needs its picture")
+        mark_size = ImageReader(str(mark_image)).getSize()
+    left_width = stringWidth(header_left, FONT, header_size)
+    header_right = fit_text(header_right, FONT, header_size, CONTENT_WIDTH - left_width - 8 * mm)
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -67,13 +123,15 @@ def _numbered_canvas(header_left: str, header_right: str) -> type[Canvas]:
                 self.__dict__.update(state)
                 if self._pageNumber > 1:
                     self._decorate(self._pageNumber, total)
+                if mark:
+                    self._mark(mark)
                 super().showPage()
             super().save()
 
         def _decorate(self, number: int, total: int) -> None:
             self.saveState()
             top = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
-            self.setFont(FONT, 8.5)
+            self.setFont(FONT, header_size)
             self.setFillColor(MUTED)
             self.drawString(MARGIN_LEFT, top, header_left)
             self.drawRightString(MARGIN_LEFT + CONTENT_WIDTH, top, header_right)
@@ -84,6 +142,22 @@ def _numbered_canvas(header_left: str, header_right: str) -> type[Canvas]:
             self.setFont(FONT, 9)
             self.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM - 10 * mm,
                                    f"第 {number} 页　共 {total} 页")
+            self.restoreState()
+
+        def _mark(self, text: str) -> None:
+            """The unsigned mark: large, light and diagonal across the page (a picture, so that
+            it does not mix into the page's text; one image, drawn on every page), and once
+            more as text in the footer."""
+            width, height = mark_size
+            scale = PAGE_WIDTH * 0.9 / width
+            self.drawImage(str(mark_image), (PAGE_WIDTH - width * scale) / 2,
+                           (PAGE_HEIGHT - height * scale) / 2, width * scale, height * scale,
+                           mask="auto")
+            self.saveState()
+            self.setFillColor(ALERT)
+            self.setFont(FONT_BOLD, 8.5)
+            self.drawRightString(MARGIN_LEFT + CONTENT_WIDTH, MARGIN_BOTTOM - 10 * mm,
+                                 f"【{text.replace('　', '，')}】")
             self.restoreState()
 
     return NumberedCanvas
@@ -141,6 +215,15 @@ class ReportDocument(BaseDocTemplate):
             self.progress(done, self.estimated_pages, f"正在排版第 {done} 页")
 
 
+def report_data(snapshot: InspectionSnapshot, results: list[TemplateResult], *,
+                signed: bool) -> dict:
+    """The attached results JSON: an unsigned copy of a signed inspection never says “signed”."""
+    data = inspection_dict(snapshot, results)
+    if not signed and data["inspection"]["status"] == Status.SIGNED.value:
+        data["inspection"]["status"] = UNSIGNED_COPY
+    return data
+
+
 def report_story(ctx: ReportContext) -> list:
     """Every flowable of the report, in order."""
     story = cover(ctx)
@@ -155,25 +238,33 @@ def build_report(snapshot: InspectionSnapshot, out: Path, *, data_dir: DataDir,
                  results: list[TemplateResult] | None = None,
                  progress: Progress | None = None,
                  should_cancel: ShouldCancel | None = None,
-                 photos_per_page: int = 2) -> Path:
-    """Write the unsigned report of *snapshot* to *out* (PDF with the results JSON attached).
+                 photos_per_page: int = 2, signed: bool = False) -> Path:
+    """Write the report of *snapshot* to *out* (PDF with the results JSON attached).
 
     *photos_per_page* lays out the photo appendix: 1 (large), 2 (medium) or 4 (small).
+    *signed* says the PDF is about to be signed (``issue_report``): only then does it read as
+    signed. Any other PDF says 草稿/未签署 on every page, in its cover's 报告状态 and in its
+    attached data, whatever the inspection's state.
 
     Photos are read from ``data_dir`` by file path. Raises Cancelled when *should_cancel*
     returns True; *out* is then left as it was.
     """
     out = Path(out)
     if not out.parent.is_dir():
-        raise ReportError(f"保存报告的文件夹不存在：{out.parent}")
+        raise ReportError("report.no_folder", folder=out.parent)
+    if photos_per_page not in PHOTOS_PER_PAGE:
+        raise ReportError("report.photos_per_page", value=photos_per_page)
+    unknown = unknown_records(snapshot)
+    if unknown:  # before any work: it would fail only at the very end
+        shown = "、".join(unknown[:5]) + ("……" if len(unknown) > 5 else "")
+        raise ReportError("report.unknown_items", count=len(unknown), items=shown)
     if should_cancel is not None and should_cancel():
         raise Cancelled()
     results = inspection_results(snapshot) if results is None else results
     register_fonts()
     rl_config.useA85 = 0  # JPEGs go in as their own bytes, not ASCII85-inflated copies
-    if photos_per_page not in PHOTOS_PER_PAGE:
-        raise ReportError(f"每页照片数应为 1、2 或 4，收到 {photos_per_page}")
-    ctx = make_context(snapshot, results, data_dir, photos_per_page=photos_per_page)
+    ctx = make_context(snapshot, results, data_dir, photos_per_page=photos_per_page,
+                       signed=signed)
     inspection, park = snapshot.inspection, snapshot.park
     try:
         with atomic_target(out) as partial:
@@ -187,7 +278,18 @@ def build_report(snapshot: InspectionSnapshot, out: Path, *, data_dir: DataDir,
                 keywords=[inspection.report_number, park.name], lang="zh-CN",
                 initialFontName=FONT, initialFontSize=10, displayDocTitle=1)
             header_left = f"报告编号：{inspection.report_number}（第 {inspection.revision} 版）"
-            doc.build(report_story(ctx), canvasmaker=_numbered_canvas(header_left, park.name))
+            mark = unsigned_mark(ctx)
+            mark_image = None
+            if mark:
+                # beside the output, so that reportlab embeds it once by its file name
+                mark_image = partial.with_name(partial.name + ".mark.png")
+                mark_image.write_bytes(mark_png(mark))
+            try:
+                doc.build(report_story(ctx), canvasmaker=_numbered_canvas(
+                    header_left, park.name, mark, mark_image))
+            finally:
+                if mark_image is not None:
+                    mark_image.unlink(missing_ok=True)
             if should_cancel is not None and should_cancel():
                 raise Cancelled()
             if progress is not None:
@@ -196,7 +298,7 @@ def build_report(snapshot: InspectionSnapshot, out: Path, *, data_dir: DataDir,
             if doc.stamp_page is not None:
                 x, y, width, height = STAMP_BOX
                 stamp = (doc.stamp_page, (x, y, x + width, y + height))
-            attach_results(partial, inspection_dict(snapshot, results), stamp=stamp)
+            attach_results(partial, report_data(snapshot, results, signed=signed), stamp=stamp)
     except OSError as exc:
-        raise ReportError(f"无法写入报告 {out}：{write_failure(exc)}") from None
+        raise ReportError("report.cannot_write", path=out, reason=write_failure(exc)) from None
     return out

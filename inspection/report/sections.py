@@ -26,7 +26,7 @@ from inspection.report.context import (
     section_number,
 )
 from inspection.report.fonts import FONT
-from inspection.report.styles import CONTENT_WIDTH, GRID, RULE, styles, table_style
+from inspection.report.styles import CONTENT_WIDTH, GRID, RULE, report_table, styles, table_style
 from inspection.results import TemplateResult, overall_percent
 
 
@@ -38,6 +38,14 @@ def standard_name(template: Template) -> str:
 
 def percent_text(value: float | None) -> str:
     return NOT_CHECKED if value is None else f"{value:.1f}%"
+
+
+def report_status(ctx: ReportContext) -> str:
+    if ctx.signed:
+        return "已签署（数字签名）"
+    if ctx.snapshot.inspection.locked:
+        return "未签署副本（检查已签署，以带数字签名的报告为准）"
+    return "草稿（未签署）"
 
 
 def cover(ctx: ReportContext) -> list[Flowable]:
@@ -54,13 +62,14 @@ def cover(ctx: ReportContext) -> list[Flowable]:
         ("检查依据", "<br/>".join(esc(standard_name(t)) for t in ctx.templates)),
         ("报告编号", inspection.report_number),
         ("报告版本", f"第 {inspection.revision} 版"),
-        # A draft printed for discussion must not pass for the signed report.
-        ("报告状态", "已签署（数字签名）" if inspection.locked else "草稿（未签署）"),
+        # A draft printed for discussion, or a copy printed after signing, must not pass for
+        # the signed report: only the PDF that is about to be signed says so.
+        ("报告状态", report_status(ctx)),
     ]
     data = [[Paragraph(label, s.cover_label),
              Paragraph(value if label == "检查依据" else esc(value), s.cover_value)]
             for label, value in rows]
-    info = Table(data, colWidths=[32 * mm, 112 * mm], hAlign="CENTER")
+    info = report_table(data, [32 * mm, 112 * mm], repeat_rows=0, hAlign="CENTER")
     info.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # else the table's default Helvetica is set
         ("LINEBELOW", (1, 0), (1, -1), 0.5, GRID),
@@ -143,7 +152,7 @@ def summary(ctx: ReportContext, index: int) -> list[Flowable]:
         rows.append([Paragraph(esc(standard_name(result.template)), s.cell),
                      Paragraph(f"{result.answered} / {result.total}", s.cell_center),
                      Paragraph(esc(_result_line(result)), s.cell)])
-    table = Table(rows, colWidths=[78 * mm, 24 * mm, CONTENT_WIDTH - 102 * mm], repeatRows=1)
+    table = report_table(rows, [78 * mm, 24 * mm, CONTENT_WIDTH - 102 * mm])
     table.setStyle(table_style())
     story.append(table)
     for result in ctx.results:
@@ -209,7 +218,7 @@ def _group_scores(result: TemplateResult) -> list[Flowable]:
     # 编号, 条目, 已检查, 符合, 基本符合, 不符合, 不适用, 符合率: wide enough for one-line heads
     fixed = [14 * mm, 11 * mm, 13.5 * mm, 11 * mm, 17 * mm, 13.5 * mm, 13.5 * mm, 17 * mm]
     widths = [fixed[0], CONTENT_WIDTH - sum(fixed)] + fixed[1:]
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    table = report_table(rows, widths)
     table.setStyle(table_style([("SPAN", (0, -1), (1, -1)),
                                 ("LINEABOVE", (0, -1), (-1, -1), 0.8, RULE)]))
     title = Paragraph(f"{esc(template.short_title or template.title)}：各{esc(level)}符合率", s.h2)

@@ -15,7 +15,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from inspection import palette
 from inspection.report.fonts import FONT, FONT_BOLD, register_fonts
@@ -106,7 +106,8 @@ def grid_table_style(*, header_rows: int = 1) -> list[tuple]:
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("BOX", (0, 0), (-1, -1), 0.8, RULE),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
+        ("VALIGN", (0, header_rows), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -116,3 +117,53 @@ def grid_table_style(*, header_rows: int = 1) -> list[tuple]:
 
 def table_style(extra: Sequence[tuple[Any, ...]] = (), *, header_rows: int = 1) -> TableStyle:
     return TableStyle(grid_table_style(header_rows=header_rows) + list(extra))
+
+
+# A table row taller than what is left of the page splits inside the row (its paragraphs
+# split by line), keeping at least this much of it on either page. Any length of text the
+# store accepts then prints: a 10,000-character note runs on over as many pages as it needs.
+SPLIT_IN_ROW = 26
+
+
+class ReportTable(Table):
+    """A table whose rows split between pages, and inside a row when breaking between rows
+    would leave more than a third of the page empty (a long note starts where it is, rather
+    than on the next page) or is impossible (a row taller than a page). A group heading row
+    (one cell spanning the row) never ends a page: it moves on with the row it heads."""
+
+    def split(self, availWidth: float, availHeight: float) -> list:  # noqa: N803 - reportlab
+        self._calc(availWidth, availHeight)
+        parts = self._splitRows(availHeight, doInRowSplit=False)
+        if len(parts) > 1:
+            last = parts[0]._nrows - 1  # the first part holds rows 0 … last of this table
+            while self._is_heading(last):  # (a group heading and its first subgroup's too)
+                earlier = self._splitRows(sum(self._rowHeights[:last]) + 0.001,
+                                          doInRowSplit=False)
+                if len(earlier) < 2:
+                    break
+                parts, last = earlier, last - 1
+            used = parts[0].wrap(availWidth, availHeight)[1]
+            if availHeight - used <= availHeight / 3:
+                return parts
+        # Cells split inside a row sit at the top: reportlab pads a split MIDDLE cell by half
+        # the row's height again on every split, so a long row would only grow.
+        for row in self._cellStyles[self.repeatRows:]:
+            for cell_style in row:
+                cell_style.valign = "TOP"
+        return self._splitRows(availHeight, doInRowSplit=True) or parts
+
+    def _is_heading(self, row: int) -> bool:
+        cells = self._cellvalues[row]
+        return row >= self.repeatRows and len(cells) > 1 and all(c == "" for c in cells[1:])
+
+
+def report_table(data: list, col_widths: list[float], *, repeat_rows: int = 1,
+                 **options) -> Table:
+    """A table of the report: rows split between pages, and inside a row when it must.
+
+    Every flowable cell goes in as a one-item list: reportlab splits a row's list cells by
+    their flowables, but drops a bare flowable cell of a split row (it is taken as empty).
+    """
+    data = [[[cell] if isinstance(cell, Flowable) else cell for cell in row] for row in data]
+    return ReportTable(data, colWidths=col_widths, repeatRows=repeat_rows, splitByRow=1,
+                       splitInRow=SPLIT_IN_ROW, **options)

@@ -83,7 +83,7 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
         build_report(snapshot, work, data_dir=store.data_dir,
                      results=inspection_results(snapshot),
                      progress=_scaled(progress), should_cancel=should_cancel,
-                     photos_per_page=photos_per_page)
+                     photos_per_page=photos_per_page, signed=True)
         if should_cancel is not None and should_cancel():
             raise Cancelled()
         if progress is not None:

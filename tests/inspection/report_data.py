@@ -97,11 +97,12 @@ def signature_png(name: str) -> bytes:
 
 
 def fill_inspection(store: Store, *, templates: list[str] | None = None, photos: int = 6,
-                    photo_size=(1600, 1200), sign_by_hand: bool = True) -> str:
+                    photo_size=(1600, 1200), sign_by_hand: bool = True,
+                    park_name: str = PARK_NAME) -> str:
     """A realistic inspection: most items answered, notes, findings, photos, signatures."""
     templates = templates or applied_templates()
-    park = store.find_park(PARK_NAME) or store.add_park(
-        PARK_NAME, "manufacturing", address="上海市金山区亭林镇林宝路 88 号")
+    park = store.find_park(park_name) or store.add_park(
+        park_name, "manufacturing", address="上海市金山区亭林镇林宝路 88 号")
     inspection = store.new_inspection(park.id, templates, inspectors=["张三", "李四"],
                                       date="2026-11-20", organisation="金山区经济委员会")
     rng = random.Random(7)

@@ -84,7 +84,9 @@ def test_star_and_action_columns_when_those_templates_apply(workbook):
             assert row[7] == result.stars.label
         if result.actions is not None:
             assert row[8] == result.actions.counts.get("done", 0)
-            assert row[12] == len(result.actions.overdue)
+            checked = [o for o in result.actions.overdue if o.status is not None]
+            assert row[12] == len(checked)  # an unchecked item is not called overdue
+            assert row[13] == len(result.actions.overdue) - len(checked)
 
 
 def test_missing_folder_is_a_clear_error(store, tmp_path):
@@ -116,3 +118,42 @@ def test_measured_but_unrated_indicators_say_filled_in(store, tmp_path):
     sheet = load_workbook(path)[sheet_title(get_template("001"))]
     shown = {row[0].value: row[2].value for row in sheet.iter_rows(min_row=2)}
     assert shown["1"] == "已填写" and shown["2"] == "未检查"
+
+
+def test_control_characters_are_cleaned_and_said(store, tmp_path):
+    inspection_id = fill_inspection(store, photos=0)
+    code = next(iter(get_template("000").items())).code
+    store.save_answer(inspection_id, "000", code, result="pass",
+                      note="第一行\v第二行\f第三行\x1b[31m红色\x00结束")
+    snapshot = store.snapshot(inspection_id)
+    notices = []
+    path = export_xlsx(snapshot, inspection_results(snapshot), tmp_path / "x.xlsx",
+                       notices=notices)
+    book = load_workbook(path)
+    sheet = book[sheet_title(get_template("000"))]
+    note = next(row[4].value for row in sheet.iter_rows(min_row=2) if row[0].value == code)
+    assert note == "第一行\n第二行\n第三行[31m红色结束"
+    assert [n.code for n in notices] == ["excel.cleaned"]
+    said = [c.value for c in book[SUMMARY_SHEET]["A"] if c.value and "控制字符" in str(c.value)]
+    assert said and "1 个单元格" in said[0]
+
+
+def test_text_over_the_excel_cell_limit_is_cut_visibly_and_said(store, tmp_path, capsys):
+    from inspection.cli import main as cli
+    from inspection.excel import CELL_LIMIT
+
+    inspection_id = fill_inspection(store, photos=0)
+    code = next(iter(get_template("000").items())).code
+    note = "消防通道被货物占用，" * 4000  # 40,000 characters
+    store.save_answer(inspection_id, "000", code, result="fail", note=note)
+    out = tmp_path / "x.xlsx"
+    assert cli(["export", inspection_id, "--xlsx", str(out),
+                "--data-dir", str(store.data_dir.root)]) == 0
+    err = capsys.readouterr().err
+    assert "32,767" in err and "截断" in err
+    book = load_workbook(out)
+    sheet = book[sheet_title(get_template("000"))]
+    cell = next(row[4].value for row in sheet.iter_rows(min_row=2) if row[0].value == code)
+    assert len(cell) <= CELL_LIMIT and cell.startswith(note[:1000])
+    assert "已截断" in cell and "40,000" in cell
+    assert any("32,767" in str(c.value) for c in book[SUMMARY_SHEET]["A"] if c.value)

@@ -210,6 +210,7 @@ class ExcelExport(QObject):
         self.task: ProgressTask | None = None
         self.message: QMessageBox | None = None
         self.result: Path | None = None
+        self.notices: list = []
 
     def ask(self) -> None:
         out = save_file(self.parent_widget, EXCEL, tr("导出 Excel"),
@@ -226,7 +227,10 @@ class ExcelExport(QObject):
             from inspection.results import inspection_results
 
             snapshot = store.snapshot(iid)
-            return export_xlsx(snapshot, inspection_results(snapshot), out)
+            # what Excel could not hold as it was (control characters, over-long text)
+            self.notices = []
+            return export_xlsx(snapshot, inspection_results(snapshot), out,
+                               notices=self.notices)
 
         self.task = ProgressTask(self.runner, export, parent=self.parent_widget,
                                  title=tr("导出 Excel"), label=tr("正在导出 Excel…"),
@@ -234,8 +238,10 @@ class ExcelExport(QObject):
 
     def _done(self, path: Path) -> None:
         self.result = Path(path)
-        self.message = finished_message(self.parent_widget, tr("已导出 Excel"),
-                                        tr("检查结果已导出到：\n{0}").format(path), self.result)
+        text = tr("检查结果已导出到：\n{0}").format(path)
+        if self.notices:
+            text += "\n\n" + "\n".join(str(notice) for notice in self.notices)
+        self.message = finished_message(self.parent_widget, tr("已导出 Excel"), text, self.result)
 
     def _failed(self, exc: BaseException) -> None:
         report_error(exc, self.parent_widget, title=tr("Excel 没有导出"))
