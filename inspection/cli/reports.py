@@ -6,7 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from checklists.errors import InvalidInput, language
+from checklists.errors import InvalidInput, UserError, language
 from inspection.cli.common import Commands, store_for
 
 
@@ -88,7 +88,7 @@ def export_excel(args: argparse.Namespace) -> int:
         raise InvalidInput(f"xlsx：Excel 文件名应以 .xlsx 结尾，收到“{args.xlsx}”")
     with store_for(args) as store:
         snapshot = store.snapshot(store.resolve_inspection_id(args.id))
-    notices: list = []
+    notices: list[UserError] = []
     path = export_xlsx(snapshot, inspection_results(snapshot), args.xlsx, notices=notices)
     print(f"已导出：{snapshot.park.name} {snapshot.inspection.date}", file=sys.stderr)
     for notice in notices:

@@ -74,9 +74,9 @@ def mark_png(text: str) -> bytes:
 
     font = ImageFont.truetype(str(bold_font_file()), 150)
     left, top, right, bottom = font.getbbox(text)
-    plate = Image.new("L", (right - left + 40, bottom - top + 40), 0)
+    plate = Image.new("L", (int(right - left) + 40, int(bottom - top) + 40), 0)
     ImageDraw.Draw(plate).text((20 - left, 20 - top), text, font=font, fill=255)
-    alpha = plate.rotate(35, expand=True, resample=Image.BICUBIC).point(lambda v: v * 34 // 255)
+    alpha = plate.rotate(35, expand=True, resample=Image.Resampling.BICUBIC).point(lambda v: v * 34 // 255)
     red = ALERT.rgb()
     image = Image.new("RGBA", alpha.size, tuple(round(c * 255) for c in red) + (0,))
     image.putalpha(alpha)
@@ -111,7 +111,7 @@ def _numbered_canvas(header_left: str, header_right: str, mark: str | None,
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab API
             self._pages.append(dict(self.__dict__))
@@ -216,7 +216,7 @@ class ReportDocument(BaseDocTemplate):
 
 
 def report_data(snapshot: InspectionSnapshot, results: list[TemplateResult], *,
-                signed: bool) -> dict:
+                signed: bool) -> dict[str, Any]:
     """The attached results JSON: an unsigned copy of a signed inspection never says “signed”."""
     data = inspection_dict(snapshot, results)
     if not signed and data["inspection"]["status"] == Status.SIGNED.value:

@@ -4,6 +4,7 @@ free for the digital signature. All on the "signatures" page template (pdf.py)."
 from __future__ import annotations
 
 from io import BytesIO
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -86,7 +87,7 @@ def _people(ctx: ReportContext) -> list[tuple[SignerRole, str, Signature | None]
 def _signers_table(ctx: ReportContext) -> Flowable:
     s = styles()
     head = [Paragraph(h, s.head) for h in ("身份", "姓名", "职务", "签名", "签署时间")]
-    rows: list[list] = [head]
+    rows: list[list[Any]] = [head]
     for role, name, signature in _people(ctx):
         rows.append([Paragraph(role.label, s.cell_center), Paragraph(esc(name), s.cell_center),
                      Paragraph(esc(signature.title if signature else ""), s.cell_center),

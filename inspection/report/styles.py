@@ -131,9 +131,9 @@ class ReportTable(Table):
     than on the next page) or is impossible (a row taller than a page). A group heading row
     (one cell spanning the row) never ends a page: it moves on with the row it heads."""
 
-    def split(self, availWidth: float, availHeight: float) -> list:  # noqa: N803 - reportlab
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
         self._calc(availWidth, availHeight)
-        parts = self._splitRows(availHeight, doInRowSplit=False)
+        parts: list[Any] = self._splitRows(availHeight, doInRowSplit=False)
         if len(parts) > 1:
             last = parts[0]._nrows - 1  # the first part holds rows 0 … last of this table
             while self._is_heading(last):  # (a group heading and its first subgroup's too)
@@ -150,15 +150,16 @@ class ReportTable(Table):
         for row in self._cellStyles[self.repeatRows:]:
             for cell_style in row:
                 cell_style.valign = "TOP"
-        return self._splitRows(availHeight, doInRowSplit=True) or parts
+        in_row: list[Any] = self._splitRows(availHeight, doInRowSplit=True)
+        return in_row or parts
 
     def _is_heading(self, row: int) -> bool:
         cells = self._cellvalues[row]
         return row >= self.repeatRows and len(cells) > 1 and all(c == "" for c in cells[1:])
 
 
-def report_table(data: list, col_widths: list[float], *, repeat_rows: int = 1,
-                 **options) -> Table:
+def report_table(data: Sequence[Sequence[Any]], col_widths: Sequence[float], *,
+                 repeat_rows: int = 1, **options: Any) -> Table:
     """A table of the report: rows split between pages, and inside a row when it must.
 
     Every flowable cell goes in as a one-item list: reportlab splits a row's list cells by
