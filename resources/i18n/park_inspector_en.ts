@@ -4,6 +4,21 @@
     <context>
         <name>park_inspector</name>
         <message>
+            <location filename="../../ui/base/date_field.py" line="62" />
+            <source>日历</source>
+            <translation>Calendar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/base/date_field.py" line="63" />
+            <source>从日历中选择</source>
+            <translation>Pick from a calendar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/base/date_field.py" line="111" />
+            <source>不是有效日期，请按 2026-12-20 的格式填写</source>
+            <translation>Not a valid date; write it as 2026-12-20</translation>
+        </message>
+        <message>
             <location filename="../../ui/base/error_reporting.py" line="53" />
             <source>文件操作失败：{0}</source>
             <translation>A file operation failed: {0}</translation>
@@ -281,32 +296,37 @@
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="90" />
-            <location filename="../../ui/inspection_view/actions.py" line="105" />
+            <location filename="../../ui/inspection_view/actions.py" line="107" />
             <source>答题后自动跳到下一项</source>
             <translation>Move to the next item after answering</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="93" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="92" />
+            <source>记录“不符合”或“滞后”后停留在该条目（便于填写备注和整改项）</source>
+            <translation>Stay on the item after recording "Non-compliant" or "Delayed" (to write a note or a finding)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/settings_dialog.py" line="95" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="113" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="116" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="125" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="128" />
             <source>更改在重新启动程序后生效；现有的数据不会自动移到新文件夹。</source>
             <translation>Takes effect when the program restarts; existing data is not moved to the new folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="127" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="130" />
             <source>这次运行使用的是另外指定的文件夹：{0}</source>
             <translation>This session uses a folder given at start-up: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="133" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="136" />
             <source>界面语言在重新启动程序后切换。</source>
             <translation>The language changes when the program restarts.</translation>
         </message>
@@ -451,8 +471,8 @@
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="364" />
-            <location filename="../../ui/inspection_view/findings.py" line="204" />
-            <location filename="../../ui/photos/photo_strip.py" line="268" />
+            <location filename="../../ui/inspection_view/findings.py" line="240" />
+            <location filename="../../ui/photos/photo_strip.py" line="269" />
             <location filename="../../ui/reports/signatures_dialog.py" line="261" />
             <source>删除</source>
             <translation>Delete</translation>
@@ -548,7 +568,7 @@
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="300" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="110" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="120" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
@@ -722,79 +742,84 @@
             <translation>See what a completed inspection looks like</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="78" />
-            <location filename="../../ui/inspection_view/actions.py" line="94" />
+            <location filename="../../ui/inspection_view/actions.py" line="79" />
+            <location filename="../../ui/inspection_view/actions.py" line="95" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="81" />
-            <location filename="../../ui/inspection_view/actions.py" line="95" />
+            <location filename="../../ui/inspection_view/actions.py" line="82" />
+            <location filename="../../ui/inspection_view/actions.py" line="96" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="90" />
+            <location filename="../../ui/inspection_view/actions.py" line="91" />
             <source>{0} {1}</source>
             <translation>{0} {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="98" />
+            <location filename="../../ui/inspection_view/actions.py" line="99" />
             <source>查找条目</source>
             <translation>Find item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="99" />
-            <location filename="../../ui/inspection_view/actions.py" line="139" />
+            <location filename="../../ui/inspection_view/actions.py" line="100" />
+            <location filename="../../ui/inspection_view/actions.py" line="141" />
             <source>结果 {0}</source>
             <translation>Result {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="101" />
+            <location filename="../../ui/inspection_view/actions.py" line="102" />
             <source>下一个未检查条目</source>
             <translation>Next unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="102" />
+            <location filename="../../ui/inspection_view/actions.py" line="103" />
             <source>上一个未检查条目</source>
             <translation>Previous unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="103" />
-            <location filename="../../ui/inspection_view/findings.py" line="233" />
+            <location filename="../../ui/inspection_view/actions.py" line="104" />
+            <source>编辑备注 / 回到检查表</source>
+            <translation>Edit note / back to the checklist</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/actions.py" line="105" />
+            <location filename="../../ui/inspection_view/findings.py" line="269" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="104" />
-            <location filename="../../ui/inspection_view/actions.py" line="147" />
+            <location filename="../../ui/inspection_view/actions.py" line="106" />
+            <location filename="../../ui/inspection_view/actions.py" line="149" />
             <location filename="../../ui/inspection_view/page_header.py" line="59" />
-            <location filename="../../ui/inspection_view/page_header.py" line="88" />
+            <location filename="../../ui/inspection_view/page_header.py" line="89" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="108" />
+            <location filename="../../ui/inspection_view/actions.py" line="110" />
             <source>为当前条目添加照片…</source>
             <translation>Add photos to this item…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="111" />
+            <location filename="../../ui/inspection_view/actions.py" line="113" />
             <location filename="../../ui/inspection_view/page_header.py" line="57" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="112" />
-            <location filename="../../ui/inspection_view/page.py" line="123" />
+            <location filename="../../ui/inspection_view/actions.py" line="114" />
+            <location filename="../../ui/inspection_view/page.py" line="124" />
             <source>检查表</source>
             <translation>Checklist</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="113" />
-            <location filename="../../ui/inspection_view/page.py" line="124" />
-            <location filename="../../ui/inspection_view/page.py" line="127" />
-            <location filename="../../ui/inspection_view/page.py" line="240" />
+            <location filename="../../ui/inspection_view/actions.py" line="115" />
+            <location filename="../../ui/inspection_view/page.py" line="125" />
+            <location filename="../../ui/inspection_view/page.py" line="128" />
+            <location filename="../../ui/inspection_view/page.py" line="244" />
             <location filename="../../ui/photos/photo_viewer.py" line="341" />
             <location filename="../../ui/session/undo_commands.py" line="165" />
             <location filename="../../ui/session/undo_feedback.py" line="32" />
@@ -802,26 +827,33 @@
             <translation>General photos</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="114" />
-            <location filename="../../ui/inspection_view/page.py" line="129" />
+            <location filename="../../ui/inspection_view/actions.py" line="116" />
+            <location filename="../../ui/inspection_view/page.py" line="130" />
             <source>汇总</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="118" />
+            <location filename="../../ui/inspection_view/actions.py" line="120" />
+            <location filename="../../ui/inspection_view/checklist_pane.py" line="276" />
             <source>筛选：{0}</source>
             <translation>Filter: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="139" />
+            <location filename="../../ui/inspection_view/actions.py" line="141" />
             <source>记录结果：{0}</source>
             <translation>Record result: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="146" />
-            <location filename="../../ui/inspection_view/page_header.py" line="87" />
+            <location filename="../../ui/inspection_view/actions.py" line="148" />
+            <location filename="../../ui/inspection_view/page_header.py" line="88" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/checklist_delegate.py" line="55" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="269" />
+            <source>逾期</source>
+            <translation>Overdue</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/checklist_model.py" line="41" />
@@ -849,283 +881,322 @@
             <translation>Filled in</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_pane.py" line="80" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="258" />
-            <source>逾期</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/checklist_pane.py" line="212" />
+            <location filename="../../ui/inspection_view/checklist_pane.py" line="132" />
             <source>搜索编号、标题或内容（Ctrl+F）</source>
             <translation>Search code, title or text (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_pane.py" line="231" />
+            <location filename="../../ui/inspection_view/checklist_pane.py" line="161" />
+            <source>显示全部</source>
+            <translation>Show all</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/checklist_pane.py" line="162" />
+            <source>清除搜索和筛选</source>
+            <translation>Clear the search and the filter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/checklist_pane.py" line="168" />
             <source>没有符合筛选条件的条目</source>
             <translation>No item matches the filter</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="37" />
+            <location filename="../../ui/inspection_view/checklist_pane.py" line="281" />
+            <source>搜索：{0}</source>
+            <translation>Search: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/checklist_pane.py" line="283" />
+            <source>显示 {0} / {1} 个条目</source>
+            <translation>showing {0} of {1} items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/checklist_pane.py" line="284" />
+            <source>，</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/findings.py" line="47" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="311" />
             <source>一般</source>
             <translation>Minor</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="37" />
+            <location filename="../../ui/inspection_view/findings.py" line="47" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="311" />
             <source>较重</source>
             <translation>Major</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="37" />
+            <location filename="../../ui/inspection_view/findings.py" line="47" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="311" />
             <source>严重</source>
             <translation>Critical</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="49" />
-            <location filename="../../ui/inspection_view/findings.py" line="291" />
+            <location filename="../../ui/inspection_view/findings.py" line="61" />
+            <location filename="../../ui/inspection_view/findings.py" line="327" />
             <source>编辑整改项</source>
             <translation>Edit rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="49" />
+            <location filename="../../ui/inspection_view/findings.py" line="61" />
             <source>添加整改项</source>
             <translation>Add rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="59" />
+            <location filename="../../ui/inspection_view/findings.py" line="71" />
             <source>需要园区完成的整改内容</source>
             <translation>What the park must rectify</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="62" />
+            <location filename="../../ui/inspection_view/findings.py" line="74" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
             <source>整改要求</source>
             <translation>Requirement</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="66" />
+            <location filename="../../ui/inspection_view/findings.py" line="78" />
             <source>严重程度</source>
             <translation>Severity</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="68" />
+            <location filename="../../ui/inspection_view/findings.py" line="80" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="77" />
+            <location filename="../../ui/inspection_view/findings.py" line="89" />
             <source>整改期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="79" />
+            <location filename="../../ui/inspection_view/findings.py" line="96" />
             <source>责任部门或责任人</source>
             <translation>Responsible department or person</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="80" />
+            <location filename="../../ui/inspection_view/findings.py" line="97" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
             <source>责任人</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="120" />
+            <location filename="../../ui/inspection_view/findings.py" line="122" />
+            <source>确定（Ctrl+Enter）</source>
+            <translation>OK (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/findings.py" line="130" />
+            <source>注意：整改期限 {0} 早于检查日期 {1}。</source>
+            <translation>Note: the deadline {0} is before the inspection date {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/findings.py" line="150" />
             <source>请填写整改要求。</source>
             <translation>Enter the requirement.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="136" />
-            <location filename="../../ui/inspection_view/findings.py" line="302" />
+            <location filename="../../ui/inspection_view/findings.py" line="155" />
+            <source>整改期限不是有效日期，请按 2026-12-20 的格式填写，或取消勾选“期限”。</source>
+            <translation>The deadline is not a valid date: write it as 2026-12-20, or untick "Deadline".</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/findings.py" line="171" />
+            <location filename="../../ui/inspection_view/findings.py" line="339" />
             <source>整改完成</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="139" />
+            <location filename="../../ui/inspection_view/findings.py" line="174" />
             <source>整改要求：{0}</source>
             <translation>Requirement: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="143" />
+            <location filename="../../ui/inspection_view/findings.py" line="178" />
             <source>整改情况说明（例如：已于 11 月 25 日更换路灯，现场复核合格）</source>
             <translation>How it was rectified (e.g. street lights replaced on 25 November, checked on site)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="147" />
+            <location filename="../../ui/inspection_view/findings.py" line="182" />
             <source>请填写整改情况说明。</source>
             <translation>Describe how it was rectified.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="188" />
+            <location filename="../../ui/inspection_view/findings.py" line="224" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="314" />
             <source>已整改</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="188" />
+            <location filename="../../ui/inspection_view/findings.py" line="224" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="229" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="315" />
             <source>待整改</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="193" />
+            <location filename="../../ui/inspection_view/findings.py" line="229" />
             <source>期限 {0}</source>
             <translation>Deadline {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="195" />
+            <location filename="../../ui/inspection_view/findings.py" line="231" />
             <source>责任人 {0}</source>
             <translation>Responsible: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="201" />
+            <location filename="../../ui/inspection_view/findings.py" line="237" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="202" />
+            <location filename="../../ui/inspection_view/findings.py" line="238" />
             <source>重新打开</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="202" />
+            <location filename="../../ui/inspection_view/findings.py" line="238" />
             <source>整改完成…</source>
             <translation>Rectified…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="212" />
+            <location filename="../../ui/inspection_view/findings.py" line="248" />
             <source>整改情况：{0}</source>
             <translation>Rectification: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="230" />
-            <location filename="../../ui/inspection_view/findings.py" line="252" />
+            <location filename="../../ui/inspection_view/findings.py" line="266" />
+            <location filename="../../ui/inspection_view/findings.py" line="288" />
             <source>整改项</source>
             <translation>Rectifications</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="252" />
+            <location filename="../../ui/inspection_view/findings.py" line="288" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="307" />
             <source>整改项（{0}）</source>
             <translation>Rectifications ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="257" />
+            <location filename="../../ui/inspection_view/findings.py" line="293" />
             <source>无。不符合的条目可在此记录需要园区整改的事项。</source>
             <translation>None. For a non-compliant item, record here what the park must rectify.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="308" />
+            <location filename="../../ui/inspection_view/findings.py" line="345" />
             <source>重新打开整改项</source>
             <translation>Reopen rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="90" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="100" />
             <source>原文（繁体）</source>
             <translation>Original text (Traditional)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="101" />
-            <location filename="../../ui/reports/export_dialogs.py" line="216" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="111" />
+            <location filename="../../ui/reports/export_dialogs.py" line="217" />
             <source>检查结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="112" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="122" />
             <source>现场情况、依据、说明……（自动保存）</source>
             <translation>What you saw, the evidence, remarks… (saved automatically)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="154" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="165" />
             <source>请在左侧选择一个检查条目</source>
             <translation>Choose an item on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="200" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="211" />
             <source>&lt;b&gt;责任单位：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Responsible units: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="206" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="217" />
             <source>&lt;b&gt;时间节点：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Deadline: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="208" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="219" />
             <source>&lt;b&gt;所属行动：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Action: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="216" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="227" />
             <source>&lt;b&gt;检查要点&lt;/b&gt;&lt;br&gt;</source>
             <translation>&lt;b&gt;What to check&lt;/b&gt;&lt;br&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="233" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="244" />
             <source>本部分共 {0} 个条目，已记录 {1} 个。</source>
             <translation>This section has {0} items; {1} recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="238" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="249" />
             <source>按 N 跳到下一个未检查条目，按数字键记录结果。</source>
             <translation>Press N for the next unchecked item, a number key to record a result.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="255" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="266" />
             <source>试点 *</source>
             <translation>Pilot *</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="255" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="266" />
             <source>上海市营商环境创新试点改革举措事项</source>
             <translation>A Shanghai business-environment pilot reform measure</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="259" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="270" />
             <source>截至检查日期 {0} 已超过时间节点</source>
             <translation>Past its deadline on the inspection date {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="345" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="362" />
             <source>填写 {0} 测量值</source>
             <translation>Enter measurements for {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="351" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="368" />
             <source>评定 {0}</source>
             <translation>Rate {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="81" />
-            <source>正在打开检查…</source>
-            <translation>Opening the inspection…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/page.py" line="185" />
-            <source>无法打开该检查。</source>
-            <translation>The inspection could not be opened.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/page.py" line="239" />
-            <source>整体照片（{0}）</source>
-            <translation>General photos ({0})</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/page.py" line="269" />
-            <source>所有条目都已检查</source>
-            <translation>All items are checked</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/page.py" line="295" />
-            <location filename="../../ui/inspection_view/page.py" line="301" />
+            <location filename="../../ui/inspection_view/keyboard.py" line="38" />
+            <location filename="../../ui/inspection_view/keyboard.py" line="45" />
             <source>该检查已签署，只读；如需修改请先重新打开</source>
             <translation>This inspection is signed and read-only; reopen it to make changes</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="321" />
+            <location filename="../../ui/inspection_view/navigation.py" line="23" />
+            <source>筛选结果中已没有未检查条目；另有 {0} 个未检查条目未显示</source>
+            <translation>No unchecked items left among those shown; {0} more unchecked items are hidden by the search or filter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/navigation.py" line="24" />
+            <source>所有条目都已检查</source>
+            <translation>All items are checked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/page.py" line="84" />
+            <source>正在打开检查…</source>
+            <translation>Opening the inspection…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/page.py" line="189" />
+            <source>无法打开该检查。</source>
+            <translation>The inspection could not be opened.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/page.py" line="243" />
+            <source>整体照片（{0}）</source>
+            <translation>General photos ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/page.py" line="312" />
             <source>清除结果</source>
             <translation>Clear result</translation>
         </message>
@@ -1155,27 +1226,27 @@
             <translation>Reopen…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="79" />
+            <location filename="../../ui/inspection_view/page_header.py" line="80" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="80" />
+            <location filename="../../ui/inspection_view/page_header.py" line="81" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="81" />
+            <location filename="../../ui/inspection_view/page_header.py" line="82" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="91" />
+            <location filename="../../ui/inspection_view/page_header.py" line="92" />
             <source>已检查 {0} / {1}</source>
             <translation>{0}/{1} checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/result_buttons.py" line="54" />
+            <location filename="../../ui/inspection_view/result_buttons.py" line="64" />
             <source>{0}（快捷键 {1}）</source>
             <translation>{0} (shortcut {1})</translation>
         </message>
@@ -1669,12 +1740,12 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Delete photo</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="266" />
+            <location filename="../../ui/photos/photo_strip.py" line="267" />
             <source>查看 / 标注…</source>
             <translation>View / annotate…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="267" />
+            <location filename="../../ui/photos/photo_strip.py" line="268" />
             <source>移动到其他条目…</source>
             <translation>Move to another item…</translation>
         </message>
@@ -1846,35 +1917,35 @@ A draft is for checking the content; the official report comes from “Sign repo
             <translation>The draft report was not built</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="215" />
-            <location filename="../../ui/reports/export_dialogs.py" line="232" />
+            <location filename="../../ui/reports/export_dialogs.py" line="216" />
+            <location filename="../../ui/reports/export_dialogs.py" line="236" />
             <source>导出 Excel</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="217" />
+            <location filename="../../ui/reports/export_dialogs.py" line="218" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbooks (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="232" />
+            <location filename="../../ui/reports/export_dialogs.py" line="236" />
             <source>正在导出 Excel…</source>
             <translation>Exporting to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="237" />
-            <source>已导出 Excel</source>
-            <translation>Exported to Excel</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="238" />
+            <location filename="../../ui/reports/export_dialogs.py" line="241" />
             <source>检查结果已导出到：
 {0}</source>
             <translation>The inspection results are exported to:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="241" />
+            <location filename="../../ui/reports/export_dialogs.py" line="244" />
+            <source>已导出 Excel</source>
+            <translation>Exported to Excel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/export_dialogs.py" line="247" />
             <source>Excel 没有导出</source>
             <translation>The Excel export did not complete</translation>
         </message>

@@ -105,6 +105,16 @@ class Preferences:
         self.qsettings.setValue("ui/auto_advance", bool(value))
         self.qsettings.sync()
 
+    @property
+    def stay_on_fail(self) -> bool:
+        """Whether 不符合 / 滞后 keeps the item on screen for a note or a finding (default: yes)."""
+        return bool(self.qsettings.value("ui/stay_on_fail", True, type=bool))
+
+    @stay_on_fail.setter
+    def stay_on_fail(self, value: bool) -> None:
+        self.qsettings.setValue("ui/stay_on_fail", bool(value))
+        self.qsettings.sync()
+
     # the signing key
     @property
     def signing_key_path(self) -> Path | None:

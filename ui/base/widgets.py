@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspection.palette import ACCENT, BORDER, MUTED, RESULT_COLORS, STAR
+from inspection.palette import ACCENT, BORDER, DROP_FILL, MUTED, RESULT_COLORS, STAR
 
 
 def result_color(key: str | None) -> QColor:
@@ -44,6 +44,68 @@ def is_text_input(widget: QWidget | None) -> bool:
             return False
         widget = widget.parentWidget()
     return False
+
+
+def focus_stops(container: QWidget) -> list[QWidget]:
+    """The widgets inside *container* that Tab can reach, in the order their layouts place
+    them (top to bottom in a column, left to right in a row: the order the eye reads).
+    Hidden ones are listed too (Tab passes them by): a widget just added to a shown layout is
+    shown only a moment later."""
+    stops: list[QWidget] = []
+
+    def visit_widget(widget: QWidget) -> None:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+            stops.append(widget)
+        elif widget.layout() is not None:
+            visit_layout(widget.layout())
+
+    def visit_layout(layout: QLayout) -> None:
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item.widget() is not None:
+                visit_widget(item.widget())
+            elif item.layout() is not None:
+                visit_layout(item.layout())
+
+    if container.layout() is not None:
+        visit_layout(container.layout())
+    return stops
+
+
+def accept_copy_drop(event) -> bool:
+    """Accept a drag or drop of files as a *copy* only.
+
+    A file manager offers "move" for a drag from an SD card or a phone, and deletes the
+    original after a move: the program takes a copy of a photo and never lets the source go.
+    Returns whether the event was accepted (files in it, and copying offered).
+    """
+    if not event.mimeData().hasUrls() or not event.possibleActions() & Qt.DropAction.CopyAction:
+        event.ignore()
+        return False
+    event.setDropAction(Qt.DropAction.CopyAction)
+    event.accept()
+    return True
+
+
+class DropHighlight(QWidget):
+    """A frame drawn over a drop area while files are dragged over it (so the inspector sees
+    where the photos will land). Mouse events pass through it."""
+
+    def __init__(self, area: QWidget) -> None:
+        super().__init__(area)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setObjectName("dropHighlight")
+        fill = QColor(DROP_FILL)
+        self.setStyleSheet(f"QWidget#dropHighlight {{ border: 2px dashed {ACCENT}; border-radius: 4px;"
+                           f" background: rgba({fill.red()}, {fill.green()}, {fill.blue()}, 110); }}")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.hide()
+
+    def show_over(self, on: bool) -> None:
+        if on:
+            self.setGeometry(self.parentWidget().rect())
+            self.raise_()
+        self.setVisible(on)
 
 
 def dropped_paths(mime: QMimeData) -> list[Path]:
@@ -151,6 +213,32 @@ class _GrowToFit(QObject):
                   else layout.totalSizeHint().height())
         if needed > window.height():
             window.resize(width, needed)
+
+
+class _CtrlEnter(QObject):
+    """Calls *slot* on Ctrl+Enter in the widgets it watches (see :func:`submit_on_ctrl_enter`)."""
+
+    def __init__(self, parent: QObject, slot) -> None:
+        super().__init__(parent)
+        self.slot = slot
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if event.type() == QEvent.Type.KeyPress:
+                self.slot()
+            event.accept()
+            return True
+        return False
+
+
+def submit_on_ctrl_enter(dialog: QWidget, slot) -> None:
+    """Ctrl+Enter anywhere in *dialog* calls *slot* (its OK), also inside a text box, where
+    Enter alone starts a new line."""
+    watcher = _CtrlEnter(dialog, slot)
+    for widget in [dialog, *dialog.findChildren(QWidget)]:
+        widget.installEventFilter(watcher)
 
 
 def grow_to_fit(window: QWidget) -> None:

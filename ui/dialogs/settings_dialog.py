@@ -89,10 +89,13 @@ class SettingsDialog(QDialog):
                                          QSizePolicy.Policy.Preferred)
         self.auto_advance = QCheckBox(tr("答题后自动跳到下一项"))
         self.auto_advance.setChecked(prefs.auto_advance)
+        self.stay_on_fail = QCheckBox(tr("记录“不符合”或“滞后”后停留在该条目（便于填写备注和整改项）"))
+        self.stay_on_fail.setChecked(prefs.stay_on_fail)
         form = QFormLayout(interface)
         form.addRow(tr("界面语言"), self.language)
         form.addRow("", self.language_note)
         form.addRow("", self.auto_advance)
+        form.addRow("", self.stay_on_fail)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -146,4 +149,5 @@ class SettingsDialog(QDialog):
         self.prefs.report_photo_size = self.photo_size.currentData()
         self.prefs.language = self.language.currentData()
         self.prefs.auto_advance = self.auto_advance.isChecked()
+        self.prefs.stay_on_fail = self.stay_on_fail.isChecked()
 

@@ -29,6 +29,7 @@ class ActionTarget(Protocol):
     def redo(self) -> None: ...
     def focus_search(self) -> None: ...
     def key_result(self, digit: int) -> None: ...
+    def toggle_note(self) -> None: ...
     def move_unanswered(self, step: int) -> None: ...
     def add_finding(self) -> None: ...
     def toggle_completed(self) -> None: ...
@@ -100,6 +101,7 @@ class InspectionActions:
                                str(n)) for n in range(0, 6)]
         self.next = action(tr("下一个未检查条目"), lambda: page.move_unanswered(1), "N")
         self.previous = action(tr("上一个未检查条目"), lambda: page.move_unanswered(-1), "P")
+        self.note = action(tr("编辑备注 / 回到检查表"), page.toggle_note, "F2")
         self.add_finding = action(tr("添加整改项…"), page.add_finding, "Ctrl+Shift+F")
         self.status = action(tr("标记为已完成"), page.toggle_completed)
         self.auto_advance = action(tr("答题后自动跳到下一项"), page.set_auto_advance,
@@ -125,7 +127,7 @@ class InspectionActions:
     def menus(self) -> dict[str, list[QAction]]:
         """The actions of each of the main window's menus, in menu order."""
         return {"edit": [self.undo, self.redo, self.find],
-                "inspection": [*self.results, self.next, self.previous, self.add_finding,
+                "inspection": [*self.results, self.next, self.previous, self.note, self.add_finding,
                                self.auto_advance, self.status],
                 "photos": [self.add_photos, self.add_overall_photos],
                 "view": [*self.views, *self.filters.values()]}

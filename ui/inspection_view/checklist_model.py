@@ -264,7 +264,9 @@ class ChecklistFilter(QSortFilterProxyModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
-        self.setAutoAcceptChildRows(True)
+        # A group whose title matches shows itself, not every item under it: only the items
+        # that match are listed (searching 消防 must not list the 30 items of 消防安全).
+        self.setAutoAcceptChildRows(False)
         self.setDynamicSortFilter(False)  # re-filtered on purpose, not under the user's hands
         self._terms: list[str] = []
         self.mode = "all"
@@ -288,6 +290,11 @@ class ChecklistFilter(QSortFilterProxyModel):
         self._refilter(lambda: None)
 
     @property
+    def terms(self) -> list[str]:
+        """The search words (case-folded), for the view to highlight."""
+        return self._terms
+
+    @property
     def active(self) -> bool:
         return bool(self._terms) or self.mode != "all"
 
@@ -301,7 +308,7 @@ class ChecklistFilter(QSortFilterProxyModel):
         entry = model.entry(model.index(source_row, 0, source_parent))
         if entry is None:
             return False
-        if not entry.is_item:  # a group shows its children when its own title matches
+        if not entry.is_item:  # a group whose own title matches shows (its items only if they match)
             return self.mode == "all" and bool(self._terms) and self._matches(entry)
         if not self._matches(entry):
             return False

@@ -1,145 +1,39 @@
 """The checklist as the inspector sees it: search, filter, the tree and its compact rows.
 
 :class:`ChecklistPane` is the left side of the inspection view; :class:`ChecklistView` takes
-dropped photo files and leaves digit and N/P keys to the page; :class:`ChecklistDelegate` draws
-a row as code, title and a coloured result tag (or a group's progress). The model and the filter
-they show are in ui/inspection_view/checklist_model.py.
+dropped photo files and leaves digit and N/P keys to the page; the delegate that draws a row is
+in ui/inspection_view/checklist_delegate.py. The model and the filter they show are in
+ui/inspection_view/checklist_model.py.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from inspection.palette import MUTED, OVERDUE, PASS
-from ui.base.error_reporting import guarded_paint
+from inspection.palette import NOTICE_CAUTION
 from ui.base.i18n import tr
-from ui.base.widgets import dropped_paths, result_color
+from ui.base.widgets import accept_copy_drop, dropped_paths
+from ui.inspection_view.checklist_delegate import ChecklistDelegate
 from ui.inspection_view.checklist_model import (
-    CODE_ROLE,
     FILTERS,
-    FINDINGS_ROLE,
     IS_ITEM_ROLE,
     KEY_ROLE,
-    OVERDUE_ROLE,
-    PHOTOS_ROLE,
-    PROGRESS_ROLE,
-    RESULT_LABEL_ROLE,
-    RESULT_ROLE,
-    TITLE_ROLE,
     ChecklistFilter,
     ChecklistModel,
     filter_labels,
 )
 from ui.session.edit_session import ItemKey
-
-# The "checklist_tree" context: these strings were translated there before the split.
-
-
-class ChecklistDelegate(QStyledItemDelegate):
-    """Code in grey, the title, and on the right a coloured result tag or the group progress."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        height = option.fontMetrics.height()
-        return QSize(200, round(height * 1.9))
-
-    @guarded_paint
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        painter.save()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        text_color = opt.palette.color(QPalette.ColorRole.HighlightedText if selected
-                                       else QPalette.ColorRole.Text)
-        muted = text_color if selected else QColor(MUTED)
-        rect = opt.rect.adjusted(4, 0, -6, 0)
-        fm = opt.fontMetrics
-        is_item = index.data(IS_ITEM_ROLE)
-        right = rect.right()
-        # right side: tag or progress
-        if is_item:
-            label = index.data(RESULT_LABEL_ROLE) or ""
-            overdue = index.data(OVERDUE_ROLE)
-            if overdue:
-                right = self._tag(painter, fm, right, rect, tr("逾期"), QColor(OVERDUE), True)
-            if label:
-                color = result_color(index.data(RESULT_ROLE))
-                right = self._tag(painter, fm, right, rect, label, color, False, selected)
-            marks = []
-            if index.data(FINDINGS_ROLE):
-                marks.append(f"⚑{index.data(FINDINGS_ROLE)}")
-            if index.data(PHOTOS_ROLE):
-                marks.append(f"▣{index.data(PHOTOS_ROLE)}")
-            if marks:
-                text = " ".join(marks)
-                width = fm.horizontalAdvance(text)
-                painter.setPen(muted)
-                painter.drawText(QRect(right - width, rect.top(), width, rect.height()),
-                                 Qt.AlignmentFlag.AlignVCenter, text)
-                right -= width + 6
-        else:
-            done, total = index.data(PROGRESS_ROLE)
-            text = f"{done}/{total}"
-            width = fm.horizontalAdvance(text)
-            painter.setPen(QColor(PASS) if done == total and total else muted)
-            painter.drawText(QRect(right - width, rect.top(), width, rect.height()),
-                             Qt.AlignmentFlag.AlignVCenter, text)
-            right -= width + 8
-        # left side: code and title
-        code = index.data(CODE_ROLE) or ""
-        title = index.data(TITLE_ROLE) or ""
-        font = QFont(opt.font)
-        if not is_item:
-            font.setBold(True)
-        painter.setFont(font)
-        fm2 = painter.fontMetrics()
-        painter.setPen(muted)
-        code_width = fm2.horizontalAdvance(code + "  ")
-        left = rect.left()
-        painter.drawText(QRect(left, rect.top(), code_width, rect.height()),
-                         Qt.AlignmentFlag.AlignVCenter, code)
-        left += code_width
-        painter.setPen(text_color)
-        available = max(0, right - left)
-        painter.drawText(QRect(left, rect.top(), available, rect.height()),
-                         Qt.AlignmentFlag.AlignVCenter,
-                         fm2.elidedText(title, Qt.TextElideMode.ElideRight, available))
-        painter.restore()
-
-    @staticmethod
-    def _tag(painter: QPainter, fm, right: int, rect: QRect, text: str, color: QColor,
-             filled: bool, on_highlight: bool = False) -> int:
-        width = fm.horizontalAdvance(text) + 12
-        height = fm.height() + 2
-        box = QRect(right - width, rect.top() + (rect.height() - height) // 2, width, height)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(color)
-        fill = QColor(color)
-        if on_highlight:
-            fill = QColor("white")
-        elif not filled:
-            fill.setAlpha(28)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(box, 3, 3)
-        painter.setPen(QColor("white") if filled else color)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-        return box.left() - 6
 
 
 class ChecklistView(QTreeView):
@@ -147,6 +41,7 @@ class ChecklistView(QTreeView):
 
     files_dropped = Signal(object, list)  # item key (or None), paths
     key_unused = Signal(str)  # a result digit no shortcut took (e.g. the inspection is signed)
+    text_committed = Signal(str)  # text an input method composed here (meant for the note)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -159,6 +54,19 @@ class ChecklistView(QTreeView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setIndentation(14)
         self.setAnimated(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.drop_target: QPersistentModelIndex | None = None
+        self.composing = False  # an input method is composing text here: no single-key commands
+
+    def inputMethodEvent(self, event) -> None:
+        self.composing = bool(event.preeditString())
+        if event.commitString():
+            self.text_committed.emit(event.commitString())
+        event.accept()
+
+    def focusOutEvent(self, event) -> None:
+        self.composing = False
+        super().focusOutEvent(event)
 
     def keyboardSearch(self, search: str) -> None:
         pass  # digits and N/P are commands here, not a jump to the first matching row
@@ -173,7 +81,7 @@ class ChecklistView(QTreeView):
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+            accept_copy_drop(event)
         else:
             super().dragEnterEvent(event)
 
@@ -181,17 +89,29 @@ class ChecklistView(QTreeView):
         if event.mimeData().hasUrls():
             index = self.indexAt(event.position().toPoint())
             if index.isValid() and index.data(IS_ITEM_ROLE) and self.isEnabled():
-                event.acceptProposedAction()
+                self._show_drop_target(index if accept_copy_drop(event) else None)
             else:
+                self._show_drop_target(None)
                 event.ignore()
         else:
             super().dragMoveEvent(event)
 
+    def dragLeaveEvent(self, event) -> None:
+        self._show_drop_target(None)
+        super().dragLeaveEvent(event)
+
+    def _show_drop_target(self, index: QModelIndex | None) -> None:
+        """Frame the row the dragged photos would go to."""
+        target = QPersistentModelIndex(index) if index is not None else None
+        if target != self.drop_target:
+            self.drop_target = target
+            self.viewport().update()
+
     def dropEvent(self, event) -> None:
+        self._show_drop_target(None)
         paths = dropped_paths(event.mimeData())
         index = self.indexAt(event.position().toPoint())
-        if paths and index.isValid() and index.data(IS_ITEM_ROLE):
-            event.acceptProposedAction()
+        if paths and index.isValid() and index.data(IS_ITEM_ROLE) and accept_copy_drop(event):
             self.files_dropped.emit(index.data(KEY_ROLE), paths)
         else:
             event.ignore()
@@ -226,7 +146,24 @@ class ChecklistPane(QWidget):
         self.tree = ChecklistView(self)
         self.tree.setModel(self.proxy)
         self.tree.selectionModel().currentChanged.connect(lambda now, _: self.current_changed.emit(now))
-        self.search.returnPressed.connect(lambda: self.tree.setFocus())
+        self.search.returnPressed.connect(self.open_first_match)
+        self.filter_bar = QFrame(self)
+        self.filter_bar.setObjectName("filterBar")
+        self.filter_bar.setStyleSheet(
+            f"QFrame#filterBar {{ background: {NOTICE_CAUTION[0]}; border: 1px solid"
+            f" {NOTICE_CAUTION[1]}; border-radius: 3px; }}")
+        bar_row = QHBoxLayout(self.filter_bar)
+        bar_row.setContentsMargins(8, 3, 4, 3)
+        self.filter_text = QLabel(self.filter_bar)
+        self.filter_text.setStyleSheet(f"color: {NOTICE_CAUTION[2]};")
+        self.filter_text.setWordWrap(True)
+        bar_row.addWidget(self.filter_text, 1)
+        self.show_all = QPushButton(tr("显示全部"), self.filter_bar)
+        self.show_all.setToolTip(tr("清除搜索和筛选"))
+        self.show_all.clicked.connect(self.clear_filters)
+        bar_row.addWidget(self.show_all)
+        self.filter_bar.hide()
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.tree, 1)
         self.empty = QLabel(tr("没有符合筛选条件的条目"), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -234,6 +171,7 @@ class ChecklistPane(QWidget):
         layout.addWidget(self.empty)
 
     def select(self, key: ItemKey | None) -> None:
+        """Go to *key* (a jump: N/P, undo, a search hit), scrolling it into sight."""
         if key is None:
             return
         self.proxy.set_pinned(tuple(key))
@@ -242,9 +180,25 @@ class ChecklistPane(QWidget):
             self.tree.setCurrentIndex(index)
             self.reveal(index)
 
+    def pin(self, key: ItemKey) -> None:
+        """Keep *key* (the row just clicked) visible under the filter, at the same place on
+        screen: rows that leave the filter above it must not pull it from under the pointer."""
+        if key == self.proxy.pinned:
+            return
+        index = self.proxy.mapFromSource(self.model.index_of(key))
+        before = self.tree.visualRect(index).top() if index.isValid() else None
+        self.proxy.set_pinned(key)
+        index = self.proxy.mapFromSource(self.model.index_of(key))
+        if not index.isValid():
+            return
+        if self.tree.currentIndex() != index:
+            self.tree.setCurrentIndex(index)
+        if before is not None:
+            bar = self.tree.verticalScrollBar()
+            bar.setValue(bar.value() + self.tree.visualRect(index).top() - before)
+
     def reveal(self, index: QModelIndex) -> None:
         """Scroll to *index*, centring it when it was out of sight (a jump, not a step)."""
-        self.tree.scrollTo(index)
         rect = self.tree.visualRect(index)
         margin = rect.height() * 2
         if rect.top() < margin or rect.bottom() > self.tree.viewport().height() - margin:
@@ -272,6 +226,33 @@ class ChecklistPane(QWidget):
         self._after_filter()
         self.filter_changed.emit(mode)
 
+    def view_state(self) -> tuple[str, str]:
+        """The filter and search text in force (each inspection keeps its own)."""
+        return self.proxy.mode, self.search.text()
+
+    def restore_view_state(self, state: tuple[str, str]) -> None:
+        mode, text = state
+        if self.search.text() != text:
+            self.search.setText(text)
+        self.set_filter(mode)
+
+    def clear_filters(self) -> None:
+        self.restore_view_state(("all", ""))
+
+    def visible_keys(self) -> list[ItemKey]:
+        """The items the search and filter show, in tree order."""
+        keys = self.model.item_keys()
+        if not self.proxy.active:
+            return keys
+        return [k for k in keys if self.proxy.mapFromSource(self.model.index_of(k)).isValid()]
+
+    def open_first_match(self) -> None:
+        """Enter in the search field: the first item found, with the focus in the tree."""
+        keys = self.visible_keys()
+        if keys and self.search.text().strip():
+            self.select(keys[0])
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _search_changed(self, text: str) -> None:
         self.proxy.set_search(text)
         self._after_filter()
@@ -282,6 +263,26 @@ class ChecklistPane(QWidget):
         current = self.tree.currentIndex()
         if current.isValid():
             self.tree.scrollTo(current)
+        self._show_filter_bar()
+
+    def _show_filter_bar(self) -> None:
+        """A filter in force is said above the tree, with the way back to every item."""
+        if not self.proxy.active:
+            self.filter_bar.hide()
+            self.filter_box.setStyleSheet("")
+            return
+        parts = []
+        if self.proxy.mode != "all":
+            parts.append(tr("筛选：{0}").format(filter_labels()[self.proxy.mode]))
+            self.filter_box.setStyleSheet(f"QComboBox {{ border: 2px solid {NOTICE_CAUTION[1]}; }}")
+        else:
+            self.filter_box.setStyleSheet("")
+        if self.search.text().strip():
+            parts.append(tr("搜索：{0}").format(self.search.text().strip()))
+        shown, total = len(self.visible_keys()), len(self.model.item_keys())
+        parts.append(tr("显示 {0} / {1} 个条目").format(shown, total))
+        self.filter_text.setText(tr("，").join(parts))
+        self.filter_bar.show()
 
     def focus_search(self) -> None:
         self.search.setFocus()

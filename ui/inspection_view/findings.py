@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,9 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from inspection.model import Finding, FindingStatus
-from inspection.palette import ACCENT, BORDER, MUTED, OVERDUE, PASS, SEVERITY_COLORS, SURFACE, SURFACE_ALT
+from inspection.palette import (
+    ACCENT,
+    BORDER,
+    MUTED,
+    NOTICE_CAUTION,
+    OVERDUE,
+    PASS,
+    SEVERITY_COLORS,
+    SURFACE,
+    SURFACE_ALT,
+)
+from ui.base.date_field import DateField
 from ui.base.i18n import tr
-from ui.base.widgets import badge, clear_layout, grow_to_fit, section_title
+from ui.base.widgets import badge, clear_layout, grow_to_fit, section_title, submit_on_ctrl_enter
 from ui.session.edit_session import EditSession
 from ui.session.undo_commands import AddFinding, DeleteFinding, EditFinding
 
@@ -43,8 +53,10 @@ class FindingDialog(QDialog):
     submitted = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None, *, finding: Finding | None = None,
-                 default_deadline: date | None = None, item_title: str = "") -> None:
+                 default_deadline: date | None = None, item_title: str = "",
+                 inspection_date: date | None = None) -> None:
         super().__init__(parent)
+        self.inspection_date = inspection_date
         grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
         self.setWindowTitle(tr("编辑整改项") if finding else tr("添加整改项"))
         self.setMinimumWidth(520)
@@ -67,14 +79,19 @@ class FindingDialog(QDialog):
         row = QHBoxLayout()
         self.has_deadline = QCheckBox(tr("期限"), self)
         self.has_deadline.setChecked(True)
-        self.deadline = QDateEdit(self)
-        self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("yyyy-MM-dd")
+        self.deadline = DateField(parent=self)
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
+        self.has_deadline.toggled.connect(lambda _: self._check_deadline())
+        self.deadline.date_changed.connect(lambda _: self._check_deadline())
         row.addWidget(self.has_deadline)
         row.addWidget(self.deadline)
         row.addStretch(1)
         form.addRow(tr("整改期限"), row)
+        self.deadline_warning = QLabel(self)
+        self.deadline_warning.setStyleSheet(f"color: {NOTICE_CAUTION[2]};")
+        self.deadline_warning.setWordWrap(True)
+        self.deadline_warning.hide()
+        form.addRow("", self.deadline_warning)
         self.responsible = QLineEdit(self)
         self.responsible.setPlaceholderText(tr("责任部门或责任人"))
         form.addRow(tr("责任人"), self.responsible)
@@ -98,8 +115,21 @@ class FindingDialog(QDialog):
             self.has_deadline.setChecked(bool(finding.deadline))
             if finding.deadline:
                 deadline = date.fromisoformat(finding.deadline)
-        self.deadline.setDate(QDate(deadline.year, deadline.month, deadline.day))
+        self.deadline.set_date(deadline)
         self.deadline.setEnabled(self.has_deadline.isChecked())
+        self._check_deadline()
+        submit_on_ctrl_enter(self, self._submit)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(tr("确定（Ctrl+Enter）"))
+
+    def _check_deadline(self) -> None:
+        """Say at once when the deadline lies before the visit (a typing slip, most likely)."""
+        chosen = self.deadline.date() if self.has_deadline.isChecked() else None
+        early = chosen is not None and self.inspection_date is not None \
+            and chosen < self.inspection_date
+        if early:
+            self.deadline_warning.setText(tr("注意：整改期限 {0} 早于检查日期 {1}。").format(
+                chosen.isoformat(), self.inspection_date.isoformat()))
+        self.deadline_warning.setVisible(early)
 
     def _typed(self) -> None:
         if self.error.isVisible() and self.requirement.toPlainText().strip():
@@ -110,7 +140,7 @@ class FindingDialog(QDialog):
         return {
             "requirement": self.requirement.toPlainText().strip(),
             "severity": self.severity.currentData(),
-            "deadline": chosen.toString("yyyy-MM-dd") if self.has_deadline.isChecked() else None,
+            "deadline": chosen.isoformat() if self.has_deadline.isChecked() and chosen else None,
             "responsible": self.responsible.text().strip(),
         }
 
@@ -120,6 +150,11 @@ class FindingDialog(QDialog):
             self.error.setText(tr("请填写整改要求。"))
             self.error.show()
             self.requirement.setFocus()
+            return
+        if self.has_deadline.isChecked() and self.deadline.date() is None:
+            self.error.setText(tr("整改期限不是有效日期，请按 2026-12-20 的格式填写，或取消勾选“期限”。"))
+            self.error.show()
+            self.deadline.setFocus()
             return
         self.accept()
         self.submitted.emit(values)
@@ -156,6 +191,7 @@ class CloseFindingDialog(QDialog):
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        submit_on_ctrl_enter(self, self._submit)
 
     def _submit(self) -> None:
         text = self.note.toPlainText().strip()
@@ -273,7 +309,7 @@ class FindingsPanel(QWidget):
             return
         visit = date.fromisoformat(self.session.inspection.date)
         self._open(FindingDialog(self.window(), default_deadline=visit + timedelta(days=30),
-                                 item_title=self.item_title),
+                                 item_title=self.item_title, inspection_date=visit),
                    lambda values, key=self.key: self.session.undo_stack.push(
                        AddFinding(self.session, *key, values)))
 
@@ -289,7 +325,8 @@ class FindingsPanel(QWidget):
             if changes:
                 self.session.undo_stack.push(
                     EditFinding(self.session, current, tr("编辑整改项"), changes))
-        self._open(FindingDialog(self.window(), finding=finding, item_title=self.item_title),
+        self._open(FindingDialog(self.window(), finding=finding, item_title=self.item_title,
+                                 inspection_date=date.fromisoformat(self.session.inspection.date)),
                    submitted)
 
     def close_finding(self, finding_id: int) -> None:

@@ -10,7 +10,7 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,7 +26,14 @@ from checklists.model import Node, NodeKind, Template, TemplateKind
 from checklists.scoring import is_overdue
 from inspection.palette import ACCENT, MUTED, OVERDUE, PILOT, SURFACE_GUIDANCE, TEXT_SOFT, WHITE
 from ui.base.i18n import tr
-from ui.base.widgets import badge, dropped_paths, hline, section_title
+from ui.base.widgets import (
+    DropHighlight,
+    accept_copy_drop,
+    badge,
+    dropped_paths,
+    hline,
+    section_title,
+)
 from ui.inspection_view.findings import FindingsPanel
 from ui.inspection_view.result_buttons import ResultButtons
 from ui.inspection_view.star_inputs import StarIndicatorForm
@@ -53,6 +60,9 @@ class ItemPanel(QScrollArea):
         self.node: Node | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # The scroll area itself is no stop for Tab: focused, it showed nothing, took no
+        # typed text, and let digits record results while the inspector meant to type a note.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAcceptDrops(True)
         body = QWidget(self)
         body.setObjectName("itemBody")
@@ -127,6 +137,7 @@ class ItemPanel(QScrollArea):
         self.group_info = self._label(body)
         layout.addWidget(self.group_info)
         layout.addStretch(1)
+        self.drop_highlight = DropHighlight(self)
         self._item_widgets = [self.result_title, self.results, self.star_form, self.note,
                               self.photos, self.findings]
         self.clear()
@@ -268,6 +279,12 @@ class ItemPanel(QScrollArea):
         if self.key is not None:
             self.findings.refresh()
 
+    def focus_note(self) -> None:
+        """Put the cursor at the end of the note, scrolled into view."""
+        self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.note.moveCursor(QTextCursor.MoveOperation.End)
+        self.ensureWidgetVisible(self.note)
+
     def set_read_only(self, read_only: bool) -> None:
         self.results.setEnabled(not read_only)
         self.star_form.setEnabled(not read_only)
@@ -354,13 +371,20 @@ class ItemPanel(QScrollArea):
     # --- drops ---------------------------------------------------------------------------------
 
     def dragEnterEvent(self, event) -> None:
-        if self.key is not None and event.mimeData().hasUrls() and self.acceptDrops():
-            event.acceptProposedAction()
+        if self.key is not None and self.acceptDrops() and accept_copy_drop(event):
+            self.drop_highlight.show_over(True)
+
+    def dragMoveEvent(self, event) -> None:
+        if self.key is not None and self.acceptDrops():
+            accept_copy_drop(event)
+
+    def dragLeaveEvent(self, event) -> None:
+        self.drop_highlight.show_over(False)
 
     def dropEvent(self, event) -> None:
+        self.drop_highlight.show_over(False)
         paths = dropped_paths(event.mimeData())
-        if paths and self.key is not None:
-            event.acceptProposedAction()
+        if paths and self.key is not None and accept_copy_drop(event):
             self.import_requested.emit(paths)
 
 

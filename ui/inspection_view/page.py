@@ -12,7 +12,6 @@ import contextlib
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -28,11 +27,12 @@ from ui.base.error_reporting import report_error
 from ui.base.i18n import result_label, tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner, TaskRunnerStopped
-from ui.base.widgets import is_text_input
+from ui.inspection_view import navigation
 from ui.inspection_view.actions import InspectionActions, digit_results
 from ui.inspection_view.checklist_model import KEY_ROLE, TEMPLATE_ROLE
 from ui.inspection_view.checklist_pane import ChecklistPane
 from ui.inspection_view.item_panel import ItemPanel
+from ui.inspection_view.keyboard import PageKeyboard
 from ui.inspection_view.page_header import PageHeader
 from ui.inspection_view.status import ask_reopen_reason, complete_or_resume, inspection_title
 from ui.inspection_view.summary_tab import SummaryView
@@ -40,7 +40,8 @@ from ui.photos.import_flow import PagePhotos
 from ui.photos.photo_strip import PhotoStrip, ThumbnailCache
 from ui.session.edit_session import EditSession
 from ui.session.undo_commands import SetAnswer
-from ui.session.undo_feedback import step_history
+
+STAY_RESULTS = ("fail", "delayed")  # 不符合, 滞后: the inspector writes why before moving on
 
 
 class InspectionPage(QWidget):
@@ -58,6 +59,7 @@ class InspectionPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.session: EditSession | None = None
         self.current_inspection_id: str | None = None
+        self._view_states: dict[str, tuple[str, str]] = {}  # filter and search, per inspection
         self.cache = ThumbnailCache(runner, self)
         self.photos = PagePhotos(runner, self)
         self.importer = self.photos.importer
@@ -65,6 +67,7 @@ class InspectionPage(QWidget):
         self._summary_timer = _timer(self, 300, self.refresh_summary)
         self._pin_timer = _timer(self, 0, self._pin_current)
         self._build()
+        self.keyboard = PageKeyboard(self)
         self.inspection_actions = InspectionActions(self)
         # the actions the main window and the tests reach for by name
         self.status_action = self.inspection_actions.status
@@ -105,12 +108,10 @@ class InspectionPage(QWidget):
         self.pane.filter_changed.connect(
             lambda mode: self.inspection_actions.filters[mode].setChecked(True))
         self.tree.files_dropped.connect(lambda key, paths: self.photos.import_photos(paths, key))
-        self.tree.key_unused.connect(self._key_unused)
         self.panel = ItemPanel(self.cache, self.splitter)
         self.panel.result_chosen.connect(lambda key: self.set_result(key))
         self.panel.import_requested.connect(lambda paths: self.photos.import_photos(paths, self.panel.key))
         self.photos.attach(self.panel.photos, lambda: self.panel.key)
-        self.panel.leave_requested.connect(lambda: self.tree.setFocus())
         self.splitter.addWidget(self.pane)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(1, 1)
@@ -146,6 +147,8 @@ class InspectionPage(QWidget):
             self.photos.viewer.close()
         if inspection_id != self.current_inspection_id:  # another one: start on its checklist
             self.tabs.setCurrentIndex(0)
+            if self.current_inspection_id is not None:  # its filter stays with it
+                self._view_states[self.current_inspection_id] = self.pane.view_state()
         self.current_inspection_id = inspection_id
         self.pages.setCurrentWidget(self.busy)
         self.setEnabled(True)
@@ -170,6 +173,7 @@ class InspectionPage(QWidget):
         session.changed.connect(self._on_change)
         session.note_restored.connect(self.panel.note_restored)
         self.model.set_session(session)
+        self.pane.restore_view_state(self._view_states.get(inspection_id, ("all", "")))
         self.tree.expandAll()
         self.pages.setCurrentIndex(1)
         self._inspection_updated()
@@ -258,16 +262,12 @@ class InspectionPage(QWidget):
 
     def _pin_current(self) -> None:
         key = self.panel.key
-        if key is not None and key != self.proxy.pinned:
-            self.proxy.set_pinned(key)
-            self.select(key)
+        if key is not None:
+            self.pane.pin(key)
 
     def move_unanswered(self, step: int) -> None:
-        if self._keys_allowed(editing=False):
-            key = self.pane.next_unanswered(self.panel.key, step)
-            if key is None:
-                self.header.flash(tr("所有条目都已检查"))
-            self.select(key)
+        if self.keyboard.allowed(editing=False):
+            navigation.move_unanswered(self, step)
 
     def set_filter(self, mode: str) -> None:
         self.pane.set_filter(mode)
@@ -285,20 +285,11 @@ class InspectionPage(QWidget):
     def set_auto_advance(self, on: bool) -> None:
         self.prefs.auto_advance = on
 
-    def _keys_allowed(self, *, editing: bool = True) -> bool:
-        """Single-key shortcuts act only on the checklist, never while typing in a field."""
-        if self.session is None or self.tabs.currentIndex() != 0 or not self.isVisible():
-            return False
-        if is_text_input(QApplication.focusWidget()):
-            return False
-        if editing and self.session.read_only:
-            self.header.flash(tr("该检查已签署，只读；如需修改请先重新打开"))
-            return False
-        return True
+    def toggle_note(self) -> None:
+        self.keyboard.toggle_note()
 
-    def _key_unused(self, text: str) -> None:
-        if self.session is not None and self.session.read_only and text.isdigit():
-            self.header.flash(tr("该检查已签署，只读；如需修改请先重新打开"))
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return self.keyboard.tab(forward) or super().focusNextPrevChild(forward)
 
     def _update_result_actions(self) -> None:
         self.inspection_actions.update_results(
@@ -306,7 +297,7 @@ class InspectionPage(QWidget):
             read_only=bool(self.session and self.session.read_only))
 
     def key_result(self, digit: int) -> None:
-        if not self._keys_allowed():
+        if not self.keyboard.allowed():
             return
         key = digit_results(self.panel.template, self.panel.node).get(digit)
         if key is not None:
@@ -321,7 +312,9 @@ class InspectionPage(QWidget):
             label = result_label(key) if key is not None else tr("清除结果")
             self.undo_stack.push(SetAnswer(self.session, *self.panel.key,
                                            f"{node.code} {label}", {"result": key}))
-        if advance and self.auto_advance and template.kind is not TemplateKind.STAR_RATING:
+        stay = key in STAY_RESULTS and self.prefs.stay_on_fail  # a note or a finding comes next
+        if advance and self.auto_advance and not stay \
+                and template.kind is not TemplateKind.STAR_RATING:
             self.move_unanswered(1)
 
     def import_item_photos(self) -> None:
@@ -341,32 +334,13 @@ class InspectionPage(QWidget):
 
     def undo(self) -> None:
         """Undo one step, showing the item it changed and saying what it undid."""
-        self._step(forward=False)
+        navigation.undo_step(self, forward=False)
 
     def redo(self) -> None:
-        self._step(forward=True)
-
-    def _step(self, *, forward: bool) -> None:
-        step = step_history(self.undo_stack, forward=forward)
-        if step is None:
-            return
-        if step.target is not None:
-            self.bring_into_view(step.target)
-        self.status_message.emit(step.message)
-        self.header.flash(step.message)
+        navigation.undo_step(self, forward=True)
 
     def bring_into_view(self, key: tuple) -> None:
-        """Show an item in the checklist (or, for (None, None), the overall photos tab)."""
-        if key == (None, None):
-            self.tabs.setCurrentWidget(self.overall)
-            return
-        self.tabs.setCurrentIndex(0)
-        if key != self.panel.key:
-            self.select(key)
-            if key != self.panel.key:  # hidden by the search or the filter: show everything
-                self.pane.search.clear()
-                self.set_filter("all")
-                self.select(key)
+        navigation.bring_into_view(self, key)
 
     # --- status ---------------------------------------------------------------------------
 

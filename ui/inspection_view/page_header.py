@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushBu
 
 from inspection.palette import ACCENT, BORDER_HEADER, NOTICE_CAUTION, SURFACE_ALT
 from ui.base.i18n import tr
-from ui.base.widgets import dropped_paths, muted_label
+from ui.base.widgets import DropHighlight, accept_copy_drop, dropped_paths, muted_label
 
 
 class PageHeader(QFrame):
@@ -73,6 +73,7 @@ class PageHeader(QFrame):
         banner_row.addWidget(self.reopen)
         self.banner.hide()
         outer.addWidget(self.banner)
+        self.drop_highlight = DropHighlight(self)
 
     def show_inspection(self, inspection, title: str) -> None:
         self.title.setText(title)
@@ -97,11 +98,18 @@ class PageHeader(QFrame):
         self._message_timer.start(ms)
 
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls() and self.add_photos.isEnabled():
-            event.acceptProposedAction()
+        if self.add_photos.isEnabled() and accept_copy_drop(event):
+            self.drop_highlight.show_over(True)
+
+    def dragMoveEvent(self, event) -> None:
+        if self.add_photos.isEnabled():
+            accept_copy_drop(event)
+
+    def dragLeaveEvent(self, event) -> None:
+        self.drop_highlight.show_over(False)
 
     def dropEvent(self, event) -> None:
+        self.drop_highlight.show_over(False)
         paths = dropped_paths(event.mimeData())
-        if paths and self.add_photos.isEnabled():
-            event.acceptProposedAction()
+        if paths and self.add_photos.isEnabled() and accept_copy_drop(event):
             self.files_dropped.emit(paths)

@@ -11,7 +11,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from checklists.model import ResultOption
-from inspection.palette import BORDER_STRONG, DISABLED, RESULT_COLORS, STAR, SURFACE_SUBTLE, TEXT, WHITE
+from inspection.palette import (
+    BORDER_STRONG,
+    DISABLED,
+    FOCUS_RING,
+    RESULT_COLORS,
+    STAR,
+    SURFACE_SUBTLE,
+    TEXT,
+    WHITE,
+)
 from ui.base.i18n import result_label, tr
 from ui.base.widgets import clear_layout
 
@@ -21,6 +30,7 @@ def _style(color: str) -> str:
         f"QPushButton {{ padding: 6px 14px; border: 1px solid {BORDER_STRONG}; border-radius: 4px;"
         f" background: {WHITE}; color: {TEXT}; }}"
         f" QPushButton:hover {{ border-color: {color}; }}"
+        f" QPushButton:focus {{ border: 2px solid {FOCUS_RING}; padding: 5px 13px; }}"
         f" QPushButton:checked {{ background: {color}; border-color: {color}; color: white;"
         " font-weight: bold; }"
         f" QPushButton:disabled {{ color: {DISABLED}; background: {SURFACE_SUBTLE}; }}"

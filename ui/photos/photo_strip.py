@@ -38,7 +38,7 @@ from inspection.palette import BORDER_SOFT, BORDER_STRONG, MUTED
 from ui.base.error_reporting import guarded, log_guarded
 from ui.base.i18n import tr
 from ui.base.tasks import TaskRunner
-from ui.base.widgets import dropped_paths, scaled, section_title
+from ui.base.widgets import DropHighlight, accept_copy_drop, dropped_paths, scaled, section_title
 from ui.photos.annotation_editor import paint_annotations
 
 THUMB = 128
@@ -234,6 +234,7 @@ class PhotoStrip(QWidget):
         delete.triggered.connect(lambda: self._emit_selected(self.remove_requested))
         self.view.addAction(delete)
         self._editable = True
+        self.drop_highlight = DropHighlight(self)
         self.set_photos([])
 
     def set_photos(self, photos: list[Photo]) -> None:
@@ -273,11 +274,18 @@ class PhotoStrip(QWidget):
     # --- drops ---------------------------------------------------------------------------
 
     def dragEnterEvent(self, event) -> None:
-        if self._editable and event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        if self._editable and accept_copy_drop(event):
+            self.drop_highlight.show_over(True)
+
+    def dragMoveEvent(self, event) -> None:
+        if self._editable:
+            accept_copy_drop(event)
+
+    def dragLeaveEvent(self, event) -> None:
+        self.drop_highlight.show_over(False)
 
     def dropEvent(self, event) -> None:
+        self.drop_highlight.show_over(False)
         paths: list[Path] = dropped_paths(event.mimeData())
-        if paths and self._editable:
-            event.acceptProposedAction()
+        if paths and self._editable and accept_copy_drop(event):
             self.files_dropped.emit(paths)
