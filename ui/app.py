@@ -19,6 +19,7 @@ from ui.base.preferences import Preferences
 from ui.base.qt_gaps import QtGapsTranslator
 
 FONT_FILES = ("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf")
+FALLBACK_FONT_FILE = "ParkFallback-Regular.ttf"  # beyond GBK: 䶮, 𬌗 … (see resources/fonts)
 _translators: list[QTranslator] = []  # kept alive for the application's lifetime
 
 
@@ -36,11 +37,22 @@ def load_fonts() -> str:
     return family
 
 
+def load_fallback_font() -> str:
+    """Register the fallback font for the characters beyond GBK; return its family name.
+
+    The application font lists it after Noto Sans SC, so Qt draws from it exactly the
+    characters the first family lacks (QFont.setFamilies is Qt's fallback list)."""
+    font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", FALLBACK_FONT_FILE)))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else ""
+
+
 def apply_font(app: QApplication, point_size: float | None = None) -> QFont:
     family = load_fonts()
+    fallback = load_fallback_font()
     font = QFont(app.font())
     if family:
-        font.setFamilies([family])
+        font.setFamilies([family, fallback] if fallback else [family])
     font.setStyleHint(QFont.StyleHint.SansSerif)
     if point_size:
         font.setPointSizeF(point_size)

@@ -30,6 +30,7 @@ def register_fonts() -> str:
     from reportlab.pdfbase.ttfonts import TTFont
 
     from inspection.report.cjk import install_line_rules
+    from inspection.report.fallback_font import install as install_fallback
 
     pdfmetrics.registerFont(TTFont(FONT, str(regular_font_file())))
     pdfmetrics.registerFont(TTFont(FONT_BOLD, str(bold_font_file())))
@@ -38,4 +39,5 @@ def register_fonts() -> str:
     for bold, italic, name in ((0, 0, FONT), (1, 0, FONT_BOLD), (0, 1, FONT), (1, 1, FONT_BOLD)):
         addMapping(FONT_BOLD, bold, italic, name)
     install_line_rules()
+    install_fallback()  # 䶮, 𬌗 …: characters beyond GBK, in every paragraph
     return FONT

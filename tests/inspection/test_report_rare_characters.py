@@ -1,0 +1,75 @@
+"""Rare characters of names (䶮 U+4DAE, 𬌗 U+2C317) print in the report: the fallback font is
+embedded for exactly the characters the main font lacks, and the text comes back out of the PDF
+(search and copy in a viewer) as the same characters."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+from inspection.report import build_report
+from inspection.report.fallback_font import FALLBACK, draw_string, font_codepoints, split_runs
+from inspection.report.fonts import FONT, register_fonts
+from inspection.report.styles import styles
+from inspection.store import open_store
+
+RARE = "王䶮", "李𬌗"
+
+
+def fonts_of(pdf: Path) -> str:
+    return subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def text_of(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_the_main_font_lacks_them_and_the_fallback_has_them():
+    register_fonts()
+    for char in "䶮𬌗":
+        assert ord(char) not in font_codepoints(FONT)
+        assert ord(char) in font_codepoints(FALLBACK)
+    assert split_runs("园区：王䶮、李𬌗", FONT) == [
+        (FONT, "园区：王"), (FALLBACK, "䶮"), (FONT, "、李"), (FALLBACK, "𬌗")]
+
+
+def test_a_paragraph_switches_font_for_the_characters_only(tmp_path):
+    style = styles().cell
+    paragraph = Paragraph("负责人<b>王䶮</b>，陪同李𬌗", style)
+    fonts = [(f.fontName, f.text) for f in paragraph.frags]
+    assert (FALLBACK, "䶮") in fonts and (FALLBACK, "𬌗") in fonts
+    assert all(font != FALLBACK for font, text in fonts if text not in "䶮𬌗")
+    out = tmp_path / "p.pdf"
+    SimpleDocTemplate(str(out)).build([paragraph])
+    assert "负责人王䶮，陪同李𬌗" in text_of(out).replace("\n", "")
+
+
+def test_a_report_with_rare_names_embeds_the_fallback_and_reads_back(tmp_path):
+    store = open_store(tmp_path / "data", actor=RARE[1])
+    park = store.add_park(f"{RARE[0]}智造园", "manufacturing")
+    inspection = store.new_inspection(park.id, ["000"], inspectors=[RARE[1]], date="2026-11-20",
+                                      organisation="金山区经委")
+    store.save_answer(inspection.id, "000", "1-1-1", result="fail",
+                      note=f"园区负责人{RARE[0]}陪同，{RARE[1]}记录")
+    out = build_report(store.snapshot(inspection.id), tmp_path / "r.pdf",
+                       data_dir=store.data_dir)
+    listing = fonts_of(out)
+    line = next(row for row in listing.splitlines() if "ParkInspectorFallback" in row)
+    assert line.split()[-5:-3] == ["yes", "yes"]  # embedded, as a subset
+    text = text_of(out)
+    assert f"园区负责人{RARE[0]}陪同，{RARE[1]}记录" in text.replace("\n", "")
+    assert "ⰱ" not in text  # reportlab's own ToUnicode map read 𬌗 as U+2C31
+
+
+def test_text_drawn_on_a_canvas_switches_font_too(tmp_path):
+    register_fonts()
+    out = tmp_path / "c.pdf"
+    canvas = Canvas(str(out))
+    draw_string(canvas, 300, 700, "检查人员：李𬌗　王䶮", font=FONT, size=12, anchor="middle")
+    canvas.save()
+    assert "ParkInspectorFallback" in fonts_of(out)
+    assert "检查人员：李𬌗王䶮" in "".join(text_of(out).split())
