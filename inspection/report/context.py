@@ -17,6 +17,7 @@ from checklists.model import Template, TemplateKind
 from checklists.scoring import ActionStatus, OverdueItem
 from inspection.model import Finding, InspectionSnapshot, Photo
 from inspection.paths import DataDir
+from inspection.photos.order import capture_order_key
 from inspection.results import TemplateResult
 
 REPORT_TITLE = "园区现场检查报告"
@@ -237,7 +238,8 @@ def make_context(snapshot: InspectionSnapshot, results: list[TemplateResult],
             return last
         return order.get((template_id, code), last - 1)
 
-    photos = sorted(snapshot.photos, key=lambda p: (position(p.template_id, p.item_code), p.id))
+    photos = sorted(snapshot.photos,  # by item, then as taken: 照片 numbers follow the walk
+                    key=lambda p: (position(p.template_id, p.item_code), capture_order_key(p)))
     findings = sorted(snapshot.findings,
                       key=lambda f: (position(f.template_id, f.item_code), f.id))
     return ReportContext(

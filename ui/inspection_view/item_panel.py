@@ -272,7 +272,7 @@ class ItemPanel(QScrollArea):
 
     def refresh_photos(self) -> None:
         if self.key is not None:
-            photos = sorted(self.session.photos_for(*self.key), key=lambda p: p.id)
+            photos = self.session.photos_for(*self.key)
             self.photos.set_photos(photos)
 
     def refresh_findings(self) -> None:

@@ -238,7 +238,7 @@ class InspectionPage(QWidget):
 
     def _photos_changed(self) -> None:
         self.panel.refresh_photos()
-        overall = sorted(self.session.photos_for(None, None), key=lambda p: p.id)
+        overall = self.session.photos_for(None, None)
         self.overall.set_photos(overall)
         self.tabs.setTabText(1, tr("整体照片（{0}）").format(len(overall)) if overall
                              else tr("整体照片"))

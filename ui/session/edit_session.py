@@ -25,6 +25,7 @@ from checklists.library import get_template
 from checklists.model import Template
 from inspection.changes import Change, ItemKey
 from inspection.model import Answer, Finding, Inspection, InspectionSnapshot, Photo
+from inspection.photos.order import in_capture_order
 from inspection.results import is_answered
 from inspection.store import Store
 from ui.base.error_reporting import user_message
@@ -95,8 +96,9 @@ class EditSession(QObject):
                            self.park.park_type)
 
     def photos_for(self, template_id: str | None, code: str | None) -> list[Photo]:
-        return [p for p in self.photos.values()
-                if p.template_id == template_id and p.item_code == code]
+        """The photos of one item (or the overall ones), in capture order."""
+        return in_capture_order(p for p in self.photos.values()
+                                if p.template_id == template_id and p.item_code == code)
 
     def findings_for(self, template_id: str, code: str) -> list[Finding]:
         return [f for f in self.findings.values()
