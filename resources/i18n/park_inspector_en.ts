@@ -136,7 +136,7 @@
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="87" />
-            <location filename="../../ui/inspection_view/checklist_model.py" line="41" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="43" />
             <source>未检查</source>
             <translation>Not checked</translation>
         </message>
@@ -856,27 +856,27 @@
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="41" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="43" />
             <source>全部条目</source>
             <translation>All items</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="41" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="43" />
             <source>不符合 / 滞后</source>
             <translation>Non-compliant / behind</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="42" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="44" />
             <source>有整改项</source>
             <translation>With rectifications</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="42" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="44" />
             <source>无照片</source>
             <translation>Without photos</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="219" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="227" />
             <source>已填写</source>
             <translation>Filled in</translation>
         </message>
@@ -1251,82 +1251,87 @@
             <translation>{0} (shortcut {1})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="61" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="62" />
             <source>未达到一星级的要求</source>
             <translation>Does not meet the one-star requirements</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="123" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="124" />
             <source>测量值</source>
             <translation>Measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="136" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="137" />
             <source>评定等级（选择达到的最高等级）</source>
             <translation>Judged level (choose the highest level reached)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="136" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="137" />
             <source>各等级要求</source>
             <translation>Requirements per level</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="162" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="163" />
             <source>请选择</source>
             <translation>Choose</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="164" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="165" />
             <source>{0} 档</source>
             <translation>Grade {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="190" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="191" />
             <source>未填写</source>
             <translation>Not filled in</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="199" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="200" />
             <source>服务类园区不需填写</source>
             <translation>Not needed for service parks</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="231" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="232" />
             <source>{0}：请输入 0 至 100 之间的百分数</source>
             <translation>{0}: enter a percentage from 0 to 100</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="233" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="234" />
             <source>{0}：请输入 0 至 {1} 之间的整数</source>
             <translation>{0}: enter a whole number from 0 to {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="234" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="235" />
             <source>{0}：请输入不小于 0 的数字</source>
             <translation>{0}: enter a number of 0 or more</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="326" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="327" />
             <source>（未保存）</source>
             <translation> (not saved)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="344" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="345" />
             <source>评定等级</source>
             <translation>Judged level</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="368" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="358" />
             <source>已具备 {0} 项</source>
             <translation>{0} in place</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="374" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="364" />
             <source>本指标等级：尚缺 {0}</source>
             <translation>Level of this indicator: missing {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="381" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="376" />
+            <source>评定为{0}，但测量值只达到{1}：{2}</source>
+            <translation>Judged {0}, but the measured values reach only {1}: {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_inputs.py" line="379" />
             <source>本指标等级：</source>
             <translation>Level of this indicator: </translation>
         </message>
@@ -3064,17 +3069,17 @@ Create or import a key under “Signing key”.</translation>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/session/edit_session.py" line="251" />
+            <location filename="../../ui/session/edit_session.py" line="253" />
             <source>保存中…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/session/edit_session.py" line="263" />
+            <location filename="../../ui/session/edit_session.py" line="265" />
             <source>已保存 {0}</source>
             <translation>Saved {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/session/edit_session.py" line="268" />
+            <location filename="../../ui/session/edit_session.py" line="270" />
             <source>保存失败：{0}</source>
             <translation>Not saved: {0}</translation>
         </message>

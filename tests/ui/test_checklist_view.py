@@ -125,3 +125,12 @@ def test_fail_stays_on_the_item_unless_the_setting_says_move_on(
     assert page.panel.key == ("000", "1-1-3")
     settle(qtbot, page)
     assert stored(runner, inspection_id, "000", "1-1-2").result == "fail"
+
+
+def test_items_sharing_a_title_are_told_apart_in_the_tree(qtbot, open_page, inspection_id):
+    from ui.inspection_view.checklist_model import TITLE_ROLE
+    page = open_page(inspection_id)
+    titles = [page.model.index_of(("002", code)).data(TITLE_ROLE) for code in ("77", "78", "79", "80")]
+    assert all(t.startswith("全方位助力职工提技能稳就业：") for t in titles)
+    assert titles[0] == "全方位助力职工提技能稳就业：支持企业发挥主体作用"
+    assert len(set(titles)) == 4

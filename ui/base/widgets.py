@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -199,7 +199,9 @@ class _GrowToFit(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self, self.fit)
+            # at once, before the next paint: a dialog that grows a moment later shows its
+            # buttons squashed, then jumps under the pointer
+            self.fit()
         return False
 
     def fit(self) -> None:

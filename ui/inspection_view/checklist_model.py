@@ -8,6 +8,7 @@ the inspector is on. The pane, tree and delegate that show them are in ui/inspec
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
@@ -15,6 +16,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyMode
 from checklists.model import Node, NodeKind, Template, TemplateKind
 from checklists.scoring import is_overdue
 from inspection.changes import Change
+from inspection.star_levels import answer_level
 from ui.base.error_reporting import guarded
 from ui.base.i18n import result_label, tr
 from ui.session.edit_session import EditSession, ItemKey
@@ -45,13 +47,15 @@ def filter_labels() -> dict[str, str]:
 class Entry:
     """A row of the tree: a template (node None), a group or an item."""
 
-    __slots__ = ("template", "node", "parent", "children", "row", "item_keys", "search_text")
+    __slots__ = ("template", "node", "parent", "children", "row", "item_keys", "search_text",
+                 "shown_title")
 
     def __init__(self, template: Template, node: Node | None, parent: Entry | None, row: int):
         self.template, self.node, self.parent, self.row = template, node, parent, row
         self.children: list[Entry] = []
         self.item_keys: list[ItemKey] = []
         self.search_text = ""
+        self.shown_title = node.title if node is not None else template.short_title
 
     @property
     def key(self) -> ItemKey | None:
@@ -111,6 +115,7 @@ class ChecklistModel(QAbstractItemModel):
                 self._roots.append(root)
             else:
                 self._roots = [add(template, n, None, i) for i, n in enumerate(template.nodes)]
+            _tell_apart(template, self._entries)
 
     # --- lookups ---------------------------------------------------------------------------
 
@@ -179,7 +184,10 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return template.short_title if node is None else f"{node.code} {node.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return template.title if node is None else f"{node.code} {node.title}"
+            if node is None:
+                return template.title
+            level = self._star_level(entry) if node.kind is NodeKind.STAR else None
+            return f"{node.code} {node.title}" + (f"\n{level.reason}" if level else "")
         if role == KEY_ROLE:
             return entry.key
         if role == TEMPLATE_ROLE:
@@ -189,7 +197,7 @@ class ChecklistModel(QAbstractItemModel):
         if role == CODE_ROLE:
             return template.id if node is None else node.code
         if role == TITLE_ROLE:
-            return template.short_title if node is None else node.title
+            return entry.shown_title
         if role == PROGRESS_ROLE:
             keys = entry.item_keys
             return sum(1 for k in keys if self._done.get(k)), len(keys)
@@ -212,12 +220,19 @@ class ChecklistModel(QAbstractItemModel):
         return None
 
     def _result_label(self, entry: Entry) -> str:
-        result = self.result_of(entry.key)
-        if result is not None:
-            return result_label(result)
-        if entry.node.kind is NodeKind.STAR:  # inputs filled in, no level judged yet
+        if entry.node.kind is NodeKind.STAR:
+            level = self._star_level(entry)
+            if level is not None:  # the level reached, not the (higher) judged one
+                return result_label(str(level.level))
             return tr("已填写") if self._done.get(entry.key) else ""
-        return ""
+        result = self.result_of(entry.key)
+        return result_label(result) if result is not None else ""
+
+    def _star_level(self, entry: Entry):
+        if self.session is None or not self._done.get(entry.key):
+            return None
+        return answer_level(entry.node, self.session.answer(*entry.key),
+                            park_type=self.session.park.park_type.value)
 
     # --- updates from the session -------------------------------------------------------------
 
@@ -254,6 +269,22 @@ class ChecklistModel(QAbstractItemModel):
             if finding.status.value == "open":
                 key = (finding.template_id, finding.item_code)
                 self._findings[key] = self._findings.get(key, 0) + 1
+
+
+def _tell_apart(template: Template, entries: dict[ItemKey, Entry]) -> None:
+    """Items that share a title (002's 77–80 are all 全方位助力职工提技能稳就业) show the first
+    words of their text after it, so that the rows can be told apart."""
+    by_title: dict[str, list[Entry]] = {}
+    for node in template.items():
+        by_title.setdefault(node.title, []).append(entries[(template.id, node.code)])
+    for same in by_title.values():
+        if len(same) < 2:
+            continue
+        for entry in same:
+            text = entry.node.text.strip()
+            if text and text != entry.node.title:
+                first = re.split(r"[，。；,;：:]", text, maxsplit=1)[0].strip()
+                entry.shown_title = f"{entry.node.title}：{first}"
 
 
 class ChecklistFilter(QSortFilterProxyModel):

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from checklists.model import Node
-from checklists.stars import GRADES, JUDGED_INDICATORS, SERVICE_FUNCTIONS, StarInputs, rate_indicator
+from checklists.stars import GRADES
 from inspection.palette import BORDER, HIGHLIGHT_FILL, MUTED, OVERDUE, STAR, SURFACE_FORM
+from inspection.star_levels import reached_level
 from ui.base.i18n import star_glyphs, tr
 from ui.base.i18n import star_level_label as level_label
 from ui.base.widgets import muted_label, section_title
@@ -348,19 +349,8 @@ class StarIndicatorForm(QWidget):
         """The level computed from the form, or None while something is missing."""
         if self.node is None or self.missing():
             return None
-        value = self.read_value()
-        judged = dict.fromkeys(JUDGED_INDICATORS, 5)
-        if self.node.attrs.get("judged"):
-            judged[self.node.title] = self.judged_level()
-        inputs = StarInputs(
-            park_type=self.park_type, performance_grade=value.get("performance_grade", "A"),
-            floor_area_m2=value.get("floor_area_m2", 1e12), enterprises=value.get("enterprises", 10**9),
-            leading_industry_share=value.get("leading_industry_share", 1.0),
-            service_functions=tuple(value.get("service_functions", ())) if "service_functions"
-            in self.fields else SERVICE_FUNCTIONS, judged_levels=judged,
-            land_area_mu=value.get("land_area_mu", 1e12 if "land_area_mu" not in self.fields
-                                   else None))
-        return rate_indicator(self.node, inputs)
+        return reached_level(self.node, self.read_value(), self.judged_level(),
+                             park_type=self.park_type, fields=self.fields)
 
     def _update_result(self) -> None:
         if "service_functions" in self.fields:
@@ -375,11 +365,19 @@ class StarIndicatorForm(QWidget):
                     "、".join(missing)) + "</span>")
             return
         level = self.indicator_level()
+        if level is None:
+            self.result_label.setText("")
+            return
         for value, row in self.level_rows.items():
             row.set_reached(value == level.level)
+        reason = level.reason
+        judged = self.judged_level() if self.node.attrs.get("judged") else None
+        if judged is not None and judged > level.level:  # why the judged level is not reached
+            reason = tr("评定为{0}，但测量值只达到{1}：{2}").format(
+                level_label(judged), level_label(level.level), level.reason)
         self.result_label.setText(
             tr("本指标等级：") + f"<b style='color:{STAR}'>{star_glyphs(level.level)} "
-            f"{level_label(level.level)}</b><br><span style='color:{MUTED}'>{level.reason}</span>")
+            f"{level_label(level.level)}</b><br><span style='color:{MUTED}'>{reason}</span>")
 
 
 def _number_text(value: float) -> str:
