@@ -74,6 +74,7 @@ class Park:
     address: str = ""
     contacts: tuple[Mapping[str, str], ...] = ()  # [{"name", "phone", "title"}]
     uid: str = ""  # the park's UUID (travels in bundles and to the hub); id is this folder's
+    location: tuple[float, float] | None = None  # (latitude, longitude): photos far off are flagged
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,8 @@ class InspectionSnapshot:
     findings: tuple[Finding, ...]
     photos: tuple[Photo, ...]  # not deleted
     signatures: tuple[Signature, ...]
+    # why an item breaking an evidence rule was signed as it is (this revision's)
+    evidence_reasons: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
     def answers_for(self, template_id: str) -> dict[str, Answer]:
         return {code: a for (tid, code), a in self.answers.items() if tid == template_id}

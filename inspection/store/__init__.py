@@ -17,6 +17,7 @@ from inspection.store.identity import IdentityMixin, ParkRegistry, RegistryState
 from inspection.store.inspections import DuplicatePark, InspectionsMixin, NotADraft
 from inspection.store.listing import ListingMixin
 from inspection.store.maintenance import BadBackup, CheckReport, backup_to, check_database, restore_from
+from inspection.store.site import SiteMixin
 
 __all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "StoreError",
            "DuplicatePark", "NotADraft", "InspectionChanged", "BadBackup", "CheckReport", "restore", "now_iso",
@@ -24,7 +25,7 @@ __all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "Stor
 
 
 class Store(InspectionsMixin, AnswersMixin, EvidenceMixin, IdentityMixin, ListingMixin,
-            ConflictsMixin):
+            ConflictsMixin, SiteMixin):
     """An inspector's records in one data folder."""
 
     def check(self, *, hash_files: bool = True) -> CheckReport:

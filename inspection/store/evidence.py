@@ -268,4 +268,5 @@ class EvidenceMixin(StoreBase):
                 findings=tuple(self.findings(inspection_id)),
                 photos=tuple(self.photos(inspection_id)),
                 signatures=tuple(self.signatures(inspection_id, revision=inspection.revision)),
+                evidence_reasons=self.evidence_reasons(inspection_id),
             )

@@ -23,7 +23,9 @@ class NotADraft(UserError):
 def park_from_row(row: dict) -> Park:
     return Park(id=row["id"], name=row["name"], park_type=ParkType(row["park_type"]),
                 address=row["address"], contacts=tuple(json.loads(row["contacts"])),
-                uid=row.get("uid") or "")
+                uid=row.get("uid") or "",
+                location=(row["latitude"], row["longitude"])
+                if row.get("latitude") is not None and row.get("longitude") is not None else None)
 
 
 _park = park_from_row

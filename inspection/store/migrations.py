@@ -201,6 +201,29 @@ def m004_inspection_figures(db: Database) -> None:
     )
 
 
+
+@migrations()
+def m005_site_evidence(db: Database) -> None:
+    """A park's location (where its photos are expected to be taken), and the inspector's
+    reason for each item signed although it breaks an evidence rule (e.g. 不符合 without a
+    photo), per revision: reopening asks again at the next signing."""
+    db.executescript(
+        """
+        ALTER TABLE parks ADD COLUMN latitude REAL;
+        ALTER TABLE parks ADD COLUMN longitude REAL;
+        CREATE TABLE evidence_reasons (
+            inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL,
+            template_id TEXT NOT NULL,
+            item_code TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            recorded_by TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (inspection_id, revision, template_id, item_code)
+        );
+        """
+    )
+
 def _database_folder(db: Database) -> Path | None:
     for _, name, file in db.execute("PRAGMA database_list").fetchall():
         if name == "main" and file:

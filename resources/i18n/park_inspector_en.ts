@@ -217,6 +217,56 @@
             <translation>Font licence (SIL Open Font License 1.1)</translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/park_location.py" line="49" />
+            <source>园区位置 — {0}</source>
+            <translation>Park location — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/park_location.py" line="52" />
+            <source>记录园区的位置后，距园区超过 {0} 的照片会被标出（不会被拒绝）。</source>
+            <translation>With the park's location recorded, photos taken more than {0} from it are flagged (never refused).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/park_location.py" line="56" />
+            <source>纬度，例如 30.8201</source>
+            <translation>latitude, e.g. 30.8201</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/park_location.py" line="57" />
+            <source>经度，例如 121.2532</source>
+            <translation>longitude, e.g. 121.2532</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/park_location.py" line="62" />
+            <source>纬度（北纬为正）</source>
+            <translation>Latitude (north positive)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/park_location.py" line="63" />
+            <source>经度（东经为正）</source>
+            <translation>Longitude (east positive)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/park_location.py" line="68" />
+            <source>使用照片的位置（{0}）</source>
+            <translation>Use the photos' position ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/park_location.py" line="71" />
+            <source>本次检查的照片没有位置信息</source>
+            <translation>No photo of this inspection has a position</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/park_location.py" line="78" />
+            <source>清除位置</source>
+            <translation>Clear location</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/park_location.py" line="98" />
+            <source>请填写十进制的经纬度：纬度 -90～90，经度 -180～180。</source>
+            <translation>Enter decimal degrees: latitude -90 to 90, longitude -180 to 180.</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="41" />
             <source>设置</source>
             <translation>Settings</translation>
@@ -296,7 +346,7 @@
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="90" />
-            <location filename="../../ui/inspection_view/actions.py" line="107" />
+            <location filename="../../ui/inspection_view/actions.py" line="109" />
             <source>答题后自动跳到下一项</source>
             <translation>Move to the next item after answering</translation>
         </message>
@@ -472,7 +522,7 @@
         <message>
             <location filename="../../ui/home/home_page.py" line="364" />
             <location filename="../../ui/inspection_view/findings.py" line="240" />
-            <location filename="../../ui/photos/photo_strip.py" line="269" />
+            <location filename="../../ui/photos/photo_strip.py" line="273" />
             <location filename="../../ui/reports/signatures_dialog.py" line="261" />
             <source>删除</source>
             <translation>Delete</translation>
@@ -568,7 +618,7 @@
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="300" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="120" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="124" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
@@ -742,116 +792,121 @@
             <translation>See what a completed inspection looks like</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="79" />
-            <location filename="../../ui/inspection_view/actions.py" line="95" />
+            <location filename="../../ui/inspection_view/actions.py" line="80" />
+            <location filename="../../ui/inspection_view/actions.py" line="96" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="82" />
-            <location filename="../../ui/inspection_view/actions.py" line="96" />
+            <location filename="../../ui/inspection_view/actions.py" line="83" />
+            <location filename="../../ui/inspection_view/actions.py" line="97" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="91" />
+            <location filename="../../ui/inspection_view/actions.py" line="92" />
             <source>{0} {1}</source>
             <translation>{0} {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="99" />
+            <location filename="../../ui/inspection_view/actions.py" line="100" />
             <source>查找条目</source>
             <translation>Find item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="100" />
-            <location filename="../../ui/inspection_view/actions.py" line="141" />
+            <location filename="../../ui/inspection_view/actions.py" line="101" />
+            <location filename="../../ui/inspection_view/actions.py" line="143" />
             <source>结果 {0}</source>
             <translation>Result {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="102" />
+            <location filename="../../ui/inspection_view/actions.py" line="103" />
             <source>下一个未检查条目</source>
             <translation>Next unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="103" />
+            <location filename="../../ui/inspection_view/actions.py" line="104" />
             <source>上一个未检查条目</source>
             <translation>Previous unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="104" />
+            <location filename="../../ui/inspection_view/actions.py" line="105" />
             <source>编辑备注 / 回到检查表</source>
             <translation>Edit note / back to the checklist</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="105" />
+            <location filename="../../ui/inspection_view/actions.py" line="106" />
             <location filename="../../ui/inspection_view/findings.py" line="269" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="106" />
-            <location filename="../../ui/inspection_view/actions.py" line="149" />
+            <location filename="../../ui/inspection_view/actions.py" line="107" />
+            <location filename="../../ui/inspection_view/actions.py" line="151" />
             <location filename="../../ui/inspection_view/page_header.py" line="59" />
             <location filename="../../ui/inspection_view/page_header.py" line="89" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="110" />
+            <location filename="../../ui/inspection_view/actions.py" line="108" />
+            <source>园区位置…</source>
+            <translation>Park location…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/actions.py" line="112" />
             <source>为当前条目添加照片…</source>
             <translation>Add photos to this item…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="113" />
+            <location filename="../../ui/inspection_view/actions.py" line="115" />
             <location filename="../../ui/inspection_view/page_header.py" line="57" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="114" />
-            <location filename="../../ui/inspection_view/page.py" line="124" />
+            <location filename="../../ui/inspection_view/actions.py" line="116" />
+            <location filename="../../ui/inspection_view/page.py" line="126" />
             <source>检查表</source>
             <translation>Checklist</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="115" />
-            <location filename="../../ui/inspection_view/page.py" line="125" />
-            <location filename="../../ui/inspection_view/page.py" line="128" />
-            <location filename="../../ui/inspection_view/page.py" line="244" />
-            <location filename="../../ui/photos/photo_viewer.py" line="341" />
+            <location filename="../../ui/inspection_view/actions.py" line="117" />
+            <location filename="../../ui/inspection_view/page.py" line="127" />
+            <location filename="../../ui/inspection_view/page.py" line="130" />
+            <location filename="../../ui/inspection_view/page.py" line="246" />
+            <location filename="../../ui/photos/photo_viewer.py" line="367" />
             <location filename="../../ui/session/undo_commands.py" line="165" />
             <location filename="../../ui/session/undo_feedback.py" line="32" />
             <source>整体照片</source>
             <translation>General photos</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="116" />
-            <location filename="../../ui/inspection_view/page.py" line="130" />
+            <location filename="../../ui/inspection_view/actions.py" line="118" />
+            <location filename="../../ui/inspection_view/page.py" line="132" />
             <source>汇总</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="120" />
+            <location filename="../../ui/inspection_view/actions.py" line="122" />
             <location filename="../../ui/inspection_view/checklist_pane.py" line="276" />
             <source>筛选：{0}</source>
             <translation>Filter: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="141" />
+            <location filename="../../ui/inspection_view/actions.py" line="143" />
             <source>记录结果：{0}</source>
             <translation>Record result: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="148" />
+            <location filename="../../ui/inspection_view/actions.py" line="150" />
             <location filename="../../ui/inspection_view/page_header.py" line="88" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/checklist_delegate.py" line="55" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="269" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="274" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
@@ -914,6 +969,31 @@
             <location filename="../../ui/inspection_view/checklist_pane.py" line="284" />
             <source>，</source>
             <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/evidence_notice.py" line="37" />
+            <source>和</source>
+            <translation> and </translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/evidence_notice.py" line="38" />
+            <source>证据要求：{0}需要{1}</source>
+            <translation>Evidence rule: {0} needs {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/evidence_notice.py" line="40" />
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/evidence_notice.py" line="41" />
+            <source>——尚缺：{0}（签署时需补充或说明理由）</source>
+            <translation> — missing: {0} (add it, or give a reason when signing)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/evidence_notice.py" line="44" />
+            <source>——已齐全</source>
+            <translation> — complete</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="47" />
@@ -1089,78 +1169,78 @@
             <translation>Reopen rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="100" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="102" />
             <source>原文（繁体）</source>
             <translation>Original text (Traditional)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="111" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="113" />
             <location filename="../../ui/reports/export_dialogs.py" line="217" />
             <source>检查结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="122" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="126" />
             <source>现场情况、依据、说明……（自动保存）</source>
             <translation>What you saw, the evidence, remarks… (saved automatically)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="165" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="169" />
             <source>请在左侧选择一个检查条目</source>
             <translation>Choose an item on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="211" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="215" />
             <source>&lt;b&gt;责任单位：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Responsible units: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="217" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="221" />
             <source>&lt;b&gt;时间节点：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Deadline: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="219" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="223" />
             <source>&lt;b&gt;所属行动：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Action: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="227" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="231" />
             <source>&lt;b&gt;检查要点&lt;/b&gt;&lt;br&gt;</source>
             <translation>&lt;b&gt;What to check&lt;/b&gt;&lt;br&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="244" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="248" />
             <source>本部分共 {0} 个条目，已记录 {1} 个。</source>
             <translation>This section has {0} items; {1} recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="249" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="253" />
             <source>按 N 跳到下一个未检查条目，按数字键记录结果。</source>
             <translation>Press N for the next unchecked item, a number key to record a result.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="266" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="271" />
             <source>试点 *</source>
             <translation>Pilot *</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="266" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="271" />
             <source>上海市营商环境创新试点改革举措事项</source>
             <translation>A Shanghai business-environment pilot reform measure</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="270" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="275" />
             <source>截至检查日期 {0} 已超过时间节点</source>
             <translation>Past its deadline on the inspection date {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="362" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="373" />
             <source>填写 {0} 测量值</source>
             <translation>Enter measurements for {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="368" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="379" />
             <source>评定 {0}</source>
             <translation>Rate {0}</translation>
         </message>
@@ -1181,22 +1261,22 @@
             <translation>All items are checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="84" />
+            <location filename="../../ui/inspection_view/page.py" line="86" />
             <source>正在打开检查…</source>
             <translation>Opening the inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="189" />
+            <location filename="../../ui/inspection_view/page.py" line="191" />
             <source>无法打开该检查。</source>
             <translation>The inspection could not be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="243" />
+            <location filename="../../ui/inspection_view/page.py" line="245" />
             <source>整体照片（{0}）</source>
             <translation>General photos ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="312" />
+            <location filename="../../ui/inspection_view/page.py" line="314" />
             <source>清除结果</source>
             <translation>Clear result</translation>
         </message>
@@ -1597,12 +1677,12 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Loading photo…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/annotation_editor.py" line="391" />
+            <location filename="../../ui/photos/annotation_editor.py" line="399" />
             <source>添加文字</source>
             <translation>Add text</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/annotation_editor.py" line="392" />
+            <location filename="../../ui/photos/annotation_editor.py" line="400" />
             <source>标注文字：</source>
             <translation>Annotation text:</translation>
         </message>
@@ -1707,147 +1787,202 @@ It holds the database and {1} photo and report files.</translation>
             <translation>The previous photos are still being imported; please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="305" />
+            <location filename="../../ui/photos/import_flow.py" line="306" />
             <source>照片已删除（可撤销：Ctrl+Z）</source>
             <translation>Photo deleted (undo: Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="185" />
-            <location filename="../../ui/photos/photo_viewer.py" line="142" />
+            <location filename="../../ui/photos/photo_facts.py" line="19" />
+            <source>拍摄于 {0}</source>
+            <translation>taken {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photos/photo_facts.py" line="21" />
+            <source>位置 {0}</source>
+            <translation>at {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photos/photo_facts.py" line="32" />
+            <source>距园区约 {0}</source>
+            <translation>about {0} from the park</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photos/photo_facts.py" line="34" />
+            <source>非检查当天（{0}）拍摄</source>
+            <translation>not taken on the inspection day ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photos/photo_facts.py" line="35" />
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <location filename="../../ui/photos/photo_strip.py" line="189" />
+            <location filename="../../ui/photos/photo_viewer.py" line="157" />
             <source>照片</source>
             <translation>Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="192" />
+            <location filename="../../ui/photos/photo_strip.py" line="196" />
             <source>可将照片或文件夹拖到这里</source>
             <translation>Drop photos or folders here</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="196" />
+            <location filename="../../ui/photos/photo_strip.py" line="200" />
             <source>添加照片…</source>
             <translation>Add photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="197" />
+            <location filename="../../ui/photos/photo_strip.py" line="201" />
             <source>从文件夹选择照片（可多选）</source>
             <translation>Choose photos from a folder (several at once)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="226" />
+            <location filename="../../ui/photos/photo_strip.py" line="230" />
             <source>还没有照片。点击“添加照片…”，或把照片、文件夹拖到这里。</source>
             <translation>No photos yet. Click "Add photos…" or drop photos or folders here.</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="231" />
-            <location filename="../../ui/photos/photo_viewer.py" line="222" />
+            <location filename="../../ui/photos/photo_strip.py" line="235" />
+            <location filename="../../ui/photos/photo_viewer.py" line="238" />
             <location filename="../../ui/session/undo_commands.py" line="176" />
             <source>删除照片</source>
             <translation>Delete photo</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="267" />
+            <location filename="../../ui/photos/photo_strip.py" line="271" />
             <source>查看 / 标注…</source>
             <translation>View / annotate…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="268" />
+            <location filename="../../ui/photos/photo_strip.py" line="272" />
             <source>移动到其他条目…</source>
             <translation>Move to another item…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="54" />
+            <location filename="../../ui/photos/photo_viewer.py" line="56" />
             <source>无法读取照片文件 {0}</source>
             <translation>Cannot read the photo file {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="66" />
+            <location filename="../../ui/photos/photo_viewer.py" line="79" />
             <source>移动照片到…</source>
             <translation>Move photo to…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="70" />
+            <location filename="../../ui/photos/photo_viewer.py" line="83" />
             <source>搜索编号或标题</source>
             <translation>Search code or title</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="75" />
+            <location filename="../../ui/photos/photo_viewer.py" line="88" />
             <source>整体照片（不属于具体条目）</source>
             <translation>General photos (not of one item)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="88" />
+            <location filename="../../ui/photos/photo_viewer.py" line="101" />
             <source>（当前）</source>
             <translation>(current)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="152" />
+            <location filename="../../ui/photos/photo_viewer.py" line="167" />
             <source>说明：</source>
             <translation>Caption:</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="154" />
+            <location filename="../../ui/photos/photo_viewer.py" line="169" />
             <source>照片说明（会印在报告中）</source>
             <translation>Photo caption (printed in the report)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="169" />
+            <location filename="../../ui/photos/photo_viewer.py" line="185" />
             <source>‹ 上一张</source>
             <translation>‹ Previous</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="171" />
+            <location filename="../../ui/photos/photo_viewer.py" line="187" />
             <source>下一张 ›</source>
             <translation>Next ›</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="176" />
+            <location filename="../../ui/photos/photo_viewer.py" line="192" />
             <source>适应窗口</source>
             <translation>Fit to window</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="191" />
+            <location filename="../../ui/photos/photo_viewer.py" line="207" />
             <source>在照片上画{0}</source>
             <translation>Draw a {0} on the photo</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="192" />
+            <location filename="../../ui/photos/photo_viewer.py" line="208" />
             <source>选择、移动标注；拖动查看照片</source>
             <translation>Select and move annotations; drag to pan the photo</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="204" />
+            <location filename="../../ui/photos/photo_viewer.py" line="220" />
             <source>标注颜色</source>
             <translation>Annotation colour</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="212" />
+            <location filename="../../ui/photos/photo_viewer.py" line="228" />
             <source>删除所选标注</source>
             <translation>Delete selected annotation</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="214" />
+            <location filename="../../ui/photos/photo_viewer.py" line="230" />
             <source>保存标注</source>
             <translation>Save annotations</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="220" />
+            <location filename="../../ui/photos/photo_viewer.py" line="236" />
             <source>移动到…</source>
             <translation>Move to…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="248" />
+            <location filename="../../ui/photos/photo_viewer.py" line="264" />
             <source>照片 {0}/{1} — {2}</source>
             <translation>Photo {0}/{1} — {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="266" />
+            <location filename="../../ui/photos/photo_viewer.py" line="292" />
             <source>无法显示照片：{0}</source>
             <translation>Cannot show the photo: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="342" />
+            <location filename="../../ui/photos/photo_viewer.py" line="368" />
             <source>已移动到 {0}</source>
             <translation>Moved to {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photos/photo_viewer.py" line="383" />
+            <source>已删除照片“{0}”（可按 Ctrl+Z 撤销）</source>
+            <translation>Deleted photo "{0}" (Ctrl+Z undoes it)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/evidence_reasons.py" line="32" />
+            <source>证据不全的条目</source>
+            <translation>Items without the evidence their rule asks for</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/evidence_reasons.py" line="36" />
+            <source>以下条目的检查结果缺少证据要求的内容。可以先补充照片、整改项或备注；如确实无法提供，请逐条说明理由，理由将写入报告。</source>
+            <translation>These items lack what their evidence rule asks for. Add the photos, findings or notes first; where that is impossible, give a reason for each item: it is printed in the report.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/evidence_reasons.py" line="42" />
+            <source>&lt;b&gt;{0} {1}&lt;/b&gt;（{2}）&lt;br&gt;缺少：{3}</source>
+            <translation>&lt;b&gt;{0} {1}&lt;/b&gt; ({2})&lt;br&gt;missing: {3}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/evidence_reasons.py" line="48" />
+            <source>理由，例如：现场不允许拍照</source>
+            <translation>reason, e.g. photography not allowed on site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/evidence_reasons.py" line="74" />
+            <source>还有 {0} 个条目没有填写理由。</source>
+            <translation>{0} items still have no reason.</translation>
         </message>
         <message>
             <location filename="../../ui/reports/export_dialogs.py" line="85" />
@@ -1886,7 +2021,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/reports/export_dialogs.py" line="178" />
-            <location filename="../../ui/reports/sign_dialog.py" line="258" />
+            <location filename="../../ui/reports/sign_dialog.py" line="286" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
@@ -2252,7 +2387,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="50" />
-            <location filename="../../ui/reports/sign_dialog.py" line="138" />
+            <location filename="../../ui/reports/sign_dialog.py" line="144" />
             <source>现场签名…</source>
             <translation>Signatures on site…</translation>
         </message>
@@ -2263,7 +2398,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="52" />
-            <location filename="../../ui/reports/sign_dialog.py" line="140" />
+            <location filename="../../ui/reports/sign_dialog.py" line="146" />
             <source>签名密钥…</source>
             <translation>Signing key…</translation>
         </message>
@@ -2335,8 +2470,8 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="160" />
-            <location filename="../../ui/reports/sign_dialog.py" line="129" />
-            <location filename="../../ui/reports/sign_dialog.py" line="309" />
+            <location filename="../../ui/reports/sign_dialog.py" line="132" />
+            <location filename="../../ui/reports/sign_dialog.py" line="337" />
             <source>签署报告</source>
             <translation>Sign report</translation>
         </message>
@@ -2367,176 +2502,191 @@ The report is saved at:
             <translation>{0} (revision {1}), signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="130" />
+            <location filename="../../ui/reports/sign_dialog.py" line="133" />
             <source>&lt;b&gt;报告编号 {0}（第 {1} 版）&lt;/b&gt;&lt;br&gt;{2} · 检查日期 {3}</source>
             <translation>&lt;b&gt;Report {0} (revision {1})&lt;/b&gt;&lt;br&gt;{2} · inspected on {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="135" />
+            <location filename="../../ui/reports/sign_dialog.py" line="138" />
             <source>签署前检查</source>
             <translation>Before signing</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="142" />
+            <location filename="../../ui/reports/sign_dialog.py" line="141" />
+            <source>填写理由…</source>
+            <translation>Give reasons…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/sign_dialog.py" line="148" />
             <source>我已知悉上述问题，仍要签署</source>
             <translation>I know about the points above and want to sign anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="156" />
+            <location filename="../../ui/reports/sign_dialog.py" line="163" />
             <source>签名密钥的密码（不会被保存）</source>
             <translation>The signing key's password (never stored)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="158" />
+            <location filename="../../ui/reports/sign_dialog.py" line="165" />
             <source>同时保存一份到：</source>
             <translation>Also save a copy to:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="160" />
+            <location filename="../../ui/reports/sign_dialog.py" line="167" />
             <source>检查报告</source>
             <translation>Inspection-report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="162" />
+            <location filename="../../ui/reports/sign_dialog.py" line="169" />
             <source>可直接输入路径，或点击“选择…”</source>
             <translation>Type a path, or click “Choose…”</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="165" />
+            <location filename="../../ui/reports/sign_dialog.py" line="172" />
             <source>选择…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="173" />
+            <location filename="../../ui/reports/sign_dialog.py" line="180" />
             <source>密钥密码：</source>
             <translation>Key password:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="177" />
+            <location filename="../../ui/reports/sign_dialog.py" line="184" />
             <source>签署后检查被锁定，不能再修改；如需修改，需重新打开并生成新的修订版。签署的报告同时保存在数据文件夹中。</source>
             <translation>Signing locks the inspection: it can no longer be changed unless it is reopened as a new revision. The signed report is also kept in the data folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="183" />
+            <location filename="../../ui/reports/sign_dialog.py" line="190" />
             <source>签署并生成报告</source>
             <translation>Sign and issue</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="206" />
+            <location filename="../../ui/reports/sign_dialog.py" line="213" />
             <source>还有 {0} 个条目未检查（共 {1} 个）；报告中显示为“未检查”。</source>
             <translation>{0} of {1} items are not checked yet; the report shows them as “not checked”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="209" />
+            <location filename="../../ui/reports/sign_dialog.py" line="216" />
             <source>全部 {0} 个条目已检查。</source>
             <translation>All {0} items are checked.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="212" />
+            <location filename="../../ui/reports/sign_dialog.py" line="220" />
+            <source>{0} 个条目缺少证据要求的内容（如不符合却没有照片）：请补充，或填写理由。</source>
+            <translation>{0} items lack required evidence (e.g. non-compliant without a photo): add it, or give reasons.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/sign_dialog.py" line="223" />
+            <source>证据要求已满足（或已说明理由）。</source>
+            <translation>Evidence rules met (or reasons given).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/sign_dialog.py" line="226" />
             <source>缺少手写签名：{0}</source>
             <translation>Handwritten signatures missing: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="215" />
+            <location filename="../../ui/reports/sign_dialog.py" line="229" />
             <source>手写签名已齐全。</source>
             <translation>All handwritten signatures are there.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="218" />
+            <location filename="../../ui/reports/sign_dialog.py" line="232" />
             <source>签名密钥：{0}（{1}），有效期至 {2}</source>
             <translation>Signing key: {0} ({1}), valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="221" />
+            <location filename="../../ui/reports/sign_dialog.py" line="235" />
             <location filename="../../ui/reports/trusted_panel.py" line="108" />
             <source>（已过期）</source>
             <translation> (expired)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="223" />
+            <location filename="../../ui/reports/sign_dialog.py" line="237" />
             <source>签名密钥：{0}</source>
             <translation>Signing key: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="225" />
+            <location filename="../../ui/reports/sign_dialog.py" line="239" />
             <source>还没有签名密钥：请先创建或导入。</source>
             <translation>No signing key yet: create or import one first.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="234" />
+            <location filename="../../ui/reports/sign_dialog.py" line="248" />
             <source>正在导入照片：导入完成后才能签署（报告要包含这些照片）。</source>
             <translation>Photos are being imported: signing can start once the import has finished (the report must include them).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="239" />
+            <location filename="../../ui/reports/sign_dialog.py" line="253" />
             <source>{0} 张照片的文件缺失（{1}）；报告中显示为“照片文件缺失”。</source>
             <translation>The files of {0} photos are missing ({1}); the report shows “photo file missing” for them.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="242" />
+            <location filename="../../ui/reports/sign_dialog.py" line="256" />
             <source>照片文件齐全（{0} 张）。</source>
             <translation>All photo files are present ({0} photos).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="258" />
+            <location filename="../../ui/reports/sign_dialog.py" line="286" />
             <source>签署的报告另存为</source>
             <translation>Save the signed report as</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="276" />
+            <location filename="../../ui/reports/sign_dialog.py" line="304" />
             <source>请填写副本的保存位置，或取消“同时保存一份到”。</source>
             <translation>Enter where to save the copy, or untick “Also save a copy to”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="279" />
+            <location filename="../../ui/reports/sign_dialog.py" line="307" />
             <source>请填写完整路径（包括文件夹），或点击“选择…”。</source>
             <translation>Enter a full path (including the folder), or click “Choose…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="281" />
+            <location filename="../../ui/reports/sign_dialog.py" line="309" />
             <source>文件夹不存在：{0}</source>
             <translation>The folder does not exist: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="309" />
+            <location filename="../../ui/reports/sign_dialog.py" line="337" />
             <source>正在生成并签署报告…</source>
             <translation>Building and signing the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="332" />
+            <location filename="../../ui/reports/sign_dialog.py" line="360" />
             <source>密码不正确，报告没有签署。请重新输入密码。</source>
             <translation>Wrong password: the report was not signed. Please enter the password again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="340" />
+            <location filename="../../ui/reports/sign_dialog.py" line="368" />
             <source>已取消签署：没有生成报告，检查也没有锁定。</source>
             <translation>Signing cancelled: no report was made and the inspection is not locked.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="342" />
+            <location filename="../../ui/reports/sign_dialog.py" line="370" />
             <source>找不到签名密钥文件：{0}
 请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file is missing: {0}
 Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="344" />
+            <location filename="../../ui/reports/sign_dialog.py" line="372" />
             <source>签名密钥文件无法使用（不是有效的 .p12 文件）。请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file cannot be used (not a valid .p12 file). Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="346" />
-            <location filename="../../ui/reports/sign_dialog.py" line="348" />
+            <location filename="../../ui/reports/sign_dialog.py" line="374" />
+            <location filename="../../ui/reports/sign_dialog.py" line="376" />
             <source>报告没有签署</source>
             <translation>The report was not signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="356" />
+            <location filename="../../ui/reports/sign_dialog.py" line="384" />
             <source>签署前检查已按最新内容更新；请再次输入密码，点击“重新签署”。</source>
             <translation>The checks above now show the latest content; enter the password again and click “Sign again”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="358" />
+            <location filename="../../ui/reports/sign_dialog.py" line="386" />
             <source>重新签署</source>
             <translation>Sign again</translation>
         </message>
@@ -3174,27 +3324,27 @@ Create or import a key under “Signing key”.</translation>
             <translation>Chinese font of the windows and reports (modified: TrueType outlines, GBK character set)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="36" />
+            <location filename="../../ui/photos/photo_viewer.py" line="38" />
             <source>移动</source>
             <translation>Move</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="37" />
+            <location filename="../../ui/photos/photo_viewer.py" line="39" />
             <source>箭头</source>
             <translation>Arrow</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="38" />
+            <location filename="../../ui/photos/photo_viewer.py" line="40" />
             <source>矩形</source>
             <translation>Rectangle</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="39" />
+            <location filename="../../ui/photos/photo_viewer.py" line="41" />
             <source>椭圆</source>
             <translation>Ellipse</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="40" />
+            <location filename="../../ui/photos/photo_viewer.py" line="42" />
             <source>文字</source>
             <translation>Text</translation>
         </message>

@@ -30,6 +30,7 @@ class ActionTarget(Protocol):
     def focus_search(self) -> None: ...
     def key_result(self, digit: int) -> None: ...
     def toggle_note(self) -> None: ...
+    def edit_park_location(self) -> None: ...
     def move_unanswered(self, step: int) -> None: ...
     def add_finding(self) -> None: ...
     def toggle_completed(self) -> None: ...
@@ -104,6 +105,7 @@ class InspectionActions:
         self.note = action(tr("编辑备注 / 回到检查表"), page.toggle_note, "F2")
         self.add_finding = action(tr("添加整改项…"), page.add_finding, "Ctrl+Shift+F")
         self.status = action(tr("标记为已完成"), page.toggle_completed)
+        self.park_location = action(tr("园区位置…"), page.edit_park_location)
         self.auto_advance = action(tr("答题后自动跳到下一项"), page.set_auto_advance,
                                    checkable=True)
         self.auto_advance.setChecked(page.auto_advance)
@@ -128,7 +130,7 @@ class InspectionActions:
         """The actions of each of the main window's menus, in menu order."""
         return {"edit": [self.undo, self.redo, self.find],
                 "inspection": [*self.results, self.next, self.previous, self.note, self.add_finding,
-                               self.auto_advance, self.status],
+                               self.auto_advance, self.park_location, self.status],
                 "photos": [self.add_photos, self.add_overall_photos],
                 "view": [*self.views, *self.filters.values()]}
 

@@ -34,9 +34,11 @@ from ui.base.widgets import (
     hline,
     section_title,
 )
+from ui.inspection_view.evidence_notice import EvidenceNotice
 from ui.inspection_view.findings import FindingsPanel
 from ui.inspection_view.result_buttons import ResultButtons
 from ui.inspection_view.star_inputs import StarIndicatorForm
+from ui.photos.photo_facts import flag_texts
 from ui.photos.photo_strip import PhotoStrip, ThumbnailCache
 from ui.session.edit_session import EditSession
 from ui.session.undo_commands import EditNote, SetAnswer
@@ -113,6 +115,8 @@ class ItemPanel(QScrollArea):
         self.results = ResultButtons(body)
         self.results.chosen.connect(self.result_chosen)
         layout.addWidget(self.results)
+        self.evidence = EvidenceNotice(body)
+        layout.addWidget(self.evidence)
         self.star_form = StarIndicatorForm(body)
         self.star_form.value_edited.connect(self._star_values)
         self.star_form.level_chosen.connect(self._star_level)
@@ -138,7 +142,7 @@ class ItemPanel(QScrollArea):
         layout.addWidget(self.group_info)
         layout.addStretch(1)
         self.drop_highlight = DropHighlight(self)
-        self._item_widgets = [self.result_title, self.results, self.star_form, self.note,
+        self._item_widgets = [self.result_title, self.results, self.evidence, self.star_form, self.note,
                               self.photos, self.findings]
         self.clear()
 
@@ -261,6 +265,7 @@ class ItemPanel(QScrollArea):
             self.star_form.set_answer(answer.value if answer else None, result)
         else:
             self.results.set_result(result)
+        self._show_evidence()
         badges = []
         if self.node.attrs.get("pilot"):
             badges.append((tr("试点 *"), PILOT, tr("上海市营商环境创新试点改革举措事项")))
@@ -273,11 +278,17 @@ class ItemPanel(QScrollArea):
     def refresh_photos(self) -> None:
         if self.key is not None:
             photos = self.session.photos_for(*self.key)
-            self.photos.set_photos(photos)
+            self.photos.set_photos(photos, flag_texts(photos, self.session))
+            self._show_evidence()
 
     def refresh_findings(self) -> None:
         if self.key is not None:
             self.findings.refresh()
+            self._show_evidence()
+
+    def _show_evidence(self) -> None:
+        if self.key is not None:
+            self.evidence.show_for(self.session, self.template, self.node)
 
     def focus_note(self) -> None:
         """Put the cursor at the end of the note, scrolled into view."""

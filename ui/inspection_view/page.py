@@ -27,6 +27,7 @@ from ui.base.error_reporting import report_error
 from ui.base.i18n import result_label, tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner, TaskRunnerStopped
+from ui.dialogs.park_location import ask_park_location
 from ui.inspection_view import navigation
 from ui.inspection_view.actions import InspectionActions, digit_results
 from ui.inspection_view.checklist_model import KEY_ROLE, TEMPLATE_ROLE
@@ -37,6 +38,7 @@ from ui.inspection_view.page_header import PageHeader
 from ui.inspection_view.status import ask_reopen_reason, complete_or_resume, inspection_title
 from ui.inspection_view.summary_tab import SummaryView
 from ui.photos.import_flow import PagePhotos
+from ui.photos.photo_facts import flag_texts
 from ui.photos.photo_strip import PhotoStrip, ThumbnailCache
 from ui.session.edit_session import EditSession
 from ui.session.undo_commands import SetAnswer
@@ -239,7 +241,7 @@ class InspectionPage(QWidget):
     def _photos_changed(self) -> None:
         self.panel.refresh_photos()
         overall = self.session.photos_for(None, None)
-        self.overall.set_photos(overall)
+        self.overall.set_photos(overall, flag_texts(overall, self.session))
         self.tabs.setTabText(1, tr("整体照片（{0}）").format(len(overall)) if overall
                              else tr("整体照片"))
 
@@ -325,6 +327,11 @@ class InspectionPage(QWidget):
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
+
+    def edit_park_location(self) -> None:
+        """Record where the park is: photos far from it are flagged from then on."""
+        if self.session is not None:
+            self.location_dialog = ask_park_location(self.session, self, self._photos_changed)
 
     def add_finding(self) -> None:
         if self.panel.key is not None and self.session is not None and not self.session.read_only:

@@ -251,6 +251,14 @@ class AnnotationEditor(QGraphicsView):
         self._add_items(shapes)
         self.fit()
 
+    def set_detail(self, pixmap: QPixmap) -> None:
+        """The same photo at a higher resolution (its original), drawn at the size the scene
+        already has: zooming past the report copy's size then shows the original's detail."""
+        if self._pixmap_item is None or pixmap.isNull():
+            return
+        self._pixmap_item.setPixmap(pixmap)
+        self._pixmap_item.setScale(self.size[0] / pixmap.width())
+
     @property
     def loaded(self) -> bool:
         return self._pixmap_item is not None

@@ -281,6 +281,7 @@ class PagePhotos(QObject):
             self.viewer.close()
         self.viewer = PhotoViewer(self.session, list(photo_ids), photo_id, self.parent_widget)
         self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.viewer.deleted.connect(self.message)
         self.viewer.destroyed.connect(lambda *_: setattr(self, "viewer", None))
         self.viewer.show()
 

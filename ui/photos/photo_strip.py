@@ -99,6 +99,7 @@ class PhotoListModel(QAbstractListModel):
         super().__init__(parent)
         self.cache = cache
         self.photos: list[Photo] = []
+        self.warnings: dict[int, str] = {}  # photo id → what looks wrong (far off, another day)
         self.icon_size = QSize(THUMB, round(THUMB * 0.75))
         self._placeholder = placeholder(THUMB)
         self._icons: dict[tuple, QPixmap] = {}  # scaled to icon_size, annotations drawn
@@ -109,9 +110,10 @@ class PhotoListModel(QAbstractListModel):
         self._placeholder = placeholder(size.width())
         self._icons.clear()
 
-    def set_photos(self, photos: list[Photo]) -> None:
+    def set_photos(self, photos: list[Photo], flags: dict[int, str] | None = None) -> None:
         self.beginResetModel()
         self.photos = list(photos)
+        self.warnings = dict(flags or {})
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
@@ -131,9 +133,11 @@ class PhotoListModel(QAbstractListModel):
                 self._icons[key] = icon_for(pixmap, photo, self.icon_size)
             return self._icons[key]
         if role == Qt.ItemDataRole.DisplayRole:
-            return photo.caption or photo.original_name
+            text = photo.caption or photo.original_name
+            return f"⚠ {text}" if photo.id in self.warnings else text
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [photo.caption, photo.original_name, (photo.taken_at or "")[:16].replace("T", " ")]
+            lines = [photo.caption, photo.original_name, (photo.taken_at or "")[:16].replace("T", " "),
+                     self.warnings.get(photo.id, "")]
             return "\n".join(line for line in lines if line)
         if role == Qt.ItemDataRole.UserRole:
             return photo.id
@@ -208,7 +212,7 @@ class PhotoStrip(QWidget):
         self.view.setMovement(QListView.Movement.Static)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # IMG_…0412.JPG: the number shows
         self.view.setUniformItemSizes(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setFlow(QListView.Flow.LeftToRight)
@@ -237,8 +241,8 @@ class PhotoStrip(QWidget):
         self.drop_highlight = DropHighlight(self)
         self.set_photos([])
 
-    def set_photos(self, photos: list[Photo]) -> None:
-        self.model.set_photos(photos)
+    def set_photos(self, photos: list[Photo], flags: dict[int, str] | None = None) -> None:
+        self.model.set_photos(photos, flags)
         self.title_label.setText(f"{self._title}（{len(photos)}）" if photos else self._title)
         self.view.setVisible(bool(photos))
         self.empty.setVisible(not photos)

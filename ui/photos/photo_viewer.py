@@ -27,8 +27,10 @@ from inspection.changes import Change
 from inspection.model import Photo
 from inspection.palette import DISABLED, MUTED, SWATCH_RING
 from inspection.paths import DataDir
+from inspection.photos.image_file import REPORT_LONG_EDGE
 from ui.base.i18n import tr
 from ui.photos.annotation_editor import COLORS, AnnotationEditor
+from ui.photos.photo_facts import photo_facts
 from ui.session.edit_session import EditSession
 from ui.session.undo_commands import MovePhoto, RemovePhoto, SetAnnotations, SetCaption
 
@@ -53,6 +55,17 @@ def load_report_image(data_dir: DataDir, photo: Photo) -> QImage:
     if image.isNull():
         raise OSError(2, tr("无法读取照片文件 {0}").format(path.name))
     return image
+
+
+def load_original_image(data_dir: DataDir, photo: Photo) -> QImage | None:
+    """The upright original, when it is larger than the report copy (None otherwise)."""
+    path = data_dir.original(photo.sha256, photo.ext)
+    if max(photo.width, photo.height) <= REPORT_LONG_EDGE or not path.exists():
+        return None
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    image = reader.read()
+    return None if image.isNull() else image
 
 
 class ItemChooser(QDialog):
@@ -128,6 +141,8 @@ class ItemChooser(QDialog):
 class PhotoViewer(QDialog):
     """One photo large, with the photos of the same item a keypress away."""
 
+    deleted = Signal(str)  # what was deleted, said for the page (the viewer may close)
+
     def __init__(self, session: EditSession, photo_ids: list[int], current: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,10 +169,11 @@ class PhotoViewer(QDialog):
         self.caption.setPlaceholderText(tr("照片说明（会印在报告中）"))
         self.caption.editingFinished.connect(self.commit_caption)
         bottom.addWidget(self.caption, 1)
+        layout.addLayout(bottom)
         self.info = QLabel(self)
         self.info.setStyleSheet(f"color: {MUTED};")
-        bottom.addWidget(self.info)
-        layout.addLayout(bottom)
+        self.info.setWordWrap(True)
+        layout.addWidget(self.info)
         QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, self.next_photo)
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, self.previous_photo)
         QShortcut(QKeySequence(Qt.Key.Key_0 | Qt.KeyboardModifier.ControlModifier), self, self.editor.fit)
@@ -242,8 +258,8 @@ class PhotoViewer(QDialog):
         self.editor.set_placeholder(photo.width * factor, photo.height * factor)
         self.editor.set_shapes(photo.annotations)
         self.caption.setText(photo.caption)
-        taken = (photo.taken_at or "")[:16].replace("T", " ")
-        self.info.setText("  ".join(x for x in (photo.original_name, taken) if x))
+        self.info.setText(photo_facts(photo, self.session))
+        self.info.setToolTip(self.info.text())
         position = self.photo_ids.index(photo_id) + 1 if photo_id in self.photo_ids else 0
         self.setWindowTitle(tr("照片 {0}/{1} — {2}").format(position, len(self.photo_ids),
                                                           photo.caption or photo.original_name))
@@ -260,6 +276,16 @@ class PhotoViewer(QDialog):
     def _image_loaded(self, ticket: int, image: QImage) -> None:
         if ticket == self._loading:
             self.editor.set_pixmap(QPixmap.fromImage(image))
+            photo, data_dir = self.photo, self.data_dir
+            if photo is not None and max(photo.width, photo.height) > REPORT_LONG_EDGE:
+                # then the original, so that 100 % and more are sharp, not the copy enlarged
+                self.runner.background(lambda progress: load_original_image(data_dir, photo),
+                                       lambda original: self._detail_loaded(ticket, original),
+                                       lambda exc: None)
+
+    def _detail_loaded(self, ticket: int, image: QImage | None) -> None:
+        if ticket == self._loading and image is not None:
+            self.editor.set_detail(QPixmap.fromImage(image))
 
     def _image_failed(self, ticket: int, exc: BaseException) -> None:
         if ticket == self._loading and self.editor._placeholder is not None:
@@ -354,8 +380,11 @@ class PhotoViewer(QDialog):
             if photo.id in self.photo_ids else 0
         self.photo_ids = remaining
         self.photo = None
+        said = tr("已删除照片“{0}”（可按 Ctrl+Z 撤销）").format(photo.caption or photo.original_name)
+        self.deleted.emit(said)
         if remaining:
             self.show_photo(remaining[max(0, position)])
+            self.info.setText(said)
         else:
             self.close()
 

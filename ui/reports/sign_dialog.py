@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspection.evidence_rules import Breach, unexplained
 from inspection.model import Inspection
 from inspection.palette import RESULT_COLORS
 from inspection.report.errors import Cancelled
@@ -40,6 +41,7 @@ from ui.base.preferences import PHOTO_SIZES, Preferences
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import grow_to_fit, muted_label
 from ui.home.new_inspection import error_label
+from ui.reports.evidence_reasons import EvidenceReasonsDialog
 from ui.reports.export_dialogs import REPORT_LANE, DbStore, ProgressTask, file_stem
 from ui.reports.key_dialog import expired, key_info
 from ui.reports.signatures_dialog import missing_signatures
@@ -58,6 +60,7 @@ class Readiness:
     key_path: Path | None = None
     photos: int = 0
     missing_photos: tuple[str, ...] = ()  # the report would show "照片文件缺失" for these
+    breaches: tuple[Breach, ...] = ()  # items breaking an evidence rule with no reason yet
 
     @property
     def has_key(self) -> bool:
@@ -83,7 +86,7 @@ def check_readiness(store, inspection_id: str, key_file: Path | None) -> Readine
     gone = tuple(p.caption or p.original_name
                  for p in missing_report_images(snapshot, store.data_dir))
     return Readiness(snapshot.inspection, unanswered, total, tuple(missing), info, key_file,
-                     len(photos), gone)
+                     len(photos), gone, tuple(unexplained(snapshot)))
 
 
 def free_name(path: Path) -> Path:
@@ -134,7 +137,10 @@ class IssueDialog(QDialog):
 
         checks = QGroupBox(tr("签署前检查"))
         self.items_line, self.signatures_line, self.key_line = _line(), _line(), _line()
-        self.photos_line = _line()
+        self.photos_line, self.evidence_line = _line(), _line()
+        self.reasons_button = QPushButton(tr("填写理由…"))
+        self.reasons_button.clicked.connect(self.ask_reasons)
+        self.reasons_dialog: EvidenceReasonsDialog | None = None
         self.signatures_button = QPushButton(tr("现场签名…"))
         self.signatures_button.clicked.connect(self.signatures_requested)
         self.key_button = QPushButton(tr("签名密钥…"))
@@ -143,7 +149,8 @@ class IssueDialog(QDialog):
         column = QVBoxLayout(checks)
         column.addWidget(self.items_line)
         column.addWidget(self.photos_line)
-        for line, button in ((self.signatures_line, self.signatures_button),
+        for line, button in ((self.evidence_line, self.reasons_button),
+                             (self.signatures_line, self.signatures_button),
                              (self.key_line, self.key_button)):
             row = QHBoxLayout()
             row.addWidget(line, 1)
@@ -208,6 +215,13 @@ class IssueDialog(QDialog):
         else:
             _set_line(self.items_line, True, tr("全部 {0} 个条目已检查。").format(ready.total))
         self._show_photos()
+        if ready.breaches:
+            _set_line(self.evidence_line, False, tr(
+                "{0} 个条目缺少证据要求的内容（如不符合却没有照片）：请补充，或填写理由。")
+                .format(len(ready.breaches)))
+        else:
+            _set_line(self.evidence_line, True, tr("证据要求已满足（或已说明理由）。"))
+        self.reasons_button.setVisible(bool(ready.breaches))
         if ready.missing_signatures:
             _set_line(self.signatures_line, False, tr("缺少手写签名：{0}").format(
                 _esc("、".join(ready.missing_signatures))))
@@ -247,8 +261,22 @@ class IssueDialog(QDialog):
         self._show_photos()
         self._update()
 
+    def ask_reasons(self) -> None:
+        """One reason for each item breaking an evidence rule; recorded, then checked again."""
+        dialog = EvidenceReasonsDialog(self.ready.breaches, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        iid, key_file = self.ready.inspection.id, self.ready.key_path
+
+        def record(reasons: dict) -> None:
+            self.runner.db(lambda store: (store.record_evidence_reasons(iid, reasons),
+                                          check_readiness(store, iid, key_file))[1],
+                           self.show_readiness, lambda exc: report_error(exc, self))
+        dialog.submitted.connect(record)
+        self.reasons_dialog = dialog
+        dialog.open()
+
     def _update(self) -> None:
-        ok = (self.ready.has_key and bool(self.password.text())
+        ok = (self.ready.has_key and bool(self.password.text()) and not self.ready.breaches
               and (self.confirm.isChecked() or not self.ready.needs_confirmation)
               and not self.busy and not self.importing)
         self.sign_button.setEnabled(ok)
