@@ -32,8 +32,8 @@ def reached_level(node: Node, value: Mapping[str, Any] | None, judged: int | Non
     keys = set(fields) if fields is not None else {s["key"] for s in node.attrs.get("inputs", ())}
     if node.attrs.get("judged") and judged is None:
         return None
-    judged_levels = dict.fromkeys(JUDGED_INDICATORS, 5)
-    if node.attrs.get("judged"):
+    judged_levels: dict[str, int] = dict.fromkeys(JUDGED_INDICATORS, 5)
+    if node.attrs.get("judged") and judged is not None:
         judged_levels[node.title] = judged
     try:
         inputs = StarInputs(
