@@ -359,7 +359,11 @@ def import_signing_key(p12_path: Path, password: str, keys_dir: Path) -> Path:
 
 
 def remember_certificate(certificate: x509.Certificate, keys_dir: Path) -> Path:
-    """Put a certificate (no private key) among the ones this laptop knows."""
+    """Put a certificate (no private key) among the ones this laptop knows.
+
+    Kept for compatibility: it checks nothing. Use ``trust.trust_certificate``, which refuses a
+    certificate that may never sign and does not write a certificate twice.
+    """
     keys_dir = Path(keys_dir)
     keys_dir.mkdir(parents=True, exist_ok=True)
     info = describe_certificate(certificate)
@@ -370,7 +374,11 @@ def remember_certificate(certificate: x509.Certificate, keys_dir: Path) -> Path:
 
 
 def known_certificates(keys_dir: Path | None) -> list[x509.Certificate]:
-    """The certificates in *keys_dir* (``.crt`` / ``.pem`` / ``.cer``, PEM or DER)."""
+    """The certificates in *keys_dir* (``.crt`` / ``.pem`` / ``.cer``, PEM or DER): the trust list.
+
+    Kept for compatibility; ``trust.trusted_certificates`` gives the same list with names,
+    fingerprints and which are own keys, and ``trust.identify`` decides who signed.
+    """
     if keys_dir is None or not Path(keys_dir).is_dir():
         return []
     found: dict[str, x509.Certificate] = {}
