@@ -11,7 +11,8 @@ Run by hand (pytest does not collect it): ``.venv/bin/python tests/bench/bench_s
    process's own high-water mark, from wait4).
 
 ``--root DIR`` runs another checkout's ``main.py`` (e.g. an export of an older commit made with
-``git archive``) with this Python, to measure before and after on the same machine.
+``git archive``) with this Python; ``--compare DIR`` measures the signing cost of both
+checkouts interleaved, run by run, so a busy machine slows both alike.
 """
 from __future__ import annotations
 
@@ -97,6 +98,34 @@ def signing_cost(root: Path, folder: Path, runs: int) -> Path:
     return out
 
 
+def compare(roots: list[Path], folder: Path, runs: int) -> None:
+    """Signed − unsigned for each checkout, their runs interleaved."""
+    setups = {}
+    for n, root in enumerate(roots):
+        (folder / f"setup-{n}").mkdir(parents=True)
+        setups[root] = setup(root, folder / f"setup-{n}")
+    times: dict[tuple[Path, str], list[float]] = {(r, k): [] for r in roots
+                                                  for k in ("unsigned", "signed")}
+    for n in range(runs):
+        for root in roots:
+            data, inspection_id, key, password = setups[root]
+            for kind in ("unsigned", "signed"):
+                copy = folder / f"copy-{n}-{kind}"
+                shutil.copytree(data, copy)
+                extra = ["--sign", key, "--password-file", password] if kind == "signed" else []
+                times[(root, kind)].append(run(root, "--data-dir", copy, "report", inspection_id,
+                                               "--out", folder / f"{kind}.pdf", *extra)[0])
+                shutil.rmtree(copy)
+                (folder / f"{kind}.pdf").unlink()
+    for root in roots:
+        u = statistics.median(times[(root, "unsigned")])
+        s = statistics.median(times[(root, "signed")])
+        diffs = [b - a for a, b in zip(times[(root, "unsigned")], times[(root, "signed")],
+                                       strict=True)]
+        print(f"{root}: unsigned {u:.2f} s, signed {s:.2f} s, signed − unsigned {s - u:.2f} s "
+              f"(paired median {statistics.median(diffs):.2f} s)")
+
+
 def verify_big(root: Path, signed: Path, folder: Path, sizes: list[int]) -> None:
     data = folder / "verify-data"
     base = None
@@ -121,7 +150,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--padding", type=int, nargs="*", default=[0, 16, 256, 1024],
                         help="MB of zeros after %%EOF to verify")
+    parser.add_argument("--compare", type=Path, help="another checkout: interleaved signing cost")
     args = parser.parse_args()
+    if args.compare is not None:
+        with tempfile.TemporaryDirectory(prefix="bench-signing-") as tmp:
+            compare([args.compare.resolve(), args.root.resolve()], Path(tmp), args.runs)
+        return
     with tempfile.TemporaryDirectory(prefix="bench-signing-") as tmp:
         print(f"main.py of {args.root}")
         signed = signing_cost(args.root.resolve(), Path(tmp), args.runs)
