@@ -6,7 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from checklists.errors import InvalidInput, UserError, language
+from checklists.errors import InvalidInput, UserError, language, messages
 from inspection.cli.common import Commands, store_for
 
 
@@ -30,22 +30,45 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     export.set_defaults(handler=export_excel)
 
 
+MAX_PASSWORD_FILE = 4096  # a password file holds one line
+
+MESSAGES = messages({
+    "cli.password_file_missing": ("password-file：找不到文件 {path}", "password-file: no such file {path}"),
+    "cli.password_file_unreadable": ("password-file：无法读取 {path}（{reason}）",
+                                     "password-file: cannot read {path} ({reason})"),
+    "cli.password_file_kind": ("password-file：应为普通的文本文件：{path}",
+                               "password-file: should be an ordinary text file: {path}"),
+    "cli.password_file_needed": ("password-file：请用 --password-file 给出密码文件",
+                                 "password-file: give the password in a file with --password-file"),
+    "cli.password_mismatch": ("password：两次输入的密码不一致", "password: the two entries differ"),
+})
+
+
 def read_password(path: Path | None, *, confirm: bool = False) -> str:
-    """The first line of *path* (without its line ending), or asked on the terminal."""
+    """The first line of *path* (without its line ending), or asked on the terminal.
+
+    Only a regular file is read, and only its first 4 kB (``/dev/zero`` or a FIFO never hangs).
+    """
     if path is not None:
         try:
-            text = Path(path).read_text(encoding="utf-8-sig")
+            if not Path(path).is_file():
+                if not Path(path).exists():
+                    raise InvalidInput("cli.password_file_missing", path=str(path))
+                raise InvalidInput("cli.password_file_kind", path=str(path))
+            with open(path, "rb") as handle:
+                text = handle.read(MAX_PASSWORD_FILE).decode("utf-8-sig")
         except FileNotFoundError:
-            raise InvalidInput(f"password-file：找不到文件 {path}") from None
+            raise InvalidInput("cli.password_file_missing", path=str(path)) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"password-file：无法读取 {path}（{exc}）") from None
+            raise InvalidInput("cli.password_file_unreadable", path=str(path),
+                               reason=str(exc)) from None
         lines = text.splitlines()
         return lines[0] if lines else ""
     if not sys.stdin.isatty():
-        raise InvalidInput("password-file：请用 --password-file 给出密码文件")
+        raise InvalidInput("cli.password_file_needed")
     password = getpass.getpass("签名密钥密码：")
     if confirm and getpass.getpass("再输入一次：") != password:
-        raise InvalidInput("password：两次输入的密码不一致")
+        raise InvalidInput("cli.password_mismatch")
     return password
 
 

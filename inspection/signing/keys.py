@@ -251,6 +251,8 @@ def create_signing_key(*, name: str, organisation: str, password: str, out: Path
 
 def _read_key_file(path: Path) -> bytes:
     try:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            raise BadKeyFile("key.not_pkcs12", name=path.name)  # a device or a FIFO: never read
         size = path.stat().st_size
         if size > MAX_KEY_FILE_BYTES:
             raise BadKeyFile("key.too_big", size=size, name=path.name)
