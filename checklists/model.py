@@ -131,8 +131,31 @@ class Source:
 
 
 @dataclass(frozen=True)
+class ReferenceSection:
+    """A part of the standard that is not checked but governs how it is read (参考文本): its
+    scope (范围), the documents it cites (规范性引用文件), its terms (术语和定义)."""
+
+    code: str
+    title: str
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "title": self.title, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ReferenceSection:
+        return cls(code=str(data.get("code", "")), title=str(data["title"]),
+                   text=str(data.get("text", "")))
+
+
+@dataclass(frozen=True)
 class Template:
-    """A checklist generated from one standard."""
+    """A checklist generated from one standard (built in) or imported by an office.
+
+    ``edition`` names the edition of the document (its year, 2023, or a label such as
+    2023 修订); editions of one standard share its document number (see
+    :mod:`checklists.editions`).
+    """
 
     id: str
     title: str
@@ -146,6 +169,8 @@ class Template:
     year: int | None = None  # the year a plan's deadlines refer to (002: 2022)
     level_names: tuple[str, ...] = ()  # names of the tree levels, top first
     note: str = ""  # a remark the standard makes about the whole list (e.g. what * means)
+    edition: str = ""  # the document's edition: its year or a label ("2023", "2023 修订")
+    reference: tuple[ReferenceSection, ...] = ()  # 范围, 规范性引用文件, 术语和定义 …
 
     @property
     def result_scale(self) -> tuple[ResultOption, ...]:
@@ -239,6 +264,10 @@ class Template:
             data["level_names"] = list(self.level_names)
         if self.note:
             data["note"] = self.note
+        if self.edition:
+            data["edition"] = self.edition
+        if self.reference:
+            data["reference"] = [section.to_dict() for section in self.reference]
         data["nodes"] = [node.to_dict() for node in self.nodes]
         return data
 
@@ -259,6 +288,8 @@ class Template:
             year=data.get("year"),
             level_names=tuple(data.get("level_names", ())),
             note=data.get("note", ""),
+            edition=str(data.get("edition", "")),
+            reference=tuple(ReferenceSection.from_dict(r) for r in data.get("reference", ())),
             nodes=tuple(Node.from_dict(n) for n in data["nodes"]),
         )
 

@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from checklists.editions import edition_label
 from checklists.errors import InvalidInput
-from checklists.library import all_templates, get_template
+from checklists.library import get_template
 from checklists.model import Node
 from checklists.stars import StarInputs, rate
+from inspection.cli import template_files
 from inspection.cli.common import Commands, add_json_flag, print_json
 
 RATE_STARS_FORMAT = """输入 JSON（除服务类园区的 land_area_mu 外均必填）：
@@ -26,16 +28,20 @@ RATE_STARS_FORMAT = """输入 JSON（除服务类园区的 land_area_mu 外均�
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
-    listing = commands.add_parser("templates", parents=[common], help="列出检查模板及条目数")
+    listing = commands.add_parser("templates", parents=[common],
+                                  help="列出检查模板（内置和导入的）及条目数")
     add_json_flag(listing)
     listing.set_defaults(handler=list_templates)
 
-    template = commands.add_parser("template", parents=[common], help="查看一个检查模板")
-    sub = template.add_subparsers(dest="template_command", required=True, metavar="show")
+    template = commands.add_parser("template", parents=[common],
+                                   help="查看、导出、导入、停用检查模板")
+    sub = template.add_subparsers(dest="template_command", required=True,
+                                  metavar="show|export|import|retire|restore")
     show = sub.add_parser("show", parents=[common], help="显示模板的完整条目树")
     show.add_argument("id", help="模板编号，如 000")
     add_json_flag(show)
     show.set_defaults(handler=show_template)
+    template_files.register(sub, common)
 
     stars = commands.add_parser("rate-stars", parents=[common],
                                 help="按小微企业园星级评定标准，由测量值计算星级",
@@ -48,12 +54,16 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 def list_templates(args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = []
-    for template in all_templates().values():
+    for record in template_files.records(args):
+        template = record.template
         rows.append({
             "id": template.id,
             "title": template.title,
             "document_number": template.document_number,
+            "edition": edition_label(template),
             "kind": template.kind.value,
+            "source": "builtin" if record.builtin else "imported",
+            "status": "retired" if record.retired else "active",
             "items": sum(1 for _ in template.items()),
             "levels": template.counts_by_level(),
         })
@@ -63,12 +73,17 @@ def list_templates(args: argparse.Namespace) -> int:
     for row in rows:
         levels = "，".join(f"{name} {count}" for name, count in row["levels"].items())
         number = f"（{row['document_number']}）" if row["document_number"] else ""
-        print(f"{row['id']}  {row['title']}{number}")
+        marks = [f"版本 {row['edition']}"] if row["edition"] else []
+        marks += ["导入"] if row["source"] == "imported" else []
+        marks += ["已停用"] if row["status"] == "retired" else []
+        extra = f"  [{'，'.join(marks)}]" if marks else ""
+        print(f"{row['id']}  {row['title']}{number}{extra}")
         print(f"     检查条目 {row['items']} 项：{levels}")
     return 0
 
 
 def show_template(args: argparse.Namespace) -> int:
+    template_files.records(args)  # registers the data folder's imported templates
     template = get_template(args.id)
     if args.json:
         print_json(template.to_dict())

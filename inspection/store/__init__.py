@@ -12,21 +12,32 @@ from inspection.paths import DataDir
 from inspection.store.answers import UNSET, AnswersMixin
 from inspection.store.base import InspectionLocked, NotFound, StoreError, now_iso
 from inspection.store.conflicts import ConflictRecord, ConflictsMixin
+from inspection.store.editions import EditionMove, EditionsMixin
 from inspection.store.evidence import EvidenceMixin, InspectionChanged
 from inspection.store.identity import IdentityMixin, ParkRegistry, RegistryState
 from inspection.store.inspections import DuplicatePark, InspectionsMixin, NotADraft
 from inspection.store.listing import ListingMixin
 from inspection.store.maintenance import BadBackup, CheckReport, backup_to, check_database, restore_from
 from inspection.store.site import SiteMixin
+from inspection.store.templates import Installed, TemplateRecord, TemplateRefused, TemplatesMixin
 
 __all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "StoreError",
            "DuplicatePark", "NotADraft", "InspectionChanged", "BadBackup", "CheckReport", "restore", "now_iso",
-           "ParkRegistry", "RegistryState", "ConflictRecord"]
+           "ParkRegistry", "RegistryState", "ConflictRecord", "EditionMove", "Installed",
+           "TemplateRecord", "TemplateRefused"]
 
 
-class Store(InspectionsMixin, AnswersMixin, EvidenceMixin, IdentityMixin, ListingMixin,
-            ConflictsMixin, SiteMixin):
+class Store(EditionsMixin, InspectionsMixin, AnswersMixin, EvidenceMixin, IdentityMixin,
+            ListingMixin, ConflictsMixin, SiteMixin, TemplatesMixin):
     """An inspector's records in one data folder."""
+
+    def __init__(self, data_dir: DataDir, *, actor: str = "", reader: bool = False) -> None:
+        super().__init__(data_dir, actor=actor, reader=reader)
+        try:
+            self.load_templates()  # the folder's imported templates, for get_template
+        except BaseException:
+            self.close()
+            raise
 
     def check(self, *, hash_files: bool = True) -> CheckReport:
         """SQLite integrity, foreign keys, the audit chain, photo and report files and hashes."""

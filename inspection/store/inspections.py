@@ -4,12 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from checklists.errors import InvalidInput, UserError
+from checklists.editions import standard_key
+from checklists.errors import InvalidInput, UserError, messages
 from checklists.library import get_template
 from inspection.model import Inspection, Park, ParkType, Status
 from inspection.store.base import INSPECTION_SELECT, NotFound, StoreBase, dumps, inspection_from_row, now_iso
+from inspection.store.templates import TemplateRefused
 
 
 class DuplicatePark(UserError):
@@ -36,6 +38,23 @@ def _clean_names(names: Iterable[str], field: str) -> list[str]:
     if not cleaned:
         raise InvalidInput(f"{field}：至少需要一名检查人员")
     return cleaned
+
+
+MESSAGES = messages({
+    "edition.not_applied": ("该检查未使用模板 {id}", "The inspection does not use template {id}"),
+    "edition.already_applied": ("该检查已使用模板 {id}", "The inspection already uses template {id}"),
+    "edition.other_standard": (
+        "模板 {new}（{new_title}）不是 {old}（{old_title}）的其他版本（文件编号不同）",
+        "Template {new} ({new_title}) is not another edition of {old} ({old_title}): their"
+        " document numbers differ"),
+})
+
+
+def require_same_standard(old_id: str, new_id: str) -> None:
+    old, new = get_template(old_id), get_template(new_id)
+    if standard_key(old) != standard_key(new):
+        raise InvalidInput("edition.other_standard", new=new_id, new_title=new.title,
+                           old=old_id, old_title=old.title)
 
 
 class InspectionsMixin(StoreBase):
@@ -76,14 +95,21 @@ class InspectionsMixin(StoreBase):
 
     def new_inspection(self, park_id: int, template_ids: Sequence[str], *,
                        inspectors: Sequence[str], date: str | None = None,
-                       organisation: str = "", revisit_of: str | None = None) -> Inspection:
-        """Create a draft inspection of a park applying one or more templates."""
+                       organisation: str = "", revisit_of: str | None = None,
+                       allow_retired: Sequence[str] = ()) -> Inspection:
+        """Create a draft inspection of a park applying one or more templates.
+
+        Retired templates are refused, except those in *allow_retired* (a revisit follows
+        up an inspection made with one)."""
         self.park(park_id)
         template_ids = list(dict.fromkeys(template_ids))
         if not template_ids:
             raise InvalidInput("template：至少选择一个检查模板")
+        retired = {r[0] for r in self.db.execute("SELECT template_id FROM retired_templates")}
         for template_id in template_ids:
-            get_template(template_id)
+            template = get_template(template_id)
+            if template_id in retired and template_id not in allow_retired:
+                raise TemplateRefused("template.retired", id=template_id, title=template.title)
         inspectors = _clean_names(inspectors, "inspector")
         visit_date = date or dt.date.today().isoformat()
         try:
@@ -209,19 +235,37 @@ class InspectionsMixin(StoreBase):
             self.db.execute("DELETE FROM inspections WHERE id = ?", [inspection_id])
 
     def new_revisit(self, inspection_id: str, *, inspectors: Sequence[str] | None = None,
-                    date: str | None = None) -> Inspection:
+                    date: str | None = None,
+                    editions: Mapping[str, str] | None = None) -> Inspection:
         """A new inspection of the same park and templates: answers cleared, open findings kept.
 
-        One transaction: a crash or an error part way leaves no revisit without its findings.
+        *editions* maps a template of the earlier inspection to a newer edition the revisit
+        uses instead (``checklists.editions.compare_editions`` says what changed); an open
+        finding moves with its item, and one whose item the new edition removed stays open in
+        the earlier inspection only. One transaction: a crash or an error part way leaves no
+        revisit without its findings.
         """
         earlier = self.inspection(inspection_id)
+        editions = dict(editions or {})
+        for old_id, new_id in editions.items():
+            if old_id not in earlier.template_ids:
+                raise InvalidInput("edition.not_applied", id=old_id)
+            require_same_standard(old_id, new_id)
+        template_ids = [editions.get(t, t) for t in earlier.template_ids]
         with self._transaction():
             revisit = self.new_inspection(
-                earlier.park_id, earlier.template_ids, date=date,
+                earlier.park_id, template_ids, date=date,
                 inspectors=inspectors or earlier.inspectors, organisation=earlier.organisation,
-                revisit_of=earlier.id)
-            open_findings = self._all("SELECT * FROM findings WHERE inspection_id = ?"
-                                      " AND status = 'open' ORDER BY id", [earlier.id])
+                revisit_of=earlier.id, allow_retired=earlier.template_ids)
+            open_findings = []
+            for finding in self._all("SELECT * FROM findings WHERE inspection_id = ?"
+                                     " AND status = 'open' ORDER BY id", [earlier.id]):
+                new_id = editions.get(finding["template_id"])
+                if new_id is not None:
+                    if not get_template(new_id).has(finding["item_code"]):
+                        continue
+                    finding = {**finding, "template_id": new_id}
+                open_findings.append(finding)
             if open_findings:
                 self._carry_findings(earlier.id, revisit.id, open_findings)
         return self.inspection(revisit.id)

@@ -224,6 +224,35 @@ def m005_site_evidence(db: Database) -> None:
         """
     )
 
+
+@migrations()
+def m006_imported_templates(db: Database) -> None:
+    """Checklist templates an office imported (Excel, Word, a bundle, the hub), kept in the data
+    folder so that they survive and travel; and which templates are retired (not offered for
+    new inspections, kept for the ones that use them). ``data`` is the template as checked
+    data (``checklists.exchange.template_to_data``); ``sha256`` its content hash."""
+    db.executescript(
+        """
+        CREATE TABLE templates (
+            id TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            data TEXT NOT NULL,
+            title TEXT NOT NULL,
+            document_number TEXT NOT NULL DEFAULT '',
+            edition TEXT NOT NULL DEFAULT '',
+            source_file TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL,
+            imported_by TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE retired_templates (
+            template_id TEXT PRIMARY KEY,
+            retired_at TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT ''
+        );
+        """
+    )
+
+
 def _database_folder(db: Database) -> Path | None:
     for _, name, file in db.execute("PRAGMA database_list").fetchall():
         if name == "main" and file:
