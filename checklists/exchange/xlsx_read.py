@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -241,7 +242,8 @@ class _Reader:
         draft.attrs = self.read_attrs(values, year, problem)
         return draft
 
-    def read_attrs(self, values: dict[str, Any], year: int | None, problem) -> dict[str, Any]:
+    def read_attrs(self, values: dict[str, Any], year: int | None,
+                   problem: Callable[..., None]) -> dict[str, Any]:
         attrs: dict[str, Any] = {}
         if points := split_points(_text(values.get("points"), keep_lines=True)):
             attrs["points"] = points

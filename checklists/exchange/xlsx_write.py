@@ -1,6 +1,7 @@
 """A template → an Excel workbook in the documented layout (:mod:`checklists.exchange.layout`)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -138,7 +139,7 @@ def _write_info(sheet: Worksheet, template: Template) -> None:
         _text_cells(sheet, sheet.max_row)
 
 
-def _header(sheet: Worksheet, titles, widths) -> None:
+def _header(sheet: Worksheet, titles: Sequence[str], widths: Sequence[float]) -> None:
     sheet.append(list(titles))
     for index, width in enumerate(widths, start=1):
         cell = sheet.cell(row=1, column=index)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from checklists.library import builtin_templates
-from inspection.cli.common import add_json_flag, data_root, print_json, store_for
+from inspection.cli.common import Commands, add_json_flag, data_root, print_json, store_for
 from inspection.paths import DataDir
 from inspection.store import Installed, TemplateRecord
 from inspection.template_files import (
@@ -19,7 +19,7 @@ from inspection.template_files import (
 EXIT_BAD_INPUT = 2
 
 
-def register(sub, common) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     export = sub.add_parser("export", parents=[common], help="把模板导出为 Excel 或模板数据")
     export.add_argument("id", help="模板编号")
     target = export.add_mutually_exclusive_group(required=True)

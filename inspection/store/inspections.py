@@ -260,11 +260,11 @@ class InspectionsMixin(StoreBase):
             open_findings = []
             for finding in self._all("SELECT * FROM findings WHERE inspection_id = ?"
                                      " AND status = 'open' ORDER BY id", [earlier.id]):
-                new_id = editions.get(finding["template_id"])
-                if new_id is not None:
-                    if not get_template(new_id).has(finding["item_code"]):
+                edition = editions.get(finding["template_id"])
+                if edition is not None:
+                    if not get_template(edition).has(finding["item_code"]):
                         continue
-                    finding = {**finding, "template_id": new_id}
+                    finding = {**finding, "template_id": edition}
                 open_findings.append(finding)
             if open_findings:
                 self._carry_findings(earlier.id, revisit.id, open_findings)
