@@ -15,6 +15,8 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 
@@ -111,7 +113,7 @@ def verified(source: MemberSource, name: str, size: int, sha256: str | None) -> 
         raise BundleRefused("bundle.bad_hash", member=name)
 
 
-def check_bundle(source: MemberSource, *, keys_dir, trust_signer: bool = False,
+def check_bundle(source: MemberSource, *, keys_dir: Path | None, trust_signer: bool = False,
                  allow_unsigned: bool = False, should_cancel: ShouldCancel | None = None
                  ) -> Checked:
     names = source.names()
@@ -166,14 +168,14 @@ def _size_sha(listed: dict[str, tuple[str, int]], name: str, limit: int
     return size, limit, sha
 
 
-def _json(data: bytes, name: str):
+def _json(data: bytes, name: str) -> Any:
     try:
         return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise BundleRefused("bundle.bad_rows", where=name, reason="JSON") from None
 
 
-def _check_signer(manifest: Manifest, certificate: x509.Certificate | None, keys_dir, *,
+def _check_signer(manifest: Manifest, certificate: x509.Certificate | None, keys_dir: Path | None, *,
                   trust_signer: bool, allow_unsigned: bool) -> bool:
     if certificate is None:
         if manifest.signed:

@@ -25,6 +25,7 @@ import hashlib
 import json
 import re
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,7 +97,7 @@ def sha256_bytes(data: bytes) -> str:
 # inspection. Left out: identities and bookkeeping that legitimately differ between laptops
 # (uids, version vectors, updated_at, the park's local identity, links to other visits, audit).
 
-def content_sha256(rows: dict) -> str:
+def content_sha256(rows: Mapping[str, Any]) -> str:
     """The SHA-256 of what the current revision of *rows* says (see above)."""
     inspection = rows["inspection"]
     revision = inspection["revision"]

@@ -21,11 +21,12 @@ import shutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from inspection.bundle.checks import Checked, check_bundle, verified
 from inspection.bundle.errors import BundleRefused
 from inspection.bundle.format import original_member, report_image_member, report_member, revision_id
-from inspection.bundle.merge import Action, plan
+from inspection.bundle.merge import Action, Plan, plan
 from inspection.bundle.pdf_signer import report_signer_fingerprint
 from inspection.bundle.reader import MemberSource, ZipSource
 from inspection.bundle.templates import install_templates
@@ -123,7 +124,9 @@ def import_from(store: Store, source: MemberSource, *, source_name: str = "",
     return _result(checked, applied, written, size)
 
 
-def _planner(checked: Checked, local, open_conflicts, archived):
+def _planner(checked: Checked, local: dict[str, Any] | None,
+             open_conflicts: dict[tuple[str, Any], dict[str, Any]],
+             archived: set[tuple[int, str]]) -> Plan:
     return plan(local, checked.rows, signed=checked.signed_revision,
                 open_conflicts=open_conflicts, archived=archived)
 
@@ -139,7 +142,7 @@ def _remember_signer(store: Store, checked: Checked) -> None:
         remember_certificate(checked.certificate, store.data_dir.keys)
 
 
-def _result(checked: Checked, applied, written: int, size: int) -> ImportResult:
+def _result(checked: Checked, applied: Plan, written: int, size: int) -> ImportResult:
     manifest = checked.manifest
     return ImportResult(
         inspection_id=manifest.inspection_id, revision=manifest.revision,
@@ -169,10 +172,10 @@ def _write_files(store: Store, source: MemberSource, checked: Checked, placed: l
     report_paths: dict[str, str] = {}
     for report in checked.rows["reports"]:
         sha = report["file"]
-        target = known_reports.get(sha) or \
+        stored = known_reports.get(sha) or \
             f"reports/{number}-r{report['revision']}-{checked.manifest.inspection_id[:8]}-{sha[:8]}.pdf"
-        report_paths[sha] = target
-        jobs.append((report_member(sha), data_dir.resolve(target)))
+        report_paths[sha] = stored
+        jobs.append((report_member(sha), data_dir.resolve(stored)))
     total = sum(listed[name][1] for name, _ in jobs) or 1
     needed = sum(listed[name][1] for name, target in jobs if not target.exists())
     free = shutil.disk_usage(data_dir.root).free

@@ -1,14 +1,21 @@
 """``bundle`` and ``conflict``: moving an inspection between data folders in a signed .pib file."""
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checklists.errors import InvalidInput, language
-from inspection.cli.common import add_json_flag, print_json, store_for
+from inspection.cli.common import Commands, add_json_flag, print_json, store_for
+
+if TYPE_CHECKING:
+    from inspection.bundle.importer import ImportResult
+    from inspection.signing.keys import SigningKey
+    from inspection.store import Store
 
 
-def register(commands, common) -> None:
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     bundle = commands.add_parser("bundle", parents=[common],
                                  help="检查包（.pib）：在数据文件夹之间移交检查").add_subparsers(
         dest="bundle_command", required=True, metavar="export|import|revisions")
@@ -49,7 +56,7 @@ def register(commands, common) -> None:
     pick.set_defaults(handler=conflict_pick)
 
 
-def _key(args, store):
+def _key(args: argparse.Namespace, store: Store) -> SigningKey | None:
     """The signing key the command names (or the folder's only one), opened; None if no
     password file is given."""
     if args.password_file is None:
@@ -70,7 +77,7 @@ def _key(args, store):
     return load_signing_key(path, read_password(args.password_file))
 
 
-def bundle_export(args) -> int:
+def bundle_export(args: argparse.Namespace) -> int:
     from inspection.bundle.export import export_bundle
     with store_for(args) as store:
         inspection_id = store.resolve_inspection_id(args.id)
@@ -83,7 +90,7 @@ def bundle_export(args) -> int:
     return 0
 
 
-def bundle_import(args) -> int:
+def bundle_import(args: argparse.Namespace) -> int:
     from inspection.bundle.importer import import_bundle
     with store_for(args, create=True) as store:
         result = import_bundle(store, args.file, trust_signer=args.trust_signer,
@@ -96,7 +103,7 @@ def bundle_import(args) -> int:
     return 0
 
 
-def _describe(result) -> str:
+def _describe(result: ImportResult) -> str:
     english = language() == "en"
     what = {"create": ("新导入", "imported"), "nothing": ("已有此版本，未作改动", "already here; nothing changed"),
             "merge": ("已逐项合并", "merged item by item"),
@@ -112,7 +119,7 @@ def _describe(result) -> str:
     return line
 
 
-def bundle_revisions(args) -> int:
+def bundle_revisions(args: argparse.Namespace) -> int:
     with store_for(args) as store:
         inspection_id = store.resolve_inspection_id(args.id)
         revisions = store.revisions(inspection_id)
@@ -127,7 +134,7 @@ def bundle_revisions(args) -> int:
     return 0
 
 
-def conflict_list(args) -> int:
+def conflict_list(args: argparse.Namespace) -> int:
     with store_for(args) as store:
         inspection_id = store.resolve_inspection_id(args.id)
         conflicts = store.conflicts(inspection_id)
@@ -142,7 +149,7 @@ def conflict_list(args) -> int:
     return 0
 
 
-def conflict_pick(args) -> int:
+def conflict_pick(args: argparse.Namespace) -> int:
     with store_for(args) as store:
         store.resolve_conflict(args.conflict, args.choice)
     return 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checklists.library import get_template
 from inspection.bundle.errors import BundleRefused
@@ -20,6 +20,10 @@ from inspection.changes import Change
 from inspection.results import is_answered
 from inspection.store.base import NotFound
 from inspection.store.exchange_apply import ApplyMixin, Incoming, _conflict_key, _json
+
+if TYPE_CHECKING:
+    from inspection.model import Answer, Finding, Photo
+    from inspection.store.base import Edit
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,11 @@ def _incoming(*datas: dict) -> Incoming:
 
 
 class ConflictsMixin(ApplyMixin):
+    if TYPE_CHECKING:  # from the sibling mixins that Store combines with this one
+        def answer(self, inspection_id: str, template_id: str, item_code: str) -> Answer | None: ...
+        def finding(self, finding_id: int) -> Finding: ...
+        def photo(self, photo_id: int) -> Photo: ...
+
     def conflicts(self, inspection_id: str, *, open_only: bool = True) -> list[ConflictRecord]:
         sql = "SELECT * FROM conflicts WHERE inspection_id = ?"
         if open_only:
@@ -154,7 +163,7 @@ class ConflictsMixin(ApplyMixin):
             return
         self._write(conflict.inspection_id, Write(conflict.entity, conflict.key, side), blobs)
 
-    def _report(self, edit, conflict: ConflictRecord) -> None:
+    def _report(self, edit: Edit, conflict: ConflictRecord) -> None:
         """Fill the edit's change with the item's records as they now are."""
         if conflict.entity == "answer":
             template_id, item_code = conflict.key

@@ -163,11 +163,11 @@ class ApplyMixin(ExchangeMixin):
         if state != "matched":
             state = "local" if state == "local" else state
             hub_id = hub_id if state == "matched" else None
-        return self.db["parks"].insert({
+        return self._insert("parks", {
             "name": name, "park_type": park["park_type"], "address": park["address"],
             "contacts": _json(park["contacts"]), "created_at": now_iso(), "uid": park["uid"],
             "hub_park_id": hub_id, "registry_state": state if hub_id or state != "matched"
-            else "local", "registry_note": note}).last_pk
+            else "local", "registry_note": note})
 
     def _create(self, rows: dict) -> None:
         head = rows["inspection"]
