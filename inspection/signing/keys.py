@@ -24,6 +24,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
@@ -108,7 +109,7 @@ class SigningKey:
     not_before: datetime
     not_after: datetime
     certificate: x509.Certificate = field(repr=False)
-    private_key: Any = field(repr=False)  # a cryptography private key; None when only described
+    private_key: PrivateKeyTypes | None = field(repr=False)  # None when only described
 
     @property
     def certificate_pem(self) -> bytes:
@@ -319,7 +320,8 @@ def describe_key_file(path: Path) -> SigningKey | None:
     return _signing_key(Path(path), certificate, None)
 
 
-def _signing_key(path: Path, certificate: x509.Certificate, private_key: Any) -> SigningKey:
+def _signing_key(path: Path, certificate: x509.Certificate,
+                 private_key: PrivateKeyTypes | None) -> SigningKey:
     info = describe_certificate(certificate)
     return SigningKey(path=path, name=info["name"], organisation=info["organisation"],
                       title=info["title"], fingerprint=certificate_fingerprint(certificate),
