@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set-up shared by scripts/app.sh and scripts/test.sh: Debian packages (apt-get, only those
 # missing), a virtual environment in .venv (created once, reused), and the pip packages of the
-# given requirements file (reinstalled only when that file changes).
+# given requirements file at the versions in constraints.txt (reinstalled only when one of the
+# requirements files or the constraints change).
 # Usage: scripts/bootstrap.sh REQUIREMENTS_FILE DEBIAN_PACKAGE...
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,10 +48,11 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 stamp=".venv/.stamp-$(basename "$requirements")"
-wanted=$(cat requirements*.txt | sha256sum | cut -d' ' -f1)
+wanted=$(cat requirements*.txt constraints.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
   say "installing Python packages from $requirements"
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r "$requirements"
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r "$requirements" \
+    -c constraints.txt
   echo "$wanted" > "$stamp"
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the one-folder desktop program dist/ParkInspector/ from a clean virtual environment
-# (.venv-build: only what the program needs, pyside6-essentials as the only Qt), then runs the
-# frozen program's headless self-check. Prints build time, folder size and start-up time.
+# (.venv-build: only what the program needs, pyside6-essentials as the only Qt, at the versions
+# in constraints.txt), then runs the frozen program's headless self-check. Prints build time,
+# folder size and start-up time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-python3.11}
@@ -10,10 +11,11 @@ if [ ! -x .venv-build/bin/python ]; then
   "$python" -m venv .venv-build
 fi
 stamp=.venv-build/.stamp
-wanted=$(cat requirements.txt requirements-build.txt | sha256sum | cut -d' ' -f1)
+wanted=$(cat requirements.txt requirements-build.txt constraints.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat $stamp 2>/dev/null)" != "$wanted" ]; then
   .venv-build/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
-  .venv-build/bin/python -m pip install -q --disable-pip-version-check -r requirements-build.txt
+  .venv-build/bin/python -m pip install -q --disable-pip-version-check -r requirements-build.txt \
+    -c constraints.txt
   echo "$wanted" > $stamp
 fi
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
