@@ -71,3 +71,45 @@ def test_a_number_keeps_its_unit():
             assert not (previous[-1].isdigit() and "\u4e00" <= line[0] <= "\u9fff"), \
                 (width, previous, line)
             assert not (previous[-1].isdigit() and line[0].isdigit()), (width, previous, line)
+
+
+def test_the_fast_line_breaking_breaks_a_corpus_exactly_as_before():
+    """Every text of the corpus (the standards' own texts, notes, mixes with mark-up, Latin
+    words, numbers, rare characters) at every width breaks where the per-character line
+    breaking it replaced broke it (recorded in cjk_breaks.json)."""
+    import json
+
+    from tests.inspection.cjk_corpus import BREAKS_FILE, WIDTHS, corpus, line_breaks
+
+    expected = json.loads(BREAKS_FILE.read_text())
+    pairs = corpus()
+    assert len(pairs) == len(expected)
+    different = [(style, source[:60]) for (style, source), want in zip(pairs, expected)
+                 if [line_breaks(style, source, width) for width in WIDTHS] != want]
+    assert not different, different[:5]
+
+
+def test_a_paragraph_is_broken_into_lines_once_per_width():
+    from reportlab.platypus import paragraph
+
+    calls = []
+    text = "<b>注：</b>" + TEXTS[1] * 3
+    original = paragraph.cjkFragSplit
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    paragraph.cjkFragSplit = counted
+    try:
+        para = Paragraph(text, styles().cell)
+        for _ in range(5):  # a table measures, KeepTogether measures, the frame places
+            para.wrap(120, 1000)
+        assert len(calls) == 1
+        para.wrap(150, 1000)
+        assert len(calls) == 2
+        first, second = para.split(150, 40)  # a split appends to the lines' words in place …
+        para.wrap(150, 1000)  # … so the lines are worked out again afterwards
+        assert len(calls) == 3
+    finally:
+        paragraph.cjkFragSplit = original
