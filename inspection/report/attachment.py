@@ -23,6 +23,14 @@ RESULTS_NAME = "inspection-results.json"
 SIGNATURE_FIELD = "InspectorSignature"
 
 
+RESULTS_DESCRIPTION = "检查结果数据（机器可读，park-inspector-results/1）"
+
+
+def results_payload(data: dict[str, Any]) -> bytes:
+    """The attached JSON's bytes."""
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
+
+
 def attach_results(pdf_path: Path, data: dict[str, Any], *,
                    stamp: tuple[int, tuple[float, float, float, float]] | None = None) -> None:
     """Append the results JSON (and the empty signature field at *stamp*) to *pdf_path* in place.
@@ -33,7 +41,7 @@ def attach_results(pdf_path: Path, data: dict[str, Any], *,
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 
-    payload = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
+    payload = results_payload(data)
     with open(pdf_path, "r+b") as handle:
         writer = IncrementalPdfFileWriter(handle)
         now = datetime.now().astimezone()
@@ -42,7 +50,7 @@ def attach_results(pdf_path: Path, data: dict[str, Any], *,
             params=EmbeddedFileParams(creation_date=now, modification_date=now))
         embed_file(writer, FileSpec(
             file_spec_string=RESULTS_NAME, file_name=RESULTS_NAME, embedded_data=stream,
-            description="检查结果数据（机器可读，park-inspector-results/1）"))
+            description=RESULTS_DESCRIPTION))
         if stamp is not None:
             page, box = stamp
             append_signature_field(writer, SigFieldSpec(sig_field_name=SIGNATURE_FIELD,

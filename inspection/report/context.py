@@ -161,13 +161,24 @@ class ReportContext:
         return [r.template for r in self.results]
 
     def photo_refs(self, template_id: str, code: str) -> str:
-        numbers = sorted(self.photo_numbers[p.id]
-                         for p in self.snapshot.photos_for(template_id, code))
-        return join_numbers("照片", numbers)
+        return join_numbers("照片", self._numbers_by_item("_photo_index", self.photos,
+                                                        self.photo_numbers, template_id, code))
 
     def finding_refs(self, template_id: str, code: str) -> list[int]:
-        return sorted(self.finding_numbers[f.id]
-                      for f in self.snapshot.findings_for(template_id, code))
+        return self._numbers_by_item("_finding_index", self.findings, self.finding_numbers,
+                                     template_id, code)
+
+    def _numbers_by_item(self, cache: str, records: Sequence[Photo] | Sequence[Finding],
+                         numbers: Mapping[int, int], template_id: str, code: str) -> list[int]:
+        """The numbers of an item's photos or findings (indexed once, not searched per item)."""
+        index: dict[tuple[str | None, str | None], list[int]] | None = self.__dict__.get(cache)
+        if index is None:
+            index = {}
+            for record in records:
+                index.setdefault((record.template_id, record.item_code), []).append(
+                    numbers[record.id])
+            self.__dict__[cache] = index
+        return sorted(index.get((template_id, code), ()))
 
     def item_label(self, template_id: str | None, code: str | None) -> str:
         """“长三角开发区营商环境 1-1-2 符合要求的道路、标牌、照明”: the standard's short name

@@ -14,7 +14,6 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -23,12 +22,20 @@ from inspection.appinfo import APP_VERSION
 from inspection.files import atomic_target
 from inspection.model import InspectionSnapshot, Status
 from inspection.paths import DataDir
-from inspection.report.appendix import PHOTOS_PER_PAGE, photo_appendix, rectification
-from inspection.report.attachment import attach_results
+from inspection.report import writer
+from inspection.report.appendix import PHOTOS_PER_PAGE, photo_appendix
+from inspection.report.attachment import (
+    RESULTS_DESCRIPTION,
+    RESULTS_NAME,
+    SIGNATURE_FIELD,
+    attach_results,
+    results_payload,
+)
 from inspection.report.context import REPORT_TITLE, ReportContext, make_context, unknown_records
 from inspection.report.details import details
 from inspection.report.errors import Cancelled, ReportError, write_failure
 from inspection.report.fonts import FONT, FONT_BOLD, bold_font_file, register_fonts
+from inspection.report.rectification import rectification
 from inspection.report.sections import cover, summary
 from inspection.report.signatures import signatures
 from inspection.report.styles import (
@@ -85,6 +92,14 @@ def mark_png(text: str) -> bytes:
     return out.getvalue()
 
 
+@lru_cache(maxsize=4)
+def mark_size(text: str) -> tuple[int, int]:
+    from PIL import Image
+
+    with Image.open(BytesIO(mark_png(text))) as image:
+        return image.size
+
+
 def unsigned_mark(ctx: ReportContext) -> str | None:
     """The mark on every page of a PDF that is not signed (None for the one to be signed)."""
     if ctx.signed:
@@ -93,18 +108,17 @@ def unsigned_mark(ctx: ReportContext) -> str | None:
 
 
 def _numbered_canvas(header_left: str, header_right: str, mark: str | None,
-                     mark_image: Path | None = None) -> type[Canvas]:
+                     attachment: bytes | None = None,
+                     stamp: Callable[[], tuple[int, tuple[float, float, float, float]] | None]
+                     | None = None) -> type[Canvas]:
     """A canvas class that draws header and “第 x 页 共 y 页” once the page count is known.
 
     Pages are kept as their recorded state until ``save``; only then is the total known.
     The cover (page 1) gets neither header nor footer. An unsigned report gets *mark* across
-    every page, the cover included.
+    every page, the cover included. *attachment* (the results JSON) is embedded as the file is
+    written, with the empty signature field over *stamp()* (page index, box).
     """
     header_size = 8.5
-    if mark:
-        if mark_image is None:
-            raise ValueError("an unsigned mark needs its picture")
-        mark_size = ImageReader(str(mark_image)).getSize()
     left_width = stringWidth(header_left, FONT, header_size)
     header_right = fit_text(header_right, FONT, header_size, CONTENT_WIDTH - left_width - 8 * mm)
 
@@ -119,14 +133,25 @@ def _numbered_canvas(header_left: str, header_right: str, mark: str | None,
 
         def save(self) -> None:
             total = len(self._pages)
-            for state in self._pages:
+            field = stamp() if stamp is not None else None
+            for index, state in enumerate(self._pages):
                 self.__dict__.update(state)
                 if self._pageNumber > 1:
                     self._decorate(self._pageNumber, total)
                 if mark:
                     self._mark(mark)
+                if field is not None and field[0] == index:
+                    writer.signature_field(self, SIGNATURE_FIELD, field[1])
                 super().showPage()
-            super().save()
+            self._pages.clear()
+            if len(self._code):
+                super().showPage()
+            if attachment is not None:
+                writer.embed_file(self._doc, RESULTS_NAME, attachment, mime="application/json",
+                                  description=RESULTS_DESCRIPTION)
+            # Object by object into the file, each photo read as it is written (writer.py).
+            with open(self._filename, "wb") as handle:
+                writer.save_streaming(self._doc, self, handle)
 
         def _decorate(self, number: int, total: int) -> None:
             self.saveState()
@@ -148,11 +173,12 @@ def _numbered_canvas(header_left: str, header_right: str, mark: str | None,
             """The unsigned mark: large, light and diagonal across the page (a picture, so that
             it does not mix into the page's text; one image, drawn on every page), and once
             more as text in the footer."""
-            width, height = mark_size
+            png = mark_png(text)
+            width, height = mark_size(text)
             scale = PAGE_WIDTH * 0.9 / width
-            self.drawImage(str(mark_image), (PAGE_WIDTH - width * scale) / 2,
-                           (PAGE_HEIGHT - height * scale) / 2, width * scale, height * scale,
-                           mask="auto")
+            writer.draw_named_image(self, "UnsignedMark", png, (PAGE_WIDTH - width * scale) / 2,
+                                    (PAGE_HEIGHT - height * scale) / 2, width * scale,
+                                    height * scale)
             self.saveState()
             self.setFillColor(ALERT)
             self.setFont(FONT_BOLD, 8.5)
@@ -196,6 +222,13 @@ class ReportDocument(BaseDocTemplate):
         canvas.drawRightString(MARGIN_LEFT + CONTENT_WIDTH, PAGE_HEIGHT - 16 * mm,
                                f"报告编号：{inspection.report_number}")
         canvas.restoreState()
+
+    def stamp(self) -> tuple[int, tuple[float, float, float, float]] | None:
+        """The page (from 0) and box (x1, y1, x2, y2) kept free for the digital signature."""
+        if self.stamp_page is None:
+            return None
+        x, y, width, height = STAMP_BOX
+        return self.stamp_page, (x, y, x + width, y + height)
 
     def _signing_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         self.stamp_page = doc.page - 1
@@ -278,27 +311,20 @@ def build_report(snapshot: InspectionSnapshot, out: Path, *, data_dir: DataDir,
                 keywords=[inspection.report_number, park.name], lang="zh-CN",
                 initialFontName=FONT, initialFontSize=10, displayDocTitle=1)
             header_left = f"报告编号：{inspection.report_number}（第 {inspection.revision} 版）"
-            mark = unsigned_mark(ctx)
-            mark_image = None
-            if mark:
-                # beside the output, so that reportlab embeds it once by its file name
-                mark_image = partial.with_name(partial.name + ".mark.png")
-                mark_image.write_bytes(mark_png(mark))
-            try:
-                doc.build(report_story(ctx), canvasmaker=_numbered_canvas(
-                    header_left, park.name, mark, mark_image))
-            finally:
-                if mark_image is not None:
-                    mark_image.unlink(missing_ok=True)
+            data = report_data(snapshot, results, signed=signed)
+            # The PDF to be signed gets its data and the empty signature field from pyHanko
+            # afterwards (signing loads it anyway); any other PDF embeds its data and the field
+            # as it is written: one write, no pyHanko.
+            doc.build(report_story(ctx), canvasmaker=_numbered_canvas(
+                header_left, park.name, unsigned_mark(ctx),
+                attachment=None if signed else results_payload(data),
+                stamp=None if signed else doc.stamp))
             if should_cancel is not None and should_cancel():
                 raise Cancelled()
             if progress is not None:
-                progress(doc.page, doc.page, "正在附加检查结果数据")
-            stamp = None
-            if doc.stamp_page is not None:
-                x, y, width, height = STAMP_BOX
-                stamp = (doc.stamp_page, (x, y, x + width, y + height))
-            attach_results(partial, report_data(snapshot, results, signed=signed), stamp=stamp)
+                progress(doc.page, doc.page, "正在附加检查结果数据" if signed else "报告已生成")
+            if signed:
+                attach_results(partial, data, stamp=doc.stamp())
     except OSError as exc:
         raise ReportError("report.cannot_write", path=out, reason=write_failure(exc)) from None
     return out

@@ -25,6 +25,7 @@ MARGIN_LEFT = MARGIN_RIGHT = 20 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 20 * mm
 CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+BODY_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM  # the body frame's height
 
 # The reserved box for the digital signature stamp, bottom right of the signatures page
 # (x, y, width, height in points from the page's bottom-left corner).

@@ -154,8 +154,37 @@ def test_missing_photo_file_does_not_stop_the_report(store, tmp_path):
     assert missing_report_images(snapshot, store.data_dir) == [photo]
     out = build_report(snapshot, tmp_path / "r.pdf", data_dir=store.data_dir)
     text = re.sub(r"\s+", "", pdftotext(out))
-    assert text.count("照片文件缺失") == 2  # the appendix's note and the photo's place
-    assert "其中1张照片的文件缺失" in text
+    number = 1 if photo.id < kept.id else 2
+    assert f"照片{number}（{photo.original_name}）：照片文件缺失" in text  # in the photo's place
+    assert f"其中1张照片无法显示（文件缺失），在其位置标出：照片{number}（{photo.original_name}）" \
+        in text
+    assert kept.short_hash in text
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
+def test_a_damaged_report_image_is_named_in_its_place_and_signing_still_works(
+        store, tmp_path, damage):
+    from inspection.signing.issue import issue_report
+    from inspection.signing.keys import create_signing_key
+    from inspection.signing.verify import verify_pdf
+
+    inspection_id = fill_inspection(store, photos=2)
+    photo, kept = store.snapshot(inspection_id).photos[:2]
+    path = store.data_dir.report_image(photo.sha256)
+    data = path.read_bytes()
+    path.write_bytes({"garbage": b"\x00\x17not a jpeg" * 500, "truncated": data[:len(data) // 2],
+                      "empty": b""}[damage])
+    key = create_signing_key(name="张三", organisation="金山区经济委员会", password="secret-1",
+                             out=tmp_path / "key.p12")
+    signed = issue_report(store, inspection_id, key_path=key, password="secret-1",
+                          out=tmp_path / "signed.pdf")
+    assert verify_pdf(signed).intact
+    text = re.sub(r"\s+", "", pdftotext(signed))
+    number = 1 if photo.id < kept.id else 2
+    assert f"照片{number}（{photo.original_name}）：照片文件已损坏，无法显示" in text
+    assert "其中1张照片无法显示（文件已损坏）" in text
+    assert kept.short_hash in text and store.data_dir.report_image(kept.sha256).read_bytes() \
+        in signed.read_bytes()  # the other photo is there, byte for byte
 
 
 def test_missing_folder_is_a_clear_error(store, tmp_path):

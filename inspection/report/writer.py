@@ -1,0 +1,344 @@
+"""Writing the report PDF as it goes: photos read from disk one at a time, objects streamed.
+
+reportlab keeps every image it draws in memory (the JPEG's bytes, from the moment it is drawn
+until the file is saved), formats every object and joins the whole file into one bytes object
+before writing it: a 2,000-photo report held its photos about three times over (2 GB). Here:
+
+- a photo is drawn as a :class:`LazyJpeg`: only its header is read (size, colour components);
+  the PDF object names the file;
+- :func:`save_streaming` writes the document object by object straight into the file, reading
+  each photo's bytes when its object is written and dropping them right after — the writer
+  never holds more than one photo (:attr:`StreamingFile.most_images_held`).
+
+The bytes written are the ones reportlab's own ``SaveToFile`` would write: the same objects in
+the same order, the photo embedded byte for byte (DCTDecode), the same cross-reference table
+and trailer. Fonts are subset once for the whole document, as before; there is one document,
+so outlines, page numbers and the attachment added afterwards are unaffected.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+import zlib
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab import rl_config
+from reportlab.pdfbase import pdfdoc
+
+# SOFn markers a PDF reader decodes (DCTDecode): baseline, extended sequential, progressive.
+_SOF_MARKERS = {0xC0, 0xC1, 0xC2}
+_NO_LENGTH = {0x01, *range(0xD0, 0xD8)}  # markers without a length field (TEM, RSTn)
+_HEADER_LIMIT = 1 << 20  # the frame header of a sane JPEG comes well within its first MB
+# A 1×1 grey JPEG: written in place of a photo whose file went between layout and writing.
+_GREY_PIXEL = bytes.fromhex(
+    "ffd8ffe000104a46494600010100000100010000ffdb004300080606070605080707070909080a0c140d0c0b0b"
+    "0c1912130f141d1a1f1e1d1a1c1c20242e2720222c231c1c2837292c30313434341f27393d38323c2e333432ff"
+    "c0000b080001000101011100ffc4001f0000010501010101010100000000000000000102030405060708090a0b"
+    "ffc400b5100002010303020403050504040000017d01020300041105122131410613516107227114328191a1"
+    "082342b1c11552d1f02433627282090a161718191a25262728292a3435363738393a434445464748494a5354"
+    "55565758595a636465666768696a737475767778797a838485868788898a92939495969798999aa2a3a4a5a6"
+    "a7a8a9aab2b3b4b5b6b7b8b9bac2c3c4c5c6c7c8c9cad2d3d4d5d6d7d8d9dae1e2e3e4e5e6e7e8e9eaf1f2f3"
+    "f4f5f6f7f8f9faffda0008010100003f00d2cf20ffd9")
+
+
+@dataclass(frozen=True)
+class JpegInfo:
+    width: int
+    height: int
+    components: int  # 1 grey, 3 colour, 4 CMYK
+
+
+def jpeg_info(path: Path) -> JpegInfo | None:
+    """The frame header of the JPEG at *path*, or None when the file is missing, is not a
+    JPEG a PDF reader can show (lossless, arithmetic, 12-bit …), or is cut short (no end
+    marker). Reads the header and the last two bytes only."""
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            info = _frame_header(handle)
+            if info is None or size < 4:
+                return None
+            handle.seek(size - 2)
+            if handle.read(2) != b"\xff\xd9":
+                return None  # truncated: the decoder would stop half-way
+            return info
+    except OSError:
+        return None
+
+
+def _frame_header(handle: BinaryIO) -> JpegInfo | None:
+    if handle.read(2) != b"\xff\xd8":
+        return None
+    while handle.tell() < _HEADER_LIMIT:
+        byte = handle.read(1)
+        if not byte:
+            return None
+        if byte != b"\xff":
+            continue  # padding between segments
+        marker = handle.read(1)
+        while marker == b"\xff":
+            marker = handle.read(1)
+        if not marker:
+            return None
+        code = marker[0]
+        if code in _NO_LENGTH:
+            continue
+        if code in (0xD9, 0xDA):  # end of image, or the scan before any frame header
+            return None
+        length_bytes = handle.read(2)
+        if len(length_bytes) < 2:
+            return None
+        length = struct.unpack(">H", length_bytes)[0]
+        if length < 2:
+            return None
+        if code in _SOF_MARKERS:
+            data = handle.read(6)
+            if len(data) < 6:
+                return None
+            precision, height, width, components = struct.unpack(">BHHB", data)
+            if precision != 8 or not width or not height or components not in (1, 3, 4):
+                return None
+            return JpegInfo(width, height, components)
+        if 0xC3 <= code <= 0xCF and code not in (0xC4, 0xC8, 0xCC):
+            return None  # lossless, hierarchical or arithmetic-coded: not for a PDF
+        handle.seek(length - 2, os.SEEK_CUR)
+    return None
+
+
+class LazyJpeg(pdfdoc.PDFObject):  # type: ignore[misc]  # reportlab has no type hints
+    """An image XObject whose JPEG bytes stay in their file until the object is written."""
+
+    def __init__(self, path: Path, info: JpegInfo) -> None:
+        self.path = path
+        self.info = info
+
+    def dictionary(self, length: int) -> Any:
+        color_space = {1: "DeviceGray", 3: "DeviceRGB", 4: "DeviceCMYK"}[self.info.components]
+        entries: dict[str, Any] = {
+            "Type": pdfdoc.PDFName("XObject"), "Subtype": pdfdoc.PDFName("Image"),
+            "Width": self.info.width, "Height": self.info.height, "BitsPerComponent": 8,
+            "ColorSpace": pdfdoc.PDFName(color_space),
+            "Filter": pdfdoc.PDFArray([pdfdoc.PDFName("DCTDecode")]), "Length": length}
+        if self.info.components == 4:  # Adobe CMYK JPEGs are stored inverted (as reportlab)
+            entries["Decode"] = pdfdoc.PDFArray([1, 0, 1, 0, 1, 0, 1, 0])
+        return pdfdoc.PDFDictionary(entries)
+
+    def payload(self) -> bytes:
+        """The JPEG's bytes as they are now (a 1×1 grey pixel if the file went meanwhile)."""
+        try:
+            return self.path.read_bytes()
+        except OSError:
+            return _GREY_PIXEL
+
+    def parts(self, document: Any, payload: bytes) -> tuple[bytes, bytes]:
+        """What comes before and after the JPEG's bytes in the file: dictionary + stream."""
+        head = pdfdoc.format(self.dictionary(len(payload)), document) + b"\nstream\n"
+        return head, b"endstream\n"
+
+    def format(self, document: Any) -> bytes:  # reportlab's own (non-streaming) save
+        payload = self.payload()
+        head, tail = self.parts(document, payload)
+        return head + payload + tail
+
+
+def draw_jpeg(canvas: Any, path: Path, info: JpegInfo, x: float, y: float, width: float,
+              height: float) -> None:
+    """Draw the JPEG at *path* like ``canvas.drawImage`` does, as a :class:`LazyJpeg`.
+
+    The same file drawn again is embedded once: the name is the one ``drawImage`` gives a
+    file name (so the PDF reads exactly as reportlab's own would).
+    """
+    name = hashlib.md5(f"{path}None".encode(), usedforsecurity=False).hexdigest()
+    document = canvas._doc
+    internal = document.getXObjectName(name)
+    if internal not in document.idToObject:
+        image = LazyJpeg(path, info)
+        document.Reference(image, internal)
+        document.addForm(name, image)
+    canvas._currentPageHasImages = 1
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(width, height)
+    canvas._code.append(f"/{internal} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(name)
+
+
+def draw_named_image(canvas: Any, name: str, png: bytes, x: float, y: float, width: float,
+                     height: float) -> None:
+    """Draw a small picture (with transparency) under a fixed *name*: decoded and embedded
+    once however many pages show it (``drawImage`` would name it by its decoded pixels and
+    decode them again on every page)."""
+    document = canvas._doc
+    internal = document.getXObjectName(name)
+    if internal not in document.idToObject:
+        from reportlab.lib.utils import ImageReader
+
+        image = pdfdoc.PDFImageXObject(name, ImageReader(BytesIO(png)), mask="auto")
+        image.name = name
+        document.Reference(image, internal)
+        document.addForm(name, image)
+        smask = getattr(image, "_smask", None)
+        if smask is not None:  # the alpha channel, as drawImage registers it
+            image.smask = document.Reference(smask, document.getXObjectName(smask.name))
+            del image._smask
+    canvas._currentPageHasImages = 1
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(width, height)
+    canvas._code.append(f"/{internal} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(name)
+
+
+class StreamingFile:
+    """reportlab's ``PDFFile`` (an output collector that knows its offset), writing through
+    to a file instead of keeping every string."""
+
+    def __init__(self, handle: BinaryIO, pdf_version: tuple[int, int]) -> None:
+        self.handle = handle
+        self.offset = 0
+        self.images_held = 0
+        self.most_images_held = 0
+        self.add(pdfdoc.pdfdocEnc(f"%PDF-{pdf_version[0]}.{pdf_version[1]}")
+                 + b"\n%\223\214\213\236 ReportLab Generated PDF document (opensource)\n")
+
+    def add(self, data: bytes | str) -> int:
+        encoded: bytes = pdfdoc.pdfdocEnc(data)
+        where = self.offset
+        self.handle.write(encoded)
+        self.offset += len(encoded)
+        return where
+
+    def add_image(self, number: int, version: int, image: LazyJpeg, document: Any) -> int:
+        """Write *image*'s object with its JPEG read now, and let go of the bytes."""
+        where = self.offset
+        document.encrypt.register(number, version)
+        payload = image.payload()
+        self.images_held += 1
+        self.most_images_held = max(self.most_images_held, self.images_held)
+        head, tail = image.parts(document, payload)
+        self.add(pdfdoc.pdfdocEnc(f"{number} {version} obj\n") + head)
+        self.handle.write(payload)
+        self.offset += len(payload)
+        del payload
+        self.images_held -= 1
+        self.add(tail + b"endobj\n")
+        return where
+
+    def closeOrReset(self) -> None:  # noqa: N802 - reportlab's name
+        pass
+
+
+class _RawName(pdfdoc.PDFObject):  # type: ignore[misc]  # reportlab has no type hints
+    """A PDF name written as given (``/application#2Fjson``: PDFName would escape the #)."""
+
+    def __init__(self, written: str) -> None:
+        self.written = written
+
+    def format(self, document: Any) -> bytes:
+        encoded: bytes = pdfdoc.pdfdocEnc("/" + self.written)
+        return encoded
+
+
+def embed_file(document: Any, name: str, payload: bytes, *, mime: str,
+               description: str) -> None:
+    """Attach *payload* as the file *name* (listed by any PDF reader under attachments): an
+    embedded file stream, its file specification and the catalog's EmbeddedFiles name tree —
+    in the document itself, before it is written (no second, incremental write)."""
+    created = pdfdoc.PDFDate()
+    stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({
+        "Type": pdfdoc.PDFName("EmbeddedFile"), "Subtype": _RawName(mime.replace("/", "#2F")),
+        "Filter": pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")]),
+        "Params": pdfdoc.PDFDictionary({"Size": len(payload), "CreationDate": created,
+                                        "ModDate": created})}),
+        content=zlib.compress(payload))
+    stream_ref = document.Reference(stream, f"EmbeddedFile.{name}")
+    spec = pdfdoc.PDFDictionary({
+        "Type": pdfdoc.PDFName("Filespec"), "F": pdfdoc.PDFString(name),
+        "UF": pdfdoc.PDFString(name), "Desc": pdfdoc.PDFString(description),
+        "EF": pdfdoc.PDFDictionary({"F": stream_ref, "UF": stream_ref})})
+    spec_ref = document.Reference(spec, f"Filespec.{name}")
+    document.Catalog.Names = pdfdoc.PDFDictionary({"EmbeddedFiles": pdfdoc.PDFDictionary({
+        "Names": pdfdoc.PDFArray([pdfdoc.PDFString(name), spec_ref])})})
+
+
+def signature_field(canvas: Any, name: str, box: tuple[float, float, float, float]) -> None:
+    """An empty signature field *name* over *box* (x1, y1, x2, y2) on the canvas's current
+    page, as pyHanko's ``append_signature_field`` makes it (widget, print flag, an empty
+    appearance, AcroForm with SigFlags 1): the signer fills it in later."""
+    x1, y1, x2, y2 = box
+    document = canvas._doc
+    appearance = pdfdoc.PDFStream(pdfdoc.PDFDictionary({
+        "BBox": pdfdoc.PDFArray([0, y2 - y1, x2 - x1, 0]), "Resources": pdfdoc.PDFDictionary({}),
+        "Type": pdfdoc.PDFName("XObject"), "Subtype": pdfdoc.PDFName("Form")}), content=b"")
+    field = pdfdoc.PDFDictionary({
+        "FT": pdfdoc.PDFName("Sig"), "T": pdfdoc.PDFString(name),
+        "Type": pdfdoc.PDFName("Annot"), "Subtype": pdfdoc.PDFName("Widget"), "F": 132,
+        "Rect": pdfdoc.PDFArray([x1, y1, x2, y2]), "P": document.thisPageRef(),
+        "AP": pdfdoc.PDFDictionary({"N": document.Reference(appearance, f"Appearance.{name}")})})
+    reference = document.Reference(field, f"SignatureField.{name}")
+    canvas._annotationrefs.append(reference)
+    document.Catalog.AcroForm = pdfdoc.PDFDictionary({
+        "Fields": pdfdoc.PDFArray([reference]), "SigFlags": 1})
+
+
+def save_streaming(document: Any, canvas: Any, handle: BinaryIO) -> StreamingFile:
+    """``PDFDocument.SaveToFile`` (GetPDFData + format) writing each object as it goes."""
+    for font in document.delayedFonts:
+        font.addObjects(document)
+    document.info.invariant = document.invariant
+    document.info.digest(document.signature)
+    document.Reference(document.Catalog)
+    document.Reference(document.info)
+    document.Outlines.prepare(document, canvas)
+    if document.Outlines.ready < 0:
+        document.Catalog.Outlines = None
+    document.encrypt.prepare(document)
+    catalog, info = document.Catalog, document.info
+    document.Reference(catalog)
+    document.Reference(info)
+    encrypt_ref = None
+    encrypt_info = document.encrypt.info()
+    if encrypt_info:
+        encrypt_ref = document.Reference(encrypt_info)
+    out = StreamingFile(handle, document._pdfVersion)
+    document.__accum__ = out
+    ids = []
+    counter = 0
+    number_to_id = document.numberToId
+    while True:
+        counter += 1
+        if counter not in number_to_id:
+            break
+        oid = number_to_id[counter]
+        obj = document.idToObject[oid]
+        if isinstance(obj, LazyJpeg):
+            if not rl_config.invariant and rl_config.pdfComments:
+                out.add(f"% {ascii(oid)}: class {obj.__class__.__name__[:50]} \n")
+            number, version = document.idToObjectNumberAndVersion[oid]
+            offset = out.add_image(number, version, obj, document)
+        else:
+            formatted = pdfdoc.PDFIndirectObject(oid, obj).format(document)
+            if not rl_config.invariant and rl_config.pdfComments:
+                out.add(f"% {ascii(oid)}: class {obj.__class__.__name__[:50]} \n")
+            offset = out.add(formatted)
+        document.idToOffset[oid] = offset
+        ids.append(oid)
+    del document.__accum__
+    if counter - 1 != len(number_to_id):
+        raise ValueError(f"object counter {counter} does not match {len(number_to_id)} objects")
+    xref = pdfdoc.PDFCrossReferenceTable()
+    xref.addsection(0, ids)
+    xref_offset = out.add(xref.format(document))
+    trailer = pdfdoc.PDFTrailer(startxref=xref_offset, Size=len(number_to_id) + 1,
+                                Root=document.Reference(catalog), Info=document.Reference(info),
+                                Encrypt=encrypt_ref, ID=document.ID())
+    out.add(trailer.format(document))
+    if getattr(document, "_digiSigs", None):
+        raise ValueError("reportlab's own digital signatures are not written by this writer")
+    return out

@@ -1,0 +1,74 @@
+"""The streaming writer (inspection.report.writer): photos read one at a time as they are
+written, the file the same as reportlab's own save would make, damaged JPEGs recognised."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab import rl_config
+
+from inspection.report import build_report, pdf, read_attached_results, writer
+from inspection.report.writer import jpeg_info
+from tests.inspection.report_data import fill_inspection, jpeg_bytes
+
+
+def test_the_writer_holds_one_photo_at_a_time_and_reads_each_once(store, tmp_path,
+                                                                   monkeypatch):
+    inspection_id = fill_inspection(store, photos=12)
+    snapshot = store.snapshot(inspection_id)
+    reads: list[Path] = []
+    saving: list[writer.StreamingFile] = []
+    payload = writer.LazyJpeg.payload
+    save = writer.save_streaming
+
+    def counted_payload(self):
+        assert saving, "a photo was read while laying out, not while writing"
+        reads.append(self.path)
+        return payload(self)
+
+    def counted_save(*args):
+        saving.append(None)
+        saving[-1] = save(*args)
+        return saving[-1]
+
+    monkeypatch.setattr(writer.LazyJpeg, "payload", counted_payload)
+    monkeypatch.setattr(writer, "save_streaming", counted_save)
+    out = build_report(snapshot, tmp_path / "r.pdf", data_dir=store.data_dir)
+    files = {store.data_dir.report_image(p.sha256) for p in snapshot.photos}
+    assert sorted(reads) == sorted(files)  # each photo read once, at writing time
+    assert saving[-1].most_images_held == 1
+    data = out.read_bytes()
+    assert all(path.read_bytes() in data for path in files)
+
+
+def test_the_streamed_file_is_what_reportlabs_own_save_writes(store, tmp_path, monkeypatch):
+    """Object for object and byte for byte (reportlab's invariant mode: no dates, fixed ids)."""
+    inspection_id = fill_inspection(store, photos=3)
+    snapshot = store.snapshot(inspection_id)
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    streamed = build_report(snapshot, tmp_path / "streamed.pdf", data_dir=store.data_dir)
+
+    def reportlab_save(document, canvas, handle):
+        handle.write(document.GetPDFData(canvas))
+
+    monkeypatch.setattr(writer, "save_streaming", reportlab_save)
+    monkeypatch.setattr(pdf.writer, "save_streaming", reportlab_save)
+    own = build_report(snapshot, tmp_path / "own.pdf", data_dir=store.data_dir)
+    assert streamed.read_bytes() == own.read_bytes()
+    assert read_attached_results(streamed)["inspection"]["id"] == inspection_id
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "no_frame", "twelve_bit", "empty"])
+def test_damaged_jpegs_are_recognised_from_their_header_and_end(tmp_path, damage):
+    good = jpeg_bytes(width=64, height=48, seed=1)
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(good)
+    info = jpeg_info(path)
+    assert info is not None and (info.width, info.height, info.components) == (64, 48, 3)
+    sof = good.index(b"\xff\xc0")
+    bad = {"garbage": b"GIF89a" + good[6:], "truncated": good[:len(good) // 2],
+           "no_frame": good[:sof] + b"\xff\xd9", "empty": b"",
+           "twelve_bit": good[:sof + 4] + b"\x0c" + good[sof + 5:]}[damage]
+    path.write_bytes(bad)
+    assert jpeg_info(path) is None
+    assert jpeg_info(tmp_path / "missing.jpg") is None
