@@ -1,9 +1,10 @@
 """A corpus of report text and the line breaks the report's Chinese line breaking gives it.
 
-The breaks in ``cjk_breaks.json`` were recorded with the line breaking as it was before it was
-made fast (one Python object per character); ``test_report_cjk`` checks that the fast one
-breaks every text of the corpus at every width in the same places. After a deliberate change
-of the rules, record them again::
+``cjk_breaks.json`` holds the corpus (style, paragraph source) and the breaks recorded with the
+line breaking as it was before it was made fast (one Python object per character);
+``test_report_cjk`` checks that the fast one breaks every text of the corpus at every width in
+the same places. The texts are kept in the file, so that a change to a standard's wording does
+not change the test. After a deliberate change of the rules, record them again::
 
     .venv/bin/python -m tests.inspection.cjk_corpus --record
 """
@@ -93,15 +94,24 @@ def line_breaks(style_name: str, source: str, width: float) -> list[int]:
     return counts
 
 
-def all_breaks() -> list[list[list[int]]]:
-    return [[line_breaks(style, source, width) for width in WIDTHS]
-            for style, source in corpus()]
+def recorded() -> tuple[list[int], list[tuple[str, str, list[list[int]]]]]:
+    """The widths and, per paragraph, its style, source and the breaks at each width."""
+    data = json.loads(BREAKS_FILE.read_text(encoding="utf-8"))
+    return data["widths"], [tuple(entry) for entry in data["paragraphs"]]
+
+
+def record() -> int:
+    paragraphs = [[style, source, [line_breaks(style, source, width) for width in WIDTHS]]
+                  for style, source in corpus()]
+    BREAKS_FILE.write_text(json.dumps({"widths": list(WIDTHS), "paragraphs": paragraphs},
+                                      ensure_ascii=False, separators=(",", ":")) + "\n",
+                           encoding="utf-8")
+    return len(paragraphs)
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--record"]:
-        breaks = all_breaks()
-        BREAKS_FILE.write_text(json.dumps(breaks, separators=(",", ":")) + "\n")
-        print(f"recorded {len(breaks)} paragraphs × {len(WIDTHS)} widths into {BREAKS_FILE}")
+        count = record()
+        print(f"recorded {count} paragraphs × {len(WIDTHS)} widths into {BREAKS_FILE}")
     else:
         print(__doc__)
