@@ -166,8 +166,8 @@ def word_split(word: str | bytes, maxWidths: float | Sequence[float], fontName: 
     """``textsplit.wordSplit`` (a paragraph of one style run) with the widths from the table."""
     text = word.decode(encoding) if isinstance(word, bytes) else word
     table = char_widths(fontName, fontSize)
-    lines: list[list[float | str | bytes]] = list(
-        dumb_split(text, [table[char] for char in text], maxWidths))
+    lines: list[list[float | str | bytes]] = [
+        list(line) for line in dumb_split(text, [table[char] for char in text], maxWidths)]
     if isinstance(word, bytes):
         lines = [[space, str(part).encode(encoding)] for space, part in lines]
     return lines
@@ -182,8 +182,9 @@ class _Run:
         self.start, self.end, self.frag = start, end, frag
         size = frag.fontSize
         self.size = size
-        cb = getattr(frag, "cbDefn", None)
-        if calc_bounds and getattr(cb, "width", 0):
+        cb: Any = getattr(frag, "cbDefn", None)
+        image_width: Any = getattr(cb, "width", 0) if cb is not None else 0
+        if calc_bounds and image_width:
             self.descent, self.ascent = paragraph.imgVRange(
                 paragraph.imgNormV(cb.height, size), cb.valign, size)
         else:
@@ -247,7 +248,7 @@ def cjk_frag_split(frags: Sequence[ParaFrag], maxWidths: Sequence[float],  # noq
             text = text.decode(encoding)
         start = len(chars)
         if hasattr(frag, "cbDefn"):  # an inline image: every character of it is its width
-            width = getattr(frag.cbDefn, "width", 0)
+            width: Any = getattr(frag.cbDefn, "width", 0)
             if hasattr(width, "normalizedValue"):  # a percentage width
                 width._normalizer = maxWidths[0]
                 width = width.normalizedValue(maxWidths[0])

@@ -109,7 +109,7 @@ def _frame_header(handle: BinaryIO) -> JpegInfo | None:
     return None
 
 
-class LazyJpeg(pdfdoc.PDFObject):  # type: ignore[misc]  # reportlab has no type hints
+class LazyJpeg(pdfdoc.PDFObject):
     """An image XObject whose JPEG bytes stay in their file until the object is written."""
 
     def __init__(self, path: Path, info: JpegInfo) -> None:
@@ -234,7 +234,7 @@ class StreamingFile:
         pass
 
 
-class _RawName(pdfdoc.PDFObject):  # type: ignore[misc]  # reportlab has no type hints
+class _RawName(pdfdoc.PDFObject):
     """A PDF name written as given (``/application#2Fjson``: PDFName would escape the #)."""
 
     def __init__(self, written: str) -> None:
