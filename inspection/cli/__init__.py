@@ -32,8 +32,8 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def _modules() -> list[ModuleType]:
-    from inspection.cli import bundle, maintenance, records, reports, signing, templates
-    return [templates, records, maintenance, reports, signing, bundle]
+    from inspection.cli import bundle, hub, maintenance, records, reports, signing, templates
+    return [templates, records, maintenance, reports, signing, bundle, hub]
 
 
 def _add_data_dir(parser: argparse.ArgumentParser, *, default: str | None = None) -> None:

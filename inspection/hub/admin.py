@@ -8,6 +8,7 @@ PostgreSQL cluster serves one hub (or its hubs share their users).
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import psycopg
 from psycopg import sql
@@ -99,7 +100,7 @@ def add_user(session: HubSession, name: str, role: str, password: str, *, displa
     log.info("hub user added: %s (%s)", name, role)
 
 
-def users(session: HubSession) -> list[dict]:
+def users(session: HubSession) -> list[dict[str, Any]]:
     """The hub's users as the caller may see them (an inspector sees only themselves)."""
     rows = session.conn.execute(
         "SELECT name, role, display_name, created_at FROM hub.users ORDER BY role, name").fetchall()

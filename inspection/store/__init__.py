@@ -14,6 +14,7 @@ from inspection.store.base import InspectionLocked, NotFound, StoreError, now_is
 from inspection.store.conflicts import ConflictRecord, ConflictsMixin
 from inspection.store.editions import EditionMove, EditionsMixin
 from inspection.store.evidence import EvidenceMixin, InspectionChanged
+from inspection.store.hub_state import HubStateMixin, HubSyncRecord, PendingPush
 from inspection.store.identity import IdentityMixin, ParkRegistry, RegistryState
 from inspection.store.inspections import DuplicatePark, InspectionsMixin, NotADraft
 from inspection.store.listing import ListingMixin
@@ -24,11 +25,11 @@ from inspection.store.templates import Installed, TemplateRecord, TemplateRefuse
 __all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "StoreError",
            "DuplicatePark", "NotADraft", "InspectionChanged", "BadBackup", "CheckReport", "restore", "now_iso",
            "ParkRegistry", "RegistryState", "ConflictRecord", "EditionMove", "Installed",
-           "TemplateRecord", "TemplateRefused"]
+           "TemplateRecord", "TemplateRefused", "PendingPush", "HubSyncRecord"]
 
 
 class Store(EditionsMixin, InspectionsMixin, AnswersMixin, EvidenceMixin, IdentityMixin,
-            ListingMixin, ConflictsMixin, SiteMixin, TemplatesMixin):
+            ListingMixin, ConflictsMixin, SiteMixin, TemplatesMixin, HubStateMixin):
     """An inspector's records in one data folder."""
 
     def __init__(self, data_dir: DataDir, *, actor: str = "", reader: bool = False) -> None:

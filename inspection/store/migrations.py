@@ -253,6 +253,15 @@ def m006_imported_templates(db: Database) -> None:
     )
 
 
+@migrations()
+def m007_hub_sync(db: Database) -> None:
+    """What this folder knows of its hub (inspection.hub): the revisions it pushed (by content
+    hash, so a sync after a cut carries on and a pushed inspection is not sent twice), the open
+    findings and review decisions it pulled, the hub's templates, and each sync's outcome."""
+    from inspection.store.migration_hub import hub_sync_schema
+    hub_sync_schema(db)
+
+
 def _database_folder(db: Database) -> Path | None:
     for _, name, file in db.execute("PRAGMA database_list").fetchall():
         if name == "main" and file:

@@ -1,0 +1,65 @@
+"""Where a data folder stands with its hub: connected or offline (offline is normal on site),
+who we are there, what waits to be pushed, the last sync, parks waiting for the office."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from inspection.hub.errors import HubError
+from inspection.hub.settings import HubSettings, load_settings
+from inspection.paths import DataDir
+
+if TYPE_CHECKING:
+    from inspection.store import Store
+
+STATUS_TIMEOUT_S = 3
+OUTCOME_LABELS = {"done": "完成", "partly": "部分完成", "failed": "失败", "offline": "离线",
+                  "cancelled": "已取消"}
+
+
+def local_status(store: Store, settings: HubSettings) -> dict[str, Any]:
+    """What the folder itself knows: waiting inspections, last sync, flagged parks."""
+    from inspection.store.identity import RegistryState
+
+    waiting = store.hub_pending(settings.hub_id, include_drafts=settings.backup_drafts)
+    last = store.last_hub_sync()
+    return {
+        "waiting": [{"id": w.inspection_id, "park": w.park_name, "date": w.date,
+                     "status": w.status.value, "revision": w.revision} for w in waiting],
+        "last_sync": None if last is None else {
+            "started_at": last.started_at, "finished_at": last.finished_at, "outcome": last.outcome,
+            "outcome_label": OUTCOME_LABELS.get(last.outcome, last.outcome), "summary": last.summary,
+            "message": last.message},
+        "flagged_parks": [{"name": p.name, "note": p.note}
+                          for p in store.park_registry(RegistryState.FLAGGED)],
+        "reviews": len(store.hub_reviews()),
+    }
+
+
+def folder_status(data_root: Path, *, try_hub: bool = True) -> dict[str, Any]:
+    from inspection.hub.connection import HubAddress
+
+    settings = load_settings(data_root)
+    status: dict[str, Any] = {"configured": settings.configured, "connected": False, "reason": "",
+                              "hub": "", "user": "", "role": None, "schema_version": None,
+                              "backup_drafts": settings.backup_drafts, "waiting": [],
+                              "last_sync": None, "flagged_parks": [], "reviews": 0}
+    if not settings.configured:
+        return status
+    address = HubAddress(settings.url)
+    status.update(hub=address.display, user=address.user)
+    if DataDir(Path(data_root)).database.is_file():
+        from inspection.store import open_store
+
+        with open_store(data_root) as store:
+            status.update(local_status(store, settings))
+    if try_hub:
+        from inspection.hub.folder import open_folder_hub
+        from inspection.hub.migrations import program_schema_version
+
+        try:
+            with open_folder_hub(data_root, timeout=STATUS_TIMEOUT_S) as session:
+                status.update(connected=True, role=session.role, schema_version=program_schema_version())
+        except HubError as exc:
+            status["reason"] = exc.text()
+    return status

@@ -1,0 +1,190 @@
+"""A data folder's sync with its hub: push, then pull.
+
+Push sends every inspection whose current state the hub has not received from this folder
+(completed and signed ones; drafts and those in progress too when "backup to the hub" is on),
+each as one revision: its files first (each file in its own transaction), then its rows in one
+call. Pull then brings the park registry, the open findings of every park, review decisions on
+our inspections and the office's templates.
+
+Idempotent: the same state pushed again is a no-op on the hub. Resumable: after a cut, the
+files already sent stay and the next sync sends only the rest; a revision is stored whole or not
+at all, and this folder records a push only once the hub confirmed it. Offline is an outcome,
+not an error. Progress is reported in bytes; *cancelled* is asked between files and chunks.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from inspection.hub.connection import HubSession
+from inspection.hub.errors import HubError, HubRefused, HubUnreachable, SyncCancelled
+from inspection.hub.folder import open_folder_hub
+from inspection.hub.pull import apply_proposal, pull
+from inspection.hub.push import push_revision
+from inspection.hub.revision import revision_upload
+from inspection.hub.settings import load_settings
+from inspection.store import Store
+from inspection.store.base import now_iso
+from inspection.store.identity import RegistryState
+
+log = logging.getLogger(__name__)
+
+STATUS_LABELS = {"draft": "草稿", "in_progress": "检查中", "completed": "已完成", "signed": "已签署"}
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    """Where a sync is: its phase, bytes sent of all to send, and a line for people."""
+
+    phase: str  # connect, push, pull, done
+    done: int = 0
+    total: int = 0
+    message: str = ""
+
+
+@dataclass
+class SyncReport:
+    outcome: str  # done, partly (some inspections refused), failed, offline, cancelled
+    hub: str = ""
+    role: str | None = None
+    pushed: list[dict[str, Any]] = field(default_factory=list)
+    refused: list[dict[str, Any]] = field(default_factory=list)
+    pulled: dict[str, Any] = field(default_factory=dict)
+    bytes_sent: int = 0
+    waiting: int = 0
+    message: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def lines(self) -> list[str]:
+        """The report in the command line's words (Chinese)."""
+        out = []
+        if self.outcome == "offline":
+            out.append(f"离线：{self.message}（待上传 {self.waiting} 项，下次同步时上传）")
+            return out
+        for item in self.pushed:
+            what = "已在中心" if item["outcome"] == "present" else "已上传"
+            note = "" if item.get("current", True) else "（中心已有更新的版本，此版作为历史保存）"
+            out.append(f"{what}：{item['park']} {item['date']} {STATUS_LABELS.get(item['status'], item['status'])}"
+                       f" 第 {item['revision']} 版{note}")
+        for item in self.refused:
+            out.append(f"未上传：{item['park']} {item['date']}：{item['message']}")
+        if self.pulled:
+            parks = self.pulled.get("parks", {})
+            out.append(f"已下载：园区登记（新增 {parks.get('added', 0)}，匹配 {parks.get('matched', 0)}，"
+                       f"待办公室核对 {parks.get('flagged', 0)}），未完成整改 {self.pulled.get('open_findings', 0)} 项，"
+                       f"审核意见 {self.pulled.get('reviews', 0)} 条，模板 {self.pulled.get('templates', 0)} 个")
+        if self.outcome in ("failed", "cancelled"):
+            out.append(self.message)
+        elif not self.pushed and not self.refused:
+            out.insert(0, "没有需要上传的检查")
+        return out
+
+
+Progress = Callable[[SyncProgress], None]
+Cancelled = Callable[[], bool]
+
+
+def sync_folder(store: Store, data_root: Path, *, progress: Progress | None = None,
+                cancelled: Cancelled | None = None) -> SyncReport:
+    """Push, then pull; the report says what moved. Records the outcome in the folder."""
+    settings = load_settings(data_root)
+    if not settings.configured:
+        raise HubError("hub.not_connected")
+    started = now_iso()
+    say = progress or (lambda _p: None)
+    say(SyncProgress("connect", message="正在连接中心服务器…"))
+    report = SyncReport(outcome="done")
+    hub_id = settings.hub_id
+    try:
+        session = open_folder_hub(data_root)
+    except HubUnreachable as exc:
+        report.outcome, report.message = "offline", exc.text()
+        report.waiting = len(store.hub_pending(hub_id, include_drafts=settings.backup_drafts))
+        _finish(store, report, hub_id=hub_id, hub=settings.url, started=started)
+        return report
+    except HubError as exc:
+        report.outcome, report.message = "failed", exc.text()
+        _finish(store, report, hub_id=hub_id, hub=settings.url, started=started)
+        return report
+    with session:
+        report.hub, report.role, hub_id = session.address.display, session.role, session.hub_id
+        try:
+            if session.role == "inspector":
+                _push_all(store, session, report, include_drafts=settings.backup_drafts,
+                          say=say, cancelled=cancelled)
+            if cancelled and cancelled():
+                raise SyncCancelled("hub.cancelled")
+            say(SyncProgress("pull", message="正在下载园区登记、未完成整改和审核意见…"))
+            report.pulled = pull(session, store)
+        except SyncCancelled as exc:
+            report.outcome, report.message = "cancelled", exc.text()
+        except HubError as exc:  # the hub went away, or refused something outside one inspection
+            report.outcome, report.message = "failed", exc.text()
+    if report.outcome == "done" and report.refused:
+        report.outcome = "partly"
+    report.waiting = len(store.hub_pending(hub_id, include_drafts=settings.backup_drafts))
+    _finish(store, report, hub_id=hub_id, hub=report.hub or settings.url, started=started)
+    say(SyncProgress("done", report.bytes_sent, report.bytes_sent, message="同步结束"))
+    return report
+
+
+def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_drafts: bool,
+              say: Progress, cancelled: Cancelled | None) -> None:
+    pending = store.hub_pending(session.hub_id, include_drafts=include_drafts)
+    if not pending:
+        return
+    uploads = []
+    for item in pending:
+        inspection = store.inspection(item.inspection_id)
+        registry = store.park_registry_state(inspection.park_id)
+        if registry.state is RegistryState.LOCAL:
+            store.propose_park(inspection.park_id)
+        uploads.append((item, revision_upload(store, item.inspection_id, base_sha256=item.base_sha256)))
+    total = sum(u.size for _, u in uploads)
+    done = 0
+    for number, (item, upload) in enumerate(uploads, 1):
+        label = f"{item.park_name} {item.date}"
+        say(SyncProgress("push", done, total, message=f"正在上传（{number}/{len(uploads)}）：{label}"))
+
+        def step(sent: int, all_bytes: int) -> None:
+            say(SyncProgress("push", sent, all_bytes))
+
+        entry = {"id": item.inspection_id, "park": item.park_name, "date": item.date,
+                 "status": upload.payload["inspection"]["status"],
+                 "revision": upload.payload["inspection"]["revision"]}
+        try:
+            result = push_revision(session.conn, upload, progress=step, cancelled=cancelled,
+                                   done_before=done, total=total)
+        except HubRefused as exc:  # this inspection only: the others still go
+            log.warning("hub refused %s: %s", item.inspection_id, exc.code)
+            report.refused.append({**entry, "code": exc.code, "message": exc.text()})
+            done += upload.size
+            continue
+        done += upload.size
+        report.bytes_sent = done
+        store.record_hub_push(session.hub_id, inspection_id=item.inspection_id,
+                              revision=entry["revision"], status=entry["status"],
+                              content_sha256=upload.content_sha256,
+                              local_updated_at=upload.payload["inspection"]["updated_at"])
+        park = result.get("park")
+        if park:
+            apply_proposal(store, proposal_id=str(park["proposal"]), state=park["state"],
+                           park_id=park.get("park_id"), reason=park.get("reason") or "")
+        report.pushed.append({**entry, "outcome": result["outcome"], "current": result.get("current", True),
+                              "files": result.get("files", {})})
+
+
+def _finish(store: Store, report: SyncReport, *, hub_id: str, hub: str, started: str) -> None:
+    summary = {"pushed": len(report.pushed), "refused": len(report.refused),
+               "bytes": report.bytes_sent, "waiting": report.waiting, "pulled": report.pulled}
+    try:
+        store.record_hub_sync(hub_id=hub_id, hub=hub, started_at=started, outcome=report.outcome,
+                              summary=summary, message=report.message)
+    except Exception:  # the record is a convenience; the sync's outcome stands without it
+        log.exception("could not record the sync's outcome")
+    log.info("sync with %s: %s %s", hub, report.outcome, summary)
