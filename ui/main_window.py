@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         from ui.reports.report_menu import ReportMenu  # signatures, signing, print, Excel, verify
         self.report_menu = ReportMenu(self)
+        from ui.hub.sync_flow import HubSync  # 文件 → 同步, 工具 → 中心服务器…, the status bar's hub
+        self.hub_sync = HubSync(self)
         self.runner.busy_changed.connect(self._busy_changed)
         self._restore_window()
         self._show(self.home)
@@ -362,6 +364,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.prefs, self, data_dir_in_use=self.data_dir)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._settings_saved)
+        dialog.hub_requested.connect(self.hub_sync.show_settings)
         dialog.open()
         self._settings_dialog = dialog
 

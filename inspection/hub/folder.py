@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from inspection.hub.connection import CONNECT_TIMEOUT_S, HubAddress, HubSession, open_hub
 from inspection.hub.errors import HubError
+from inspection.hub.migrations import program_schema_version
 from inspection.hub.settings import HubSettings, load_settings, pgpass_path, save_password, save_settings
 
 log = logging.getLogger(__name__)
@@ -34,7 +36,8 @@ def connect_folder(data_root: Path, url: str, *, user: str | None = None,
     session = open_hub(address, password=password, passfile=None if password else pgpass_path(data_root))
     try:
         current = load_settings(data_root)
-        settings = HubSettings(url=address.conninfo, hub_id=session.hub_id,
+        settings = HubSettings(url=address.conninfo, user=address.user, display=address.display,
+                               hub_id=session.hub_id,
                                backup_drafts=current.backup_drafts if backup_drafts is None else backup_drafts)
         if password:
             save_password(data_root, host=address.host, port=address.port, dbname=address.dbname,
@@ -45,6 +48,18 @@ def connect_folder(data_root: Path, url: str, *, user: str | None = None,
         raise
     log.info("data folder connected to hub %s as %s (%s)", address.display, address.user, session.role)
     return session
+
+
+def check_connection(data_root: Path, url: str, *, user: str | None = None,
+                    password: str | None = None) -> dict[str, Any]:
+    """Whether the hub answers for this user (nothing is saved): its address, our role, and the
+    schema version; a :class:`HubError` says why not."""
+    address, url_password = HubAddress.parse(url, user=user, allow_password=True)
+    password = password if password is not None else url_password
+    with open_hub(address, password=password,
+                  passfile=None if password else pgpass_path(data_root)) as session:
+        return {"hub": address.display, "role": session.role, "hub_id": session.hub_id,
+                "schema_version": program_schema_version()}
 
 
 def folder_address(data_root: Path) -> HubAddress:

@@ -24,6 +24,8 @@ class HubSettings:
     """The hub of one data folder; ``url`` is a libpq connection string without a password."""
 
     url: str = ""
+    user: str = ""  # also inside url; kept apart for the settings dialog
+    display: str = ""  # user@host:port/database, for the status bar
     hub_id: str = ""  # the hub's own id (hub.info), learnt when connecting
     backup_drafts: bool = False
 
@@ -54,7 +56,8 @@ def load_settings(data_root: Path) -> HubSettings:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return HubSettings()
-    return HubSettings(url=str(raw.get("url", "")), hub_id=str(raw.get("hub_id", "")),
+    return HubSettings(url=str(raw.get("url", "")), user=str(raw.get("user", "")),
+                       display=str(raw.get("display", "")), hub_id=str(raw.get("hub_id", "")),
                        backup_drafts=bool(raw.get("backup_drafts", False)))
 
 
@@ -93,5 +96,7 @@ def save_password(data_root: Path, *, host: str, port: str, dbname: str, user: s
     return path
 
 
-def forget_passwords(data_root: Path) -> None:
+def forget_hub(data_root: Path) -> None:
+    """This data folder no longer syncs with a hub: its address and password are removed."""
     pgpass_path(data_root).unlink(missing_ok=True)
+    (hub_folder(data_root) / SETTINGS_FILE).unlink(missing_ok=True)

@@ -40,22 +40,26 @@
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="35" />
+            <location filename="../../ui/hub/sync_flow.py" line="59" />
             <source>草稿</source>
             <translation>Draft</translation>
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="36" />
+            <location filename="../../ui/hub/sync_flow.py" line="59" />
             <source>检查中</source>
             <translation>In progress</translation>
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="37" />
             <location filename="../../ui/base/i18n.py" line="72" />
+            <location filename="../../ui/hub/sync_flow.py" line="59" />
             <source>已完成</source>
             <translation>Completed</translation>
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="38" />
+            <location filename="../../ui/hub/sync_flow.py" line="59" />
             <source>已签署</source>
             <translation>Signed</translation>
         </message>
@@ -142,14 +146,14 @@
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="61" />
-            <location filename="../../ui/main_window.py" line="144" />
+            <location filename="../../ui/main_window.py" line="146" />
             <source>关于园区现场检查</source>
             <translation>About Park Inspector</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="66" />
             <location filename="../../ui/home/welcome.py" line="54" />
-            <location filename="../../ui/main_window.py" line="238" />
+            <location filename="../../ui/main_window.py" line="240" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
@@ -171,7 +175,7 @@
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="108" />
-            <location filename="../../ui/dialogs/settings_dialog.py" line="57" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="61" />
             <source>数据文件夹</source>
             <translation>Data folder</translation>
         </message>
@@ -267,116 +271,133 @@
             <translation>Enter decimal degrees: latitude -90 to 90, longitude -180 to 180.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="41" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="45" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="44" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="48" />
             <source>检查人员信息</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="48" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="52" />
             <source>例如：高级检查员</source>
             <translation>e.g. Senior inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="50" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="54" />
             <location filename="../../ui/reports/key_dialog.py" line="200" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="51" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="55" />
             <location filename="../../ui/reports/key_dialog.py" line="202" />
             <location filename="../../ui/reports/trusted_panel.py" line="68" />
             <source>单位</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="52" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="56" />
             <source>职务</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="55" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="59" />
             <source>新建检查时默认填入姓名和单位；报告签名处使用职务。</source>
             <translation>Name and organisation are filled in for new inspections; the title appears with your signature on reports.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="60" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="64" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="68" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="72" />
             <source>检查记录、照片和报告都保存在这个文件夹中。</source>
             <translation>Inspections, photos and reports are kept in this folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="71" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="75" />
             <source>报告</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="73" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="77" />
             <source>大（每页 1 张照片）</source>
             <translation>Large (1 photo per page)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="73" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="77" />
             <source>中（每页 2 张照片）</source>
             <translation>Medium (2 photos per page)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="74" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="78" />
             <source>小（每页 4 张照片）</source>
             <translation>Small (4 photos per page)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="79" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="83" />
             <source>照片大小</source>
             <translation>Photo size</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="81" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="85" />
             <source>界面</source>
             <translation>Interface</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="90" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="94" />
             <location filename="../../ui/inspection_view/actions.py" line="109" />
             <source>答题后自动跳到下一项</source>
             <translation>Move to the next item after answering</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="92" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="96" />
             <source>记录“不符合”或“滞后”后停留在该条目（便于填写备注和整改项）</source>
             <translation>Stay on the item after recording "Non-compliant" or "Delayed" (to write a note or a finding)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="95" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="99" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="116" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="104" />
+            <location filename="../../ui/hub/settings_dialog.py" line="48" />
+            <source>中心服务器</source>
+            <translation>Hub</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/settings_dialog.py" line="107" />
+            <source>未连接：检查只保存在本机</source>
+            <translation>Not connected: inspections are kept on this computer only</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/settings_dialog.py" line="108" />
+            <location filename="../../ui/hub/sync_flow.py" line="85" />
+            <source>中心服务器…</source>
+            <translation>Hub…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/settings_dialog.py" line="131" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="128" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="143" />
             <source>更改在重新启动程序后生效；现有的数据不会自动移到新文件夹。</source>
             <translation>Takes effect when the program restarts; existing data is not moved to the new folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="130" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="145" />
             <source>这次运行使用的是另外指定的文件夹：{0}</source>
             <translation>This session uses a folder given at start-up: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="136" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="151" />
             <source>界面语言在重新启动程序后切换。</source>
             <translation>The language changes when the program restarts.</translation>
         </message>
@@ -387,7 +408,7 @@
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="92" />
-            <location filename="../../ui/main_window.py" line="112" />
+            <location filename="../../ui/main_window.py" line="114" />
             <source>新建检查…</source>
             <translation>New inspection…</translation>
         </message>
@@ -543,6 +564,7 @@
         <message>
             <location filename="../../ui/home/inspection_list.py" line="56" />
             <location filename="../../ui/home/new_inspection.py" line="224" />
+            <location filename="../../ui/hub/settings_dialog.py" line="33" />
             <location filename="../../ui/reports/signatures_dialog.py" line="43" />
             <source>检查人员</source>
             <translation>Inspectors</translation>
@@ -671,6 +693,7 @@
         </message>
         <message>
             <location filename="../../ui/home/new_inspection.py" line="169" />
+            <location filename="../../ui/hub/settings_dialog.py" line="67" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
@@ -781,8 +804,8 @@
         </message>
         <message>
             <location filename="../../ui/home/welcome.py" line="72" />
-            <location filename="../../ui/main_window.py" line="114" />
-            <location filename="../../ui/main_window.py" line="289" />
+            <location filename="../../ui/main_window.py" line="116" />
+            <location filename="../../ui/main_window.py" line="291" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
         </message>
@@ -790,6 +813,183 @@
             <location filename="../../ui/home/welcome.py" line="73" />
             <source>看看一次填写好的检查是什么样子</source>
             <translation>See what a completed inspection looks like</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/settings_dialog.py" line="33" />
+            <source>审核人员</source>
+            <translation>reviewer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/settings_dialog.py" line="33" />
+            <source>管理员</source>
+            <translation>administrator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/settings_dialog.py" line="34" />
+            <source>数据库超级用户</source>
+            <translation>database superuser</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/settings_dialog.py" line="35" />
+            <source>无中心角色</source>
+            <translation>no hub role</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/settings_dialog.py" line="57" />
+            <source>已保存（留空则不变）</source>
+            <translation>Saved (leave empty to keep it)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/settings_dialog.py" line="58" />
+            <source>同步时也把草稿和检查中的检查备份到中心</source>
+            <translation>Also back up drafts and inspections in progress to the hub when syncing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/settings_dialog.py" line="60" />
+            <source>测试连接</source>
+            <translation>Test connection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/settings_dialog.py" line="68" />
+            <source>用户名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/settings_dialog.py" line="69" />
+            <location filename="../../ui/reports/key_dialog.py" line="204" />
+            <source>密码</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/settings_dialog.py" line="81" />
+            <source>办公室的 PostgreSQL 中心服务器：填写管理员给出的地址、用户名和密码。密码保存在数据文件夹中只有本用户可读的文件里。没有网络时照常工作，下次同步时再上传。</source>
+            <translation>The office's PostgreSQL hub: enter the address, user name and password your administrator gave you. The password is kept in a file of the data folder that only you can read. Without a network you work as usual; the next sync sends your work.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/settings_dialog.py" line="106" />
+            <source>请填写中心服务器的地址</source>
+            <translation>Enter the hub's address</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/settings_dialog.py" line="109" />
+            <location filename="../../ui/hub/settings_dialog.py" line="137" />
+            <source>正在连接…</source>
+            <translation>Connecting…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/settings_dialog.py" line="115" />
+            <source>连接成功：{0}，{1}</source>
+            <translation>Connected: {0}, {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="38" />
+            <source>{0}月{1}日 {2}</source>
+            <translation>{1}/{0} {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="48" />
+            <source>尚未同步</source>
+            <translation>never synced</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="50" />
+            <source>离线，上次尝试 {0}</source>
+            <translation>offline, last tried {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="52" />
+            <source>上次同步 {0}</source>
+            <translation>last sync {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="54" />
+            <source>上次同步未完成（{0}）</source>
+            <translation>last sync unfinished ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="55" />
+            <source>中心：{0} · 待上传 {1} 项</source>
+            <translation>Hub: {0} · {1} waiting to go</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="56" />
+            <source>中心服务器：{0}</source>
+            <translation>Hub: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="62" />
+            <source>园区待办公室核对：{0}</source>
+            <translation>Park waiting for the office to check: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="79" />
+            <location filename="../../ui/hub/sync_flow.py" line="155" />
+            <source>同步</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="82" />
+            <source>把已完成的检查上传到中心，并下载园区登记、未完成整改和审核意见</source>
+            <translation>Send finished inspections to the hub and fetch the park registry, open findings and review decisions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="140" />
+            <source>请先设置中心服务器，然后再同步。</source>
+            <translation>Set up the hub first, then sync.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="154" />
+            <source>正在连接中心服务器…</source>
+            <translation>Connecting to the hub…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="154" />
+            <location filename="../../ui/photos/import_flow.py" line="165" />
+            <location filename="../../ui/reports/export_dialogs.py" line="67" />
+            <location filename="../../ui/reports/print_preview.py" line="133" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="170" />
+            <location filename="../../ui/reports/export_dialogs.py" line="85" />
+            <source>正在取消…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="195" />
+            <source>同步未完成</source>
+            <translation>Sync not finished</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="202" />
+            <source>中心服务器连接不上，检查保留在本机，下次同步时上传（{0}）</source>
+            <translation>The hub cannot be reached; your inspections stay on this computer and go with the next sync ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="205" />
+            <source>同步已取消；已上传的部分保留在中心</source>
+            <translation>Sync cancelled; what was sent stays on the hub</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="210" />
+            <source>同步完成：上传 {0} 项检查；下载未完成整改 {1} 项、审核意见 {2} 条</source>
+            <translation>Sync finished: {0} inspections sent; {1} open findings and {2} review decisions fetched</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="213" />
+            <source>已上传 {0} 项检查。</source>
+            <translation>{0} inspections sent.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="215" />
+            <source>未上传 {0} {1}：{2}</source>
+            <translation>Not sent {0} {1}: {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="218" />
+            <source>同步未全部完成</source>
+            <translation>Sync partly finished</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="80" />
@@ -1544,102 +1744,102 @@ Reason (optional):</translation>
             <translation>{0} (judged level)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="115" />
+            <location filename="../../ui/main_window.py" line="117" />
             <source>返回检查列表</source>
             <translation>Back to the inspection list</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="117" />
+            <location filename="../../ui/main_window.py" line="119" />
             <source>备份数据…</source>
             <translation>Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="118" />
+            <location filename="../../ui/main_window.py" line="120" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="120" />
+            <location filename="../../ui/main_window.py" line="122" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="131" />
+            <location filename="../../ui/main_window.py" line="133" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="131" />
+            <location filename="../../ui/main_window.py" line="133" />
             <source>检查(&amp;I)</source>
             <translation>&amp;Inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="132" />
+            <location filename="../../ui/main_window.py" line="134" />
             <source>照片(&amp;P)</source>
             <translation>&amp;Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="132" />
+            <location filename="../../ui/main_window.py" line="134" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="139" />
+            <location filename="../../ui/main_window.py" line="141" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="142" />
+            <location filename="../../ui/main_window.py" line="144" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="146" />
+            <location filename="../../ui/main_window.py" line="148" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="175" />
+            <location filename="../../ui/main_window.py" line="177" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="287" />
+            <location filename="../../ui/main_window.py" line="289" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="316" />
+            <location filename="../../ui/main_window.py" line="318" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="320" />
+            <location filename="../../ui/main_window.py" line="322" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="321" />
+            <location filename="../../ui/main_window.py" line="323" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="321" />
+            <location filename="../../ui/main_window.py" line="323" />
             <source>备份文件 (*.zip)</source>
             <translation>Backup files (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="330" />
+            <location filename="../../ui/main_window.py" line="332" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="335" />
+            <location filename="../../ui/main_window.py" line="337" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="336" />
+            <location filename="../../ui/main_window.py" line="338" />
             <source>数据已备份到：
 {0}
 
@@ -1650,24 +1850,24 @@ Reason (optional):</translation>
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="341" />
+            <location filename="../../ui/main_window.py" line="343" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="346" />
+            <location filename="../../ui/main_window.py" line="348" />
             <source>备份完成，但有文件缺失</source>
             <translation>Backup done, but files are missing</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="348" />
+            <location filename="../../ui/main_window.py" line="350" />
             <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
 {1}</source>
             <translation>These {0} files are missing from the data folder, so the backup does not have them either:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="355" />
+            <location filename="../../ui/main_window.py" line="357" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
         </message>
@@ -1741,13 +1941,6 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/photos/import_flow.py" line="118" />
             <source>文件</source>
             <translation>File</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photos/import_flow.py" line="165" />
-            <location filename="../../ui/reports/export_dialogs.py" line="67" />
-            <location filename="../../ui/reports/print_preview.py" line="133" />
-            <source>取消</source>
-            <translation>Cancel</translation>
         </message>
         <message>
             <location filename="../../ui/photos/import_flow.py" line="166" />
@@ -1985,11 +2178,6 @@ It holds the database and {1} photo and report files.</translation>
             <translation>{0} items still have no reason.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="85" />
-            <source>正在取消…</source>
-            <translation>Cancelling…</translation>
-        </message>
-        <message>
             <location filename="../../ui/reports/export_dialogs.py" line="114" />
             <source>第{0}版</source>
             <translation>rev{0}</translation>
@@ -2172,11 +2360,6 @@ A draft is for checking the content; the official report comes from “Sign repo
             <location filename="../../ui/reports/key_dialog.py" line="196" />
             <source>两次输入的密码不一致</source>
             <translation>The two passwords differ</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="204" />
-            <source>密码</source>
-            <translation>Password</translation>
         </message>
         <message>
             <location filename="../../ui/reports/key_dialog.py" line="206" />

@@ -181,7 +181,9 @@ class PostgresServer:
         hba = ["local all all scram-sha-256"]
         if self.tls:
             self.certs = make_certificates(self.folder / "certs", self.cert_users)
-            for path in (self.certs.folder, *self.certs.folder.iterdir()):
+            # The server's files are the server's; client keys stay the test's (libpq refuses a
+            # key owned by another user).
+            for path in (self.certs.folder, self.certs.ca, self.certs.server_cert, self.certs.server_key):
                 self._give_to_postgres(path)
             settings += ["listen_addresses = '127.0.0.1'", "ssl = on",
                          f"ssl_cert_file = '{self.certs.server_cert}'",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspection.hub.settings import load_settings
 from ui.base.file_dialogs import DATA, choose_folder
 from ui.base.i18n import tr
 from ui.base.preferences import LANGUAGES, PHOTO_SIZES, Preferences
@@ -31,6 +33,8 @@ def note_label(text: str = "") -> QLabel:
 
 class SettingsDialog(QDialog):
     """Edits :class:`Preferences`; saved when the inspector presses OK."""
+
+    hub_requested = Signal()  # 中心服务器…: the window opens the hub's own dialog
 
     def __init__(self, prefs: Preferences, parent: QWidget | None = None, *,
                  data_dir_in_use: Path | None = None) -> None:
@@ -97,12 +101,23 @@ class SettingsDialog(QDialog):
         form.addRow("", self.auto_advance)
         form.addRow("", self.stay_on_fail)
 
+        hub = QGroupBox(tr("中心服务器"))
+        hub_settings = load_settings(self.data_dir_in_use)
+        self.hub_note = note_label(hub_settings.display or hub_settings.url if hub_settings.configured
+                                   else tr("未连接：检查只保存在本机"))
+        self.hub_button = QPushButton(tr("中心服务器…"))
+        self.hub_button.setObjectName("hubSettingsButton")
+        self.hub_button.clicked.connect(self.hub_requested)
+        row = QHBoxLayout(hub)
+        row.addWidget(self.hub_note, 1)
+        row.addWidget(self.hub_button)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for group in (profile, data, report, interface):
+        for group in (profile, data, report, interface, hub):
             layout.addWidget(group)
         layout.addStretch()
         layout.addWidget(buttons)

@@ -318,3 +318,16 @@ def excel_export(args: list[str]) -> None:
     inspection = runner.call(lambda store: store.inspection(iid))
     ExcelExport(window, runner, inspection).ask()
     QApplication.instance().exec()
+
+
+@preview("hub-settings")
+def hub_settings(args: list[str]) -> None:
+    """ARGS: [DATA_DIR] — 设置 → 中心服务器 for that data folder (a fresh one by default)."""
+    from ui.hub.settings_dialog import HubSettingsDialog
+    app = _app()
+    data_dir = Path(args[0]) if args else Path(tempfile.mkdtemp()) / "data"
+    runner = TaskRunner(data_dir)
+    dialog = HubSettingsDialog(runner, data_dir)
+    dialog.show()
+    app.exec()
+    runner.shutdown()
