@@ -1,9 +1,10 @@
 """Content-addressed files on the hub: photos, report-size copies, annotation layers,
 signatures, reports and every other bundle member, named by SHA-256 and stored once.
 
-An upload is one transaction: its 1 MB chunks, then ``hub.finish_blob``, which checks that they
-hash to the name and add up to the size. A cut upload rolls back whole and leaves nothing
-visible; the next sync sends the file again. A file the hub has from someone else is *claimed*:
+An upload is one transaction: each file's 1 MB chunks, then ``hub.finish_blob``, which checks
+that they hash to the name and add up to the size; small files go several to a transaction (one
+flush to disk), pipelined. A cut upload rolls back whole and leaves nothing visible; the next
+sync sends those files again. A file the hub has from someone else is *claimed*:
 the caller sends its bytes, the hub checks them against the name and keeps its one copy.
 (Measured against large objects: see tests/bench/bench_hub_blobs.py and the hub's notes.)
 """
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
@@ -41,65 +43,80 @@ def blob_status(conn: psycopg.Connection, sha256s: Iterable[str]) -> dict[str, s
     return dict(rows)
 
 
-def _chunks(path: Path) -> Iterable[bytes]:
-    with open(path, "rb") as handle:
-        yield from iter(lambda: handle.read(CHUNK_SIZE), b"")
+@dataclass(frozen=True)
+class BlobUpload:
+    """One file to put on the hub: its name (SHA-256), size, and its bytes or where they are."""
+
+    sha256: str
+    size: int
+    path: Path | None = None
+    data: bytes | None = field(default=None, repr=False)
+    state: str = MISSING  # what blob_status said: missing, or stored (someone else's)
+
+    def chunks(self) -> Iterator[bytes]:
+        if self.data is not None:
+            for start in range(0, max(len(self.data), 1), CHUNK_SIZE):
+                yield self.data[start:start + CHUNK_SIZE]
+            return
+        assert self.path is not None
+        with open(self.path, "rb") as handle:
+            first = True
+            for block in iter(lambda: handle.read(CHUNK_SIZE), b""):
+                first = False
+                yield block
+            if first:
+                yield b""
+
+    def read(self) -> bytes:
+        return b"".join(self.chunks())
 
 
-def upload_file(conn: psycopg.Connection, path: Path, sha256: str, size: int, *,
-                state: str = MISSING, progress: Progress | None = None) -> str:
-    """Put the file *path* on the hub under *sha256*; returns what happened (sent, claimed, held).
-
-    *state* is what :func:`blob_status` said. The file is read as it is sent; if its bytes do not
-    hash to *sha256* the hub refuses it and nothing is stored.
-    """
-    if state == HELD:
-        return HELD
+def upload_batch(conn: psycopg.Connection, blobs: list[BlobUpload], *,
+                 progress: Progress | None = None) -> None:
+    """Put several files on the hub in one transaction (one flush to disk for all of them),
+    pipelined: each is checked against its name by the hub; any refusal stores none of them."""
     try:
-        if state == STORED:
-            with conn.transaction():
-                conn.execute("SELECT hub.claim_blob(%s, %s)", [sha256, Path(path).read_bytes()])
-            if progress:
-                progress(size)
-            return "claimed"
-        try:
-            with conn.transaction():
-                for seq, data in enumerate(_chunks(path)):
-                    conn.execute("SELECT hub.put_blob_chunk(%s, %s, %s)", [sha256, seq, data])
+        with conn.transaction(), conn.pipeline():
+            for blob in blobs:
+                if blob.state == STORED:
+                    conn.execute("SELECT hub.claim_blob(%s, %s)", [blob.sha256, blob.read()])
+                    if progress:
+                        progress(blob.size)
+                    continue
+                for seq, data in enumerate(blob.chunks()):
+                    conn.execute("SELECT hub.put_blob_chunk(%s, %s, %s)", [blob.sha256, seq, data])
                     if progress:
                         progress(len(data))
-                conn.execute("SELECT hub.finish_blob(%s, %s)", [sha256, size])
-        except psycopg.errors.UniqueViolation:
-            # Someone sent the same file at the same moment and finished first: claim theirs.
-            with conn.transaction():
-                conn.execute("SELECT hub.claim_blob(%s, %s)", [sha256, Path(path).read_bytes()])
-            return "claimed"
-        except psycopg.Error as exc:
-            if (exc.diag.message_primary or "") == "hub.blob_exists":
-                with conn.transaction():
-                    conn.execute("SELECT hub.claim_blob(%s, %s)", [sha256, Path(path).read_bytes()])
-                return "claimed"
-            raise
+                conn.execute("SELECT hub.finish_blob(%s, %s)", [blob.sha256, blob.size])
+    except psycopg.errors.UniqueViolation:
+        raise BlobRace from None
     except psycopg.Error as exc:
+        if (exc.diag.message_primary or "") == "hub.blob_exists":
+            raise BlobRace from None
         raise sql_error(exc, what="put_blob") from None
-    return "sent"
+
+
+class BlobRace(Exception):
+    """Someone sent one of these files at the same moment (send them again: they are claimed)."""
+
+
+def upload_one(conn: psycopg.Connection, blob: BlobUpload, *, progress: Progress | None = None) -> str:
+    """One file, claimed if another sender's copy arrived first; returns sent or claimed."""
+    for _ in range(2):
+        try:
+            upload_batch(conn, [blob], progress=progress)
+            return "claimed" if blob.state == STORED else "sent"
+        except BlobRace:
+            blob = BlobUpload(blob.sha256, blob.size, blob.path, blob.data, state=STORED)
+    raise HubRefused("hub.blob_exists", sha256=blob.sha256)
 
 
 def upload_bytes(conn: psycopg.Connection, data: bytes) -> str:
-    """Put *data* on the hub; returns its SHA-256 (small members: rows, manifests, signatures)."""
+    """Put *data* on the hub; returns its SHA-256."""
     sha256 = hashlib.sha256(data).hexdigest()
     state = blob_status(conn, [sha256]).get(sha256, MISSING)
-    try:
-        with conn.transaction():
-            if state == STORED:
-                conn.execute("SELECT hub.claim_blob(%s, %s)", [sha256, data])
-            elif state == MISSING:
-                for seq in range(max(1, -(-len(data) // CHUNK_SIZE))):
-                    conn.execute("SELECT hub.put_blob_chunk(%s, %s, %s)",
-                                 [sha256, seq, data[seq * CHUNK_SIZE:(seq + 1) * CHUNK_SIZE]])
-                conn.execute("SELECT hub.finish_blob(%s, %s)", [sha256, len(data)])
-    except psycopg.Error as exc:
-        raise sql_error(exc, what="put_blob") from None
+    if state != HELD:
+        upload_one(conn, BlobUpload(sha256, len(data), data=data, state=state))
     return sha256
 
 

@@ -16,7 +16,16 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 
-from inspection.hub.blobs import HELD, blob_status, upload_bytes, upload_file
+from inspection.hub.blobs import (
+    HELD,
+    MISSING,
+    STORED,
+    BlobRace,
+    BlobUpload,
+    blob_status,
+    upload_batch,
+    upload_one,
+)
 from inspection.hub.errors import SyncCancelled, sql_error
 from inspection.hub.rows import one_row
 
@@ -57,6 +66,10 @@ class RevisionUpload:
         return sum(f.size for f in self.files)
 
 
+BATCH_BYTES = 8 << 20  # files sent in one transaction: one flush; a cut loses at most this much
+BATCH_FILES = 256
+
+
 def send_files(conn: psycopg.Connection, files: list[RevisionFile], *,
                progress: Progress | None = None, cancelled: Cancelled | None = None,
                done_before: int = 0, total: int | None = None) -> dict[str, int]:
@@ -65,32 +78,49 @@ def send_files(conn: psycopg.Connection, files: list[RevisionFile], *,
     states = blob_status(conn, [f.sha256 for f in files])
     counts = {"sent": 0, "claimed": 0, "held": 0}
     done = done_before
-    seen = set()
+    wanted: dict[str, BlobUpload] = {}
     for item in files:
+        state = states.get(item.sha256, MISSING)
+        if state == HELD or item.sha256 in wanted:
+            counts["held"] += 1
+            done += item.size
+            continue
+        wanted[item.sha256] = BlobUpload(item.sha256, item.size, item.path, item.data, state=state)
+    if progress:
+        progress(done, total)
+    for batch in _batches(list(wanted.values())):
         if cancelled and cancelled():
             raise SyncCancelled("hub.cancelled")
-        state = states.get(item.sha256, "missing")
-        if item.sha256 in seen:
-            state = HELD
-        seen.add(item.sha256)
-
-        if state == HELD:
-            outcome = HELD
-        elif item.path is not None:
-            outcome = upload_file(conn, item.path, item.sha256, item.size, state=state,
-                                  progress=_chunk_progress(progress, done, total))
-        else:
-            upload_bytes(conn, item.data or b"")
-            outcome = "sent" if state != "stored" else "claimed"
-        counts[outcome] += 1
-        done += item.size
+        try:
+            upload_batch(conn, batch, progress=_chunk_progress(progress, done, total))
+            for blob in batch:
+                counts["claimed" if blob.state == STORED else "sent"] += 1
+        except BlobRace:  # another sender's copy of one of them arrived first: one by one
+            for blob in batch:
+                counts[upload_one(conn, blob)] += 1
+        done += sum(b.size for b in batch)
         if progress:
             progress(done, total)
     return counts
 
 
+def _batches(blobs: list[BlobUpload]) -> list[list[BlobUpload]]:
+    batches: list[list[BlobUpload]] = []
+    current: list[BlobUpload] = []
+    size = 0
+    for blob in blobs:
+        if current and (size + blob.size > BATCH_BYTES or len(current) >= BATCH_FILES):
+            batches.append(current)
+            current, size = [], 0
+        current.append(blob)
+        size += blob.size
+    if current:
+        batches.append(current)
+    return batches
+
+
 def _chunk_progress(progress: Progress | None, base: int, total: int) -> Callable[[int], None] | None:
-    """Per-chunk progress of one file, as bytes done of the whole push."""
+    """Per-chunk progress of one batch, as bytes done of the whole push."""
     if progress is None:
         return None
     sent = 0

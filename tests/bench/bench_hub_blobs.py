@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import psycopg
 
 from inspection.hub.admin import add_user, init_hub
-from inspection.hub.blobs import CHUNK_SIZE, read_blob, upload_file
+from inspection.hub.blobs import CHUNK_SIZE, BlobUpload, read_blob, upload_one
 from inspection.hub.connection import HubAddress, open_hub
 from tests.hub.pg_server import PostgresServer, find_bin_dir
 
@@ -53,7 +53,7 @@ def main(count: int) -> None:
         before = size_of("SELECT pg_total_relation_size('hub.blob_chunks')")
         start = time.perf_counter()
         for path, sha in files:
-            upload_file(inspector, path, sha, SIZE)
+            upload_one(inspector, BlobUpload(sha, SIZE, path=path))
         bytea_write = time.perf_counter() - start
         bytea_space = size_of("SELECT pg_total_relation_size('hub.blob_chunks')") - before
         start = time.perf_counter()

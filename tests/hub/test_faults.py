@@ -71,19 +71,26 @@ def own_server():
     server.remove()
 
 
-def test_the_hub_killed_mid_sync_leaves_nothing_half_stored_and_the_next_sync_completes(own_server, tmp_path):
+def test_the_hub_killed_mid_sync_leaves_nothing_half_stored_and_the_next_sync_completes(
+        own_server, tmp_path, monkeypatch):
+    monkeypatch.setattr("inspection.hub.push.BATCH_BYTES", 200_000)  # a file or two per transaction
     root = tmp_path / "a"
     connect_folder(root, own_server.url("killtest", "hub"), password="pw").close()
     _, store = folder(tmp_path, "a")
     inspection_id = filled_inspection(store, photos=4, photo_size=(2400, 1800))
     killed = []
+    from inspection.hub import push
 
-    def kill_after_first_file(progress):
-        if progress.phase == "push" and progress.done > progress.total // 2 and not killed:
+    def send_then_kill(conn, batch, **options):
+        push_batch(conn, batch, **options)
+        if not killed:  # one batch is on the hub (committed); the server dies before the next
             own_server.kill()
-            killed.append(progress.done)
+            killed.append(len(batch))
 
-    report = sync_folder(store, root, progress=kill_after_first_file)
+    push_batch = push.upload_batch
+    monkeypatch.setattr(push, "upload_batch", send_then_kill)
+    report = sync_folder(store, root)
+    monkeypatch.setattr(push, "upload_batch", push_batch)
     assert killed and report.outcome == "failed"
     assert "中断" in report.message or "无法连接" in report.message, report.message
     assert store.hub_last_push(load_settings(root).hub_id, inspection_id) is None
