@@ -8,6 +8,9 @@
     hub history PARK [--json] [--hub URL]      one park's inspections over time
     hub parks [--pending] [--json] [--hub URL] the registry (or the parks waiting for the office)
     hub park resolve PROPOSAL (--park ID | --new) [--hub URL]
+    hub template add ID [--hub URL]            a template of this folder, carried to every laptop
+    hub push FILE.pib [--hub URL]              a bundle (e.g. from a USB stick) to the hub
+    hub export ID --out FILE.pib [--revision N] [--hub URL]   a revision on the hub as a bundle
     hub revisit PARK --inspector N [--template T]  a revisit carrying the hub's open findings
     sync [--json]                              push, then pull; prints what moved
 
@@ -34,7 +37,7 @@ STATUS_LABELS = {"draft": "草稿", "in_progress": "检查中", "completed": "�
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     hub = commands.add_parser("hub", parents=[common], help="中心服务器（PostgreSQL）").add_subparsers(
         dest="hub_command", required=True,
-        metavar="init|user|connect|status|inspections|history|parks|park|revisit")
+        metavar="init|user|connect|status|inspections|history|parks|park|template|push|export|revisit")
 
     init = hub.add_parser("init", parents=[common], help="在中心数据库中建立或升级数据结构（需管理员连接）")
     init.add_argument("url", help="PostgreSQL 连接串或 postgresql:// 地址（数据库超级用户或其所有者）")
@@ -96,6 +99,27 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     target.add_argument("--new", action="store_true", help="它是一个新园区，登记它")
     _hub_option(resolve)
     resolve.set_defaults(handler=hub_park_resolve)
+
+    template = hub.add_parser("template", parents=[common], help="中心的检查模板").add_subparsers(
+        dest="template_command", required=True, metavar="add")
+    template_add = template.add_parser("add", parents=[common],
+                                       help="把本数据文件夹中的一个模板放到中心，各电脑同步时取得")
+    template_add.add_argument("id", help="模板编号（templates 列出）")
+    _hub_option(template_add)
+    template_add.set_defaults(handler=hub_template_add)
+
+    push = hub.add_parser("push", parents=[common],
+                          help="把一个检查包（.pib，如 U 盘带来的）上传到中心，由当前用户上传")
+    push.add_argument("file", type=Path)
+    _hub_option(push)
+    push.set_defaults(handler=hub_push)
+
+    export = hub.add_parser("export", parents=[common], help="把中心上的一次检查导出为检查包（.pib）")
+    export.add_argument("id", help="检查编号（完整 UUID）")
+    export.add_argument("--out", required=True, type=Path, help="检查包文件（.pib）")
+    export.add_argument("--revision", type=int, help="修订版（默认：中心的当前版本）")
+    _hub_option(export)
+    export.set_defaults(handler=hub_export)
 
     revisit = hub.add_parser("revisit", parents=[common],
                              help="新建复查：带入中心记录的该园区未完成整改，输出其编号")
@@ -262,6 +286,36 @@ def hub_park_resolve(args: argparse.Namespace) -> int:
     with _session(args) as session:
         result = resolve_park(session, args.proposal, None if args.new else args.park)
     print(("已登记为新园区 " if result["state"] == "new" else "已对应中心园区 ") + result["park_id"])
+    return 0
+
+
+def hub_template_add(args: argparse.Namespace) -> int:
+    from inspection.hub.templates import add_template
+
+    with store_for(args) as store, _session(args) as session:
+        added = add_template(session, store, args.id)
+    print(f"中心已有模板 {added['id']}（第 {added['version']} 版）：{added['title']}")
+    return 0
+
+
+def hub_push(args: argparse.Namespace) -> int:
+    from inspection.hub.transfer import push_bundle_file
+    from inspection.paths import DataDir
+
+    with _session(args) as session:
+        result = push_bundle_file(session, args.file, keys_dir=DataDir(data_root(args)).keys)
+    what = "中心已有此版本" if result["outcome"] == "present" else "已上传"
+    print(f"{what}：第 {result['revision']} 版（{STATUS_LABELS.get(result['status'], result['status'])}）")
+    print(result["inspection_id"])
+    return 0
+
+
+def hub_export(args: argparse.Namespace) -> int:
+    from inspection.hub.transfer import export_revision
+
+    with _session(args) as session:
+        path = export_revision(session, args.id, args.out, revision=args.revision)
+    print(path)
     return 0
 
 

@@ -92,8 +92,12 @@ def pull_reviews(session: HubSession, store: Store) -> int:
 
 
 def pull_templates(session: HubSession, store: Store) -> int:
+    from inspection.hub.templates import install_missing
+
     rows = _rows(session, "SELECT id, version, title, source_sha256, body FROM hub.templates")
-    return store.replace_hub_templates(session.hub_id, rows)
+    count = store.replace_hub_templates(session.hub_id, rows)
+    install_missing(store, rows)
+    return count
 
 
 def pull(session: HubSession, store: Store) -> dict[str, Any]:

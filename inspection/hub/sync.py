@@ -19,14 +19,17 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checklists.errors import UserError
+from inspection.bundle.errors import BundleRefused
 from inspection.hub.connection import HubSession
 from inspection.hub.errors import HubError, HubRefused, HubUnreachable, SyncCancelled
+from inspection.hub.fetch import HubSource, current_revision
 from inspection.hub.folder import open_folder_hub
 from inspection.hub.pull import apply_proposal, pull
-from inspection.hub.push import push_revision
-from inspection.hub.revision import revision_upload
+from inspection.hub.push import RevisionUpload, push_revision
+from inspection.hub.revision import upload_from_store
 from inspection.hub.settings import load_settings
-from inspection.store import Store
+from inspection.store import PendingPush, Store
 from inspection.store.base import now_iso
 from inspection.store.identity import RegistryState
 
@@ -138,29 +141,46 @@ def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_
     pending = store.hub_pending(session.hub_id, include_drafts=include_drafts)
     if not pending:
         return
-    uploads = []
+    uploads: list[tuple[PendingPush, RevisionUpload]] = []
     for item in pending:
-        inspection = store.inspection(item.inspection_id)
-        registry = store.park_registry_state(inspection.park_id)
-        if registry.state is RegistryState.LOCAL:
-            store.propose_park(inspection.park_id)
-        uploads.append((item, revision_upload(store, item.inspection_id, base_sha256=item.base_sha256)))
+        entry = _entry(item)
+        try:
+            inspection = store.inspection(item.inspection_id)
+            if store.park_registry_state(inspection.park_id).state is RegistryState.LOCAL:
+                store.propose_park(inspection.park_id)
+            uploads.append((item, upload_from_store(store, item.inspection_id,
+                                                    base_sha256=item.base_sha256, cancelled=cancelled)))
+        except UserError as exc:  # a photo or report file missing or changed here: this one waits
+            if isinstance(exc, SyncCancelled) or getattr(exc, "code", "") == "bundle.cancelled":
+                raise SyncCancelled("hub.cancelled") from None
+            report.refused.append({**entry, "code": exc.code, "message": exc.text()})
     total = sum(u.size for _, u in uploads)
     done = 0
     for number, (item, upload) in enumerate(uploads, 1):
-        label = f"{item.park_name} {item.date}"
-        say(SyncProgress("push", done, total, message=f"正在上传（{number}/{len(uploads)}）：{label}"))
+        say(SyncProgress("push", done, total,
+                         message=f"正在上传（{number}/{len(uploads)}）：{item.park_name} {item.date}"))
 
         def step(sent: int, all_bytes: int) -> None:
             say(SyncProgress("push", sent, all_bytes))
 
-        entry = {"id": item.inspection_id, "park": item.park_name, "date": item.date,
-                 "status": upload.payload["inspection"]["status"],
-                 "revision": upload.payload["inspection"]["revision"]}
+        entry = _entry(item, upload)
         try:
-            result = push_revision(session.conn, upload, progress=step, cancelled=cancelled,
-                                   done_before=done, total=total)
-        except HubRefused as exc:  # this inspection only: the others still go
+            try:
+                result = push_revision(session.conn, upload, progress=step, cancelled=cancelled,
+                                       done_before=done, total=total)
+            except HubRefused as exc:
+                if exc.code != "hub.needs_merge":
+                    raise
+                # Another laptop pushed this inspection meanwhile: take the hub's copy in (item by
+                # item; both values kept where both changed an item), then push the merge.
+                say(SyncProgress("push", done, total, message=f"正在合并中心上的版本：{item.park_name} {item.date}"))
+                merged = merge_from_hub(store, session, item.inspection_id)
+                upload = upload_from_store(store, item.inspection_id,
+                                           base_sha256=str(exc.arguments.get("hub_sha256")))
+                entry = {**_entry(item, upload), "merged": merged}
+                result = push_revision(session.conn, upload, progress=step, cancelled=cancelled,
+                                       done_before=done, total=total)
+        except (HubRefused, BundleRefused) as exc:  # this inspection only: the others still go
             log.warning("hub refused %s: %s", item.inspection_id, exc.code)
             report.refused.append({**entry, "code": exc.code, "message": exc.text()})
             done += upload.size
@@ -177,6 +197,24 @@ def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_
                            park_id=park.get("park_id"), reason=park.get("reason") or "")
         report.pushed.append({**entry, "outcome": result["outcome"], "current": result.get("current", True),
                               "files": result.get("files", {})})
+
+
+def _entry(item: PendingPush, upload: RevisionUpload | None = None) -> dict[str, Any]:
+    head = upload.payload["inspection"] if upload is not None else {}
+    return {"id": item.inspection_id, "park": item.park_name, "date": item.date,
+            "status": head.get("status", item.status.value), "revision": head.get("revision", item.revision)}
+
+
+def merge_from_hub(store: Store, session: HubSession, inspection_id: str) -> dict[str, Any]:
+    """Import the hub's current copy of one of our inspections into this folder (the bundle's
+    merge rules); returns what the import did."""
+    from inspection.bundle.importer import import_from
+
+    source = HubSource(session.conn, current_revision(session.conn, inspection_id))
+    result = import_from(store, source, source_name="hub", trust_signer=True, allow_unsigned=True)
+    log.info("merged the hub's copy of %s: %s", inspection_id, result.action)
+    return {"action": result.action, "taken": result.taken, "kept": result.kept,
+            "conflicts": result.conflicts}
 
 
 def _finish(store: Store, report: SyncReport, *, hub_id: str, hub: str, started: str) -> None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from checklists.errors import InvalidInput, messages
 from inspection.model import Inspection, Park, ParkType, Status
-from inspection.store.base import NotFound, StoreBase, dumps, now_iso
+from inspection.store.base import StoreBase, dumps, now_iso
 
 if TYPE_CHECKING:
     from inspection.store.identity import ParkRegistry
@@ -104,33 +104,6 @@ class HubStateMixin(StoreBase):
     def hub_last_push(self, hub_id: str, inspection_id: str) -> dict[str, Any] | None:
         return self._one("SELECT * FROM hub_pushes WHERE hub_id = ? AND inspection_id = ?"
                          " ORDER BY pushed_at DESC, rowid DESC LIMIT 1", [hub_id, inspection_id])
-
-    def hub_revision_rows(self, inspection_id: str) -> dict[str, Any]:
-        """Every row of the inspection's current state with their UUIDs, read in one
-        transaction so they agree (the rows a push sends; files are named by their hashes)."""
-        with self.db.atomic():
-            inspection = self._one("SELECT * FROM inspections WHERE id = ?", [inspection_id])
-            if inspection is None:
-                raise NotFound("store.no_inspection", id=inspection_id)
-            return {
-                "inspection": inspection,
-                "templates": [r["template_id"] for r in self._all(
-                    "SELECT template_id FROM inspection_templates WHERE inspection_id = ?"
-                    " ORDER BY position", [inspection_id])],
-                "park": self._one("SELECT * FROM parks WHERE id = ?", [inspection["park_id"]]),
-                "answers": self._all("SELECT * FROM answers WHERE inspection_id = ?"
-                                     " ORDER BY template_id, item_code", [inspection_id]),
-                "findings": self._all("SELECT * FROM findings WHERE inspection_id = ? ORDER BY id",
-                                      [inspection_id]),
-                "photos": self._all("SELECT p.*, m.size FROM photos p LEFT JOIN media_files m"
-                                    " ON m.sha256 = p.sha256 WHERE p.inspection_id = ?"
-                                    " AND p.deleted_at IS NULL ORDER BY p.id", [inspection_id]),
-                "signatures": self._all("SELECT * FROM signatures WHERE inspection_id = ?"
-                                        " AND revision = ? ORDER BY id",
-                                        [inspection_id, inspection["revision"]]),
-                "reports": self._all("SELECT * FROM reports WHERE inspection_id = ? ORDER BY id",
-                                     [inspection_id]),
-            }
 
     # --- what the hub said -------------------------------------------------------------
 

@@ -162,3 +162,47 @@ def test_a_park_of_the_same_name_elsewhere_is_flagged_for_the_office_not_merged(
     registry = store_b.park_registry_state(store_b.find_park(PARK).id)
     assert registry.state.value == "matched" and registry.hub_park_id == resolved["park_id"]
     assert other in _hub_rows(hub, bob)
+
+
+def test_templates_the_office_puts_on_the_hub_reach_every_laptop(hub, tmp_path):
+    import dataclasses
+
+    from checklists.exchange.data import imported_id, template_to_data
+    from inspection.hub.templates import add_template
+
+    office = dataclasses.replace(get_template("000"), title="办公室导入的模板")
+    office = dataclasses.replace(office, id=imported_id(office))
+    admin, alice = hub.add_user("admin"), hub.add_user("inspector")
+    _, admin_store = folder(tmp_path, "office")
+    admin_store.install_template_data(template_to_data(office))
+    with hub.session(admin) as session:
+        assert add_template(session, admin_store, office.id)["id"] == office.id
+    root, store = folder(tmp_path, "a", hub, alice)
+    assert office.id not in store.imported_template_ids()
+    report = sync_folder(store, root)
+    assert report.pulled["templates"] == 1
+    assert [t["template_id"] for t in store.hub_templates()] == [office.id]
+    assert office.id in store.imported_template_ids()
+    assert sync_folder(store, root).outcome == "done"  # installing it again changes nothing
+
+
+def test_review_decisions_on_own_inspections_come_down_with_the_sync(hub, tmp_path):
+    alice, bob, rita = hub.add_user("inspector"), hub.add_user("inspector"), hub.add_user("reviewer")
+    root_a, store_a = folder(tmp_path, "a", hub, alice)
+    root_b, store_b = folder(tmp_path, "b", hub, bob)
+    mine = filled_inspection(store_a)
+    filled_inspection(store_b, seed=3)
+    sync_folder(store_a, root_a)
+    sync_folder(store_b, root_b)
+    with hub.connect(rita) as conn:
+        conn.execute("INSERT INTO hub.reviews (inspection_id, revision_id, decision, comment, item_comments)"
+                     " SELECT id, current_revision, 'returned', '照片不清楚', %s FROM hub.inspections"
+                     " WHERE id = %s", [json.dumps([{"template_id": "000", "item_code": FIRST_ITEM,
+                                                     "comment": "请补拍"}]), mine])
+        conn.commit()
+    assert sync_folder(store_a, root_a).pulled["reviews"] == 1
+    assert sync_folder(store_b, root_b).pulled["reviews"] == 0
+    [review] = store_a.hub_reviews(mine)
+    assert (review["decision"], review["comment"], review["reviewer"], review["revision"]) == (
+        "returned", "照片不清楚", rita, 1)
+    assert review["item_comments"][0]["comment"] == "请补拍"
