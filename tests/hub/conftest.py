@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import signal
 from dataclasses import dataclass, field
 
 import pytest
@@ -34,9 +35,18 @@ def pg_server():
             pytest.fail(reason)
         pytest.skip(reason)
     server = PostgresServer(bin_dir, cert_users=(CERT_USER,))
+    # A run stopped with SIGTERM (a CI timeout, kill) still stops its server: as Ctrl+C would.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     server.start()
-    yield server
-    server.remove()
+    try:
+        yield server
+    finally:
+        server.remove()
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _admin(server: PostgresServer, database: str = "postgres"):
