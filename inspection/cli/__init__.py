@@ -32,8 +32,17 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def _modules() -> list[ModuleType]:
-    from inspection.cli import bundle, hub, maintenance, records, reports, signing, templates
-    return [templates, records, maintenance, reports, signing, bundle, hub]
+    from inspection.cli import (
+        bundle,
+        hub,
+        maintenance,
+        records,
+        reports,
+        signatures,
+        signing,
+        templates,
+    )
+    return [templates, records, maintenance, reports, signing, signatures, bundle, hub]
 
 
 def _add_data_dir(parser: argparse.ArgumentParser, *, default: str | None = None) -> None:

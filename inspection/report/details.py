@@ -21,9 +21,12 @@ from inspection.model import Answer
 from inspection.report.context import (
     NOT_CHECKED,
     ReportContext,
+    display_text,
     esc,
     join_numbers,
+    overdue_items,
     section_number,
+    unchecked_past_deadline,
     value_text,
 )
 from inspection.report.sections import standard_name
@@ -53,7 +56,7 @@ def details(ctx: ReportContext, index: int) -> list[Flowable]:
         story.append(Paragraph(f"{SUBSECTION.format(section_number(number))}"
                                f"{esc(standard_name(template))}", s.h2))
         if template.issuer:
-            story.append(Paragraph(f"发布单位：{esc(template.issuer)}", s.note))
+            story.append(Paragraph(f"发布单位：{esc(display_text(template.issuer))}", s.note))
         if template.kind is TemplateKind.COMPLIANCE:
             story.append(_compliance_table(ctx, result))
         elif template.kind is TemplateKind.STAR_RATING:
@@ -61,14 +64,14 @@ def details(ctx: ReportContext, index: int) -> list[Flowable]:
         else:
             story += _action_table(ctx, result)
         if template.note and template.kind is TemplateKind.ACTION_PLAN:  # explains the * marks
-            story.append(Paragraph(esc(template.note), s.note))
+            story.append(Paragraph(esc(display_text(template.note)), s.note))
         story.append(Spacer(1, 3 * mm))
     return story
 
 
 def item_content(node: Node) -> str:
     """The item as the standard words it: title, full text when longer, listed points."""
-    title, text = node.title.strip(), node.text.strip()
+    title, text = display_text(node.title.strip()), display_text(node.text.strip())
     if text and text.startswith(title.rstrip("…")):
         parts = [esc(text)]
     elif text:
@@ -78,7 +81,7 @@ def item_content(node: Node) -> str:
     if node.attrs.get("pilot"):
         parts[0] += " *"
     points = node.attrs.get("points") or ()
-    parts += [f"· {esc(point)}" for point in points]
+    parts += [f"· {esc(display_text(point))}" for point in points]
     return "<br/>".join(parts)
 
 
@@ -114,7 +117,7 @@ def _note_cell(ctx: ReportContext, template: Template, node: Node, answer: Answe
 
 def _group_row(node: Node, depth: int, columns: int) -> tuple[list, tuple]:
     s = styles()
-    label = f"{esc(node.code)}　{esc(node.title)}"
+    label = f"{esc(node.code)}　{esc(display_text(node.title))}"
     row = [Paragraph(label, s.cell_bold)] + [""] * (columns - 1)
     return row, GROUP_FILL if depth == 0 else SUBGROUP_FILL
 
@@ -194,10 +197,11 @@ def _star_rating(ctx: ReportContext, result: TemplateResult) -> list[Flowable]:
             reached, reason, wording = "—", "", ""
         else:
             reached, reason = indicator.label, indicator.reason
-            wording = criteria.get(str(indicator.level), "") if indicator.level else "未达到一星级标准"
+            wording = (display_text(criteria.get(str(indicator.level), "")) if indicator.level
+                       else "未达到一星级标准")
         note = f"<br/>{esc(answer.note)}" if answer and answer.note else ""
         refs = ctx.photo_refs(template.id, node.code)
-        rows.append([Paragraph(f"{esc(node.code)}　{esc(node.title)}", s.cell),
+        rows.append([Paragraph(f"{esc(node.code)}　{esc(display_text(node.title))}", s.cell),
                      Paragraph(esc(basis or NOT_CHECKED) + note
                                + (f"<br/>{refs}" if refs else ""), s.cell),
                      Paragraph(f"<b>{esc(reached)}</b>", s.cell_center),
@@ -224,7 +228,8 @@ def _action_table(ctx: ReportContext, result: TemplateResult) -> list[Flowable]:
     template = result.template
     answers = ctx.snapshot.answers_for(template.id)
     as_of = date.fromisoformat(ctx.snapshot.inspection.date)
-    overdue_codes = {item.code for item in result.actions.overdue} if result.actions else set()
+    overdue = overdue_items(result.actions)
+    overdue_codes = {item.code for item in overdue}
     items = list(template.items())
     # A plan without 责任单位 or 时间节点 (003) gets no empty columns for them.
     has_units = any(n.attrs.get("responsible_units") for n in items)
@@ -234,11 +239,15 @@ def _action_table(ctx: ReportContext, result: TemplateResult) -> list[Flowable]:
         answer = answers.get(node.code)
         status = answer.result if answer else None
         markup = result_markup(template, answer)
-        if node.code in overdue_codes or is_overdue(node, status, as_of=as_of):
+        if status is not None and (node.code in overdue_codes
+                                   or is_overdue(node, status, as_of=as_of)):
             markup += f'<br/><font color="{hexcolor(ALERT)}"><b>【逾期】</b></font>'
+        elif status is None and is_overdue(node, status, as_of=as_of):
+            # Nobody has looked: not called overdue, but the deadline is said to have passed.
+            markup += f'<br/><font color="{hexcolor(MUTED)}">（时间节点已过）</font>'
         row = [Paragraph(esc(node.code), s.cell_center), Paragraph(item_content(node), s.cell)]
         if has_units:
-            units = "、".join(node.attrs.get("responsible_units", ())) or "—"
+            units = display_text("、".join(node.attrs.get("responsible_units", ()))) or "—"
             row.append(Paragraph(esc(units), s.cell))
         if has_deadlines:
             deadline = (node.attrs.get("deadline") or {}).get("text", "—")
@@ -262,9 +271,12 @@ def _action_table(ctx: ReportContext, result: TemplateResult) -> list[Flowable]:
         # In the scale's order: the counts mapping has no stable order of its own.
         counts = "，".join(f"{o.label} {result.actions.counts.get(o.key, 0)} 项"
                           for o in template.result_scale if result.actions.counts.get(o.key))
+        unchecked = unchecked_past_deadline(result.actions)
+        past = (f"；另有 {len(unchecked)} 项时间节点已过但本次未检查（标“时间节点已过”，"
+                "不计为逾期）" if unchecked else "")
         story.append(Paragraph(
             f"共 {result.actions.total} 项：{counts or '尚未检查'}；未检查 "
-            f"{len(result.actions.unanswered)} 项；截至检查日逾期 {len(result.actions.overdue)} 项"
-            f"（时间节点已过而未完成，标“【逾期】”）。", s.note))
+            f"{len(result.actions.unanswered)} 项；截至检查日逾期 {len(overdue)} 项"
+            f"（经检查，时间节点已过而未完成，标“【逾期】”）{past}。", s.note))
     story.append(table)
     return story

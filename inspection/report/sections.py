@@ -21,9 +21,12 @@ from inspection.report.context import (
     NOT_CHECKED,
     REPORT_TITLE,
     ReportContext,
+    display_text,
     esc,
     format_date_cn,
+    overdue_items,
     section_number,
+    short_name,
 )
 from inspection.report.fonts import FONT
 from inspection.report.styles import CONTENT_WIDTH, GRID, RULE, report_table, styles, table_style
@@ -33,7 +36,7 @@ from inspection.results import TemplateResult, overall_percent
 def standard_name(template: Template) -> str:
     """《标准名称》（文号）"""
     number = f"（{template.document_number}）" if template.document_number else ""
-    return f"《{template.title}》{number}"
+    return f"《{display_text(template.title)}》{number}"
 
 
 def percent_text(value: float | None) -> str:
@@ -126,7 +129,8 @@ def _result_line(result: TemplateResult) -> str:
     if result.actions is not None:
         counts = "，".join(f"{o.label} {result.actions.counts.get(o.key, 0)}"
                           for o in template.result_scale if result.actions.counts.get(o.key))
-        overdue = f"；逾期 {len(result.actions.overdue)} 项" if result.actions.overdue else ""
+        late = overdue_items(result.actions)
+        overdue = f"；逾期 {len(late)} 项" if late else ""
         return (counts or "尚未检查") + overdue
     return ""
 
@@ -145,6 +149,10 @@ def summary(ctx: ReportContext, index: int) -> list[Flowable]:
         f"共 {total} 项检查条目，已检查 {answered} 项，未检查 {total - answered} 项"
         f"（未检查的条目在报告中标为“{NOT_CHECKED}”，不计为不符合）。", s.body)]
     story.append(_key_figures(ctx))
+    formula = compliance_formula(ctx.results)
+    if formula:
+        story.append(Spacer(1, 1.5 * mm))
+        story.append(Paragraph(formula, s.note))
     story.append(Spacer(1, 4 * mm))
     rows = [[Paragraph("检查依据", s.head), Paragraph("已检查 / 条目", s.head),
              Paragraph("结果", s.head)]]
@@ -155,10 +163,59 @@ def summary(ctx: ReportContext, index: int) -> list[Flowable]:
     table = report_table(rows, [78 * mm, 24 * mm, CONTENT_WIDTH - 102 * mm])
     table.setStyle(table_style())
     story.append(table)
+    story += _overdue_list(ctx)
     for result in ctx.results:
         if result.compliance is not None:
             story += _group_scores(result)
     return story
+
+
+def compliance_formula(results: list[TemplateResult]) -> str:
+    """How 符合率 is worked out, said once, with this inspection's figures:
+    符合率 =（符合 + 0.5 × 基本符合）÷（已检查 − 不适用）; 89.0% =（76 + 0.5 × 10）÷ 91."""
+    scores = [r.compliance.overall for r in results if r.compliance is not None]
+    if not scores:
+        return ""
+    scales = {tuple((o.key, o.label, o.score) for o in r.template.result_scale)
+              for r in results if r.compliance is not None}
+    counted = sum(score.counted for score in scores)
+    points = sum(score.points for score in scores)
+    overall = overall_percent(results)
+    labels = {key: label for scale in scales for key, label, _ in scale}
+    standard = scales == {(("pass", "符合", 1.0), ("partial", "基本符合", 0.5),
+                           ("fail", "不符合", 0.0), ("na", "不适用", None))}
+    passed = sum(score.counts.get("pass", 0) for score in scores)
+    partial = sum(score.counts.get("partial", 0) for score in scores)
+    if standard and abs(points - (passed + 0.5 * partial)) < 1e-9:
+        rule = (f"符合率 =（{labels['pass']}项数 + 0.5 × {labels['partial']}项数）÷"
+                f"（已检查项数 − {labels['na']}项数）× 100%")
+        figures = f"（{passed} + 0.5 × {partial}）÷ {counted}"
+    else:  # weighted items or another scale: the same rule in points
+        rule = "符合率 = 各条目得分之和 ÷ 已检查且适用条目的满分之和 × 100%（按条目权重计分）"
+        figures = f"{points:g} ÷ {sum(score.possible for score in scores):g}"
+    if counted == 0 or overall is None:
+        return f"{rule}；未检查的条目不计入。"
+    return f"{rule}；未检查的条目不计入。本次总体符合率 {overall:.1f}% = {figures}。"
+
+
+def _overdue_list(ctx: ReportContext) -> list[Flowable]:
+    """The action items found overdue, by name (the key figure alone says how many)."""
+    s = styles()
+    rows: list[list[Flowable]] = []
+    for result in ctx.results:
+        for item in overdue_items(result.actions):
+            status = result.template.option(item.status).label if item.status else ""
+            rows.append([Paragraph(esc(short_name(result.template)), s.cell),
+                         Paragraph(f"{esc(item.code)}　{esc(display_text(item.title))}", s.cell),
+                         Paragraph(esc(f"{item.due.year}年{item.deadline}"), s.cell_center),
+                         Paragraph(esc(status), s.cell_center)])
+    if not rows:
+        return []
+    head = [Paragraph(h, s.head) for h in ("行动方案", "逾期事项", "时间节点", "落实情况")]
+    table = report_table([head, *rows], [40 * mm, CONTENT_WIDTH - 94 * mm, 30 * mm, 24 * mm])
+    table.setStyle(table_style())
+    return [Spacer(1, 4 * mm),
+            Paragraph(f"逾期事项（{len(rows)} 项，时间节点已过而未完成）", s.h2), table]
 
 
 def _key_figures(ctx: ReportContext) -> Table:
@@ -173,8 +230,9 @@ def _key_figures(ctx: ReportContext) -> Table:
         figures[:0] = [("总体符合率", percent_text(overall)), ("不符合项", f"{failed} 项")]
     star = next((r for r in ctx.results if r.template.kind is TemplateKind.STAR_RATING), None)
     if star is not None:
-        figures.insert(1 if figures[0][0] == "总体符合率" else 0, ("星级评定", star.stars.label if star.stars else "尚未评定"))
-    overdue = sum(len(r.actions.overdue) for r in ctx.results if r.actions)
+        figures.insert(1 if figures[0][0] == "总体符合率" else 0,
+                       ("星级评定", star.stars.label if star.stars else "尚未评定"))
+    overdue = sum(len(overdue_items(r.actions)) for r in ctx.results)
     if any(r.actions for r in ctx.results):
         figures.append(("逾期事项", f"{overdue} 项"))
     width = CONTENT_WIDTH / len(figures)
@@ -202,12 +260,13 @@ def _group_scores(result: TemplateResult) -> list[Flowable]:
     for code in score.top_level:
         group = score.groups[code]
         counts = group.counts
-        rows.append([Paragraph(esc(code), s.cell_center), Paragraph(esc(group.title), s.cell)]
+        rows.append([Paragraph(esc(code), s.cell_center),
+                     Paragraph(esc(display_text(group.title)), s.cell)]
                     + [Paragraph(str(v), s.cell_center) for v in (
                         group.total, group.answered, counts.get("pass", 0),
                         counts.get("partial", 0), counts.get("fail", 0), counts.get("na", 0))]
                     + [Paragraph(percent_text(group.percent), s.cell_right)])
-        labels.append(f"{code} {group.title}")
+        labels.append(f"{code} {display_text(group.title)}")
         percents.append(group.percent)
     o = score.overall
     rows.append([Paragraph("合计", s.cell_bold), Paragraph("", s.cell)]
@@ -221,7 +280,7 @@ def _group_scores(result: TemplateResult) -> list[Flowable]:
     table = report_table(rows, widths)
     table.setStyle(table_style([("SPAN", (0, -1), (1, -1)),
                                 ("LINEABOVE", (0, -1), (-1, -1), 0.8, RULE)]))
-    title = Paragraph(f"{esc(template.short_title or template.title)}：各{esc(level)}符合率", s.h2)
+    title = Paragraph(f"{esc(short_name(template))}：各{esc(level)}符合率", s.h2)
     chart = score_bar_chart(labels, percents, width=CONTENT_WIDTH)
     return [CondPageBreak(60 * mm), KeepTogether([title, table]), Spacer(1, 3 * mm),
             KeepTogether([chart, Paragraph(f"图：各{esc(level)}符合率（%）", s.figure)])]

@@ -1,4 +1,5 @@
-"""inspection/report/cjk.py replaces two private reportlab functions and leans on four more.
+"""inspection/report/cjk.py replaces two private reportlab functions and leans on more;
+inspection/report/writer.py and styles.ReportTable lean on reportlab's writing and table splitting.
 
 Their parameters and the hash of their source text, as shipped in the reportlab series
 requirements.txt pins, are recorded below. A reportlab upgrade that changes any of them fails
@@ -40,12 +41,58 @@ RELIED_ON = {  # the callers that must reach the replacements through the module
     ("reportlab.platypus.paragraph", "cjkU"): (  # a str subclass: the parameters of __new__
         "cls, value, frag, encoding",
         "36a6ef3d7ba236b7fc4d9588b447b2f1ca3fd22a5ed67b1c004a2e37efeb7066"),
+    # cjk.py remembers lines per paragraph and forgets them when split appends to their words
+    ("reportlab.platypus.paragraph", "Paragraph.split"): (
+        "self, availWidth, availHeight",
+        "62c6fa08fbb2906df63fe94a265d92fc2e8aef28be9a00cf38eaec3bd1c7572d"),
+    ("reportlab.platypus.paragraph", "_split_blParaHard"): (
+        "blPara, start, stop",
+        "7c4d5f0768f7b1f0a91a2cdbe714dfabfa21e6464bbe01deac0178059c100649"),
+    # writer.py writes what these write (save_streaming) and draws as drawImage draws
+    ("reportlab.pdfbase.pdfdoc", "PDFDocument.GetPDFData"): (
+        "self, canvas",
+        "fe3623e20d6a408b3865014ba97fb41084eee0c27586ffba96a40895dcb5963d"),
+    ("reportlab.pdfbase.pdfdoc", "PDFDocument.format"): (
+        "self",
+        "5498d1ec46ff794cff9d63ca3f56e76e5b4a2895e9087d02a3046cf7a789cfee"),
+    ("reportlab.pdfbase.pdfdoc", "PDFIndirectObject.format"): (
+        "self, document",
+        "fbbc8b3ba73448667fc357446a5cceeeb55262838acbe559d2a39e01ddd28d37"),
+    ("reportlab.pdfbase.pdfdoc", "PDFFile.__init__"): (
+        "self, pdfVersion=PDF_VERSION_DEFAULT",
+        "2de566b941f1ee907d9dc132bf9da964c081e4c1a93d2f347395f8005fe53789"),
+    ("reportlab.pdfbase.pdfdoc", "PDFImageXObject.format"): (
+        "self, document",
+        "6069553082920049e0693804b7bf76ff3cc8252244909b3a83af774ab7976eb8"),
+    ("reportlab.pdfbase.pdfdoc", "PDFStream.format"): (
+        "self, document",
+        "b9ac08f4087952144d8916f7d0d70e3232118e4d5f8ac18e9f6c869d07a92ba9"),
+    ("reportlab.pdfgen.canvas", "Canvas.drawImage"): (
+        "self, image, x, y, width=None, height=None, mask=None, preserveAspectRatio=False, "
+        "anchor='c', anchorAtXY=False, showBoundary=False, extraReturn=None",
+        "3fdc2efc25933019606ee7d00a3cb46afd82ca06f10d87491ce27dde2b46eff8"),
+    ("reportlab.pdfgen.canvas", "Canvas.save"): (
+        "self",
+        "ee9b7cd0d74aaef86e57b1f3c0b4d198441d839c96e39c6119c8db5b809b4f7f"),
+    # styles.ReportTable splits rows itself (and relies on how cells of a split row are split)
+    ("reportlab.platypus.tables", "Table._splitCell"): (
+        "self, value, style, oldHeight, newHeight, width",
+        "17b52ecd14dbf9f59c0d21d809027c14a6788a95efeba99f0522f0597318a1f1"),
+    ("reportlab.platypus.tables", "Table._splitRows"): (
+        "self, availHeight, doInRowSplit=0",
+        "75a979f1d51ab7c2be6625597475054c06d12bcd343412fb9ae1070b385ef7e4"),
 }
 # Module-level names cjk.py reads or writes.
 NAMES = {"reportlab.lib.textsplit": ["ALL_CANNOT_START", "ALL_CANNOT_END", "dumbSplit"],
          "reportlab.platypus.paragraph": ["ALL_CANNOT_START", "cjkFragSplit", "cjkU",
-                                          "makeCJKParaLine", "ParaLines"],
-         "reportlab.rl_config": ["_FUZZ"]}
+                                          "makeCJKParaLine", "ParaLines", "FragLine",
+                                          "wordSplit", "sameFrag", "getAscentDescent",
+                                          "imgVRange", "imgNormV"],
+         "reportlab.pdfbase.pdfdoc": ["PDFObject", "PDFImageXObject", "PDFIndirectObject",
+                                      "PDFCrossReferenceTable", "PDFTrailer", "PDFDictionary",
+                                      "PDFArray", "PDFName", "PDFString", "PDFStream", "PDFDate",
+                                      "pdfdocEnc", "format"],
+         "reportlab.rl_config": ["_FUZZ", "invariant", "pdfComments"]}
 
 
 def definition(module: str, name: str) -> tuple[str, str]:

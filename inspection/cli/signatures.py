@@ -1,0 +1,86 @@
+"""``signature add``: a handwritten signature (a PNG, e.g. scanned or from a signing pad) for
+the report's 签字确认 page, from the command line as from the window's signature pad."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from checklists.errors import InvalidInput, messages
+from inspection.cli.common import Commands, store_for
+from inspection.model import SignerRole
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024  # a signature picture; anything bigger is not one
+ROLES = {"inspector": SignerRole.INSPECTOR, "park_representative": SignerRole.PARK_REPRESENTATIVE,
+         "检查人员": SignerRole.INSPECTOR, "园区代表": SignerRole.PARK_REPRESENTATIVE}
+
+MESSAGES = messages({
+    "signature.image_missing": ("image：找不到签名图像文件 {path}",
+                                "image: the signature image {path} does not exist"),
+    "signature.image_not_file": ("image：{path} 不是普通文件",
+                                 "image: {path} is not a regular file"),
+    "signature.image_too_big": ("image：签名图像 {path} 太大（{size} MB，最多 5 MB）",
+                                "image: the signature image {path} is too big ({size} MB, "
+                                "at most 5 MB)"),
+    "signature.image_not_png": ("image：签名图像应为 PNG 文件：{path}",
+                                "image: the signature image must be a PNG file: {path}"),
+    "signature.unreadable": ("image：无法读取 {path}（{reason}）",
+                             "image: cannot read {path} ({reason})"),
+})
+
+
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    signature = commands.add_parser("signature", parents=[common], help="手写签名").add_subparsers(
+        dest="signature_command", required=True, metavar="add")
+    add = signature.add_parser("add", parents=[common],
+                               help="为检查添加手写签名（PNG 图像），显示在报告的签字确认页")
+    add.add_argument("id", help="检查编号（至少前 4 位）")
+    add.add_argument("--role", required=True, choices=sorted(ROLES),
+                     help="inspector=检查人员，park_representative=园区代表")
+    add.add_argument("--name", required=True, help="签名人姓名")
+    add.add_argument("--title", default="", help="职务")
+    add.add_argument("--image", required=True, type=Path, help="签名图像（PNG）")
+    add.set_defaults(handler=signature_add)
+
+
+def read_signature_image(path: Path) -> bytes:
+    """The PNG at *path*, refused with a reason when it is not a regular, small PNG file."""
+    try:
+        if not path.exists():
+            raise InvalidInput("signature.image_missing", path=path)
+        if not path.is_file():
+            raise InvalidInput("signature.image_not_file", path=path)
+        size = path.stat().st_size
+        if size > MAX_IMAGE_BYTES:
+            raise InvalidInput("signature.image_too_big", path=path, size=f"{size / 1e6:.1f}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput("signature.unreadable", path=path,
+                           reason=exc.strerror or exc) from None
+    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        raise InvalidInput("signature.image_not_png", path=path)
+    from io import BytesIO
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(BytesIO(data)) as picture:
+            width, height = picture.size
+            picture.verify()
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise InvalidInput("signature.image_not_png", path=path) from None
+    if width * height > 25_000_000:
+        raise InvalidInput("signature.image_too_big", path=path, size=f"{len(data) / 1e6:.1f}")
+    return data
+
+
+def signature_add(args: argparse.Namespace) -> int:
+    image = read_signature_image(args.image)
+    with store_for(args) as store:
+        inspection_id = store.resolve_inspection_id(args.id)
+        role = ROLES[args.role]
+        signature = store.set_signature(inspection_id, role, args.name, image_png=image,
+                                        title=args.title)
+    print(f"已添加签名：{role.label} {signature.name}", file=sys.stderr)
+    print(signature.id)
+    return 0
