@@ -86,6 +86,11 @@ class MainWindow(QMainWindow):
         self.page.save_state_changed.connect(self._save_state_changed)
         self.page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
+        from ui.bundles.bundle_flow import BundleFlow  # 导出 / 导入检查包, .pib dropped on the list
+        self.bundles = BundleFlow(self, self.runner, prefs)
+        self.bundles.open_requested.connect(self.open_inspection)
+        self.bundles.imported.connect(self._bundle_imported)
+        self.home.bundles_dropped.connect(lambda paths: self.bundles.import_file(paths[0]))
         self._build_menus()
         self._build_status_bar()
         from ui.reports.report_menu import ReportMenu  # signatures, signing, print, Excel, verify
@@ -117,12 +122,18 @@ class MainWindow(QMainWindow):
         self.back_action = self._action(tr("返回检查列表"), self.show_home,
                                         ["Alt+Left", "Ctrl+W"], name="backToList")
         self.backup_action = self._action(tr("备份数据…"), self.backup, name="backup")
+        self.export_bundle_action = self._action(tr("导出检查包…"), self.export_bundle,
+                                                 name="exportBundle")
+        self.import_bundle_action = self._action(tr("导入检查包…"), self.bundles.ask_import,
+                                                 name="importBundle")
         self.quit_action = self._action(tr("退出"), self.close, ["Ctrl+Q"], name="quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.file_menu = bar.addMenu(tr("文件(&F)"))
         self.file_menu.addActions([self.new_action, self.demo_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.back_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.export_bundle_action, self.import_bundle_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
@@ -357,6 +368,20 @@ class MainWindow(QMainWindow):
             report_error(exc, self, title=tr("备份没有完成"))
 
         self.runner.db(lambda store: store.backup(out), done, failed)
+
+    def export_bundle(self) -> None:
+        """The open inspection (or the one selected in the list) as a bundle (.pib)."""
+        inspection_id = self.current_inspection_id or self.home.selected_inspection_id()
+        if inspection_id is None:
+            self.statusBar().showMessage(tr("请先选择要导出的检查"), 8000)
+            return
+        self.page.flush()
+        self.bundles.export(inspection_id)
+
+    def _bundle_imported(self, result) -> None:
+        if self.current_inspection_id == result.inspection_id and result.action != "nothing":
+            self.page.reload()
+        self.home.refresh(select=result.inspection_id)
 
     # --- tools and help ----------------------------------------------------------------------
 

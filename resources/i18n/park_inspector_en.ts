@@ -140,20 +140,240 @@
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="87" />
-            <location filename="../../ui/inspection_view/checklist_model.py" line="43" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="44" />
             <source>未检查</source>
             <translation>Not checked</translation>
         </message>
         <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="57" />
+            <source>已导入检查（第 {0} 版）。</source>
+            <translation>The inspection was imported (revision {0}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="58" />
+            <source>本机已有该检查的第 {0} 版，未作任何改动。</source>
+            <translation>This computer already has revision {0} of the inspection; nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="59" />
+            <source>已把检查包中的修改逐项并入本机的检查（第 {0} 版）。</source>
+            <translation>The bundle's changes were merged item by item into the inspection here (revision {0}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="60" />
+            <source>检查包中的第 {0} 版已取代本机的版本；原来的版本保留备查。</source>
+            <translation>Revision {0} from the bundle replaced the one here; the earlier one is kept for reference.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="61" />
+            <source>这是较早的已签署版本（第 {0} 版），已保留备查；当前版本不变。</source>
+            <translation>This is an earlier signed revision (revision {0}); it is kept for reference and the current revision is unchanged.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="65" />
+            <source>{0} 个条目两台电脑都改过，已标为“冲突待核”：请在条目中选定保留哪一方，之后才能签署。</source>
+            <translation>{0} items were changed on both computers and are marked "conflict to review": pick which side to keep on each item; signing waits until then.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="68" />
+            <source>本机有签署版本中没有的修改，已另存备查，不会丢失。</source>
+            <translation>This computer had changes the signed revision does not contain; they are kept aside for reference, nothing is lost.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="70" />
+            <source>该检查包未签名（草稿）。</source>
+            <translation>The bundle is unsigned (a draft).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="81" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="144" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="206" />
+            <source>导出检查包</source>
+            <translation>Export Inspection Bundle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="83" />
+            <source>&lt;b&gt;{0}（第 {1} 版）&lt;/b&gt;&lt;br&gt;{2} · {3}</source>
+            <translation>&lt;b&gt;{0} (revision {1})&lt;/b&gt;&lt;br&gt;{2} · {3}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="87" />
+            <source>检查包</source>
+            <translation>Inspection bundle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="89" />
+            <location filename="../../ui/reports/sign_dialog.py" line="177" />
+            <source>选择…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="94" />
+            <source>用签名密钥签署检查包（推荐）</source>
+            <translation>Sign the bundle with the signing key (recommended)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="97" />
+            <location filename="../../ui/reports/sign_dialog.py" line="168" />
+            <source>签名密钥的密码（不会被保存）</source>
+            <translation>The signing key's password (never stored)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="99" />
+            <source>保存到：</source>
+            <translation>Save to:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="101" />
+            <source>该版本已签署：检查包在签署报告时已签名，无需密码。</source>
+            <translation>This revision is signed: its bundle was signed with the report, no password is needed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="105" />
+            <source>该版本已签署：导出检查包需要签署报告所用密钥的密码。</source>
+            <translation>This revision is signed: exporting its bundle needs the password of the key that signed the report.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="108" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="115" />
+            <location filename="../../ui/reports/sign_dialog.py" line="185" />
+            <source>密钥密码：</source>
+            <translation>Key password:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="110" />
+            <source>不签署时导出的是未签名的草稿检查包：对方导入时需要确认来源，且它不能作为已签署的版本。</source>
+            <translation>Without a signature the bundle is an unsigned draft: the receiver must confirm where it came from, and it can never count as a signed revision.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="121" />
+            <source>导出</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="145" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="222" />
+            <source>检查包 (*.pib)</source>
+            <translation>Inspection bundles (*.pib)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="206" />
+            <source>正在导出检查包…</source>
+            <translation>Exporting the bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="208" />
+            <source>检查包没有导出</source>
+            <translation>The bundle was not exported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="213" />
+            <source>检查包已保存到：
+{0}</source>
+            <translation>The bundle was saved to:
+{0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="215" />
+            <source>该检查包未签名（草稿）：对方导入时需要确认来源。</source>
+            <translation>The bundle is unsigned (a draft): the receiver must confirm where it came from.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="216" />
+            <source>检查包已导出</source>
+            <translation>Bundle Exported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="222" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="232" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="256" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="285" />
+            <source>导入检查包</source>
+            <translation>Import Inspection Bundle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="233" />
+            <source>正在检查检查包…</source>
+            <translation>Checking the bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="235" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="287" />
+            <source>检查包没有导入</source>
+            <translation>The bundle was not imported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="239" />
+            <source>{0}（第 {1} 版，{2}）</source>
+            <translation>{0} (revision {1}, {2})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="246" />
+            <source>检查包 {0} 由本机不认识的证书签名。</source>
+            <translation>The bundle {0} is signed with a certificate this computer does not know.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="247" />
+            <source>签名人：{0}（{1}）
+证书指纹：{2}
+
+请与签名人核对指纹；信任后，其证书会加入本机已知的证书。</source>
+            <translation>Signer: {0} ({1})
+Certificate fingerprint: {2}
+
+Check the fingerprint with the signer; once trusted, the certificate is added to those this computer knows.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="250" />
+            <source>信任并导入</source>
+            <translation>Trust and Import</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="252" />
+            <source>检查包 {0} 未签名（草稿）。</source>
+            <translation>The bundle {0} is unsigned (a draft).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="253" />
+            <source>未签名的检查包无法证明来自谁、是否被改动过。只在确认来源可靠时导入；它不能作为已签署的版本。</source>
+            <translation>An unsigned bundle cannot prove who made it or that it was not altered. Import it only from a source you trust; it can never count as a signed revision.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="255" />
+            <source>仍要导入</source>
+            <translation>Import Anyway</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="285" />
+            <source>正在导入检查包…</source>
+            <translation>Importing the bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="292" />
+            <source>检查包已导入</source>
+            <translation>Bundle Imported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="294" />
+            <source>打开检查</source>
+            <translation>Open Inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="295" />
+            <location filename="../../ui/reports/export_dialogs.py" line="145" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/about.py" line="61" />
-            <location filename="../../ui/main_window.py" line="146" />
+            <location filename="../../ui/main_window.py" line="157" />
             <source>关于园区现场检查</source>
             <translation>About Park Inspector</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="66" />
             <location filename="../../ui/home/welcome.py" line="54" />
-            <location filename="../../ui/main_window.py" line="240" />
+            <location filename="../../ui/main_window.py" line="251" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
@@ -402,146 +622,146 @@
             <translation>The language changes when the program restarts.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="87" />
+            <location filename="../../ui/home/home_page.py" line="105" />
             <source>检查记录</source>
             <translation>Inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="92" />
-            <location filename="../../ui/main_window.py" line="114" />
+            <location filename="../../ui/home/home_page.py" line="110" />
+            <location filename="../../ui/main_window.py" line="119" />
             <source>新建检查…</source>
             <translation>New inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="97" />
+            <location filename="../../ui/home/home_page.py" line="115" />
             <source>搜索园区、检查人员、备注、整改或条目</source>
             <translation>Search parks, inspectors, notes, findings or items</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="98" />
+            <location filename="../../ui/home/home_page.py" line="116" />
             <source>按园区名称、检查人员或报告编号查找；也会查找备注、整改要求，以及判为不符合或写了备注的条目</source>
             <translation>Finds parks, inspectors and report numbers; also notes, rectification requirements, and items judged non-compliant or given a note</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="112" />
+            <location filename="../../ui/home/home_page.py" line="130" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="117" />
+            <location filename="../../ui/home/home_page.py" line="135" />
             <location filename="../../ui/home/inspection_list.py" line="56" />
             <location filename="../../ui/home/new_inspection.py" line="223" />
             <source>检查日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="161" />
+            <location filename="../../ui/home/home_page.py" line="179" />
             <location filename="../../ui/reports/export_dialogs.py" line="138" />
             <source>打开</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="163" />
+            <location filename="../../ui/home/home_page.py" line="181" />
             <source>新建复查…</source>
             <translation>New revisit…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="164" />
+            <location filename="../../ui/home/home_page.py" line="182" />
             <source>对同一园区再检查一次：模板相同，答案清空，未完成的整改带入</source>
             <translation>Inspect the same park again: same templates, answers cleared, open rectifications carried over</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="166" />
+            <location filename="../../ui/home/home_page.py" line="184" />
             <source>删除草稿…</source>
             <translation>Delete draft…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="171" />
+            <location filename="../../ui/home/home_page.py" line="189" />
             <source>没有符合筛选条件的检查。</source>
             <translation>No inspection matches the filter.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="185" />
+            <location filename="../../ui/home/home_page.py" line="203" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="196" />
+            <location filename="../../ui/home/home_page.py" line="214" />
             <source>双击或按回车键打开检查</source>
             <translation>Double-click or press Enter to open an inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="269" />
+            <location filename="../../ui/home/home_page.py" line="287" />
             <source>显示 {0} / 共 {1} 次检查</source>
             <translation>Showing {0} of {1} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="271" />
+            <location filename="../../ui/home/home_page.py" line="289" />
             <source>共 {0} 次检查</source>
             <translation>{0} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="301" />
+            <location filename="../../ui/home/home_page.py" line="319" />
             <source>先在列表中选择一个检查草稿</source>
             <translation>Select a draft inspection in the list first</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="303" />
+            <location filename="../../ui/home/home_page.py" line="321" />
             <source>删除这个还没有任何记录的草稿</source>
             <translation>Delete this draft, which has nothing recorded yet</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="306" />
+            <location filename="../../ui/home/home_page.py" line="324" />
             <source>只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。</source>
             <translation>Only drafts can be deleted. This inspection has records (status: {0}) and is kept so that the record stays complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="338" />
+            <location filename="../../ui/home/home_page.py" line="356" />
             <source>上次检查中尚未整改的问题会带入复查，逐项核实。</source>
             <translation>Rectifications still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="340" />
+            <location filename="../../ui/home/home_page.py" line="358" />
             <source>上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。</source>
             <translation>The {0} rectification(s) still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="343" />
+            <location filename="../../ui/home/home_page.py" line="361" />
             <source>上次检查没有待整改的问题。</source>
             <translation>The earlier inspection has no open rectifications.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="344" />
+            <location filename="../../ui/home/home_page.py" line="362" />
             <source>为“{0}”新建一次复查？</source>
             <translation>Start a revisit of "{0}"?</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="346" />
+            <location filename="../../ui/home/home_page.py" line="364" />
             <source>复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。所有答案会清空，需要重新判定；{2}</source>
             <translation>The revisit uses the same templates as the inspection of {0} ({1}) and is dated today. All answers are cleared and must be judged again; {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="349" />
+            <location filename="../../ui/home/home_page.py" line="367" />
             <source>新建复查</source>
             <translation>New revisit</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="362" />
+            <location filename="../../ui/home/home_page.py" line="380" />
             <source>删除“{0}” {1} 的检查草稿？</source>
             <translation>Delete the draft inspection of "{0}" on {1}?</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="363" />
+            <location filename="../../ui/home/home_page.py" line="381" />
             <source>这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。</source>
             <translation>No item of this draft has been judged yet. Once deleted, the draft and any photos and rectifications in it cannot be recovered.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="364" />
+            <location filename="../../ui/home/home_page.py" line="382" />
             <source>删除草稿</source>
             <translation>Delete draft</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="364" />
+            <location filename="../../ui/home/home_page.py" line="382" />
             <location filename="../../ui/inspection_view/findings.py" line="240" />
             <location filename="../../ui/photos/photo_strip.py" line="273" />
             <location filename="../../ui/reports/signatures_dialog.py" line="261" />
@@ -640,7 +860,7 @@
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="300" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="124" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="127" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
@@ -804,8 +1024,8 @@
         </message>
         <message>
             <location filename="../../ui/home/welcome.py" line="72" />
-            <location filename="../../ui/main_window.py" line="116" />
-            <location filename="../../ui/main_window.py" line="291" />
+            <location filename="../../ui/main_window.py" line="121" />
+            <location filename="../../ui/main_window.py" line="302" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
         </message>
@@ -1066,15 +1286,16 @@
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="116" />
-            <location filename="../../ui/inspection_view/page.py" line="126" />
+            <location filename="../../ui/inspection_view/page.py" line="128" />
             <source>检查表</source>
             <translation>Checklist</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="117" />
-            <location filename="../../ui/inspection_view/page.py" line="127" />
-            <location filename="../../ui/inspection_view/page.py" line="130" />
-            <location filename="../../ui/inspection_view/page.py" line="246" />
+            <location filename="../../ui/inspection_view/conflicts.py" line="45" />
+            <location filename="../../ui/inspection_view/page.py" line="129" />
+            <location filename="../../ui/inspection_view/page.py" line="132" />
+            <location filename="../../ui/inspection_view/page.py" line="249" />
             <location filename="../../ui/photos/photo_viewer.py" line="367" />
             <location filename="../../ui/session/undo_commands.py" line="165" />
             <location filename="../../ui/session/undo_feedback.py" line="32" />
@@ -1083,7 +1304,7 @@
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="118" />
-            <location filename="../../ui/inspection_view/page.py" line="132" />
+            <location filename="../../ui/inspection_view/page.py" line="134" />
             <source>汇总</source>
             <translation>Summary</translation>
         </message>
@@ -1105,33 +1326,38 @@
             <translation>Reopen (continue inspecting)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_delegate.py" line="55" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="274" />
+            <location filename="../../ui/inspection_view/checklist_delegate.py" line="56" />
+            <source>冲突待核</source>
+            <translation>Conflict</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/checklist_delegate.py" line="58" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="277" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="43" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="44" />
             <source>全部条目</source>
             <translation>All items</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="43" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="44" />
             <source>不符合 / 滞后</source>
             <translation>Non-compliant / behind</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="44" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="45" />
             <source>有整改项</source>
             <translation>With rectifications</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="44" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="45" />
             <source>无照片</source>
             <translation>Without photos</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="227" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="232" />
             <source>已填写</source>
             <translation>Filled in</translation>
         </message>
@@ -1169,6 +1395,127 @@
             <location filename="../../ui/inspection_view/checklist_pane.py" line="284" />
             <source>，</source>
             <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="25" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="116" />
+            <location filename="../../ui/reports/export_dialogs.py" line="217" />
+            <source>检查结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="25" />
+            <location filename="../../ui/inspection_view/findings.py" line="266" />
+            <location filename="../../ui/inspection_view/findings.py" line="288" />
+            <source>整改项</source>
+            <translation>Rectifications</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="25" />
+            <location filename="../../ui/photos/photo_strip.py" line="189" />
+            <location filename="../../ui/photos/photo_viewer.py" line="157" />
+            <source>照片</source>
+            <translation>Photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="26" />
+            <source>手写签名</source>
+            <translation>Handwritten signature</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="26" />
+            <source>检查信息</source>
+            <translation>Inspection details</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="33" />
+            <source>（已删除）</source>
+            <translation>(deleted)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="35" />
+            <source>未选结果</source>
+            <translation>no result</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="39" />
+            <source>备注：{0}</source>
+            <translation>note: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="42" />
+            <location filename="../../ui/inspection_view/findings.py" line="224" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="314" />
+            <source>已整改</source>
+            <translation>Rectified</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="42" />
+            <location filename="../../ui/inspection_view/findings.py" line="224" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="229" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="315" />
+            <source>待整改</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="47" />
+            <source>{0}，归于 {1}{2}</source>
+            <translation>{0}, on {1}{2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="48" />
+            <source>，已删除</source>
+            <translation>, deleted</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="50" />
+            <source>{0} 的签名（{1}）</source>
+            <translation>{0}'s signature ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="51" />
+            <source>日期 {0}；检查人员 {1}；单位 {2}</source>
+            <translation>date {0}; inspectors {1}; organisation {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="113" />
+            <source>&lt;b style='color:{0}'&gt;冲突待核&lt;/b&gt;　两台电脑都改过此条目，请选定保留哪一方（选定后可撤销）：</source>
+            <translation>&lt;b style='color:{0}'&gt;Conflict to review&lt;/b&gt;  This item was changed on two computers; pick which side to keep (the pick can be undone):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="129" />
+            <source>保留本机</source>
+            <translation>Keep Mine</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="130" />
+            <source>采用对方</source>
+            <translation>Take Theirs</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="132" />
+            <source>本机</source>
+            <translation>This computer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="133" />
+            <source>对方（{0}）</source>
+            <translation>Theirs ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="133" />
+            <source>导入的检查包</source>
+            <translation>the imported bundle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="154" />
+            <source>保留本机：{0}</source>
+            <translation>Keep mine: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/conflicts.py" line="154" />
+            <source>采用对方：{0}</source>
+            <translation>Take theirs: {0}</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/evidence_notice.py" line="37" />
@@ -1304,19 +1651,6 @@
             <translation>Describe how it was rectified.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="224" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="314" />
-            <source>已整改</source>
-            <translation>Rectified</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/findings.py" line="224" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="229" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="315" />
-            <source>待整改</source>
-            <translation>Open</translation>
-        </message>
-        <message>
             <location filename="../../ui/inspection_view/findings.py" line="229" />
             <source>期限 {0}</source>
             <translation>Deadline {0}</translation>
@@ -1347,12 +1681,6 @@
             <translation>Rectification: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="266" />
-            <location filename="../../ui/inspection_view/findings.py" line="288" />
-            <source>整改项</source>
-            <translation>Rectifications</translation>
-        </message>
-        <message>
             <location filename="../../ui/inspection_view/findings.py" line="288" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="307" />
             <source>整改项（{0}）</source>
@@ -1369,78 +1697,72 @@
             <translation>Reopen rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="102" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="103" />
             <source>原文（繁体）</source>
             <translation>Original text (Traditional)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="113" />
-            <location filename="../../ui/reports/export_dialogs.py" line="217" />
-            <source>检查结果</source>
-            <translation>Result</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="126" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="129" />
             <source>现场情况、依据、说明……（自动保存）</source>
             <translation>What you saw, the evidence, remarks… (saved automatically)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="169" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="172" />
             <source>请在左侧选择一个检查条目</source>
             <translation>Choose an item on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="215" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="218" />
             <source>&lt;b&gt;责任单位：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Responsible units: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="221" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="224" />
             <source>&lt;b&gt;时间节点：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Deadline: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="223" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="226" />
             <source>&lt;b&gt;所属行动：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Action: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="231" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="234" />
             <source>&lt;b&gt;检查要点&lt;/b&gt;&lt;br&gt;</source>
             <translation>&lt;b&gt;What to check&lt;/b&gt;&lt;br&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="248" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="251" />
             <source>本部分共 {0} 个条目，已记录 {1} 个。</source>
             <translation>This section has {0} items; {1} recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="253" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="256" />
             <source>按 N 跳到下一个未检查条目，按数字键记录结果。</source>
             <translation>Press N for the next unchecked item, a number key to record a result.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="271" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="274" />
             <source>试点 *</source>
             <translation>Pilot *</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="271" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="274" />
             <source>上海市营商环境创新试点改革举措事项</source>
             <translation>A Shanghai business-environment pilot reform measure</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="275" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="278" />
             <source>截至检查日期 {0} 已超过时间节点</source>
             <translation>Past its deadline on the inspection date {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="373" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="376" />
             <source>填写 {0} 测量值</source>
             <translation>Enter measurements for {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="379" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="382" />
             <source>评定 {0}</source>
             <translation>Rate {0}</translation>
         </message>
@@ -1461,22 +1783,22 @@
             <translation>All items are checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="86" />
+            <location filename="../../ui/inspection_view/page.py" line="88" />
             <source>正在打开检查…</source>
             <translation>Opening the inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="191" />
+            <location filename="../../ui/inspection_view/page.py" line="194" />
             <source>无法打开该检查。</source>
             <translation>The inspection could not be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="245" />
+            <location filename="../../ui/inspection_view/page.py" line="248" />
             <source>整体照片（{0}）</source>
             <translation>General photos ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="314" />
+            <location filename="../../ui/inspection_view/page.py" line="317" />
             <source>清除结果</source>
             <translation>Clear result</translation>
         </message>
@@ -1744,102 +2066,112 @@ Reason (optional):</translation>
             <translation>{0} (judged level)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="117" />
+            <location filename="../../ui/main_window.py" line="122" />
             <source>返回检查列表</source>
             <translation>Back to the inspection list</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="119" />
+            <location filename="../../ui/main_window.py" line="124" />
             <source>备份数据…</source>
             <translation>Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="120" />
+            <location filename="../../ui/main_window.py" line="125" />
+            <source>导出检查包…</source>
+            <translation>Export Inspection Bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="127" />
+            <source>导入检查包…</source>
+            <translation>Import Inspection Bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="129" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="122" />
+            <location filename="../../ui/main_window.py" line="131" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="144" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="144" />
             <source>检查(&amp;I)</source>
             <translation>&amp;Inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="134" />
+            <location filename="../../ui/main_window.py" line="145" />
             <source>照片(&amp;P)</source>
             <translation>&amp;Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="134" />
+            <location filename="../../ui/main_window.py" line="145" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="141" />
+            <location filename="../../ui/main_window.py" line="152" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="144" />
+            <location filename="../../ui/main_window.py" line="155" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="148" />
+            <location filename="../../ui/main_window.py" line="159" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/main_window.py" line="188" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="289" />
+            <location filename="../../ui/main_window.py" line="300" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="318" />
+            <location filename="../../ui/main_window.py" line="329" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="322" />
+            <location filename="../../ui/main_window.py" line="333" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="323" />
+            <location filename="../../ui/main_window.py" line="334" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="323" />
+            <location filename="../../ui/main_window.py" line="334" />
             <source>备份文件 (*.zip)</source>
             <translation>Backup files (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="332" />
+            <location filename="../../ui/main_window.py" line="343" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="337" />
+            <location filename="../../ui/main_window.py" line="348" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="338" />
+            <location filename="../../ui/main_window.py" line="349" />
             <source>数据已备份到：
 {0}
 
@@ -1850,26 +2182,31 @@ Reason (optional):</translation>
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="343" />
+            <location filename="../../ui/main_window.py" line="354" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="348" />
+            <location filename="../../ui/main_window.py" line="359" />
             <source>备份完成，但有文件缺失</source>
             <translation>Backup done, but files are missing</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="350" />
+            <location filename="../../ui/main_window.py" line="361" />
             <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
 {1}</source>
             <translation>These {0} files are missing from the data folder, so the backup does not have them either:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="357" />
+            <location filename="../../ui/main_window.py" line="368" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="376" />
+            <source>请先选择要导出的检查</source>
+            <translation>Select the inspection to export first</translation>
         </message>
         <message>
             <location filename="../../ui/photos/annotation_editor.py" line="231" />
@@ -2008,12 +2345,6 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/photos/photo_facts.py" line="35" />
             <source>；</source>
             <translation>; </translation>
-        </message>
-        <message>
-            <location filename="../../ui/photos/photo_strip.py" line="189" />
-            <location filename="../../ui/photos/photo_viewer.py" line="157" />
-            <source>照片</source>
-            <translation>Photos</translation>
         </message>
         <message>
             <location filename="../../ui/photos/photo_strip.py" line="196" />
@@ -2193,11 +2524,6 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Show in folder</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="145" />
-            <source>关闭</source>
-            <translation>Close</translation>
-        </message>
-        <message>
             <location filename="../../ui/reports/export_dialogs.py" line="176" />
             <source>保存草稿报告</source>
             <translation>Save draft report</translation>
@@ -2209,7 +2535,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/reports/export_dialogs.py" line="178" />
-            <location filename="../../ui/reports/sign_dialog.py" line="286" />
+            <location filename="../../ui/reports/sign_dialog.py" line="297" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
@@ -2570,7 +2896,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="50" />
-            <location filename="../../ui/reports/sign_dialog.py" line="144" />
+            <location filename="../../ui/reports/sign_dialog.py" line="148" />
             <source>现场签名…</source>
             <translation>Signatures on site…</translation>
         </message>
@@ -2581,7 +2907,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="52" />
-            <location filename="../../ui/reports/sign_dialog.py" line="146" />
+            <location filename="../../ui/reports/sign_dialog.py" line="150" />
             <source>签名密钥…</source>
             <translation>Signing key…</translation>
         </message>
@@ -2653,8 +2979,8 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="160" />
-            <location filename="../../ui/reports/sign_dialog.py" line="132" />
-            <location filename="../../ui/reports/sign_dialog.py" line="337" />
+            <location filename="../../ui/reports/sign_dialog.py" line="135" />
+            <location filename="../../ui/reports/sign_dialog.py" line="348" />
             <source>签署报告</source>
             <translation>Sign report</translation>
         </message>
@@ -2685,191 +3011,181 @@ The report is saved at:
             <translation>{0} (revision {1}), signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="133" />
+            <location filename="../../ui/reports/sign_dialog.py" line="136" />
             <source>&lt;b&gt;报告编号 {0}（第 {1} 版）&lt;/b&gt;&lt;br&gt;{2} · 检查日期 {3}</source>
             <translation>&lt;b&gt;Report {0} (revision {1})&lt;/b&gt;&lt;br&gt;{2} · inspected on {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="138" />
+            <location filename="../../ui/reports/sign_dialog.py" line="141" />
             <source>签署前检查</source>
             <translation>Before signing</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="141" />
+            <location filename="../../ui/reports/sign_dialog.py" line="145" />
             <source>填写理由…</source>
             <translation>Give reasons…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="148" />
+            <location filename="../../ui/reports/sign_dialog.py" line="152" />
             <source>我已知悉上述问题，仍要签署</source>
             <translation>I know about the points above and want to sign anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="163" />
-            <source>签名密钥的密码（不会被保存）</source>
-            <translation>The signing key's password (never stored)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="165" />
+            <location filename="../../ui/reports/sign_dialog.py" line="170" />
             <source>同时保存一份到：</source>
             <translation>Also save a copy to:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="167" />
+            <location filename="../../ui/reports/sign_dialog.py" line="172" />
             <source>检查报告</source>
             <translation>Inspection-report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="169" />
+            <location filename="../../ui/reports/sign_dialog.py" line="174" />
             <source>可直接输入路径，或点击“选择…”</source>
             <translation>Type a path, or click “Choose…”</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="172" />
-            <source>选择…</source>
-            <translation>Choose…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="180" />
-            <source>密钥密码：</source>
-            <translation>Key password:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="184" />
+            <location filename="../../ui/reports/sign_dialog.py" line="189" />
             <source>签署后检查被锁定，不能再修改；如需修改，需重新打开并生成新的修订版。签署的报告同时保存在数据文件夹中。</source>
             <translation>Signing locks the inspection: it can no longer be changed unless it is reopened as a new revision. The signed report is also kept in the data folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="190" />
+            <location filename="../../ui/reports/sign_dialog.py" line="195" />
             <source>签署并生成报告</source>
             <translation>Sign and issue</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="213" />
+            <location filename="../../ui/reports/sign_dialog.py" line="218" />
             <source>还有 {0} 个条目未检查（共 {1} 个）；报告中显示为“未检查”。</source>
             <translation>{0} of {1} items are not checked yet; the report shows them as “not checked”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="216" />
+            <location filename="../../ui/reports/sign_dialog.py" line="221" />
             <source>全部 {0} 个条目已检查。</source>
             <translation>All {0} items are checked.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="220" />
+            <location filename="../../ui/reports/sign_dialog.py" line="226" />
+            <source>{0} 个条目冲突待核（{1}）：两台电脑都改过，请先在条目中选定保留哪一方，之后才能签署。</source>
+            <translation>{0} items are conflicts to review ({1}): changed on two computers; pick which side to keep on each item before signing.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/sign_dialog.py" line="231" />
             <source>{0} 个条目缺少证据要求的内容（如不符合却没有照片）：请补充，或填写理由。</source>
             <translation>{0} items lack required evidence (e.g. non-compliant without a photo): add it, or give reasons.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="223" />
+            <location filename="../../ui/reports/sign_dialog.py" line="234" />
             <source>证据要求已满足（或已说明理由）。</source>
             <translation>Evidence rules met (or reasons given).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="226" />
+            <location filename="../../ui/reports/sign_dialog.py" line="237" />
             <source>缺少手写签名：{0}</source>
             <translation>Handwritten signatures missing: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="229" />
+            <location filename="../../ui/reports/sign_dialog.py" line="240" />
             <source>手写签名已齐全。</source>
             <translation>All handwritten signatures are there.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="232" />
+            <location filename="../../ui/reports/sign_dialog.py" line="243" />
             <source>签名密钥：{0}（{1}），有效期至 {2}</source>
             <translation>Signing key: {0} ({1}), valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="235" />
+            <location filename="../../ui/reports/sign_dialog.py" line="246" />
             <location filename="../../ui/reports/trusted_panel.py" line="108" />
             <source>（已过期）</source>
             <translation> (expired)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="237" />
+            <location filename="../../ui/reports/sign_dialog.py" line="248" />
             <source>签名密钥：{0}</source>
             <translation>Signing key: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="239" />
+            <location filename="../../ui/reports/sign_dialog.py" line="250" />
             <source>还没有签名密钥：请先创建或导入。</source>
             <translation>No signing key yet: create or import one first.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="248" />
+            <location filename="../../ui/reports/sign_dialog.py" line="259" />
             <source>正在导入照片：导入完成后才能签署（报告要包含这些照片）。</source>
             <translation>Photos are being imported: signing can start once the import has finished (the report must include them).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="253" />
+            <location filename="../../ui/reports/sign_dialog.py" line="264" />
             <source>{0} 张照片的文件缺失（{1}）；报告中显示为“照片文件缺失”。</source>
             <translation>The files of {0} photos are missing ({1}); the report shows “photo file missing” for them.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="256" />
+            <location filename="../../ui/reports/sign_dialog.py" line="267" />
             <source>照片文件齐全（{0} 张）。</source>
             <translation>All photo files are present ({0} photos).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="286" />
+            <location filename="../../ui/reports/sign_dialog.py" line="297" />
             <source>签署的报告另存为</source>
             <translation>Save the signed report as</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="304" />
+            <location filename="../../ui/reports/sign_dialog.py" line="315" />
             <source>请填写副本的保存位置，或取消“同时保存一份到”。</source>
             <translation>Enter where to save the copy, or untick “Also save a copy to”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="307" />
+            <location filename="../../ui/reports/sign_dialog.py" line="318" />
             <source>请填写完整路径（包括文件夹），或点击“选择…”。</source>
             <translation>Enter a full path (including the folder), or click “Choose…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="309" />
+            <location filename="../../ui/reports/sign_dialog.py" line="320" />
             <source>文件夹不存在：{0}</source>
             <translation>The folder does not exist: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="337" />
+            <location filename="../../ui/reports/sign_dialog.py" line="348" />
             <source>正在生成并签署报告…</source>
             <translation>Building and signing the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="360" />
+            <location filename="../../ui/reports/sign_dialog.py" line="371" />
             <source>密码不正确，报告没有签署。请重新输入密码。</source>
             <translation>Wrong password: the report was not signed. Please enter the password again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="368" />
+            <location filename="../../ui/reports/sign_dialog.py" line="379" />
             <source>已取消签署：没有生成报告，检查也没有锁定。</source>
             <translation>Signing cancelled: no report was made and the inspection is not locked.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="370" />
+            <location filename="../../ui/reports/sign_dialog.py" line="381" />
             <source>找不到签名密钥文件：{0}
 请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file is missing: {0}
 Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="372" />
+            <location filename="../../ui/reports/sign_dialog.py" line="383" />
             <source>签名密钥文件无法使用（不是有效的 .p12 文件）。请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file cannot be used (not a valid .p12 file). Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="374" />
-            <location filename="../../ui/reports/sign_dialog.py" line="376" />
+            <location filename="../../ui/reports/sign_dialog.py" line="385" />
+            <location filename="../../ui/reports/sign_dialog.py" line="387" />
             <source>报告没有签署</source>
             <translation>The report was not signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="384" />
+            <location filename="../../ui/reports/sign_dialog.py" line="395" />
             <source>签署前检查已按最新内容更新；请再次输入密码，点击“重新签署”。</source>
             <translation>The checks above now show the latest content; enter the password again and click “Sign again”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="386" />
+            <location filename="../../ui/reports/sign_dialog.py" line="397" />
             <source>重新签署</source>
             <translation>Sign again</translation>
         </message>

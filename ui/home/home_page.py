@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +29,8 @@ from ui.base.error_reporting import report_error
 from ui.base.i18n import status_label, tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
-from ui.base.widgets import SortArrowHeader, confirm, muted_label
+from ui.base.widgets import SortArrowHeader, confirm, dropped_paths, muted_label
+from ui.bundles.files import bundle_paths
 from ui.home.inspection_list import (
     Column,
     InspectionFilterProxy,
@@ -50,6 +51,7 @@ class HomePage(QWidget):
     demo_requested = Signal()
     open_requested = Signal(str)
     refreshed = Signal()  # a refresh is done: the list and the figures it had to work out
+    bundles_dropped = Signal(list)  # .pib files dropped on the list (or the welcome)
 
     def __init__(self, runner: TaskRunner, prefs: Preferences,
                  parent: QWidget | None = None) -> None:
@@ -78,7 +80,23 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self.setAcceptDrops(True)
         self._update_actions()
+
+    # --- bundles dropped on the list --------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if bundle_paths(dropped_paths(event.mimeData())):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = bundle_paths(dropped_paths(event.mimeData()))
+        if paths:
+            event.acceptProposedAction()
+            self.bundles_dropped.emit(paths)
 
     # --- building ------------------------------------------------------------------------
 

@@ -6,12 +6,13 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from inspection.palette import ACCENT, HIGHLIGHT_MARK, MUTED, OVERDUE, PASS
+from inspection.palette import ACCENT, HIGHLIGHT_MARK, MUTED, OVERDUE, PARTIAL, PASS
 from ui.base.error_reporting import guarded_paint
 from ui.base.i18n import tr
 from ui.base.widgets import result_color
 from ui.inspection_view.checklist_model import (
     CODE_ROLE,
+    CONFLICT_ROLE,
     FINDINGS_ROLE,
     IS_ITEM_ROLE,
     OVERDUE_ROLE,
@@ -51,6 +52,8 @@ class ChecklistDelegate(QStyledItemDelegate):
         if is_item:
             label = index.data(RESULT_LABEL_ROLE) or ""
             overdue = index.data(OVERDUE_ROLE)
+            if index.data(CONFLICT_ROLE):  # 冲突待核 (ui/inspection_view/conflicts.py)
+                right = self._tag(painter, fm, right, rect, tr("冲突待核"), QColor(PARTIAL), True)
             if overdue:
                 right = self._tag(painter, fm, right, rect, tr("逾期"), QColor(OVERDUE), True)
             if label:

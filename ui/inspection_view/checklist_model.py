@@ -33,6 +33,7 @@ PHOTOS_ROLE = Qt.ItemDataRole.UserRole + 9
 FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 10  # open findings
 ANSWERED_ROLE = Qt.ItemDataRole.UserRole + 11
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 12
+CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 13  # the item is flagged 冲突待核
 
 FILTERS = ("all", "unanswered", "fail", "findings", "no_photos")
 
@@ -77,6 +78,7 @@ class ChecklistModel(QAbstractItemModel):
         self._done: dict[ItemKey, bool] = {}
         self._photos: dict[ItemKey, int] = {}
         self._findings: dict[ItemKey, int] = {}
+        self._conflicts: set[ItemKey] = set()
         self._as_of = date.today()
 
     def set_session(self, session: EditSession | None) -> None:
@@ -85,6 +87,7 @@ class ChecklistModel(QAbstractItemModel):
             self.session.changed.disconnect(self._on_change)
         self.session = session
         self._roots, self._entries = [], {}
+        self._conflicts = set()
         if session is not None:
             self._as_of = date.fromisoformat(session.inspection.date)
             self._build(session.templates)
@@ -217,6 +220,8 @@ class ChecklistModel(QAbstractItemModel):
             return self._photos.get(key, 0)
         if role == FINDINGS_ROLE:
             return self._findings.get(key, 0)
+        if role == CONFLICT_ROLE:
+            return key in self._conflicts
         return None
 
     def _result_label(self, entry: Entry) -> str:
@@ -233,6 +238,17 @@ class ChecklistModel(QAbstractItemModel):
             return None
         return answer_level(entry.node, self.session.answer(*entry.key),
                             park_type=self.session.park.park_type.value)
+
+    def set_conflicts(self, keys: set[ItemKey]) -> None:
+        """The items flagged 冲突待核 (ui/inspection_view/conflicts.py); repaints those that moved."""
+        moved = (keys ^ self._conflicts) & set(self._entries)
+        self._conflicts = set(keys)
+        for key in moved:
+            index = self.index_of(key)
+            self.dataChanged.emit(index, index)
+
+    def has_conflict(self, key: ItemKey) -> bool:
+        return key in self._conflicts
 
     # --- updates from the session -------------------------------------------------------------
 

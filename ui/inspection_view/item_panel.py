@@ -34,6 +34,7 @@ from ui.base.widgets import (
     hline,
     section_title,
 )
+from ui.inspection_view.conflicts import ConflictBox
 from ui.inspection_view.evidence_notice import EvidenceNotice
 from ui.inspection_view.findings import FindingsPanel
 from ui.inspection_view.result_buttons import ResultButtons
@@ -110,6 +111,8 @@ class ItemPanel(QScrollArea):
         layout.addWidget(self.original_toggle)
         layout.addWidget(self.original)
         layout.addWidget(hline(body))
+        self.conflicts = ConflictBox(body)  # 冲突待核: filled by the page's ConflictController
+        layout.addWidget(self.conflicts)
         self.result_title = section_title(tr("检查结果"), body)
         layout.addWidget(self.result_title)
         self.results = ResultButtons(body)

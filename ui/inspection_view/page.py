@@ -32,6 +32,7 @@ from ui.inspection_view import navigation
 from ui.inspection_view.actions import InspectionActions, digit_results
 from ui.inspection_view.checklist_model import KEY_ROLE, TEMPLATE_ROLE
 from ui.inspection_view.checklist_pane import ChecklistPane
+from ui.inspection_view.conflicts import ConflictController
 from ui.inspection_view.item_panel import ItemPanel
 from ui.inspection_view.keyboard import PageKeyboard
 from ui.inspection_view.page_header import PageHeader
@@ -69,6 +70,7 @@ class InspectionPage(QWidget):
         self._summary_timer = _timer(self, 300, self.refresh_summary)
         self._pin_timer = _timer(self, 0, self._pin_current)
         self._build()
+        self.conflict_controller = ConflictController(self)  # 冲突待核 after a bundle merge
         self.keyboard = PageKeyboard(self)
         self.inspection_actions = InspectionActions(self)
         # the actions the main window and the tests reach for by name
@@ -175,6 +177,7 @@ class InspectionPage(QWidget):
         session.changed.connect(self._on_change)
         session.note_restored.connect(self.panel.note_restored)
         self.model.set_session(session)
+        self.conflict_controller.load(inspection_id)
         self.pane.restore_view_state(self._view_states.get(inspection_id, ("all", "")))
         self.tree.expandAll()
         self.pages.setCurrentIndex(1)

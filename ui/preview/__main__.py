@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from ui.preview import bundle_screens  # noqa: F401 - registers the bundle previews
 from ui.preview.screens import PREVIEWS
 
 

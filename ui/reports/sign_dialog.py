@@ -61,6 +61,7 @@ class Readiness:
     photos: int = 0
     missing_photos: tuple[str, ...] = ()  # the report would show "照片文件缺失" for these
     breaches: tuple[Breach, ...] = ()  # items breaking an evidence rule with no reason yet
+    conflicts: tuple[str, ...] = ()  # items flagged 冲突待核: signing waits until they are picked
 
     @property
     def has_key(self) -> bool:
@@ -85,8 +86,10 @@ def check_readiness(store, inspection_id: str, key_file: Path | None) -> Readine
     photos = [p for p in snapshot.photos if p.deleted_at is None]
     gone = tuple(p.caption or p.original_name
                  for p in missing_report_images(snapshot, store.data_dir))
+    conflicts = tuple(" ".join(c.item) if c.item else c.entity
+                      for c in store.conflicts(inspection_id))
     return Readiness(snapshot.inspection, unanswered, total, tuple(missing), info, key_file,
-                     len(photos), gone, tuple(unexplained(snapshot)))
+                     len(photos), gone, tuple(unexplained(snapshot)), conflicts)
 
 
 def free_name(path: Path) -> Path:
@@ -138,6 +141,7 @@ class IssueDialog(QDialog):
         checks = QGroupBox(tr("签署前检查"))
         self.items_line, self.signatures_line, self.key_line = _line(), _line(), _line()
         self.photos_line, self.evidence_line = _line(), _line()
+        self.conflicts_line = _line()
         self.reasons_button = QPushButton(tr("填写理由…"))
         self.reasons_button.clicked.connect(self.ask_reasons)
         self.reasons_dialog: EvidenceReasonsDialog | None = None
@@ -148,6 +152,7 @@ class IssueDialog(QDialog):
         self.confirm = QCheckBox(tr("我已知悉上述问题，仍要签署"))
         column = QVBoxLayout(checks)
         column.addWidget(self.items_line)
+        column.addWidget(self.conflicts_line)
         column.addWidget(self.photos_line)
         for line, button in ((self.evidence_line, self.reasons_button),
                              (self.signatures_line, self.signatures_button),
@@ -215,6 +220,12 @@ class IssueDialog(QDialog):
         else:
             _set_line(self.items_line, True, tr("全部 {0} 个条目已检查。").format(ready.total))
         self._show_photos()
+        if ready.conflicts:
+            names = "、".join(ready.conflicts[:5]) + ("…" if len(ready.conflicts) > 5 else "")
+            _set_line(self.conflicts_line, False, tr(
+                "{0} 个条目冲突待核（{1}）：两台电脑都改过，请先在条目中选定保留哪一方，之后才能签署。")
+                .format(len(ready.conflicts), _esc(names)))
+        self.conflicts_line.setVisible(bool(ready.conflicts))
         if ready.breaches:
             _set_line(self.evidence_line, False, tr(
                 "{0} 个条目缺少证据要求的内容（如不符合却没有照片）：请补充，或填写理由。")
@@ -278,7 +289,7 @@ class IssueDialog(QDialog):
     def _update(self) -> None:
         ok = (self.ready.has_key and bool(self.password.text()) and not self.ready.breaches
               and (self.confirm.isChecked() or not self.ready.needs_confirmation)
-              and not self.busy and not self.importing)
+              and not self.busy and not self.importing and not self.ready.conflicts)
         self.sign_button.setEnabled(ok)
 
     def choose_copy(self) -> None:
