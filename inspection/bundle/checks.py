@@ -43,7 +43,9 @@ from inspection.bundle.format import (
 from inspection.bundle.reader import MemberSource
 from inspection.bundle.schema import check_audit, check_rows, parse_manifest
 from inspection.bundle.templates import check_templates
-from inspection.signing.keys import certificate_fingerprint, describe_certificate, known_certificates
+from inspection.signing.certificates import check_certificate
+from inspection.signing.keys import certificate_fingerprint, describe_certificate
+from inspection.signing.trust import Identity, Trust, fingerprint_text, identify
 from inspection.store.audit import row_hash, verify_partial_chain
 
 MAX_MANIFEST_BYTES = 16 << 20
@@ -63,7 +65,7 @@ class Checked:
     manifest_bytes: bytes = field(repr=False)
     signature: bytes | None = field(repr=False)
     certificate: x509.Certificate | None
-    trusted: bool  # the signer's certificate is one this laptop knows
+    identity: Identity | None  # what this laptop's trust list says about the signer
     rows: dict = field(repr=False)
     rows_bytes: bytes = field(repr=False)
     audit: list[dict] = field(repr=False)
@@ -72,6 +74,11 @@ class Checked:
     signature_images: dict[str, bytes] = field(default_factory=dict, repr=False)
     thumbnails: dict[str, bytes] = field(default_factory=dict, repr=False)
     templates: dict[str, bytes] = field(default_factory=dict, repr=False)  # to install
+
+    @property
+    def trusted(self) -> bool:
+        """The signer's certificate is on this laptop's trust list."""
+        return self.identity is not None and self.identity.trust is Trust.TRUSTED
 
     @property
     def signed(self) -> bool:
@@ -130,8 +137,8 @@ def check_bundle(source: MemberSource, *, keys_dir: Path | None, trust_signer: b
         signature = read_member(source, SIGNATURE, source.size(SIGNATURE), MAX_SIGNATURE_BYTES)
         certificate = verify_manifest(manifest_bytes, signature)
     manifest = parse_manifest(manifest_bytes)
-    trusted = _check_signer(manifest, certificate, keys_dir, trust_signer=trust_signer,
-                            allow_unsigned=allow_unsigned)
+    identity = _check_signer(manifest, certificate, keys_dir, trust_signer=trust_signer,
+                             allow_unsigned=allow_unsigned)
     listed = manifest.members
     present = names - {MANIFEST, SIGNATURE}
     for name in sorted(set(listed) - present):
@@ -153,7 +160,7 @@ def check_bundle(source: MemberSource, *, keys_dir: Path | None, trust_signer: b
     check_audit(audit, manifest.inspection_id)
     _check_audit_hashes(audit)
     checked = Checked(manifest=manifest, manifest_bytes=manifest_bytes, signature=signature,
-                      certificate=certificate, trusted=trusted, rows=rows,
+                      certificate=certificate, identity=identity, rows=rows,
                       rows_bytes=rows_bytes, audit=audit, audit_bytes=audit_bytes)
     _expected_members(checked)
     checked.templates = check_templates(manifest.templates, lambda tid: read_member(
@@ -176,7 +183,10 @@ def _json(data: bytes, name: str) -> Any:
 
 
 def _check_signer(manifest: Manifest, certificate: x509.Certificate | None, keys_dir: Path | None, *,
-                  trust_signer: bool, allow_unsigned: bool) -> bool:
+                  trust_signer: bool, allow_unsigned: bool) -> Identity | None:
+    """Unsigned: allowed only when asked for, never for a signed revision. Signed: the
+    certificate the manifest names, usable when the bundle was made (the signing package's
+    rules), and on the trust list — or trusted now, when asked (*trust_signer*)."""
     if certificate is None:
         if manifest.signed:
             raise BundleRefused("bundle.signature_missing")
@@ -185,19 +195,21 @@ def _check_signer(manifest: Manifest, certificate: x509.Certificate | None, keys
                                 revision=manifest.revision)
         if not allow_unsigned:
             raise BundleRefused("bundle.unsigned")
-        return False
+        return None
     fingerprint = certificate_fingerprint(certificate)
     declared = manifest.data["signer"]
     if not manifest.signed or declared is None or declared["fingerprint"] != fingerprint:
         raise BundleRefused("bundle.bad_manifest", reason="signer")
-    known = {certificate_fingerprint(c) for c in known_certificates(keys_dir)}
-    if fingerprint in known:
-        return True
-    if not trust_signer:
-        info = describe_certificate(certificate)
-        raise BundleRefused("bundle.unknown_signer", name=info["name"],
-                            organisation=info["organisation"], fingerprint=fingerprint[:16])
-    return False
+    from datetime import datetime
+    check_certificate(certificate, at=datetime.fromisoformat(manifest.data["created_at"]))
+    identity = identify(certificate, keys_dir)
+    if identity.trust is Trust.TRUSTED or trust_signer:
+        return identity
+    info = describe_certificate(certificate)
+    code = "bundle.impersonation" if identity.trust is Trust.IMPERSONATION \
+        else "bundle.unknown_signer"
+    raise BundleRefused(code, name=info["name"], organisation=info["organisation"],
+                        fingerprint=fingerprint_text(fingerprint, groups=4))
 
 
 def _agrees(manifest: Manifest, rows: dict) -> None:

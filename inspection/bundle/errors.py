@@ -33,6 +33,12 @@ MESSAGES = messages({
                               " {name} ({organisation}, fingerprint {fingerprint}); check it and"
                               " import that signer's certificate, or confirm you trust it"
                               " (--trust-signer on the command line)"),
+    "bundle.impersonation": ("检查包的签名证书自称“{name}”（{organisation}），但不是本机已信任的“{name}”的证书"
+                             "（指纹 {fingerprint}）：可能是冒名；与本人核实后才可信任（命令行加 --trust-signer）",
+                             "The bundle's certificate says it is {name} ({organisation}), but it is"
+                             " not the certificate of {name} this computer trusts (fingerprint"
+                             " {fingerprint}): possibly an impersonation; trust it only after"
+                             " checking with that person (--trust-signer on the command line)"),
     "bundle.signer_mismatch": ("检查包的签名人（{signer}）不是签署报告的人（{report_signer}）",
                                "The bundle is signed by {signer}, but the report was signed by"
                                " {report_signer}"),

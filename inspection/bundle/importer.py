@@ -31,7 +31,7 @@ from inspection.bundle.pdf_signer import report_signer_fingerprint
 from inspection.bundle.reader import MemberSource, ZipSource
 from inspection.bundle.templates import install_templates
 from inspection.files import new_temp_file, replace_atomic
-from inspection.signing.keys import remember_certificate
+from inspection.signing.trust import trust_certificate
 from inspection.store import Store
 from inspection.store.exchange_apply import Incoming
 
@@ -139,7 +139,7 @@ def _seal(checked: Checked) -> dict:
 
 def _remember_signer(store: Store, checked: Checked) -> None:
     if checked.certificate is not None and not checked.trusted:
-        remember_certificate(checked.certificate, store.data_dir.keys)
+        trust_certificate(checked.certificate, store.data_dir.keys)
 
 
 def _result(checked: Checked, applied: Plan, written: int, size: int) -> ImportResult:

@@ -60,6 +60,8 @@ class ApplyMixin(ExchangeMixin):
             self._check_device(incoming.audit)
             if plan.action is Action.CREATE:
                 self._create(incoming.rows)
+            else:
+                self._park_for(incoming.rows["park"], create=False)  # learns a hub match
             for kind, rows in plan.archive:
                 self._insert_revision(inspection_id, rows["inspection"]["revision"], kind=kind,
                                       signed=rows["inspection"]["status"] == "signed",
@@ -136,42 +138,45 @@ class ApplyMixin(ExchangeMixin):
             added += 1
         return added
 
-    def _park_for(self, park: dict) -> int:
-        """The park here for a bundle's park: by uid, by hub id, by name, or a new one."""
-        row = self.db.execute("SELECT id FROM parks WHERE uid = ?", [park["uid"]]).fetchone()
+    def _park_for(self, park: dict, *, create: bool = True) -> int | None:
+        """The park here for a bundle's park: by uid, by the hub's id, by name, or a new one.
+
+        Only a match the hub's registry made travels (its hub id); a park the other laptop
+        proposed is proposed again from here by sync. One name is one park on a laptop — the
+        registry has the last word — except when the hub registered the two as different
+        parks: then the newcomer is added under its name and uid, flagged for the office.
+        """
+        hub_id = park["hub_park_id"] if park["registry_state"] == "matched" else None
+        hub_taken = hub_id is not None and self.db.execute(
+            "SELECT 1 FROM parks WHERE hub_park_id = ?", [hub_id]).fetchone() is not None
+        row = self.db.execute("SELECT id, hub_park_id FROM parks WHERE uid = ?",
+                              [park["uid"]]).fetchone()
         if row:
-            if park["hub_park_id"] and park["registry_state"] == "matched":
-                self.db.execute(
-                    "UPDATE parks SET hub_park_id = ?, registry_state = 'matched' WHERE id = ?"
-                    " AND hub_park_id IS NULL AND NOT EXISTS (SELECT 1 FROM parks"
-                    " WHERE hub_park_id = ?)", [park["hub_park_id"], row[0], park["hub_park_id"]])
+            if hub_id and row[1] is None and not hub_taken:  # matched on the other laptop
+                self.db.execute("UPDATE parks SET hub_park_id = ?, registry_state = 'matched'"
+                                " WHERE id = ?", [hub_id, row[0]])
             return row[0]
-        if park["hub_park_id"]:
-            row = self.db.execute("SELECT id FROM parks WHERE hub_park_id = ?",
-                                  [park["hub_park_id"]]).fetchone()
-            if row:
-                return row[0]
-        name, state, note = park["name"], park["registry_state"], ""
-        hub_id = park["hub_park_id"] if state == "matched" else None
+        if not create:
+            return None
+        if hub_taken:
+            return self.db.execute("SELECT id FROM parks WHERE hub_park_id = ?",
+                                   [hub_id]).fetchone()[0]
+        name, state, note = park["name"], "matched" if hub_id else "local", ""
         row = self.db.execute("SELECT id, hub_park_id FROM parks WHERE name = ?", [name]).fetchone()
         if row:
             if not (row[1] and hub_id and row[1] != hub_id):
-                return row[0]  # one name, one park here; the hub's registry has the last word
-            # Two parks of one name that the hub registered as different parks: never merged.
+                return row[0]
             name, state = f"{name}（{park['uid'][:8]}）", "flagged"
             note = "与本机同名园区在中心登记为不同园区"
-        if state != "matched":
-            state = "local" if state == "local" else state
-            hub_id = hub_id if state == "matched" else None
         return self._insert("parks", {
             "name": name, "park_type": park["park_type"], "address": park["address"],
             "contacts": _json(park["contacts"]), "created_at": now_iso(), "uid": park["uid"],
-            "hub_park_id": hub_id, "registry_state": state if hub_id or state != "matched"
-            else "local", "registry_note": note})
+            "hub_park_id": hub_id, "registry_state": state, "registry_note": note})
 
     def _create(self, rows: dict) -> None:
         head = rows["inspection"]
         park_id = self._park_for(rows["park"])
+        assert park_id is not None
         revisit = head["revisit_of"]
         known = revisit is not None and self.has_inspection(revisit)
         self.db.execute(

@@ -286,8 +286,8 @@
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="222" />
             <location filename="../../ui/bundles/bundle_flow.py" line="232" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="256" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="285" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="263" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="292" />
             <source>导入检查包</source>
             <translation>Import Inspection Bundle</translation>
         </message>
@@ -298,7 +298,7 @@
         </message>
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="235" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="287" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="294" />
             <source>检查包没有导入</source>
             <translation>The bundle was not imported</translation>
         </message>
@@ -308,12 +308,27 @@
             <translation>{0} (revision {1}, {2})</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="246" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="248" />
+            <source>检查包 {0} 的签名证书自称“{1}”，但不是本机已信任的“{1}”的证书：可能是冒名。</source>
+            <translation>The bundle {0} is signed with a certificate that says it is {1}, but it is not the certificate of {1} this computer trusts: possibly an impersonation.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="250" />
+            <source>仍要信任并导入</source>
+            <translation>Trust and Import Anyway</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="252" />
             <source>检查包 {0} 由本机不认识的证书签名。</source>
             <translation>The bundle {0} is signed with a certificate this computer does not know.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="247" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="253" />
+            <source>信任并导入</source>
+            <translation>Trust and Import</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="254" />
             <source>签名人：{0}（{1}）
 证书指纹：{2}
 
@@ -324,42 +339,37 @@ Certificate fingerprint: {2}
 Check the fingerprint with the signer; once trusted, the certificate is added to those this computer knows.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="250" />
-            <source>信任并导入</source>
-            <translation>Trust and Import</translation>
-        </message>
-        <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="252" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="259" />
             <source>检查包 {0} 未签名（草稿）。</source>
             <translation>The bundle {0} is unsigned (a draft).</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="253" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="260" />
             <source>未签名的检查包无法证明来自谁、是否被改动过。只在确认来源可靠时导入；它不能作为已签署的版本。</source>
             <translation>An unsigned bundle cannot prove who made it or that it was not altered. Import it only from a source you trust; it can never count as a signed revision.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="255" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="262" />
             <source>仍要导入</source>
             <translation>Import Anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="285" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="292" />
             <source>正在导入检查包…</source>
             <translation>Importing the bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="292" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="299" />
             <source>检查包已导入</source>
             <translation>Bundle Imported</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="294" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="301" />
             <source>打开检查</source>
             <translation>Open Inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="295" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="302" />
             <location filename="../../ui/reports/export_dialogs.py" line="145" />
             <source>关闭</source>
             <translation>Close</translation>

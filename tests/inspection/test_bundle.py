@@ -317,3 +317,30 @@ def test_annotations_travel_as_layers(tmp_path, laptops):
     assert theirs.sha256 == photo.sha256 and len(theirs.annotations) == len(ANNOTATIONS)
     layers = [n for n in members(tmp_path / "a1.pib") if n.startswith("annotations/")]
     assert len(layers) == 1
+
+
+def test_parks_of_one_name_are_one_park_unless_the_hub_says_they_are_two(tmp_path, laptops):
+    a, b = laptops
+    here = b.add_park("星河智造小微企业园", "manufacturing")
+    iid = draft_on_two_laptops(tmp_path, a, b)  # A's park has the same name, another uid
+    assert b.inspection(iid).park_id == here.id
+    # the hub matched A's park; B's same-named park was matched to another registered park
+    b.match_park(here.id, "hub-park-2")
+    other = a.add_park("东区产业园", "service")
+    a.match_park(a.inspection(iid).park_id, "hub-park-1")
+    second = a.new_inspection(a.inspection(iid).park_id, ["000"], inspectors=["张三"]).id
+    export_bundle(a, second, tmp_path / "second.pib")
+    import_bundle(b, tmp_path / "second.pib", allow_unsigned=True)
+    park = b.park(b.inspection(second).park_id)
+    registry = b.park_registry_state(park.id)
+    assert park.id != here.id and registry.state.value == "flagged"
+    assert registry.hub_park_id == "hub-park-1" and park.name.startswith("星河智造小微企业园（")
+    # a park matched on the other laptop brings its match along to the same park here
+    third = a.new_inspection(other.id, ["000"], inspectors=["张三"]).id
+    export_bundle(a, third, tmp_path / "third.pib")
+    import_bundle(b, tmp_path / "third.pib", allow_unsigned=True)
+    a.match_park(other.id, "hub-park-3")
+    a.save_answer(third, "000", "1-1-1", result="pass")
+    export_bundle(a, third, tmp_path / "third2.pib")
+    import_bundle(b, tmp_path / "third2.pib", allow_unsigned=True)
+    assert b.park_registry_state(b.inspection(third).park_id).hub_park_id == "hub-park-3"

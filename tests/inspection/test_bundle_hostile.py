@@ -95,6 +95,15 @@ def test_a_signer_this_laptop_does_not_know_is_refused_unless_trusted(tmp_path, 
         assert import_bundle(c, made["signed"]).action == "nothing"  # known from now on
 
 
+def test_a_certificate_that_takes_a_trusted_name_is_refused_as_impersonation(tmp_path, b, made):
+    """Someone makes a key in the name of 张三, whom this laptop trusts, and signs a draft."""
+    impostor = open_key(make_key(tmp_path / "impostor", "张三"))
+    forged = rebuild(made["draft"], tmp_path / "i.pib", lambda rows, files, manifest: None,
+                     key=impostor)
+    error = refused(b, forged, "bundle.impersonation")
+    assert "张三" in error.text() and "冒名" in error.text()
+
+
 def test_a_signed_revision_sealed_by_someone_else_than_its_report_signer_is_refused(
         tmp_path, b, made):
     forged = rebuild(made["signed"], tmp_path / "f.pib", lambda rows, files, manifest: None,

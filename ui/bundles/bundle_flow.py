@@ -242,12 +242,19 @@ class BundleFlow(QObject):
             self.run_import(path, trust_signer=False, allow_unsigned=False)
             return
         if checked.signed:
+            from inspection.signing.trust import Trust, fingerprint_text
             signer = checked.signer
-            text = tr("检查包 {0} 由本机不认识的证书签名。").format(what)
+            if checked.identity is not None and checked.identity.trust is Trust.IMPERSONATION:
+                text = tr("检查包 {0} 的签名证书自称“{1}”，但不是本机已信任的“{1}”的证书："
+                          "可能是冒名。").format(what, signer["name"])
+                action = tr("仍要信任并导入")
+            else:
+                text = tr("检查包 {0} 由本机不认识的证书签名。").format(what)
+                action = tr("信任并导入")
             info = tr("签名人：{0}（{1}）\n证书指纹：{2}\n\n请与签名人核对指纹；信任后，"
                       "其证书会加入本机已知的证书。").format(
-                signer["name"], signer["organisation"] or "—", _fingerprint(signer["fingerprint"]))
-            action = tr("信任并导入")
+                signer["name"], signer["organisation"] or "—",
+                fingerprint_text(signer["fingerprint"], groups=8) + " …")
         else:
             text = tr("检查包 {0} 未签名（草稿）。").format(what)
             info = tr("未签名的检查包无法证明来自谁、是否被改动过。只在确认来源可靠时导入；"
@@ -302,10 +309,3 @@ class BundleFlow(QObject):
 
     def _failed(self, exc: BaseException, title: str) -> None:
         self.message = report_error(exc, self.parent_widget, title=title)
-
-
-def _fingerprint(value: str) -> str:
-    """A fingerprint as people read it aloud: groups of four."""
-    short = value[:32].upper()
-    return " ".join(short[i:i + 4] for i in range(0, len(short), 4)) + " …"
-
