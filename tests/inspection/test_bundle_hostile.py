@@ -273,3 +273,14 @@ def test_a_failed_import_leaves_no_report_file_behind(tmp_path, b, made, monkeyp
     # photo files may stay: content-addressed, the same bytes under their own name
     assert all(n.startswith("media/") for n in set(after) - set(before))
     assert b.inspections() == []
+
+
+def test_a_cancelled_import_changes_nothing(b, made):
+    """Cancel while the files are being written (the window's 取消): nothing stays behind."""
+    calls = []
+
+    def cancel_after_two():
+        calls.append(1)
+        return len(calls) > 2
+    refused(b, made["signed"], "bundle.cancelled", should_cancel=cancel_after_two)
+    assert len(calls) > 2
