@@ -9,13 +9,26 @@ from pathlib import Path
 from checklists.errors import InvalidInput, UserError, language, messages
 from inspection.cli.common import Commands, store_for
 
+MESSAGES = messages({
+    "report.out_or_docx": ("report：请给出 --out FILE.pdf（PDF 报告）或 --docx FILE.docx（Word 副本）之一",
+                           "report: give either --out FILE.pdf (the PDF report) or "
+                           "--docx FILE.docx (a Word copy)"),
+    "report.docx_unsigned": ("docx：Word 副本不能签署；签署请用 --out FILE.pdf --sign KEY.p12",
+                             "docx: a Word copy cannot be signed; to sign, use --out FILE.pdf "
+                             "--sign KEY.p12"),
+    "report.docx_suffix": ("docx：Word 文件名应以 .docx 结尾，收到“{path}”",
+                           "docx: the Word file name must end in .docx, not “{path}”"),
+})
+
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     report = commands.add_parser(
         "report", parents=[common],
         help="生成检查报告 PDF；加 --sign 时签署报告并锁定检查，最后一行输出文件路径")
     report.add_argument("id", help="检查编号（至少前 4 位）")
-    report.add_argument("--out", required=True, type=Path, help="输出的 PDF 文件")
+    report.add_argument("--out", type=Path, help="输出的 PDF 文件")
+    report.add_argument("--docx", metavar="FILE.docx", type=Path,
+                        help="改为输出可编辑的 Word 副本（标明未签署；有签署的报告时注明其 SHA-256）")
     report.add_argument("--sign", metavar="KEY.p12", type=Path,
                         help="用此签名密钥签署（签署后检查被锁定）；不加则生成未签署的草稿")
     report.add_argument("--password-file", metavar="F", type=Path,
@@ -79,6 +92,10 @@ def _progress(done: int, total: int, message: str) -> None:
 def make_report(args: argparse.Namespace) -> int:
     from inspection.signing.issue import export_report, issue_report
 
+    if (args.out is None) == (args.docx is None):
+        raise InvalidInput("report.out_or_docx")
+    if args.docx is not None:
+        return make_word_copy(args)
     password = read_password(args.password_file) if args.sign else ""
     progress = _progress if sys.stderr.isatty() else None
     with store_for(args) as store:
@@ -99,6 +116,26 @@ def make_report(args: argparse.Namespace) -> int:
     if progress is not None:
         print(file=sys.stderr)
     print(message, file=sys.stderr)
+    print(path)
+    return 0
+
+
+def make_word_copy(args: argparse.Namespace) -> int:
+    """``report ID --docx FILE.docx``: the report as an editable Word copy (never signed)."""
+    from inspection.report.word import build_docx
+
+    if args.sign:
+        raise InvalidInput("report.docx_unsigned")
+    if Path(args.docx).suffix.lower() != ".docx":
+        raise InvalidInput("report.docx_suffix", path=args.docx)
+    with store_for(args) as store:
+        inspection_id = store.resolve_inspection_id(args.id)
+        snapshot = store.snapshot(inspection_id)
+        records = store.reports(inspection_id)
+        path = build_docx(snapshot, args.docx, data_dir=store.data_dir,
+                          signed_report=records[-1] if records else None)
+    print("已生成 Word 副本（可编辑，未签署）" + (
+        f"；签署的报告 SHA-256 {records[-1].sha256}" if records else ""), file=sys.stderr)
     print(path)
     return 0
 
