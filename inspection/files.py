@@ -4,15 +4,37 @@ Every file the database points at (photos, signed reports, backups, keys, export
 to a temporary file in its own folder, flushed to disk (fsync), renamed over its target, and the
 folder flushed too, so the rename survives a power cut. Only then may the database record it.
 Temporary files are named ``.NAME.XXXXXXXX.tmp`` beside their target.
+
+Files the user names (a backup, a report, an export, a key …) go through
+:func:`check_output_path` first: never into a data folder, never over a signed report, never
+onto a device, a pipe or a folder.
 """
 from __future__ import annotations
 
 import contextlib
 import hashlib
 import os
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from checklists.errors import UserError, messages
+
+MESSAGES = messages({
+    "output.empty": ("没有给出输出文件名", "No output file name was given"),
+    "output.inside_data": (
+        "不能写到数据文件夹里：{path}（数据文件夹 {folder}）。请另选一个位置保存",
+        "Will not write into the data folder: {path} (data folder {folder}). Choose another place"),
+    "output.signed_report": ("{path} 是已签署的报告，不能覆盖；请另选文件名",
+                             "{path} is a signed report and is never overwritten; choose another name"),
+    "output.folder": ("{path} 是一个文件夹；请给出要写入的文件名",
+                      "{path} is a folder; name the file to write"),
+    "output.device": ("{path} 是设备，不是普通文件，不能写入", "{path} is a device, not an ordinary file"),
+    "output.pipe": ("{path} 是管道或套接字，不是普通文件，不能写入",
+                    "{path} is a pipe or a socket, not an ordinary file"),
+})
+DATABASE_NAME = "inspections.db"  # a folder holding one is a data folder (inspection.paths)
 
 FILE_MODE = 0o644  # mkstemp makes 0600; the program's files are ordinary files
 TEMP_SUFFIX = ".tmp"
@@ -82,3 +104,57 @@ def write_atomic(target: Path | str, data: bytes) -> None:
     """Write *data* to *target* through a flushed temporary file and a rename."""
     with atomic_target(target) as temp:
         temp.write_bytes(data)
+
+
+class OutputRefused(UserError):
+    """An output file may not be written where the user asked."""
+
+
+def check_output_path(target: Path | str, *, data_dir: Path | str | None = None,
+                      protected: Iterable[Path | str] = ()) -> Path:
+    """The path an output file (backup, report, export, bundle, key …) may be written to, with
+    symlinks followed; raises :class:`OutputRefused` otherwise.
+
+    Refused: anywhere inside *data_dir* or inside any folder that holds an ``inspections.db``
+    (another data folder), any of the *protected* files (the signed reports a store records),
+    and anything that exists but is not a regular file (a folder, a device such as /dev/full, a
+    pipe). The caller writes through :func:`atomic_target` on the returned path, so an
+    existing file is replaced whole by a rename, never overwritten in place.
+    """
+    if not str(target).strip():
+        raise OutputRefused("output.empty")
+    resolved = Path(target).expanduser().resolve()
+    try:
+        mode = os.stat(resolved).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError:  # unreadable: let the write report it
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = "output.folder" if stat.S_ISDIR(mode) else \
+            "output.pipe" if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) else "output.device"
+        raise OutputRefused(kind, path=target)
+    key = _same_path_key(resolved)
+    for path in protected:
+        if _same_path_key(Path(path).resolve()) == key:
+            raise OutputRefused("output.signed_report", path=target)
+    folders = [Path(data_dir).expanduser().resolve()] if data_dir is not None else []
+    for folder in folders:
+        if _inside(resolved, folder):
+            raise OutputRefused("output.inside_data", path=target, folder=folder)
+    if resolved.name == DATABASE_NAME:
+        raise OutputRefused("output.inside_data", path=target, folder=resolved.parent)
+    for parent in resolved.parents:
+        with contextlib.suppress(OSError):
+            if (parent / DATABASE_NAME).is_file():
+                raise OutputRefused("output.inside_data", path=target, folder=parent)
+    return resolved
+
+
+def _same_path_key(path: Path) -> str:
+    return os.path.normcase(str(path))  # Windows: one file, whatever the letters' case
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    key, base = _same_path_key(path), _same_path_key(folder)
+    return key == base or key.startswith(base.rstrip(os.sep) + os.sep)

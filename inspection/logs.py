@@ -27,7 +27,7 @@ def start_logging(folder: Path, *, level: int = logging.INFO) -> Path:
         _handler.close()
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES,
                                                    backupCount=BACKUPS, encoding="utf-8",
-                                                   delay=True)
+                                                   errors="backslashreplace", delay=True)
     handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(handler)
     if root.level > level or root.level == logging.NOTSET:

@@ -13,6 +13,7 @@ from checklists.errors import UserError, set_language
 from inspection.appinfo import APP_ID, APP_NAME, APP_NAME_ZH, APP_VERSION
 from inspection.cli import gui_arguments
 from inspection.paths import DataDir
+from inspection.store import DamagedFolder
 from resources import resource_path
 from ui.base.error_reporting import install_excepthook, set_log_folder
 from ui.base.preferences import Preferences
@@ -123,15 +124,22 @@ def run_app(argv: list[str]) -> int:
     install_excepthook()
 
     from ui.main_window import MainWindow
-    try:
-        window = MainWindow(data_dir=data_dir, prefs=prefs)
-    except UserError as exc:  # e.g. a database written by a newer version
-        QMessageBox.critical(None, APP_NAME_ZH, exc.text())
-        return 2
-    except OSError as exc:
-        QMessageBox.critical(None, APP_NAME_ZH,
-                             f"无法使用数据文件夹 {data_dir}：{exc.strerror or exc}")
-        return 2
+    while True:
+        try:
+            window = MainWindow(data_dir=data_dir, prefs=prefs)
+        except DamagedFolder as exc:  # never an empty database over photos and reports
+            from ui.dialogs.damaged_folder import offer_restore
+            if offer_restore(data_dir, exc):
+                continue
+            return 2
+        except UserError as exc:  # e.g. a database written by a newer version
+            QMessageBox.critical(None, APP_NAME_ZH, exc.text())
+            return 2
+        except OSError as exc:
+            QMessageBox.critical(None, APP_NAME_ZH,
+                                 f"无法使用数据文件夹 {data_dir}：{exc.strerror or exc}")
+            return 2
+        break
     window.show()
     if os.environ.get("PARK_INSPECTOR_QUIT_WHEN_SHOWN"):  # the start-up bench: shown, then quit
         QTimer.singleShot(0, app.quit)

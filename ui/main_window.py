@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklists.errors import language
 from checklists.library import all_templates
 from inspection.store import NotFound
 from ui.base.error_reporting import report_error
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self._page_title = ""
         self._demo_progress: QProgressDialog | None = None
         self.backup_message: QMessageBox | None = None  # what the last backup did
+        self.notice_message: QMessageBox | None = None  # what opening the folder did
 
         self.home = HomePage(self.runner, prefs)
         self.page = InspectionPage(self.runner, prefs)
@@ -103,6 +105,18 @@ class MainWindow(QMainWindow):
         self.runner.background(lambda _progress: all_templates(), None, lambda _exc: None)
         self.home.refresh()
         self._reopen_last_inspection()
+        self._say_notices()
+
+    def _say_notices(self) -> None:
+        """What opening the data folder did or found: an interrupted restore finished or
+        undone, temporary files removed, a folder that can only be read."""
+        notices = self.runner.call(lambda store: [n.text(language()) for n in store.notices])
+        if not notices:
+            return
+        self.notice_message = QMessageBox(QMessageBox.Icon.Information, tr("数据文件夹"),
+                                          "\n\n".join(notices), QMessageBox.StandardButton.Ok,
+                                          self)
+        self.notice_message.open()
 
     # --- menus -----------------------------------------------------------------------------
 
@@ -349,17 +363,25 @@ class MainWindow(QMainWindow):
             text = tr("数据已备份到：\n{0}\n\n包括数据库和 {1} 个照片、报告文件。").format(
                 out, len(manifest.get("files", [])))
             missing = manifest.get("missing", [])
-            if not missing:
+            damage = list(manifest.get("damaged", {}).values()) \
+                + list(manifest.get("database_problems", []))
+            if not missing and not damage:
                 self.backup_message = QMessageBox(QMessageBox.Icon.Information,
                                                   tr("备份完成"), text,
                                                   QMessageBox.StandardButton.Ok, self)
             else:  # a damaged folder: the backup is still the best copy there is
-                names = "\n".join(missing[:10]) + ("\n…" if len(missing) > 10 else "")
+                said = []
+                if missing:
+                    names = "\n".join(missing[:10]) + ("\n…" if len(missing) > 10 else "")
+                    said.append(tr("数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：\n{1}")
+                                .format(len(missing), names))
+                if damage:
+                    lines = "\n".join(damage[:10]) + ("\n…" if len(damage) > 10 else "")
+                    said.append(tr("以下 {0} 处已损坏，已按原样备份：\n{1}").format(len(damage), lines))
+                title = tr("备份完成，但有文件缺失") if not damage else tr("备份完成，但数据有损坏")
                 self.backup_message = QMessageBox(
-                    QMessageBox.Icon.Warning, tr("备份完成，但有文件缺失"),
-                    text + "\n\n" + tr(
-                        "数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：\n{1}")
-                    .format(len(missing), names), QMessageBox.StandardButton.Ok, self)
+                    QMessageBox.Icon.Warning, title, "\n\n".join([text, *said]),
+                    QMessageBox.StandardButton.Ok, self)
             self.backup_message.open()
 
         def failed(exc: BaseException) -> None:

@@ -8,6 +8,7 @@ folder and summarised in one line.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sqlite3
 import sys
@@ -45,8 +46,16 @@ def _modules() -> list[ModuleType]:
     return [templates, records, maintenance, reports, signing, signatures, bundle, hub]
 
 
+def _data_dir(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "empty: name a folder, or leave the option out for the default one"
+            if language() == "en" else "不能为空：请给出文件夹，或不加此选项以使用默认数据文件夹")
+    return text
+
+
 def _add_data_dir(parser: argparse.ArgumentParser, *, default: str | None = None) -> None:
-    parser.add_argument("--data-dir", metavar="DIR", default=default,
+    parser.add_argument("--data-dir", metavar="DIR", default=default, type=_data_dir,
                         help="数据文件夹（默认：用户应用数据文件夹）")
 
 
@@ -88,12 +97,43 @@ def _error_prefix() -> str:
     return "Error: " if language() == "en" else "错误："
 
 
+def _refuse_undecodable(args: argparse.Namespace) -> None:
+    """Text arguments must be text: bytes that are not UTF-8 (a Linux shell can pass them)
+    would otherwise be stored as they are, or fail deep inside. File names may be any bytes."""
+    for name, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and not _is_text(item):
+                option = name.replace("_", "-")
+                raise CommandLineError(
+                    f"main.py: argument {option}: not valid UTF-8 text" if language() == "en"
+                    else f"main.py: 参数 {option} 不是有效的 UTF-8 文字")
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: undecodable bytes from the command line
+        return False
+    return True
+
+
+def _tolerant_output() -> None:
+    """A file name that is not UTF-8 is printed as the bytes it is, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                reconfigure(errors="surrogateescape" if stream is sys.stdout else "backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     set_language(language_from_environment())
+    _tolerant_output()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        _refuse_undecodable(args)
         if args.self_test:
             from inspection.cli.self_test import run_self_test
             return run_self_test(args)
@@ -116,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         print("已取消", file=sys.stderr)
         return 130
     except (sqlite3.DatabaseError, OSError) as exc:
-        print(f"{_error_prefix()}{exc}", file=sys.stderr)
+        from inspection.store import explain_database_error
+        explained = explain_database_error(exc)
+        print(f"{_error_prefix()}{explained.text() if explained else exc}", file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:
         where = _log_unexpected(args if "args" in locals() else None)
@@ -134,13 +176,14 @@ def _log_unexpected(args: argparse.Namespace | None) -> str:
     from inspection.cli.common import data_root
     from inspection.logs import start_logging
     log = logging.getLogger(__name__)
+    command = " ".join(sys.argv).encode("utf-8", "backslashreplace").decode("utf-8")
     try:
         root = data_root(args) if args is not None else None
         if root is None or not root.is_dir():
             raise OSError  # never create a (perhaps mistyped) data folder just for a log
         path = start_logging(root / "logs")
-        log.exception("unexpected error in: %s", " ".join(sys.argv))
+        log.exception("unexpected error in: %s", command)
         return str(path)
-    except OSError:
-        log.exception("unexpected error")
+    except (OSError, ValueError):
+        log.exception("unexpected error in: %s", command)
         return "标准错误输出" if language() != "en" else "standard error"

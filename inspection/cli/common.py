@@ -8,16 +8,24 @@ import sys
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from checklists.errors import UserError
-from inspection.paths import DataDir, default_data_dir
-from inspection.store import Store, open_store
+from checklists.errors import UserError, language, messages
+from inspection.paths import default_data_dir
+from inspection.store import NoDatabase, Store, open_store
+
+MESSAGES = messages({
+    "cli.no_data": ("数据文件夹 {folder} 中没有检查数据（inspections.db）：请检查 --data-dir 是否写错，"
+                    "或先用 park add 添加园区",
+                    "The data folder {folder} holds no inspection data (inspections.db): check"
+                    " --data-dir for a typing mistake, or add a park first with park add"),
+})
 
 # What a command module's ``register(commands, common)`` adds its commands to.
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def data_root(args: argparse.Namespace) -> Path:
-    return Path(args.data_dir).expanduser() if getattr(args, "data_dir", None) else default_data_dir()
+    given = getattr(args, "data_dir", None)
+    return Path(given).expanduser() if given is not None else default_data_dir()
 
 
 class NoData(UserError):
@@ -32,10 +40,20 @@ def store_for(args: argparse.Namespace, *, actor: str | None = None,
     one and reporting on it as if it were the inspector's data.
     """
     root = data_root(args)
-    if not create and not DataDir(root).database.is_file():
-        raise NoData(f"数据文件夹 {root} 中没有检查数据（inspections.db）：请检查 --data-dir 是否写错，"
-                     "或先用 park add 添加园区")
-    return open_store(root, actor=actor or getattr(args, "by", None) or os_user())
+    try:
+        store = open_store(root, actor=actor or getattr(args, "by", None) or os_user(),
+                           create=create)
+    except NoDatabase:
+        raise NoData("cli.no_data", folder=root) from None
+    say_notices(store)
+    return store
+
+
+def say_notices(store: Store) -> None:
+    """What opening the folder did or found (a recovered restore, read-only …): on stderr."""
+    prefix = "Note: " if language() == "en" else "注意："
+    for notice in store.notices:
+        print(f"{prefix}{notice.text()}", file=sys.stderr)
 
 
 def os_user() -> str:

@@ -5,8 +5,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from checklists.errors import language
 from inspection.cli.common import Commands, add_json_flag, data_root, print_json, store_for
-from inspection.store import restore
+from inspection.store import DamagedFolder, StoreError, backup_is_whole, restore
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -31,8 +32,17 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def check_db(args: argparse.Namespace) -> int:
-    with store_for(args) as store:
-        report = store.check()
+    try:
+        with store_for(args) as store:
+            report = store.check()
+    except (DamagedFolder, StoreError) as exc:  # a folder that cannot even be opened
+        text = exc.text(language())
+        if args.json:
+            print_json({"ok": False, "problems": [text], "checked": {}, "missing": [],
+                        "damaged": [], "notes": []})
+        else:
+            print(f"问题：{text}")
+        return 1
     if args.json:
         print_json(report.to_dict())
     else:
@@ -41,23 +51,39 @@ def check_db(args: argparse.Namespace) -> int:
             print(f"数据库正常（{checked}）")
         for problem in report.problems:
             print(f"问题：{problem}")
+        for note in report.notes:
+            print(f"注意：{note}")
     return 0 if report.ok else 1
 
 
 def backup_db(args: argparse.Namespace) -> int:
     with store_for(args) as store:
         manifest = store.backup(args.out)
-    # Still exit 0: from a damaged folder this backup is the best copy there is.
+    # The backup is written even from a damaged folder (the best copy there is), but the
+    # damage is said, one line each, and the exit status is 1.
     for name in manifest["missing"]:
         print(f"警告：数据文件夹中缺少 {name}，备份中也没有它", file=sys.stderr)
+    for problem in manifest["damaged"].values():
+        print(f"警告：{problem}（已按原样备份）", file=sys.stderr)
+    for problem in manifest["database_problems"]:
+        print(f"警告：{problem}", file=sys.stderr)
     print(f"已备份到 {args.out}（照片和报告 {len(manifest['files'])} 个文件）")
+    if not backup_is_whole(manifest):
+        print("备份已写出，但数据文件夹有损坏（见上）；请运行 check-db 查看", file=sys.stderr)
+        return 1
     return 0
 
 
 def restore_db(args: argparse.Namespace) -> int:
     manifest = restore(args.file, data_root(args), replace=args.replace)
+    if manifest.get("recovered"):
+        print(f"注意：{manifest['recovered']}", file=sys.stderr)
     for name in manifest["missing"]:
         print(f"警告：备份时已缺少 {name}，恢复后仍然缺少", file=sys.stderr)
+    for problem in manifest["damaged"].values():
+        print(f"警告：备份时已损坏：{problem}（恢复后仍然如此）", file=sys.stderr)
+    if manifest.get("aside"):
+        print(f"原有数据已移到 {manifest['aside']}", file=sys.stderr)
     print(f"已从 {args.file} 恢复（{manifest['created_at']} 的备份，"
           f"{len(manifest['files'])} 个文件）到 {data_root(args)}")
     return 0

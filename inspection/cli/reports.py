@@ -100,14 +100,15 @@ def make_report(args: argparse.Namespace) -> int:
     progress = _progress if sys.stderr.isatty() else None
     with store_for(args) as store:
         inspection_id = store.resolve_inspection_id(args.id)
+        out = store.check_output(args.out)  # never into the data folder, a signed report, a device
         if args.sign:
             path = issue_report(store, inspection_id, key_path=args.sign, password=password,
-                                out=args.out, progress=progress,
+                                out=out, progress=progress,
                                 photos_per_page=args.photos_per_page)
             stored = store.reports(inspection_id)[-1].file(store.data_dir)
             message = f"已签署报告，检查已锁定（副本保存在 {stored}）"
         else:
-            path = export_report(store, inspection_id, out=args.out, progress=progress,
+            path = export_report(store, inspection_id, out=out, progress=progress,
                                  photos_per_page=args.photos_per_page)
             inspection = store.inspection(inspection_id)
             message = (f"已生成未签署的副本（检查已签署，第 {inspection.revision} 版；"
@@ -148,8 +149,9 @@ def export_excel(args: argparse.Namespace) -> int:
         raise InvalidInput(f"xlsx：Excel 文件名应以 .xlsx 结尾，收到“{args.xlsx}”")
     with store_for(args) as store:
         snapshot = store.snapshot(store.resolve_inspection_id(args.id))
+        out = store.check_output(args.xlsx)
     notices: list[UserError] = []
-    path = export_xlsx(snapshot, inspection_results(snapshot), args.xlsx, notices=notices)
+    path = export_xlsx(snapshot, inspection_results(snapshot), out, notices=notices)
     print(f"已导出：{snapshot.park.name} {snapshot.inspection.date}", file=sys.stderr)
     for notice in notices:
         print(f"{'Note: ' if language() == 'en' else '注意：'}{notice}", file=sys.stderr)

@@ -14,7 +14,9 @@ import hashlib
 import io
 import logging
 import math
+import os
 import re
+import stat
 import time
 import warnings
 from dataclasses import dataclass
@@ -43,6 +45,7 @@ IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".heic", ".heif"})
 # MPO is how Pillow names a JPEG with extra frames (many phones add a depth or HDR map).
 STORED_EXT = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "HEIF": "heic"}
 SUPPORTED = "请导入 JPEG、PNG 或 HEIC 照片"
+CHANGED_WHILE_READ = "文件在导入时被改动（可能仍在复制或写入），未导入；请等它写完后再导入"
 STALE_TEMP_SECONDS = 3600.0
 
 
@@ -92,37 +95,96 @@ def prepare_photo(path: Path | str, data_dir: DataDir | Path | str) -> PreparedP
     failure while writing removes what this call wrote, so a refused photo leaves nothing.
     """
     path = Path(path)
-    data = _read(path)
+    data, read_from = _read(path)
     sha256 = hashlib.sha256(data).hexdigest()
     decoded = _decode(path, data)
     report_jpeg = _jpeg(decoded.report, REPORT_QUALITY)
     thumbnail = decoded.report.resize(_fit(decoded.report.size, THUMBNAIL_LONG_EDGE),
                                       Image.Resampling.LANCZOS, reducing_gap=2.0)
     thumbnail_jpeg = _jpeg(thumbnail, THUMBNAIL_QUALITY)
+    _refuse_if_changed(path, read_from)  # still being written while it was decoded
     _store(as_data_dir(data_dir), path, sha256, decoded.ext, data, report_jpeg)
-    return PreparedPhoto(sha256=sha256, ext=decoded.ext, original_name=path.name,
+    # A file name that is not valid UTF-8 (possible on Linux) is kept readable, not refused.
+    name = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return PreparedPhoto(sha256=sha256, ext=decoded.ext, original_name=name,
                          size=len(data), width=decoded.width, height=decoded.height,
                          thumbnail_jpeg=thumbnail_jpeg, taken_at=decoded.taken_at,
                          gps=decoded.gps)
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path) -> tuple[bytes, tuple]:
+    """The file's bytes, read whole from a regular file that did not change while it was read,
+    and its identity (to see later whether it changed). Devices (/dev/zero), pipes and sockets
+    are refused before they are opened: they would be read for ever or block."""
     try:
-        if path.is_dir():  # on Windows opening a folder gives "permission denied"
+        before = os.stat(path)
+        if stat.S_ISDIR(before.st_mode):  # on Windows opening a folder gives "permission denied"
             raise PhotoRejected(path, "这是一个文件夹，不是照片文件")
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if not stat.S_ISREG(before.st_mode):
+            raise PhotoRejected(path, "不是普通文件（设备、管道或套接字），不能作为照片导入")
+        if before.st_size > MAX_FILE_BYTES:
             raise PhotoRejected(path, f"文件过大（超过 {MAX_FILE_BYTES >> 20} MB）")
-        with open(path, "rb") as handle:
-            data = handle.read()
+        # O_NONBLOCK: should a pipe have been put in its place since, opening it never waits.
+        with open(path, "rb", opener=_open_without_waiting) as handle:
+            opened = os.fstat(handle.fileno())
+            if not stat.S_ISREG(opened.st_mode) or _identity(opened) != _identity(before):
+                raise PhotoRejected(path, CHANGED_WHILE_READ)
+            data = handle.read(MAX_FILE_BYTES + 1)
+            after = os.fstat(handle.fileno())
     except FileNotFoundError:
         raise PhotoRejected(path, "找不到这个文件") from None
     except PermissionError:
         raise PhotoRejected(path, "没有读取这个文件的权限") from None
     except OSError as exc:
         raise PhotoRejected(path, f"无法读取文件（{exc.strerror or exc}）") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise PhotoRejected(path, f"文件过大（超过 {MAX_FILE_BYTES >> 20} MB）")
+    if _identity(after) != _identity(before) or len(data) != before.st_size:
+        raise PhotoRejected(path, CHANGED_WHILE_READ)
     if not data:
         raise PhotoRejected(path, "文件是空的（0 字节）")
-    return data
+    return data, _identity(before)
+
+
+def _open_without_waiting(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _identity(info: os.stat_result) -> tuple:
+    """What changes when a file is written to, appended to or replaced."""
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def _refuse_if_changed(path: Path, read_from: tuple) -> None:
+    try:
+        now = _identity(os.stat(path))
+    except OSError:
+        now = None
+    if now != read_from:
+        raise PhotoRejected(path, CHANGED_WHILE_READ)
+
+
+def report_image_problem(path: Path | str) -> str | None:
+    """What is wrong with a stored report-size image, or None when it decodes whole.
+
+    Decoded at 1/8 scale (libjpeg's DCT scaling): every byte of the entropy-coded data is still
+    read, so a truncated or garbled file is found, at a few milliseconds a photo.
+    """
+    _refuse_bombs_and_truncated_files()
+    try:
+        with Image.open(path) as image:
+            if image.format != "JPEG":
+                return f"不是 JPEG 文件（{image.format}）"
+            width, height = image.size
+            if width * height > MAX_PIXELS or width < 1 or height < 1:
+                return f"尺寸不对（{width}×{height}）"
+            image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+            image.load()
+    except FileNotFoundError:
+        return "文件缺失"
+    except Exception as exc:  # truncated, garbled, not an image at all
+        return f"无法解码（{exc}）"
+    return None
 
 
 def _decode(path: Path, data: bytes) -> _Decoded:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from checklists.errors import InvalidInput, messages
@@ -11,6 +10,7 @@ from checklists.library import get_template
 from checklists.model import Node, NodeKind, Template
 from checklists.stars import validate_measurements
 from inspection.changes import Change
+from inspection.dates import parse_iso_date
 from inspection.model import Answer, Finding, FindingStatus, Severity
 from inspection.results import is_answered
 from inspection.store.base import Edit, NotFound, StoreBase, dumps, now_iso
@@ -243,7 +243,7 @@ def _finding_fields(*, requirement: str, severity: Severity | str, deadline: str
         raise InvalidInput("finding.bad_severity", severity=severity) from None
     if deadline:
         try:
-            date.fromisoformat(deadline)
+            parse_iso_date(deadline)
         except ValueError:
             raise InvalidInput("finding.bad_deadline", deadline=deadline) from None
     return {"requirement": requirement, "severity": severity.value, "deadline": deadline or None,

@@ -3,29 +3,23 @@ from __future__ import annotations
 
 import itertools
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Self
 
-from sqlite_utils import Database
-
 from checklists.errors import UserError, messages
 from inspection.changes import Change
 from inspection.model import Answer, Finding, Inspection, ParkType, Photo, Status
 from inspection.paths import DataDir
 from inspection.store.audit import GENESIS, row_hash
-from inspection.store.migrations import check_not_newer, migrate
+from inspection.store.opening import BUSY_TIMEOUT_MS, StoreError, connect, open_database
 
-BUSY_TIMEOUT_MS = 5000
+__all__ = ["BUSY_TIMEOUT_MS", "StoreError", "connect"]  # opened in inspection.store.opening
 Params = Sequence[Any] | dict[str, Any]  # the parameters of one SQL statement
 
 MESSAGES = messages({
-    "store.cannot_open": ("无法打开数据库 {path}：{reason}", "Cannot open the database {path}: {reason}"),
-    "store.no_wal": ("数据库 {path} 无法切换到 WAL 模式（{mode}）",
-                     "The database {path} cannot use write-ahead logging (mode {mode})"),
     "store.no_inspection": ("没有这个检查：{id}", "No such inspection: {id}"),
     "store.gone": ("该记录已不存在（可能刚在另一个窗口或命令行中删除）",
                    "The record no longer exists (it may have just been deleted in another window or"
@@ -43,10 +37,6 @@ class NotFound(UserError):
 
 class InspectionLocked(UserError):
     """The inspection is signed; edits are refused until it is reopened."""
-
-
-class StoreError(UserError):
-    """The database could not be opened or used."""
 
 
 INSPECTION_SELECT = """
@@ -130,47 +120,33 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def connect(path: Path | str) -> Database:
-    """Open *path* with the settings that make an acknowledged edit survive a crash."""
-    try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-        db = Database(conn)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        db.execute("PRAGMA synchronous = FULL")  # fsync the WAL on every commit
-        db.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
-        raise StoreError("store.cannot_open", path=path, reason=exc) from exc
-    if str(mode).lower() != "wal" and str(path) != ":memory:":
-        raise StoreError("store.no_wal", path=path, mode=mode)
-    return db
-
-
 class StoreBase:
     """Holds the connection; every edit goes through :meth:`_edit`."""
 
-    def __init__(self, data_dir: DataDir, *, actor: str = "", reader: bool = False) -> None:
-        """Open the data folder's database. A *reader* only reads (``PRAGMA query_only``): a
-        second connection beside the writer, for long reads that must not hold up edits (the
-        inspections list); it expects the writer to have brought the schema up to date."""
-        self.data_dir = data_dir if reader else data_dir.ensure()
+    def __init__(self, data_dir: DataDir, *, actor: str = "", reader: bool = False,
+                 create: bool = True) -> None:
+        """Open the data folder's database (``inspection.store.opening``: the folder lock, an
+        interrupted restore finished, read-only when the folder cannot be written); without
+        *create* a folder with no database is refused. A *reader* only reads (``PRAGMA
+        query_only``): a second connection beside the writer, for long reads that must not
+        hold up edits (the inspections list); it expects the writer to have brought the schema
+        up to date."""
+        self.data_dir = data_dir
         self.actor = actor
         self.reader = reader
-        self.db = connect(data_dir.database)
+        opened = open_database(data_dir, create=create and not reader, reader=reader)
+        self.db, self._folder_lock = opened.db, opened.lock
+        self.read_only, self.notices = opened.read_only, opened.notices
+        self.applied_migrations: list[str] = opened.applied
         try:
-            if reader:
-                check_not_newer(self.db)
-                self.applied_migrations: list[str] = []
-                self.db.execute("PRAGMA query_only = ON")
-            else:
-                self.applied_migrations = migrate(self.db)
             self.device_id: str = self.db.execute("SELECT id FROM local_device").fetchone()[0]
         except BaseException:
-            self.db.close()
+            self.close()
             raise
 
     def close(self) -> None:
         self.db.close()
+        self._folder_lock.release()
 
     def __enter__(self) -> Self:
         return self
@@ -189,6 +165,8 @@ class StoreBase:
         fails at once with "database is locked". BEGIN IMMEDIATE waits up to the busy timeout
         instead. Inside an open transaction a savepoint nests, so edits may call edits.
         """
+        if self.read_only:
+            raise StoreError("store.read_only", folder=self.data_dir.root)
         conn = self.db.conn
         if conn.in_transaction:
             name = f"edit_{next(_savepoints)}"

@@ -9,9 +9,25 @@ from collections.abc import Iterable, Mapping, Sequence
 from checklists.editions import standard_key
 from checklists.errors import InvalidInput, UserError, messages
 from checklists.library import get_template
+from inspection.dates import parse_iso_date
 from inspection.model import Inspection, Park, ParkType, Status
 from inspection.store.base import INSPECTION_SELECT, NotFound, StoreBase, dumps, inspection_from_row, now_iso
 from inspection.store.templates import TemplateRefused
+
+MESSAGES = messages({
+    "inspection.bad_date": ("date：日期格式应为 YYYY-MM-DD（如 2026-11-20），收到“{date}”",
+                            "date: a date is written YYYY-MM-DD (e.g. 2026-11-20), not \"{date}\""),
+    "inspection.short_id": ("id：检查编号至少需要 4 位，收到“{id}”",
+                            "id: an inspection id needs at least 4 characters, not \"{id}\""),
+    "inspection.no_id": ("没有编号为“{id}”的检查", "No inspection has the id \"{id}\""),
+    "inspection.ambiguous_id": ("id：编号“{id}”对应多个检查，请输入更多位",
+                                "id: \"{id}\" starts the ids of several inspections; type more of it"),
+})
+
+
+def like_escape(text: str) -> str:
+    """*text* for a ``LIKE … ESCAPE '!'`` pattern: ``%`` and ``_`` (and ``!``) match themselves."""
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
 
 
 class DuplicatePark(UserError):
@@ -111,11 +127,11 @@ class InspectionsMixin(StoreBase):
             if template_id in retired and template_id not in allow_retired:
                 raise TemplateRefused("template.retired", id=template_id, title=template.title)
         inspectors = _clean_names(inspectors, "inspector")
-        visit_date = date or dt.date.today().isoformat()
+        visit_date = dt.date.today().isoformat() if date is None else date
         try:
-            year = dt.date.fromisoformat(visit_date).year
+            year = parse_iso_date(visit_date).year
         except ValueError:
-            raise InvalidInput(f"date：日期格式应为 YYYY-MM-DD，收到“{visit_date}”") from None
+            raise InvalidInput("inspection.bad_date", date=visit_date) from None
         inspection_id = str(uuid.uuid4())
         stamp = now_iso()
         with self._edit("new_inspection", entity="inspection", entity_id=inspection_id,
@@ -143,14 +159,17 @@ class InspectionsMixin(StoreBase):
         """The full id of the inspection whose id is or starts with *id_or_prefix* (≥ 4 chars)."""
         key = (id_or_prefix or "").strip().lower()
         if len(key) < 4:
-            raise InvalidInput(f"id：检查编号至少需要 4 位，收到“{id_or_prefix}”")
-        rows = self.db.execute("SELECT id FROM inspections WHERE id = ? OR id LIKE ?",
-                               [key, key + "%"]).fetchall()
+            raise InvalidInput("inspection.short_id", id=id_or_prefix)
+        # The key is literal: % and _ are characters of the id, never wildcards.
+        rows = self.db.execute("SELECT id FROM inspections WHERE id = ? OR substr(id, 1, ?) = ?"
+                               " LIMIT 3", [key, len(key), key]).fetchall()
         if not rows:
-            raise NotFound(f"没有编号为“{id_or_prefix}”的检查")
-        if len(rows) > 1 and not any(r[0] == key for r in rows):
-            raise InvalidInput(f"id：编号“{id_or_prefix}”对应多个检查，请输入更多位")
-        return key if any(r[0] == key for r in rows) else rows[0][0]
+            raise NotFound("inspection.no_id", id=id_or_prefix)
+        if any(r[0] == key for r in rows):
+            return key
+        if len(rows) > 1:
+            raise InvalidInput("inspection.ambiguous_id", id=id_or_prefix)
+        return rows[0][0]
 
     def inspection(self, inspection_id: str) -> Inspection:
         row = self._one(INSPECTION_SELECT + " WHERE i.id = ?", [inspection_id])
@@ -163,8 +182,8 @@ class InspectionsMixin(StoreBase):
         """Inspections, newest visit first, filtered by park name, status and date range."""
         where, params = [], []
         if search.strip():
-            where.append("p.name LIKE ?")
-            params.append(f"%{search.strip()}%")
+            where.append("p.name LIKE ? ESCAPE '!'")  # what is typed is found as typed
+            params.append(f"%{like_escape(search.strip())}%")
         if status:
             where.append("i.status = ?")
             params.append(Status(status).value)

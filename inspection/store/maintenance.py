@@ -1,31 +1,27 @@
-"""Checking the data folder, and backing it up to / restoring it from one file."""
+"""check-db: is the data folder whole? (Backup: ``store.backup``; restore: ``store.restore``.)
+
+Every part is checked even when another part is damaged: a damaged page in one table must not
+hide a modified photo, and each finding says what is damaged and what to do about it.
+"""
 from __future__ import annotations
 
-import contextlib
-import json
-import shutil
+import re
 import sqlite3
-import tempfile
-import zipfile
-from collections.abc import Set as AbstractSet
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from checklists.errors import UserError
-from inspection.appinfo import APP_VERSION
-from inspection.files import atomic_target, fsync_dir, fsync_file, sha256_file
+from inspection.files import sha256_file
 from inspection.paths import DataDir
-from inspection.store.audit import verify_device_chains
-from inspection.store.migrations import migrate
+from inspection.store.audit_check import check_audit_log
+from inspection.store.schema_check import schema_problems
 
-BACKUP_FORMAT = "park-inspector-backup/1"
-
-
-class BadBackup(UserError):
-    """The file is not a usable backup."""
+# What to do about a damaged database, said once after the damage found.
+DAMAGE_ADVICE = ("处理办法：从最近的备份恢复（restore 备份文件.zip --replace；原数据会移到旁边保存）；"
+                 "如没有可用的备份，先用 backup 复制出仍可读取的数据和全部照片、报告，再联系技术支持。")
+TABLE_NAMES = {"inspections": "检查", "answers": "检查结果", "findings": "整改项", "photos": "照片",
+               "parks": "园区", "signatures": "签名", "reports": "签署的报告", "audit_log": "审计日志",
+               "media_files": "照片文件登记", "inspection_templates": "检查模板"}
 
 
 @dataclass
@@ -37,6 +33,11 @@ class CheckReport:
     # Files the database names that are not there, by their name in the data folder
     # (media/ab/….jpg), with the problem said about each (also in problems).
     missing: dict[str, str] = field(default_factory=dict)
+    # Files that are there but not what the database recorded (changed, truncated, undecodable).
+    damaged: dict[str, str] = field(default_factory=dict)
+    # Things worth knowing that are not damage (temporary files in use by another process …).
+    notes: list[str] = field(default_factory=list)
+    database_damaged: bool = False
 
     @property
     def ok(self) -> bool:
@@ -46,203 +47,146 @@ class CheckReport:
         self.problems.append(problem)
         self.missing[name] = problem
 
+    def file_damaged(self, name: str, problem: str) -> None:
+        self.problems.append(problem)
+        self.damaged[name] = problem
+
     def to_dict(self) -> dict:
         return {"ok": self.ok, "problems": self.problems, "checked": self.checked,
-                "missing": sorted(self.missing)}
+                "missing": sorted(self.missing), "damaged": sorted(self.damaged),
+                "notes": self.notes}
 
 
-def check_database(conn: sqlite3.Connection, data_dir: DataDir, *,
-                   hash_files: bool = True) -> CheckReport:
-    """Integrity, foreign keys, the audit chain, and every photo file and signed report
-    against its SHA-256."""
+def check_database(conn: sqlite3.Connection, data_dir: DataDir, *, hash_files: bool = True,
+                   file_hash: Callable[[str], str | None] | None = None,
+                   decode_images: bool = True) -> CheckReport:
+    """Integrity (what is damaged, and what to do), the schema object by object, foreign keys,
+    the audit chain, and every photo file and signed report against its SHA-256.
+
+    *file_hash* gives the hash of a file by its name in the folder when it is known already
+    (a restore hashed every file while unpacking it); otherwise files are hashed when
+    *hash_files*. Report-size images are decoded when *decode_images*.
+    """
     report = CheckReport()
-    integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-    if integrity != ["ok"]:
-        report.problems += [f"SQLite 完整性检查：{line}" for line in integrity]
-    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
-        report.problems.append(f"外键：{table} 第 {rowid} 行引用的 {parent} 记录不存在")
-    cursor = conn.execute("SELECT * FROM audit_log ORDER BY id")
-    names = [c[0] for c in cursor.description]
-    rows = [dict(zip(names, r)) for r in cursor.fetchall()]
-    device = conn.execute("SELECT id FROM local_device").fetchone()
-    report.problems += [str(b) for b in verify_device_chains(rows, device[0] if device else "")]
-    report.checked["audit_rows"] = len(rows)
-
-    media = conn.execute("SELECT sha256, ext, size FROM media_files ORDER BY sha256").fetchall()
-    for sha, ext, size in media:
-        original = data_dir.original(sha, ext)
-        if not original.exists():
-            report.file_missing(data_dir.relative(original), f"照片原件缺失：{original}")
-        elif hash_files and sha256_file(original) != sha:
-            report.problems.append(f"照片原件已被改动（SHA-256 不符）：{original}")
-        elif original.stat().st_size != size:
-            report.problems.append(f"照片原件大小不符：{original}")
-        if not data_dir.report_image(sha).exists():
-            report.file_missing(data_dir.relative(data_dir.report_image(sha)),
-                                f"报告用照片缺失：{data_dir.report_image(sha)}")
-    orphans = conn.execute("SELECT id, sha256 FROM photos WHERE sha256 NOT IN"
-                           " (SELECT sha256 FROM media_files)").fetchall()
-    report.problems += [f"照片 {pid} 没有登记的原件（{sha[:12]}）" for pid, sha in orphans]
-    report.checked["photo_files"] = len(media)
-    signed = conn.execute("SELECT path, sha256 FROM reports ORDER BY id").fetchall()
-    for recorded, sha in signed:
-        path = data_dir.resolve(recorded)
-        if not path.is_file():
-            report.file_missing(data_dir.relative(path), f"签署的报告缺失：{path}")
-        elif hash_files and sha256_file(path) != sha:
-            report.problems.append(f"签署的报告已被改动（SHA-256 不符）：{path}")
-    report.checked["report_files"] = len(signed)
+    _section(report, "完整性", lambda: _integrity(conn, report))
+    _section(report, "数据库结构", lambda: report.problems.extend(
+        f"数据库结构：{p}" for p in schema_problems(conn)))
+    _section(report, "外键", lambda: report.problems.extend(
+        f"外键：{table} 第 {rowid} 行引用的 {parent} 记录不存在"
+        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")))
+    _section(report, "审计日志", lambda: _audit(conn, report))
+    if file_hash is None and hash_files:
+        def file_hash(name: str) -> str | None:
+            path = data_dir.root / name
+            return sha256_file(path) if path.is_file() else None
+    _section(report, "照片文件", lambda: _media(conn, data_dir, report, file_hash, decode_images))
+    _section(report, "签署的报告", lambda: _reports(conn, data_dir, report, file_hash))
     for table in ("inspections", "answers", "findings", "photos"):
-        report.checked[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        _section(report, table, lambda t=table: report.checked.__setitem__(
+            t, conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]))
+    if report.database_damaged:
+        report.problems.append(DAMAGE_ADVICE)
     return report
 
 
-def backup_to(conn: sqlite3.Connection, data_dir: DataDir, out: Path) -> dict:
-    """Write the database (SQLite backup API) and its photos and reports into one zip file.
+def _section(report: CheckReport, what: str, check: Callable[[], object]) -> None:
+    """Run one part of the check; a damaged database stops that part only."""
+    try:
+        check()
+    except sqlite3.DatabaseError as exc:
+        report.database_damaged = True
+        report.problems.append(f"{what}：无法读取（{exc}）")
 
-    Returns the manifest. Files the database names that are missing from a damaged data folder
-    are listed in its ``missing`` (the backup is still the best copy there is); restoring
-    accepts exactly those as missing.
-    """
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
-        copy = Path(tmp) / "inspections.db"
-        target = sqlite3.connect(copy)
+
+def _integrity(conn: sqlite3.Connection, report: CheckReport) -> None:
+    lines = [line for row in conn.execute("PRAGMA integrity_check").fetchall()
+             for line in str(row[0]).splitlines()]
+    if lines == ["ok"]:
+        return
+    report.database_damaged = True
+    report.problems += describe_damage(conn, lines)
+
+
+def describe_damage(conn: sqlite3.Connection, lines: list[str]) -> list[str]:
+    """What SQLite's integrity check found, said as which records are affected."""
+    tables = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%'"
+        " ESCAPE '!' ORDER BY name")]
+    unreadable = []
+    for table in tables:
         try:
-            conn.backup(target)  # a consistent copy even while the program writes
-        finally:
-            target.close()
-        media = [data_dir.original(sha, ext) for sha, ext in
-                 conn.execute("SELECT sha256, ext FROM media_files").fetchall()]
-        media += [data_dir.report_image(p.name.split(".")[0]) for p in list(media)]
-        reports = [data_dir.resolve(r[0]) for r in conn.execute("SELECT path FROM reports")]
-        files, missing = {}, set()
-        with atomic_target(out) as partial, \
-                zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
-            archive.write(copy, "inspections.db")
-            for path in media + [r for r in reports if data_dir.reports in r.parents]:
-                name = path.relative_to(data_dir.root).as_posix()
-                if not path.is_file():
-                    missing.add(name)
-                elif name not in files:
-                    archive.write(path, name)
-                    files[name] = sha256_file(path)
-            manifest = {"format": BACKUP_FORMAT, "app_version": APP_VERSION,
-                        "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-                        "database_sha256": sha256_file(copy), "files": files,
-                        "missing": sorted(missing)}
-            archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-    return manifest
+            for _ in conn.execute(f'SELECT * FROM "{table}"'):
+                pass
+        except sqlite3.DatabaseError:
+            unreadable.append(table)
+    indexes = sorted({m for line in lines for m in re.findall(r"index (\w+)", line)})
+    said = []
+    for table in unreadable:
+        what = TABLE_NAMES.get(table, "")
+        said.append(f"数据库已损坏：表 {table}{f'（{what}）' if what else ''} 的数据无法完整读出")
+    if indexes:
+        said.append(f"数据库索引与数据不一致：{'、'.join(indexes)}（数据本身可读；索引可以重建）")
+    if not said:
+        said.append("数据库已损坏（SQLite 完整性检查未通过）")
+    details = [line for line in lines if not line.startswith("***")][:5]
+    said.append("SQLite 完整性检查：" + "；".join(details))
+    return said
 
 
-def restore_from(backup: Path, data_dir: DataDir, *, replace: bool = False) -> dict:
-    """Unpack a backup into *data_dir*; refuses to overwrite existing data unless *replace*.
-
-    Everything is unpacked and checked in a temporary folder first; the data folder changes only
-    when the whole backup is good. Replaced data is moved aside, never deleted.
-    """
-    backup = Path(backup)
-    if not backup.is_file():
-        raise BadBackup(f"找不到备份文件：{backup}")
-    try:
-        archive = zipfile.ZipFile(backup)
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise BadBackup(f"不是有效的备份文件：{backup}（{exc}）") from None
-    with archive:
-        manifest = _read_manifest(archive, backup)
-        root = data_dir.root
-        has_data = data_dir.database.exists() and _has_inspections(data_dir.database)
-        if has_data and not replace:
-            raise UserError(f"数据文件夹 {root} 中已有检查记录；如要用备份替换，请加 --replace"
-                            "（原有数据会移到旁边的文件夹保存）")
-        new_folder = not root.exists()
-        root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix="restore-", dir=root))
-        try:
-            for name in ["inspections.db", *manifest["files"]]:
-                if name.startswith("/") or ".." in Path(name).parts:
-                    raise BadBackup(f"备份中有不安全的路径：{name}")
-                archive.extract(name, staging)
-            if sha256_file(staging / "inspections.db") != manifest["database_sha256"]:
-                raise BadBackup("备份中的数据库已损坏（SHA-256 不符）")
-            for name, sha in manifest["files"].items():
-                if sha256_file(staging / name) != sha:
-                    raise BadBackup(f"备份中的文件已损坏：{name}")
-            _upgrade_and_check(staging, missing=set(manifest["missing"]))
-            staged = [staging / name for name in ["inspections.db", *manifest["files"]]]
-            for path in staged:  # on disk before the renames make them the data
-                fsync_file(path)
-            for folder in {path.parent for path in staged}:
-                fsync_dir(folder)
-            _swap_in(staging, data_dir)
-        except (KeyError, OSError, sqlite3.DatabaseError) as exc:
-            raise BadBackup(f"无法读取备份：{exc}") from None
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-            if new_folder and not data_dir.database.exists():
-                with contextlib.suppress(OSError):
-                    root.rmdir()  # a refused restore leaves no new, empty folder behind
-    return manifest
+def _audit(conn: sqlite3.Connection, report: CheckReport) -> None:
+    breaks, count = check_audit_log(conn)
+    report.problems += [str(b) for b in breaks]
+    report.checked["audit_rows"] = count
 
 
-def _read_manifest(archive: zipfile.ZipFile, backup: Path) -> dict:
-    """The backup's manifest, checked for the shape this program writes."""
-    try:
-        manifest = json.loads(archive.read("manifest.json"))
-    except (KeyError, ValueError):
-        raise BadBackup(f"备份文件缺少清单（manifest.json）：{backup}") from None
-    if not isinstance(manifest, dict):
-        raise BadBackup(f"备份文件的清单（manifest.json）无效：{backup}")
-    if manifest.get("format") != BACKUP_FORMAT:
-        raise BadBackup(f"不认识的备份格式：{manifest.get('format')}")
-    files = manifest.get("files")
-    missing = manifest.setdefault("missing", [])  # older backups do not say: none missing
-    if not isinstance(manifest.get("database_sha256"), str) or not isinstance(files, dict) \
-            or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()) \
-            or not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
-        raise BadBackup(f"备份文件的清单（manifest.json）无效：{backup}")
-    return manifest
+def _media(conn: sqlite3.Connection, data_dir: DataDir, report: CheckReport,
+           file_hash: Callable[[str], str | None] | None, decode_images: bool) -> None:
+    from inspection.photos.image_file import report_image_problem
+
+    count = 0
+    for sha, ext, size in conn.execute("SELECT sha256, ext, size FROM media_files ORDER BY sha256"):
+        count += 1
+        original = data_dir.original(sha, ext)
+        name = data_dir.relative(original)
+        if not original.is_file():
+            report.file_missing(name, f"照片原件缺失：{original}")
+        elif file_hash is not None and file_hash(name) != sha:
+            report.file_damaged(name, f"照片原件已被改动（SHA-256 不符）：{original}")
+        elif original.stat().st_size != size:
+            report.file_damaged(name, f"照片原件大小不符（记录 {size} 字节，实有"
+                                      f" {original.stat().st_size} 字节）：{original}")
+        derivative = data_dir.report_image(sha)
+        derivative_name = data_dir.relative(derivative)
+        if not derivative.is_file():
+            report.file_missing(derivative_name, f"报告用照片缺失：{derivative}")
+        elif decode_images:
+            problem = report_image_problem(derivative)
+            if problem is not None:
+                report.file_damaged(derivative_name, f"报告用照片已损坏（{problem}）：{derivative}")
+    for pid, sha in conn.execute("SELECT id, sha256 FROM photos WHERE sha256 NOT IN"
+                                 " (SELECT sha256 FROM media_files)"):
+        report.problems.append(f"照片 {pid} 没有登记的原件（{sha[:12]}）")
+    report.checked["photo_files"] = count
 
 
-def _upgrade_and_check(staging: Path, *, missing: AbstractSet[str] = frozenset()) -> None:
-    """Bring the staged database to this version's schema, then check it, before it is used.
-
-    A database from a newer program is refused (DatabaseTooNew) with nothing changed; an older
-    one is migrated here, as opening it would, so the check sees what the program will see.
-    The files in *missing* were already missing when the backup was made (its manifest says
-    so): the check may find those missing, and nothing else wrong.
-    """
-    conn = sqlite3.connect(staging / "inspections.db")
-    try:
-        migrate(Database(conn))
-        report = check_database(conn, DataDir(staging), hash_files=False)
-    finally:
-        conn.close()
-    declared = {report.missing[name] for name in missing if name in report.missing}
-    problems = [p for p in report.problems if p not in declared]
-    if problems:
-        raise BadBackup("备份中的数据没有通过检查：" + "；".join(problems[:3]))
+def _reports(conn: sqlite3.Connection, data_dir: DataDir, report: CheckReport,
+             file_hash: Callable[[str], str | None] | None) -> None:
+    count = 0
+    for recorded, sha in conn.execute("SELECT path, sha256 FROM reports ORDER BY id"):
+        count += 1
+        path = data_dir.resolve(recorded)
+        name = data_dir.relative(path)
+        if not path.is_file():
+            report.file_missing(name, f"签署的报告缺失：{path}")
+        elif file_hash is not None and _hash(file_hash, name, path) != sha:
+            report.file_damaged(name, f"签署的报告已被改动（SHA-256 不符）：{path}")
+    report.checked["report_files"] = count
 
 
-def _has_inspections(path: Path) -> bool:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT COUNT(*) FROM inspections").fetchone()[0] > 0
-    except sqlite3.DatabaseError:
-        return True  # unreadable: treat as data, never overwrite silently
-    finally:
-        conn.close()
+def _hash(file_hash: Callable[[str], str | None], name: str, path: Path) -> str | None:
+    """A report outside the folder (an absolute record) is hashed where it is."""
+    return file_hash(name) if not Path(name).is_absolute() else sha256_file(path)
 
 
-def _swap_in(staging: Path, data_dir: DataDir) -> None:
-    root = data_dir.root
-    aside = root / f"before-restore-{datetime.now():%Y%m%d-%H%M%S}"
-    for name in ("inspections.db", "inspections.db-wal", "inspections.db-shm", "media", "reports"):
-        if (root / name).exists():
-            aside.mkdir(exist_ok=True)
-            shutil.move(str(root / name), str(aside / name))
-    for name in ("inspections.db", "media", "reports"):
-        if (staging / name).exists():
-            shutil.move(str(staging / name), str(root / name))
-    fsync_dir(root)
+def known_hashes(hashes: Mapping[str, str]) -> Callable[[str], str | None]:
+    return hashes.get

@@ -304,6 +304,8 @@ def migrate(db: Database) -> list[str]:
     """Apply pending migrations; return their names. Refuses a newer database first."""
     check_not_newer(db)
     pending = [m.name for m in migrations.pending(db)]
+    if not pending and db.execute("PRAGMA user_version").fetchone()[0] == len(known_names()):
+        return []  # nothing to write: a full disk or a read-only folder still opens
     migrations.apply(db)
     db.execute(f"PRAGMA user_version = {len(known_names())}")
     return pending

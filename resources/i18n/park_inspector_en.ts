@@ -19,22 +19,22 @@
             <translation>Not a valid date; write it as 2026-12-20</translation>
         </message>
         <message>
-            <location filename="../../ui/base/error_reporting.py" line="53" />
+            <location filename="../../ui/base/error_reporting.py" line="58" />
             <source>文件操作失败：{0}</source>
             <translation>A file operation failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/base/error_reporting.py" line="55" />
+            <location filename="../../ui/base/error_reporting.py" line="60" />
             <source>详细信息已记录在 {0}。</source>
             <translation>Details were written to {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/base/error_reporting.py" line="56" />
+            <location filename="../../ui/base/error_reporting.py" line="61" />
             <source>程序遇到了意外问题，操作没有完成；已保存的数据不受影响。</source>
             <translation>The program ran into an unexpected problem and the operation did not complete; data already saved is not affected. </translation>
         </message>
         <message>
-            <location filename="../../ui/base/error_reporting.py" line="68" />
+            <location filename="../../ui/base/error_reporting.py" line="73" />
             <source>操作未完成</source>
             <translation>Not completed</translation>
         </message>
@@ -376,14 +376,14 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="61" />
-            <location filename="../../ui/main_window.py" line="157" />
+            <location filename="../../ui/main_window.py" line="171" />
             <source>关于园区现场检查</source>
             <translation>About Park Inspector</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="66" />
             <location filename="../../ui/home/welcome.py" line="54" />
-            <location filename="../../ui/main_window.py" line="251" />
+            <location filename="../../ui/main_window.py" line="265" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
@@ -406,6 +406,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="108" />
             <location filename="../../ui/dialogs/settings_dialog.py" line="61" />
+            <location filename="../../ui/main_window.py" line="116" />
             <source>数据文件夹</source>
             <translation>Data folder</translation>
         </message>
@@ -449,6 +450,63 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/dialogs/about.py" line="150" />
             <source>字体许可证（SIL Open Font License 1.1）</source>
             <translation>Font licence (SIL Open Font License 1.1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/damaged_folder.py" line="26" />
+            <source>数据文件夹已损坏</source>
+            <translation>The data folder is damaged</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/damaged_folder.py" line="28" />
+            <source>从备份恢复…</source>
+            <translation>Restore from a backup…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/damaged_folder.py" line="29" />
+            <location filename="../../ui/main_window.py" line="143" />
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/damaged_folder.py" line="40" />
+            <source>选择备份文件</source>
+            <translation>Choose the backup file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/damaged_folder.py" line="40" />
+            <location filename="../../ui/main_window.py" line="348" />
+            <source>备份文件 (*.zip)</source>
+            <translation>Backup files (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/damaged_folder.py" line="46" />
+            <source>恢复没有完成</source>
+            <translation>The restore did not finish</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/damaged_folder.py" line="48" />
+            <source>已从备份恢复</source>
+            <translation>Restored from the backup</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/damaged_folder.py" line="53" />
+            <source>已从 {0} 恢复数据（{1} 的备份）。</source>
+            <translation>The data was restored from {0} (the backup of {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/damaged_folder.py" line="55" />
+            <source>恢复前数据文件夹中的文件已移到 {0}，没有删除。</source>
+            <translation>The files that were in the data folder before were moved to {0}, not deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/damaged_folder.py" line="70" />
+            <source>正在从备份恢复数据…</source>
+            <translation>Restoring the data from the backup…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/damaged_folder.py" line="71" />
+            <source>从备份恢复</source>
+            <translation>Restore from a backup</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/park_location.py" line="49" />
@@ -638,7 +696,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="110" />
-            <location filename="../../ui/main_window.py" line="119" />
+            <location filename="../../ui/main_window.py" line="133" />
             <source>新建检查…</source>
             <translation>New inspection…</translation>
         </message>
@@ -1034,8 +1092,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/welcome.py" line="72" />
-            <location filename="../../ui/main_window.py" line="121" />
-            <location filename="../../ui/main_window.py" line="302" />
+            <location filename="../../ui/main_window.py" line="135" />
+            <location filename="../../ui/main_window.py" line="316" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
         </message>
@@ -2076,112 +2134,102 @@ Reason (optional):</translation>
             <translation>{0} (judged level)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="122" />
+            <location filename="../../ui/main_window.py" line="136" />
             <source>返回检查列表</source>
             <translation>Back to the inspection list</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="124" />
+            <location filename="../../ui/main_window.py" line="138" />
             <source>备份数据…</source>
             <translation>Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="125" />
+            <location filename="../../ui/main_window.py" line="139" />
             <source>导出检查包…</source>
             <translation>Export Inspection Bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="127" />
+            <location filename="../../ui/main_window.py" line="141" />
             <source>导入检查包…</source>
             <translation>Import Inspection Bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="129" />
-            <source>退出</source>
-            <translation>Quit</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="131" />
+            <location filename="../../ui/main_window.py" line="145" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="144" />
+            <location filename="../../ui/main_window.py" line="158" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="144" />
+            <location filename="../../ui/main_window.py" line="158" />
             <source>检查(&amp;I)</source>
             <translation>&amp;Inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="145" />
+            <location filename="../../ui/main_window.py" line="159" />
             <source>照片(&amp;P)</source>
             <translation>&amp;Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="145" />
+            <location filename="../../ui/main_window.py" line="159" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="152" />
+            <location filename="../../ui/main_window.py" line="166" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="155" />
+            <location filename="../../ui/main_window.py" line="169" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="159" />
+            <location filename="../../ui/main_window.py" line="173" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="188" />
+            <location filename="../../ui/main_window.py" line="202" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="300" />
+            <location filename="../../ui/main_window.py" line="314" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="329" />
+            <location filename="../../ui/main_window.py" line="343" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="333" />
+            <location filename="../../ui/main_window.py" line="347" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="334" />
+            <location filename="../../ui/main_window.py" line="348" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="334" />
-            <source>备份文件 (*.zip)</source>
-            <translation>Backup files (*.zip)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="343" />
+            <location filename="../../ui/main_window.py" line="357" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="348" />
+            <location filename="../../ui/main_window.py" line="362" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="349" />
+            <location filename="../../ui/main_window.py" line="363" />
             <source>数据已备份到：
 {0}
 
@@ -2192,29 +2240,41 @@ Reason (optional):</translation>
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="354" />
+            <location filename="../../ui/main_window.py" line="370" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="359" />
-            <source>备份完成，但有文件缺失</source>
-            <translation>Backup done, but files are missing</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="361" />
+            <location filename="../../ui/main_window.py" line="376" />
             <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
 {1}</source>
             <translation>These {0} files are missing from the data folder, so the backup does not have them either:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="368" />
+            <location filename="../../ui/main_window.py" line="380" />
+            <source>以下 {0} 处已损坏，已按原样备份：
+{1}</source>
+            <translation>These {0} are damaged and were backed up as they are:
+{1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="381" />
+            <source>备份完成，但有文件缺失</source>
+            <translation>Backup done, but files are missing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="381" />
+            <source>备份完成，但数据有损坏</source>
+            <translation>Backup done, but the data is damaged</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="390" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="376" />
+            <location filename="../../ui/main_window.py" line="398" />
             <source>请先选择要导出的检查</source>
             <translation>Select the inspection to export first</translation>
         </message>

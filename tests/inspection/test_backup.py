@@ -183,16 +183,18 @@ def test_an_older_backup_without_a_missing_list_still_restores(root, tmp_path):
     assert restore(older, tmp_path / "other")["missing"] == []
 
 
-def test_the_command_line_warns_of_each_missing_file_and_succeeds(damaged, tmp_path, capsys):
+def test_the_command_line_warns_of_each_missing_file_writes_the_backup_and_exits_1(
+        damaged, tmp_path, capsys):
     from inspection.cli import main
 
     root, gone = damaged
     backup = tmp_path / "b.zip"
-    assert main(["backup", "--out", str(backup), "--data-dir", str(root)]) == 0
+    assert main(["backup", "--out", str(backup), "--data-dir", str(root)]) == 1
     out, err = capsys.readouterr()
-    warnings = err.strip().splitlines()
+    *warnings, summary = err.strip().splitlines()
     assert len(warnings) == 2 and all(name in line and "警告" in line
                                       for name, line in zip(gone, warnings))
+    assert "check-db" in summary and zipfile.is_zipfile(backup)
     assert "已备份到" in out
     assert main(["restore", str(backup), "--data-dir", str(tmp_path / "other")]) == 0
     out, err = capsys.readouterr()

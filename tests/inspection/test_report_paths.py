@@ -102,7 +102,7 @@ def test_check_db_finds_a_signed_report_missing_or_altered(signed, capsys, damag
 
 def test_a_backup_by_an_older_version_restores_with_its_signed_report(signed, tmp_path):
     from inspection.paths import DataDir
-    from inspection.store.maintenance import backup_to
+    from inspection.store.backup import backup_to
     root, inspection_id, sha = signed
     name = next((root / "reports").glob("*.pdf")).name
     _as_written_by_an_older_version(root, str(root / "reports" / name))  # absolute, as then
