@@ -139,21 +139,25 @@ def open_database(data_dir: DataDir, *, create: bool = True, reader: bool = Fals
         if damage is not None:
             raise damage
         raise NoDatabase("store.no_database", folder=root)
-    problem: OSError | None = None
+    problem: BaseException | None = None
     try:
-        if create or data_dir.database.is_file():
-            data_dir.ensure()
-        else:
-            root.mkdir(exist_ok=True)
+        root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         if exc.errno not in CANNOT_WRITE or not data_dir.database.is_file():
             raise
         problem = exc
     notices: list[Notice] = []
-    lock = _lock_and_tidy(data_dir, notices)
+    lock = _lock_and_tidy(data_dir, notices)  # before anything is made in the folder
     try:
         if (root / JOURNAL_NAME).exists():  # another process is recovering it right now
             raise FolderBusy("lock.being_replaced", folder=root)
+        if problem is None and (create or data_dir.database.is_file()):
+            try:
+                data_dir.ensure()
+            except OSError as exc:
+                if exc.errno not in CANNOT_WRITE or not data_dir.database.is_file():
+                    raise
+                problem = exc
         damage = damaged_folder(data_dir)
         if damage is not None:
             raise damage
