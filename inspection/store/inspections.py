@@ -12,6 +12,7 @@ from checklists.library import get_template
 from inspection.dates import parse_iso_date
 from inspection.model import Inspection, Park, ParkType, Status
 from inspection.store.base import INSPECTION_SELECT, NotFound, StoreBase, dumps, inspection_from_row, now_iso
+from inspection.store.listing import like_pattern
 from inspection.store.templates import TemplateRefused
 
 MESSAGES = messages({
@@ -23,11 +24,6 @@ MESSAGES = messages({
     "inspection.ambiguous_id": ("id：编号“{id}”对应多个检查，请输入更多位",
                                 "id: \"{id}\" starts the ids of several inspections; type more of it"),
 })
-
-
-def like_escape(text: str) -> str:
-    """*text* for a ``LIKE … ESCAPE '!'`` pattern: ``%`` and ``_`` (and ``!``) match themselves."""
-    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
 
 
 class DuplicatePark(UserError):
@@ -182,8 +178,8 @@ class InspectionsMixin(StoreBase):
         """Inspections, newest visit first, filtered by park name, status and date range."""
         where, params = [], []
         if search.strip():
-            where.append("p.name LIKE ? ESCAPE '!'")  # what is typed is found as typed
-            params.append(f"%{like_escape(search.strip())}%")
+            where.append("p.name LIKE ? ESCAPE '\\'")  # what is typed is found as typed
+            params.append(like_pattern(search.strip()))
         if status:
             where.append("i.status = ?")
             params.append(Status(status).value)
