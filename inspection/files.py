@@ -31,6 +31,8 @@ MESSAGES = messages({
     "output.folder": ("{path} 是一个文件夹；请给出要写入的文件名",
                       "{path} is a folder; name the file to write"),
     "output.device": ("{path} 是设备，不是普通文件，不能写入", "{path} is a device, not an ordinary file"),
+    "output.not_text": ("输出文件名 {path} 不是有效的 UTF-8 文字；请换一个文件名",
+                        "The output file name {path} is not valid UTF-8 text; choose another name"),
     "output.pipe": ("{path} 是管道或套接字，不是普通文件，不能写入",
                     "{path} is a pipe or a socket, not an ordinary file"),
 })
@@ -123,6 +125,11 @@ def check_output_path(target: Path | str, *, data_dir: Path | str | None = None,
     """
     if not str(target).strip():
         raise OutputRefused("output.empty")
+    try:
+        str(target).encode("utf-8")
+    except UnicodeEncodeError:  # bytes a Linux shell passed that are not text: said, not written
+        raise OutputRefused("output.not_text",
+                            path=os.fsencode(target).decode("utf-8", "replace")) from None
     resolved = Path(target).expanduser().resolve()
     try:
         mode = os.stat(resolved).st_mode

@@ -53,6 +53,8 @@ def check_db(args: argparse.Namespace) -> int:
             print(f"问题：{problem}")
         for note in report.notes:
             print(f"注意：{note}")
+        if not report.ok and checked:
+            print(f"已检查：{checked}")
     return 0 if report.ok else 1
 
 

@@ -97,7 +97,11 @@ def prepare_photo(path: Path | str, data_dir: DataDir | Path | str) -> PreparedP
     path = Path(path)
     data, read_from = _read(path)
     sha256 = hashlib.sha256(data).hexdigest()
-    decoded = _decode(path, data)
+    try:
+        decoded = _decode(path, data)
+    except PhotoRejected:
+        _refuse_if_changed(path, read_from)  # torn by a writer: say that, not "damaged"
+        raise
     report_jpeg = _jpeg(decoded.report, REPORT_QUALITY)
     thumbnail = decoded.report.resize(_fit(decoded.report.size, THUMBNAIL_LONG_EDGE),
                                       Image.Resampling.LANCZOS, reducing_gap=2.0)
@@ -112,7 +116,10 @@ def prepare_photo(path: Path | str, data_dir: DataDir | Path | str) -> PreparedP
                          gps=decoded.gps)
 
 
-def _read(path: Path) -> tuple[bytes, tuple]:
+FileIdentity = tuple[int, int, int, int, int]
+
+
+def _read(path: Path) -> tuple[bytes, FileIdentity]:
     """The file's bytes, read whole from a regular file that did not change while it was read,
     and its identity (to see later whether it changed). Devices (/dev/zero), pipes and sockets
     are refused before they are opened: they would be read for ever or block."""
@@ -150,12 +157,13 @@ def _open_without_waiting(path: str, flags: int) -> int:
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
-def _identity(info: os.stat_result) -> tuple:
+def _identity(info: os.stat_result) -> FileIdentity:
     """What changes when a file is written to, appended to or replaced."""
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def _refuse_if_changed(path: Path, read_from: tuple) -> None:
+def _refuse_if_changed(path: Path, read_from: FileIdentity) -> None:
+    now: FileIdentity | None
     try:
         now = _identity(os.stat(path))
     except OSError:

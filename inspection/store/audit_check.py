@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from typing import Any
 
 from inspection.store.audit import ChainBreak, row_hash, verify_chain
 
@@ -35,7 +36,8 @@ def check_audit_log(conn: sqlite3.Connection) -> tuple[list[ChainBreak], int]:
     return sorted(breaks, key=lambda b: b.row_id), counter[0]
 
 
-def _rows(conn: sqlite3.Connection, where: str, params: list, counter: list[int]) -> Iterator[dict]:
+def _rows(conn: sqlite3.Connection, where: str, params: list[str],
+          counter: list[int]) -> Iterator[dict[str, Any]]:
     cursor = conn.execute(f"SELECT {FIELDS} FROM audit_log WHERE {where} ORDER BY id", params)
     names = [c[0] for c in cursor.description]
     for values in cursor:

@@ -22,7 +22,7 @@ from pathlib import Path
 from inspection.appinfo import APP_VERSION
 from inspection.files import atomic_target, check_output_path, sha256_file
 from inspection.paths import DataDir
-from inspection.store.maintenance import describe_damage
+from inspection.store.maintenance import describe_damage, integrity_lines
 
 BACKUP_FORMAT = "park-inspector-backup/1"
 _BLOCK = 1 << 20
@@ -82,12 +82,9 @@ def _copy_database(conn: sqlite3.Connection, data_dir: DataDir, copy: Path) -> l
         problems.append(f"数据库无法正常复制（{exc}），已按原样复制数据库文件")
         target = sqlite3.connect(copy)
     try:
-        lines = [line for row in target.execute("PRAGMA integrity_check").fetchall()
-                 for line in str(row[0]).splitlines()]
+        lines = integrity_lines(target)
         if lines != ["ok"]:
             problems += describe_damage(target, lines)
-    except sqlite3.DatabaseError as exc:
-        problems.append(f"数据库已损坏，无法检查（{exc}）")
     finally:
         target.close()
     return problems

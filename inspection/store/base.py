@@ -13,7 +13,7 @@ from inspection.changes import Change
 from inspection.model import Answer, Finding, Inspection, ParkType, Photo, Status
 from inspection.paths import DataDir
 from inspection.store.audit import GENESIS, row_hash
-from inspection.store.opening import BUSY_TIMEOUT_MS, StoreError, connect, open_database
+from inspection.store.opening import BUSY_TIMEOUT_MS, StoreError, connect, open_database, release
 
 __all__ = ["BUSY_TIMEOUT_MS", "StoreError", "connect"]  # opened in inspection.store.opening
 Params = Sequence[Any] | dict[str, Any]  # the parameters of one SQL statement
@@ -144,7 +144,7 @@ class StoreBase:
             raise
 
     def close(self) -> None:
-        self.db.close()
+        release(self.db)  # (a read-only scratch copy goes with it)
         self._folder_lock.release()
 
     def __enter__(self) -> Self:

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import importlib
 import os
 import random
 import time
 from pathlib import Path
+from typing import Any
 
 from checklists.errors import UserError, messages
 
@@ -145,8 +147,9 @@ class FolderLock:
         fcntl.flock(self._fd, fcntl.LOCK_UN)
 
     def _try_windows(self, exclusive: bool) -> bool:
-        import msvcrt
+        msvcrt: Any = importlib.import_module("msvcrt")
         fd = self._fd
+        assert fd is not None
         if exclusive:
             os.lseek(fd, 1, os.SEEK_SET)
             try:
@@ -166,8 +169,9 @@ class FolderLock:
         return False
 
     def _drop_windows(self) -> None:
-        import msvcrt
+        msvcrt: Any = importlib.import_module("msvcrt")
         fd = self._fd
+        assert fd is not None
         if self.exclusive:
             os.lseek(fd, 1, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_UNLCK, _SLOTS)

@@ -165,7 +165,7 @@ class InspectionsMixin(StoreBase):
             return key
         if len(rows) > 1:
             raise InvalidInput("inspection.ambiguous_id", id=id_or_prefix)
-        return rows[0][0]
+        return str(rows[0][0])
 
     def inspection(self, inspection_id: str) -> Inspection:
         row = self._one(INSPECTION_SELECT + " WHERE i.id = ?", [inspection_id])

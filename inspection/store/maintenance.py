@@ -5,6 +5,7 @@ hide a modified photo, and each finding says what is damaged and what to do abou
 """
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from collections.abc import Callable, Mapping
@@ -82,11 +83,14 @@ def check_database(conn: sqlite3.Connection, data_dir: DataDir, *, hash_files: b
     _section(report, "照片文件", lambda: _media(conn, data_dir, report, file_hash, decode_images))
     _section(report, "签署的报告", lambda: _reports(conn, data_dir, report, file_hash))
     for table in ("inspections", "answers", "findings", "photos"):
-        _section(report, table, lambda t=table: report.checked.__setitem__(
-            t, conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]))
+        _section(report, table, functools.partial(_count, conn, report, table))
     if report.database_damaged:
         report.problems.append(DAMAGE_ADVICE)
     return report
+
+
+def _count(conn: sqlite3.Connection, report: CheckReport, table: str) -> None:
+    report.checked[table] = int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
 
 def _section(report: CheckReport, what: str, check: Callable[[], object]) -> None:
@@ -99,19 +103,31 @@ def _section(report: CheckReport, what: str, check: Callable[[], object]) -> Non
 
 
 def _integrity(conn: sqlite3.Connection, report: CheckReport) -> None:
-    lines = [line for row in conn.execute("PRAGMA integrity_check").fetchall()
-             for line in str(row[0]).splitlines()]
+    lines = integrity_lines(conn)
     if lines == ["ok"]:
         return
     report.database_damaged = True
     report.problems += describe_damage(conn, lines)
 
 
+def integrity_lines(conn: sqlite3.Connection) -> list[str]:
+    """SQLite's integrity check, line by line (["ok"] when whole); damage bad enough to stop
+    the check itself is one line."""
+    try:
+        return [line for row in conn.execute("PRAGMA integrity_check").fetchall()
+                for line in str(row[0]).splitlines()]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+
+
 def describe_damage(conn: sqlite3.Connection, lines: list[str]) -> list[str]:
     """What SQLite's integrity check found, said as which records are affected."""
-    tables = [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%'"
-        " ESCAPE '!' ORDER BY name")]
+    try:
+        tables = [name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%'"
+            " ESCAPE '!' ORDER BY name")]
+    except sqlite3.DatabaseError as exc:
+        return [f"数据库已损坏，连其结构都无法读取（{exc}）"]
     unreadable = []
     for table in tables:
         try:

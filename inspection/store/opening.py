@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +31,8 @@ from inspection.paths import DataDir
 from inspection.store.folder_lock import FolderBusy, FolderLock
 from inspection.store.migrations import check_not_newer, migrate, migrations
 from inspection.store.swap import ASIDE_PREFIX, JOURNAL_NAME, Notice, recover
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 CANNOT_WRITE = {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT}
@@ -169,7 +173,7 @@ def open_database(data_dir: DataDir, *, create: bool = True, reader: bool = Fals
             except StoreError as exc:
                 if not _cannot_write(exc.__cause__):
                     raise
-                problem = exc.__cause__  # type: ignore[assignment]
+                problem = exc.__cause__
             else:
                 try:
                     return Opened(db, lock, False, migrate(db), notices)
@@ -236,8 +240,14 @@ def connect(path: Path | str) -> Database:
 
 
 def connect_read_only(path: Path) -> Database:
-    """Open *path* for reading only; in a folder where SQLite cannot even make its shared-memory
-    file, as an immutable file (nobody can write it there either)."""
+    """Open *path* for reading only.
+
+    In a folder where SQLite cannot even make its shared-memory file, the database is opened
+    as an immutable file (nobody can write it there either); but an immutable database ignores
+    its write-ahead log, which may hold the last edits before a crash. Then the database and
+    its log are copied to a scratch folder elsewhere and that copy is read (removed at close:
+    ``Database.scratch``), so a backup taken off a full disk misses nothing.
+    """
     uri = Path(path).absolute().as_uri() + "?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True)
@@ -245,13 +255,45 @@ def connect_read_only(path: Path) -> Database:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError:
             conn.close()
-            conn = sqlite3.connect(uri + "&immutable=1", uri=True)
+            conn = _scratch_copy(Path(path)) or sqlite3.connect(uri + "&immutable=1", uri=True)
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise StoreError("store.cannot_open", path=path, reason=exc) from exc
     db = Database(conn)
     db.execute("PRAGMA query_only = ON")
     return db
+
+
+def _scratch_copy(path: Path) -> sqlite3.Connection | None:
+    """The database with its write-ahead log, copied to a scratch folder and opened there;
+    None when there is no log to lose (or no room for the copy)."""
+    wal = path.with_name(path.name + "-wal")
+    if not wal.is_file() or wal.stat().st_size == 0:
+        return None
+    scratch = Path(tempfile.mkdtemp(prefix="park-inspector-read-"))
+    try:
+        shutil.copyfile(path, scratch / path.name)
+        shutil.copyfile(wal, scratch / wal.name)
+        conn = sqlite3.connect(scratch / path.name)
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # replays the log
+    except (OSError, sqlite3.DatabaseError):
+        log.warning("no scratch copy of %s could be made; its log is not read", path,
+                    exc_info=True)
+        shutil.rmtree(scratch, ignore_errors=True)
+        return None
+    _scratch_folders[id(conn)] = scratch
+    return conn
+
+
+_scratch_folders: dict[int, Path] = {}
+
+
+def release(opened_db: Database) -> None:
+    """Close *opened_db* and remove the scratch copy it was read from, if any."""
+    scratch = _scratch_folders.pop(id(opened_db.conn), None)
+    opened_db.close()
+    if scratch is not None:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def damaged_folder(data_dir: DataDir) -> DamagedFolder | None:
@@ -276,7 +318,7 @@ def damaged_folder(data_dir: DataDir) -> DamagedFolder | None:
 def temp_files(data_dir: DataDir) -> list[Path]:
     """Temporary files and folders (``.NAME.XXXXXXXX.tmp``) in the data folder."""
     root = data_dir.root
-    folders = [root, data_dir.reports, data_dir.keys, data_dir.logs]
+    folders = [root, data_dir.media, data_dir.reports, data_dir.keys, data_dir.logs]
     if data_dir.media.is_dir():
         folders += [p for p in data_dir.media.iterdir() if p.is_dir()]
     found = []
@@ -288,11 +330,13 @@ def temp_files(data_dir: DataDir) -> list[Path]:
 
 
 def size_text(size: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{size} B"
+    """A byte count for people: 512 B, 3.4 MB."""
+    amount = float(size)
+    for unit in ("B", "KB", "MB"):
+        if amount < 1024:
+            return f"{amount:.0f} {unit}" if unit == "B" else f"{amount:.1f} {unit}"
+        amount /= 1024
+    return f"{amount:.1f} GB"
 
 
 def _lock_and_tidy(data_dir: DataDir, notices: list[Notice]) -> FolderLock:

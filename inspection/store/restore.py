@@ -291,7 +291,7 @@ def _has_data(data_dir: DataDir) -> bool:
     if path.exists() and path.stat().st_size > 0:
         conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         try:
-            return conn.execute("SELECT COUNT(*) FROM inspections").fetchone()[0] > 0
+            return bool(conn.execute("SELECT COUNT(*) FROM inspections").fetchone()[0])
         except sqlite3.DatabaseError:
             return True  # unreadable: treat as data
         finally:
