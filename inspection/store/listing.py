@@ -62,7 +62,7 @@ class ListingMixin(StoreBase):
         """Keep worked-out figures (derived data: no audit row). Figures of an inspection
         deleted meanwhile are dropped. Returns how many were kept."""
         rows = [figures_to_row(inspection_id, f) for inspection_id, f in figures.items()]
-        if not rows:
+        if not rows or self.read_only:  # derived: a folder that cannot be written goes without
             return 0
         columns = list(rows[0])
         with self._transaction():
