@@ -133,7 +133,8 @@ def make_word_copy(args: argparse.Namespace) -> int:
         inspection_id = store.resolve_inspection_id(args.id)
         snapshot = store.snapshot(inspection_id)
         records = store.reports(inspection_id)
-        path = build_docx(snapshot, args.docx, data_dir=store.data_dir,
+        out = store.check_output(args.docx)  # never into the data folder, a report, a device
+        path = build_docx(snapshot, out, data_dir=store.data_dir,
                           signed_report=records[-1] if records else None)
     print("已生成 Word 副本（可编辑，未签署）" + (
         f"；签署的报告 SHA-256 {records[-1].sha256}" if records else ""), file=sys.stderr)

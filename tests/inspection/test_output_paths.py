@@ -43,10 +43,11 @@ def run(capsys, *argv):
 def outputs(root: Path, inspection_id: str, target: Path) -> dict[str, list]:
     return {"backup": ["backup", "--out", target, "--data-dir", root],
             "report": ["report", inspection_id, "--out", target, "--data-dir", root],
-            "export": ["export", inspection_id, "--xlsx", target, "--data-dir", root]}
+            "export": ["export", inspection_id, "--xlsx", target, "--data-dir", root],
+            "word": ["report", inspection_id, "--docx", target, "--data-dir", root]}
 
 
-@pytest.mark.parametrize("command", ["backup", "report", "export"])
+@pytest.mark.parametrize("command", ["backup", "report", "export", "word"])
 @pytest.mark.parametrize("where", ["the database", "media", "a new file in the folder",
                                    "through a symlink", "another data folder"])
 def test_no_output_is_written_into_a_data_folder(data, tmp_path, capsys, command, where):
@@ -55,14 +56,14 @@ def test_no_output_is_written_into_a_data_folder(data, tmp_path, capsys, command
     with open_store(other):
         pass
     (tmp_path / "link").symlink_to(root)
-    suffix = ".xlsx" if command == "export" else ""
+    suffix = {"export": ".xlsx", "word": ".docx"}.get(command, "")
     target = {"the database": root / "inspections.db",
               "media": root / "media" / f"x{suffix}",
               "a new file in the folder": root / f"new{suffix}",
               "through a symlink": tmp_path / "link" / f"inspections.db{suffix}",
               "another data folder": other / f"out{suffix}"}[where]
-    if command == "export" and where == "the database":
-        target = root / "inspections.db.xlsx"
+    if suffix and where == "the database":
+        target = root / f"inspections.db{suffix}"
     before = sorted(p.name for p in root.iterdir())
     code, out, err = run(capsys, *outputs(root, inspection_id, target)[command])
     assert code == 2 and "数据文件夹" in err and len(err.strip().splitlines()) == 1, err
