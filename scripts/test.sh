@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh requirements-dev.txt \
-  python3-venv poppler-utils libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
+  python3-venv poppler-utils libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 libpulse0 \
   postgresql  # the hub tests start their own throwaway PostgreSQL server (tests/hub/conftest.py)
 echo "[test] ruff check ." >&2
 .venv/bin/ruff check --quiet .

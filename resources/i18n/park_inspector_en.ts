@@ -375,6 +375,64 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Close</translation>
         </message>
         <message>
+            <location filename="../../ui/camera/camera_dialog.py" line="43" />
+            <source>拍照</source>
+            <translation>Take photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/camera/camera_dialog.py" line="51" />
+            <source>照片将添加到：{0}</source>
+            <translation>Photos go to: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/camera/camera_dialog.py" line="52" />
+            <source>正在打开摄像头…</source>
+            <translation>Opening the camera…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/camera/camera_dialog.py" line="67" />
+            <source>拍照（空格）</source>
+            <translation>Take photo (Space)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/camera/camera_dialog.py" line="71" />
+            <source>完成</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../ui/camera/camera_dialog.py" line="94" />
+            <source>摄像头出错：{0}</source>
+            <translation>Camera error: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/camera/camera_dialog.py" line="126" />
+            <source>已拍 {0} 张</source>
+            <translation>{0} taken</translation>
+        </message>
+        <message>
+            <location filename="../../ui/camera/camera_flow.py" line="32" />
+            <location filename="../../ui/inspection_view/actions.py" line="120" />
+            <location filename="../../ui/inspection_view/conflicts.py" line="45" />
+            <location filename="../../ui/inspection_view/page.py" line="132" />
+            <location filename="../../ui/inspection_view/page.py" line="135" />
+            <location filename="../../ui/inspection_view/page.py" line="252" />
+            <location filename="../../ui/photos/photo_viewer.py" line="367" />
+            <location filename="../../ui/session/undo_commands.py" line="165" />
+            <location filename="../../ui/session/undo_feedback.py" line="32" />
+            <source>整体照片</source>
+            <translation>General photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/camera/devices.py" line="25" />
+            <source>此电脑上无法使用相机功能（{0}）</source>
+            <translation>The camera cannot be used on this computer ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/camera/devices.py" line="28" />
+            <source>没有找到摄像头：请连接摄像头，或从文件夹添加照片</source>
+            <translation>No camera found: connect one, or add photos from a folder</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/about.py" line="61" />
             <location filename="../../ui/main_window.py" line="171" />
             <source>关于园区现场检查</source>
@@ -638,7 +696,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="94" />
-            <location filename="../../ui/inspection_view/actions.py" line="109" />
+            <location filename="../../ui/inspection_view/actions.py" line="111" />
             <source>答题后自动跳到下一项</source>
             <translation>Move to the next item after answering</translation>
         </message>
@@ -1280,118 +1338,122 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Sync partly finished</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="80" />
-            <location filename="../../ui/inspection_view/actions.py" line="96" />
+            <location filename="../../ui/inspection_view/actions.py" line="82" />
+            <location filename="../../ui/inspection_view/actions.py" line="98" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="83" />
-            <location filename="../../ui/inspection_view/actions.py" line="97" />
+            <location filename="../../ui/inspection_view/actions.py" line="85" />
+            <location filename="../../ui/inspection_view/actions.py" line="99" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="92" />
+            <location filename="../../ui/inspection_view/actions.py" line="94" />
             <source>{0} {1}</source>
             <translation>{0} {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="100" />
+            <location filename="../../ui/inspection_view/actions.py" line="102" />
             <source>查找条目</source>
             <translation>Find item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="101" />
-            <location filename="../../ui/inspection_view/actions.py" line="143" />
+            <location filename="../../ui/inspection_view/actions.py" line="103" />
+            <location filename="../../ui/inspection_view/actions.py" line="146" />
             <source>结果 {0}</source>
             <translation>Result {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="103" />
+            <location filename="../../ui/inspection_view/actions.py" line="105" />
             <source>下一个未检查条目</source>
             <translation>Next unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="104" />
+            <location filename="../../ui/inspection_view/actions.py" line="106" />
             <source>上一个未检查条目</source>
             <translation>Previous unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="105" />
+            <location filename="../../ui/inspection_view/actions.py" line="107" />
             <source>编辑备注 / 回到检查表</source>
             <translation>Edit note / back to the checklist</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="106" />
+            <location filename="../../ui/inspection_view/actions.py" line="108" />
             <location filename="../../ui/inspection_view/findings.py" line="269" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="107" />
-            <location filename="../../ui/inspection_view/actions.py" line="151" />
+            <location filename="../../ui/inspection_view/actions.py" line="109" />
+            <location filename="../../ui/inspection_view/actions.py" line="154" />
             <location filename="../../ui/inspection_view/page_header.py" line="59" />
             <location filename="../../ui/inspection_view/page_header.py" line="89" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="108" />
+            <location filename="../../ui/inspection_view/actions.py" line="110" />
             <source>园区位置…</source>
             <translation>Park location…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="112" />
+            <location filename="../../ui/inspection_view/actions.py" line="114" />
             <source>为当前条目添加照片…</source>
             <translation>Add photos to this item…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="115" />
+            <location filename="../../ui/inspection_view/actions.py" line="117" />
             <location filename="../../ui/inspection_view/page_header.py" line="57" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="116" />
-            <location filename="../../ui/inspection_view/page.py" line="128" />
+            <location filename="../../ui/inspection_view/actions.py" line="118" />
+            <location filename="../../ui/inspection_view/actions.py" line="166" />
+            <source>拍照…</source>
+            <translation>Take photos…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/actions.py" line="119" />
+            <location filename="../../ui/inspection_view/page.py" line="131" />
             <source>检查表</source>
             <translation>Checklist</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="117" />
-            <location filename="../../ui/inspection_view/conflicts.py" line="45" />
-            <location filename="../../ui/inspection_view/page.py" line="129" />
-            <location filename="../../ui/inspection_view/page.py" line="132" />
-            <location filename="../../ui/inspection_view/page.py" line="249" />
-            <location filename="../../ui/photos/photo_viewer.py" line="367" />
-            <location filename="../../ui/session/undo_commands.py" line="165" />
-            <location filename="../../ui/session/undo_feedback.py" line="32" />
-            <source>整体照片</source>
-            <translation>General photos</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/actions.py" line="118" />
-            <location filename="../../ui/inspection_view/page.py" line="134" />
+            <location filename="../../ui/inspection_view/actions.py" line="121" />
+            <location filename="../../ui/inspection_view/page.py" line="137" />
             <source>汇总</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="122" />
+            <location filename="../../ui/inspection_view/actions.py" line="125" />
             <location filename="../../ui/inspection_view/checklist_pane.py" line="276" />
             <source>筛选：{0}</source>
             <translation>Filter: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="143" />
+            <location filename="../../ui/inspection_view/actions.py" line="146" />
             <source>记录结果：{0}</source>
             <translation>Record result: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="150" />
+            <location filename="../../ui/inspection_view/actions.py" line="153" />
             <location filename="../../ui/inspection_view/page_header.py" line="88" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/actions.py" line="163" />
+            <source>用摄像头拍照，照片直接添加到当前条目（Ctrl+Shift+K）</source>
+            <translation>Take photos with the camera, straight onto the current item (Ctrl+Shift+K)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/actions.py" line="166" />
+            <source>拍照（不可用）</source>
+            <translation>Take photos (unavailable)</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/checklist_delegate.py" line="56" />
@@ -1851,22 +1913,22 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>All items are checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="88" />
+            <location filename="../../ui/inspection_view/page.py" line="91" />
             <source>正在打开检查…</source>
             <translation>Opening the inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="194" />
+            <location filename="../../ui/inspection_view/page.py" line="197" />
             <source>无法打开该检查。</source>
             <translation>The inspection could not be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="248" />
+            <location filename="../../ui/inspection_view/page.py" line="251" />
             <source>整体照片（{0}）</source>
             <translation>General photos ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="317" />
+            <location filename="../../ui/inspection_view/page.py" line="320" />
             <source>清除结果</source>
             <translation>Clear result</translation>
         </message>

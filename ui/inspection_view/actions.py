@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from checklists.model import Node, NodeKind, Template
 from inspection.model import Inspection, Status
 from ui.base.i18n import result_label, tr
+from ui.camera.devices import CameraAvailability, camera_availability
 from ui.inspection_view.checklist_model import filter_labels
 
 
@@ -37,6 +38,7 @@ class ActionTarget(Protocol):
     def set_auto_advance(self, on: bool) -> None: ...
     def import_item_photos(self) -> None: ...
     def import_overall_photos(self) -> None: ...
+    def take_photos(self) -> None: ...
     def show_tab(self, index: int) -> None: ...
     def set_filter(self, mode: str) -> None: ...
 
@@ -113,6 +115,7 @@ class InspectionActions:
                                  page.import_item_photos, "Ctrl+I")
         self.add_overall_photos = action(
             tr("添加整体照片…"), page.import_overall_photos, "Ctrl+Shift+I")
+        self.take_photos = action(tr("拍照…"), page.take_photos, "Ctrl+Shift+K")
         self.views = [action(tr("检查表"), lambda: page.show_tab(0), "Ctrl+1"),
                       action(tr("整体照片"), lambda: page.show_tab(1), "Ctrl+2"),
                       action(tr("汇总"), lambda: page.show_tab(2), "Ctrl+3")]
@@ -131,7 +134,7 @@ class InspectionActions:
         return {"edit": [self.undo, self.redo, self.find],
                 "inspection": [*self.results, self.next, self.previous, self.note, self.add_finding,
                                self.auto_advance, self.park_location, self.status],
-                "photos": [self.add_photos, self.add_overall_photos],
+                "photos": [self.add_photos, self.add_overall_photos, self.take_photos],
                 "view": [*self.views, *self.filters.values()]}
 
     def update_results(self, template: Template | None, node: Node | None, *,
@@ -152,3 +155,12 @@ class InspectionActions:
         self.status.setEnabled(not inspection.locked)
         for act in (self.add_finding, self.add_photos):
             act.setEnabled(not inspection.locked)
+        self.show_camera(camera_availability(), locked=inspection.locked)
+
+    def show_camera(self, availability: CameraAvailability, *, locked: bool) -> None:
+        """拍照… is there only with a camera; otherwise disabled, saying why."""
+        self.take_photos.setEnabled(availability.usable and not locked)
+        reason = availability.reason or tr("用摄像头拍照，照片直接添加到当前条目（Ctrl+Shift+K）")
+        self.take_photos.setToolTip(reason)
+        self.take_photos.setStatusTip(reason)
+        self.take_photos.setText(tr("拍照…") if availability.usable else tr("拍照（不可用）"))

@@ -27,6 +27,7 @@ from ui.base.error_reporting import report_error
 from ui.base.i18n import result_label, tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner, TaskRunnerStopped
+from ui.camera.camera_flow import CameraFlow
 from ui.dialogs.park_location import ask_park_location
 from ui.inspection_view import navigation
 from ui.inspection_view.actions import InspectionActions, digit_results
@@ -67,6 +68,8 @@ class InspectionPage(QWidget):
         self.photos = PagePhotos(runner, self)
         self.importer = self.photos.importer
         self.photos.message.connect(lambda text: self.header.flash(text))
+        self.camera = CameraFlow(self.photos, self)
+        self.camera.message.connect(lambda text: self.header.flash(text))
         self._summary_timer = _timer(self, 300, self.refresh_summary)
         self._pin_timer = _timer(self, 0, self._pin_current)
         self._build()
@@ -327,6 +330,10 @@ class InspectionPage(QWidget):
 
     def import_overall_photos(self) -> None:
         self.photos.import_photos(None, (None, None))
+
+    def take_photos(self) -> None:
+        if self.session is not None and not self.session.read_only:
+            self.camera.open_for(self.panel.key, self.panel.node)
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)

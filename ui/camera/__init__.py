@@ -1,0 +1,1 @@
+"""Taking photos with the laptop's or tablet's camera, straight onto the item on screen."""
