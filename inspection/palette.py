@@ -94,3 +94,31 @@ PRINT_HEADER_FILL = "#e4e4e4"
 PRINT_GROUP_FILL = "#f0f0f0"
 PRINT_SUBGROUP_FILL = "#f7f7f7"
 PRINT_ALERT = "#9b1c1c"  # 不符合, 逾期: dark red, prints as near-black
+
+
+# --- a high-contrast theme for the window (chosen in 设置) -----------------------------------------
+# Darker text and borders, stronger result colours: readable in sunlight and for weaker eyes.
+HIGH_CONTRAST: dict[str, str] = {
+    "PASS": "#0b5d1e", "PARTIAL": "#7a4300", "FAIL": "#a00000", "NOT_APPLICABLE": "#333333",
+    "ON_TRACK": "#0b3d91", "NOT_STARTED": "#4e342e", "STAR": "#7a5600", "OVERDUE": "#a00000",
+    "TEXT": "#000000", "TEXT_SOFT": "#000000", "MUTED": "#2b2b2b", "DISABLED": "#555555",
+    "ACCENT": "#003a8c", "BORDER": "#4d4d4d", "BORDER_SOFT": "#666666", "BORDER_HEADER": "#4d4d4d",
+    "BORDER_STRONG": "#1a1a1a", "BORDER_NEUTRAL": "#4d4d4d", "SURFACE_ALT": "#ffffff",
+    "SURFACE_SUBTLE": "#e6e6e6", "SURFACE_GUIDANCE": "#ffffff", "HIGHLIGHT_MARK": "#ffd400",
+    "FOCUS_RING": "#000000",
+}
+_STANDARD = {name: globals()[name] for name in HIGH_CONTRAST}
+THEME = "standard"
+
+
+def use_theme(name: str) -> None:
+    """Switch the window's colours (before the windows' modules are imported: they take the
+    names once). Results and overdue marks follow into RESULT_COLORS."""
+    global THEME
+    chosen = HIGH_CONTRAST if name == "high_contrast" else _STANDARD
+    globals().update(chosen)
+    RESULT_COLORS.update({"pass": chosen["PASS"], "partial": chosen["PARTIAL"],
+                          "fail": chosen["FAIL"], "na": chosen["NOT_APPLICABLE"],
+                          "done": chosen["PASS"], "on_track": chosen["ON_TRACK"],
+                          "delayed": chosen["FAIL"], "not_started": chosen["NOT_STARTED"]})
+    THEME = "high_contrast" if name == "high_contrast" else "standard"

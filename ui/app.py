@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from checklists.errors import UserError, set_language
@@ -16,7 +16,7 @@ from inspection.paths import DataDir
 from inspection.store import DamagedFolder
 from resources import resource_path
 from ui.base.error_reporting import install_excepthook, set_log_folder
-from ui.base.preferences import Preferences
+from ui.base.preferences import TEXT_SIZES, Preferences
 from ui.base.qt_gaps import QtGapsTranslator
 
 FONT_FILES = ("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf")
@@ -92,6 +92,29 @@ def install_translators(app: QApplication, language: str) -> None:
             _translators.append(translator)
 
 
+def apply_theme(app: QApplication, theme: str) -> None:
+    """The window's colours: inspection.palette's names (before the windows' modules take
+    them) and Qt's own palette for every standard widget."""
+    from inspection import palette
+
+    palette.use_theme(theme)
+    if theme != "high_contrast":
+        return
+    colors = QPalette(app.palette())
+    roles = QPalette.ColorRole
+    for role, value in ((roles.Window, palette.WHITE), (roles.WindowText, palette.TEXT),
+                        (roles.Base, palette.WHITE), (roles.AlternateBase, palette.SURFACE_SUBTLE),
+                        (roles.Text, palette.TEXT), (roles.Button, palette.SURFACE_SUBTLE),
+                        (roles.ButtonText, palette.TEXT), (roles.Highlight, palette.ACCENT),
+                        (roles.HighlightedText, palette.WHITE), (roles.ToolTipBase, palette.WHITE),
+                        (roles.ToolTipText, palette.TEXT), (roles.PlaceholderText, palette.MUTED),
+                        (roles.Mid, palette.BORDER_STRONG), (roles.Dark, palette.BORDER_STRONG)):
+        colors.setColor(role, QColor(value))
+    colors.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor(palette.DISABLED))
+    colors.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, QColor(palette.DISABLED))
+    app.setPalette(colors)
+
+
 def configure_application(app: QApplication, prefs: Preferences) -> None:
     app.setOrganizationName(APP_ID)
     app.setApplicationName(APP_NAME)
@@ -102,7 +125,10 @@ def configure_application(app: QApplication, prefs: Preferences) -> None:
         app.setWindowIcon(QIcon(str(icon)))
     install_translators(app, prefs.language)
     set_language(prefs.language)  # the words of errors raised below ui/
-    apply_font(app)
+    apply_theme(app, prefs.theme)
+    base = QApplication.font().pointSizeF()
+    apply_font(app, base * TEXT_SIZES[prefs.text_size] if base > 0 and prefs.text_size != "normal"
+               else None)
 
 
 def chosen_data_dir(argv: list[str], prefs: Preferences) -> Path:

@@ -60,6 +60,7 @@
         <message>
             <location filename="../../ui/base/i18n.py" line="38" />
             <location filename="../../ui/hub/sync_flow.py" line="59" />
+            <location filename="../../ui/reports/revisions_dialog.py" line="56" />
             <source>已签署</source>
             <translation>Signed</translation>
         </message>
@@ -416,7 +417,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/page.py" line="132" />
             <location filename="../../ui/inspection_view/page.py" line="135" />
             <location filename="../../ui/inspection_view/page.py" line="252" />
-            <location filename="../../ui/photos/photo_viewer.py" line="367" />
+            <location filename="../../ui/photos/photo_viewer.py" line="377" />
             <location filename="../../ui/session/undo_commands.py" line="165" />
             <location filename="../../ui/session/undo_feedback.py" line="32" />
             <source>整体照片</source>
@@ -707,45 +708,76 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="99" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="103" />
+            <source>标准</source>
+            <translation>Standard</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/settings_dialog.py" line="99" />
+            <source>大</source>
+            <translation>Large</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/settings_dialog.py" line="99" />
+            <source>特大</source>
+            <translation>Larger</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/settings_dialog.py" line="104" />
+            <source>高对比度（强光下、视力较弱时）</source>
+            <translation>High contrast (bright sunlight, weaker eyes)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/settings_dialog.py" line="109" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="104" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="110" />
+            <source>文字大小</source>
+            <translation>Text size</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/settings_dialog.py" line="111" />
+            <source>配色</source>
+            <translation>Colours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/settings_dialog.py" line="116" />
             <location filename="../../ui/hub/settings_dialog.py" line="48" />
             <source>中心服务器</source>
             <translation>Hub</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="107" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="119" />
             <source>未连接：检查只保存在本机</source>
             <translation>Not connected: inspections are kept on this computer only</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="108" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="120" />
             <location filename="../../ui/hub/sync_flow.py" line="85" />
             <source>中心服务器…</source>
             <translation>Hub…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="131" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="143" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="143" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="155" />
             <source>更改在重新启动程序后生效；现有的数据不会自动移到新文件夹。</source>
             <translation>Takes effect when the program restarts; existing data is not moved to the new folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="145" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="157" />
             <source>这次运行使用的是另外指定的文件夹：{0}</source>
             <translation>This session uses a folder given at start-up: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="151" />
-            <source>界面语言在重新启动程序后切换。</source>
-            <translation>The language changes when the program restarts.</translation>
+            <location filename="../../ui/dialogs/settings_dialog.py" line="165" />
+            <source>界面语言、文字大小和配色在重新启动程序后生效。</source>
+            <translation>The language, text size and colours change when the program is started again.</translation>
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="105" />
@@ -890,7 +922,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/home_page.py" line="382" />
             <location filename="../../ui/inspection_view/findings.py" line="240" />
             <location filename="../../ui/photos/photo_strip.py" line="273" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="261" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="262" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
@@ -904,6 +936,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/inspection_list.py" line="56" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="301" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
+            <location filename="../../ui/reports/revisions_dialog.py" line="74" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
@@ -1543,7 +1576,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
             <location filename="../../ui/photos/photo_strip.py" line="189" />
-            <location filename="../../ui/photos/photo_viewer.py" line="157" />
+            <location filename="../../ui/photos/photo_viewer.py" line="158" />
             <source>照片</source>
             <translation>Photos</translation>
         </message>
@@ -1964,6 +1997,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="81" />
+            <location filename="../../ui/reports/revisions_dialog.py" line="81" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
@@ -2500,7 +2534,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/photos/photo_strip.py" line="235" />
-            <location filename="../../ui/photos/photo_viewer.py" line="238" />
+            <location filename="../../ui/photos/photo_viewer.py" line="211" />
             <location filename="../../ui/session/undo_commands.py" line="176" />
             <source>删除照片</source>
             <translation>Delete photo</translation>
@@ -2516,102 +2550,102 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Move to another item…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="56" />
+            <location filename="../../ui/photos/photo_viewer.py" line="57" />
             <source>无法读取照片文件 {0}</source>
             <translation>Cannot read the photo file {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="79" />
+            <location filename="../../ui/photos/photo_viewer.py" line="80" />
             <source>移动照片到…</source>
             <translation>Move photo to…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="83" />
+            <location filename="../../ui/photos/photo_viewer.py" line="84" />
             <source>搜索编号或标题</source>
             <translation>Search code or title</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="88" />
+            <location filename="../../ui/photos/photo_viewer.py" line="89" />
             <source>整体照片（不属于具体条目）</source>
             <translation>General photos (not of one item)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="101" />
+            <location filename="../../ui/photos/photo_viewer.py" line="102" />
             <source>（当前）</source>
             <translation>(current)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="167" />
+            <location filename="../../ui/photos/photo_viewer.py" line="171" />
             <source>说明：</source>
             <translation>Caption:</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="169" />
+            <location filename="../../ui/photos/photo_viewer.py" line="173" />
             <source>照片说明（会印在报告中）</source>
             <translation>Photo caption (printed in the report)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="185" />
+            <location filename="../../ui/photos/photo_viewer.py" line="193" />
             <source>‹ 上一张</source>
             <translation>‹ Previous</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="187" />
+            <location filename="../../ui/photos/photo_viewer.py" line="195" />
             <source>下一张 ›</source>
             <translation>Next ›</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="192" />
+            <location filename="../../ui/photos/photo_viewer.py" line="200" />
             <source>适应窗口</source>
             <translation>Fit to window</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="207" />
-            <source>在照片上画{0}</source>
-            <translation>Draw a {0} on the photo</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="208" />
-            <source>选择、移动标注；拖动查看照片</source>
-            <translation>Select and move annotations; drag to pan the photo</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="220" />
-            <source>标注颜色</source>
-            <translation>Annotation colour</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="228" />
-            <source>删除所选标注</source>
-            <translation>Delete selected annotation</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="230" />
-            <source>保存标注</source>
-            <translation>Save annotations</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="236" />
+            <location filename="../../ui/photos/photo_viewer.py" line="209" />
             <source>移动到…</source>
             <translation>Move to…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="264" />
+            <location filename="../../ui/photos/photo_viewer.py" line="223" />
+            <source>在照片上画{0}</source>
+            <translation>Draw a {0} on the photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photos/photo_viewer.py" line="224" />
+            <source>选择、移动标注；拖动查看照片</source>
+            <translation>Select and move annotations; drag to pan the photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photos/photo_viewer.py" line="236" />
+            <source>标注颜色</source>
+            <translation>Annotation colour</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photos/photo_viewer.py" line="244" />
+            <source>删除所选标注</source>
+            <translation>Delete selected annotation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photos/photo_viewer.py" line="246" />
+            <source>保存标注</source>
+            <translation>Save annotations</translation>
+        </message>
+        <message>
+            <location filename="../../ui/photos/photo_viewer.py" line="274" />
             <source>照片 {0}/{1} — {2}</source>
             <translation>Photo {0}/{1} — {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="292" />
+            <location filename="../../ui/photos/photo_viewer.py" line="302" />
             <source>无法显示照片：{0}</source>
             <translation>Cannot show the photo: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="368" />
+            <location filename="../../ui/photos/photo_viewer.py" line="378" />
             <source>已移动到 {0}</source>
             <translation>Moved to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="383" />
+            <location filename="../../ui/photos/photo_viewer.py" line="393" />
             <source>已删除照片“{0}”（可按 Ctrl+Z 撤销）</source>
             <translation>Deleted photo "{0}" (Ctrl+Z undoes it)</translation>
         </message>
@@ -2647,11 +2681,13 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/reports/export_dialogs.py" line="138" />
+            <location filename="../../ui/reports/revisions_dialog.py" line="90" />
             <source>打开报告</source>
             <translation>Open report</translation>
         </message>
         <message>
             <location filename="../../ui/reports/export_dialogs.py" line="143" />
+            <location filename="../../ui/reports/revisions_dialog.py" line="92" />
             <source>在文件夹中显示</source>
             <translation>Show in folder</translation>
         </message>
@@ -3027,107 +3063,117 @@ A draft is for checking the content; the official report comes from “Sign repo
             <translation>Cannot print</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="50" />
+            <location filename="../../ui/reports/report_menu.py" line="51" />
             <location filename="../../ui/reports/sign_dialog.py" line="148" />
             <source>现场签名…</source>
             <translation>Signatures on site…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="51" />
+            <location filename="../../ui/reports/report_menu.py" line="52" />
             <source>检查人员和园区代表在本机上手写签名</source>
             <translation>Inspectors and the park's representative sign by hand on this laptop</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="52" />
+            <location filename="../../ui/reports/report_menu.py" line="53" />
             <location filename="../../ui/reports/sign_dialog.py" line="150" />
             <source>签名密钥…</source>
             <translation>Signing key…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="53" />
+            <location filename="../../ui/reports/report_menu.py" line="54" />
             <source>创建或导入签署报告用的个人签名密钥</source>
             <translation>Create or import the personal key that signs reports</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="54" />
+            <location filename="../../ui/reports/report_menu.py" line="55" />
             <source>生成草稿报告（PDF）…</source>
             <translation>Draft report (PDF)…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="55" />
+            <location filename="../../ui/reports/report_menu.py" line="56" />
             <source>未签署的报告，供签署前核对</source>
             <translation>An unsigned report, to check before signing</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="56" />
+            <location filename="../../ui/reports/report_menu.py" line="57" />
             <source>签署报告…</source>
             <translation>Sign report…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="57" />
+            <location filename="../../ui/reports/report_menu.py" line="58" />
             <source>生成报告并加盖数字签名；签署后检查被锁定</source>
             <translation>Build the report and sign it digitally; signing locks the inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="58" />
+            <location filename="../../ui/reports/report_menu.py" line="59" />
             <source>重新打开（新修订版）…</source>
             <translation>Reopen (new revision)…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="59" />
+            <location filename="../../ui/reports/report_menu.py" line="60" />
             <source>已签署的检查重新打开修改；已签署的报告保持不变</source>
             <translation>Reopen a signed inspection for changes; signed reports stay as they are</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="60" />
-            <location filename="../../ui/reports/report_menu.py" line="209" />
+            <location filename="../../ui/reports/report_menu.py" line="61" />
+            <location filename="../../ui/reports/report_menu.py" line="214" />
             <source>打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="61" />
+            <location filename="../../ui/reports/report_menu.py" line="62" />
             <source>打印已签署的报告；尚未签署时打印草稿</source>
             <translation>Print the signed report, or a draft while it is not signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="62" />
+            <location filename="../../ui/reports/report_menu.py" line="63" />
             <source>导出 Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="63" />
+            <location filename="../../ui/reports/report_menu.py" line="64" />
+            <source>修订版本与已签署报告…</source>
+            <translation>Revisions and signed reports…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/report_menu.py" line="65" />
+            <source>本检查的各个修订版本，打开之前签署的报告</source>
+            <translation>Every revision of this inspection; open the reports signed earlier</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/report_menu.py" line="66" />
             <source>验证报告…</source>
             <translation>Verify report…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="64" />
+            <location filename="../../ui/reports/report_menu.py" line="67" />
             <source>检查一份 PDF 报告的数字签名：是否被改动、由谁签署</source>
             <translation>Check a PDF report's digital signature: changed or not, and who signed it</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="70" />
+            <location filename="../../ui/reports/report_menu.py" line="74" />
             <source>报告(&amp;R)</source>
             <translation>&amp;Report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="160" />
+            <location filename="../../ui/reports/report_menu.py" line="165" />
             <location filename="../../ui/reports/sign_dialog.py" line="135" />
             <location filename="../../ui/reports/sign_dialog.py" line="348" />
             <source>签署报告</source>
             <translation>Sign report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="161" />
+            <location filename="../../ui/reports/report_menu.py" line="166" />
             <source>该检查已签署（第 {0} 版）。如需修改后再次签署，请先“重新打开（新修订版）”。</source>
             <translation>This inspection is signed (revision {0}). To change it and sign again, first use “Reopen (new revision)”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="206" />
+            <location filename="../../ui/reports/report_menu.py" line="211" />
             <source>报告已签署</source>
             <translation>Report signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="207" />
+            <location filename="../../ui/reports/report_menu.py" line="212" />
             <source>报告 {0}（第 {1} 版）已签署，检查已锁定。
 
 报告保存在：
@@ -3138,9 +3184,50 @@ The report is saved at:
 {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="240" />
+            <location filename="../../ui/reports/report_menu.py" line="245" />
             <source>{0}（第 {1} 版）已签署</source>
             <translation>{0} (revision {1}), signed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/revisions_dialog.py" line="59" />
+            <source>当前（未签署）</source>
+            <translation>current (not signed)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/revisions_dialog.py" line="59" />
+            <source>未签署</source>
+            <translation>not signed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/revisions_dialog.py" line="68" />
+            <source>修订版本 — {0}</source>
+            <translation>Revisions — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/revisions_dialog.py" line="72" />
+            <source>重新打开已签署的检查会生成新的修订版本；之前签署的报告保持不变，可在此打开。</source>
+            <translation>Reopening a signed inspection makes a new revision; the reports signed before stay as they are and open from here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/revisions_dialog.py" line="74" />
+            <source>版本</source>
+            <translation>Revision</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/revisions_dialog.py" line="74" />
+            <source>签署时间</source>
+            <translation>Signed at</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/revisions_dialog.py" line="74" />
+            <location filename="../../ui/reports/trusted_panel.py" line="68" />
+            <source>签署人</source>
+            <translation>Signer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/revisions_dialog.py" line="80" />
+            <source>已签署（文件缺失）</source>
+            <translation>signed (file missing)</translation>
         </message>
         <message>
             <location filename="../../ui/reports/sign_dialog.py" line="136" />
@@ -3348,7 +3435,7 @@ Create or import a key under “Signing key”.</translation>
         </message>
         <message>
             <location filename="../../ui/reports/signatures_dialog.py" line="110" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="151" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="152" />
             <source>签名人姓名</source>
             <translation>Name of the signer</translation>
         </message>
@@ -3368,113 +3455,113 @@ Create or import a key under “Signing key”.</translation>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="120" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="121" />
             <source>撤销一笔</source>
             <translation>Undo stroke</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="121" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="122" />
             <source>撤销最后一笔（Ctrl+Z）</source>
             <translation>Undo the last stroke (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="122" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="123" />
             <source>清除</source>
             <translation>Clear</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="129" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="130" />
             <source>保存签名</source>
             <translation>Save signature</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="153" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="232" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="154" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="233" />
             <source>签名</source>
             <translation>Signature</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="154" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="155" />
             <source>还需：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="175" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="176" />
             <source>现场签名</source>
             <translation>Signatures on site</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="176" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="177" />
             <source>检查人员和园区代表分别在本机上手写签名；签名显示在报告的“签字确认”页。签署报告前请让所有人签名。</source>
             <translation>The inspectors and the park's representative each sign by hand on this laptop; the signatures appear on the report's confirmation page. Have everyone sign before the report is signed.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="186" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="187" />
             <source>另一位园区代表签名…</source>
             <translation>Another park representative signs…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="203" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="204" />
             <source>正在读取签名…</source>
             <translation>Reading the signatures…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="232" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="233" />
             <source>身份</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="232" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="233" />
             <source>姓名 / 职务</source>
             <translation>Name / title</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="232" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="233" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="247" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="248" />
             <source>未签名</source>
             <translation>Not signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="256" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="257" />
             <source>重新签名…</source>
             <translation>Sign again…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="256" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="257" />
             <source>签名…</source>
             <translation>Sign…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="283" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="284" />
             <source>该检查已签署（第 {0} 版），签名不能再更改；如需修改，请先重新打开检查。</source>
             <translation>This inspection is signed (revision {0}); its signatures can no longer change. To change them, reopen the inspection first.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="287" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="288" />
             <source>还缺 {0} 个签名：{1}</source>
             <translation>{0} signature(s) missing: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="291" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="292" />
             <source>签名已齐全（{0} 人）。</source>
             <translation>All signatures are there ({0}).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="325" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="326" />
             <source>删除签名</source>
             <translation>Remove signature</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="325" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="326" />
             <source>删除 {0} 的签名？删除后需要重新签名。</source>
             <translation>Remove the signature of {0}? They will have to sign again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="337" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="338" />
             <source>签名没有保存</source>
             <translation>The signature was not saved</translation>
         </message>
@@ -3517,11 +3604,6 @@ Create or import a key under “Signing key”.</translation>
             <location filename="../../ui/reports/trusted_panel.py" line="61" />
             <source>本机信任的证书</source>
             <translation>Certificates trusted on this computer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/trusted_panel.py" line="68" />
-            <source>签署人</source>
-            <translation>Signer</translation>
         </message>
         <message>
             <location filename="../../ui/reports/trusted_panel.py" line="68" />
@@ -3955,27 +4037,27 @@ Create or import a key under “Signing key”.</translation>
             <translation>Chinese font of the windows and reports (modified: TrueType outlines, GBK character set)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="38" />
+            <location filename="../../ui/photos/photo_viewer.py" line="39" />
             <source>移动</source>
             <translation>Move</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="39" />
+            <location filename="../../ui/photos/photo_viewer.py" line="40" />
             <source>箭头</source>
             <translation>Arrow</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="40" />
+            <location filename="../../ui/photos/photo_viewer.py" line="41" />
             <source>矩形</source>
             <translation>Rectangle</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="41" />
+            <location filename="../../ui/photos/photo_viewer.py" line="42" />
             <source>椭圆</source>
             <translation>Ellipse</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_viewer.py" line="42" />
+            <location filename="../../ui/photos/photo_viewer.py" line="43" />
             <source>文字</source>
             <translation>Text</translation>
         </message>

@@ -10,6 +10,8 @@ from inspection.paths import default_data_dir
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 PHOTO_SIZES = {"large": 1, "medium": 2, "small": 4}  # report appendix: photos per page
+TEXT_SIZES = {"normal": 1.0, "large": 1.15, "larger": 1.3}  # the window's text, × the system's
+THEMES = ("standard", "high_contrast")
 
 
 class Preferences:
@@ -114,6 +116,28 @@ class Preferences:
     def stay_on_fail(self, value: bool) -> None:
         self.qsettings.setValue("ui/stay_on_fail", bool(value))
         self.qsettings.sync()
+
+    @property
+    def text_size(self) -> str:
+        value = self._get("ui/text_size", "normal")
+        return value if value in TEXT_SIZES else "normal"
+
+    @text_size.setter
+    def text_size(self, value: str) -> None:
+        if value not in TEXT_SIZES:
+            raise ValueError(value)
+        self._set("ui/text_size", value)
+
+    @property
+    def theme(self) -> str:
+        value = self._get("ui/theme", "standard")
+        return value if value in THEMES else "standard"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        if value not in THEMES:
+            raise ValueError(value)
+        self._set("ui/theme", value)
 
     # the signing key
     @property

@@ -249,5 +249,12 @@ def grow_to_fit(window: QWidget) -> None:
     window.installEventFilter(_GrowToFit(window))
 
 
+def has_touch_screen() -> bool:
+    """Whether the computer has a touch screen (a tablet): pads and targets get bigger."""
+    from PySide6.QtGui import QInputDevice
+    return any(device.type() == QInputDevice.DeviceType.TouchScreen
+               for device in QInputDevice.devices())
+
+
 def now_hms() -> str:
     return datetime.now().strftime("%H:%M:%S")

@@ -95,8 +95,20 @@ class SettingsDialog(QDialog):
         self.auto_advance.setChecked(prefs.auto_advance)
         self.stay_on_fail = QCheckBox(tr("记录“不符合”或“滞后”后停留在该条目（便于填写备注和整改项）"))
         self.stay_on_fail.setChecked(prefs.stay_on_fail)
+        self.text_size = QComboBox()
+        for key, label in (("normal", tr("标准")), ("large", tr("大")), ("larger", tr("特大"))):
+            self.text_size.addItem(label, key)
+        self.text_size.setCurrentIndex(self.text_size.findData(prefs.text_size))
+        self.theme = QComboBox()
+        self.theme.addItem(tr("标准"), "standard")
+        self.theme.addItem(tr("高对比度（强光下、视力较弱时）"), "high_contrast")
+        self.theme.setCurrentIndex(self.theme.findData(prefs.theme))
+        for box in (self.text_size, self.theme):
+            box.currentIndexChanged.connect(self._update_notes)
         form = QFormLayout(interface)
         form.addRow(tr("界面语言"), self.language)
+        form.addRow(tr("文字大小"), self.text_size)
+        form.addRow(tr("配色"), self.theme)
         form.addRow("", self.language_note)
         form.addRow("", self.auto_advance)
         form.addRow("", self.stay_on_fail)
@@ -147,8 +159,11 @@ class SettingsDialog(QDialog):
         else:
             self.data_note.setText("")
         self.data_note.setVisible(bool(self.data_note.text()))
-        changed = self.language.currentData() != self.prefs.language
-        self.language_note.setText(tr("界面语言在重新启动程序后切换。") if changed else "")
+        changed = (self.language.currentData() != self.prefs.language
+                   or self.text_size.currentData() != self.prefs.text_size
+                   or self.theme.currentData() != self.prefs.theme)
+        self.language_note.setText(tr("界面语言、文字大小和配色在重新启动程序后生效。")
+                                   if changed else "")
         self.language_note.setVisible(changed)
 
     def accept(self) -> None:
@@ -165,4 +180,6 @@ class SettingsDialog(QDialog):
         self.prefs.language = self.language.currentData()
         self.prefs.auto_advance = self.auto_advance.isChecked()
         self.prefs.stay_on_fail = self.stay_on_fail.isChecked()
+        self.prefs.text_size = self.text_size.currentData()
+        self.prefs.theme = self.theme.currentData()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -155,7 +156,10 @@ class PhotoViewer(QDialog):
         self.chooser: ItemChooser | None = None
         self._loading = 0
         self.setWindowTitle(tr("照片"))
-        self.resize(1100, 720)
+        screen = QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(min(1100, int(room.width() * 0.95)) if room else 1100,
+                    min(720, int(room.height() * 0.92)) if room else 720)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         layout = QVBoxLayout(self)
         layout.addLayout(self._toolbar())
@@ -180,8 +184,12 @@ class PhotoViewer(QDialog):
         session.changed.connect(self._on_change)
         self.show_photo(current)
 
-    def _toolbar(self) -> QHBoxLayout:
+    def _toolbar(self) -> QVBoxLayout:
+        """Two rows (moving between photos and zoom; drawing), so that the viewer fits a
+        1024-pixel screen."""
+        rows = QVBoxLayout()
         bar = QHBoxLayout()
+        rows.addLayout(bar)
         self.previous_button = QPushButton(tr("‹ 上一张"), self)
         self.previous_button.clicked.connect(self.previous_photo)
         self.next_button = QPushButton(tr("下一张 ›"), self)
@@ -197,7 +205,15 @@ class PhotoViewer(QDialog):
         self.zoom_label.setMinimumWidth(44)
         for widget in (fit, actual, self.zoom_label):
             bar.addWidget(widget)
-        bar.addSpacing(12)
+        bar.addStretch(1)
+        self.move_button = QPushButton(tr("移动到…"), self)
+        self.move_button.clicked.connect(self.choose_target)
+        self.remove_button = QPushButton(tr("删除照片"), self)
+        self.remove_button.clicked.connect(self.remove_photo)
+        bar.addWidget(self.move_button)
+        bar.addWidget(self.remove_button)
+        bar = QHBoxLayout()
+        rows.addLayout(bar)
         self.tool_group = QButtonGroup(self)
         self.tool_buttons: dict[str, QToolButton] = {}
         for key, label in TOOLS:
@@ -233,13 +249,7 @@ class PhotoViewer(QDialog):
         bar.addWidget(self.delete_shape)
         bar.addWidget(self.save_button)
         bar.addStretch(1)
-        self.move_button = QPushButton(tr("移动到…"), self)
-        self.move_button.clicked.connect(self.choose_target)
-        self.remove_button = QPushButton(tr("删除照片"), self)
-        self.remove_button.clicked.connect(self.remove_photo)
-        bar.addWidget(self.move_button)
-        bar.addWidget(self.remove_button)
-        return bar
+        return rows
 
     # --- showing a photo --------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from ui.base.tasks import TaskRunnerStopped
 from ui.reports.export_dialogs import DraftExport, ExcelExport, finished_message
 from ui.reports.key_dialog import SigningKeyDialog, key_path
 from ui.reports.print_preview import PrintFlow
+from ui.reports.revisions_dialog import open_revisions
 from ui.reports.sign_dialog import IssueDialog, check_readiness
 from ui.reports.signatures_dialog import SignaturesDialog
 from ui.reports.verify_dialog import VerifyFlow
@@ -60,16 +61,20 @@ class ReportMenu(QObject):
         self.print_action = action(tr("打印…"), self.print_report, "Ctrl+P",
                                    tip=tr("打印已签署的报告；尚未签署时打印草稿"))
         self.excel_action = action(tr("导出 Excel…"), self.export_excel, "Ctrl+E")
+        self.revisions_action = action(tr("修订版本与已签署报告…"), self.show_revisions,
+                                       tip=tr("本检查的各个修订版本，打开之前签署的报告"))
         self.verify_action = action(tr("验证报告…"), self.verify,
                                     tip=tr("检查一份 PDF 报告的数字签名：是否被改动、由谁签署"))
         self.inspection_actions = [self.signatures_action, self.draft_action, self.sign_action,
-                                   self.reopen_action, self.print_action, self.excel_action]
+                                   self.reopen_action, self.revisions_action, self.print_action,
+                                   self.excel_action]
         separator = [QAction(window) for _ in range(3)]
         for sep in separator:
             sep.setSeparator(True)
         self.menu = window.add_menu(tr("报告(&R)"), [
             self.signatures_action, self.key_action, separator[0], self.draft_action,
-            self.sign_action, self.reopen_action, separator[1], self.print_action,
+            self.sign_action, self.reopen_action, self.revisions_action, separator[1],
+            self.print_action,
             self.excel_action, separator[2], self.verify_action], only_with_inspection=False)
         self.menu.aboutToShow.connect(self.refresh)
         window.current_inspection_changed.connect(lambda _iid: self.refresh())
@@ -245,6 +250,12 @@ class ReportMenu(QObject):
             self.dialog = ExcelExport(self.window, self.runner, inspection)
             self.dialog.ask()
         self._with_inspection(ask)
+
+    def show_revisions(self) -> None:
+        """Every revision of the open inspection and its signed reports (item 16)."""
+        if self.inspection_id is not None:
+            open_revisions(self.runner, self.inspection_id, self.window,
+                           lambda dialog: setattr(self, "dialog", dialog))
 
     def verify(self, path: Path | None = None) -> VerifyFlow:
         flow = VerifyFlow(self.window, self.runner, self.data_dir)

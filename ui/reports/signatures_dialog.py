@@ -31,7 +31,7 @@ from inspection.palette import BORDER, MUTED, RESULT_COLORS
 from ui.base.error_reporting import report_error
 from ui.base.i18n import tr
 from ui.base.tasks import TaskRunner
-from ui.base.widgets import clear_layout, grow_to_fit, hline, muted_label
+from ui.base.widgets import clear_layout, grow_to_fit, has_touch_screen, hline, muted_label
 from ui.reports.signature_pad import SignaturePad
 
 THUMB = QSize(150, 50)
@@ -116,7 +116,8 @@ class SignDialog(QDialog):
         form.addRow(tr("姓名："), self.name)
         form.addRow(tr("职务："), self.title_edit)
         self.pad = SignaturePad(self)
-        self.pad.setMinimumSize(QSize(520, 210))
+        # a finger needs room: on a touch screen the pad is about as wide as the screen allows
+        self.pad.setMinimumSize(QSize(900, 360) if has_touch_screen() else QSize(520, 210))
         self.undo_button = QPushButton(tr("撤销一笔"))
         self.undo_button.setToolTip(tr("撤销最后一笔（Ctrl+Z）"))
         self.clear_button = QPushButton(tr("清除"))
