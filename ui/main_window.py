@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -36,6 +36,7 @@ from ui.dialogs.about import AboutDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.home.home_page import HomePage
 from ui.home.new_inspection import NewInspectionDialog
+from ui.window_menus import build_menus
 
 BUSY_DELAY_MS = 400  # short saves never flash the busy indicator
 
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         self.bundles.open_requested.connect(self.open_inspection)
         self.bundles.imported.connect(self._bundle_imported)
         self.home.bundles_dropped.connect(lambda paths: self.bundles.import_file(paths[0]))
-        self._build_menus()
+        build_menus(self)
         self._build_status_bar()
         from ui.reports.report_menu import ReportMenu  # signatures, signing, print, Excel, verify
         self.report_menu = ReportMenu(self)
@@ -119,59 +120,6 @@ class MainWindow(QMainWindow):
         self.notice_message.open()
 
     # --- menus -----------------------------------------------------------------------------
-
-    def _action(self, text: str, slot, shortcuts: Iterable[QKeySequence | str] = (),
-                *, name: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.triggered.connect(slot)
-        action.setObjectName(name)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.new_action = self._action(tr("新建检查…"), self.new_inspection, ["Ctrl+N"],
-                                       name="newInspection")
-        self.demo_action = self._action(tr("打开示例检查"), self.open_demo, name="openDemo")
-        self.back_action = self._action(tr("返回检查列表"), self.show_home,
-                                        ["Alt+Left", "Ctrl+W"], name="backToList")
-        self.backup_action = self._action(tr("备份数据…"), self.backup, name="backup")
-        self.export_bundle_action = self._action(tr("导出检查包…"), self.export_bundle,
-                                                 name="exportBundle")
-        self.import_bundle_action = self._action(tr("导入检查包…"), self.bundles.ask_import,
-                                                 name="importBundle")
-        self.quit_action = self._action(tr("退出"), self.close, ["Ctrl+Q"], name="quit")
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.file_menu = bar.addMenu(tr("文件(&F)"))
-        self.file_menu.addActions([self.new_action, self.demo_action])
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.back_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([self.export_bundle_action, self.import_bundle_action])
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.backup_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-
-        page_actions = self.page.menu_actions()
-        self.page_menus: dict[str, QMenu] = {}
-        titles = {"edit": tr("编辑(&E)"), "inspection": tr("检查(&I)"),
-                  "photos": tr("照片(&P)"), "view": tr("视图(&V)")}
-        for key in ("edit", "inspection", "photos", "view"):
-            menu = bar.addMenu(titles[key])
-            menu.setToolTipsVisible(True)
-            menu.addActions(page_actions.get(key, []))
-            self.page_menus[key] = menu
-
-        self.settings_action = self._action(tr("设置…"), self.show_settings, ["Ctrl+,"],
-                                            name="settings")
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.tools_menu = bar.addMenu(tr("工具(&T)"))
-        self.tools_menu.addAction(self.settings_action)
-        self.about_action = self._action(tr("关于园区现场检查"), self.show_about, name="about")
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.help_menu = bar.addMenu(tr("帮助(&H)"))
-        self.help_menu.addAction(self.about_action)
 
     def add_menu(self, title: str, actions: Iterable[QAction] = (), *,
                  only_with_inspection: bool = True) -> QMenu:

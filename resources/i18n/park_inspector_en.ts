@@ -435,14 +435,14 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="61" />
-            <location filename="../../ui/main_window.py" line="171" />
+            <location filename="../../ui/window_menus.py" line="66" />
             <source>关于园区现场检查</source>
             <translation>About Park Inspector</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="66" />
             <location filename="../../ui/home/welcome.py" line="54" />
-            <location filename="../../ui/main_window.py" line="265" />
+            <location filename="../../ui/main_window.py" line="213" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
@@ -465,7 +465,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="108" />
             <location filename="../../ui/dialogs/settings_dialog.py" line="61" />
-            <location filename="../../ui/main_window.py" line="116" />
+            <location filename="../../ui/main_window.py" line="117" />
             <source>数据文件夹</source>
             <translation>Data folder</translation>
         </message>
@@ -522,7 +522,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/damaged_folder.py" line="29" />
-            <location filename="../../ui/main_window.py" line="143" />
+            <location filename="../../ui/window_menus.py" line="38" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
@@ -533,7 +533,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/damaged_folder.py" line="40" />
-            <location filename="../../ui/main_window.py" line="348" />
+            <location filename="../../ui/main_window.py" line="296" />
             <source>备份文件 (*.zip)</source>
             <translation>Backup files (*.zip)</translation>
         </message>
@@ -566,6 +566,159 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/dialogs/damaged_folder.py" line="71" />
             <source>从备份恢复</source>
             <translation>Restore from a backup</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="11" />
+            <source>记录结果（符合、基本符合、不符合、不适用；行动项为各状态）</source>
+            <translation>Record a result (compliant, partly, non-compliant, not applicable; the statuses for action items)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="12" />
+            <source>星级指标：评定等级</source>
+            <translation>Star indicators: the judged level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="13" />
+            <source>下一个 / 上一个未检查条目</source>
+            <translation>Next / previous unchecked item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="14" />
+            <source>编辑备注；再按一次回到检查表（Esc 也可以）</source>
+            <translation>Edit the note; press again to go back to the checklist (Esc too)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="15" />
+            <source>按屏幕顺序在按钮和输入框之间移动</source>
+            <translation>Move between buttons and fields in screen order</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="16" />
+            <source>搜索条目；回车打开第一个结果</source>
+            <translation>Search items; Enter opens the first hit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="17" />
+            <source>撤销 / 重做（显示所改的条目）</source>
+            <translation>Undo / redo (shows the item changed)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="18" />
+            <source>为当前条目添加照片</source>
+            <translation>Add photos to the current item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="19" />
+            <source>添加整体照片</source>
+            <translation>Add overall photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="20" />
+            <source>用摄像头拍照</source>
+            <translation>Take photos with the camera</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="21" />
+            <location filename="../../ui/inspection_view/findings.py" line="62" />
+            <source>添加整改项</source>
+            <translation>Add rectification</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="22" />
+            <source>在对话框中确定（如整改项）</source>
+            <translation>OK in a dialog (e.g. a finding)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="23" />
+            <source>检查表 / 整体照片 / 汇总</source>
+            <translation>Checklist / overall photos / summary</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="24" />
+            <source>照片查看器：上一张 / 下一张</source>
+            <translation>Photo viewer: previous / next</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="25" />
+            <source>打印报告</source>
+            <translation>Print the report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="26" />
+            <location filename="../../ui/reports/export_dialogs.py" line="216" />
+            <location filename="../../ui/reports/export_dialogs.py" line="236" />
+            <source>导出 Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="27" />
+            <location filename="../../ui/home/new_inspection.py" line="95" />
+            <location filename="../../ui/home/welcome.py" line="70" />
+            <source>新建检查</source>
+            <translation>New inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="28" />
+            <location filename="../../ui/window_menus.py" line="31" />
+            <source>返回检查列表</source>
+            <translation>Back to the inspection list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="34" />
+            <source>新建检查：选择园区和检查标准，填写检查日期和检查人员。</source>
+            <translation>New inspection: choose the park and the standards, enter the date and the inspectors.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="35" />
+            <source>逐项检查：在左侧选择条目，按数字键记录结果；按 N 跳到下一个未检查条目。记录“不符合”后停留在该条目，便于写备注（F2）和添加整改项。</source>
+            <translation>Item by item: choose an item on the left and record its result with a digit key; N goes to the next unchecked item. After "non-compliant" the item stays on screen for a note (F2) and a finding.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="37" />
+            <source>照片：把照片拖到条目上，或用摄像头拍照（Ctrl+Shift+K）；照片按拍摄时间排列。距园区较远或非检查当天拍摄的照片会标出 ⚠。</source>
+            <translation>Photos: drag them onto an item, or take them with the camera (Ctrl+Shift+K); they are ordered by capture time. Photos taken far from the park or on another day are marked ⚠.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="39" />
+            <source>证据要求：“不符合”需要照片和整改项，“基本符合”和“滞后”需要备注；条目上会提示缺少什么。</source>
+            <translation>Evidence rules: "non-compliant" needs a photo and a finding, "partly compliant" and "delayed" a note; the item says what is missing.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="40" />
+            <source>现场签名：报告菜单 → 现场签名，检查人员和园区代表在本机手写签名。</source>
+            <translation>Signatures on site: Report → Signatures; the inspectors and the park's representative sign by hand on this computer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="41" />
+            <source>签署报告：报告菜单 → 签署报告。缺少证据的条目需补充或说明理由；签署后检查被锁定。</source>
+            <translation>Sign the report: Report → Sign report. Items without their evidence need it added or a reason; signing locks the inspection.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="42" />
+            <source>修改已签署的检查：重新打开生成新的修订版本；之前的报告在“修订版本与已签署报告”中。</source>
+            <translation>Changing a signed inspection: reopening makes a new revision; the earlier reports are under "Revisions and signed reports".</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="45" />
+            <source>一次现场检查</source>
+            <translation>A site visit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="47" />
+            <source>&lt;p&gt;所有修改都会自动保存，断电或关闭程序不会丢失。&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Every change is saved as it is made: a power cut or closing the program loses nothing.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="68" />
+            <location filename="../../ui/window_menus.py" line="71" />
+            <source>快捷键</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/help.py" line="72" />
+            <location filename="../../ui/window_menus.py" line="73" />
+            <source>使用指南</source>
+            <translation>Guide</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/park_location.py" line="49" />
@@ -786,7 +939,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="110" />
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/window_menus.py" line="28" />
             <source>新建检查…</source>
             <translation>New inspection…</translation>
         </message>
@@ -920,7 +1073,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="382" />
-            <location filename="../../ui/inspection_view/findings.py" line="240" />
+            <location filename="../../ui/inspection_view/findings.py" line="241" />
             <location filename="../../ui/photos/photo_strip.py" line="273" />
             <location filename="../../ui/reports/signatures_dialog.py" line="262" />
             <source>删除</source>
@@ -934,8 +1087,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="56" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="301" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <location filename="../../ui/reports/revisions_dialog.py" line="74" />
             <source>状态</source>
             <translation>Status</translation>
@@ -966,13 +1119,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="57" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="228" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="233" />
             <source>星级</source>
             <translation>Stars</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="208" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="226" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="231" />
             <source>无法评定</source>
             <translation>Cannot be rated</translation>
         </message>
@@ -1030,7 +1183,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="300" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <source>条目</source>
             <translation>Item</translation>
         </message>
@@ -1038,12 +1191,6 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/inspection_list.py" line="301" />
             <source>在{0}中找到：{1}</source>
             <translation>Found in {0}: {1}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/home/new_inspection.py" line="95" />
-            <location filename="../../ui/home/welcome.py" line="70" />
-            <source>新建检查</source>
-            <translation>New inspection</translation>
         </message>
         <message>
             <location filename="../../ui/home/new_inspection.py" line="112" />
@@ -1183,8 +1330,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/welcome.py" line="72" />
-            <location filename="../../ui/main_window.py" line="135" />
-            <location filename="../../ui/main_window.py" line="316" />
+            <location filename="../../ui/main_window.py" line="264" />
+            <location filename="../../ui/window_menus.py" line="30" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
         </message>
@@ -1415,7 +1562,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="108" />
-            <location filename="../../ui/inspection_view/findings.py" line="269" />
+            <location filename="../../ui/inspection_view/findings.py" line="270" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
@@ -1424,6 +1571,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/actions.py" line="154" />
             <location filename="../../ui/inspection_view/page_header.py" line="59" />
             <location filename="../../ui/inspection_view/page_header.py" line="89" />
+            <location filename="../../ui/inspection_view/status.py" line="44" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
         </message>
@@ -1568,8 +1716,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
-            <location filename="../../ui/inspection_view/findings.py" line="266" />
-            <location filename="../../ui/inspection_view/findings.py" line="288" />
+            <location filename="../../ui/inspection_view/findings.py" line="267" />
+            <location filename="../../ui/inspection_view/findings.py" line="289" />
             <source>整改项</source>
             <translation>Rectifications</translation>
         </message>
@@ -1607,16 +1755,16 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="42" />
-            <location filename="../../ui/inspection_view/findings.py" line="224" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="314" />
+            <location filename="../../ui/inspection_view/findings.py" line="225" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="325" />
             <source>已整改</source>
             <translation>Rectified</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="42" />
-            <location filename="../../ui/inspection_view/findings.py" line="224" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="229" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="315" />
+            <location filename="../../ui/inspection_view/findings.py" line="225" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="234" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="326" />
             <source>待整改</source>
             <translation>Open</translation>
         </message>
@@ -1692,6 +1840,11 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/evidence_notice.py" line="40" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="218" />
+            <location filename="../../ui/inspection_view/page_header.py" line="82" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="365" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="280" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="286" />
             <source>、</source>
             <translation>, </translation>
         </message>
@@ -1706,156 +1859,156 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation> — complete</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="47" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="311" />
+            <location filename="../../ui/inspection_view/findings.py" line="48" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="322" />
             <source>一般</source>
             <translation>Minor</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="47" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="311" />
+            <location filename="../../ui/inspection_view/findings.py" line="48" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="322" />
             <source>较重</source>
             <translation>Major</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="47" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="311" />
+            <location filename="../../ui/inspection_view/findings.py" line="48" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="322" />
             <source>严重</source>
             <translation>Critical</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="61" />
-            <location filename="../../ui/inspection_view/findings.py" line="327" />
+            <location filename="../../ui/inspection_view/findings.py" line="62" />
+            <location filename="../../ui/inspection_view/findings.py" line="330" />
             <source>编辑整改项</source>
             <translation>Edit rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="61" />
-            <source>添加整改项</source>
-            <translation>Add rectification</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/findings.py" line="71" />
+            <location filename="../../ui/inspection_view/findings.py" line="72" />
             <source>需要园区完成的整改内容</source>
             <translation>What the park must rectify</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="74" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
+            <location filename="../../ui/inspection_view/findings.py" line="75" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <source>整改要求</source>
             <translation>Requirement</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="78" />
+            <location filename="../../ui/inspection_view/findings.py" line="79" />
             <source>严重程度</source>
             <translation>Severity</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="80" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
+            <location filename="../../ui/inspection_view/findings.py" line="81" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="89" />
+            <location filename="../../ui/inspection_view/findings.py" line="90" />
             <source>整改期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="96" />
+            <location filename="../../ui/inspection_view/findings.py" line="97" />
             <source>责任部门或责任人</source>
             <translation>Responsible department or person</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="97" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
+            <location filename="../../ui/inspection_view/findings.py" line="98" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <source>责任人</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="122" />
+            <location filename="../../ui/inspection_view/findings.py" line="123" />
             <source>确定（Ctrl+Enter）</source>
             <translation>OK (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="130" />
+            <location filename="../../ui/inspection_view/findings.py" line="131" />
             <source>注意：整改期限 {0} 早于检查日期 {1}。</source>
             <translation>Note: the deadline {0} is before the inspection date {1}.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="150" />
+            <location filename="../../ui/inspection_view/findings.py" line="151" />
             <source>请填写整改要求。</source>
             <translation>Enter the requirement.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="155" />
+            <location filename="../../ui/inspection_view/findings.py" line="156" />
             <source>整改期限不是有效日期，请按 2026-12-20 的格式填写，或取消勾选“期限”。</source>
             <translation>The deadline is not a valid date: write it as 2026-12-20, or untick "Deadline".</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="171" />
-            <location filename="../../ui/inspection_view/findings.py" line="339" />
+            <location filename="../../ui/inspection_view/findings.py" line="172" />
+            <location filename="../../ui/inspection_view/findings.py" line="342" />
             <source>整改完成</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="174" />
+            <location filename="../../ui/inspection_view/findings.py" line="175" />
             <source>整改要求：{0}</source>
             <translation>Requirement: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="178" />
+            <location filename="../../ui/inspection_view/findings.py" line="179" />
             <source>整改情况说明（例如：已于 11 月 25 日更换路灯，现场复核合格）</source>
             <translation>How it was rectified (e.g. street lights replaced on 25 November, checked on site)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="182" />
+            <location filename="../../ui/inspection_view/findings.py" line="183" />
             <source>请填写整改情况说明。</source>
             <translation>Describe how it was rectified.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="229" />
+            <location filename="../../ui/inspection_view/findings.py" line="230" />
             <source>期限 {0}</source>
             <translation>Deadline {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="231" />
+            <location filename="../../ui/inspection_view/findings.py" line="232" />
             <source>责任人 {0}</source>
             <translation>Responsible: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="237" />
+            <location filename="../../ui/inspection_view/findings.py" line="238" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="238" />
+            <location filename="../../ui/inspection_view/findings.py" line="239" />
             <source>重新打开</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="238" />
+            <location filename="../../ui/inspection_view/findings.py" line="239" />
             <source>整改完成…</source>
             <translation>Rectified…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="248" />
+            <location filename="../../ui/inspection_view/findings.py" line="249" />
             <source>整改情况：{0}</source>
             <translation>Rectification: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="288" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="307" />
+            <location filename="../../ui/inspection_view/findings.py" line="289" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
             <source>整改项（{0}）</source>
             <translation>Rectifications ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="293" />
+            <location filename="../../ui/inspection_view/findings.py" line="295" />
+            <source>无。滞后或未启动的事项可在此记录需要整改的内容。</source>
+            <translation>None. For a delayed or unstarted action, record here what must be done.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/findings.py" line="296" />
             <source>无。不符合的条目可在此记录需要园区整改的事项。</source>
             <translation>None. For a non-compliant item, record here what the park must rectify.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="345" />
+            <location filename="../../ui/inspection_view/findings.py" line="348" />
             <source>重新打开整改项</source>
             <translation>Reopen rectification</translation>
         </message>
@@ -2102,12 +2255,27 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Level of this indicator: </translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/status.py" line="42" />
+            <location filename="../../ui/inspection_view/status.py" line="45" />
+            <source>还有 {0} 个条目未检查。仍要标记为已完成吗？</source>
+            <translation>{0} items are still unchecked. Mark the inspection completed anyway?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/status.py" line="47" />
+            <source>未检查的条目在报告中显示为“未检查”；之后仍可继续检查。</source>
+            <translation>Unchecked items show as "not checked" in the report; you can go on checking later.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/status.py" line="48" />
+            <source>仍标记为已完成</source>
+            <translation>Mark completed anyway</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/status.py" line="58" />
             <source>重新打开检查</source>
             <translation>Reopen inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/status.py" line="43" />
+            <location filename="../../ui/inspection_view/status.py" line="59" />
             <source>重新打开将生成第 {0} 版，已签署的报告保持不变。
 原因（可选）：</source>
             <translation>Reopening creates revision {0}; signed reports stay as they are.
@@ -2119,213 +2287,158 @@ Reason (optional):</translation>
             <translation>Updating…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="187" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="190" />
             <source>截至 {0} 的记录</source>
             <translation>Records as of {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="197" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="200" />
             <source>已检查 {0} / {1} 项</source>
             <translation>{0} of {1} items checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="220" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="224" />
             <source>总体符合率</source>
             <translation>Overall compliance</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="221" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="226" />
             <source>检查进度</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="226" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="231" />
             <source>待评定</source>
             <translation>Not rated yet</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="248" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="253" />
             <source>合计</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="257" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="268" />
+            <source>符合率：</source>
+            <translation>Compliance: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/summary_tab.py" line="269" />
             <source>未检查 {0}</source>
             <translation>{0} not checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="264" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="275" />
             <source>&lt;b&gt;星级：无法评定&lt;/b&gt;　</source>
             <translation>&lt;b&gt;Star level: cannot be rated&lt;/b&gt;  </translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="269" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="280" />
             <source>&lt;b&gt;星级：待评定&lt;/b&gt;　尚缺：</source>
             <translation>&lt;b&gt;Stars: not rated yet&lt;/b&gt;   Missing: </translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="275" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="286" />
             <source>星级受限于：</source>
             <translation>Star level limited by: </translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="281" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="292" />
             <source>指标</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="281" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="292" />
             <source>等级</source>
             <translation>Level</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="281" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="292" />
             <location filename="../../ui/photos/import_flow.py" line="118" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="290" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="301" />
             <source>项</source>
             <translation>Items</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="300" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="311" />
             <source>逾期事项（{0}）</source>
             <translation>Overdue actions ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="301" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="301" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <source>事项</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="301" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <source>时间节点</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="303" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="314" />
             <source>截至检查日期没有逾期事项。</source>
             <translation>No action was overdue on the inspection date.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="309" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="320" />
             <source>没有记录整改项。</source>
             <translation>No rectifications recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <source>程度</source>
             <translation>Severity</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="327" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="338" />
             <source>{0}（评定等级）</source>
             <translation>{0} (judged level)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="136" />
-            <source>返回检查列表</source>
-            <translation>Back to the inspection list</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="138" />
-            <source>备份数据…</source>
-            <translation>Back up data…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="139" />
-            <source>导出检查包…</source>
-            <translation>Export Inspection Bundle…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="141" />
-            <source>导入检查包…</source>
-            <translation>Import Inspection Bundle…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="145" />
-            <source>文件(&amp;F)</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="158" />
-            <source>编辑(&amp;E)</source>
-            <translation>&amp;Edit</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="158" />
-            <source>检查(&amp;I)</source>
-            <translation>&amp;Inspection</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="159" />
-            <source>照片(&amp;P)</source>
-            <translation>&amp;Photos</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="159" />
-            <source>视图(&amp;V)</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="166" />
-            <source>设置…</source>
-            <translation>Settings…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="169" />
-            <source>工具(&amp;T)</source>
-            <translation>&amp;Tools</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="173" />
-            <source>帮助(&amp;H)</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="202" />
+            <location filename="../../ui/main_window.py" line="150" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="314" />
+            <location filename="../../ui/main_window.py" line="262" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="343" />
+            <location filename="../../ui/main_window.py" line="291" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="347" />
+            <location filename="../../ui/main_window.py" line="295" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="348" />
+            <location filename="../../ui/main_window.py" line="296" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="357" />
+            <location filename="../../ui/main_window.py" line="305" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="362" />
+            <location filename="../../ui/main_window.py" line="310" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="363" />
+            <location filename="../../ui/main_window.py" line="311" />
             <source>数据已备份到：
 {0}
 
@@ -2336,41 +2449,41 @@ Reason (optional):</translation>
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="370" />
+            <location filename="../../ui/main_window.py" line="318" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="376" />
+            <location filename="../../ui/main_window.py" line="324" />
             <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
 {1}</source>
             <translation>These {0} files are missing from the data folder, so the backup does not have them either:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="380" />
+            <location filename="../../ui/main_window.py" line="328" />
             <source>以下 {0} 处已损坏，已按原样备份：
 {1}</source>
             <translation>These {0} are damaged and were backed up as they are:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="381" />
+            <location filename="../../ui/main_window.py" line="329" />
             <source>备份完成，但有文件缺失</source>
             <translation>Backup done, but files are missing</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="381" />
+            <location filename="../../ui/main_window.py" line="329" />
             <source>备份完成，但数据有损坏</source>
             <translation>Backup done, but the data is damaged</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="390" />
+            <location filename="../../ui/main_window.py" line="338" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="398" />
+            <location filename="../../ui/main_window.py" line="346" />
             <source>请先选择要导出的检查</source>
             <translation>Select the inspection to export first</translation>
         </message>
@@ -2737,12 +2850,6 @@ A draft is for checking the content; the official report comes from “Sign repo
             <location filename="../../ui/reports/export_dialogs.py" line="201" />
             <source>草稿报告没有生成</source>
             <translation>The draft report was not built</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="216" />
-            <location filename="../../ui/reports/export_dialogs.py" line="236" />
-            <source>导出 Excel</source>
-            <translation>Export to Excel</translation>
         </message>
         <message>
             <location filename="../../ui/reports/export_dialogs.py" line="218" />
@@ -3990,6 +4097,61 @@ Create or import a key under “Signing key”.</translation>
             <location filename="../../ui/session/undo_feedback.py" line="35" />
             <source>（{0}）</source>
             <translation> ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="33" />
+            <source>备份数据…</source>
+            <translation>Back up data…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="34" />
+            <source>导出检查包…</source>
+            <translation>Export Inspection Bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="36" />
+            <source>导入检查包…</source>
+            <translation>Import Inspection Bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="40" />
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="53" />
+            <source>编辑(&amp;E)</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="53" />
+            <source>检查(&amp;I)</source>
+            <translation>&amp;Inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="54" />
+            <source>照片(&amp;P)</source>
+            <translation>&amp;Photos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="54" />
+            <source>视图(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="61" />
+            <source>设置…</source>
+            <translation>Settings…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="64" />
+            <source>工具(&amp;T)</source>
+            <translation>&amp;Tools</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="69" />
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="29" />

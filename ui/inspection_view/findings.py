@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklists.model import TemplateKind
 from inspection.model import Finding, FindingStatus
 from inspection.palette import (
     ACCENT,
@@ -290,7 +291,9 @@ class FindingsPanel(QWidget):
         for finding in findings:
             self.cards.addWidget(FindingCard(finding, as_of, editable, self))
         if not findings:
-            empty = QLabel(tr("无。不符合的条目可在此记录需要园区整改的事项。"), self)
+            action_plan = self.session.template(self.key[0]).kind is TemplateKind.ACTION_PLAN
+            empty = QLabel(tr("无。滞后或未启动的事项可在此记录需要整改的内容。") if action_plan
+                           else tr("无。不符合的条目可在此记录需要园区整改的事项。"), self)
             empty.setStyleSheet(f"color: {MUTED};")
             empty.setWordWrap(True)
             self.cards.addWidget(empty)

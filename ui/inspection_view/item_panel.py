@@ -215,7 +215,7 @@ class ItemPanel(QScrollArea):
         self.text.setVisible(bool(self.text.text()))
         facts = []
         if attrs.get("responsible_units"):
-            facts.append(tr("<b>责任单位：</b>") + html.escape("、".join(attrs["responsible_units"])))
+            facts.append(tr("<b>责任单位：</b>") + html.escape(tr("、").join(attrs["responsible_units"])))
         if attrs.get("deadline"):
             deadline = attrs["deadline"]
             text = html.escape(deadline.get("text", ""))

@@ -363,7 +363,9 @@ class InspectionPage(QWidget):
 
     def toggle_completed(self) -> None:
         if self.session is not None and not self.session.read_only:
-            complete_or_resume(self.session, before_completing=self.flush)
+            done, total = self.model.progress()
+            self.complete_question = complete_or_resume(
+                self.session, before_completing=self.flush, unchecked=total - done, parent=self)
 
     def reopen(self) -> None:
         """A signed inspection becomes editable again as a new revision (asks for a reason)."""

@@ -79,7 +79,7 @@ class PageHeader(QFrame):
         self.title.setText(title)
         parts = [tr("报告编号 {0}").format(inspection.report_number),
                  tr("第 {0} 版").format(inspection.revision),
-                 tr("检查人员 {0}").format("、".join(inspection.inspectors))]
+                 tr("检查人员 {0}").format(tr("、").join(inspection.inspectors))]
         self.subtitle.setText("　".join(parts))
         locked = inspection.locked
         self.banner.setVisible(locked)

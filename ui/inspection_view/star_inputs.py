@@ -362,7 +362,7 @@ class StarIndicatorForm(QWidget):
         if missing:
             self.result_label.setText(
                 f"<span style='color:{MUTED}'>" + tr("本指标等级：尚缺 {0}").format(
-                    "、".join(missing)) + "</span>")
+                    tr("、").join(missing)) + "</span>")
             return
         level = self.indicator_level()
         if level is None:

@@ -180,7 +180,10 @@ class SummaryView(QScrollArea):
             self.set_results(snapshot, results)
 
     def set_results(self, snapshot: InspectionSnapshot, results: list[TemplateResult]) -> None:
-        scroll = self.verticalScrollBar().value()
+        # the same inspection again: stay where the inspector was; another one: from the top
+        same = getattr(self, "_inspection_id", None) == snapshot.inspection.id
+        self._inspection_id = snapshot.inspection.id
+        scroll = self.verticalScrollBar().value() if same else 0
         clear_layout(self._layout)
         body = self.widget()
         self.charts = {}
@@ -217,7 +220,9 @@ class SummaryView(QScrollArea):
         open_findings = sum(1 for f in snapshot.findings if f.status is FindingStatus.OPEN)
         self.overall_label = _big("—" if overall is None else f"{overall:.1f}%",
                                   score_color(overall).name(), body)
-        cards = [(tr("总体符合率"), self.overall_label)]
+        # 总体符合率 only where something is scored by compliance (not star or action lists)
+        cards = [(tr("总体符合率"), self.overall_label)] \
+            if any(r.compliance is not None for r in results) else []
         cards.append((tr("检查进度"), _big(f"{answered} / {total}", TEXT, body)))
         if stars is not None:
             if stars.stars is not None:
@@ -251,11 +256,17 @@ class SummaryView(QScrollArea):
         chart.set_bars(bars)
         self.charts[result.template.id] = chart
         self._layout.addWidget(chart)
-        counts = "　".join(f"<span style='color:{RESULT_COLORS[k]}'>■</span> {labels[k]} "
-                          f"{score.overall.counts.get(k, 0)}" for k in labels)
+        # The bars are coloured by score band: the legend says so; the counts are plain words
+        # (coloured squares per result read as a legend of colours the bars do not have).
+        legend = "　".join(f"<span style='color:{score_color(p).name()}'>■</span> {text}"
+                          for p, text in ((palette.SCORE_GOOD, f"≥{palette.SCORE_GOOD:.0f}%"),
+                                          (palette.SCORE_FAIR,
+                                           f"{palette.SCORE_FAIR:.0f}–{palette.SCORE_GOOD:.0f}%"),
+                                          (0.0, f"<{palette.SCORE_FAIR:.0f}%")))
+        counts = "　".join(f"{labels[k]} {score.overall.counts.get(k, 0)}" for k in labels)
         unanswered = len(score.overall.unanswered)
-        self._layout.addWidget(_rich(counts + "　" + tr("未检查 {0}").format(unanswered),
-                                     self.widget()))
+        self._layout.addWidget(_rich(tr("符合率：") + legend + "<br>" + counts + "　"
+                                     + tr("未检查 {0}").format(unanswered), self.widget()))
 
     def _stars(self, result: TemplateResult) -> None:
         body = self.widget()
@@ -266,13 +277,13 @@ class SummaryView(QScrollArea):
         if result.stars is None:
             names = _missing_names(result)
             self._layout.addWidget(_rich(
-                tr("<b>星级：待评定</b>　尚缺：") + html.escape("、".join(names)), body))
+                tr("<b>星级：待评定</b>　尚缺：") + html.escape(tr("、").join(names)), body))
             return
         rating = result.stars
         text = (f"<span style='color:{STAR}; font-size:16pt'>{star_glyphs(rating.stars)}</span>"
                 f"　<b>{star_level_label(rating.stars)}</b>")
         if rating.limited_by:
-            text += "<br>" + tr("星级受限于：") + html.escape("、".join(rating.limited_by))
+            text += "<br>" + tr("星级受限于：") + html.escape(tr("、").join(rating.limited_by))
         self._layout.addWidget(_rich(text, body))
         rows = [[html.escape(i.name),
                  f"<span style='color:{STAR}'>{star_glyphs(i.level)}</span> "

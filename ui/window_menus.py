@@ -1,0 +1,83 @@
+"""The main window's menu bar, built once (``build_menus(window)``): 文件, the inspection page's
+编辑/检查/照片/视图, 工具 and 帮助. Other parts add theirs with ``MainWindow.add_menu``."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMainWindow
+
+from ui.base.i18n import tr
+from ui.dialogs.help import guide_dialog, shortcuts_dialog
+
+
+def window_action(window: QMainWindow, text: str, slot,
+                  shortcuts: Iterable[QKeySequence | str] = (), *, name: str = "") -> QAction:
+    action = QAction(text, window)
+    action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    action.triggered.connect(slot)
+    action.setObjectName(name)
+    return action
+
+
+def build_menus(window) -> None:
+    """The window's menu bar: 文件, the inspection page's menus, 工具, 帮助 (others add theirs
+    with ``window.add_menu``)."""
+    bar = window.menuBar()
+    window.new_action = window_action(window, tr("新建检查…"), window.new_inspection,
+                                      ["Ctrl+N"], name="newInspection")
+    window.demo_action = window_action(window, tr("打开示例检查"), window.open_demo, name="openDemo")
+    window.back_action = window_action(window, tr("返回检查列表"), window.show_home,
+                                       ["Alt+Left", "Ctrl+W"], name="backToList")
+    window.backup_action = window_action(window, tr("备份数据…"), window.backup, name="backup")
+    window.export_bundle_action = window_action(window, tr("导出检查包…"), window.export_bundle,
+                                                name="exportBundle")
+    window.import_bundle_action = window_action(window, tr("导入检查包…"), window.bundles.ask_import,
+                                                name="importBundle")
+    window.quit_action = window_action(window, tr("退出"), window.close, ["Ctrl+Q"], name="quit")
+    window.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+    window.file_menu = bar.addMenu(tr("文件(&F)"))
+    window.file_menu.addActions([window.new_action, window.demo_action])
+    window.file_menu.addSeparator()
+    window.file_menu.addAction(window.back_action)
+    window.file_menu.addSeparator()
+    window.file_menu.addActions([window.export_bundle_action, window.import_bundle_action])
+    window.file_menu.addSeparator()
+    window.file_menu.addAction(window.backup_action)
+    window.file_menu.addSeparator()
+    window.file_menu.addAction(window.quit_action)
+
+    page_actions = window.page.menu_actions()
+    window.page_menus = {}  # dict[str, QMenu]
+    titles = {"edit": tr("编辑(&E)"), "inspection": tr("检查(&I)"),
+              "photos": tr("照片(&P)"), "view": tr("视图(&V)")}
+    for key in ("edit", "inspection", "photos", "view"):
+        menu = bar.addMenu(titles[key])
+        menu.setToolTipsVisible(True)
+        menu.addActions(page_actions.get(key, []))
+        window.page_menus[key] = menu
+
+    window.settings_action = window_action(window, tr("设置…"), window.show_settings,
+                                           ["Ctrl+,"], name="settings")
+    window.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+    window.tools_menu = bar.addMenu(tr("工具(&T)"))
+    window.tools_menu.addAction(window.settings_action)
+    window.about_action = window_action(window, tr("关于园区现场检查"), window.show_about,
+                                        name="about")
+    window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+    window.help_menu = bar.addMenu(tr("帮助(&H)"))
+    window.shortcuts_action = window_action(
+        window, tr("快捷键"), lambda: _show(window, shortcuts_dialog), ["F1"], name="shortcuts")
+    window.guide_action = window_action(
+        window, tr("使用指南"), lambda: _show(window, guide_dialog), name="guide")
+    window.help_menu.addActions([window.shortcuts_action, window.guide_action])
+    window.help_menu.addSeparator()
+    window.help_menu.addAction(window.about_action)
+
+
+def _show(window: QMainWindow, make) -> None:
+    dialog: QDialog = make(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.help_dialog = dialog
+    dialog.open()
