@@ -249,6 +249,13 @@ def grow_to_fit(window: QWidget) -> None:
     window.installEventFilter(_GrowToFit(window))
 
 
+def hide_password(field: QLineEdit) -> None:
+    """Password echo with a Latin bullet (•): the style's ● comes from the Chinese font at full
+    width, a row of large dots."""
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setStyleSheet(field.styleSheet() + " QLineEdit { lineedit-password-character: 8226; }")
+
+
 def has_touch_screen() -> bool:
     """Whether the computer has a touch screen (a tablet): pads and targets get bigger."""
     from PySide6.QtGui import QInputDevice

@@ -46,7 +46,7 @@ from ui.base.file_dialogs import KEYS, open_file, save_file
 from ui.base.i18n import tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
-from ui.base.widgets import grow_to_fit, muted_label
+from ui.base.widgets import grow_to_fit, hide_password, muted_label
 from ui.home.new_inspection import error_label, with_message
 from ui.reports.trusted_panel import TrustedCertificatesPanel
 
@@ -108,7 +108,7 @@ class PasswordDialog(QDialog):
         grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
         self.setWindowTitle(title)
         self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        hide_password(self.password)
         self.error = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -148,9 +148,9 @@ class CreateKeyDialog(QDialog):
         self.title_edit.setMaxLength(MAX_FIELD_CHARS)
         self.title_edit.setPlaceholderText(tr("可不填"))
         self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        hide_password(self.password)
         self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        hide_password(self.repeat)
         self.strength = QLabel()
         self.strength.setWordWrap(True)
         self.mismatch = error_label()

@@ -39,7 +39,7 @@ from ui.base.file_dialogs import REPORTS, remember_folder, save_file, start_fold
 from ui.base.i18n import tr
 from ui.base.preferences import PHOTO_SIZES, Preferences
 from ui.base.tasks import TaskRunner
-from ui.base.widgets import grow_to_fit, muted_label
+from ui.base.widgets import grow_to_fit, hide_password, muted_label
 from ui.home.new_inspection import error_label
 from ui.reports.evidence_reasons import EvidenceReasonsDialog
 from ui.reports.export_dialogs import REPORT_LANE, DbStore, ProgressTask, file_stem
@@ -164,7 +164,7 @@ class IssueDialog(QDialog):
         column.addWidget(self.confirm)
 
         self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        hide_password(self.password)
         self.password.setPlaceholderText(tr("签名密钥的密码（不会被保存）"))
         self.password_error = error_label()
         self.save_copy = QCheckBox(tr("同时保存一份到："))
