@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -73,7 +74,10 @@ class CameraDialog(QDialog):
         row.addWidget(done)
         layout.addLayout(row)
         QShortcut(QKeySequence(Qt.Key.Key_Space), self, self.take)
-        self.resize(800, 640)
+        screen = QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(min(800, int(room.width() * 0.9)) if room else 800,
+                    min(640, int(room.height() * 0.88)) if room else 640)
         if devices:
             self._open(devices[0])
 
