@@ -115,6 +115,15 @@ def apply_theme(app: QApplication, theme: str) -> None:
     app.setPalette(colors)
 
 
+_system_size: list[float] = []  # the system's font size, before a text-size setting scaled it
+
+
+def _system_point_size(app: QApplication) -> float:
+    if not _system_size:
+        _system_size.append(app.font().pointSizeF())
+    return _system_size[0]
+
+
 def configure_application(app: QApplication, prefs: Preferences) -> None:
     app.setOrganizationName(APP_ID)
     app.setApplicationName(APP_NAME)
@@ -126,9 +135,8 @@ def configure_application(app: QApplication, prefs: Preferences) -> None:
     install_translators(app, prefs.language)
     set_language(prefs.language)  # the words of errors raised below ui/
     apply_theme(app, prefs.theme)
-    base = QApplication.font().pointSizeF()
-    apply_font(app, base * TEXT_SIZES[prefs.text_size] if base > 0 and prefs.text_size != "normal"
-               else None)
+    base = _system_point_size(app)
+    apply_font(app, base * TEXT_SIZES[prefs.text_size] if base > 0 else None)
 
 
 def chosen_data_dir(argv: list[str], prefs: Preferences) -> Path:
