@@ -37,3 +37,22 @@ def test_the_photo_viewer_fits_a_1024_screen(qtbot, open_page, inspection_id, tm
     viewer = _open_viewer(qtbot, page)
     assert viewer.minimumSizeHint().width() <= WIDTH - 40
     assert viewer.minimumSizeHint().height() <= HEIGHT - 60
+
+
+def test_large_text_at_1024_does_not_scroll_the_item_panel_sideways(qtbot, qapp, prefs, runner,
+                                                                      open_page, inspection_id):
+    from ui.app import configure_application
+    runner.call(lambda s: s.add_finding(inspection_id, "000", "1-1-1", requirement="修复路灯",
+                                        deadline="2026-12-31", responsible="园区物业部"))
+    prefs.text_size = "larger"
+    configure_application(qapp, prefs)
+    try:
+        page = open_page(inspection_id)
+        page.resize(WIDTH, HEIGHT - 60)
+        page.select(("000", "1-1-1"))
+        qtbot.wait(50)
+        assert page.panel.widget().minimumSizeHint().width() <= page.panel.viewport().width()
+        assert page.panel.horizontalScrollBar().maximum() == 0
+    finally:
+        prefs.text_size = "normal"
+        configure_application(qapp, prefs)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -195,7 +196,10 @@ class PhotoStrip(QWidget):
         header.addWidget(self.title_label)
         self.hint = QLabel(tr("可将照片或文件夹拖到这里"), self)
         self.hint.setStyleSheet(f"color: {MUTED};")
-        header.addWidget(self.hint)
+        # a hint, not a field: it gives way (cut) before the panel has to scroll sideways
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint.setMinimumWidth(0)
+        header.addWidget(self.hint, 1)
         header.addStretch(1)
         self.add_button = QPushButton(tr("添加照片…"), self)
         self.add_button.setToolTip(tr("从文件夹选择照片（可多选）"))
