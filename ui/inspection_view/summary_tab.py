@@ -262,7 +262,7 @@ class SummaryView(QScrollArea):
                           for p, text in ((palette.SCORE_GOOD, f"≥{palette.SCORE_GOOD:.0f}%"),
                                           (palette.SCORE_FAIR,
                                            f"{palette.SCORE_FAIR:.0f}–{palette.SCORE_GOOD:.0f}%"),
-                                          (0.0, f"<{palette.SCORE_FAIR:.0f}%")))
+                                          (0.0, f"&lt;{palette.SCORE_FAIR:.0f}%")))
         counts = "　".join(f"{labels[k]} {score.overall.counts.get(k, 0)}" for k in labels)
         unanswered = len(score.overall.unanswered)
         self._layout.addWidget(_rich(tr("符合率：") + legend + "<br>" + counts + "　"
