@@ -376,37 +376,37 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/camera/camera_dialog.py" line="43" />
+            <location filename="../../ui/camera/camera_dialog.py" line="44" />
             <source>拍照</source>
             <translation>Take photos</translation>
         </message>
         <message>
-            <location filename="../../ui/camera/camera_dialog.py" line="51" />
+            <location filename="../../ui/camera/camera_dialog.py" line="52" />
             <source>照片将添加到：{0}</source>
             <translation>Photos go to: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/camera/camera_dialog.py" line="52" />
+            <location filename="../../ui/camera/camera_dialog.py" line="53" />
             <source>正在打开摄像头…</source>
             <translation>Opening the camera…</translation>
         </message>
         <message>
-            <location filename="../../ui/camera/camera_dialog.py" line="67" />
+            <location filename="../../ui/camera/camera_dialog.py" line="68" />
             <source>拍照（空格）</source>
             <translation>Take photo (Space)</translation>
         </message>
         <message>
-            <location filename="../../ui/camera/camera_dialog.py" line="71" />
+            <location filename="../../ui/camera/camera_dialog.py" line="72" />
             <source>完成</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../ui/camera/camera_dialog.py" line="94" />
+            <location filename="../../ui/camera/camera_dialog.py" line="98" />
             <source>摄像头出错：{0}</source>
             <translation>Camera error: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/camera/camera_dialog.py" line="126" />
+            <location filename="../../ui/camera/camera_dialog.py" line="130" />
             <source>已拍 {0} 张</source>
             <translation>{0} taken</translation>
         </message>
@@ -1073,8 +1073,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="382" />
-            <location filename="../../ui/inspection_view/findings.py" line="241" />
-            <location filename="../../ui/photos/photo_strip.py" line="273" />
+            <location filename="../../ui/inspection_view/findings.py" line="243" />
+            <location filename="../../ui/photos/photo_strip.py" line="277" />
             <location filename="../../ui/reports/signatures_dialog.py" line="262" />
             <source>删除</source>
             <translation>Delete</translation>
@@ -1562,7 +1562,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="108" />
-            <location filename="../../ui/inspection_view/findings.py" line="270" />
+            <location filename="../../ui/inspection_view/findings.py" line="272" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
@@ -1716,14 +1716,14 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
-            <location filename="../../ui/inspection_view/findings.py" line="267" />
-            <location filename="../../ui/inspection_view/findings.py" line="289" />
+            <location filename="../../ui/inspection_view/findings.py" line="269" />
+            <location filename="../../ui/inspection_view/findings.py" line="291" />
             <source>整改项</source>
             <translation>Rectifications</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
-            <location filename="../../ui/photos/photo_strip.py" line="189" />
+            <location filename="../../ui/photos/photo_strip.py" line="190" />
             <location filename="../../ui/photos/photo_viewer.py" line="158" />
             <source>照片</source>
             <translation>Photos</translation>
@@ -1878,7 +1878,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="62" />
-            <location filename="../../ui/inspection_view/findings.py" line="330" />
+            <location filename="../../ui/inspection_view/findings.py" line="332" />
             <source>编辑整改项</source>
             <translation>Edit rectification</translation>
         </message>
@@ -1942,7 +1942,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="172" />
-            <location filename="../../ui/inspection_view/findings.py" line="342" />
+            <location filename="../../ui/inspection_view/findings.py" line="344" />
             <source>整改完成</source>
             <translation>Rectified</translation>
         </message>
@@ -1972,43 +1972,43 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Responsible: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="238" />
+            <location filename="../../ui/inspection_view/findings.py" line="240" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="239" />
+            <location filename="../../ui/inspection_view/findings.py" line="241" />
             <source>重新打开</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="239" />
+            <location filename="../../ui/inspection_view/findings.py" line="241" />
             <source>整改完成…</source>
             <translation>Rectified…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="249" />
+            <location filename="../../ui/inspection_view/findings.py" line="251" />
             <source>整改情况：{0}</source>
             <translation>Rectification: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="289" />
+            <location filename="../../ui/inspection_view/findings.py" line="291" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
             <source>整改项（{0}）</source>
             <translation>Rectifications ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="295" />
+            <location filename="../../ui/inspection_view/findings.py" line="297" />
             <source>无。滞后或未启动的事项可在此记录需要整改的内容。</source>
             <translation>None. For a delayed or unstarted action, record here what must be done.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="296" />
+            <location filename="../../ui/inspection_view/findings.py" line="298" />
             <source>无。不符合的条目可在此记录需要园区整改的事项。</source>
             <translation>None. For a non-compliant item, record here what the park must rectify.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="348" />
+            <location filename="../../ui/inspection_view/findings.py" line="350" />
             <source>重新打开整改项</source>
             <translation>Reopen rectification</translation>
         </message>
@@ -2626,39 +2626,39 @@ It holds the database and {1} photo and report files.</translation>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="196" />
+            <location filename="../../ui/photos/photo_strip.py" line="197" />
             <source>可将照片或文件夹拖到这里</source>
             <translation>Drop photos or folders here</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="200" />
+            <location filename="../../ui/photos/photo_strip.py" line="204" />
             <source>添加照片…</source>
             <translation>Add photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="201" />
+            <location filename="../../ui/photos/photo_strip.py" line="205" />
             <source>从文件夹选择照片（可多选）</source>
             <translation>Choose photos from a folder (several at once)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="230" />
+            <location filename="../../ui/photos/photo_strip.py" line="234" />
             <source>还没有照片。点击“添加照片…”，或把照片、文件夹拖到这里。</source>
             <translation>No photos yet. Click "Add photos…" or drop photos or folders here.</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="235" />
+            <location filename="../../ui/photos/photo_strip.py" line="239" />
             <location filename="../../ui/photos/photo_viewer.py" line="211" />
             <location filename="../../ui/session/undo_commands.py" line="176" />
             <source>删除照片</source>
             <translation>Delete photo</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="271" />
+            <location filename="../../ui/photos/photo_strip.py" line="275" />
             <source>查看 / 标注…</source>
             <translation>View / annotate…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/photo_strip.py" line="272" />
+            <location filename="../../ui/photos/photo_strip.py" line="276" />
             <source>移动到其他条目…</source>
             <translation>Move to another item…</translation>
         </message>

@@ -232,7 +232,7 @@ class FindingCard(QFrame):
             details.append(tr("责任人 {0}").format(finding.responsible))
         info = QLabel("　".join(details), self)
         info.setWordWrap(True)  # the deadline and the person may take two lines, never the width
-        info.setMinimumWidth(info.fontMetrics().horizontalAdvance(tr("期限 2026-12-31")))
+        info.setMinimumWidth(info.fontMetrics().horizontalAdvance("期限 2026-12-31"))
         overdue = not closed and finding.deadline and date.fromisoformat(finding.deadline) < as_of
         info.setStyleSheet(f"color: {OVERDUE if overdue else MUTED};")
         meta.addWidget(info, 1)
