@@ -33,6 +33,12 @@ MESSAGES = messages({
     "output.device": ("{path} 是设备，不是普通文件，不能写入", "{path} is a device, not an ordinary file"),
     "output.not_text": ("输出文件名 {path} 不是有效的 UTF-8 文字；请换一个文件名",
                         "The output file name {path} is not valid UTF-8 text; choose another name"),
+    "input.not_found": ("找不到文件 {path}", "No such file: {path}"),
+    "input.not_a_file": ("{path} 不是普通文件（文件夹、设备或管道），不能读取",
+                         "{path} is not an ordinary file (a folder, a device or a pipe)"),
+    "input.too_large": ("{path} 过大（超过 {limit} 字节），不像是要读的文件",
+                        "{path} is too large (over {limit} bytes) for what is read here"),
+    "input.unreadable": ("无法读取 {path}（{reason}）", "Cannot read {path} ({reason})"),
     "output.pipe": ("{path} 是管道或套接字，不是普通文件，不能写入",
                     "{path} is a pipe or a socket, not an ordinary file"),
 })
@@ -165,3 +171,35 @@ def _same_path_key(path: Path) -> str:
 def _inside(path: Path, folder: Path) -> bool:
     key, base = _same_path_key(path), _same_path_key(folder)
     return key == base or key.startswith(base.rstrip(os.sep) + os.sep)
+
+
+class InputRefused(UserError):
+    """A file the user named cannot be read as input."""
+
+
+def read_regular_file(path: Path | str, *, limit: int) -> bytes:
+    """The bytes of a regular file of at most *limit* bytes. A device (/dev/zero, read for
+    ever), a pipe (which blocks until a writer comes) or a folder is refused before it is
+    read, and so is a file that grows past *limit* while it is read."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputRefused("input.not_a_file", path=path)
+        if info.st_size > limit:
+            raise InputRefused("input.too_large", path=path, limit=limit)
+        with open(path, "rb", opener=open_without_waiting) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputRefused("input.not_a_file", path=path)
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputRefused("input.not_found", path=path) from None
+    except OSError as exc:
+        raise InputRefused("input.unreadable", path=path, reason=exc.strerror or exc) from None
+    if len(data) > limit:
+        raise InputRefused("input.too_large", path=path, limit=limit)
+    return data
+
+
+def open_without_waiting(path: str, flags: int) -> int:
+    """An ``open()`` opener that never waits on a pipe (O_NONBLOCK where there is one)."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))

@@ -13,6 +13,7 @@ from checklists.model import Node
 from checklists.stars import StarInputs, rate
 from inspection.cli import template_files
 from inspection.cli.common import Commands, add_json_flag, print_json
+from inspection.files import read_regular_file
 
 RATE_STARS_FORMAT = """输入 JSON（除服务类园区的 land_area_mu 外均必填）：
   {"park_type": "manufacturing",            manufacturing 生产制造类 | service 生产性服务类等其他类
@@ -105,12 +106,14 @@ def _print_node(node: Node, depth: int) -> None:
         _print_node(child, depth + 1)
 
 
+STAR_INPUTS_LIMIT = 1 << 20  # a park's star inputs: a few kB
+
+
 def rate_stars(args: argparse.Namespace) -> int:
+    raw = read_regular_file(args.file, limit=STAR_INPUTS_LIMIT)  # never /dev/zero or a pipe
     try:
-        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput(f"file：找不到文件 {args.file}") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
         raise InvalidInput(f"file：无法读取 {args.file}（{exc}）") from None
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"file：{args.file} 不是有效的 JSON（第 {exc.lineno} 行：{exc.msg}）") from None

@@ -27,7 +27,7 @@ import pillow_heif
 from PIL import ExifTags, Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from checklists.errors import UserError
-from inspection.files import TEMP_SUFFIX, fsync_dir, write_atomic
+from inspection.files import TEMP_SUFFIX, fsync_dir, open_without_waiting, write_atomic
 from inspection.model import PreparedPhoto
 from inspection.paths import DataDir
 
@@ -132,7 +132,7 @@ def _read(path: Path) -> tuple[bytes, FileIdentity]:
         if before.st_size > MAX_FILE_BYTES:
             raise PhotoRejected(path, f"文件过大（超过 {MAX_FILE_BYTES >> 20} MB）")
         # O_NONBLOCK: should a pipe have been put in its place since, opening it never waits.
-        with open(path, "rb", opener=_open_without_waiting) as handle:
+        with open(path, "rb", opener=open_without_waiting) as handle:
             opened = os.fstat(handle.fileno())
             if not stat.S_ISREG(opened.st_mode) or _identity(opened) != _identity(before):
                 raise PhotoRejected(path, CHANGED_WHILE_READ)
@@ -151,10 +151,6 @@ def _read(path: Path) -> tuple[bytes, FileIdentity]:
     if not data:
         raise PhotoRejected(path, "文件是空的（0 字节）")
     return data, _identity(before)
-
-
-def _open_without_waiting(path: str, flags: int) -> int:
-    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def _identity(info: os.stat_result) -> FileIdentity:

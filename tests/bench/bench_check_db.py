@@ -57,6 +57,7 @@ def main(sizes: list[int]) -> None:
           f" {'before MB':>10}")
     for size in sizes:
         data = cached_folder(size)
+        peak_mb(FLOOR, data)  # a folder built by an older version is migrated here, not measured
         import sqlite3
         conn = sqlite3.connect(data / "inspections.db")
         rows = conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]

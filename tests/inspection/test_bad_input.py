@@ -209,3 +209,20 @@ def test_a_photo_still_being_copied_is_refused(data, tmp_path):
     finally:
         copier.wait(timeout=60)
     prepare_photo(copy, root)  # whole now: taken
+
+
+@pytest.mark.parametrize("kind", ["/dev/zero", "a pipe", "a folder"])
+def test_rate_stars_reads_a_regular_file_only(tmp_path, capsys, kind):
+    if kind == "/dev/zero":
+        path = Path("/dev/zero")
+        if not path.exists():
+            pytest.skip("no /dev/zero here")
+    elif kind == "a pipe":
+        path = tmp_path / "inputs.json"
+        os.mkfifo(path)
+    else:
+        path = tmp_path
+    started = time.monotonic()
+    code, _, err = run(capsys, "rate-stars", path)
+    assert code == 2 and "普通文件" in err and len(err.strip().splitlines()) == 1
+    assert time.monotonic() - started < 30  # (it read /dev/zero for ever, waited on a pipe)
