@@ -7,19 +7,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checklists.errors import InvalidInput, messages
-from checklists.exchange import (
-    ReadOutcome,
-    read_template_file,
-    template_to_json,
-    write_xlsx,
-)
+from checklists.exchange import template_to_json
 from checklists.exchange.problems import TemplateFileRefused
 from checklists.library import get_template
 from inspection.files import atomic_target, write_atomic
 from inspection.store import Installed, Store
+
+if TYPE_CHECKING:
+    from checklists.exchange.outcome import ReadOutcome
 
 MESSAGES = messages({
     "template_file.suffix": ("{option}：文件名应以 {suffix} 结尾，收到“{name}”",
@@ -45,6 +43,7 @@ def export_template_xlsx(template_id: str, out: Path | str) -> Path:
     target = _check_target(Path(out), ".xlsx", "xlsx")
     template = get_template(template_id)
     with atomic_target(target) as temp:
+        from checklists.exchange.xlsx_write import write_xlsx  # openpyxl: loaded when used
         write_xlsx(template, temp)
     return target
 
@@ -58,6 +57,7 @@ def export_template_data(template_id: str, out: Path | str) -> Path:
 
 def read_template(path: Path | str) -> ReadOutcome:
     """Read a spreadsheet or Word document as a template; nothing is stored."""
+    from checklists.exchange.reading import read_template_file  # openpyxl, python-docx
     return read_template_file(Path(path).expanduser())
 
 

@@ -20,8 +20,20 @@ from checklists.exchange.data import (
     template_to_json,
 )
 from checklists.exchange.problems import ImportProblem, TemplateFileRefused, TemplateRejected
-from checklists.exchange.reading import ReadOutcome, read_template_file
-from checklists.exchange.xlsx_write import write_xlsx
+
+# Reading and writing files needs openpyxl and python-docx (lxml): loaded when first used, so
+# that every command and the window's start do not pay for them (the store imports this package).
+_LAZY = {"ReadOutcome": "checklists.exchange.outcome",
+         "read_template_file": "checklists.exchange.reading",
+         "write_xlsx": "checklists.exchange.xlsx_write"}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+    return getattr(importlib.import_module(module), name)
 
 __all__ = [
     "ImportProblem", "ReadOutcome", "TemplateDataRefused", "TemplateFileRefused",
