@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -32,13 +33,14 @@ from ui.base.file_dialogs import BACKUP, save_file
 from ui.base.i18n import tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
-from ui.dialogs.about import AboutDialog
-from ui.dialogs.settings_dialog import SettingsDialog
 from ui.home.home_page import HomePage
-from ui.home.new_inspection import NewInspectionDialog
-from ui.window_menus import build_menus
+from ui.window_menus import build_menus, fill_page_menus
+
+if TYPE_CHECKING:
+    from ui.inspection_view.page import InspectionPage
 
 BUSY_DELAY_MS = 400  # short saves never flash the busy indicator
+PAGE_DELAY_MS = 100  # after the window shows: the inspection view is built then
 
 
 def find_demo(store) -> str | None:
@@ -60,11 +62,11 @@ class MainWindow(QMainWindow):
     """The inspections list and one open inspection, in one window."""
 
     current_inspection_changed = Signal(str)  # the open inspection's id; "" for the list
+    page_built = Signal(object)  # the inspection view, once (it is built after the window shows)
 
     def __init__(self, *, data_dir: Path, prefs: Preferences,
                  runner: TaskRunner | None = None) -> None:
         super().__init__()
-        from ui.inspection_view.page import InspectionPage  # built alongside; imported when needed
 
         self.data_dir = Path(data_dir)
         self.prefs = prefs
@@ -76,18 +78,13 @@ class MainWindow(QMainWindow):
         self.notice_message: QMessageBox | None = None  # what opening the folder did
 
         self.home = HomePage(self.runner, prefs)
-        self.page = InspectionPage(self.runner, prefs)
+        self._page: InspectionPage | None = None  # built after the window shows (self.page)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
-        self.stack.addWidget(self.page)
         self.setCentralWidget(self.stack)
         self.home.new_requested.connect(self.new_inspection)
         self.home.demo_requested.connect(self.open_demo)
         self.home.open_requested.connect(self.open_inspection)
-        self.page.back_requested.connect(self.show_home)
-        self.page.title_changed.connect(self._page_title_changed)
-        self.page.save_state_changed.connect(self._save_state_changed)
-        self.page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         from ui.bundles.bundle_flow import BundleFlow  # 导出 / 导入检查包, .pib dropped on the list
         self.bundles = BundleFlow(self, self.runner, prefs)
@@ -107,6 +104,34 @@ class MainWindow(QMainWindow):
         self.home.refresh()
         self._reopen_last_inspection()
         self._say_notices()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # The inspection view is the biggest part of the window: it is built a moment after
+        # the window first shows and paints, not before it (or at once when something needs it).
+        if self._page is None:
+            QTimer.singleShot(PAGE_DELAY_MS, lambda: self.page)
+
+    @property
+    def page(self) -> InspectionPage:
+        """The inspection view, built the first time it is needed."""
+        if self._page is None:
+            from ui.inspection_view.page import InspectionPage
+            page = InspectionPage(self.runner, self.prefs)
+            self._page = page
+            self.stack.addWidget(page)
+            page.back_requested.connect(self.show_home)
+            page.title_changed.connect(self._page_title_changed)
+            page.save_state_changed.connect(self._save_state_changed)
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            fill_page_menus(self, page)
+            self.page_built.emit(page)
+        return self._page
+
+    def _flush_page(self) -> None:
+        """Queue what is being typed on the inspection view, if it was ever built."""
+        if self._page is not None:
+            self._page.flush()
 
     def _say_notices(self) -> None:
         """What opening the data folder did or found: an interrupted restore finished or
@@ -171,13 +196,13 @@ class MainWindow(QMainWindow):
     @property
     def current_inspection_id(self) -> str | None:
         """The inspection shown, or None while the list shows."""
-        if self.stack.currentWidget() is self.page:
-            return self.page.current_inspection_id
+        if self._page is not None and self.stack.currentWidget() is self._page:
+            return self._page.current_inspection_id
         return None
 
     def _show(self, widget: QWidget) -> None:
         self.stack.setCurrentWidget(widget)
-        on_page = widget is self.page
+        on_page = self._page is not None and widget is self._page
         for menu in self.page_menus.values():
             menu.menuAction().setEnabled(on_page)
         self.back_action.setEnabled(on_page)
@@ -198,11 +223,10 @@ class MainWindow(QMainWindow):
         self.page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_home(self) -> None:
-        if self.stack.currentWidget() is self.page:
-            self.page.flush()
+        self._flush_page()
         self.prefs.last_inspection = ""
         self._show(self.home)
-        self.home.refresh(select=self.page.current_inspection_id)
+        self.home.refresh(select=self._page.current_inspection_id if self._page else None)
         self.home.table.setFocus()
 
     def _page_title_changed(self, title: str) -> None:
@@ -213,7 +237,8 @@ class MainWindow(QMainWindow):
         app = tr("园区现场检查")
         # The document first and the program last, as desktop title bars do; Qt adds the
         # program's name itself on some platforms unless the title already ends with it.
-        if self.stack.currentWidget() is self.page and self._page_title:
+        if self._page is not None and self.stack.currentWidget() is self._page \
+                and self._page_title:
             self.setWindowTitle(f"{self._page_title} — {app}")
         else:
             self.setWindowTitle(app)
@@ -235,6 +260,7 @@ class MainWindow(QMainWindow):
     # --- file menu -------------------------------------------------------------------------
 
     def new_inspection(self) -> None:
+        from ui.home.new_inspection import NewInspectionDialog  # loaded when first opened
         dialog = NewInspectionDialog(self.runner, self.prefs, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.created.connect(self._created)
@@ -301,7 +327,7 @@ class MainWindow(QMainWindow):
     def start_backup(self, out: Path) -> None:
         if out.suffix.lower() != ".zip":
             out = out.with_name(out.name + ".zip")
-        self.page.flush()
+        self._flush_page()
         self.statusBar().showMessage(tr("正在备份到 {0}…").format(out))
         self.backup_action.setEnabled(False)
 
@@ -345,7 +371,7 @@ class MainWindow(QMainWindow):
         if inspection_id is None:
             self.statusBar().showMessage(tr("请先选择要导出的检查"), 8000)
             return
-        self.page.flush()
+        self._flush_page()
         self.bundles.export(inspection_id)
 
     def _bundle_imported(self, result) -> None:
@@ -356,6 +382,7 @@ class MainWindow(QMainWindow):
     # --- tools and help ----------------------------------------------------------------------
 
     def show_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog  # loaded when first opened
         dialog = SettingsDialog(self.prefs, self, data_dir_in_use=self.data_dir)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._settings_saved)
@@ -365,11 +392,12 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self) -> None:
         # The inspection page shows the same choice as a checkable menu item.
-        toggle = getattr(self.page, "auto_advance_action", None)
+        toggle = getattr(self._page, "auto_advance_action", None)
         if toggle is not None:
             toggle.setChecked(self.prefs.auto_advance)
 
     def show_about(self) -> None:
+        from ui.dialogs.about import AboutDialog  # loaded when first opened
         dialog = AboutDialog(data_dir=self.data_dir, runner=self.runner, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -404,10 +432,10 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         self._closed = True
-        self.page.flush()
+        self._flush_page()
         self.home.stop()
         self._save_window()
-        if self.stack.currentWidget() is not self.page:
+        if self._page is None or self.stack.currentWidget() is not self._page:
             self.prefs.last_inspection = ""
         self.runner.shutdown()  # queued edits are written before the threads stop
         event.accept()

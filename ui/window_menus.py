@@ -48,14 +48,13 @@ def build_menus(window) -> None:
     window.file_menu.addSeparator()
     window.file_menu.addAction(window.quit_action)
 
-    page_actions = window.page.menu_actions()
-    window.page_menus = {}  # dict[str, QMenu]
+    window.page_menus = {}  # dict[str, QMenu]: filled when the page is built (fill_page_menus)
     titles = {"edit": tr("编辑(&E)"), "inspection": tr("检查(&I)"),
               "photos": tr("照片(&P)"), "view": tr("视图(&V)")}
     for key in ("edit", "inspection", "photos", "view"):
         menu = bar.addMenu(titles[key])
         menu.setToolTipsVisible(True)
-        menu.addActions(page_actions.get(key, []))
+        menu.menuAction().setEnabled(False)  # the list shows first
         window.page_menus[key] = menu
 
     window.settings_action = window_action(window, tr("设置…"), window.show_settings,
@@ -74,6 +73,15 @@ def build_menus(window) -> None:
     window.help_menu.addActions([window.shortcuts_action, window.guide_action])
     window.help_menu.addSeparator()
     window.help_menu.addAction(window.about_action)
+
+
+def fill_page_menus(window, page) -> None:
+    """Put the inspection page's actions in its four menus (the page is built after the
+    window first shows)."""
+    page_actions = page.menu_actions()
+    for key, menu in window.page_menus.items():
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertActions(first, page_actions.get(key, []))
 
 
 def _show(window: QMainWindow, make) -> None:

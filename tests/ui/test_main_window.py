@@ -164,8 +164,9 @@ def test_menus_and_shortcuts(make_window, inline_runner):
     assert [s.toString() for s in window.back_action.shortcuts()] == ["Alt+Left", "Ctrl+W"]
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.settings_action.shortcut().toString() == "Ctrl+,"
+    page = window.page  # built just after the window shows; here at once
     for key, menu in window.page_menus.items():
-        assert menu.actions() == window.page.menu_actions()[key]
+        assert menu.actions() == page.menu_actions()[key]
 
 
 def test_another_part_adds_a_report_menu(make_window, inline_runner):

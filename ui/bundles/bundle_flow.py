@@ -38,7 +38,6 @@ from ui.base.tasks import Progress, TaskRunner
 from ui.base.widgets import grow_to_fit, muted_label
 from ui.bundles.files import SUFFIX
 from ui.reports.export_dialogs import DbStore, ProgressTask, file_stem
-from ui.reports.key_dialog import key_path
 
 BUNDLES = "bundles"  # the file dialogs' folder for bundles
 
@@ -180,7 +179,7 @@ class BundleFlow(QObject):
 
     def _ask_export(self, found: tuple) -> None:
         inspection, sealed = found
-        key = key_path(self.prefs)
+        key = self.prefs.signing_key_path
         dialog = ExportDialog(inspection, sealed=sealed,
                               has_key=key is not None and key.exists(), parent=self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -195,7 +194,7 @@ class BundleFlow(QObject):
         from inspection.signing.keys import load_signing_key
 
         store = BundleStore(self.runner)
-        key_file = key_path(self.prefs)
+        key_file = self.prefs.signing_key_path
 
         def work(progress: Progress) -> Any:
             key = load_signing_key(key_file, password) if password and key_file else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,12 +20,18 @@ from ui.base.i18n import tr
 from ui.base.preferences import PHOTO_SIZES
 from ui.base.tasks import TaskRunnerStopped
 from ui.reports.export_dialogs import DraftExport, ExcelExport, finished_message
-from ui.reports.key_dialog import SigningKeyDialog, key_path
-from ui.reports.print_preview import PrintFlow
-from ui.reports.revisions_dialog import open_revisions
-from ui.reports.sign_dialog import IssueDialog, check_readiness
-from ui.reports.signatures_dialog import SignaturesDialog
-from ui.reports.verify_dialog import VerifyFlow
+
+if TYPE_CHECKING:  # the dialogs are loaded when first opened (cryptography, pyHanko: the start)
+    from ui.reports.key_dialog import SigningKeyDialog
+    from ui.reports.sign_dialog import IssueDialog
+    from ui.reports.signatures_dialog import SignaturesDialog
+    from ui.reports.verify_dialog import VerifyFlow
+
+
+def _readiness(store, inspection_id: str, key_file):
+    """What signing still needs (the sign dialog's check, loaded when first needed)."""
+    from ui.reports.sign_dialog import check_readiness
+    return check_readiness(store, inspection_id, key_file)
 
 
 class ReportMenu(QObject):
@@ -78,7 +85,9 @@ class ReportMenu(QObject):
             self.excel_action, separator[2], self.verify_action], only_with_inspection=False)
         self.menu.aboutToShow.connect(self.refresh)
         window.current_inspection_changed.connect(lambda _iid: self.refresh())
-        window.page.inspection_changed.connect(self._status_read)
+        window.page_built.connect(lambda page: page.inspection_changed.connect(self._status_read))
+        if window._page is not None:  # built already
+            window._page.inspection_changed.connect(self._status_read)
         self._update_actions()
 
     # --- which actions apply -----------------------------------------------------------------
@@ -129,6 +138,7 @@ class ReportMenu(QObject):
     # --- signatures and key ------------------------------------------------------------------
 
     def show_signatures(self, parent=None) -> SignaturesDialog | None:
+        from ui.reports.signatures_dialog import SignaturesDialog
         if self.inspection_id is None:
             return None
         iid = self.inspection_id
@@ -145,6 +155,7 @@ class ReportMenu(QObject):
             session.refresh_signatures()  # and the status: a signature starts a draft
 
     def show_key(self, parent=None) -> SigningKeyDialog:
+        from ui.reports.key_dialog import SigningKeyDialog
         dialog = SigningKeyDialog(self.runner, self.prefs, self.data_dir, parent or self.window)
         self.dialog = dialog
         dialog.open()
@@ -157,7 +168,7 @@ class ReportMenu(QObject):
         if iid is None:
             return
         self.window.page.flush()
-        self.runner.db(lambda store: check_readiness(store, iid, key_path(self.prefs)),
+        self.runner.db(lambda store: _readiness(store, iid, self.prefs.signing_key_path),
                        self._ready, lambda exc: report_error(exc, self.window))
 
     def _ready(self, ready) -> None:
@@ -167,6 +178,7 @@ class ReportMenu(QObject):
                 .format(ready.inspection.revision), QMessageBox.StandardButton.Ok, self.window)
             self.message.open()
             return
+        from ui.reports.sign_dialog import IssueDialog
         dialog = IssueDialog(self.runner, self.prefs, ready, self.window)
         dialog.issued.connect(lambda path: self._issued(ready.inspection, path))
         self._follow_import(dialog)
@@ -187,7 +199,7 @@ class ReportMenu(QObject):
         def changed(running: bool) -> None:
             dialog.set_importing(running)
             if not running:
-                self.runner.db(lambda store: check_readiness(store, iid, key_path(self.prefs)),
+                self.runner.db(lambda store: _readiness(store, iid, self.prefs.signing_key_path),
                                dialog.show_readiness, lambda exc: report_error(exc, dialog))
 
         dialog.set_importing(importer.running)
@@ -200,7 +212,7 @@ class ReportMenu(QObject):
             return
         iid = dialog.ready.inspection.id
         child.finished.connect(lambda _result: self.runner.db(
-            lambda store: check_readiness(store, iid, key_path(self.prefs)),
+            lambda store: _readiness(store, iid, self.prefs.signing_key_path),
             dialog.show_readiness, lambda exc: report_error(exc, dialog)))
 
     def _issued(self, inspection: Inspection, path: Path) -> None:
@@ -237,10 +249,12 @@ class ReportMenu(QObject):
         if self.inspection_id is None:
             return
         self.window.page.flush()
+        from ui.reports.print_preview import PrintFlow
         self.dialog = PrintFlow(self.window, self.runner, photos_per_page=self.photos_per_page)
         self.dialog.print_inspection(self.inspection_id)
 
     def _print_pdf(self, path: Path, inspection: Inspection) -> None:
+        from ui.reports.print_preview import PrintFlow
         self.dialog = PrintFlow(self.window, self.runner, photos_per_page=self.photos_per_page)
         self.dialog.print_pdf(path, title=tr("{0}（第 {1} 版）已签署").format(
             inspection.report_number, inspection.revision))
@@ -254,10 +268,12 @@ class ReportMenu(QObject):
     def show_revisions(self) -> None:
         """Every revision of the open inspection and its signed reports (item 16)."""
         if self.inspection_id is not None:
+            from ui.reports.revisions_dialog import open_revisions
             open_revisions(self.runner, self.inspection_id, self.window,
                            lambda dialog: setattr(self, "dialog", dialog))
 
     def verify(self, path: Path | None = None) -> VerifyFlow:
+        from ui.reports.verify_dialog import VerifyFlow
         flow = VerifyFlow(self.window, self.runner, self.data_dir)
         self.dialog = flow
         flow.start(path)
