@@ -23,11 +23,19 @@ GRADES: tuple[str, ...] = ("A", "B", "C", "D")  # best first
 SERVICE_FUNCTIONS: tuple[str, ...] = (
     "政策咨询", "政务代办", "投融资", "创新支持", "人才招聘", "专家服务", "创业辅导", "员工培训",
 )
+MAX_FUNCTION_NAME = 30  # characters of a function the inspector names beyond the eight
 JUDGED_INDICATORS: tuple[str, ...] = ("产业特色", "运营管理", "配套设施", "园区服务", "园区数字化")
 INPUT_KEYS: tuple[str, ...] = (
     "park_type", "performance_grade", "land_area_mu", "floor_area_m2", "enterprises",
     "leading_industry_share", "service_functions", "judged_levels",
 )
+# The source table sets each indicator's requirements per level but never says how the park's
+# level follows from the eight. The program applies this principle; it is shown as such
+# (the template's reference text, the report), never as a quotation of the standard.
+OVERALL_PRINCIPLE = "园区星级取各指标达到等级中的最低者"
+OVERALL_PRINCIPLE_NOTE = (
+    "标准原文只列出各指标每一星级的要求，未规定园区总星级如何由各指标确定。本程序采用的评定原则是："
+    f"{OVERALL_PRINCIPLE}，即每项指标都达到某一星级，园区才评为该星级。此为评定原则，并非标准原文。")
 # Thresholds are compared in Decimal because binary floats miss them (0.57 * 100 is
 # 56.99999999999999); inputs are first rounded to nine decimals so that float noise in a
 # computed share (0.1 * 6 = 0.6000000000000001, or 1e-16 below) cannot decide a boundary.
@@ -48,7 +56,7 @@ class StarInputs:
     floor_area_m2: float
     enterprises: int
     leading_industry_share: float  # a fraction, 0–1
-    service_functions: tuple[str, ...]  # in SERVICE_FUNCTIONS order
+    service_functions: tuple[str, ...]  # SERVICE_FUNCTIONS' order, then others named on site
     judged_levels: Mapping[str, int]  # JUDGED_INDICATORS -> 0–5
     land_area_mu: float | None = None  # required for manufacturing parks only
 
@@ -338,17 +346,25 @@ def _share(value: Any) -> float | int:
 
 
 def _service_functions(value: Any) -> tuple[str, ...]:
+    """The named functions in SERVICE_FUNCTIONS order, then the inspector's others as given.
+
+    The standard asks for "政策咨询、…、员工培训等方面 N 项以上": functions beyond the eight it
+    names count towards N. Five stars need "各项服务功能", i.e. all eight named ones.
+    """
     if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
         raise _FieldError(f"应为公共服务功能名称的列表，收到 {_show(value)}")
-    seen: set[str] = set()
-    for name in value:
-        if name not in SERVICE_FUNCTIONS:
-            raise _FieldError(
-                f"未知的公共服务功能 {_show(name)}（可选：{'、'.join(SERVICE_FUNCTIONS)}）")
+    seen: list[str] = []
+    for raw in value:
+        name = raw.strip() if isinstance(raw, str) else raw
+        if not isinstance(name, str) or not name:
+            raise _FieldError(f"公共服务功能的名称应为非空文字，收到 {_show(raw)}")
+        if len(name) > MAX_FUNCTION_NAME:
+            raise _FieldError(f"公共服务功能的名称过长（最多 {MAX_FUNCTION_NAME} 字）：{_show(name)}")
         if name in seen:
             raise _FieldError(f"重复的公共服务功能 {_show(name)}")
-        seen.add(name)
-    return tuple(name for name in SERVICE_FUNCTIONS if name in seen)
+        seen.append(name)
+    return tuple(n for n in SERVICE_FUNCTIONS if n in seen) + tuple(
+        n for n in seen if n not in SERVICE_FUNCTIONS)
 
 
 def _judged_levels(value: Any) -> dict[str, int]:

@@ -21,6 +21,7 @@ from typing import Any
 from checklists.model import Node, NodeKind, Source, Template, TemplateKind
 
 LEVELS = ("三个服务", "相关行动", "具体事项")
+NOT_GIVEN = "未规定"  # a row without a 时间节点 in the plan
 NUMERALS = "一二三四五六七八九十"
 
 _ROW_NUMBER = re.compile(r"^(\d+)(\*?)$")
@@ -80,10 +81,9 @@ def parse(text: str, source: Source) -> Template:
             action_variants.setdefault(action_code, set()).add(table_title)
         if row.service[1] != services.get(service_code):
             raise ActionListError(f"第{row.number}行的三个服务“{row.service[1]}”与正文不符")
-        service_label = f"{service_code}、{services[service_code]}"
         action_label = f"({action_code}){action_title}"
         groups.setdefault(service_code, {}).setdefault(action_code, []).append(
-            _item_node(row, year, service_label, action_label)
+            _item_node(row, year, action_label)
         )
 
     nodes = tuple(
@@ -116,6 +116,7 @@ def parse(text: str, source: Source) -> Template:
         source=source,
         nodes=nodes,
         year=year,
+        edition=str(year),
         level_names=LEVELS,
         note=_footnote(lines) + "\n方案由区发改委制订，区政府办公室转发。",
     )
@@ -174,7 +175,7 @@ def _fill_merged_cells(rows: list[_Row], paragraphs: list[str]) -> None:
     Rows 35 (不断优化管网分布 … 加快推进雨水污水分离改造, then 加强对…井盖的管理) and 5, 43,
     66, 67, 73, 82, 83 keep the 改革事项 above, as the prose reads them.
     """
-    service = action = reform = deadline = None
+    service = action = reform = None
     for index, row in enumerate(rows):
         if row.service:
             service = row.service
@@ -193,10 +194,12 @@ def _fill_merged_cells(rows: list[_Row], paragraphs: list[str]) -> None:
             else:
                 row.reform = reform
         reform = row.reform
-        deadline = row.deadline = row.deadline or deadline
+        # Rows 68 and 74 have no 时间节点 in the plan. Copying the one above (持续推进) would
+        # claim a deadline the plan never set; they carry 未规定 (never overdue) instead.
+        row.deadline = row.deadline or NOT_GIVEN
         row.service, row.action = service, action
-        if not (service and action and deadline):
-            raise ActionListError(f"第{row.number}行缺少三个服务、相关行动或时间节点")
+        if not (service and action):
+            raise ActionListError(f"第{row.number}行缺少三个服务或相关行动")
 
 
 def _next_stated_reform(later: list[_Row], service: str, action: str) -> str | None:
@@ -245,17 +248,20 @@ def split_units(cell: str) -> list[str]:
 
 
 def parse_deadline(cell: str, year: int) -> dict[str, Any]:
-    """A 时间节点 as data: a month of *year*, ongoing (持续推进) or done (已完成，巩固成效)."""
+    """A 时间节点 as data: a month of *year*, ongoing (持续推进), done (已完成，巩固成效) or not
+    given (未规定: the plan states none; never overdue)."""
     if m := _MONTH.match(cell):
         return {"kind": "month", "year": year, "month": int(m.group(1)), "text": cell}
     if cell.startswith("持续"):
         return {"kind": "ongoing", "text": cell}
     if cell.startswith("已完成"):
         return {"kind": "done", "text": cell}
+    if cell == NOT_GIVEN:
+        return {"kind": "unspecified", "text": cell}
     raise ActionListError(f"无法识别的时间节点：“{cell}”")
 
 
-def _item_node(row: _Row, year: int, service_label: str, action_label: str) -> Node:
+def _item_node(row: _Row, year: int, action_label: str) -> Node:
     assert row.reform and row.deadline
     deadline = parse_deadline(row.deadline, year)
     when = f"{year}年{row.deadline}" if deadline["kind"] == "month" else row.deadline
@@ -266,13 +272,12 @@ def _item_node(row: _Row, year: int, service_label: str, action_label: str) -> N
         level=LEVELS[2],
         text=row.measure,
         guidance=f"责任单位：{'、'.join(row.units)}；时间节点：{when}",
+        # The service and the reform are the item's grandparent and title: not repeated here.
         attrs={
-            "service": service_label,
             "action": action_label,
-            "reform": row.reform,
             "responsible_units": row.units,
             "deadline": deadline,
-            "pilot": row.pilot,
+            **({"pilot": True} if row.pilot else {}),
         },
     )
 

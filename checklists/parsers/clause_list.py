@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from checklists.model import Node, NodeKind, Source, Template, TemplateKind
+from checklists.model import Node, NodeKind, ReferenceSection, Source, Template, TemplateKind
 
 TEMPLATE_ID = "004"
 TITLE = "产业园区公共服务平台窗口服务规范"
@@ -27,6 +27,10 @@ ISSUER = "云南省工业园区协会"
 NOTE = "征求意见稿"
 LEVEL_NAMES = ("章", "条")
 CHECKLIST_CHAPTERS = ("4", "5", "6", "7")  # 基本要求, 服务内容, 窗口管理, 服务评价与改进
+# Not checked, but they govern the checklist: whether a park is in scope at all (the definition
+# of 产业园区: approved by a provincial or higher government), and the documents 4.7 and 7.1.2
+# cite by number only. Carried as the template's reference text.
+REFERENCE_CHAPTERS = ("1", "2", "3")  # 范围, 规范性引用文件, 术语和定义
 END_OF_BODY = "参考文献"
 
 # A table-of-contents entry ends with a tab and a page number (arabic, or roman for 前言).
@@ -90,6 +94,8 @@ def parse(text: str, source: Source) -> Template:
         version="1",
         level_names=LEVEL_NAMES,
         note=NOTE,
+        edition=DOCUMENT_NUMBER.rsplit("—", 1)[1],
+        reference=_reference(text.splitlines()),
     )
 
 
@@ -172,3 +178,29 @@ def _freeze(draft: _Draft, source: Source) -> Node:
         attrs={"points": list(draft.points)} if draft.points else {},
         children=tuple(_freeze(child, source) for child in draft.children),
     )
+
+
+def _reference(lines: list[str]) -> tuple[ReferenceSection, ...]:
+    """Chapters 1–3 (范围, 规范性引用文件, 术语和定义) and the 参考文献, as written."""
+    sections: list[list[str]] = []
+    current: list[str] | None = None
+    for raw in lines:
+        line = raw.strip()
+        if not line or _TOC_ENTRY.search(raw):
+            continue
+        heading = _CHAPTER.match(line)
+        if heading and heading.group(1) in REFERENCE_CHAPTERS:
+            current = [heading.group(1), heading.group(2)]
+            sections.append(current)
+        elif heading or line == END_OF_BODY:
+            current = None
+            if line == END_OF_BODY:
+                current = ["", END_OF_BODY]
+                sections.append(current)
+        elif current is not None:
+            bullet = _BULLET.match(line)
+            text = bullet.group(1) if bullet else line
+            if text.strip("-— "):
+                current.append(text)
+    return tuple(ReferenceSection(code, title, "\n".join(body))
+                 for code, title, *body in sections)

@@ -76,9 +76,22 @@ def clean(raw: str) -> str:
     return text
 
 
+# Where t2s keeps a Traditional usage that Simplified writing does not: OpenCC's standard
+# table leaves 著 alone (著作, 显著 are right), but as the verb or particle Simplified writes 着.
+# tests/checklists/test_numbered_measures.py compares every measure with OpenCC's Taiwan-aware
+# conversion (tw2s) so that another gap of this kind cannot pass unnoticed.
+USAGE: dict[str, str] = {
+    "著力": "着力", "著重": "着重", "著眼": "着眼", "著手": "着手", "随著": "随着",
+    "意味著": "意味着", "围绕著": "围绕着", "朝著": "朝着", "沿著": "沿着",
+}
+
+
 def to_simplified(text: str) -> str:
-    """*text* in Simplified characters (OpenCC ``t2s``)."""
-    return _TO_SIMPLIFIED.convert(text)
+    """*text* in Simplified characters (OpenCC ``t2s``, then the :data:`USAGE` corrections)."""
+    simplified = _TO_SIMPLIFIED.convert(text)
+    for kept, written in USAGE.items():
+        simplified = simplified.replace(kept, written)
+    return simplified
 
 
 def parse(text: str, source: Source) -> Template:
@@ -128,6 +141,7 @@ def parse(text: str, source: Source) -> Template:
             for code, heading, measures in sections
         ),
         year=int(number.group(1)),
+        edition=number.group(1),
         level_names=LEVELS,
         # The plan's opening paragraph says what the measures are for; it is not an item.
         note=to_simplified("\n".join(intro)),

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checklists.model import STAR_SCALE, Node, NodeKind, Source, Template, TemplateKind
+from checklists.model import STAR_SCALE, Node, NodeKind, ReferenceSection, Source, Template, TemplateKind
+from checklists.stars import OVERALL_PRINCIPLE_NOTE
 
 CURATED_FILE = Path(__file__).resolve().parent.parent / "curated" / "001_star_matrix.json"
 LEVELS = ("1", "2", "3", "4", "5")
@@ -271,6 +272,7 @@ def parse(text: str, source: Source, *, curated: Mapping[str, Any] | None = None
         nodes=nodes,
         level_names=(data["level_name"],),
         note=data["note"],
+        reference=(ReferenceSection("", "评定原则", OVERALL_PRINCIPLE_NOTE),),
     )
 
 

@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from checklists.model import Node, NodeKind, Template, TemplateKind
 from checklists.scoring import due_date, is_overdue
-from checklists.stars import level_label
+from checklists.stars import OVERALL_PRINCIPLE, level_label
 from inspection.model import Answer
 from inspection.report.context import (
     NOT_CHECKED,
@@ -65,7 +65,23 @@ def details(ctx: ReportContext, index: int) -> list[Flowable]:
             story += _action_table(ctx, result)
         if template.note and template.kind is TemplateKind.ACTION_PLAN:  # explains the * marks
             story.append(Paragraph(esc(display_text(template.note)), s.note))
+        story += reference_text(template)
         story.append(Spacer(1, 3 * mm))
+    return story
+
+
+def reference_text(template: Template) -> list[Flowable]:
+    """The parts of the standard that are not checked but govern it (范围, 规范性引用文件, 术语和
+    定义; 001's evaluation principle), under the subsection's table."""
+    if not template.reference:
+        return []
+    s = styles()
+    story: list[Flowable] = [Spacer(1, 2 * mm),
+                             Paragraph("<b>参考文本</b>（标准中不作检查、但决定如何适用的部分）", s.note)]
+    for section in template.reference:
+        heading = f"{section.code} {section.title}".strip()
+        body = "<br/>".join(esc(display_text(line)) for line in section.text.splitlines())
+        story.append(Paragraph(f"<b>{esc(heading)}</b><br/>{body}", s.note))
     return story
 
 
@@ -178,7 +194,10 @@ def _star_rating(ctx: ReportContext, result: TemplateResult) -> list[Flowable]:
         missing = "、".join(labels.get(key, key) for key in result.stars_missing)
         story.append(Paragraph(f"评定结果：测量值不全，尚未评定星级。尚缺：{esc(missing)}。", s.body))
     else:
-        limit = (f"星级取各指标达到等级中的最低者，受限于：{esc('、'.join(rating.limited_by))}。"
+        # The standard does not say how the park's level follows from the indicators: the
+        # rule is the program's evaluation principle, and the report says so.
+        limit = (f"按评定原则（{OVERALL_PRINCIPLE}，标准原文未作规定），"
+                 f"受限于：{esc('、'.join(rating.limited_by))}。"
                  if rating.limited_by else "各项指标均达到五星级。")
         story.append(Paragraph(f"评定结果：<b>{rating.label}</b>。{limit}", s.body))
     levels = {i.code: i for i in rating.indicators} if rating else {}

@@ -1,9 +1,12 @@
 """The 002 action-list parser: the real 具体事项清单 with its shifted rows and merged cells."""
+from datetime import date
+
 import pytest
 
 from checklists.build import read_source
 from checklists.model import NodeKind, Template, TemplateKind
 from checklists.parsers.action_list import ActionListError, parse, parse_deadline, split_units
+from checklists.scoring import is_overdue
 
 FILE = "002_20e30ec1a94f78f0.txt"
 CANONICAL_ACTIONS = [
@@ -70,7 +73,7 @@ def test_items_sit_under_their_action(template, code, action):
 
 
 def test_forty_pilots(template):
-    pilots = {int(node.code) for node in template.items() if node.attrs["pilot"]}
+    pilots = {int(node.code) for node in template.items() if node.attrs.get("pilot")}
     assert len(pilots) == 40
     assert pilots == PILOTS
 
@@ -78,7 +81,7 @@ def test_forty_pilots(template):
 @pytest.mark.parametrize("code, pilot", [(1, True), (5, True), (6, False), (27, False),
                                          (68, True), (71, True), (72, False), (89, True)])
 def test_pilot_flag(template, code, pilot):
-    assert item(template, code).attrs["pilot"] is pilot
+    assert item(template, code).attrs.get("pilot", False) is pilot
 
 
 @pytest.mark.parametrize("code, reform", [
@@ -105,7 +108,7 @@ def test_pilot_flag(template, code, pilot):
 ])
 def test_reform_of_tricky_rows(template, code, reform):
     node = item(template, code)
-    assert node.title == node.attrs["reform"] == reform
+    assert node.title == reform
 
 
 @pytest.mark.parametrize("code, start, units", [
@@ -123,10 +126,16 @@ def test_shifted_rows_keep_measure_and_units(template, code, start, units):
     assert node.attrs["responsible_units"] == units
 
 
-@pytest.mark.parametrize("code, deadline", [(67, "持续推进"), (68, "持续推进"),
-                                            (73, "持续推进"), (74, "持续推进")])
-def test_missing_deadline_cell_takes_the_one_above(template, code, deadline):
-    assert item(template, code).attrs["deadline"]["text"] == deadline
+@pytest.mark.parametrize("code, deadline", [(67, "持续推进"), (68, "未规定"),
+                                            (73, "持续推进"), (74, "未规定")])
+def test_a_row_without_a_deadline_carries_not_given(template, code, deadline):
+    # 68 and 74 have no 时间节点 in the plan: not the 持续推进 of the row above.
+    node = item(template, code)
+    assert node.attrs["deadline"]["text"] == deadline
+    if deadline == "未规定":
+        assert node.attrs["deadline"] == {"kind": "unspecified", "text": "未规定"}
+        assert "时间节点：未规定" in node.guidance
+        assert not is_overdue(node, None, as_of=date(2030, 1, 1))
 
 
 @pytest.mark.parametrize("code, units", [
@@ -151,6 +160,7 @@ def test_unit_fragment_that_is_no_organisation_is_refused():
     ("12月", {"kind": "month", "year": 2022, "month": 12, "text": "12月"}),
     ("持续推进", {"kind": "ongoing", "text": "持续推进"}),
     ("已完成，巩固成效", {"kind": "done", "text": "已完成，巩固成效"}),
+    ("未规定", {"kind": "unspecified", "text": "未规定"}),
 ])
 def test_parse_deadline(cell, deadline):
     assert parse_deadline(cell, 2022) == deadline
@@ -168,8 +178,11 @@ def test_every_item_is_complete(template):
     for node in template.items():
         assert node.text and node.title, node.code
         assert node.attrs["responsible_units"], node.code
-        assert node.attrs["deadline"]["kind"] in {"month", "ongoing", "done"}, node.code
-        assert node.attrs["service"][0] in "一二三" and node.attrs["action"].startswith("(")
+        assert node.attrs["deadline"]["kind"] in {"month", "ongoing", "done", "unspecified"}, \
+            node.code
+        assert node.attrs["action"].startswith("(")
+    assert [n.code for n in template.items() if n.attrs["deadline"]["kind"] == "unspecified"] \
+        == ["68", "74"]
 
 
 def test_action_spacing_is_normalised(template):

@@ -215,3 +215,20 @@ def test_missing_chapter_raises_a_clear_error():
 def test_wrong_document_raises_a_clear_error():
     with pytest.raises(ValueError, match="文中没有“T/YNIPA 001—2023”"):
         parse(document("4.1 甲。").replace("T/YNIPA 001—2023", "T/XX 1—2020"), SYNTHETIC)
+
+
+def test_scope_terms_and_cited_documents_are_the_reference_text(template):
+    # Not checked, but the definition of 产业园区 decides whether a park is in scope, and
+    # 4.7 / 7.1.2 cite GB/T 32169.3 and .4 by number only.
+    sections = {section.title: section for section in template.reference}
+    assert list(sections) == ["范围", "规范性引用文件", "术语和定义", "参考文献"]
+    assert [s.code for s in template.reference] == ["1", "2", "3", ""]
+    assert "本标准适用于产业园区公共服务平台窗口服务管理与评价" in sections["范围"].text
+    cited = sections["规范性引用文件"].text
+    assert "GB/T 32169.3 政务服务中心运行规范 第3部分 窗口服务提供要求" in cited
+    assert "GB/T 32169.4 政务服务中心运行规范 第4部分 窗口服务评价要求" in cited
+    assert "由省级以上人民政府批准成立" in sections["术语和定义"].text
+    assert "3.4 服务对象" in sections["术语和定义"].text
+    assert sections["参考文献"].text.startswith("[1] 云南省人民政府办公厅")
+    assert not any(node.code.startswith(("1", "2", "3")) for node in template.walk())
+    assert template.edition == "2023"

@@ -136,3 +136,22 @@ def test_deterministic(template):
     again = parse(*read_source(FILE))
     assert again.to_json() == template.to_json()
     assert Template.from_json(template.to_json()).to_json() == template.to_json()
+
+
+def test_measure_8_reads_zhuoli_as_simplified_writes_it(template):
+    # OpenCC's t2s keeps 著 in 著力; Simplified usage is 着力.
+    node = template.find("8")
+    assert "着力推进" in node.text and "著" not in node.text
+    assert "著力" in node.attrs["text_traditional"]
+
+
+def test_no_measure_keeps_a_traditional_usage_that_t2s_leaves(template):
+    # OpenCC's Taiwan-aware conversion knows the phrases (著力, 隨著 …) that t2s leaves alone;
+    # every measure converted by the parser reads as it does.
+    import opencc
+    careful = opencc.OpenCC("tw2s")
+    for node in template.walk():
+        for key, field in (("title_traditional", "title"), ("text_traditional", "text")):
+            if key in node.attrs:
+                assert getattr(node, field) == careful.convert(node.attrs[key]), node.code
+    assert template.edition == "2024"

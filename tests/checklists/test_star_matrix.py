@@ -273,3 +273,16 @@ def test_judged_flags_and_inputs(template):
         for item in node.attrs["inputs"]:
             assert item["label"] and item["unit"] and item["type"] in ("number", "grade", "choices")
             assert ("choices" in item) == (item["type"] != "number")
+
+
+def test_the_overall_level_is_stated_as_the_principle_applied(template):
+    # The source never says how the park's level follows from the eight indicators.
+    (principle,) = template.reference
+    assert principle.title == "评定原则"
+    assert "取各指标达到等级中的最低者" in principle.text
+    assert "未规定" in principle.text and "并非标准原文" in principle.text
+
+
+def test_park_services_let_the_inspector_name_other_functions(template):
+    (spec,) = template.find("7").attrs["inputs"]
+    assert spec["key"] == "service_functions" and spec["other"] == "其他功能"

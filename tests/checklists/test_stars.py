@@ -283,8 +283,10 @@ BAD_INPUTS = {
     "fractional enterprises": (five_star(enterprises=12.5), "enterprises: 应为非负整数，收到 12.5"),
     "boolean enterprises": (five_star(enterprises=True), "enterprises: 应为数字"),
     "unknown grade": (five_star(performance_grade="E"), "performance_grade: 应为 A、B、C、D 之一"),
-    "unknown service function": (five_star(service_functions=["政策咨询", "法律服务"]),
-                                 "service_functions: 未知的公共服务功能 \"法律服务\""),
+    "empty service function": (five_star(service_functions=["政策咨询", " "]),
+                               "service_functions: 公共服务功能的名称应为非空文字"),
+    "long service function": (five_star(service_functions=["法" * 31]),
+                              "service_functions: 公共服务功能的名称过长"),
     "repeated service function": (five_star(service_functions=["投融资", "投融资"]),
                                   "service_functions: 重复的公共服务功能"),
     "functions as text": (five_star(service_functions="政策咨询"), "service_functions: 应为"),
@@ -373,8 +375,10 @@ def test_the_validators_agree_with_the_templates_input_specs(template):
                         validate_input(key, 1.5)
             elif spec["type"] == "choices":
                 validate_input(key, list(spec["choices"]))
+                if spec.get("other"):  # named on site beyond the choices
+                    validate_input(key, list(spec["choices"]) + ["法律服务"])
                 with pytest.raises(InvalidInput, match=key):
-                    validate_input(key, ["不在选项中"])
+                    validate_input(key, [""])
             else:
                 for choice in spec["choices"]:
                     validate_input(key, choice)
@@ -388,3 +392,17 @@ def test_measurements_of_an_indicator_are_checked_against_its_own_inputs(templat
         validate_measurements(template.find("2"), {"enterprises": 3})
     with pytest.raises(InvalidInput, match="floor_area_m2: 不能为负数"):
         validate_measurements(template.find("2"), {"floor_area_m2": -1})
+
+
+def test_functions_named_beyond_the_eight_count_towards_the_number(template):
+    # "…等方面 5 项以上": 政策咨询、投融资、人才招聘 and two the inspector names make five.
+    data = five_star(service_functions=["政策咨询", "投融资", "人才招聘", "法律服务", "知识产权"],
+                     judged={"园区服务": 5})
+    assert StarInputs.from_mapping(data).service_functions == (
+        "政策咨询", "投融资", "人才招聘", "法律服务", "知识产权")
+    assert rated(template, data, "园区服务").level == 3
+    # Eight and more, but five stars still need every one of the eight named functions.
+    many = five_star(service_functions=list(SERVICE_FUNCTIONS[:7]) + ["法律服务", "知识产权"],
+                     judged={"园区服务": 5})
+    result = rated(template, many, "园区服务")
+    assert result.level == 4 and "员工培训" in result.reason

@@ -28,7 +28,7 @@ def rated(store, park):
     ("2", {"floor_area_m2": "很大"}, "floor_area_m2"),
     ("3", {"enterprises": 2.5}, "enterprises"),
     ("1", {"performance_grade": "E"}, "performance_grade"),
-    ("7", {"service_functions": ["泡茶"]}, "service_functions"),
+    ("7", {"service_functions": ["政策咨询", "  "]}, "service_functions"),
     ("7", {"service_functions": "政策咨询"}, "service_functions"),
     ("2", {"height": 3}, "height"),
     ("2", {"enterprises": 30}, "enterprises"),  # another indicator's input

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit
 
 from inspection.model import FindingStatus
 from tests.ui.test_inspection_page_helpers import (  # noqa: F401
@@ -175,6 +175,18 @@ def test_star_indicator_inputs_and_level(qtbot, runner, open_page, inspection_id
     focus_tree(qtbot, page)
     qtbot.keyClick(page.tree, Qt.Key.Key_2)  # digits pick a judged level too
     assert form.judged_level() == 2
+    # Functions beyond the eight named ones count towards "…等方面 N 项以上".
+    other = form.fields["service_functions"].findChild(QLineEdit, "otherChoices")
+    other.setText("法律服务、知识产权")
+    other.editingFinished.emit()
+    assert "已具备 7 项" in form.count_label.text()
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "001", "7").value["service_functions"][-2:] == \
+        ["法律服务", "知识产权"]
+    page.select(("001", "1"))
+    page.select(("001", "7"))
+    assert form.fields["service_functions"].findChild(QLineEdit, "otherChoices").text() == \
+        "法律服务、知识产权"
 
 
 def _type_and_leave(qtbot, page, field, keys: str) -> None:

@@ -254,6 +254,11 @@ class ItemPanel(QScrollArea):
         if node is None and template.note:
             lines.append(_paragraphs(template.note))
         lines.append(tr("按 N 跳到下一个未检查条目，按数字键记录结果。"))
+        if node is None and template.reference:
+            # Not checked, but they decide how the standard applies (its scope, its terms).
+            lines.append("<br>" + tr("<b>参考文本</b>（标准中不作检查的部分）"))
+            lines += [f"<b>{html.escape(f'{r.code} {r.title}'.strip())}</b><br>"
+                      + _paragraphs(r.text) for r in template.reference]
         self.group_info.setText("<br>".join(lines))
         self.group_info.show()
         self._set_badges([])

@@ -12,6 +12,7 @@ what is stored and the level it gives, never defaults.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -173,6 +174,14 @@ class StarIndicatorForm(QWidget):
                 check = QCheckBox(choice, widget)
                 check.toggled.connect(lambda _=False: self.commit())
                 boxes.addWidget(check, i // 4, i % 4)
+            if spec.get("other"):
+                # "…等方面 N 项以上": functions beyond the named ones count too.
+                other = QLineEdit(widget)
+                other.setObjectName("otherChoices")
+                other.setPlaceholderText(tr("{0}：其他公共服务功能，多项用“、”分隔").format(
+                    spec["other"]))
+                other.editingFinished.connect(self.commit)
+                boxes.addWidget(other, (len(spec["choices"]) + 3) // 4, 0, 1, 4)
             grid.addWidget(widget, row, 1, 1, 3)
             self.count_label = muted_label("", self)
             grid.addWidget(self.count_label, row + 1, 1, 1, 3)
@@ -253,6 +262,11 @@ class StarIndicatorForm(QWidget):
                     value[key] = number
             else:
                 chosen = [c.text() for c in widget.findChildren(QCheckBox) if c.isChecked()]
+                other = widget.findChild(QLineEdit, "otherChoices")
+                if other is not None:
+                    chosen += [name for name in dict.fromkeys(
+                        part.strip() for part in re.split(r"[、，,；;\n]", other.text()))
+                        if name and name not in chosen]
                 if chosen or key in self._shown:
                     value[key] = chosen
         return value
@@ -294,6 +308,10 @@ class StarIndicatorForm(QWidget):
                     check.blockSignals(True)
                     check.setChecked(check.text() in (current or ()))
                     check.blockSignals(False)
+                other = widget.findChild(QLineEdit, "otherChoices")
+                if other is not None:
+                    named = set(spec.get("choices", ()))
+                    other.setText("、".join(v for v in (current or ()) if v not in named))
             widget.blockSignals(False)
         self._shown = {k: v for k, v in value.items() if k in self.fields}
         self._refused = {}
