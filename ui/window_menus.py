@@ -61,7 +61,20 @@ def build_menus(window) -> None:
                                            ["Ctrl+,"], name="settings")
     window.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
     window.tools_menu = bar.addMenu(tr("工具(&T)"))
+    window.import_template_action = window_action(window, tr("导入检查模板…"),
+                                                  window.import_template, name="importTemplate")
+    window.manage_templates_action = window_action(window, tr("检查模板管理…"),
+                                                   window.manage_templates,
+                                                   name="manageTemplates")
+    window.tools_menu.addActions([window.import_template_action, window.manage_templates_action])
+    window.tools_menu.addSeparator()
     window.tools_menu.addAction(window.settings_action)
+    window.change_edition_action = window_action(window, tr("改用新版本模板…"),
+                                                 window.change_edition, name="changeEdition")
+    window.change_edition_action.setToolTip(
+        tr("把本检查改用检查模板的新版本：文字未变的条目保留答案"))
+    window.page_menus["inspection"].addSeparator()
+    window.page_menus["inspection"].addAction(window.change_edition_action)
     window.about_action = window_action(window, tr("关于园区现场检查"), window.show_about,
                                         name="about")
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)

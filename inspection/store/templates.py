@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +50,9 @@ MESSAGES = messages({
     "template.not_stored": ("模板 {id} 不在此数据文件夹中", "Template {id} is not in this data"
                             " folder"),
 })
+
+
+log = logging.getLogger(__name__)
 
 
 class TemplateRefused(UserError):
@@ -91,8 +95,17 @@ class Installed:
 
 class TemplatesMixin(StoreBase):
     def load_templates(self) -> list[Template]:
-        """Register this folder's imported templates with the library; returns them."""
-        templates = [_stored(row) for row in self._all("SELECT data FROM templates ORDER BY id")]
+        """Register this folder's imported templates with the library; returns them.
+
+        A stored template whose data no longer matches its hash is left out and logged: the
+        folder still opens (for backup, check-db, every other inspection), and whatever uses
+        that template says it does not know it rather than show altered wording."""
+        templates = []
+        for row in self._all("SELECT id, data FROM templates ORDER BY id"):
+            try:
+                templates.append(_stored(row))
+            except (UserError, ValueError) as exc:
+                log.error("stored template %s is damaged and was not loaded: %s", row["id"], exc)
         register_templates(templates)
         return templates
 
@@ -100,8 +113,7 @@ class TemplatesMixin(StoreBase):
         """Built-ins, then imported templates (by title and edition), with their status."""
         retired = {r["template_id"]: r for r in self._all("SELECT * FROM retired_templates")}
         rows = self._all("SELECT * FROM templates")
-        imported = [_stored(row) for row in rows]
-        register_templates(imported)  # another process may have imported one meanwhile
+        imported = self.load_templates()  # another process may have imported one meanwhile
         records = [TemplateRecord(t, True) for t in builtin_templates().values()]
         details = {row["id"]: row for row in rows}
         for template in sorted(imported, key=lambda t: (t.title, edition_label(t), t.id)):

@@ -435,7 +435,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="61" />
-            <location filename="../../ui/window_menus.py" line="66" />
+            <location filename="../../ui/window_menus.py" line="79" />
             <source>关于园区现场检查</source>
             <translation>About Park Inspector</translation>
         </message>
@@ -448,6 +448,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="71" />
+            <location filename="../../ui/dialogs/template_import.py" line="169" />
+            <location filename="../../ui/home/new_inspection.py" line="234" />
             <source>版本 {0}</source>
             <translation>Version {0}</translation>
         </message>
@@ -486,7 +488,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="135" />
-            <location filename="../../ui/home/new_inspection.py" line="168" />
+            <location filename="../../ui/home/new_inspection.py" line="172" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
@@ -533,7 +535,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/damaged_folder.py" line="40" />
-            <location filename="../../ui/main_window.py" line="296" />
+            <location filename="../../ui/main_window.py" line="310" />
             <source>备份文件 (*.zip)</source>
             <translation>Backup files (*.zip)</translation>
         </message>
@@ -652,7 +654,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="27" />
-            <location filename="../../ui/home/new_inspection.py" line="95" />
+            <location filename="../../ui/home/new_inspection.py" line="97" />
             <location filename="../../ui/home/welcome.py" line="70" />
             <source>新建检查</source>
             <translation>New inspection</translation>
@@ -710,13 +712,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="68" />
-            <location filename="../../ui/window_menus.py" line="71" />
+            <location filename="../../ui/window_menus.py" line="84" />
             <source>快捷键</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="72" />
-            <location filename="../../ui/window_menus.py" line="73" />
+            <location filename="../../ui/window_menus.py" line="86" />
             <source>使用指南</source>
             <translation>Guide</translation>
         </message>
@@ -933,159 +935,241 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>The language, text size and colours change when the program is started again.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="105" />
-            <source>检查记录</source>
-            <translation>Inspections</translation>
+            <location filename="../../ui/dialogs/template_actions.py" line="31" />
+            <source>已导入“{0}”，新建检查时可以选用。</source>
+            <translation>Imported "{0}"; new inspections can use it.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="110" />
-            <location filename="../../ui/window_menus.py" line="28" />
-            <source>新建检查…</source>
-            <translation>New inspection…</translation>
+            <location filename="../../ui/dialogs/template_actions.py" line="32" />
+            <source>“{0}”已在数据文件夹中，未重复导入。</source>
+            <translation>"{0}" is already in the data folder; it was not imported again.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="115" />
-            <source>搜索园区、检查人员、备注、整改或条目</source>
-            <translation>Search parks, inspectors, notes, findings or items</translation>
+            <location filename="../../ui/dialogs/template_actions.py" line="33" />
+            <location filename="../../ui/dialogs/template_import.py" line="75" />
+            <source>导入检查模板</source>
+            <translation>Import a checklist template</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="116" />
-            <source>按园区名称、检查人员或报告编号查找；也会查找备注、整改要求，以及判为不符合或写了备注的条目</source>
-            <translation>Finds parks, inspectors and report numbers; also notes, rectification requirements, and items judged non-compliant or given a note</translation>
+            <location filename="../../ui/dialogs/template_actions.py" line="61" />
+            <location filename="../../ui/dialogs/template_actions.py" line="67" />
+            <location filename="../../ui/dialogs/template_editions.py" line="113" />
+            <source>改用新版本模板</source>
+            <translation>Move to a newer edition</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="130" />
-            <source>全部状态</source>
-            <translation>All statuses</translation>
+            <location filename="../../ui/dialogs/template_actions.py" line="62" />
+            <source>该检查已签署；请先在“检查”菜单中重新打开，再改用新版本。</source>
+            <translation>This inspection is signed; reopen it from the Inspection menu first, then move it to the newer edition.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="135" />
-            <location filename="../../ui/home/inspection_list.py" line="56" />
-            <location filename="../../ui/home/new_inspection.py" line="223" />
-            <source>检查日期</source>
-            <translation>Date</translation>
+            <location filename="../../ui/dialogs/template_actions.py" line="68" />
+            <source>本检查使用的模板（{0}）没有更新的版本。</source>
+            <translation>The templates of this inspection ({0}) have no newer edition.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="179" />
-            <location filename="../../ui/reports/export_dialogs.py" line="138" />
-            <source>打开</source>
-            <translation>Open</translation>
+            <location filename="../../ui/dialogs/template_actions.py" line="80" />
+            <source>已改用 {0}：{1} 项答案带入，{2} 项需要重新判定。</source>
+            <translation>Moved to {0}: {1} answers carried over, {2} items to judge again.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="181" />
-            <source>新建复查…</source>
-            <translation>New revisit…</translation>
+            <location filename="../../ui/dialogs/template_editions.py" line="38" />
+            <source>从 {0} 改为 {1}：</source>
+            <translation>From {0} to {1}:</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="182" />
-            <source>对同一园区再检查一次：模板相同，答案清空，未完成的整改带入</source>
-            <translation>Inspect the same park again: same templates, answers cleared, open rectifications carried over</translation>
+            <location filename="../../ui/dialogs/template_editions.py" line="40" />
+            <source>{0} 项未变，答案带入新版本。</source>
+            <translation>{0} items unchanged; their answers carry over.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="184" />
-            <source>删除草稿…</source>
-            <translation>Delete draft…</translation>
+            <location filename="../../ui/dialogs/template_editions.py" line="41" />
+            <source>新增 {0} 项</source>
+            <translation>{0} items added</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="189" />
-            <source>没有符合筛选条件的检查。</source>
-            <translation>No inspection matches the filter.</translation>
+            <location filename="../../ui/dialogs/template_editions.py" line="42" />
+            <source>删除 {0} 项</source>
+            <translation>{0} items removed</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="203" />
-            <source>至</source>
-            <translation>to</translation>
+            <location filename="../../ui/dialogs/template_editions.py" line="43" />
+            <source>文字有改动 {0} 项（需要重新判定）</source>
+            <translation>{0} items reworded (to judge again)</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="214" />
-            <source>双击或按回车键打开检查</source>
-            <translation>Double-click or press Enter to open an inspection</translation>
+            <location filename="../../ui/dialogs/template_editions.py" line="49" />
+            <source>……另有 {0} 项</source>
+            <translation>… and {0} more</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="287" />
-            <source>显示 {0} / 共 {1} 次检查</source>
-            <translation>Showing {0} of {1} inspections</translation>
-        </message>
-        <message>
-            <location filename="../../ui/home/home_page.py" line="289" />
-            <source>共 {0} 次检查</source>
-            <translation>{0} inspections</translation>
-        </message>
-        <message>
-            <location filename="../../ui/home/home_page.py" line="319" />
-            <source>先在列表中选择一个检查草稿</source>
-            <translation>Select a draft inspection in the list first</translation>
-        </message>
-        <message>
-            <location filename="../../ui/home/home_page.py" line="321" />
-            <source>删除这个还没有任何记录的草稿</source>
-            <translation>Delete this draft, which has nothing recorded yet</translation>
-        </message>
-        <message>
-            <location filename="../../ui/home/home_page.py" line="324" />
-            <source>只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。</source>
-            <translation>Only drafts can be deleted. This inspection has records (status: {0}) and is kept so that the record stays complete.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/home/home_page.py" line="356" />
-            <source>上次检查中尚未整改的问题会带入复查，逐项核实。</source>
-            <translation>Rectifications still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/home/home_page.py" line="358" />
-            <source>上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。</source>
-            <translation>The {0} rectification(s) still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/home/home_page.py" line="361" />
-            <source>上次检查没有待整改的问题。</source>
-            <translation>The earlier inspection has no open rectifications.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/home/home_page.py" line="362" />
-            <source>为“{0}”新建一次复查？</source>
-            <translation>Start a revisit of "{0}"?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/home/home_page.py" line="364" />
-            <source>复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。所有答案会清空，需要重新判定；{2}</source>
-            <translation>The revisit uses the same templates as the inspection of {0} ({1}) and is dated today. All answers are cleared and must be judged again; {2}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/home/home_page.py" line="367" />
+            <location filename="../../ui/dialogs/template_editions.py" line="69" />
+            <location filename="../../ui/dialogs/template_editions.py" line="94" />
+            <location filename="../../ui/home/home_page.py" line="382" />
             <source>新建复查</source>
             <translation>New revisit</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="380" />
-            <source>删除“{0}” {1} 的检查草稿？</source>
-            <translation>Delete the draft inspection of "{0}" on {1}?</translation>
+            <location filename="../../ui/dialogs/template_editions.py" line="72" />
+            <location filename="../../ui/home/home_page.py" line="363" />
+            <source>为“{0}”新建一次复查？</source>
+            <translation>Start a revisit of "{0}"?</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="381" />
-            <source>这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。</source>
-            <translation>No item of this draft has been judged yet. Once deleted, the draft and any photos and rectifications in it cannot be recovered.</translation>
+            <location filename="../../ui/dialogs/template_editions.py" line="82" />
+            <source>“{0}”改用新版本：{1}</source>
+            <translation>"{0}" moves to the newer edition: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="382" />
-            <source>删除草稿</source>
-            <translation>Delete draft</translation>
+            <location filename="../../ui/dialogs/template_editions.py" line="115" />
+            <source>答案不变的条目照常保留；删除或改动了文字的条目，其答案不再带入（仍记录在审计日志中），整改项和照片保留在原条目上。</source>
+            <translation>Answers of unchanged items stay; answers of removed or reworded items do not carry over (the audit log keeps them); findings and photos stay with their items.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="382" />
-            <location filename="../../ui/inspection_view/findings.py" line="243" />
-            <location filename="../../ui/photos/photo_strip.py" line="277" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="262" />
-            <source>删除</source>
-            <translation>Delete</translation>
+            <location filename="../../ui/dialogs/template_editions.py" line="120" />
+            <source>改用新版本</source>
+            <translation>Move to the new edition</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="56" />
-            <location filename="../../ui/home/new_inspection.py" line="130" />
-            <source>园区</source>
-            <translation>Park</translation>
+            <location filename="../../ui/dialogs/template_import.py" line="76" />
+            <source>选择文件…</source>
+            <translation>Choose a file…</translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/template_import.py" line="78" />
+            <source>Excel 工作簿（.xlsx，版式见 README）或 Word 文档（.docx，表格或带编号的条款）</source>
+            <translation>An Excel workbook (.xlsx, layout in the README) or a Word document (.docx, a table or numbered clauses)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="87" />
+            <location filename="../../ui/dialogs/template_manager.py" line="33" />
+            <location filename="../../ui/dialogs/template_manager.py" line="63" />
+            <location filename="../../ui/home/new_inspection.py" line="204" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
+            <source>编号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="87" />
+            <location filename="../../ui/dialogs/template_manager.py" line="33" />
+            <location filename="../../ui/dialogs/template_manager.py" line="63" />
+            <location filename="../../ui/home/new_inspection.py" line="204" />
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="87" />
+            <location filename="../../ui/home/new_inspection.py" line="174" />
+            <source>类型</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="87" />
+            <source>行</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="92" />
+            <location filename="../../ui/dialogs/template_import.py" line="157" />
+            <source>问题</source>
+            <translation>Problems</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="96" />
+            <source>识别出的条目</source>
+            <translation>Items recognised</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="109" />
+            <source>导入</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="126" />
+            <source>选择检查模板文件</source>
+            <translation>Choose a checklist template file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="127" />
+            <source>检查模板 (*.xlsx *.docx);;Excel 工作簿 (*.xlsx);;Word 文档 (*.docx)</source>
+            <translation>Checklist templates (*.xlsx *.docx);;Excel workbooks (*.xlsx);;Word documents (*.docx)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="134" />
+            <source>正在读取…</source>
+            <translation>Reading…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="146" />
+            <source>无法读取</source>
+            <translation>Cannot be read</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="147" />
+            <source>这个文件不能作为检查模板导入。</source>
+            <translation>This file cannot be imported as a checklist template.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="155" />
+            <source>选择文件后，这里显示程序识别出的条目树和每一处问题（按行号），确认无误后再导入。</source>
+            <translation>Once a file is chosen, the items recognised and every problem (by row) show here; import when all is right.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="163" />
+            <source>问题（{0} 处）</source>
+            <translation>Problems ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="164" />
+            <source>问题：无</source>
+            <translation>Problems: none</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="170" />
+            <location filename="../../ui/home/new_inspection.py" line="236" />
+            <source>{0} 项</source>
+            <translation>{0} items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="176" />
+            <source>有 {0} 处问题，改正后重新选择文件；有问题的文件不会导入任何内容。</source>
+            <translation>{0} problems: correct them and choose the file again; nothing is imported from a file with problems.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_import.py" line="199" />
+            <source>未导入</source>
+            <translation>Not imported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="33" />
+            <source>文件编号</source>
+            <translation>Document number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="33" />
+            <location filename="../../ui/reports/revisions_dialog.py" line="74" />
+            <source>版本</source>
+            <translation>Revision</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="33" />
+            <source>来源</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="33" />
+            <location filename="../../ui/home/inspection_list.py" line="300" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
+            <source>条目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="33" />
+            <source>检查</source>
+            <translation>Inspections</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="34" />
             <location filename="../../ui/home/inspection_list.py" line="56" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
@@ -1094,8 +1178,254 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Status</translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="48" />
+            <source>检查模板管理</source>
+            <translation>Checklist templates</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="66" />
+            <source>导入模板…</source>
+            <translation>Import a template…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="67" />
+            <source>导出为 Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="68" />
+            <location filename="../../ui/dialogs/template_manager.py" line="139" />
+            <location filename="../../ui/dialogs/template_manager.py" line="188" />
+            <source>停用</source>
+            <translation>Retire</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="105" />
+            <source>内置</source>
+            <translation>Built in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="105" />
+            <source>导入：{0}</source>
+            <translation>Imported: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="106" />
+            <source>已停用</source>
+            <translation>Retired</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="106" />
+            <source>使用中</source>
+            <translation>In use</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="139" />
+            <source>重新启用</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="143" />
+            <source>{0} 停用：新检查不再提供此模板，已有的检查照常使用。{1}</source>
+            <translation>Retired {0}: new inspections no longer offer it; existing ones keep using it. {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="146" />
+            <source>{0} 由 {1} 导入</source>
+            <translation>Imported {0} by {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="147" />
+            <source>（未知）</source>
+            <translation>(unknown)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="164" />
+            <source>导出检查模板</source>
+            <translation>Export the checklist template</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="164" />
+            <location filename="../../ui/reports/export_dialogs.py" line="218" />
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="170" />
+            <source>已导出：{0}</source>
+            <translation>Exported: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="183" />
+            <source>新检查不再提供此模板；已有的 {0} 次检查照常使用它，报告不受影响。以后可以重新启用。</source>
+            <translation>New inspections will no longer offer this template; the {0} inspections that use it keep it and their reports are not affected. It can be restored later.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="186" />
+            <source>这是程序内置的模板。</source>
+            <translation> This is a built-in template.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="187" />
+            <source>停用检查模板</source>
+            <translation>Retire the checklist template</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_manager.py" line="187" />
+            <source>停用“{0}”？</source>
+            <translation>Retire "{0}"?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="106" />
+            <source>检查记录</source>
+            <translation>Inspections</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="111" />
+            <location filename="../../ui/window_menus.py" line="28" />
+            <source>新建检查…</source>
+            <translation>New inspection…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="116" />
+            <source>搜索园区、检查人员、备注、整改或条目</source>
+            <translation>Search parks, inspectors, notes, findings or items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="117" />
+            <source>按园区名称、检查人员或报告编号查找；也会查找备注、整改要求，以及判为不符合或写了备注的条目</source>
+            <translation>Finds parks, inspectors and report numbers; also notes, rectification requirements, and items judged non-compliant or given a note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="131" />
+            <source>全部状态</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="136" />
             <location filename="../../ui/home/inspection_list.py" line="56" />
-            <location filename="../../ui/home/new_inspection.py" line="224" />
+            <location filename="../../ui/home/new_inspection.py" line="266" />
+            <source>检查日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="180" />
+            <location filename="../../ui/reports/export_dialogs.py" line="138" />
+            <source>打开</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="182" />
+            <source>新建复查…</source>
+            <translation>New revisit…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="183" />
+            <source>对同一园区再检查一次：模板相同，答案清空，未完成的整改带入</source>
+            <translation>Inspect the same park again: same templates, answers cleared, open rectifications carried over</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="185" />
+            <source>删除草稿…</source>
+            <translation>Delete draft…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="190" />
+            <source>没有符合筛选条件的检查。</source>
+            <translation>No inspection matches the filter.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="204" />
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="215" />
+            <source>双击或按回车键打开检查</source>
+            <translation>Double-click or press Enter to open an inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="288" />
+            <source>显示 {0} / 共 {1} 次检查</source>
+            <translation>Showing {0} of {1} inspections</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="290" />
+            <source>共 {0} 次检查</source>
+            <translation>{0} inspections</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="320" />
+            <source>先在列表中选择一个检查草稿</source>
+            <translation>Select a draft inspection in the list first</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="322" />
+            <source>删除这个还没有任何记录的草稿</source>
+            <translation>Delete this draft, which has nothing recorded yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="325" />
+            <source>只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。</source>
+            <translation>Only drafts can be deleted. This inspection has records (status: {0}) and is kept so that the record stays complete.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="357" />
+            <source>上次检查中尚未整改的问题会带入复查，逐项核实。</source>
+            <translation>Rectifications still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="359" />
+            <source>上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。</source>
+            <translation>The {0} rectification(s) still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="362" />
+            <source>上次检查没有待整改的问题。</source>
+            <translation>The earlier inspection has no open rectifications.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="371" />
+            <source>检查日期为今天。所有答案会清空，需要重新判定；{0}改用新版本时，整改项随其条目带入新版本（条目已删除的留在上次检查中）。</source>
+            <translation>The date of the visit is today. All answers are cleared and judged again; {0} With a newer edition, open findings move with their items (those whose item was removed stay in the earlier inspection).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="379" />
+            <source>复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。所有答案会清空，需要重新判定；{2}</source>
+            <translation>The revisit uses the same templates as the inspection of {0} ({1}) and is dated today. All answers are cleared and must be judged again; {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="396" />
+            <source>删除“{0}” {1} 的检查草稿？</source>
+            <translation>Delete the draft inspection of "{0}" on {1}?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="397" />
+            <source>这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。</source>
+            <translation>No item of this draft has been judged yet. Once deleted, the draft and any photos and rectifications in it cannot be recovered.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="398" />
+            <source>删除草稿</source>
+            <translation>Delete draft</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="398" />
+            <location filename="../../ui/inspection_view/findings.py" line="243" />
+            <location filename="../../ui/photos/photo_strip.py" line="277" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="262" />
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/inspection_list.py" line="56" />
+            <location filename="../../ui/home/new_inspection.py" line="134" />
+            <source>园区</source>
+            <translation>Park</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/inspection_list.py" line="56" />
+            <location filename="../../ui/home/new_inspection.py" line="267" />
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
             <location filename="../../ui/reports/signatures_dialog.py" line="43" />
             <source>检查人员</source>
@@ -1103,7 +1433,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="56" />
-            <location filename="../../ui/home/new_inspection.py" line="187" />
+            <location filename="../../ui/home/new_inspection.py" line="191" />
             <source>检查模板</source>
             <translation>Templates</translation>
         </message>
@@ -1182,139 +1512,133 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>a finding</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="300" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
-            <source>条目</source>
-            <translation>Item</translation>
-        </message>
-        <message>
             <location filename="../../ui/home/inspection_list.py" line="301" />
             <source>在{0}中找到：{1}</source>
             <translation>Found in {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="112" />
+            <location filename="../../ui/home/new_inspection.py" line="114" />
             <source>创建并开始检查</source>
             <translation>Create and start</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="131" />
+            <location filename="../../ui/home/new_inspection.py" line="135" />
             <source>已检查过的园区</source>
             <translation>A park inspected before</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="132" />
+            <location filename="../../ui/home/new_inspection.py" line="136" />
             <source>新园区</source>
             <translation>A new park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="136" />
+            <location filename="../../ui/home/new_inspection.py" line="140" />
             <source>输入园区名称搜索</source>
             <translation>Type to search park names</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="145" />
+            <location filename="../../ui/home/new_inspection.py" line="149" />
             <source>例如：星河智造小微企业园</source>
             <translation>e.g. Xinghe Smart Manufacturing Park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="169" />
+            <location filename="../../ui/home/new_inspection.py" line="173" />
             <location filename="../../ui/hub/settings_dialog.py" line="67" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="170" />
-            <source>类型</source>
-            <translation>Type</translation>
+            <location filename="../../ui/home/new_inspection.py" line="225" />
+            <source>查看这个模板的条目</source>
+            <translation>Show this template's items</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="198" />
-            <source>{0} 项</source>
-            <translation>{0} items</translation>
+            <location filename="../../ui/home/new_inspection.py" line="249" />
+            <source>预览：{0}（{1} 项）</source>
+            <translation>Preview: {0} ({1} items)</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="213" />
+            <location filename="../../ui/home/new_inspection.py" line="256" />
             <source>本次检查</source>
             <translation>This inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="218" />
+            <location filename="../../ui/home/new_inspection.py" line="261" />
             <source>多名检查人员用“、”分隔，例如：张三、李四</source>
             <translation>Separate several inspectors with "、" or commas, e.g. Zhang San, Li Si</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="225" />
+            <location filename="../../ui/home/new_inspection.py" line="268" />
             <source>检查单位</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="271" />
+            <location filename="../../ui/home/new_inspection.py" line="314" />
             <source>请选择一个园区</source>
             <translation>Choose a park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="273" />
+            <location filename="../../ui/home/new_inspection.py" line="316" />
             <source>没有名为“{0}”的园区；要新建，请选择“新园区”</source>
             <translation>There is no park named "{0}"; to add it, choose "A new park"</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="277" />
+            <location filename="../../ui/home/new_inspection.py" line="320" />
             <source>请填写园区名称</source>
             <translation>Enter the park's name</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="280" />
+            <location filename="../../ui/home/new_inspection.py" line="323" />
             <source>已有名为“{0}”的园区。&lt;a href="use"&gt;改为选择这个园区&lt;/a&gt;</source>
             <translation>A park named "{0}" already exists. &lt;a href="use"&gt;Choose that park instead&lt;/a&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="282" />
+            <location filename="../../ui/home/new_inspection.py" line="325" />
             <source>请至少选择一个检查模板</source>
             <translation>Choose at least one template</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="284" />
+            <location filename="../../ui/home/new_inspection.py" line="327" />
             <source>请至少填写一名检查人员</source>
             <translation>Enter at least one inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="292" />
+            <location filename="../../ui/home/new_inspection.py" line="335" />
             <source>类型：{0}　地址：{1}</source>
             <translation>Type: {0}   Address: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="295" />
+            <location filename="../../ui/home/new_inspection.py" line="338" />
             <source>星级按园区类型评定，本次按“{0}”评定。</source>
             <translation>Star ratings depend on the park type; this one is rated as "{0}".</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="312" />
+            <location filename="../../ui/home/new_inspection.py" line="355" />
             <source>选择园区</source>
             <translation>choose a park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="312" />
+            <location filename="../../ui/home/new_inspection.py" line="355" />
             <source>填写园区名称</source>
             <translation>enter the park name</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="313" />
+            <location filename="../../ui/home/new_inspection.py" line="356" />
             <source>选择检查模板</source>
             <translation>choose templates</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="313" />
+            <location filename="../../ui/home/new_inspection.py" line="356" />
             <source>填写检查人员</source>
             <translation>enter inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="314" />
+            <location filename="../../ui/home/new_inspection.py" line="357" />
             <source>还需要：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="353" />
+            <location filename="../../ui/home/new_inspection.py" line="396" />
             <source>无法创建检查</source>
             <translation>Could not create the inspection</translation>
         </message>
@@ -1330,7 +1654,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/welcome.py" line="72" />
-            <location filename="../../ui/main_window.py" line="264" />
+            <location filename="../../ui/main_window.py" line="278" />
             <location filename="../../ui/window_menus.py" line="30" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
@@ -1643,7 +1967,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/checklist_delegate.py" line="58" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="277" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="282" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
@@ -1842,7 +2166,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/evidence_notice.py" line="40" />
             <location filename="../../ui/inspection_view/item_panel.py" line="218" />
             <location filename="../../ui/inspection_view/page_header.py" line="82" />
-            <location filename="../../ui/inspection_view/star_inputs.py" line="365" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="383" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="280" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="286" />
             <source>、</source>
@@ -2058,27 +2382,32 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Press N for the next unchecked item, a number key to record a result.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="274" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="259" />
+            <source>&lt;b&gt;参考文本&lt;/b&gt;（标准中不作检查的部分）</source>
+            <translation>&lt;b&gt;Reference text&lt;/b&gt; (parts of the standard that are not checked)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/item_panel.py" line="279" />
             <source>试点 *</source>
             <translation>Pilot *</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="274" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="279" />
             <source>上海市营商环境创新试点改革举措事项</source>
             <translation>A Shanghai business-environment pilot reform measure</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="278" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="283" />
             <source>截至检查日期 {0} 已超过时间节点</source>
             <translation>Past its deadline on the inspection date {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="376" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="381" />
             <source>填写 {0} 测量值</source>
             <translation>Enter measurements for {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="382" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="387" />
             <source>评定 {0}</source>
             <translation>Rate {0}</translation>
         </message>
@@ -2170,87 +2499,92 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>{0} (shortcut {1})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="62" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="63" />
             <source>未达到一星级的要求</source>
             <translation>Does not meet the one-star requirements</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="124" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="125" />
             <source>测量值</source>
             <translation>Measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="137" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="138" />
             <source>评定等级（选择达到的最高等级）</source>
             <translation>Judged level (choose the highest level reached)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="137" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="138" />
             <source>各等级要求</source>
             <translation>Requirements per level</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="163" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="164" />
             <source>请选择</source>
             <translation>Choose</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="165" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="166" />
             <source>{0} 档</source>
             <translation>Grade {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="191" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="181" />
+            <source>{0}：其他公共服务功能，多项用“、”分隔</source>
+            <translation>{0}: other public services, separated by 、</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_inputs.py" line="200" />
             <source>未填写</source>
             <translation>Not filled in</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="200" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="209" />
             <source>服务类园区不需填写</source>
             <translation>Not needed for service parks</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="232" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="241" />
             <source>{0}：请输入 0 至 100 之间的百分数</source>
             <translation>{0}: enter a percentage from 0 to 100</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="234" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="243" />
             <source>{0}：请输入 0 至 {1} 之间的整数</source>
             <translation>{0}: enter a whole number from 0 to {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="235" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="244" />
             <source>{0}：请输入不小于 0 的数字</source>
             <translation>{0}: enter a number of 0 or more</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="327" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="345" />
             <source>（未保存）</source>
             <translation> (not saved)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="345" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="363" />
             <source>评定等级</source>
             <translation>Judged level</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="358" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="376" />
             <source>已具备 {0} 项</source>
             <translation>{0} in place</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="364" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="382" />
             <source>本指标等级：尚缺 {0}</source>
             <translation>Level of this indicator: missing {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="376" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="394" />
             <source>评定为{0}，但测量值只达到{1}：{2}</source>
             <translation>Judged {0}, but the measured values reach only {1}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="379" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="397" />
             <source>本指标等级：</source>
             <translation>Level of this indicator: </translation>
         </message>
@@ -2369,11 +2703,6 @@ Reason (optional):</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
-            <source>编号</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <source>事项</source>
             <translation>Action</translation>
         </message>
@@ -2408,37 +2737,37 @@ Reason (optional):</translation>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="262" />
+            <location filename="../../ui/main_window.py" line="276" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="291" />
+            <location filename="../../ui/main_window.py" line="305" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="295" />
+            <location filename="../../ui/main_window.py" line="309" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="296" />
+            <location filename="../../ui/main_window.py" line="310" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="305" />
+            <location filename="../../ui/main_window.py" line="319" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="310" />
+            <location filename="../../ui/main_window.py" line="324" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="311" />
+            <location filename="../../ui/main_window.py" line="325" />
             <source>数据已备份到：
 {0}
 
@@ -2449,41 +2778,41 @@ Reason (optional):</translation>
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="318" />
+            <location filename="../../ui/main_window.py" line="332" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="324" />
+            <location filename="../../ui/main_window.py" line="338" />
             <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
 {1}</source>
             <translation>These {0} files are missing from the data folder, so the backup does not have them either:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="328" />
+            <location filename="../../ui/main_window.py" line="342" />
             <source>以下 {0} 处已损坏，已按原样备份：
 {1}</source>
             <translation>These {0} are damaged and were backed up as they are:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="329" />
+            <location filename="../../ui/main_window.py" line="343" />
             <source>备份完成，但有文件缺失</source>
             <translation>Backup done, but files are missing</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="329" />
+            <location filename="../../ui/main_window.py" line="343" />
             <source>备份完成，但数据有损坏</source>
             <translation>Backup done, but the data is damaged</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="338" />
+            <location filename="../../ui/main_window.py" line="352" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="346" />
+            <location filename="../../ui/main_window.py" line="360" />
             <source>请先选择要导出的检查</source>
             <translation>Select the inspection to export first</translation>
         </message>
@@ -2850,11 +3179,6 @@ A draft is for checking the content; the official report comes from “Sign repo
             <location filename="../../ui/reports/export_dialogs.py" line="201" />
             <source>草稿报告没有生成</source>
             <translation>The draft report was not built</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="218" />
-            <source>Excel 工作簿 (*.xlsx)</source>
-            <translation>Excel workbooks (*.xlsx)</translation>
         </message>
         <message>
             <location filename="../../ui/reports/export_dialogs.py" line="236" />
@@ -3314,11 +3638,6 @@ The report is saved at:
             <location filename="../../ui/reports/revisions_dialog.py" line="72" />
             <source>重新打开已签署的检查会生成新的修订版本；之前签署的报告保持不变，可在此打开。</source>
             <translation>Reopening a signed inspection makes a new revision; the reports signed before stay as they are and open from here.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/revisions_dialog.py" line="74" />
-            <source>版本</source>
-            <translation>Revision</translation>
         </message>
         <message>
             <location filename="../../ui/reports/revisions_dialog.py" line="74" />
@@ -4149,7 +4468,27 @@ Create or import a key under “Signing key”.</translation>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="69" />
+            <location filename="../../ui/window_menus.py" line="65" />
+            <source>导入检查模板…</source>
+            <translation>Import a checklist template…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="67" />
+            <source>检查模板管理…</source>
+            <translation>Checklist templates…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="73" />
+            <source>改用新版本模板…</source>
+            <translation>Move to a newer edition…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="76" />
+            <source>把本检查改用检查模板的新版本：文字未变的条目保留答案</source>
+            <translation>Move this inspection to a newer edition of its template: items whose wording did not change keep their answers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_menus.py" line="82" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>

@@ -204,3 +204,16 @@ def test_a_bare_template_dict_installs_when_its_id_fits_its_content(tmp_path, st
     forged = {**template.to_dict(), "title": "改过的标题"}
     with pytest.raises(TemplateDataRefused, match="与其内容不符"):
         store.install_template_data(forged)
+
+
+def test_a_damaged_stored_template_is_left_out_and_the_folder_still_opens(tmp_path, store):
+    template = edition_of_004("2026", **NEW_004)
+    store.import_template(template)
+    data = json.loads(store.db.execute("SELECT data FROM templates").fetchone()[0])
+    data["template"]["title"] = "改过的标题"
+    store.db.execute("UPDATE templates SET data = ?", [json.dumps(data, ensure_ascii=False)])
+    store.db.conn.commit()
+    store.close()
+    with open_store(tmp_path / "data") as again:
+        assert again.load_templates() == []
+        assert template.id not in [r.id for r in again.template_records()]

@@ -166,7 +166,12 @@ def test_menus_and_shortcuts(make_window, inline_runner):
     assert window.settings_action.shortcut().toString() == "Ctrl+,"
     page = window.page  # built just after the window shows; here at once
     for key, menu in window.page_menus.items():
-        assert menu.actions() == page.menu_actions()[key]
+        actions = page.menu_actions()[key]
+        assert menu.actions()[:len(actions)] == actions
+        extra = [a for a in menu.actions()[len(actions):] if not a.isSeparator()]
+        assert extra == ([window.change_edition_action] if key == "inspection" else [])
+    assert [a.text() for a in window.tools_menu.actions() if not a.isSeparator()][:3] == \
+        ["导入检查模板…", "检查模板管理…", "设置…"]
 
 
 def test_another_part_adds_a_report_menu(make_window, inline_runner):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -360,13 +361,28 @@ class HomePage(QWidget):
         else:
             carried = tr("上次检查没有待整改的问题。")
         text = tr("为“{0}”新建一次复查？").format(earlier.park_name)
-        informative = tr(
-            "复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。"
-            "所有答案会清空，需要重新判定；{2}").format(
-            earlier.date, template_titles(earlier.template_ids), carried)
-        if not confirm(self, tr("新建复查"), text, informative, tr("新建复查")):
-            return
-        self.runner.db(lambda store: store.new_revisit(earlier.id, date=date.today().isoformat()),
+        template_ids = earlier.template_ids
+        newer = self.runner.call(lambda store: {t: store.newer_editions(t) for t in template_ids})
+        editions: dict[str, str] = {}
+        if any(newer.values()):
+            # A newer edition of a standard exists: the revisit may move to it (ticked).
+            from ui.dialogs.template_editions import RevisitEditionsDialog
+            dialog = RevisitEditionsDialog(earlier.park_name, newer, tr(
+                "检查日期为今天。所有答案会清空，需要重新判定；{0}"
+                "改用新版本时，整改项随其条目带入新版本（条目已删除的留在上次检查中）。").format(carried),
+                self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            editions = dialog.editions()
+        else:
+            informative = tr(
+                "复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。"
+                "所有答案会清空，需要重新判定；{2}").format(
+                earlier.date, template_titles(earlier.template_ids), carried)
+            if not confirm(self, tr("新建复查"), text, informative, tr("新建复查")):
+                return
+        self.runner.db(lambda store: store.new_revisit(earlier.id, date=date.today().isoformat(),
+                                                       editions=editions),
                        self._revisit_created, lambda exc: report_error(exc, self))
 
     def _revisit_created(self, revisit: Inspection) -> None:

@@ -18,19 +18,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QTreeWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from checklists.library import all_templates
-from checklists.model import TemplateKind
+from checklists.editions import edition_label
+from checklists.model import Template, TemplateKind
 from inspection.model import Inspection, Park, ParkType
 from inspection.palette import FAIL
 from ui.base.error_reporting import report_error
 from ui.base.i18n import join_names, park_type_label, split_names, tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
-from ui.base.widgets import grow_to_fit, muted_label
+from ui.base.widgets import clear_layout, grow_to_fit, muted_label
+from ui.dialogs.template_preview import fill_template_tree
 
 ERROR_STYLE = f"color: {FAIL};"
 
@@ -123,6 +125,8 @@ class NewInspectionDialog(QDialog):
         self._update()
         runner.db(lambda store: store.parks(), self._parks_loaded,
                   lambda exc: report_error(exc, self))
+        runner.db(lambda store: store.offered_templates(), self._templates_loaded,
+                  lambda exc: report_error(exc, self))
 
     # --- building ------------------------------------------------------------------------
 
@@ -187,27 +191,66 @@ class NewInspectionDialog(QDialog):
         group = QGroupBox(tr("检查模板"))
         layout = QVBoxLayout(group)
         self.template_boxes: dict[str, QCheckBox] = {}
+        self.templates: dict[str, Template] = {}
         self.star_hint = muted_label()
-        for template in all_templates().values():
+        self.template_list = QVBoxLayout()
+        self.template_list.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.template_list)
+        self.template_error = error_label()
+        layout.addWidget(self.template_error)
+        # A template's tree before it is chosen: 预览 beside each shows it here.
+        self.preview_title = muted_label()
+        self.preview = QTreeWidget()
+        self.preview.setHeaderLabels([tr("编号"), tr("标题")])
+        self.preview.setColumnWidth(0, self.fontMetrics().horizontalAdvance("0000.00.00"))
+        self.preview.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.preview_title.hide()
+        self.preview.hide()
+        layout.addWidget(self.preview_title)
+        layout.addWidget(self.preview, 1)
+        layout.addStretch()
+        return group
+
+    def _templates_loaded(self, templates: list[Template]) -> None:
+        """One check box per template offered for new inspections (retired ones are not)."""
+        clear_layout(self.template_list)
+        self.template_boxes, self.templates = {}, {t.id: t for t in templates}
+        indent = self.fontMetrics().height() * 1.6
+        for template in templates:
             box = QCheckBox(template.title)
             box.toggled.connect(lambda _on: self._changed("templates"))
             self.template_boxes[template.id] = box
+            preview = QLabel(f"<a href=\"{template.id}\">{tr('预览')}</a>")
+            preview.setObjectName(f"preview:{template.id}")
+            preview.setToolTip(tr("查看这个模板的条目"))
+            preview.linkActivated.connect(self.show_preview)
+            row = QHBoxLayout()
+            row.addWidget(box, 1)
+            row.addWidget(preview, 0, Qt.AlignmentFlag.AlignTop)
             count = sum(1 for _ in template.items())
             details = [template.document_number] if template.document_number else []
+            edition = edition_label(template)
+            if edition and edition not in template.document_number:
+                details.append(tr("版本 {0}").format(edition))
             details.append(template.issuer)
             details.append(tr("{0} 项").format(count))
             detail = muted_label(" · ".join(d for d in details if d))
-            indent = self.fontMetrics().height() * 1.6
             detail.setContentsMargins(indent, 0, 0, 0)
-            layout.addWidget(box)
-            layout.addWidget(detail)
+            self.template_list.addLayout(row)
+            self.template_list.addWidget(detail)
             if template.kind is TemplateKind.STAR_RATING:
+                self.star_hint = muted_label()
                 self.star_hint.setContentsMargins(indent, 0, 0, 0)
-                layout.addWidget(self.star_hint)
-        self.template_error = error_label()
-        layout.addWidget(self.template_error)
-        layout.addStretch()
-        return group
+                self.template_list.addWidget(self.star_hint)
+        self._update()
+
+    def show_preview(self, template_id: str) -> None:
+        template = self.templates[template_id]
+        self.preview_title.setText(tr("预览：{0}（{1} 项）").format(
+            template.title, sum(1 for _ in template.items())))
+        fill_template_tree(self.preview, template)
+        self.preview_title.show()
+        self.preview.show()
 
     def _build_visit_group(self) -> QGroupBox:
         group = QGroupBox(tr("本次检查"))

@@ -331,3 +331,57 @@ def hub_settings(args: list[str]) -> None:
     dialog.show()
     app.exec()
     runner.shutdown()
+
+
+# --- checklist templates ---------------------------------------------------------------------
+
+@preview("new-inspection")
+def new_inspection(args: list[str]) -> None:
+    """ARGS: [TEMPLATE ID to preview], e.g. 004"""
+    from ui.home.new_inspection import NewInspectionDialog
+    app = _app()
+    runner = TaskRunner(Path(tempfile.mkdtemp()) / "data")
+    dialog = NewInspectionDialog(runner, Preferences())
+    dialog.show()
+    if args:
+        runner.call(lambda store: None)  # the templates have loaded once this returns
+        app.processEvents()
+        dialog.show_preview(args[0])
+    app.exec()
+    runner.shutdown()
+
+
+@preview("template-import")
+def template_import(args: list[str]) -> None:
+    """ARGS: [FILE.xlsx|FILE.docx] (default: built-in 004 exported to Excel)"""
+    from checklists.exchange import write_xlsx
+    from ui.dialogs.template_import import TemplateImportDialog
+    app = _app()
+    folder = Path(tempfile.mkdtemp())
+    runner = TaskRunner(folder / "data")
+    path = Path(args[0]) if args else write_xlsx(get_template("004"), folder / "004.xlsx")
+    dialog = TemplateImportDialog(runner)
+    dialog.show()
+    dialog.read(path)
+    app.exec()
+    runner.shutdown()
+
+
+@preview("template-manager")
+def template_manager(args: list[str]) -> None:
+    """a data folder with a 2025 edition of 004 imported and 003 retired"""
+    from checklists.exchange import read_template_file, write_xlsx
+    from ui.dialogs.template_manager import TemplateManagerDialog
+    app = _app()
+    folder = Path(tempfile.mkdtemp())
+    runner = TaskRunner(folder / "data")
+    data = get_template("004").to_dict()
+    data.update(document_number="T/YNIPA 001—2025", edition="2025")
+    from checklists.model import Template
+    path = write_xlsx(Template.from_dict(data), folder / "窗口服务规范-2025.xlsx")
+    template = read_template_file(path).require()
+    runner.call(lambda store: (store.import_template(template), store.retire_template("003")))
+    dialog = TemplateManagerDialog(runner)
+    dialog.show()
+    app.exec()
+    runner.shutdown()
