@@ -146,190 +146,190 @@
             <translation>Not checked</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="57" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="56" />
             <source>已导入检查（第 {0} 版）。</source>
             <translation>The inspection was imported (revision {0}).</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="58" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="57" />
             <source>本机已有该检查的第 {0} 版，未作任何改动。</source>
             <translation>This computer already has revision {0} of the inspection; nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="59" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="58" />
             <source>已把检查包中的修改逐项并入本机的检查（第 {0} 版）。</source>
             <translation>The bundle's changes were merged item by item into the inspection here (revision {0}).</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="60" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="59" />
             <source>检查包中的第 {0} 版已取代本机的版本；原来的版本保留备查。</source>
             <translation>Revision {0} from the bundle replaced the one here; the earlier one is kept for reference.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="61" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="60" />
             <source>这是较早的已签署版本（第 {0} 版），已保留备查；当前版本不变。</source>
             <translation>This is an earlier signed revision (revision {0}); it is kept for reference and the current revision is unchanged.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="65" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="64" />
             <source>{0} 个条目两台电脑都改过，已标为“冲突待核”：请在条目中选定保留哪一方，之后才能签署。</source>
             <translation>{0} items were changed on both computers and are marked "conflict to review": pick which side to keep on each item; signing waits until then.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="68" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="67" />
             <source>本机有签署版本中没有的修改，已另存备查，不会丢失。</source>
             <translation>This computer had changes the signed revision does not contain; they are kept aside for reference, nothing is lost.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="70" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="69" />
             <source>该检查包未签名（草稿）。</source>
             <translation>The bundle is unsigned (a draft).</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="81" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="144" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="206" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="80" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="143" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="205" />
             <source>导出检查包</source>
             <translation>Export Inspection Bundle</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="83" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="82" />
             <source>&lt;b&gt;{0}（第 {1} 版）&lt;/b&gt;&lt;br&gt;{2} · {3}</source>
             <translation>&lt;b&gt;{0} (revision {1})&lt;/b&gt;&lt;br&gt;{2} · {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="87" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="86" />
             <source>检查包</source>
             <translation>Inspection bundle</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="89" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="88" />
             <location filename="../../ui/reports/sign_dialog.py" line="177" />
             <source>选择…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="94" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="93" />
             <source>用签名密钥签署检查包（推荐）</source>
             <translation>Sign the bundle with the signing key (recommended)</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="97" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="96" />
             <location filename="../../ui/reports/sign_dialog.py" line="168" />
             <source>签名密钥的密码（不会被保存）</source>
             <translation>The signing key's password (never stored)</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="99" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="98" />
             <source>保存到：</source>
             <translation>Save to:</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="101" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="100" />
             <source>该版本已签署：检查包在签署报告时已签名，无需密码。</source>
             <translation>This revision is signed: its bundle was signed with the report, no password is needed.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="105" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="104" />
             <source>该版本已签署：导出检查包需要签署报告所用密钥的密码。</source>
             <translation>This revision is signed: exporting its bundle needs the password of the key that signed the report.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="108" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="115" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="107" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="114" />
             <location filename="../../ui/reports/sign_dialog.py" line="185" />
             <source>密钥密码：</source>
             <translation>Key password:</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="110" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="109" />
             <source>不签署时导出的是未签名的草稿检查包：对方导入时需要确认来源，且它不能作为已签署的版本。</source>
             <translation>Without a signature the bundle is an unsigned draft: the receiver must confirm where it came from, and it can never count as a signed revision.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="121" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="120" />
             <source>导出</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="145" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="222" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="144" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="221" />
             <source>检查包 (*.pib)</source>
             <translation>Inspection bundles (*.pib)</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="206" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="205" />
             <source>正在导出检查包…</source>
             <translation>Exporting the bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="208" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="207" />
             <source>检查包没有导出</source>
             <translation>The bundle was not exported</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="213" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="212" />
             <source>检查包已保存到：
 {0}</source>
             <translation>The bundle was saved to:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="215" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="214" />
             <source>该检查包未签名（草稿）：对方导入时需要确认来源。</source>
             <translation>The bundle is unsigned (a draft): the receiver must confirm where it came from.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="216" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="215" />
             <source>检查包已导出</source>
             <translation>Bundle Exported</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="222" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="232" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="263" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="292" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="221" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="231" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="262" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="291" />
             <source>导入检查包</source>
             <translation>Import Inspection Bundle</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="233" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="232" />
             <source>正在检查检查包…</source>
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="235" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="294" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="234" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="293" />
             <source>检查包没有导入</source>
             <translation>The bundle was not imported</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="239" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="238" />
             <source>{0}（第 {1} 版，{2}）</source>
             <translation>{0} (revision {1}, {2})</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="248" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="247" />
             <source>检查包 {0} 的签名证书自称“{1}”，但不是本机已信任的“{1}”的证书：可能是冒名。</source>
             <translation>The bundle {0} is signed with a certificate that says it is {1}, but it is not the certificate of {1} this computer trusts: possibly an impersonation.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="250" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="249" />
             <source>仍要信任并导入</source>
             <translation>Trust and Import Anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="252" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="251" />
             <source>检查包 {0} 由本机不认识的证书签名。</source>
             <translation>The bundle {0} is signed with a certificate this computer does not know.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="253" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="252" />
             <source>信任并导入</source>
             <translation>Trust and Import</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="254" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="253" />
             <source>签名人：{0}（{1}）
 证书指纹：{2}
 
@@ -340,37 +340,37 @@ Certificate fingerprint: {2}
 Check the fingerprint with the signer; once trusted, the certificate is added to those this computer knows.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="259" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="258" />
             <source>检查包 {0} 未签名（草稿）。</source>
             <translation>The bundle {0} is unsigned (a draft).</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="260" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="259" />
             <source>未签名的检查包无法证明来自谁、是否被改动过。只在确认来源可靠时导入；它不能作为已签署的版本。</source>
             <translation>An unsigned bundle cannot prove who made it or that it was not altered. Import it only from a source you trust; it can never count as a signed revision.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="262" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="261" />
             <source>仍要导入</source>
             <translation>Import Anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="292" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="291" />
             <source>正在导入检查包…</source>
             <translation>Importing the bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="299" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="298" />
             <source>检查包已导入</source>
             <translation>Bundle Imported</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="301" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="300" />
             <source>打开检查</source>
             <translation>Open Inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="302" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="301" />
             <location filename="../../ui/reports/export_dialogs.py" line="145" />
             <source>关闭</source>
             <translation>Close</translation>
@@ -435,14 +435,14 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="61" />
-            <location filename="../../ui/window_menus.py" line="79" />
+            <location filename="../../ui/window_menus.py" line="78" />
             <source>关于园区现场检查</source>
             <translation>About Park Inspector</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="66" />
             <location filename="../../ui/home/welcome.py" line="54" />
-            <location filename="../../ui/main_window.py" line="213" />
+            <location filename="../../ui/main_window.py" line="237" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
@@ -467,7 +467,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="108" />
             <location filename="../../ui/dialogs/settings_dialog.py" line="61" />
-            <location filename="../../ui/main_window.py" line="117" />
+            <location filename="../../ui/main_window.py" line="142" />
             <source>数据文件夹</source>
             <translation>Data folder</translation>
         </message>
@@ -535,7 +535,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/damaged_folder.py" line="40" />
-            <location filename="../../ui/main_window.py" line="310" />
+            <location filename="../../ui/main_window.py" line="336" />
             <source>备份文件 (*.zip)</source>
             <translation>Backup files (*.zip)</translation>
         </message>
@@ -712,13 +712,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="68" />
-            <location filename="../../ui/window_menus.py" line="84" />
+            <location filename="../../ui/window_menus.py" line="83" />
             <source>快捷键</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="72" />
-            <location filename="../../ui/window_menus.py" line="86" />
+            <location filename="../../ui/window_menus.py" line="85" />
             <source>使用指南</source>
             <translation>Guide</translation>
         </message>
@@ -1654,7 +1654,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/welcome.py" line="72" />
-            <location filename="../../ui/main_window.py" line="278" />
+            <location filename="../../ui/main_window.py" line="304" />
             <location filename="../../ui/window_menus.py" line="30" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
@@ -2732,42 +2732,42 @@ Reason (optional):</translation>
             <translation>{0} (judged level)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="150" />
+            <location filename="../../ui/main_window.py" line="175" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="276" />
+            <location filename="../../ui/main_window.py" line="302" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="305" />
+            <location filename="../../ui/main_window.py" line="331" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="309" />
+            <location filename="../../ui/main_window.py" line="335" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="310" />
+            <location filename="../../ui/main_window.py" line="336" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="319" />
+            <location filename="../../ui/main_window.py" line="345" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="324" />
+            <location filename="../../ui/main_window.py" line="350" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="325" />
+            <location filename="../../ui/main_window.py" line="351" />
             <source>数据已备份到：
 {0}
 
@@ -2778,41 +2778,41 @@ Reason (optional):</translation>
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="332" />
+            <location filename="../../ui/main_window.py" line="358" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="338" />
+            <location filename="../../ui/main_window.py" line="364" />
             <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
 {1}</source>
             <translation>These {0} files are missing from the data folder, so the backup does not have them either:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="342" />
+            <location filename="../../ui/main_window.py" line="368" />
             <source>以下 {0} 处已损坏，已按原样备份：
 {1}</source>
             <translation>These {0} are damaged and were backed up as they are:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="343" />
+            <location filename="../../ui/main_window.py" line="369" />
             <source>备份完成，但有文件缺失</source>
             <translation>Backup done, but files are missing</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="343" />
+            <location filename="../../ui/main_window.py" line="369" />
             <source>备份完成，但数据有损坏</source>
             <translation>Backup done, but the data is damaged</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="352" />
+            <location filename="../../ui/main_window.py" line="378" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="360" />
+            <location filename="../../ui/main_window.py" line="386" />
             <source>请先选择要导出的检查</source>
             <translation>Select the inspection to export first</translation>
         </message>
@@ -3494,117 +3494,117 @@ A draft is for checking the content; the official report comes from “Sign repo
             <translation>Cannot print</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="51" />
+            <location filename="../../ui/reports/report_menu.py" line="58" />
             <location filename="../../ui/reports/sign_dialog.py" line="148" />
             <source>现场签名…</source>
             <translation>Signatures on site…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="52" />
+            <location filename="../../ui/reports/report_menu.py" line="59" />
             <source>检查人员和园区代表在本机上手写签名</source>
             <translation>Inspectors and the park's representative sign by hand on this laptop</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="53" />
+            <location filename="../../ui/reports/report_menu.py" line="60" />
             <location filename="../../ui/reports/sign_dialog.py" line="150" />
             <source>签名密钥…</source>
             <translation>Signing key…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="54" />
+            <location filename="../../ui/reports/report_menu.py" line="61" />
             <source>创建或导入签署报告用的个人签名密钥</source>
             <translation>Create or import the personal key that signs reports</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="55" />
+            <location filename="../../ui/reports/report_menu.py" line="62" />
             <source>生成草稿报告（PDF）…</source>
             <translation>Draft report (PDF)…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="56" />
+            <location filename="../../ui/reports/report_menu.py" line="63" />
             <source>未签署的报告，供签署前核对</source>
             <translation>An unsigned report, to check before signing</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="57" />
+            <location filename="../../ui/reports/report_menu.py" line="64" />
             <source>签署报告…</source>
             <translation>Sign report…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="58" />
+            <location filename="../../ui/reports/report_menu.py" line="65" />
             <source>生成报告并加盖数字签名；签署后检查被锁定</source>
             <translation>Build the report and sign it digitally; signing locks the inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="59" />
+            <location filename="../../ui/reports/report_menu.py" line="66" />
             <source>重新打开（新修订版）…</source>
             <translation>Reopen (new revision)…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="60" />
+            <location filename="../../ui/reports/report_menu.py" line="67" />
             <source>已签署的检查重新打开修改；已签署的报告保持不变</source>
             <translation>Reopen a signed inspection for changes; signed reports stay as they are</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="61" />
-            <location filename="../../ui/reports/report_menu.py" line="214" />
+            <location filename="../../ui/reports/report_menu.py" line="68" />
+            <location filename="../../ui/reports/report_menu.py" line="226" />
             <source>打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="62" />
+            <location filename="../../ui/reports/report_menu.py" line="69" />
             <source>打印已签署的报告；尚未签署时打印草稿</source>
             <translation>Print the signed report, or a draft while it is not signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="63" />
+            <location filename="../../ui/reports/report_menu.py" line="70" />
             <source>导出 Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="64" />
+            <location filename="../../ui/reports/report_menu.py" line="71" />
             <source>修订版本与已签署报告…</source>
             <translation>Revisions and signed reports…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="65" />
+            <location filename="../../ui/reports/report_menu.py" line="72" />
             <source>本检查的各个修订版本，打开之前签署的报告</source>
             <translation>Every revision of this inspection; open the reports signed earlier</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="66" />
+            <location filename="../../ui/reports/report_menu.py" line="73" />
             <source>验证报告…</source>
             <translation>Verify report…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="67" />
+            <location filename="../../ui/reports/report_menu.py" line="74" />
             <source>检查一份 PDF 报告的数字签名：是否被改动、由谁签署</source>
             <translation>Check a PDF report's digital signature: changed or not, and who signed it</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="74" />
+            <location filename="../../ui/reports/report_menu.py" line="81" />
             <source>报告(&amp;R)</source>
             <translation>&amp;Report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="165" />
+            <location filename="../../ui/reports/report_menu.py" line="176" />
             <location filename="../../ui/reports/sign_dialog.py" line="135" />
             <location filename="../../ui/reports/sign_dialog.py" line="348" />
             <source>签署报告</source>
             <translation>Sign report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="166" />
+            <location filename="../../ui/reports/report_menu.py" line="177" />
             <source>该检查已签署（第 {0} 版）。如需修改后再次签署，请先“重新打开（新修订版）”。</source>
             <translation>This inspection is signed (revision {0}). To change it and sign again, first use “Reopen (new revision)”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="211" />
+            <location filename="../../ui/reports/report_menu.py" line="223" />
             <source>报告已签署</source>
             <translation>Report signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="212" />
+            <location filename="../../ui/reports/report_menu.py" line="224" />
             <source>报告 {0}（第 {1} 版）已签署，检查已锁定。
 
 报告保存在：
@@ -3615,7 +3615,7 @@ The report is saved at:
 {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/report_menu.py" line="245" />
+            <location filename="../../ui/reports/report_menu.py" line="259" />
             <source>{0}（第 {1} 版）已签署</source>
             <translation>{0} (revision {1}), signed</translation>
         </message>
@@ -4438,57 +4438,57 @@ Create or import a key under “Signing key”.</translation>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="53" />
+            <location filename="../../ui/window_menus.py" line="52" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="53" />
+            <location filename="../../ui/window_menus.py" line="52" />
             <source>检查(&amp;I)</source>
             <translation>&amp;Inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="54" />
+            <location filename="../../ui/window_menus.py" line="53" />
             <source>照片(&amp;P)</source>
             <translation>&amp;Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="54" />
+            <location filename="../../ui/window_menus.py" line="53" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="61" />
+            <location filename="../../ui/window_menus.py" line="60" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="64" />
+            <location filename="../../ui/window_menus.py" line="63" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="65" />
+            <location filename="../../ui/window_menus.py" line="64" />
             <source>导入检查模板…</source>
             <translation>Import a checklist template…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="67" />
+            <location filename="../../ui/window_menus.py" line="66" />
             <source>检查模板管理…</source>
             <translation>Checklist templates…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="73" />
+            <location filename="../../ui/window_menus.py" line="72" />
             <source>改用新版本模板…</source>
             <translation>Move to a newer edition…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="76" />
+            <location filename="../../ui/window_menus.py" line="75" />
             <source>把本检查改用检查模板的新版本：文字未变的条目保留答案</source>
             <translation>Move this inspection to a newer edition of its template: items whose wording did not change keep their answers</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="82" />
+            <location filename="../../ui/window_menus.py" line="81" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
