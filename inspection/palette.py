@@ -47,6 +47,18 @@ STATUS_BADGES: dict[str, tuple[str, str]] = {
     "signed": ("#ece3f7", "#5a2d91"),
 }
 
+# Where an inspection stands with the office hub, beside its status: (background, text).
+HUB_BADGES: dict[str, tuple[str, str]] = {
+    "waiting": ("#eef1f4", "#4b5563"),  # 待上传
+    "pushed": ("#fff4d6", "#7a5200"),  # 待审核
+    "approved": ("#dcf2e3", "#1d6b38"),  # 已通过
+    "returned": ("#fdecea", "#8e1b1b"),  # 已退回
+}
+# Bands of a ranking (A–D) and the trend chart's lines, in the report's calm colours.
+BAND_COLORS: dict[str, str] = {"A": PASS, "B": ON_TRACK, "C": PARTIAL, "D": FAIL}
+SERIES_COLORS: tuple[str, ...] = ("#1f5fa8", "#2e7d32", "#b26a00", "#6d4c9f", "#c62828", "#00838f",
+                                  "#8d6e63", "#5f6b7a")
+
 # --- text and surfaces of the window ------------------------------------------------------------
 TEXT = "#1f2937"
 TEXT_SOFT = "#374151"

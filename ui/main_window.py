@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self.report_menu = ReportMenu(self)
         from ui.hub.sync_flow import HubSync  # 文件 → 同步, 工具 → 中心服务器…, the status bar's hub
         self.hub_sync = HubSync(self)
+        from ui.office.room import OfficeRoom  # the review on the page, 导出 Word, the 中心 section
+        self.office = OfficeRoom(self)
         self.runner.busy_changed.connect(self._busy_changed)
         self._restore_window()
         self._show(self.home)

@@ -37,7 +37,8 @@ STATUS_LABELS = {"draft": "草稿", "in_progress": "检查中", "completed": "�
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     hub = commands.add_parser("hub", parents=[common], help="中心服务器（PostgreSQL）").add_subparsers(
         dest="hub_command", required=True,
-        metavar="init|user|connect|status|inspections|history|parks|park|template|push|export|revisit")
+        metavar="init|user|connect|status|inspections|history|parks|park|template|push|export|revisit"
+                "|review|reviews|ranking|trends|tracker")
 
     init = hub.add_parser("init", parents=[common], help="在中心数据库中建立或升级数据结构（需管理员连接）")
     init.add_argument("url", help="PostgreSQL 连接串或 postgresql:// 地址（数据库超级用户或其所有者）")
@@ -128,6 +129,9 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     revisit.add_argument("--template", action="append", default=[], help="模板编号，可重复")
     revisit.add_argument("--date", help="检查日期 YYYY-MM-DD（默认今天）")
     revisit.set_defaults(handler=hub_revisit)
+
+    from inspection.cli.office import register_hub  # review, ranking, trends, tracker
+    register_hub(hub, common)
 
     sync = commands.add_parser("sync", parents=[common], help="与中心同步：先上传，再下载")
     add_json_flag(sync)

@@ -23,6 +23,7 @@ from inspection.store.listing import ListingMixin
 from inspection.store.maintenance import CheckReport, check_database
 from inspection.store.opening import DamagedFolder, NoDatabase, explain_database_error, size_text, temp_files
 from inspection.store.restore import BadBackup, restore_from
+from inspection.store.reviews import HubStanding, ReviewDecision, ReviewsMixin
 from inspection.store.site import SiteMixin
 from inspection.store.swap import Notice
 from inspection.store.templates import Installed, TemplateRecord, TemplateRefused, TemplatesMixin
@@ -31,11 +32,12 @@ __all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "Stor
            "DuplicatePark", "NotADraft", "InspectionChanged", "BadBackup", "CheckReport", "restore", "now_iso",
            "ParkRegistry", "RegistryState", "ConflictRecord", "EditionMove", "Installed",
            "TemplateRecord", "TemplateRefused", "PendingPush", "HubSyncRecord", "DamagedFolder",
-           "NoDatabase", "Notice", "backup_is_whole", "explain_database_error"]
+           "NoDatabase", "Notice", "backup_is_whole", "explain_database_error", "HubStanding",
+           "ReviewDecision"]
 
 
 class Store(EditionsMixin, InspectionsMixin, AnswersMixin, EvidenceMixin, IdentityMixin,
-            ListingMixin, ConflictsMixin, SiteMixin, TemplatesMixin, HubStateMixin):
+            ListingMixin, ConflictsMixin, SiteMixin, TemplatesMixin, HubStateMixin, ReviewsMixin):
     """An inspector's records in one data folder."""
 
     def __init__(self, data_dir: DataDir, *, actor: str = "", reader: bool = False,

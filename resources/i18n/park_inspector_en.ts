@@ -442,7 +442,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="66" />
             <location filename="../../ui/home/welcome.py" line="54" />
-            <location filename="../../ui/main_window.py" line="237" />
+            <location filename="../../ui/main_window.py" line="239" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
@@ -467,7 +467,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="108" />
             <location filename="../../ui/dialogs/settings_dialog.py" line="61" />
-            <location filename="../../ui/main_window.py" line="142" />
+            <location filename="../../ui/main_window.py" line="144" />
             <source>数据文件夹</source>
             <translation>Data folder</translation>
         </message>
@@ -535,7 +535,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/damaged_folder.py" line="40" />
-            <location filename="../../ui/main_window.py" line="336" />
+            <location filename="../../ui/main_window.py" line="338" />
             <source>备份文件 (*.zip)</source>
             <translation>Backup files (*.zip)</translation>
         </message>
@@ -1005,13 +1005,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/template_editions.py" line="69" />
             <location filename="../../ui/dialogs/template_editions.py" line="94" />
-            <location filename="../../ui/home/home_page.py" line="382" />
+            <location filename="../../ui/home/home_page.py" line="394" />
             <source>新建复查</source>
             <translation>New revisit</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_editions.py" line="72" />
-            <location filename="../../ui/home/home_page.py" line="363" />
+            <location filename="../../ui/home/home_page.py" line="375" />
             <source>为“{0}”新建一次复查？</source>
             <translation>Start a revisit of "{0}"?</translation>
         </message>
@@ -1158,7 +1158,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
-            <location filename="../../ui/home/inspection_list.py" line="300" />
+            <location filename="../../ui/home/inspection_list.py" line="326" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <source>条目</source>
             <translation>Item</translation>
@@ -1170,7 +1170,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="34" />
-            <location filename="../../ui/home/inspection_list.py" line="56" />
+            <location filename="../../ui/home/inspection_list.py" line="59" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <location filename="../../ui/reports/revisions_dialog.py" line="74" />
@@ -1276,141 +1276,141 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Retire "{0}"?</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="106" />
+            <location filename="../../ui/home/home_page.py" line="107" />
             <source>检查记录</source>
             <translation>Inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="111" />
+            <location filename="../../ui/home/home_page.py" line="112" />
             <location filename="../../ui/window_menus.py" line="28" />
             <source>新建检查…</source>
             <translation>New inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="116" />
+            <location filename="../../ui/home/home_page.py" line="117" />
             <source>搜索园区、检查人员、备注、整改或条目</source>
             <translation>Search parks, inspectors, notes, findings or items</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="117" />
+            <location filename="../../ui/home/home_page.py" line="118" />
             <source>按园区名称、检查人员或报告编号查找；也会查找备注、整改要求，以及判为不符合或写了备注的条目</source>
             <translation>Finds parks, inspectors and report numbers; also notes, rectification requirements, and items judged non-compliant or given a note</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="131" />
+            <location filename="../../ui/home/home_page.py" line="132" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="136" />
-            <location filename="../../ui/home/inspection_list.py" line="56" />
+            <location filename="../../ui/home/home_page.py" line="137" />
+            <location filename="../../ui/home/inspection_list.py" line="59" />
             <location filename="../../ui/home/new_inspection.py" line="266" />
             <source>检查日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="180" />
+            <location filename="../../ui/home/home_page.py" line="181" />
             <location filename="../../ui/reports/export_dialogs.py" line="138" />
             <source>打开</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="182" />
+            <location filename="../../ui/home/home_page.py" line="183" />
             <source>新建复查…</source>
             <translation>New revisit…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="183" />
+            <location filename="../../ui/home/home_page.py" line="184" />
             <source>对同一园区再检查一次：模板相同，答案清空，未完成的整改带入</source>
             <translation>Inspect the same park again: same templates, answers cleared, open rectifications carried over</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="185" />
+            <location filename="../../ui/home/home_page.py" line="186" />
             <source>删除草稿…</source>
             <translation>Delete draft…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="190" />
+            <location filename="../../ui/home/home_page.py" line="191" />
             <source>没有符合筛选条件的检查。</source>
             <translation>No inspection matches the filter.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="204" />
+            <location filename="../../ui/home/home_page.py" line="205" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="215" />
+            <location filename="../../ui/home/home_page.py" line="216" />
             <source>双击或按回车键打开检查</source>
             <translation>Double-click or press Enter to open an inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="288" />
+            <location filename="../../ui/home/home_page.py" line="300" />
             <source>显示 {0} / 共 {1} 次检查</source>
             <translation>Showing {0} of {1} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="290" />
+            <location filename="../../ui/home/home_page.py" line="302" />
             <source>共 {0} 次检查</source>
             <translation>{0} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="320" />
+            <location filename="../../ui/home/home_page.py" line="332" />
             <source>先在列表中选择一个检查草稿</source>
             <translation>Select a draft inspection in the list first</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="322" />
+            <location filename="../../ui/home/home_page.py" line="334" />
             <source>删除这个还没有任何记录的草稿</source>
             <translation>Delete this draft, which has nothing recorded yet</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="325" />
+            <location filename="../../ui/home/home_page.py" line="337" />
             <source>只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。</source>
             <translation>Only drafts can be deleted. This inspection has records (status: {0}) and is kept so that the record stays complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="357" />
+            <location filename="../../ui/home/home_page.py" line="369" />
             <source>上次检查中尚未整改的问题会带入复查，逐项核实。</source>
             <translation>Rectifications still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="359" />
+            <location filename="../../ui/home/home_page.py" line="371" />
             <source>上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。</source>
             <translation>The {0} rectification(s) still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="362" />
+            <location filename="../../ui/home/home_page.py" line="374" />
             <source>上次检查没有待整改的问题。</source>
             <translation>The earlier inspection has no open rectifications.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="371" />
+            <location filename="../../ui/home/home_page.py" line="383" />
             <source>检查日期为今天。所有答案会清空，需要重新判定；{0}改用新版本时，整改项随其条目带入新版本（条目已删除的留在上次检查中）。</source>
             <translation>The date of the visit is today. All answers are cleared and judged again; {0} With a newer edition, open findings move with their items (those whose item was removed stay in the earlier inspection).</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="379" />
+            <location filename="../../ui/home/home_page.py" line="391" />
             <source>复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。所有答案会清空，需要重新判定；{2}</source>
             <translation>The revisit uses the same templates as the inspection of {0} ({1}) and is dated today. All answers are cleared and must be judged again; {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="396" />
+            <location filename="../../ui/home/home_page.py" line="408" />
             <source>删除“{0}” {1} 的检查草稿？</source>
             <translation>Delete the draft inspection of "{0}" on {1}?</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="397" />
+            <location filename="../../ui/home/home_page.py" line="409" />
             <source>这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。</source>
             <translation>No item of this draft has been judged yet. Once deleted, the draft and any photos and rectifications in it cannot be recovered.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="398" />
+            <location filename="../../ui/home/home_page.py" line="410" />
             <source>删除草稿</source>
             <translation>Delete draft</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="398" />
+            <location filename="../../ui/home/home_page.py" line="410" />
             <location filename="../../ui/inspection_view/findings.py" line="243" />
             <location filename="../../ui/photos/photo_strip.py" line="277" />
             <location filename="../../ui/reports/signatures_dialog.py" line="262" />
@@ -1418,13 +1418,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="56" />
+            <location filename="../../ui/home/inspection_list.py" line="59" />
             <location filename="../../ui/home/new_inspection.py" line="134" />
             <source>园区</source>
             <translation>Park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="56" />
+            <location filename="../../ui/home/inspection_list.py" line="59" />
             <location filename="../../ui/home/new_inspection.py" line="267" />
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
             <location filename="../../ui/reports/signatures_dialog.py" line="43" />
@@ -1432,87 +1432,87 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="56" />
+            <location filename="../../ui/home/inspection_list.py" line="59" />
             <location filename="../../ui/home/new_inspection.py" line="191" />
             <source>检查模板</source>
             <translation>Templates</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="57" />
+            <location filename="../../ui/home/inspection_list.py" line="60" />
             <source>进度</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="57" />
+            <location filename="../../ui/home/inspection_list.py" line="60" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="57" />
+            <location filename="../../ui/home/inspection_list.py" line="60" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="233" />
             <source>星级</source>
             <translation>Stars</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="208" />
+            <location filename="../../ui/home/inspection_list.py" line="228" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="231" />
             <source>无法评定</source>
             <translation>Cannot be rated</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="230" />
+            <location filename="../../ui/home/inspection_list.py" line="253" />
             <source>报告编号：{0}</source>
             <translation>Report number: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="232" />
+            <location filename="../../ui/home/inspection_list.py" line="255" />
             <source>这是一次复查</source>
             <translation>This is a revisit</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="237" />
+            <location filename="../../ui/home/inspection_list.py" line="263" />
             <source>无法计算这次检查的结果；详细信息已记录在日志中。</source>
             <translation>The results of this inspection could not be worked out; the details are in the log.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="239" />
+            <location filename="../../ui/home/inspection_list.py" line="265" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="164" />
             <source>正在计算…</source>
             <translation>Calculating…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="241" />
+            <location filename="../../ui/home/inspection_list.py" line="267" />
             <source>已判定 {0} 项，共 {1} 项</source>
             <translation>{0} of {1} items judged</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="243" />
+            <location filename="../../ui/home/inspection_list.py" line="269" />
             <source>符合性检查的加权得分</source>
             <translation>Weighted compliance score</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="244" />
+            <location filename="../../ui/home/inspection_list.py" line="270" />
             <source>还没有可计分的答案，或未应用符合性检查模板</source>
             <translation>No scored answers yet, or no compliance template applied</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="249" />
+            <location filename="../../ui/home/inspection_list.py" line="275" />
             <source>星级评定所需的数据还没有填全</source>
             <translation>The star rating still needs some measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="300" />
+            <location filename="../../ui/home/inspection_list.py" line="326" />
             <location filename="../../ui/inspection_view/item_panel.py" line="127" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="300" />
+            <location filename="../../ui/home/inspection_list.py" line="326" />
             <source>整改</source>
             <translation>a finding</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="301" />
+            <location filename="../../ui/home/inspection_list.py" line="327" />
             <source>在{0}中找到：{1}</source>
             <translation>Found in {0}: {1}</translation>
         </message>
@@ -1654,7 +1654,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/welcome.py" line="72" />
-            <location filename="../../ui/main_window.py" line="304" />
+            <location filename="../../ui/main_window.py" line="306" />
             <location filename="../../ui/window_menus.py" line="30" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
@@ -2732,42 +2732,42 @@ Reason (optional):</translation>
             <translation>{0} (judged level)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="175" />
+            <location filename="../../ui/main_window.py" line="177" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="302" />
+            <location filename="../../ui/main_window.py" line="304" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="331" />
+            <location filename="../../ui/main_window.py" line="333" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="335" />
+            <location filename="../../ui/main_window.py" line="337" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="336" />
+            <location filename="../../ui/main_window.py" line="338" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="345" />
+            <location filename="../../ui/main_window.py" line="347" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="350" />
+            <location filename="../../ui/main_window.py" line="352" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="351" />
+            <location filename="../../ui/main_window.py" line="353" />
             <source>数据已备份到：
 {0}
 
@@ -2778,43 +2778,206 @@ Reason (optional):</translation>
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="358" />
+            <location filename="../../ui/main_window.py" line="360" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="364" />
+            <location filename="../../ui/main_window.py" line="366" />
             <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
 {1}</source>
             <translation>These {0} files are missing from the data folder, so the backup does not have them either:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="368" />
+            <location filename="../../ui/main_window.py" line="370" />
             <source>以下 {0} 处已损坏，已按原样备份：
 {1}</source>
             <translation>These {0} are damaged and were backed up as they are:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="369" />
+            <location filename="../../ui/main_window.py" line="371" />
             <source>备份完成，但有文件缺失</source>
             <translation>Backup done, but files are missing</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="369" />
+            <location filename="../../ui/main_window.py" line="371" />
             <source>备份完成，但数据有损坏</source>
             <translation>Backup done, but the data is damaged</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="378" />
+            <location filename="../../ui/main_window.py" line="380" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="386" />
+            <location filename="../../ui/main_window.py" line="388" />
             <source>请先选择要导出的检查</source>
             <translation>Select the inspection to export first</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_notes.py" line="44" />
+            <source>重新打开修改…</source>
+            <translation>Reopen to fix…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_notes.py" line="45" />
+            <source>按审核意见修改：生成新修订版，改完后重新完成并同步</source>
+            <translation>Fix what the review said: a new revision is made; when done, complete it again and sync</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_notes.py" line="60" />
+            <source>中心审核通过：{0}</source>
+            <translation>Approved by the office: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_notes.py" line="63" />
+            <source>中心审核退回：{0}</source>
+            <translation>Returned by the office: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_notes.py" line="65" />
+            <source>。{0} 个条目有审核意见，在条目上方显示</source>
+            <translation>. {0} items have review comments, shown above each item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_notes.py" line="68" />
+            <source>按审核意见修改中（{0}）</source>
+            <translation>Being fixed after the review ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_notes.py" line="90" />
+            <source>审核意见（第 {0} 版，{1}）：{2}</source>
+            <translation>Review comment (revision {0}, {1}): {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="10" />
+            <source>待上传</source>
+            <translation>To upload</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="10" />
+            <source>待审核</source>
+            <translation>Awaiting review</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="10" />
+            <source>已通过</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="11" />
+            <source>已退回</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="15" />
+            <source>通过</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="15" />
+            <source>退回</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="21" />
+            <source>第 {0} 版 {1}（{2}，{3}）</source>
+            <translation>Revision {0} {1} ({2}, {3})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="27" />
+            <source>这次检查的当前内容还没有上传到中心；下次同步时上传。</source>
+            <translation>This inspection as it is now has not gone to the hub yet; the next sync uploads it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="28" />
+            <source>已上传到中心，等待审核。</source>
+            <translation>Uploaded to the hub, awaiting review.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="29" />
+            <source>中心审核通过。</source>
+            <translation>Approved by the office.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="30" />
+            <source>中心审核退回：请打开检查，按意见修改后重新完成并同步。</source>
+            <translation>Returned by the office: open the inspection, fix what the review says, complete it again and sync.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="34" />
+            <source>{0} 个条目有审核意见</source>
+            <translation>{0} items have review comments</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/word_export.py" line="49" />
+            <location filename="../../ui/office/word_export.py" line="61" />
+            <source>导出 Word</source>
+            <translation>Export Word</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/word_export.py" line="50" />
+            <source>检查报告（Word 副本）</source>
+            <translation>Inspection report (Word copy)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/word_export.py" line="51" />
+            <source>Word 文档 (*.docx)</source>
+            <translation>Word documents (*.docx)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/word_export.py" line="62" />
+            <source>正在生成 Word 副本…</source>
+            <translation>Making the Word copy…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/word_export.py" line="68" />
+            <source>Word 副本已保存到：
+{0}
+
+副本可以编辑，但不是正式记录：每页都标有“未签署”。</source>
+            <translation>The Word copy was saved to:
+{0}
+
+The copy can be edited but is not the record: every page is marked “unsigned”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/word_export.py" line="70" />
+            <source>正式记录是已签署的 PDF 报告（SHA-256 {0}），副本首页写明了它。</source>
+            <translation>The record is the signed PDF report (SHA-256 {0}); the copy's first page names it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/word_export.py" line="71" />
+            <source>已导出 Word</source>
+            <translation>Word copy exported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/word_export.py" line="74" />
+            <source>Word 副本没有生成</source>
+            <translation>The Word copy was not made</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/word_export.py" line="84" />
+            <source>导出 Word…</source>
+            <translation>Export Word…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/word_export.py" line="86" />
+            <source>报告的可编辑 Word 副本（未签署，不作为正式记录）</source>
+            <translation>An editable Word copy of the report (unsigned, not the record)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/word_export.py" line="88" />
+            <location filename="../../ui/reports/report_menu.py" line="81" />
+            <source>报告(&amp;R)</source>
+            <translation>&amp;Report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/word_export.py" line="97" />
+            <source>请先打开或选择要导出的检查</source>
+            <translation>Open or select the inspection to export first</translation>
         </message>
         <message>
             <location filename="../../ui/photos/annotation_editor.py" line="231" />
@@ -3580,11 +3743,6 @@ A draft is for checking the content; the official report comes from “Sign repo
             <location filename="../../ui/reports/report_menu.py" line="74" />
             <source>检查一份 PDF 报告的数字签名：是否被改动、由谁签署</source>
             <translation>Check a PDF report's digital signature: changed or not, and who signed it</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/report_menu.py" line="81" />
-            <source>报告(&amp;R)</source>
-            <translation>&amp;Report</translation>
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="176" />

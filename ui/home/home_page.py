@@ -68,6 +68,7 @@ class HomePage(QWidget):
         self.loader.figures.connect(lambda figures: self.model.set_figures(figures))
         self.loader.finished.connect(self.refreshed)
         self.loader.records_found.connect(self._records_found)
+        self.loader.standings.connect(self._standings_arrived)
         self.model = InspectionListModel(self)
         self.proxy = InspectionFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -241,6 +242,17 @@ class HomePage(QWidget):
         self._update_actions()
         if count <= len(rows):
             self.loader.work_out(self.model.stale_ids())
+
+    def _standings_arrived(self, standings: dict) -> None:
+        """Where each inspection stands with the hub: a second badge beside the status."""
+        self.model.set_standings(standings)
+        if standings:  # room for both badges
+            metrics = self.fontMetrics()
+            wide = max(metrics.horizontalAdvance(status_label(s)) for s in Status) * 2 \
+                + metrics.height() * 3.6
+            header = self.table.horizontalHeader()
+            if header.sectionSize(Column.STATUS) < wide:
+                header.resizeSection(Column.STATUS, int(wide))
 
     def _more_rows(self, page: tuple) -> None:
         rows, last = page

@@ -26,13 +26,16 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from checklists.library import all_templates
 from inspection.figures import Figures, FiguresFailed, InspectionFigures
 from inspection.model import Inspection, Status
-from inspection.palette import STAR, STATUS_BADGES
+from inspection.palette import HUB_BADGES, STAR, STATUS_BADGES
+from inspection.store import HubStanding
 from ui.base.error_reporting import guarded, guarded_paint
 from ui.base.i18n import join_names, star_glyphs, star_level_label, status_label, tr
+from ui.office.standing import standing_label, standing_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+STANDING_ROLE = Qt.ItemDataRole.UserRole + 3  # where it stands with the office hub (or None)
 UNKNOWN = "—"
 
 # Badge colours (background, text): calm tones that stay readable on light and dark palettes.
@@ -82,6 +85,7 @@ class InspectionListModel(QAbstractTableModel):
         self._rows: list[Inspection] = []
         self._row_of: dict[str, int] = {}
         self._figures: dict[str, Figures] = {}
+        self._standings: dict[str, HubStanding] = {}
         self._titles = column_titles()
 
     # --- content -----------------------------------------------------------------------
@@ -124,6 +128,19 @@ class InspectionListModel(QAbstractTableModel):
         if rows:
             self.dataChanged.emit(self.index(min(rows), Column.PROGRESS),
                                   self.index(max(rows), Column.STARS))
+
+    def set_standings(self, standings: dict[str, HubStanding]) -> None:
+        """Where each inspection stands with the hub (待上传 / 待审核 / 已通过 / 已退回)."""
+        changed = set(standings) ^ set(self._standings) | {
+            k for k, v in standings.items() if self._standings.get(k) != v}
+        self._standings = dict(standings)
+        rows = [self._row_of[i] for i in changed if i in self._row_of]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), Column.STATUS),
+                                  self.index(max(rows), Column.STATUS))
+
+    def standing(self, inspection_id: str) -> HubStanding | None:
+        return self._standings.get(inspection_id)
 
     def clear_figures(self) -> None:
         self._figures.clear()
@@ -169,6 +186,9 @@ class InspectionListModel(QAbstractTableModel):
             return inspection.id
         if role == STATUS_ROLE:
             return inspection.status
+        if role == STANDING_ROLE:
+            standing = self._standings.get(inspection.id)
+            return standing.state if standing is not None else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(inspection, column)
         if role == SORT_ROLE:
@@ -214,7 +234,10 @@ class InspectionListModel(QAbstractTableModel):
         if column == Column.DATE:
             return f"{inspection.date} {inspection.created_at}"
         if column == Column.STATUS:
-            return list(Status).index(inspection.status)
+            standing = self._standings.get(inspection.id)
+            order = ("returned", "waiting", "pushed", "approved")
+            return list(Status).index(inspection.status) * 10 + (
+                order.index(standing.state) + 1 if standing is not None else 0)
         if column in (Column.PROGRESS, Column.SCORE, Column.STARS):
             if figures is None:
                 return -1.0
@@ -233,6 +256,9 @@ class InspectionListModel(QAbstractTableModel):
             return "\n".join(lines)
         if column in (Column.INSPECTORS, Column.TEMPLATES):
             return self._display(inspection, column)
+        if column == Column.STATUS:
+            standing = self._standings.get(inspection.id)
+            return standing_tooltip(standing) if standing is not None else None
         if figures is None and column >= Column.PROGRESS and self.figures_failed(inspection.id):
             return tr("无法计算这次检查的结果；详细信息已记录在日志中。")
         if figures is None:
@@ -333,27 +359,40 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         style = opt.widget.style() if opt.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        background, foreground = STATUS_COLOURS[Status(status)]
+        badges = [(text, *STATUS_COLOURS[Status(status)])]
+        standing = index.data(STANDING_ROLE)
+        if standing:  # where it stands with the office hub, beside the status
+            badges.append((standing_label(standing), *HUB_BADGES[standing]))
         metrics = opt.fontMetrics
         pad_x, pad_y = metrics.height() * 0.6, metrics.height() * 0.15
-        width = min(metrics.horizontalAdvance(text) + 2 * pad_x, opt.rect.width() - 2)
+        gap = metrics.height() * 0.3
+        widths = [metrics.horizontalAdvance(t) + 2 * pad_x for t, _, _ in badges]
+        room = opt.rect.width() - 2
+        if sum(widths) + gap * (len(widths) - 1) > room:  # a narrow column: the status alone
+            badges, widths = badges[:1], [min(widths[0], room)]
         height = metrics.height() + 2 * pad_y
-        rect = QRectF(opt.rect.x() + (opt.rect.width() - width) / 2,
-                      opt.rect.y() + (opt.rect.height() - height) / 2, width, height)
+        x = opt.rect.x() + (opt.rect.width() - sum(widths) - gap * (len(widths) - 1)) / 2
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(background))
-        painter.drawRoundedRect(rect, height / 2, height / 2)
-        painter.setPen(QColor(foreground))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        for (label, background, foreground), width in zip(badges, widths):
+            rect = QRectF(x, opt.rect.y() + (opt.rect.height() - height) / 2, width, height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(background))
+            painter.drawRoundedRect(rect, height / 2, height / 2)
+            painter.setPen(QColor(foreground))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+            x += width + gap
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex):
         size = super().sizeHint(option, index)
         size.setWidth(size.width() + option.fontMetrics.height())
+        standing = index.data(STANDING_ROLE)
+        if standing:
+            size.setWidth(size.width() + option.fontMetrics.horizontalAdvance(standing_label(standing))
+                          + option.fontMetrics.height() * 1.5)
         return size
 
 
 __all__ = ["InspectionListModel", "InspectionFilterProxy", "StatusBadgeDelegate", "Column",
-           "ID_ROLE", "UNKNOWN"]
+           "ID_ROLE", "STANDING_ROLE", "UNKNOWN"]

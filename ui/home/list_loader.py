@@ -35,6 +35,13 @@ def read_snapshots(store, inspection_ids: Sequence[str]) -> dict:
     return snapshots
 
 
+def read_standings(store) -> dict:
+    """Where each inspection stands with the folder's hub ({} without a hub): a reader's thread."""
+    from inspection.hub.settings import load_settings
+
+    return store.hub_standings(load_settings(store.data_dir.root).hub_id)
+
+
 class ListLoader(QObject):
     """Reads the list in pages and works out stale figures; the page listens to its signals."""
 
@@ -43,6 +50,7 @@ class ListLoader(QObject):
     figures = Signal(object)  # {inspection id: figures} worked out just now
     finished = Signal()  # the rows and every figure they needed are in
     records_found = Signal(str, object)  # a search text, {inspection id: where it was found}
+    standings = Signal(object)  # {inspection id: HubStanding}: where each stands with the hub
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +88,12 @@ class ListLoader(QObject):
             return
         self.first_page.emit(rows, count)
         self._next_page(generation, len(rows), count)
+        self._queue(lambda: self.runner.read(
+            read_standings, lambda found: self._standings(generation, found), self._failed))
+
+    def _standings(self, generation: int, found: dict) -> None:
+        if self._current(generation):
+            self.standings.emit(found)
 
     def _next_page(self, generation: int, offset: int, count: int) -> None:
         if offset < count:

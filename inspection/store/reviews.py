@@ -1,0 +1,160 @@
+"""The office's review as an inspector's data folder sees it (pulled by sync into ``hub_reviews``):
+where each inspection stands with the hub for the list, the reviewer's comments on its items,
+and reopening a returned inspection as a new revision to fix it.
+
+Where an inspection stands (:class:`HubStanding`), for the inspections list:
+
+- ``waiting``: its current state has not gone to the hub yet (待上传);
+- ``pushed``: the hub has it and no decision was taken on this revision (待审核);
+- ``approved`` / ``returned``: the office's decision on the revision this folder holds.
+
+A returned inspection is reopened as a new revision (signed or completed alike), fixed,
+completed again and pushed by the next sync; the hub keeps the returned revision and the
+decision, and the reviewer decides on the new one.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from checklists.errors import InvalidInput, messages
+from inspection.model import Inspection, Status
+from inspection.store.base import StoreBase
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+MESSAGES = messages({
+    "review.not_returned": ("这次检查没有被中心退回，不需要为审核重新打开",
+                            "This inspection was not returned by the office; there is nothing to reopen"),
+})
+
+STANDINGS = ("waiting", "pushed", "approved", "returned")
+
+
+@dataclass(frozen=True)
+class ReviewDecision:
+    """One decision of the office on a revision of one of our inspections."""
+
+    id: str
+    inspection_id: str
+    revision: int
+    decision: str  # approved / returned
+    comment: str
+    item_comments: tuple[Mapping[str, str], ...]  # {"template_id", "item_code", "comment"}
+    reviewer: str
+    decided_at: str
+
+    def comment_on(self, template_id: str, item_code: str) -> str:
+        return "；".join(c["comment"] for c in self.item_comments
+                        if c.get("template_id") == template_id and c.get("item_code") == item_code)
+
+
+@dataclass(frozen=True)
+class HubStanding:
+    """Where one inspection stands with the hub (None of these for an inspection never shared)."""
+
+    state: str  # one of STANDINGS
+    decision: ReviewDecision | None = None  # the latest decision, of this or an earlier revision
+    history: tuple[ReviewDecision, ...] = field(default_factory=tuple)
+
+    @property
+    def returned_earlier(self) -> bool:
+        """The latest decision returned an earlier revision (the inspector is fixing it)."""
+        return self.decision is not None and self.decision.decision == "returned" \
+            and self.state not in ("returned", "approved")
+
+
+def _decision(row: Mapping[str, Any]) -> ReviewDecision:
+    comments = row["item_comments"]
+    if isinstance(comments, str):
+        comments = json.loads(comments)
+    return ReviewDecision(id=row["id"], inspection_id=row["inspection_id"], revision=row["revision"],
+                          decision=row["decision"], comment=row["comment"] or "",
+                          item_comments=tuple(dict(c) for c in comments or ()),
+                          reviewer=row["reviewer"], decided_at=row["decided_at"])
+
+
+class ReviewsMixin(StoreBase):
+    if TYPE_CHECKING:  # from the sibling mixins that Store combines with this one
+        def inspection(self, inspection_id: str) -> Inspection: ...
+        def reopen(self, inspection_id: str, *, reason: str = "") -> Inspection: ...
+
+    def hub_standings(self, hub_id: str) -> dict[str, HubStanding]:
+        """Where every inspection shared with the hub *hub_id* stands (one statement; the
+        inspections list reads it beside its page). Inspections never pushed and not waiting
+        (drafts, those in progress) are left out."""
+        if not hub_id:
+            return {}
+        rows = self._all("""
+            SELECT i.id, i.revision, i.status,
+                   EXISTS (SELECT 1 FROM hub_pushes h WHERE h.hub_id = :hub AND h.inspection_id = i.id
+                           AND h.revision = i.revision AND h.status = i.status
+                           AND h.local_updated_at = i.updated_at) AS pushed,
+                   EXISTS (SELECT 1 FROM hub_pushes h WHERE h.hub_id = :hub
+                           AND h.inspection_id = i.id) AS ever_pushed,
+                   r.id AS r_id, r.revision AS r_revision, r.decision AS r_decision,
+                   r.comment AS r_comment, r.item_comments AS r_item_comments,
+                   r.reviewer AS r_reviewer, r.decided_at AS r_decided_at
+            FROM inspections i
+            LEFT JOIN hub_reviews r ON r.rowid = (
+                SELECT rowid FROM hub_reviews x WHERE x.hub_id = :hub AND x.inspection_id = i.id
+                ORDER BY x.decided_at DESC, x.id DESC LIMIT 1)
+            WHERE i.status IN ('completed', 'signed') OR r.id IS NOT NULL
+               OR EXISTS (SELECT 1 FROM hub_pushes h WHERE h.hub_id = :hub AND h.inspection_id = i.id)
+            """, {"hub": hub_id})
+        standings = {}
+        for row in rows:
+            decision = None if row["r_id"] is None else _decision(
+                {"id": row["r_id"], "inspection_id": row["id"], "revision": row["r_revision"],
+                 "decision": row["r_decision"], "comment": row["r_comment"],
+                 "item_comments": row["r_item_comments"], "reviewer": row["r_reviewer"],
+                 "decided_at": row["r_decided_at"]})
+            shared = row["status"] in ("completed", "signed")
+            if decision is not None and decision.revision == row["revision"] and (row["pushed"] or not shared):
+                state = decision.decision
+            elif shared and not row["pushed"]:
+                state = "waiting"
+            elif row["pushed"]:
+                state = "pushed"
+            elif decision is not None or row["ever_pushed"]:
+                state = "waiting"  # reopened after a decision (or a push): it goes again when done
+            else:
+                continue
+            standings[row["id"]] = HubStanding(state, decision)
+        return standings
+
+    def review_decisions(self, inspection_id: str) -> list[ReviewDecision]:
+        """The office's decisions on an inspection, oldest first (every revision)."""
+        rows = self._all("SELECT * FROM hub_reviews WHERE inspection_id = ? ORDER BY decided_at, id",
+                         [inspection_id])
+        return [_decision(r) for r in rows]
+
+    def latest_decision(self, inspection_id: str) -> ReviewDecision | None:
+        decisions = self.review_decisions(inspection_id)
+        return decisions[-1] if decisions else None
+
+    def reopen_returned(self, inspection_id: str) -> Inspection:
+        """Reopen an inspection the office returned as a new revision, to fix what it said.
+
+        A signed one is reopened as any signed inspection is (its report stays); a completed one
+        goes back to 检查中 with the next revision number, so that the hub keeps the returned
+        revision beside the fixed one. Reopening twice does nothing more.
+        """
+        current = self.inspection(inspection_id)
+        decision = self.latest_decision(inspection_id)
+        if decision is None or decision.decision != "returned":
+            raise InvalidInput("review.not_returned")
+        if decision.revision != current.revision:
+            return current  # reopened already: the fix is under way
+        reason = f"审核退回：{decision.comment}" if decision.comment else "审核退回"
+        if current.status is Status.SIGNED:
+            return self.reopen(inspection_id, reason=reason)
+        with self._edit("reopen", entity="inspection", entity_id=inspection_id,
+                        inspection_id=inspection_id, check_lock=False,
+                        detail={"from_revision": current.revision, "to_revision": current.revision + 1,
+                                "reason": reason, "review": decision.id}):
+            self.db.execute("UPDATE inspections SET status = 'in_progress', revision = revision + 1"
+                            " WHERE id = ?", [inspection_id])
+        return self.inspection(inspection_id)

@@ -1,0 +1,136 @@
+"""Review (审核) between an inspector's data folder and a reviewer, against the real PostgreSQL:
+return with comments, the decision and the comments come down with the next sync, the inspection
+reopened as a new revision, fixed and pushed again, approved; the hub keeps every revision and
+decision; an inspector cannot record a review (the database refuses)."""
+import psycopg
+import pytest
+
+from checklists.errors import InvalidInput
+from inspection.cli import main
+from inspection.hub.errors import HubRefused
+from inspection.hub.review import record_review, review_history
+from inspection.hub.settings import load_settings
+from inspection.hub.sync import sync_folder
+from inspection.model import Status
+from tests.hub.folders import filled_inspection, folder
+
+ITEM = "1-1-1"
+
+
+def _run(capsys, *argv):
+    capsys.readouterr()
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _standing(store, root, inspection_id):
+    return store.hub_standings(load_settings(root).hub_id).get(inspection_id)
+
+
+@pytest.fixture
+def pushed(hub, tmp_path):
+    alice, rita = hub.add_user("inspector"), hub.add_user("reviewer")
+    root_a, store_a = folder(tmp_path, "alice", hub, alice)
+    root_r, store_r = folder(tmp_path, "rita", hub, rita)
+    inspection_id = filled_inspection(store_a)
+    assert sync_folder(store_a, root_a).outcome == "done"
+    return hub, (alice, root_a, store_a), (rita, root_r, store_r), inspection_id
+
+
+def test_a_returned_inspection_is_fixed_as_a_new_revision_and_approved(pushed, capsys):
+    hub, (alice, root_a, store_a), (rita, root_r, _), inspection_id = pushed
+    assert _standing(store_a, root_a, inspection_id).state == "pushed"  # 待审核
+
+    code, out, err = _run(capsys, "hub", "review", inspection_id[:8], "return", "--comment", "照片不清晰",
+                          "--item", ITEM, "--comment", "请补拍", "--item", "000:1-1-2", "--comment",
+                          "整改期限写错", "--data-dir", root_r)
+    assert code == 0, err
+    assert "退回" in out and out.strip().splitlines()[-1].count("-") == 4  # the review's id last
+
+    report = sync_folder(store_a, root_a)
+    assert report.pulled["reviews"] == 1
+    standing = _standing(store_a, root_a, inspection_id)
+    assert standing.state == "returned"
+    assert standing.decision.comment == "照片不清晰" and standing.decision.reviewer == rita
+    assert standing.decision.comment_on("000", ITEM) == "请补拍"
+    assert standing.decision.comment_on("000", "1-1-2") == "整改期限写错"
+
+    reopened = store_a.reopen_returned(inspection_id)
+    assert (reopened.revision, reopened.status) == (2, Status.IN_PROGRESS)
+    assert store_a.reopen_returned(inspection_id).revision == 2  # twice is once
+    standing = _standing(store_a, root_a, inspection_id)
+    assert standing.state == "waiting" and standing.returned_earlier
+    assert standing.decision.comment_on("000", ITEM) == "请补拍"  # still shown while fixing
+    store_a.save_answer(inspection_id, "000", ITEM, result="pass", note="已补拍清晰照片")
+    store_a.set_status(inspection_id, Status.COMPLETED)
+    report = sync_folder(store_a, root_a)
+    assert [(p["revision"], p["outcome"]) for p in report.pushed] == [(2, "stored")]
+    assert _standing(store_a, root_a, inspection_id).state == "pushed"
+
+    with hub.session(rita) as session:
+        history = review_history(session, inspection_id)
+        assert [(r["revision"], r["current"]) for r in history["revisions"]] == [(1, False), (2, True)]
+        assert [(r["revision"], r["decision"]) for r in history["reviews"]] == [(1, "returned")]
+        approved = record_review(session, inspection_id, "approve", comment="同意")
+    assert approved["revision"] == 2 and approved["owner"] == alice
+    sync_folder(store_a, root_a)
+    standing = _standing(store_a, root_a, inspection_id)
+    assert standing.state == "approved" and standing.decision.comment == "同意"
+    assert [d.decision for d in store_a.review_decisions(inspection_id)] == ["returned", "approved"]
+
+    code, out, _ = _run(capsys, "hub", "reviews", inspection_id[:8], "--data-dir", root_r)
+    assert code == 0
+    assert [line for line in out.splitlines() if "审核" in line or "上传" in line][-1].count("通过") == 1
+    assert "请补拍" in out
+
+
+def test_an_inspector_cannot_record_a_review(pushed, capsys):
+    hub, (alice, root_a, store_a), _, inspection_id = pushed
+    with hub.session(alice) as session:
+        with pytest.raises(HubRefused) as caught:
+            record_review(session, inspection_id, "approve")
+        assert caught.value.code == "hub.no_right"
+    with hub.connect(alice) as conn:  # with SQL of their own
+        with pytest.raises(psycopg.Error) as refused:
+            conn.execute("INSERT INTO hub.reviews (inspection_id, revision_id, decision)"
+                         " SELECT id, current_revision, 'approved' FROM hub.inspections")
+        assert refused.value.sqlstate == "42501"
+    code, _, err = _run(capsys, "hub", "review", inspection_id, "approve", "--data-dir", root_a)
+    assert code == 2 and "没有这项权限" in err
+    with hub.admin() as conn:
+        assert conn.execute("SELECT count(*) FROM hub.reviews").fetchone()[0] == 0
+
+
+def test_a_review_is_refused_without_a_reason_or_with_an_unknown_item(pushed, capsys):
+    hub, _, (rita, root_r, _), inspection_id = pushed
+    with hub.session(rita) as session:
+        for kwargs, code in (({"decision": "return"}, "review.needs_comment"),
+                             ({"decision": "return", "items": [("9-9-9", "?")]}, "review.no_item"),
+                             ({"decision": "maybe"}, "review.bad_decision")):
+            with pytest.raises(InvalidInput) as caught:
+                record_review(session, inspection_id, kwargs.pop("decision"), **kwargs)
+            assert caught.value.code == code
+        with pytest.raises(InvalidInput) as caught:
+            record_review(session, "ffffffff", "approve")
+        assert caught.value.code == "review.no_inspection"
+        stale = session.conn.execute("SELECT current_revision FROM hub.inspections").fetchone()[0] + 1
+        session.conn.commit()
+        with pytest.raises(InvalidInput) as caught:
+            record_review(session, inspection_id, "approve", revision_id=stale)
+        assert caught.value.code == "review.stale"
+    code, _, err = _run(capsys, "hub", "review", inspection_id, "return", "--item", ITEM,
+                        "--data-dir", root_r)
+    assert code == 2 and "--comment" in err
+    with hub.admin() as conn:
+        assert conn.execute("SELECT count(*) FROM hub.reviews").fetchone()[0] == 0
+
+
+def test_drafts_backed_up_to_the_hub_are_not_reviewed(hub, tmp_path):
+    alice, rita = hub.add_user("inspector"), hub.add_user("reviewer")
+    root_a, store_a = folder(tmp_path, "alice", hub, alice, backup_drafts=True)
+    draft = filled_inspection(store_a, status=Status.IN_PROGRESS)
+    sync_folder(store_a, root_a)
+    with hub.session(rita) as session, pytest.raises(InvalidInput) as caught:
+        record_review(session, draft, "approve")
+    assert caught.value.code == "review.not_ready"

@@ -1,0 +1,154 @@
+"""The office's review as the inspector sees it on the inspection page: a banner with the latest
+decision (退回 with the reviewer's comment and 重新打开修改…, or 通过), and the reviewer's comment
+on the item on screen, above its result.
+
+The decisions come down with each sync (``Store.latest_decision``); they are read on the reader
+connection when an inspection opens, when the list learns of new standings (after a sync) and
+after reopening. Nothing here edits except reopening, which is one store edit
+(``Store.reopen_returned``: a new revision).
+"""
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from inspection.model import Inspection, Status
+from inspection.palette import NOTICE_BAD, NOTICE_GOOD
+from inspection.store import ReviewDecision
+from ui.base.error_reporting import report_error
+from ui.base.i18n import tr
+from ui.base.tasks import TaskRunnerStopped
+from ui.office.standing import decision_line
+
+
+def _notice_style(widget: QWidget, name: str, colors: tuple[str, str, str]) -> None:
+    widget.setObjectName(name)
+    widget.setStyleSheet(f"#{name} {{ background: {colors[0]}; border: 1px solid {colors[1]};"
+                         f" border-radius: 4px; }} #{name} QLabel {{ color: {colors[2]}; }}")
+
+
+class ReviewBanner(QFrame):
+    """The latest decision on the open inspection, under the page's title."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.text, 1)
+        self.reopen = QPushButton(tr("重新打开修改…"), self)
+        self.reopen.setToolTip(tr("按审核意见修改：生成新修订版，改完后重新完成并同步"))
+        row.addWidget(self.reopen)
+        self.hide()
+
+    def show_decision(self, decision: ReviewDecision | None, inspection: Inspection) -> None:
+        if decision is None:
+            self.hide()
+            return
+        same_revision = decision.revision == inspection.revision
+        if decision.decision == "approved" and not same_revision:
+            self.hide()  # an approval of an earlier revision says nothing about this one
+            return
+        items = len(decision.item_comments)
+        if decision.decision == "approved":
+            _notice_style(self, "reviewBanner", NOTICE_GOOD)
+            text = tr("中心审核通过：{0}").format(decision_line(decision))
+        elif same_revision:
+            _notice_style(self, "reviewBanner", NOTICE_BAD)
+            text = tr("中心审核退回：{0}").format(decision_line(decision))
+            if items:
+                text += tr("。{0} 个条目有审核意见，在条目上方显示").format(items)
+        else:
+            _notice_style(self, "reviewBanner", NOTICE_BAD)
+            text = tr("按审核意见修改中（{0}）").format(decision_line(decision))
+        self.text.setText(text)
+        self.reopen.setVisible(decision.decision == "returned" and same_revision
+                               and inspection.status in (Status.COMPLETED, Status.SIGNED))
+        self.show()
+
+
+class ItemReviewNote(QLabel):
+    """The reviewer's comment on the item on screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        _notice_style(self, "itemReviewNote", NOTICE_BAD)
+        self.setStyleSheet(self.styleSheet() + f" #itemReviewNote {{ color: {NOTICE_BAD[2]};"
+                           " padding: 4px 8px; }")
+        self.hide()
+
+    def show_comment(self, decision: ReviewDecision | None, key: tuple[str, str] | None) -> None:
+        comment = decision.comment_on(*key) if decision is not None and key is not None \
+            and decision.decision == "returned" else ""
+        self.setText(tr("审核意见（第 {0} 版，{1}）：{2}").format(decision.revision, decision.reviewer, comment)
+                     if comment and decision is not None else "")
+        self.setVisible(bool(comment))
+
+
+class ReviewNotes(QObject):
+    """Puts the banner in the page's header and the item note in its item panel, and keeps them."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.page = window.page
+        self.runner = window.runner
+        self.decision: ReviewDecision | None = None
+        self.banner = ReviewBanner(self.page.header)
+        self.page.header.layout().addWidget(self.banner)
+        self.banner.reopen.clicked.connect(self.reopen)
+        panel = self.page.panel
+        self.note = ItemReviewNote(panel.widget())
+        body = panel.widget().layout()
+        body.insertWidget(body.indexOf(panel.conflicts), self.note)
+        self.page.pane.current_changed.connect(lambda *_: self._show_item())
+        window.current_inspection_changed.connect(lambda _iid: self.refresh())
+        window.home.loader.standings.connect(lambda _standings: self.refresh())
+        self.page.inspection_changed.connect(lambda _inspection: self.refresh())
+
+    def refresh(self) -> None:
+        inspection_id = self.window.current_inspection_id
+        if not inspection_id:
+            return
+
+        def read(store) -> tuple[ReviewDecision | None, Inspection]:
+            return store.latest_decision(inspection_id), store.inspection(inspection_id)
+
+        with contextlib.suppress(TaskRunnerStopped):  # the window is closing
+            self.runner.read(read, lambda found: self._show(inspection_id, *found), lambda _exc: None)
+
+    def _show(self, inspection_id: str, decision: ReviewDecision | None, inspection: Inspection) -> None:
+        if inspection_id != self.window.current_inspection_id:
+            return
+        self.decision = decision
+        self.banner.show_decision(decision, inspection)
+        self._show_item()
+
+    def _show_item(self) -> None:
+        self.note.show_comment(self.decision, self.page.panel.key)
+
+    def reopen(self) -> None:
+        inspection_id = self.window.current_inspection_id
+        if not inspection_id:
+            return
+        self.page.flush()
+        self.banner.reopen.setEnabled(False)
+
+        def done(_inspection: Inspection) -> None:
+            self.banner.reopen.setEnabled(True)
+            self.page.reload()
+            self.refresh()
+            self.window.home.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.banner.reopen.setEnabled(True)
+            report_error(exc, self.window)
+
+        self.runner.db(lambda store: store.reopen_returned(inspection_id), done, failed)
