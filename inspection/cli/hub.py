@@ -12,6 +12,8 @@
     hub push FILE.pib [--hub URL]              a bundle (e.g. from a USB stick) to the hub
     hub export ID --out FILE.pib [--revision N] [--hub URL]   a revision on the hub as a bundle
     hub revisit PARK --inspector N [--template T]  a revisit carrying the hub's open findings
+    hub review ID approve|return [--comment T] [--item CODE --comment T]...   (reviewers)
+    hub reviews ID | ranking --template ID | trends --park P | tracker   (inspection/cli/office.py)
     sync [--json]                              push, then pull; prints what moved
 
 The password is never an argument: ``--password-file`` names a file holding it (first line).

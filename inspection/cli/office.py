@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checklists.errors import InvalidInput, messages
-from inspection.cli.common import add_json_flag, data_root, print_json
+from inspection.cli.common import add_json_flag, data_root, print_json, store_for
 
 if TYPE_CHECKING:
     from inspection.hub.connection import HubSession
@@ -83,6 +83,32 @@ def register_hub(hub: Any, common: argparse.ArgumentParser) -> None:
     add_json_flag(reviews)
     reviews.set_defaults(handler=hub_reviews)
 
+    ranking = hub.add_parser("ranking", parents=[common],
+                             help="按模板比较园区：每个园区最近一次审核通过的检查，排名、等级、各指标统计")
+    ranking.add_argument("--template", required=True, help="模板编号（如 000、001）")
+    ranking.add_argument("--xlsx", type=Path, metavar="FILE", help="公示名单导出为 Excel")
+    ranking.add_argument("--pdf", type=Path, metavar="FILE", help="公示名单导出为 PDF（报告样式）")
+    ranking.add_argument("--title", default="", help="公示名单的标题（默认按模板生成）")
+    _hub_option(ranking)
+    add_json_flag(ranking)
+    ranking.set_defaults(handler=hub_ranking)
+
+    trends = hub.add_parser("trends", parents=[common], help="一个园区历次检查的变化")
+    trends.add_argument("--park", required=True, help="园区名称或中心编号")
+    trends.add_argument("--local", action="store_true", help="只用本数据文件夹中的检查（不连接中心）")
+    _hub_option(trends)
+    add_json_flag(trends)
+    trends.set_defaults(handler=hub_trends)
+
+    tracker = hub.add_parser("tracker", parents=[common], help="整改跟踪：各园区未完成的整改")
+    tracker.add_argument("--park", help="园区名称（包含即可）或中心编号")
+    tracker.add_argument("--unit", help="责任单位（包含即可）")
+    tracker.add_argument("--overdue", action="store_true", help="只列逾期的")
+    tracker.add_argument("--xlsx", type=Path, metavar="FILE", help="导出为 Excel")
+    _hub_option(tracker)
+    add_json_flag(tracker)
+    tracker.set_defaults(handler=hub_tracker)
+
 
 def _session(args: argparse.Namespace) -> HubSession:
     from inspection.hub.folder import open_address, open_folder_hub
@@ -141,6 +167,75 @@ def hub_reviews(args: argparse.Namespace) -> int:
         events.append((review["decided_at"], text))
     for when, text in sorted(events, key=lambda e: e[0]):
         print(f"{when[:16].replace('T', ' ')}  {text}")
+    return 0
+
+
+def hub_ranking(args: argparse.Namespace) -> int:
+    from inspection.hub.office import ranking_entries
+    from inspection.office.ranking import rank_parks
+    from inspection.office.text import ranking_lines
+
+    xlsx, pdf = _output(args, "--xlsx", ".xlsx"), _output(args, "--pdf", ".pdf")
+    with _session(args) as session:
+        template, entries, waiting = ranking_entries(session, args.template)
+    ranking = rank_parks(template, entries, waiting=waiting)
+    if xlsx is not None:
+        from inspection.office.xlsx import ranking_xlsx
+        ranking_xlsx(ranking, xlsx, title=args.title)
+        print(f"已导出公示名单（Excel）：{xlsx}", file=_stderr())
+    if pdf is not None:
+        from inspection.office.publicity import publicity_pdf
+        publicity_pdf(ranking, pdf, title=args.title)
+        print(f"已导出公示名单（PDF）：{pdf}", file=_stderr())
+    if args.json:
+        print_json(ranking.to_dict())
+        return 0
+    for line in ranking_lines(ranking):
+        print(line)
+    return 0
+
+
+def hub_trends(args: argparse.Namespace) -> int:
+    from inspection.office.text import trend_lines
+    from inspection.office.trends import park_trends
+
+    if args.local:
+        from inspection.office.local import local_visits
+
+        with store_for(args) as store:
+            park, visits = local_visits(store, args.park)
+    else:
+        from inspection.hub.office import park_visits
+
+        with _session(args) as session:
+            park, visits = park_visits(session, args.park)
+    trends = park_trends(park, visits)
+    if args.json:
+        print_json(trends.to_dict())
+        return 0
+    for line in trend_lines(trends):
+        print(line)
+    return 0
+
+
+def hub_tracker(args: argparse.Namespace) -> int:
+    from inspection.hub.office import tracker_rows
+    from inspection.office.text import tracker_lines
+    from inspection.office.tracker import TrackerFilter
+
+    xlsx = _output(args, "--xlsx", ".xlsx")
+    wanted = TrackerFilter(park=args.park or "", unit=args.unit or "", overdue_only=args.overdue)
+    with _session(args) as session:
+        page = tracker_rows(session, wanted)
+    if xlsx is not None:
+        from inspection.office.xlsx import tracker_xlsx
+        tracker_xlsx(page, xlsx)
+        print(f"已导出整改跟踪（Excel）：{xlsx}", file=_stderr())
+    if args.json:
+        print_json(page.to_dict())
+        return 0
+    for line in tracker_lines(page):
+        print(line)
     return 0
 
 

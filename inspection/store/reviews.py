@@ -135,6 +135,13 @@ class ReviewsMixin(StoreBase):
         decisions = self.review_decisions(inspection_id)
         return decisions[-1] if decisions else None
 
+    def carried_findings(self, inspection_id: str) -> set[int]:
+        """The findings of an inspection that continue one of an earlier visit (here, or another
+        inspector's that a revisit carried from the hub)."""
+        return {row[0] for row in self.db.execute(
+            "SELECT id FROM findings WHERE inspection_id = ? AND (carried_from IS NOT NULL"
+            " OR carried_from_uid IS NOT NULL)", [inspection_id]).fetchall()}
+
     def reopen_returned(self, inspection_id: str) -> Inspection:
         """Reopen an inspection the office returned as a new revision, to fix what it said.
 

@@ -1,0 +1,99 @@
+"""What one applied template's answers measure, in the terms the office compares parks by: a
+percentage (compliance: the weighted score; action plans: the share of items 已完成), a star
+level (小微企业园星级), the same per top-level group (per star indicator for a star rating), and
+how many items were found wanting (不符合, 滞后).
+
+Built on the checklist rules (checklists.scoring, checklists.stars through inspection.results):
+the office's numbers are the report's numbers.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from checklists.model import Node, Template, TemplateKind
+from checklists.scoring import DONE_STATUSES
+from inspection.model import Answer, ParkType
+from inspection.results import template_result
+
+WANTING = {"fail", "delayed"}  # 不符合 (compliance), 滞后 (action plans)
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One template's answers, measured."""
+
+    percent: float | None  # compliance score or action completion, 0–100 (None: nothing counted)
+    stars: int | None  # star level (star rating templates only)
+    groups: Mapping[str, float | None] = field(default_factory=dict)  # top group / indicator code
+    answered: int = 0
+    total: int = 0
+    wanting: int = 0  # items judged 不符合 (or 滞后)
+    problem: str = ""  # why the template could not be measured ("" when it could)
+
+    @property
+    def value(self) -> float | None:
+        """The one number parks are ranked by: the star level, else the percentage."""
+        return float(self.stars) if self.stars is not None else self.percent
+
+
+def group_titles(template: Template) -> dict[str, str]:
+    """What :attr:`Measured.groups` is keyed by, with titles, in the standard's order."""
+    if template.kind is TemplateKind.STAR_RATING:
+        return {n.code: n.title for n in template.item_nodes}
+    return {n.code: n.title for n in template.nodes if not n.is_item}
+
+
+def input_labels(template: Template) -> dict[str, str]:
+    """The star rating's inputs by key, as the item panel names them."""
+    labels = {}
+    for node in template.item_nodes:
+        for spec in node.attrs.get("inputs", ()):
+            labels[spec["key"]] = spec["label"]
+        if node.attrs.get("judged"):
+            labels[f"judged_levels.{node.title}"] = f"{node.title}（评定星级）"
+    return labels
+
+
+def _completion(template: Template, nodes: tuple[Node, ...] | list[Node],
+                answers: Mapping[str, Answer]) -> float | None:
+    counted = done = 0
+    for node in nodes:
+        result = answers.get(node.code)
+        status = result.result if result is not None else None
+        if status is None or status == "na":
+            continue
+        counted += 1
+        done += status in DONE_STATUSES
+    return round(100.0 * done / counted, 1) if counted else None
+
+
+def measure(template: Template, answers: Mapping[str, Answer], *, park_type: ParkType | str,
+            as_of: date) -> Measured:
+    """Measure *answers* (item code → answer) to *template*; never raises for bad stored data."""
+    park = ParkType(park_type)
+    result = template_result(template, answers, park_type=park, as_of=as_of)
+    wanting = sum(1 for a in answers.values() if a.result in WANTING)
+    answered, total = result.answered, result.total
+    if template.kind is TemplateKind.COMPLIANCE and result.compliance is not None:
+        score = result.compliance
+        groups = {code: score.groups[code].percent for code in score.top_level}
+        problem = "" if score.overall.percent is not None else "没有可计分的检查结果"
+        return Measured(score.overall.percent, None, groups, answered, total, wanting, problem)
+    if template.kind is TemplateKind.ACTION_PLAN:
+        groups = {top.code: _completion(template, [n for n in top.walk() if n.is_item], answers)
+                  for top in template.nodes if not top.is_item}
+        percent = _completion(template, template.item_nodes, answers)
+        return Measured(percent, None, groups, answered, total, wanting,
+                        "" if percent is not None else "没有已核实的事项")
+    if result.stars is not None:
+        levels = {i.code: float(i.level) for i in result.stars.indicators}
+        groups = {code: levels.get(code) for code in group_titles(template)}
+        return Measured(None, result.stars.stars, groups, answered, total, wanting)
+    if result.stars_missing:
+        labels = input_labels(template)
+        problem = "星级评定数据不全：" + "、".join(labels.get(k, k) for k in result.stars_missing)
+    else:
+        problem = result.stars_problem or "无法评定星级"
+    return Measured(None, None, {}, answered, total, wanting, problem)

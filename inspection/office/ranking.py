@@ -1,0 +1,211 @@
+"""Parks compared on one template: each park's latest approved inspection, ranked by its overall
+score (compliance, action completion) or its star level, with bands and per-indicator figures.
+
+- **Ties** share a rank, and the next rank skips (1, 2, 2, 4: standard competition ranking).
+  Scores tie when they print the same (one decimal), star levels when they are equal. Within a
+  tie parks are listed by name.
+- **Missing data**: an approved inspection that cannot be measured (no scored answer, star
+  inputs missing) is listed apart, unranked, with the reason; parks whose inspections of the
+  template are not approved yet are listed as waiting. Neither moves the others' ranks.
+- **Bands**: a star rating's band is its star level; a percentage's is A–D (:data:`BANDS`).
+- **Indicators**: per top-level group (per indicator of a star rating) the average, lowest and
+  highest over the parks measured, and how many parks had a value.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from checklists.model import Template, TemplateKind
+from checklists.stars import level_label
+from inspection.model import Answer, ParkType
+from inspection.office.measures import Measured, group_titles, measure
+
+# (band, lowest score that reaches it, label): 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, below 不合格.
+BANDS: tuple[tuple[str, float, str], ...] = (("A", 90.0, "优秀"), ("B", 80.0, "良好"),
+                                             ("C", 60.0, "合格"), ("D", float("-inf"), "不合格"))
+PARK_TYPE_LABELS = {"manufacturing": "生产制造类", "service": "生产性服务类等其他类"}
+
+
+def band_of(percent: float) -> tuple[str, str]:
+    """(A–D, 优秀…不合格) of a percentage."""
+    for band, lowest, label in BANDS:
+        if percent >= lowest:
+            return band, label
+    raise AssertionError("unreachable: the last band has no floor")
+
+
+def bands_text() -> str:
+    """The bands as the 公示 list's note states them."""
+    parts = []
+    for (band, lowest, label), higher in zip(BANDS, (None, *BANDS[:-1])):
+        if higher is None:
+            parts.append(f"{band}（{label}）≥ {lowest:g} 分")
+        elif lowest == float("-inf"):
+            parts.append(f"{band}（{label}）< {higher[1]:g} 分")
+        else:
+            parts.append(f"{band}（{label}）{lowest:g}–{higher[1]:g} 分")
+    return "；".join(parts)
+
+
+@dataclass(frozen=True)
+class ParkEntry:
+    """A park's latest approved inspection of the template, with its answers to it."""
+
+    park_id: str
+    park_name: str
+    park_type: str  # manufacturing / service
+    inspection_id: str
+    date: str  # of the visit
+    answers: Mapping[str, Answer]  # item code → answer (this template's)
+    organisation: str = ""  # the inspecting unit (检查单位)
+    report_number: str = ""
+    inspectors: tuple[str, ...] = ()
+    approved_at: str = ""
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A park with inspections of the template, none of them approved yet."""
+
+    park_id: str
+    park_name: str
+    park_type: str
+    latest_date: str
+    state: str  # pending (not reviewed yet) / returned
+
+
+@dataclass(frozen=True)
+class RankRow:
+    entry: ParkEntry
+    measured: Measured
+    rank: int | None = None  # None: unranked (see measured.problem)
+    tied: bool = False
+    band: str = ""  # A–D, or the star level's label
+    band_label: str = ""
+
+    @property
+    def score_text(self) -> str:
+        if self.measured.stars is not None:
+            return level_label(self.measured.stars)
+        return "—" if self.measured.percent is None else f"{self.measured.percent:.1f}"
+
+    def to_dict(self, titles: Mapping[str, str]) -> dict[str, Any]:
+        entry = self.entry
+        return {"rank": self.rank, "tied": self.tied, "park_id": entry.park_id, "park": entry.park_name,
+                "park_type": entry.park_type, "inspection_id": entry.inspection_id, "date": entry.date,
+                "organisation": entry.organisation, "report_number": entry.report_number,
+                "score": self.measured.percent, "stars": self.measured.stars, "band": self.band,
+                "band_label": self.band_label, "answered": self.measured.answered,
+                "total": self.measured.total, "wanting": self.measured.wanting,
+                "indicators": {code: self.measured.groups.get(code) for code in titles},
+                "missing": self.measured.problem if self.rank is None else ""}
+
+
+@dataclass(frozen=True)
+class IndicatorStats:
+    code: str
+    title: str
+    parks: int  # how many parks had a value
+    average: float | None
+    lowest: float | None
+    highest: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "title": self.title, "parks": self.parks, "average": self.average,
+                "min": self.lowest, "max": self.highest}
+
+
+@dataclass(frozen=True)
+class Ranking:
+    template: Template
+    ranked: tuple[RankRow, ...]
+    unranked: tuple[RankRow, ...]  # approved, but nothing to rank by (measured.problem says why)
+    waiting: tuple[Waiting, ...] = ()
+    indicators: tuple[IndicatorStats, ...] = ()
+    made_on: str = field(default_factory=lambda: date.today().isoformat())
+
+    @property
+    def by_stars(self) -> bool:
+        return self.template.kind is TemplateKind.STAR_RATING
+
+    @property
+    def measure_label(self) -> str:
+        return {TemplateKind.STAR_RATING: "星级", TemplateKind.ACTION_PLAN: "完成率（%）"}.get(
+            self.template.kind, "得分（%）")
+
+    def to_dict(self) -> dict[str, Any]:
+        titles = group_titles(self.template)
+        return {"template": {"id": self.template.id, "title": self.template.title,
+                             "kind": self.template.kind.value},
+                "measure": "stars" if self.by_stars else "percent", "made_on": self.made_on,
+                "bands": [] if self.by_stars else [{"band": b, "from": (None if low == float("-inf") else low),
+                                                    "label": label} for b, low, label in BANDS],
+                "ranked": [r.to_dict(titles) for r in self.ranked],
+                "unranked": [r.to_dict(titles) for r in self.unranked],
+                "waiting": [{"park_id": w.park_id, "park": w.park_name, "park_type": w.park_type,
+                             "latest_date": w.latest_date, "state": w.state} for w in self.waiting],
+                "indicators": [i.to_dict() for i in self.indicators]}
+
+
+def _tie_key(measured: Measured) -> float:
+    if measured.stars is not None:
+        return float(measured.stars)
+    assert measured.percent is not None
+    return round(measured.percent, 1)
+
+
+def _band(measured: Measured) -> tuple[str, str]:
+    if measured.stars is not None:
+        label = level_label(measured.stars)
+        return label, label
+    assert measured.percent is not None
+    return band_of(measured.percent)
+
+
+def indicator_stats(template: Template, rows: Iterable[RankRow]) -> tuple[IndicatorStats, ...]:
+    values: dict[str, list[float]] = {}
+    for row in rows:
+        for code, value in row.measured.groups.items():
+            if value is not None:
+                values.setdefault(code, []).append(value)
+    stats = []
+    for code, title in group_titles(template).items():
+        found = values.get(code, [])
+        stats.append(IndicatorStats(code, title, len(found),
+                                    round(sum(found) / len(found), 1) if found else None,
+                                    min(found) if found else None, max(found) if found else None))
+    return tuple(stats)
+
+
+def rank_parks(template: Template, entries: Sequence[ParkEntry], *, waiting: Sequence[Waiting] = (),
+               as_of: date | None = None) -> Ranking:
+    """Rank *entries* (one per park: its latest approved inspection) on *template*."""
+    as_of = as_of or date.today()
+    measured = [(entry, measure(template, entry.answers, park_type=_park_type(entry.park_type),
+                                as_of=date.fromisoformat(entry.date))) for entry in entries]
+    rankable = [(e, m) for e, m in measured if m.value is not None]
+    rankable.sort(key=lambda em: (-_tie_key(em[1]), em[0].park_name, em[0].park_id))
+    ranked: list[RankRow] = []
+    keys = [_tie_key(m) for _, m in rankable]
+    for position, (entry, result) in enumerate(rankable):
+        key = keys[position]
+        rank = keys.index(key) + 1  # the first position with this value
+        tied = keys.count(key) > 1
+        band, label = _band(result)
+        ranked.append(RankRow(entry, result, rank, tied, band, label))
+    unranked = [RankRow(e, m) for e, m in measured if m.value is None]
+    unranked.sort(key=lambda r: (r.entry.park_name, r.entry.park_id))
+    rows = ranked + unranked
+    return Ranking(template, tuple(ranked), tuple(unranked),
+                   tuple(sorted(waiting, key=lambda w: (w.park_name, w.park_id))),
+                   indicator_stats(template, rows), made_on=as_of.isoformat())
+
+
+def _park_type(value: str) -> ParkType:
+    try:
+        return ParkType(value)
+    except ValueError:
+        return ParkType.MANUFACTURING

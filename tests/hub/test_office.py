@@ -1,0 +1,189 @@
+"""The office's views against the real PostgreSQL of the suite, over inspections pushed by real
+data folders: the ranking (latest approved per park, ties, missing data, waiting parks), one park's
+trends over three revisits (from the hub and offline from the folder), the 整改 tracker's filters;
+and their command-line forms with the Excel and PDF outputs."""
+import json
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from inspection.cli import main
+from inspection.hub.office import park_visits, ranking_entries, tracker_rows
+from inspection.model import FindingStatus, Status
+from inspection.office.local import local_visits
+from inspection.office.ranking import rank_parks
+from inspection.office.tracker import TrackerFilter
+from inspection.office.trends import park_trends
+from tests.hub.folders import folder
+from tests.hub.office_data import CODES, answer_all, decide, push, visit
+
+
+def _run(capsys, *argv):
+    capsys.readouterr()
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def office(hub, tmp_path):
+    alice, bob, rita = hub.add_user("inspector"), hub.add_user("inspector"), hub.add_user("reviewer")
+    a = folder(tmp_path, "alice", hub, alice)
+    b = folder(tmp_path, "bob", hub, bob)
+    r = folder(tmp_path, "rita", hub, rita)
+    return hub, a, b, r, rita
+
+
+def test_the_ranking_takes_each_parks_latest_approved_inspection_with_ties_and_missing_data(office, capsys,
+                                                                                             tmp_path):
+    hub, (root_a, store_a), (root_b, store_b), (root_r, _), rita = office
+    old_jia = visit(store_a, "甲园", fails=30, date="2025-03-01")
+    new_jia = visit(store_a, "甲园", fails=0, date="2026-03-01")
+    bing = visit(store_a, "丙园", fails=5, organisation="第三方评估机构")
+    yi = visit(store_b, "乙园", fails=5)
+    ding = visit(store_b, "丁园", fails=1)  # never reviewed: waiting
+    old_ji = visit(store_b, "己园", fails=20, date="2025-05-01")
+    new_ji = visit(store_b, "己园", fails=0, date="2026-05-01")  # returned: the older approved counts
+    wu = visit(store_a, "戊园", answered=False)  # approved with nothing scored: unranked
+    push(store_a, root_a)
+    push(store_b, root_b)
+    for inspection_id in (old_jia, new_jia, bing, yi, old_ji, wu):
+        decide(hub, rita, inspection_id, "approve")
+    decide(hub, rita, new_ji, "return", "照片不清")
+
+    with hub.session(rita) as session:
+        template, entries, waiting = ranking_entries(session, "000")
+    assert {e.park_name: e.inspection_id for e in entries} == {
+        "甲园": new_jia, "丙园": bing, "乙园": yi, "己园": old_ji, "戊园": wu}
+    assert {(w.park_name, w.state) for w in waiting} == {("丁园", "pending")}
+    ranking = rank_parks(template, entries, waiting=waiting)
+    assert [(r.rank, r.tied, r.entry.park_name) for r in ranking.ranked] == [
+        (1, False, "甲园"), (2, True, "丙园"), (2, True, "乙园"), (4, False, "己园")]
+    assert ranking.ranked[0].measured.percent == 100.0 and ranking.ranked[0].band == "A"
+    assert [(r.entry.park_name, r.measured.problem) for r in ranking.unranked] == [("戊园", "没有可计分的检查结果")]
+    assert ding not in {e.inspection_id for e in entries}
+
+    xlsx, pdf = tmp_path / "out" / "公示.xlsx", tmp_path / "out" / "公示.pdf"
+    xlsx.parent.mkdir()
+    code, out, err = _run(capsys, "hub", "ranking", "--template", "000", "--json", "--xlsx", xlsx, "--pdf", pdf,
+                          "--data-dir", root_r)
+    assert code == 0, err
+    data = json.loads(out)
+    assert [(r["rank"], r["park"]) for r in data["ranked"]] == [(1, "甲园"), (2, "丙园"), (2, "乙园"), (4, "己园")]
+    assert data["unranked"][0]["park"] == "戊园" and data["waiting"][0]["park"] == "丁园"
+    sheet = load_workbook(xlsx)["公示名单"]
+    names = [row[1] for row in sheet.iter_rows(min_row=4, values_only=True) if isinstance(row[0], int)]
+    assert names == ["甲园", "丙园", "乙园", "己园"]
+    assert "第三方评估机构" in [row[6] for row in sheet.iter_rows(min_row=4, values_only=True)]
+    assert "未排名" in load_workbook(xlsx).sheetnames
+    assert pdf.read_bytes().startswith(b"%PDF")
+    code, out, _ = _run(capsys, "hub", "ranking", "--template", "000", "--data-dir", root_r)
+    assert code == 0 and "2=" in out and "未排名：没有可计分的检查结果" in out and "尚无审核通过的检查" in out
+
+
+def test_an_inspector_cannot_rank_what_they_cannot_read(office):
+    hub, (root_a, store_a), (root_b, store_b), _, rita = office
+    decide_ids = [visit(store_a, "甲园"), visit(store_b, "乙园", fails=10)]
+    push(store_a, root_a)
+    push(store_b, root_b)
+    for inspection_id in decide_ids:
+        decide(hub, rita, inspection_id, "approve")
+    alice = next(u for u in hub.passwords if u.startswith("inspector"))  # the first one added
+    with hub.session(alice) as session:
+        _, entries, _ = ranking_entries(session, "000")
+    assert [e.park_name for e in entries] == ["甲园"]  # row-level security: her own only
+
+
+def _three_visits(store):
+    """A park visited three times: findings opened, carried, closed between the visits."""
+    first = visit(store, "星河园", fails=6, date="2025-03-01", findings=[
+        {"code": CODES[0], "requirement": "更换消防器材", "deadline": "2025-04-30", "responsible": "物业公司"},
+        {"code": CODES[1], "requirement": "补齐台账", "deadline": "2025-05-31", "responsible": "园区管委会"}])
+    second = store.new_revisit(first, date="2025-09-01").id
+    answer_all(store, second, fails=2)
+    carried = sorted(store.snapshot(second).findings, key=lambda f: f.id)
+    store.set_finding_status(carried[0].id, FindingStatus.CLOSED, note="已更换")
+    store.add_finding(second, "000", CODES[2], requirement="修复道路", deadline="2025-12-31",
+                      responsible="物业公司")
+    store.set_status(second, Status.COMPLETED)
+    third = store.new_revisit(second, date="2026-03-01").id
+    answer_all(store, third, fails=0)
+    for finding in store.snapshot(third).findings:
+        store.set_finding_status(finding.id, FindingStatus.CLOSED, note="已整改")
+    store.set_status(third, Status.COMPLETED)
+    return first, second, third
+
+
+def test_trends_over_three_revisits_from_the_hub_and_offline(office, capsys):
+    hub, (root_a, store_a), _, (root_r, _), rita = office
+    first, second, third = _three_visits(store_a)
+    push(store_a, root_a)
+    decide(hub, rita, second, "approve")
+    with hub.session(rita) as session:
+        park, visits = park_visits(session, "星河园")
+    trends = park_trends(park, visits)
+    assert [p.visit.date for p in trends.points] == ["2025-03-01", "2025-09-01", "2026-03-01"]
+    assert [p.templates["000"].percent for p in trends.points] == [
+        round(100 * 93 / 99, 1), round(100 * 97 / 99, 1), 100.0]
+    assert [p.wanting for p in trends.points] == [6, 2, 0]
+    assert [(p.opened, p.closed, p.still_open) for p in trends.points] == [(2, 0, 2), (1, 1, 2), (0, 2, 0)]
+    assert [p.visit.review for p in trends.points] == [None, "approved", None]
+    overall = trends.series()[0]
+    assert overall.overall and overall.values[-1] == 100.0
+    assert len(trends.series()) == 1 + 6  # the template and its six groups
+
+    park_here, local = local_visits(store_a, "星河园")
+    offline = park_trends(park_here, local)
+    assert [(p.templates["000"].percent, p.wanting, p.opened, p.closed, p.still_open) for p in offline.points] \
+        == [(p.templates["000"].percent, p.wanting, p.opened, p.closed, p.still_open) for p in trends.points]
+
+    code, out, err = _run(capsys, "hub", "trends", "--park", "星河园", "--json", "--data-dir", root_r)
+    assert code == 0, err
+    assert [v["findings_closed"] for v in json.loads(out)["visits"]] == [0, 1, 2]
+    code, out, err = _run(capsys, "hub", "trends", "--park", "星河园", "--local", "--data-dir", root_a)
+    assert code == 0, err
+    assert "本机数据" in out and "新增 1，完成 1，未完成 2" in out
+
+
+def test_the_tracker_lists_open_findings_across_parks_and_filters_them(office, capsys, tmp_path):
+    hub, (root_a, store_a), (root_b, store_b), (root_r, _), rita = office
+    visit(store_a, "甲园", fails=3, findings=[
+        {"code": CODES[0], "requirement": "消防通道清障", "deadline": "2026-01-31", "responsible": "物业公司"},
+        {"code": CODES[1], "requirement": "公示栏更新", "deadline": "2026-12-31", "responsible": "园区管委会"}])
+    visit(store_b, "乙园", fails=2, findings=[
+        {"code": CODES[0], "requirement": "补充应急预案", "deadline": "2026-02-15", "responsible": "乙园物业公司"},
+        {"code": CODES[2], "requirement": "完善台账", "responsible": "园区管委会"}])
+    visit(store_b, "丙园", status=Status.IN_PROGRESS, findings=[  # not shared: never listed
+        {"code": CODES[0], "requirement": "草稿中的整改", "deadline": "2025-01-01", "responsible": "物业公司"}])
+    push(store_a, root_a)
+    push(store_b, root_b)
+    as_of = date(2026, 3, 1)
+    with hub.session(rita) as session:
+        every = tracker_rows(session, TrackerFilter(), as_of=as_of)
+        assert (every.total, every.overdue) == (4, 2)
+        assert [r.requirement for r in every.rows][:2] == ["消防通道清障", "补充应急预案"]  # most overdue first
+        assert [r.days_overdue for r in every.rows] == [29, 14, 0, None]
+        assert every.rows[0].photos == 0 and every.rows[0].item_title
+        assert tracker_rows(session, TrackerFilter(park="乙"), as_of=as_of).total == 2
+        units = tracker_rows(session, TrackerFilter(unit="物业公司"), as_of=as_of)
+        assert {r.responsible for r in units.rows} == {"物业公司", "乙园物业公司"}
+        overdue = tracker_rows(session, TrackerFilter(overdue_only=True), as_of=as_of)
+        assert [r.park for r in overdue.rows] == ["甲园", "乙园"]
+        both = tracker_rows(session, TrackerFilter(park="甲园", unit="物业", overdue_only=True), as_of=as_of)
+        assert [r.requirement for r in both.rows] == ["消防通道清障"]
+        page = tracker_rows(session, TrackerFilter(limit=3, offset=3), as_of=as_of)
+        assert (len(page.rows), page.total) == (1, 4)
+        past = tracker_rows(session, TrackerFilter(limit=3, offset=9), as_of=as_of)
+        assert (len(past.rows), past.total) == (0, 4)
+        assert tracker_rows(session, TrackerFilter(park="100%_"), as_of=as_of).total == 0  # no wildcards
+
+    out_file = tmp_path / "out" / "整改.xlsx"
+    out_file.parent.mkdir()
+    code, out, err = _run(capsys, "hub", "tracker", "--unit", "物业", "--xlsx", out_file, "--data-dir", root_r)
+    assert code == 0, err
+    assert "共 2 项未完成整改" in out
+    rows = [r for r in load_workbook(out_file)["整改跟踪"].iter_rows(min_row=5, values_only=True) if r[0]]
+    assert sorted(r[6] for r in rows) == ["消防通道清障", "补充应急预案"]
+    code, out, _ = _run(capsys, "hub", "tracker", "--overdue", "--json", "--data-dir", root_r)
+    assert code == 0 and {f["park"] for f in json.loads(out)["findings"]} == {"甲园", "乙园"}
