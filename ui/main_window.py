@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from ui.inspection_view.page import InspectionPage
 
 BUSY_DELAY_MS = 400  # short saves never flash the busy indicator
-PAGE_DELAY_MS = 100  # after the window shows: the inspection view is built then
 
 
 def find_demo(store) -> str | None:
@@ -79,6 +78,7 @@ class MainWindow(QMainWindow):
 
         self.home = HomePage(self.runner, prefs)
         self._page: InspectionPage | None = None  # built after the window shows (self.page)
+        self._page_queued = False
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
@@ -107,12 +107,13 @@ class MainWindow(QMainWindow):
         self._reopen_last_inspection()
         self._say_notices()
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        # The inspection view is the biggest part of the window: it is built a moment after
-        # the window first shows and paints, not before it (or at once when something needs it).
-        if self._page is None:
-            QTimer.singleShot(PAGE_DELAY_MS, lambda: self.page)
+    def event(self, event: QEvent) -> bool:
+        # The inspection view is the biggest part of the window: it is built once the window
+        # has painted for the first time, not before it (or at once when something needs it).
+        if event.type() == QEvent.Type.Paint and self._page is None and not self._page_queued:
+            self._page_queued = True
+            QTimer.singleShot(0, lambda: self.page)
+        return super().event(event)
 
     @property
     def page(self) -> InspectionPage:
