@@ -225,6 +225,12 @@ class MainWindow(QMainWindow):
         self._show(self.page)
         self.page.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_section(self, widget: QWidget) -> None:
+        """Show another part's page in the window's place (the office's 中心 section)."""
+        if self.stack.currentWidget() is self.page:
+            self.page.flush()
+        self._show(widget)
+
     def show_home(self) -> None:
         self._flush_page()
         self.prefs.last_inspection = ""

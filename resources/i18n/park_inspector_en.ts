@@ -116,6 +116,8 @@
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="69" />
+            <location filename="../../ui/office/ranking_view.py" line="136" />
+            <location filename="../../ui/office/trends_view.py" line="176" />
             <source>不符合</source>
             <translation>Non-compliant</translation>
         </message>
@@ -442,7 +444,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="66" />
             <location filename="../../ui/home/welcome.py" line="54" />
-            <location filename="../../ui/main_window.py" line="239" />
+            <location filename="../../ui/main_window.py" line="245" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
@@ -535,7 +537,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/damaged_folder.py" line="40" />
-            <location filename="../../ui/main_window.py" line="338" />
+            <location filename="../../ui/main_window.py" line="344" />
             <source>备份文件 (*.zip)</source>
             <translation>Backup files (*.zip)</translation>
         </message>
@@ -1005,13 +1007,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/template_editions.py" line="69" />
             <location filename="../../ui/dialogs/template_editions.py" line="94" />
-            <location filename="../../ui/home/home_page.py" line="394" />
+            <location filename="../../ui/home/home_page.py" line="399" />
             <source>新建复查</source>
             <translation>New revisit</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_editions.py" line="72" />
-            <location filename="../../ui/home/home_page.py" line="375" />
+            <location filename="../../ui/home/home_page.py" line="380" />
             <source>为“{0}”新建一次复查？</source>
             <translation>Start a revisit of "{0}"?</translation>
         </message>
@@ -1046,6 +1048,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/dialogs/template_manager.py" line="63" />
             <location filename="../../ui/home/new_inspection.py" line="204" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
+            <location filename="../../ui/office/ranking_view.py" line="168" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
@@ -1096,6 +1099,9 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_import.py" line="134" />
+            <location filename="../../ui/office/review_page.py" line="200" />
+            <location filename="../../ui/office/review_page.py" line="357" />
+            <location filename="../../ui/office/trends_view.py" line="135" />
             <source>正在读取…</source>
             <translation>Reading…</translation>
         </message>
@@ -1147,6 +1153,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
+            <location filename="../../ui/office/inspections_view.py" line="49" />
+            <location filename="../../ui/office/trends_view.py" line="175" />
             <location filename="../../ui/reports/revisions_dialog.py" line="74" />
             <source>版本</source>
             <translation>Revision</translation>
@@ -1160,6 +1168,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
             <location filename="../../ui/home/inspection_list.py" line="326" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
+            <location filename="../../ui/office/review_page.py" line="110" />
+            <location filename="../../ui/office/tracker_view.py" line="52" />
             <source>条目</source>
             <translation>Item</translation>
         </message>
@@ -1173,6 +1183,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/inspection_list.py" line="59" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
+            <location filename="../../ui/office/inspections_view.py" line="49" />
             <location filename="../../ui/reports/revisions_dialog.py" line="74" />
             <source>状态</source>
             <translation>Status</translation>
@@ -1246,6 +1257,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="164" />
+            <location filename="../../ui/office/ranking_view.py" line="195" />
+            <location filename="../../ui/office/tracker_view.py" line="189" />
             <location filename="../../ui/reports/export_dialogs.py" line="218" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbooks (*.xlsx)</translation>
@@ -1298,6 +1311,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="132" />
+            <location filename="../../ui/office/inspections_view.py" line="146" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
@@ -1305,6 +1319,10 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/home_page.py" line="137" />
             <location filename="../../ui/home/inspection_list.py" line="59" />
             <location filename="../../ui/home/new_inspection.py" line="266" />
+            <location filename="../../ui/office/inspections_view.py" line="49" />
+            <location filename="../../ui/office/ranking_view.py" line="137" />
+            <location filename="../../ui/office/tracker_view.py" line="53" />
+            <location filename="../../ui/office/trends_view.py" line="175" />
             <source>检查日期</source>
             <translation>Date</translation>
         </message>
@@ -1335,82 +1353,82 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>No inspection matches the filter.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="205" />
+            <location filename="../../ui/home/home_page.py" line="206" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="216" />
+            <location filename="../../ui/home/home_page.py" line="217" />
             <source>双击或按回车键打开检查</source>
             <translation>Double-click or press Enter to open an inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="300" />
+            <location filename="../../ui/home/home_page.py" line="305" />
             <source>显示 {0} / 共 {1} 次检查</source>
             <translation>Showing {0} of {1} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="302" />
+            <location filename="../../ui/home/home_page.py" line="307" />
             <source>共 {0} 次检查</source>
             <translation>{0} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="332" />
+            <location filename="../../ui/home/home_page.py" line="337" />
             <source>先在列表中选择一个检查草稿</source>
             <translation>Select a draft inspection in the list first</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="334" />
+            <location filename="../../ui/home/home_page.py" line="339" />
             <source>删除这个还没有任何记录的草稿</source>
             <translation>Delete this draft, which has nothing recorded yet</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="337" />
+            <location filename="../../ui/home/home_page.py" line="342" />
             <source>只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。</source>
             <translation>Only drafts can be deleted. This inspection has records (status: {0}) and is kept so that the record stays complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="369" />
+            <location filename="../../ui/home/home_page.py" line="374" />
             <source>上次检查中尚未整改的问题会带入复查，逐项核实。</source>
             <translation>Rectifications still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="371" />
+            <location filename="../../ui/home/home_page.py" line="376" />
             <source>上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。</source>
             <translation>The {0} rectification(s) still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="374" />
+            <location filename="../../ui/home/home_page.py" line="379" />
             <source>上次检查没有待整改的问题。</source>
             <translation>The earlier inspection has no open rectifications.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="383" />
+            <location filename="../../ui/home/home_page.py" line="388" />
             <source>检查日期为今天。所有答案会清空，需要重新判定；{0}改用新版本时，整改项随其条目带入新版本（条目已删除的留在上次检查中）。</source>
             <translation>The date of the visit is today. All answers are cleared and judged again; {0} With a newer edition, open findings move with their items (those whose item was removed stay in the earlier inspection).</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="391" />
+            <location filename="../../ui/home/home_page.py" line="396" />
             <source>复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。所有答案会清空，需要重新判定；{2}</source>
             <translation>The revisit uses the same templates as the inspection of {0} ({1}) and is dated today. All answers are cleared and must be judged again; {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="408" />
+            <location filename="../../ui/home/home_page.py" line="415" />
             <source>删除“{0}” {1} 的检查草稿？</source>
             <translation>Delete the draft inspection of "{0}" on {1}?</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="409" />
+            <location filename="../../ui/home/home_page.py" line="416" />
             <source>这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。</source>
             <translation>No item of this draft has been judged yet. Once deleted, the draft and any photos and rectifications in it cannot be recovered.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="410" />
+            <location filename="../../ui/home/home_page.py" line="417" />
             <source>删除草稿</source>
             <translation>Delete draft</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="410" />
+            <location filename="../../ui/home/home_page.py" line="417" />
             <location filename="../../ui/inspection_view/findings.py" line="243" />
             <location filename="../../ui/photos/photo_strip.py" line="277" />
             <location filename="../../ui/reports/signatures_dialog.py" line="262" />
@@ -1420,6 +1438,10 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/home/inspection_list.py" line="59" />
             <location filename="../../ui/home/new_inspection.py" line="134" />
+            <location filename="../../ui/office/inspections_view.py" line="49" />
+            <location filename="../../ui/office/room.py" line="145" />
+            <location filename="../../ui/office/tracker_view.py" line="52" />
+            <location filename="../../ui/office/trends_view.py" line="64" />
             <source>园区</source>
             <translation>Park</translation>
         </message>
@@ -1427,6 +1449,10 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/inspection_list.py" line="59" />
             <location filename="../../ui/home/new_inspection.py" line="267" />
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
+            <location filename="../../ui/office/inspections_view.py" line="49" />
+            <location filename="../../ui/office/room.py" line="35" />
+            <location filename="../../ui/office/room.py" line="149" />
+            <location filename="../../ui/office/tracker_view.py" line="53" />
             <location filename="../../ui/reports/signatures_dialog.py" line="43" />
             <source>检查人员</source>
             <translation>Inspectors</translation>
@@ -1444,12 +1470,15 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="60" />
+            <location filename="../../ui/office/ranking_view.py" line="135" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="60" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="233" />
+            <location filename="../../ui/office/ranking_view.py" line="135" />
+            <location filename="../../ui/office/ranking_view.py" line="166" />
             <source>星级</source>
             <translation>Stars</translation>
         </message>
@@ -1569,6 +1598,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/new_inspection.py" line="268" />
+            <location filename="../../ui/office/ranking_view.py" line="137" />
             <source>检查单位</source>
             <translation>Organisation</translation>
         </message>
@@ -1654,7 +1684,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/welcome.py" line="72" />
-            <location filename="../../ui/main_window.py" line="306" />
+            <location filename="../../ui/main_window.py" line="312" />
             <location filename="../../ui/window_menus.py" line="30" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
@@ -1666,21 +1696,25 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
+            <location filename="../../ui/office/room.py" line="35" />
             <source>审核人员</source>
             <translation>reviewer</translation>
         </message>
         <message>
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
+            <location filename="../../ui/office/room.py" line="35" />
             <source>管理员</source>
             <translation>administrator</translation>
         </message>
         <message>
             <location filename="../../ui/hub/settings_dialog.py" line="34" />
+            <location filename="../../ui/office/room.py" line="36" />
             <source>数据库超级用户</source>
             <translation>database superuser</translation>
         </message>
         <message>
             <location filename="../../ui/hub/settings_dialog.py" line="35" />
+            <location filename="../../ui/office/room.py" line="36" />
             <source>无中心角色</source>
             <translation>no hub role</translation>
         </message>
@@ -1993,6 +2027,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/checklist_model.py" line="232" />
+            <location filename="../../ui/office/review_page.py" line="258" />
             <source>已填写</source>
             <translation>Filled in</translation>
         </message>
@@ -2042,11 +2077,15 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
             <location filename="../../ui/inspection_view/findings.py" line="269" />
             <location filename="../../ui/inspection_view/findings.py" line="291" />
+            <location filename="../../ui/office/review_page.py" line="146" />
             <source>整改项</source>
             <translation>Rectifications</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
+            <location filename="../../ui/office/inspections_view.py" line="50" />
+            <location filename="../../ui/office/review_page.py" line="144" />
+            <location filename="../../ui/office/tracker_view.py" line="53" />
             <location filename="../../ui/photos/photo_strip.py" line="190" />
             <location filename="../../ui/photos/photo_viewer.py" line="158" />
             <source>照片</source>
@@ -2074,6 +2113,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="39" />
+            <location filename="../../ui/office/review_page.py" line="319" />
             <source>备注：{0}</source>
             <translation>note: {0}</translation>
         </message>
@@ -2081,6 +2121,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/conflicts.py" line="42" />
             <location filename="../../ui/inspection_view/findings.py" line="225" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="325" />
+            <location filename="../../ui/office/review_page.py" line="327" />
             <source>已整改</source>
             <translation>Rectified</translation>
         </message>
@@ -2089,6 +2130,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/findings.py" line="225" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="234" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="326" />
+            <location filename="../../ui/office/review_page.py" line="327" />
             <source>待整改</source>
             <translation>Open</translation>
         </message>
@@ -2185,18 +2227,21 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="48" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="322" />
+            <location filename="../../ui/office/tracker_view.py" line="108" />
             <source>一般</source>
             <translation>Minor</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="48" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="322" />
+            <location filename="../../ui/office/tracker_view.py" line="108" />
             <source>较重</source>
             <translation>Major</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="48" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="322" />
+            <location filename="../../ui/office/tracker_view.py" line="108" />
             <source>严重</source>
             <translation>Critical</translation>
         </message>
@@ -2214,11 +2259,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="75" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
+            <location filename="../../ui/office/tracker_view.py" line="52" />
             <source>整改要求</source>
             <translation>Requirement</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="79" />
+            <location filename="../../ui/office/tracker_view.py" line="52" />
             <source>严重程度</source>
             <translation>Severity</translation>
         </message>
@@ -2230,6 +2277,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="90" />
+            <location filename="../../ui/office/tracker_view.py" line="52" />
             <source>整改期限</source>
             <translation>Deadline</translation>
         </message>
@@ -2287,6 +2335,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="230" />
+            <location filename="../../ui/office/review_page.py" line="328" />
             <source>期限 {0}</source>
             <translation>Deadline {0}</translation>
         </message>
@@ -2312,6 +2361,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="251" />
+            <location filename="../../ui/office/review_page.py" line="331" />
             <source>整改情况：{0}</source>
             <translation>Rectification: {0}</translation>
         </message>
@@ -2449,6 +2499,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="28" />
+            <location filename="../../ui/office/office_page.py" line="55" />
             <source>‹ 检查列表</source>
             <translation>‹ Inspections</translation>
         </message>
@@ -2474,17 +2525,20 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="80" />
+            <location filename="../../ui/office/review_page.py" line="219" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="81" />
+            <location filename="../../ui/office/review_page.py" line="219" />
             <location filename="../../ui/reports/revisions_dialog.py" line="81" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="82" />
+            <location filename="../../ui/office/review_page.py" line="221" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
@@ -2677,11 +2731,13 @@ Reason (optional):</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/summary_tab.py" line="292" />
+            <location filename="../../ui/office/ranking_view.py" line="168" />
             <source>指标</source>
             <translation>Indicator</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/summary_tab.py" line="292" />
+            <location filename="../../ui/office/ranking_view.py" line="136" />
             <source>等级</source>
             <translation>Level</translation>
         </message>
@@ -2737,37 +2793,37 @@ Reason (optional):</translation>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="304" />
+            <location filename="../../ui/main_window.py" line="310" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="333" />
+            <location filename="../../ui/main_window.py" line="339" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="337" />
+            <location filename="../../ui/main_window.py" line="343" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="338" />
+            <location filename="../../ui/main_window.py" line="344" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="347" />
+            <location filename="../../ui/main_window.py" line="353" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="352" />
+            <location filename="../../ui/main_window.py" line="358" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="353" />
+            <location filename="../../ui/main_window.py" line="359" />
             <source>数据已备份到：
 {0}
 
@@ -2778,43 +2834,287 @@ Reason (optional):</translation>
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="360" />
+            <location filename="../../ui/main_window.py" line="366" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="366" />
+            <location filename="../../ui/main_window.py" line="372" />
             <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
 {1}</source>
             <translation>These {0} files are missing from the data folder, so the backup does not have them either:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="370" />
+            <location filename="../../ui/main_window.py" line="376" />
             <source>以下 {0} 处已损坏，已按原样备份：
 {1}</source>
             <translation>These {0} are damaged and were backed up as they are:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="371" />
+            <location filename="../../ui/main_window.py" line="377" />
             <source>备份完成，但有文件缺失</source>
             <translation>Backup done, but files are missing</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="371" />
+            <location filename="../../ui/main_window.py" line="377" />
             <source>备份完成，但数据有损坏</source>
             <translation>Backup done, but the data is damaged</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="380" />
+            <location filename="../../ui/main_window.py" line="386" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="388" />
+            <location filename="../../ui/main_window.py" line="394" />
             <source>请先选择要导出的检查</source>
             <translation>Select the inspection to export first</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="31" />
+            <location filename="../../ui/office/ranking_view.py" line="161" />
+            <location filename="../../ui/office/standing.py" line="10" />
+            <source>待审核</source>
+            <translation>Awaiting review</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="31" />
+            <location filename="../../ui/office/standing.py" line="10" />
+            <source>已通过</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="31" />
+            <location filename="../../ui/office/ranking_view.py" line="161" />
+            <location filename="../../ui/office/standing.py" line="11" />
+            <source>已退回</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="32" />
+            <source>未提交审核</source>
+            <translation>Not submitted</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="49" />
+            <location filename="../../ui/office/trends_view.py" line="175" />
+            <source>审核</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="50" />
+            <source>答案</source>
+            <translation>Answers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="50" />
+            <source>整改（未完成）</source>
+            <translation>Findings (open)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="50" />
+            <source>报告编号</source>
+            <translation>Report number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="141" />
+            <source>全部检查人员</source>
+            <translation>All inspectors</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="143" />
+            <location filename="../../ui/office/ranking_view.py" line="135" />
+            <location filename="../../ui/office/tracker_view.py" line="135" />
+            <source>园区名称</source>
+            <translation>Park name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="150" />
+            <source>全部审核状态</source>
+            <translation>All review states</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="176" />
+            <source>审核…</source>
+            <translation>Review…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="177" />
+            <source>查看这次检查的条目、照片和报告，记录通过或退回</source>
+            <translation>Read this inspection's items, photos and report, and approve or return it</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="181" />
+            <source>双击打开审核</source>
+            <translation>Double-click to review</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="217" />
+            <source>共 {0} 项检查（已显示 {1} 项）</source>
+            <translation>{0} inspections ({1} shown)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/office_page.py" line="58" />
+            <location filename="../../ui/office/room.py" line="83" />
+            <source>中心</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/office_page.py" line="66" />
+            <source>刷新</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/office_page.py" line="83" />
+            <location filename="../../ui/office/room.py" line="60" />
+            <source>检查与审核</source>
+            <translation>Inspections and review</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/office_page.py" line="84" />
+            <location filename="../../ui/office/room.py" line="61" />
+            <source>园区排名</source>
+            <translation>Park ranking</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/office_page.py" line="85" />
+            <location filename="../../ui/office/room.py" line="62" />
+            <source>园区趋势</source>
+            <translation>Park trends</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/office_page.py" line="86" />
+            <location filename="../../ui/office/room.py" line="63" />
+            <source>整改跟踪</source>
+            <translation>Rectification tracker</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/office_page.py" line="104" />
+            <source>未连接中心服务器：只能查看本机园区的趋势</source>
+            <translation>Not connected to a hub: only the trends of this folder's parks</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="71" />
+            <location filename="../../ui/office/trends_view.py" line="73" />
+            <source>模板</source>
+            <translation>Template</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="76" />
+            <source>导出公示名单（Excel）…</source>
+            <translation>Export the public list (Excel)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="78" />
+            <source>导出公示名单（PDF）…</source>
+            <translation>Export the public list (PDF)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="121" />
+            <source>中心还没有已完成的检查</source>
+            <translation>The hub has no completed inspection yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="129" />
+            <source>正在计算排名…</source>
+            <translation>Ranking…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="135" />
+            <source>名次</source>
+            <translation>Rank</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="135" />
+            <source>园区类型</source>
+            <translation>Park type</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="136" />
+            <source>已检查</source>
+            <translation>Checked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="158" />
+            <source>{0}：已审核通过，但{1}（{2}）</source>
+            <translation>{0}: approved, but {1} ({2})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="160" />
+            <source>{0}：尚无审核通过的检查（最近一次 {1}，{2}）</source>
+            <translation>{0}: no approved inspection yet (latest {1}, {2})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="163" />
+            <source>未排名：</source>
+            <translation>Not ranked:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="163" />
+            <source>所有园区都已排名。</source>
+            <translation>Every park is ranked.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="166" />
+            <source>得分 %</source>
+            <translation>score %</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="168" />
+            <source>园区数</source>
+            <translation>Parks</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="168" />
+            <source>平均（{0}）</source>
+            <translation>Average ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="169" />
+            <source>最低</source>
+            <translation>Lowest</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="169" />
+            <source>最高</source>
+            <translation>Highest</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="177" />
+            <source>{0}：{1} 个园区排名（按各园区最近一次审核通过的检查），{2} 个未排名</source>
+            <translation>{0}: {1} parks ranked (each by its latest approved inspection), {2} not ranked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="194" />
+            <location filename="../../ui/office/ranking_view.py" line="197" />
+            <source>导出公示名单</source>
+            <translation>Export the public list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="198" />
+            <location filename="../../ui/reports/export_dialogs.py" line="178" />
+            <location filename="../../ui/reports/sign_dialog.py" line="297" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="217" />
+            <source>公示名单已导出</source>
+            <translation>Public list exported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="218" />
+            <source>公示名单已保存到：
+{0}</source>
+            <translation>The public list was saved to:
+{0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="220" />
+            <source>公示名单没有导出</source>
+            <translation>The public list was not exported</translation>
         </message>
         <message>
             <location filename="../../ui/office/review_notes.py" line="44" />
@@ -2852,29 +3152,223 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Review comment (revision {0}, {1}): {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="10" />
-            <source>待上传</source>
-            <translation>To upload</translation>
+            <location filename="../../ui/office/review_page.py" line="80" />
+            <source>‹ 中心检查列表</source>
+            <translation>‹ Hub inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="10" />
-            <source>待审核</source>
-            <translation>Awaiting review</translation>
+            <location filename="../../ui/office/review_page.py" line="93" />
+            <source>打开已签署报告</source>
+            <translation>Open the signed report</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="10" />
-            <source>已通过</source>
-            <translation>Approved</translation>
+            <location filename="../../ui/office/review_page.py" line="106" />
+            <source>只看不符合、有整改或有意见的条目</source>
+            <translation>Only items not met, with findings or with comments</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="11" />
-            <source>已退回</source>
-            <translation>Returned</translation>
+            <location filename="../../ui/office/review_page.py" line="110" />
+            <source>结果</source>
+            <translation>Result</translation>
         </message>
         <message>
+            <location filename="../../ui/office/review_page.py" line="110" />
+            <source>证据</source>
+            <translation>Evidence</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="137" />
+            <source>对此条目的审核意见</source>
+            <translation>Review comment on this item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="139" />
+            <source>退回时写明这个条目要改什么（检查人员同步后在条目上方看到）</source>
+            <translation>When returning, say what must change in this item (the inspector sees it above the item after syncing)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="156" />
+            <source>审核结论</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="158" />
+            <source>总体意见（退回时必填，或至少写一个条目的意见）</source>
+            <translation>Overall comment (needed to return, unless an item has one)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="163" />
             <location filename="../../ui/office/standing.py" line="15" />
             <source>通过</source>
             <translation>Approve</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="165" />
+            <source>退回…</source>
+            <translation>Return…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="170" />
+            <source>修订与审核记录</source>
+            <translation>Revisions and decisions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="217" />
+            <source>审核：{0}　{1}</source>
+            <translation>Review: {0}  {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="222" />
+            <source>上传者 {0}</source>
+            <translation>Pushed by {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="224" />
+            <source>已签署报告 SHA-256 {0}</source>
+            <translation>Signed report SHA-256 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="225" />
+            <source>这一版没有已签署的报告</source>
+            <translation>This revision has no signed report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="229" />
+            <source>这次检查在中心的状态是“{0}”，完成后才能审核。</source>
+            <translation>This inspection is “{0}” on the hub; it can be reviewed once completed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="261" />
+            <source>照片 {0}</source>
+            <translation>Photos {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="263" />
+            <source>整改 {0}</source>
+            <translation>Findings {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="265" />
+            <source>有意见</source>
+            <translation>Commented</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="274" />
+            <location filename="../../ui/office/review_page.py" line="375" />
+            <source>已写意见的条目：{0} 项</source>
+            <translation>Items commented: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="279" />
+            <source>第 {0} 版上传（{1}）</source>
+            <translation>Revision {0} pushed ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="280" />
+            <source>　← 当前</source>
+            <translation>  ← current</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="282" />
+            <source>第 {0} 版 {1}（{2}）</source>
+            <translation>Revision {0} {1} ({2})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="301" />
+            <source>请在左侧选择一个条目</source>
+            <translation>Choose an item on the left</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="312" />
+            <source>结果：未检查</source>
+            <translation>Result: not checked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="315" />
+            <source>结果：{0}</source>
+            <translation>Result: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="322" />
+            <location filename="../../ui/office/review_page.py" line="334" />
+            <location filename="../../ui/reports/verify_dialog.py" line="259" />
+            <source>无</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="329" />
+            <source>责任单位 {0}</source>
+            <translation>Responsible {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="405" />
+            <source>退回时请写明原因：总体意见，或至少一个条目的意见。</source>
+            <translation>Returning needs a reason: an overall comment, or a comment on at least one item.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="409" />
+            <source>正在记录审核结论…</source>
+            <translation>Recording the decision…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="412" />
+            <source>已记录：{0}（第 {1} 版）</source>
+            <translation>Recorded: {0} (revision {1})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/room.py" line="64" />
+            <source>从中心新建复查…</source>
+            <translation>New revisit from the hub…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/room.py" line="65" />
+            <source>为园区新建复查，带入中心记录的该园区未完成整改（上次检查可能是其他检查人员做的）</source>
+            <translation>A revisit of a park carrying the hub's open findings of it (the last visit may have been another inspector's)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/room.py" line="71" />
+            <source>中心(&amp;C)</source>
+            <translation>&amp;Office</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/room.py" line="75" />
+            <source>中心…</source>
+            <translation>Office…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/room.py" line="77" />
+            <source>中心服务器上的全部检查、审核、园区排名、趋势和整改跟踪</source>
+            <translation>Every inspection on the hub, review, park ranking, trends and the rectification tracker</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/room.py" line="83" />
+            <source>审核、园区排名、趋势和整改跟踪</source>
+            <translation>Review, ranking, trends and rectifications</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/room.py" line="115" />
+            <source>中心：{0}</source>
+            <translation>Hub: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/room.py" line="142" />
+            <source>中心没有本机园区的未完成整改（请先同步）</source>
+            <translation>The hub has no open findings of this folder's parks (sync first)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/room.py" line="144" />
+            <source>{0}（未完成整改 {1} 项）</source>
+            <translation>{0} ({1} open findings)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/room.py" line="145" />
+            <source>从中心新建复查</source>
+            <translation>New revisit from the hub</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="10" />
+            <source>待上传</source>
+            <translation>To upload</translation>
         </message>
         <message>
             <location filename="../../ui/office/standing.py" line="15" />
@@ -2910,6 +3404,145 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/office/standing.py" line="34" />
             <source>{0} 个条目有审核意见</source>
             <translation>{0} items have review comments</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="52" />
+            <location filename="../../ui/office/tracker_view.py" line="138" />
+            <source>责任单位</source>
+            <translation>Responsible unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="53" />
+            <source>逾期天数</source>
+            <translation>Days overdue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="105" />
+            <source>{0} 天</source>
+            <translation>{0} days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="105" />
+            <source>未逾期</source>
+            <translation>Not overdue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="106" />
+            <source>无期限</source>
+            <translation>No deadline</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="113" />
+            <source>现场记录：{0}</source>
+            <translation>On site: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="140" />
+            <source>只看逾期</source>
+            <translation>Overdue only</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="142" />
+            <location filename="../../ui/reports/report_menu.py" line="70" />
+            <source>导出 Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="165" />
+            <source>未完成：已完成或已签署检查中尚未整改、且没有被之后的复查接续的整改项。双击查看那次检查的照片和记录。</source>
+            <translation>Open: findings not yet rectified in completed or signed inspections and not carried into a later revisit. Double-click to see that inspection's photos and records.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="185" />
+            <source>共 {0} 项，逾期 {1} 项</source>
+            <translation>{0} in all, {1} overdue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="189" />
+            <source>导出整改跟踪</source>
+            <translation>Export the tracker</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="189" />
+            <source>整改跟踪.xlsx</source>
+            <translation>Rectification tracker.xlsx</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="204" />
+            <source>已导出整改跟踪</source>
+            <translation>Tracker exported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="205" />
+            <source>整改跟踪已保存到：
+{0}</source>
+            <translation>The tracker was saved to:
+{0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/tracker_view.py" line="207" />
+            <source>没有导出</source>
+            <translation>Not exported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/trend_chart.py" line="58" />
+            <source>没有可画的检查结果</source>
+            <translation>No results to draw</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/trends_view.py" line="69" />
+            <source>只用本机数据</source>
+            <translation>This folder only</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/trends_view.py" line="70" />
+            <source>不连接中心：本数据文件夹中这个园区的检查</source>
+            <translation>Without the hub: this data folder's inspections of the park</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/trends_view.py" line="153" />
+            <source>请选择园区</source>
+            <translation>Choose a park</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/trends_view.py" line="155" />
+            <source>这个园区没有已完成或已签署的检查</source>
+            <translation>This park has no completed or signed inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/trends_view.py" line="157" />
+            <source>本机数据</source>
+            <translation>this folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/trends_view.py" line="157" />
+            <source>中心数据</source>
+            <translation>hub</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/trends_view.py" line="158" />
+            <source>{0}：{1} 次检查，{2} 至 {3}（{4}）</source>
+            <translation>{0}: {1} inspections, {2} to {3} ({4})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/trends_view.py" line="176" />
+            <source>新增整改</source>
+            <translation>New findings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/trends_view.py" line="176" />
+            <source>完成整改</source>
+            <translation>Rectified</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/trends_view.py" line="176" />
+            <source>未完成整改</source>
+            <translation>Still open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/trends_view.py" line="190" />
+            <source>{0} 星</source>
+            <translation>{0} stars</translation>
         </message>
         <message>
             <location filename="../../ui/office/word_export.py" line="49" />
@@ -3305,12 +3938,6 @@ The copy can be edited but is not the record: every page is marked “unsigned�
             <location filename="../../ui/reports/export_dialogs.py" line="177" />
             <source>检查报告草稿</source>
             <translation>Inspection-report-draft</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="178" />
-            <location filename="../../ui/reports/sign_dialog.py" line="297" />
-            <source>PDF 文件 (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
             <location filename="../../ui/reports/export_dialogs.py" line="190" />
@@ -3718,11 +4345,6 @@ A draft is for checking the content; the official report comes from “Sign repo
             <location filename="../../ui/reports/report_menu.py" line="69" />
             <source>打印已签署的报告；尚未签署时打印草稿</source>
             <translation>Print the signed report, or a draft while it is not signed</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/report_menu.py" line="70" />
-            <source>导出 Excel…</source>
-            <translation>Export to Excel…</translation>
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="71" />
@@ -4509,11 +5131,6 @@ Create or import a key under “Signing key”.</translation>
             <location filename="../../ui/reports/verify_dialog.py" line="257" />
             <source>（签署时有效）</source>
             <translation> (valid at the signing time)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="259" />
-            <source>无</source>
-            <translation>None</translation>
         </message>
         <message>
             <location filename="../../ui/session/edit_session.py" line="253" />

@@ -187,3 +187,24 @@ def test_the_tracker_lists_open_findings_across_parks_and_filters_them(office, c
     assert sorted(r[6] for r in rows) == ["消防通道清障", "补充应急预案"]
     code, out, _ = _run(capsys, "hub", "tracker", "--overdue", "--json", "--data-dir", root_r)
     assert code == 0 and {f["park"] for f in json.loads(out)["findings"]} == {"甲园", "乙园"}
+
+
+def test_a_revisit_from_the_list_carries_the_hubs_newer_open_findings(office):
+    """新建复查 on an older visit of this folder, when another inspector visited the park since:
+    the revisit carries the hub's open findings of that later visit (ui/office/revisit.py)."""
+    from ui.office.revisit import new_revisit, parks_with_hub_findings
+
+    hub, (root_a, store_a), (root_b, store_b), _, rita = office
+    mine = visit(store_a, "星河园", fails=1, date="2025-01-10", findings=[
+        {"code": CODES[0], "requirement": "旧的整改", "deadline": "2025-03-01", "responsible": "物业"}])
+    push(store_a, root_a)
+    push(store_b, root_b)  # bob learns the park from the registry
+    theirs = visit(store_b, "星河园", fails=2, date="2026-02-01", findings=[
+        {"code": CODES[1], "requirement": "李四发现的问题", "deadline": "2026-04-01", "responsible": "物业"}])
+    push(store_b, root_b)
+    push(store_a, root_a)  # alice pulls the hub's open findings
+    assert [name for _, name, _ in parks_with_hub_findings(store_a)] == ["星河园"]
+    revisit = new_revisit(store_a, store_a.inspection(mine), date="2026-03-01")
+    carried = sorted(f.requirement for f in store_a.snapshot(revisit.id).findings)
+    assert carried == ["旧的整改", "李四发现的问题"]  # every open finding of the park, bob's too
+    assert theirs not in {i.id for i in store_a.inspections()}  # the later visit itself is bob's

@@ -65,7 +65,7 @@ def test_english_shows_in_the_main_window(qapp, prefs, make_window, inline_runne
     try:
         window = make_window(inline_runner)
         titles = [a.text() for a in window.menuBar().actions()]
-        assert titles == ["&File", "&Edit", "&Inspection", "&Photos", "&Report", "&View", "&Tools",
+        assert titles == ["&File", "&Edit", "&Inspection", "&Photos", "&Report", "&Office", "&View", "&Tools",
                           "&Help"]
         assert window.windowTitle() == "Park Inspector"
         assert window.new_action.text() == "New inspection…"

@@ -158,7 +158,7 @@ def test_busy_indicator_follows_the_runner(qtbot, make_window, runner):
 def test_menus_and_shortcuts(make_window, inline_runner):
     window = make_window(inline_runner)
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["文件(&F)", "编辑(&E)", "检查(&I)", "照片(&P)", "报告(&R)", "视图(&V)",
+    assert titles == ["文件(&F)", "编辑(&E)", "检查(&I)", "照片(&P)", "报告(&R)", "中心(&C)", "视图(&V)",
                       "工具(&T)", "帮助(&H)"]
     assert window.new_action.shortcut().toString() == "Ctrl+N"
     assert [s.toString() for s in window.back_action.shortcuts()] == ["Alt+Left", "Ctrl+W"]

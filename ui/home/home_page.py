@@ -196,6 +196,7 @@ class HomePage(QWidget):
         top.addWidget(heading)
         top.addStretch()
         top.addWidget(new_button)
+        self._top = top
         filters = QHBoxLayout()
         filters.addWidget(self.search)
         filters.addWidget(self.status_filter)
@@ -222,6 +223,10 @@ class HomePage(QWidget):
         column.addWidget(self.empty_filter_label)
         column.addLayout(actions)
         return panel
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """Another part's button beside 新建检查 (the office's 中心)."""
+        self._top.insertWidget(self._top.count() - 1, widget)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -393,8 +398,10 @@ class HomePage(QWidget):
                 earlier.date, template_titles(earlier.template_ids), carried)
             if not confirm(self, tr("新建复查"), text, informative, tr("新建复查")):
                 return
-        self.runner.db(lambda store: store.new_revisit(earlier.id, date=date.today().isoformat(),
-                                                       editions=editions),
+        from ui.office.revisit import new_revisit  # carries the hub's newer open findings, if any
+
+        self.runner.db(lambda store: new_revisit(store, earlier, date=date.today().isoformat(),
+                                                 editions=editions),
                        self._revisit_created, lambda exc: report_error(exc, self))
 
     def _revisit_created(self, revisit: Inspection) -> None:

@@ -82,6 +82,7 @@ class WelcomePanel(QWidget):
         buttons.addSpacing(self.fontMetrics().height())
         buttons.addWidget(self.demo_button)
         buttons.addStretch()
+        self._buttons = buttons
         column = QVBoxLayout(self)
         column.addStretch(2)
         column.addWidget(icon)
@@ -91,3 +92,8 @@ class WelcomePanel(QWidget):
         column.addSpacing(self.fontMetrics().height() * 2)
         column.addLayout(buttons)
         column.addStretch(3)
+
+    def add_button(self, button: QPushButton) -> None:
+        """Another part's big button after the two (the office's 中心 for a reviewer)."""
+        self._buttons.insertSpacing(self._buttons.count() - 1, self.fontMetrics().height())
+        self._buttons.insertWidget(self._buttons.count() - 1, button)

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import sys
 
-from ui.preview import bundle_screens  # noqa: F401 - registers the bundle previews
+from ui.preview import (
+    bundle_screens,  # noqa: F401 - registers the bundle previews
+    office_screens,  # noqa: F401 - registers the office's preview
+)
 from ui.preview.screens import PREVIEWS
 
 
