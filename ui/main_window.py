@@ -227,8 +227,9 @@ class MainWindow(QMainWindow):
 
     def show_section(self, widget: QWidget) -> None:
         """Show another part's page in the window's place (the office's 中心 section)."""
-        if self.stack.currentWidget() is self.page:
-            self.page.flush()
+        self._flush_page()
+        if self.stack.indexOf(widget) < 0:
+            self.stack.addWidget(widget)
         self._show(widget)
 
     def show_home(self) -> None:

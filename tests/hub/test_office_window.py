@@ -12,7 +12,7 @@ from tests.hub.folders import folder
 from tests.hub.office_data import CODES, decide, push, visit
 from tests.ui.conftest import _isolated_settings, data_dir, prefs, qapp_args, runner  # noqa: F401
 from ui.main_window import MainWindow
-from ui.office.office_page import INSPECTIONS, RANKING, TRACKER, TRENDS
+from ui.office.tabs import INSPECTIONS, RANKING, TRACKER, TRENDS
 
 
 @pytest.fixture

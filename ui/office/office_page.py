@@ -26,10 +26,9 @@ from ui.office.hub_tasks import HubRequests
 from ui.office.inspections_view import HubInspectionsView
 from ui.office.ranking_view import RankingView
 from ui.office.review_page import ReviewPage
+from ui.office.tabs import INSPECTIONS, RANKING, TRACKER, TRENDS
 from ui.office.tracker_view import TrackerView
 from ui.office.trends_view import TrendsView
-
-INSPECTIONS, RANKING, TRENDS, TRACKER = range(4)
 
 
 class OfficePage(QWidget):

@@ -98,24 +98,33 @@ class ReviewNotes(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
-        self.page = window.page
         self.runner = window.runner
+        self.page: Any = None
         self.decision: ReviewDecision | None = None
-        self.banner = ReviewBanner(self.page.header)
-        self.page.header.layout().addWidget(self.banner)
+        window.current_inspection_changed.connect(lambda _iid: self.refresh())
+        window.home.loader.standings.connect(lambda _standings: self.refresh())
+        # The inspection view is built after the window first paints: the notes go in then.
+        built = window.__dict__.get("_page")
+        if built is not None:
+            self._attach(built)
+        else:
+            window.page_built.connect(self._attach)
+
+    def _attach(self, page: Any) -> None:
+        self.page = page
+        self.banner = ReviewBanner(page.header)
+        page.header.layout().addWidget(self.banner)
         self.banner.reopen.clicked.connect(self.reopen)
-        panel = self.page.panel
+        panel = page.panel
         self.note = ItemReviewNote(panel.widget())
         body = panel.widget().layout()
         body.insertWidget(body.indexOf(panel.conflicts), self.note)
-        self.page.pane.current_changed.connect(lambda *_: self._show_item())
-        window.current_inspection_changed.connect(lambda _iid: self.refresh())
-        window.home.loader.standings.connect(lambda _standings: self.refresh())
-        self.page.inspection_changed.connect(lambda _inspection: self.refresh())
+        page.pane.current_changed.connect(lambda *_: self._show_item())
+        page.inspection_changed.connect(lambda _inspection: self.refresh())
 
     def refresh(self) -> None:
         inspection_id = self.window.current_inspection_id
-        if not inspection_id:
+        if not inspection_id or self.page is None:
             return
 
         def read(store) -> tuple[ReviewDecision | None, Inspection]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,9 +24,13 @@ from inspection.hub.settings import load_settings
 from ui.base.error_reporting import report_error
 from ui.base.i18n import tr
 from ui.base.tasks import TaskRunnerStopped
-from ui.office.office_page import INSPECTIONS, RANKING, TRACKER, TRENDS, OfficePage
 from ui.office.review_notes import ReviewNotes
+from ui.office.tabs import INSPECTIONS, RANKING, TRACKER, TRENDS
 from ui.office.word_export import WordMenu
+
+if TYPE_CHECKING:
+    from ui.office.office_page import OfficePage
+
 
 OFFICE_ROLES = ("reviewer", "admin", "superuser")
 
@@ -44,10 +48,8 @@ class OfficeRoom(QObject):
         self.word = WordMenu(window)
         self.role: str | None = None
         self._known_url: str | None = None
-        self.page = OfficePage(window.runner, window.data_dir, window)
-        window.stack.addWidget(self.page)
-        self.page.back_requested.connect(window.show_home)
-        self.page.decided.connect(lambda _iid: None)
+        self._page: OfficePage | None = None  # built when first shown
+        self._has_hub, self._who_text = False, ""
 
         def action(text: str, tab: int, name: str, shortcut: str = "") -> QAction:
             act = QAction(text, window)
@@ -95,7 +97,7 @@ class OfficeRoom(QObject):
         has_hub = settings.configured
         for act in self.hub_actions:
             act.setEnabled(has_hub)
-        self.page.set_hub(has_hub, self._who(settings.display))
+        self._set_hub(has_hub, self._who(settings.display))
         if not has_hub:
             self.role, self._known_url = None, None
             self.home_button.hide()
@@ -119,17 +121,34 @@ class OfficeRoom(QObject):
         self.role = found["role"]
         self.home_button.setVisible(self.role in OFFICE_ROLES)
         self.welcome_button.setVisible(self.role in OFFICE_ROLES)
-        self.page.set_hub(True, self._who(found["hub"]))
+        self._set_hub(True, self._who(found["hub"]))
 
     def _role_unknown(self) -> None:
         self._known_url = None  # offline now: ask again next time
 
+    def _set_hub(self, has_hub: bool, who: str) -> None:
+        self._has_hub, self._who_text = has_hub, who
+        if self._page is not None:
+            self._page.set_hub(has_hub, who)
+
     # --- showing the section ---------------------------------------------------------------
+
+    @property
+    def page(self) -> OfficePage:
+        """The 中心 section, built the first time it is shown."""
+        if self._page is None:
+            from ui.office.office_page import OfficePage
+
+            self._page = OfficePage(self.window.runner, self.window.data_dir, self.window)
+            self._page.back_requested.connect(self.window.show_home)
+            self._page.set_hub(self._has_hub, self._who_text)
+        return self._page
 
     def show(self, tab: int) -> None:
         self.check_hub()
-        self.window.show_section(self.page)
-        self.page.show_tab(tab)
+        page = self.page
+        self.window.show_section(page)
+        page.show_tab(tab)
 
     # --- a revisit from the hub's open findings ----------------------------------------------
 

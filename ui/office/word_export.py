@@ -96,7 +96,8 @@ class WordMenu(QObject):
         if inspection_id is None:
             self.window.statusBar().showMessage(tr("请先打开或选择要导出的检查"), 8000)
             return
-        self.window.page.flush()
+        if self.window.current_inspection_id is not None:  # the inspection view shows: save what is typed
+            self.window.page.flush()
 
         def start(inspection: Inspection) -> None:
             self.export = WordExport(self.window, inspection)
