@@ -205,6 +205,16 @@ class ReportRecord:
 
 
 @dataclass(frozen=True)
+class EarlierEvidence:
+    """整改前: the photos of an item at the earlier visit that a carried finding continues (the
+    nearest earlier visit in this data folder that photographed the item)."""
+
+    inspection_id: str
+    date: str
+    photos: tuple[Photo, ...]
+
+
+@dataclass(frozen=True)
 class InspectionSnapshot:
     """Everything recorded for one inspection, read in one go (reports, CLI, summary)."""
 
@@ -216,6 +226,8 @@ class InspectionSnapshot:
     signatures: tuple[Signature, ...]
     # why an item breaking an evidence rule was signed as it is (this revision's)
     evidence_reasons: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    # finding id → the item's photos at the earlier visit it continues (the report's 整改前后对照)
+    earlier_evidence: Mapping[int, EarlierEvidence] = field(default_factory=dict)
 
     def answers_for(self, template_id: str) -> dict[str, Answer]:
         return {code: a for (tid, code), a in self.answers.items() if tid == template_id}

@@ -35,6 +35,7 @@ from inspection.report.context import REPORT_TITLE, ReportContext, make_context,
 from inspection.report.details import details
 from inspection.report.errors import Cancelled, ReportError, write_failure
 from inspection.report.fonts import FONT, FONT_BOLD, bold_font_file, register_fonts
+from inspection.report.pairs import pairs_appendix
 from inspection.report.rectification import rectification
 from inspection.report.sections import cover, summary
 from inspection.report.signatures import signatures
@@ -263,6 +264,7 @@ def report_story(ctx: ReportContext) -> list:
     sections = [summary, details, rectification, signatures]
     for index, section in enumerate(sections):
         story += section(ctx, index)
+    story += pairs_appendix(ctx)  # 整改前后对照 (a revisit's closed findings)
     story += photo_appendix(ctx)
     return story
 

@@ -43,6 +43,7 @@ from inspection.report.context import (
     value_text,
 )
 from inspection.report.errors import ReportError, write_failure
+from inspection.report.word_pairs import pairs_docx
 from inspection.report.word_parts import (
     ALERT,
     BODY_FONT,
@@ -320,6 +321,7 @@ def build_docx(snapshot: InspectionSnapshot, out: Path, *, data_dir: DataDir,
     _cover(document, ctx, mark, signed_report)
     for index, section in enumerate((_summary, _details, _rectification, _signatures)):
         section(document, ctx, index)
+    pairs_docx(document, ctx)  # 整改前后对照 (a revisit's closed findings)
     photo_appendix(document, ctx)
     try:
         with atomic_target(out) as partial:

@@ -22,6 +22,7 @@ from inspection.store.inspections import DuplicatePark, InspectionsMixin, NotADr
 from inspection.store.listing import ListingMixin
 from inspection.store.maintenance import CheckReport, check_database
 from inspection.store.opening import DamagedFolder, NoDatabase, explain_database_error, size_text, temp_files
+from inspection.store.rectification import RectificationMixin
 from inspection.store.restore import BadBackup, restore_from
 from inspection.store.reviews import HubStanding, ReviewDecision, ReviewsMixin
 from inspection.store.site import SiteMixin
@@ -37,7 +38,8 @@ __all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "Stor
 
 
 class Store(EditionsMixin, InspectionsMixin, AnswersMixin, EvidenceMixin, IdentityMixin,
-            ListingMixin, ConflictsMixin, SiteMixin, TemplatesMixin, HubStateMixin, ReviewsMixin):
+            ListingMixin, ConflictsMixin, SiteMixin, TemplatesMixin, HubStateMixin, ReviewsMixin,
+            RectificationMixin):
     """An inspector's records in one data folder."""
 
     def __init__(self, data_dir: DataDir, *, actor: str = "", reader: bool = False,

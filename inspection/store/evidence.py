@@ -26,6 +26,7 @@ from inspection.store.base import NotFound, StoreBase, dumps, now_iso
 
 if TYPE_CHECKING:
     from checklists.model import Node, Template
+    from inspection.model import EarlierEvidence
 
 MESSAGES = messages({
     "photo.half_item": ("item：照片所属条目需要同时给出模板和条目编号",
@@ -72,6 +73,7 @@ class EvidenceMixin(StoreBase):
         def answers(self, inspection_id: str) -> dict[tuple[str, str], Answer]: ...
         def findings(self, inspection_id: str) -> list[Finding]: ...
         def evidence_reasons(self, inspection_id: str) -> dict[tuple[str, str], str]: ...
+        def earlier_evidence(self, inspection_id: str) -> dict[int, EarlierEvidence]: ...
 
     # --- photos ------------------------------------------------------------------------
 
@@ -270,4 +272,5 @@ class EvidenceMixin(StoreBase):
                 photos=tuple(self.photos(inspection_id)),
                 signatures=tuple(self.signatures(inspection_id, revision=inspection.revision)),
                 evidence_reasons=self.evidence_reasons(inspection_id),
+                earlier_evidence=self.earlier_evidence(inspection_id),
             )

@@ -444,7 +444,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="66" />
             <location filename="../../ui/home/welcome.py" line="54" />
-            <location filename="../../ui/main_window.py" line="245" />
+            <location filename="../../ui/main_window.py" line="247" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
@@ -469,7 +469,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="108" />
             <location filename="../../ui/dialogs/settings_dialog.py" line="61" />
-            <location filename="../../ui/main_window.py" line="144" />
+            <location filename="../../ui/main_window.py" line="145" />
             <source>数据文件夹</source>
             <translation>Data folder</translation>
         </message>
@@ -537,7 +537,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/damaged_folder.py" line="40" />
-            <location filename="../../ui/main_window.py" line="344" />
+            <location filename="../../ui/main_window.py" line="346" />
             <source>备份文件 (*.zip)</source>
             <translation>Backup files (*.zip)</translation>
         </message>
@@ -1429,7 +1429,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="417" />
-            <location filename="../../ui/inspection_view/findings.py" line="243" />
+            <location filename="../../ui/inspection_view/findings.py" line="247" />
             <location filename="../../ui/photos/photo_strip.py" line="277" />
             <location filename="../../ui/reports/signatures_dialog.py" line="262" />
             <source>删除</source>
@@ -1439,7 +1439,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/inspection_list.py" line="59" />
             <location filename="../../ui/home/new_inspection.py" line="134" />
             <location filename="../../ui/office/inspections_view.py" line="49" />
-            <location filename="../../ui/office/room.py" line="145" />
+            <location filename="../../ui/office/room.py" line="167" />
             <location filename="../../ui/office/tracker_view.py" line="52" />
             <location filename="../../ui/office/trends_view.py" line="64" />
             <source>园区</source>
@@ -1450,8 +1450,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/new_inspection.py" line="267" />
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
             <location filename="../../ui/office/inspections_view.py" line="49" />
-            <location filename="../../ui/office/room.py" line="35" />
-            <location filename="../../ui/office/room.py" line="149" />
+            <location filename="../../ui/office/room.py" line="41" />
+            <location filename="../../ui/office/room.py" line="171" />
             <location filename="../../ui/office/tracker_view.py" line="53" />
             <location filename="../../ui/reports/signatures_dialog.py" line="43" />
             <source>检查人员</source>
@@ -1684,7 +1684,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/welcome.py" line="72" />
-            <location filename="../../ui/main_window.py" line="312" />
+            <location filename="../../ui/main_window.py" line="314" />
             <location filename="../../ui/window_menus.py" line="30" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
@@ -1696,25 +1696,25 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
-            <location filename="../../ui/office/room.py" line="35" />
+            <location filename="../../ui/office/room.py" line="41" />
             <source>审核人员</source>
             <translation>reviewer</translation>
         </message>
         <message>
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
-            <location filename="../../ui/office/room.py" line="35" />
+            <location filename="../../ui/office/room.py" line="41" />
             <source>管理员</source>
             <translation>administrator</translation>
         </message>
         <message>
             <location filename="../../ui/hub/settings_dialog.py" line="34" />
-            <location filename="../../ui/office/room.py" line="36" />
+            <location filename="../../ui/office/room.py" line="42" />
             <source>数据库超级用户</source>
             <translation>database superuser</translation>
         </message>
         <message>
             <location filename="../../ui/hub/settings_dialog.py" line="35" />
-            <location filename="../../ui/office/room.py" line="36" />
+            <location filename="../../ui/office/room.py" line="42" />
             <source>无中心角色</source>
             <translation>no hub role</translation>
         </message>
@@ -1920,7 +1920,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="108" />
-            <location filename="../../ui/inspection_view/findings.py" line="272" />
+            <location filename="../../ui/inspection_view/findings.py" line="278" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
@@ -2075,8 +2075,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
-            <location filename="../../ui/inspection_view/findings.py" line="269" />
-            <location filename="../../ui/inspection_view/findings.py" line="291" />
+            <location filename="../../ui/inspection_view/findings.py" line="275" />
+            <location filename="../../ui/inspection_view/findings.py" line="297" />
             <location filename="../../ui/office/review_page.py" line="146" />
             <source>整改项</source>
             <translation>Rectifications</translation>
@@ -2119,7 +2119,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="42" />
-            <location filename="../../ui/inspection_view/findings.py" line="225" />
+            <location filename="../../ui/inspection_view/findings.py" line="229" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="325" />
             <location filename="../../ui/office/review_page.py" line="327" />
             <source>已整改</source>
@@ -2127,7 +2127,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="42" />
-            <location filename="../../ui/inspection_view/findings.py" line="225" />
+            <location filename="../../ui/inspection_view/findings.py" line="229" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="234" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="326" />
             <location filename="../../ui/office/review_page.py" line="327" />
@@ -2247,7 +2247,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="62" />
-            <location filename="../../ui/inspection_view/findings.py" line="332" />
+            <location filename="../../ui/inspection_view/findings.py" line="338" />
             <source>编辑整改项</source>
             <translation>Edit rectification</translation>
         </message>
@@ -2314,7 +2314,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="172" />
-            <location filename="../../ui/inspection_view/findings.py" line="344" />
+            <location filename="../../ui/inspection_view/findings.py" line="352" />
             <source>整改完成</source>
             <translation>Rectified</translation>
         </message>
@@ -2329,60 +2329,65 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>How it was rectified (e.g. street lights replaced on 25 November, checked on site)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="183" />
+            <location filename="../../ui/inspection_view/findings.py" line="184" />
+            <source>接着添加整改后照片（拍照或选择文件）</source>
+            <translation>Then add the photo after rectification (camera or file)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/findings.py" line="187" />
             <source>请填写整改情况说明。</source>
             <translation>Describe how it was rectified.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="230" />
+            <location filename="../../ui/inspection_view/findings.py" line="234" />
             <location filename="../../ui/office/review_page.py" line="328" />
             <source>期限 {0}</source>
             <translation>Deadline {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="232" />
+            <location filename="../../ui/inspection_view/findings.py" line="236" />
             <source>责任人 {0}</source>
             <translation>Responsible: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="240" />
+            <location filename="../../ui/inspection_view/findings.py" line="244" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="241" />
+            <location filename="../../ui/inspection_view/findings.py" line="245" />
             <source>重新打开</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="241" />
+            <location filename="../../ui/inspection_view/findings.py" line="245" />
             <source>整改完成…</source>
             <translation>Rectified…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="251" />
+            <location filename="../../ui/inspection_view/findings.py" line="255" />
             <location filename="../../ui/office/review_page.py" line="331" />
             <source>整改情况：{0}</source>
             <translation>Rectification: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="291" />
+            <location filename="../../ui/inspection_view/findings.py" line="297" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
             <source>整改项（{0}）</source>
             <translation>Rectifications ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="297" />
+            <location filename="../../ui/inspection_view/findings.py" line="303" />
             <source>无。滞后或未启动的事项可在此记录需要整改的内容。</source>
             <translation>None. For a delayed or unstarted action, record here what must be done.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="298" />
+            <location filename="../../ui/inspection_view/findings.py" line="304" />
             <source>无。不符合的条目可在此记录需要园区整改的事项。</source>
             <translation>None. For a non-compliant item, record here what the park must rectify.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="350" />
+            <location filename="../../ui/inspection_view/findings.py" line="361" />
             <source>重新打开整改项</source>
             <translation>Reopen rectification</translation>
         </message>
@@ -2499,7 +2504,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="28" />
-            <location filename="../../ui/office/office_page.py" line="55" />
+            <location filename="../../ui/office/office_page.py" line="54" />
             <source>‹ 检查列表</source>
             <translation>‹ Inspections</translation>
         </message>
@@ -2788,42 +2793,42 @@ Reason (optional):</translation>
             <translation>{0} (judged level)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/main_window.py" line="178" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="310" />
+            <location filename="../../ui/main_window.py" line="312" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="339" />
+            <location filename="../../ui/main_window.py" line="341" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="343" />
+            <location filename="../../ui/main_window.py" line="345" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="344" />
+            <location filename="../../ui/main_window.py" line="346" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="353" />
+            <location filename="../../ui/main_window.py" line="355" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="358" />
+            <location filename="../../ui/main_window.py" line="360" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="359" />
+            <location filename="../../ui/main_window.py" line="361" />
             <source>数据已备份到：
 {0}
 
@@ -2834,43 +2839,48 @@ Reason (optional):</translation>
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="366" />
+            <location filename="../../ui/main_window.py" line="368" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="372" />
+            <location filename="../../ui/main_window.py" line="374" />
             <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
 {1}</source>
             <translation>These {0} files are missing from the data folder, so the backup does not have them either:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="376" />
+            <location filename="../../ui/main_window.py" line="378" />
             <source>以下 {0} 处已损坏，已按原样备份：
 {1}</source>
             <translation>These {0} are damaged and were backed up as they are:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="377" />
+            <location filename="../../ui/main_window.py" line="379" />
             <source>备份完成，但有文件缺失</source>
             <translation>Backup done, but files are missing</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="377" />
+            <location filename="../../ui/main_window.py" line="379" />
             <source>备份完成，但数据有损坏</source>
             <translation>Backup done, but the data is damaged</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="386" />
+            <location filename="../../ui/main_window.py" line="388" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="394" />
+            <location filename="../../ui/main_window.py" line="396" />
             <source>请先选择要导出的检查</source>
             <translation>Select the inspection to export first</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/after_photo.py" line="39" />
+            <source>整改后：{0}</source>
+            <translation>After rectification: {0}</translation>
         </message>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="31" />
@@ -2956,42 +2966,42 @@ It holds the database and {1} photo and report files.</translation>
             <translation>{0} inspections ({1} shown)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/office_page.py" line="58" />
-            <location filename="../../ui/office/room.py" line="83" />
+            <location filename="../../ui/office/office_page.py" line="57" />
+            <location filename="../../ui/office/room.py" line="88" />
             <source>中心</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../ui/office/office_page.py" line="66" />
+            <location filename="../../ui/office/office_page.py" line="65" />
             <source>刷新</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../ui/office/office_page.py" line="83" />
-            <location filename="../../ui/office/room.py" line="60" />
+            <location filename="../../ui/office/office_page.py" line="82" />
+            <location filename="../../ui/office/room.py" line="65" />
             <source>检查与审核</source>
             <translation>Inspections and review</translation>
         </message>
         <message>
-            <location filename="../../ui/office/office_page.py" line="84" />
-            <location filename="../../ui/office/room.py" line="61" />
+            <location filename="../../ui/office/office_page.py" line="83" />
+            <location filename="../../ui/office/room.py" line="66" />
             <source>园区排名</source>
             <translation>Park ranking</translation>
         </message>
         <message>
-            <location filename="../../ui/office/office_page.py" line="85" />
-            <location filename="../../ui/office/room.py" line="62" />
+            <location filename="../../ui/office/office_page.py" line="84" />
+            <location filename="../../ui/office/room.py" line="67" />
             <source>园区趋势</source>
             <translation>Park trends</translation>
         </message>
         <message>
-            <location filename="../../ui/office/office_page.py" line="86" />
-            <location filename="../../ui/office/room.py" line="63" />
+            <location filename="../../ui/office/office_page.py" line="85" />
+            <location filename="../../ui/office/room.py" line="68" />
             <source>整改跟踪</source>
             <translation>Rectification tracker</translation>
         </message>
         <message>
-            <location filename="../../ui/office/office_page.py" line="104" />
+            <location filename="../../ui/office/office_page.py" line="103" />
             <source>未连接中心服务器：只能查看本机园区的趋势</source>
             <translation>Not connected to a hub: only the trends of this folder's parks</translation>
         </message>
@@ -3316,52 +3326,52 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Recorded: {0} (revision {1})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/room.py" line="64" />
+            <location filename="../../ui/office/room.py" line="69" />
             <source>从中心新建复查…</source>
             <translation>New revisit from the hub…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/room.py" line="65" />
+            <location filename="../../ui/office/room.py" line="70" />
             <source>为园区新建复查，带入中心记录的该园区未完成整改（上次检查可能是其他检查人员做的）</source>
             <translation>A revisit of a park carrying the hub's open findings of it (the last visit may have been another inspector's)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/room.py" line="71" />
+            <location filename="../../ui/office/room.py" line="76" />
             <source>中心(&amp;C)</source>
             <translation>&amp;Office</translation>
         </message>
         <message>
-            <location filename="../../ui/office/room.py" line="75" />
+            <location filename="../../ui/office/room.py" line="80" />
             <source>中心…</source>
             <translation>Office…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/room.py" line="77" />
+            <location filename="../../ui/office/room.py" line="82" />
             <source>中心服务器上的全部检查、审核、园区排名、趋势和整改跟踪</source>
             <translation>Every inspection on the hub, review, park ranking, trends and the rectification tracker</translation>
         </message>
         <message>
-            <location filename="../../ui/office/room.py" line="83" />
+            <location filename="../../ui/office/room.py" line="88" />
             <source>审核、园区排名、趋势和整改跟踪</source>
             <translation>Review, ranking, trends and rectifications</translation>
         </message>
         <message>
-            <location filename="../../ui/office/room.py" line="115" />
+            <location filename="../../ui/office/room.py" line="120" />
             <source>中心：{0}</source>
             <translation>Hub: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/room.py" line="142" />
+            <location filename="../../ui/office/room.py" line="164" />
             <source>中心没有本机园区的未完成整改（请先同步）</source>
             <translation>The hub has no open findings of this folder's parks (sync first)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/room.py" line="144" />
+            <location filename="../../ui/office/room.py" line="166" />
             <source>{0}（未完成整改 {1} 项）</source>
             <translation>{0} ({1} open findings)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/room.py" line="145" />
+            <location filename="../../ui/office/room.py" line="167" />
             <source>从中心新建复查</source>
             <translation>New revisit from the hub</translation>
         </message>

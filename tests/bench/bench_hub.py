@@ -13,7 +13,12 @@ Starts its own PostgreSQL (fsync on, as an office's would be) and measures:
    revision made directly rather than exported from 200 data folders: the hub's work is the same);
 3. the hub's size per inspection;
 4. at 10,000 inspections: ``hub inspections`` (all, as a reviewer; and one inspector's), and one
-   park's history; goal < 1 s.
+   park's history; goal < 1 s;
+5. the office's views at 10,000 inspections (issue 12; most inspections approved by a reviewer,
+   answers to the real items of 000, findings half of them past their deadline): the ranking of
+   template 000, the 整改 tracker (its first page, filtered, and whole for the Excel export), one
+   park's trends, the 中心 list's first page, one inspection read whole for the review screen,
+   the 公示 list as PDF and Excel; goal < 1 s each.
 """
 from __future__ import annotations
 
@@ -33,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import psycopg
 from PIL import Image
 
+from checklists.library import get_template
 from inspection.hub.admin import add_user, init_hub
 from inspection.hub.connection import HubAddress, open_hub
 from inspection.hub.folder import connect_folder
@@ -45,6 +51,7 @@ from tests.hub.payloads import make_revision
 from tests.hub.pg_server import PostgresServer, find_bin_dir
 
 DB = "bench_hub"
+CODES = [n.code for n in get_template("000").item_nodes]
 
 
 def _thumb() -> bytes:
@@ -101,9 +108,13 @@ def bench_many_laptops(server: PostgresServer, laptops: int, per_laptop: int) ->
         for k in range(per_laptop):
             template = parks[(n * 7 + k * 13) % len(parks)]
             park = local_parks.setdefault(template["name"], {**template, "id": str(uuid.uuid4())})
+            fails = (n * 31 + k * 17) % 12  # 0–11 of the 30 items answered 不符合
             upload = make_revision(park=park, photos=3, photo_bytes=30_000, answers=30, findings=2,
                                    date=f"20{20 + k % 7}-{1 + k % 12:02d}-{1 + n % 28:02d}",
-                                   status="signed" if k % 3 == 0 else "completed")
+                                   status="signed" if k % 3 == 0 else "completed",
+                                   item_codes=CODES[(k % 3) * 30:(k % 3) * 30 + 30],
+                                   results=["fail"] * fails + ["pass"] * (30 - fails),
+                                   deadline=f"202{5 + k % 3}-{1 + k % 12:02d}-15")
             start = time.perf_counter()
             push_revision(conn, upload)
             times.append(time.perf_counter() - start)
@@ -159,6 +170,70 @@ def bench_queries(server: PostgresServer, park_names: list[str]) -> None:
     inspector.close()
 
 
+def bench_office(server: PostgresServer, park_names: list[str]) -> None:
+    from inspection.hub.office import park_visits, ranking_entries, tracker_rows
+    from inspection.hub.office_list import OfficeFilter, office_inspections, review_detail
+    from inspection.office.publicity import publicity_pdf
+    from inspection.office.ranking import rank_parks
+    from inspection.office.tracker import TrackerFilter
+    from inspection.office.trends import park_trends
+    from inspection.office.xlsx import ranking_xlsx, tracker_xlsx
+
+    with psycopg.connect(server.url("bench_reviewer", DB), password="pw", autocommit=True) as conn:
+        # A reviewer's decisions: 17 in 20 approved, 1 in 20 returned, the rest not reviewed yet.
+        conn.execute("""INSERT INTO hub.reviews (inspection_id, revision_id, decision, comment)
+                        SELECT id, current_revision, CASE WHEN n % 20 = 0 THEN 'returned' ELSE 'approved' END,
+                               CASE WHEN n % 20 = 0 THEN '照片不清晰' ELSE '' END
+                        FROM (SELECT id, current_revision, row_number() OVER (ORDER BY id) AS n
+                              FROM hub.inspections) i WHERE n % 20 NOT IN (1, 2)""")
+        reviewed = conn.execute("SELECT count(*) FROM hub.reviews").fetchone()[0]
+    with psycopg.connect(server.admin_url(DB), autocommit=True) as conn:
+        conn.execute("ANALYZE")
+    reviewer = open_hub(HubAddress.parse(server.url("bench_reviewer", DB))[0], password="pw")
+    count = reviewer.conn.execute("SELECT count(*) FROM hub.inspections").fetchone()[0]
+    reviewer.conn.commit()
+    print(f"5. the office's views at {count} inspections ({reviewed} decisions):")
+
+    def timed(label: str, fn, size=len, runs: int = 5):
+        fn()  # warm
+        samples = []
+        result = None
+        for _ in range(runs):
+            start = time.perf_counter()
+            result = fn()
+            samples.append(time.perf_counter() - start)
+        print(f"   {label}: {statistics.median(samples) * 1000:.0f} ms median of {runs} ({size(result)})"
+              " — goal < 1 s")
+        return result
+
+    def ranking():
+        template, entries, waiting = ranking_entries(reviewer, "000")
+        return rank_parks(template, entries, waiting=waiting)
+
+    ranked = timed("ranking of 000 (latest approved per park, scored, ranked)", ranking,
+                   lambda r: f"{len(r.ranked)} parks ranked, {len(r.unranked) + len(r.waiting)} not")
+    timed("整改 tracker, first page of 200", lambda: tracker_rows(reviewer, TrackerFilter(limit=200)),
+          lambda p: f"{len(p.rows)} of {p.total} open, {p.overdue} overdue")
+    timed("整改 tracker, one park's overdue", lambda: tracker_rows(
+        reviewer, TrackerFilter(park=park_names[len(park_names) // 2], overdue_only=True, limit=200)), lambda p: f"{p.total} rows")
+    whole = timed("整改 tracker, everything (for the Excel export)", lambda: tracker_rows(reviewer, TrackerFilter()),
+                  lambda p: f"{len(p.rows)} rows")
+    timed(f"one park's trends ({park_names[0]})", lambda: park_trends(*park_visits(reviewer, park_names[0])),
+          lambda t: f"{len(t.points)} visits")
+    page = timed("中心 list, first page of 200 (pending review)", lambda: office_inspections(
+        reviewer, OfficeFilter(review="pending")), lambda r: f"{len(r[0])} of {r[1]}")
+    timed("one inspection read whole for review", lambda: review_detail(reviewer, page[0][0]["id"]),
+          lambda d: f"{len(d['answers'])} answers, {len(d['photos'])} photos")
+    out = Path(tempfile.mkdtemp())
+    timed("公示 list as PDF", lambda: publicity_pdf(ranked, out / "公示.pdf"),
+          lambda p: f"{p.stat().st_size // 1024} KB", runs=3)
+    timed("公示 list as Excel", lambda: ranking_xlsx(ranked, out / "公示.xlsx"),
+          lambda p: f"{p.stat().st_size // 1024} KB", runs=3)
+    timed("整改 tracker as Excel", lambda: tracker_xlsx(whole, out / "整改.xlsx"),
+          lambda p: f"{p.stat().st_size // 1024} KB", runs=3)
+    reviewer.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--laptops", type=int, default=200)
@@ -176,6 +251,7 @@ def main() -> None:
         if args.laptops:
             parks = bench_many_laptops(server, args.laptops, args.per_laptop)
             bench_queries(server, parks)
+            bench_office(server, parks)
     finally:
         server.remove()
 

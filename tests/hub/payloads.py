@@ -17,7 +17,10 @@ def make_revision(*, inspection_id: str | None = None, park: dict | None = None,
                   status: str = "completed", revision: int = 1, base: str | None = None,
                   photos: int = 2, photo_bytes: int = 2000, findings: int = 2, answers: int = 5,
                   date: str = "2026-03-01", note: str = "", photo_data: list[bytes] | None = None,
-                  ) -> RevisionUpload:
+                  item_codes: list[str] | None = None, results: list[str] | None = None,
+                  deadline: str = "2026-06-30") -> RevisionUpload:
+    """*item_codes* and *results* (the office's bench): real items of 000 with chosen results,
+    instead of the items "1", "2" … all 符合."""
     inspection_id = inspection_id or str(uuid.uuid4())
     park = park or {"id": str(uuid.uuid4()), "name": "测试园区", "address": "测试路1号",
                     "park_type": "manufacturing", "contacts": []}
@@ -30,11 +33,12 @@ def make_revision(*, inspection_id: str | None = None, park: dict | None = None,
                            "report_sha256": small.sha256, "original_name": f"IMG_{n}.jpg",
                            "width": 4000, "height": 3000, "template_id": "000", "item_code": "1",
                            "caption": f"照片{n}", "annotations": []})
-    answer_rows = [{"template_id": "000", "item_code": str(n + 1), "result": "pass", "value": None,
-                    "note": note, "answered_by": "张三", "answered_at": "2026-03-01T10:00:00+08:00"}
-                   for n in range(answers)]
-    finding_rows = [{"id": str(uuid.uuid4()), "template_id": "000", "item_code": str(n + 1),
-                     "severity": "major", "requirement": f"整改要求{n}", "deadline": "2026-06-30",
+    codes = item_codes or [str(n + 1) for n in range(max(answers, findings))]
+    answer_rows = [{"template_id": "000", "item_code": codes[n], "result": results[n] if results else "pass",
+                    "value": None, "note": note, "answered_by": "张三",
+                    "answered_at": "2026-03-01T10:00:00+08:00"} for n in range(answers)]
+    finding_rows = [{"id": str(uuid.uuid4()), "template_id": "000", "item_code": codes[n],
+                     "severity": "major", "requirement": f"整改要求{n}", "deadline": deadline,
                      "responsible": "园区管委会", "status": "open", "closing_note": "",
                      "carried_from": None, "created_at": "2026-03-01T10:00:00+08:00", "closed_at": None}
                     for n in range(findings)]

@@ -180,6 +180,10 @@ class CloseFindingDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(96)
         layout.addWidget(self.note)
+        # At a revisit the office wants the item as it is now beside how it was (整改前后对照).
+        self.after_photo = QCheckBox(tr("接着添加整改后照片（拍照或选择文件）"), self)
+        self.after_photo.setChecked(finding.carried_from is not None)
+        layout.addWidget(self.after_photo)
         self.error = QLabel(tr("请填写整改情况说明。"), self)
         self.error.setStyleSheet(f"color: {OVERDUE};")
         self.error.setWordWrap(True)
@@ -256,6 +260,8 @@ class FindingCard(QFrame):
 
 class FindingsPanel(QWidget):
     """The findings of the item on screen."""
+
+    after_photo_wanted = Signal(object)  # an item key: closed with 接着添加整改后照片 ticked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -338,10 +344,15 @@ class FindingsPanel(QWidget):
         finding = self.session.findings.get(finding_id)
         if finding is None:
             return
-        self._open(CloseFindingDialog(finding, self.window()),
-                   lambda note: self.session.undo_stack.push(EditFinding(
-                       self.session, self.session.findings.get(finding.id, finding),
-                       tr("整改完成"), {"status": FindingStatus.CLOSED.value, "note": note})))
+        dialog = CloseFindingDialog(finding, self.window())
+
+        def closed(note: str, key=self.key) -> None:
+            self.session.undo_stack.push(EditFinding(
+                self.session, self.session.findings.get(finding.id, finding),
+                tr("整改完成"), {"status": FindingStatus.CLOSED.value, "note": note}))
+            if dialog.after_photo.isChecked():
+                self.after_photo_wanted.emit(key)
+        self._open(dialog, closed)
 
     def reopen(self, finding_id: int) -> None:
         finding = self.session.findings.get(finding_id)

@@ -2,6 +2,7 @@
 
 - the review as the inspector sees it on the inspection page (ui/office/review_notes.py);
 - 报告 → 导出 Word… (ui/office/word_export.py);
+- the 整改后 photo when a finding is closed at a revisit (ui/office/after_photo.py);
 - the 中心 section (ui/office/office_page.py) behind the 中心 menu, and, for a reviewer or an
   admin, a 中心 button on the home screen; without a hub the menu offers only a park's trends
   from this data folder (the program otherwise works as before);
@@ -24,6 +25,7 @@ from inspection.hub.settings import load_settings
 from ui.base.error_reporting import report_error
 from ui.base.i18n import tr
 from ui.base.tasks import TaskRunnerStopped
+from ui.office.after_photo import AfterPhoto
 from ui.office.review_notes import ReviewNotes
 from ui.office.tabs import INSPECTIONS, RANKING, TRACKER, TRENDS
 from ui.office.word_export import WordMenu
@@ -45,6 +47,7 @@ class OfficeRoom(QObject):
         super().__init__(window)
         self.window = window
         self.review_notes = ReviewNotes(window)
+        self.after_photo = AfterPhoto(window)
         self.word = WordMenu(window)
         self.role: str | None = None
         self._known_url: str | None = None
