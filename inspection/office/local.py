@@ -31,9 +31,7 @@ def local_visits(store: Store, park: str | int) -> tuple[dict[str, Any], list[Vi
     for decision in store.hub_reviews():
         decisions[decision["inspection_id"]] = decision  # oldest first: the latest stays
     visits = []
-    for inspection in store.inspections():
-        if inspection.park_id != found.id or inspection.status.value not in ("completed", "signed"):
-            continue
+    for inspection in store.shared_inspections_of_park(found.id):
         snapshot = store.snapshot(inspection.id)
         carried = store.carried_findings(inspection.id)
         latest = decisions.get(inspection.id)

@@ -108,7 +108,7 @@ def publicity_story(ranking: Ranking, *, title: str = "") -> list[Any]:
              for column, value in enumerate(row)] for row in rows]
     if body:
         levels = [21 * mm] if ranking.by_stars else [21 * mm, 17 * mm]
-        widths = [11 * mm, 0, 26 * mm, *levels, 21 * mm, 32 * mm]
+        widths = [11 * mm, 0, 22 * mm, *levels, 21 * mm, 28 * mm]
         widths[1] = CONTENT_WIDTH - sum(widths)
         table = report_table([head, *body], widths)
         table.setStyle(table_style())

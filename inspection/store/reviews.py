@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from checklists.errors import InvalidInput, messages
 from inspection.model import Inspection, Status
-from inspection.store.base import StoreBase
+from inspection.store.base import INSPECTION_SELECT, StoreBase, inspection_from_row
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -134,6 +134,12 @@ class ReviewsMixin(StoreBase):
     def latest_decision(self, inspection_id: str) -> ReviewDecision | None:
         decisions = self.review_decisions(inspection_id)
         return decisions[-1] if decisions else None
+
+    def shared_inspections_of_park(self, park_id: int) -> list[Inspection]:
+        """A park's completed and signed inspections, oldest visit first (its trend)."""
+        return [inspection_from_row(r) for r in self._all(
+            INSPECTION_SELECT + " WHERE i.park_id = ? AND i.status IN ('completed', 'signed')"
+            " ORDER BY i.date, i.created_at", [park_id])]
 
     def carried_findings(self, inspection_id: str) -> set[int]:
         """The findings of an inspection that continue one of an earlier visit (here, or another

@@ -208,3 +208,39 @@ def test_a_revisit_from_the_list_carries_the_hubs_newer_open_findings(office):
     carried = sorted(f.requirement for f in store_a.snapshot(revisit.id).findings)
     assert carried == ["旧的整改", "李四发现的问题"]  # every open finding of the park, bob's too
     assert theirs not in {i.id for i in store_a.inspections()}  # the later visit itself is bob's
+
+
+def test_the_office_list_filters_by_inspector_park_status_and_review_state(office):
+    from inspection.hub.office_list import OfficeFilter, office_inspections, read_blob, review_detail
+    from tests.inspection.report_data import add_photo
+
+    hub, (root_a, store_a), (root_b, store_b), _, rita = office
+    alice, bob = (u for u in hub.passwords if u.startswith("inspector"))
+    approved = visit(store_a, "甲园", fails=1, date="2026-01-01")
+    returned = visit(store_a, "乙园", date="2026-02-01")
+    pending = visit(store_b, "甲园", date="2026-03-01")
+    add_photo(store_b, pending, seed=4, template_id="000", item_code=CODES[0])
+    store_b.set_status(pending, Status.COMPLETED)
+    push(store_a, root_a)
+    push(store_b, root_b)
+    decide(hub, rita, approved, "approve")
+    decide(hub, rita, returned, "return", "缺照片")
+    with hub.session(rita) as session:
+        def ids(**wanted):
+            rows, total = office_inspections(session, OfficeFilter(**wanted))
+            assert total == len(rows)
+            return {r["id"] for r in rows}
+
+        assert ids() == {approved, returned, pending}
+        assert ids(inspector=alice) == {approved, returned} and ids(inspector=bob) == {pending}
+        assert ids(park="甲") == {approved, pending} and ids(park="%") == set()
+        assert ids(review="pending") == {pending} and ids(review="returned") == {returned}
+        assert ids(review="approved", park="甲园") == {approved}
+        assert ids(status="completed") == {approved, returned, pending}
+        page, total = office_inspections(session, OfficeFilter(limit=2))
+        assert (len(page), total) == (2, 3) and page[0]["id"] == pending  # newest visit first
+        detail = review_detail(session, pending[:8])
+        assert detail["park"] == "甲园" and len(detail["answers"]) == len(CODES)
+        [photo] = detail["photos"]
+        assert read_blob(session, photo["report_sha256"]).startswith(b"\xff\xd8")  # a JPEG
+        assert [r["revision"] for r in detail["history"]["revisions"]] == [1]
