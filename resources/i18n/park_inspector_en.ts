@@ -1099,8 +1099,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_import.py" line="134" />
-            <location filename="../../ui/office/review_page.py" line="200" />
-            <location filename="../../ui/office/review_page.py" line="357" />
+            <location filename="../../ui/office/review_page.py" line="213" />
+            <location filename="../../ui/office/review_page.py" line="374" />
             <location filename="../../ui/office/trends_view.py" line="135" />
             <source>正在读取…</source>
             <translation>Reading…</translation>
@@ -1168,7 +1168,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
             <location filename="../../ui/home/inspection_list.py" line="326" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
-            <location filename="../../ui/office/review_page.py" line="110" />
+            <location filename="../../ui/office/review_page.py" line="123" />
             <location filename="../../ui/office/tracker_view.py" line="52" />
             <source>条目</source>
             <translation>Item</translation>
@@ -1439,7 +1439,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/inspection_list.py" line="59" />
             <location filename="../../ui/home/new_inspection.py" line="134" />
             <location filename="../../ui/office/inspections_view.py" line="49" />
-            <location filename="../../ui/office/room.py" line="167" />
+            <location filename="../../ui/office/room.py" line="174" />
             <location filename="../../ui/office/tracker_view.py" line="52" />
             <location filename="../../ui/office/trends_view.py" line="64" />
             <source>园区</source>
@@ -1451,7 +1451,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
             <location filename="../../ui/office/inspections_view.py" line="49" />
             <location filename="../../ui/office/room.py" line="41" />
-            <location filename="../../ui/office/room.py" line="171" />
+            <location filename="../../ui/office/room.py" line="178" />
             <location filename="../../ui/office/tracker_view.py" line="53" />
             <location filename="../../ui/reports/signatures_dialog.py" line="43" />
             <source>检查人员</source>
@@ -2027,7 +2027,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/checklist_model.py" line="232" />
-            <location filename="../../ui/office/review_page.py" line="258" />
+            <location filename="../../ui/office/review_page.py" line="275" />
             <source>已填写</source>
             <translation>Filled in</translation>
         </message>
@@ -2077,14 +2077,14 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
             <location filename="../../ui/inspection_view/findings.py" line="275" />
             <location filename="../../ui/inspection_view/findings.py" line="297" />
-            <location filename="../../ui/office/review_page.py" line="146" />
+            <location filename="../../ui/office/review_page.py" line="159" />
             <source>整改项</source>
             <translation>Rectifications</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
             <location filename="../../ui/office/inspections_view.py" line="50" />
-            <location filename="../../ui/office/review_page.py" line="144" />
+            <location filename="../../ui/office/review_page.py" line="157" />
             <location filename="../../ui/office/tracker_view.py" line="53" />
             <location filename="../../ui/photos/photo_strip.py" line="190" />
             <location filename="../../ui/photos/photo_viewer.py" line="158" />
@@ -2113,7 +2113,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="39" />
-            <location filename="../../ui/office/review_page.py" line="319" />
+            <location filename="../../ui/office/review_page.py" line="336" />
             <source>备注：{0}</source>
             <translation>note: {0}</translation>
         </message>
@@ -2121,7 +2121,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/conflicts.py" line="42" />
             <location filename="../../ui/inspection_view/findings.py" line="229" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="325" />
-            <location filename="../../ui/office/review_page.py" line="327" />
+            <location filename="../../ui/office/review_page.py" line="344" />
             <source>已整改</source>
             <translation>Rectified</translation>
         </message>
@@ -2130,7 +2130,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/findings.py" line="229" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="234" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="326" />
-            <location filename="../../ui/office/review_page.py" line="327" />
+            <location filename="../../ui/office/review_page.py" line="344" />
             <source>待整改</source>
             <translation>Open</translation>
         </message>
@@ -2340,7 +2340,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="234" />
-            <location filename="../../ui/office/review_page.py" line="328" />
+            <location filename="../../ui/office/review_page.py" line="345" />
             <source>期限 {0}</source>
             <translation>Deadline {0}</translation>
         </message>
@@ -2366,7 +2366,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="255" />
-            <location filename="../../ui/office/review_page.py" line="331" />
+            <location filename="../../ui/office/review_page.py" line="348" />
             <source>整改情况：{0}</source>
             <translation>Rectification: {0}</translation>
         </message>
@@ -2530,20 +2530,20 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="80" />
-            <location filename="../../ui/office/review_page.py" line="219" />
+            <location filename="../../ui/office/review_page.py" line="232" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="81" />
-            <location filename="../../ui/office/review_page.py" line="219" />
+            <location filename="../../ui/office/review_page.py" line="232" />
             <location filename="../../ui/reports/revisions_dialog.py" line="81" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="82" />
-            <location filename="../../ui/office/review_page.py" line="221" />
+            <location filename="../../ui/office/review_page.py" line="234" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
@@ -3162,166 +3162,176 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Review comment (revision {0}, {1}): {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="80" />
+            <location filename="../../ui/office/review_page.py" line="93" />
             <source>‹ 中心检查列表</source>
             <translation>‹ Hub inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="93" />
+            <location filename="../../ui/office/review_page.py" line="106" />
             <source>打开已签署报告</source>
             <translation>Open the signed report</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="106" />
+            <location filename="../../ui/office/review_page.py" line="119" />
             <source>只看不符合、有整改或有意见的条目</source>
             <translation>Only items not met, with findings or with comments</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="110" />
+            <location filename="../../ui/office/review_page.py" line="123" />
             <source>结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="110" />
+            <location filename="../../ui/office/review_page.py" line="123" />
             <source>证据</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="137" />
+            <location filename="../../ui/office/review_page.py" line="150" />
             <source>对此条目的审核意见</source>
             <translation>Review comment on this item</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="139" />
+            <location filename="../../ui/office/review_page.py" line="152" />
             <source>退回时写明这个条目要改什么（检查人员同步后在条目上方看到）</source>
             <translation>When returning, say what must change in this item (the inspector sees it above the item after syncing)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="156" />
+            <location filename="../../ui/office/review_page.py" line="169" />
             <source>审核结论</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="158" />
+            <location filename="../../ui/office/review_page.py" line="171" />
             <source>总体意见（退回时必填，或至少写一个条目的意见）</source>
             <translation>Overall comment (needed to return, unless an item has one)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="163" />
+            <location filename="../../ui/office/review_page.py" line="176" />
             <location filename="../../ui/office/standing.py" line="15" />
             <source>通过</source>
             <translation>Approve</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="165" />
+            <location filename="../../ui/office/review_page.py" line="178" />
             <source>退回…</source>
             <translation>Return…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="170" />
+            <location filename="../../ui/office/review_page.py" line="183" />
             <source>修订与审核记录</source>
             <translation>Revisions and decisions</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="217" />
+            <location filename="../../ui/office/review_page.py" line="230" />
             <source>审核：{0}　{1}</source>
             <translation>Review: {0}  {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="222" />
+            <location filename="../../ui/office/review_page.py" line="235" />
             <source>上传者 {0}</source>
             <translation>Pushed by {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="224" />
+            <location filename="../../ui/office/review_page.py" line="237" />
             <source>已签署报告 SHA-256 {0}</source>
             <translation>Signed report SHA-256 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="225" />
+            <location filename="../../ui/office/review_page.py" line="238" />
             <source>这一版没有已签署的报告</source>
             <translation>This revision has no signed report</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="229" />
+            <location filename="../../ui/office/review_page.py" line="242" />
             <source>这次检查在中心的状态是“{0}”，完成后才能审核。</source>
             <translation>This inspection is “{0}” on the hub; it can be reviewed once completed.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="261" />
+            <location filename="../../ui/office/review_page.py" line="251" />
+            <source>只有审核人员可以记录审核结论</source>
+            <translation>Only a reviewer can record a decision</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="278" />
             <source>照片 {0}</source>
             <translation>Photos {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="263" />
+            <location filename="../../ui/office/review_page.py" line="280" />
             <source>整改 {0}</source>
             <translation>Findings {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="265" />
+            <location filename="../../ui/office/review_page.py" line="282" />
             <source>有意见</source>
             <translation>Commented</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="274" />
-            <location filename="../../ui/office/review_page.py" line="375" />
+            <location filename="../../ui/office/review_page.py" line="291" />
+            <location filename="../../ui/office/review_page.py" line="412" />
             <source>已写意见的条目：{0} 项</source>
             <translation>Items commented: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="279" />
+            <location filename="../../ui/office/review_page.py" line="296" />
             <source>第 {0} 版上传（{1}）</source>
             <translation>Revision {0} pushed ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="280" />
+            <location filename="../../ui/office/review_page.py" line="297" />
             <source>　← 当前</source>
             <translation>  ← current</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="282" />
+            <location filename="../../ui/office/review_page.py" line="299" />
             <source>第 {0} 版 {1}（{2}）</source>
             <translation>Revision {0} {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="301" />
+            <location filename="../../ui/office/review_page.py" line="318" />
             <source>请在左侧选择一个条目</source>
             <translation>Choose an item on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="312" />
+            <location filename="../../ui/office/review_page.py" line="329" />
             <source>结果：未检查</source>
             <translation>Result: not checked</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="315" />
+            <location filename="../../ui/office/review_page.py" line="332" />
             <source>结果：{0}</source>
             <translation>Result: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="322" />
-            <location filename="../../ui/office/review_page.py" line="334" />
+            <location filename="../../ui/office/review_page.py" line="339" />
+            <location filename="../../ui/office/review_page.py" line="351" />
             <location filename="../../ui/reports/verify_dialog.py" line="259" />
             <source>无</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="329" />
+            <location filename="../../ui/office/review_page.py" line="346" />
             <source>责任单位 {0}</source>
             <translation>Responsible {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="405" />
+            <location filename="../../ui/office/review_page.py" line="368" />
+            <source>双击查看大图</source>
+            <translation>Double-click to see it larger</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="442" />
             <source>退回时请写明原因：总体意见，或至少一个条目的意见。</source>
             <translation>Returning needs a reason: an overall comment, or a comment on at least one item.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="409" />
+            <location filename="../../ui/office/review_page.py" line="446" />
             <source>正在记录审核结论…</source>
             <translation>Recording the decision…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="412" />
+            <location filename="../../ui/office/review_page.py" line="449" />
             <source>已记录：{0}（第 {1} 版）</source>
             <translation>Recorded: {0} (revision {1})</translation>
         </message>
@@ -3361,17 +3371,17 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Hub: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/room.py" line="164" />
+            <location filename="../../ui/office/room.py" line="171" />
             <source>中心没有本机园区的未完成整改（请先同步）</source>
             <translation>The hub has no open findings of this folder's parks (sync first)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/room.py" line="166" />
+            <location filename="../../ui/office/room.py" line="173" />
             <source>{0}（未完成整改 {1} 项）</source>
             <translation>{0} ({1} open findings)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/room.py" line="167" />
+            <location filename="../../ui/office/room.py" line="174" />
             <source>从中心新建复查</source>
             <translation>New revisit from the hub</translation>
         </message>

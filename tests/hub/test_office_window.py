@@ -95,3 +95,19 @@ def test_without_a_hub_only_this_folders_trends_are_offered(qtbot, window, runne
     qtbot.waitUntil(lambda: trends.trends is not None and bool(trends.trends.points), timeout=10000)
     assert trends.trends.park["source"] == "local"
     assert not office.page.tabs.isTabEnabled(INSPECTIONS)
+
+
+def test_an_admin_reads_the_review_screen_but_cannot_decide(qtbot, pushed, data_dir, window):
+    hub, _rita, first, _second = pushed
+    admin = hub.add_user("admin")
+    connect_folder(data_dir, hub.url(admin), password=hub.passwords[admin]).close()
+    office = window.office
+    office.check_hub()
+    qtbot.waitUntil(lambda: office.role == "admin", timeout=10000)
+    assert not office.home_button.isHidden()
+    office.show(INSPECTIONS)
+    office.page.open_review(first)
+    review = office.page.review
+    qtbot.waitUntil(lambda: review.detail is not None, timeout=10000)
+    assert not review.approve.isEnabled() and not review.return_.isEnabled()
+    assert "审核人员" in review.approve.toolTip()

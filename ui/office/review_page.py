@@ -43,6 +43,18 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 THUMB = 150
 
 
+class Thumbnail(QLabel):
+    """A photo of the item; double-click opens its report-size copy in the system's viewer."""
+
+    def __init__(self, page: ReviewPage, photo: dict[str, Any]) -> None:
+        super().__init__(page)
+        self.page, self.photo = page, photo
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self.page.open_photo(self.photo)
+
+
 def _value_text(value: Any) -> str:
     if not value:
         return ""
@@ -66,6 +78,7 @@ class ReviewPage(QWidget):
         self.pixmaps: dict[str, QPixmap] = {}
         self.message: QMessageBox | None = None
         self._said_after_load = ""
+        self.can_decide = True  # until the hub says who we are
         self._build()
 
     # --- layout ------------------------------------------------------------------------------
@@ -232,8 +245,12 @@ class ReviewPage(QWidget):
         self._fill_tree()
 
     def _enable(self, on: bool) -> None:
+        on = on and self.can_decide
         for widget in (self.approve, self.return_, self.overall, self.comment):
             widget.setEnabled(on)
+        tip = "" if self.can_decide else tr("只有审核人员可以记录审核结论")
+        for widget in (self.approve, self.return_):
+            widget.setToolTip(tip)
 
     def _marked(self, key: tuple[str, str]) -> bool:
         answer = self.answers.get(key)
@@ -345,10 +362,10 @@ class ReviewPage(QWidget):
     def _thumbnail(self, photo: dict[str, Any]) -> QLabel:
         from inspection.hub.office_list import read_blob
 
-        label = QLabel(self)
+        label = Thumbnail(self, photo)
         label.setFixedSize(QSize(THUMB, THUMB))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setToolTip(photo["caption"] or "")
+        label.setToolTip("\n".join(filter(None, [photo["caption"], tr("双击查看大图")])))
         label.setStyleSheet(f"background: {SURFACE_ALT};")
         sha = photo["report_sha256"] or photo["sha256"]
         if sha in self.pixmaps:
@@ -368,6 +385,26 @@ class ReviewPage(QWidget):
 
         self.requests.run(f"photo:{sha}", lambda session: read_blob(session, sha), arrived)
         return label
+
+    def open_photo(self, photo: dict[str, Any]) -> None:
+        from inspection.hub.office_list import read_blob
+
+        sha = photo["report_sha256"] or photo["sha256"]
+
+        def write(data: bytes) -> None:
+            from ui.reports.export_dialogs import open_file
+
+            path = Path(tempfile.mkdtemp(prefix="park-inspector-review-")) / f"{sha[:12]}.jpg"
+            path.write_bytes(data)
+            open_file(path)
+
+        self.requests.run("open-photo", lambda session: read_blob(session, sha), write)
+
+    def set_can_decide(self, can: bool) -> None:
+        """Only a reviewer records decisions (the hub refuses anyone else): others read."""
+        self.can_decide = can
+        if self.detail is not None:
+            self._enable(self.detail["status"] in ("completed", "signed"))
 
     def _comment_typed(self) -> None:
         if self.key is not None:

@@ -133,6 +133,12 @@ class OfficeRoom(QObject):
         self._has_hub, self._who_text = has_hub, who
         if self._page is not None:
             self._page.set_hub(has_hub, who)
+            self._page.review.set_can_decide(self.can_decide)
+
+    @property
+    def can_decide(self) -> bool:
+        """Whether we may record review decisions (reviewers; unknown while offline: try)."""
+        return self.role in (None, "reviewer", "superuser")
 
     # --- showing the section ---------------------------------------------------------------
 
@@ -145,6 +151,7 @@ class OfficeRoom(QObject):
             self._page = OfficePage(self.window.runner, self.window.data_dir, self.window)
             self._page.back_requested.connect(self.window.show_home)
             self._page.set_hub(self._has_hub, self._who_text)
+            self._page.review.set_can_decide(self.can_decide)
         return self._page
 
     def show(self, tab: int) -> None:
