@@ -6,9 +6,10 @@ before writing it: a 2,000-photo report held its photos about three times over (
 
 - a photo is drawn as a :class:`LazyJpeg`: only its header is read (size, colour components);
   the PDF object names the file;
-- :func:`save_streaming` writes the document object by object straight into the file, reading
-  each photo's bytes when its object is written and dropping them right after — the writer
-  never holds more than one photo (:attr:`StreamingFile.most_images_held`).
+- :func:`save_streaming` writes the document object by object straight into the file, copying
+  each photo from its file when its object is written (inside the kernel, ``os.sendfile``,
+  where it can: the photo's bytes never enter Python) — the writer never holds more than one
+  photo (:attr:`StreamingFile.most_images_held`).
 
 The bytes written are the ones reportlab's own ``SaveToFile`` would write: the same objects in
 the same order, the photo embedded byte for byte (DCTDecode), the same cross-reference table
@@ -20,9 +21,10 @@ from __future__ import annotations
 import hashlib
 import os
 import struct
+import sys
 import zlib
 from dataclasses import dataclass
-from io import BytesIO
+from io import BufferedReader, BytesIO
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -134,15 +136,37 @@ class LazyJpeg(pdfdoc.PDFObject):
         except OSError:
             return _GREY_PIXEL
 
+    def open(self) -> BufferedReader | None:
+        """The JPEG's file, opened to be copied into the PDF (None if it went meanwhile)."""
+        try:
+            return open(self.path, "rb")
+        except OSError:
+            return None
+
+    def head(self, document: Any, length: int) -> bytes:
+        """The object's dictionary for a JPEG of *length* bytes, up to its stream's data.
+
+        Formatted by reportlab once for each size and colour model (with the length left
+        out), then only the length changes: the bytes are the ones ``format`` would give."""
+        key = (self.info, rl_config.pdfMultiLine)
+        parts = _HEADS.get(key)
+        if parts is None:
+            formatted = pdfdoc.format(self.dictionary(-1), document) + b"\nstream\n"
+            before, after = formatted.split(b"/Length -1", 1)
+            parts = _HEADS[key] = (before + b"/Length ", after)
+        return parts[0] + str(length).encode("ascii") + parts[1]
+
     def parts(self, document: Any, payload: bytes) -> tuple[bytes, bytes]:
         """What comes before and after the JPEG's bytes in the file: dictionary + stream."""
-        head = pdfdoc.format(self.dictionary(len(payload)), document) + b"\nstream\n"
-        return head, b"endstream\n"
+        return self.head(document, len(payload)), b"endstream\n"
 
     def format(self, document: Any) -> bytes:  # reportlab's own (non-streaming) save
         payload = self.payload()
         head, tail = self.parts(document, payload)
         return head + payload + tail
+
+
+_HEADS: dict[tuple[JpegInfo, int], tuple[bytes, bytes]] = {}
 
 
 def draw_jpeg(canvas: Any, path: Path, info: JpegInfo, x: float, y: float, width: float,
@@ -197,41 +221,108 @@ def draw_named_image(canvas: Any, name: str, png: bytes, x: float, y: float, wid
 
 class StreamingFile:
     """reportlab's ``PDFFile`` (an output collector that knows its offset), writing through
-    to a file instead of keeping every string."""
+    to a file instead of keeping every string.
+
+    Small objects are gathered into blocks of about :data:`_BLOCK` bytes before they are
+    written; a photo goes from its file into the PDF inside the kernel (``os.sendfile``), never
+    through a Python ``bytes`` object, or in :data:`_BLOCK`-sized pieces where that is not
+    available."""
 
     def __init__(self, handle: BinaryIO, pdf_version: tuple[int, int]) -> None:
         self.handle = handle
         self.offset = 0
         self.images_held = 0
         self.most_images_held = 0
+        self._pending: list[bytes] = []
+        self._pending_size = 0
+        self._buffer: bytearray | None = None  # for copying without sendfile
         self.add(pdfdoc.pdfdocEnc(f"%PDF-{pdf_version[0]}.{pdf_version[1]}")
                  + b"\n%\223\214\213\236 ReportLab Generated PDF document (opensource)\n")
 
     def add(self, data: bytes | str) -> int:
-        encoded: bytes = pdfdoc.pdfdocEnc(data)
+        encoded: bytes = data if isinstance(data, bytes) else pdfdoc.pdfdocEnc(data)
         where = self.offset
-        self.handle.write(encoded)
+        self._pending.append(encoded)
+        self._pending_size += len(encoded)
         self.offset += len(encoded)
+        if self._pending_size >= _BLOCK:
+            self.flush()
         return where
+
+    def flush(self) -> None:
+        """Write what was gathered (and the handle's own buffer) to the file."""
+        if self._pending:
+            self.handle.write(b"".join(self._pending))
+            self._pending.clear()
+            self._pending_size = 0
+        self.handle.flush()
 
     def add_image(self, number: int, version: int, image: LazyJpeg, document: Any) -> int:
-        """Write *image*'s object with its JPEG read now, and let go of the bytes."""
+        """Write *image*'s object with its JPEG copied from its file now."""
         where = self.offset
         document.encrypt.register(number, version)
-        payload = image.payload()
         self.images_held += 1
         self.most_images_held = max(self.most_images_held, self.images_held)
-        head, tail = image.parts(document, payload)
-        self.add(pdfdoc.pdfdocEnc(f"{number} {version} obj\n") + head)
-        self.handle.write(payload)
-        self.offset += len(payload)
-        del payload
-        self.images_held -= 1
-        self.add(tail + b"endobj\n")
+        try:
+            source = image.open()
+            if source is None:
+                self._add_payload(number, version, image, document, _GREY_PIXEL)
+            else:
+                with source:
+                    length = os.fstat(source.fileno()).st_size
+                    self.add(pdfdoc.pdfdocEnc(f"{number} {version} obj\n")
+                             + image.head(document, length))
+                    self.flush()
+                    self._copy(source, length)
+                    self.offset += length
+                    self.add(b"endstream\nendobj\n")
+        finally:
+            self.images_held -= 1
         return where
 
+    def _add_payload(self, number: int, version: int, image: LazyJpeg, document: Any,
+                     payload: bytes) -> None:
+        head, tail = image.parts(document, payload)
+        self.add(pdfdoc.pdfdocEnc(f"{number} {version} obj\n") + head + payload + tail
+                 + b"endobj\n")
+
+    def _copy(self, source: BufferedReader, length: int) -> None:
+        """*length* bytes of *source* to the file. Should the photo have shrunk since it was
+        measured (changed while the report was written), the rest is zeros: the object keeps
+        the length its dictionary gives, and the file stays readable."""
+        target = self.handle.fileno()
+        done = 0
+        if _SENDFILE:
+            try:
+                while done < length:
+                    sent = os.sendfile(target, source.fileno(), done, length - done)
+                    if sent == 0:
+                        break
+                    done += sent
+            except OSError:
+                if done:  # part of it went: the file position is where sendfile left it
+                    raise
+                source.seek(0)
+        if not done:
+            buffer = self._buffer = self._buffer or bytearray(_BLOCK)
+            view = memoryview(buffer)
+            while done < length:
+                read = source.readinto(view[:min(len(view), length - done)])
+                if not read:
+                    break
+                self.handle.write(view[:read])
+                done += read
+        if done < length:
+            self.handle.write(bytes(length - done))
+        self.handle.flush()
+
     def closeOrReset(self) -> None:  # noqa: N802 - reportlab's name
-        pass
+        self.flush()
+
+
+# Gathered output is written in blocks of this size; photos copy through a buffer this size.
+_BLOCK = 1 << 20
+_SENDFILE = hasattr(os, "sendfile") and os.name == "posix" and sys.platform != "darwin"
 
 
 class _RawName(pdfdoc.PDFObject):
@@ -339,6 +430,7 @@ def save_streaming(document: Any, canvas: Any, handle: BinaryIO) -> StreamingFil
                                 Root=document.Reference(catalog), Info=document.Reference(info),
                                 Encrypt=encrypt_ref, ID=document.ID())
     out.add(trailer.format(document))
+    out.flush()
     if getattr(document, "_digiSigs", None):
         raise ValueError("reportlab's own digital signatures are not written by this writer")
     return out

@@ -2,12 +2,14 @@
 written, the file the same as reportlab's own save would make, damaged JPEGs recognised."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from reportlab import rl_config
 
 from inspection.report import build_report, pdf, read_attached_results, writer
+from inspection.report.page_images import page_count
 from inspection.report.writer import jpeg_info
 from tests.inspection.report_data import fill_inspection, jpeg_bytes
 
@@ -18,20 +20,20 @@ def test_the_writer_holds_one_photo_at_a_time_and_reads_each_once(store, tmp_pat
     snapshot = store.snapshot(inspection_id)
     reads: list[Path] = []
     saving: list[writer.StreamingFile] = []
-    payload = writer.LazyJpeg.payload
+    opened = writer.LazyJpeg.open
     save = writer.save_streaming
 
-    def counted_payload(self):
+    def counted_open(self):
         assert saving, "a photo was read while laying out, not while writing"
         reads.append(self.path)
-        return payload(self)
+        return opened(self)
 
     def counted_save(*args):
         saving.append(None)
         saving[-1] = save(*args)
         return saving[-1]
 
-    monkeypatch.setattr(writer.LazyJpeg, "payload", counted_payload)
+    monkeypatch.setattr(writer.LazyJpeg, "open", counted_open)
     monkeypatch.setattr(writer, "save_streaming", counted_save)
     out = build_report(snapshot, tmp_path / "r.pdf", data_dir=store.data_dir)
     files = {store.data_dir.report_image(p.sha256) for p in snapshot.photos}
@@ -72,3 +74,57 @@ def test_damaged_jpegs_are_recognised_from_their_header_and_end(tmp_path, damage
     path.write_bytes(bad)
     assert jpeg_info(path) is None
     assert jpeg_info(tmp_path / "missing.jpg") is None
+
+
+def test_photos_copied_without_sendfile_make_the_same_file(store, tmp_path, monkeypatch):
+    """Where the kernel cannot copy (Windows, macOS) photos go through a buffer: same bytes."""
+    inspection_id = fill_inspection(store, photos=3)
+    snapshot = store.snapshot(inspection_id)
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    kernel = build_report(snapshot, tmp_path / "kernel.pdf", data_dir=store.data_dir)
+    monkeypatch.setattr(writer, "_SENDFILE", False)
+    monkeypatch.setattr(writer, "_BLOCK", 4096)  # several pieces a photo
+    buffered = build_report(snapshot, tmp_path / "buffered.pdf", data_dir=store.data_dir)
+    assert kernel.read_bytes() == buffered.read_bytes()
+
+
+@pytest.mark.parametrize("change", ["removed", "cut_short"])
+def test_a_photo_changed_while_the_file_is_written_leaves_a_readable_pdf(
+        store, tmp_path, monkeypatch, change):
+    """Each image object keeps the length its dictionary gives: a photo removed before it is
+    copied is a grey pixel, one cut short while it is copied is padded; every other object is
+    where the cross-reference table says."""
+    inspection_id = fill_inspection(store, photos=3)
+    snapshot = store.snapshot(inspection_id)
+    victim = store.data_dir.report_image(snapshot.photos[0].sha256)
+    opened, copy = writer.LazyJpeg.open, writer.StreamingFile._copy
+
+    def removing_open(self):
+        if self.path == victim:
+            victim.unlink()
+        return opened(self)
+
+    def shrinking_copy(self, source, length):
+        if source.name == str(victim):
+            os.truncate(victim, 500)  # after its length went into the dictionary
+        return copy(self, source, length)
+
+    if change == "removed":
+        monkeypatch.setattr(writer.LazyJpeg, "open", removing_open)
+    else:
+        monkeypatch.setattr(writer.StreamingFile, "_copy", shrinking_copy)
+    out = build_report(snapshot, tmp_path / "r.pdf", data_dir=store.data_dir)
+    _assert_every_object_where_the_xref_says(out.read_bytes())
+    assert page_count(out) > 3
+    assert read_attached_results(out)["inspection"]["id"] == inspection_id
+
+
+def _assert_every_object_where_the_xref_says(data: bytes) -> None:
+    start = int(data[data.rindex(b"startxref") + 9:].split()[0])
+    lines = data[start:].split(b"\n")
+    assert lines[0] == b"xref"
+    first, count = map(int, lines[1].split())
+    for number, line in enumerate(lines[2:2 + count], start=first):
+        offset, _, kind = line.split()
+        if kind == b"n":
+            assert data[int(offset):].startswith(b"%d 0 obj" % number), number
