@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -125,17 +126,38 @@ def ranking_xlsx(ranking: Ranking, out: Path, *, title: str = "") -> Path:
 
 
 def tracker_xlsx(page: TrackerPage, out: Path) -> Path:
-    """The 整改 tracker's rows (all those the filter matches) as one sheet."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "整改跟踪"
-    top = _heading(sheet, "未完成整改跟踪",
-                   f"截至 {page.as_of.isoformat()}；筛选：{page.wanted.said}；共 {page.total} 项，逾期 {page.overdue} 项")
+    """The 整改 tracker's rows (all those the filter matches) as one sheet.
+
+    Written row by row (openpyxl's write-only mode, the header alone styled): 20,000 findings
+    take a second or two, not the ten a styled cell each would."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("整改跟踪")
     headers = ("园区", "检查日期", "报告编号", "条目", "条目名称", "严重程度", "整改要求", "责任单位", "整改期限",
                "逾期天数", "照片", "现场记录", "检查人员")
-    rows = [[r.park, r.inspection_date, r.report_number, f"{r.template_id}:{r.item_code}", r.item_title,
-             r.severity_label, r.requirement, r.responsible, r.deadline or "无期限",
-             r.days_overdue if r.deadline else None, r.photos, r.note, r.inspector] for r in page.rows]
-    _table(sheet, top, headers, (24, 12, 16, 12, 30, 8, 40, 20, 12, 8, 6, 30, 12), rows)
-    sheet.freeze_panes = sheet.cell(row=top + 1, column=2)
+    for column, width in enumerate((24, 12, 16, 12, 30, 8, 40, 20, 12, 8, 6, 30, 12), start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "B5"
+
+    def styled(value: Any, *, font: Font | None = None) -> WriteOnlyCell:
+        cell = WriteOnlyCell(sheet, value=_clean(value))
+        if font is not None:
+            cell.font = font
+        return cell
+
+    sheet.append([styled("未完成整改跟踪", font=TITLE_FONT)])
+    sheet.append([_clean(f"截至 {page.as_of.isoformat()}；筛选：{page.wanted.said}；"
+                         f"共 {page.total} 项，逾期 {page.overdue} 项")])
+    sheet.append([])
+    head = []
+    for text in headers:
+        cell = styled(text, font=HEADER_FONT)
+        cell.fill, cell.border = HEADER_FILL, BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        head.append(cell)
+    sheet.append(head)
+    for r in page.rows:
+        sheet.append([_clean(v) for v in (
+            r.park, r.inspection_date, r.report_number, f"{r.template_id}:{r.item_code}", r.item_title,
+            r.severity_label, r.requirement, r.responsible, r.deadline or "无期限",
+            r.days_overdue if r.deadline else None, r.photos, r.note, r.inspector)])
     return _save(book, out)
