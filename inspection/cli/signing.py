@@ -106,10 +106,20 @@ def verify_report(args: argparse.Namespace) -> int:
 
 
 def key_new(args: argparse.Namespace) -> int:
-    from inspection.signing.keys import check_new_key_fields, check_password, create_signing_key
+    from inspection.files import check_output_path
+    from inspection.signing.keys import (
+        CERT_SUFFIX,
+        check_new_key_fields,
+        check_password,
+        create_signing_key,
+    )
     from inspection.signing.trust import trust_certificate
 
     check_new_key_fields(name=args.name, organisation=args.organisation, title=args.title)
+    # Never into a data folder (its keys/ is filled by 'key import'), a device or a pipe:
+    # the key file and the certificate written beside it alike, before the password is asked.
+    for target in (args.out, Path(args.out).with_suffix(CERT_SUFFIX)):
+        check_output_path(target, data_dir=data_root(args))
     password = read_password(args.password_file, confirm=True)
     check_password(password)
     path = create_signing_key(name=args.name, organisation=args.organisation,

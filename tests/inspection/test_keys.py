@@ -113,3 +113,27 @@ def test_an_ed25519_key_is_refused_with_a_reason(tmp_path, password_file, capsys
     code, out, err = run("key", "import", p12, "--password-file", password_file, "--data-dir",
                          tmp_path / "data", capsys=capsys)
     assert code == 2 and "Ed25519" in err and "意外" not in err
+
+
+@pytest.mark.parametrize("where", ["the data folder", "its keys folder", "through a symlink",
+                                   "onto a pipe"])
+def test_key_new_never_writes_into_the_data_folder_or_onto_a_pipe(tmp_path, password_file,
+                                                                   capsys, where):
+    import os
+
+    from inspection.store import open_store
+
+    root = tmp_path / "data"
+    open_store(root).close()
+    (root / "keys").mkdir(exist_ok=True)
+    (tmp_path / "link").symlink_to(root)
+    os.mkfifo(tmp_path / "pipe.crt")
+    out = {"the data folder": root / "k.p12", "its keys folder": root / "keys" / "k.p12",
+           "through a symlink": tmp_path / "link" / "k.p12",
+           "onto a pipe": tmp_path / "pipe.p12"}[where]
+    before = sorted(p.name for p in root.rglob("*"))
+    code, _, err = key_new(tmp_path, out, password_file, capsys=capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    assert ("数据文件夹" in err) if where != "onto a pipe" else ("pipe.crt" in err)
+    assert sorted(p.name for p in root.rglob("*")) == before
+    assert not (tmp_path / "pipe.p12").exists()

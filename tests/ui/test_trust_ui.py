@@ -175,3 +175,26 @@ def test_a_key_that_cannot_sign_says_why_and_the_certificate_can_be_exported(
     dialog.export_certificate()
     assert x509.load_pem_x509_certificate(target.read_bytes()) == certificate
     assert b"PRIVATE" not in target.read_bytes()
+
+
+@pytest.mark.parametrize("where", ["the database", "a new file in the data folder"])
+def test_the_certificate_is_never_exported_into_the_data_folder(qtbot, inline_runner, prefs,
+                                                                data_dir, tmp_path, where,
+                                                                monkeypatch):
+    from inspection.store import open_store
+
+    open_store(data_dir).close()
+    key = create_signing_key(name="张三", organisation="金山区经委", password=PASSWORD,
+                             out=tmp_path / "mine.p12")
+    remember_key_path(prefs, key)
+    database = (data_dir / "inspections.db").read_bytes()
+    target = data_dir / ("inspections.db" if where == "the database" else "mine.crt")
+    errors = []
+    monkeypatch.setattr("ui.reports.key_dialog.save_file", lambda *args, **kwargs: target)
+    monkeypatch.setattr("ui.reports.key_dialog.report_error",
+                        lambda exc, *args, **kwargs: errors.append(exc))
+    dialog = key_dialog(qtbot, inline_runner, prefs, data_dir)
+    dialog.export_certificate()
+    assert errors and "数据文件夹" in str(errors[0])
+    assert (data_dir / "inspections.db").read_bytes() == database
+    assert not (data_dir / "mine.crt").exists()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from checklists.errors import language
-from inspection.files import write_atomic
+from inspection.files import check_output_path, write_atomic
 from inspection.palette import MUTED, RESULT_COLORS
 from inspection.paths import DataDir
 from inspection.signing.certificates import certificate_problems
@@ -327,9 +327,13 @@ class SigningKeyDialog(QDialog):
                            tr("证书 (*.crt)"), ".crt")
         if target is None:
             return
-        data = info.certificate_pem
-        self.runner.background(lambda _progress: write_atomic(target, data),
-                               lambda _none: None, lambda exc: report_error(exc, self))
+        data, data_dir = info.certificate_pem, self.keys_dir.parent
+
+        def export(_progress: object) -> None:
+            # never into the data folder (its database, a photo …), onto a device or a pipe
+            write_atomic(check_output_path(target, data_dir=data_dir), data)
+
+        self.runner.background(export, lambda _none: None, lambda exc: report_error(exc, self))
 
     # --- creating ---------------------------------------------------------------------------
 
