@@ -81,3 +81,19 @@ def test_a_bad_sheet_is_refused_with_every_row_and_nothing_stored(tmp_path):
 def test_export_insists_on_the_file_type(tmp_path):
     out = run("template", "export", "000", "--xlsx", tmp_path / "x.csv")
     assert out.returncode == 2 and ".xlsx" in out.stderr
+
+
+def test_import_reads_regular_files_only_and_never_waits_on_a_pipe(tmp_path):
+    import os
+
+    pipe = tmp_path / "waiting.xlsx"
+    os.mkfifo(pipe)  # open() would wait for a writer for ever
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    for path in (pipe, folder, Path("/dev/zero")):
+        out = subprocess.run([sys.executable, str(ROOT / "main.py"), "template", "import", path,
+                              "--data-dir", tmp_path / "data"], cwd=ROOT, capture_output=True,
+                             text=True, timeout=30)
+        assert out.returncode == 2 and "不是普通文件" in out.stderr, out.stderr
+        assert len(out.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "data" / "inspections.db").exists()

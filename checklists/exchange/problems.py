@@ -24,6 +24,8 @@ MESSAGES = messages({
     "import.and_more": ("……另有 {count} 处问题", "… and {count} more problems"),
     # the file as a whole
     "import.not_found": ("找不到文件 {file}", "File not found: {file}"),
+    "import.not_a_file": ("{file} 不是普通文件（文件夹、设备或管道），不能导入",
+                          "{file} is not an ordinary file (a folder, a device or a pipe)"),
     "import.unreadable": ("无法读取文件 {file}：{reason}", "Cannot read the file {file}: {reason}"),
     "import.empty_file": ("文件 {file} 是空的", "The file {file} is empty"),
     "import.unknown_type": ("“{file}”不是 Excel 工作簿（.xlsx）或 Word 文档（.docx）",

@@ -8,6 +8,8 @@ tree (for the preview) and every problem by row; ``template`` only when there ar
 """
 from __future__ import annotations
 
+import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -20,12 +22,23 @@ KINDS = {"xlsx": "Excel 工作簿（.xlsx）", "docx": "Word 文档（.docx）"}
 KINDS_EN = {"xlsx": "an Excel workbook (.xlsx)", "docx": "a Word document (.docx)"}
 
 
+def _never_wait(path: str, flags: int) -> int:
+    """An ``open()`` opener that never blocks on a pipe swapped in after the check."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
 def sniff(path: Path) -> str:
     """``xlsx`` or ``docx`` from the file's content; refuses anything else, and a name that
     says otherwise (a Word document named .xlsx)."""
     name = path.name
     try:
-        with path.open("rb") as handle:
+        # Regular files only, looked at before opening and once open: a pipe would make open()
+        # wait for a writer for ever, a device (/dev/zero) is nothing to read a template from.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise TemplateFileRefused("import.not_a_file", file=str(path))
+        with open(path, "rb", opener=_never_wait) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise TemplateFileRefused("import.not_a_file", file=str(path))
             head = handle.read(8)
     except FileNotFoundError:
         raise TemplateFileRefused("import.not_found", file=str(path)) from None
