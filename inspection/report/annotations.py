@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from inspection.annotations import (
     REFERENCE_LONG_EDGE,
     TEXT_ASCENT,
@@ -27,6 +25,7 @@ from inspection.annotations import (
     text_lines,
     valid_shapes,
 )
+from inspection.report.fallback_font import draw_string, string_width, text_out
 
 __all__ = ["REFERENCE_LONG_EDGE", "draw_annotations", "normalise_annotations"]
 
@@ -96,7 +95,7 @@ def _text(canvas: Any, shape: Mapping[str, Any], left: float, top: float, *, wid
     """Text as the editor draws it: bold, with a dark translucent halo, kept inside the photo."""
     size = font_size(shape, height)
     lines = text_lines(shape)
-    text_width = max(stringWidth(line, font_name, size) for line in lines)
+    text_width = max(string_width(line, font_name, size) for line in lines)
     text_height = size * (TEXT_ASCENT + TEXT_LINE_SPACING * (len(lines) - 1) + 0.3)
     left, top, shrink = place_text(left, top, text_width=text_width, text_height=text_height,
                                    width=width, height=height)
@@ -104,14 +103,12 @@ def _text(canvas: Any, shape: Mapping[str, Any], left: float, top: float, *, wid
     for line_no, line in enumerate(lines):
         bx, by = page(left, top + size * (TEXT_ASCENT + TEXT_LINE_SPACING * line_no))
         halo = canvas.beginText(bx, by)
-        halo.setFont(font_name, size)
         halo.setTextRenderMode(1)  # stroke only: the outline under the letters
         canvas.saveState()
         canvas.setStrokeColorRGB(*(c / 255 for c in TEXT_HALO_RGBA[:3]))
         canvas.setStrokeAlpha(TEXT_HALO_RGBA[3] / 255)
         canvas.setLineWidth(max(size * TEXT_HALO_WIDTH, 0.3))
-        halo.textLine(line)
+        text_out(halo, line, font=font_name, size=size)  # 䶮, 𬌗 in the fallback font
         canvas.drawText(halo)
         canvas.restoreState()
-        canvas.setFont(font_name, size)
-        canvas.drawString(bx, by, line)
+        draw_string(canvas, bx, by, line, font=font_name, size=size)

@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph,
 from inspection.model import Photo
 from inspection.report.annotations import draw_annotations
 from inspection.report.context import ReportContext, esc, format_time
+from inspection.report.fallback_font import draw_string
 from inspection.report.fonts import FONT, FONT_BOLD
 from inspection.report.styles import BODY_HEIGHT, CONTENT_WIDTH, GRID, MUTED, report_table, styles
 from inspection.report.writer import JpegInfo, draw_jpeg, jpeg_info
@@ -63,7 +64,8 @@ class PhotoFlowable(Flowable):
             canvas.setFillColor(MUTED)
             canvas.setFont(FONT, 10)
             middle = x + self.draw_width / 2
-            canvas.drawCentredString(middle, self.draw_height / 2 + 4, self.notice)
+            draw_string(canvas, middle, self.draw_height / 2 + 4, self.notice, font=FONT,
+                        size=10, anchor="middle")  # it names the photo's file
             canvas.setFont(FONT, 8.5)
             canvas.drawCentredString(middle, self.draw_height / 2 - 10,
                                      "请在程序中检查数据（check-db），或重新导入原照片")

@@ -69,13 +69,31 @@ def _split_frags(frags: list[Any]) -> list[Any]:
     return out
 
 
+def canvas_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """*text* as (font, text) runs for drawing on a canvas: one run in *font* when it has every
+    character (nothing else is loaded), else :func:`split_runs` with the fallback registered
+    first (the signature stamp draws without the report having registered it)."""
+    have = font_codepoints(font)
+    if not have or all(ord(char) in have for char in text):  # (a built-in font: as it is)
+        return [(font, text)] if text else []
+    install()
+    return split_runs(text, font)
+
+
+def string_width(text: str, font: str, size: float) -> float:
+    """``stringWidth`` of *text* as :func:`draw_string` draws it (fallback runs included)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    return sum(pdfmetrics.stringWidth(run, name, size) for name, run in canvas_runs(text, font))
+
+
 def draw_string(canvas: Any, x: float, y: float, text: str, *, font: str, size: float,
                 anchor: str = "start") -> None:
     """``canvas.drawString`` that switches to the fallback font where *font* lacks a
     character; *anchor* start, middle or end (drawString, drawCentredString, drawRightString)."""
     from reportlab.pdfbase import pdfmetrics
 
-    runs = split_runs(text, font)
+    runs = canvas_runs(text, font)
     width = sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs)
     x -= {"start": 0.0, "middle": width / 2, "end": width}[anchor]
     for name, run in runs:
@@ -83,6 +101,14 @@ def draw_string(canvas: Any, x: float, y: float, text: str, *, font: str, size: 
         canvas.drawString(x, y, run)
         x += pdfmetrics.stringWidth(run, name, size)
     canvas.setFont(font, size)
+
+
+def text_out(text_object: Any, text: str, *, font: str, size: float) -> None:
+    """``textOut`` on a text object (which keeps its render mode: the annotation halo),
+    switching to the fallback font where *font* lacks a character."""
+    for name, run in canvas_runs(text, font):
+        text_object.setFont(name, size)
+        text_object.textOut(run)
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:

@@ -14,7 +14,6 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -34,6 +33,7 @@ from inspection.report.attachment import (
 from inspection.report.context import REPORT_TITLE, ReportContext, make_context, unknown_records
 from inspection.report.details import details
 from inspection.report.errors import Cancelled, ReportError, write_failure
+from inspection.report.fallback_font import draw_string, string_width
 from inspection.report.fonts import FONT, FONT_BOLD, bold_font_file, register_fonts
 from inspection.report.pairs import pairs_appendix
 from inspection.report.rectification import rectification
@@ -63,12 +63,12 @@ ShouldCancel = Callable[[], bool]
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
     """*text* cut to *width* points with “…” when it is longer (a header line never overprints)."""
-    if stringWidth(text, font, size) <= width:
+    if string_width(text, font, size) <= width:
         return text
     low, high = 0, len(text)
     while low < high:  # the longest prefix that fits with the ellipsis
         middle = (low + high + 1) // 2
-        if stringWidth(text[:middle] + "…", font, size) <= width:
+        if string_width(text[:middle] + "…", font, size) <= width:
             low = middle
         else:
             high = middle - 1
@@ -120,7 +120,7 @@ def _numbered_canvas(header_left: str, header_right: str, mark: str | None,
     written, with the empty signature field over *stamp()* (page index, box).
     """
     header_size = 8.5
-    left_width = stringWidth(header_left, FONT, header_size)
+    left_width = string_width(header_left, FONT, header_size)
     header_right = fit_text(header_right, FONT, header_size, CONTENT_WIDTH - left_width - 8 * mm)
 
     class NumberedCanvas(Canvas):
@@ -159,8 +159,10 @@ def _numbered_canvas(header_left: str, header_right: str, mark: str | None,
             top = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
             self.setFont(FONT, header_size)
             self.setFillColor(MUTED)
-            self.drawString(MARGIN_LEFT, top, header_left)
-            self.drawRightString(MARGIN_LEFT + CONTENT_WIDTH, top, header_right)
+            # a park's or a report's rare characters (䶮, 𬌗) in the fallback font, as in the body
+            draw_string(self, MARGIN_LEFT, top, header_left, font=FONT, size=header_size)
+            draw_string(self, MARGIN_LEFT + CONTENT_WIDTH, top, header_right, font=FONT,
+                        size=header_size, anchor="end")
             self.setStrokeColor(RULE)
             self.setLineWidth(0.6)
             self.line(MARGIN_LEFT, top - 2.2 * mm, MARGIN_LEFT + CONTENT_WIDTH, top - 2.2 * mm)
@@ -220,8 +222,8 @@ class ReportDocument(BaseDocTemplate):
         canvas.saveState()
         canvas.setFont(FONT, 10)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(MARGIN_LEFT + CONTENT_WIDTH, PAGE_HEIGHT - 16 * mm,
-                               f"报告编号：{inspection.report_number}")
+        draw_string(canvas, MARGIN_LEFT + CONTENT_WIDTH, PAGE_HEIGHT - 16 * mm,
+                    f"报告编号：{inspection.report_number}", font=FONT, size=10, anchor="end")
         canvas.restoreState()
 
     def stamp(self) -> tuple[int, tuple[float, float, float, float]] | None:

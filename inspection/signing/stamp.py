@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from inspection.report.fallback_font import draw_string, string_width
 from inspection.report.fonts import FONT, regular_font_file
 
 FONT_SIZE = 10.0
@@ -46,14 +47,12 @@ def _wrap(lines: Sequence[tuple[str, str]], font: str, size: float,
           width: float) -> list[tuple[float, str]]:
     """(indent, text) rows: a value too long for one row continues under its start (Chinese
     breaks between any two characters)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     rows: list[tuple[float, str]] = []
     for label, value in lines:
-        indent = stringWidth(label, font, size)
+        indent = string_width(label, font, size)
         row, x = label, 0.0
         for ch in value:
-            w = stringWidth(ch, font, size)
+            w = string_width(ch, font, size)
             if x + indent + w > width and row.strip():
                 rows.append((0.0 if row.startswith(label) else indent, row))
                 row, x = "", 0.0
@@ -67,7 +66,6 @@ def stamp_pdf(width: float, height: float, lines: Sequence[tuple[str, str]]) -> 
     """A one-page PDF of *width* × *height* points showing *lines* (label, value) as a block
     centred in the page; a long value wraps, and the text shrinks (to 5 pt at the least) only
     when the rows would not fit the height."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
 
     font = stamp_font()
@@ -83,7 +81,7 @@ def stamp_pdf(width: float, height: float, lines: Sequence[tuple[str, str]]) -> 
             break
     else:
         size = MIN_FONT_SIZE
-    block_width = max(indent + stringWidth(text, font, size) for indent, text in rows)
+    block_width = max(indent + string_width(text, font, size) for indent, text in rows)
     x = max((width - block_width) / 2, MARGIN)
     baseline = (height + block_height) / 2 - size * 0.88  # the first row's baseline
     out = io.BytesIO()
@@ -91,7 +89,9 @@ def stamp_pdf(width: float, height: float, lines: Sequence[tuple[str, str]]) -> 
                     initialFontName=font, initialFontSize=size)
     canvas.setFont(font, size)
     for number, (indent, text) in enumerate(rows):
-        canvas.drawString(x + indent, baseline - number * size * LEADING, text)
+        # a signer's or an organisation's rare characters (䶮, 𬌗) in the fallback font
+        draw_string(canvas, x + indent, baseline - number * size * LEADING, text, font=font,
+                    size=size)
     canvas.showPage()
     canvas.save()
     return out.getvalue()

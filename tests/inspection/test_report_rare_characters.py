@@ -73,3 +73,80 @@ def test_text_drawn_on_a_canvas_switches_font_too(tmp_path):
     canvas.save()
     assert "ParkInspectorFallback" in fonts_of(out)
     assert "检查人员：李𬌗王䶮" in "".join(text_of(out).split())
+
+
+def page_count(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True,
+                          text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def test_every_page_header_prints_a_rare_park_name(tmp_path):
+    """The header (report number left, park name right) is drawn on the canvas, not in a
+    paragraph: it switches font per character too, on every page after the cover."""
+    store = open_store(tmp_path / "data", actor="张三")
+    name = "王䶮𬌗智造小微企业园"
+    park = store.add_park(name, "manufacturing")
+    inspection = store.new_inspection(park.id, ["000"], inspectors=["张三"], date="2026-11-20",
+                                      organisation="金山区经委")
+    store.save_answer(inspection.id, "000", "1-1-1", result="pass")
+    out = build_report(store.snapshot(inspection.id), tmp_path / "r.pdf",
+                       data_dir=store.data_dir)
+    pages = page_count(out)
+    assert pages >= 4
+    for number in range(2, pages + 1):
+        fonts = subprocess.run(["pdffonts", "-f", str(number), "-l", str(number), str(out)],
+                               check=True, capture_output=True, text=True).stdout
+        assert "ParkInspectorFallback" in fonts, number  # the header's 䶮 and 𬌗
+        text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-enc",
+                               "UTF-8", str(out), "-"], check=True, capture_output=True,
+                              text=True).stdout
+        assert name in "".join(text.split()), number
+
+
+def test_the_signature_stamp_prints_rare_names(tmp_path):
+    from inspection.signing.stamp import stamp_lines, stamp_pdf
+
+    lines = stamp_lines(name="李𬌗", organisation="䶮山区经济委员会", when="2026-11-20 10:32")
+    out = tmp_path / "stamp.pdf"
+    out.write_bytes(stamp_pdf(260, 85, lines))
+    assert "ParkInspectorFallback" in fonts_of(out)
+    assert "签署人：李𬌗" in "".join(text_of(out).split())
+    assert "单位：䶮山区经济委员会" in "".join(text_of(out).split())
+
+
+def test_a_report_signed_by_a_rare_name_carries_it_in_its_stamp(tmp_path):
+    from inspection.signing.issue import issue_report
+    from inspection.signing.keys import create_signing_key
+
+    store = open_store(tmp_path / "data", actor="张三")
+    park = store.add_park("星河智造园", "manufacturing")  # no rare character in the pages
+    inspection = store.new_inspection(park.id, ["000"], inspectors=["张三"], date="2026-11-20",
+                                      organisation="金山区经委")
+    store.save_answer(inspection.id, "000", "1-1-1", result="pass")
+    key = create_signing_key(name="王䶮", organisation="䶮山区经委", password="rare-names-2026",
+                             out=tmp_path / "k.p12")
+    issue_report(store, inspection.id, key_path=key, password="rare-names-2026")
+    signed = store.reports(inspection.id)[0].file(store.data_dir)
+    # The stamp is the signature field's appearance, a form with fonts of its own; the pages
+    # hold no rare character, so the fallback font is there for the stamp's name alone.
+    assert b"ParkInspectorFallback" in signed.read_bytes()
+    listing = fonts_of(signed)
+    rows = [row for row in listing.splitlines() if "ParkInspectorFallback" in row]
+    assert rows and all(row.split()[-5:-3] == ["yes", "yes"] for row in rows)
+
+
+def test_annotation_text_on_a_photo_switches_font_too(tmp_path):
+    from inspection.report.annotations import draw_annotations
+    from inspection.report.fonts import FONT_BOLD
+
+    register_fonts()
+    out = tmp_path / "a.pdf"
+    canvas = Canvas(str(out))
+    shape = {"type": "text", "color": "#e02020", "width": 1, "x1": 0.1, "y1": 0.3,
+             "text": "王䶮陪同", "size": 0.08}
+    assert draw_annotations(canvas, [shape], x=50, y=400, width=400, height=300,
+                            font_name=FONT_BOLD) == 1
+    canvas.save()
+    assert "ParkInspectorFallback" in fonts_of(out)
+    assert "王䶮陪同" in "".join(text_of(out).split())
