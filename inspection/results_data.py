@@ -38,7 +38,8 @@ def inspection_dict(snapshot: InspectionSnapshot, results: list[TemplateResult])
             "organisation": inspection.organisation, "templates": list(inspection.template_ids),
             "revisit_of": inspection.revisit_of,
         },
-        "park": {"name": park.name, "type": park.park_type.value, "address": park.address},
+        "park": {"name": park.name, "type": park.park_type.value, "address": park.address,
+                 "location": list(park.location) if park.location else None},
         "overall_percent": overall_percent(results),
         "results": [r.to_dict() for r in results],
         "answers": answers,
@@ -49,8 +50,13 @@ def inspection_dict(snapshot: InspectionSnapshot, results: list[TemplateResult])
             "closing_note": f.closing_note} for f in snapshot.findings],
         "photos": [{
             "id": p.id, "sha256": p.sha256, "template": p.template_id, "code": p.item_code,
-            "caption": p.caption, "taken_at": p.taken_at, "original_name": p.original_name}
+            "caption": p.caption, "taken_at": p.taken_at, "original_name": p.original_name,
+            "gps": list(p.gps) if p.gps else None}
             for p in snapshot.photos],
+        # why an item that breaks an evidence rule (inspection.evidence_rules) was signed so
+        "evidence_reasons": [{"template": template_id, "code": code, "reason": reason}
+                             for (template_id, code), reason
+                             in sorted(snapshot.evidence_reasons.items())],
         "signatures": [{"role": s.role.value, "name": s.name, "title": s.title,
                         "signed_at": s.signed_at} for s in snapshot.signatures],
     }

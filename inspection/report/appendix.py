@@ -18,9 +18,18 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph,
 from inspection.model import Photo
 from inspection.report.annotations import draw_annotations
 from inspection.report.context import ReportContext, esc, format_time
+from inspection.report.evidence import photo_place
 from inspection.report.fallback_font import draw_string
 from inspection.report.fonts import FONT, FONT_BOLD
-from inspection.report.styles import BODY_HEIGHT, CONTENT_WIDTH, GRID, MUTED, report_table, styles
+from inspection.report.styles import (
+    ALERT,
+    BODY_HEIGHT,
+    CONTENT_WIDTH,
+    GRID,
+    MUTED,
+    report_table,
+    styles,
+)
 from inspection.report.writer import JpegInfo, draw_jpeg, jpeg_info
 
 # The largest a photo may be drawn, by how many photos share an appendix page.
@@ -144,8 +153,12 @@ def photo_block(ctx: ReportContext, photo: Photo, *, width: float = CONTENT_WIDT
     if photo.caption:
         lines.append(Paragraph(esc(photo.caption), caption))
     taken = format_time(photo.taken_at, seconds=True) if photo.taken_at else "未知"
-    lines.append(Paragraph(f"拍摄时间 {esc(taken)}　原文件 {esc(photo.original_name)}　"
-                           f"SHA-256 {photo.short_hash}", small))
+    where, flags = photo_place(ctx, photo)
+    lines.append(Paragraph(f"拍摄时间 {esc(taken)}　{esc(where) + '　' if where else ''}"
+                           f"原文件 {esc(photo.original_name)}　SHA-256 {photo.short_hash}", small))
+    if flags:  # far from the park, or another day: flagged for the reader, never hidden
+        lines.append(Paragraph(f'<font color="#{ALERT.hexval()[2:]}">注意：{esc(flags)}</font>',
+                               small))
     return [image, Spacer(1, 1.5 * mm), *lines, Spacer(1, 5 * mm)]
 
 

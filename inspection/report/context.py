@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 from checklists.library import get_template
 from checklists.model import Template, TemplateKind
 from checklists.scoring import ActionStatus, OverdueItem
+from inspection.evidence_rules import Breach, breaches
 from inspection.model import Finding, InspectionSnapshot, Photo
 from inspection.paths import DataDir
 from inspection.photos.order import capture_order_key
@@ -155,6 +156,8 @@ class ReportContext:
     finding_numbers: dict[int, int] = field(default_factory=dict)
     photos_per_page: int = 2  # photo appendix layout: 1 large, 2 medium, 4 small
     signed: bool = False  # the PDF will be signed (never claimed otherwise)
+    # items whose result lacks what their evidence rule needs, in report order
+    breaches: dict[tuple[str, str], Breach] = field(default_factory=dict)
 
     @property
     def templates(self) -> list[Template]:
@@ -257,7 +260,8 @@ def make_context(snapshot: InspectionSnapshot, results: list[TemplateResult],
         snapshot=snapshot, results=results, data_dir=data_dir, photos=photos,
         photo_numbers={p.id: i for i, p in enumerate(photos, start=1)},
         findings=findings, finding_numbers={f.id: i for i, f in enumerate(findings, start=1)},
-        photos_per_page=photos_per_page, signed=signed)
+        photos_per_page=photos_per_page, signed=signed,
+        breaches={b.key: b for b in breaches(snapshot)})
 
 
 def value_text(value: Mapping[str, Any] | None, inputs: Sequence[Mapping[str, Any]] = ()) -> str:

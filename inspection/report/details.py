@@ -29,6 +29,7 @@ from inspection.report.context import (
     unchecked_past_deadline,
     value_text,
 )
+from inspection.report.evidence import evidence_markup
 from inspection.report.sections import standard_name
 from inspection.report.styles import (
     ALERT,
@@ -128,6 +129,9 @@ def _note_cell(ctx: ReportContext, template: Template, node: Node, answer: Answe
     refs = join_numbers("整改", ctx.finding_refs(template.id, node.code))
     if refs:
         parts.append(f"见{refs}")
+    evidence = evidence_markup(ctx, template.id, node.code)  # and why it was signed so
+    if evidence:
+        parts.append(evidence)
     return Paragraph("<br/>".join(parts), styles().cell)
 
 

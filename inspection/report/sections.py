@@ -28,6 +28,7 @@ from inspection.report.context import (
     section_number,
     short_name,
 )
+from inspection.report.evidence import evidence_list
 from inspection.report.fonts import FONT
 from inspection.report.styles import CONTENT_WIDTH, GRID, RULE, report_table, styles, table_style
 from inspection.results import TemplateResult, overall_percent
@@ -164,6 +165,7 @@ def summary(ctx: ReportContext, index: int) -> list[Flowable]:
     table.setStyle(table_style())
     story.append(table)
     story += _overdue_list(ctx)
+    story += evidence_list(ctx)
     for result in ctx.results:
         if result.compliance is not None:
             story += _group_scores(result)

@@ -43,6 +43,7 @@ from inspection.report.context import (
     value_text,
 )
 from inspection.report.errors import ReportError, write_failure
+from inspection.report.evidence import evidence_note, evidence_rows
 from inspection.report.word_pairs import pairs_docx
 from inspection.report.word_parts import (
     ALERT,
@@ -148,6 +149,10 @@ def _summary(document: Any, ctx: ReportContext, index: int) -> None:
     if late:
         heading(document, f"逾期事项（{len(late)} 项，时间节点已过而未完成）", level=2)
         table(document, ("行动方案", "逾期事项", "时间节点", "落实情况"), late, (3.5, 7.7, 2.5, 2.0))
+    unmet = evidence_rows(ctx)
+    if unmet:
+        heading(document, f"未满足证据要求的条目（{len(unmet)} 项）", level=2)
+        table(document, ("条目", "证据要求", "缺少", "理由"), unmet, (5.4, 3.4, 1.9, 5.0))
 
 
 def _item_text(node: Any) -> str:
@@ -177,6 +182,9 @@ def _note(ctx: ReportContext, template: Any, node: Any, answer: Any, extra: str 
     refs = join_numbers("整改", ctx.finding_refs(template.id, node.code))
     if refs:
         parts.append(f"见{refs}")
+    evidence = evidence_note(ctx, template.id, node.code)
+    if evidence:
+        parts.append(evidence)
     return "\n".join(parts)
 
 

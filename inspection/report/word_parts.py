@@ -16,6 +16,7 @@ from docx.shared import Cm, Pt, RGBColor
 from inspection import palette
 from inspection.annotations import DEFAULT_COLOR
 from inspection.report.context import ReportContext, format_time
+from inspection.report.evidence import photo_place
 from inspection.report.writer import jpeg_info
 
 BODY_FONT = "宋体"  # SimSun: on every Chinese Windows; Word maps it elsewhere
@@ -207,5 +208,9 @@ def photo_appendix(document: Any, ctx: ReportContext) -> None:
         if photo.caption:
             add_paragraph(document, photo.caption, size=9.5, after=0)
         taken = format_time(photo.taken_at, seconds=True) if photo.taken_at else "未知"
-        add_paragraph(document, f"拍摄时间 {taken}　原文件 {photo.original_name}　"
-                                f"SHA-256 {photo.short_hash}", size=8, color=MUTED, after=12)
+        where, flags = photo_place(ctx, photo)
+        add_paragraph(document, f"拍摄时间 {taken}　{where + '　' if where else ''}"
+                                f"原文件 {photo.original_name}　SHA-256 {photo.short_hash}",
+                      size=8, color=MUTED, after=0 if flags else 12)
+        if flags:
+            add_paragraph(document, f"注意：{flags}", size=8, color=ALERT, after=12)
