@@ -206,7 +206,7 @@
         </message>
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="88" />
-            <location filename="../../ui/reports/sign_dialog.py" line="177" />
+            <location filename="../../ui/reports/sign_dialog.py" line="187" />
             <source>选择…</source>
             <translation>Choose…</translation>
         </message>
@@ -217,7 +217,7 @@
         </message>
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="96" />
-            <location filename="../../ui/reports/sign_dialog.py" line="168" />
+            <location filename="../../ui/reports/sign_dialog.py" line="178" />
             <source>签名密钥的密码（不会被保存）</source>
             <translation>The signing key's password (never stored)</translation>
         </message>
@@ -239,7 +239,7 @@
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="107" />
             <location filename="../../ui/bundles/bundle_flow.py" line="114" />
-            <location filename="../../ui/reports/sign_dialog.py" line="185" />
+            <location filename="../../ui/reports/sign_dialog.py" line="195" />
             <source>密钥密码：</source>
             <translation>Key password:</translation>
         </message>
@@ -3105,7 +3105,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/office/ranking_view.py" line="198" />
             <location filename="../../ui/reports/export_dialogs.py" line="178" />
-            <location filename="../../ui/reports/sign_dialog.py" line="297" />
+            <location filename="../../ui/reports/sign_dialog.py" line="314" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
@@ -3767,6 +3767,7 @@ The copy can be edited but is not the record: every page is marked “unsigned�
         </message>
         <message>
             <location filename="../../ui/photos/photo_facts.py" line="35" />
+            <location filename="../../ui/reports/sign_dialog.py" line="261" />
             <source>；</source>
             <translation>; </translation>
         </message>
@@ -4210,38 +4211,38 @@ A draft is for checking the content; the official report comes from “Sign repo
             <translation>Certificates (*.crt)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="338" />
+            <location filename="../../ui/reports/key_dialog.py" line="342" />
             <source>创建新密钥</source>
             <translation>Create new key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="339" />
+            <location filename="../../ui/reports/key_dialog.py" line="343" />
             <source>新密钥将代替当前密钥用于签署。当前密钥文件保留在本机，已签署的报告不受影响。继续吗？</source>
             <translation>The new key will sign instead of the current one. The current key file stays on this laptop, and signed reports are not affected. Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="365" />
-            <location filename="../../ui/reports/key_dialog.py" line="370" />
+            <location filename="../../ui/reports/key_dialog.py" line="369" />
+            <location filename="../../ui/reports/key_dialog.py" line="374" />
             <source>导入签名密钥</source>
             <translation>Import signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="365" />
+            <location filename="../../ui/reports/key_dialog.py" line="369" />
             <source>签名密钥 (*.p12 *.pfx);;所有文件 (*)</source>
             <translation>Signing keys (*.p12 *.pfx);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="370" />
+            <location filename="../../ui/reports/key_dialog.py" line="374" />
             <source>输入 {0} 的密码（用于核对；程序不会保存密码）：</source>
             <translation>The password of {0} (to check it; it is never stored):</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="383" />
+            <location filename="../../ui/reports/key_dialog.py" line="387" />
             <source>密码不正确，请重新输入。</source>
             <translation>Wrong password, please try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="403" />
+            <location filename="../../ui/reports/key_dialog.py" line="407" />
             <source>签名密钥没有设置</source>
             <translation>The signing key was not set</translation>
         </message>
@@ -4305,7 +4306,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="58" />
-            <location filename="../../ui/reports/sign_dialog.py" line="148" />
+            <location filename="../../ui/reports/sign_dialog.py" line="158" />
             <source>现场签名…</source>
             <translation>Signatures on site…</translation>
         </message>
@@ -4316,7 +4317,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="60" />
-            <location filename="../../ui/reports/sign_dialog.py" line="150" />
+            <location filename="../../ui/reports/sign_dialog.py" line="160" />
             <source>签名密钥…</source>
             <translation>Signing key…</translation>
         </message>
@@ -4388,8 +4389,8 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="176" />
-            <location filename="../../ui/reports/sign_dialog.py" line="135" />
-            <location filename="../../ui/reports/sign_dialog.py" line="348" />
+            <location filename="../../ui/reports/sign_dialog.py" line="145" />
+            <location filename="../../ui/reports/sign_dialog.py" line="365" />
             <source>签署报告</source>
             <translation>Sign report</translation>
         </message>
@@ -4456,181 +4457,186 @@ The report is saved at:
             <translation>signed (file missing)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="136" />
+            <location filename="../../ui/reports/sign_dialog.py" line="146" />
             <source>&lt;b&gt;报告编号 {0}（第 {1} 版）&lt;/b&gt;&lt;br&gt;{2} · 检查日期 {3}</source>
             <translation>&lt;b&gt;Report {0} (revision {1})&lt;/b&gt;&lt;br&gt;{2} · inspected on {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="141" />
+            <location filename="../../ui/reports/sign_dialog.py" line="151" />
             <source>签署前检查</source>
             <translation>Before signing</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="145" />
+            <location filename="../../ui/reports/sign_dialog.py" line="155" />
             <source>填写理由…</source>
             <translation>Give reasons…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="152" />
+            <location filename="../../ui/reports/sign_dialog.py" line="162" />
             <source>我已知悉上述问题，仍要签署</source>
             <translation>I know about the points above and want to sign anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="170" />
+            <location filename="../../ui/reports/sign_dialog.py" line="180" />
             <source>同时保存一份到：</source>
             <translation>Also save a copy to:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="172" />
+            <location filename="../../ui/reports/sign_dialog.py" line="182" />
             <source>检查报告</source>
             <translation>Inspection-report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="174" />
+            <location filename="../../ui/reports/sign_dialog.py" line="184" />
             <source>可直接输入路径，或点击“选择…”</source>
             <translation>Type a path, or click “Choose…”</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="189" />
+            <location filename="../../ui/reports/sign_dialog.py" line="199" />
             <source>签署后检查被锁定，不能再修改；如需修改，需重新打开并生成新的修订版。签署的报告同时保存在数据文件夹中。</source>
             <translation>Signing locks the inspection: it can no longer be changed unless it is reopened as a new revision. The signed report is also kept in the data folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="195" />
+            <location filename="../../ui/reports/sign_dialog.py" line="205" />
             <source>签署并生成报告</source>
             <translation>Sign and issue</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="218" />
+            <location filename="../../ui/reports/sign_dialog.py" line="228" />
             <source>还有 {0} 个条目未检查（共 {1} 个）；报告中显示为“未检查”。</source>
             <translation>{0} of {1} items are not checked yet; the report shows them as “not checked”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="221" />
+            <location filename="../../ui/reports/sign_dialog.py" line="231" />
             <source>全部 {0} 个条目已检查。</source>
             <translation>All {0} items are checked.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="226" />
+            <location filename="../../ui/reports/sign_dialog.py" line="236" />
             <source>{0} 个条目冲突待核（{1}）：两台电脑都改过，请先在条目中选定保留哪一方，之后才能签署。</source>
             <translation>{0} items are conflicts to review ({1}): changed on two computers; pick which side to keep on each item before signing.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="231" />
+            <location filename="../../ui/reports/sign_dialog.py" line="241" />
             <source>{0} 个条目缺少证据要求的内容（如不符合却没有照片）：请补充，或填写理由。</source>
             <translation>{0} items lack required evidence (e.g. non-compliant without a photo): add it, or give reasons.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="234" />
+            <location filename="../../ui/reports/sign_dialog.py" line="244" />
             <source>证据要求已满足（或已说明理由）。</source>
             <translation>Evidence rules met (or reasons given).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="237" />
+            <location filename="../../ui/reports/sign_dialog.py" line="247" />
             <source>缺少手写签名：{0}</source>
             <translation>Handwritten signatures missing: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="240" />
+            <location filename="../../ui/reports/sign_dialog.py" line="250" />
             <source>手写签名已齐全。</source>
             <translation>All handwritten signatures are there.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="243" />
+            <location filename="../../ui/reports/sign_dialog.py" line="253" />
             <source>签名密钥：{0}（{1}），有效期至 {2}</source>
             <translation>Signing key: {0} ({1}), valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="246" />
+            <location filename="../../ui/reports/sign_dialog.py" line="258" />
             <location filename="../../ui/reports/trusted_panel.py" line="108" />
             <source>（已过期）</source>
             <translation> (expired)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="248" />
+            <location filename="../../ui/reports/sign_dialog.py" line="260" />
+            <source>这个密钥不能用于签署：{0}。请在“签名密钥”中创建或导入新密钥。</source>
+            <translation>This key cannot sign: {0}. Create or import a new key under Signing key.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/sign_dialog.py" line="264" />
             <source>签名密钥：{0}</source>
             <translation>Signing key: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="250" />
+            <location filename="../../ui/reports/sign_dialog.py" line="266" />
             <source>还没有签名密钥：请先创建或导入。</source>
             <translation>No signing key yet: create or import one first.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="259" />
+            <location filename="../../ui/reports/sign_dialog.py" line="275" />
             <source>正在导入照片：导入完成后才能签署（报告要包含这些照片）。</source>
             <translation>Photos are being imported: signing can start once the import has finished (the report must include them).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="264" />
+            <location filename="../../ui/reports/sign_dialog.py" line="280" />
             <source>{0} 张照片的文件缺失（{1}）；报告中显示为“照片文件缺失”。</source>
             <translation>The files of {0} photos are missing ({1}); the report shows “photo file missing” for them.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="267" />
+            <location filename="../../ui/reports/sign_dialog.py" line="283" />
             <source>照片文件齐全（{0} 张）。</source>
             <translation>All photo files are present ({0} photos).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="297" />
+            <location filename="../../ui/reports/sign_dialog.py" line="314" />
             <source>签署的报告另存为</source>
             <translation>Save the signed report as</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="315" />
+            <location filename="../../ui/reports/sign_dialog.py" line="332" />
             <source>请填写副本的保存位置，或取消“同时保存一份到”。</source>
             <translation>Enter where to save the copy, or untick “Also save a copy to”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="318" />
+            <location filename="../../ui/reports/sign_dialog.py" line="335" />
             <source>请填写完整路径（包括文件夹），或点击“选择…”。</source>
             <translation>Enter a full path (including the folder), or click “Choose…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="320" />
+            <location filename="../../ui/reports/sign_dialog.py" line="337" />
             <source>文件夹不存在：{0}</source>
             <translation>The folder does not exist: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="348" />
+            <location filename="../../ui/reports/sign_dialog.py" line="365" />
             <source>正在生成并签署报告…</source>
             <translation>Building and signing the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="371" />
+            <location filename="../../ui/reports/sign_dialog.py" line="388" />
             <source>密码不正确，报告没有签署。请重新输入密码。</source>
             <translation>Wrong password: the report was not signed. Please enter the password again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="379" />
+            <location filename="../../ui/reports/sign_dialog.py" line="396" />
             <source>已取消签署：没有生成报告，检查也没有锁定。</source>
             <translation>Signing cancelled: no report was made and the inspection is not locked.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="381" />
+            <location filename="../../ui/reports/sign_dialog.py" line="398" />
             <source>找不到签名密钥文件：{0}
 请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file is missing: {0}
 Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="383" />
+            <location filename="../../ui/reports/sign_dialog.py" line="400" />
             <source>签名密钥文件无法使用（不是有效的 .p12 文件）。请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file cannot be used (not a valid .p12 file). Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="385" />
-            <location filename="../../ui/reports/sign_dialog.py" line="387" />
+            <location filename="../../ui/reports/sign_dialog.py" line="402" />
+            <location filename="../../ui/reports/sign_dialog.py" line="404" />
             <source>报告没有签署</source>
             <translation>The report was not signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="395" />
+            <location filename="../../ui/reports/sign_dialog.py" line="412" />
             <source>签署前检查已按最新内容更新；请再次输入密码，点击“重新签署”。</source>
             <translation>The checks above now show the latest content; enter the password again and click “Sign again”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="397" />
+            <location filename="../../ui/reports/sign_dialog.py" line="414" />
             <source>重新签署</source>
             <translation>Sign again</translation>
         </message>

@@ -495,3 +495,46 @@ def test_the_copy_path_can_be_typed_and_a_bad_one_is_explained(qtbot, opened, ru
     assert not dialog.copy_error.isVisible()
     assert dialog.copy_target == tmp_path / "园区报告.pdf"
     dialog.reject()
+
+
+@pytest.mark.parametrize("kind", ["rsa_1024", "no_signing_usage", "server_auth_only",
+                                  "expired"])
+def test_a_key_that_may_not_sign_is_said_before_the_password(qtbot, inline_runner, prefs,
+                                                              data_dir, kind):
+    """Weak keys and wrong key usages were refused only once the password was typed and the
+    report built: the checks list says why, and 签署 is not offered."""
+    from tests.inspection.certificate_data import PASSWORD as P12_PASSWORD
+    from tests.inspection.certificate_data import REASONS, hostile, write_crt, write_p12
+    from ui.reports.sign_dialog import IssueDialog, check_readiness
+
+    inspection = add_inspection(inline_runner)
+    key, certificate = hostile(kind)
+    keys = data_dir / "keys"
+    keys.mkdir(parents=True, exist_ok=True)
+    path = write_p12(keys / "weak.p12", key, certificate)
+    write_crt(keys / "weak.crt", certificate)
+    remember_key_path(prefs, path)
+    ready = inline_runner.call(lambda store: check_readiness(store, inspection.id, path))
+    dialog = IssueDialog(inline_runner, prefs, ready)
+    qtbot.addWidget(dialog)
+    assert dialog.key_line.property("ok") is False
+    assert REASONS[kind] in dialog.key_line.text() and "不能用于签署" in dialog.key_line.text()
+    dialog.save_copy.setChecked(False)
+    dialog.password.setText(P12_PASSWORD)
+    dialog.confirm.setChecked(True)
+    assert not dialog.sign_button.isEnabled()
+
+
+def test_a_good_key_is_offered_for_signing(qtbot, inline_runner, prefs, data_dir):
+    from ui.reports.sign_dialog import IssueDialog, check_readiness
+
+    inspection = add_inspection(inline_runner)
+    key = a_key(prefs, data_dir)
+    ready = inline_runner.call(lambda store: check_readiness(store, inspection.id, key))
+    dialog = IssueDialog(inline_runner, prefs, ready)
+    qtbot.addWidget(dialog)
+    assert dialog.key_line.property("ok") is True and "不能用于签署" not in dialog.key_line.text()
+    dialog.save_copy.setChecked(False)
+    dialog.password.setText(PASSWORD)
+    dialog.confirm.setChecked(True)
+    assert dialog.sign_button.isEnabled()

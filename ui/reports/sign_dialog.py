@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklists.errors import language
 from inspection.evidence_rules import Breach, unexplained
 from inspection.model import Inspection
 from inspection.palette import RESULT_COLORS
 from inspection.report.errors import Cancelled
+from inspection.signing.certificates import CertificateProblem, certificate_problems
 from inspection.signing.keys import BadKeyFile, KeyFileMissing, SigningKey, WrongPassword
 from inspection.store import InspectionChanged
 from ui.base.error_reporting import report_error, user_message
@@ -66,6 +68,14 @@ class Readiness:
     @property
     def has_key(self) -> bool:
         return self.key_path is not None and self.key_path.exists()
+
+    @property
+    def key_problems(self) -> list[CertificateProblem]:
+        """Why the key's certificate may not sign now (expired, weak, wrong key usage …):
+        signing would refuse it, so the dialog says so first and does not offer to sign."""
+        if self.key is None:
+            return []
+        return certificate_problems(self.key.certificate)
 
     @property
     def needs_confirmation(self) -> bool:
@@ -243,7 +253,13 @@ class IssueDialog(QDialog):
             text = tr("签名密钥：{0}（{1}），有效期至 {2}").format(
                 _esc(key.name), _esc(key.organisation or "—"),
                 f"{key.not_after.astimezone():%Y-%m-%d}")
-            _set_line(self.key_line, not expired(key), text + (tr("（已过期）") if expired(key) else ""))
+            problems = ready.key_problems
+            if expired(key):
+                text += tr("（已过期）")
+            if problems:  # refused at signing: said now, with every reason
+                text += "<br>" + tr("这个密钥不能用于签署：{0}。请在“签名密钥”中创建或导入新密钥。").format(
+                    _esc(tr("；").join(p.text(language()) for p in problems)))
+            _set_line(self.key_line, not problems, text)
         elif ready.has_key:
             _set_line(self.key_line, True, tr("签名密钥：{0}").format(_esc(ready.key_path.name)))
         else:
@@ -287,7 +303,8 @@ class IssueDialog(QDialog):
         dialog.open()
 
     def _update(self) -> None:
-        ok = (self.ready.has_key and bool(self.password.text()) and not self.ready.breaches
+        ok = (self.ready.has_key and not self.ready.key_problems and bool(self.password.text())
+              and not self.ready.breaches
               and (self.confirm.isChecked() or not self.ready.needs_confirmation)
               and not self.busy and not self.importing and not self.ready.conflicts)
         self.sign_button.setEnabled(ok)
