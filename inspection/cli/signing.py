@@ -116,10 +116,13 @@ def key_new(args: argparse.Namespace) -> int:
     from inspection.signing.trust import trust_certificate
 
     check_new_key_fields(name=args.name, organisation=args.organisation, title=args.title)
-    # Never into a data folder (its keys/ is filled by 'key import'), a device or a pipe:
-    # the key file and the certificate written beside it alike, before the password is asked.
+    # Never into a data folder (its database, photos, reports …), onto a device or a pipe: the
+    # key file and the certificate beside it alike, before the password is asked. This folder's
+    # keys/ is where the window keeps keys too; a key is only ever created there as a new file.
+    keys = _keys_dir(args).expanduser().resolve()
     for target in (args.out, Path(args.out).with_suffix(CERT_SUFFIX)):
-        check_output_path(target, data_dir=data_root(args))
+        if Path(target).expanduser().resolve().parent != keys:
+            check_output_path(target, data_dir=data_root(args))
     password = read_password(args.password_file, confirm=True)
     check_password(password)
     path = create_signing_key(name=args.name, organisation=args.organisation,

@@ -115,7 +115,7 @@ def test_an_ed25519_key_is_refused_with_a_reason(tmp_path, password_file, capsys
     assert code == 2 and "Ed25519" in err and "意外" not in err
 
 
-@pytest.mark.parametrize("where", ["the data folder", "its keys folder", "through a symlink",
+@pytest.mark.parametrize("where", ["the data folder", "its photos", "through a symlink",
                                    "onto a pipe"])
 def test_key_new_never_writes_into_the_data_folder_or_onto_a_pipe(tmp_path, password_file,
                                                                    capsys, where):
@@ -125,10 +125,10 @@ def test_key_new_never_writes_into_the_data_folder_or_onto_a_pipe(tmp_path, pass
 
     root = tmp_path / "data"
     open_store(root).close()
-    (root / "keys").mkdir(exist_ok=True)
+    (root / "media").mkdir(exist_ok=True)
     (tmp_path / "link").symlink_to(root)
     os.mkfifo(tmp_path / "pipe.crt")
-    out = {"the data folder": root / "k.p12", "its keys folder": root / "keys" / "k.p12",
+    out = {"the data folder": root / "k.p12", "its photos": root / "media" / "k.p12",
            "through a symlink": tmp_path / "link" / "k.p12",
            "onto a pipe": tmp_path / "pipe.p12"}[where]
     before = sorted(p.name for p in root.rglob("*"))
@@ -137,3 +137,13 @@ def test_key_new_never_writes_into_the_data_folder_or_onto_a_pipe(tmp_path, pass
     assert ("数据文件夹" in err) if where != "onto a pipe" else ("pipe.crt" in err)
     assert sorted(p.name for p in root.rglob("*")) == before
     assert not (tmp_path / "pipe.p12").exists()
+
+
+def test_key_new_may_put_a_new_key_among_the_folders_keys(tmp_path, password_file, capsys):
+    """keys/ is where the window keeps keys: a new key file may be made there (never over one)."""
+    keys = tmp_path / "data" / "keys"
+    keys.mkdir(parents=True)
+    code, out, err = key_new(tmp_path, keys / "k.p12", password_file, capsys=capsys)
+    assert code == 0 and (keys / "k.p12").is_file() and (keys / "k.crt").is_file(), err
+    code, _, err = key_new(tmp_path, keys / "k.p12", password_file, capsys=capsys)
+    assert code == 2 and "不会覆盖" in err
