@@ -73,7 +73,7 @@ class Checked:
     annotations: dict[str, bytes] = field(default_factory=dict, repr=False)
     signature_images: dict[str, bytes] = field(default_factory=dict, repr=False)
     thumbnails: dict[str, bytes] = field(default_factory=dict, repr=False)
-    templates: dict[str, bytes] = field(default_factory=dict, repr=False)  # to install
+    templates: dict[str, dict] = field(default_factory=dict, repr=False)  # carried: to install
 
     @property
     def trusted(self) -> bool:

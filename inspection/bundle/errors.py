@@ -56,6 +56,9 @@ MESSAGES = messages({
     "bundle.unknown_template": ("检查包使用了本机没有的检查模板：{template}（版本 {version}）",
                                 "The bundle uses a checklist template this computer does not have:"
                                 " {template} (version {version})"),
+    "bundle.bad_template": ("检查包携带的检查模板 {template} 无效：{reason}",
+                            "The checklist template {template} the bundle carries is not valid:"
+                            " {reason}"),
     "bundle.template_version": ("检查包使用的模板 {template} 是版本 {version}，本机是版本 {local}",
                                 "The bundle uses template {template} version {version}; this"
                                 " computer has version {local}"),

@@ -29,7 +29,6 @@ from inspection.bundle.format import original_member, report_image_member, repor
 from inspection.bundle.merge import Action, Plan, plan
 from inspection.bundle.pdf_signer import report_signer_fingerprint
 from inspection.bundle.reader import MemberSource, ZipSource
-from inspection.bundle.templates import install_templates
 from inspection.files import new_temp_file, replace_atomic
 from inspection.signing.trust import trust_certificate
 from inspection.store import Store
@@ -59,10 +58,12 @@ class ImportResult:
     files_written: int = 0
     bytes_written: int = 0
     notes: tuple[str, ...] = field(default=())
+    templates_installed: tuple[str, ...] = ()  # carried templates new to this data folder
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["archived"] = list(self.archived)
+        data["templates_installed"] = list(self.templates_installed)
         return data
 
 
@@ -101,11 +102,11 @@ def import_from(store: Store, source: MemberSource, *, source_name: str = "",
     try:
         written, size, report_paths = _write_files(store, source, checked, placed, progress,
                                                    should_cancel)
-        install_templates(checked.templates)
         incoming = Incoming(
             rows=checked.rows, audit=checked.audit, signature_images=checked.signature_images,
             annotations=checked.annotations, thumbnails=checked.thumbnails,
             report_paths=report_paths, source=source_name,
+            templates=list(checked.templates.values()),  # installed in the same transaction
             seal=_seal(checked) if checked.signed_revision else None,
             detail={"bundle": source_name, "revision": checked.manifest.revision,
                     "signed": checked.signed,
@@ -121,7 +122,7 @@ def import_from(store: Store, source: MemberSource, *, source_name: str = "",
         raise
     _remember_signer(store, checked)
     log.info("bundle %s imported into %s: %s", source_name, inspection_id, applied.action.value)
-    return _result(checked, applied, written, size)
+    return _result(checked, applied, written, size, tuple(incoming.installed_templates))
 
 
 def _planner(checked: Checked, local: dict[str, Any] | None,
@@ -142,7 +143,8 @@ def _remember_signer(store: Store, checked: Checked) -> None:
         trust_certificate(checked.certificate, store.data_dir.keys)
 
 
-def _result(checked: Checked, applied: Plan, written: int, size: int) -> ImportResult:
+def _result(checked: Checked, applied: Plan, written: int, size: int,
+            templates: tuple[str, ...] = ()) -> ImportResult:
     manifest = checked.manifest
     return ImportResult(
         inspection_id=manifest.inspection_id, revision=manifest.revision,
@@ -151,7 +153,7 @@ def _result(checked: Checked, applied: Plan, written: int, size: int) -> ImportR
         signer=checked.signer, new_signer=checked.certificate is not None and not checked.trusted,
         taken=applied.taken, kept=applied.kept, conflicts=len(applied.conflicts),
         archived=tuple(kind for kind, _ in applied.archive), files_written=written,
-        bytes_written=size)
+        bytes_written=size, templates_installed=templates)
 
 
 def _write_files(store: Store, source: MemberSource, checked: Checked, placed: list[Path],

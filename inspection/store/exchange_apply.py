@@ -14,7 +14,7 @@ import base64
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checklists.errors import messages
 from inspection.bundle.errors import BundleRefused
@@ -22,6 +22,9 @@ from inspection.bundle.format import canonical, content_sha256
 from inspection.bundle.merge import Action, Conflict, Plan, Side, Write
 from inspection.store.base import now_iso
 from inspection.store.exchange import ExchangeMixin
+
+if TYPE_CHECKING:
+    from inspection.store.templates import Installed
 
 MESSAGES = messages({
     "store.no_revision": ("没有编号为 {id} 的修订版本记录", "No revision record has the number {id}"),
@@ -41,6 +44,8 @@ class Incoming:
     report_paths: Mapping[str, str] = field(default_factory=dict)  # sha → recorded path
     seal: dict | None = None  # manifest, signature, rows, audit bytes of a signed revision
     source: str = ""  # the bundle's file name (shown with its conflicts)
+    templates: list[dict] = field(default_factory=list)  # carried templates (as data) to install
+    installed_templates: list[str] = field(default_factory=list)  # filled in: the new ones
     detail: dict = field(default_factory=dict)  # for the audit row
 
 
@@ -49,6 +54,9 @@ def _json(value: Any) -> str:
 
 
 class ApplyMixin(ExchangeMixin):
+    if TYPE_CHECKING:  # from the sibling mixin that Store combines with this one
+        def install_template_data(self, data: Mapping[str, Any]) -> Installed: ...
+
     def apply_bundle(self, inspection_id: str, planner: Planner, incoming: Incoming) -> Plan:
         """Plan against the rows here and apply, in one transaction; returns the plan."""
         with self._transaction():
@@ -58,6 +66,11 @@ class ApplyMixin(ExchangeMixin):
             if not plan.changes_anything:
                 return plan
             self._check_device(incoming.audit)
+            # The templates the bundle carries, in this transaction: a refused import leaves none.
+            for data in incoming.templates:
+                installed = self.install_template_data(data)
+                if installed.installed:
+                    incoming.installed_templates.append(installed.id)
             if plan.action is Action.CREATE:
                 self._create(incoming.rows)
             else:
