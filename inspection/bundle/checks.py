@@ -153,7 +153,7 @@ def check_bundle(source: MemberSource, *, keys_dir: Path | None, trust_signer: b
             raise BundleRefused("bundle.bad_hash", member=name)
     rows_bytes = read_member(source, ROWS, *_size_sha(listed, ROWS, MAX_JSON_BYTES))
     rows = _json(rows_bytes, ROWS)
-    check_rows(rows)
+    check_rows(rows, version=manifest.format_version)
     _agrees(manifest, rows)
     audit_bytes = read_member(source, AUDIT, *_size_sha(listed, AUDIT, MAX_JSON_BYTES))
     audit = _json(audit_bytes, AUDIT)

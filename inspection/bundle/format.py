@@ -5,8 +5,9 @@ A bundle is a zip of one inspection revision::
     manifest.json            format, program, inspection + revision ids, templates, every
                              member's SHA-256 and size (signed: manifest.p7s)
     manifest.p7s             detached CMS signature of manifest.json by the inspector's key
-    rows.json                park, inspection, answers, findings, photos, signatures, reports,
-                             tombstones (deletions), as JSON (inspection.bundle.schema)
+    rows.json                park (with its location), inspection, answers, findings, photos,
+                             signatures, reports, tombstones (deletions), evidence reasons, as
+                             JSON (inspection.bundle.schema)
     audit.json               the audit rows of this inspection, of every device
     photos/<sha>.<ext>       photo originals (named by their SHA-256, as in the data folder)
     photos/<sha>.report.jpg  report-size copies
@@ -18,6 +19,11 @@ A bundle is a zip of one inspection revision::
 
 Member names are fixed patterns (no folders of the sender's choosing): a name that does not
 match one is refused, which rules out absolute paths, ``..`` and the like before anything else.
+
+Format versions: 2 added the park's location (``park.location``) and the reasons given for
+items signed although they break an evidence rule (``evidence_reasons``, per revision). A
+version-1 bundle is still read (neither is there: no location, no reasons); an older program
+refuses a version-2 bundle as made by a newer program.
 """
 from __future__ import annotations
 
@@ -32,7 +38,8 @@ from typing import Any
 from inspection.bundle.errors import BundleRefused
 
 FORMAT_NAME = "park-inspector-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+OLDEST_FORMAT = 1  # the oldest format this program still reads
 FORMAT = f"{FORMAT_NAME}/{FORMAT_VERSION}"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.p7s"
@@ -96,6 +103,8 @@ def sha256_bytes(data: bytes) -> str:
 # What a revision *says*: two bundles of one revision with the same content hash hold the same
 # inspection. Left out: identities and bookkeeping that legitimately differ between laptops
 # (uids, version vectors, updated_at, the park's local identity, links to other visits, audit).
+# Also left out: the park's location and the evidence reasons (format 2), so that a revision
+# keeps the hash it had in format 1; the reasons of a signed revision are in its signed report.
 
 def content_sha256(rows: Mapping[str, Any]) -> str:
     """The SHA-256 of what the current revision of *rows* says (see above)."""
@@ -179,6 +188,10 @@ class Manifest:
     def device_id(self) -> str:
         return self.data["device_id"]
 
+    @property
+    def format_version(self) -> int:
+        return int(self.data["format"].partition("/")[2])
+
 
 def check_format(data: Any) -> None:
     """Refuse a manifest of a format this program does not read (first, before its shape)."""
@@ -191,5 +204,5 @@ def check_format(data: Any) -> None:
         program = data.get("program", {}).get("version", "?") if isinstance(
             data.get("program"), dict) else "?"
         raise BundleRefused("bundle.too_new", program=str(program)[:40], format=data["format"][:40])
-    if int(version) < FORMAT_VERSION:
+    if int(version) < OLDEST_FORMAT:
         raise BundleRefused("bundle.bad_manifest", reason=f"format {data['format'][:40]}")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import Enum
 from typing import Any
 
@@ -166,6 +167,8 @@ class Plan:
     closed_conflicts: list[tuple[str, Any]] = field(default_factory=list)  # resolved elsewhere
     header: dict | None = None  # the inspection's fields to write (MERGE / REPLACE / CREATE)
     archive: list[tuple[str, dict]] = field(default_factory=list)  # (kind, rows) kept readable
+    # evidence reasons to write (CREATE and REPLACE: the bundle's; MERGE: those new or newer)
+    reasons: list[dict] = field(default_factory=list)
     taken: int = 0
     kept: int = 0
 
@@ -203,7 +206,8 @@ def plan(local: Mapping[str, Any] | None, incoming: dict, *, signed: bool,
     open_conflicts = open_conflicts or {}
     archived = set(archived)
     if local is None:
-        return Plan(Action.CREATE, incoming, header=incoming["inspection"])
+        return Plan(Action.CREATE, incoming, header=incoming["inspection"],
+                    reasons=list(incoming["evidence_reasons"]))
     mine, theirs = local["inspection"], incoming["inspection"]
     number = mine["report_number"]
     if mine["templates"] != theirs["templates"]:
@@ -230,7 +234,8 @@ def plan(local: Mapping[str, Any] | None, incoming: dict, *, signed: bool,
     if signed or local_signed:
         # A signed revision is taken whole: it supersedes what is here (an older signed
         # revision, or a draft of this one), which stays readable.
-        result = Plan(Action.REPLACE, incoming, header=theirs)
+        result = Plan(Action.REPLACE, incoming, header=theirs,
+                      reasons=list(incoming["evidence_reasons"]))
         if local_signed:
             if (mine["revision"], content_sha256(local)) not in archived:
                 result.archive.append(("superseded", dict(local)))
@@ -250,10 +255,29 @@ def _merge(local: Mapping[str, Any], incoming: dict,
             _decide(result, entity, key, ours.get(key), other, open_conflicts)
     result.header = _merge_header(result, local["inspection"], incoming["inspection"],
                                   open_conflicts)
+    result.reasons = newer_reasons(local, incoming)
     if not result.writes and not result.conflicts and not result.closed_conflicts \
-            and result.header is None:
+            and result.header is None and not result.reasons:
         result.action = Action.NOTHING
     return result
+
+
+def newer_reasons(local: Mapping[str, Any], incoming: Mapping[str, Any]) -> list[dict]:
+    """The bundle's evidence reasons this side lacks, or has in an older wording (by when each
+    was recorded): a reason has no version vector, the later one stands."""
+    def key(reason: Mapping[str, Any]) -> tuple[int, str, str]:
+        return reason["revision"], reason["template_id"], reason["item_code"]
+
+    def later(a: str, b: str) -> bool:
+        try:
+            return datetime.fromisoformat(a) > datetime.fromisoformat(b)
+        except (TypeError, ValueError):  # one without an offset: as written
+            return a > b
+
+    mine = {key(r): r for r in local.get("evidence_reasons", ())}
+    return [r for r in incoming.get("evidence_reasons", ())
+            if key(r) not in mine or (mine[key(r)]["reason"] != r["reason"]
+                                      and later(r["recorded_at"], mine[key(r)]["recorded_at"]))]
 
 
 def _decide(result: Plan, entity: str, key: Any, mine: Side | None, theirs: Side,

@@ -14,7 +14,14 @@ from datetime import date, datetime
 from typing import Any
 
 from inspection.bundle.errors import BundleRefused
-from inspection.bundle.format import MEMBER_NAME, SHA_RE, UUID_RE, Manifest, check_format
+from inspection.bundle.format import (
+    FORMAT_VERSION,
+    MEMBER_NAME,
+    SHA_RE,
+    UUID_RE,
+    Manifest,
+    check_format,
+)
 
 Check = Callable[[Any], str | None]  # None when fine, else what is wrong
 MAX_TEXT = 20_000
@@ -119,10 +126,12 @@ TEMPLATE_ID = pattern(re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"), "模板�
 CODE = text(200, empty=False)
 EXT = pattern(re.compile(r"^[a-z0-9]{1,8}$"), "文件扩展名")
 
-PARK = {"uid": UUID, "name": text(200, empty=False), "park_type": one_of("manufacturing", "service"),
-        "address": text(1000), "contacts": list_of(json_value(10_000), 100),
-        "hub_park_id": optional(text(200, empty=False)),
-        "registry_state": one_of("local", "proposed", "matched", "flagged")}
+PARK_V1 = {"uid": UUID, "name": text(200, empty=False),
+           "park_type": one_of("manufacturing", "service"), "address": text(1000),
+           "contacts": list_of(json_value(10_000), 100),
+           "hub_park_id": optional(text(200, empty=False)),
+           "registry_state": one_of("local", "proposed", "matched", "flagged")}
+PARK = {**PARK_V1, "location": gps}  # format 2: (latitude, longitude) or null
 INSPECTION = {"id": UUID, "date": iso_date, "inspectors": list_of(text(200, empty=False), 50),
               "organisation": text(500),
               "status": one_of("draft", "in_progress", "completed", "signed"),
@@ -151,6 +160,8 @@ REPORT = {"uid": UUID, "revision": integer(1, 100_000), "file": SHA,
           "signer": text(200), "created_at": timestamp}
 TOMBSTONE = {"entity": one_of("answer", "finding", "signature"), "key": text(1000, empty=False),
              "uid": optional(UUID), "vv": vector, "deleted_at": timestamp}
+EVIDENCE_REASON = {"revision": integer(1, 100_000), "template_id": TEMPLATE_ID, "item_code": CODE,
+                   "reason": text(empty=False), "recorded_by": text(200), "recorded_at": timestamp}
 AUDIT_ROW = {"device_id": UUID, "at": text(60), "actor": text(200), "action": text(100),
              "inspection_id": optional(UUID), "entity": text(100), "entity_id": text(500),
              "detail": text(1_000_000), "prev_hash": SHA, "hash": SHA}
@@ -185,16 +196,25 @@ def _records(rows: dict, name: str, fields: Mapping[str, Check]) -> None:
         _record(record, fields, f"{name}[{index}]")
 
 
-def check_rows(rows: Any) -> None:
-    """rows.json: the shape of every record, and keys that must be unique unique."""
-    _record(rows, {k: lambda v: None for k in ("park", "inspection", "answers", "findings",
-                                                "photos", "signatures", "reports", "tombstones")},
-            "rows")
-    _record(rows["park"], PARK, "park")
+ROWS_V1 = ("park", "inspection", "answers", "findings", "photos", "signatures", "reports",
+           "tombstones")
+ROWS = (*ROWS_V1, "evidence_reasons")
+
+
+def check_rows(rows: Any, *, version: int = FORMAT_VERSION) -> None:
+    """rows.json: the shape of every record, and keys that must be unique unique.
+
+    Rows of format 1 (no park location, no evidence reasons) are checked as they were written,
+    then given what format 2 adds, empty — the rest of the program reads one shape."""
+    _record(rows, {k: lambda v: None for k in (ROWS_V1 if version < 2 else ROWS)}, "rows")
+    _record(rows["park"], PARK_V1 if version < 2 else PARK, "park")
+    if version < 2:
+        rows["park"]["location"] = None
+        rows["evidence_reasons"] = []
     _record(rows["inspection"], INSPECTION, "inspection")
     for name, fields in (("answers", ANSWER), ("findings", FINDING), ("photos", PHOTO),
                          ("signatures", SIGNATURE), ("reports", REPORT),
-                         ("tombstones", TOMBSTONE)):
+                         ("tombstones", TOMBSTONE), ("evidence_reasons", EVIDENCE_REASON)):
         _records(rows, name, fields)
     _unique(rows["answers"], lambda a: (a["template_id"], a["item_code"]), "answers")
     _unique(rows["findings"], lambda f: f["uid"], "findings")
@@ -202,6 +222,8 @@ def check_rows(rows: Any) -> None:
     _unique(rows["signatures"], lambda s: (s["revision"], s["role"], s["name"]), "signatures")
     _unique(rows["reports"], lambda r: r["revision"], "reports")
     _unique(rows["tombstones"], lambda t: (t["entity"], t["key"]), "tombstones")
+    _unique(rows["evidence_reasons"], lambda e: (e["revision"], e["template_id"], e["item_code"]),
+            "evidence_reasons")
     uids = [r["uid"] for name in ("answers", "findings", "photos", "signatures", "reports")
             for r in rows[name]]
     if len(set(uids)) != len(uids):
@@ -209,7 +231,7 @@ def check_rows(rows: Any) -> None:
     templates = rows["inspection"]["templates"]
     if not templates or len(set(templates)) != len(templates):
         raise BundleRefused("bundle.bad_rows", where="inspection.templates", reason="重复或为空")
-    for name in ("answers", "findings", "photos"):
+    for name in ("answers", "findings", "photos", "evidence_reasons"):
         for index, record in enumerate(rows[name]):
             if record["template_id"] is not None and record["template_id"] not in templates:
                 raise BundleRefused("bundle.bad_rows", where=f"{name}[{index}].template_id",

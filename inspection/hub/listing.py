@@ -88,7 +88,8 @@ def park_history(session: HubSession, park: str) -> dict[str, Any]:
 
 def registry_parks(session: HubSession) -> list[dict[str, Any]]:
     return [_plain(r) for r in _query(session, "SELECT id::text, name, address, park_type, created_by,"
-                                               " created_at FROM hub.parks ORDER BY name")]
+                                               " created_at, latitude, longitude FROM hub.parks"
+                                               " ORDER BY name")]
 
 
 def pending_parks(session: HubSession) -> list[dict[str, Any]]:
@@ -107,14 +108,15 @@ def resolve_park(session: HubSession, proposal_id: str, park_id: str | None) -> 
     target = find_park(session, park_id)["id"] if park_id is not None else None
     try:
         with conn.transaction():
-            proposal = conn.execute("SELECT name, address, park_type, contacts FROM hub.park_proposals"
-                                    " WHERE id = %s FOR UPDATE", [proposal_id]).fetchone()
+            proposal = conn.execute("SELECT name, address, park_type, contacts, latitude,"
+                                    " longitude FROM hub.park_proposals WHERE id = %s FOR UPDATE",
+                                    [proposal_id]).fetchone()
             if proposal is None:
                 raise InvalidInput("hub.no_park", park=proposal_id)
-            if target is None:
-                conn.execute("INSERT INTO hub.parks (id, name, address, park_type, contacts)"
-                             " VALUES (%s, %s, %s, %s, %s)", [proposal_id, *proposal[:3],
-                                                              Jsonb(proposal[3])])
+            if target is None:  # registered as the laptop proposed it, its location too
+                conn.execute("INSERT INTO hub.parks (id, name, address, park_type, contacts,"
+                             " latitude, longitude) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                             [proposal_id, *proposal[:3], Jsonb(proposal[3]), *proposal[4:6]])
                 park_id, state = proposal_id, "new"
             else:
                 park_id, state = target, "matched"

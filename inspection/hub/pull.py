@@ -56,19 +56,25 @@ def apply_proposal(store: Store, *, proposal_id: str, state: str, park_id: str |
 
 
 def pull_registry(session: HubSession, store: Store) -> dict[str, int]:
-    counts = {"matched": 0, "flagged": 0, "added": 0, "same_name_here": 0}
+    counts = {"matched": 0, "flagged": 0, "added": 0, "same_name_here": 0, "located": 0}
     for row in _rows(session, "SELECT id::text, state, park_id::text, reason FROM hub.park_proposals"):
         outcome = apply_proposal(store, proposal_id=row["id"], state=row["state"],
                                  park_id=row["park_id"], reason=row["reason"])
         if outcome:
             counts[outcome] += 1
-    for park in _rows(session, "SELECT id::text, name, address, park_type, contacts FROM hub.parks"
-                               " ORDER BY created_at"):
-        if store.park_by_hub_id(park["id"]) or store.park_by_uid(park["id"]):
+    for park in _rows(session, "SELECT id::text, name, address, park_type, contacts, latitude,"
+                               " longitude FROM hub.parks ORDER BY created_at"):
+        location = (park["latitude"], park["longitude"]) \
+            if park["latitude"] is not None and park["longitude"] is not None else None
+        here = store.park_by_hub_id(park["id"]) or store.park_by_uid(park["id"])
+        if here is not None:
+            if location is not None and here.location is None:  # learnt, never overwritten
+                store.set_park_location(here.id, location)
+                counts["located"] += 1
             continue
         added = store.add_registry_park(hub_park_id=park["id"], name=park["name"],
                                         park_type=park["park_type"], address=park["address"],
-                                        contacts=park["contacts"] or [])
+                                        contacts=park["contacts"] or [], location=location)
         counts["added" if added else "same_name_here"] += 1
     return counts
 

@@ -133,7 +133,8 @@ def payload_from_rows(rows: dict[str, Any], hashes: dict[str, tuple[str, int]],
             "gps_lat": gps[0], "gps_lon": gps[1], "annotations": shapes})
     return {
         "park": {"id": park["uid"], "name": park["name"], "address": park["address"],
-                 "park_type": park["park_type"], "contacts": park.get("contacts") or []},
+                 "park_type": park["park_type"], "contacts": park.get("contacts") or [],
+                 "location": park.get("location")},  # (bundle format 2; hub schema 0005)
         "inspection": {k: inspection[k] for k in (
             "id", "revision", "status", "date", "report_number", "inspectors", "organisation",
             "revisit_of", "created_at", "updated_at")} | {"template_ids": inspection["templates"]},
@@ -149,6 +150,9 @@ def payload_from_rows(rows: dict[str, Any], hashes: dict[str, tuple[str, int]],
                        for s in rows["signatures"]],
         "reports": [{"id": r["uid"], "revision": r["revision"], "sha256": r["file"],
                      "signer": r["signer"], "created_at": r["created_at"]} for r in rows["reports"]],
+        "evidence_reasons": [{k: e[k] for k in ("revision", "template_id", "item_code", "reason",
+                                                "recorded_by", "recorded_at")}
+                             for e in rows.get("evidence_reasons", ())],
     }
 
 

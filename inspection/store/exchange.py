@@ -83,7 +83,10 @@ class ExchangeMixin(StoreBase):
             "park": {"uid": park["uid"], "name": park["name"], "park_type": park["park_type"],
                      "address": park["address"], "contacts": json.loads(park["contacts"]),
                      "hub_park_id": park["hub_park_id"],
-                     "registry_state": park["registry_state"]},
+                     "registry_state": park["registry_state"],
+                     "location": [park["latitude"], park["longitude"]]
+                     if park["latitude"] is not None and park["longitude"] is not None
+                     else None},
             "inspection": {
                 "id": row["id"], "date": row["date"], "inspectors": json.loads(row["inspectors"]),
                 "organisation": row["organisation"], "status": row["status"],
@@ -150,6 +153,11 @@ class ExchangeMixin(StoreBase):
              "deleted_at": t["deleted_at"]}
             for t in self._all("SELECT * FROM tombstones WHERE inspection_id = ?"
                                " ORDER BY entity, key", [inspection_id])]
+        rows["evidence_reasons"] = [  # every revision's: why an item breaking a rule was signed
+            {k: e[k] for k in ("revision", "template_id", "item_code", "reason", "recorded_by",
+                               "recorded_at")}
+            for e in self._all("SELECT * FROM evidence_reasons WHERE inspection_id = ?"
+                               " ORDER BY revision, template_id, item_code", [inspection_id])]
         state.rows = rows
         return state
 

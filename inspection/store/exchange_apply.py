@@ -87,6 +87,7 @@ class ApplyMixin(ExchangeMixin):
                 if plan.header is not None:
                     self._header(inspection_id, plan.header)
             self._add_reports(inspection_id, incoming)
+            self._add_reasons(inspection_id, plan.reasons)
             self._keep_conflicts(inspection_id, plan, incoming)
             if incoming.seal is not None and plan.action in (Action.CREATE, Action.REPLACE) \
                     and self.sealed_revision(inspection_id, incoming.rows["inspection"]["revision"]) is None:
@@ -152,6 +153,17 @@ class ApplyMixin(ExchangeMixin):
         return added
 
     def _park_for(self, park: dict, *, create: bool = True) -> int | None:
+        """The park here for a bundle's park (see :meth:`_find_park`); one without a location
+        learns the bundle's (format 2): where its photos are expected, never overwritten."""
+        park_id = self._find_park(park, create=create)
+        location = park.get("location")
+        if park_id is not None and location is not None:
+            self.db.execute("UPDATE parks SET latitude = ?, longitude = ? WHERE id = ?"
+                            " AND (latitude IS NULL OR longitude IS NULL)",
+                            [location[0], location[1], park_id])
+        return park_id
+
+    def _find_park(self, park: dict, *, create: bool = True) -> int | None:
         """The park here for a bundle's park: by uid, by the hub's id, by name, or a new one.
 
         Only a match the hub's registry made travels (its hub id); a park the other laptop
@@ -271,6 +283,18 @@ class ApplyMixin(ExchangeMixin):
             self.db.execute(f"DELETE FROM tombstones WHERE inspection_id = ? AND entity = ?"
                             f" AND key = {_KEY_SQL[entity]}",
                             [inspection_id, entity, *_key_params(entity, key)])
+
+    def _add_reasons(self, inspection_id: str, reasons: list[dict]) -> None:
+        """The evidence reasons the plan takes from the bundle (a later wording replaces)."""
+        for reason in reasons:
+            self.db.execute(
+                "INSERT INTO evidence_reasons (inspection_id, revision, template_id, item_code,"
+                " reason, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (inspection_id, revision, template_id, item_code) DO UPDATE SET"
+                " reason = excluded.reason, recorded_by = excluded.recorded_by,"
+                " recorded_at = excluded.recorded_at",
+                [inspection_id, reason["revision"], reason["template_id"], reason["item_code"],
+                 reason["reason"], reason["recorded_by"], reason["recorded_at"]])
 
     def _add_reports(self, inspection_id: str, incoming: Incoming) -> None:
         have = {r[0] for r in self.db.execute("SELECT sha256 FROM reports WHERE inspection_id = ?",

@@ -167,7 +167,8 @@ class HubStateMixin(StoreBase):
     # --- the park registry -------------------------------------------------------------
 
     def add_registry_park(self, *, hub_park_id: str, name: str, park_type: str, address: str = "",
-                          contacts: Sequence[dict[str, Any]] = ()) -> Park | None:
+                          contacts: Sequence[dict[str, Any]] = (),
+                          location: tuple[float, float] | None = None) -> Park | None:
         """A park of the hub's registry that this folder lacks, linked to it (matched).
 
         None when a different park here has that name: the name is not merged silently; the
@@ -183,7 +184,9 @@ class HubStateMixin(StoreBase):
             park_id = self._insert("parks", {
                 "name": name.strip(), "park_type": ParkType(park_type).value, "address": address.strip(),
                 "contacts": dumps(list(contacts)), "created_at": now_iso(), "uid": hub_park_id,
-                "hub_park_id": hub_park_id, "registry_state": "matched"})
+                "hub_park_id": hub_park_id, "registry_state": "matched",
+                "latitude": location[0] if location else None,
+                "longitude": location[1] if location else None})
         return self.park(park_id)
 
     # --- a revisit that carries the hub's open findings ---------------------------------

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from inspection.bundle import BundleRefused, export_bundle, import_bundle
-from inspection.bundle.format import MANIFEST, SIGNATURE
+from inspection.bundle.format import FORMAT_VERSION, MANIFEST, SIGNATURE
 from inspection.store import open_store
 from tests.inspection.bundle_data import (
     make_key,
@@ -194,7 +194,7 @@ def test_a_symlink_member_is_refused(tmp_path, b, made):
 
 def test_a_bundle_from_a_newer_program_is_refused(tmp_path, b, made):
     def newer(rows, files, manifest):
-        manifest["format"] = "park-inspector-bundle/2"
+        manifest["format"] = f"park-inspector-bundle/{FORMAT_VERSION + 1}"
         manifest["program"]["version"] = "9.0.0"
     forged = rebuild(made["signed"], tmp_path / "n.pib", newer, key=open_key(made["keys"]["张三"]))
     error = refused(b, forged, "bundle.too_new")
