@@ -15,7 +15,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from inspection import palette
 from inspection.report.fonts import FONT, FONT_BOLD, register_fonts
@@ -152,11 +152,53 @@ class ReportTable(Table):
             for cell_style in row:
                 cell_style.valign = "TOP"
         in_row: list[Any] = self._splitRows(availHeight, doInRowSplit=True)
+        if len(in_row) == 2:
+            mark_continued(*in_row)
         return in_row or parts
 
     def _is_heading(self, row: int) -> bool:
         cells = self._cellvalues[row]
         return row >= self.repeatRows and len(cells) > 1 and all(c == "" for c in cells[1:])
+
+
+CONTINUED = "（续）"
+
+
+def mark_continued(first: Table, rest: Table) -> None:
+    """A row split between pages says so where it goes on: its label (the first cell, 1-1-1)
+    is repeated there with （续）, in the first cell the continuation leaves empty.
+
+    Only when the first cell of the row's first part starts with a paragraph (a label, not a
+    photo), and only when the continuation's first cell is empty (a label running on itself is
+    its own continuation) — the row's height is reportlab's and is not changed: the label is
+    one line and the continuation is at least :data:`SPLIT_IN_ROW` high.
+    """
+    if first._nrows <= first.repeatRows or rest._nrows <= rest.repeatRows:
+        return
+    top, below = first._cellvalues[-1], rest._cellvalues[rest.repeatRows]
+    if not any(_flowables(cell) for cell in top) or _flowables(below[0]):
+        return  # the row was not cut (it starts on the next page), or its label runs on
+    label = next(iter(_flowables(top[0])), None)
+    if not isinstance(label, Paragraph) or not label.text:
+        return
+    source = getattr(label, "continued_from", label.text)
+    row = rest.repeatRows
+    cell = rest._cellStyles[row][0]
+    width = rest._colWidths[0] - cell.leftPadding - cell.rightPadding
+    height = rest._argH[row] if rest._argH else None  # as reportlab fixed it, if it did
+    for text in (f"{source}{CONTINUED}", CONTINUED):  # the label too, when it fits
+        mark = Paragraph(text, label.style)
+        needed = mark.wrap(width, 10_000)[1] + cell.topPadding + cell.bottomPadding
+        if height is None or needed <= height:
+            mark.continued_from = source  # over three pages: （续） once each
+            rest._cellvalues[row][0] = (mark,)
+            return
+
+
+def _flowables(cell: Any) -> list[Any]:
+    if isinstance(cell, (list, tuple)):
+        return [f for f in cell if f is not None]
+    return [cell] if cell not in (None, "") else []
 
 
 def report_table(data: Sequence[Sequence[Any]], col_widths: Sequence[float], *,
