@@ -72,6 +72,12 @@ MESSAGES = messages({
                               "the certificate is signed with {hash}, which is no longer safe"),
     "certificate.bad_extension": ("证书的扩展项无法读取（{detail}）",
                                   "an extension of the certificate cannot be read ({detail})"),
+    "certificate.name_characters": (
+        "证书的名称（姓名、单位等）含有 PDF 签名无法处理的字符：{chars}（签名所用的程序库按"
+        " RFC 4518 只接受 Unicode 3.2 已有的字符；请用常用字或拼音代替）",
+        "the certificate's name (person, organisation …) holds characters a PDF signature cannot"
+        " handle: {chars} (the signing library accepts, after RFC 4518, only characters Unicode"
+        " 3.2 already had; use a common character or pinyin instead)"),
     "certificate.unusable": ("{subject} 的证书不能用于签署：{reasons}",
                              "The certificate of {subject} cannot be used for signing: {reasons}"),
 })
@@ -175,6 +181,32 @@ def _usage_problems(certificate: x509.Certificate) -> list[CertificateProblem]:
     return problems
 
 
+def unsupported_name_characters(text: str) -> list[str]:
+    """The characters of *text* that may not stand in a certificate's name for signing and
+    verifying: asn1crypto (under pyHanko) prepares names after RFC 4518, whose tables are
+    Unicode 3.2 — 𬌗 (U+2C317, CJK Extension F) is unassigned there, so a certificate naming
+    it cannot sign or be verified (ValueError deep inside). 䶮 (Extension A) is fine."""
+    from asn1crypto.x509 import NameTypeAndValue
+
+    prepare = NameTypeAndValue()._ldap_string_prep
+    found = []
+    for char in dict.fromkeys(text):
+        try:
+            prepare(char)
+        except ValueError:
+            found.append(char)
+    return found
+
+
+def _name_problems(certificate: x509.Certificate) -> list[CertificateProblem]:
+    chars = [c for name in (certificate.subject, certificate.issuer) for attribute in name
+             for c in unsupported_name_characters(str(attribute.value))]
+    if not chars:
+        return []
+    return [CertificateProblem("certificate.name_characters", {
+        "chars": "、".join(f"“{c}”（U+{ord(c):04X}）" for c in dict.fromkeys(chars))})]
+
+
 def certificate_problems(certificate: x509.Certificate, *, at: datetime | None = None,
                          check_time: bool = True) -> list[CertificateProblem]:
     """Every reason *certificate* may not sign at *at* (default now); empty when it may.
@@ -195,6 +227,7 @@ def certificate_problems(certificate: x509.Certificate, *, at: datetime | None =
         problems.append(CertificateProblem("certificate.key_type", {"kind": str(exc)}))
     else:
         problems += key_problems(public_key)
+    problems += _name_problems(certificate)
     algorithm = certificate.signature_hash_algorithm
     if algorithm is not None and algorithm.name.lower() in WEAK_SIGNATURE_HASHES:
         problems.append(CertificateProblem("certificate.weak_hash", {"hash": algorithm.name.upper()}))

@@ -30,7 +30,7 @@ from cryptography.x509.oid import NameOID
 
 from checklists.errors import InvalidInput, UserError, messages
 from inspection.files import fsync_dir, fsync_file, new_temp_file, write_atomic
-from inspection.signing.certificates import check_certificate
+from inspection.signing.certificates import check_certificate, unsupported_name_characters
 
 KEY_VALIDITY_YEARS = 5
 MIN_PASSWORD_LENGTH = 6
@@ -41,6 +41,12 @@ CERT_SUFFIX = ".crt"
 KEY_SUFFIXES = (".p12", ".pfx")
 
 MESSAGES = messages({
+    "key.name_characters": (
+        "{field}：{chars} 不能写入签名证书（PDF 签名所用的程序库按 RFC 4518 只接受 Unicode 3.2"
+        " 已有的字符）；请用常用字或拼音代替，报告中检查人员的姓名不受影响",
+        "{field}: {chars} cannot go into a signing certificate (the PDF signing library accepts,"
+        " after RFC 4518, only characters Unicode 3.2 already had); use a common character or"
+        " pinyin instead — the inspectors' names in the report are not affected"),
     "key.name_empty": ("name：签名人姓名不能为空", "name: the signer's name is empty"),
     "key.organisation_empty": ("organisation：单位不能为空", "organisation: the organisation is empty"),
     "key.name_too_long": (
@@ -162,6 +168,11 @@ def check_new_key_fields(*, name: str, organisation: str, title: str = "") -> tu
     title = _clean_field("title", title, limit_chars=MAX_FIELD_CHARS)
     if not name:
         raise InvalidInput("key.name_empty")
+    for field_name, value in (("name", name), ("organisation", organisation), ("title", title)):
+        chars = unsupported_name_characters(value)
+        if chars:  # the key would be made, then refused at every signing
+            raise InvalidInput("key.name_characters", field=field_name,
+                               chars="、".join(f"“{c}”（U+{ord(c):04X}）" for c in chars))
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
         raise InvalidInput("key.name_too_long", limit=MAX_NAME_BYTES, length=len(name))
     if not organisation:

@@ -65,14 +65,16 @@ def hostile(kind: str):
         return make_certificate(key=dsa.generate_private_key(key_size=2048))
     if kind == "p192":
         return make_certificate(key=ec.generate_private_key(ec.SECP192R1()))
+    if kind == "rare_name":  # made elsewhere: 𬌗 is beyond Unicode 3.2, which RFC 4518 reads
+        return make_certificate(organisation="𬌗山区经济委员会")
     raise ValueError(kind)
 
 
 HOSTILE = ["expired", "not_yet_valid", "no_signing_usage", "server_auth_only", "rsa_1024",
-           "ed25519", "dsa", "p192"]  # (cryptography no longer makes SHA-1 certificates)
+           "ed25519", "dsa", "p192", "rare_name"]  # (cryptography no longer makes SHA-1 ones)
 REASONS = {"expired": "过期", "not_yet_valid": "才生效", "no_signing_usage": "digitalSignature",
            "server_auth_only": "serverAuth", "rsa_1024": "1024", "ed25519": "Ed25519",
-           "dsa": "DSA", "p192": "secp192r1"}
+           "dsa": "DSA", "p192": "secp192r1", "rare_name": "2C317"}
 
 
 def write_p12(path: Path, key, certificate, password: str = PASSWORD) -> Path:

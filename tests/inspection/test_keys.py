@@ -147,3 +147,16 @@ def test_key_new_may_put_a_new_key_among_the_folders_keys(tmp_path, password_fil
     assert code == 0 and (keys / "k.p12").is_file() and (keys / "k.crt").is_file(), err
     code, _, err = key_new(tmp_path, keys / "k.p12", password_file, capsys=capsys)
     assert code == 2 and "不会覆盖" in err
+
+
+@pytest.mark.parametrize("field", ["name", "organisation"])
+def test_a_name_a_signature_cannot_carry_is_refused_before_the_key_is_made(tmp_path,
+                                                                           password_file,
+                                                                           capsys, field):
+    """𬌗 (U+2C317) is beyond Unicode 3.2: a certificate naming it was made, then every
+    signing failed deep inside pyHanko. 䶮 (U+4DAE) signs (test_report_rare_characters)."""
+    names = {"name": "李四", "organisation": "某单位"}
+    names[field] = {"name": "李𬌗", "organisation": "𬌗山区经委"}[field]
+    code, _, err = key_new(tmp_path, tmp_path / "k.p12", password_file, capsys=capsys, **names)
+    assert code == 2 and "U+2C317" in err and field in err and len(err.strip().splitlines()) == 1
+    assert list(tmp_path.glob("k.*")) == []

@@ -498,7 +498,7 @@ def test_the_copy_path_can_be_typed_and_a_bad_one_is_explained(qtbot, opened, ru
 
 
 @pytest.mark.parametrize("kind", ["rsa_1024", "no_signing_usage", "server_auth_only",
-                                  "expired"])
+                                  "expired", "rare_name"])
 def test_a_key_that_may_not_sign_is_said_before_the_password(qtbot, inline_runner, prefs,
                                                               data_dir, kind):
     """Weak keys and wrong key usages were refused only once the password was typed and the
