@@ -58,6 +58,7 @@ def _init(conn: psycopg.Connection, *, upto: int | None) -> list[str]:
         conn.execute(sql.SQL("REVOKE CONNECT, TEMPORARY ON DATABASE {} FROM PUBLIC").format(database))
         conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
             database, sql.SQL(", ").join(sql.Identifier(g) for g in GROUPS.values())))
+        _no_large_objects(conn, superuser=superuser)
         conn.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(OWNER)))
         try:
             done = apply_pending(conn, program_version=APP_VERSION, upto=upto)
@@ -67,6 +68,21 @@ def _init(conn: psycopg.Connection, *, upto: int | None) -> list[str]:
         conn.execute("SELECT pg_advisory_unlock(%s)", [INIT_LOCK])
     log.info("hub init on %s: applied %s", conn.info.dbname, done or "nothing")
     return done
+
+
+# PostgreSQL lets every user create large objects: bytes the hub neither counts nor ever
+# removes (its files are blobs, checked and owned). Nobody may create one in the hub's database.
+LARGE_OBJECT_MAKERS = ("lo_creat(integer)", "lo_create(oid)", "lo_from_bytea(oid, bytea)",
+                       "lo_import(text)", "lo_import(text, oid)")
+
+
+def _no_large_objects(conn: psycopg.Connection, *, superuser: bool) -> None:
+    if not superuser:  # the functions belong to the bootstrap superuser: only one can revoke
+        log.warning("hub init as a non-superuser: hub users can still create large objects"
+                    " (a superuser's hub init revokes that)")
+        return
+    conn.execute("REVOKE EXECUTE ON FUNCTION "
+                 + ", ".join(f"pg_catalog.{f}" for f in LARGE_OBJECT_MAKERS) + " FROM PUBLIC")
 
 
 def _create_roles(conn: psycopg.Connection, *, superuser: bool, server: int) -> None:

@@ -51,6 +51,19 @@ MESSAGES = messages({
     "hub.blob_exists": ("中心已有文件 {sha256}", "The hub already has the file {sha256}"),
     "hub.blob_unfinished": ("文件 {sha256} 上传未完成", "The upload of the file {sha256} was not finished"),
     "hub.bad_payload": ("中心拒收：数据不完整（{field}）", "The hub refused incomplete data ({field})"),
+    "hub.blob_too_big": ("中心拒收文件 {sha256}：分块过大或过多（第 {seq} 块，{size} 字节）",
+                         "The hub refused the file {sha256}: a chunk too big or too many chunks"
+                         " (chunk {seq}, {size} bytes)"),
+    "hub.payload_too_big": ("中心拒收：{field} 有 {count} 条，超过一次检查的上限",
+                            "The hub refused {count} records of {field}: more than one inspection may hold"),
+    "hub.review_stale": ("这次检查在中心已有更新的版本（第 {revision} 版）：只能审核当前版本",
+                         "The hub has a newer revision of this inspection (revision {revision}):"
+                         " only the current revision can be reviewed"),
+    "hub.review_not_ready": ("这次检查在中心的状态是“{status}”，只有已完成或已签署的检查可以审核",
+                             "This inspection is “{status}” on the hub; only completed or signed"
+                             " inspections can be reviewed"),
+    "hub.review_needs_reason": ("退回时请写明原因：总体意见或至少一个条目的意见",
+                                "Returning needs a reason: an overall comment or a comment on at least one item"),
     "hub.no_inspection": ("中心没有这个检查：{id}", "The hub has no such inspection: {id}"),
     "hub.bad_role": ("角色应为 inspector、reviewer 或 admin，收到“{role}”",
                      "The role must be inspector, reviewer or admin, not “{role}”"),
