@@ -53,7 +53,7 @@ MAX_JSON_BYTES = 256 << 20
 MAX_SMALL_BYTES = 16 << 20
 CONTENT_ADDRESSED = re.compile(
     rf"^(?:photos/(?P<photo>{SHA})\.[a-z0-9]{{1,8}}|annotations/(?P<layer>{SHA})\.json"
-    rf"|signatures/(?P<image>{SHA})\.png|reports/(?P<report>{SHA})\.pdf)$")
+    rf"|signatures/(?P<image>{SHA})\.png|reports/(?P<report>{SHA})\.pdf)\Z")
 ShouldCancel = Callable[[], bool]
 
 
@@ -165,6 +165,7 @@ def check_bundle(source: MemberSource, *, keys_dir: Path | None, trust_signer: b
     _expected_members(checked)
     checked.templates = check_templates(manifest.templates, lambda tid: read_member(
         source, template_member(tid), *_size_sha(listed, template_member(tid), MAX_SMALL_BYTES)))
+    _known_items(checked)
     _read_small(source, checked, should_cancel)
     return checked
 
@@ -240,6 +241,21 @@ def _check_audit_hashes(audit: list[dict]) -> None:
         breaks = verify_partial_chain(rows)
         if breaks:
             raise BundleRefused("bundle.bad_audit", row=breaks[0].row_id, reason="chain")
+
+
+def _known_items(checked: Checked) -> None:
+    """Every answer, finding and photo on an item names an item of its template (a template
+    known here; one carried in the bundle is checked when it is installed)."""
+    from checklists.library import get_template
+
+    templates = {entry["id"]: get_template(entry["id"]) for entry in checked.manifest.templates
+                 if entry["id"] not in checked.templates}
+    for name in ("answers", "findings", "photos"):
+        for record in checked.rows[name]:
+            template = templates.get(record["template_id"] or "")
+            if template is not None and not template.has(record["item_code"]):
+                raise BundleRefused("bundle.no_item", what=name, template=template.id,
+                                    code=str(record["item_code"])[:80])
 
 
 def _expected_members(checked: Checked) -> None:

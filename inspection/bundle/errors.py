@@ -10,6 +10,12 @@ MESSAGES = messages({
     "bundle.unsafe_member": ("检查包中有不安全的条目：{member}（{reason}）",
                              "The bundle holds an unsafe entry: {member} ({reason})"),
     "bundle.too_big": ("检查包超出限制：{what}", "The bundle exceeds a limit: {what}"),
+    "bundle.id_clash": ("检查包中的一条记录（{what}，编号 {uid}）与本机另一条记录编号相同，未导入任何内容",
+                        "A record of the bundle ({what}, id {uid}) has the id of another record here;"
+                        " nothing was imported"),
+    "bundle.no_item": ("检查包的记录（{what}）指向模板 {template} 中不存在的条目“{code}”",
+                       "A record of the bundle ({what}) names an item “{code}” that template {template}"
+                       " does not have"),
     "bundle.no_manifest": ("检查包缺少清单（manifest.json）", "The bundle has no manifest (manifest.json)"),
     "bundle.bad_manifest": ("检查包的清单无效：{reason}", "The bundle's manifest is not valid: {reason}"),
     "bundle.too_new": ("检查包由更新版本的程序（{program}，格式 {format}）生成，请升级程序后再导入",

@@ -52,9 +52,9 @@ SHA = r"[0-9a-f]{64}"
 MEMBER_NAME = re.compile(
     rf"^(?:rows\.json|audit\.json|photos/{SHA}\.(?:report\.jpg|thumb\.jpg|[a-z0-9]{{1,8}})"
     rf"|annotations/{SHA}\.json|signatures/{SHA}\.png|reports/{SHA}\.pdf"
-    r"|templates/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\.json)$")
-SHA_RE = re.compile(rf"^{SHA}$")
-UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+    r"|templates/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\.json)\Z")
+SHA_RE = re.compile(rf"^{SHA}\Z")
+UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 
 
 def original_member(sha256: str, ext: str) -> str:

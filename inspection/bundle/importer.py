@@ -24,12 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from inspection.bundle.checks import Checked, check_bundle, verified
+from inspection.bundle.derived import sample, shows, thumbnail_of
 from inspection.bundle.errors import BundleRefused
 from inspection.bundle.format import original_member, report_image_member, report_member, revision_id
 from inspection.bundle.merge import Action, Plan, plan
 from inspection.bundle.pdf_signer import report_signer_fingerprint
 from inspection.bundle.reader import MemberSource, ZipSource
 from inspection.files import new_temp_file, replace_atomic
+from inspection.paths import DataDir
 from inspection.signing.trust import trust_certificate
 from inspection.store import Store
 from inspection.store.exchange_apply import Incoming
@@ -211,6 +213,7 @@ def _write_files(store: Store, source: MemberSource, checked: Checked, placed: l
             done += length
             if progress is not None:
                 progress(done, total, name)
+        _drop_foreign_copies(checked, data_dir, staged)
         # Every member is good: photos into media/ (content-addressed), then the reports.
         for temp, target in sorted(staged, key=lambda job: job[1].parent == data_dir.reports):
             replace_atomic(temp, target)
@@ -220,7 +223,41 @@ def _write_files(store: Store, source: MemberSource, checked: Checked, placed: l
         for temp, _ in staged:
             temp.unlink(missing_ok=True)
     _make_missing_report_images(store, checked)
+    _check_thumbnails(store, checked)
     return written, size, report_paths
+
+
+def _drop_foreign_copies(checked: Checked, data_dir: DataDir, staged: list[tuple[Path, Path]]
+                         ) -> None:
+    """A report-size copy new here is kept only if it shows its original; another picture
+    (a bundle made to show one photo in the report and hold another as evidence) is not
+    written, and the copy is made here from the original instead."""
+    temps = {target: temp for temp, target in staged}
+    for photo in checked.rows["photos"]:
+        report = data_dir.report_image(photo["sha256"])
+        if report not in temps:
+            continue
+        original = data_dir.original(photo["sha256"], photo["ext"])
+        if not shows(sample(temps.get(original, original)), sample(temps[report])):
+            log.warning("bundle: the report-size copy of %s does not show its original;"
+                        " it is made here instead", photo["sha256"])
+            temps[report].unlink(missing_ok=True)
+            staged.remove((temps[report], report))
+
+
+def _check_thumbnails(store: Store, checked: Checked) -> None:
+    """The bundle's thumbnails are kept only if they show the report-size copy (made or
+    checked above); else a thumbnail is made here from that copy."""
+    for sha, thumbnail in list(checked.thumbnails.items()):
+        report = store.data_dir.report_image(sha)
+        if not report.is_file() or shows(sample(report), sample(thumbnail)):
+            continue
+        log.warning("bundle: the thumbnail of %s does not show its photo; it is made here instead", sha)
+        made = thumbnail_of(report)
+        if made is None:
+            del checked.thumbnails[sha]
+        else:
+            checked.thumbnails[sha] = made
 
 
 def _check_report(path: Path, checked: Checked) -> None:

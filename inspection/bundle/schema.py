@@ -10,7 +10,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from inspection.bundle.errors import BundleRefused
@@ -70,11 +70,23 @@ def iso_date(v: Any) -> str | None:
 
 
 def timestamp(v: Any) -> str | None:
+    """An ISO time; with an offset it must have a moment in UTC (no year 9999 at -14:00).
+    Without one it is a local time (a camera's EXIF time is)."""
     try:
-        datetime.fromisoformat(v)
+        moment = datetime.fromisoformat(v)
+        if moment.tzinfo is not None:
+            moment.astimezone(UTC)
         return None if len(v) <= 40 else "时间过长"
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return "应为 ISO 时间"
+
+
+def aware_timestamp(v: Any) -> str | None:
+    """An ISO time with its UTC offset (a moment that can be compared with a certificate's)."""
+    problem = timestamp(v)
+    if problem is None and datetime.fromisoformat(v).tzinfo is None:
+        return "应为带时区的 ISO 时间"
+    return problem
 
 
 def json_value(limit: int = 100_000) -> Check:
@@ -122,9 +134,9 @@ def list_of(inner: Check, limit: int) -> Check:
 
 UUID = pattern(UUID_RE, " UUID")
 SHA = pattern(SHA_RE, " SHA-256")
-TEMPLATE_ID = pattern(re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"), "模板编号")
+TEMPLATE_ID = pattern(re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z"), "模板编号")
 CODE = text(200, empty=False)
-EXT = pattern(re.compile(r"^[a-z0-9]{1,8}$"), "文件扩展名")
+EXT = pattern(re.compile(r"^[a-z0-9]{1,8}\Z"), "文件扩展名")
 
 PARK_V1 = {"uid": UUID, "name": text(200, empty=False),
            "park_type": one_of("manufacturing", "service"), "address": text(1000),
@@ -156,7 +168,7 @@ SIGNATURE = {"uid": UUID, "revision": integer(1, 100_000),
              "role": one_of("inspector", "park_representative"), "name": text(200, empty=False),
              "title": text(200), "image": SHA, "signed_at": timestamp, "vv": vector}
 REPORT = {"uid": UUID, "revision": integer(1, 100_000), "file": SHA,
-          "name": pattern(re.compile(r"^[\w\-.()]{1,120}\.pdf$"), "报告文件名"),
+          "name": pattern(re.compile(r"^[\w\-.()]{1,120}\.pdf\Z"), "报告文件名"),
           "signer": text(200), "created_at": timestamp}
 TOMBSTONE = {"entity": one_of("answer", "finding", "signature"), "key": text(1000, empty=False),
              "uid": optional(UUID), "vv": vector, "deleted_at": timestamp}
@@ -301,7 +313,7 @@ def check_manifest(data: dict) -> None:
             _record(record, spec, where)
         except BundleRefused as exc:
             raise refuse(str(exc.arguments.get("where")), str(exc.arguments.get("reason"))) from None
-    for where, check, value in (("created_at", timestamp, data["created_at"]),
+    for where, check, value in (("created_at", aware_timestamp, data["created_at"]),
                                 ("device_id", UUID, data["device_id"]),
                                 ("content_sha256", SHA, data["content_sha256"]),
                                 ("signed", boolean, data["signed"])):

@@ -267,6 +267,11 @@ class ApplyMixin(ExchangeMixin):
         values["vv"] = _json(side.vv)
         existing = self.db.execute(f"SELECT rowid FROM {table} WHERE inspection_id = ? AND {where}",
                                    [inspection_id, *params]).fetchone()
+        # A uid names one record everywhere: a bundle that gives another record's uid (of this
+        # inspection or another) to this one is refused, never written over it.
+        holder = self.db.execute(f"SELECT rowid FROM {table} WHERE uid = ?", [values["uid"]]).fetchone()
+        if holder is not None and (existing is None or holder[0] != existing[0]):
+            raise BundleRefused("bundle.id_clash", what=table, uid=values["uid"])
         if existing:
             sets = ", ".join(f"{c} = :{c}" for c in values)
             self.db.execute(f"UPDATE {table} SET {sets} WHERE rowid = :_rowid",
