@@ -87,7 +87,8 @@ CREATE FUNCTION hub.check_payload_size(p jsonb) RETURNS void
 DECLARE
     v_kind text;
 BEGIN
-    FOREACH v_kind IN ARRAY ARRAY['files', 'answers', 'findings', 'photos', 'signatures', 'reports'] LOOP
+    FOREACH v_kind IN ARRAY ARRAY['files', 'answers', 'findings', 'photos', 'signatures', 'reports',
+                              'evidence_reasons'] LOOP
         IF jsonb_typeof(coalesce(p->v_kind, '[]')) <> 'array' THEN
             RAISE EXCEPTION 'hub.bad_payload' USING DETAIL = json_build_object('field', v_kind)::text;
         END IF;
@@ -99,7 +100,9 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION hub.check_payload_size(jsonb) FROM PUBLIC;
 
-CREATE OR REPLACE FUNCTION hub.push_revision(p jsonb) RETURNS jsonb
+-- The rows of a revision (0003's push_revision, renamed by 0005 and called by its push_revision),
+-- with the payload's size checked first.
+CREATE OR REPLACE FUNCTION hub.push_revision_rows(p jsonb) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     me text := session_user;
