@@ -14,14 +14,23 @@ The window shows ``exc.text(language)`` in the language of its settings; the com
 prints it in ``PARK_INSPECTOR_LANG`` (``zh_CN`` by default, or ``en``). ``str(exc)`` is the text
 in the process's language (:func:`set_language`). A test checks that every code raised anywhere
 is in the catalogue with the same placeholders in both languages.
+
+An argument may itself be words to choose later: a :class:`Message` (a code and its
+arguments, e.g. the reason a bundle was refused) or another error is shown in the same
+language as the message around it, and a list of them is joined (``；`` in Chinese, ``; `` in
+English)::
+
+    raise BundleRefused("bundle.bad_rows", where="photos", reason=Message("bundle.reason.duplicate"))
 """
 from __future__ import annotations
 
 import os
 import string
 from collections.abc import Mapping
+from typing import Any
 
 LANGUAGES = ("zh_CN", "en")
+SEPARATORS = {"zh_CN": "；", "en": "; "}  # between the parts of a list argument
 _catalogue: dict[str, dict[str, str]] = {}
 _language = "zh_CN"
 
@@ -64,11 +73,63 @@ def language_from_environment(environ: Mapping[str, str] = os.environ) -> str:
     return "en" if wanted.lower().startswith("en") else "zh_CN"
 
 
+def render(code: str, arguments: Mapping[str, Any], language: str | None = None) -> str:
+    """The words of *code* with *arguments* in *language* (the process's language by default);
+    a code not in the catalogue is taken as the text itself."""
+    wanted = language or _language
+    entry = _catalogue.get(code)
+    if entry is None:
+        return code
+    template = entry.get(wanted) or entry["zh_CN"]
+    shown = {name: _shown(value, wanted) for name, value in arguments.items()}
+    try:
+        return template.format(**shown)
+    except (KeyError, IndexError, ValueError):  # a wrong argument must not hide the error
+        return f"{template} {shown}"
+
+
+def _shown(value: object, language: str) -> object:
+    """An argument as it goes into a message: nested words in the same language."""
+    if isinstance(value, (Message, UserError)):
+        return value.text(language)
+    if isinstance(value, (list, tuple)) and value \
+            and all(isinstance(part, (Message, UserError)) for part in value):
+        return SEPARATORS.get(language, SEPARATORS["zh_CN"]).join(
+            part.text(language) for part in value)
+    return value
+
+
+class Message:
+    """Words chosen when shown: a *code* from the catalogue and its arguments, e.g. the reason
+    inside another message (``reason=Message("photo.reason.empty")``)."""
+
+    __slots__ = ("code", "arguments")
+
+    def __init__(self, code: str, /, **arguments: object) -> None:
+        self.code = code
+        self.arguments = arguments
+
+    def text(self, language: str | None = None) -> str:
+        return render(self.code, self.arguments, language)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __repr__(self) -> str:
+        return f"Message({self.code!r}, **{self.arguments!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and (self.code, self.arguments) == (other.code, other.arguments)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+
 class UserError(Exception):
     """Bad input or a refused action: a *code* from the catalogue and its arguments.
 
     A *code* that is not in the catalogue is taken as the message itself (text that comes
-    from elsewhere, e.g. an operating-system error, or code not yet moved to the catalogue).
+    from elsewhere, e.g. an operating-system error).
     """
 
     def __init__(self, code: str, /, **arguments: object) -> None:
@@ -77,14 +138,11 @@ class UserError(Exception):
         self.arguments = arguments
 
     def text(self, language: str | None = None) -> str:
-        entry = _catalogue.get(self.code)
-        if entry is None:
-            return self.code
-        template = entry.get(language or _language) or entry["zh_CN"]
-        try:
-            return template.format(**self.arguments)
-        except (KeyError, IndexError, ValueError):  # a wrong argument must not hide the error
-            return f"{template} {self.arguments}"
+        return render(self.code, self.arguments, language)
+
+    def message(self) -> Message:
+        """The words of this error, to pass on as an argument of another message."""
+        return Message(self.code, **self.arguments)
 
     def __str__(self) -> str:
         return self.text()

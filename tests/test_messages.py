@@ -11,6 +11,7 @@ import pytest
 
 from checklists.errors import (
     InvalidInput,
+    Message,
     UserError,
     catalogue,
     language_from_environment,
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Raises that still pass a finished Chinese sentence instead of a code: only ever fewer.
-LITERAL_MESSAGES_AT_MOST = 190
+LITERAL_MESSAGES_AT_MOST = 86
 
 
 def source_files() -> list[Path]:
@@ -62,6 +63,17 @@ def raised_messages():
             yield path.relative_to(ROOT), node.lineno, text, keywords
 
 
+def nested_messages():
+    """(file, line, code, keyword names) of every ``Message("code", …)`` (words chosen later)."""
+    for path in source_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id == "Message" and node.args \
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                yield (path.relative_to(ROOT), node.lineno, node.args[0].value,
+                       {k.arg for k in node.keywords if k.arg})
+
+
 def test_every_message_has_both_languages_with_the_same_placeholders():
     import_everything()
     table = catalogue()
@@ -77,7 +89,7 @@ def test_every_raised_code_is_in_the_catalogue_with_its_arguments():
     import_everything()
     table = catalogue()
     problems = []
-    for where, line, text, keywords in raised_messages():
+    for where, line, text, keywords in [*raised_messages(), *nested_messages()]:
         if not CODE.match(text):
             continue
         entry = table.get(text)
@@ -107,6 +119,25 @@ def test_an_error_speaks_the_chosen_language():
         set_language("zh_CN")
     assert str(error) == "没有这个检查：abc"
     assert str(UserError("文件 x 无法读取")) == "文件 x 无法读取"  # not a code: the text itself
+
+
+def test_a_nested_reason_speaks_the_language_of_the_message_around_it():
+    messages({
+        "test.refused": ("无法导入 {name}：{reason}", "Cannot import {name}: {reason}"),
+        "test.reason_empty": ("文件是空的", "the file is empty"),
+        "test.reason_size": ("文件过大（超过 {mb} MB）", "the file is too large (over {mb} MB)"),
+    })
+    error = UserError("test.refused", name="a.jpg", reason=Message("test.reason_empty"))
+    assert error.text("en") == "Cannot import a.jpg: the file is empty"
+    assert error.text("zh_CN") == "无法导入 a.jpg：文件是空的"
+    both = UserError("test.refused", name="a.jpg",
+                     reason=[Message("test.reason_empty"), Message("test.reason_size", mb=50)])
+    assert both.text("en") == "Cannot import a.jpg: the file is empty; the file is too large (over 50 MB)"
+    assert both.text("zh_CN") == "无法导入 a.jpg：文件是空的；文件过大（超过 50 MB）"
+    inner = InvalidInput("test.reason_size", mb=9)
+    outer = UserError("test.refused", name="b", reason=inner.message())
+    assert outer.text("en") == "Cannot import b: the file is too large (over 9 MB)"
+    assert UserError("test.refused", name="b", reason=inner).text("zh_CN") == "无法导入 b：文件过大（超过 9 MB）"
 
 
 def test_a_code_cannot_be_declared_twice_with_other_words():

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from checklists.model import Node, NodeKind, Source, Template, TemplateKind
+from checklists.parsers import SourceFormatError, reading
 
 LEVELS = ("三个服务", "相关行动", "具体事项")
 NOT_GIVEN = "未规定"  # a row without a 时间节点 in the plan
@@ -39,7 +41,10 @@ _UNIT_END = re.compile(r"(局|委|办|中心|院|会|联|镇|街道|园区|部�
 _COMPARABLE = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）"})
 
 
-class ActionListError(ValueError):
+_T = TypeVar("_T")
+
+
+class ActionListError(SourceFormatError):
     """The action list does not have the shape this parser expects."""
 
 
@@ -48,6 +53,7 @@ class _Row:
     """One table row as read, before blank merged cells are filled in."""
 
     number: int
+    line: int  # in the source text, 1-based
     pilot: bool
     service: tuple[str, str] | None  # (code, title) when the row states it
     action: tuple[str, str] | None
@@ -59,15 +65,20 @@ class _Row:
 
 def parse(text: str, source: Source) -> Template:
     """Build template 002 from the text of the plan and its 具体事项清单."""
+    with reading(source):
+        return _parse(text, source)
+
+
+def _parse(text: str, source: Source) -> Template:
     lines = text.splitlines()
     document_number = _document_number(text)
     # The plan's month deadlines ("9月") fall in the year of its issue.
     year = int(re.findall(r"\d{4}", document_number)[0])
     services, actions = _prose_headings(lines)
     paragraphs = _prose_paragraphs(lines)
-    rows = [_read_row(line) for line in lines if _is_data_row(line)]
+    rows = [_read_row(line, number) for number, line in enumerate(lines, 1) if _is_data_row(line)]
     if [row.number for row in rows] != list(range(1, len(rows) + 1)):
-        raise ActionListError("具体事项清单的序号不连续")
+        raise ActionListError("the rows of the 具体事项清单 are not numbered 1, 2, 3…")
     _fill_merged_cells(rows, paragraphs)
 
     groups: dict[str, dict[str, list[Node]]] = {}
@@ -80,7 +91,8 @@ def parse(text: str, source: Source) -> Template:
         if table_title != action_title:
             action_variants.setdefault(action_code, set()).add(table_title)
         if row.service[1] != services.get(service_code):
-            raise ActionListError(f"第{row.number}行的三个服务“{row.service[1]}”与正文不符")
+            raise ActionListError(f"row {row.number}: the service {row.service[1]!r} is not the"
+                                  f" one the text names", line=row.line)
         action_label = f"({action_code}){action_title}"
         groups.setdefault(service_code, {}).setdefault(action_code, []).append(
             _item_node(row, year, action_label)
@@ -130,7 +142,7 @@ def _is_data_row(line: str) -> bool:
     return "\t" in line and bool(_ROW_NUMBER.match(line.split("\t", 1)[0].strip()))
 
 
-def _read_row(line: str) -> _Row:
+def _read_row(line: str, line_number: int) -> _Row:
     """Read a row from the right: 时间节点, 责任单位, 具体举措; the rest is classified by content."""
     cells = [cell.strip() for cell in line.split("\t")]
     while cells and not cells[-1]:
@@ -141,10 +153,12 @@ def _read_row(line: str) -> _Row:
     # A row may have lost its 时间节点 cell (68, 74): then the last cell is already 责任单位.
     deadline = cells.pop() if cells and _DEADLINE_CELL.match(cells[-1]) else None
     if len(cells) < 2:
-        raise ActionListError(f"第{number}行缺少具体举措或责任单位")
+        raise ActionListError(f"row {number}: no measure or no responsible unit",
+                              line=line_number)
     units_cell, measure = cells.pop(), cells.pop()
     if not measure.endswith("。") or units_cell.endswith("。"):
-        raise ActionListError(f"第{number}行的具体举措与责任单位无法区分")
+        raise ActionListError(f"row {number}: the measure and the responsible units cannot be"
+                              f" told apart", line=line_number)
     service = action = reform = None
     # Whatever stands left of 具体举措 may sit in any column: "一、…" is 三个服务, "(一)…" is
     # 相关行动, anything else is 改革事项. Row 4 repeats its 改革事项 into the next column, so
@@ -157,9 +171,19 @@ def _read_row(line: str) -> _Row:
         elif reform is None:
             reform = cell
         else:
-            raise ActionListError(f"第{number}行有两个改革事项：“{reform}”“{cell}”")
-    return _Row(number, match.group(2) == "*", service, action, reform, measure,
-                split_units(units_cell), deadline)
+            raise ActionListError(f"row {number}: two reform items, {reform!r} and {cell!r}",
+                                  line=line_number)
+    return _Row(number, line_number, match.group(2) == "*", service, action, reform, measure,
+                _at_line(line_number, split_units, units_cell), deadline)
+
+
+def _at_line(line: int, read: Callable[..., _T], *arguments: Any) -> _T:
+    """``read(*arguments)``, naming *line* in its ActionListError."""
+    try:
+        return read(*arguments)
+    except ActionListError as error:
+        error.line = error.line or line
+        raise
 
 
 def _fill_merged_cells(rows: list[_Row], paragraphs: list[str]) -> None:
@@ -190,7 +214,7 @@ def _fill_merged_cells(rows: list[_Row], paragraphs: list[str]) -> None:
                                                                   following, reform)):
                 row.reform = following
             elif reform is None:
-                raise ActionListError(f"第{row.number}行没有改革事项")
+                raise ActionListError(f"row {row.number}: no reform item", line=row.line)
             else:
                 row.reform = reform
         reform = row.reform
@@ -199,7 +223,8 @@ def _fill_merged_cells(rows: list[_Row], paragraphs: list[str]) -> None:
         row.deadline = row.deadline or NOT_GIVEN
         row.service, row.action = service, action
         if not (service and action):
-            raise ActionListError(f"第{row.number}行缺少三个服务或相关行动")
+            raise ActionListError(f"row {row.number}: no service or no action above it",
+                                  line=row.line)
 
 
 def _next_stated_reform(later: list[_Row], service: str, action: str) -> str | None:
@@ -243,7 +268,7 @@ def split_units(cell: str) -> list[str]:
             units.append(pending)
             pending = ""
     if pending or not units:
-        raise ActionListError(f"无法识别的责任单位：“{cell}”")
+        raise ActionListError(f"unreadable responsible units {cell!r}")
     return units
 
 
@@ -258,12 +283,12 @@ def parse_deadline(cell: str, year: int) -> dict[str, Any]:
         return {"kind": "done", "text": cell}
     if cell == NOT_GIVEN:
         return {"kind": "unspecified", "text": cell}
-    raise ActionListError(f"无法识别的时间节点：“{cell}”")
+    raise ActionListError(f"unreadable deadline {cell!r}")
 
 
 def _item_node(row: _Row, year: int, action_label: str) -> Node:
     assert row.reform and row.deadline
-    deadline = parse_deadline(row.deadline, year)
+    deadline = _at_line(row.line, parse_deadline, row.deadline, year)
     when = f"{year}年{row.deadline}" if deadline["kind"] == "month" else row.deadline
     return Node(
         code=str(row.number),
@@ -290,7 +315,7 @@ def _key_tasks(lines: list[str]) -> list[str]:
         start = lines.index("二、重点任务")
         end = lines.index("三、保障机制", start)
     except ValueError:
-        raise ActionListError("正文中找不到“二、重点任务”") from None
+        raise ActionListError("the text has no section 二、重点任务 ending at 三、保障机制") from None
     return [line.strip() for line in lines[start + 1:end] if line.strip()]
 
 
@@ -327,11 +352,12 @@ def _prose_paragraphs(lines: list[str]) -> list[str]:
 def _canonical_action(actions: dict[str, str], code: str, table_title: str) -> str:
     """The prose name of action *code*; the table's spelling may differ only slightly."""
     if code not in actions:
-        raise ActionListError(f"正文中没有第({code})项行动")
+        raise ActionListError(f"the text names no action ({code})")
     canonical = actions[code]
     # The table calls (三) both 提标 and 提升; a wholly different name would be a misreading.
     if table_title and difflib.SequenceMatcher(None, table_title, canonical).ratio() < 0.8:
-        raise ActionListError(f"清单中的“({code}){table_title}”与正文“{canonical}”不符")
+        raise ActionListError(f"the list's action ({code}) {table_title!r} is not the text's"
+                              f" {canonical!r}")
     return canonical
 
 
@@ -350,14 +376,14 @@ def _first_text_line(lines: list[str]) -> int:
 def _document_number(text: str) -> str:
     match = re.search(r"金府办发〔\d{4}〕\d+号", text)
     if not match:
-        raise ActionListError("找不到文号")
+        raise ActionListError("no document number (金府办发〔year〕N号)")
     return match.group(0)
 
 
 def _title(text: str) -> str:
     match = re.search(r"转发区发改委制订的《(.+?)》", text)
     if not match:
-        raise ActionListError("找不到方案标题")
+        raise ActionListError("no title of the plan (转发区发改委制订的《…》)")
     return match.group(1)
 
 
@@ -365,4 +391,4 @@ def _footnote(lines: list[str]) -> str:
     for line in lines:
         if line.startswith("注:") or line.startswith("注："):
             return line.split("\t", 1)[0].strip()
-    raise ActionListError("找不到清单的注释")
+    raise ActionListError("no footnote (注：…) to the list")

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from checklists.model import Node, NodeKind, ReferenceSection, Source, Template, TemplateKind
+from checklists.parsers import SourceFormatError
 
 TEMPLATE_ID = "004"
 TITLE = "产业园区公共服务平台窗口服务规范"
@@ -69,19 +71,19 @@ class _Draft:
 def parse(text: str, source: Source) -> Template:
     """Build the 004 template from chapters 4–7; skip the cover, 目次, 前言, 1–3 and 参考文献.
 
-    Raises ValueError, naming the file and line, when the clauses are damaged: a clause whose
+    Raises SourceFormatError, naming the file and line, when the clauses are damaged: a clause whose
     parent is missing, a repeated or skipped number, a clause with no wording, or a missing chapter.
     """
     for expected in (TITLE, DOCUMENT_NUMBER, ISSUER, NOTE):
         if expected not in text:
-            raise ValueError(f"{source.file}：文中没有“{expected}”，不是这份标准？")
+            raise SourceFormatError(f"the text lacks {expected!r}: not this standard?",
+                                    source=source.file)
     chapters = _read_chapters(text.splitlines(), source)
     found = tuple(chapter.code for chapter in chapters)
     if found != CHECKLIST_CHAPTERS:
-        raise ValueError(
-            f"{source.file}：应有第 {'、'.join(CHECKLIST_CHAPTERS)} 章，"
-            f"实际找到第 {'、'.join(found) or '（无）'} 章"
-        )
+        raise SourceFormatError(
+            f"expected chapters {', '.join(CHECKLIST_CHAPTERS)}, found {', '.join(found) or 'none'}",
+            source=source.file)
     return Template(
         id=TEMPLATE_ID,
         title=TITLE,
@@ -111,14 +113,15 @@ def _read_chapters(lines: list[str], source: Source) -> list[_Draft]:
             continue  # blank lines separate paragraphs and bullets alike; 目次 repeats headings
         if line == END_OF_BODY:
             break
-        where = f"{source.file} 第 {number} 行"
+        where: dict[str, Any] = {"source": source.file, "line": number}
         heading = _CHAPTER.match(line)
         if heading:
             code, title = heading.groups()
             chapter = current = None
             if code in CHECKLIST_CHAPTERS:
                 if code in index:
-                    raise ValueError(f"{where}：第 {code} 章重复（第 {index[code].line} 行已有）")
+                    raise SourceFormatError(
+                        f"chapter {code} again (first at line {index[code].line})", **where)
                 chapter = current = index[code] = _Draft(code, title, number)
                 chapters.append(chapter)
             continue
@@ -136,21 +139,23 @@ def _read_chapters(lines: list[str], source: Source) -> list[_Draft]:
 
 
 def _add_clause(
-    code: str, rest: str, line: int, chapter: _Draft, index: dict[str, _Draft], where: str
+    code: str, rest: str, line: int, chapter: _Draft, index: dict[str, _Draft],
+    where: dict[str, Any]
 ) -> _Draft:
     """Attach clause *code* under the clause or chapter its number names as parent."""
     if code.split(".")[0] != chapter.code:
-        raise ValueError(f"{where}：条款“{code}”不属于第 {chapter.code} 章")
+        raise SourceFormatError(f"clause {code} is not in chapter {chapter.code}", **where)
     if code in index:
-        raise ValueError(f"{where}：条款编号“{code}”重复（第 {index[code].line} 行已有）")
+        raise SourceFormatError(f"clause {code} again (first at line {index[code].line})", **where)
     parent_code = code.rpartition(".")[0]
     parent = index.get(parent_code)
     if parent is None:
-        raise ValueError(f"{where}：条款“{code}”的上级条款“{parent_code}”不存在")
+        raise SourceFormatError(f"clause {code} has no parent clause {parent_code}", **where)
     # A skipped or out-of-order number means a clause was lost or garbled in the export.
     expected = len(parent.children) + 1
     if int(code.rpartition(".")[2]) != expected:
-        raise ValueError(f"{where}：条款编号“{code}”不连续，此处应为 {parent_code}.{expected}")
+        raise SourceFormatError(f"clause {code} is out of sequence: {parent_code}.{expected}"
+                                f" expected here", **where)
     draft = _Draft(code, "", line)
     if rest.endswith(_SENTENCE_END):
         draft.add_paragraph(rest)  # a requirement stated on the number's own line
@@ -166,7 +171,8 @@ def _freeze(draft: _Draft, source: Source) -> Node:
     is_chapter = "." not in draft.code
     is_item = not is_chapter and not draft.children
     if is_item and not draft.paragraphs and not draft.points:
-        raise ValueError(f"{source.file} 第 {draft.line} 行：条款“{draft.code}”没有内容")
+        raise SourceFormatError(f"clause {draft.code} has no wording", source=source.file,
+                                line=draft.line)
     return Node(
         code=draft.code,
         # Sentence clauses keep their whole sentence as title: shortening would change the

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from checklists.model import Node, NodeKind, Source, Template, TemplateKind
+from checklists.parsers import SourceFormatError
 
 TEMPLATE_ID = "000"
 TITLE = "长三角开发区营商环境建设标准"
@@ -41,16 +43,17 @@ class _Draft:
 def parse(text: str, source: Source) -> Template:
     """Build the 000 template: 一级指标 and 二级指标 become groups, 三级指标 become check items.
 
-    Raises ValueError, naming the file and line, when the table is damaged: an unreadable cell,
+    Raises SourceFormatError, naming the file and line, when the table is damaged: an unreadable cell,
     a code whose parent is missing, a repeated or skipped code, or a heading with no items.
     """
     lines = text.splitlines()
     header = _find_header(lines, source)
     if TITLE not in (line.strip() for line in lines[:header]):
-        raise ValueError(f"{source.file}：表头之前没有标题“{TITLE}”，不是这份标准？")
+        raise SourceFormatError(f"no title {TITLE!r} above the header: not this standard?",
+                                source=source.file)
     roots = _place_by_code(_coded_cells(lines, header + 1, source), source)
     if not roots:
-        raise ValueError(f"{source.file}：表头之后没有任何指标")
+        raise SourceFormatError("no indicators below the header", source=source.file)
     return Template(
         id=TEMPLATE_ID,
         title=TITLE,
@@ -71,7 +74,7 @@ def _find_header(lines: list[str], source: Source) -> int:
         cells = tuple(cell.strip() for cell in line.split("\t") if cell.strip())
         if cells == LEVEL_NAMES:
             return index
-    raise ValueError(f"{source.file}：找不到表头“{'、'.join(LEVEL_NAMES)}”")
+    raise SourceFormatError(f"no header row {' / '.join(LEVEL_NAMES)}", source=source.file)
 
 
 def _coded_cells(lines: list[str], start: int, source: Source) -> Iterator[tuple[str, str, int]]:
@@ -83,7 +86,8 @@ def _coded_cells(lines: list[str], start: int, source: Source) -> Iterator[tuple
                 continue  # blank merged cells and the blank lines inside the table
             match = _CELL.match(cell)
             if match is None:
-                raise ValueError(f"{source.file} 第 {index + 1} 行：无法识别的单元格“{cell}”")
+                raise SourceFormatError(f"unreadable cell {cell!r}", source=source.file,
+                                        line=index + 1)
             yield match.group(1), match.group(2), index + 1
 
 
@@ -97,20 +101,24 @@ def _place_by_code(cells: Iterator[tuple[str, str, int]], source: Source) -> lis
     roots: list[_Draft] = []
     index: dict[str, _Draft] = {}
     for code, title, line in cells:
-        where = f"{source.file} 第 {line} 行"
+        where: dict[str, Any] = {"source": source.file, "line": line}
         draft = _Draft(code, title, line)
         if draft.depth > len(LEVEL_NAMES):
-            raise ValueError(f"{where}：编号“{code}”超过{len(LEVEL_NAMES)}级")
+            raise SourceFormatError(f"code {code} is deeper than {len(LEVEL_NAMES)} levels",
+                                    **where)
         if code in index:
-            raise ValueError(f"{where}：编号“{code}”重复（第 {index[code].line} 行已有）")
+            raise SourceFormatError(f"code {code} again (first at line {index[code].line})",
+                                    **where)
         parent_code = code.rpartition("-")[0]
         if parent_code and parent_code not in index:
-            raise ValueError(f"{where}：“{code} {title}”的上级指标“{parent_code}”不存在")
+            raise SourceFormatError(f"{code} {title!r} has no parent indicator {parent_code}",
+                                    **where)
         siblings = index[parent_code].children if parent_code else roots
         # A skipped or out-of-order number means a row was lost or garbled in the export.
         expected = len(siblings) + 1
         if int(code.rpartition("-")[2]) != expected:
-            raise ValueError(f"{where}：编号“{code}”不连续，此处应为第 {expected} 项")
+            raise SourceFormatError(f"code {code} is out of sequence: number {expected}"
+                                    f" expected here", **where)
         siblings.append(draft)
         index[code] = draft
     return roots
@@ -120,10 +128,9 @@ def _freeze(draft: _Draft, source: Source) -> Node:
     """Turn a draft into an immutable Node; every heading must hold at least one 三级指标."""
     is_item = draft.depth == len(LEVEL_NAMES)
     if not is_item and not draft.children:
-        raise ValueError(
-            f"{source.file} 第 {draft.line} 行：{LEVEL_NAMES[draft.depth - 1]}"
-            f"“{draft.code} {draft.title}”下面没有指标"
-        )
+        raise SourceFormatError(
+            f"level-{draft.depth} indicator {draft.code} {draft.title!r} has no indicators"
+            f" below it", source=source.file, line=draft.line)
     return Node(
         code=draft.code,
         title=draft.title,

@@ -14,6 +14,7 @@ import re
 import opencc
 
 from checklists.model import Node, NodeKind, Source, Template, TemplateKind
+from checklists.parsers import SourceFormatError, reading
 
 LEVELS = ("部分", "措施")
 
@@ -58,7 +59,7 @@ _DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 _TO_SIMPLIFIED = opencc.OpenCC("t2s")
 
 
-class MeasureListError(ValueError):
+class MeasureListError(SourceFormatError):
     """The measure list does not have the shape this parser expects, or cannot be cleaned."""
 
 
@@ -72,7 +73,8 @@ def clean(raw: str) -> str:
     leftover = re.search(rf"[?？]|[{TONE_MARKS}]|{_GARBAGE.pattern}", text)
     if leftover:
         at = leftover.start()
-        raise MeasureListError(f"无法清理的乱码或拼音：“{text[max(0, at - 8):at + 8]}”")
+        raise MeasureListError(f"garbled text or pinyin left after cleaning:"
+                               f" {text[max(0, at - 8):at + 8]!r}", line=text.count("\n", 0, at) + 1)
     return text
 
 
@@ -96,19 +98,27 @@ def to_simplified(text: str) -> str:
 
 def parse(text: str, source: Source) -> Template:
     """Build template 003 from the scraped text of the plan."""
-    lines = [line.strip() for line in clean(text).splitlines() if line.strip()]
+    with reading(source):
+        return _parse(text, source)
+
+
+def _parse(text: str, source: Source) -> Template:
+    numbered = [(number, line.strip()) for number, line in enumerate(clean(text).splitlines(), 1)
+                if line.strip()]
+    lines = [line for _, line in numbered]
     number = _DOCUMENT_NUMBER.match(lines[0])
     if not number:
-        raise MeasureListError(f"第一行不是文号：“{lines[0]}”")
+        raise MeasureListError(f"the first line is not a document number: {lines[0]!r}",
+                               line=numbered[0][0])
     title = _title(lines)
     start = lines.index(title) + 1  # the plan itself follows the notice that issues it
     issuer = next((lines[i - 1] for i in range(start) if _DATE.match(lines[i])), "")
     if not issuer.endswith("辦公室"):
-        raise MeasureListError("找不到发文机关")
+        raise MeasureListError("no issuing office above the date of the notice")
 
     sections: list[tuple[str, str, list[Node]]] = []
     intro: list[str] = []
-    for line in lines[start:]:
+    for line_number, line in numbered[start:]:
         if m := _SECTION.match(line):
             sections.append((m.group(1), m.group(2), []))
         elif (m := _MEASURE.match(line)) and sections:
@@ -116,10 +126,10 @@ def parse(text: str, source: Source) -> Template:
         elif not sections:
             intro.append(line)
         else:
-            raise MeasureListError(f"无法识别的行：“{line[:30]}”")
+            raise MeasureListError(f"unreadable line {line[:30]!r}", line=line_number)
     codes = [node.code for _, _, measures in sections for node in measures]
     if codes != [str(n) for n in range(1, len(codes) + 1)] or not all(m for *_, m in sections):
-        raise MeasureListError("措施编号不连续或某部分没有措施")
+        raise MeasureListError("the measures are not numbered 1, 2, 3… or a part has none")
 
     return Template(
         id="003",
@@ -165,4 +175,4 @@ def _title(lines: list[str]) -> str:
     for line in lines:
         if (m := re.match(r"^《(.+?)》", line)) and m.group(1) in lines:
             return m.group(1)
-    raise MeasureListError("找不到方案标题")
+    raise MeasureListError("no title of the plan (a 《…》 line that is also a heading)")

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from checklists.model import STAR_SCALE, Node, NodeKind, ReferenceSection, Source, Template, TemplateKind
+from checklists.parsers import SourceFormatError, reading
 from checklists.stars import OVERALL_PRINCIPLE_NOTE
 
 CURATED_FILE = Path(__file__).resolve().parent.parent / "curated" / "001_star_matrix.json"
@@ -46,7 +47,7 @@ UNIT_CONVERSIONS: dict[tuple[str, str], float] = {
 }
 
 
-class CuratedTextMismatch(ValueError):
+class CuratedTextMismatch(SourceFormatError):
     """The curated 001 data says something the source text does not."""
 
 
@@ -76,7 +77,7 @@ def read_cells(lines: list[str], *, first: int, last: int) -> list[Cell]:
         if line.startswith(("\t", " ")):
             cells.append(Cell(number, line[1:]))
         elif not cells:
-            raise CuratedTextMismatch(f"第 {number} 行不是表格单元格的开头")
+            raise CuratedTextMismatch("not the start of a table cell", line=number)
         else:
             cells[-1] = Cell(cells[-1].line, cells[-1].text + "\n" + line)
     return cells
@@ -102,13 +103,15 @@ def source_columns(lines: list[str], *, first: int, last: int, code: str, name: 
         for label in labels:
             if label not in ("", code, name):
                 raise CuratedTextMismatch(
-                    f"指标 {code} {name}：第 {row[0].line} 行所在的表格行不属于这个指标（“{label}”）")
+                    f"indicator {code} {name}: the table row here belongs to another indicator"
+                    f" ({label!r})", line=row[0].line)
         labels_seen += [label for label in labels if label]
         for column, cell in enumerate(row[width - len(LEVELS):]):
             columns[column] += normalise(cell.text)
         index += width
     if name not in labels_seen:
-        raise CuratedTextMismatch(f"指标 {code} {name}：第 {first}–{last} 行中没有这个指标")
+        raise CuratedTextMismatch(f"indicator {code} {name}: not named in lines {first}–{last}",
+                                  line=first)
     return tuple(columns)
 
 
@@ -122,11 +125,12 @@ def check_curated(text: str, curated: Mapping[str, Any]) -> None:
     lines = text.split("\n")
     for field in ("title", "note"):
         if normalise(curated[field]) not in normalise(text):
-            raise CuratedTextMismatch(f"原文中没有“{curated[field]}”")
+            raise CuratedTextMismatch(f"the curated {field} {curated[field]!r} is not in the text")
     indicators = curated["indicators"]
     codes = [indicator["code"] for indicator in indicators]
     if codes != [str(n) for n in range(1, len(indicators) + 1)]:
-        raise CuratedTextMismatch(f"指标编号应为 1、2、3……，实际为 {'、'.join(codes)}")
+        raise CuratedTextMismatch(f"the indicators should be numbered 1, 2, 3…, not"
+                                  f" {', '.join(codes)}")
     for indicator in indicators:
         _check_criteria(lines, indicator)
         _check_rule(indicator, curated["park_types"])
@@ -138,47 +142,52 @@ def _check_criteria(lines: list[str], indicator: Mapping[str, Any]) -> None:
     code, name = indicator["code"], indicator["name"]
     criteria = indicator["criteria"]
     if tuple(criteria) != LEVELS:
-        raise CuratedTextMismatch(f"指标 {code} {name}：星级应为 {'、'.join(LEVELS)}")
+        raise CuratedTextMismatch(f"indicator {code} {name}: the levels should be"
+                                  f" {', '.join(LEVELS)}")
     first, last = indicator["source_lines"]
     columns = source_columns(lines, first=first, last=last, code=code, name=name)
     for level, column in zip(LEVELS, columns):
         wording = criteria[level]
         if normalise(wording) != column:
             raise CuratedTextMismatch(
-                f"指标 {code} {name} {_level_label(level)}：整理的文字与原文不一致\n"
-                f"  整理：{normalise(wording)}\n  原文：{column}")
+                f"indicator {code} {name}, level {level}: the curated wording is not the"
+                f" source's\n  curated: {normalise(wording)}\n  source:  {column}", line=first)
         if wording != render(wording):
             raise CuratedTextMismatch(
-                f"指标 {code} {name} {_level_label(level)}：文字排版应为“{render(wording)}”")
+                f"indicator {code} {name}, level {level}: write the wording as"
+                f" {render(wording)!r}", line=first)
 
 
 def _check_rule(indicator: Mapping[str, Any], park_types: Mapping[str, str]) -> None:
     """Each threshold is written in the wording of the level it applies to."""
     code, name = indicator["code"], indicator["name"]
     inputs = {item["key"]: item for item in indicator["inputs"]}
-    where = f"指标 {code} {name}"
+    where = f"indicator {code} {name}"
     for requirement in indicator["rule"]["requirements"]:
         phrase = requirement["phrase"]
         for level, values in _phrase_values(requirement, where):
             try:
                 expected = normalise(phrase.format(**values))
             except (KeyError, IndexError) as error:
-                raise CuratedTextMismatch(f"{where}：规则用语“{phrase}”中有未知的占位 {error}") from None
+                raise CuratedTextMismatch(
+                    f"{where}: the rule's phrase {phrase!r} has an unknown placeholder {error}"
+                ) from None
             if expected not in normalise(indicator["criteria"][level]):
                 raise CuratedTextMismatch(
-                    f"{where} {_level_label(level)}：原文中没有“{expected}”")
+                    f"{where}, level {level}: {expected!r} is not in the wording")
         keys = [m["key"] for m in requirement["any_of"]] if "any_of" in requirement \
             else [requirement["key"]]
         for key in keys:
             if key not in inputs:
-                raise CuratedTextMismatch(f"{where}：规则用到的 {key} 不在 inputs 中")
+                raise CuratedTextMismatch(f"{where}: the rule uses {key}, which is not in inputs")
         kind = requirement["kind"]
         if kind == "at_least":
             _check_measures(requirement, inputs, park_types, where)
         elif kind == "min_grade" and list(requirement["grades"]) != inputs[keys[0]].get("choices"):
-            raise CuratedTextMismatch(f"{where}：档次与 inputs 的选项不一致")
+            raise CuratedTextMismatch(f"{where}: the grades differ from the choices in inputs")
         elif kind == "all_of" and list(requirement["items"]) != inputs[keys[0]].get("choices"):
-            raise CuratedTextMismatch(f"{where}：全部服务功能与 inputs 的选项不一致")
+            raise CuratedTextMismatch(f"{where}: the service functions differ from the choices"
+                                      f" in inputs")
 
 
 def _check_measures(requirement: Mapping[str, Any], inputs: Mapping[str, Any],
@@ -187,15 +196,18 @@ def _check_measures(requirement: Mapping[str, Any], inputs: Mapping[str, Any],
     phrase = normalise(requirement["phrase"])
     park_type = requirement.get("park_type")
     if park_type is not None and park_types[park_type] not in phrase:
-        raise CuratedTextMismatch(f"{where}：规则用语“{phrase}”没有写园区类型“{park_types[park_type]}”")
+        raise CuratedTextMismatch(f"{where}: the rule's phrase {phrase!r} does not name the park"
+                                  f" type {park_types[park_type]!r}")
     for measure in requirement["any_of"]:
         key, unit = measure["key"], measure["unit"]
         if f"{{{key}}}{normalise(unit)}" not in phrase:
-            raise CuratedTextMismatch(f"{where}：规则用语“{phrase}”中 {key} 的单位不是“{unit}”")
+            raise CuratedTextMismatch(f"{where}: in the rule's phrase {phrase!r} the unit of"
+                                      f" {key} is not {unit!r}")
         conversion = UNIT_CONVERSIONS.get((inputs[key]["unit"], unit))
         if conversion is None or measure["input_per_unit"] != conversion:
             raise CuratedTextMismatch(
-                f"{where}：{key} 从“{inputs[key]['unit']}”到“{unit}”的换算应为 {conversion}")
+                f"{where}: {key} from {inputs[key]['unit']!r} to {unit!r} should convert by"
+                f" {conversion}")
 
 
 def _phrase_values(requirement: Mapping[str, Any], where: str
@@ -206,7 +218,8 @@ def _phrase_values(requirement: Mapping[str, Any], where: str
         measures = requirement["any_of"]
         levels = list(measures[0]["min"])
         if any(list(m["min"]) != levels for m in measures):
-            raise CuratedTextMismatch(f"{where}：同一规则的各项阈值应覆盖相同的星级")
+            raise CuratedTextMismatch(f"{where}: the thresholds of one rule should cover the"
+                                      f" same levels")
         pairs = [(lv, {m["key"]: _number(m["min"][lv]) for m in measures}) for lv in levels]
     elif kind in ("min_grade", "min_count"):
         pairs = [(lv, {requirement["key"]: _number(v)}) for lv, v in requirement["min"].items()]
@@ -214,10 +227,10 @@ def _phrase_values(requirement: Mapping[str, Any], where: str
         joined = "、".join(requirement["items"])
         pairs = [(lv, {requirement["key"]: joined}) for lv in requirement["levels"]]
     else:
-        raise CuratedTextMismatch(f"{where}：未知的规则类型“{kind}”")
+        raise CuratedTextMismatch(f"{where}: unknown rule kind {kind!r}")
     for level, _ in pairs:
         if level not in LEVELS:
-            raise CuratedTextMismatch(f"{where}：未知的星级“{level}”")
+            raise CuratedTextMismatch(f"{where}: unknown level {level!r}")
     return pairs
 
 
@@ -229,15 +242,15 @@ def _check_coverage(lines: list[str], curated: Mapping[str, Any]) -> None:
         first, last = indicator["source_lines"]
         if not previous_last < first <= last <= len(lines):
             raise CuratedTextMismatch(
-                f"指标 {indicator['code']} {indicator['name']}：source_lines {first}–{last} "
-                "应在上一个指标之后、原文之内")
+                f"indicator {indicator['code']} {indicator['name']}: source_lines {first}–{last}"
+                " should come after the previous indicator's and lie within the text")
         covered.update(range(first, last + 1))
         previous_last = last
     allowed = {normalise(curated["title"]), normalise(curated["note"]), *HEADER_CELLS}
     for number, line in enumerate(lines, start=1):
         content = normalise(line)
         if number not in covered and content and content not in allowed:
-            raise CuratedTextMismatch(f"原文第 {number} 行“{content}”不属于任何指标")
+            raise CuratedTextMismatch(f"{content!r} belongs to no indicator", line=number)
 
 
 def _number(value: Any) -> str:
@@ -258,7 +271,8 @@ def parse(text: str, source: Source, *, curated: Mapping[str, Any] | None = None
     Raises CuratedTextMismatch, naming the indicator and star level, when they disagree.
     """
     data = load_curated() if curated is None else curated
-    check_curated(text, data)
+    with reading(source):
+        check_curated(text, data)
     nodes = tuple(_indicator_node(indicator, level_name=data["level_name"])
                   for indicator in data["indicators"])
     return Template(

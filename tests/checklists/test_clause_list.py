@@ -5,6 +5,7 @@ import pytest
 
 from checklists.build import STANDARDS, build_template, read_source
 from checklists.model import NodeKind, Source, Template
+from checklists.parsers import SourceFormatError
 from checklists.parsers.clause_list import parse
 
 FILE = "004_b6ab4bed0b2842e5.txt"
@@ -193,27 +194,27 @@ def test_synthetic_clause_shapes():
 @pytest.mark.parametrize(
     "chapter_4, message",
     [
-        ("4.1 甲。\n4.2.1 乙。", r"第 \d+ 行：条款“4.2.1”的上级条款“4.2”不存在"),
-        ("4.1 甲。\n4.1 乙。", r"条款编号“4.1”重复（第 \d+ 行已有）"),
-        ("4.1 甲。\n4.3 乙。", r"条款编号“4.3”不连续，此处应为 4.2"),
-        ("4.1 甲。\n5.2 乙。", r"条款“5.2”不属于第 4 章"),
-        ("4.1 甲。\n4.2 乙", r"条款“4.2”没有内容"),
+        ("4.1 甲。\n4.2.1 乙。", r"line \d+: clause 4.2.1 has no parent clause 4.2"),
+        ("4.1 甲。\n4.1 乙。", r"clause 4.1 again \(first at line \d+\)"),
+        ("4.1 甲。\n4.3 乙。", r"clause 4.3 is out of sequence: 4.2 expected here"),
+        ("4.1 甲。\n5.2 乙。", r"clause 5.2 is not in chapter 4"),
+        ("4.1 甲。\n4.2 乙", r"line \d+: clause 4.2 has no wording"),
     ],
 )
 def test_damaged_clauses_raise_a_clear_error(chapter_4, message):
-    with pytest.raises(ValueError, match=message) as error:
+    with pytest.raises(SourceFormatError, match=message) as error:
         parse(document(chapter_4), SYNTHETIC)
     assert "synthetic.txt" in str(error.value)
 
 
 def test_missing_chapter_raises_a_clear_error():
     text = document("4.1 甲。").replace("6 窗口管理\n\n6.1 乙。\n\n", "")
-    with pytest.raises(ValueError, match=r"应有第 4、5、6、7 章，实际找到第 4、5、7 章"):
+    with pytest.raises(ValueError, match=r"synthetic.txt: expected chapters 4, 5, 6, 7, found 4, 5, 7"):
         parse(text, SYNTHETIC)
 
 
 def test_wrong_document_raises_a_clear_error():
-    with pytest.raises(ValueError, match="文中没有“T/YNIPA 001—2023”"):
+    with pytest.raises(ValueError, match="synthetic.txt: the text lacks 'T/YNIPA 001—2023'"):
         parse(document("4.1 甲。").replace("T/YNIPA 001—2023", "T/XX 1—2020"), SYNTHETIC)
 
 

@@ -5,6 +5,7 @@ import pytest
 
 from checklists.build import STANDARDS, build_template, read_source
 from checklists.model import NodeKind, Source, Template
+from checklists.parsers import SourceFormatError
 from checklists.parsers.indicator_tree import parse
 
 FILE = "000_f3b28acac5d05aa2.txt"
@@ -127,17 +128,17 @@ def test_synthetic_shifted_rows_are_placed_by_code():
 @pytest.mark.parametrize(
     "rows, message",
     [
-        ("1 甲\t1-1 乙\t1-1-1 丙\n\t\t2-1-1 丁\n", r"第 5 行.*“2-1-1 丁”的上级指标“2-1”不存在"),
-        ("1 甲\t1-1 乙\t1-1-1 丙\n\t\t1-1-1 丁\n", r"第 5 行.*“1-1-1”重复（第 4 行已有）"),
-        ("1 甲\t1-1 乙\t1-1-1 丙\n\t\t1-1-3 丁\n", r"“1-1-3”不连续，此处应为第 2 项"),
-        ("1 甲\t1-1 乙\t1-1-1 丙\n\t\t说明文字\n", r"第 5 行：无法识别的单元格“说明文字”"),
-        ("1 甲\t1-1 乙\t1-1-1-1 丙\n", r"“1-1-1-1”超过3级"),
-        ("1 甲\t1-1 乙\t1-1-1 丙\n\t1-2 丁\t\n", r"二级指标“1-2 丁”下面没有指标"),
-        ("", r"表头之后没有任何指标"),
+        ("1 甲\t1-1 乙\t1-1-1 丙\n\t\t2-1-1 丁\n", r"line 5: 2-1-1 '丁' has no parent indicator 2-1"),
+        ("1 甲\t1-1 乙\t1-1-1 丙\n\t\t1-1-1 丁\n", r"line 5: code 1-1-1 again \(first at line 4\)"),
+        ("1 甲\t1-1 乙\t1-1-1 丙\n\t\t1-1-3 丁\n", r"code 1-1-3 is out of sequence: number 2 expected here"),
+        ("1 甲\t1-1 乙\t1-1-1 丙\n\t\t说明文字\n", r"line 5: unreadable cell '说明文字'"),
+        ("1 甲\t1-1 乙\t1-1-1-1 丙\n", r"code 1-1-1-1 is deeper than 3 levels"),
+        ("1 甲\t1-1 乙\t1-1-1 丙\n\t1-2 丁\t\n", r"level-2 indicator 1-2 '丁' has no indicators below it"),
+        ("", r"no indicators below the header"),
     ],
 )
 def test_damaged_table_raises_a_clear_error(rows, message):
-    with pytest.raises(ValueError, match=message) as error:
+    with pytest.raises(SourceFormatError, match=message) as error:
         parse(HEADER + rows, SYNTHETIC)
     assert "synthetic.txt" in str(error.value)
 
@@ -145,10 +146,10 @@ def test_damaged_table_raises_a_clear_error(rows, message):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("长三角开发区营商环境建设标准\n1 甲\t1-1 乙\t1-1-1 丙\n", "找不到表头"),
-        ("一级指标\t二级指标\t三级指标\n1 甲\t1-1 乙\t1-1-1 丙\n", "没有标题"),
+        ("长三角开发区营商环境建设标准\n1 甲\t1-1 乙\t1-1-1 丙\n", "synthetic.txt: no header row"),
+        ("一级指标\t二级指标\t三级指标\n1 甲\t1-1 乙\t1-1-1 丙\n", "no title"),
     ],
 )
 def test_wrong_document_raises_a_clear_error(text, message):
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(SourceFormatError, match=message):
         parse(text, SYNTHETIC)

@@ -150,7 +150,7 @@ def test_the_column_check_catches_what_reading_order_alone_cannot(source):
     facilities = indicator(curated, "配套设施")
     facilities["criteria"]["1"] = facilities["criteria"]["3"]
     assert in_order_fragments(facilities["criteria"]["1"]) is not None
-    with pytest.raises(CuratedTextMismatch, match="配套设施 一星级"):
+    with pytest.raises(CuratedTextMismatch, match="配套设施, level 1: the curated wording is not the source's"):
         parse(*source, curated=curated)
 
 
@@ -231,7 +231,7 @@ def test_a_typo_in_the_curated_data_stops_the_build(source, mutation):
 def test_a_table_row_left_out_of_every_indicator_is_refused(source):
     curated = load_curated()
     del curated["indicators"][-1]  # 园区数字化: its source lines then belong to nothing
-    with pytest.raises(CuratedTextMismatch, match="第 462 行“具有园区数字化管理的”不属于任何指标"):
+    with pytest.raises(CuratedTextMismatch, match="line 462: '具有园区数字化管理的' belongs to no indicator"):
         parse(*source, curated=curated)
 
 
