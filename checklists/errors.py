@@ -18,7 +18,7 @@ is in the catalogue with the same placeholders in both languages.
 An argument may itself be words to choose later: a :class:`Message` (a code and its
 arguments, e.g. the reason a bundle was refused) or another error is shown in the same
 language as the message around it, and a list of them is joined (``；`` in Chinese, ``; `` in
-English)::
+English); a list of other values is joined as a list is written (``、`` or ``, ``)::
 
     raise BundleRefused("bundle.bad_rows", where="photos", reason=Message("bundle.reason.duplicate"))
 """
@@ -30,7 +30,8 @@ from collections.abc import Mapping
 from typing import Any
 
 LANGUAGES = ("zh_CN", "en")
-SEPARATORS = {"zh_CN": "；", "en": "; "}  # between the parts of a list argument
+SEPARATORS = {"zh_CN": "；", "en": "; "}  # between the messages of a list argument
+LIST_SEPARATORS = {"zh_CN": "、", "en": ", "}  # between the other values of a list argument
 _catalogue: dict[str, dict[str, str]] = {}
 _language = "zh_CN"
 
@@ -90,16 +91,31 @@ def render(code: str, arguments: Mapping[str, Any], language: str | None = None)
 
 def _shown(value: object, language: str) -> object:
     """An argument as it goes into a message: nested words in the same language."""
-    if isinstance(value, (Message, UserError)):
+    if isinstance(value, (Wording, UserError)):
         return value.text(language)
-    if isinstance(value, (list, tuple)) and value \
-            and all(isinstance(part, (Message, UserError)) for part in value):
-        return SEPARATORS.get(language, SEPARATORS["zh_CN"]).join(
-            part.text(language) for part in value)
+    if isinstance(value, (list, tuple)):
+        if value and all(isinstance(part, (Wording, UserError)) for part in value):
+            return SEPARATORS.get(language, SEPARATORS["zh_CN"]).join(
+                part.text(language) for part in value)
+        return LIST_SEPARATORS.get(language, LIST_SEPARATORS["zh_CN"]).join(
+            str(_shown(part, language)) for part in value)
     return value
 
 
-class Message:
+class Wording:
+    """Words chosen when shown, in the language asked for: an argument of a message (the
+    base of :class:`Message`; subclass it for e.g. an amount written differently by language)."""
+
+    __slots__ = ()
+
+    def text(self, language: str | None = None) -> str:
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+class Message(Wording):
     """Words chosen when shown: a *code* from the catalogue and its arguments, e.g. the reason
     inside another message (``reason=Message("photo.reason.empty")``)."""
 
@@ -111,9 +127,6 @@ class Message:
 
     def text(self, language: str | None = None) -> str:
         return render(self.code, self.arguments, language)
-
-    def __str__(self) -> str:
-        return self.text()
 
     def __repr__(self) -> str:
         return f"Message({self.code!r}, **{self.arguments!r})"

@@ -180,7 +180,7 @@ class Template:
         for option in self.result_scale:
             if option.key == key:
                 return option
-        raise KeyError(f"模板 {self.id} 没有结果“{key}”")
+        raise KeyError(f"template {self.id} has no result {key!r}")
 
     def walk(self) -> Iterator[Node]:
         for node in self.nodes:
@@ -220,7 +220,7 @@ class Template:
         try:
             return self._index[code]
         except KeyError:
-            raise KeyError(f"模板 {self.id} 中没有编号为“{code}”的条目") from None
+            raise KeyError(f"template {self.id} has no item {code!r}") from None
 
     def has(self, code: str) -> bool:
         return code in self._index

@@ -66,7 +66,7 @@ class ComplianceScore:
 def score_compliance(template: Template, results: Mapping[str, str]) -> ComplianceScore:
     """Score *results* (item code → result key) against a compliance *template*."""
     if template.kind is not TemplateKind.COMPLIANCE:
-        raise ValueError(f"模板 {template.id} 不是符合性检查表")
+        raise ValueError(f"template {template.id} is not a compliance checklist")
     scores = {option.key: option.score for option in template.result_scale}
     groups: dict[str, GroupScore] = {}
 
@@ -118,7 +118,7 @@ class _Tally:
             self.unanswered.append(item.code)
             return
         if key not in scores:
-            raise ValueError(f"条目 {item.code} 的结果“{key}”不在评价尺度中")
+            raise ValueError(f"item {item.code}: the result {key!r} is not on the scale")
         self.answered += 1
         self.counts[key] = self.counts.get(key, 0) + 1
         value = scores[key]
@@ -186,7 +186,7 @@ def action_status(template: Template, results: Mapping[str, str], *, as_of: date
     已完成 nor 不适用 (an unchecked item counts: nobody has shown it is done).
     """
     if template.kind is not TemplateKind.ACTION_PLAN:
-        raise ValueError(f"模板 {template.id} 不是行动方案")
+        raise ValueError(f"template {template.id} is not an action plan")
     valid = {option.key for option in template.result_scale}
     counts = {option.key: 0 for option in template.result_scale}  # in the scale's order
     unanswered, overdue = [], []
@@ -199,7 +199,7 @@ def action_status(template: Template, results: Mapping[str, str], *, as_of: date
         if status is None:
             unanswered.append(item.code)
         elif status not in valid:
-            raise ValueError(f"事项 {item.code} 的状态“{status}”无效")
+            raise ValueError(f"action {item.code}: the status {status!r} is not valid")
         else:
             counts[status] += 1
         due = due_dates[item.code]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from checklists.errors import InvalidInput
+from checklists.errors import InvalidInput, Message, messages
 from checklists.model import STAR_SCALE, Node, NodeKind, Template
 
 MAX_LEVEL = 5
@@ -41,6 +41,51 @@ OVERALL_PRINCIPLE_NOTE = (
 # computed share (0.1 * 6 = 0.6000000000000001, or 1e-16 below) cannot decide a boundary.
 _DECIMALS = 9
 
+MESSAGES = messages({
+    "stars.problems": ("{problems}", "{problems}"),
+    "stars.field": ("{field}: {problem}", "{field}: {problem}"),
+    "stars.not_an_object": ("输入应为 JSON 对象，收到 {value}", "The input should be a JSON object, got {value}"),
+    "stars.unknown_field": ("未知字段（可用字段：{fields}）", "unknown field (the fields are {fields})"),
+    "stars.missing": ("缺少此项", "missing"),
+    "stars.missing_land": ("缺少此项（生产制造类园区必填）", "missing (required for a manufacturing park)"),
+    "stars.park_type": (
+        "应为 " + " 或 ".join(f"{key}（{name}）" for key, name in PARK_TYPES.items())
+        + "，收到 {value}",
+        "should be " + " or ".join(PARK_TYPES) + ", got {value}"),
+    "stars.grade": ("应为 {choices} 之一，收到 {value}", "should be one of {choices}, got {value}"),
+    "stars.not_a_number": ("应为数字，收到 {value}", "should be a number, got {value}"),
+    "stars.not_finite": ("应为有限的数字，收到 {value}", "should be a finite number, got {value}"),
+    "stars.negative": ("不能为负数，收到 {value}", "cannot be negative, got {value}"),
+    "stars.not_a_count": ("应为非负整数，收到 {value}", "should be a whole number of 0 or more, got {value}"),
+    "stars.not_a_share": ("应为 0 到 1 之间的比例，收到 {value}",
+                          "should be a share between 0 and 1, got {value}"),
+    "stars.not_a_list": ("应为公共服务功能名称的列表，收到 {value}",
+                         "should be a list of names of public service functions, got {value}"),
+    "stars.empty_function": ("公共服务功能的名称应为非空文字，收到 {value}",
+                             "the name of a public service function should be text, not empty;"
+                             " got {value}"),
+    "stars.long_function": ("公共服务功能的名称过长（最多 {most} 字）：{value}",
+                            "the name of a public service function is too long (at most {most}"
+                            " characters): {value}"),
+    "stars.repeated_function": ("重复的公共服务功能 {value}", "the public service function {value} is named twice"),
+    "stars.not_levels": ("应为 {{指标名称: 0–{most} 的星级}} 的对象，收到 {value}",
+                         "should be an object {{indicator name: star level 0–{most}}}, got {value}"),
+    "stars.unknown_judged": ("未知的评定指标（应为 {names}）",
+                             "unknown judged indicator (should be one of {names})"),
+    "stars.judged_missing": ("缺少检查人员评定的星级", "the inspector's judged star level is missing"),
+    "stars.not_a_level": ("应为 0 到 {most} 之间的整数，收到 {value}",
+                          "should be a whole number from 0 to {most}, got {value}"),
+    "stars.not_measurements": ("value: 测量值应为 {{测量项: 数值}} 的对象，收到 {value}",
+                               "value: the measured values should be an object {{measure: number}},"
+                               " got {value}"),
+    "stars.no_such_measure": ("{key}: 条目“{code} {title}”没有测量项“{key}”（可用：{available}）",
+                              "{key}: item \"{code} {title}\" has no measure \"{key}\" (it has"
+                              " {available})"),
+    "stars.nothing_to_measure": ("{key}: 条目“{code} {title}”没有测量项“{key}”（该条目没有需要测量的数值）",
+                                 "{key}: item \"{code} {title}\" has no measure \"{key}\" (the"
+                                 " item has no values to measure)"),
+})
+
 
 def level_label(level: int) -> str:
     """一星级 … 五星级, or 未达一星级 for 0."""
@@ -64,11 +109,11 @@ class StarInputs:
     def from_mapping(cls, data: Mapping[str, Any]) -> StarInputs:
         """Validate a ``rate-stars`` JSON object; raise InvalidInput naming every bad field."""
         if not isinstance(data, Mapping):
-            raise InvalidInput(f"输入应为 JSON 对象，收到 {_show(data)}")
-        errors = [f"{key}: 未知字段（可用字段：{'、'.join(INPUT_KEYS)}）"
-                  for key in data if key not in INPUT_KEYS]
-        errors += [f"{key}: 缺少此项" + ("（生产制造类园区必填）" if key == "land_area_mu" else "")
-                   for key in _missing_top_level(data)]
+            raise InvalidInput("stars.not_an_object", value=_show(data))
+        errors = [_unknown_field(key) for key in data if key not in INPUT_KEYS]
+        errors += [Message("stars.field", field=key, problem=Message(
+            "stars.missing_land" if key == "land_area_mu" else "stars.missing"))
+            for key in _missing_top_level(data)]
         values: dict[str, Any] = {}
         for key in _VALIDATORS:
             if data.get(key) is None:
@@ -76,9 +121,9 @@ class StarInputs:
             try:
                 values[key] = validate_input(key, data[key])
             except InvalidInput as error:
-                errors.append(str(error))
+                errors += _problems(error)
         if errors:
-            raise InvalidInput("；".join(errors))
+            raise InvalidInput("stars.problems", problems=errors)
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
@@ -96,12 +141,24 @@ def validate_input(key: str, value: Any) -> Any:
     checks it; raises InvalidInput naming the field (``enterprises: 应为非负整数…``)."""
     check = _VALIDATORS.get(key)
     if check is None:
-        raise InvalidInput(f"{key}: 未知字段（可用字段：{'、'.join(INPUT_KEYS)}）")
+        raise InvalidInput("stars.problems", problems=[_unknown_field(key)])
     try:
         return check(value)
     except _FieldError as error:
-        raise InvalidInput("；".join(f"{key}{subfield}: {message}"
-                                    for subfield, message in error.problems)) from None
+        raise InvalidInput("stars.problems", problems=[
+            Message("stars.field", field=f"{key}{subfield}", problem=problem)
+            for subfield, problem in error.problems]) from None
+
+
+def _unknown_field(key: str) -> Message:
+    return Message("stars.field", field=key,
+                   problem=Message("stars.unknown_field", fields=list(INPUT_KEYS)))
+
+
+def _problems(error: InvalidInput) -> list[Message]:
+    """The messages of *error* (one or several problems) as a list."""
+    problems = error.arguments.get("problems") if error.code == "stars.problems" else None
+    return list(problems) if isinstance(problems, list) else [error.message()]
 
 
 def validate_measurements(node: Node, values: Mapping[str, Any]) -> None:
@@ -112,12 +169,15 @@ def validate_measurements(node: Node, values: Mapping[str, Any]) -> None:
     in yet". Raises InvalidInput naming the field.
     """
     if not isinstance(values, Mapping):
-        raise InvalidInput(f"value: 测量值应为 {{测量项: 数值}} 的对象，收到 {_show(values)}")
+        raise InvalidInput("stars.not_measurements", value=_show(values))
     allowed = [spec["key"] for spec in node.attrs.get("inputs", ())]
     for key, value in values.items():
+        if key not in allowed and allowed:
+            raise InvalidInput("stars.no_such_measure", key=key, code=node.code, title=node.title,
+                               available=allowed)
         if key not in allowed:
-            available = f"（可用：{'、'.join(allowed)}）" if allowed else "（该条目没有需要测量的数值）"
-            raise InvalidInput(f"{key}: 条目“{node.code} {node.title}”没有测量项“{key}”{available}")
+            raise InvalidInput("stars.nothing_to_measure", key=key, code=node.code,
+                               title=node.title)
         if value is not None:
             validate_input(key, value)
 
@@ -180,7 +240,7 @@ def rate(template: Template, inputs: StarInputs) -> StarRating:
     indicators = tuple(rate_indicator(node, inputs) for node in template.items()
                        if node.kind is NodeKind.STAR)
     if not indicators:
-        raise ValueError(f"模板 {template.id} 没有星级评定指标")
+        raise ValueError(f"template {template.id} has no star indicators to rate")
     stars = min(indicator.level for indicator in indicators)
     limited_by = () if stars == MAX_LEVEL else tuple(
         indicator.name for indicator in indicators if indicator.level == stars)
@@ -200,7 +260,8 @@ def rate_indicator(node: Node, inputs: StarInputs) -> IndicatorLevel:
     judged = None
     if node.attrs.get("judged"):
         if node.title not in inputs.judged_levels:
-            raise ValueError(f"指标“{node.title}”需要检查人员评定的星级，但输入中没有")
+            raise ValueError(f"indicator {node.code} needs the inspector's judged level,"
+                             f" which the inputs lack")
         judged = inputs.judged_levels[node.title]
     level = measured if judged is None else min(measured, judged)
     reasons = failures if measured == level and level < MAX_LEVEL else []
@@ -247,7 +308,7 @@ def _unmet(requirement: Mapping[str, Any], level: int, inputs: StarInputs) -> st
             return None
         return (f"缺少{requirement['label']}：{'、'.join(missing)}，"
                 f"{target}需具备全部 {len(requirement['items'])} 项")
-    raise ValueError(f"未知的规则类型“{kind}”")
+    raise ValueError(f"unknown kind of star rule {kind!r}")
 
 
 def _meets(measure: Mapping[str, Any], level_key: str, inputs: StarInputs) -> bool:
@@ -288,10 +349,10 @@ def _exact(value: float | int) -> Decimal:
 class _FieldError(ValueError):
     """Bad values of one field: (subfield, message) pairs; a subfield is like ``.运营管理``."""
 
-    def __init__(self, message: str = "", *, problems: list[tuple[str, str]] | None = None
-                 ) -> None:
-        self.problems = problems if problems is not None else [("", message)]
-        super().__init__("；".join(text for _, text in self.problems))
+    def __init__(self, code: str = "", *, problems: list[tuple[str, Message]] | None = None,
+                 **arguments: object) -> None:
+        self.problems = problems if problems is not None else [("", Message(code, **arguments))]
+        super().__init__("; ".join(problem.text("en") for _, problem in self.problems))
 
 
 def _show(value: Any) -> str:
@@ -309,39 +370,38 @@ def _missing_top_level(data: Mapping[str, Any]) -> list[str]:
 
 def _park_type(value: Any) -> str:
     if value not in PARK_TYPES:
-        choices = " 或 ".join(f"{key}（{name}）" for key, name in PARK_TYPES.items())
-        raise _FieldError(f"应为 {choices}，收到 {_show(value)}")
+        raise _FieldError("stars.park_type", value=_show(value))
     return value
 
 
 def _grade(value: Any) -> str:
     if value not in GRADES:
-        raise _FieldError(f"应为 {'、'.join(GRADES)} 之一，收到 {_show(value)}")
+        raise _FieldError("stars.grade", choices=list(GRADES), value=_show(value))
     return value
 
 
 def _number(value: Any) -> float | int:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _FieldError(f"应为数字，收到 {_show(value)}")
+        raise _FieldError("stars.not_a_number", value=_show(value))
     if not math.isfinite(value):
-        raise _FieldError(f"应为有限的数字，收到 {_show(value)}")
+        raise _FieldError("stars.not_finite", value=_show(value))
     if value < 0:
-        raise _FieldError(f"不能为负数，收到 {_show(value)}")
+        raise _FieldError("stars.negative", value=_show(value))
     return value
 
 
 def _count(value: Any) -> int:
     number = _number(value)
     if isinstance(number, float) and not number.is_integer():
-        raise _FieldError(f"应为非负整数，收到 {_show(value)}")
+        raise _FieldError("stars.not_a_count", value=_show(value))
     return int(number)
 
 
 def _share(value: Any) -> float | int:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _FieldError(f"应为数字，收到 {_show(value)}")
+        raise _FieldError("stars.not_a_number", value=_show(value))
     if not 0 <= value <= 1:  # also refuses NaN
-        raise _FieldError(f"应为 0 到 1 之间的比例，收到 {_show(value)}")
+        raise _FieldError("stars.not_a_share", value=_show(value))
     return value
 
 
@@ -352,16 +412,16 @@ def _service_functions(value: Any) -> tuple[str, ...]:
     names count towards N. Five stars need "各项服务功能", i.e. all eight named ones.
     """
     if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
-        raise _FieldError(f"应为公共服务功能名称的列表，收到 {_show(value)}")
+        raise _FieldError("stars.not_a_list", value=_show(value))
     seen: list[str] = []
     for raw in value:
         name = raw.strip() if isinstance(raw, str) else raw
         if not isinstance(name, str) or not name:
-            raise _FieldError(f"公共服务功能的名称应为非空文字，收到 {_show(raw)}")
+            raise _FieldError("stars.empty_function", value=_show(raw))
         if len(name) > MAX_FUNCTION_NAME:
-            raise _FieldError(f"公共服务功能的名称过长（最多 {MAX_FUNCTION_NAME} 字）：{_show(name)}")
+            raise _FieldError("stars.long_function", most=MAX_FUNCTION_NAME, value=_show(name))
         if name in seen:
-            raise _FieldError(f"重复的公共服务功能 {_show(name)}")
+            raise _FieldError("stars.repeated_function", value=_show(name))
         seen.append(name)
     return tuple(n for n in SERVICE_FUNCTIONS if n in seen) + tuple(
         n for n in seen if n not in SERVICE_FUNCTIONS)
@@ -369,17 +429,18 @@ def _service_functions(value: Any) -> tuple[str, ...]:
 
 def _judged_levels(value: Any) -> dict[str, int]:
     if not isinstance(value, Mapping):
-        raise _FieldError(f"应为 {{指标名称: 0–{MAX_LEVEL} 的星级}} 的对象，收到 {_show(value)}")
-    problems = [(f".{name}", f"未知的评定指标（应为 {'、'.join(JUDGED_INDICATORS)}）")
+        raise _FieldError("stars.not_levels", most=MAX_LEVEL, value=_show(value))
+    problems = [(f".{name}", Message("stars.unknown_judged", names=list(JUDGED_INDICATORS)))
                 for name in value if name not in JUDGED_INDICATORS]
     levels = {}
     for name in JUDGED_INDICATORS:
         level = value.get(name)
         if level is None:
-            problems.append((f".{name}", "缺少检查人员评定的星级"))
+            problems.append((f".{name}", Message("stars.judged_missing")))
         elif isinstance(level, bool) or not isinstance(level, (int, float)) \
                 or level not in range(MAX_LEVEL + 1):
-            problems.append((f".{name}", f"应为 0 到 {MAX_LEVEL} 之间的整数，收到 {_show(level)}"))
+            problems.append((f".{name}", Message("stars.not_a_level", most=MAX_LEVEL,
+                                                 value=_show(level))))
         else:
             levels[name] = int(level)
     if problems:

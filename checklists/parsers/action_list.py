@@ -42,6 +42,10 @@ _COMPARABLE = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")"
 
 
 _T = TypeVar("_T")
+_KEY_TASKS, _SAFEGUARDS = "二、重点任务", "三、保障机制"  # the prose section naming the actions
+_DOCUMENT_NUMBER = re.compile(r"金府办发〔\d{4}〕\d+号")
+_TITLE = re.compile(r"转发区发改委制订的《(.+?)》")
+_NOTE = "注"
 
 
 class ActionListError(SourceFormatError):
@@ -78,7 +82,7 @@ def _parse(text: str, source: Source) -> Template:
     paragraphs = _prose_paragraphs(lines)
     rows = [_read_row(line, number) for number, line in enumerate(lines, 1) if _is_data_row(line)]
     if [row.number for row in rows] != list(range(1, len(rows) + 1)):
-        raise ActionListError("the rows of the 具体事项清单 are not numbered 1, 2, 3…")
+        raise ActionListError("the rows of the list are not numbered 1, 2, 3…")
     _fill_merged_cells(rows, paragraphs)
 
     groups: dict[str, dict[str, list[Node]]] = {}
@@ -312,10 +316,11 @@ def _item_node(row: _Row, year: int, action_label: str) -> Node:
 def _key_tasks(lines: list[str]) -> list[str]:
     """The lines of 二、重点任务, where the services and actions are named and explained."""
     try:
-        start = lines.index("二、重点任务")
-        end = lines.index("三、保障机制", start)
+        start = lines.index(_KEY_TASKS)
+        end = lines.index(_SAFEGUARDS, start)
     except ValueError:
-        raise ActionListError("the text has no section 二、重点任务 ending at 三、保障机制") from None
+        raise ActionListError(f"the text has no section {_KEY_TASKS} ending at {_SAFEGUARDS}"
+                              ) from None
     return [line.strip() for line in lines[start + 1:end] if line.strip()]
 
 
@@ -374,21 +379,21 @@ def _first_text_line(lines: list[str]) -> int:
 
 
 def _document_number(text: str) -> str:
-    match = re.search(r"金府办发〔\d{4}〕\d+号", text)
+    match = _DOCUMENT_NUMBER.search(text)
     if not match:
-        raise ActionListError("no document number (金府办发〔year〕N号)")
+        raise ActionListError(f"no document number ({_DOCUMENT_NUMBER.pattern})")
     return match.group(0)
 
 
 def _title(text: str) -> str:
-    match = re.search(r"转发区发改委制订的《(.+?)》", text)
+    match = _TITLE.search(text)
     if not match:
-        raise ActionListError("no title of the plan (转发区发改委制订的《…》)")
+        raise ActionListError(f"no title of the plan ({_TITLE.pattern})")
     return match.group(1)
 
 
 def _footnote(lines: list[str]) -> str:
     for line in lines:
-        if line.startswith("注:") or line.startswith("注："):
+        if line.startswith((f"{_NOTE}:", f"{_NOTE}：")):
             return line.split("\t", 1)[0].strip()
-    raise ActionListError("no footnote (注：…) to the list")
+    raise ActionListError(f"no footnote to the list (a line starting with {_NOTE}:)")
