@@ -31,6 +31,16 @@ if TYPE_CHECKING:
 MESSAGES = messages({
     "photo.half_item": ("item：照片所属条目需要同时给出模板和条目编号",
                         "item: a photo's item needs both the template and the item code"),
+    "photo.not_found": ("没有编号为 {id} 的照片", "No photo has the number {id}"),
+    "signature.no_name": ("name：签名人姓名不能为空", "name: the signer needs a name"),
+    "signature.not_png": ("image：签名图像应为 PNG", "image: the signature image must be a PNG"),
+    "signature.not_found": ("没有编号为 {id} 的签名", "No signature has the number {id}"),
+    "report.not_found": ("没有编号为 {id} 的报告", "No report has the number {id}"),
+    "report.changed_while_signing": (
+        "生成报告期间该检查又有改动（如导入照片、修改说明），签署的报告不包含这些改动，因此没有签署；请重新签署。",
+        "The inspection changed while its report was being made (a photo imported, a note"
+        " edited…): the report would not contain those changes, so it was not signed. Sign"
+        " it again."),
 })
 
 PHOTO_COLUMNS = ("id, inspection_id, sha256, ext, original_name, width, height, template_id,"
@@ -120,7 +130,7 @@ class EvidenceMixin(StoreBase):
     def photo(self, photo_id: int) -> Photo:
         row = self._one(f"SELECT {PHOTO_COLUMNS} FROM photos WHERE id = ?", [photo_id])
         if row is None:
-            raise NotFound(f"没有编号为 {photo_id} 的照片")
+            raise NotFound("photo.not_found", id=photo_id)
         return _photo(row)
 
     def photos(self, inspection_id: str, *, include_removed: bool = False) -> list[Photo]:
@@ -132,7 +142,7 @@ class EvidenceMixin(StoreBase):
     def thumbnail(self, photo_id: int) -> bytes:
         row = self.db.execute("SELECT thumbnail FROM photos WHERE id = ?", [photo_id]).fetchone()
         if row is None:
-            raise NotFound(f"没有编号为 {photo_id} 的照片")
+            raise NotFound("photo.not_found", id=photo_id)
         return row[0]
 
     def _photo_edit(self, photo_id: int, action: str, changes: dict, detail: dict, *,
@@ -187,9 +197,9 @@ class EvidenceMixin(StoreBase):
         role = SignerRole(role)
         name = (name or "").strip()
         if not name:
-            raise InvalidInput("name：签名人姓名不能为空")
+            raise InvalidInput("signature.no_name")
         if not image_png.startswith(b"\x89PNG"):
-            raise InvalidInput("image：签名图像应为 PNG")
+            raise InvalidInput("signature.not_png")
         with self._edit("sign_by_hand", entity="signature", entity_id=f"{role.value}:{name}",
                         inspection_id=inspection_id, detail={"role": role.value, "name": name},
                         starts=True) as edit:
@@ -206,7 +216,7 @@ class EvidenceMixin(StoreBase):
     def remove_signature(self, signature_id: int) -> None:
         row = self._one("SELECT inspection_id, name FROM signatures WHERE id = ?", [signature_id])
         if row is None:
-            raise NotFound(f"没有编号为 {signature_id} 的签名")
+            raise NotFound("signature.not_found", id=signature_id)
         with self._edit("remove_signature", entity="signature", entity_id=signature_id,
                         inspection_id=row["inspection_id"], detail={"name": row["name"]}) as edit:
             self.db.execute("DELETE FROM signatures WHERE id = ?", [signature_id])
@@ -233,9 +243,7 @@ class EvidenceMixin(StoreBase):
                         detail={"path": path, "sha256": sha256, "signer": signer}) as edit:
             current, revision = edit.inspection_row["updated_at"], edit.inspection_row["revision"]
             if current != updated_at:
-                raise InspectionChanged(
-                    "生成报告期间该检查又有改动（如导入照片、修改说明），签署的报告不包含这些改动，"
-                    "因此没有签署；请重新签署。")
+                raise InspectionChanged("report.changed_while_signing")
             edit.detail["revision"] = revision
             open_conflicts = self.db.execute("SELECT COUNT(*) FROM conflicts WHERE inspection_id = ?"
                                              " AND resolved_at IS NULL", [inspection_id]).fetchone()[0]
@@ -251,7 +259,7 @@ class EvidenceMixin(StoreBase):
     def report(self, report_id: int) -> ReportRecord:
         row = self._one("SELECT * FROM reports WHERE id = ?", [report_id])
         if row is None:
-            raise NotFound(f"没有编号为 {report_id} 的报告")
+            raise NotFound("report.not_found", id=report_id)
         return _report(row)
 
     def reports(self, inspection_id: str) -> list[ReportRecord]:

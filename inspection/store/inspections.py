@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 
 from checklists.editions import standard_key
-from checklists.errors import InvalidInput, UserError, messages
+from checklists.errors import InvalidInput, Message, UserError, messages
 from checklists.library import get_template
 from inspection.dates import parse_iso_date
 from inspection.model import Inspection, Park, ParkType, Status
@@ -23,6 +23,26 @@ MESSAGES = messages({
     "inspection.no_id": ("没有编号为“{id}”的检查", "No inspection has the id \"{id}\""),
     "inspection.ambiguous_id": ("id：编号“{id}”对应多个检查，请输入更多位",
                                 "id: \"{id}\" starts the ids of several inspections; type more of it"),
+    "inspection.not_found": ("没有这个检查：{id}", "No such inspection: {id}"),
+    "inspection.no_inspector": ("{field}：至少需要一名检查人员", "{field}: at least one inspector is needed"),
+    "inspection.no_template": ("template：至少选择一个检查模板", "template: choose at least one checklist template"),
+    "inspection.sign_by_report": ("签署只能通过“签署报告”完成",
+                                  "An inspection is signed only by signing its report (Sign report)"),
+    "inspection.no_back_to_draft": ("已开始的检查不能改回草稿", "A started inspection cannot become a draft again"),
+    "inspection.delete_draft_only": ("只能删除草稿；该检查的状态是“{status}”",
+                                     "Only a draft can be deleted; this inspection is \"{status}\""),
+    "inspection.has_records": ("该检查已有记录（检查结果、照片、整改项或签名），不能删除",
+                               "The inspection has records (results, photos, findings or signatures)"
+                               " and cannot be deleted"),
+    "inspection.status.draft": ("草稿", "Draft"),
+    "inspection.status.in_progress": ("检查中", "In progress"),
+    "inspection.status.completed": ("已完成", "Completed"),
+    "inspection.status.signed": ("已签署", "Signed"),
+    "park.no_name": ("name：园区名称不能为空", "name: the park needs a name"),
+    "park.bad_type": ("type：园区类型应为 manufacturing 或 service，收到“{type}”",
+                      "type: the park type is manufacturing or service, not \"{type}\""),
+    "park.exists": ("园区“{name}”已存在", "A park named \"{name}\" exists already"),
+    "park.not_found": ("没有编号为 {id} 的园区", "No park has the number {id}"),
 })
 
 
@@ -48,7 +68,7 @@ _park = park_from_row
 def _clean_names(names: Iterable[str], field: str) -> list[str]:
     cleaned = [n.strip() for n in names if n and n.strip()]
     if not cleaned:
-        raise InvalidInput(f"{field}：至少需要一名检查人员")
+        raise InvalidInput("inspection.no_inspector", field=field)
     return cleaned
 
 
@@ -76,13 +96,13 @@ class InspectionsMixin(StoreBase):
                  contacts: Sequence[dict] = ()) -> Park:
         name = (name or "").strip()
         if not name:
-            raise InvalidInput("name：园区名称不能为空")
+            raise InvalidInput("park.no_name")
         try:
             park_type = ParkType(park_type)
         except ValueError:
-            raise InvalidInput(f"type：园区类型应为 manufacturing 或 service，收到“{park_type}”") from None
+            raise InvalidInput("park.bad_type", type=park_type) from None
         if self.find_park(name) is not None:
-            raise DuplicatePark(f"园区“{name}”已存在")
+            raise DuplicatePark("park.exists", name=name)
         with self._edit("add_park", entity="park", entity_id=name,
                         detail={"name": name, "type": park_type.value}):
             park_id = self._insert("parks", {
@@ -93,7 +113,7 @@ class InspectionsMixin(StoreBase):
     def park(self, park_id: int) -> Park:
         row = self._one("SELECT * FROM parks WHERE id = ?", [park_id])
         if row is None:
-            raise NotFound(f"没有编号为 {park_id} 的园区")
+            raise NotFound("park.not_found", id=park_id)
         return _park(row)
 
     def find_park(self, name: str) -> Park | None:
@@ -116,7 +136,7 @@ class InspectionsMixin(StoreBase):
         self.park(park_id)
         template_ids = list(dict.fromkeys(template_ids))
         if not template_ids:
-            raise InvalidInput("template：至少选择一个检查模板")
+            raise InvalidInput("inspection.no_template")
         retired = {r[0] for r in self.db.execute("SELECT template_id FROM retired_templates")}
         for template_id in template_ids:
             template = get_template(template_id)
@@ -170,7 +190,7 @@ class InspectionsMixin(StoreBase):
     def inspection(self, inspection_id: str) -> Inspection:
         row = self._one(INSPECTION_SELECT + " WHERE i.id = ?", [inspection_id])
         if row is None:
-            raise NotFound(f"没有这个检查：{inspection_id}")
+            raise NotFound("inspection.not_found", id=inspection_id)
         return inspection_from_row(row)
 
     def inspections(self, *, search: str = "", status: Status | str | None = None,
@@ -197,11 +217,11 @@ class InspectionsMixin(StoreBase):
         """Mark an inspection in progress or completed (signing and reopening have their own)."""
         status = Status(status)
         if status is Status.SIGNED:
-            raise UserError("签署只能通过“签署报告”完成")
+            raise UserError("inspection.sign_by_report")
         if status is Status.DRAFT:
             # A draft is an inspection with nothing recorded yet, and drafts may be deleted:
             # turning a started inspection back into one would put its records at risk.
-            raise UserError("已开始的检查不能改回草稿")
+            raise UserError("inspection.no_back_to_draft")
         current = self.inspection(inspection_id)
         if current.status is status:
             return current
@@ -235,7 +255,8 @@ class InspectionsMixin(StoreBase):
         """
         current = self.inspection(inspection_id)
         if current.status is not Status.DRAFT:
-            raise NotADraft(f"只能删除草稿；该检查的状态是“{current.status.label}”")
+            raise NotADraft("inspection.delete_draft_only",
+                            status=Message(f"inspection.status.{current.status.value}"))
         with self._edit("delete_inspection", entity="inspection", entity_id=inspection_id,
                         inspection_id=inspection_id, check_lock=False, detail={"park": current.park_name,
                                                     "date": current.date}):
@@ -246,7 +267,7 @@ class InspectionsMixin(StoreBase):
                 " + (SELECT COUNT(*) FROM findings WHERE inspection_id = :id"
                 "    AND carried_from IS NULL)", {"id": inspection_id}).fetchone()[0]
             if recorded:
-                raise NotADraft("该检查已有记录（检查结果、照片、整改项或签名），不能删除")
+                raise NotADraft("inspection.has_records")
             self.db.execute("DELETE FROM inspections WHERE id = ?", [inspection_id])
 
     def new_revisit(self, inspection_id: str, *, inspectors: Sequence[str] | None = None,

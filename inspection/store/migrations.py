@@ -11,11 +11,20 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from checklists.errors import UserError
+from checklists.errors import UserError, messages
 from inspection.files import sha256_file
 
 MIGRATION_SET = "park_inspector"
 migrations = Migrations(MIGRATION_SET)
+
+
+MESSAGES = messages({
+    "database.too_new": ("这个数据库由更新版本的园区现场检查程序创建（包含未知的结构变更：{unknown}），"
+                         "请升级程序后再打开；数据未被改动。",
+                         "This database was made by a newer version of Park Inspector (it has"
+                         " schema changes this version does not know: {unknown}); update the"
+                         " program to open it. Nothing was changed."),
+})
 
 
 class DatabaseTooNew(UserError):
@@ -294,10 +303,7 @@ def check_not_newer(db: Database) -> None:
     applied = [m.name for m in migrations.applied(db)]
     unknown = [name for name in applied if name not in known_names()]
     if unknown:
-        raise DatabaseTooNew(
-            "这个数据库由更新版本的园区现场检查程序创建（包含未知的结构变更："
-            f"{'、'.join(unknown)}），请升级程序后再打开；数据未被改动。"
-        )
+        raise DatabaseTooNew("database.too_new", unknown=unknown)
 
 
 def migrate(db: Database) -> list[str]:
