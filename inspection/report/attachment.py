@@ -13,11 +13,26 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from checklists.errors import messages
 from inspection.report.errors import DamagedPdf, NotAPdf, NotAReport
 
 if TYPE_CHECKING:
     from pyhanko.pdf_utils.generic import DictionaryObject
     from pyhanko.pdf_utils.reader import PdfFileReader
+
+MESSAGES = messages({
+    "pdf.not_a_pdf": ("不是 PDF 文件：{path}", "Not a PDF file: {path}"),
+    "pdf.damaged": ("PDF 文件已损坏，无法读取：{path}（{reason}）", "The PDF file is damaged and cannot be read: {path} ({reason})"),
+    "pdf.not_found": ("找不到文件：{path}", "No such file: {path}"),
+    "pdf.cannot_open": ("无法打开文件：{path}（{reason}）", "Cannot open the file: {path} ({reason})"),
+    "pdf.no_results": ("该 PDF 不是本程序生成的检查报告（没有附带检查结果数据）：{name}",
+                       "This PDF is not an inspection report made by this program (it carries no"
+                       " inspection results): {name}"),
+    "pdf.damaged_results": ("报告中的检查结果数据已损坏：{name}（{reason}）",
+                            "The inspection results in the report are damaged: {name} ({reason})"),
+    "pdf.other_results": ("该 PDF 附带的数据不是检查结果：{name}",
+                          "The data attached to this PDF are not inspection results: {name}"),
+})
 
 RESULTS_NAME = "inspection-results.json"
 SIGNATURE_FIELD = "InspectorSignature"
@@ -66,11 +81,11 @@ def open_reader(handle: BinaryIO | io.RawIOBase) -> PdfFileReader:
     head = handle.read(1024)
     handle.seek(0)
     if b"%PDF-" not in head:
-        raise NotAPdf(f"不是 PDF 文件：{getattr(handle, 'name', '')}")
+        raise NotAPdf("pdf.not_a_pdf", path=getattr(handle, "name", ""))
     try:
         return PdfFileReader(handle, strict=False)
     except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise DamagedPdf(f"PDF 文件已损坏，无法读取：{getattr(handle, 'name', '')}（{exc}）") from None
+        raise DamagedPdf("pdf.damaged", path=getattr(handle, "name", ""), reason=exc) from None
 
 
 def _results_spec(reader: PdfFileReader) -> DictionaryObject | None:
@@ -93,9 +108,9 @@ def open_pdf_file(path: Path | str) -> BinaryIO:
     try:
         return open(path, "rb")
     except FileNotFoundError:
-        raise NotAPdf(f"找不到文件：{path}") from None
+        raise NotAPdf("pdf.not_found", path=path) from None
     except OSError as exc:
-        raise NotAPdf(f"无法打开文件：{path}（{exc.strerror or exc}）") from None
+        raise NotAPdf("pdf.cannot_open", path=path, reason=exc.strerror or exc) from None
 
 
 def read_attached_results(pdf_path: Path | str) -> dict[str, Any]:
@@ -105,14 +120,14 @@ def read_attached_results(pdf_path: Path | str) -> dict[str, Any]:
         reader = open_reader(handle)
         spec = _results_spec(reader)
         if spec is None:
-            raise NotAReport(f"该 PDF 不是本程序生成的检查报告（没有附带检查结果数据）：{path.name}")
+            raise NotAReport("pdf.no_results", name=path.name)
         try:
             data = json.loads(spec["/EF"]["/F"].get_object().data.decode("utf-8"))
         except (KeyError, ValueError, UnicodeDecodeError) as exc:
-            raise NotAReport(f"报告中的检查结果数据已损坏：{path.name}（{exc}）") from None
+            raise NotAReport("pdf.damaged_results", name=path.name, reason=exc) from None
     if not isinstance(data, dict) or not str(data.get("format", "")).startswith(
             "park-inspector-results/"):
-        raise NotAReport(f"该 PDF 附带的数据不是检查结果：{path.name}")
+        raise NotAReport("pdf.other_results", name=path.name)
     return data
 
 

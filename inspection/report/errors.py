@@ -1,7 +1,7 @@
 """Errors of building, reading and checking reports, with messages a person can act on."""
 from __future__ import annotations
 
-from checklists.errors import UserError, messages
+from checklists.errors import Message, UserError, messages
 
 MESSAGES = messages({
     "report.cancelled": ("已取消，未生成文件。", "Cancelled; no file was written."),
@@ -19,6 +19,9 @@ MESSAGES = messages({
     "excel.no_folder": ("保存文件的文件夹不存在：{folder}",
                         "The folder to save the file in does not exist: {folder}"),
     "excel.cannot_write": ("无法写入 {path}：{reason}", "Cannot write {path}: {reason}"),
+    "file.no_permission": ("没有写入权限，或文件正被其他程序（如 PDF 阅读器、Excel）打开",
+                           "no permission to write, or the file is open in another program (a PDF"
+                           " reader, Excel…)"),
 })
 
 
@@ -33,10 +36,11 @@ class ReportError(UserError):
     """The report could not be written (a folder missing, a disk full …)."""
 
 
-def write_failure(exc: OSError) -> str:
-    """Why a file could not be written, in words a person can act on."""
+def write_failure(exc: OSError) -> Message | str:
+    """Why a file could not be written, in words a person can act on (the ``reason`` of a
+    message: shown in the message's language)."""
     if isinstance(exc, PermissionError):
-        return "没有写入权限，或文件正被其他程序（如 PDF 阅读器、Excel）打开"
+        return Message("file.no_permission")
     return str(exc.strerror or exc)
 
 

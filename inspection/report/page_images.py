@@ -14,11 +14,17 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
+from checklists.errors import messages
 from inspection.report.errors import Cancelled, NotAPdf
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
 
+MESSAGES = messages({
+    "pdf.not_found": ("找不到文件：{path}", "No such file: {path}"),
+    "pdf.unreadable": ("无法读取 PDF：{name}（{reason}）", "Cannot read the PDF: {name} ({reason})"),
+    "pdf.render_cancelled": ("已取消。", "Cancelled."),
+})
 POINTS_PER_INCH = 72
 _PDFIUM = threading.Lock()
 
@@ -30,13 +36,13 @@ def _document(pdf: Path | str) -> Iterator[pdfium.PdfDocument]:
 
     path = Path(pdf)
     if not path.is_file():
-        raise NotAPdf(f"找不到文件：{path}")
+        raise NotAPdf("pdf.not_found", path=path)
     with _PDFIUM:
         try:
             document = pdfium.PdfDocument(str(path))
             document.init_forms()  # before any page is loaded, or the signature stamp is not drawn
         except pdfium.PdfiumError as exc:
-            raise NotAPdf(f"无法读取 PDF：{path.name}（{exc}）") from None
+            raise NotAPdf("pdf.unreadable", name=path.name, reason=exc) from None
     try:
         yield document
     finally:
@@ -69,7 +75,7 @@ def render_pages(pdf: Path | str, *, dpi: float = 150, pages: Iterable[int] | No
             indexes = list(range(len(document))) if pages is None else list(pages)
         for index in indexes:
             if should_cancel is not None and should_cancel():
-                raise Cancelled("已取消。")
+                raise Cancelled("pdf.render_cancelled")
             with _PDFIUM:
                 page = document[index]
                 try:

@@ -14,6 +14,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from checklists.errors import messages
 from inspection.files import new_temp_file, replace_atomic, sha256_file
 from inspection.model import Inspection, InspectionSnapshot, Status
 from inspection.report.errors import Cancelled, ReportError, write_failure
@@ -24,6 +25,19 @@ from inspection.signing.pades import load_signing_key, sign_pdf
 from inspection.store import InspectionLocked, Store
 
 log = logging.getLogger(__name__)
+MESSAGES = messages({
+    "report.signed_already": ("该检查已签署（第 {revision} 版）；如需重新签署，请先“重新打开”生成新的修订版。",
+                              "The inspection is signed (revision {revision}); to sign it again,"
+                              " first reopen it, which makes a new revision."),
+    "report.no_folder": ("保存报告的文件夹不存在：{folder}",
+                         "The folder to save the report in does not exist: {folder}"),
+    "report.revision_exists": ("第 {revision} 版的报告已存在：{path}",
+                               "The report of revision {revision} exists already: {path}"),
+    "report.cannot_save_signed": ("无法保存签署的报告：{reason}", "Cannot save the signed report: {reason}"),
+    "report.signed_not_copied": ("报告已签署并保存在 {stored}，但无法写入 {out}：{reason}",
+                                 "The report is signed and kept at {stored}, but it could not be"
+                                 " written to {out}: {reason}"),
+})
 Progress = Callable[[int, int, str], None]
 ShouldCancel = Callable[[], bool]
 
@@ -59,14 +73,13 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
     """
     inspection = store.inspection(inspection_id)
     if inspection.locked:
-        raise InspectionLocked(f"该检查已签署（第 {inspection.revision} 版）；如需重新签署，"
-                               "请先“重新打开”生成新的修订版。")
+        raise InspectionLocked("report.signed_already", revision=inspection.revision)
     store.require_no_conflicts(inspection_id)  # 冲突待核: the lead inspector picks first
     key = load_signing_key(Path(key_path), password)
     if out is not None:
         out = store.check_output(out)  # never into the data folder, a signed report, a device
     if out is not None and not Path(out).parent.is_dir():
-        raise ReportError(f"保存报告的文件夹不存在：{Path(out).parent}")
+        raise ReportError("report.no_folder", folder=Path(out).parent)
     snapshot = _as_signed(store.snapshot(inspection_id))
     reports = store.data_dir.reports
     reports.mkdir(parents=True, exist_ok=True)
@@ -77,7 +90,7 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
         # bundles bring inspections from other laptops): never overwrite it.
         stored = stored.with_name(f"{stored.stem}-{inspection_id[:8]}.pdf")
     if any(r.file(store.data_dir) == stored for r in store.reports(inspection_id)):
-        raise ReportError(f"第 {inspection.revision} 版的报告已存在：{stored}")
+        raise ReportError("report.revision_exists", revision=inspection.revision, path=stored)
     work = copy = None
     placed = False
     try:
@@ -109,7 +122,7 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
         if copy is not None and out is not None:  # there is a copy only when out is given
             _finish_copy(copy, Path(out), stored)
     except OSError as exc:
-        raise ReportError(f"无法保存签署的报告：{write_failure(exc)}") from None
+        raise ReportError("report.cannot_save_signed", reason=write_failure(exc)) from None
     finally:
         for temp in (work, copy):
             if temp is not None:
@@ -137,8 +150,8 @@ def _finish_copy(copy: Path, out: Path, stored: Path) -> None:
     try:
         replace_atomic(copy, out)
     except OSError as exc:
-        raise ReportError(f"报告已签署并保存在 {stored}，但无法写入 {out}："
-                          f"{write_failure(exc)}") from None
+        raise ReportError("report.signed_not_copied", stored=stored, out=out,
+                          reason=write_failure(exc)) from None
 
 
 def _scaled(progress: Progress | None) -> Progress | None:
