@@ -21,7 +21,7 @@ def _wait_until(app: QApplication, condition, what: str) -> None:
     deadline = time.monotonic() + TIMEOUT_S
     while not condition():
         if time.monotonic() > deadline:
-            raise RuntimeError(f"等待超时：{what}")
+            raise RuntimeError(f"timed out waiting for {what}")
         app.processEvents()
         time.sleep(0.01)
 
@@ -40,18 +40,18 @@ def check_window(data_dir: Path) -> str:
         prefs = Preferences(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         configure_application(app, prefs)
         if "Noto Sans SC" not in QFontDatabase.families():
-            raise RuntimeError("程序自带的中文字体没有加载")
+            raise RuntimeError("the bundled Chinese font (Noto Sans SC) did not load")
         window = MainWindow(data_dir=data_dir, prefs=prefs)
         try:
             window.resize(1280, 800)
             window.show()
-            _wait_until(app, lambda: window.home.model.rowCount() > 0, "检查列表")
+            _wait_until(app, lambda: window.home.model.rowCount() > 0, "the list of inspections")
             first = window.home.model.inspection(0)
             window.open_inspection(first.id)
-            _wait_until(app, lambda: window.page.session is not None, "打开检查")
+            _wait_until(app, lambda: window.page.session is not None, "the inspection to open")
             image = window.grab().toImage()
             if image.isNull() or image.width() < 800:
-                raise RuntimeError("窗口没有正常绘制")
+                raise RuntimeError("the window was not drawn")
             rows = window.home.model.rowCount()
             title = window.windowTitle()
         finally:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from checklists.errors import InvalidInput, UserError
+from checklists.errors import InvalidInput, Message, UserError, messages
 from checklists.library import get_template
 from checklists.model import Node, NodeKind, Template
 from inspection.cli.common import Commands, add_json_flag, print_json, store_for
@@ -14,6 +14,34 @@ from inspection.model import Severity
 from inspection.results import inspection_results
 from inspection.results_data import format_inspection, inspection_dict
 from inspection.store import Store
+
+MESSAGES = messages({
+    "cli.record.no_park": ("park：没有名为“{name}”的园区，请先用 park add 添加",
+                           "park: no park is named \"{name}\"; add it first with park add"),
+    "cli.record.template_not_applied": ("template：该检查未使用模板 {id}（已用：{applied}）",
+                                        "template: the inspection does not use template {id} (it"
+                                        " uses {applied})"),
+    "cli.record.no_item": ("code：该检查的模板中没有条目“{code}”",
+                           "code: the inspection's templates have no item \"{code}\""),
+    "cli.record.item_in_several": ("code：条目“{code}”在模板 {templates} 中都有，请用 --template 指定",
+                                   "code: item \"{code}\" is in templates {templates}; name one"
+                                   " with --template"),
+    "cli.record.no_item_in_template": ("code：模板 {template} 中没有条目“{code}”",
+                                       "code: template {template} has no item \"{code}\""),
+    "cli.record.bad_result": ("result：应为 {keys}，收到“{raw}”", "result: should be {keys}, got \"{raw}\""),
+    "cli.record.nothing_to_measure": ("value：条目“{code} {title}”没有需要测量的数值",
+                                      "value: item \"{code} {title}\" has no values to measure"),
+    "cli.record.value_form": ("value：请写成 键=值，可用的键：{keys}",
+                              "value: write key=value; the keys are {keys}"),
+    "cli.record.no_such_measure": ("value：条目“{title}”没有测量项“{key}”（可用：{keys}）",
+                                   "value: item \"{title}\" has no measure \"{key}\" (it has {keys})"),
+    "cli.record.not_a_number": ("{key}：应为数字，收到“{text}”", "{key}: should be a number, got \"{text}\""),
+    "cli.record.nothing_given": ("result：请至少给出 --result、--value 或 --note 之一",
+                                 "result: give at least one of --result, --value or --note"),
+    "cli.record.no_photos": ("没有找到可导入的照片（支持 JPEG、PNG、HEIC）",
+                             "No photos to import were found (JPEG, PNG and HEIC are supported)"),
+    "cli.record.not_imported": ("未导入：{path}：{reason}", "Not imported: {path}: {reason}"),
+})
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -110,7 +138,7 @@ def inspection_new(args: argparse.Namespace) -> int:
     with store_for(args, actor=args.inspector[0]) as store:
         park = store.find_park(args.park)
         if park is None:
-            raise InvalidInput(f"park：没有名为“{args.park}”的园区，请先用 park add 添加")
+            raise InvalidInput("cli.record.no_park", name=args.park)
         inspection = store.new_inspection(park.id, args.template, inspectors=args.inspector,
                                           date=args.date, organisation=args.organisation)
     print(f"已新建检查：{park.name} {inspection.date}（报告编号 {inspection.report_number}）")
@@ -149,18 +177,19 @@ def _resolve_item(store: Store, inspection_id: str, code: str, template_id: str 
     applied = store.inspection(inspection_id).template_ids
     if template_id:
         if template_id not in applied:
-            raise InvalidInput(f"template：该检查未使用模板 {template_id}（已用：{'、'.join(applied)}）")
+            raise InvalidInput("cli.record.template_not_applied", id=template_id,
+                               applied=list(applied))
         candidates = [template_id]
     else:
         candidates = [t for t in applied if get_template(t).has(code)
                       and get_template(t).find(code).kind is not NodeKind.GROUP]
     if not candidates:
-        raise InvalidInput(f"code：该检查的模板中没有条目“{code}”")
+        raise InvalidInput("cli.record.no_item", code=code)
     if len(candidates) > 1:
-        raise InvalidInput(f"code：条目“{code}”在模板 {'、'.join(candidates)} 中都有，请用 --template 指定")
+        raise InvalidInput("cli.record.item_in_several", code=code, templates=candidates)
     template = get_template(candidates[0])
     if not template.has(code):
-        raise InvalidInput(f"code：模板 {template.id} 中没有条目“{code}”")
+        raise InvalidInput("cli.record.no_item_in_template", template=template.id, code=code)
     return template, template.find(code)
 
 
@@ -169,30 +198,31 @@ def _result_key(template: Template, raw: str) -> str:
         if raw in (option.key, option.label):
             return option.key
     keys = "/".join(o.key for o in template.result_scale)
-    raise InvalidInput(f"result：应为 {keys}，收到“{raw}”")
+    raise InvalidInput("cli.record.bad_result", keys=keys, raw=raw)
 
 
 def parse_values(node: Node, raw_values: list[str]) -> dict:
     """``key=value`` pairs (or one bare value for a one-input indicator) typed by the template."""
     specs = {spec["key"]: spec for spec in node.attrs.get("inputs", ())}
     if not specs:
-        raise InvalidInput(f"value：条目“{node.code} {node.title}”没有需要测量的数值")
+        raise InvalidInput("cli.record.nothing_to_measure", code=node.code, title=node.title)
     values: dict = {}
     for raw in raw_values:
         key, sep, text = raw.partition("=")
         if not sep:
             if len(specs) != 1:
-                raise InvalidInput(f"value：请写成 键=值，可用的键：{'、'.join(specs)}")
+                raise InvalidInput("cli.record.value_form", keys=list(specs))
             key, text = next(iter(specs)), raw
         key = key.strip()
         if key not in specs:
-            raise InvalidInput(f"value：条目“{node.title}”没有测量项“{key}”（可用：{'、'.join(specs)}）")
+            raise InvalidInput("cli.record.no_such_measure", title=node.title, key=key,
+                               keys=list(specs))
         kind = specs[key]["type"]
         if kind == "number":
             try:
                 number = float(text)
             except ValueError:
-                raise InvalidInput(f"{key}：应为数字，收到“{text}”") from None
+                raise InvalidInput("cli.record.not_a_number", key=key, text=text) from None
             values[key] = int(number) if number.is_integer() else number
         elif kind == "choices":
             values[key] = [p.strip() for p in text.replace("、", ",").split(",") if p.strip()]
@@ -207,7 +237,7 @@ def inspection_answer(args: argparse.Namespace) -> int:
         template, node = _resolve_item(store, inspection_id, args.code, args.template)
         store.actor = args.by or store.inspection(inspection_id).inspectors[0]
         if args.result is None and not args.value and args.note is None:
-            raise InvalidInput("result：请至少给出 --result、--value 或 --note 之一")
+            raise InvalidInput("cli.record.nothing_given")
         changes: dict[str, Any] = {}
         if args.result is not None:
             changes["result"] = _result_key(template, args.result)
@@ -259,7 +289,7 @@ def photo_add(args: argparse.Namespace) -> int:
         store.require_unlocked(inspection_id)  # refuse before the slow photo work, not after
         files = collect_image_files(args.files)
         if not files:
-            raise UserError("没有找到可导入的照片（支持 JPEG、PNG、HEIC）")
+            raise UserError("cli.record.no_photos")
         result = prepare_photos(files, store.data_dir)
         added = []
         for prepared in result.prepared:
@@ -271,7 +301,8 @@ def photo_add(args: argparse.Namespace) -> int:
             if created:
                 added.append(photo.id)
     for rejected in result.rejected:
-        print(f"未导入：{rejected.path}：{rejected.reason}", file=sys.stderr)
+        print(Message("cli.record.not_imported", path=rejected.path, reason=rejected.reason),
+              file=sys.stderr)
     for photo_id in added:
         print(photo_id)
     return 2 if result.rejected else 0

@@ -18,6 +18,8 @@ MESSAGES = messages({
                              "--sign KEY.p12"),
     "report.docx_suffix": ("docx：Word 文件名应以 .docx 结尾，收到“{path}”",
                            "docx: the Word file name must end in .docx, not “{path}”"),
+    "report.xlsx_suffix": ("xlsx：Excel 文件名应以 .xlsx 结尾，收到“{path}”",
+                           "xlsx: the Excel file name must end in .xlsx, not “{path}”"),
 })
 
 
@@ -147,7 +149,7 @@ def export_excel(args: argparse.Namespace) -> int:
     from inspection.results import inspection_results
 
     if Path(args.xlsx).suffix.lower() != ".xlsx":
-        raise InvalidInput(f"xlsx：Excel 文件名应以 .xlsx 结尾，收到“{args.xlsx}”")
+        raise InvalidInput("report.xlsx_suffix", path=args.xlsx)
     with store_for(args) as store:
         snapshot = store.snapshot(store.resolve_inspection_id(args.id))
         out = store.check_output(args.xlsx)

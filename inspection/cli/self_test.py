@@ -69,7 +69,7 @@ def _demo(store: Store, state: dict[str, str]) -> str:
     state["id"] = ids.main
     snapshot = store.snapshot(ids.main)
     if len(snapshot.photos) < 5:
-        raise RuntimeError(f"示例检查只有 {len(snapshot.photos)} 张照片")
+        raise RuntimeError(f"the demo inspection has only {len(snapshot.photos)} photos")
     return f"{len(snapshot.answers)} 个答案，{len(snapshot.photos)} 张照片"
 
 
@@ -78,7 +78,7 @@ def _issue(store: Store, inspection_id: str, key: Path, password: str, out: Path
 
     issue_report(store, inspection_id, key_path=key, password=password, out=out)
     if not store.inspection(inspection_id).locked:
-        raise RuntimeError("签署后检查没有被锁定")
+        raise RuntimeError("the inspection is not locked after signing")
     return f"{out.stat().st_size / 1e6:.1f} MB"
 
 
@@ -87,7 +87,7 @@ def _verify(pdf: Path, keys: Path) -> str:
 
     verification = verify_pdf(pdf, trusted_dir=keys)
     if not (verification.ok and verification.trusted):
-        raise RuntimeError(verification.summary or "签名验证未通过")
+        raise RuntimeError(verification.summary or "the signature does not verify")
     return verification.signer
 
 

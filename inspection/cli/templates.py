@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from checklists.editions import edition_label
-from checklists.errors import InvalidInput
+from checklists.errors import InvalidInput, messages
 from checklists.library import get_template
 from checklists.model import Node
 from checklists.stars import StarInputs, rate
@@ -26,6 +26,14 @@ RATE_STARS_FORMAT = """输入 JSON（除服务类园区的 land_area_mu 外均�
                                             创新支持、人才招聘、专家服务、创业辅导、员工培训
    "judged_levels": {"产业特色": 3, "运营管理": 3, "配套设施": 3, "园区服务": 3, "园区数字化": 2}}
                                             检查人员评定达到的最高星级（0–5）"""
+
+
+MESSAGES = messages({
+    "cli.stars.unreadable": ("file：无法读取 {path}（{reason}）", "file: cannot read {path} ({reason})"),
+    "cli.stars.bad_json": ("file：{path} 不是有效的 JSON（第 {line} 行：{reason}）",
+                           "file: {path} is not valid JSON (line {line}: {reason})"),
+    "cli.stars.not_an_object": ("file：输入应为一个 JSON 对象", "file: the input should be one JSON object"),
+})
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -114,11 +122,12 @@ def rate_stars(args: argparse.Namespace) -> int:
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise InvalidInput(f"file：无法读取 {args.file}（{exc}）") from None
+        raise InvalidInput("cli.stars.unreadable", path=args.file, reason=exc) from None
     except json.JSONDecodeError as exc:
-        raise InvalidInput(f"file：{args.file} 不是有效的 JSON（第 {exc.lineno} 行：{exc.msg}）") from None
+        raise InvalidInput("cli.stars.bad_json", path=args.file, line=exc.lineno,
+                           reason=exc.msg) from None
     if not isinstance(data, dict):
-        raise InvalidInput("file：输入应为一个 JSON 对象")
+        raise InvalidInput("cli.stars.not_an_object")
     rating = rate(get_template("001"), StarInputs.from_mapping(data))
     if args.json:
         print_json(rating.to_dict())

@@ -26,7 +26,7 @@ from pathlib import Path
 import pillow_heif
 from PIL import ExifTags, Image, ImageFile, ImageOps, UnidentifiedImageError
 
-from checklists.errors import UserError
+from checklists.errors import Message, UserError, Wording, language, messages
 from inspection.files import TEMP_SUFFIX, fsync_dir, open_without_waiting, write_atomic
 from inspection.model import PreparedPhoto
 from inspection.paths import DataDir
@@ -44,9 +44,50 @@ IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".heic", ".heif"})
 # content, not the file name, so the same bytes named a.JPG and b.jpeg are one file.
 # MPO is how Pillow names a JPEG with extra frames (many phones add a depth or HDR map).
 STORED_EXT = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "HEIF": "heic"}
-SUPPORTED = "请导入 JPEG、PNG 或 HEIC 照片"
-CHANGED_WHILE_READ = "文件在导入时被改动（可能仍在复制或写入），未导入；请等它写完后再导入"
 STALE_TEMP_SECONDS = 3600.0
+MESSAGES = messages({
+    "photo.rejected": ("{name}：{reason}", "{name}: {reason}"),
+    "photo.reason.folder": ("这是一个文件夹，不是照片文件", "this is a folder, not a photo file"),
+    "photo.reason.not_regular": ("不是普通文件（设备、管道或套接字），不能作为照片导入",
+                                 "not an ordinary file (a device, pipe or socket): it cannot be"
+                                 " imported as a photo"),
+    "photo.reason.file_too_large": ("文件过大（超过 {mb} MB）", "the file is too large (over {mb} MB)"),
+    "photo.reason.changed": ("文件在导入时被改动（可能仍在复制或写入），未导入；请等它写完后再导入",
+                             "the file changed while it was being imported (it may still be being"
+                             " copied or written) and was not imported; import it once it is"
+                             " complete"),
+    "photo.reason.not_found": ("找不到这个文件", "the file is not there"),
+    "photo.reason.no_permission": ("没有读取这个文件的权限", "no permission to read the file"),
+    "photo.reason.unreadable": ("无法读取文件（{reason}）", "the file cannot be read ({reason})"),
+    "photo.reason.empty": ("文件是空的（0 字节）", "the file is empty (0 bytes)"),
+    "photo.reason.too_large": ("图片过大（超过 {limit}的上限）",
+                               "the picture is too large (over the limit of {limit})"),
+    "photo.reason.too_large_size": ("图片过大（{size}，超过 {limit}的上限）",
+                                    "the picture is too large ({size}, over the limit of {limit})"),
+    "photo.about": ("约 {amount}", "about {amount}"),
+    "photo.dimensions": ("{width}×{height} 像素", "{width}×{height} pixels"),
+    "photo.reason.damaged": ("图片文件已损坏（{error}）", "the picture file is damaged ({error})"),
+    "photo.reason.unsupported": ("不支持的格式（{format}），请导入 JPEG、PNG 或 HEIC 照片",
+                                 "unsupported format ({format}); import JPEG, PNG or HEIC photos"),
+    "photo.reason.pdf": ("不支持的格式（PDF 文档），请导入 JPEG、PNG 或 HEIC 照片",
+                         "unsupported format (a PDF document); import JPEG, PNG or HEIC photos"),
+    "photo.reason.unidentified": ("无法识别的图片：文件已损坏，或不是图片（只改了扩展名）",
+                                  "not a recognisable picture: the file is damaged, or it is not a"
+                                  " picture (only its extension says so)"),
+    "photo.reason.zero_size": ("图片尺寸为 0，文件已损坏", "the picture's size is 0: the file is damaged"),
+    "photo.reason.incomplete": ("图片文件不完整（可能复制或传输时中断）",
+                                "the picture file is incomplete (copying or a transfer may have"
+                                " been interrupted)"),
+    "photo.reason.undecodable": ("图片数据已损坏，无法解码（{error}）",
+                                 "the picture data are damaged and cannot be decoded ({error})"),
+    "photo.reason.cannot_store": ("无法保存到数据文件夹（{reason}）",
+                                  "it cannot be saved in the data folder ({reason})"),
+    "photo.problem.not_jpeg": ("不是 JPEG 文件（{format}）", "not a JPEG file ({format})"),
+    "photo.problem.wrong_size": ("尺寸不对（{width}×{height}）", "wrong size ({width}×{height})"),
+    "photo.problem.missing": ("文件缺失", "the file is missing"),
+    "photo.problem.undecodable": ("无法解码（{error}）", "cannot be decoded ({error})"),
+})
+CHANGED_WHILE_READ = Message("photo.reason.changed")
 
 
 def _configure_pillow() -> None:
@@ -69,12 +110,12 @@ _configure_pillow()
 class PhotoRejected(UserError):
     """An image file was refused; nothing of it was stored."""
 
-    def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"{Path(path).name}：{reason}")
+    def __init__(self, path: Path | str, reason: Message) -> None:
+        super().__init__("photo.rejected", name=Path(path).name, reason=reason)
         self.path = Path(path)
         self.reason = reason
 
-    def __reduce__(self) -> tuple[type[PhotoRejected], tuple[Path, str]]:  # picklable (process pools, log queues) despite two arguments
+    def __reduce__(self) -> tuple[type[PhotoRejected], tuple[Path, Message]]:  # picklable (process pools, log queues) despite two arguments
         return type(self), (self.path, self.reason)
 
 
@@ -126,11 +167,11 @@ def _read(path: Path) -> tuple[bytes, FileIdentity]:
     try:
         before = os.stat(path)
         if stat.S_ISDIR(before.st_mode):  # on Windows opening a folder gives "permission denied"
-            raise PhotoRejected(path, "这是一个文件夹，不是照片文件")
+            raise PhotoRejected(path, Message("photo.reason.folder"))
         if not stat.S_ISREG(before.st_mode):
-            raise PhotoRejected(path, "不是普通文件（设备、管道或套接字），不能作为照片导入")
+            raise PhotoRejected(path, Message("photo.reason.not_regular"))
         if before.st_size > MAX_FILE_BYTES:
-            raise PhotoRejected(path, f"文件过大（超过 {MAX_FILE_BYTES >> 20} MB）")
+            raise PhotoRejected(path, Message("photo.reason.file_too_large", mb=MAX_FILE_BYTES >> 20))
         # O_NONBLOCK: should a pipe have been put in its place since, opening it never waits.
         with open(path, "rb", opener=open_without_waiting) as handle:
             opened = os.fstat(handle.fileno())
@@ -139,17 +180,18 @@ def _read(path: Path) -> tuple[bytes, FileIdentity]:
             data = handle.read(MAX_FILE_BYTES + 1)
             after = os.fstat(handle.fileno())
     except FileNotFoundError:
-        raise PhotoRejected(path, "找不到这个文件") from None
+        raise PhotoRejected(path, Message("photo.reason.not_found")) from None
     except PermissionError:
-        raise PhotoRejected(path, "没有读取这个文件的权限") from None
+        raise PhotoRejected(path, Message("photo.reason.no_permission")) from None
     except OSError as exc:
-        raise PhotoRejected(path, f"无法读取文件（{exc.strerror or exc}）") from None
+        raise PhotoRejected(path, Message("photo.reason.unreadable",
+                                          reason=str(exc.strerror or exc))) from None
     if len(data) > MAX_FILE_BYTES:
-        raise PhotoRejected(path, f"文件过大（超过 {MAX_FILE_BYTES >> 20} MB）")
+        raise PhotoRejected(path, Message("photo.reason.file_too_large", mb=MAX_FILE_BYTES >> 20))
     if _identity(after) != _identity(before) or len(data) != before.st_size:
         raise PhotoRejected(path, CHANGED_WHILE_READ)
     if not data:
-        raise PhotoRejected(path, "文件是空的（0 字节）")
+        raise PhotoRejected(path, Message("photo.reason.empty"))
     return data, _identity(before)
 
 
@@ -168,7 +210,7 @@ def _refuse_if_changed(path: Path, read_from: FileIdentity) -> None:
         raise PhotoRejected(path, CHANGED_WHILE_READ)
 
 
-def report_image_problem(path: Path | str) -> str | None:
+def report_image_problem(path: Path | str) -> Message | None:
     """What is wrong with a stored report-size image, or None when it decodes whole.
 
     Decoded at 1/8 scale (libjpeg's DCT scaling): every byte of the entropy-coded data is still
@@ -178,16 +220,16 @@ def report_image_problem(path: Path | str) -> str | None:
     try:
         with Image.open(path) as image:
             if image.format != "JPEG":
-                return f"不是 JPEG 文件（{image.format}）"
+                return Message("photo.problem.not_jpeg", format=image.format)
             width, height = image.size
             if width * height > MAX_PIXELS or width < 1 or height < 1:
-                return f"尺寸不对（{width}×{height}）"
+                return Message("photo.problem.wrong_size", width=width, height=height)
             image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
             image.load()
     except FileNotFoundError:
-        return "文件缺失"
+        return Message("photo.problem.missing")
     except Exception as exc:  # truncated, garbled, not an image at all
-        return f"无法解码（{exc}）"
+        return Message("photo.problem.undecodable", error=str(exc))
     return None
 
 
@@ -198,21 +240,22 @@ def _decode(path: Path, data: bytes) -> _Decoded:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         # Pillow refused it at open, from the header; its message carries the pixel count.
         found = re.search(r"\((\d+) pixels\)", str(exc))
-        raise _too_large(path, f"约 {_pixels(int(found[1]))}" if found else "") from None
+        raise _too_large(path, Message("photo.about", amount=Pixels(int(found[1])))
+                         if found else None) from None
     except UnidentifiedImageError:
         raise PhotoRejected(path, _unidentified_reason(data)) from None
     except Exception as exc:  # a damaged header can raise almost anything inside a plugin
-        raise PhotoRejected(path, f"图片文件已损坏（{exc}）") from None
+        raise PhotoRejected(path, Message("photo.reason.damaged", error=str(exc))) from None
     with image:
         if image.format not in STORED_EXT:
-            raise PhotoRejected(path, f"不支持的格式（{image.format}），{SUPPORTED}")
+            raise PhotoRejected(path, Message("photo.reason.unsupported", format=image.format))
         width, height = image.size
         # Our own check from the header, before any pixel is decoded: it holds even if
         # other code lifts Image.MAX_IMAGE_PIXELS, and it can name the size.
         if width * height > MAX_PIXELS:
-            raise _too_large(path, f"{width}×{height} 像素")
+            raise _too_large(path, Message("photo.dimensions", width=width, height=height))
         if width < 1 or height < 1:
-            raise PhotoRejected(path, "图片尺寸为 0，文件已损坏")
+            raise PhotoRejected(path, Message("photo.reason.zero_size"))
         if image.format in ("JPEG", "MPO"):
             # libjpeg decodes straight to 1/2, 1/4 or 1/8 size when asked for an
             # aspect-correct target before load(); it never goes below the target.
@@ -223,10 +266,10 @@ def _decode(path: Path, data: bytes) -> _Decoded:
             image.load()  # a full decode: the only way to find a truncated or broken file
         except OSError as exc:
             if "truncated" in str(exc) or "broken data stream" in str(exc):
-                raise PhotoRejected(path, "图片文件不完整（可能复制或传输时中断）") from None
-            raise PhotoRejected(path, f"图片数据已损坏，无法解码（{exc}）") from None
+                raise PhotoRejected(path, Message("photo.reason.incomplete")) from None
+            raise PhotoRejected(path, Message("photo.reason.undecodable", error=str(exc))) from None
         except Exception as exc:
-            raise PhotoRejected(path, f"图片数据已损坏，无法解码（{exc}）") from None
+            raise PhotoRejected(path, Message("photo.reason.undecodable", error=str(exc))) from None
         exif = _exif(image)
         orientation = exif.get(ExifTags.Base.Orientation, 1)
         if orientation not in range(1, 9):
@@ -244,23 +287,42 @@ def _decode(path: Path, data: bytes) -> _Decoded:
                     taken_at=_taken_at(exif), gps=_gps(exif))
 
 
-def _too_large(path: Path, size: str) -> PhotoRejected:
-    shown = f"{size}，" if size else ""
-    return PhotoRejected(path, f"图片过大（{shown}超过 {_pixels(MAX_PIXELS)}的上限）")
+def _too_large(path: Path, size: Message | None) -> PhotoRejected:
+    if size is None:
+        return PhotoRejected(path, Message("photo.reason.too_large", limit=Pixels(MAX_PIXELS)))
+    return PhotoRejected(path, Message("photo.reason.too_large_size", size=size,
+                                       limit=Pixels(MAX_PIXELS)))
 
 
-def _pixels(count: int) -> str:
-    if count >= 100_000_000:
-        return f"{count / 100_000_000:.3g} 亿像素"
-    if count >= 10_000:
-        return f"{count / 10_000:.4g} 万像素"
-    return f"{count} 像素"
+class Pixels(Wording):
+    """A pixel count as each language says it: 1.08 亿像素, 108 megapixels."""
+
+    __slots__ = ("count",)
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pixels) and other.count == self.count
+
+    def __hash__(self) -> int:
+        return hash(self.count)
+
+    def text(self, language_: str | None = None) -> str:
+        count = self.count
+        if (language_ or language()) == "en":
+            return f"{count / 1_000_000:.4g} megapixels" if count >= 1_000_000 else f"{count} pixels"
+        if count >= 100_000_000:
+            return f"{count / 100_000_000:.3g} 亿像素"
+        if count >= 10_000:
+            return f"{count / 10_000:.4g} 万像素"
+        return f"{count} 像素"
 
 
-def _unidentified_reason(data: bytes) -> str:
+def _unidentified_reason(data: bytes) -> Message:
     if data.startswith(b"%PDF"):
-        return f"不支持的格式（PDF 文档），{SUPPORTED}"
-    return "无法识别的图片：文件已损坏，或不是图片（只改了扩展名）"
+        return Message("photo.reason.pdf")
+    return Message("photo.reason.unidentified")
 
 
 def _fit(size: tuple[int, int], long_edge: int) -> tuple[int, int]:
@@ -386,7 +448,8 @@ def _store(data_dir: DataDir, path: Path, sha256: str, ext: str, original: bytes
             with contextlib.suppress(OSError):
                 target.unlink()
         if isinstance(exc, OSError):
-            raise PhotoRejected(path, f"无法保存到数据文件夹（{exc.strerror or exc}）") from None
+            raise PhotoRejected(path, Message("photo.reason.cannot_store",
+                                              reason=str(exc.strerror or exc))) from None
         raise
 
 

@@ -20,6 +20,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checklists.errors import Message, messages
 from inspection.model import InspectionSnapshot, Photo, PreparedPhoto
 from inspection.paths import DataDir
 from inspection.photos.image_file import (
@@ -39,6 +40,9 @@ __all__ = ["prepare_photos", "prepare_photo", "collect_image_files", "missing_re
            "REPORT_LONG_EDGE", "THUMBNAIL_LONG_EDGE"]
 
 log = logging.getLogger(__name__)
+MESSAGES = messages({
+    "photo.reason.failed": ("处理时出错（{kind}：{error}）", "an error while processing it ({kind}: {error})"),
+})
 
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
@@ -47,10 +51,11 @@ OutcomeCallback = Callable[[int, "PreparedPhoto | Rejected"], None]
 
 @dataclass(frozen=True)
 class Rejected:
-    """A file that was not imported, and why (one line, for the inspector)."""
+    """A file that was not imported, and why (one line, for the inspector: ``str(reason)`` or
+    ``reason.text(language)``)."""
 
     path: Path
-    reason: str
+    reason: Message
 
 
 @dataclass
@@ -186,4 +191,4 @@ def _prepare_outcome(path: Path, data_dir: DataDir) -> PreparedPhoto | Rejected:
         return Rejected(path, exc.reason)
     except Exception as exc:  # a bug or MemoryError on one file: report it, keep going
         log.exception("photo import failed: %s", path)
-        return Rejected(path, f"处理时出错（{type(exc).__name__}：{exc}）")
+        return Rejected(path, Message("photo.reason.failed", kind=type(exc).__name__, error=str(exc)))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklists.errors import language
 from inspection.changes import Change
 from inspection.model import Photo, PreparedPhoto
 from inspection.photos.importer import Rejected, collect_image_files, prepare_photos
@@ -119,9 +120,10 @@ class RejectedDialog(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.setWordWrap(True)
         for rejected in outcome.rejected:
-            row = QTreeWidgetItem([rejected.path.name, rejected.reason])
+            reason = rejected.reason.text(language())
+            row = QTreeWidgetItem([rejected.path.name, reason])
             row.setToolTip(0, str(rejected.path))
-            row.setToolTip(1, rejected.reason)
+            row.setToolTip(1, reason)
             self.list.addTopLevelItem(row)
         header = self.list.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
