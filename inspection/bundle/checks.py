@@ -20,6 +20,7 @@ from typing import Any
 
 from cryptography import x509
 
+from checklists.errors import Message
 from inspection.annotations import normalise_annotations
 from inspection.bundle.cms import MAX_SIGNATURE_BYTES, verify_manifest
 from inspection.bundle.errors import BundleRefused
@@ -101,7 +102,8 @@ def read_member(source: MemberSource, name: str, size: int, limit: int,
                 sha256: str | None = None) -> bytes:
     """A whole (small) member, its size and hash checked; never more than *limit* bytes."""
     if size > limit:
-        raise BundleRefused("bundle.too_big", what=f"{name}: {size} bytes")
+        raise BundleRefused("bundle.too_big", what=Message("bundle.what.member_bytes", name=name,
+                                                          size=size))
     return b"".join(verified(source, name, size, sha256))
 
 
@@ -200,7 +202,7 @@ def _check_signer(manifest: Manifest, certificate: x509.Certificate | None, keys
     fingerprint = certificate_fingerprint(certificate)
     declared = manifest.data["signer"]
     if not manifest.signed or declared is None or declared["fingerprint"] != fingerprint:
-        raise BundleRefused("bundle.bad_manifest", reason="signer")
+        raise BundleRefused("bundle.bad_manifest", reason=Message("bundle.reason.signer"))
     from datetime import datetime
     check_certificate(certificate, at=datetime.fromisoformat(manifest.data["created_at"]))
     identity = identify(certificate, keys_dir)
@@ -223,24 +225,27 @@ def _agrees(manifest: Manifest, rows: dict) -> None:
                                 [t["id"] for t in manifest.templates])):
         if ours != theirs:
             raise BundleRefused("bundle.bad_rows", where=f"inspection.{what}",
-                                reason="与清单不符")
+                                reason=Message("bundle.reason.not_manifest"))
     if content_sha256(rows) != manifest.content_sha256:
-        raise BundleRefused("bundle.bad_rows", where="rows", reason="内容校验值与清单不符")
+        raise BundleRefused("bundle.bad_rows", where="rows",
+                            reason=Message("bundle.reason.content_hash"))
     if head["status"] == "signed" and not any(r["revision"] == head["revision"]
                                               for r in rows["reports"]):
-        raise BundleRefused("bundle.bad_rows", where="reports", reason="已签署却没有签署的报告")
+        raise BundleRefused("bundle.bad_rows", where="reports",
+                            reason=Message("bundle.reason.signed_without_report"))
 
 
 def _check_audit_hashes(audit: list[dict]) -> None:
     by_device: dict[str, list[dict]] = {}
     for index, row in enumerate(audit):
         if row_hash(row["prev_hash"], row) != row["hash"]:
-            raise BundleRefused("bundle.bad_audit", row=index + 1, reason="hash")
+            raise BundleRefused("bundle.bad_audit", row=index + 1, reason=Message("bundle.reason.hash"))
         by_device.setdefault(row["device_id"], []).append({**row, "id": index + 1})
     for rows in by_device.values():
         breaks = verify_partial_chain(rows)
         if breaks:
-            raise BundleRefused("bundle.bad_audit", row=breaks[0].row_id, reason="chain")
+            raise BundleRefused("bundle.bad_audit", row=breaks[0].row_id,
+                                reason=Message("bundle.reason.chain"))
 
 
 def _known_items(checked: Checked) -> None:
@@ -290,7 +295,7 @@ def _read_small(source: MemberSource, checked: Checked, should_cancel: ShouldCan
         name = thumbnail_member(photo["sha256"])
         data = read_member(source, name, *_size_sha(listed, name, MAX_SMALL_BYTES))
         if not data.startswith(b"\xff\xd8"):
-            raise BundleRefused("bundle.bad_rows", where=name, reason="不是 JPEG")
+            raise BundleRefused("bundle.bad_rows", where=name, reason=Message("bundle.reason.not_jpeg"))
         checked.thumbnails[photo["sha256"]] = data
         layer = photo["annotations"]
         if layer and layer not in checked.annotations:
@@ -299,9 +304,11 @@ def _read_small(source: MemberSource, checked: Checked, should_cancel: ShouldCan
             try:
                 shapes = normalise_annotations(json.loads(data.decode("utf-8")))
             except Exception:  # any malformed layer is refused, whatever the parser raised
-                raise BundleRefused("bundle.bad_rows", where=name, reason="标注无效") from None
+                raise BundleRefused("bundle.bad_rows", where=name,
+                                    reason=Message("bundle.reason.bad_annotations")) from None
             if not shapes:
-                raise BundleRefused("bundle.bad_rows", where=name, reason="标注为空")
+                raise BundleRefused("bundle.bad_rows", where=name,
+                                    reason=Message("bundle.reason.no_annotations"))
             checked.annotations[layer] = data
     for signature in checked.rows["signatures"]:
         image = signature["image"]
@@ -310,5 +317,5 @@ def _read_small(source: MemberSource, checked: Checked, should_cancel: ShouldCan
         name = signature_member(image)
         data = read_member(source, name, *_size_sha(listed, name, MAX_SMALL_BYTES))
         if not data.startswith(b"\x89PNG"):
-            raise BundleRefused("bundle.bad_rows", where=name, reason="不是 PNG")
+            raise BundleRefused("bundle.bad_rows", where=name, reason=Message("bundle.reason.not_png"))
         checked.signature_images[image] = data

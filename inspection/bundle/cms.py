@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.serialization import pkcs7
 
+from checklists.errors import Message
 from inspection.bundle.errors import BundleRefused
 from inspection.signing.keys import SigningKey
 
@@ -35,7 +36,7 @@ def sign_manifest(manifest: bytes, key: SigningKey) -> bytes:
 def verify_manifest(manifest: bytes, signature: bytes) -> x509.Certificate:
     """The certificate whose key signed *manifest*; BundleRefused when the signature is not good."""
     if len(signature) > MAX_SIGNATURE_BYTES:
-        raise BundleRefused("bundle.bad_signature", reason="too large")
+        raise BundleRefused("bundle.bad_signature", reason=Message("bundle.reason.signature_too_large"))
     try:
         info = cms.ContentInfo.load(signature)
         if info["content_type"].native != "signed_data":
@@ -57,7 +58,7 @@ def verify_manifest(manifest: bytes, signature: bytes) -> x509.Certificate:
         if signer["digest_algorithm"]["algorithm"].native != "sha256":
             raise ValueError("digest algorithm")
         if found.get("message_digest") != [hashlib.sha256(manifest).digest()]:
-            raise BundleRefused("bundle.bad_signature", reason="manifest changed")
+            raise BundleRefused("bundle.bad_signature", reason=Message("bundle.reason.manifest_changed"))
         to_verify = b"\x31" + attrs.dump(force=True)[1:]  # the attributes as a SET, as signed
         _check(certificate, signer, to_verify)
     except BundleRefused:

@@ -13,6 +13,7 @@ import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from checklists.errors import Message
 from inspection.bundle.errors import BundleRefused
 from inspection.bundle.format import MANIFEST, SIGNATURE, revision_id
 from inspection.bundle.pdf_signer import report_signer_fingerprint
@@ -81,7 +82,8 @@ def export_bundle(store: Store, inspection_id: str, out: Path, *, key: SigningKe
     """Write the bundle of the inspection's current revision to *out* (all or nothing)."""
     out = store.check_output(out)  # never into the data folder, a signed report, a device
     if not out.parent.is_dir():
-        raise BundleRefused("bundle.cannot_write", path=out, reason="folder missing")
+        raise BundleRefused("bundle.cannot_write", path=out,
+                            reason=Message("bundle.reason.folder_missing"))
     inspection = store.inspection(inspection_id)
     sealed = store.sealed_revision(inspection_id, inspection.revision) if inspection.locked else None
     if inspection.locked and sealed is None:

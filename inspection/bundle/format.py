@@ -35,6 +35,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from checklists.errors import Message
 from inspection.bundle.errors import BundleRefused
 
 FORMAT_NAME = "park-inspector-bundle"
@@ -196,13 +197,15 @@ class Manifest:
 def check_format(data: Any) -> None:
     """Refuse a manifest of a format this program does not read (first, before its shape)."""
     if not isinstance(data, dict) or not isinstance(data.get("format"), str):
-        raise BundleRefused("bundle.bad_manifest", reason="format")
+        raise BundleRefused("bundle.bad_manifest", reason=Message("bundle.reason.format"))
     name, _, version = data["format"].partition("/")
     if name != FORMAT_NAME or not version.isdigit():
-        raise BundleRefused("bundle.bad_manifest", reason=f"format {data['format'][:40]}")
+        raise BundleRefused("bundle.bad_manifest",
+                            reason=Message("bundle.reason.format_named", format=data["format"][:40]))
     if int(version) > FORMAT_VERSION:
         program = data.get("program", {}).get("version", "?") if isinstance(
             data.get("program"), dict) else "?"
         raise BundleRefused("bundle.too_new", program=str(program)[:40], format=data["format"][:40])
     if int(version) < OLDEST_FORMAT:
-        raise BundleRefused("bundle.bad_manifest", reason=f"format {data['format'][:40]}")
+        raise BundleRefused("bundle.bad_manifest",
+                            reason=Message("bundle.reason.format_named", format=data["format"][:40]))

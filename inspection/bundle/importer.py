@@ -21,8 +21,9 @@ import shutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from checklists.errors import Message
 from inspection.bundle.checks import Checked, check_bundle, verified
 from inspection.bundle.derived import sample, shows, thumbnail_of
 from inspection.bundle.errors import BundleRefused
@@ -35,6 +36,9 @@ from inspection.paths import DataDir
 from inspection.signing.trust import trust_certificate
 from inspection.store import Store
 from inspection.store.exchange_apply import Incoming
+
+if TYPE_CHECKING:
+    from inspection.signing.verification import Verification
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
@@ -265,13 +269,25 @@ def _check_report(path: Path, checked: Checked) -> None:
     from inspection.signing.verify import verify_pdf
     verification = verify_pdf(path)
     if not verification.ok:
-        raise BundleRefused("bundle.report_not_verified",
-                            reason="；".join(verification.problems) or verification.summary)
+        raise BundleRefused("bundle.report_not_verified", reason=_not_verified(verification))
     fingerprint = report_signer_fingerprint(path)
     signer = checked.signer or {}
     if fingerprint != signer.get("fingerprint"):
         raise BundleRefused("bundle.signer_mismatch", signer=signer.get("name", ""),
                             report_signer=verification.signer)
+
+
+def _not_verified(verification: Verification) -> list[Message]:
+    """Why a report does not verify, in the words of the message it goes into."""
+    reasons = []
+    if not verification.intact:
+        reasons.append(Message("bundle.reason.report_changed"))
+    elif not verification.covers_whole_file:
+        reasons.append(Message("bundle.reason.report_appended"))
+    if verification.certificate_problems:
+        reasons.append(Message("bundle.reason.report_certificate",
+                               problems=list(verification.certificate_problems)))
+    return reasons or [Message("bundle.reason.report_invalid")]
 
 
 def _make_missing_report_images(store: Store, checked: Checked) -> None:

@@ -27,6 +27,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from checklists.errors import Message
 from inspection.bundle.errors import BundleRefused
 from inspection.bundle.format import content_sha256
 
@@ -212,7 +213,7 @@ def plan(local: Mapping[str, Any] | None, incoming: dict, *, signed: bool,
     number = mine["report_number"]
     if mine["templates"] != theirs["templates"]:
         raise BundleRefused("bundle.bad_rows", where="inspection.templates",
-                            reason="与本机该检查使用的模板不同")
+                            reason=Message("bundle.reason.other_templates"))
     local_signed = mine["status"] == "signed"
     if theirs["revision"] < mine["revision"]:
         if not signed:

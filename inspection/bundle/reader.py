@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
+from checklists.errors import Message
 from inspection.bundle.errors import BundleRefused
 from inspection.bundle.format import MANIFEST, MEMBER_NAME, SIGNATURE
 
@@ -63,34 +64,35 @@ class ZipSource:
     def _check_directory(self) -> dict[str, zipfile.ZipInfo]:
         infos = self.zip.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise BundleRefused("bundle.too_big", what=f"{len(infos)} entries")
+            raise BundleRefused("bundle.too_big", what=Message("bundle.what.entries", count=len(infos)))
         found: dict[str, zipfile.ZipInfo] = {}
         total = 0
         for info in infos:
             name = info.filename
             shown = name[:200]
             if name in found:
-                raise BundleRefused("bundle.unsafe_member", member=shown, reason="duplicate")
+                raise BundleRefused("bundle.unsafe_member", member=shown, reason=Message("bundle.reason.duplicate"))
             mode = info.external_attr >> 16
             if name.endswith("/") or info.is_dir() or stat.S_ISDIR(mode):
-                raise BundleRefused("bundle.unsafe_member", member=shown, reason="folder")
+                raise BundleRefused("bundle.unsafe_member", member=shown, reason=Message("bundle.reason.folder"))
             if stat.S_ISLNK(mode):
-                raise BundleRefused("bundle.unsafe_member", member=shown, reason="symbolic link")
+                raise BundleRefused("bundle.unsafe_member", member=shown, reason=Message("bundle.reason.symlink"))
             if name not in (MANIFEST, SIGNATURE) and not MEMBER_NAME.match(name):
-                raise BundleRefused("bundle.unsafe_member", member=shown, reason="name")
+                raise BundleRefused("bundle.unsafe_member", member=shown, reason=Message("bundle.reason.name"))
             if info.flag_bits & 0x1:
-                raise BundleRefused("bundle.unsafe_member", member=shown, reason="encrypted")
+                raise BundleRefused("bundle.unsafe_member", member=shown, reason=Message("bundle.reason.encrypted"))
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise BundleRefused("bundle.unsafe_member", member=shown, reason="compression")
+                raise BundleRefused("bundle.unsafe_member", member=shown, reason=Message("bundle.reason.compression"))
             if info.file_size > MAX_MEMBER_BYTES:
-                raise BundleRefused("bundle.too_big", what=f"{shown}: {info.file_size} bytes")
+                raise BundleRefused("bundle.too_big", what=Message(
+                    "bundle.what.member_bytes", name=shown, size=info.file_size))
             if info.file_size > RATIO_FLOOR and \
                     info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                raise BundleRefused("bundle.too_big", what=f"{shown}: compression ratio")
+                raise BundleRefused("bundle.too_big", what=Message("bundle.what.ratio", name=shown))
             total += info.file_size
             found[name] = info
         if total > MAX_TOTAL_BYTES:
-            raise BundleRefused("bundle.too_big", what=f"{total} bytes in all")
+            raise BundleRefused("bundle.too_big", what=Message("bundle.what.total_bytes", size=total))
         return found
 
     def names(self) -> set[str]:

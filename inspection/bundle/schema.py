@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
+from checklists.errors import Message
 from inspection.bundle.errors import BundleRefused
 from inspection.bundle.format import (
     FORMAT_VERSION,
@@ -23,19 +24,19 @@ from inspection.bundle.format import (
     check_format,
 )
 
-Check = Callable[[Any], str | None]  # None when fine, else what is wrong
+Check = Callable[[Any], Message | None]  # None when fine, else what is wrong
 MAX_TEXT = 20_000
 MAX_RECORDS = 200_000
 
 
 def text(limit: int = MAX_TEXT, *, empty: bool = True) -> Check:
-    def check(v: Any) -> str | None:
+    def check(v: Any) -> Message | None:
         if not isinstance(v, str):
-            return "应为文本"
+            return Message("bundle.reason.should_be_text")
         if len(v) > limit:
-            return f"超过 {limit} 字"
+            return Message("bundle.reason.too_long", limit=limit)
         if not empty and not v.strip():
-            return "不能为空"
+            return Message("bundle.reason.empty")
         return None
     return check
 
@@ -45,85 +46,87 @@ def optional(inner: Check) -> Check:
 
 
 def pattern(regex: re.Pattern[str], what: str) -> Check:
-    return lambda v: None if isinstance(v, str) and regex.match(v) else f"应为{what}"
+    """*what*: the code of its name (``bundle.what.uuid``)."""
+    return lambda v: None if isinstance(v, str) and regex.match(v) \
+        else Message("bundle.reason.should_be", what=Message(what))
 
 
 def integer(low: int, high: int) -> Check:
     return lambda v: None if isinstance(v, int) and not isinstance(v, bool) and low <= v <= high \
-        else f"应为 {low}–{high} 的整数"
+        else Message("bundle.reason.integer", low=low, high=high)
 
 
-def boolean(v: Any) -> str | None:
-    return None if isinstance(v, bool) else "应为 true/false"
+def boolean(v: Any) -> Message | None:
+    return None if isinstance(v, bool) else Message("bundle.reason.boolean")
 
 
 def one_of(*values: str) -> Check:
-    return lambda v: None if v in values else f"应为 {'/'.join(values)}"
+    return lambda v: None if v in values else Message("bundle.reason.one_of", values="/".join(values))
 
 
-def iso_date(v: Any) -> str | None:
+def iso_date(v: Any) -> Message | None:
     try:
         date.fromisoformat(v)
-        return None if len(v) == 10 else "应为 YYYY-MM-DD"
+        return None if len(v) == 10 else Message("bundle.reason.date")
     except (TypeError, ValueError):
-        return "应为 YYYY-MM-DD"
+        return Message("bundle.reason.date")
 
 
-def timestamp(v: Any) -> str | None:
+def timestamp(v: Any) -> Message | None:
     """An ISO time; with an offset it must have a moment in UTC (no year 9999 at -14:00).
     Without one it is a local time (a camera's EXIF time is)."""
     try:
         moment = datetime.fromisoformat(v)
         if moment.tzinfo is not None:
             moment.astimezone(UTC)
-        return None if len(v) <= 40 else "时间过长"
+        return None if len(v) <= 40 else Message("bundle.reason.time_too_long")
     except (TypeError, ValueError, OverflowError):
-        return "应为 ISO 时间"
+        return Message("bundle.reason.time")
 
 
-def aware_timestamp(v: Any) -> str | None:
+def aware_timestamp(v: Any) -> Message | None:
     """An ISO time with its UTC offset (a moment that can be compared with a certificate's)."""
     problem = timestamp(v)
     if problem is None and datetime.fromisoformat(v).tzinfo is None:
-        return "应为带时区的 ISO 时间"
+        return Message("bundle.reason.time_with_offset")
     return problem
 
 
 def json_value(limit: int = 100_000) -> Check:
-    def check(v: Any) -> str | None:
+    def check(v: Any) -> Message | None:
         try:
             size = len(json.dumps(v, ensure_ascii=False, allow_nan=False))
         except (TypeError, ValueError):
-            return "不是有效的 JSON 值"
-        return None if size <= limit else f"超过 {limit} 字节"
+            return Message("bundle.reason.json_value")
+        return None if size <= limit else Message("bundle.reason.too_many_bytes", limit=limit)
     return check
 
 
-def vector(v: Any) -> str | None:
+def vector(v: Any) -> Message | None:
     """A version vector: {device uuid: count ≥ 1}."""
     if not isinstance(v, dict) or len(v) > 1000:
-        return "应为版本向量"
+        return Message("bundle.reason.vector")
     for key, count in v.items():
         if not UUID_RE.match(key) or not isinstance(count, int) or isinstance(count, bool) \
                 or not 1 <= count <= 2**53:
-            return "应为版本向量"
+            return Message("bundle.reason.vector")
     return None
 
 
-def gps(v: Any) -> str | None:
+def gps(v: Any) -> Message | None:
     if v is None:
         return None
     if not (isinstance(v, list) and len(v) == 2
             and all(isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
                     for x in v)):
-        return "应为 [纬度, 经度]"
-    return None if -90 <= v[0] <= 90 and -180 <= v[1] <= 180 else "坐标超出范围"
+        return Message("bundle.reason.gps")
+    return None if -90 <= v[0] <= 90 and -180 <= v[1] <= 180 else Message("bundle.reason.gps_range")
 
 
 def list_of(inner: Check, limit: int) -> Check:
-    def check(v: Any) -> str | None:
+    def check(v: Any) -> Message | None:
         if not isinstance(v, list) or len(v) > limit:
-            return "应为列表"
+            return Message("bundle.reason.list")
         for item in v:
             problem = inner(item)
             if problem:
@@ -132,11 +135,11 @@ def list_of(inner: Check, limit: int) -> Check:
     return check
 
 
-UUID = pattern(UUID_RE, " UUID")
-SHA = pattern(SHA_RE, " SHA-256")
-TEMPLATE_ID = pattern(re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z"), "模板编号")
+UUID = pattern(UUID_RE, "bundle.what.uuid")
+SHA = pattern(SHA_RE, "bundle.what.sha256")
+TEMPLATE_ID = pattern(re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z"), "bundle.what.template_id")
 CODE = text(200, empty=False)
-EXT = pattern(re.compile(r"^[a-z0-9]{1,8}\Z"), "文件扩展名")
+EXT = pattern(re.compile(r"^[a-z0-9]{1,8}\Z"), "bundle.what.extension")
 
 PARK_V1 = {"uid": UUID, "name": text(200, empty=False),
            "park_type": one_of("manufacturing", "service"), "address": text(1000),
@@ -168,7 +171,7 @@ SIGNATURE = {"uid": UUID, "revision": integer(1, 100_000),
              "role": one_of("inspector", "park_representative"), "name": text(200, empty=False),
              "title": text(200), "image": SHA, "signed_at": timestamp, "vv": vector}
 REPORT = {"uid": UUID, "revision": integer(1, 100_000), "file": SHA,
-          "name": pattern(re.compile(r"^[\w\-.()]{1,120}\.pdf\Z"), "报告文件名"),
+          "name": pattern(re.compile(r"^[\w\-.()]{1,120}\.pdf\Z"), "bundle.what.report_name"),
           "signer": text(200), "created_at": timestamp}
 TOMBSTONE = {"entity": one_of("answer", "finding", "signature"), "key": text(1000, empty=False),
              "uid": optional(UUID), "vv": vector, "deleted_at": timestamp}
@@ -189,11 +192,11 @@ SIGNER = {"name": text(200), "organisation": text(500), "fingerprint": SHA}
 
 def _record(record: Any, fields: Mapping[str, Check], where: str) -> None:
     if not isinstance(record, dict):
-        raise BundleRefused("bundle.bad_rows", where=where, reason="应为对象")
+        raise BundleRefused("bundle.bad_rows", where=where, reason=Message("bundle.reason.object"))
     if set(record) != set(fields):
         extra = sorted(set(record) - set(fields)) or sorted(set(fields) - set(record))
         raise BundleRefused("bundle.bad_rows", where=where,
-                            reason=f"字段不符（{', '.join(extra)[:100]}）")
+                            reason=Message("bundle.reason.fields", fields=", ".join(extra)[:100]))
     for name, check in fields.items():
         problem = check(record[name])
         if problem:
@@ -203,7 +206,7 @@ def _record(record: Any, fields: Mapping[str, Check], where: str) -> None:
 def _records(rows: dict, name: str, fields: Mapping[str, Check]) -> None:
     records = rows[name]
     if not isinstance(records, list) or len(records) > MAX_RECORDS:
-        raise BundleRefused("bundle.bad_rows", where=name, reason="应为列表")
+        raise BundleRefused("bundle.bad_rows", where=name, reason=Message("bundle.reason.list"))
     for index, record in enumerate(records):
         _record(record, fields, f"{name}[{index}]")
 
@@ -239,18 +242,20 @@ def check_rows(rows: Any, *, version: int = FORMAT_VERSION) -> None:
     uids = [r["uid"] for name in ("answers", "findings", "photos", "signatures", "reports")
             for r in rows[name]]
     if len(set(uids)) != len(uids):
-        raise BundleRefused("bundle.bad_rows", where="uid", reason="重复")
+        raise BundleRefused("bundle.bad_rows", where="uid", reason=Message("bundle.reason.repeated"))
     templates = rows["inspection"]["templates"]
     if not templates or len(set(templates)) != len(templates):
-        raise BundleRefused("bundle.bad_rows", where="inspection.templates", reason="重复或为空")
+        raise BundleRefused("bundle.bad_rows", where="inspection.templates",
+                            reason=Message("bundle.reason.repeated_or_empty"))
     for name in ("answers", "findings", "photos", "evidence_reasons"):
         for index, record in enumerate(rows[name]):
             if record["template_id"] is not None and record["template_id"] not in templates:
                 raise BundleRefused("bundle.bad_rows", where=f"{name}[{index}].template_id",
-                                    reason="不是该检查使用的模板")
+                                    reason=Message("bundle.reason.other_template"))
     for index, photo in enumerate(rows["photos"]):
         if (photo["template_id"] is None) != (photo["item_code"] is None):
-            raise BundleRefused("bundle.bad_rows", where=f"photos[{index}]", reason="条目不完整")
+            raise BundleRefused("bundle.bad_rows", where=f"photos[{index}]",
+                                reason=Message("bundle.reason.half_item"))
     for tomb in rows["tombstones"]:
         _check_tombstone_key(tomb)
 
@@ -279,32 +284,35 @@ def _unique(records: list[dict], key: Callable[[dict], Any], where: str) -> None
     for record in records:
         k = key(record)
         if k in seen:
-            raise BundleRefused("bundle.bad_rows", where=where, reason=f"重复：{str(k)[:80]}")
+            raise BundleRefused("bundle.bad_rows", where=where,
+                                reason=Message("bundle.reason.repeated_key", key=str(k)[:80]))
         seen.add(k)
 
 
 def check_audit(rows: Any, inspection_id: str) -> None:
     if not isinstance(rows, list) or len(rows) > MAX_RECORDS * 5:
-        raise BundleRefused("bundle.bad_audit", row=0, reason="应为列表")
+        raise BundleRefused("bundle.bad_audit", row=0, reason=Message("bundle.reason.list"))
     for index, row in enumerate(rows):
         try:
             _record(row, AUDIT_ROW, f"audit[{index}]")
         except BundleRefused as exc:
             raise BundleRefused("bundle.bad_audit", row=index + 1,
-                                reason=str(exc.arguments.get("reason", ""))) from None
+                                reason=exc.arguments.get("reason", "")) from None
         if row["inspection_id"] != inspection_id:
-            raise BundleRefused("bundle.bad_audit", row=index + 1, reason="不属于该检查")
+            raise BundleRefused("bundle.bad_audit", row=index + 1,
+                                reason=Message("bundle.reason.other_inspection"))
 
 
 def check_manifest(data: dict) -> None:
     """The manifest's shape (its format version was checked first)."""
-    def refuse(where: str, reason: str) -> BundleRefused:
-        return BundleRefused("bundle.bad_manifest", reason=f"{where}：{reason}")
+    def refuse(where: str, reason: object) -> BundleRefused:
+        return BundleRefused("bundle.bad_manifest",
+                             reason=Message("bundle.reason.at", where=where, reason=reason))
 
     fields = {"format", "program", "created_at", "device_id", "inspection", "content_sha256",
               "templates", "members", "signed", "signer"}
     if set(data) != fields:
-        raise refuse("manifest", "字段不符")
+        raise refuse("manifest", Message("bundle.reason.fields_differ"))
     checks: dict[str, tuple[Any, Mapping[str, Check]]] = {
         "program": (data["program"], {"name": text(100), "version": text(40, empty=False)}),
         "inspection": (data["inspection"], MANIFEST_INSPECTION)}
@@ -312,35 +320,36 @@ def check_manifest(data: dict) -> None:
         try:
             _record(record, spec, where)
         except BundleRefused as exc:
-            raise refuse(str(exc.arguments.get("where")), str(exc.arguments.get("reason"))) from None
+            raise refuse(str(exc.arguments.get("where")), exc.arguments.get("reason")) from None
     for where, check, value in (("created_at", aware_timestamp, data["created_at"]),
                                 ("device_id", UUID, data["device_id"]),
                                 ("content_sha256", SHA, data["content_sha256"]),
                                 ("signed", boolean, data["signed"])):
         if check(value):
-            raise refuse(where, check(value) or "")
+            raise refuse(where, check(value))
     if data["signer"] is not None:
         try:
             _record(data["signer"], SIGNER, "signer")
         except BundleRefused:
-            raise refuse("signer", "无效") from None
+            raise refuse("signer", Message("bundle.reason.invalid")) from None
     if not isinstance(data["templates"], list) or not data["templates"] or len(data["templates"]) > 50:
-        raise refuse("templates", "应为列表")
+        raise refuse("templates", Message("bundle.reason.list"))
     for template in data["templates"]:
         try:
             _record(template, TEMPLATE, "template")
         except BundleRefused:
-            raise refuse("templates", "无效") from None
+            raise refuse("templates", Message("bundle.reason.invalid")) from None
     members = data["members"]
     if not isinstance(members, dict):
-        raise refuse("members", "应为对象")
+        raise refuse("members", Message("bundle.reason.object"))
     for name, member in members.items():
         if not MEMBER_NAME.match(name):
-            raise BundleRefused("bundle.unsafe_member", member=name[:200], reason="名称")
+            raise BundleRefused("bundle.unsafe_member", member=name[:200],
+                                reason=Message("bundle.reason.name"))
         try:
             _record(member, MEMBER, name)
         except BundleRefused:
-            raise refuse(name[:200], "无效") from None
+            raise refuse(name[:200], Message("bundle.reason.invalid")) from None
 
 
 def parse_manifest(raw: bytes) -> Manifest:
