@@ -23,8 +23,9 @@ from checklists.errors import (
 ROOT = Path(__file__).resolve().parent.parent
 CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
-# Raises that still pass a finished Chinese sentence instead of a code: only ever fewer.
-LITERAL_MESSAGES_AT_MOST = 86
+# Raises that pass a finished Chinese sentence instead of a code: none (the words of an error
+# the user can cause are in the catalogue; a developer's error is in English).
+LITERAL_MESSAGES_AT_MOST = 0
 
 
 def source_files() -> list[Path]:
@@ -105,6 +106,45 @@ def test_sentences_raised_without_a_code_only_ever_get_fewer():
     literal = [f"{where}:{line}" for where, line, text, _ in raised_messages() if CJK.search(text)]
     assert len(literal) <= LITERAL_MESSAGES_AT_MOST, \
         f"{len(literal)} raises pass a Chinese sentence; give new ones a code:\n" + "\n".join(literal)
+
+
+def user_error_names() -> set[str]:
+    import_everything()
+    kinds, names = [UserError], {"Message"}
+    while kinds:
+        kind = kinds.pop()
+        names.add(kind.__name__)
+        kinds += kind.__subclasses__()
+    return names
+
+
+def chinese_literals(node: ast.AST) -> bool:
+    """Whether *node* holds a Chinese string literal (not counting the window's ``tr("…")``)."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr":
+        return False
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(CJK.search(node.value))
+    return any(chinese_literals(child) for child in ast.iter_child_nodes(node))
+
+
+def test_no_chinese_is_passed_to_an_error_or_a_message():
+    """Nor as a later argument (a reason, a nested message), nor in any raise: a reason in
+    Chinese stays Chinese in English (tests/test_messages_english.py checks what is shown)."""
+    names = user_error_names()
+    found = []
+    for path in source_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                call = node.exc
+            elif isinstance(node, ast.Call) and (getattr(node.func, "id", None) in names
+                                                 or getattr(node.func, "attr", None) in names):
+                call = node
+            else:
+                continue
+            found += [f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(argument)[:80]}"
+                      for argument in [*call.args, *(k.value for k in call.keywords)]
+                      if chinese_literals(argument)]
+    assert not found, "\n".join(sorted(set(found)))
 
 
 def test_an_error_speaks_the_chosen_language():

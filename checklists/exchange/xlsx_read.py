@@ -55,7 +55,7 @@ def read_xlsx(path: Path | str) -> ReadOutcome:
     reader = _Reader()
     for sheet in book.worksheets:
         if sheet.title not in SHEETS:
-            reader.add(None, "", "import.extra_sheet", sheet=sheet.title, known="、".join(SHEETS),
+            reader.add(None, "", "import.extra_sheet", sheet=sheet.title, known=list(SHEETS),
                        items=ITEMS_SHEET)
         elif sheet.sheet_state != "visible":
             reader.add(None, "", "import.hidden_sheet", sheet=sheet.title)

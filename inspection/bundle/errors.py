@@ -152,7 +152,7 @@ MESSAGES = messages({
     "bundle.reason.signer": ("签名人", "signer"),
     "bundle.reason.format": ("格式", "format"),
     "bundle.reason.format_named": ("格式 {format}", "format {format}"),
-    "bundle.reason.hash": ("校验值不符", "hash"),
+    "bundle.reason.hash": ("校验值不符", "its hash does not match"),
     "bundle.reason.chain": ("审计链断开", "the chain is broken"),
     "bundle.reason.signature_too_large": ("签名过大", "too large"),
     "bundle.reason.manifest_changed": ("清单已改动", "manifest changed"),

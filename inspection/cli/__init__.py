@@ -15,10 +15,21 @@ import sys
 from types import ModuleType
 from typing import NoReturn
 
-from checklists.errors import UserError, language, language_from_environment, set_language
+from checklists.errors import Message, UserError, language_from_environment, messages, set_language
 from inspection.appinfo import APP_NAME_ZH, APP_VERSION
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+MESSAGES = messages({
+    "cli.error": ("错误：{message}", "Error: {message}"),
+    "cli.empty_data_dir": ("不能为空：请给出文件夹，或不加此选项以使用默认数据文件夹",
+                           "empty: name a folder, or leave the option out for the default one"),
+    "cli.not_utf8": ("main.py: 参数 {option} 不是有效的 UTF-8 文字",
+                     "main.py: argument {option}: not valid UTF-8 text"),
+    "cli.cancelled": ("已取消", "Cancelled"),
+    "cli.unexpected": ("错误：程序出现意外问题（{kind}: {error}）。详情已记录在 {where}",
+                       "Error: an unexpected problem ({kind}: {error}). Details are in {where}"),
+    "cli.stderr": ("标准错误输出", "standard error"),
+})
 
 
 class CommandLineError(Exception):
@@ -48,9 +59,7 @@ def _modules() -> list[ModuleType]:
 
 def _data_dir(text: str) -> str:
     if not text.strip():
-        raise argparse.ArgumentTypeError(
-            "empty: name a folder, or leave the option out for the default one"
-            if language() == "en" else "不能为空：请给出文件夹，或不加此选项以使用默认数据文件夹")
+        raise argparse.ArgumentTypeError(Message("cli.empty_data_dir").text())
     return text
 
 
@@ -93,8 +102,9 @@ def wants_gui(argv: list[str]) -> bool:
     return gui_arguments(argv) is not None
 
 
-def _error_prefix() -> str:
-    return "Error: " if language() == "en" else "错误："
+def _error(message: object) -> str:
+    """One line for stderr: 错误：… (Error: … in English)."""
+    return Message("cli.error", message=message).text()
 
 
 def _refuse_undecodable(args: argparse.Namespace) -> None:
@@ -104,9 +114,7 @@ def _refuse_undecodable(args: argparse.Namespace) -> None:
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str) and not _is_text(item):
                 option = name.replace("_", "-")
-                raise CommandLineError(
-                    f"main.py: argument {option}: not valid UTF-8 text" if language() == "en"
-                    else f"main.py: 参数 {option} 不是有效的 UTF-8 文字")
+                raise CommandLineError(Message("cli.not_utf8", option=option).text())
 
 
 def _is_text(value: str) -> bool:
@@ -142,10 +150,10 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_BAD_INPUT
         return args.handler(args) or EXIT_OK
     except CommandLineError as exc:
-        print(f"{_error_prefix()}{exc}", file=sys.stderr)
+        print(_error(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     except UserError as exc:
-        print(f"{_error_prefix()}{exc.text()}", file=sys.stderr)
+        print(_error(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as other command-line tools do.
@@ -153,21 +161,17 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        print("已取消", file=sys.stderr)
+        print(Message("cli.cancelled"), file=sys.stderr)
         return 130
     except (sqlite3.DatabaseError, OSError) as exc:
         from inspection.store import explain_database_error
         explained = explain_database_error(exc)
-        print(f"{_error_prefix()}{explained.text() if explained else exc}", file=sys.stderr)
+        print(_error(explained or exc), file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:
         where = _log_unexpected(args if "args" in locals() else None)
-        if language() == "en":
-            print(f"Error: an unexpected problem ({type(exc).__name__}: {exc}). Details are in {where}",
-                  file=sys.stderr)
-        else:
-            print(f"错误：程序出现意外问题（{type(exc).__name__}: {exc}）。详情已记录在 {where}",
-                  file=sys.stderr)
+        print(Message("cli.unexpected", kind=type(exc).__name__, error=exc, where=where),
+              file=sys.stderr)
         return EXIT_FAILED
 
 
@@ -186,4 +190,4 @@ def _log_unexpected(args: argparse.Namespace | None) -> str:
         return str(path)
     except (OSError, ValueError):
         log.exception("unexpected error in: %s", command)
-        return "标准错误输出" if language() != "en" else "standard error"
+        return Message("cli.stderr").text()
