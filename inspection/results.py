@@ -100,8 +100,13 @@ def template_result(template: Template, answers: Mapping[str, Answer], *,
         # Values stored before they were checked (older versions) must not break every list,
         # summary and report: the result says what is wrong instead.
         return TemplateResult(template, answered, len(items),
-                              stars_problem=f"记录的测量值无法评定星级：{exc}")
+                              stars_problem=f"记录的测量值无法评定星级：{_chinese(exc)}")
     return TemplateResult(template, answered, len(items), stars=rating)
+
+
+def _chinese(exc: Exception) -> str:
+    """*exc* in Chinese, whatever language the window speaks: it goes into the report."""
+    return exc.text("zh_CN") if isinstance(exc, InvalidInput) else str(exc)
 
 
 def inspection_results(snapshot: InspectionSnapshot) -> list[TemplateResult]:

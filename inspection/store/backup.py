@@ -136,7 +136,7 @@ def _file_problem(path: Path, name: str, want: tuple[str, str | None], got: str)
         from inspection.photos.image_file import report_image_problem
         problem = report_image_problem(path)
         if problem is not None:
-            return f"报告用照片已损坏（{problem}）：{name}"
+            return f"报告用照片已损坏（{problem.text('zh_CN')}）：{name}"  # kept in the manifest
     return None
 
 

@@ -178,7 +178,8 @@ def _media(conn: sqlite3.Connection, data_dir: DataDir, report: CheckReport,
         elif decode_images:
             problem = report_image_problem(derivative)
             if problem is not None:
-                report.file_damaged(derivative_name, f"报告用照片已损坏（{problem}）：{derivative}")
+                report.file_damaged(derivative_name, f"报告用照片已损坏（{problem.text('zh_CN')}）："
+                                                     f"{derivative}")  # the check is said in Chinese
     for pid, sha in conn.execute("SELECT id, sha256 FROM photos WHERE sha256 NOT IN"
                                  " (SELECT sha256 FROM media_files)"):
         report.problems.append(f"照片 {pid} 没有登记的原件（{sha[:12]}）")
