@@ -71,7 +71,7 @@ def office_inspections(session: HubSession, wanted: OfficeFilter) -> tuple[list[
           AND (%(park_text)s = '' OR park ILIKE %(park)s)
           AND (%(status)s = '' OR status = %(status)s)
           AND (%(review)s = '' OR review = %(review)s)
-        ORDER BY date DESC, id LIMIT %(limit)s OFFSET %(offset)s""", params, what="中心检查列表")
+        ORDER BY date DESC, id LIMIT %(limit)s OFFSET %(offset)s""", params, what="office list")
     total = int(found[0]["total"]) if found else 0
     return [{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items() if k != "total"}
             for r in found], total
@@ -119,7 +119,7 @@ def review_detail(session: HubSession, inspection_id: str) -> dict[str, Any]:
 def read_blob(session: HubSession, sha256: str, *, limit: int = 200 * 1024 * 1024) -> bytes:
     """A file on the hub by its hash (a photo, the signed report), whole."""
     found = rows(session, "SELECT data FROM hub.blob_chunks WHERE sha256 = %s ORDER BY seq", [sha256],
-                 what="中心文件")
+                 what="read_blob")
     if not found:
         raise HubRefused("office.no_file", sha256=sha256)
     data = b"".join(bytes(r["data"]) for r in found)
