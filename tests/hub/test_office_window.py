@@ -47,6 +47,17 @@ def test_a_reviewer_reviews_ranks_follows_and_tracks_in_the_window(qtbot, pushed
     assert window.stack.currentWidget() is page
     qtbot.waitUntil(lambda: page.inspections.model.total == 2, timeout=10000)
     assert {r["review"] for r in page.inspections.model.rows} == {"pending"}
+    # A page at a time: one row a page here, the second comes when the table wants more.
+    model = page.inspections.model
+    model.page_size = 1
+    page.inspections.reload()
+    qtbot.waitUntil(lambda: model.total == 2 and len(model.rows) == 1, timeout=10000)
+    assert model.canFetchMore()
+    model.fetchMore()
+    qtbot.waitUntil(lambda: len(model.rows) == 2, timeout=10000)
+    assert not model.canFetchMore()
+    assert {r["park"] for r in model.rows} == {"甲园", "乙园"}
+    assert "2" in page.inspections.count.text()
 
     page.open_review(first)
     review = page.review

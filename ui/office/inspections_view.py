@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,8 +19,8 @@ from inspection.palette import HUB_BADGES
 from ui.base.i18n import status_label, tr
 from ui.base.widgets import muted_label
 from ui.office.hub_tasks import HubRequests
+from ui.office.paged_table import PagedHubModel, paged_table
 
-PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -36,70 +33,18 @@ REVIEW_COLOURS = {"pending": HUB_BADGES["pushed"], "approved": HUB_BADGES["appro
                   "returned": HUB_BADGES["returned"]}
 
 
-class HubInspectionsModel(QAbstractTableModel):
-    """The hub's inspections, a page at a time: ``fetchMore`` asks for the next page."""
+class HubInspectionsModel(PagedHubModel):
+    """The hub's inspections, a page at a time (an OfficeFilter selects them)."""
 
     def __init__(self, requests: HubRequests, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.requests = requests
-        self.rows: list[dict[str, Any]] = []
-        self.total = 0
-        self.wanted: Any = None
-        self._fetching = False
-        self.titles = [tr("园区"), tr("检查日期"), tr("检查人员"), tr("状态"), tr("审核"), tr("版本"),
-                       tr("答案"), tr("照片"), tr("整改（未完成）"), tr("报告编号")]
+        super().__init__(requests, [tr("园区"), tr("检查日期"), tr("检查人员"), tr("状态"), tr("审核"),
+                                    tr("版本"), tr("答案"), tr("照片"), tr("整改（未完成）"), tr("报告编号")],
+                         parent)
 
-    def load(self, wanted: Any) -> None:
-        """Show the first page of what *wanted* (an OfficeFilter) asks for."""
-        from dataclasses import replace
-
+    def read_page(self, session: Any, wanted: Any) -> tuple[list[dict[str, Any]], int]:
         from inspection.hub.office_list import office_inspections
 
-        self.wanted = replace(wanted, limit=PAGE, offset=0)
-        query = self.wanted
-        self._fetching = True
-        self.requests.run("page", lambda session: office_inspections(session, query), self._first)
-
-    def _first(self, result: tuple[list[dict[str, Any]], int]) -> None:
-        self._fetching = False
-        self.beginResetModel()
-        self.rows, self.total = list(result[0]), result[1]
-        self.endResetModel()
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
-        return not parent.isValid() and not self._fetching and len(self.rows) < self.total
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
-        from dataclasses import replace
-
-        from inspection.hub.office_list import office_inspections
-
-        if not self.canFetchMore(parent):
-            return
-        query = replace(self.wanted, offset=len(self.rows))
-        self._fetching = True
-        self.requests.run("page", lambda session: office_inspections(session, query), self._more)
-
-    def _more(self, result: tuple[list[dict[str, Any]], int]) -> None:
-        self._fetching = False
-        more = result[0]
-        if not more:
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.titles[section]
-        return None
+        return office_inspections(session, wanted)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -156,20 +101,7 @@ class HubInspectionsView(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.count)
         layout.addLayout(filters)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        em = self.fontMetrics().horizontalAdvance("中")
-        for column, ems in enumerate((16, 7, 8, 5, 5, 3, 3, 3, 8, 9)):
-            header.resizeSection(column, em * ems)
+        self.table = paged_table(self, self.model, (16, 7, 8, 5, 5, 3, 3, 3, 8, 9))
         self.table.doubleClicked.connect(lambda index: self.review_requested.emit(index.data(ID_ROLE)))
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()

@@ -3,21 +3,17 @@ time as the list scrolls; filtered by park, responsible unit and overdue; export
 that the filter matches). Double-click opens the inspection's review, to see its evidence."""
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,70 +25,34 @@ from ui.base.file_dialogs import EXCEL, save_file
 from ui.base.i18n import tr
 from ui.base.widgets import muted_label
 from ui.office.hub_tasks import HubRequests
+from ui.office.paged_table import PAGE, PagedHubModel, paged_table
 from ui.reports.export_dialogs import finished_message
 
-PAGE = 200
 INSPECTION_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _page(session, wanted: TrackerFilter) -> TrackerPage:
+def _page(session: Any, wanted: TrackerFilter) -> TrackerPage:
     from inspection.hub.office import tracker_rows
 
     return tracker_rows(session, wanted)
 
 
-class TrackerModel(QAbstractTableModel):
+class TrackerModel(PagedHubModel):
+    task = "tracker"
+
     def __init__(self, requests: HubRequests, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.requests = requests
-        self.rows: list[TrackedFinding] = []
-        self.total = self.overdue = 0
+        super().__init__(requests, [tr("园区"), tr("条目"), tr("整改要求"), tr("严重程度"), tr("责任单位"),
+                                    tr("整改期限"), tr("逾期天数"), tr("照片"), tr("检查日期"), tr("检查人员")],
+                         parent)
+        self.overdue = 0
         self.wanted = TrackerFilter(limit=PAGE)
-        self._fetching = False
-        self.titles = [tr("园区"), tr("条目"), tr("整改要求"), tr("严重程度"), tr("责任单位"), tr("整改期限"),
-                       tr("逾期天数"), tr("照片"), tr("检查日期"), tr("检查人员")]
 
-    def load(self, wanted: TrackerFilter) -> None:
-        self.wanted = replace(wanted, limit=PAGE, offset=0)
-        query = self.wanted
-        self._fetching = True
-        self.requests.run("tracker", lambda session: _page(session, query), self._first)
+    def read_page(self, session: Any, wanted: TrackerFilter) -> TrackerPage:
+        return _page(session, wanted)
 
-    def _first(self, page: TrackerPage) -> None:
-        self._fetching = False
-        self.beginResetModel()
-        self.rows, self.total, self.overdue = list(page.rows), page.total, page.overdue
-        self.endResetModel()
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
-        return not parent.isValid() and not self._fetching and len(self.rows) < self.total
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
-        if not self.canFetchMore(parent):
-            return
-        query = replace(self.wanted, offset=len(self.rows))
-        self._fetching = True
-        self.requests.run("tracker", lambda session: _page(session, query), self._more)
-
-    def _more(self, page: TrackerPage) -> None:
-        self._fetching = False
-        if not page.rows:
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page.rows) - 1)
-        self.rows.extend(page.rows)
-        self.endInsertRows()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.titles[section]
-        return None
+    def take_page(self, page: TrackerPage) -> tuple[list[TrackedFinding], int]:
+        self.overdue = page.overdue
+        return list(page.rows), page.total
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -147,19 +107,7 @@ class TrackerView(QWidget):
         filters.addWidget(self.count)
         filters.addWidget(self.export_button)
         layout.addLayout(filters)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        em = self.fontMetrics().horizontalAdvance("中")
-        for column, ems in enumerate((12, 14, 20, 4, 9, 7, 5, 3, 7, 6)):
-            header.resizeSection(column, em * ems)
-        header.setStretchLastSection(True)
+        self.table = paged_table(self, self.model, (12, 14, 20, 4, 9, 7, 5, 3, 7, 6))
         self.table.doubleClicked.connect(lambda index: self.review_requested.emit(index.data(INSPECTION_ROLE)))
         layout.addWidget(self.table, 1)
         layout.addWidget(muted_label(tr("未完成：已完成或已签署检查中尚未整改、且没有被之后的复查接续的整改项。"
