@@ -10,8 +10,10 @@ from inspection.hub.folder import connect_folder
 from inspection.hub.review import review_history
 from tests.hub.folders import folder
 from tests.hub.office_data import CODES, decide, push, visit
+from tests.inspection.report_data import add_photo
 from tests.ui.conftest import _isolated_settings, data_dir, prefs, qapp_args, runner  # noqa: F401
 from ui.main_window import MainWindow
+from ui.office.hub_files import Thumbnail
 from ui.office.tabs import INSPECTIONS, RANKING, TRACKER, TRENDS
 
 
@@ -30,6 +32,7 @@ def pushed(hub, tmp_path):
     first = visit(store_a, "甲园", fails=3, date="2026-01-10", findings=[
         {"code": CODES[0], "requirement": "消防通道清障", "deadline": "2026-02-01", "responsible": "物业公司"}])
     second = visit(store_a, "乙园", fails=0, date="2026-02-10")
+    add_photo(store_a, first, seed=7, template_id="000", item_code=CODES[0], caption="通道堆物")
     push(store_a, root_a)
     return hub, rita, first, second
 
@@ -68,6 +71,12 @@ def test_a_reviewer_reviews_ranks_follows_and_tracks_in_the_window(qtbot, pushed
     review.tree.setCurrentItem(item)
     assert "消防通道清障" in "".join(review.findings_box.itemAt(n).widget().text()
                                      for n in range(review.findings_box.count()) if review.findings_box.itemAt(n).widget())
+    # The item's photo is read from the hub once and shown as a thumbnail.
+    qtbot.waitUntil(lambda: len(review.thumbnails.pixmaps) == 1, timeout=10000)
+    [thumbnail] = [review.photo_row.itemAt(n).widget() for n in range(review.photo_row.count())
+                   if isinstance(review.photo_row.itemAt(n).widget(), Thumbnail)]
+    assert thumbnail.pixmap() is not None and not thumbnail.pixmap().isNull()
+    assert "通道堆物" in thumbnail.toolTip()
     review.comment.setPlainText("请补拍整改前照片")
     review.overall.setPlainText("证据不全")
     review.return_.click()

@@ -9,12 +9,11 @@ reached the hub meanwhile, the hub refuses and the page reads it again.
 """
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -36,23 +35,11 @@ from checklists.model import Template
 from inspection.palette import MUTED, RESULT_COLORS, SURFACE_ALT
 from ui.base.i18n import result_label, status_label, tr
 from ui.base.widgets import clear_layout, muted_label, section_title
+from ui.office.hub_files import Thumbnails, open_from_hub
 from ui.office.hub_tasks import HubRequests
 from ui.office.standing import decision_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-THUMB = 150
-
-
-class Thumbnail(QLabel):
-    """A photo of the item; double-click opens its report-size copy in the system's viewer."""
-
-    def __init__(self, page: ReviewPage, photo: dict[str, Any]) -> None:
-        super().__init__(page)
-        self.page, self.photo = page, photo
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    def mouseDoubleClickEvent(self, event) -> None:
-        self.page.open_photo(self.photo)
 
 
 def _value_text(value: Any) -> str:
@@ -75,7 +62,7 @@ class ReviewPage(QWidget):
         self.detail: dict[str, Any] | None = None
         self.comments: dict[tuple[str, str], str] = {}
         self.key: tuple[str, str] | None = None
-        self.pixmaps: dict[str, QPixmap] = {}
+        self.thumbnails = Thumbnails(requests)
         self.message: QMessageBox | None = None
         self._said_after_load = ""
         self.can_decide = True  # until the hub says who we are
@@ -338,7 +325,7 @@ class ReviewPage(QWidget):
         if not photos:
             self.photo_row.addWidget(muted_label(tr("无"), wrap=False))
         for photo in photos:
-            self.photo_row.addWidget(self._thumbnail(photo))
+            self.photo_row.addWidget(self.thumbnails.label(photo, self, partial(self._photo_arrived, photo)))
         self.photo_row.addStretch(1)
         for finding in self.findings.get(key, []):
             state = tr("已整改") if finding["status"] == "closed" else tr("待整改")
@@ -359,46 +346,9 @@ class ReviewPage(QWidget):
         label.setText(text)
         return label
 
-    def _thumbnail(self, photo: dict[str, Any]) -> QLabel:
-        from inspection.hub.office_list import read_blob
-
-        label = Thumbnail(self, photo)
-        label.setFixedSize(QSize(THUMB, THUMB))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setToolTip("\n".join(filter(None, [photo["caption"], tr("双击查看大图")])))
-        label.setStyleSheet(f"background: {SURFACE_ALT};")
-        sha = photo["report_sha256"] or photo["sha256"]
-        if sha in self.pixmaps:
-            label.setPixmap(self.pixmaps[sha])
-            return label
-        label.setText(tr("正在读取…"))
-
-        def arrived(data: bytes) -> None:
-            pixmap = QPixmap()
-            pixmap.loadFromData(data)
-            if pixmap.isNull():
-                return
-            self.pixmaps[sha] = pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                              Qt.TransformationMode.SmoothTransformation)
-            if self.key == (photo["template_id"], photo["item_code"]):
-                self._show_item(self.tree.currentItem())
-
-        self.requests.run(f"photo:{sha}", lambda session: read_blob(session, sha), arrived)
-        return label
-
-    def open_photo(self, photo: dict[str, Any]) -> None:
-        from inspection.hub.office_list import read_blob
-
-        sha = photo["report_sha256"] or photo["sha256"]
-
-        def write(data: bytes) -> None:
-            from ui.reports.export_dialogs import open_file
-
-            path = Path(tempfile.mkdtemp(prefix="park-inspector-review-")) / f"{sha[:12]}.jpg"
-            path.write_bytes(data)
-            open_file(path)
-
-        self.requests.run("open-photo", lambda session: read_blob(session, sha), write)
+    def _photo_arrived(self, photo: dict[str, Any]) -> None:
+        if self.key == (photo["template_id"], photo["item_code"]):
+            self._show_item(self.tree.currentItem())
 
     def set_can_decide(self, can: bool) -> None:
         """Only a reviewer records decisions (the hub refuses anyone else): others read."""
@@ -414,21 +364,11 @@ class ReviewPage(QWidget):
     # --- the signed report and the decision ----------------------------------------------------
 
     def open_report(self) -> None:
-        from inspection.hub.office_list import read_blob
-
         if not self.detail or not self.detail["reports"]:
             return
         report = self.detail["reports"][-1]
-        name = f"{self.detail['report_number'] or 'report'}-r{report['revision']}.pdf"
-
-        def write(data: bytes) -> None:
-            from ui.reports.export_dialogs import open_file
-
-            path = Path(tempfile.mkdtemp(prefix="park-inspector-review-")) / name
-            path.write_bytes(data)
-            open_file(path)
-
-        self.requests.run("report", lambda session: read_blob(session, report["sha256"]), write)
+        open_from_hub(self.requests, report["sha256"],
+                      f"{self.detail['report_number'] or 'report'}-r{report['revision']}.pdf")
 
     def decide(self, decision: str) -> None:
         from inspection.hub.review import record_review
