@@ -10,7 +10,8 @@ from checklists.errors import InvalidInput
 from checklists.library import get_template
 from checklists.model import Node, Template, TemplateKind
 from checklists.scoring import ActionStatus, ComplianceScore, action_status, score_compliance
-from checklists.stars import StarInputs, StarRating, missing_inputs, rate
+from checklists.star_inputs import StarInputs, missing_inputs
+from checklists.stars import StarRating, rate
 from inspection.model import Answer, InspectionSnapshot, ParkType
 
 

@@ -12,13 +12,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from checklists.model import Node, NodeKind
-from checklists.stars import (
-    JUDGED_INDICATORS,
-    SERVICE_FUNCTIONS,
-    IndicatorLevel,
-    StarInputs,
-    rate_indicator,
-)
+from checklists.star_inputs import JUDGED_INDICATORS, SERVICE_FUNCTIONS, StarInputs
+from checklists.stars import IndicatorLevel, rate_indicator
 from inspection.model import Answer
 
 

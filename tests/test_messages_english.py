@@ -247,7 +247,7 @@ def test_a_file_that_is_no_report_says_so_in_english(english, tmp_path):
 ])
 def test_bad_star_inputs_are_listed_in_english(english, inputs):
     from checklists.errors import InvalidInput
-    from checklists.stars import StarInputs
+    from checklists.star_inputs import StarInputs
 
     text = refusal(lambda: StarInputs.from_mapping(inputs), InvalidInput)
     assert "；" not in text

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from checklists.stars import INPUT_KEYS
+from checklists.star_inputs import INPUT_KEYS
 
 # unit → (the unit it is measured in, how many of those one of it is)
 UNITS: dict[str, tuple[str, Decimal]] = {

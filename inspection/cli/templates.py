@@ -10,7 +10,8 @@ from checklists.editions import edition_label
 from checklists.errors import InvalidInput, messages
 from checklists.library import get_template
 from checklists.model import Node
-from checklists.stars import StarInputs, rate
+from checklists.star_inputs import StarInputs
+from checklists.stars import rate
 from inspection.cli import template_files
 from inspection.cli.common import Commands, add_json_flag, print_json
 from inspection.files import read_regular_file

@@ -8,7 +8,7 @@ from typing import Any
 from checklists.errors import InvalidInput, messages
 from checklists.library import get_template
 from checklists.model import Node, NodeKind, Template
-from checklists.stars import validate_measurements
+from checklists.star_inputs import validate_measurements
 from inspection.changes import Change
 from inspection.dates import parse_iso_date
 from inspection.model import Answer, Finding, FindingStatus, Severity

@@ -8,19 +8,18 @@ from checklists.build import read_source
 from checklists.errors import InvalidInput
 from checklists.model import Template
 from checklists.parsers.star_matrix import parse
-from checklists.stars import (
+from checklists.star_inputs import (
     GRADES,
     INPUT_KEYS,
     JUDGED_INDICATORS,
     PARK_TYPES,
     SERVICE_FUNCTIONS,
     StarInputs,
-    StarRating,
     missing_inputs,
-    rate,
     validate_input,
     validate_measurements,
 )
+from checklists.stars import StarRating, rate
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from checklists.model import Node
-from checklists.stars import GRADES
+from checklists.star_inputs import GRADES
 from inspection.palette import BORDER, HIGHLIGHT_FILL, MUTED, OVERDUE, STAR, SURFACE_FORM
 from inspection.star_levels import reached_level
 from ui.base.i18n import star_glyphs, tr
