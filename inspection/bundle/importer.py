@@ -35,7 +35,7 @@ from inspection.files import new_temp_file, replace_atomic
 from inspection.paths import DataDir
 from inspection.signing.trust import trust_certificate
 from inspection.store import Store
-from inspection.store.exchange_apply import Incoming
+from inspection.store.exchange_rows import Incoming
 
 if TYPE_CHECKING:
     from inspection.signing.verification import Verification

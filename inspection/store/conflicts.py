@@ -19,7 +19,8 @@ from inspection.bundle.merge import Side, Write, join, sides
 from inspection.changes import Change
 from inspection.results import is_answered
 from inspection.store.base import NotFound
-from inspection.store.exchange_apply import ApplyMixin, Incoming, _conflict_key, _json
+from inspection.store.exchange_apply import ApplyMixin
+from inspection.store.exchange_rows import Incoming, as_json, conflict_key
 
 if TYPE_CHECKING:
     from inspection.model import Answer, Finding, Photo
@@ -57,7 +58,7 @@ class ConflictRecord:
 def _record(row: dict) -> ConflictRecord:
     return ConflictRecord(
         id=row["id"], inspection_id=row["inspection_id"], entity=row["entity"],
-        key=_conflict_key(row["entity"], row["key"]), template_id=row["template_id"],
+        key=conflict_key(row["entity"], row["key"]), template_id=row["template_id"],
         item_code=row["item_code"], mine=json.loads(row["mine"]), theirs=json.loads(row["theirs"]),
         source=row["source"], created_at=row["created_at"], resolved_at=row["resolved_at"],
         resolution=row["resolution"])
@@ -125,7 +126,7 @@ class ConflictsMixin(ApplyMixin):
             blobs = _incoming(conflict.theirs, conflict.mine)
             self._put(conflict, Side(chosen.record, vv, current.uid or theirs.uid), blobs)
             self.db.execute("UPDATE conflicts SET resolved_at = datetime('now'), resolution = ?,"
-                            " before = ? WHERE id = ?", [choice, _json(before), conflict_id])
+                            " before = ? WHERE id = ?", [choice, as_json(before), conflict_id])
             self._report(edit, conflict)
         return edit.change
 
@@ -158,8 +159,8 @@ class ConflictsMixin(ApplyMixin):
             record = side.record or {}
             self.db.execute("UPDATE inspections SET date = ?, inspectors = ?, organisation = ?,"
                             " vv = ? WHERE id = ?",
-                            [record["date"], _json(record["inspectors"]), record["organisation"],
-                             _json(side.vv), conflict.inspection_id])
+                            [record["date"], as_json(record["inspectors"]), record["organisation"],
+                             as_json(side.vv), conflict.inspection_id])
             return
         self._write(conflict.inspection_id, Write(conflict.entity, conflict.key, side), blobs)
 

@@ -10,18 +10,28 @@ if this raises.
 """
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from checklists.errors import messages
 from inspection.bundle.errors import BundleRefused
 from inspection.bundle.format import canonical, content_sha256
-from inspection.bundle.merge import Action, Conflict, Plan, Side, Write
+from inspection.bundle.merge import Action, Conflict, Plan, Write
 from inspection.store.base import now_iso
 from inspection.store.exchange import ExchangeMixin
+from inspection.store.exchange_rows import (
+    KEY_SQL,
+    TABLES,
+    Incoming,
+    as_json,
+    conflict_key,
+    key_params,
+    key_text,
+    key_where,
+    row_values,
+    with_blobs,
+)
 
 if TYPE_CHECKING:
     from inspection.store.templates import Installed
@@ -30,27 +40,6 @@ MESSAGES = messages({
     "store.no_revision": ("没有编号为 {id} 的修订版本记录", "No revision record has the number {id}"),
 })
 Planner = Callable[[dict | None, dict, set], Plan]
-
-
-@dataclass
-class Incoming:
-    """What the importer hands the store: checked rows, blobs, audit rows, placed files."""
-
-    rows: dict
-    audit: list[dict]
-    signature_images: Mapping[str, bytes] = field(default_factory=dict, repr=False)
-    annotations: Mapping[str, bytes] = field(default_factory=dict, repr=False)
-    thumbnails: Mapping[str, bytes] = field(default_factory=dict, repr=False)
-    report_paths: Mapping[str, str] = field(default_factory=dict)  # sha → recorded path
-    seal: dict | None = None  # manifest, signature, rows, audit bytes of a signed revision
-    source: str = ""  # the bundle's file name (shown with its conflicts)
-    templates: list[dict] = field(default_factory=list)  # carried templates (as data) to install
-    installed_templates: list[str] = field(default_factory=list)  # filled in: the new ones
-    detail: dict = field(default_factory=dict)  # for the audit row
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 class ApplyMixin(ExchangeMixin):
@@ -116,7 +105,7 @@ class ApplyMixin(ExchangeMixin):
     def _exchange_context(self, inspection_id: str) -> tuple[dict | None, dict, set]:
         local = self._exchange_rows(inspection_id, False).rows \
             if self.has_inspection(inspection_id) else None
-        open_conflicts = {(c["entity"], _conflict_key(c["entity"], c["key"])):
+        open_conflicts = {(c["entity"], conflict_key(c["entity"], c["key"])):
                           json.loads(c["theirs"])
                           for c in self._all("SELECT entity, key, theirs FROM conflicts"
                                              " WHERE inspection_id = ? AND resolved_at IS NULL",
@@ -195,7 +184,7 @@ class ApplyMixin(ExchangeMixin):
             note = "与本机同名园区在中心登记为不同园区"
         return self._insert("parks", {
             "name": name, "park_type": park["park_type"], "address": park["address"],
-            "contacts": _json(park["contacts"]), "created_at": now_iso(), "uid": park["uid"],
+            "contacts": as_json(park["contacts"]), "created_at": now_iso(), "uid": park["uid"],
             "hub_park_id": hub_id, "registry_state": state, "registry_note": note})
 
     def _create(self, rows: dict) -> None:
@@ -208,9 +197,9 @@ class ApplyMixin(ExchangeMixin):
             "INSERT INTO inspections (id, park_id, date, inspectors, organisation, status,"
             " revision, report_number, revisit_of, created_at, updated_at, vv, revisit_of_uid)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [head["id"], park_id, head["date"], _json(head["inspectors"]), head["organisation"],
+            [head["id"], park_id, head["date"], as_json(head["inspectors"]), head["organisation"],
              head["status"], head["revision"], head["report_number"], revisit if known else None,
-             head["created_at"], head["updated_at"], _json(head["vv"]), revisit])
+             head["created_at"], head["updated_at"], as_json(head["vv"]), revisit])
         self.db.conn.executemany(
             "INSERT INTO inspection_templates (inspection_id, template_id, position)"
             " VALUES (?, ?, ?)", [(head["id"], t, i) for i, t in enumerate(head["templates"])])
@@ -221,8 +210,8 @@ class ApplyMixin(ExchangeMixin):
             vv[self.device_id] = vv.get(self.device_id, 0) + 1
         self.db.execute("UPDATE inspections SET date = ?, inspectors = ?, organisation = ?,"
                         " status = ?, revision = ?, vv = ? WHERE id = ?",
-                        [header["date"], _json(header["inspectors"]), header["organisation"],
-                         header["status"], header["revision"], _json(vv), inspection_id])
+                        [header["date"], as_json(header["inspectors"]), header["organisation"],
+                         header["status"], header["revision"], as_json(vv), inspection_id])
 
     def _replace(self, inspection_id: str, local: dict | None, incoming: Incoming) -> None:
         """Make every item what the bundle says; items only here are removed (or hidden)."""
@@ -244,27 +233,27 @@ class ApplyMixin(ExchangeMixin):
             self.db.execute("UPDATE photos SET deleted_at = ? WHERE inspection_id = ?"
                             " AND sha256 = ? AND deleted_at IS NULL", [now_iso(), inspection_id, key])
         else:
-            where, params = _where(entity, key)
-            self.db.execute(f"DELETE FROM {_TABLE[entity]} WHERE inspection_id = ? AND {where}",
+            where, params = key_where(entity, key)
+            self.db.execute(f"DELETE FROM {TABLES[entity]} WHERE inspection_id = ? AND {where}",
                             [inspection_id, *params])
 
     def _write(self, inspection_id: str, write: Write, incoming: Incoming) -> None:
         entity, key, side = write.entity, write.key, write.side
-        table = _TABLE[entity]
-        where, params = _where(entity, key)
+        table = TABLES[entity]
+        where, params = key_where(entity, key)
         if side.deleted:
             self.db.execute(f"DELETE FROM {table} WHERE inspection_id = ? AND {where}",
                             [inspection_id, *params])
             self.db.execute(
                 "INSERT OR REPLACE INTO tombstones (inspection_id, entity, key, uid, vv, deleted_at)"
-                f" VALUES (?, ?, {_KEY_SQL[entity]}, ?, ?, ?)",
-                [inspection_id, entity, *_key_params(entity, key), side.uid, _json(side.vv),
+                f" VALUES (?, ?, {KEY_SQL[entity]}, ?, ?, ?)",
+                [inspection_id, entity, *key_params(entity, key), side.uid, as_json(side.vv),
                  now_iso()])
             return
         record = dict(side.record or {})
-        values = _row_values(entity, record, incoming, self)
+        values = row_values(entity, record, incoming, self.db)
         values["uid"] = side.uid or record["uid"]
-        values["vv"] = _json(side.vv)
+        values["vv"] = as_json(side.vv)
         existing = self.db.execute(f"SELECT rowid FROM {table} WHERE inspection_id = ? AND {where}",
                                    [inspection_id, *params]).fetchone()
         # A uid names one record everywhere: a bundle that gives another record's uid (of this
@@ -286,8 +275,8 @@ class ApplyMixin(ExchangeMixin):
                             f" ({', '.join(':' + c for c in values)})", values)
         if entity != "photo":
             self.db.execute(f"DELETE FROM tombstones WHERE inspection_id = ? AND entity = ?"
-                            f" AND key = {_KEY_SQL[entity]}",
-                            [inspection_id, entity, *_key_params(entity, key)])
+                            f" AND key = {KEY_SQL[entity]}",
+                            [inspection_id, entity, *key_params(entity, key)])
 
     def _add_reasons(self, inspection_id: str, reasons: list[dict]) -> None:
         """The evidence reasons the plan takes from the bundle (a later wording replaces)."""
@@ -321,7 +310,7 @@ class ApplyMixin(ExchangeMixin):
         for entity, key in plan.closed_conflicts:
             self.db.execute("UPDATE conflicts SET resolved_at = ? WHERE inspection_id = ?"
                             " AND entity = ? AND key = ? AND resolved_at IS NULL",
-                            [stamp, inspection_id, entity, _key_text(entity, key)])
+                            [stamp, inspection_id, entity, key_text(entity, key)])
         if plan.action is Action.REPLACE:
             self.db.execute("UPDATE conflicts SET resolved_at = ? WHERE inspection_id = ?"
                             " AND resolved_at IS NULL", [stamp, inspection_id])
@@ -331,115 +320,16 @@ class ApplyMixin(ExchangeMixin):
     def _keep_conflict(self, inspection_id: str, conflict: Conflict, incoming: Incoming,
                        stamp: str) -> None:
         template_id, item_code = conflict.item
-        key = _key_text(conflict.entity, conflict.key)
-        theirs = _with_blobs(conflict.theirs, incoming)
-        mine = _with_blobs(conflict.mine, None, self)
+        key = key_text(conflict.entity, conflict.key)
+        theirs = with_blobs(conflict.theirs, incoming)
+        mine = with_blobs(conflict.mine, None, self.db)
         updated = self.db.execute(
             "UPDATE conflicts SET theirs = ?, source = ? WHERE inspection_id = ? AND entity = ?"
             " AND key = ? AND resolved_at IS NULL",
-            [_json(theirs), incoming.source, inspection_id, conflict.entity, key]).rowcount
+            [as_json(theirs), incoming.source, inspection_id, conflict.entity, key]).rowcount
         if not updated:
             self.db.execute(
                 "INSERT INTO conflicts (inspection_id, entity, key, template_id, item_code, mine,"
                 " theirs, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [inspection_id, conflict.entity, key, template_id, item_code, _json(mine),
-                 _json(theirs), incoming.source, stamp])
-
-
-_TABLE = {"answer": "answers", "finding": "findings", "photo": "photos",
-          "signature": "signatures"}
-_KEY_SQL = {"answer": "json_array(?, ?)", "finding": "?", "signature": "json_array(?, ?, ?)"}
-
-
-def _key_params(entity: str, key: Any) -> list:
-    return [key] if entity == "finding" else list(key)
-
-
-def _where(entity: str, key: Any) -> tuple[str, list]:
-    if entity == "answer":
-        return "template_id = ? AND item_code = ?", list(key)
-    if entity == "finding":
-        return "uid = ?", [key]
-    if entity == "photo":
-        return "sha256 = ?", [key]
-    return "revision = ? AND role = ? AND name = ?", list(key)
-
-
-def _key_text(entity: str, key: Any) -> str:
-    """How a conflict row names its item's key (JSON of the key)."""
-    return _json(list(key) if isinstance(key, tuple) else key)
-
-
-def _conflict_key(entity: str, text: str) -> Any:
-    value = json.loads(text)
-    return tuple(value) if isinstance(value, list) else value
-
-
-def _row_values(entity: str, record: dict, incoming: Incoming, store: ApplyMixin) -> dict:
-    """The table columns for a record of the bundle's rows."""
-    if entity == "answer":
-        return {"template_id": record["template_id"], "item_code": record["item_code"],
-                "result": record["result"],
-                "value": _json(record["value"]) if record["value"] is not None else None,
-                "note": record["note"], "answered_by": record["answered_by"],
-                "answered_at": record["answered_at"]}
-    if entity == "finding":
-        carried = record["carried_from"]
-        local = store.db.execute("SELECT id FROM findings WHERE uid = ?", [carried]).fetchone() \
-            if carried else None
-        return {k: record[k] for k in ("template_id", "item_code", "severity", "requirement",
-                                       "deadline", "responsible", "status", "closing_note",
-                                       "created_at", "closed_at")} | {
-            "carried_from": local[0] if local else None, "carried_from_uid": carried}
-    if entity == "photo":
-        layer = record["annotations"]
-        annotations = _blob(incoming.annotations, layer, store, "annotations").decode("utf-8") \
-            if layer else "[]"
-        gps = record["gps"] or [None, None]
-        values = {k: record[k] for k in ("sha256", "ext", "original_name", "width", "height",
-                                         "template_id", "item_code", "caption", "taken_at",
-                                         "imported_at", "deleted_at")}
-        values.update(gps_lat=gps[0], gps_lon=gps[1], annotations=annotations)
-        thumbnail = incoming.thumbnails.get(record["sha256"])
-        if thumbnail is not None:
-            values["thumbnail"] = thumbnail
-        return values
-    return {"revision": record["revision"], "role": record["role"], "name": record["name"],
-            "title": record["title"], "signed_at": record["signed_at"],
-            "image_png": _blob(incoming.signature_images, record["image"], store, "image")}
-
-
-def _blob(blobs: Mapping[str, bytes], sha: str, store: ApplyMixin, kind: str) -> bytes:
-    """A blob the bundle carries, or one kept with a conflict being resolved."""
-    data = blobs.get(sha)
-    if data is None:
-        raise BundleRefused("bundle.member_missing", member=f"{kind}/{sha}")
-    return data
-
-
-def _with_blobs(side: Side, incoming: Incoming | None, store: ApplyMixin | None = None) -> dict:
-    """A conflict side as kept: the record, its vector, and the blobs it names (base64)."""
-    data = side.to_json()
-    blobs: dict[str, str] = {}
-    record = side.record or {}
-    for field_name, source in (("image", "signature_images"), ("annotations", "annotations")):
-        sha = record.get(field_name) if field_name in record else None
-        if not sha or not isinstance(sha, str):
-            continue
-        found = getattr(incoming, source).get(sha) if incoming is not None else None
-        if found is None and store is not None:
-            found = _local_blob(store, field_name, sha)
-        if found is not None:
-            blobs[sha] = base64.b64encode(found).decode("ascii")
-    data["blobs"] = blobs
-    return data
-
-
-def _local_blob(store: ApplyMixin, field_name: str, sha: str) -> bytes | None:
-    import hashlib
-    column, table = ("image_png", "signatures") if field_name == "image" else ("annotations", "photos")
-    for (value,) in store.db.execute(f"SELECT {column} FROM {table}"):
-        data = value if isinstance(value, bytes) else str(value).encode("utf-8")
-        if hashlib.sha256(data).hexdigest() == sha:
-            return data
-    return None
+                [inspection_id, conflict.entity, key, template_id, item_code, as_json(mine),
+                 as_json(theirs), incoming.source, stamp])
