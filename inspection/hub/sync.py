@@ -141,7 +141,9 @@ def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_
     pending = store.hub_pending(session.hub_id, include_drafts=include_drafts)
     if not pending:
         return
-    uploads: list[tuple[PendingPush, RevisionUpload]] = []
+    # The state each upload was made from (the inspection row's updated_at): a signed revision's
+    # sealed rows carry the time they were sealed, before the row recorded its signed report.
+    uploads: list[tuple[PendingPush, RevisionUpload, str]] = []
     for item in pending:
         entry = _entry(item)
         try:
@@ -149,14 +151,15 @@ def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_
             if store.park_registry_state(inspection.park_id).state is RegistryState.LOCAL:
                 store.propose_park(inspection.park_id)
             uploads.append((item, upload_from_store(store, item.inspection_id,
-                                                    base_sha256=item.base_sha256, cancelled=cancelled)))
+                                                    base_sha256=item.base_sha256, cancelled=cancelled),
+                            inspection.updated_at))
         except UserError as exc:  # a photo or report file missing or changed here: this one waits
             if isinstance(exc, SyncCancelled) or getattr(exc, "code", "") == "bundle.cancelled":
                 raise SyncCancelled("hub.cancelled") from None
             report.refused.append({**entry, "code": exc.code, "message": exc.text()})
-    total = sum(u.size for _, u in uploads)
+    total = sum(u.size for _, u, _ in uploads)
     done = 0
-    for number, (item, upload) in enumerate(uploads, 1):
+    for number, (item, upload, state) in enumerate(uploads, 1):
         say(SyncProgress("push", done, total,
                          message=f"正在上传（{number}/{len(uploads)}）：{item.park_name} {item.date}"))
 
@@ -175,6 +178,7 @@ def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_
                 # item; both values kept where both changed an item), then push the merge.
                 say(SyncProgress("push", done, total, message=f"正在合并中心上的版本：{item.park_name} {item.date}"))
                 merged = merge_from_hub(store, session, item.inspection_id)
+                state = store.inspection(item.inspection_id).updated_at
                 upload = upload_from_store(store, item.inspection_id,
                                            base_sha256=str(exc.arguments.get("hub_sha256")))
                 entry = {**_entry(item, upload), "merged": merged}
@@ -190,7 +194,7 @@ def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_
         store.record_hub_push(session.hub_id, inspection_id=item.inspection_id,
                               revision=entry["revision"], status=entry["status"],
                               content_sha256=upload.content_sha256,
-                              local_updated_at=upload.payload["inspection"]["updated_at"])
+                              local_updated_at=state)
         park = result.get("park")
         if park:
             apply_proposal(store, proposal_id=str(park["proposal"]), state=park["state"],

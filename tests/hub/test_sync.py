@@ -61,6 +61,19 @@ def test_a_second_sync_sends_nothing_and_the_hub_keeps_one_revision(hub, tmp_pat
                             [inspection_id]).fetchone()[0] == 1
 
 
+def test_a_signed_inspection_is_sent_once(hub, tmp_path):
+    """Its sealed rows carry the time they were sealed, before the signed report was recorded:
+    the sync remembers the inspection's own state, so the next sync has nothing to send."""
+    from tests.inspection.bundle_data import make_key, signed_inspection
+
+    alice = hub.add_user("inspector")
+    root, store = folder(tmp_path, "a", hub, alice)
+    signed_inspection(store, make_key(tmp_path / "keys", "张三"), photos=1)
+    assert [p["status"] for p in sync_folder(store, root).pushed] == ["signed"]
+    again = sync_folder(store, root)
+    assert again.outcome == "done" and again.pushed == [] and again.waiting == 0
+
+
 def test_drafts_wait_unless_backup_to_the_hub_is_on(hub, tmp_path):
     alice = hub.add_user("inspector")
     root, store = folder(tmp_path, "a", hub, alice)
