@@ -136,7 +136,7 @@ def test_a_swap_whose_staged_data_is_gone_is_undone_and_said(template, tmp_path,
     shutil.copytree(source, root)
     killed = run_child(root, backup, "rename", 4)  # the journal and two old entries moved
     assert killed.returncode == -signal.SIGKILL
-    staging = next(p for p in root.iterdir() if p.name.startswith(".restore-"))
+    staging = next(p for p in root.iterdir() if p.name.startswith(".restore-") and p.suffix == ".tmp")
     shutil.rmtree(staging / "media")  # the staged data is no longer whole
     assert main(["inspection", "list", "--data-dir", str(root)]) == 0
     err = capsys.readouterr().err
