@@ -13,7 +13,6 @@ from checklists.errors import UserError, set_language
 from inspection.appinfo import APP_ID, APP_NAME, APP_NAME_ZH, APP_VERSION
 from inspection.cli import gui_arguments
 from inspection.paths import DataDir
-from inspection.store import DamagedFolder
 from resources import resource_path
 from ui.base.error_reporting import install_excepthook, set_log_folder
 from ui.base.preferences import TEXT_SIZES, Preferences
@@ -164,8 +163,30 @@ def chosen_data_dir(argv: list[str], prefs: Preferences) -> Path:
     return prefs.data_dir
 
 
+def _said_at_opening(exc: BaseException, data_dir: Path) -> bool:
+    """Say why the data folder could not be opened, as a box; True when the user restored a
+    backup (open again). Errors nobody expects are raised again."""
+    from inspection.store import DamagedFolder
+    if isinstance(exc, DamagedFolder):  # never an empty database over photos and reports
+        from ui.dialogs.damaged_folder import offer_restore
+        return offer_restore(data_dir, exc)
+    if isinstance(exc, UserError):  # e.g. a database written by a newer version
+        QMessageBox.critical(None, APP_NAME_ZH, exc.text())
+        return False
+    if isinstance(exc, OSError):
+        QMessageBox.critical(None, APP_NAME_ZH, f"无法使用数据文件夹 {data_dir}：{exc.strerror or exc}")
+        return False
+    raise exc
+
+
 def run_app(argv: list[str]) -> int:
-    """Open the main window; ``--data-dir DIR`` chooses another data folder."""
+    """Open the main window; ``--data-dir DIR`` chooses another data folder.
+
+    The window paints first; the data folder's store opens on the database thread just after
+    (its lock, migrations and damage checks before any edit, which waits behind it), while the
+    list says it is loading. If opening fails, the window goes and the reason is said as a box,
+    as it is when opening fails before the window shows (an inspection to reopen waits for the
+    store, so that it shows at the first paint)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     prefs = Preferences()
     configure_application(app, prefs)
@@ -173,24 +194,45 @@ def run_app(argv: list[str]) -> int:
     set_log_folder(DataDir(data_dir).logs)
     install_excepthook()
 
+    from ui.base.tasks import TaskRunner
     from ui.main_window import MainWindow
-    while True:
+    windows: list[MainWindow] = []
+    unexpected: list[BaseException] = []
+
+    def open_window() -> bool:
+        while True:
+            try:
+                runner = TaskRunner(data_dir, actor=prefs.inspector_name, open_now=False)
+                window = MainWindow(data_dir=data_dir, prefs=prefs, runner=runner)
+            except Exception as exc:
+                if _said_at_opening(exc, data_dir):
+                    continue
+                return False
+            break
+        runner.opened.connect(lambda error: failed(window, error) if error is not None else None)
+        windows[:] = [window]
+        window.show()
+        if os.environ.get("PARK_INSPECTOR_QUIT_WHEN_SHOWN"):  # the start-up bench: painted, quit
+            window.installEventFilter(_QuitWhenPainted(window))
+        return True
+
+    def failed(window: MainWindow, error: BaseException) -> None:
+        window.abandon()
+        app.setQuitOnLastWindowClosed(False)  # the boxes closing is not the program ending
         try:
-            window = MainWindow(data_dir=data_dir, prefs=prefs)
-        except DamagedFolder as exc:  # never an empty database over photos and reports
-            from ui.dialogs.damaged_folder import offer_restore
-            if offer_restore(data_dir, exc):
-                continue
-            return 2
-        except UserError as exc:  # e.g. a database written by a newer version
-            QMessageBox.critical(None, APP_NAME_ZH, exc.text())
-            return 2
-        except OSError as exc:
-            QMessageBox.critical(None, APP_NAME_ZH,
-                                 f"无法使用数据文件夹 {data_dir}：{exc.strerror or exc}")
-            return 2
-        break
-    window.show()
-    if os.environ.get("PARK_INSPECTOR_QUIT_WHEN_SHOWN"):  # the start-up bench: painted, then quit
-        window.installEventFilter(_QuitWhenPainted(window))
-    return app.exec()
+            reopened = _said_at_opening(error, data_dir) and open_window()
+        except BaseException as exc:  # raised from run_app, as before the window showed
+            unexpected.append(exc)
+            reopened = False
+        app.setQuitOnLastWindowClosed(True)
+        if not reopened:
+            app.exit(2)
+
+    if not open_window():
+        return 2
+    status = app.exec()
+    for window in windows:  # e.g. the bench quit at the first paint: the store finishes opening
+        window.runner.shutdown()
+    if unexpected:
+        raise unexpected[0]
+    return status

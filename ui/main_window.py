@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from checklists.errors import language
-from checklists.library import all_templates
-from inspection.store import NotFound
 from ui.base.error_reporting import report_error
 from ui.base.file_dialogs import BACKUP, save_file
 from ui.base.i18n import tr
@@ -102,17 +100,40 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.connect(self._busy_changed)
         self._restore_window()
         self._show(self.home)
-        self.runner.background(lambda _progress: all_templates(), None, lambda _exc: None)
-        self.home.refresh()
+        self.home.refresh()  # shows that it loads until the store is open and has read
         self._reopen_last_inspection()
-        self._say_notices()
+        if self.runner.is_open:
+            self._say_notices()
+        else:  # a runner made with open_now=False opens once the window has painted
+            self.runner.opened.connect(self._store_opened)
+
+    def _store_opened(self, error: BaseException | None) -> None:
+        if error is None and not self._closed:
+            self._say_notices()
+
+    def abandon(self) -> None:
+        """The store could not be opened: the window goes, saving nothing (no inspection was
+        open, no setting changed); the database thread stops."""
+        self._closed = True
+        self.home.stop()
+        self.hide()
+        self.runner.shutdown()
+        self.deleteLater()
+
+    def _after_first_paint(self) -> None:
+        """What the window's first paint need not wait for: opening the store (when the runner
+        has not yet), the inspection view, the checklist templates read once."""
+        self.runner.open()
+        _ = self.page
+        from checklists.library import all_templates
+        self.runner.background(lambda _progress: all_templates(), None, lambda _exc: None)
 
     def event(self, event: QEvent) -> bool:
         # The inspection view is the biggest part of the window: it is built once the window
         # has painted for the first time, not before it (or at once when something needs it).
         if event.type() == QEvent.Type.Paint and self._page is None and not self._page_queued:
             self._page_queued = True
-            QTimer.singleShot(0, lambda: self.page)
+            QTimer.singleShot(0, self._after_first_paint)
         return super().event(event)
 
     @property
@@ -257,12 +278,16 @@ class MainWindow(QMainWindow):
         last = self.prefs.last_inspection
         if not last:
             return
+        # The inspection shows at the first paint, as it was left: the store opens first
+        # (and what opening it raised goes to whoever made the window).
+        self.runner.wait_open()
         try:
             self.runner.call(lambda store: store.inspection(last))
-        except NotFound:
-            self.prefs.last_inspection = ""
-            return
         except Exception as exc:
+            from inspection.store import NotFound
+            if isinstance(exc, NotFound):
+                self.prefs.last_inspection = ""
+                return
             report_error(exc, self)
             return
         self.open_inspection(last)

@@ -19,22 +19,22 @@
             <translation>Not a valid date; write it as 2026-12-20</translation>
         </message>
         <message>
-            <location filename="../../ui/base/error_reporting.py" line="58" />
+            <location filename="../../ui/base/error_reporting.py" line="59" />
             <source>文件操作失败：{0}</source>
             <translation>A file operation failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/base/error_reporting.py" line="60" />
+            <location filename="../../ui/base/error_reporting.py" line="61" />
             <source>详细信息已记录在 {0}。</source>
             <translation>Details were written to {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/base/error_reporting.py" line="61" />
+            <location filename="../../ui/base/error_reporting.py" line="62" />
             <source>程序遇到了意外问题，操作没有完成；已保存的数据不受影响。</source>
             <translation>The program ran into an unexpected problem and the operation did not complete; data already saved is not affected. </translation>
         </message>
         <message>
-            <location filename="../../ui/base/error_reporting.py" line="73" />
+            <location filename="../../ui/base/error_reporting.py" line="74" />
             <source>操作未完成</source>
             <translation>Not completed</translation>
         </message>
@@ -444,7 +444,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="66" />
             <location filename="../../ui/home/welcome.py" line="54" />
-            <location filename="../../ui/main_window.py" line="247" />
+            <location filename="../../ui/main_window.py" line="268" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
@@ -469,7 +469,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="108" />
             <location filename="../../ui/dialogs/settings_dialog.py" line="61" />
-            <location filename="../../ui/main_window.py" line="145" />
+            <location filename="../../ui/main_window.py" line="166" />
             <source>数据文件夹</source>
             <translation>Data folder</translation>
         </message>
@@ -537,7 +537,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/damaged_folder.py" line="40" />
-            <location filename="../../ui/main_window.py" line="346" />
+            <location filename="../../ui/main_window.py" line="371" />
             <source>备份文件 (*.zip)</source>
             <translation>Backup files (*.zip)</translation>
         </message>
@@ -1007,13 +1007,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/template_editions.py" line="69" />
             <location filename="../../ui/dialogs/template_editions.py" line="94" />
-            <location filename="../../ui/home/home_page.py" line="399" />
+            <location filename="../../ui/home/home_page.py" line="401" />
             <source>新建复查</source>
             <translation>New revisit</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_editions.py" line="72" />
-            <location filename="../../ui/home/home_page.py" line="380" />
+            <location filename="../../ui/home/home_page.py" line="382" />
             <source>为“{0}”新建一次复查？</source>
             <translation>Start a revisit of "{0}"?</translation>
         </message>
@@ -1099,6 +1099,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_import.py" line="134" />
+            <location filename="../../ui/home/home_page.py" line="240" />
             <location filename="../../ui/office/review_page.py" line="213" />
             <location filename="../../ui/office/review_page.py" line="374" />
             <location filename="../../ui/office/trends_view.py" line="135" />
@@ -1166,7 +1167,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
-            <location filename="../../ui/home/inspection_list.py" line="326" />
+            <location filename="../../ui/home/inspection_list.py" line="328" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <location filename="../../ui/office/review_page.py" line="123" />
             <location filename="../../ui/office/tracker_view.py" line="52" />
@@ -1180,7 +1181,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="34" />
-            <location filename="../../ui/home/inspection_list.py" line="59" />
+            <location filename="../../ui/home/inspection_list.py" line="61" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <location filename="../../ui/office/inspections_view.py" line="49" />
@@ -1317,7 +1318,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="137" />
-            <location filename="../../ui/home/inspection_list.py" line="59" />
+            <location filename="../../ui/home/inspection_list.py" line="61" />
             <location filename="../../ui/home/new_inspection.py" line="266" />
             <location filename="../../ui/office/inspections_view.py" line="49" />
             <location filename="../../ui/office/ranking_view.py" line="137" />
@@ -1363,72 +1364,72 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Double-click or press Enter to open an inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="305" />
+            <location filename="../../ui/home/home_page.py" line="307" />
             <source>显示 {0} / 共 {1} 次检查</source>
             <translation>Showing {0} of {1} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="307" />
+            <location filename="../../ui/home/home_page.py" line="309" />
             <source>共 {0} 次检查</source>
             <translation>{0} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="337" />
+            <location filename="../../ui/home/home_page.py" line="339" />
             <source>先在列表中选择一个检查草稿</source>
             <translation>Select a draft inspection in the list first</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="339" />
+            <location filename="../../ui/home/home_page.py" line="341" />
             <source>删除这个还没有任何记录的草稿</source>
             <translation>Delete this draft, which has nothing recorded yet</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="342" />
+            <location filename="../../ui/home/home_page.py" line="344" />
             <source>只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。</source>
             <translation>Only drafts can be deleted. This inspection has records (status: {0}) and is kept so that the record stays complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="374" />
+            <location filename="../../ui/home/home_page.py" line="376" />
             <source>上次检查中尚未整改的问题会带入复查，逐项核实。</source>
             <translation>Rectifications still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="376" />
+            <location filename="../../ui/home/home_page.py" line="378" />
             <source>上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。</source>
             <translation>The {0} rectification(s) still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="379" />
+            <location filename="../../ui/home/home_page.py" line="381" />
             <source>上次检查没有待整改的问题。</source>
             <translation>The earlier inspection has no open rectifications.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="388" />
+            <location filename="../../ui/home/home_page.py" line="390" />
             <source>检查日期为今天。所有答案会清空，需要重新判定；{0}改用新版本时，整改项随其条目带入新版本（条目已删除的留在上次检查中）。</source>
             <translation>The date of the visit is today. All answers are cleared and judged again; {0} With a newer edition, open findings move with their items (those whose item was removed stay in the earlier inspection).</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="396" />
+            <location filename="../../ui/home/home_page.py" line="398" />
             <source>复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。所有答案会清空，需要重新判定；{2}</source>
             <translation>The revisit uses the same templates as the inspection of {0} ({1}) and is dated today. All answers are cleared and must be judged again; {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="415" />
+            <location filename="../../ui/home/home_page.py" line="417" />
             <source>删除“{0}” {1} 的检查草稿？</source>
             <translation>Delete the draft inspection of "{0}" on {1}?</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="416" />
+            <location filename="../../ui/home/home_page.py" line="418" />
             <source>这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。</source>
             <translation>No item of this draft has been judged yet. Once deleted, the draft and any photos and rectifications in it cannot be recovered.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="417" />
+            <location filename="../../ui/home/home_page.py" line="419" />
             <source>删除草稿</source>
             <translation>Delete draft</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="417" />
+            <location filename="../../ui/home/home_page.py" line="419" />
             <location filename="../../ui/inspection_view/findings.py" line="247" />
             <location filename="../../ui/photos/photo_strip.py" line="277" />
             <location filename="../../ui/reports/signatures_dialog.py" line="262" />
@@ -1436,7 +1437,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="59" />
+            <location filename="../../ui/home/inspection_list.py" line="61" />
             <location filename="../../ui/home/new_inspection.py" line="134" />
             <location filename="../../ui/office/inspections_view.py" line="49" />
             <location filename="../../ui/office/room.py" line="174" />
@@ -1446,7 +1447,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="59" />
+            <location filename="../../ui/home/inspection_list.py" line="61" />
             <location filename="../../ui/home/new_inspection.py" line="267" />
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
             <location filename="../../ui/office/inspections_view.py" line="49" />
@@ -1458,24 +1459,24 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="59" />
+            <location filename="../../ui/home/inspection_list.py" line="61" />
             <location filename="../../ui/home/new_inspection.py" line="191" />
             <source>检查模板</source>
             <translation>Templates</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="60" />
+            <location filename="../../ui/home/inspection_list.py" line="62" />
             <source>进度</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="60" />
+            <location filename="../../ui/home/inspection_list.py" line="62" />
             <location filename="../../ui/office/ranking_view.py" line="135" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="60" />
+            <location filename="../../ui/home/inspection_list.py" line="62" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="233" />
             <location filename="../../ui/office/ranking_view.py" line="135" />
             <location filename="../../ui/office/ranking_view.py" line="166" />
@@ -1483,65 +1484,65 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Stars</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="228" />
+            <location filename="../../ui/home/inspection_list.py" line="230" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="231" />
             <source>无法评定</source>
             <translation>Cannot be rated</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="253" />
+            <location filename="../../ui/home/inspection_list.py" line="255" />
             <source>报告编号：{0}</source>
             <translation>Report number: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="255" />
+            <location filename="../../ui/home/inspection_list.py" line="257" />
             <source>这是一次复查</source>
             <translation>This is a revisit</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="263" />
+            <location filename="../../ui/home/inspection_list.py" line="265" />
             <source>无法计算这次检查的结果；详细信息已记录在日志中。</source>
             <translation>The results of this inspection could not be worked out; the details are in the log.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="265" />
+            <location filename="../../ui/home/inspection_list.py" line="267" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="164" />
             <source>正在计算…</source>
             <translation>Calculating…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="267" />
+            <location filename="../../ui/home/inspection_list.py" line="269" />
             <source>已判定 {0} 项，共 {1} 项</source>
             <translation>{0} of {1} items judged</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="269" />
+            <location filename="../../ui/home/inspection_list.py" line="271" />
             <source>符合性检查的加权得分</source>
             <translation>Weighted compliance score</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="270" />
+            <location filename="../../ui/home/inspection_list.py" line="272" />
             <source>还没有可计分的答案，或未应用符合性检查模板</source>
             <translation>No scored answers yet, or no compliance template applied</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="275" />
+            <location filename="../../ui/home/inspection_list.py" line="277" />
             <source>星级评定所需的数据还没有填全</source>
             <translation>The star rating still needs some measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="326" />
+            <location filename="../../ui/home/inspection_list.py" line="328" />
             <location filename="../../ui/inspection_view/item_panel.py" line="127" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="326" />
+            <location filename="../../ui/home/inspection_list.py" line="328" />
             <source>整改</source>
             <translation>a finding</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="327" />
+            <location filename="../../ui/home/inspection_list.py" line="329" />
             <source>在{0}中找到：{1}</source>
             <translation>Found in {0}: {1}</translation>
         </message>
@@ -1684,7 +1685,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/welcome.py" line="72" />
-            <location filename="../../ui/main_window.py" line="314" />
+            <location filename="../../ui/main_window.py" line="339" />
             <location filename="../../ui/window_menus.py" line="30" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
@@ -2793,42 +2794,42 @@ Reason (optional):</translation>
             <translation>{0} (judged level)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="178" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="312" />
+            <location filename="../../ui/main_window.py" line="337" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="341" />
+            <location filename="../../ui/main_window.py" line="366" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="345" />
+            <location filename="../../ui/main_window.py" line="370" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="346" />
+            <location filename="../../ui/main_window.py" line="371" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="355" />
+            <location filename="../../ui/main_window.py" line="380" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="360" />
+            <location filename="../../ui/main_window.py" line="385" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="361" />
+            <location filename="../../ui/main_window.py" line="386" />
             <source>数据已备份到：
 {0}
 
@@ -2839,41 +2840,41 @@ Reason (optional):</translation>
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="368" />
+            <location filename="../../ui/main_window.py" line="393" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="374" />
+            <location filename="../../ui/main_window.py" line="399" />
             <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
 {1}</source>
             <translation>These {0} files are missing from the data folder, so the backup does not have them either:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="378" />
+            <location filename="../../ui/main_window.py" line="403" />
             <source>以下 {0} 处已损坏，已按原样备份：
 {1}</source>
             <translation>These {0} are damaged and were backed up as they are:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="379" />
+            <location filename="../../ui/main_window.py" line="404" />
             <source>备份完成，但有文件缺失</source>
             <translation>Backup done, but files are missing</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="379" />
+            <location filename="../../ui/main_window.py" line="404" />
             <source>备份完成，但数据有损坏</source>
             <translation>Backup done, but the data is damaged</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="388" />
+            <location filename="../../ui/main_window.py" line="413" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="396" />
+            <location filename="../../ui/main_window.py" line="421" />
             <source>请先选择要导出的检查</source>
             <translation>Select the inspection to export first</translation>
         </message>
@@ -2885,20 +2886,20 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="31" />
             <location filename="../../ui/office/ranking_view.py" line="161" />
-            <location filename="../../ui/office/standing.py" line="10" />
+            <location filename="../../ui/office/standing.py" line="14" />
             <source>待审核</source>
             <translation>Awaiting review</translation>
         </message>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="31" />
-            <location filename="../../ui/office/standing.py" line="10" />
+            <location filename="../../ui/office/standing.py" line="14" />
             <source>已通过</source>
             <translation>Approved</translation>
         </message>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="31" />
             <location filename="../../ui/office/ranking_view.py" line="161" />
-            <location filename="../../ui/office/standing.py" line="11" />
+            <location filename="../../ui/office/standing.py" line="15" />
             <source>已退回</source>
             <translation>Returned</translation>
         </message>
@@ -3127,37 +3128,37 @@ It holds the database and {1} photo and report files.</translation>
             <translation>The public list was not exported</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="44" />
+            <location filename="../../ui/office/review_notes.py" line="46" />
             <source>重新打开修改…</source>
             <translation>Reopen to fix…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="45" />
+            <location filename="../../ui/office/review_notes.py" line="47" />
             <source>按审核意见修改：生成新修订版，改完后重新完成并同步</source>
             <translation>Fix what the review said: a new revision is made; when done, complete it again and sync</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="60" />
+            <location filename="../../ui/office/review_notes.py" line="62" />
             <source>中心审核通过：{0}</source>
             <translation>Approved by the office: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="63" />
+            <location filename="../../ui/office/review_notes.py" line="65" />
             <source>中心审核退回：{0}</source>
             <translation>Returned by the office: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="65" />
+            <location filename="../../ui/office/review_notes.py" line="67" />
             <source>。{0} 个条目有审核意见，在条目上方显示</source>
             <translation>. {0} items have review comments, shown above each item</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="68" />
+            <location filename="../../ui/office/review_notes.py" line="70" />
             <source>按审核意见修改中（{0}）</source>
             <translation>Being fixed after the review ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="90" />
+            <location filename="../../ui/office/review_notes.py" line="92" />
             <source>审核意见（第 {0} 版，{1}）：{2}</source>
             <translation>Review comment (revision {0}, {1}): {2}</translation>
         </message>
@@ -3208,7 +3209,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/office/review_page.py" line="176" />
-            <location filename="../../ui/office/standing.py" line="15" />
+            <location filename="../../ui/office/standing.py" line="19" />
             <source>通过</source>
             <translation>Approve</translation>
         </message>
@@ -3386,42 +3387,42 @@ It holds the database and {1} photo and report files.</translation>
             <translation>New revisit from the hub</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="10" />
+            <location filename="../../ui/office/standing.py" line="14" />
             <source>待上传</source>
             <translation>To upload</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="15" />
+            <location filename="../../ui/office/standing.py" line="19" />
             <source>退回</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="21" />
+            <location filename="../../ui/office/standing.py" line="25" />
             <source>第 {0} 版 {1}（{2}，{3}）</source>
             <translation>Revision {0} {1} ({2}, {3})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="27" />
+            <location filename="../../ui/office/standing.py" line="31" />
             <source>这次检查的当前内容还没有上传到中心；下次同步时上传。</source>
             <translation>This inspection as it is now has not gone to the hub yet; the next sync uploads it.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="28" />
+            <location filename="../../ui/office/standing.py" line="32" />
             <source>已上传到中心，等待审核。</source>
             <translation>Uploaded to the hub, awaiting review.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="29" />
+            <location filename="../../ui/office/standing.py" line="33" />
             <source>中心审核通过。</source>
             <translation>Approved by the office.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="30" />
+            <location filename="../../ui/office/standing.py" line="34" />
             <source>中心审核退回：请打开检查，按意见修改后重新完成并同步。</source>
             <translation>Returned by the office: open the inspection, fix what the review says, complete it again and sync.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="34" />
+            <location filename="../../ui/office/standing.py" line="38" />
             <source>{0} 个条目有审核意见</source>
             <translation>{0} items have review comments</translation>
         </message>

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from checklists.errors import UserError, language
 from inspection.logs import log_file, start_logging
 from inspection.palette import PLACEHOLDER_FILL, PLACEHOLDER_TEXT
-from inspection.store import explain_database_error
 from ui.base.i18n import tr
 
 log = logging.getLogger(__name__)
@@ -50,6 +49,8 @@ def user_message(exc: BaseException) -> str:
     """What to tell the user about *exc*, in one or two sentences."""
     if isinstance(exc, UserError):
         return exc.text(language())
+    from inspection.store import explain_database_error  # not before the window shows
+
     explained = explain_database_error(exc)  # damaged, full, read-only: what to do, not a code
     if explained is not None:
         log_exception(exc)

@@ -24,11 +24,12 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from inspection.store import Store, open_store
+if TYPE_CHECKING:
+    from inspection.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -85,16 +86,35 @@ class Progress:
         return self._handle.cancelled
 
 
+class _Unopened:
+    """What work queued for a store that could not be opened gets: the opening's error."""
+
+    def __init__(self, error: BaseException) -> None:
+        self._error = error
+
+    def __getattr__(self, name: str) -> Any:
+        raise self._error
+
+
 class TaskRunner(QObject):
-    """Runs database tasks on one worker thread and file work on a small background pool."""
+    """Runs database tasks on one worker thread and file work on a small background pool.
+
+    The store opens when the runner is made, unless ``open_now=False``: then it opens on the
+    database thread once :meth:`open` is called (or work waits for it: :meth:`call`,
+    :meth:`wait_open`), and :attr:`opened` says how that went. Work queued before runs after
+    the opening (the folder's lock, migrations and damage checks come first), or not at all
+    when it failed: then nothing is delivered, and :meth:`call` raises the opening's error.
+    """
 
     _finished = Signal(int, object, object)  # task id, result, exception
     _progress = Signal(int, int, int, str)  # task id, done, total, message
     _item = Signal(int, object)  # task id, an item the work handed back
     busy_changed = Signal(bool)
+    opened = Signal(object)  # with open_now=False: None once the store is open, else the error
 
     def __init__(self, data_dir: Path, *, actor: str = "", inline: bool = False,
-                 workers: int = BACKGROUND_WORKERS, parent: QObject | None = None) -> None:
+                 workers: int = BACKGROUND_WORKERS, open_now: bool = True,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.inline = inline
@@ -115,45 +135,70 @@ class TaskRunner(QObject):
         self._actor = actor
         self._state = _State.RUNNING
         self._thread: threading.Thread | None = None
+        self._open_done = threading.Event()  # the opening was tried (see _open_error)
+        self._open_error: BaseException | None = None
+        self._open_lock = threading.Lock()
         if inline:
+            from inspection.store import open_store
             self._store = open_store(self.data_dir, actor=actor)
+            self._open_done.set()
             self._jobs = None
         else:
             self._jobs: queue.Queue | None = queue.Queue()
-            opened = threading.Event()
-            self._open_error: BaseException | None = None
-            self._thread = threading.Thread(target=self._db_loop, args=(actor, opened),
+            self._thread = threading.Thread(target=self._db_loop, args=(actor,),
                                             name="db-worker", daemon=True)
-            self._thread.start()
-            opened.wait()
-            if self._open_error is not None:
-                raise self._open_error
+            if open_now:
+                try:
+                    self.wait_open()
+                except BaseException:
+                    self._jobs.put(None)  # the database thread ends
+                    raise
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="background")
 
     # --- the database worker -------------------------------------------------------------
 
-    def _db_loop(self, actor: str, opened: threading.Event) -> None:
+    def open(self) -> None:
+        """Start opening the store on the database thread (once; returns at once)."""
+        with self._open_lock:
+            if self._thread is not None and self._thread.ident is None:
+                self._thread.start()
+
+    @property
+    def is_open(self) -> bool:
+        """The store is open (False while it opens, and when opening it failed)."""
+        return self._open_done.is_set() and self._open_error is None
+
+    def wait_open(self) -> None:
+        """Open the store if it is not open yet and wait; raise what opening it raised."""
+        self.open()
+        self._open_done.wait()
+        if self._open_error is not None:
+            raise self._open_error
+
+    def _db_loop(self, actor: str) -> None:
         try:
+            from inspection.store import open_store  # here: the window paints meanwhile
             self._store = open_store(self.data_dir, actor=actor)
-        except BaseException as exc:  # reported to the constructor's caller
+        except BaseException as exc:  # said through wait_open() / opened
             self._open_error = exc
-            opened.set()
-            return
-        opened.set()
+        self._open_done.set()
+        self.opened.emit(self._open_error)
+        store: Any = self._store if self._open_error is None else _Unopened(self._open_error)
         while True:
             job = self._jobs.get()
             if job is None:
                 break
             task_id, fn = job
             if task_id is None:  # call(): the job hands its result back itself
-                fn(self._store)
+                fn(store)
                 continue
             try:
-                result, error = fn(self._store), None
+                result, error = fn(store), None
             except BaseException as exc:
                 result, error = None, exc
             self._finished.emit(task_id, result, error)
-        self._store.close()
+        if self._store is not None:
+            self._store.close()
 
     def db(self, fn: Callable[[Store], Any], on_done: Callback | None = None,
            on_error: Callback | None = None) -> int:
@@ -189,13 +234,17 @@ class TaskRunner(QObject):
         jobs = self._reader_jobs
         assert jobs is not None
         store: Store | None = None
+        self._open_done.wait()  # the writer opens the folder first (lock, migrations)
         while True:
             job = jobs.get()
             if job is None:
                 break
             task_id, fn = job
             try:
+                if self._open_error is not None:
+                    raise self._open_error
                 if store is None:
+                    from inspection.store import open_store
                     store = open_store(self.data_dir, actor=self._actor, reader=True)
                 result, error = fn(store), None
             except BaseException as exc:
@@ -218,6 +267,7 @@ class TaskRunner(QObject):
         self._check_accepting(database=True)
         if self.inline or threading.current_thread() is self._thread:
             return fn(self._store)
+        self.open()
         done = threading.Event()
         box: dict = {}
 
@@ -312,8 +362,9 @@ class TaskRunner(QObject):
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
-        if self._state is _State.STOPPED:
-            # The window has gone: what the work saved is in the store; nobody to tell.
+        if self._state is _State.STOPPED or self._open_error is not None:
+            # The window has gone (or never had a store): what the work saved is in the
+            # store; nobody to tell.
             if error is not None:
                 log.info("task %s ended after shutdown: %r", task_id, error)
             return
@@ -358,6 +409,7 @@ class TaskRunner(QObject):
                 self._store.close()
                 self._store = None
             return
+        self.open()  # work queued before the store opened is written (or fails) too
         if self._reader_jobs is not None:
             self._reader_jobs.put(None)
             self._reader_thread.join()

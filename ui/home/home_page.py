@@ -165,6 +165,11 @@ class HomePage(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.installEventFilter(self)
+        # Until the first rows arrive (the store may still be opening): said in the empty list,
+        # where it takes no room from the filters.
+        self.loading_label = muted_label(tr("正在读取…"), self.table.viewport(), wrap=False)
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
@@ -241,6 +246,7 @@ class HomePage(QWidget):
     def _first_page(self, rows: list, count: int) -> None:
         self.model.set_inspections(rows)
         self.loaded = True
+        self.loading_label.hide()
         self.stack.setCurrentWidget(self.welcome if not rows else self.stack.widget(0))
         self.select(self._select)
         self._update_count()
@@ -352,6 +358,8 @@ class HomePage(QWidget):
             menu.exec(self.table.viewport().mapToGlobal(position))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.loading_label.setGeometry(self.table.viewport().rect())
         if watched is self.table and event.type() == QEvent.Type.KeyPress \
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.open_selected()

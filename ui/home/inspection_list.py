@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -27,10 +27,12 @@ from checklists.library import all_templates
 from inspection.figures import Figures, FiguresFailed, InspectionFigures
 from inspection.model import Inspection, Status
 from inspection.palette import HUB_BADGES, STAR, STATUS_BADGES
-from inspection.store import HubStanding
 from ui.base.error_reporting import guarded, guarded_paint
 from ui.base.i18n import join_names, star_glyphs, star_level_label, status_label, tr
 from ui.office.standing import standing_label, standing_tooltip
+
+if TYPE_CHECKING:
+    from inspection.store import HubStanding
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -10,18 +10,20 @@ after reopening. Nothing here edits except reopening, which is one store edit
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from inspection.model import Inspection, Status
 from inspection.palette import NOTICE_BAD, NOTICE_GOOD
-from inspection.store import ReviewDecision
 from ui.base.error_reporting import report_error
 from ui.base.i18n import tr
 from ui.base.tasks import TaskRunnerStopped
 from ui.office.standing import decision_line
+
+if TYPE_CHECKING:
+    from inspection.store import ReviewDecision
 
 
 def _notice_style(widget: QWidget, name: str, colors: tuple[str, str, str]) -> None:

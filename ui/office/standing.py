@@ -2,8 +2,12 @@
 the inspections list, the inspection page's review notice and the office's screens."""
 from __future__ import annotations
 
-from inspection.store import HubStanding, ReviewDecision
+from typing import TYPE_CHECKING
+
 from ui.base.i18n import tr
+
+if TYPE_CHECKING:
+    from inspection.store import HubStanding, ReviewDecision
 
 
 def standing_label(state: str) -> str:
