@@ -7,14 +7,18 @@ a thumbnail, the EXIF time and GPS and the upright size. The caller records it w
 ``Store.add_photo``, afterwards or as soon as it is ready (``on_outcome``). No Qt, no SQL: the
 UI runs it in its task runner, the command line directly.
 
-Two files are worked on at once, in threads: Pillow and hashlib release the GIL while decoding,
-resizing, encoding and hashing, and two threads were as fast as two processes
+Files are worked on in threads: Pillow and hashlib release the GIL while decoding, resizing,
+encoding and hashing, and two threads were as fast as two processes
 (tests/bench/bench_photo_import.py) without a process start, pickling, or ``freeze_support`` in
-the frozen Windows build. How one file is checked and stored is in ``photo_import``.
+the frozen Windows build. As many files as there are cores (up to four) are decoded at once,
+and one more is read or written meanwhile: a file's fsync no longer leaves a core idle. How one
+file is checked and stored is in ``image_file``.
 """
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -43,6 +47,18 @@ log = logging.getLogger(__name__)
 MESSAGES = messages({
     "photo.reason.failed": ("处理时出错（{kind}：{error}）", "an error while processing it ({kind}: {error})"),
 })
+
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+# Photos decoded at once: one a core, up to four (each holds a decoded camera photo, ~10 MB).
+DECODING_AT_ONCE = max(1, min(_cores(), 4))
 
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
@@ -120,8 +136,11 @@ def prepare_photos(paths: Sequence[Path | str], data_dir: DataDir | Path | str, 
                    progress: ProgressCallback | None = None,
                    should_cancel: CancelCheck | None = None,
                    on_outcome: OutcomeCallback | None = None,
-                   workers: int = 2) -> ImportResult:
+                   workers: int | None = None) -> ImportResult:
     """Import many image files, *workers* at a time; bad files are listed, not raised.
+
+    By default one file more than :data:`DECODING_AT_ONCE`: that many are decoded and encoded
+    at once (one a core), while one more is being read or written and flushed to disk.
 
     ``on_outcome(index, outcome)`` is called in the caller's thread as each file finishes,
     with its index in *paths* and its ``PreparedPhoto`` or ``Rejected``: the caller can record
@@ -150,12 +169,14 @@ def prepare_photos(paths: Sequence[Path | str], data_dir: DataDir | Path | str, 
         if progress is not None:
             progress(len(outcomes), total, files[index].name)
 
+    workers = DECODING_AT_ONCE + 1 if workers is None else workers
+    gate = threading.BoundedSemaphore(min(workers, DECODING_AT_ONCE))
     if workers <= 1 or total <= 1:
         while (item := next_file()) is not None:
             finished(item[0], _prepare_outcome(item[1], data_dir))
     else:
         # Only *workers* files in flight: a cancel takes effect after at most that many, and
-        # memory stays at a couple of decoded photos whatever the batch size.
+        # memory stays at a few decoded photos whatever the batch size.
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="photo") as pool:
             running: dict[Future, int] = {}
             stopped = False
@@ -165,7 +186,7 @@ def prepare_photos(paths: Sequence[Path | str], data_dir: DataDir | Path | str, 
                     if item is None:
                         stopped = True
                         break
-                    running[pool.submit(_prepare_outcome, item[1], data_dir)] = item[0]
+                    running[pool.submit(_prepare_outcome, item[1], data_dir, gate)] = item[0]
                 if not running:
                     break
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -183,10 +204,11 @@ def prepare_photos(paths: Sequence[Path | str], data_dir: DataDir | Path | str, 
     return result
 
 
-def _prepare_outcome(path: Path, data_dir: DataDir) -> PreparedPhoto | Rejected:
+def _prepare_outcome(path: Path, data_dir: DataDir,
+                     decoding: threading.BoundedSemaphore | None = None) -> PreparedPhoto | Rejected:
     """prepare_photo that returns its refusal, so one bad file never stops a batch."""
     try:
-        return prepare_photo(path, data_dir)
+        return prepare_photo(path, data_dir, decoding=decoding)
     except PhotoRejected as exc:
         return Rejected(path, exc.reason)
     except Exception as exc:  # a bug or MemoryError on one file: report it, keep going

@@ -466,6 +466,53 @@ def test_an_error_in_on_outcome_stops_the_batch_after_the_files_in_flight(tmp_pa
     assert len(stored) == 2 * workers and not [f for f in stored if f.endswith(".tmp")]
 
 
+def test_one_photo_a_core_is_decoded_while_one_more_is_read_or_written(tmp_path, data_dir,
+                                                                       monkeypatch):
+    """The default batch: DECODING_AT_ONCE photos decoded and encoded at once, never more,
+    and one more file in flight meanwhile (being read, or written and flushed)."""
+    from inspection.photos import importer
+
+    monkeypatch.setattr(importer, "DECODING_AT_ONCE", 2)
+    paths = [small_jpeg(tmp_path / f"p{i}.jpg", i) for i in range(6)]
+    lock = threading.Lock()
+    state = {"in_flight": 0, "most_in_flight": 0, "decoding": 0, "most_decoding": 0}
+    all_started = threading.Event()
+    decode, read = photo_import._decode, photo_import._read
+
+    def change(key, by):
+        with lock:
+            state[key] += by
+            state[f"most_{key}"] = max(state[f"most_{key}"], state[key])
+            if state["in_flight"] == 3:
+                all_started.set()
+
+    def counted_read(path):
+        change("in_flight", 1)
+        return read(path)
+
+    def counted_decode(path, data):
+        change("decoding", 1)
+        try:
+            all_started.wait(5)  # the third file waits at the gate meanwhile
+            return decode(path, data)
+        finally:
+            change("decoding", -1)
+
+    def counted_prepare(path, data_dir, *, decoding=None):
+        try:
+            return prepare(path, data_dir, decoding=decoding)
+        finally:
+            change("in_flight", -1)
+
+    prepare = importer.prepare_photo
+    monkeypatch.setattr(photo_import, "_read", counted_read)
+    monkeypatch.setattr(photo_import, "_decode", counted_decode)
+    monkeypatch.setattr(importer, "prepare_photo", counted_prepare)
+    result = prepare_photos(paths, data_dir)
+    assert len(result.prepared) == 6
+    assert state["most_decoding"] == 2 and state["most_in_flight"] == 3
+
+
 # --- finding files ---------------------------------------------------------------------------
 
 def test_dropped_folders_are_expanded_to_photo_files(tmp_path):
