@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph,
 
 from inspection.model import Photo
 from inspection.report.annotations import draw_annotations
+from inspection.report.caption import caption_lines
 from inspection.report.context import ReportContext, esc, format_time
 from inspection.report.evidence import photo_place
 from inspection.report.fallback_font import draw_string
@@ -149,16 +150,18 @@ def photo_block(ctx: ReportContext, photo: Photo, *, width: float = CONTENT_WIDT
     caption = s.caption.clone("photo_caption", leftIndent=indent, rightIndent=indent)
     small = s.caption_small.clone("photo_caption_small", leftIndent=indent, rightIndent=indent)
     label = ctx.item_label(photo.template_id, photo.item_code)
-    lines: list[Flowable] = [Paragraph(f"<b>照片 {number}</b>　{esc(label)}", caption)]
+    # Plain text, not Paragraph mark-up: the same lines at a fraction of the cost (caption.py).
+    lines = [caption_lines([(FONT_BOLD, f"照片 {number}"), (FONT, f"　{label}")], caption)]
     if photo.caption:
-        lines.append(Paragraph(esc(photo.caption), caption))
+        lines.append(caption_lines([(FONT, photo.caption)], caption))
     taken = format_time(photo.taken_at, seconds=True) if photo.taken_at else "未知"
     where, flags = photo_place(ctx, photo)
-    lines.append(Paragraph(f"拍摄时间 {esc(taken)}　{esc(where) + '　' if where else ''}"
-                           f"原文件 {esc(photo.original_name)}　SHA-256 {photo.short_hash}", small))
+    lines.append(caption_lines([(FONT, f"拍摄时间 {taken}　{where + '　' if where else ''}"
+                                       f"原文件 {photo.original_name}　"
+                                       f"SHA-256 {photo.short_hash}")], small))
     if flags:  # far from the park, or another day: flagged for the reader, never hidden
-        lines.append(Paragraph(f'<font color="#{ALERT.hexval()[2:]}">注意：{esc(flags)}</font>',
-                               small))
+        lines.append(caption_lines([(FONT, f"注意：{flags}")],
+                                   small.clone("photo_caption_flag", textColor=ALERT)))
     return [image, Spacer(1, 1.5 * mm), *lines, Spacer(1, 5 * mm)]
 
 
