@@ -6,10 +6,11 @@ before writing it: a 2,000-photo report held its photos about three times over (
 
 - a photo is drawn as a :class:`LazyJpeg`: only its header is read (size, colour components);
   the PDF object names the file;
-- :func:`save_streaming` writes the document object by object straight into the file, copying
-  each photo from its file when its object is written (inside the kernel, ``os.sendfile``,
-  where it can: the photo's bytes never enter Python) — the writer never holds more than one
-  photo (:attr:`StreamingFile.most_images_held`).
+- :func:`save_streaming` writes the document object by object straight into the file, leaving
+  each photo's place for a worker thread that copies the photo from its file into it (inside
+  the kernel, ``os.copy_file_range``, where it can: the photo's bytes never enter Python) while
+  the objects after it are formatted — one photo copied at a time
+  (:attr:`StreamingFile.most_images_held`).
 
 The bytes written are the ones reportlab's own ``SaveToFile`` would write: the same objects in
 the same order, the photo embedded byte for byte (DCTDecode), the same cross-reference table
@@ -20,8 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import queue
 import struct
-import sys
+import threading
 import zlib
 from dataclasses import dataclass
 from io import BufferedReader, BytesIO
@@ -224,9 +226,13 @@ class StreamingFile:
     to a file instead of keeping every string.
 
     Small objects are gathered into blocks of about :data:`_BLOCK` bytes before they are
-    written; a photo goes from its file into the PDF inside the kernel (``os.sendfile``), never
-    through a Python ``bytes`` object, or in :data:`_BLOCK`-sized pieces where that is not
-    available."""
+    written. A photo's place in the file is known from its size alone, so the file skips over
+    it and goes on with the next objects while one worker thread copies the photo into its
+    place (``os.copy_file_range``, inside the kernel, at a given offset; where that is not
+    available, :data:`_BLOCK`-sized pieces through a buffer): the copying, which releases the
+    GIL, runs on the second core while the objects after it are formatted. The worker copies
+    one photo at a time, and at most :data:`_QUEUED` more wait with their file open (no bytes
+    held); :meth:`finish` waits for the last and raises what went wrong in the worker."""
 
     def __init__(self, handle: BinaryIO, pdf_version: tuple[int, int]) -> None:
         self.handle = handle
@@ -235,7 +241,10 @@ class StreamingFile:
         self.most_images_held = 0
         self._pending: list[bytes] = []
         self._pending_size = 0
-        self._buffer: bytearray | None = None  # for copying without sendfile
+        self._buffer: bytearray | None = None  # for copying without the kernel
+        self._jobs: queue.Queue[tuple[BufferedReader, int, int] | None] = queue.Queue(_QUEUED)
+        self._worker: threading.Thread | None = None
+        self._failed: BaseException | None = None
         self.add(pdfdoc.pdfdocEnc(f"%PDF-{pdf_version[0]}.{pdf_version[1]}")
                  + b"\n%\223\214\213\236 ReportLab Generated PDF document (opensource)\n")
 
@@ -258,27 +267,66 @@ class StreamingFile:
         self.handle.flush()
 
     def add_image(self, number: int, version: int, image: LazyJpeg, document: Any) -> int:
-        """Write *image*'s object with its JPEG copied from its file now."""
+        """Write *image*'s object, its JPEG copied from its file into its place by the worker
+        while the objects after it are written."""
         where = self.offset
         document.encrypt.register(number, version)
-        self.images_held += 1
-        self.most_images_held = max(self.most_images_held, self.images_held)
+        source = image.open()
+        if source is None:
+            self._add_payload(number, version, image, document, _GREY_PIXEL)
+            return where
         try:
-            source = image.open()
-            if source is None:
-                self._add_payload(number, version, image, document, _GREY_PIXEL)
-            else:
-                with source:
-                    length = os.fstat(source.fileno()).st_size
-                    self.add(pdfdoc.pdfdocEnc(f"{number} {version} obj\n")
-                             + image.head(document, length))
-                    self.flush()
-                    self._copy(source, length)
-                    self.offset += length
-                    self.add(b"endstream\nendobj\n")
-        finally:
-            self.images_held -= 1
+            length = os.fstat(source.fileno()).st_size
+            self.add(pdfdoc.pdfdocEnc(f"{number} {version} obj\n") + image.head(document, length))
+            self.flush()
+            at = self.offset
+            self.handle.seek(length, os.SEEK_CUR)  # the photo's place, filled by the worker
+            self.offset += length
+            self._submit(source, length, at)
+        except BaseException:
+            source.close()
+            raise
+        self.add(b"endstream\nendobj\n")
         return where
+
+    def _submit(self, source: BufferedReader, length: int, at: int) -> None:
+        self._raise_failure()
+        if self._worker is None:
+            self._worker = threading.Thread(target=self._work, name="pdf-photo-copy",
+                                            daemon=True)
+            self._worker.start()
+        self._jobs.put((source, length, at))
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            source, length, at = job
+            with source:
+                if self._failed is not None:
+                    continue  # drain: the writer raises the first failure
+                self.images_held += 1
+                self.most_images_held = max(self.most_images_held, self.images_held)
+                try:
+                    self._copy(source, length, at)
+                except BaseException as exc:
+                    self._failed = exc
+                finally:
+                    self.images_held -= 1
+
+    def _raise_failure(self) -> None:
+        if self._failed is not None:
+            raise self._failed
+
+    def stop(self) -> None:
+        """Wait for the photos still being copied (the worker ends)."""
+        if self._worker is not None:
+            self._jobs.put(None)
+            self._worker.join()
+            self._worker = None
+
+    def finish(self) -> None:
+        """:meth:`stop`, then raise what went wrong while copying."""
+        self.stop()
+        self._raise_failure()
 
     def _add_payload(self, number: int, version: int, image: LazyJpeg, document: Any,
                      payload: bytes) -> None:
@@ -286,35 +334,34 @@ class StreamingFile:
         self.add(pdfdoc.pdfdocEnc(f"{number} {version} obj\n") + head + payload + tail
                  + b"endobj\n")
 
-    def _copy(self, source: BufferedReader, length: int) -> None:
-        """*length* bytes of *source* to the file. Should the photo have shrunk since it was
-        measured (changed while the report was written), the rest is zeros: the object keeps
-        the length its dictionary gives, and the file stays readable."""
+    def _copy(self, source: BufferedReader, length: int, at: int) -> None:
+        """*length* bytes of *source* into the file at offset *at* (in the worker). Should the
+        photo have shrunk since it was measured (changed while the report was written), the
+        rest is zeros: the object keeps the length its dictionary gives, and the file stays
+        readable."""
         target = self.handle.fileno()
         done = 0
-        if _SENDFILE:
+        if _KERNEL_COPY:
             try:
                 while done < length:
-                    sent = os.sendfile(target, source.fileno(), done, length - done)
+                    sent = os.copy_file_range(source.fileno(), target, length - done,
+                                              done, at + done)
                     if sent == 0:
                         break
                     done += sent
-            except OSError:
-                if done:  # part of it went: the file position is where sendfile left it
-                    raise
-                source.seek(0)
-        if not done:
+            except OSError:  # another file system, an old kernel: copy through a buffer
+                pass
+        if done < length:
             buffer = self._buffer = self._buffer or bytearray(_BLOCK)
             view = memoryview(buffer)
+            source.seek(done)
             while done < length:
                 read = source.readinto(view[:min(len(view), length - done)])
                 if not read:
                     break
-                self.handle.write(view[:read])
-                done += read
-        if done < length:
-            self.handle.write(bytes(length - done))
-        self.handle.flush()
+                done += os.pwrite(target, view[:read], at + done)
+        while done < length:
+            done += os.pwrite(target, bytes(min(length - done, _BLOCK)), at + done)
 
     def closeOrReset(self) -> None:  # noqa: N802 - reportlab's name
         self.flush()
@@ -322,7 +369,8 @@ class StreamingFile:
 
 # Gathered output is written in blocks of this size; photos copy through a buffer this size.
 _BLOCK = 1 << 20
-_SENDFILE = hasattr(os, "sendfile") and os.name == "posix" and sys.platform != "darwin"
+_KERNEL_COPY = hasattr(os, "copy_file_range")  # Linux; elsewhere the buffer
+_QUEUED = 4  # photos waiting for the worker, their files open
 
 
 class _RawName(pdfdoc.PDFObject):
@@ -402,25 +450,30 @@ def save_streaming(document: Any, canvas: Any, handle: BinaryIO) -> StreamingFil
     ids = []
     counter = 0
     number_to_id = document.numberToId
-    while True:
-        counter += 1
-        if counter not in number_to_id:
-            break
-        oid = number_to_id[counter]
-        obj = document.idToObject[oid]
-        if isinstance(obj, LazyJpeg):
-            if not rl_config.invariant and rl_config.pdfComments:
-                out.add(f"% {ascii(oid)}: class {obj.__class__.__name__[:50]} \n")
-            number, version = document.idToObjectNumberAndVersion[oid]
-            offset = out.add_image(number, version, obj, document)
-        else:
-            formatted = pdfdoc.PDFIndirectObject(oid, obj).format(document)
-            if not rl_config.invariant and rl_config.pdfComments:
-                out.add(f"% {ascii(oid)}: class {obj.__class__.__name__[:50]} \n")
-            offset = out.add(formatted)
-        document.idToOffset[oid] = offset
-        ids.append(oid)
+    try:
+        while True:
+            counter += 1
+            if counter not in number_to_id:
+                break
+            oid = number_to_id[counter]
+            obj = document.idToObject[oid]
+            if isinstance(obj, LazyJpeg):
+                if not rl_config.invariant and rl_config.pdfComments:
+                    out.add(f"% {ascii(oid)}: class {obj.__class__.__name__[:50]} \n")
+                number, version = document.idToObjectNumberAndVersion[oid]
+                offset = out.add_image(number, version, obj, document)
+            else:
+                formatted = pdfdoc.PDFIndirectObject(oid, obj).format(document)
+                if not rl_config.invariant and rl_config.pdfComments:
+                    out.add(f"% {ascii(oid)}: class {obj.__class__.__name__[:50]} \n")
+                offset = out.add(formatted)
+            document.idToOffset[oid] = offset
+            ids.append(oid)
+    except BaseException:
+        out.stop()  # no thread left behind: the caller removes the half-written file
+        raise
     del document.__accum__
+    out.finish()
     if counter - 1 != len(number_to_id):
         raise ValueError(f"object counter {counter} does not match {len(number_to_id)} objects")
     xref = pdfdoc.PDFCrossReferenceTable()

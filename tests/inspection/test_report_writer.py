@@ -2,13 +2,16 @@
 written, the file the same as reportlab's own save would make, damaged JPEGs recognised."""
 from __future__ import annotations
 
+import errno
 import os
+import threading
 from pathlib import Path
 
 import pytest
 from reportlab import rl_config
 
 from inspection.report import build_report, pdf, read_attached_results, writer
+from inspection.report.errors import ReportError
 from inspection.report.page_images import page_count
 from inspection.report.writer import jpeg_info
 from tests.inspection.report_data import fill_inspection, jpeg_bytes
@@ -77,12 +80,13 @@ def test_damaged_jpegs_are_recognised_from_their_header_and_end(tmp_path, damage
 
 
 def test_photos_copied_without_sendfile_make_the_same_file(store, tmp_path, monkeypatch):
-    """Where the kernel cannot copy (Windows, macOS) photos go through a buffer: same bytes."""
+    """Where the kernel cannot copy (Windows, macOS, across file systems) photos go through a
+    buffer: the same bytes."""
     inspection_id = fill_inspection(store, photos=3)
     snapshot = store.snapshot(inspection_id)
     monkeypatch.setattr(rl_config, "invariant", 1)
     kernel = build_report(snapshot, tmp_path / "kernel.pdf", data_dir=store.data_dir)
-    monkeypatch.setattr(writer, "_SENDFILE", False)
+    monkeypatch.setattr(writer, "_KERNEL_COPY", False)
     monkeypatch.setattr(writer, "_BLOCK", 4096)  # several pieces a photo
     buffered = build_report(snapshot, tmp_path / "buffered.pdf", data_dir=store.data_dir)
     assert kernel.read_bytes() == buffered.read_bytes()
@@ -104,10 +108,10 @@ def test_a_photo_changed_while_the_file_is_written_leaves_a_readable_pdf(
             victim.unlink()
         return opened(self)
 
-    def shrinking_copy(self, source, length):
+    def shrinking_copy(self, source, length, at):
         if source.name == str(victim):
             os.truncate(victim, 500)  # after its length went into the dictionary
-        return copy(self, source, length)
+        return copy(self, source, length, at)
 
     if change == "removed":
         monkeypatch.setattr(writer.LazyJpeg, "open", removing_open)
@@ -128,3 +132,49 @@ def _assert_every_object_where_the_xref_says(data: bytes) -> None:
         offset, _, kind = line.split()
         if kind == b"n":
             assert data[int(offset):].startswith(b"%d 0 obj" % number), number
+
+
+def test_photos_are_copied_while_the_objects_after_them_are_written(store, tmp_path,
+                                                                     monkeypatch):
+    """The worker's copy of a photo overlaps the formatting of what follows it: here every
+    photo's copy is held back until the last object is written, and the file is still whole."""
+    inspection_id = fill_inspection(store, photos=3)
+    snapshot = store.snapshot(inspection_id)
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    plain = build_report(snapshot, tmp_path / "plain.pdf", data_dir=store.data_dir).read_bytes()
+    everything_written = threading.Event()
+    events: list[str] = []
+    copy, finish = writer.StreamingFile._copy, writer.StreamingFile.finish
+
+    def held_copy(self, source, length, at):
+        assert threading.current_thread() is not threading.main_thread()
+        events.append("waited" if everything_written.wait(10) else "timed out")
+        return copy(self, source, length, at)
+
+    def noting_finish(self):
+        events.append("all objects written")
+        everything_written.set()
+        return finish(self)
+
+    monkeypatch.setattr(writer.StreamingFile, "_copy", held_copy)
+    monkeypatch.setattr(writer.StreamingFile, "finish", noting_finish)
+    held = build_report(snapshot, tmp_path / "held.pdf", data_dir=store.data_dir).read_bytes()
+    assert events == ["all objects written", "waited", "waited", "waited"]
+    assert held == plain
+    _assert_every_object_where_the_xref_says(held)
+
+
+def test_a_photo_that_cannot_be_copied_fails_the_report_and_leaves_no_thread(
+        store, tmp_path, monkeypatch):
+    inspection_id = fill_inspection(store, photos=3)
+    snapshot = store.snapshot(inspection_id)
+    threads = threading.active_count()
+
+    def failing_copy(self, source, length, at):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writer.StreamingFile, "_copy", failing_copy)
+    with pytest.raises(ReportError, match="No space"):
+        build_report(snapshot, tmp_path / "r.pdf", data_dir=store.data_dir)
+    assert threading.active_count() == threads
+    assert not (tmp_path / "r.pdf").exists()
