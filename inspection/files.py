@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from checklists.errors import UserError, messages
+from checklists.errors import Message, UserError, messages
 
 MESSAGES = messages({
     "output.empty": ("没有给出输出文件名", "No output file name was given"),
@@ -41,7 +41,25 @@ MESSAGES = messages({
     "input.unreadable": ("无法读取 {path}（{reason}）", "Cannot read {path} ({reason})"),
     "output.pipe": ("{path} 是管道或套接字，不是普通文件，不能写入",
                     "{path} is a pipe or a socket, not an ordinary file"),
+    "output.other_file": ("{path} 已经存在，而且不是{what}：不会覆盖它。请换一个文件名，或先移走那个文件",
+                          "{path} already exists and is not {what}: it is not replaced. Choose"
+                          " another name, or move that file first"),
+    "output.kind.pdf": ("PDF 文件", "a PDF file"),
+    "output.kind.zip": ("备份、检查包或 Office 文档（zip 格式）",
+                        "a backup, a bundle or an Office document (zip format)"),
+    "output.kind.der": ("密钥或证书文件", "a key or certificate file"),
+    "output.kind.pem": ("证书文件", "a certificate file"),
+    "output.kind.json": ("JSON 文件", "a JSON file"),
 })
+# What an output file of each kind starts with: an existing file that does not is someone's
+# other file (notes, a system file named by mistake) and is never replaced by an output.
+OUTPUT_KINDS: dict[str, tuple[bytes, ...]] = {
+    "pdf": (b"%PDF-",),
+    "zip": (b"PK\x03\x04", b"PK\x05\x06"),  # .zip backups, .pib bundles, .xlsx, .docx
+    "der": (b"\x30",),  # PKCS#12 keys, DER certificates
+    "pem": (b"-----BEGIN",),
+    "json": (b"{", b"[", b"\xef\xbb\xbf{"),
+}
 DATABASE_NAME = "inspections.db"  # a folder holding one is a data folder (inspection.paths)
 
 FILE_MODE = 0o644  # mkstemp makes 0600; the program's files are ordinary files
@@ -119,14 +137,16 @@ class OutputRefused(UserError):
 
 
 def check_output_path(target: Path | str, *, data_dir: Path | str | None = None,
-                      protected: Iterable[Path | str] = ()) -> Path:
+                      protected: Iterable[Path | str] = (), kind: str | None = None) -> Path:
     """The path an output file (backup, report, export, bundle, key …) may be written to, with
     symlinks followed; raises :class:`OutputRefused` otherwise.
 
     Refused: anywhere inside *data_dir* or inside any folder that holds an ``inspections.db``
     (another data folder), any of the *protected* files (the signed reports a store records),
     and anything that exists but is not a regular file (a folder, a device such as /dev/full, a
-    pipe). The caller writes through :func:`atomic_target` on the returned path, so an
+    pipe). With *kind* (a key of :data:`OUTPUT_KINDS`), an existing file is only replaced when it
+    is empty or of that kind: ``backup --out notes.txt`` never turns someone's notes (or, as
+    root, ``/etc/passwd``) into a zip. The caller writes through :func:`atomic_target` on the returned path, so an
     existing file is replaced whole by a rename, never overwritten in place.
     """
     if not str(target).strip():
@@ -144,9 +164,9 @@ def check_output_path(target: Path | str, *, data_dir: Path | str | None = None,
     except OSError:  # unreadable: let the write report it
         mode = None
     if mode is not None and not stat.S_ISREG(mode):
-        kind = "output.folder" if stat.S_ISDIR(mode) else \
+        code = "output.folder" if stat.S_ISDIR(mode) else \
             "output.pipe" if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) else "output.device"
-        raise OutputRefused(kind, path=target)
+        raise OutputRefused(code, path=target)
     key = _same_path_key(resolved)
     for path in protected:
         if _same_path_key(Path(path).resolve()) == key:
@@ -161,7 +181,19 @@ def check_output_path(target: Path | str, *, data_dir: Path | str | None = None,
         with contextlib.suppress(OSError):
             if (parent / DATABASE_NAME).is_file():
                 raise OutputRefused("output.inside_data", path=target, folder=parent)
+    if mode is not None and kind is not None and not _holds(resolved, OUTPUT_KINDS[kind]):
+        raise OutputRefused("output.other_file", path=target, what=Message(f"output.kind.{kind}"))
     return resolved
+
+
+def _holds(path: Path, starts: tuple[bytes, ...]) -> bool:
+    """Whether the existing file *path* is empty or begins as a file of that kind does."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(16)
+    except OSError:  # unreadable: the write will say why
+        return True
+    return not head or head.startswith(starts)
 
 
 def _same_path_key(path: Path) -> str:

@@ -80,7 +80,7 @@ def export_bundle(store: Store, inspection_id: str, out: Path, *, key: SigningKe
                   progress: Progress | None = None,
                   should_cancel: ShouldCancel | None = None) -> ExportResult:
     """Write the bundle of the inspection's current revision to *out* (all or nothing)."""
-    out = store.check_output(out)  # never into the data folder, a signed report, a device
+    out = store.check_output(out, kind="zip")  # never into the data folder, a signed report, a device
     if not out.parent.is_dir():
         raise BundleRefused("bundle.cannot_write", path=out,
                             reason=Message("bundle.reason.folder_missing"))

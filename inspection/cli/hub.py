@@ -320,7 +320,7 @@ def hub_export(args: argparse.Namespace) -> int:
     from inspection.files import check_output_path
     from inspection.hub.transfer import export_revision
 
-    out = check_output_path(args.out, data_dir=data_root(args))  # never into a data folder
+    out = check_output_path(args.out, data_dir=data_root(args), kind="zip")  # never into a data folder
     with _session(args) as session:
         path = export_revision(session, args.id, out, revision=args.revision)
     print(path)

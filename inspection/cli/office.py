@@ -126,7 +126,7 @@ def _output(args: argparse.Namespace, option: str, suffix: str) -> Path | None:
         return None
     if Path(path).suffix.lower() != suffix:
         raise InvalidInput("cli.suffix", option=option, suffix=suffix, path=path)
-    return check_output_path(path, data_dir=data_root(args))
+    return check_output_path(path, data_dir=data_root(args), kind="pdf" if suffix == ".pdf" else "zip")
 
 
 def hub_review(args: argparse.Namespace) -> int:

@@ -102,7 +102,7 @@ def make_report(args: argparse.Namespace) -> int:
     progress = _progress if sys.stderr.isatty() else None
     with store_for(args) as store:
         inspection_id = store.resolve_inspection_id(args.id)
-        out = store.check_output(args.out)  # never into the data folder, a signed report, a device
+        out = store.check_output(args.out, kind="pdf")  # never into the data folder, a signed report, a device
         if args.sign:
             path = issue_report(store, inspection_id, key_path=args.sign, password=password,
                                 out=out, progress=progress,
@@ -135,7 +135,7 @@ def make_word_copy(args: argparse.Namespace) -> int:
         inspection_id = store.resolve_inspection_id(args.id)
         snapshot = store.snapshot(inspection_id)
         records = store.reports(inspection_id)
-        out = store.check_output(args.docx)  # never into the data folder, a report, a device
+        out = store.check_output(args.docx, kind="zip")  # never into the data folder, a report, a device
         path = build_docx(snapshot, out, data_dir=store.data_dir,
                           signed_report=records[-1] if records else None)
     print("已生成 Word 副本（可编辑，未签署）" + (
@@ -152,7 +152,7 @@ def export_excel(args: argparse.Namespace) -> int:
         raise InvalidInput("report.xlsx_suffix", path=args.xlsx)
     with store_for(args) as store:
         snapshot = store.snapshot(store.resolve_inspection_id(args.id))
-        out = store.check_output(args.xlsx)
+        out = store.check_output(args.xlsx, kind="zip")
     notices: list[UserError] = []
     path = export_xlsx(snapshot, inspection_results(snapshot), out, notices=notices)
     print(f"已导出：{snapshot.park.name} {snapshot.inspection.date}", file=sys.stderr)

@@ -122,7 +122,7 @@ def key_new(args: argparse.Namespace) -> int:
     keys = _keys_dir(args).expanduser().resolve()
     for target in (args.out, Path(args.out).with_suffix(CERT_SUFFIX)):
         if Path(target).expanduser().resolve().parent != keys:
-            check_output_path(target, data_dir=data_root(args))
+            check_output_path(target, data_dir=data_root(args))  # an existing file: key.exists
     password = read_password(args.password_file, confirm=True)
     check_password(password)
     path = create_signing_key(name=args.name, organisation=args.organisation,

@@ -51,7 +51,7 @@ def export_report(store: Store, inspection_id: str, *, out: Path,
                   progress: Progress | None = None,
                   should_cancel: ShouldCancel | None = None, photos_per_page: int = 2) -> Path:
     """Write an unsigned report (draft or preview); the inspection is not locked."""
-    out = store.check_output(out)  # never into the data folder, a signed report, a device
+    out = store.check_output(out, kind="pdf")  # never into the data folder, a signed report, a device
     snapshot = store.snapshot(inspection_id)
     return build_report(snapshot, out, data_dir=store.data_dir, progress=progress,
                         should_cancel=should_cancel, photos_per_page=photos_per_page)
@@ -77,7 +77,7 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
     store.require_no_conflicts(inspection_id)  # 冲突待核: the lead inspector picks first
     key = load_signing_key(Path(key_path), password)
     if out is not None:
-        out = store.check_output(out)  # never into the data folder, a signed report, a device
+        out = store.check_output(out, kind="pdf")  # never into the data folder, a signed report, a device
     if out is not None and not Path(out).parent.is_dir():
         raise ReportError("report.no_folder", folder=Path(out).parent)
     snapshot = _as_signed(store.snapshot(inspection_id))

@@ -63,13 +63,14 @@ class Store(EditionsMixin, InspectionsMixin, AnswersMixin, EvidenceMixin, Identi
                 + "、".join(self.data_dir.relative(p) for p in leftovers[:5]))
         return report
 
-    def check_output(self, target: Path | str) -> Path:
+    def check_output(self, target: Path | str, *, kind: str | None = None) -> Path:
         """Where an output the user named may be written (files.check_output_path): never in
         this data folder (or another), never over a signed report it records, never onto a
-        device, pipe or folder. Returns the path with symlinks followed."""
+        device, pipe or folder, never over an existing file of another *kind*. Returns the path
+        with symlinks followed."""
         recorded = [self.data_dir.resolve(row[0])
                     for row in self.db.execute("SELECT path FROM reports").fetchall()]
-        return check_output_path(target, data_dir=self.data_dir.root, protected=recorded)
+        return check_output_path(target, data_dir=self.data_dir.root, protected=recorded, kind=kind)
 
     def backup(self, out: Path) -> dict:
         """A consistent copy of the database with its photos and reports, in one zip file."""

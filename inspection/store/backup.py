@@ -32,7 +32,7 @@ def backup_to(conn: sqlite3.Connection, data_dir: DataDir, out: Path) -> dict:
     """Write the database and its photos and reports into the zip file *out*; returns the
     manifest. *out* may not be in a data folder, over a signed report or onto a device."""
     recorded = _recorded_reports(conn, data_dir)
-    out = check_output_path(out, data_dir=data_dir.root, protected=recorded)
+    out = check_output_path(out, data_dir=data_dir.root, protected=recorded, kind="zip")
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".backup-", suffix=".tmp") as tmp:
         copy = Path(tmp) / "inspections.db"

@@ -127,12 +127,53 @@ def test_a_signed_report_recorded_outside_the_folder_is_protected_too(data, tmp_
 def test_an_existing_file_is_replaced_whole_by_a_rename(data, tmp_path, capsys):
     root, inspection_id = data
     target = tmp_path / "out.zip"
-    target.write_bytes(b"old")
+    old = b"PK\x05\x06" + bytes(18)  # last night's backup (here an empty zip)
+    target.write_bytes(old)
     keep = tmp_path / "hard-link"
     os.link(target, keep)  # the old content stays with its other name, untouched
     assert run(capsys, "backup", "--out", target, "--data-dir", root)[0] == 0
-    assert keep.read_bytes() == b"old" and target.stat().st_ino != keep.stat().st_ino
+    assert keep.read_bytes() == old and target.stat().st_ino != keep.stat().st_ino
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("command", ["backup", "report", "export", "word", "bundle"])
+def test_an_existing_file_of_another_kind_is_never_replaced(data, tmp_path, capsys, command):
+    """``backup --out notes.txt`` (or, as root, ``--out /etc/passwd``) once replaced the file
+    with a zip: an output only replaces an empty file or one of its own kind."""
+    root, inspection_id = data
+    notes = tmp_path / {"export": "notes.xlsx", "word": "notes.docx"}.get(command, "notes.txt")
+    commands = {**outputs(root, inspection_id, notes),
+                "bundle": ["bundle", "export", inspection_id, "--out", notes, "--data-dir", root]}
+    notes.write_text("root:x:0:0:root:/root:/bin/bash\n现场笔记\n", encoding="utf-8")
+    before = notes.read_bytes()
+    code, out, err = run(capsys, *commands[command])
+    assert code == 2 and "已经存在" in err and notes.name in err, err
+    assert len(err.strip().splitlines()) == 1 and out == ""
+    assert notes.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("command, name", [("backup", "b.zip"), ("report", "r.pdf"),
+                                           ("export", "e.xlsx"), ("word", "w.docx")])
+def test_an_output_made_again_replaces_the_earlier_one(data, tmp_path, capsys, command, name):
+    root, inspection_id = data
+    target = tmp_path / name
+    for _ in range(2):
+        code, _, err = run(capsys, *outputs(root, inspection_id, target)[command])
+        assert code == 0 and target.is_file(), err
+    empty = tmp_path / f"empty-{name}"
+    empty.touch()  # an empty file (made beforehand, e.g. by mktemp) may be written over
+    assert run(capsys, *outputs(root, inspection_id, empty)[command])[0] == 0
+
+
+def test_english_says_it_in_english(data, tmp_path, capsys, monkeypatch):
+    root, _ = data
+    monkeypatch.setenv("PARK_INSPECTOR_LANG", "en")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep me")
+    code, _, err = run(capsys, "backup", "--out", notes, "--data-dir", root)
+    assert code == 2 and "already exists and is not a backup" in err, err
+    assert notes.read_text() == "keep me"
 
 
 def test_ordinary_outputs_still_work(data, tmp_path, capsys):

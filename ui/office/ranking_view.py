@@ -206,7 +206,8 @@ class RankingView(QWidget):
         def work(_progress) -> Path:
             from inspection.files import check_output_path
 
-            target = check_output_path(out, data_dir=self.requests.data_dir)
+            target = check_output_path(out, data_dir=self.requests.data_dir,
+                                       kind="zip" if kind == "xlsx" else "pdf")
             if kind == "xlsx":
                 from inspection.office.xlsx import ranking_xlsx
                 return ranking_xlsx(ranking, target)

@@ -146,7 +146,7 @@ class TrackerView(QWidget):
             from inspection.office.xlsx import tracker_xlsx
 
             page = on_folder_hub(data_dir, lambda session: _page(session, wanted))
-            return tracker_xlsx(page, check_output_path(out, data_dir=data_dir))
+            return tracker_xlsx(page, check_output_path(out, data_dir=data_dir, kind="zip"))
 
         def done(path: Path) -> None:
             self.message = finished_message(self, tr("已导出整改跟踪"),

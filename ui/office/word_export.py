@@ -29,7 +29,7 @@ def write_word_copy(store: Any, inspection_id: str, out: Path) -> tuple[Path, st
 
     snapshot = store.snapshot(inspection_id)
     records = store.reports(inspection_id)
-    target = store.check_output(out)  # never into the data folder, a signed report, a device
+    target = store.check_output(out, kind="zip")  # never into the data folder, a signed report, a device
     path = build_docx(snapshot, target, data_dir=store.data_dir,
                       signed_report=records[-1] if records else None)
     return Path(path), (records[-1].sha256 if records else None)

@@ -229,7 +229,7 @@ class ExcelExport(QObject):
             snapshot = store.snapshot(iid)
             # what Excel could not hold as it was (control characters, over-long text)
             self.notices = []
-            return export_xlsx(snapshot, inspection_results(snapshot), store.check_output(out),
+            return export_xlsx(snapshot, inspection_results(snapshot), store.check_output(out, kind="zip"),
                                notices=self.notices)
 
         self.task = ProgressTask(self.runner, export, parent=self.parent_widget,

@@ -331,7 +331,7 @@ class SigningKeyDialog(QDialog):
 
         def export(_progress: object) -> None:
             # never into the data folder (its database, a photo …), onto a device or a pipe
-            write_atomic(check_output_path(target, data_dir=data_dir), data)
+            write_atomic(check_output_path(target, data_dir=data_dir, kind="pem"), data)
 
         self.runner.background(export, lambda _none: None, lambda exc: report_error(exc, self))
 
