@@ -135,8 +135,11 @@ def _tolerant_output() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from inspection.cli.argparse_words import install
+
     argv = sys.argv[1:] if argv is None else argv
     set_language(language_from_environment())
+    install()
     _tolerant_output()
     parser = build_parser()
     try:
