@@ -16,6 +16,10 @@ from inspection.results_data import format_inspection, inspection_dict
 from inspection.store import Store
 
 MESSAGES = messages({
+    "cli.record.deadline_before_visit": (
+        "注意：整改期限 {deadline} 早于检查日期 {date}；已按输入保存；如有误，请在程序窗口中修改该整改项",
+        "Note: the deadline {deadline} is before the inspection date {date}; saved as typed;"
+        " if it is a mistake, correct the finding in the window"),
     "cli.record.no_park": ("park：没有名为“{name}”的园区，请先用 park add 添加",
                            "park: no park is named \"{name}\"; add it first with park add"),
     "cli.record.template_not_applied": ("template：该检查未使用模板 {id}（已用：{applied}）",
@@ -272,7 +276,11 @@ def finding_add(args: argparse.Namespace) -> int:
         finding = store.add_finding(inspection_id, template.id, node.code,
                                     requirement=args.requirement, severity=args.severity,
                                     deadline=args.deadline, responsible=args.responsible).finding
+        visit_date = store.inspection(inspection_id).date
     print(f"已添加整改项：{node.code} {args.requirement}")
+    if finding.deadline and finding.deadline < visit_date:  # as the window warns: kept, but said
+        print(Message("cli.record.deadline_before_visit", deadline=finding.deadline, date=visit_date),
+              file=sys.stderr)
     print(finding.id)
     return 0
 

@@ -10,7 +10,7 @@ from checklists.library import get_template
 from checklists.model import Node, NodeKind, Template
 from checklists.star_inputs import validate_measurements
 from inspection.changes import Change
-from inspection.dates import parse_iso_date
+from inspection.dates import date_problem
 from inspection.model import Answer, Finding, FindingStatus, Severity
 from inspection.results import is_answered
 from inspection.store.base import Edit, NotFound, StoreBase, dumps, now_iso
@@ -42,6 +42,8 @@ MESSAGES = messages({
                              "severity: the severity is minor, major or critical, not \"{severity}\""),
     "finding.bad_deadline": ("deadline：整改期限格式应为 YYYY-MM-DD，收到“{deadline}”",
                              "deadline: the deadline is written YYYY-MM-DD, not \"{deadline}\""),
+    "finding.no_such_deadline": ("deadline：日历上没有 {deadline} 这一天",
+                                 "deadline: there is no day {deadline} in the calendar"),
 })
 
 
@@ -241,10 +243,9 @@ def _finding_fields(*, requirement: str, severity: Severity | str, deadline: str
         severity = Severity(severity)
     except ValueError:
         raise InvalidInput("finding.bad_severity", severity=severity) from None
-    if deadline:
-        try:
-            parse_iso_date(deadline)
-        except ValueError:
-            raise InvalidInput("finding.bad_deadline", deadline=deadline) from None
+    problem = date_problem(deadline) if deadline else None
+    if problem is not None:
+        raise InvalidInput("finding.bad_deadline" if problem == "format" else "finding.no_such_deadline",
+                           deadline=deadline)
     return {"requirement": requirement, "severity": severity.value, "deadline": deadline or None,
             "responsible": (responsible or "").strip()}

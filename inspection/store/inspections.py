@@ -9,15 +9,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from checklists.editions import standard_key
 from checklists.errors import InvalidInput, Message, UserError, messages
 from checklists.library import get_template
-from inspection.dates import parse_iso_date
+from inspection.dates import date_problem, parse_iso_date
 from inspection.model import Inspection, Park, ParkType, Status
 from inspection.store.base import INSPECTION_SELECT, NotFound, StoreBase, dumps, inspection_from_row, now_iso
 from inspection.store.listing import like_pattern
 from inspection.store.templates import TemplateRefused
 
+FIRST_VISIT = dt.date(2000, 1, 1)  # no inspection of this program's kind is older
 MESSAGES = messages({
     "inspection.bad_date": ("date：日期格式应为 YYYY-MM-DD（如 2026-11-20），收到“{date}”",
                             "date: a date is written YYYY-MM-DD (e.g. 2026-11-20), not \"{date}\""),
+    "inspection.no_such_date": ("date：日历上没有 {date} 这一天", "date: there is no day {date} in the calendar"),
+    "inspection.date_out_of_range": (
+        "date：检查日期 {date} 不可能（应在 {first} 到 {last} 之间，即最多提前一年建检查）",
+        "date: the inspection date {date} cannot be right (it is between {first} and {last}:"
+        " an inspection is made at most a year ahead)"),
     "inspection.short_id": ("id：检查编号至少需要 4 位，收到“{id}”",
                             "id: an inspection id needs at least 4 characters, not \"{id}\""),
     "inspection.no_id": ("没有编号为“{id}”的检查", "No inspection has the id \"{id}\""),
@@ -144,10 +150,16 @@ class InspectionsMixin(StoreBase):
                 raise TemplateRefused("template.retired", id=template_id, title=template.title)
         inspectors = _clean_names(inspectors, "inspector")
         visit_date = dt.date.today().isoformat() if date is None else date
-        try:
-            year = parse_iso_date(visit_date).year
-        except ValueError:
-            raise InvalidInput("inspection.bad_date", date=visit_date) from None
+        problem = date_problem(visit_date)
+        if problem is not None:
+            raise InvalidInput("inspection.bad_date" if problem == "format" else "inspection.no_such_date",
+                               date=visit_date)
+        visit = parse_iso_date(visit_date)
+        first, last = FIRST_VISIT, dt.date.today() + dt.timedelta(days=366)
+        if not first <= visit <= last:  # a typo (2062 for 2026) would number and sort it wrongly
+            raise InvalidInput("inspection.date_out_of_range", date=visit_date,
+                               first=first.isoformat(), last=last.isoformat())
+        year = visit.year
         inspection_id = str(uuid.uuid4())
         stamp = now_iso()
         with self._edit("new_inspection", entity="inspection", entity_id=inspection_id,

@@ -159,3 +159,37 @@ def test_no_traceback_reaches_the_user(tmp_path):
                           "--data-dir", str(tmp_path)], capture_output=True, text=True)
     assert out.returncode == 2
     assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("date, said", [
+    ("2026-02-30", "日历上没有 2026-02-30 这一天"),
+    ("2026/11/20", "格式应为 YYYY-MM-DD"),
+    ("2099-01-01", "不可能"),   # a typo for the year: would be numbered YQJC-2099-…
+    ("1999-01-01", "不可能"),
+])
+def test_an_inspection_date_that_cannot_be_right_is_refused(cli, date, said):
+    assert cli("park", "add", "星河园")[0] == 0
+    code, out, err = cli("inspection", "new", "--park", "星河园", "--template", "000",
+                         "--inspector", "张三", "--date", date)
+    assert code == 2 and said in err and len(err.strip().splitlines()) == 1, err
+    assert out == ""
+
+
+def test_a_deadline_is_checked_against_the_calendar_and_the_visit(cli, inspection_id):
+    code, _, err = cli("finding", "add", inspection_id, "1-1-1", "--requirement", "清障",
+                       "--deadline", "2026-13-01")
+    assert code == 2 and "日历上没有 2026-13-01 这一天" in err, err
+    code, out, err = cli("finding", "add", inspection_id, "1-1-1", "--requirement", "清障",
+                         "--deadline", "2026-01-15")  # before the visit (2026-11-20): kept, said
+    assert code == 0 and "早于检查日期 2026-11-20" in err, err
+    assert len(last_line(out)) > 0
+
+
+def test_argparse_mistakes_are_said_in_the_command_lines_language(cli, monkeypatch):
+    code, _, err = cli("signature", "add", "x", "--role", "boss", "--name", "甲")
+    assert code == 2 and "不能是 'boss'" in err and "invalid choice" not in err, err
+    code, _, err = cli("park", "add")
+    assert code == 2 and "缺少参数" in err and "required" not in err, err
+    monkeypatch.setenv("PARK_INSPECTOR_LANG", "en")
+    code, _, err = cli("park", "add")
+    assert code == 2 and err.startswith("Error:") and "the following arguments are required" in err, err
