@@ -38,6 +38,8 @@ def add_inspection(runner, park="星河园", date="2025-03-01", templates=("000"
 def wait_for_dialog(qtbot, window) -> NewInspectionDialog:
     qtbot.waitUntil(lambda: isinstance(getattr(window, "_new_dialog", None), NewInspectionDialog)
                     and window._new_dialog.isVisible())
+    # The templates arrive from the database thread like the parks: a loaded machine is slower.
+    qtbot.waitUntil(lambda: len(window._new_dialog.template_boxes) >= 5)
     return window._new_dialog
 
 
