@@ -10,7 +10,7 @@ from pathlib import Path
 
 from inspection.files import check_output_path
 from inspection.paths import DataDir
-from inspection.store.answers import UNSET, AnswersMixin
+from inspection.store.answers import UNSET, AnswersMixin, NoteChanged
 from inspection.store.backup import backup_is_whole, backup_to
 from inspection.store.base import InspectionLocked, NotFound, StoreError, now_iso
 from inspection.store.conflicts import ConflictRecord, ConflictsMixin
@@ -29,7 +29,7 @@ from inspection.store.site import SiteMixin
 from inspection.store.swap import Notice
 from inspection.store.templates import Installed, TemplateRecord, TemplateRefused, TemplatesMixin
 
-__all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "StoreError",
+__all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "StoreError", "NoteChanged",
            "DuplicatePark", "NotADraft", "InspectionChanged", "BadBackup", "CheckReport", "restore", "now_iso",
            "ParkRegistry", "RegistryState", "ConflictRecord", "EditionMove", "Installed",
            "TemplateRecord", "TemplateRefused", "PendingPush", "HubSyncRecord", "DamagedFolder",

@@ -16,6 +16,14 @@ from inspection.results import is_answered
 from inspection.store.base import Edit, NotFound, StoreBase, dumps, now_iso
 
 
+class NoteChanged(InvalidInput):
+    """A note written over a note it was not based on (a newer one arrived underneath).
+
+    ``answer`` is the stored answer the writer did not know about."""
+
+    answer: Answer | None = None
+
+
 class _Unset:
     def __repr__(self) -> str:
         return "UNSET"
@@ -36,6 +44,12 @@ MESSAGES = messages({
         "result：“{code} {title}”的星级由测量值决定，不需要评定；请用 --value 填写测量值",
         "result: the star level of \"{code} {title}\" follows from its measurements and is not"
         " judged; give the measurements with --value"),
+    "answer.note_changed": (
+        "{code} 的备注已在别处改为“{stored}”（冲突选定、撤销、同步或导入），你输入的“{typed}”"
+        "没有保存，以免覆盖较新的备注。请核对后再输入。",
+        "The note of {code} was changed elsewhere to \"{stored}\" (a conflict pick, an undo, a"
+        " sync or an import); what you typed, \"{typed}\", was not saved so as not to overwrite"
+        " the newer note. Check it and type again."),
     "finding.not_found": ("没有编号为 {id} 的整改项", "No finding has the number {id}"),
     "finding.no_requirement": ("requirement：整改要求不能为空", "requirement: the requirement cannot be empty"),
     "finding.bad_severity": ("severity：严重程度应为 minor/major/critical，收到“{severity}”",
@@ -95,7 +109,7 @@ class AnswersMixin(StoreBase):
 
     def save_answer(self, inspection_id: str, template_id: str, item_code: str, *,
                     result: str | None = UNSET, value: Mapping[str, Any] | None = UNSET,
-                    note: str = UNSET) -> Change:
+                    note: str = UNSET, note_was: str = UNSET) -> Change:
         """Record (part of) the answer to one item; fields left UNSET keep their value.
 
         An answer with no result, no value and no note is removed. One transaction of a few
@@ -126,6 +140,8 @@ class AnswersMixin(StoreBase):
         with self._edit("answer", entity="answer", entity_id=f"{template_id}:{item_code}",
                         inspection_id=inspection_id, starts=True) as edit:
             self._require_applied(edit, template_id)
+            if note is not UNSET and note_was is not UNSET:
+                self._check_note_base(inspection_id, template_id, item_code, note, note_was)
             for name, stored in fields.items():
                 edit.detail[name] = json.loads(stored) if name == "value" and stored else stored
             inserted = {"result": None, "value": None, "note": "", **fields}
@@ -149,6 +165,16 @@ class AnswersMixin(StoreBase):
             edit.answers[key] = answer
             edit.answered[key] = is_answered(template, node, answer, edit.park_type)
         return edit.change
+
+    def _check_note_base(self, inspection_id: str, template_id: str, item_code: str,
+                         note: str, note_was: str) -> None:
+        row = self._one("SELECT * FROM answers WHERE inspection_id = ? AND template_id = ?"
+                        " AND item_code = ?", [inspection_id, template_id, item_code])
+        stored = row["note"] if row else ""
+        if stored != (note_was or "") and stored != (note or ""):
+            exc = NoteChanged("answer.note_changed", code=item_code, stored=stored, typed=note)
+            exc.answer = _answer(row) if row else None
+            raise exc
 
     def answer(self, inspection_id: str, template_id: str, item_code: str) -> Answer | None:
         row = self._one("SELECT * FROM answers WHERE inspection_id = ? AND template_id = ?"

@@ -330,9 +330,11 @@ class FindingsPanel(QWidget):
             return
 
         def submitted(values: dict) -> None:
+            # Only what was changed in the dialog is written: a field the dialog still shows
+            # as it was when opened may have been changed underneath since (an undo, a sync).
             current = self.session.findings.get(finding.id, finding)
             changes = {k: v for k, v in values.items()
-                       if v != (current.severity.value if k == "severity" else getattr(current, k))}
+                       if v != _finding_field(finding, k) and v != _finding_field(current, k)}
             if changes:
                 self.session.undo_stack.push(
                     EditFinding(self.session, current, tr("编辑整改项"), changes))
@@ -365,3 +367,7 @@ class FindingsPanel(QWidget):
         finding = self.session.findings.get(finding_id)
         if finding is not None:
             self.session.undo_stack.push(DeleteFinding(self.session, finding))
+
+
+def _finding_field(finding: Finding, name: str):
+    return finding.severity.value if name == "severity" else getattr(finding, name)

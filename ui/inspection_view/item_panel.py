@@ -137,6 +137,10 @@ class ItemPanel(QScrollArea):
         self._note_timer.setInterval(NOTE_DELAY_MS)
         self._note_timer.timeout.connect(self.commit_note)
         self._setting_note = False
+        # The stored note the editor's text was typed over: a note changed underneath (a
+        # conflict pick, an undo, a sync or an import) replaces the text unless the inspector
+        # is typing right now, and typed text is never written over a newer stored note.
+        self._note_base = ""
         self.photos = PhotoStrip(cache, body)
         layout.addWidget(self.photos)
         self.findings = FindingsPanel(body)
@@ -197,10 +201,8 @@ class ItemPanel(QScrollArea):
             self.results.set_options(template.result_scale)
         for widget in (self.note, self.photos, self.findings):
             widget.show()
-        self._setting_note = True
         answer = session.answer(*self.key)
-        self.note.setPlainText(answer.note if answer else "")
-        self._setting_note = False
+        self._load_note(answer.note if answer else "")
         self.refresh_answer()
         self.refresh_photos()
         self.findings.show_item(session, self.key, f"{node.code} {node.title}")
@@ -273,6 +275,7 @@ class ItemPanel(QScrollArea):
             self.star_form.set_answer(answer.value if answer else None, result)
         else:
             self.results.set_result(result)
+        self._note_arrived(answer.note if answer else "")
         self._show_evidence()
         badges = []
         if self.node.attrs.get("pilot"):
@@ -360,20 +363,49 @@ class ItemPanel(QScrollArea):
             return
         text = self.note.toPlainText()
         answer = self.session.answer(*self.key)
-        if text != (answer.note if answer else ""):
+        stored = answer.note if answer else ""
+        if text != stored:
+            base = self._note_base
+            self._note_base = text
             step = self._open_note()
-            if step is not None:
+            if step is not None and base == stored:
                 step.extend(text)
             else:
-                self.session.undo_stack.push(EditNote(self.session, *self.key, text))
+                # Typed over *base*: the store refuses it if a newer note is stored by now.
+                self.session.undo_stack.push(EditNote(self.session, *self.key, text, base))
+        else:
+            self._note_base = text
         if close and (step := self._open_note()) is not None:
             step.open = False
 
     def note_restored(self, template_id: str, code: str, text: str) -> None:
-        if (template_id, code) == self.key and self.note.toPlainText() != text:
-            self._setting_note = True
-            self.note.setPlainText(text)
-            self._setting_note = False
+        if (template_id, code) == self.key:
+            self._load_note(text)
+
+    def note_typing(self) -> bool:
+        """Whether the note holds typed text not yet saved (the inspector is typing in it)."""
+        return self.note.toPlainText() != self._note_base
+
+    def _note_arrived(self, stored: str) -> None:
+        """The item's stored note as the session now shows it: the editor takes it unless
+        the inspector is typing (that text is saved against the note it was typed over)."""
+        if self.note.toPlainText() == stored:
+            self._note_base = stored
+        elif not self.note_typing():
+            self._load_note(stored)
+
+    def _load_note(self, text: str) -> None:
+        self._note_base = text
+        if self.note.toPlainText() == text:
+            return
+        position = self.note.textCursor().position()
+        self._setting_note = True
+        self.note.setPlainText(text)
+        self._setting_note = False
+        if self.note.hasFocus():  # keep the cursor about where it was
+            cursor = self.note.textCursor()
+            cursor.setPosition(min(position, len(text)))
+            self.note.setTextCursor(cursor)
 
     def _star_values(self, value: dict) -> None:
         if self.key is not None and not self.session.read_only:

@@ -296,7 +296,9 @@ class StarIndicatorForm(QWidget):
             if isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findData(current)) if current else 0)
             elif isinstance(widget, QLineEdit):
-                if self._number(key, widget) != current:
+                # A number being typed right now stays; committed, it is saved over this one.
+                typing = widget.hasFocus() and self._number(key, widget) != self._shown.get(key)
+                if not typing and self._number(key, widget) != current:
                     if current is None:
                         widget.setText("")
                     elif spec.get("unit") in PERCENT_UNITS:

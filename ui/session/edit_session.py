@@ -27,7 +27,7 @@ from inspection.changes import Change, ItemKey
 from inspection.model import Answer, Finding, Inspection, InspectionSnapshot, Photo
 from inspection.photos.order import in_capture_order
 from inspection.results import is_answered
-from inspection.store import Store
+from inspection.store import NoteChanged, Store
 from ui.base.error_reporting import user_message
 from ui.base.i18n import tr
 from ui.base.tasks import TaskRunner
@@ -270,6 +270,9 @@ class EditSession(QObject):
             self.save_state_changed.emit(tr("保存失败：{0}").format(self._last_error))
             if on_error is not None:
                 on_error(exc)
+            if isinstance(exc, NoteChanged) and key is not None:
+                # What the store holds instead: shown, so no editor keeps the older note.
+                self.apply(Change(answers={key: exc.answer}))
             self.failed.emit(exc)
 
         self.runner.db(fn, done, error)

@@ -101,6 +101,10 @@ class SetAnswer(StoreCommand):
         current = {"result": old.result if old else None, "value": old.value if old else None,
                    "note": old.note if old else ""}
         self.old = {name: current[name] for name in new}
+        # The note the store holds before each write, as far as this command knows (written on
+        # the database worker only): a note typed over an older one is refused, never written
+        # over a newer one that arrived underneath (a conflict pick, a sync, an import).
+        self._note_on_store: str = self.old.get("note") or ""
 
     def fields(self, forward: bool) -> dict[str, Any]:
         return self.new if forward else self.old
@@ -113,10 +117,14 @@ class SetAnswer(StoreCommand):
 
     def write(self, store: Store, forward: bool):
         fields = self.fields(forward)
-        return store.save_answer(self.session.id, *self.key,
-                                 result=fields.get("result", UNSET),
-                                 value=fields.get("value", UNSET),
-                                 note=fields.get("note", UNSET))
+        change = store.save_answer(self.session.id, *self.key,
+                                   result=fields.get("result", UNSET),
+                                   value=fields.get("value", UNSET),
+                                   note=fields.get("note", UNSET),
+                                   note_was=self._note_on_store if "note" in fields else UNSET)
+        if "note" in fields:
+            self._note_on_store = fields["note"] or ""
+        return change
 
     def confirm(self, result, forward: bool) -> None:
         self.session.apply(result)
@@ -125,9 +133,14 @@ class SetAnswer(StoreCommand):
 class EditNote(SetAnswer):
     """Typing in the note: while the same note is being edited, later saves extend this step."""
 
-    def __init__(self, session: EditSession, template_id: str, code: str, note: str) -> None:
+    def __init__(self, session: EditSession, template_id: str, code: str, note: str,
+                 base: str | None = None) -> None:
+        """*base*: the note the editor's text was typed over (the stored one when not given)."""
         super().__init__(session, template_id, code, tr("编辑备注 {0}").format(code),
                          {"note": note})
+        if base is not None:
+            self.old = {"note": base}
+            self._note_on_store = base
         self.open = True
 
     def show(self, forward: bool) -> None:
