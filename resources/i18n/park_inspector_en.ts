@@ -416,11 +416,11 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/camera/camera_flow.py" line="32" />
             <location filename="../../ui/inspection_view/actions.py" line="120" />
             <location filename="../../ui/inspection_view/conflicts.py" line="45" />
-            <location filename="../../ui/inspection_view/page.py" line="132" />
-            <location filename="../../ui/inspection_view/page.py" line="135" />
-            <location filename="../../ui/inspection_view/page.py" line="252" />
+            <location filename="../../ui/inspection_view/page.py" line="133" />
+            <location filename="../../ui/inspection_view/page.py" line="136" />
+            <location filename="../../ui/inspection_view/page.py" line="262" />
             <location filename="../../ui/photos/photo_viewer.py" line="377" />
-            <location filename="../../ui/session/undo_commands.py" line="165" />
+            <location filename="../../ui/session/undo_commands.py" line="178" />
             <location filename="../../ui/session/undo_feedback.py" line="32" />
             <source>整体照片</source>
             <translation>General photos</translation>
@@ -1007,13 +1007,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/template_editions.py" line="69" />
             <location filename="../../ui/dialogs/template_editions.py" line="94" />
-            <location filename="../../ui/home/home_page.py" line="401" />
+            <location filename="../../ui/home/home_page.py" line="407" />
             <source>新建复查</source>
             <translation>New revisit</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_editions.py" line="72" />
-            <location filename="../../ui/home/home_page.py" line="382" />
+            <location filename="../../ui/home/home_page.py" line="388" />
             <source>为“{0}”新建一次复查？</source>
             <translation>Start a revisit of "{0}"?</translation>
         </message>
@@ -1099,9 +1099,9 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_import.py" line="134" />
-            <location filename="../../ui/home/home_page.py" line="240" />
-            <location filename="../../ui/office/review_page.py" line="213" />
-            <location filename="../../ui/office/review_page.py" line="374" />
+            <location filename="../../ui/home/home_page.py" line="170" />
+            <location filename="../../ui/office/hub_files.py" line="78" />
+            <location filename="../../ui/office/review_page.py" line="200" />
             <location filename="../../ui/office/trends_view.py" line="135" />
             <source>正在读取…</source>
             <translation>Reading…</translation>
@@ -1154,7 +1154,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
-            <location filename="../../ui/office/inspections_view.py" line="49" />
+            <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/trends_view.py" line="175" />
             <location filename="../../ui/reports/revisions_dialog.py" line="74" />
             <source>版本</source>
@@ -1169,8 +1169,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
             <location filename="../../ui/home/inspection_list.py" line="328" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
-            <location filename="../../ui/office/review_page.py" line="123" />
-            <location filename="../../ui/office/tracker_view.py" line="52" />
+            <location filename="../../ui/office/review_page.py" line="110" />
+            <location filename="../../ui/office/tracker_view.py" line="44" />
             <source>条目</source>
             <translation>Item</translation>
         </message>
@@ -1184,7 +1184,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/inspection_list.py" line="61" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
-            <location filename="../../ui/office/inspections_view.py" line="49" />
+            <location filename="../../ui/office/inspections_view.py" line="40" />
             <location filename="../../ui/reports/revisions_dialog.py" line="74" />
             <source>状态</source>
             <translation>Status</translation>
@@ -1259,7 +1259,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="164" />
             <location filename="../../ui/office/ranking_view.py" line="195" />
-            <location filename="../../ui/office/tracker_view.py" line="189" />
+            <location filename="../../ui/office/tracker_view.py" line="137" />
             <location filename="../../ui/reports/export_dialogs.py" line="218" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbooks (*.xlsx)</translation>
@@ -1312,7 +1312,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="132" />
-            <location filename="../../ui/office/inspections_view.py" line="146" />
+            <location filename="../../ui/office/inspections_view.py" line="91" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
@@ -1320,116 +1320,116 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/home_page.py" line="137" />
             <location filename="../../ui/home/inspection_list.py" line="61" />
             <location filename="../../ui/home/new_inspection.py" line="266" />
-            <location filename="../../ui/office/inspections_view.py" line="49" />
+            <location filename="../../ui/office/inspections_view.py" line="40" />
             <location filename="../../ui/office/ranking_view.py" line="137" />
-            <location filename="../../ui/office/tracker_view.py" line="53" />
+            <location filename="../../ui/office/tracker_view.py" line="45" />
             <location filename="../../ui/office/trends_view.py" line="175" />
             <source>检查日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="181" />
+            <location filename="../../ui/home/home_page.py" line="186" />
             <location filename="../../ui/reports/export_dialogs.py" line="138" />
             <source>打开</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="183" />
+            <location filename="../../ui/home/home_page.py" line="188" />
             <source>新建复查…</source>
             <translation>New revisit…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="184" />
+            <location filename="../../ui/home/home_page.py" line="189" />
             <source>对同一园区再检查一次：模板相同，答案清空，未完成的整改带入</source>
             <translation>Inspect the same park again: same templates, answers cleared, open rectifications carried over</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="186" />
+            <location filename="../../ui/home/home_page.py" line="191" />
             <source>删除草稿…</source>
             <translation>Delete draft…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="191" />
+            <location filename="../../ui/home/home_page.py" line="196" />
             <source>没有符合筛选条件的检查。</source>
             <translation>No inspection matches the filter.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="206" />
+            <location filename="../../ui/home/home_page.py" line="211" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="217" />
+            <location filename="../../ui/home/home_page.py" line="222" />
             <source>双击或按回车键打开检查</source>
             <translation>Double-click or press Enter to open an inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="307" />
+            <location filename="../../ui/home/home_page.py" line="311" />
             <source>显示 {0} / 共 {1} 次检查</source>
             <translation>Showing {0} of {1} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="309" />
+            <location filename="../../ui/home/home_page.py" line="313" />
             <source>共 {0} 次检查</source>
             <translation>{0} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="339" />
+            <location filename="../../ui/home/home_page.py" line="343" />
             <source>先在列表中选择一个检查草稿</source>
             <translation>Select a draft inspection in the list first</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="341" />
+            <location filename="../../ui/home/home_page.py" line="345" />
             <source>删除这个还没有任何记录的草稿</source>
             <translation>Delete this draft, which has nothing recorded yet</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="344" />
+            <location filename="../../ui/home/home_page.py" line="348" />
             <source>只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。</source>
             <translation>Only drafts can be deleted. This inspection has records (status: {0}) and is kept so that the record stays complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="376" />
+            <location filename="../../ui/home/home_page.py" line="382" />
             <source>上次检查中尚未整改的问题会带入复查，逐项核实。</source>
             <translation>Rectifications still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="378" />
+            <location filename="../../ui/home/home_page.py" line="384" />
             <source>上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。</source>
             <translation>The {0} rectification(s) still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="381" />
+            <location filename="../../ui/home/home_page.py" line="387" />
             <source>上次检查没有待整改的问题。</source>
             <translation>The earlier inspection has no open rectifications.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="390" />
+            <location filename="../../ui/home/home_page.py" line="396" />
             <source>检查日期为今天。所有答案会清空，需要重新判定；{0}改用新版本时，整改项随其条目带入新版本（条目已删除的留在上次检查中）。</source>
             <translation>The date of the visit is today. All answers are cleared and judged again; {0} With a newer edition, open findings move with their items (those whose item was removed stay in the earlier inspection).</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="398" />
+            <location filename="../../ui/home/home_page.py" line="404" />
             <source>复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。所有答案会清空，需要重新判定；{2}</source>
             <translation>The revisit uses the same templates as the inspection of {0} ({1}) and is dated today. All answers are cleared and must be judged again; {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="417" />
+            <location filename="../../ui/home/home_page.py" line="423" />
             <source>删除“{0}” {1} 的检查草稿？</source>
             <translation>Delete the draft inspection of "{0}" on {1}?</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="418" />
+            <location filename="../../ui/home/home_page.py" line="424" />
             <source>这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。</source>
             <translation>No item of this draft has been judged yet. Once deleted, the draft and any photos and rectifications in it cannot be recovered.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="419" />
+            <location filename="../../ui/home/home_page.py" line="425" />
             <source>删除草稿</source>
             <translation>Delete draft</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="419" />
+            <location filename="../../ui/home/home_page.py" line="425" />
             <location filename="../../ui/inspection_view/findings.py" line="247" />
             <location filename="../../ui/photos/photo_strip.py" line="277" />
             <location filename="../../ui/reports/signatures_dialog.py" line="262" />
@@ -1439,9 +1439,9 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/home/inspection_list.py" line="61" />
             <location filename="../../ui/home/new_inspection.py" line="134" />
-            <location filename="../../ui/office/inspections_view.py" line="49" />
+            <location filename="../../ui/office/inspections_view.py" line="40" />
             <location filename="../../ui/office/room.py" line="174" />
-            <location filename="../../ui/office/tracker_view.py" line="52" />
+            <location filename="../../ui/office/tracker_view.py" line="44" />
             <location filename="../../ui/office/trends_view.py" line="64" />
             <source>园区</source>
             <translation>Park</translation>
@@ -1450,10 +1450,10 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/inspection_list.py" line="61" />
             <location filename="../../ui/home/new_inspection.py" line="267" />
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
-            <location filename="../../ui/office/inspections_view.py" line="49" />
+            <location filename="../../ui/office/inspections_view.py" line="40" />
             <location filename="../../ui/office/room.py" line="41" />
             <location filename="../../ui/office/room.py" line="178" />
-            <location filename="../../ui/office/tracker_view.py" line="53" />
+            <location filename="../../ui/office/tracker_view.py" line="45" />
             <location filename="../../ui/reports/signatures_dialog.py" line="43" />
             <source>检查人员</source>
             <translation>Inspectors</translation>
@@ -1669,7 +1669,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="396" />
+            <location filename="../../ui/home/new_inspection.py" line="401" />
             <source>无法创建检查</source>
             <translation>Could not create the inspection</translation>
         </message>
@@ -1829,7 +1829,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/hub/sync_flow.py" line="154" />
-            <location filename="../../ui/photos/import_flow.py" line="165" />
+            <location filename="../../ui/photos/import_flow.py" line="167" />
             <location filename="../../ui/reports/export_dialogs.py" line="67" />
             <location filename="../../ui/reports/print_preview.py" line="133" />
             <source>取消</source>
@@ -1958,13 +1958,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="119" />
-            <location filename="../../ui/inspection_view/page.py" line="131" />
+            <location filename="../../ui/inspection_view/page.py" line="132" />
             <source>检查表</source>
             <translation>Checklist</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="121" />
-            <location filename="../../ui/inspection_view/page.py" line="137" />
+            <location filename="../../ui/inspection_view/page.py" line="138" />
             <source>汇总</source>
             <translation>Summary</translation>
         </message>
@@ -2002,7 +2002,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/checklist_delegate.py" line="58" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="282" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="285" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
@@ -2027,8 +2027,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Without photos</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="232" />
-            <location filename="../../ui/office/review_page.py" line="275" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="236" />
+            <location filename="../../ui/office/review_page.py" line="262" />
             <source>已填写</source>
             <translation>Filled in</translation>
         </message>
@@ -2078,15 +2078,15 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
             <location filename="../../ui/inspection_view/findings.py" line="275" />
             <location filename="../../ui/inspection_view/findings.py" line="297" />
-            <location filename="../../ui/office/review_page.py" line="159" />
+            <location filename="../../ui/office/review_page.py" line="146" />
             <source>整改项</source>
             <translation>Rectifications</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
-            <location filename="../../ui/office/inspections_view.py" line="50" />
-            <location filename="../../ui/office/review_page.py" line="157" />
-            <location filename="../../ui/office/tracker_view.py" line="53" />
+            <location filename="../../ui/office/inspections_view.py" line="41" />
+            <location filename="../../ui/office/review_page.py" line="144" />
+            <location filename="../../ui/office/tracker_view.py" line="45" />
             <location filename="../../ui/photos/photo_strip.py" line="190" />
             <location filename="../../ui/photos/photo_viewer.py" line="158" />
             <source>照片</source>
@@ -2114,7 +2114,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="39" />
-            <location filename="../../ui/office/review_page.py" line="336" />
+            <location filename="../../ui/office/review_page.py" line="323" />
             <source>备注：{0}</source>
             <translation>note: {0}</translation>
         </message>
@@ -2122,7 +2122,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/conflicts.py" line="42" />
             <location filename="../../ui/inspection_view/findings.py" line="229" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="325" />
-            <location filename="../../ui/office/review_page.py" line="344" />
+            <location filename="../../ui/office/review_page.py" line="331" />
             <source>已整改</source>
             <translation>Rectified</translation>
         </message>
@@ -2131,7 +2131,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/findings.py" line="229" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="234" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="326" />
-            <location filename="../../ui/office/review_page.py" line="344" />
+            <location filename="../../ui/office/review_page.py" line="331" />
             <source>待整改</source>
             <translation>Open</translation>
         </message>
@@ -2207,9 +2207,9 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/evidence_notice.py" line="40" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="218" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="220" />
             <location filename="../../ui/inspection_view/page_header.py" line="82" />
-            <location filename="../../ui/inspection_view/star_inputs.py" line="383" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="410" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="280" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="286" />
             <source>、</source>
@@ -2228,27 +2228,27 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="48" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="322" />
-            <location filename="../../ui/office/tracker_view.py" line="108" />
+            <location filename="../../ui/office/tracker_view.py" line="68" />
             <source>一般</source>
             <translation>Minor</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="48" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="322" />
-            <location filename="../../ui/office/tracker_view.py" line="108" />
+            <location filename="../../ui/office/tracker_view.py" line="68" />
             <source>较重</source>
             <translation>Major</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="48" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="322" />
-            <location filename="../../ui/office/tracker_view.py" line="108" />
+            <location filename="../../ui/office/tracker_view.py" line="68" />
             <source>严重</source>
             <translation>Critical</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="62" />
-            <location filename="../../ui/inspection_view/findings.py" line="338" />
+            <location filename="../../ui/inspection_view/findings.py" line="340" />
             <source>编辑整改项</source>
             <translation>Edit rectification</translation>
         </message>
@@ -2260,13 +2260,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="75" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
-            <location filename="../../ui/office/tracker_view.py" line="52" />
+            <location filename="../../ui/office/tracker_view.py" line="44" />
             <source>整改要求</source>
             <translation>Requirement</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="79" />
-            <location filename="../../ui/office/tracker_view.py" line="52" />
+            <location filename="../../ui/office/tracker_view.py" line="44" />
             <source>严重程度</source>
             <translation>Severity</translation>
         </message>
@@ -2278,7 +2278,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="90" />
-            <location filename="../../ui/office/tracker_view.py" line="52" />
+            <location filename="../../ui/office/tracker_view.py" line="45" />
             <source>整改期限</source>
             <translation>Deadline</translation>
         </message>
@@ -2315,7 +2315,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="172" />
-            <location filename="../../ui/inspection_view/findings.py" line="352" />
+            <location filename="../../ui/inspection_view/findings.py" line="354" />
             <source>整改完成</source>
             <translation>Rectified</translation>
         </message>
@@ -2341,7 +2341,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="234" />
-            <location filename="../../ui/office/review_page.py" line="345" />
+            <location filename="../../ui/office/review_page.py" line="332" />
             <source>期限 {0}</source>
             <translation>Deadline {0}</translation>
         </message>
@@ -2367,7 +2367,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="255" />
-            <location filename="../../ui/office/review_page.py" line="348" />
+            <location filename="../../ui/office/review_page.py" line="335" />
             <source>整改情况：{0}</source>
             <translation>Rectification: {0}</translation>
         </message>
@@ -2388,7 +2388,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>None. For a non-compliant item, record here what the park must rectify.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="361" />
+            <location filename="../../ui/inspection_view/findings.py" line="363" />
             <source>重新打开整改项</source>
             <translation>Reopen rectification</translation>
         </message>
@@ -2403,67 +2403,67 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>What you saw, the evidence, remarks… (saved automatically)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="172" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="176" />
             <source>请在左侧选择一个检查条目</source>
             <translation>Choose an item on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="218" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="220" />
             <source>&lt;b&gt;责任单位：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Responsible units: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="224" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="226" />
             <source>&lt;b&gt;时间节点：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Deadline: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="226" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="228" />
             <source>&lt;b&gt;所属行动：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Action: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="234" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="236" />
             <source>&lt;b&gt;检查要点&lt;/b&gt;&lt;br&gt;</source>
             <translation>&lt;b&gt;What to check&lt;/b&gt;&lt;br&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="251" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="253" />
             <source>本部分共 {0} 个条目，已记录 {1} 个。</source>
             <translation>This section has {0} items; {1} recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="256" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="258" />
             <source>按 N 跳到下一个未检查条目，按数字键记录结果。</source>
             <translation>Press N for the next unchecked item, a number key to record a result.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="259" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="261" />
             <source>&lt;b&gt;参考文本&lt;/b&gt;（标准中不作检查的部分）</source>
             <translation>&lt;b&gt;Reference text&lt;/b&gt; (parts of the standard that are not checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="279" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="282" />
             <source>试点 *</source>
             <translation>Pilot *</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="279" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="282" />
             <source>上海市营商环境创新试点改革举措事项</source>
             <translation>A Shanghai business-environment pilot reform measure</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="283" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="286" />
             <source>截至检查日期 {0} 已超过时间节点</source>
             <translation>Past its deadline on the inspection date {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="381" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="413" />
             <source>填写 {0} 测量值</source>
             <translation>Enter measurements for {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="387" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="419" />
             <source>评定 {0}</source>
             <translation>Rate {0}</translation>
         </message>
@@ -2484,22 +2484,22 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>All items are checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="91" />
+            <location filename="../../ui/inspection_view/page.py" line="92" />
             <source>正在打开检查…</source>
             <translation>Opening the inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="197" />
+            <location filename="../../ui/inspection_view/page.py" line="206" />
             <source>无法打开该检查。</source>
             <translation>The inspection could not be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="251" />
+            <location filename="../../ui/inspection_view/page.py" line="261" />
             <source>整体照片（{0}）</source>
             <translation>General photos ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="320" />
+            <location filename="../../ui/inspection_view/page.py" line="330" />
             <source>清除结果</source>
             <translation>Clear result</translation>
         </message>
@@ -2531,20 +2531,20 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="80" />
-            <location filename="../../ui/office/review_page.py" line="232" />
+            <location filename="../../ui/office/review_page.py" line="219" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="81" />
-            <location filename="../../ui/office/review_page.py" line="232" />
+            <location filename="../../ui/office/review_page.py" line="219" />
             <location filename="../../ui/reports/revisions_dialog.py" line="81" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="82" />
-            <location filename="../../ui/office/review_page.py" line="234" />
+            <location filename="../../ui/office/review_page.py" line="221" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
@@ -2559,94 +2559,139 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>{0} (shortcut {1})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="63" />
-            <source>未达到一星级的要求</source>
-            <translation>Does not meet the one-star requirements</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="125" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="107" />
             <source>测量值</source>
             <translation>Measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="138" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="121" />
             <source>评定等级（选择达到的最高等级）</source>
             <translation>Judged level (choose the highest level reached)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="138" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="121" />
             <source>各等级要求</source>
             <translation>Requirements per level</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="164" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="148" />
             <source>请选择</source>
             <translation>Choose</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="166" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="150" />
             <source>{0} 档</source>
             <translation>Grade {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="181" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="165" />
             <source>{0}：其他公共服务功能，多项用“、”分隔</source>
             <translation>{0}: other public services, separated by 、</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="200" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="178" />
             <source>未填写</source>
             <translation>Not filled in</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="209" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="187" />
             <source>服务类园区不需填写</source>
             <translation>Not needed for service parks</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="241" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="220" />
+            <source>{0}：不认识单位“{1}”（{2}）</source>
+            <translation>{0}: unknown unit "{1}" ({2})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_inputs.py" line="223" />
             <source>{0}：请输入 0 至 100 之间的百分数</source>
             <translation>{0}: enter a percentage from 0 to 100</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="243" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="225" />
             <source>{0}：请输入 0 至 {1} 之间的整数</source>
             <translation>{0}: enter a whole number from 0 to {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="244" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="226" />
             <source>{0}：请输入不小于 0 的数字</source>
             <translation>{0}: enter a number of 0 or more</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="345" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="244" />
+            <source>{0}：“{1}”按 {2} {3} 记录</source>
+            <translation>{0}: "{1}" recorded as {2} {3}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_inputs.py" line="248" />
+            <source>{0}填的是 {1}%。是指 {2}% 吗？</source>
+            <translation>{0} is {1}%. Did you mean {2}%?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_inputs.py" line="250" />
+            <source>改为 {0}%</source>
+            <translation>Change to {0}%</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_inputs.py" line="370" />
             <source>（未保存）</source>
             <translation> (not saved)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="363" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="388" />
             <source>评定等级</source>
             <translation>Judged level</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="376" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="401" />
             <source>已具备 {0} 项</source>
             <translation>{0} in place</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="382" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="409" />
             <source>本指标等级：尚缺 {0}</source>
             <translation>Level of this indicator: missing {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="394" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="421" />
             <source>评定为{0}，但测量值只达到{1}：{2}</source>
             <translation>Judged {0}, but the measured values reach only {1}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="397" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="424" />
             <source>本指标等级：</source>
             <translation>Level of this indicator: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_inputs.py" line="426" />
+            <source>原因：{0}</source>
+            <translation>Why: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_parts.py" line="28" />
+            <source>未达到一星级的要求</source>
+            <translation>Does not meet the one-star requirements</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_parts.py" line="45" />
+            <source>可带单位：平方米、万平方米（如 4.8万）、亩、公顷</source>
+            <translation>Units you may type: square metres, units of 10,000 m² (4.8 and the character for ten thousand), mu, hectares</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_parts.py" line="46" />
+            <source>可带单位：亩、平方米、万平方米、公顷</source>
+            <translation>Units you may type: mu, square metres, units of 10,000 m², hectares</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_parts.py" line="47" />
+            <source>百分数，如 62 表示 62%</source>
+            <translation>A percentage: 62 means 62%</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_parts.py" line="48" />
+            <source>整数，如 35</source>
+            <translation>A whole number, e.g. 35</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/status.py" line="45" />
@@ -2749,7 +2794,7 @@ Reason (optional):</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/summary_tab.py" line="292" />
-            <location filename="../../ui/photos/import_flow.py" line="118" />
+            <location filename="../../ui/photos/import_flow.py" line="119" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
@@ -2884,85 +2929,90 @@ It holds the database and {1} photo and report files.</translation>
             <translation>After rectification: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="31" />
+            <location filename="../../ui/office/hub_files.py" line="55" />
+            <source>双击查看大图</source>
+            <translation>Double-click to see it larger</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="28" />
             <location filename="../../ui/office/ranking_view.py" line="161" />
             <location filename="../../ui/office/standing.py" line="14" />
             <source>待审核</source>
             <translation>Awaiting review</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="31" />
+            <location filename="../../ui/office/inspections_view.py" line="28" />
             <location filename="../../ui/office/standing.py" line="14" />
             <source>已通过</source>
             <translation>Approved</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="31" />
+            <location filename="../../ui/office/inspections_view.py" line="28" />
             <location filename="../../ui/office/ranking_view.py" line="161" />
             <location filename="../../ui/office/standing.py" line="15" />
             <source>已退回</source>
             <translation>Returned</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="32" />
+            <location filename="../../ui/office/inspections_view.py" line="29" />
             <source>未提交审核</source>
             <translation>Not submitted</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="49" />
+            <location filename="../../ui/office/inspections_view.py" line="40" />
             <location filename="../../ui/office/trends_view.py" line="175" />
             <source>审核</source>
             <translation>Review</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="50" />
+            <location filename="../../ui/office/inspections_view.py" line="41" />
             <source>答案</source>
             <translation>Answers</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="50" />
+            <location filename="../../ui/office/inspections_view.py" line="41" />
             <source>整改（未完成）</source>
             <translation>Findings (open)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="50" />
+            <location filename="../../ui/office/inspections_view.py" line="41" />
             <source>报告编号</source>
             <translation>Report number</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="141" />
+            <location filename="../../ui/office/inspections_view.py" line="86" />
             <source>全部检查人员</source>
             <translation>All inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="143" />
+            <location filename="../../ui/office/inspections_view.py" line="88" />
             <location filename="../../ui/office/ranking_view.py" line="135" />
-            <location filename="../../ui/office/tracker_view.py" line="135" />
+            <location filename="../../ui/office/tracker_view.py" line="95" />
             <source>园区名称</source>
             <translation>Park name</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="150" />
+            <location filename="../../ui/office/inspections_view.py" line="95" />
             <source>全部审核状态</source>
             <translation>All review states</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="176" />
+            <location filename="../../ui/office/inspections_view.py" line="108" />
             <source>审核…</source>
             <translation>Review…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="177" />
+            <location filename="../../ui/office/inspections_view.py" line="109" />
             <source>查看这次检查的条目、照片和报告，记录通过或退回</source>
             <translation>Read this inspection's items, photos and report, and approve or return it</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="181" />
+            <location filename="../../ui/office/inspections_view.py" line="113" />
             <source>双击打开审核</source>
             <translation>Double-click to review</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="217" />
+            <location filename="../../ui/office/inspections_view.py" line="149" />
             <source>共 {0} 项检查（已显示 {1} 项）</source>
             <translation>{0} inspections ({1} shown)</translation>
         </message>
@@ -3163,176 +3213,171 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Review comment (revision {0}, {1}): {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="93" />
+            <location filename="../../ui/office/review_page.py" line="80" />
             <source>‹ 中心检查列表</source>
             <translation>‹ Hub inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="106" />
+            <location filename="../../ui/office/review_page.py" line="93" />
             <source>打开已签署报告</source>
             <translation>Open the signed report</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="119" />
+            <location filename="../../ui/office/review_page.py" line="106" />
             <source>只看不符合、有整改或有意见的条目</source>
             <translation>Only items not met, with findings or with comments</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="123" />
+            <location filename="../../ui/office/review_page.py" line="110" />
             <source>结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="123" />
+            <location filename="../../ui/office/review_page.py" line="110" />
             <source>证据</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="150" />
+            <location filename="../../ui/office/review_page.py" line="137" />
             <source>对此条目的审核意见</source>
             <translation>Review comment on this item</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="152" />
+            <location filename="../../ui/office/review_page.py" line="139" />
             <source>退回时写明这个条目要改什么（检查人员同步后在条目上方看到）</source>
             <translation>When returning, say what must change in this item (the inspector sees it above the item after syncing)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="169" />
+            <location filename="../../ui/office/review_page.py" line="156" />
             <source>审核结论</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="171" />
+            <location filename="../../ui/office/review_page.py" line="158" />
             <source>总体意见（退回时必填，或至少写一个条目的意见）</source>
             <translation>Overall comment (needed to return, unless an item has one)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="176" />
+            <location filename="../../ui/office/review_page.py" line="163" />
             <location filename="../../ui/office/standing.py" line="19" />
             <source>通过</source>
             <translation>Approve</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="178" />
+            <location filename="../../ui/office/review_page.py" line="165" />
             <source>退回…</source>
             <translation>Return…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="183" />
+            <location filename="../../ui/office/review_page.py" line="170" />
             <source>修订与审核记录</source>
             <translation>Revisions and decisions</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="230" />
+            <location filename="../../ui/office/review_page.py" line="217" />
             <source>审核：{0}　{1}</source>
             <translation>Review: {0}  {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="235" />
+            <location filename="../../ui/office/review_page.py" line="222" />
             <source>上传者 {0}</source>
             <translation>Pushed by {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="237" />
+            <location filename="../../ui/office/review_page.py" line="224" />
             <source>已签署报告 SHA-256 {0}</source>
             <translation>Signed report SHA-256 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="238" />
+            <location filename="../../ui/office/review_page.py" line="225" />
             <source>这一版没有已签署的报告</source>
             <translation>This revision has no signed report</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="242" />
+            <location filename="../../ui/office/review_page.py" line="229" />
             <source>这次检查在中心的状态是“{0}”，完成后才能审核。</source>
             <translation>This inspection is “{0}” on the hub; it can be reviewed once completed.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="251" />
+            <location filename="../../ui/office/review_page.py" line="238" />
             <source>只有审核人员可以记录审核结论</source>
             <translation>Only a reviewer can record a decision</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="278" />
+            <location filename="../../ui/office/review_page.py" line="265" />
             <source>照片 {0}</source>
             <translation>Photos {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="280" />
+            <location filename="../../ui/office/review_page.py" line="267" />
             <source>整改 {0}</source>
             <translation>Findings {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="282" />
+            <location filename="../../ui/office/review_page.py" line="269" />
             <source>有意见</source>
             <translation>Commented</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="291" />
-            <location filename="../../ui/office/review_page.py" line="412" />
+            <location filename="../../ui/office/review_page.py" line="278" />
+            <location filename="../../ui/office/review_page.py" line="362" />
             <source>已写意见的条目：{0} 项</source>
             <translation>Items commented: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="296" />
+            <location filename="../../ui/office/review_page.py" line="283" />
             <source>第 {0} 版上传（{1}）</source>
             <translation>Revision {0} pushed ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="297" />
+            <location filename="../../ui/office/review_page.py" line="284" />
             <source>　← 当前</source>
             <translation>  ← current</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="299" />
+            <location filename="../../ui/office/review_page.py" line="286" />
             <source>第 {0} 版 {1}（{2}）</source>
             <translation>Revision {0} {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="318" />
+            <location filename="../../ui/office/review_page.py" line="305" />
             <source>请在左侧选择一个条目</source>
             <translation>Choose an item on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="329" />
+            <location filename="../../ui/office/review_page.py" line="316" />
             <source>结果：未检查</source>
             <translation>Result: not checked</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="332" />
+            <location filename="../../ui/office/review_page.py" line="319" />
             <source>结果：{0}</source>
             <translation>Result: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="339" />
-            <location filename="../../ui/office/review_page.py" line="351" />
+            <location filename="../../ui/office/review_page.py" line="326" />
+            <location filename="../../ui/office/review_page.py" line="338" />
             <location filename="../../ui/reports/verify_dialog.py" line="259" />
             <source>无</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="346" />
+            <location filename="../../ui/office/review_page.py" line="333" />
             <source>责任单位 {0}</source>
             <translation>Responsible {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="368" />
-            <source>双击查看大图</source>
-            <translation>Double-click to see it larger</translation>
-        </message>
-        <message>
-            <location filename="../../ui/office/review_page.py" line="442" />
+            <location filename="../../ui/office/review_page.py" line="382" />
             <source>退回时请写明原因：总体意见，或至少一个条目的意见。</source>
             <translation>Returning needs a reason: an overall comment, or a comment on at least one item.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="446" />
+            <location filename="../../ui/office/review_page.py" line="386" />
             <source>正在记录审核结论…</source>
             <translation>Recording the decision…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="449" />
+            <location filename="../../ui/office/review_page.py" line="389" />
             <source>已记录：{0}（第 {1} 版）</source>
             <translation>Recorded: {0} (revision {1})</translation>
         </message>
@@ -3427,81 +3472,81 @@ It holds the database and {1} photo and report files.</translation>
             <translation>{0} items have review comments</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="52" />
-            <location filename="../../ui/office/tracker_view.py" line="138" />
+            <location filename="../../ui/office/tracker_view.py" line="44" />
+            <location filename="../../ui/office/tracker_view.py" line="98" />
             <source>责任单位</source>
             <translation>Responsible unit</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="53" />
+            <location filename="../../ui/office/tracker_view.py" line="45" />
             <source>逾期天数</source>
             <translation>Days overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="105" />
+            <location filename="../../ui/office/tracker_view.py" line="65" />
             <source>{0} 天</source>
             <translation>{0} days</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="105" />
+            <location filename="../../ui/office/tracker_view.py" line="65" />
             <source>未逾期</source>
             <translation>Not overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="106" />
+            <location filename="../../ui/office/tracker_view.py" line="66" />
             <source>无期限</source>
             <translation>No deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="113" />
+            <location filename="../../ui/office/tracker_view.py" line="73" />
             <source>现场记录：{0}</source>
             <translation>On site: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="140" />
+            <location filename="../../ui/office/tracker_view.py" line="100" />
             <source>只看逾期</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="142" />
+            <location filename="../../ui/office/tracker_view.py" line="102" />
             <location filename="../../ui/reports/report_menu.py" line="70" />
             <source>导出 Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="165" />
+            <location filename="../../ui/office/tracker_view.py" line="113" />
             <source>未完成：已完成或已签署检查中尚未整改、且没有被之后的复查接续的整改项。双击查看那次检查的照片和记录。</source>
             <translation>Open: findings not yet rectified in completed or signed inspections and not carried into a later revisit. Double-click to see that inspection's photos and records.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="185" />
+            <location filename="../../ui/office/tracker_view.py" line="133" />
             <source>共 {0} 项，逾期 {1} 项</source>
             <translation>{0} in all, {1} overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="189" />
+            <location filename="../../ui/office/tracker_view.py" line="137" />
             <source>导出整改跟踪</source>
             <translation>Export the tracker</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="189" />
+            <location filename="../../ui/office/tracker_view.py" line="137" />
             <source>整改跟踪.xlsx</source>
             <translation>Rectification tracker.xlsx</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="204" />
+            <location filename="../../ui/office/tracker_view.py" line="152" />
             <source>已导出整改跟踪</source>
             <translation>Tracker exported</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="205" />
+            <location filename="../../ui/office/tracker_view.py" line="153" />
             <source>整改跟踪已保存到：
 {0}</source>
             <translation>The tracker was saved to:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="207" />
+            <location filename="../../ui/office/tracker_view.py" line="155" />
             <source>没有导出</source>
             <translation>Not exported</translation>
         </message>
@@ -3649,100 +3694,100 @@ The copy can be edited but is not the record: every page is marked “unsigned�
             <translation>Annotation text:</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="52" />
+            <location filename="../../ui/photos/import_flow.py" line="53" />
             <source>已导入 {0} 张照片</source>
             <translation>{0} photo(s) imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="54" />
+            <location filename="../../ui/photos/import_flow.py" line="55" />
             <source>{0} 张已在本检查中</source>
             <translation>{0} already in this inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="56" />
+            <location filename="../../ui/photos/import_flow.py" line="57" />
             <source>{0} 个文件未导入</source>
             <translation>{0} file(s) not imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="58" />
+            <location filename="../../ui/photos/import_flow.py" line="59" />
             <source>出错后停止，{0} 个文件未处理</source>
             <translation>stopped after an error, {0} files not processed</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="60" />
+            <location filename="../../ui/photos/import_flow.py" line="61" />
             <source>已取消，{0} 个文件未处理</source>
             <translation>Cancelled; {0} file(s) not processed</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="69" />
-            <location filename="../../ui/photos/import_flow.py" line="165" />
+            <location filename="../../ui/photos/import_flow.py" line="70" />
+            <location filename="../../ui/photos/import_flow.py" line="167" />
             <source>正在查找照片…</source>
             <translation>Looking for photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="102" />
+            <location filename="../../ui/photos/import_flow.py" line="103" />
             <source>照片 ({0});;所有文件 (*)</source>
             <translation>Photos ({0});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="103" />
+            <location filename="../../ui/photos/import_flow.py" line="104" />
             <source>添加照片</source>
             <translation>Add photos</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="111" />
+            <location filename="../../ui/photos/import_flow.py" line="112" />
             <source>部分文件未导入</source>
             <translation>Some files were not imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="114" />
+            <location filename="../../ui/photos/import_flow.py" line="115" />
             <source>。以下文件未导入，原件未作任何改动：</source>
             <translation>. The following files were not imported; the originals were not changed:</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="118" />
+            <location filename="../../ui/photos/import_flow.py" line="119" />
             <source>文件</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="166" />
+            <location filename="../../ui/photos/import_flow.py" line="168" />
             <source>导入照片</source>
             <translation>Import photos</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="187" />
+            <location filename="../../ui/photos/import_flow.py" line="189" />
             <source>正在取消…（正在处理的照片完成后停止）</source>
             <translation>Cancelling… (stops after the photo being processed)</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="195" />
+            <location filename="../../ui/photos/import_flow.py" line="197" />
             <source>正在导入 {0}/{1}：{2}</source>
             <translation>Importing {0}/{1}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="206" />
-            <location filename="../../ui/photos/import_flow.py" line="218" />
+            <location filename="../../ui/photos/import_flow.py" line="208" />
+            <location filename="../../ui/photos/import_flow.py" line="220" />
             <source>照片没有全部导入</source>
             <translation>Not all photos were imported</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="207" />
-            <location filename="../../ui/photos/import_flow.py" line="219" />
+            <location filename="../../ui/photos/import_flow.py" line="209" />
+            <location filename="../../ui/photos/import_flow.py" line="221" />
             <source>。已导入的照片已保存。</source>
             <translation>. The photos imported are saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="263" />
+            <location filename="../../ui/photos/import_flow.py" line="265" />
             <source>该检查已签署，只读；不能添加照片</source>
             <translation>This inspection is signed and read-only; photos cannot be added</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="270" />
+            <location filename="../../ui/photos/import_flow.py" line="272" />
             <source>上一批照片还在导入，请稍候</source>
             <translation>The previous photos are still being imported; please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/photos/import_flow.py" line="306" />
+            <location filename="../../ui/photos/import_flow.py" line="308" />
             <source>照片已删除（可撤销：Ctrl+Z）</source>
             <translation>Photo deleted (undo: Ctrl+Z)</translation>
         </message>
@@ -3795,7 +3840,7 @@ The copy can be edited but is not the record: every page is marked “unsigned�
         <message>
             <location filename="../../ui/photos/photo_strip.py" line="239" />
             <location filename="../../ui/photos/photo_viewer.py" line="211" />
-            <location filename="../../ui/session/undo_commands.py" line="176" />
+            <location filename="../../ui/session/undo_commands.py" line="189" />
             <source>删除照片</source>
             <translation>Delete photo</translation>
         </message>
@@ -5175,32 +5220,32 @@ Create or import a key under “Signing key”.</translation>
             <translation>Not saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/session/undo_commands.py" line="129" />
+            <location filename="../../ui/session/undo_commands.py" line="139" />
             <source>编辑备注 {0}</source>
             <translation>Edit note {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/session/undo_commands.py" line="166" />
+            <location filename="../../ui/session/undo_commands.py" line="179" />
             <source>移动照片到 {0}</source>
             <translation>Move photo to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/session/undo_commands.py" line="186" />
+            <location filename="../../ui/session/undo_commands.py" line="199" />
             <source>修改照片说明</source>
             <translation>Change photo caption</translation>
         </message>
         <message>
-            <location filename="../../ui/session/undo_commands.py" line="196" />
+            <location filename="../../ui/session/undo_commands.py" line="209" />
             <source>标注照片</source>
             <translation>Annotate photo</translation>
         </message>
         <message>
-            <location filename="../../ui/session/undo_commands.py" line="210" />
+            <location filename="../../ui/session/undo_commands.py" line="223" />
             <source>添加整改项 {0}</source>
             <translation>Add rectification {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/session/undo_commands.py" line="284" />
+            <location filename="../../ui/session/undo_commands.py" line="297" />
             <source>删除整改项 {0}</source>
             <translation>Delete rectification {0}</translation>
         </message>

@@ -29,5 +29,6 @@ def test_the_tree_shows_the_reached_level_and_the_panel_says_why(qtbot, runner, 
     assert index.data(RESULT_LABEL_ROLE) == "四星级"  # judged 五星, the share reaches 四星
     assert "五星级需≥80%" in index.data(Qt.ItemDataRole.ToolTipRole)
     page.select(("001", "4"))
-    text = page.panel.star_form.result_label.text()
-    assert "四星级" in text and "评定为五星级，但测量值只达到四星级" in text
+    form = page.panel.star_form
+    assert "四星级" in form.result_label.text()
+    assert "评定为五星级，但测量值只达到四星级" in form.reason_label.text()

@@ -16,64 +16,34 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QIntValidator, QValidator
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from checklists.model import Node
 from checklists.star_inputs import GRADES
-from inspection.palette import BORDER, HIGHLIGHT_FILL, MUTED, OVERDUE, STAR, SURFACE_FORM
+from inspection.palette import BORDER, MUTED, OVERDUE, STAR, SURFACE_FORM
 from inspection.star_levels import reached_level
 from ui.base.i18n import star_glyphs, tr
 from ui.base.i18n import star_level_label as level_label
 from ui.base.widgets import muted_label, section_title
+from ui.inspection_view.star_numbers import NotANumber, looks_like_a_fraction, read_amount
+from ui.inspection_view.star_parts import LevelRow, number_text, units_tip
 
 PERCENT_UNITS = {"比例"}  # a fraction stored 0–1, typed as a percentage
+TOP = {"比例": 100.0}  # the largest number a field takes (in what is typed)
+INTEGER_TOP = 10_000_000
 
 
-
-
-class _LevelRow(QFrame):
-    """A level's radio button with its criterion; a click anywhere on the row picks it."""
-
-    def __init__(self, level: int, criterion: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 3, 4, 3)
-        self.radio = QRadioButton(level_label(level), self)
-        self.radio.setMinimumWidth(96)
-        layout.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
-        self.name = QLabel(level_label(level), self)  # shown instead where nothing is judged
-        self.name.setMinimumWidth(96)
-        self.name.setStyleSheet(f"color: {STAR}; font-weight: bold;")
-        self.name.hide()
-        layout.addWidget(self.name, 0, Qt.AlignmentFlag.AlignTop)
-        text = QLabel(criterion or tr("未达到一星级的要求"), self)
-        text.setWordWrap(True)
-        text.setStyleSheet(f"color: {MUTED};" if not criterion else "")
-        layout.addWidget(text, 1)
-
-    def set_reached(self, reached: bool) -> None:
-        """Mark the level the indicator reaches with what is on screen."""
-        self.setStyleSheet(f"_LevelRow {{ background: {HIGHLIGHT_FILL}; border-radius: 3px; }}" if reached
-                           else "")
-
-    def mousePressEvent(self, event) -> None:
-        if self.radio.isEnabled():
-            self.radio.click()
-        super().mousePressEvent(event)
 
 
 class StarIndicatorForm(QWidget):
@@ -89,7 +59,7 @@ class StarIndicatorForm(QWidget):
         self.fields: dict[str, QWidget] = {}
         self.specs: dict[str, Mapping[str, Any]] = {}
         self._shown: dict[str, Any] = {}  # the value as last set or committed
-        self.level_rows: dict[int, _LevelRow] = {}
+        self.level_rows: dict[int, LevelRow] = {}
         self.levels = QButtonGroup(self)
         self.levels.setExclusive(True)
         self.levels.idClicked.connect(self._level_clicked)
@@ -103,6 +73,17 @@ class StarIndicatorForm(QWidget):
         self.input_error.setWordWrap(True)
         self.input_error.setStyleSheet(f"color: {OVERDUE};")
         self.input_error.hide()
+        # what a typed unit was read as (4.8万 → 48000 平方米), and 0.62 in a % field questioned
+        self.input_hint = QLabel(self)
+        self.input_hint.setWordWrap(True)
+        self.input_hint.setTextFormat(Qt.TextFormat.RichText)
+        self.input_hint.setStyleSheet(f"color: {MUTED};")
+        self.input_hint.linkActivated.connect(self._hint_link)
+        self.input_hint.hide()
+        self.reason_label = QLabel(self)  # why the indicator is at its level
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setStyleSheet(f"color: {MUTED};")
+        self.reason_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._refused: dict[str, str] = {}  # field key → message, while its text is refused
 
     # --- building ------------------------------------------------------------------------
@@ -111,13 +92,14 @@ class StarIndicatorForm(QWidget):
         self.node, self.park_type = node, park_type
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget() is not None and item.widget() not in (self.result_label,
-                                                                   self.input_error):
+            if item.widget() is not None and item.widget() not in (
+                    self.result_label, self.input_error, self.input_hint, self.reason_label):
                 item.widget().hide()
                 item.widget().deleteLater()
         self.fields, self.specs, self.level_rows = {}, {}, {}
         self._refused = {}
         self.input_error.hide()
+        self.input_hint.hide()
         for button in self.levels.buttons():
             self.levels.removeButton(button)
         inputs = list(node.attrs.get("inputs", ()))
@@ -132,6 +114,7 @@ class StarIndicatorForm(QWidget):
             grid.setColumnStretch(3, 1)
             self._layout.addWidget(grid_host)
             self._layout.addWidget(self.input_error)
+            self._layout.addWidget(self.input_hint)
         judged = bool(node.attrs.get("judged"))
         criteria = node.attrs.get("criteria", {})
         self._layout.addWidget(section_title(
@@ -144,7 +127,7 @@ class StarIndicatorForm(QWidget):
         box_layout.setContentsMargins(4, 4, 4, 4)
         box_layout.setSpacing(0)
         for level in range(5, -1 if judged else 0, -1):
-            row = _LevelRow(level, criteria.get(str(level), ""), box)
+            row = LevelRow(level, criteria.get(str(level), ""), box)
             if judged:
                 self.levels.addButton(row.radio, level)
             else:
@@ -154,6 +137,7 @@ class StarIndicatorForm(QWidget):
             self.level_rows[level] = row
         self._layout.addWidget(box)
         self._layout.addWidget(self.result_label)
+        self._layout.addWidget(self.reason_label)
 
     def _add_input(self, grid: QGridLayout, row: int, spec: Mapping[str, Any]) -> None:
         key, kind, unit = spec["key"], spec["type"], spec.get("unit", "")
@@ -189,17 +173,11 @@ class StarIndicatorForm(QWidget):
             widget = QLineEdit(self)
             widget.setMaximumWidth(160)
             widget.setAlignment(Qt.AlignmentFlag.AlignRight)
-            if spec.get("integer"):
-                widget.setValidator(QIntValidator(0, 10_000_000, widget))
-            else:
-                top = 100.0 if unit in PERCENT_UNITS else 1e9
-                validator = QDoubleValidator(0.0, top, 4, widget)
-                validator.setNotation(QDoubleValidator.Notation.StandardNotation)
-                validator.setLocale(QLocale.c())
-                widget.setValidator(validator)
+            # No validator: it silently dropped what it did not take ("4.8万" became 4.8).
+            # The text is read with its unit (star_numbers.py) or refused with the reason.
             widget.setPlaceholderText(tr("未填写"))
-            # Not editingFinished: Qt sends it only for text the validator accepts, so an
-            # emptied field (or 150 %) would never be committed.
+            widget.setToolTip(units_tip(unit))
+            # Not editingFinished: an emptied field (or 150 %) must be committed too.
             widget.installEventFilter(self)
             widget.textEdited.connect(lambda _="", key=key: self._edited(key))
             grid.addWidget(widget, row, 1)
@@ -231,17 +209,59 @@ class StarIndicatorForm(QWidget):
         text = widget.text().strip()
         if not text:
             return None
-        validator = widget.validator()
-        state = (validator.validate(text, 0)[0] if validator is not None
-                 else QValidator.State.Acceptable)
-        if state == QValidator.State.Acceptable and self._number(key, widget) is not None:
-            return None
         spec = self.specs[key]
+        try:
+            self._read(key, text)
+            return None
+        except NotANumber as why:
+            kind = why.kind
+            unit = why.unit
+        if kind == "unit":
+            return tr("{0}：不认识单位“{1}”（{2}）").format(spec["label"], unit,
+                                                      units_tip(spec.get("unit", "")))
         if spec.get("unit") in PERCENT_UNITS:
             return tr("{0}：请输入 0 至 100 之间的百分数").format(spec["label"])
         if spec.get("integer"):
-            return tr("{0}：请输入 0 至 {1} 之间的整数").format(spec["label"], validator.top())
+            return tr("{0}：请输入 0 至 {1} 之间的整数").format(spec["label"], INTEGER_TOP)
         return tr("{0}：请输入不小于 0 的数字").format(spec["label"])
+
+    def _read(self, key: str, text: str) -> tuple[float, bool]:
+        spec = self.specs[key]
+        unit = spec.get("unit", "")
+        return read_amount(text, unit, integer=bool(spec.get("integer")),
+                           top=INTEGER_TOP if spec.get("integer") else TOP.get(unit))
+
+    def hints(self) -> list[str]:
+        """What typed units were read as, and a share below 1 % questioned (rich text)."""
+        lines = []
+        for key, widget in self.fields.items():
+            if not isinstance(widget, QLineEdit) or not self.applies(key) \
+                    or self.refusal(key) is not None or not widget.text().strip():
+                continue
+            spec, text = self.specs[key], widget.text().strip()
+            number, converted = self._read(key, text)
+            if converted:
+                lines.append(tr("{0}：“{1}”按 {2} {3} 记录").format(
+                    spec["label"], text, number_text(number), spec.get("unit", "")))
+            if spec.get("unit") in PERCENT_UNITS and looks_like_a_fraction(number):
+                meant = number_text(number * 100)
+                lines.append(tr("{0}填的是 {1}%。是指 {2}% 吗？").format(
+                    spec["label"], number_text(number), meant)
+                    + f" <a href='percent:{key}'>" + tr("改为 {0}%").format(meant) + "</a>")
+        return lines
+
+    def _show_hints(self) -> None:
+        lines = self.hints()
+        self.input_hint.setText("<br>".join(lines))
+        self.input_hint.setVisible(bool(lines))
+
+    def _hint_link(self, link: str) -> None:
+        kind, _, key = link.partition(":")
+        widget = self.fields.get(key)
+        if kind == "percent" and isinstance(widget, QLineEdit) and widget.isEnabled():
+            number, _converted = self._read(key, widget.text())
+            widget.setText(number_text(number * 100))
+            self.commit()
 
     def read_value(self) -> dict[str, Any]:
         """What the form shows, in the stored form (fractions, lists); empty fields left out.
@@ -272,12 +292,12 @@ class StarIndicatorForm(QWidget):
         return value
 
     def _number(self, key: str, widget: QLineEdit) -> float | int | None:
-        text = widget.text().strip().replace(",", "")
+        text = widget.text().strip()
         if not text or not self.applies(key):
             return None
         try:
-            number = float(text)
-        except ValueError:
+            number, _converted = self._read(key, text)
+        except NotANumber:
             return None
         spec = self.specs[key]
         if spec.get("unit") in PERCENT_UNITS:
@@ -302,9 +322,9 @@ class StarIndicatorForm(QWidget):
                     if current is None:
                         widget.setText("")
                     elif spec.get("unit") in PERCENT_UNITS:
-                        widget.setText(_number_text(current * 100))
+                        widget.setText(number_text(current * 100))
                     else:
-                        widget.setText(_number_text(current))
+                        widget.setText(number_text(current))
             else:
                 for check in widget.findChildren(QCheckBox):
                     check.blockSignals(True)
@@ -318,6 +338,7 @@ class StarIndicatorForm(QWidget):
         self._shown = {k: v for k, v in value.items() if k in self.fields}
         self._refused = {}
         self._show_refusals()
+        self._show_hints()
         level = int(result) if result is not None and result.isdigit() else None
         self.levels.setExclusive(False)
         for level_value, row in self.level_rows.items():
@@ -330,6 +351,7 @@ class StarIndicatorForm(QWidget):
         a number the field refuses is not emitted and the message says why."""
         self._refused = {key: why for key in self.fields if (why := self.refusal(key))}
         self._show_refusals()
+        self._show_hints()
         value = self.read_value()
         if value != self._shown:
             self._shown = dict(value)
@@ -340,6 +362,7 @@ class StarIndicatorForm(QWidget):
         if key in self._refused and self.refusal(key) is None:  # put right: the message goes
             del self._refused[key]
             self._show_refusals()
+        self._show_hints()
         self._update_result()
 
     def _show_refusals(self) -> None:
@@ -379,6 +402,8 @@ class StarIndicatorForm(QWidget):
         missing = self.missing()
         for row in self.level_rows.values():
             row.set_reached(False)
+        self.reason_label.setText("")
+        self.reason_label.hide()
         if missing:
             self.result_label.setText(
                 f"<span style='color:{MUTED}'>" + tr("本指标等级：尚缺 {0}").format(
@@ -397,10 +422,6 @@ class StarIndicatorForm(QWidget):
                 level_label(judged), level_label(level.level), level.reason)
         self.result_label.setText(
             tr("本指标等级：") + f"<b style='color:{STAR}'>{star_glyphs(level.level)} "
-            f"{level_label(level.level)}</b><br><span style='color:{MUTED}'>{reason}</span>")
-
-
-def _number_text(value: float) -> str:
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.4f}".rstrip("0").rstrip(".")
+            f"{level_label(level.level)}</b>")
+        self.reason_label.setText(tr("原因：{0}").format(reason))
+        self.reason_label.show()
