@@ -146,9 +146,13 @@ class ChecklistModel(QAbstractItemModel):
         answer = self.session.answer(*key) if self.session else None
         return answer.result if answer else None
 
-    def progress(self) -> tuple[int, int]:
+    def progress(self, change: Change | None = None) -> tuple[int, int]:
+        """Items answered and items in all; with *change*, as they are once it is taken in
+        (the slots on ``session.changed`` run in the order they were connected)."""
+        done = self._done if change is None else {**self._done, **{
+            k: v for k, v in change.answered.items() if k in self._entries}}
         keys = self.item_keys()
-        return sum(1 for k in keys if self._done.get(k)), len(keys)
+        return sum(1 for k in keys if done.get(k)), len(keys)
 
     # --- QAbstractItemModel ------------------------------------------------------------------
 

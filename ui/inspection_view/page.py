@@ -12,6 +12,7 @@ import contextlib
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -190,7 +191,15 @@ class InspectionPage(QWidget):
         self.summary.dirty = True
         if self.tabs.currentWidget() is self.summary:
             self.refresh_summary()
-        self.tree.setFocus()
+        self._focus_checklist()
+
+    def _focus_checklist(self) -> None:
+        """Keys 1–4 answer the current item at once: the tree has the focus, and the window
+        is active again when the dialog that opened the inspection (新建检查) left none."""
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.isVisible() and QApplication.activeWindow() is None \
+                and QApplication.activeModalWidget() is None:
+            self.window().activateWindow()
 
     def _load_failed(self, inspection_id: str, exc: BaseException) -> None:
         if inspection_id == self.current_inspection_id:
@@ -218,16 +227,17 @@ class InspectionPage(QWidget):
         self._update_progress()
         self.title_changed.emit(title)
 
-    def _update_progress(self) -> None:
-        done, total = self.model.progress()
+    def _update_progress(self, change: Change | None = None) -> None:
+        # From the change itself: the model's own slot on the same signal may not have run yet.
+        done, total = self.model.progress(change)
         self.header.set_progress(done, total)
 
     def _on_change(self, change: Change) -> None:
         """Update what *change* concerns (the session says once what now looks different)."""
         if self.panel.key in change.answers:
             self.panel.refresh_answer()
-        if change.answers:
-            self._update_progress()
+        if change.answers or change.answered:
+            self._update_progress(change)
         if change.photos:
             self._photos_changed()
         if change.findings or change.removed_findings:
