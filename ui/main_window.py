@@ -440,6 +440,7 @@ class MainWindow(QMainWindow):
         self._settings_dialog = dialog
 
     def _settings_saved(self) -> None:
+        self.runner.set_actor(self.prefs.inspector_name.strip())  # who edits from now on
         # The inspection page shows the same choice as a checkable menu item.
         toggle = getattr(self._page, "auto_advance_action", None)
         if toggle is not None:

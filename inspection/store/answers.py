@@ -153,7 +153,7 @@ class AnswersMixin(StoreBase):
                 f"{updates}answered_by = excluded.answered_by, answered_at = excluded.answered_at"
                 " RETURNING *",
                 [inspection_id, template_id, item_code, inserted["result"], inserted["value"],
-                 inserted["note"], self.actor, now_iso()])
+                 inserted["note"], edit.author, now_iso()])
             answer: Answer | None = _answer(row)
             if answer is not None and answer.result is None and answer.value is None \
                     and not answer.note:

@@ -71,8 +71,10 @@ class Edit:
     audit row's ``detail``. ``state`` is the inspection's row as read at the start (None for an
     edit of no inspection, or of one it creates)."""
 
-    def __init__(self, state: dict | None, detail: dict, *, starts: bool = False) -> None:
+    def __init__(self, state: dict | None, detail: dict, *, starts: bool = False,
+                 author: str = "") -> None:
         self.state = state
+        self.author = author  # who made the edit (see StoreBase.author_of)
         self.detail = detail
         self.starts = starts  # a draft becomes in progress (the block may decide it does not)
         self.answers: dict[tuple[str, str], Answer | None] = {}
@@ -208,15 +210,26 @@ class StoreBase:
                     raise NotFound("store.no_inspection", id=inspection_id)
                 if state["status"] == "signed":
                     raise InspectionLocked("store.locked", revision=state["revision"])
-            edit = Edit(state, dict(detail or {}), starts=starts)
+            edit = Edit(state, dict(detail or {}), starts=starts, author=self.author_of(state))
             yield edit
             last_hash = state["last_hash"] if state is not None else None
             if inspection_id is not None:
                 edit.inspection = self._touch(inspection_id, state, starts=edit.starts)
+                if not edit.author and edit.inspection is not None and edit.inspection.inspectors:
+                    edit.author = edit.inspection.inspectors[0]  # an inspection it created
             self._append_audit(action, entity=entity, entity_id=entity_id,
                                inspection_id=inspection_id, detail=edit.detail,
-                               last_hash=last_hash)
+                               last_hash=last_hash, actor=edit.author)
         edit.done = True
+
+    def author_of(self, state: dict | None) -> str:
+        """Who an edit is recorded as — one rule for the window and the command line: the
+        name this store was opened with (the window's profile name, the CLI's --by), else
+        the inspection's first inspector. Never nobody while the inspection names someone."""
+        if self.actor.strip():
+            return self.actor.strip()
+        inspectors = json.loads(state["inspectors"]) if state and state.get("inspectors") else []
+        return inspectors[0] if inspectors else ""
 
     def _edit_state(self, inspection_id: str) -> dict | None:
         """The inspection (with its park and templates) and the audit chain's last hash, read
@@ -255,13 +268,13 @@ class StoreBase:
 
     def _append_audit(self, action: str, *, entity: str, entity_id: Any,
                       inspection_id: str | None, detail: dict,
-                      last_hash: str | None = None) -> None:
+                      last_hash: str | None = None, actor: str | None = None) -> None:
         if last_hash is None:
             last = self.db.execute(LAST_HASH_SELECT).fetchone()
             last_hash = last[0] if last else None
         row = {
             "at": now_iso(),
-            "actor": self.actor,
+            "actor": self.actor if actor is None else actor,
             "action": action,
             "inspection_id": inspection_id,
             "entity": entity,

@@ -200,6 +200,14 @@ class TaskRunner(QObject):
         if self._store is not None:
             self._store.close()
 
+    def set_actor(self, name: str) -> None:
+        """Who the edits from now on are recorded as (the inspector's profile name)."""
+        self._actor = name
+
+        def take(store: Store) -> None:
+            store.actor = name
+        self.db(take)
+
     def db(self, fn: Callable[[Store], Any], on_done: Callback | None = None,
            on_error: Callback | None = None) -> int:
         """Queue ``fn(store)`` on the database thread; callbacks run on the UI thread."""

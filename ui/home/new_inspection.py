@@ -387,6 +387,11 @@ class NewInspectionDialog(QDialog):
     def _created(self, inspection: Inspection) -> None:
         self._creating = False
         self.created_id = inspection.id
+        if not self.prefs.inspector_name.strip() and inspection.inspectors:
+            # No profile yet: the first inspector typed is who works on this computer, so
+            # every edit from now on has an author (设置 changes it).
+            self.prefs.inspector_name = inspection.inspectors[0]
+            self.runner.set_actor(inspection.inspectors[0])
         self.created.emit(inspection.id)
         self.accept()
 
