@@ -88,11 +88,22 @@ class FindingDialog(QDialog):
         row.addWidget(self.deadline)
         row.addStretch(1)
         form.addRow(tr("整改期限"), row)
+        # The date field is wide enough to show what is typed, and the messages below keep
+        # their place while empty: nothing moves under the pointer while a date is typed.
+        self.deadline.edit.setMinimumWidth(
+            self.deadline.edit.fontMetrics().horizontalAdvance("2026-12-20") * 2)
         self.deadline_warning = QLabel(self)
         self.deadline_warning.setStyleSheet(f"color: {NOTICE_CAUTION[2]};")
         self.deadline_warning.setWordWrap(True)
+        # QFormLayout drops the row of a hidden widget: a holder that stays keeps its place.
+        holder = QWidget(self)
+        holder.setMinimumHeight(self.deadline_warning.fontMetrics().lineSpacing() * 2 + 6)
+        in_holder = QVBoxLayout(holder)
+        in_holder.setContentsMargins(0, 0, 0, 0)
+        self.deadline_warning.setParent(holder)
+        in_holder.addWidget(self.deadline_warning)
         self.deadline_warning.hide()
-        form.addRow("", self.deadline_warning)
+        form.addRow("", holder)
         self.responsible = QLineEdit(self)
         self.responsible.setPlaceholderText(tr("责任部门或责任人"))
         form.addRow(tr("责任人"), self.responsible)
@@ -100,9 +111,13 @@ class FindingDialog(QDialog):
         self.error = QLabel(self)
         self.error.setStyleSheet(f"color: {OVERDUE};")
         self.error.setWordWrap(True)
-        self.error.hide()
+        self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing() * 2)
+        _keep_place(self.error)
         layout.addWidget(self.error)
         self.requirement.textChanged.connect(self._typed)
+        # a field changed: the error about it is out of date
+        self.deadline.date_changed.connect(lambda _: self._typed())
+        self.has_deadline.toggled.connect(lambda _: self._typed())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._submit)
@@ -133,8 +148,7 @@ class FindingDialog(QDialog):
         self.deadline_warning.setVisible(early)
 
     def _typed(self) -> None:
-        if self.error.isVisible() and self.requirement.toPlainText().strip():
-            self.error.hide()
+        self.error.hide()
 
     def values(self) -> dict:
         chosen = self.deadline.date()
@@ -371,3 +385,11 @@ class FindingsPanel(QWidget):
 
 def _finding_field(finding: Finding, name: str):
     return finding.severity.value if name == "severity" else getattr(finding, name)
+
+
+def _keep_place(label: QLabel) -> None:
+    """A message that keeps its place while hidden: the rows below never move."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    label.hide()
