@@ -35,6 +35,7 @@ from ui.home.home_page import HomePage
 from ui.window_menus import build_menus, fill_page_menus
 
 if TYPE_CHECKING:
+    from ui.bundles.bundle_flow import BundleFlow
     from ui.inspection_view.page import InspectionPage
 
 BUSY_DELAY_MS = 400  # short saves never flash the busy indicator
@@ -84,10 +85,7 @@ class MainWindow(QMainWindow):
         self.home.demo_requested.connect(self.open_demo)
         self.home.open_requested.connect(self.open_inspection)
 
-        from ui.bundles.bundle_flow import BundleFlow  # 导出 / 导入检查包, .pib dropped on the list
-        self.bundles = BundleFlow(self, self.runner, prefs)
-        self.bundles.open_requested.connect(self.open_inspection)
-        self.bundles.imported.connect(self._bundle_imported)
+        self._bundles: BundleFlow | None = None  # built when first used (self.bundles)
         self.home.bundles_dropped.connect(lambda paths: self.bundles.import_file(paths[0]))
         build_menus(self)
         self._build_status_bar()
@@ -151,6 +149,16 @@ class MainWindow(QMainWindow):
             fill_page_menus(self, page)
             self.page_built.emit(page)
         return self._page
+
+    @property
+    def bundles(self) -> BundleFlow:
+        """导出 / 导入检查包 and .pib files dropped on the list (built the first time)."""
+        if self._bundles is None:
+            from ui.bundles.bundle_flow import BundleFlow
+            self._bundles = BundleFlow(self, self.runner, self.prefs)
+            self._bundles.open_requested.connect(self.open_inspection)
+            self._bundles.imported.connect(self._bundle_imported)
+        return self._bundles
 
     def _flush_page(self) -> None:
         """Queue what is being typed on the inspection view, if it was ever built."""

@@ -33,7 +33,8 @@ def build_menus(window) -> None:
     window.backup_action = window_action(window, tr("备份数据…"), window.backup, name="backup")
     window.export_bundle_action = window_action(window, tr("导出检查包…"), window.export_bundle,
                                                 name="exportBundle")
-    window.import_bundle_action = window_action(window, tr("导入检查包…"), window.bundles.ask_import,
+    window.import_bundle_action = window_action(window, tr("导入检查包…"),
+                                                lambda: window.bundles.ask_import(),
                                                 name="importBundle")
     window.quit_action = window_action(window, tr("退出"), window.close, ["Ctrl+Q"], name="quit")
     window.quit_action.setMenuRole(QAction.MenuRole.QuitRole)

@@ -19,11 +19,12 @@ from ui.main_window import MainWindow
 ROOT = Path(__file__).resolve().parents[2]
 
 # Modules the first paint must not wait for: the store and SQLite helper, the report and
-# signing libraries, the camera, image decoding, the inspection view.
+# signing libraries, the camera, image decoding, the inspection view, the list's scoring, the
+# bundle dialogs.
 NOT_BEFORE_PAINT = ("sqlite_utils", "inspection.store", "reportlab", "pyhanko", "cryptography",
                     "PySide6.QtMultimedia", "PySide6.QtPrintSupport", "PySide6.QtSvg", "PIL",
                     "ui.inspection_view.page", "ui.photos", "ui.camera", "docx", "openpyxl",
-                    "psycopg")
+                    "psycopg", "inspection.figures", "inspection.results", "ui.bundles.bundle_flow")
 
 AT_FIRST_PAINT = """
 import os, sys

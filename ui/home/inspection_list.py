@@ -7,8 +7,10 @@ cannot be worked out shows "—" in its own row only.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from enum import IntEnum
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -23,8 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from checklists.library import all_templates
-from inspection.figures import Figures, FiguresFailed, InspectionFigures
 from inspection.model import Inspection, Status
 from inspection.palette import HUB_BADGES, STAR, STATUS_BADGES
 from ui.base.error_reporting import guarded, guarded_paint
@@ -32,6 +32,7 @@ from ui.base.i18n import join_names, star_glyphs, star_level_label, status_label
 from ui.office.standing import standing_label, standing_tooltip
 
 if TYPE_CHECKING:
+    from inspection.figures import Figures, InspectionFigures
     from inspection.store import HubStanding
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -62,7 +63,16 @@ def column_titles() -> list[str]:
             tr("进度"), tr("得分"), tr("星级")]
 
 
+@functools.cache
+def _figures_module() -> ModuleType:
+    """inspection.figures, loaded once figures are there to look at (not before the window's
+    first paint: it brings the scoring with it)."""
+    import inspection.figures
+    return inspection.figures
+
+
 def template_titles(template_ids: Sequence[str]) -> str:
+    from checklists.library import all_templates
     templates = all_templates()
     return join_names(templates[t].short_title if t in templates else t for t in template_ids)
 
@@ -155,10 +165,11 @@ class InspectionListModel(QAbstractTableModel):
 
     def figures(self, inspection_id: str) -> InspectionFigures | None:
         figures = self._figures.get(inspection_id)
-        return figures if isinstance(figures, InspectionFigures) else None
+        return figures if isinstance(figures, _figures_module().InspectionFigures) else None
 
     def figures_failed(self, inspection_id: str) -> bool:
-        return isinstance(self._figures.get(inspection_id), FiguresFailed)
+        figures = self._figures.get(inspection_id)
+        return figures is not None and isinstance(figures, _figures_module().FiguresFailed)
 
     def row_of(self, inspection_id: str) -> int:
         return self._row_of.get(inspection_id, -1)

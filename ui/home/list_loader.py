@@ -9,19 +9,22 @@ start shows them at once. A refresh overtaken by a newer one drops its late resu
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from inspection.figures import Figures, compute_figures
 from inspection.model import Inspection
 from ui.base.error_reporting import report_error
 from ui.base.tasks import TaskRunner, TaskRunnerStopped
+
+if TYPE_CHECKING:  # the figures' module (and its scoring) loads when figures are worked out
+    from inspection.figures import Figures
 
 FIRST_PAGE = 200  # rows shown before anything else is read
 NEXT_PAGES = 2000  # then the rest, this many at a time (the window stays responsive)
 FIGURES_CHUNK = 100  # inspections whose figures are worked out in one go
 
-Listed = tuple[Inspection, Figures | None]
+Listed = tuple[Inspection, "Figures | None"]
 
 
 def read_snapshots(store, inspection_ids: Sequence[str]) -> dict:
@@ -127,6 +130,7 @@ class ListLoader(QObject):
 
     def _compute(self, generation: int, snapshots: dict, rest: list[str]) -> None:
         if self._current(generation):
+            from inspection.figures import compute_figures
             self._queue(lambda: self.runner.background(
                 lambda _progress: compute_figures(snapshots),
                 lambda figures: self._computed(generation, figures, rest), self._failed))
