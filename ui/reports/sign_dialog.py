@@ -9,7 +9,6 @@ key or a cancel leave everything as it was (``issue_report`` is all or nothing).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -29,12 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from checklists.errors import language
-from inspection.evidence_rules import Breach, unexplained
-from inspection.model import Inspection
 from inspection.palette import RESULT_COLORS
 from inspection.report.errors import Cancelled
-from inspection.signing.certificates import CertificateProblem, certificate_problems
-from inspection.signing.keys import BadKeyFile, KeyFileMissing, SigningKey, WrongPassword
+from inspection.signing.keys import BadKeyFile, KeyFileMissing, WrongPassword
 from inspection.store import InspectionChanged
 from ui.base.error_reporting import report_error, user_message
 from ui.base.file_dialogs import REPORTS, remember_folder, save_file, start_folder
@@ -45,61 +41,8 @@ from ui.base.widgets import grow_to_fit, hide_password, muted_label
 from ui.home.new_inspection import error_label
 from ui.reports.evidence_reasons import EvidenceReasonsDialog
 from ui.reports.export_dialogs import REPORT_LANE, DbStore, ProgressTask, file_stem
-from ui.reports.key_dialog import expired, key_info
-from ui.reports.signatures_dialog import missing_signatures
-
-
-@dataclass(frozen=True)
-class Readiness:
-    """What signing would find: unanswered items, missing handwritten signatures, photos whose
-    files are gone, the key."""
-
-    inspection: Inspection
-    unanswered: int
-    total: int
-    missing_signatures: tuple[str, ...]
-    key: SigningKey | None = None  # as its certificate describes it (no private key)
-    key_path: Path | None = None
-    photos: int = 0
-    missing_photos: tuple[str, ...] = ()  # the report would show "照片文件缺失" for these
-    breaches: tuple[Breach, ...] = ()  # items breaking an evidence rule with no reason yet
-    conflicts: tuple[str, ...] = ()  # items flagged 冲突待核: signing waits until they are picked
-
-    @property
-    def has_key(self) -> bool:
-        return self.key_path is not None and self.key_path.exists()
-
-    @property
-    def key_problems(self) -> list[CertificateProblem]:
-        """Why the key's certificate may not sign now (expired, weak, wrong key usage …):
-        signing would refuse it, so the dialog says so first and does not offer to sign."""
-        if self.key is None:
-            return []
-        return certificate_problems(self.key.certificate)
-
-    @property
-    def needs_confirmation(self) -> bool:
-        return bool(self.unanswered or self.missing_signatures or self.missing_photos)
-
-
-def check_readiness(store, inspection_id: str, key_file: Path | None) -> Readiness:
-    """Runs on the database thread: the counts the dialog shows before signing."""
-    from inspection.photos.importer import missing_report_images
-    from inspection.results import inspection_results
-
-    snapshot = store.snapshot(inspection_id)
-    results = inspection_results(snapshot)
-    total = sum(r.total for r in results)
-    unanswered = total - sum(r.answered for r in results)
-    missing = missing_signatures(snapshot.inspection, list(snapshot.signatures))
-    info = key_info(key_file) if key_file is not None and key_file.exists() else None
-    photos = [p for p in snapshot.photos if p.deleted_at is None]
-    gone = tuple(p.caption or p.original_name
-                 for p in missing_report_images(snapshot, store.data_dir))
-    conflicts = tuple(" ".join(c.item) if c.item else c.entity
-                      for c in store.conflicts(inspection_id))
-    return Readiness(snapshot.inspection, unanswered, total, tuple(missing), info, key_file,
-                     len(photos), gone, tuple(unexplained(snapshot)), conflicts)
+from ui.reports.key_dialog import expired
+from ui.reports.readiness import Readiness, check_readiness
 
 
 def free_name(path: Path) -> Path:
@@ -151,7 +94,7 @@ class IssueDialog(QDialog):
         checks = QGroupBox(tr("签署前检查"))
         self.items_line, self.signatures_line, self.key_line = _line(), _line(), _line()
         self.photos_line, self.evidence_line = _line(), _line()
-        self.conflicts_line = _line()
+        self.conflicts_line, self.flagged_line = _line(), _line()
         self.reasons_button = QPushButton(tr("填写理由…"))
         self.reasons_button.clicked.connect(self.ask_reasons)
         self.reasons_dialog: EvidenceReasonsDialog | None = None
@@ -164,6 +107,7 @@ class IssueDialog(QDialog):
         column.addWidget(self.items_line)
         column.addWidget(self.conflicts_line)
         column.addWidget(self.photos_line)
+        column.addWidget(self.flagged_line)
         for line, button in ((self.evidence_line, self.reasons_button),
                              (self.signatures_line, self.signatures_button),
                              (self.key_line, self.key_button)):
@@ -281,6 +225,13 @@ class IssueDialog(QDialog):
                 len(ready.missing_photos), _esc(names)))
         else:
             _set_line(self.photos_line, True, tr("照片文件齐全（{0} 张）。").format(ready.photos))
+        if ready.flagged_photos:  # perhaps another visit's card: said, not refused
+            shown = "；".join(f"{name}（{why}）" for name, why in ready.flagged_photos[:3])
+            more = "…" if len(ready.flagged_photos) > 3 else ""
+            _set_line(self.flagged_line, False, tr(
+                "{0} 张照片需要核对：{1}{2}。报告中会注明；确认无误再签署。").format(
+                len(ready.flagged_photos), _esc(shown), more))
+        self.flagged_line.setVisible(bool(ready.flagged_photos))
 
     def set_importing(self, importing: bool) -> None:
         """A photo import into this inspection started or ended: signing waits for it."""
