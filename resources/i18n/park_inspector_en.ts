@@ -206,7 +206,7 @@
         </message>
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="88" />
-            <location filename="../../ui/reports/sign_dialog.py" line="187" />
+            <location filename="../../ui/reports/sign_dialog.py" line="131" />
             <source>选择…</source>
             <translation>Choose…</translation>
         </message>
@@ -217,7 +217,7 @@
         </message>
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="96" />
-            <location filename="../../ui/reports/sign_dialog.py" line="178" />
+            <location filename="../../ui/reports/sign_dialog.py" line="122" />
             <source>签名密钥的密码（不会被保存）</source>
             <translation>The signing key's password (never stored)</translation>
         </message>
@@ -239,7 +239,7 @@
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="107" />
             <location filename="../../ui/bundles/bundle_flow.py" line="114" />
-            <location filename="../../ui/reports/sign_dialog.py" line="195" />
+            <location filename="../../ui/reports/sign_dialog.py" line="139" />
             <source>密钥密码：</source>
             <translation>Key password:</translation>
         </message>
@@ -1430,7 +1430,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="425" />
-            <location filename="../../ui/inspection_view/findings.py" line="247" />
+            <location filename="../../ui/inspection_view/findings.py" line="261" />
             <location filename="../../ui/photos/photo_strip.py" line="277" />
             <location filename="../../ui/reports/signatures_dialog.py" line="262" />
             <source>删除</source>
@@ -1921,7 +1921,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="108" />
-            <location filename="../../ui/inspection_view/findings.py" line="278" />
+            <location filename="../../ui/inspection_view/findings.py" line="292" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
@@ -2076,8 +2076,8 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
-            <location filename="../../ui/inspection_view/findings.py" line="275" />
-            <location filename="../../ui/inspection_view/findings.py" line="297" />
+            <location filename="../../ui/inspection_view/findings.py" line="289" />
+            <location filename="../../ui/inspection_view/findings.py" line="311" />
             <location filename="../../ui/office/review_page.py" line="146" />
             <source>整改项</source>
             <translation>Rectifications</translation>
@@ -2120,7 +2120,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="42" />
-            <location filename="../../ui/inspection_view/findings.py" line="229" />
+            <location filename="../../ui/inspection_view/findings.py" line="243" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="325" />
             <location filename="../../ui/office/review_page.py" line="331" />
             <source>已整改</source>
@@ -2128,7 +2128,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="42" />
-            <location filename="../../ui/inspection_view/findings.py" line="229" />
+            <location filename="../../ui/inspection_view/findings.py" line="243" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="234" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="326" />
             <location filename="../../ui/office/review_page.py" line="331" />
@@ -2248,7 +2248,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="62" />
-            <location filename="../../ui/inspection_view/findings.py" line="340" />
+            <location filename="../../ui/inspection_view/findings.py" line="354" />
             <source>编辑整改项</source>
             <translation>Edit rectification</translation>
         </message>
@@ -2283,112 +2283,112 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="97" />
+            <location filename="../../ui/inspection_view/findings.py" line="108" />
             <source>责任部门或责任人</source>
             <translation>Responsible department or person</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="98" />
+            <location filename="../../ui/inspection_view/findings.py" line="109" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <source>责任人</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="123" />
+            <location filename="../../ui/inspection_view/findings.py" line="138" />
             <source>确定（Ctrl+Enter）</source>
             <translation>OK (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="131" />
+            <location filename="../../ui/inspection_view/findings.py" line="146" />
             <source>注意：整改期限 {0} 早于检查日期 {1}。</source>
             <translation>Note: the deadline {0} is before the inspection date {1}.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="151" />
+            <location filename="../../ui/inspection_view/findings.py" line="165" />
             <source>请填写整改要求。</source>
             <translation>Enter the requirement.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="156" />
+            <location filename="../../ui/inspection_view/findings.py" line="170" />
             <source>整改期限不是有效日期，请按 2026-12-20 的格式填写，或取消勾选“期限”。</source>
             <translation>The deadline is not a valid date: write it as 2026-12-20, or untick "Deadline".</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="172" />
-            <location filename="../../ui/inspection_view/findings.py" line="354" />
+            <location filename="../../ui/inspection_view/findings.py" line="186" />
+            <location filename="../../ui/inspection_view/findings.py" line="368" />
             <source>整改完成</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="175" />
+            <location filename="../../ui/inspection_view/findings.py" line="189" />
             <source>整改要求：{0}</source>
             <translation>Requirement: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="179" />
+            <location filename="../../ui/inspection_view/findings.py" line="193" />
             <source>整改情况说明（例如：已于 11 月 25 日更换路灯，现场复核合格）</source>
             <translation>How it was rectified (e.g. street lights replaced on 25 November, checked on site)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="184" />
+            <location filename="../../ui/inspection_view/findings.py" line="198" />
             <source>接着添加整改后照片（拍照或选择文件）</source>
             <translation>Then add the photo after rectification (camera or file)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="187" />
+            <location filename="../../ui/inspection_view/findings.py" line="201" />
             <source>请填写整改情况说明。</source>
             <translation>Describe how it was rectified.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="234" />
+            <location filename="../../ui/inspection_view/findings.py" line="248" />
             <location filename="../../ui/office/review_page.py" line="332" />
             <source>期限 {0}</source>
             <translation>Deadline {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="236" />
+            <location filename="../../ui/inspection_view/findings.py" line="250" />
             <source>责任人 {0}</source>
             <translation>Responsible: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="244" />
+            <location filename="../../ui/inspection_view/findings.py" line="258" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="245" />
+            <location filename="../../ui/inspection_view/findings.py" line="259" />
             <source>重新打开</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="245" />
+            <location filename="../../ui/inspection_view/findings.py" line="259" />
             <source>整改完成…</source>
             <translation>Rectified…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="255" />
+            <location filename="../../ui/inspection_view/findings.py" line="269" />
             <location filename="../../ui/office/review_page.py" line="335" />
             <source>整改情况：{0}</source>
             <translation>Rectification: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="297" />
+            <location filename="../../ui/inspection_view/findings.py" line="311" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="318" />
             <source>整改项（{0}）</source>
             <translation>Rectifications ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="303" />
+            <location filename="../../ui/inspection_view/findings.py" line="317" />
             <source>无。滞后或未启动的事项可在此记录需要整改的内容。</source>
             <translation>None. For a delayed or unstarted action, record here what must be done.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="304" />
+            <location filename="../../ui/inspection_view/findings.py" line="318" />
             <source>无。不符合的条目可在此记录需要园区整改的事项。</source>
             <translation>None. For a non-compliant item, record here what the park must rectify.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/findings.py" line="363" />
+            <location filename="../../ui/inspection_view/findings.py" line="377" />
             <source>重新打开整改项</source>
             <translation>Reopen rectification</translation>
         </message>
@@ -3156,24 +3156,24 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/office/ranking_view.py" line="198" />
             <location filename="../../ui/reports/export_dialogs.py" line="178" />
-            <location filename="../../ui/reports/sign_dialog.py" line="314" />
+            <location filename="../../ui/reports/sign_dialog.py" line="265" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="217" />
+            <location filename="../../ui/office/ranking_view.py" line="218" />
             <source>公示名单已导出</source>
             <translation>Public list exported</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="218" />
+            <location filename="../../ui/office/ranking_view.py" line="219" />
             <source>公示名单已保存到：
 {0}</source>
             <translation>The public list was saved to:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="220" />
+            <location filename="../../ui/office/ranking_view.py" line="221" />
             <source>公示名单没有导出</source>
             <translation>The public list was not exported</translation>
         </message>
@@ -3813,7 +3813,8 @@ The copy can be edited but is not the record: every page is marked “unsigned�
         </message>
         <message>
             <location filename="../../ui/photos/photo_facts.py" line="35" />
-            <location filename="../../ui/reports/sign_dialog.py" line="261" />
+            <location filename="../../ui/reports/sign_dialog.py" line="205" />
+            <location filename="../../ui/reports/sign_dialog.py" line="229" />
             <source>；</source>
             <translation>; </translation>
         </message>
@@ -4352,7 +4353,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="58" />
-            <location filename="../../ui/reports/sign_dialog.py" line="158" />
+            <location filename="../../ui/reports/sign_dialog.py" line="101" />
             <source>现场签名…</source>
             <translation>Signatures on site…</translation>
         </message>
@@ -4363,7 +4364,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="60" />
-            <location filename="../../ui/reports/sign_dialog.py" line="160" />
+            <location filename="../../ui/reports/sign_dialog.py" line="103" />
             <source>签名密钥…</source>
             <translation>Signing key…</translation>
         </message>
@@ -4435,8 +4436,8 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="176" />
-            <location filename="../../ui/reports/sign_dialog.py" line="145" />
-            <location filename="../../ui/reports/sign_dialog.py" line="365" />
+            <location filename="../../ui/reports/sign_dialog.py" line="88" />
+            <location filename="../../ui/reports/sign_dialog.py" line="316" />
             <source>签署报告</source>
             <translation>Sign report</translation>
         </message>
@@ -4503,186 +4504,197 @@ The report is saved at:
             <translation>signed (file missing)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="146" />
+            <location filename="../../ui/reports/sign_dialog.py" line="89" />
             <source>&lt;b&gt;报告编号 {0}（第 {1} 版）&lt;/b&gt;&lt;br&gt;{2} · 检查日期 {3}</source>
             <translation>&lt;b&gt;Report {0} (revision {1})&lt;/b&gt;&lt;br&gt;{2} · inspected on {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="151" />
+            <location filename="../../ui/reports/sign_dialog.py" line="94" />
             <source>签署前检查</source>
             <translation>Before signing</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="155" />
+            <location filename="../../ui/reports/sign_dialog.py" line="98" />
             <source>填写理由…</source>
             <translation>Give reasons…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="162" />
+            <location filename="../../ui/reports/sign_dialog.py" line="105" />
             <source>我已知悉上述问题，仍要签署</source>
             <translation>I know about the points above and want to sign anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="180" />
+            <location filename="../../ui/reports/sign_dialog.py" line="124" />
             <source>同时保存一份到：</source>
             <translation>Also save a copy to:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="182" />
+            <location filename="../../ui/reports/sign_dialog.py" line="126" />
             <source>检查报告</source>
             <translation>Inspection-report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="184" />
+            <location filename="../../ui/reports/sign_dialog.py" line="128" />
             <source>可直接输入路径，或点击“选择…”</source>
             <translation>Type a path, or click “Choose…”</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="199" />
+            <location filename="../../ui/reports/sign_dialog.py" line="143" />
             <source>签署后检查被锁定，不能再修改；如需修改，需重新打开并生成新的修订版。签署的报告同时保存在数据文件夹中。</source>
             <translation>Signing locks the inspection: it can no longer be changed unless it is reopened as a new revision. The signed report is also kept in the data folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="205" />
+            <location filename="../../ui/reports/sign_dialog.py" line="149" />
             <source>签署并生成报告</source>
             <translation>Sign and issue</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="228" />
+            <location filename="../../ui/reports/sign_dialog.py" line="172" />
             <source>还有 {0} 个条目未检查（共 {1} 个）；报告中显示为“未检查”。</source>
             <translation>{0} of {1} items are not checked yet; the report shows them as “not checked”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="231" />
+            <location filename="../../ui/reports/sign_dialog.py" line="175" />
             <source>全部 {0} 个条目已检查。</source>
             <translation>All {0} items are checked.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="236" />
+            <location filename="../../ui/reports/sign_dialog.py" line="180" />
             <source>{0} 个条目冲突待核（{1}）：两台电脑都改过，请先在条目中选定保留哪一方，之后才能签署。</source>
             <translation>{0} items are conflicts to review ({1}): changed on two computers; pick which side to keep on each item before signing.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="241" />
+            <location filename="../../ui/reports/sign_dialog.py" line="185" />
             <source>{0} 个条目缺少证据要求的内容（如不符合却没有照片）：请补充，或填写理由。</source>
             <translation>{0} items lack required evidence (e.g. non-compliant without a photo): add it, or give reasons.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="244" />
+            <location filename="../../ui/reports/sign_dialog.py" line="188" />
             <source>证据要求已满足（或已说明理由）。</source>
             <translation>Evidence rules met (or reasons given).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="247" />
+            <location filename="../../ui/reports/sign_dialog.py" line="191" />
             <source>缺少手写签名：{0}</source>
             <translation>Handwritten signatures missing: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="250" />
+            <location filename="../../ui/reports/sign_dialog.py" line="194" />
             <source>手写签名已齐全。</source>
             <translation>All handwritten signatures are there.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="253" />
+            <location filename="../../ui/reports/sign_dialog.py" line="197" />
             <source>签名密钥：{0}（{1}），有效期至 {2}</source>
             <translation>Signing key: {0} ({1}), valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="258" />
+            <location filename="../../ui/reports/sign_dialog.py" line="202" />
             <location filename="../../ui/reports/trusted_panel.py" line="108" />
             <source>（已过期）</source>
             <translation> (expired)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="260" />
+            <location filename="../../ui/reports/sign_dialog.py" line="204" />
             <source>这个密钥不能用于签署：{0}。请在“签名密钥”中创建或导入新密钥。</source>
             <translation>This key cannot sign: {0}. Create or import a new key under Signing key.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="264" />
+            <location filename="../../ui/reports/sign_dialog.py" line="208" />
             <source>签名密钥：{0}</source>
             <translation>Signing key: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="266" />
+            <location filename="../../ui/reports/sign_dialog.py" line="210" />
             <source>还没有签名密钥：请先创建或导入。</source>
             <translation>No signing key yet: create or import one first.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="275" />
+            <location filename="../../ui/reports/sign_dialog.py" line="219" />
             <source>正在导入照片：导入完成后才能签署（报告要包含这些照片）。</source>
             <translation>Photos are being imported: signing can start once the import has finished (the report must include them).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="280" />
+            <location filename="../../ui/reports/sign_dialog.py" line="224" />
             <source>{0} 张照片的文件缺失（{1}）；报告中显示为“照片文件缺失”。</source>
             <translation>The files of {0} photos are missing ({1}); the report shows “photo file missing” for them.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="283" />
+            <location filename="../../ui/reports/sign_dialog.py" line="227" />
             <source>照片文件齐全（{0} 张）。</source>
             <translation>All photo files are present ({0} photos).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="314" />
+            <location filename="../../ui/reports/sign_dialog.py" line="229" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="57" />
+            <source>{0}（{1}）</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/sign_dialog.py" line="232" />
+            <source>{0} 张照片需要核对：{1}{2}。报告中会注明；确认无误再签署。</source>
+            <translation>{0} photos need a look: {1}{2}. The report says so; sign once they are right.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/sign_dialog.py" line="265" />
             <source>签署的报告另存为</source>
             <translation>Save the signed report as</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="332" />
+            <location filename="../../ui/reports/sign_dialog.py" line="283" />
             <source>请填写副本的保存位置，或取消“同时保存一份到”。</source>
             <translation>Enter where to save the copy, or untick “Also save a copy to”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="335" />
+            <location filename="../../ui/reports/sign_dialog.py" line="286" />
             <source>请填写完整路径（包括文件夹），或点击“选择…”。</source>
             <translation>Enter a full path (including the folder), or click “Choose…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="337" />
+            <location filename="../../ui/reports/sign_dialog.py" line="288" />
             <source>文件夹不存在：{0}</source>
             <translation>The folder does not exist: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="365" />
+            <location filename="../../ui/reports/sign_dialog.py" line="316" />
             <source>正在生成并签署报告…</source>
             <translation>Building and signing the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="388" />
+            <location filename="../../ui/reports/sign_dialog.py" line="339" />
             <source>密码不正确，报告没有签署。请重新输入密码。</source>
             <translation>Wrong password: the report was not signed. Please enter the password again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="396" />
+            <location filename="../../ui/reports/sign_dialog.py" line="347" />
             <source>已取消签署：没有生成报告，检查也没有锁定。</source>
             <translation>Signing cancelled: no report was made and the inspection is not locked.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="398" />
+            <location filename="../../ui/reports/sign_dialog.py" line="349" />
             <source>找不到签名密钥文件：{0}
 请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file is missing: {0}
 Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="400" />
+            <location filename="../../ui/reports/sign_dialog.py" line="351" />
             <source>签名密钥文件无法使用（不是有效的 .p12 文件）。请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file cannot be used (not a valid .p12 file). Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="402" />
-            <location filename="../../ui/reports/sign_dialog.py" line="404" />
+            <location filename="../../ui/reports/sign_dialog.py" line="353" />
+            <location filename="../../ui/reports/sign_dialog.py" line="355" />
             <source>报告没有签署</source>
             <translation>The report was not signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="412" />
+            <location filename="../../ui/reports/sign_dialog.py" line="363" />
             <source>签署前检查已按最新内容更新；请再次输入密码，点击“重新签署”。</source>
             <translation>The checks above now show the latest content; enter the password again and click “Sign again”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="414" />
+            <location filename="../../ui/reports/sign_dialog.py" line="365" />
             <source>重新签署</source>
             <translation>Sign again</translation>
         </message>
@@ -4700,11 +4712,6 @@ Create or import a key under “Signing key”.</translation>
             <location filename="../../ui/reports/signatures_dialog.py" line="43" />
             <source>园区代表</source>
             <translation>Park representative</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="57" />
-            <source>{0}（{1}）</source>
-            <translation>{0} ({1})</translation>
         </message>
         <message>
             <location filename="../../ui/reports/signatures_dialog.py" line="108" />

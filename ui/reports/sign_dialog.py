@@ -226,7 +226,7 @@ class IssueDialog(QDialog):
         else:
             _set_line(self.photos_line, True, tr("照片文件齐全（{0} 张）。").format(ready.photos))
         if ready.flagged_photos:  # perhaps another visit's card: said, not refused
-            shown = "；".join(f"{name}（{why}）" for name, why in ready.flagged_photos[:3])
+            shown = tr("；").join(tr("{0}（{1}）").format(name, why) for name, why in ready.flagged_photos[:3])
             more = "…" if len(ready.flagged_photos) > 3 else ""
             _set_line(self.flagged_line, False, tr(
                 "{0} 张照片需要核对：{1}{2}。报告中会注明；确认无误再签署。").format(
