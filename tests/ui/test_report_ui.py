@@ -105,8 +105,10 @@ def test_a_key_is_created_through_the_dialog(qtbot, inline_runner, prefs, data_d
     create.password.setText("Abc12345")
     create.repeat.setText("Abc12399")
     assert create.mismatch.isVisibleTo(create) and not create.ok_button.isEnabled()
+    assert "再次输入密码" not in create.missing.text()  # said once, as a mismatch, not as missing
     create.repeat.setText("Abc1")  # still typing: not yet called a mismatch
     assert not create.mismatch.isVisibleTo(create)
+    assert "再次输入密码" in create.missing.text()
     create.repeat.setText("Abc12345")
     assert not create.mismatch.isVisibleTo(create) and create.ok_button.isEnabled()
     create.ok_button.click()

@@ -202,7 +202,7 @@ class CreateKeyDialog(QDialog):
             missing.append(tr("单位"))
         if level == 0:
             missing.append(tr("密码"))
-        elif repeat != password:
+        elif repeat != password and not mismatch:  # a mismatch is said beside the field
             missing.append(tr("再次输入密码"))
         text = tr("还需填写：{0}").format("、".join(missing)) if missing else ""
         if len(self.name.text().strip().encode("utf-8")) > MAX_NAME_BYTES:
@@ -210,7 +210,7 @@ class CreateKeyDialog(QDialog):
         elif any(not ch.isprintable() for ch in password):
             text = tr("密码中不能含有控制字符")
         self.missing.setText(text)
-        self.ok_button.setEnabled(not text)
+        self.ok_button.setEnabled(not text and repeat == password)
 
 
 class SigningKeyDialog(QDialog):
