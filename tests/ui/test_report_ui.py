@@ -90,6 +90,26 @@ def test_signatures_dialog_stores_the_inspectors_and_the_park_representative(
     assert missing_signatures(inspection, stored) == ["李四（检查人员）", "园区代表"]
 
 
+def test_signing_does_not_move_the_other_sign_buttons(qtbot, inline_runner, prefs):
+    """The first signature adds 删除 beside 重新签名…; the buttons of the rows still to sign
+    stay under the pointer and the dialog keeps its width (trial 2)."""
+    inspection = add_inspection(inline_runner)
+    dialog = SignaturesDialog(inline_runner, inspection.id, prefs=prefs)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def place(n):
+        button = dialog.row_buttons[n][0]
+        return button.mapTo(dialog, button.rect().topLeft()).x()
+
+    before, width = place(1), dialog.width()
+    sign_by_hand(qtbot, dialog, 0)
+    qtbot.waitUntil(lambda: dialog.row_buttons[0][1] is not None and dialog.row_buttons[1][0].isVisible())
+    qtbot.wait(100)  # the rebuilt rows laid out
+    assert abs(place(1) - before) <= 2 and dialog.width() == width  # was 83 px to the left
+
+
 # --- the signing key -------------------------------------------------------------------------
 
 def test_a_key_is_created_through_the_dialog(qtbot, inline_runner, prefs, data_dir):

@@ -273,6 +273,11 @@ class SignaturesDialog(QDialog):
         self.rows.setColumnStretch(2, 1)
         self.rows.setColumnMinimumWidth(2, self.fontMetrics().horizontalAdvance("中") * 10)
         self.rows.setColumnMinimumWidth(3, self.fontMetrics().horizontalAdvance("2026-11-20 15:30"))
+        # The buttons' column as wide as its widest content (重新签名… 删除) from the start: a
+        # first signature must not move the 签名… buttons from under the pointer.
+        widest = (QPushButton(tr("重新签名…")).sizeHint().width() + QPushButton(tr("删除")).sizeHint().width()
+                  + self.fontMetrics().horizontalAdvance("中"))
+        self.rows.setColumnMinimumWidth(4, widest)
         self.add_button.setEnabled(not locked)
         self._show_status()
         self.layout().activate()
