@@ -41,46 +41,46 @@ def test_the_list_and_the_page_show_the_offices_decision_and_reopen_it(qtbot, wi
     connect_folder(data_dir, hub.url(alice), password=hub.passwords[alice]).close()
     inspection_id = runner.call(lambda store: filled_inspection(store, photos=1))
     window.home.refresh()
-    qtbot.waitUntil(lambda: _standing_of(window, inspection_id) == "waiting", timeout=10000)
+    qtbot.waitUntil(lambda: _standing_of(window, inspection_id) == "waiting", timeout=30000)
 
     assert _sync(data_dir).outcome == "done"
     window.home.refresh()
-    qtbot.waitUntil(lambda: _standing_of(window, inspection_id) == "pushed", timeout=10000)
+    qtbot.waitUntil(lambda: _standing_of(window, inspection_id) == "pushed", timeout=30000)
     with hub.session(rita) as session:
         record_review(session, inspection_id, "return", comment="照片不清晰",
                       items=[("1-1-1", "请补拍现场照片")])
     _sync(data_dir)
     window.home.refresh()
-    qtbot.waitUntil(lambda: _standing_of(window, inspection_id) == "returned", timeout=10000)
+    qtbot.waitUntil(lambda: _standing_of(window, inspection_id) == "returned", timeout=30000)
     row = window.home.model.row_of(inspection_id)
     tip = window.home.model.index(row, Column.STATUS).data(0x03)  # ToolTipRole
     assert "照片不清晰" in tip and "1 个条目有审核意见" in tip
 
     window.open_inspection(inspection_id)
     notes = window.office.review_notes
-    qtbot.waitUntil(lambda: not notes.banner.isHidden(), timeout=10000)
+    qtbot.waitUntil(lambda: not notes.banner.isHidden(), timeout=30000)
     assert "中心审核退回" in notes.banner.text.text() and "照片不清晰" in notes.banner.text.text()
     assert not notes.banner.reopen.isHidden()
     window.page.select(("000", "1-1-1"))
-    qtbot.waitUntil(lambda: not notes.note.isHidden(), timeout=5000)
+    qtbot.waitUntil(lambda: not notes.note.isHidden(), timeout=20000)
     assert "请补拍现场照片" in notes.note.text()
     window.page.select(("000", "1-1-2"))
-    qtbot.waitUntil(lambda: notes.note.isHidden(), timeout=5000)
+    qtbot.waitUntil(lambda: notes.note.isHidden(), timeout=20000)
 
     notes.banner.reopen.click()
     qtbot.waitUntil(lambda: runner.call(lambda store: store.inspection(inspection_id)).revision == 2,
-                    timeout=10000)
+                    timeout=30000)
     assert runner.call(lambda store: store.inspection(inspection_id)).status is Status.IN_PROGRESS
-    qtbot.waitUntil(lambda: "按审核意见修改中" in notes.banner.text.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "按审核意见修改中" in notes.banner.text.text(), timeout=30000)
     assert notes.banner.reopen.isHidden()
     window.page.select(("000", "1-1-1"))
-    qtbot.waitUntil(lambda: not notes.note.isHidden(), timeout=5000)  # the comment stays while fixing
+    qtbot.waitUntil(lambda: not notes.note.isHidden(), timeout=20000)  # the comment stays while fixing
 
 
 def test_without_a_hub_the_list_shows_no_standing(qtbot, window, runner):
     inspection_id = runner.call(lambda store: filled_inspection(store, photos=0))
     window.home.refresh()
-    qtbot.waitUntil(lambda: window.home.model.row_of(inspection_id) >= 0, timeout=10000)
+    qtbot.waitUntil(lambda: window.home.model.row_of(inspection_id) >= 0, timeout=30000)
     qtbot.wait(200)
     assert _standing_of(window, inspection_id) is None
 
