@@ -1,6 +1,8 @@
 """What the hub holds, as its users may see it: the inspections list (an inspector sees their
 own; reviewers and admins see all), one park's history, the registry's parks waiting for the
-office. Each reads the summary the hub keeps per inspection, so a list of 10,000 is one query."""
+office. Each reads the summary the hub keeps per inspection, so a list of 10,000 is one query.
+An inspection's ``review`` is the decision on its current revision (None while that waits for
+one), as the office's list (inspection.hub.office_list) says it."""
 from __future__ import annotations
 
 from typing import Any
@@ -25,7 +27,7 @@ INSPECTION_COLUMNS = """
     i.open_finding_count AS open_findings, i.report_number, i.template_ids, i.pushed_at,
     (SELECT count(*) FROM hub.revisions r WHERE r.inspection_id = i.id) AS stored_revisions,
     (SELECT decision FROM hub.reviews rv WHERE rv.inspection_id = i.id
-     ORDER BY decided_at DESC LIMIT 1) AS review
+     AND rv.revision_id = i.current_revision ORDER BY decided_at DESC, rv.id DESC LIMIT 1) AS review
 """
 INSPECTION_FROM = """
     FROM hub.inspections i

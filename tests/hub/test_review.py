@@ -12,7 +12,7 @@ from inspection.hub.review import record_review, review_history
 from inspection.hub.settings import load_settings
 from inspection.hub.sync import sync_folder
 from inspection.model import Status
-from tests.hub.folders import filled_inspection, folder
+from tests.hub.folders import PARK, filled_inspection, folder
 
 ITEM = "1-1-1"
 
@@ -134,3 +134,27 @@ def test_drafts_backed_up_to_the_hub_are_not_reviewed(hub, tmp_path):
     with hub.session(rita) as session, pytest.raises(InvalidInput) as caught:
         record_review(session, draft, "approve")
     assert caught.value.code == "review.not_ready"
+
+
+def test_hub_inspections_shows_the_decision_on_the_current_revision_only(pushed, capsys):
+    """A returned inspection reopened, fixed and pushed again waits for review: `hub inspections`
+    must not go on saying 已退回 (the decision was on the revision it replaced)."""
+    from inspection.hub.listing import inspections, park_history
+
+    hub, (alice, root_a, store_a), (rita, root_r, _), inspection_id = pushed
+    with hub.session(rita) as session:
+        record_review(session, inspection_id, "return", comment="照片不清晰")
+        assert [r["review"] for r in inspections(session)] == ["returned"]
+    sync_folder(store_a, root_a)
+    store_a.reopen_returned(inspection_id)
+    store_a.set_status(inspection_id, Status.COMPLETED)
+    assert sync_folder(store_a, root_a).pushed
+    for user in (rita, alice):
+        with hub.session(user) as session:
+            assert [r["review"] for r in inspections(session)] == [None]
+            assert [r["review"] for r in park_history(session, PARK)["inspections"]] == [None]
+    code, out, _ = _run(capsys, "hub", "inspections", "--data-dir", root_r)
+    assert code == 0 and "已退回" not in out
+    with hub.session(rita) as session:
+        record_review(session, inspection_id, "approve")
+        assert [r["review"] for r in inspections(session)] == ["approved"]
