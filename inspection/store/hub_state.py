@@ -105,6 +105,31 @@ class HubStateMixin(StoreBase):
         return self._one("SELECT * FROM hub_pushes WHERE hub_id = ? AND inspection_id = ?"
                          " ORDER BY pushed_at DESC, rowid DESC LIMIT 1", [hub_id, inspection_id])
 
+    def findings_settled_on_hub(self, inspection_id: str) -> set[int]:
+        """The open findings of *inspection_id* that a later visit carried on, as the hub said
+        (another inspector's revisit closed them, or carries them still): the hub received
+        this inspection's current state, a sync after that push pulled the parks' open
+        findings, and those no longer list these. Empty when this folder cannot know (the
+        park not matched, the state not pushed, no pull since the push)."""
+        pushed = self._one(
+            """SELECT h.hub_id, h.pushed_at FROM inspections i
+               JOIN parks p ON p.id = i.park_id
+               JOIN hub_pushes h ON h.inspection_id = i.id AND h.revision = i.revision
+                    AND h.status = i.status AND h.local_updated_at = i.updated_at
+               WHERE i.id = ? AND i.status IN ('completed', 'signed')
+                 AND p.registry_state = 'matched' AND p.hub_park_id IS NOT NULL
+               ORDER BY h.pushed_at DESC LIMIT 1""", [inspection_id])
+        if pushed is None:
+            return set()
+        pulled = self._one("SELECT max(finished_at) AS at FROM hub_syncs WHERE hub_id = ?"
+                           " AND outcome IN ('done', 'partly')", [pushed["hub_id"]])
+        if pulled is None or pulled["at"] is None or pulled["at"] < pushed["pushed_at"]:
+            return set()
+        return {r["id"] for r in self._all(
+            "SELECT id FROM findings WHERE inspection_id = ? AND status = 'open' AND uid IS NOT NULL"
+            " AND uid NOT IN (SELECT uid FROM hub_open_findings WHERE hub_id = ? AND uid IS NOT NULL)",
+            [inspection_id, pushed["hub_id"]])}
+
     # --- what the hub said -------------------------------------------------------------
 
     def replace_hub_open_findings(self, hub_id: str, rows: Iterable[dict[str, Any]]) -> int:

@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from checklists.editions import standard_key
 from checklists.errors import InvalidInput, Message, UserError, messages
@@ -96,6 +97,9 @@ def require_same_standard(old_id: str, new_id: str) -> None:
 
 
 class InspectionsMixin(StoreBase):
+    if TYPE_CHECKING:  # from the sibling mixin that Store combines with this one
+        def findings_settled_on_hub(self, inspection_id: str) -> set[int]: ...
+
     # --- parks -------------------------------------------------------------------------
 
     def add_park(self, name: str, park_type: ParkType | str, *, address: str = "",
@@ -290,7 +294,8 @@ class InspectionsMixin(StoreBase):
         *editions* maps a template of the earlier inspection to a newer edition the revisit
         uses instead (``checklists.editions.compare_editions`` says what changed); an open
         finding moves with its item, and one whose item the new edition removed stays open in
-        the earlier inspection only. One transaction: a crash or an error part way leaves no
+        the earlier inspection only. A finding the hub says a later visit (another inspector's)
+        carried on is not carried again (:meth:`findings_settled_on_hub`). One transaction: a crash or an error part way leaves no
         revisit without its findings.
         """
         earlier = self.inspection(inspection_id)
@@ -306,8 +311,11 @@ class InspectionsMixin(StoreBase):
                 inspectors=inspectors or earlier.inspectors, organisation=earlier.organisation,
                 revisit_of=earlier.id, allow_retired=earlier.template_ids)
             open_findings = []
+            settled = self.findings_settled_on_hub(earlier.id)  # closed at a later visit elsewhere
             for finding in self._all("SELECT * FROM findings WHERE inspection_id = ?"
                                      " AND status = 'open' ORDER BY id", [earlier.id]):
+                if finding["id"] in settled:
+                    continue
                 edition = editions.get(finding["template_id"])
                 if edition is not None:
                     if not get_template(edition).has(finding["item_code"]):

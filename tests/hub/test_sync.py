@@ -219,3 +219,47 @@ def test_review_decisions_on_own_inspections_come_down_with_the_sync(hub, tmp_pa
     assert (review["decision"], review["comment"], review["reviewer"], review["revision"]) == (
         "returned", "照片不清楚", rita, 1)
     assert review["item_comments"][0]["comment"] == "请补拍"
+
+
+def test_a_revisit_does_not_carry_findings_another_inspectors_later_visit_closed(hub, tmp_path):
+    """Alice's visit left two findings open; Bob revisited the park from the hub and closed both.
+    After Alice's next sync the hub lists no open finding of the park: a revisit of her visit
+    (新建复查 on her list, or `hub revisit`) must not carry them again — pushed, they would
+    reopen on the office's tracker findings that were rectified and closed."""
+    from ui.office.revisit import new_revisit
+
+    alice, bob = hub.add_user("inspector"), hub.add_user("inspector")
+    root_a, store_a = folder(tmp_path, "a", hub, alice)
+    root_b, store_b = folder(tmp_path, "b", hub, bob)
+    mine = filled_inspection(store_a, findings=2)
+    sync_folder(store_a, root_a)
+    sync_folder(store_b, root_b)
+    theirs = store_b.revisit_from_hub(store_b.find_park(PARK).id, inspectors=["李四"], date="2026-06-01")
+    for finding in store_b.findings(theirs.id):
+        store_b.set_finding_status(finding.id, "closed", note="已整改")
+    store_b.set_status(theirs.id, Status.COMPLETED)
+    assert sync_folder(store_b, root_b).outcome == "done"
+    assert sync_folder(store_a, root_a).outcome == "done"
+
+    park = store_a.find_park(PARK)
+    from_list = new_revisit(store_a, store_a.inspection(mine), date="2026-09-01")
+    assert [f.requirement for f in store_a.findings(from_list.id)] == []
+    from_hub = store_a.revisit_from_hub(park.id, inspectors=["张三"], date="2026-09-02")
+    assert [f.requirement for f in store_a.findings(from_hub.id)] == []
+    store_a.set_status(from_list.id, Status.COMPLETED)
+    sync_folder(store_a, root_a)
+    with hub.session(alice) as session:
+        assert session.conn.execute("SELECT count(*) FROM hub.open_findings").fetchone()[0] == 0
+
+
+def test_a_revisit_carries_its_open_findings_while_the_hub_has_not_seen_them(hub, tmp_path):
+    """The same revisit before the hub has the visit (not pushed yet, or the pull after the push
+    failed): this folder cannot know of a later visit, so it carries every open finding."""
+    alice = hub.add_user("inspector")
+    root, store = folder(tmp_path, "a", hub, alice)
+    mine = filled_inspection(store, findings=2)
+    assert len(store.findings(store.new_revisit(mine, date="2026-04-01").id)) == 2
+    sync_folder(store, root)
+    assert len(store.findings(store.new_revisit(mine, date="2026-04-02").id)) == 2
+    store.save_answer(mine, "000", FIRST_ITEM, note="推送后又改了")  # not the state the hub has
+    assert len(store.findings(store.new_revisit(mine, date="2026-04-03").id)) == 2
