@@ -24,6 +24,14 @@ from inspection.office.ranking import ParkEntry, Waiting
 from inspection.office.tracker import TrackedFinding, TrackerFilter, TrackerPage, days_overdue, item_title
 from inspection.office.trends import Visit, VisitFinding
 
+# Each inspection's latest shared revision (its newest completed or signed one), as ``s``: what
+# the office ranks, follows and chases. A draft backed up to the hub while its inspector reworks
+# the inspection is its current revision, not a shared one (hub schema 0007, open_findings).
+SHARED_REVISION = """
+    JOIN LATERAL (SELECT r.id AS revision_id, r.revision, r.status FROM hub.revisions r
+                  WHERE r.inspection_id = i.id AND r.status IN ('completed', 'signed')
+                  ORDER BY r.revision DESC, r.id DESC LIMIT 1) s ON true"""
+
 # The latest decision on each inspection (of whichever revision).
 LATEST_REVIEW = """
     SELECT DISTINCT ON (inspection_id) inspection_id, revision_id, decision, decided_at
@@ -81,7 +89,8 @@ def ranking_entries(session: HubSession, template_id: str) -> tuple[Template, li
         JOIN hub.park_proposals pp ON pp.id = i.park_proposal
         JOIN hub.parks p ON p.id = pp.park_id
         LEFT JOIN latest_review lr ON lr.inspection_id = i.id
-        WHERE %(template)s = ANY(i.template_ids) AND i.status IN ('completed', 'signed')
+        {SHARED_REVISION}
+        WHERE %(template)s = ANY(i.template_ids)
         ORDER BY pp.park_id, (lr.decision = 'approved') DESC NULLS LAST, i.date DESC,
                  lr.decided_at DESC NULLS LAST, i.id""", {"template": template_id}, what="hub ranking")
     template = hub_template(session, template_id)
@@ -102,27 +111,30 @@ def ranking_entries(session: HubSession, template_id: str) -> tuple[Template, li
 def ranking_templates(session: HubSession) -> list[str]:
     """The templates the hub's completed and signed inspections used, most used first."""
     return [r["template_id"] for r in rows(session, """
-        SELECT t AS template_id, count(*) AS n FROM hub.inspections, unnest(template_ids) t
-        WHERE status IN ('completed', 'signed') GROUP BY t ORDER BY n DESC, t""")]
+        SELECT t AS template_id, count(*) AS n FROM hub.inspections i, unnest(i.template_ids) t
+        WHERE EXISTS (SELECT 1 FROM hub.revisions r WHERE r.inspection_id = i.id
+                      AND r.status IN ('completed', 'signed'))
+        GROUP BY t ORDER BY n DESC, t""")]
 
 
 # --- one park over time ------------------------------------------------------------------------
 
 def park_visits(session: HubSession, park: str) -> tuple[dict[str, Any], list[Visit]]:
     """The registered park *park* (name or id) and its completed and signed inspections, each
-    as its current revision, with the decision on that revision."""
+    as its latest shared revision, with the decision on that revision."""
     found = find_park(session, park)
     heads = rows(session, f"""
         WITH latest_review AS ({LATEST_REVIEW})
-        SELECT i.id::text AS inspection_id, i.date, i.status, i.revision, i.current_revision,
+        SELECT i.id::text AS inspection_id, i.date, s.status, s.revision, s.revision_id,
                i.template_ids, i.owner,
-               CASE WHEN lr.revision_id = i.current_revision THEN lr.decision END AS review
+               CASE WHEN lr.revision_id = s.revision_id THEN lr.decision END AS review
         FROM hub.inspections i
         JOIN hub.park_proposals pp ON pp.id = i.park_proposal
         LEFT JOIN latest_review lr ON lr.inspection_id = i.id
-        WHERE pp.park_id = %s AND i.status IN ('completed', 'signed')
+        {SHARED_REVISION}
+        WHERE pp.park_id = %s
         ORDER BY i.date, i.id""", [found["id"]], what="hub trends")
-    revision_ids = [h["current_revision"] for h in heads]
+    revision_ids = [h["revision_id"] for h in heads]
     answers = _answers(session, revision_ids)
     findings: dict[int, list[VisitFinding]] = {}
     for row in rows(session, "SELECT revision_id, template_id, item_code, status, carried_from IS NOT NULL"
@@ -130,8 +142,8 @@ def park_visits(session: HubSession, park: str) -> tuple[dict[str, Any], list[Vi
         findings.setdefault(row["revision_id"], []).append(
             VisitFinding(row["template_id"], row["item_code"], row["status"], row["carried"]))
     visits = [Visit(inspection_id=h["inspection_id"], date=h["date"].isoformat(),
-                    template_ids=tuple(h["template_ids"]), answers=answers.get(h["current_revision"], {}),
-                    findings=tuple(findings.get(h["current_revision"], ())), status=h["status"],
+                    template_ids=tuple(h["template_ids"]), answers=answers.get(h["revision_id"], {}),
+                    findings=tuple(findings.get(h["revision_id"], ())), status=h["status"],
                     revision=h["revision"], inspector=h["owner"], review=h["review"])
               for h in heads]
     return {"id": found["id"], "name": found["name"], "address": found["address"],
@@ -164,9 +176,9 @@ def tracker_rows(session: HubSession, wanted: TrackerFilter, *, as_of: date | No
         SELECT page.id::text, page.park_id::text, page.park, page.inspection_id::text, page.inspection_date,
                page.report_number, page.template_id, page.item_code, page.severity, page.requirement,
                page.deadline, page.responsible, page.total, page.overdue_total, i.owner,
-               (SELECT count(*) FROM hub.photos ph WHERE ph.revision_id = i.current_revision
+               (SELECT count(*) FROM hub.photos ph WHERE ph.revision_id = page.revision_id
                 AND ph.template_id = page.template_id AND ph.item_code = page.item_code) AS photos,
-               (SELECT a.note FROM hub.answers a WHERE a.revision_id = i.current_revision
+               (SELECT a.note FROM hub.answers a WHERE a.revision_id = page.revision_id
                 AND a.template_id = page.template_id AND a.item_code = page.item_code) AS note
         FROM page LEFT JOIN hub.inspections i ON i.id = page.inspection_id
         ORDER BY page.deadline NULLS LAST, page.park, page.inspection_date, page.template_id,

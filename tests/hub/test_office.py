@@ -10,6 +10,8 @@ from openpyxl import load_workbook
 
 from inspection.cli import main
 from inspection.hub.office import park_visits, ranking_entries, tracker_rows
+from inspection.hub.office_list import OfficeFilter, office_inspections
+from inspection.hub.sync import sync_folder
 from inspection.model import FindingStatus, Status
 from inspection.office.local import local_visits
 from inspection.office.ranking import rank_parks
@@ -244,3 +246,38 @@ def test_the_office_list_filters_by_inspector_park_status_and_review_state(offic
         [photo] = detail["photos"]
         assert read_blob(session, photo["report_sha256"]).startswith(b"\xff\xd8")  # a JPEG
         assert [r["revision"] for r in detail["history"]["revisions"]] == [1]
+
+
+def test_a_draft_backed_up_while_reworking_an_approved_inspection_keeps_it_in_the_office_views(hub, tmp_path):
+    """With 备份草稿到中心 on, reopening an approved inspection pushes its revision in progress
+    and the hub makes that its current revision. The office's views read the revision the
+    inspector last shared: the park stays on the ranking (and the 公示 list), its open
+    finding on the tracker, the visit in the park's trends — until the next shared revision."""
+    alice, rita = hub.add_user("inspector"), hub.add_user("reviewer")
+    root, store = folder(tmp_path, "alice", hub, alice, backup_drafts=True)
+    mine = visit(store, "甲园", fails=1, findings=[
+        {"requirement": "消防通道清障", "deadline": "2026-01-01", "responsible": "物业"}])
+    push(store, root)
+    decide(hub, rita, mine, "approve")
+
+    def office_views():
+        with hub.session(rita) as session:
+            _, entries, waiting = ranking_entries(session, "000")
+            page = tracker_rows(session, TrackerFilter(), as_of=date(2026, 3, 1))
+            _, visits = park_visits(session, "甲园")
+        return ([(e.park_name, sum(a.result == "fail" for a in e.answers.values())) for e in entries],
+                waiting, [(f.requirement, f.note, f.photos) for f in page.rows],
+                [(v.status, v.revision, v.review) for v in visits])
+
+    shared = office_views()
+    assert shared[0] == [("甲园", 1)] and shared[1] == [] and len(shared[2]) == 1
+    assert shared[3] == [("completed", 1, "approved")]
+
+    store.reopen(mine, reason="改错字")
+    store.save_answer(mine, "000", CODES[1], result="fail", note="重新检查中")
+    report = sync_folder(store, root)
+    assert [p["status"] for p in report.pushed] == ["in_progress"]
+    assert office_views() == shared
+    with hub.session(rita) as session:  # the office's list shows what the inspector is doing
+        rows, _ = office_inspections(session, OfficeFilter())
+    assert [r["status"] for r in rows] == ["in_progress"]
