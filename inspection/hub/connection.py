@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import psycopg
 from psycopg import conninfo as pg_conninfo
+from psycopg.abc import Buffer
+from psycopg.types.datetime import TimestamptzBinaryLoader, TimestamptzLoader
 
 from inspection.hub.errors import HubError, connect_error, sql_error
 from inspection.hub.rows import one_row
@@ -102,7 +105,28 @@ def connect(address: HubAddress, *, password: str | None = None, passfile: Path 
     except psycopg.Error as exc:
         log.info("hub %s: cannot connect (%s)", address.display, exc)
         raise connect_error(exc, hub=address.display, user=address.user) from None
+    local_times(conn)
     return conn
+
+
+class _LocalTimestamptz(TimestamptzLoader):
+    def load(self, data: Buffer) -> datetime:
+        return super().load(data).astimezone()
+
+
+class _LocalTimestamptzBinary(TimestamptzBinaryLoader):
+    def load(self, data: Buffer) -> datetime:
+        return super().load(data).astimezone()
+
+
+def local_times(conn: psycopg.Connection) -> None:
+    """Times read from the hub in this computer's zone, as the data folder keeps its own.
+
+    PostgreSQL gives a ``timestamptz`` in the session's TimeZone, the server's setting: a hub
+    kept in UTC said a decision taken at 07:30 in Shanghai was taken at 23:30 the day before —
+    in the inspector's page, the laptop's copy of the decisions, the office's history."""
+    conn.adapters.register_loader("timestamptz", _LocalTimestamptz)
+    conn.adapters.register_loader("timestamptz", _LocalTimestamptzBinary)
 
 
 def role_of(conn: psycopg.Connection) -> str | None:

@@ -158,3 +158,34 @@ def test_hub_inspections_shows_the_decision_on_the_current_revision_only(pushed,
     with hub.session(rita) as session:
         record_review(session, inspection_id, "approve")
         assert [r["review"] for r in inspections(session)] == ["approved"]
+
+
+@pytest.fixture
+def shanghai_laptop_utc_hub(monkeypatch):
+    """The laptop in Asia/Shanghai; the hub's sessions in UTC (a server set up in UTC: libpq
+    sends PGTZ as the session's TimeZone)."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    monkeypatch.setenv("PGTZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_review_times_are_the_laptops_local_time_whatever_the_hubs_zone(pushed, shanghai_laptop_utc_hub):
+    """A decision taken at 07:30 in Shanghai is 23:30 the day before in UTC: the inspector's page
+    and the office's history said the hub's time (and so, before 08:00, yesterday's date)."""
+    from datetime import datetime
+
+    hub, (alice, root_a, store_a), (rita, _, _), inspection_id = pushed
+    with hub.session(rita) as session:
+        record_review(session, inspection_id, "return", comment="照片不清晰")
+        history = review_history(session, inspection_id)
+    sync_folder(store_a, root_a)
+    [decision] = store_a.review_decisions(inspection_id)
+    local = datetime.now().astimezone().utcoffset()
+    for stamp in (decision.decided_at, history["reviews"][0]["decided_at"],
+                  history["revisions"][0]["pushed_at"]):
+        assert datetime.fromisoformat(stamp).utcoffset() == local, stamp
