@@ -83,8 +83,9 @@ class ReviewsMixin(StoreBase):
 
     def hub_standings(self, hub_id: str) -> dict[str, HubStanding]:
         """Where every inspection shared with the hub *hub_id* stands (one statement; the
-        inspections list reads it beside its page). Inspections never pushed and not waiting
-        (drafts, those in progress) are left out."""
+        inspections list reads it beside its page). Drafts and inspections in progress that were
+        never shared (completed or signed) nor decided on are left out, also when "backup to
+        the hub" pushed them: the office does not review those."""
         if not hub_id:
             return {}
         rows = self._all("""
@@ -92,8 +93,8 @@ class ReviewsMixin(StoreBase):
                    EXISTS (SELECT 1 FROM hub_pushes h WHERE h.hub_id = :hub AND h.inspection_id = i.id
                            AND h.revision = i.revision AND h.status = i.status
                            AND h.local_updated_at = i.updated_at) AS pushed,
-                   EXISTS (SELECT 1 FROM hub_pushes h WHERE h.hub_id = :hub
-                           AND h.inspection_id = i.id) AS ever_pushed,
+                   EXISTS (SELECT 1 FROM hub_pushes h WHERE h.hub_id = :hub AND h.inspection_id = i.id
+                           AND h.status IN ('completed', 'signed')) AS ever_shared,
                    r.id AS r_id, r.revision AS r_revision, r.decision AS r_decision,
                    r.comment AS r_comment, r.item_comments AS r_item_comments,
                    r.reviewer AS r_reviewer, r.decided_at AS r_decided_at
@@ -116,12 +117,12 @@ class ReviewsMixin(StoreBase):
                 state = decision.decision
             elif shared and not row["pushed"]:
                 state = "waiting"
-            elif row["pushed"]:
+            elif shared:
                 state = "pushed"
-            elif decision is not None or row["ever_pushed"]:
+            elif decision is not None or row["ever_shared"]:
                 state = "waiting"  # reopened after a decision (or a push): it goes again when done
             else:
-                continue
+                continue  # a draft, backed up to the hub or not: nothing for the office yet
             standings[row["id"]] = HubStanding(state, decision)
         return standings
 

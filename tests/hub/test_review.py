@@ -189,3 +189,24 @@ def test_review_times_are_the_laptops_local_time_whatever_the_hubs_zone(pushed, 
     for stamp in (decision.decided_at, history["reviews"][0]["decided_at"],
                   history["revisions"][0]["pushed_at"]):
         assert datetime.fromisoformat(stamp).utcoffset() == local, stamp
+
+
+def test_a_draft_backed_up_to_the_hub_is_not_said_to_wait_for_review(hub, tmp_path):
+    """备份草稿到中心 pushes drafts and inspections in progress, which the office cannot review:
+    the list said 待审核 beside them — a new draft, and a returned inspection being fixed."""
+    alice, rita = hub.add_user("inspector"), hub.add_user("reviewer")
+    root, store = folder(tmp_path, "alice", hub, alice, backup_drafts=True)
+    draft = filled_inspection(store, status=Status.IN_PROGRESS)
+    returned = filled_inspection(store, seed=4, date="2026-03-02")
+    assert len(sync_folder(store, root).pushed) == 2
+    assert draft not in store.hub_standings(load_settings(root).hub_id)
+    with hub.session(rita) as session:
+        record_review(session, returned, "return", comment="照片不清晰")
+    sync_folder(store, root)
+    store.reopen_returned(returned)
+    assert [p["id"] for p in sync_folder(store, root).pushed] == [returned]
+    standing = _standing(store, root, returned)
+    assert standing.state == "waiting" and standing.returned_earlier
+    store.set_status(returned, Status.COMPLETED)
+    sync_folder(store, root)
+    assert _standing(store, root, returned).state == "pushed"
