@@ -183,8 +183,10 @@ def tracker_rows(session: HubSession, wanted: TrackerFilter, *, as_of: date | No
         FROM page LEFT JOIN hub.inspections i ON i.id = page.inspection_id
         ORDER BY page.deadline NULLS LAST, page.park, page.inspection_date, page.template_id,
                  page.item_code, page.id""", params, what="hub tracker")
-    total = found[0]["total"] if found else (_count(session, params) if wanted.offset else 0)
-    overdue = found[0]["overdue_total"] if found else 0
+    if found:
+        total, overdue = found[0]["total"], found[0]["overdue_total"]
+    else:  # a page past the end (a finding closed since the first page): counted apart
+        total, overdue = _count(session, params) if wanted.offset else (0, 0)
     tracked = tuple(TrackedFinding(
         id=r["id"], park_id=r["park_id"] or "", park=r["park"], inspection_id=r["inspection_id"],
         inspection_date=r["inspection_date"].isoformat(), report_number=r["report_number"],
@@ -196,14 +198,16 @@ def tracker_rows(session: HubSession, wanted: TrackerFilter, *, as_of: date | No
     return TrackerPage(tracked, int(total), int(overdue), as_of, wanted)
 
 
-def _count(session: HubSession, params: dict[str, Any]) -> int:
-    """How many match, for a page past the end (which has no row to carry the count)."""
+def _count(session: HubSession, params: dict[str, Any]) -> tuple[int, int]:
+    """How many match and how many of those are overdue, for a page past the end (which has no
+    row to carry the counts)."""
     found = rows(session, """
-        SELECT count(*) AS n FROM hub.open_findings f LEFT JOIN hub.parks p ON p.id = f.park_id
+        SELECT count(*) AS n, count(*) FILTER (WHERE f.deadline < %(as_of)s) AS overdue
+        FROM hub.open_findings f LEFT JOIN hub.parks p ON p.id = f.park_id
         WHERE (%(park)s = '' OR f.park_id::text = %(park)s OR p.name ILIKE %(park_like)s)
           AND (%(unit)s = '' OR f.responsible ILIKE %(unit_like)s)
           AND (NOT %(overdue)s OR f.deadline < %(as_of)s)""", params, what="hub tracker")
-    return int(found[0]["n"])
+    return int(found[0]["n"]), int(found[0]["overdue"])
 
 
 def _like(text: str) -> str:
