@@ -219,7 +219,9 @@ class HubStateMixin(StoreBase):
     def revisit_from_hub(self, park_id: int, *, inspectors: Sequence[str],
                          template_ids: Sequence[str] = (), date: str | None = None) -> Inspection:
         """A new inspection of a park carrying the park's open findings as the hub last said,
-        or, when an inspection of the park here is as recent, a revisit of that one.
+        or, when an inspection of the park here is as recent, a revisit of that one which also
+        carries the hub's open findings of other visits (another inspector's that the visit
+        here did not carry on) on its templates.
 
         The findings keep their link (``carried_from_uid``) to the finding of the earlier visit,
         which may be another inspector's and not in this folder.
@@ -231,7 +233,20 @@ class HubStateMixin(StoreBase):
         local = self._one("SELECT id, date FROM inspections WHERE park_id = ? AND status IN"
                           " ('completed', 'signed') ORDER BY date DESC, created_at DESC LIMIT 1", [park_id])
         if local is not None and local["date"] >= hub_date:
-            return self.new_revisit(local["id"], inspectors=inspectors or None, date=date)
+            with self._transaction():
+                revisit = self.new_revisit(local["id"], inspectors=inspectors or None, date=date)
+                # Those the visit here carried on itself (it may not be on the hub yet) are not
+                # carried twice.
+                continued = {r[0] for r in self.db.execute(
+                    "SELECT f.carried_from_uid FROM findings f WHERE f.inspection_id = :id"
+                    " AND f.carried_from_uid IS NOT NULL UNION SELECT e.uid FROM findings f"
+                    " JOIN findings e ON e.id = f.carried_from WHERE f.inspection_id = :id",
+                    {"id": local["id"]})}
+                others = [f for f in hub_findings if f["inspection_id"] != local["id"]
+                          and f["uid"] not in continued and f["template_id"] in revisit.template_ids]
+                if others:
+                    self._carry_hub_findings(revisit.id, others, earlier=None)
+            return self.inspection(revisit.id)
         templates = list(dict.fromkeys([*template_ids, *(f["template_id"] for f in hub_findings)]))
         if not hub_findings and not template_ids:
             raise InvalidInput("hub_state.no_findings", park=park.name)
@@ -242,18 +257,25 @@ class HubStateMixin(StoreBase):
         with self._transaction():
             revisit = self.new_inspection(park_id, templates, inspectors=inspectors,
                                           date=date or dt.date.today().isoformat())
-            with self._edit("carry_hub_findings", entity="inspection", entity_id=revisit.id,
-                            inspection_id=revisit.id,
-                            detail={"from_hub": earlier, "findings": [f["uid"] for f in hub_findings]}):
-                self.db.execute("UPDATE inspections SET revisit_of_uid = ? WHERE id = ?", [earlier, revisit.id])
-                for finding in hub_findings:
-                    self._insert("findings", {
-                        "inspection_id": revisit.id, "template_id": finding["template_id"],
-                        "item_code": finding["item_code"], "severity": finding["severity"],
-                        "requirement": finding["requirement"], "deadline": finding["deadline"],
-                        "responsible": finding["responsible"], "status": "open",
-                        "carried_from_uid": finding["uid"], "created_at": now_iso()})
+            self._carry_hub_findings(revisit.id, hub_findings, earlier=earlier)
         return self.inspection(revisit.id)
+
+    def _carry_hub_findings(self, revisit_id: str, findings: Sequence[dict[str, Any]], *,
+                            earlier: str | None) -> None:
+        """Copies of the hub's open *findings* in the revisit, linked to theirs by uid; *earlier*
+        (the hub's latest visit) becomes the revisit's earlier visit when given."""
+        with self._edit("carry_hub_findings", entity="inspection", entity_id=revisit_id,
+                        inspection_id=revisit_id,
+                        detail={"from_hub": earlier, "findings": [f["uid"] for f in findings]}):
+            if earlier is not None:
+                self.db.execute("UPDATE inspections SET revisit_of_uid = ? WHERE id = ?", [earlier, revisit_id])
+            for finding in findings:
+                self._insert("findings", {
+                    "inspection_id": revisit_id, "template_id": finding["template_id"],
+                    "item_code": finding["item_code"], "severity": finding["severity"],
+                    "requirement": finding["requirement"], "deadline": finding["deadline"],
+                    "responsible": finding["responsible"], "status": "open",
+                    "carried_from_uid": finding["uid"], "created_at": now_iso()})
 
     # --- syncs -------------------------------------------------------------------------
 

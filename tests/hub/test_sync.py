@@ -11,6 +11,7 @@ from inspection.model import Status
 from tests.hub.folders import ADDRESS, PARK, filled_inspection, folder, sign
 
 FIRST_ITEM = next(iter(get_template("000").items())).code
+CODES_000 = [n.code for n in get_template("000").items()]
 
 
 def _hub_rows(hub, user):
@@ -263,3 +264,42 @@ def test_a_revisit_carries_its_open_findings_while_the_hub_has_not_seen_them(hub
     assert len(store.findings(store.new_revisit(mine, date="2026-04-02").id)) == 2
     store.save_answer(mine, "000", FIRST_ITEM, note="推送后又改了")  # not the state the hub has
     assert len(store.findings(store.new_revisit(mine, date="2026-04-03").id)) == 2
+
+
+def test_a_revisit_of_my_latest_visit_also_carries_other_inspectors_open_findings(hub, tmp_path):
+    """Bob's visit of the park left a finding open, Alice's later visit did not carry it (a visit
+    made afresh): the hub lists both visits' findings open. Alice's revisit took only her own
+    visit's, and Bob's went missing from the park's next visit."""
+    from tests.hub.office_data import push, visit
+    from ui.office.revisit import new_revisit
+
+    alice, bob = hub.add_user("inspector"), hub.add_user("inspector")
+    root_a, store_a = folder(tmp_path, "a", hub, alice)
+    root_b, store_b = folder(tmp_path, "b", hub, bob)
+    visit(store_b, "星河园", date="2025-01-01", findings=[{"requirement": "李四的整改", "deadline": "2025-06-01"}])
+    push(store_b, root_b)
+    push(store_a, root_a)
+    mine = visit(store_a, "星河园", date="2026-01-01",
+                 findings=[{"requirement": "张三的整改", "deadline": "2026-06-01", "code": CODES_000[1]}])
+    push(store_a, root_a)
+    park = store_a.find_park("星河园")
+    for revisit in (store_a.revisit_from_hub(park.id, inspectors=["张三"], date="2026-09-01"),
+                    new_revisit(store_a, store_a.inspection(mine), date="2026-09-02")):
+        assert revisit.revisit_of == mine
+        assert sorted(f.requirement for f in store_a.findings(revisit.id)) == ["张三的整改", "李四的整改"]
+
+
+def test_a_revisit_carries_a_finding_once_when_the_visit_here_carried_it_and_is_not_synced(hub, tmp_path):
+    from tests.hub.office_data import push, visit
+
+    alice, bob = hub.add_user("inspector"), hub.add_user("inspector")
+    root_a, store_a = folder(tmp_path, "a", hub, alice)
+    root_b, store_b = folder(tmp_path, "b", hub, bob)
+    visit(store_b, "星河园", date="2025-01-01", findings=[{"requirement": "李四的整改", "deadline": "2025-06-01"}])
+    push(store_b, root_b)
+    push(store_a, root_a)
+    park = store_a.find_park("星河园")
+    first = store_a.revisit_from_hub(park.id, inspectors=["张三"], date="2026-01-01")
+    store_a.set_status(first.id, Status.COMPLETED)  # not synced: the hub still lists 李四的整改 open
+    again = store_a.revisit_from_hub(park.id, inspectors=["张三"], date="2026-09-01")
+    assert [f.requirement for f in store_a.findings(again.id)] == ["李四的整改"]
