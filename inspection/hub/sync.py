@@ -148,8 +148,6 @@ def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_
         entry = _entry(item)
         try:
             inspection = store.inspection(item.inspection_id)
-            if store.park_registry_state(inspection.park_id).state is RegistryState.LOCAL:
-                store.propose_park(inspection.park_id)
             uploads.append((item, upload_from_store(store, item.inspection_id,
                                                     base_sha256=item.base_sha256, cancelled=cancelled),
                             inspection.updated_at))
@@ -195,6 +193,10 @@ def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_
                               revision=entry["revision"], status=entry["status"],
                               content_sha256=upload.content_sha256,
                               local_updated_at=state)
+        # The park reached the registry with the rows (not before: a refused push sent nothing).
+        park_id = store.inspection(item.inspection_id).park_id
+        if store.park_registry_state(park_id).state is RegistryState.LOCAL:
+            store.propose_park(park_id)
         park = result.get("park")
         if park:
             apply_proposal(store, proposal_id=str(park["proposal"]), state=park["state"],

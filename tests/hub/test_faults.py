@@ -177,3 +177,25 @@ def test_a_file_changed_after_it_was_recorded_is_refused_by_the_hub(hub, tmp_pat
     with hub.admin() as conn:
         assert conn.execute("SELECT count(*) FROM hub.blobs WHERE sha256 = %s", [photo.sha256]).fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM hub.inspections WHERE id = %s", [bad]).fetchone()[0] == 0
+
+
+def test_a_park_whose_only_inspection_the_hub_refused_is_not_said_to_be_proposed(hub, tmp_path):
+    """The park goes to the registry inside its inspection's push: refused (a photo changed on
+    disk here), nothing reached the hub, and 已提交，待中心匹配 was not true — it stays 未提交中心
+    until a push carries it, and is matched then."""
+    from inspection.store.identity import RegistryState
+    from tests.hub.folders import PARK
+
+    alice = hub.add_user("inspector")
+    root, store = folder(tmp_path, "a", hub, alice)
+    bad = filled_inspection(store, photos=1)
+    photo = store.photos(bad)[0]
+    original = store.data_dir.original(photo.sha256, photo.ext)
+    kept = original.read_bytes()
+    original.write_bytes(kept + b"tampered")
+    assert sync_folder(store, root).outcome == "partly"
+    park = store.find_park(PARK)
+    assert store.park_registry_state(park.id).state is RegistryState.LOCAL
+    original.write_bytes(kept)
+    assert sync_folder(store, root).outcome == "done"
+    assert store.park_registry_state(park.id).state is RegistryState.MATCHED
