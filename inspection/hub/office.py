@@ -155,7 +155,7 @@ def park_visits(session: HubSession, park: str) -> tuple[dict[str, Any], list[Vi
 def tracker_rows(session: HubSession, wanted: TrackerFilter, *, as_of: date | None = None) -> TrackerPage:
     """One page of the open findings across parks that *wanted* asks for, most overdue first;
     the page knows how many match in all and how many of those are overdue."""
-    as_of = as_of or date.today()
+    as_of = as_of or wanted.as_of or date.today()
     park = wanted.park.strip()
     unit = wanted.unit.strip()
     params = {"park": park, "park_like": f"%{_like(park)}%", "unit": unit, "unit_like": f"%{_like(unit)}%",

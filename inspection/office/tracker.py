@@ -26,13 +26,16 @@ def days_overdue(deadline: str | date | None, as_of: date) -> int | None:
 @dataclass(frozen=True)
 class TrackerFilter:
     """Which open findings to list: a park (its id, or part of its name), a responsible unit
-    (part of it), overdue ones only; and the page."""
+    (part of it), overdue ones only; the day overdue is counted from (today when None: the
+    pages of one list give the same day, or a list open across midnight counts its later
+    pages from the next day and repeats or skips rows); and the page."""
 
     park: str = ""
     unit: str = ""
     overdue_only: bool = False
     limit: int | None = None
     offset: int = 0
+    as_of: date | None = None
 
     @property
     def said(self) -> str:

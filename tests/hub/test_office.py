@@ -281,3 +281,43 @@ def test_a_draft_backed_up_while_reworking_an_approved_inspection_keeps_it_in_th
     with hub.session(rita) as session:  # the office's list shows what the inspector is doing
         rows, _ = office_inspections(session, OfficeFilter())
     assert [r["status"] for r in rows] == ["in_progress"]
+
+
+def test_a_tracker_list_open_across_midnight_counts_its_later_pages_from_the_same_day(office, qtbot,
+                                                                                      monkeypatch):
+    """整改跟踪 reads a page at a time; each page counted overdue days from the day it was read.
+    Opened before midnight and scrolled after it, 只看逾期 repeated a finding and listed one that
+    was not overdue on the first page's day, with days that disagree from row to row."""
+    from ui.office.tracker_view import TrackerModel
+
+    hub, (root_a, store_a), _, _, rita = office
+    visit(store_a, "甲园", fails=3, findings=[
+        {"code": CODES[n], "requirement": f"整改 {n}", "deadline": f"2026-0{m}", "responsible": "物业"}
+        for n, m in enumerate(("2-27", "2-28", "3-01"))])
+    push(store_a, root_a)
+    today = [date(2026, 3, 1)]
+
+    class Day(date):
+        @classmethod
+        def today(cls):
+            return today[0]
+
+    monkeypatch.setattr("inspection.hub.office.date", Day)
+    monkeypatch.setattr("ui.office.tracker_view.date", Day)
+
+    class Inline:  # the window's hub requests, run at once on one session
+        def __init__(self, session):
+            self.session = session
+
+        def run(self, kind, work, done):
+            done(work(self.session))
+
+    with hub.session(rita) as session:
+        model = TrackerModel(Inline(session))
+        model.page_size = 1
+        model.load(TrackerFilter(overdue_only=True))
+        assert (len(model.rows), model.total) == (1, 2)
+        today[0] = date(2026, 3, 2)  # midnight, the list still open
+        while model.canFetchMore():
+            model.fetchMore()
+    assert [(r.requirement, r.days_overdue) for r in model.rows] == [("整改 0", 2), ("整改 1", 1)]

@@ -3,6 +3,8 @@ time as the list scrolls; filtered by park, responsible unit and overdue; export
 that the filter matches). Double-click opens the inspection's review, to see its evidence."""
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,10 @@ class TrackerModel(PagedHubModel):
 
     def read_page(self, session: Any, wanted: TrackerFilter) -> TrackerPage:
         return _page(session, wanted)
+
+    def load(self, wanted: TrackerFilter) -> None:
+        """The list counted from today; its later pages from the same day, after midnight too."""
+        super().load(replace(wanted, as_of=wanted.as_of or date.today()))
 
     def take_page(self, page: TrackerPage) -> tuple[list[TrackedFinding], int]:
         self.overdue = page.overdue
