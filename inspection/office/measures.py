@@ -33,6 +33,16 @@ class Measured:
     problem: str = ""  # why the template could not be measured ("" when it could)
 
     @property
+    def coverage(self) -> float:
+        """The share of the template's items that were checked (0–1; 0 for an empty template)."""
+        return self.answered / self.total if self.total else 0.0
+
+    @property
+    def coverage_text(self) -> str:
+        """已检查 N/M as the lists print it: ``5/99``."""
+        return f"{self.answered}/{self.total}"
+
+    @property
     def value(self) -> float | None:
         """The one number parks are ranked by: the star level, else the percentage."""
         return float(self.stars) if self.stars is not None else self.percent

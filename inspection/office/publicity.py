@@ -1,10 +1,11 @@
 """The 公示 list (评价结果公示名单) as a PDF in the report's style: the report's fonts (Noto Sans SC,
 embedded), paragraph and table styles, page geometry, header rule and 第 x 页 共 y 页 footer.
 
-One table of the ranked parks (名次, 园区名称, 园区类型, 等级, 得分/星级, 检查日期, 检查单位), the
-basis and the bands stated under it, and an appendix with each indicator's average, lowest and
-highest. Parks not ranked (not yet approved, data missing) are not on a public list; the office
-sees them in the window, the JSON and the workbook.
+One table of the ranked parks (名次, 园区名称, 园区类型, 等级, 得分/星级, 已检查, 检查日期, 检查单位),
+the basis, the bands and the coverage rule stated under it, the parks whose inspection was too
+incomplete to rank named apart (检查不完整：已检查 N/M), and an appendix with each indicator's
+average, lowest and highest. Parks not ranked for other reasons (not yet approved, data missing)
+are not on a public list; the office sees them in the window, the JSON and the workbook.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from inspection.appinfo import APP_VERSION
 from inspection.files import atomic_target
-from inspection.office.ranking import Ranking, bands_text
+from inspection.office.ranking import Ranking, bands_text, coverage_rule
 from inspection.office.xlsx import default_title, publicity_table
 from inspection.report.context import esc
 from inspection.report.errors import ReportError, write_failure
@@ -103,12 +104,12 @@ def publicity_story(ranking: Ranking, *, title: str = "") -> list[Any]:
     ]
     headers, rows = publicity_table(ranking)
     head = [Paragraph(h, s.head) for h in headers]
-    centered_columns = set(range(3, len(headers) - 1)) | {0}
+    centered_columns = set(range(3, len(headers) - 1)) | {0}  # 等级 … 检查日期
     body = [[Paragraph(esc(value), s.cell_center if column in centered_columns else s.cell)
              for column, value in enumerate(row)] for row in rows]
     if body:
         levels = [21 * mm] if ranking.by_stars else [21 * mm, 17 * mm]
-        widths = [11 * mm, 0, 22 * mm, *levels, 21 * mm, 28 * mm]
+        widths = [11 * mm, 0, 22 * mm, *levels, 15 * mm, 21 * mm, 28 * mm]
         widths[1] = CONTENT_WIDTH - sum(widths)
         table = report_table([head, *body], widths)
         table.setStyle(table_style())
@@ -120,6 +121,11 @@ def publicity_story(ranking: Ranking, *, title: str = "") -> list[Any]:
                 else "按得分由高到低排列，得分（保留一位小数）相同者名次并列，其后名次顺延。")]
     if not ranking.by_stars:
         notes.append(f"等级：{bands_text()}。")
+    notes.append(f"{coverage_rule(ranking.min_coverage)}。")
+    if ranking.incomplete:
+        notes.append("检查不完整、未排名：" + "；".join(
+            f"{r.entry.park_name}（{r.entry.date}，已检查 {r.measured.coverage_text}）" for r in ranking.incomplete)
+            + "。")
     story += [Spacer(1, 3 * mm)] + [Paragraph(esc(n), s.note) for n in notes]
     if ranking.indicators and body:
         story += [Spacer(1, 6 * mm), Paragraph("附表　各指标统计", s.h2)]

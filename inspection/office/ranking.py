@@ -7,6 +7,10 @@ score (compliance, action completion) or its star level, with bands and per-indi
 - **Missing data**: an approved inspection that cannot be measured (no scored answer, star
   inputs missing) is listed apart, unranked, with the reason; parks whose inspections of the
   template are not approved yet are listed as waiting. Neither moves the others' ranks.
+- **Coverage**: every score is shown with how many of the template's items were checked
+  (已检查 N/M). An inspection that checked fewer than :data:`MIN_COVERAGE` of the items is
+  listed apart as 检查不完整, unranked: a score from 5 of 99 items says nothing about the park
+  (trial 2, F11). It moves no other park's rank and is left out of the indicator figures.
 - **Bands**: a star rating's band is its star level; a percentage's is A–D (:data:`BANDS`).
 - **Indicators**: per top-level group (per indicator of a star rating) the average, lowest and
   highest over the parks measured, and how many parks had a value.
@@ -26,7 +30,14 @@ from inspection.office.measures import Measured, group_titles, measure
 # (band, lowest score that reaches it, label): 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, below 不合格.
 BANDS: tuple[tuple[str, float, str], ...] = (("A", 90.0, "优秀"), ("B", 80.0, "良好"),
                                              ("C", 60.0, "合格"), ("D", float("-inf"), "不合格"))
+MIN_COVERAGE = 0.9  # an inspection ranks only when it checked at least 90 % of the items
 PARK_TYPE_LABELS = {"manufacturing": "生产制造类", "service": "生产性服务类等其他类"}
+
+
+def coverage_rule(min_coverage: float = MIN_COVERAGE) -> str:
+    """The coverage rule as the lists state it."""
+    return (f"已检查条目不足全部条目 {min_coverage:.0%} 的检查列为“检查不完整”，不参与排名；"
+            "得分旁注明已检查条目数/条目总数")
 
 
 def band_of(percent: float) -> tuple[str, str]:
@@ -99,9 +110,15 @@ class RankRow:
                 "organisation": entry.organisation, "report_number": entry.report_number,
                 "score": self.measured.percent, "stars": self.measured.stars, "band": self.band,
                 "band_label": self.band_label, "answered": self.measured.answered,
-                "total": self.measured.total, "wanting": self.measured.wanting,
+                "total": self.measured.total, "coverage": round(self.measured.coverage, 3),
+                "wanting": self.measured.wanting,
                 "indicators": {code: self.measured.groups.get(code) for code in titles},
                 "missing": self.measured.problem if self.rank is None else ""}
+
+    @property
+    def incomplete_text(self) -> str:
+        """Why an incomplete inspection is not ranked: 检查不完整：已检查 5/99."""
+        return f"检查不完整：已检查 {self.measured.coverage_text}"
 
 
 @dataclass(frozen=True)
@@ -126,6 +143,8 @@ class Ranking:
     waiting: tuple[Waiting, ...] = ()
     indicators: tuple[IndicatorStats, ...] = ()
     made_on: str = field(default_factory=lambda: date.today().isoformat())
+    incomplete: tuple[RankRow, ...] = ()  # measured, but on too few items to rank (检查不完整)
+    min_coverage: float = MIN_COVERAGE
 
     @property
     def by_stars(self) -> bool:
@@ -145,6 +164,8 @@ class Ranking:
                                                     "label": label} for b, low, label in BANDS],
                 "ranked": [r.to_dict(titles) for r in self.ranked],
                 "unranked": [r.to_dict(titles) for r in self.unranked],
+                "min_coverage": self.min_coverage,
+                "incomplete": [{**r.to_dict(titles), "missing": r.incomplete_text} for r in self.incomplete],
                 "waiting": [{"park_id": w.park_id, "park": w.park_name, "park_type": w.park_type,
                              "latest_date": w.latest_date, "state": w.state} for w in self.waiting],
                 "indicators": [i.to_dict() for i in self.indicators]}
@@ -181,12 +202,16 @@ def indicator_stats(template: Template, rows: Iterable[RankRow]) -> tuple[Indica
 
 
 def rank_parks(template: Template, entries: Sequence[ParkEntry], *, waiting: Sequence[Waiting] = (),
-               as_of: date | None = None) -> Ranking:
-    """Rank *entries* (one per park: its latest approved inspection) on *template*."""
+               as_of: date | None = None, min_coverage: float = MIN_COVERAGE) -> Ranking:
+    """Rank *entries* (one per park: its latest approved inspection) on *template*; those that
+    checked fewer than *min_coverage* of the items are listed apart (:attr:`Ranking.incomplete`)."""
     as_of = as_of or date.today()
     measured = [(entry, measure(template, entry.answers, park_type=_park_type(entry.park_type),
                                 as_of=date.fromisoformat(entry.date))) for entry in entries]
-    rankable = [(e, m) for e, m in measured if m.value is not None]
+    incomplete = [RankRow(e, m) for e, m in measured
+                  if m.value is not None and m.coverage < min_coverage]
+    incomplete.sort(key=lambda r: (r.entry.park_name, r.entry.park_id))
+    rankable = [(e, m) for e, m in measured if m.value is not None and m.coverage >= min_coverage]
     rankable.sort(key=lambda em: (-_tie_key(em[1]), em[0].park_name, em[0].park_id))
     ranked: list[RankRow] = []
     keys = [_tie_key(m) for _, m in rankable]
@@ -201,7 +226,8 @@ def rank_parks(template: Template, entries: Sequence[ParkEntry], *, waiting: Seq
     rows = ranked + unranked
     return Ranking(template, tuple(ranked), tuple(unranked),
                    tuple(sorted(waiting, key=lambda w: (w.park_name, w.park_id))),
-                   indicator_stats(template, rows), made_on=as_of.isoformat())
+                   indicator_stats(template, rows), made_on=as_of.isoformat(),
+                   incomplete=tuple(incomplete), min_coverage=min_coverage)
 
 
 def _park_type(value: str) -> ParkType:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from inspection.office.measures import group_titles
-from inspection.office.ranking import PARK_TYPE_LABELS, Ranking, bands_text
+from inspection.office.ranking import PARK_TYPE_LABELS, Ranking, bands_text, coverage_rule
 from inspection.office.tracker import TrackerPage
 from inspection.office.trends import ParkTrends
 
@@ -17,13 +17,16 @@ def ranking_lines(ranking: Ranking) -> list[str]:
     template = ranking.template
     lines = [f"{template.title}（模板 {template.id}）：园区排名，按各园区最近一次审核通过的检查"
              f"（{ranking.made_on}）"]
-    if not ranking.ranked and not ranking.unranked:
+    if not ranking.ranked and not ranking.unranked and not ranking.incomplete:
         lines.append("没有审核通过的检查")
     for row in ranking.ranked:
         rank = f"{row.rank}{'=' if row.tied else ''}"
         band = row.band if ranking.by_stars else f"{row.band}（{row.band_label}）"
-        lines.append(f"{rank:>4}  {row.entry.park_name}  {row.score_text}  {band}  {row.entry.date}"
-                     f"  {row.entry.organisation or '—'}")
+        lines.append(f"{rank:>4}  {row.entry.park_name}  {row.score_text}  {band}"
+                     f"  已检查 {row.measured.coverage_text}  {row.entry.date}  {row.entry.organisation or '—'}")
+    for row in ranking.incomplete:
+        lines.append(f"   —  {row.entry.park_name}  未排名：{row.incomplete_text}"
+                     f"（{row.score_text}，{row.entry.date}）")
     for row in ranking.unranked:
         lines.append(f"   —  {row.entry.park_name}  未排名：{row.measured.problem}（{row.entry.date}）")
     for waiting in ranking.waiting:
@@ -37,6 +40,7 @@ def ranking_lines(ranking: Ranking) -> list[str]:
                          f" / {_number(stat.highest, stars=stars)}（{stat.parks}）")
     if not ranking.by_stars:
         lines.append(f"等级：{bands_text()}")
+    lines.append(f"{coverage_rule(ranking.min_coverage)}。")
     return lines
 
 

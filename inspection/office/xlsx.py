@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from inspection.excel import BORDER, HEADER_FILL, HEADER_FONT, WRAP
 from inspection.files import atomic_target
 from inspection.office.measures import group_titles
-from inspection.office.ranking import PARK_TYPE_LABELS, Ranking, bands_text
+from inspection.office.ranking import PARK_TYPE_LABELS, Ranking, bands_text, coverage_rule
 from inspection.office.tracker import TrackerPage
 from inspection.report.errors import ReportError, write_failure
 
@@ -74,15 +74,16 @@ def default_title(ranking: Ranking) -> str:
 
 def publicity_table(ranking: Ranking) -> tuple[list[str], list[list[Any]]]:
     """The 公示 list's headers and rows (ranked parks only): 名次 (tied parks share one), 园区名称,
-    园区类型, 等级 and 得分 (a star rating's level is its 星级), 检查日期, 检查单位."""
+    园区类型, 等级 and 得分 (a star rating's level is its 星级), 已检查 (items checked / items),
+    检查日期, 检查单位."""
     headers = ["名次", "园区名称", "园区类型", *(["星级"] if ranking.by_stars else ["等级", ranking.measure_label]),
-               "检查日期", "检查单位"]
+               "已检查", "检查日期", "检查单位"]
     rows = []
     for row in ranking.ranked:
         entry = row.entry
         level = [row.band] if ranking.by_stars else [f"{row.band}（{row.band_label}）", row.score_text]
         rows.append([row.rank, entry.park_name, PARK_TYPE_LABELS.get(entry.park_type, entry.park_type),
-                     *level, entry.date, entry.organisation or "—"])
+                     *level, row.measured.coverage_text, entry.date, entry.organisation or "—"])
     return headers, rows
 
 
@@ -94,10 +95,12 @@ def ranking_xlsx(ranking: Ranking, out: Path, *, title: str = "") -> Path:
     top = _heading(sheet, title or default_title(ranking),
                    f"依据：{ranking.template.title}；各园区最近一次审核通过的检查；生成日期 {ranking.made_on}")
     headers, rows = publicity_table(ranking)
-    widths = [6, 34, 18, *([12] if ranking.by_stars else [12, 12]), 12, 28]
+    widths = [6, 34, 18, *([12] if ranking.by_stars else [12, 12]), 10, 12, 28]
     after = _table(sheet, top, headers, widths, rows)
     if not ranking.by_stars:
         sheet.cell(row=after, column=1, value=f"等级：{bands_text()}")
+        after += 1
+    sheet.cell(row=after, column=1, value=f"{coverage_rule(ranking.min_coverage)}。")
 
     titles = group_titles(ranking.template)
     detail = book.create_sheet("排名明细")
@@ -115,10 +118,13 @@ def ranking_xlsx(ranking: Ranking, out: Path, *, title: str = "") -> Path:
     _table(stats, top, ("编号", "指标", "园区数", "平均", "最低", "最高"), (8, 36, 8, 10, 10, 10),
            [[s.code, s.title, s.parks, s.average, s.lowest, s.highest] for s in ranking.indicators])
 
-    if ranking.unranked or ranking.waiting:
+    if ranking.unranked or ranking.waiting or ranking.incomplete:
         missing = book.create_sheet("未排名")
         top = _heading(missing, "未排名的园区")
-        rows = [[r.entry.park_name, r.entry.date, f"已审核通过，但{r.measured.problem}"] for r in ranking.unranked]
+        rows = [[r.entry.park_name, r.entry.date,
+                 f"已审核通过，但{r.incomplete_text}（不足 {ranking.min_coverage:.0%}；{ranking.measure_label} "
+                 f"{r.score_text}）"] for r in ranking.incomplete]
+        rows += [[r.entry.park_name, r.entry.date, f"已审核通过，但{r.measured.problem}"] for r in ranking.unranked]
         rows += [[w.park_name, w.latest_date, "最近一次检查已退回" if w.state == "returned" else "尚未审核通过"]
                  for w in ranking.waiting]
         _table(missing, top, ("园区名称", "检查日期", "原因"), (34, 12, 60), rows)

@@ -437,14 +437,14 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="61" />
-            <location filename="../../ui/window_menus.py" line="78" />
+            <location filename="../../ui/window_menus.py" line="79" />
             <source>关于园区现场检查</source>
             <translation>About Park Inspector</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="66" />
             <location filename="../../ui/home/welcome.py" line="54" />
-            <location filename="../../ui/main_window.py" line="268" />
+            <location filename="../../ui/main_window.py" line="276" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
@@ -469,7 +469,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="108" />
             <location filename="../../ui/dialogs/settings_dialog.py" line="61" />
-            <location filename="../../ui/main_window.py" line="166" />
+            <location filename="../../ui/main_window.py" line="174" />
             <source>数据文件夹</source>
             <translation>Data folder</translation>
         </message>
@@ -526,7 +526,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/damaged_folder.py" line="29" />
-            <location filename="../../ui/window_menus.py" line="38" />
+            <location filename="../../ui/window_menus.py" line="39" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
@@ -537,7 +537,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/damaged_folder.py" line="40" />
-            <location filename="../../ui/main_window.py" line="371" />
+            <location filename="../../ui/main_window.py" line="379" />
             <source>备份文件 (*.zip)</source>
             <translation>Backup files (*.zip)</translation>
         </message>
@@ -714,13 +714,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="68" />
-            <location filename="../../ui/window_menus.py" line="83" />
+            <location filename="../../ui/window_menus.py" line="84" />
             <source>快捷键</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="72" />
-            <location filename="../../ui/window_menus.py" line="85" />
+            <location filename="../../ui/window_menus.py" line="86" />
             <source>使用指南</source>
             <translation>Guide</translation>
         </message>
@@ -1048,7 +1048,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/dialogs/template_manager.py" line="63" />
             <location filename="../../ui/home/new_inspection.py" line="204" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
-            <location filename="../../ui/office/ranking_view.py" line="168" />
+            <location filename="../../ui/office/ranking_view.py" line="171" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
@@ -1167,7 +1167,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
-            <location filename="../../ui/home/inspection_list.py" line="328" />
+            <location filename="../../ui/home/inspection_list.py" line="339" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <location filename="../../ui/office/review_page.py" line="110" />
             <location filename="../../ui/office/tracker_view.py" line="44" />
@@ -1181,7 +1181,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="34" />
-            <location filename="../../ui/home/inspection_list.py" line="61" />
+            <location filename="../../ui/home/inspection_list.py" line="62" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <location filename="../../ui/office/inspections_view.py" line="40" />
@@ -1258,7 +1258,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="164" />
-            <location filename="../../ui/office/ranking_view.py" line="195" />
+            <location filename="../../ui/office/ranking_view.py" line="199" />
             <location filename="../../ui/office/tracker_view.py" line="137" />
             <location filename="../../ui/reports/export_dialogs.py" line="218" />
             <source>Excel 工作簿 (*.xlsx)</source>
@@ -1318,7 +1318,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="137" />
-            <location filename="../../ui/home/inspection_list.py" line="61" />
+            <location filename="../../ui/home/inspection_list.py" line="62" />
             <location filename="../../ui/home/new_inspection.py" line="266" />
             <location filename="../../ui/office/inspections_view.py" line="40" />
             <location filename="../../ui/office/ranking_view.py" line="137" />
@@ -1437,7 +1437,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="61" />
+            <location filename="../../ui/home/inspection_list.py" line="62" />
             <location filename="../../ui/home/new_inspection.py" line="134" />
             <location filename="../../ui/office/inspections_view.py" line="40" />
             <location filename="../../ui/office/room.py" line="174" />
@@ -1447,7 +1447,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="61" />
+            <location filename="../../ui/home/inspection_list.py" line="62" />
             <location filename="../../ui/home/new_inspection.py" line="267" />
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
             <location filename="../../ui/office/inspections_view.py" line="40" />
@@ -1459,90 +1459,90 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="61" />
+            <location filename="../../ui/home/inspection_list.py" line="62" />
             <location filename="../../ui/home/new_inspection.py" line="191" />
             <source>检查模板</source>
             <translation>Templates</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="62" />
+            <location filename="../../ui/home/inspection_list.py" line="63" />
             <source>进度</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="62" />
+            <location filename="../../ui/home/inspection_list.py" line="63" />
             <location filename="../../ui/office/ranking_view.py" line="135" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="62" />
+            <location filename="../../ui/home/inspection_list.py" line="63" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="233" />
             <location filename="../../ui/office/ranking_view.py" line="135" />
-            <location filename="../../ui/office/ranking_view.py" line="166" />
+            <location filename="../../ui/office/ranking_view.py" line="169" />
             <source>星级</source>
             <translation>Stars</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="230" />
+            <location filename="../../ui/home/inspection_list.py" line="241" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="231" />
             <source>无法评定</source>
             <translation>Cannot be rated</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="255" />
+            <location filename="../../ui/home/inspection_list.py" line="266" />
             <source>报告编号：{0}</source>
             <translation>Report number: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="257" />
+            <location filename="../../ui/home/inspection_list.py" line="268" />
             <source>这是一次复查</source>
             <translation>This is a revisit</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="265" />
+            <location filename="../../ui/home/inspection_list.py" line="276" />
             <source>无法计算这次检查的结果；详细信息已记录在日志中。</source>
             <translation>The results of this inspection could not be worked out; the details are in the log.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="267" />
+            <location filename="../../ui/home/inspection_list.py" line="278" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="164" />
             <source>正在计算…</source>
             <translation>Calculating…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="269" />
+            <location filename="../../ui/home/inspection_list.py" line="280" />
             <source>已判定 {0} 项，共 {1} 项</source>
             <translation>{0} of {1} items judged</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="271" />
+            <location filename="../../ui/home/inspection_list.py" line="282" />
             <source>符合性检查的加权得分</source>
             <translation>Weighted compliance score</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="272" />
+            <location filename="../../ui/home/inspection_list.py" line="283" />
             <source>还没有可计分的答案，或未应用符合性检查模板</source>
             <translation>No scored answers yet, or no compliance template applied</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="277" />
+            <location filename="../../ui/home/inspection_list.py" line="288" />
             <source>星级评定所需的数据还没有填全</source>
             <translation>The star rating still needs some measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="328" />
+            <location filename="../../ui/home/inspection_list.py" line="339" />
             <location filename="../../ui/inspection_view/item_panel.py" line="127" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="328" />
+            <location filename="../../ui/home/inspection_list.py" line="339" />
             <source>整改</source>
             <translation>a finding</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="329" />
+            <location filename="../../ui/home/inspection_list.py" line="340" />
             <source>在{0}中找到：{1}</source>
             <translation>Found in {0}: {1}</translation>
         </message>
@@ -1685,7 +1685,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/welcome.py" line="72" />
-            <location filename="../../ui/main_window.py" line="339" />
+            <location filename="../../ui/main_window.py" line="347" />
             <location filename="../../ui/window_menus.py" line="30" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
@@ -2782,7 +2782,7 @@ Reason (optional):</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/summary_tab.py" line="292" />
-            <location filename="../../ui/office/ranking_view.py" line="168" />
+            <location filename="../../ui/office/ranking_view.py" line="171" />
             <source>指标</source>
             <translation>Indicator</translation>
         </message>
@@ -2839,42 +2839,42 @@ Reason (optional):</translation>
             <translation>{0} (judged level)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="199" />
+            <location filename="../../ui/main_window.py" line="207" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="337" />
+            <location filename="../../ui/main_window.py" line="345" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="366" />
+            <location filename="../../ui/main_window.py" line="374" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="370" />
+            <location filename="../../ui/main_window.py" line="378" />
             <source>园区检查备份-{0}.zip</source>
             <translation>park-inspector-backup-{0}.zip</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="371" />
+            <location filename="../../ui/main_window.py" line="379" />
             <source>备份数据</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="380" />
+            <location filename="../../ui/main_window.py" line="388" />
             <source>正在备份到 {0}…</source>
             <translation>Backing up to {0}…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="385" />
+            <location filename="../../ui/main_window.py" line="393" />
             <source>已备份到 {0}</source>
             <translation>Backed up to {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="386" />
+            <location filename="../../ui/main_window.py" line="394" />
             <source>数据已备份到：
 {0}
 
@@ -2885,41 +2885,41 @@ Reason (optional):</translation>
 It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="393" />
+            <location filename="../../ui/main_window.py" line="401" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="399" />
+            <location filename="../../ui/main_window.py" line="407" />
             <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
 {1}</source>
             <translation>These {0} files are missing from the data folder, so the backup does not have them either:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="403" />
+            <location filename="../../ui/main_window.py" line="411" />
             <source>以下 {0} 处已损坏，已按原样备份：
 {1}</source>
             <translation>These {0} are damaged and were backed up as they are:
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="404" />
+            <location filename="../../ui/main_window.py" line="412" />
             <source>备份完成，但有文件缺失</source>
             <translation>Backup done, but files are missing</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="404" />
+            <location filename="../../ui/main_window.py" line="412" />
             <source>备份完成，但数据有损坏</source>
             <translation>Backup done, but the data is damaged</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="413" />
+            <location filename="../../ui/main_window.py" line="421" />
             <source>备份没有完成</source>
             <translation>The backup did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="421" />
+            <location filename="../../ui/main_window.py" line="429" />
             <source>请先选择要导出的检查</source>
             <translation>Select the inspection to export first</translation>
         </message>
@@ -2935,7 +2935,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="28" />
-            <location filename="../../ui/office/ranking_view.py" line="161" />
+            <location filename="../../ui/office/ranking_view.py" line="164" />
             <location filename="../../ui/office/standing.py" line="14" />
             <source>待审核</source>
             <translation>Awaiting review</translation>
@@ -2948,7 +2948,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="28" />
-            <location filename="../../ui/office/ranking_view.py" line="161" />
+            <location filename="../../ui/office/ranking_view.py" line="164" />
             <location filename="../../ui/office/standing.py" line="15" />
             <source>已退回</source>
             <translation>Returned</translation>
@@ -3099,81 +3099,86 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/office/ranking_view.py" line="158" />
+            <source>{0}：检查不完整，已检查 {1}（不足 {2}%；{3} {4}，{5}）</source>
+            <translation>{0}: incomplete inspection, {1} items checked (under {2}%; {3} {4}, {5})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="161" />
             <source>{0}：已审核通过，但{1}（{2}）</source>
             <translation>{0}: approved, but {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="160" />
+            <location filename="../../ui/office/ranking_view.py" line="163" />
             <source>{0}：尚无审核通过的检查（最近一次 {1}，{2}）</source>
             <translation>{0}: no approved inspection yet (latest {1}, {2})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="163" />
+            <location filename="../../ui/office/ranking_view.py" line="166" />
             <source>未排名：</source>
             <translation>Not ranked:</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="163" />
+            <location filename="../../ui/office/ranking_view.py" line="166" />
             <source>所有园区都已排名。</source>
             <translation>Every park is ranked.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="166" />
+            <location filename="../../ui/office/ranking_view.py" line="169" />
             <source>得分 %</source>
             <translation>score %</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="168" />
+            <location filename="../../ui/office/ranking_view.py" line="171" />
             <source>园区数</source>
             <translation>Parks</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="168" />
+            <location filename="../../ui/office/ranking_view.py" line="171" />
             <source>平均（{0}）</source>
             <translation>Average ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="169" />
+            <location filename="../../ui/office/ranking_view.py" line="172" />
             <source>最低</source>
             <translation>Lowest</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="169" />
+            <location filename="../../ui/office/ranking_view.py" line="172" />
             <source>最高</source>
             <translation>Highest</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="177" />
+            <location filename="../../ui/office/ranking_view.py" line="180" />
             <source>{0}：{1} 个园区排名（按各园区最近一次审核通过的检查），{2} 个未排名</source>
             <translation>{0}: {1} parks ranked (each by its latest approved inspection), {2} not ranked</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="194" />
-            <location filename="../../ui/office/ranking_view.py" line="197" />
+            <location filename="../../ui/office/ranking_view.py" line="198" />
+            <location filename="../../ui/office/ranking_view.py" line="201" />
             <source>导出公示名单</source>
             <translation>Export the public list</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="198" />
+            <location filename="../../ui/office/ranking_view.py" line="202" />
             <location filename="../../ui/reports/export_dialogs.py" line="178" />
             <location filename="../../ui/reports/sign_dialog.py" line="265" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="218" />
+            <location filename="../../ui/office/ranking_view.py" line="222" />
             <source>公示名单已导出</source>
             <translation>Public list exported</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="219" />
+            <location filename="../../ui/office/ranking_view.py" line="223" />
             <source>公示名单已保存到：
 {0}</source>
             <translation>The public list was saved to:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="221" />
+            <location filename="../../ui/office/ranking_view.py" line="225" />
             <source>公示名单没有导出</source>
             <translation>The public list was not exported</translation>
         </message>
@@ -5287,62 +5292,62 @@ Create or import a key under “Signing key”.</translation>
             <translation>Import Inspection Bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="40" />
+            <location filename="../../ui/window_menus.py" line="41" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="52" />
+            <location filename="../../ui/window_menus.py" line="53" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="52" />
+            <location filename="../../ui/window_menus.py" line="53" />
             <source>检查(&amp;I)</source>
             <translation>&amp;Inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="53" />
+            <location filename="../../ui/window_menus.py" line="54" />
             <source>照片(&amp;P)</source>
             <translation>&amp;Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="53" />
+            <location filename="../../ui/window_menus.py" line="54" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="60" />
+            <location filename="../../ui/window_menus.py" line="61" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="63" />
+            <location filename="../../ui/window_menus.py" line="64" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="64" />
+            <location filename="../../ui/window_menus.py" line="65" />
             <source>导入检查模板…</source>
             <translation>Import a checklist template…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="66" />
+            <location filename="../../ui/window_menus.py" line="67" />
             <source>检查模板管理…</source>
             <translation>Checklist templates…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="72" />
+            <location filename="../../ui/window_menus.py" line="73" />
             <source>改用新版本模板…</source>
             <translation>Move to a newer edition…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="75" />
+            <location filename="../../ui/window_menus.py" line="76" />
             <source>把本检查改用检查模板的新版本：文字未变的条目保留答案</source>
             <translation>Move this inspection to a newer edition of its template: items whose wording did not change keep their answers</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="81" />
+            <location filename="../../ui/window_menus.py" line="82" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>

@@ -77,7 +77,7 @@ def test_the_ranking_takes_each_parks_latest_approved_inspection_with_ties_and_m
     sheet = load_workbook(xlsx)["公示名单"]
     names = [row[1] for row in sheet.iter_rows(min_row=4, values_only=True) if isinstance(row[0], int)]
     assert names == ["甲园", "丙园", "乙园", "己园"]
-    assert "第三方评估机构" in [row[6] for row in sheet.iter_rows(min_row=4, values_only=True)]
+    assert "第三方评估机构" in [row[7] for row in sheet.iter_rows(min_row=4, values_only=True)]
     assert "未排名" in load_workbook(xlsx).sheetnames
     assert pdf.read_bytes().startswith(b"%PDF")
     code, out, _ = _run(capsys, "hub", "ranking", "--template", "000", "--data-dir", root_r)

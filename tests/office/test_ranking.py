@@ -116,3 +116,47 @@ def test_action_plans_rank_by_the_share_done():
     ranking = rank_parks(t002, [entry("慢", plan(10)), entry("快", plan(90))], as_of=date(2026, 3, 1))
     assert [(r.entry.park_name, r.measured.percent) for r in ranking.ranked] == [("快", 90.0), ("慢", 10.0)]
     assert ranking.measure_label == "完成率（%）"
+
+
+def test_an_inspection_of_few_items_is_listed_apart_as_incomplete_with_its_coverage_everywhere(tmp_path):
+    """Trial 2, F11: five of 99 items answered ranked a park "B（良好）80.0" on the 公示 list."""
+    from openpyxl import load_workbook
+
+    from inspection.office.publicity import publicity_pdf
+    from inspection.office.text import ranking_lines
+    from inspection.office.xlsx import ranking_xlsx
+    from tests.inspection.report_text import stream_text
+
+    full = answers_000(0)
+    few = dict(list(answers_000(1).items())[:5])  # 1 不符合 + 4 符合 of 99: "80.0"
+    nearly = dict(list(full.items())[:90])  # 90/99 checked: over the 90 % line, ranked
+    ranking = rank_parks(T000, [entry("全园", full), entry("少园", few), entry("近园", nearly)])
+    assert [r.entry.park_name for r in ranking.ranked] == ["全园", "近园"]
+    assert [r.rank for r in ranking.ranked] == [1, 1]
+    [apart] = ranking.incomplete
+    assert apart.entry.park_name == "少园" and apart.rank is None
+    assert apart.measured.coverage_text == "5/99" and apart.incomplete_text == "检查不完整：已检查 5/99"
+    assert ranking.unranked == ()
+    assert all(i.parks == 2 for i in ranking.indicators if i.parks)  # the incomplete one not counted
+
+    data = ranking.to_dict()
+    assert [(r["park"], r["answered"], r["total"]) for r in data["ranked"]] == [("全园", 99, 99), ("近园", 90, 99)]
+    assert data["incomplete"][0]["park"] == "少园" and data["incomplete"][0]["missing"] == "检查不完整：已检查 5/99"
+    assert data["min_coverage"] == 0.9
+
+    lines = ranking_lines(ranking)
+    assert any("全园" in line and "已检查 99/99" in line for line in lines)
+    assert any("少园" in line and "未排名：检查不完整：已检查 5/99" in line for line in lines)
+    assert "不足全部条目 90%" in lines[-1]
+
+    book = load_workbook(ranking_xlsx(ranking, tmp_path / "r.xlsx"))
+    listed = [row for row in book["公示名单"].iter_rows(min_row=4, values_only=True) if isinstance(row[0], int)]
+    assert [(row[1], row[5]) for row in listed] == [("全园", "99/99"), ("近园", "90/99")]
+    reasons = [row[2] for row in book["未排名"].iter_rows(min_row=4, values_only=True) if row[0] == "少园"]
+    assert reasons and "检查不完整：已检查 5/99" in reasons[0]
+
+    text = "".join(stream_text(publicity_pdf(ranking, tmp_path / "r.pdf")))
+    assert "已检查" in text and "99/99" in text and "90/99" in text
+    assert "不足全部条目90%的检查列为“检查不完整”" in text
+    assert "检查不完整、未排名：少园（2026-03-01，已检查5/99）" in text
+    assert "80.0" not in text  # the incomplete park's score is not published

@@ -155,8 +155,11 @@ class RankingView(QWidget):
                     if colour:
                         item.setForeground(QBrush(QColor(colour)))
                 table.setItem(row, column, item)
-        lines = [tr("{0}：已审核通过，但{1}（{2}）").format(r.entry.park_name, r.measured.problem, r.entry.date)
-                 for r in ranking.unranked]
+        lines = [tr("{0}：检查不完整，已检查 {1}（不足 {2}%；{3} {4}，{5}）").format(
+            r.entry.park_name, r.measured.coverage_text, round(ranking.min_coverage * 100), ranking.measure_label,
+            r.score_text, r.entry.date) for r in ranking.incomplete]
+        lines += [tr("{0}：已审核通过，但{1}（{2}）").format(r.entry.park_name, r.measured.problem, r.entry.date)
+                  for r in ranking.unranked]
         lines += [tr("{0}：尚无审核通过的检查（最近一次 {1}，{2}）").format(
             w.park_name, w.latest_date, tr("已退回") if w.state == "returned" else tr("待审核"))
             for w in ranking.waiting]
@@ -175,7 +178,8 @@ class RankingView(QWidget):
                                             _group_text(stat.highest, ranking.by_stars))):
                 stats.setItem(row, column, _item(value, center=column != 1))
         self.said.setText(tr("{0}：{1} 个园区排名（按各园区最近一次审核通过的检查），{2} 个未排名").format(
-            ranking.template.title, len(ranking.ranked), len(ranking.unranked) + len(ranking.waiting)))
+            ranking.template.title, len(ranking.ranked),
+            len(ranking.unranked) + len(ranking.waiting) + len(ranking.incomplete)))
         self._enable_exports()
 
     def _enable_exports(self) -> None:
