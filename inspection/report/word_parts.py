@@ -14,7 +14,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from inspection import palette
-from inspection.annotations import DEFAULT_COLOR
 from inspection.report.context import ReportContext, format_time
 from inspection.report.evidence import photo_place
 from inspection.report.writer import jpeg_info
@@ -143,43 +142,13 @@ def page_number_field(paragraph: Any, instruction: str) -> None:
 
 
 def _annotated_photo(path: Path, annotations: Sequence[Any]) -> BytesIO | str:
-    """The photo with its annotations drawn on a copy (the original file is never changed)."""
+    """The photo with its annotations drawn on a copy (the original file is never changed), in
+    the layout the editor and the PDF use (inspection.photos.annotated)."""
     if not annotations:
         return str(path)
-    from PIL import Image, ImageDraw
+    from inspection.photos.annotated import annotated_jpeg
 
-    with Image.open(path) as source:
-        image = source.convert("RGB")
-    draw = ImageDraw.Draw(image)
-    width, height = image.size
-    scale = max(width, height) / 1600
-    for shape in annotations:
-        color = shape.get("color", DEFAULT_COLOR)
-        stroke = max(1, round(float(shape.get("width", 4)) * scale))
-        x1, y1 = float(shape.get("x1", 0)) * width, float(shape.get("y1", 0)) * height
-        x2, y2 = float(shape.get("x2", 0)) * width, float(shape.get("y2", 0)) * height
-        box = [min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)]
-        kind = shape.get("type")
-        if kind == "rect":
-            draw.rectangle(box, outline=color, width=stroke)
-        elif kind == "ellipse":
-            draw.ellipse(box, outline=color, width=stroke)
-        elif kind == "arrow":
-            draw.line([x1, y1, x2, y2], fill=color, width=stroke)
-            draw.ellipse([x2 - stroke * 2, y2 - stroke * 2, x2 + stroke * 2, y2 + stroke * 2],
-                         fill=color)
-        elif kind == "text":
-            from PIL import ImageFont
-
-            from inspection.report.fonts import bold_font_file
-
-            size = max(8, round(float(shape.get("size", 0.05)) * height))
-            font = ImageFont.truetype(str(bold_font_file()), size)
-            draw.text((x1, y1), str(shape.get("text", "")), fill=color, font=font)
-    out = BytesIO()
-    image.save(out, "JPEG", quality=88)
-    out.seek(0)
-    return out
+    return BytesIO(annotated_jpeg(path, annotations))
 
 
 def photo_appendix(document: Any, ctx: ReportContext) -> None:
