@@ -108,8 +108,11 @@ def _cover(document: Any, ctx: ReportContext, mark: str, record: ReportRecord | 
     grid.style = "Table Grid"
     add_paragraph(document, after=6)
     if record is not None:
-        add_paragraph(document, f"本检查第 {record.revision} 版已签署，签署的报告为 PDF 文件"
-                                f"“{Path(record.path).name}”，SHA-256：{record.sha256}。"
+        # Named by what the reader holds (the number and revision on its cover; the file may
+        # have any name), not by the data folder's internal file name (trial 2, F9).
+        add_paragraph(document, f"本检查第 {record.revision} 版已签署：签署的报告为报告编号 "
+                                f"{inspection.report_number} 第 {record.revision} 版的签署 PDF，"
+                                f"SHA-256：{record.sha256}（文件名可能不同，请以 SHA-256 核对）。"
                                 "以该 PDF 为准；本 Word 文件是其未签署的可编辑副本。",
                       size=9, color=ALERT)
     else:

@@ -2,6 +2,8 @@
 the East Asian font on every run, A4 with a binding margin, never passing for the record."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
@@ -79,6 +81,7 @@ def test_after_signing_the_copy_names_the_signed_pdf_and_its_hash(tmp_path, caps
                                  password="word-test-1", out=tmp_path / "key.p12")
         issue_report(store, inspection_id, key_path=key, password="word-test-1")
         (record,) = store.reports(inspection_id)
+        number = store.snapshot(inspection_id).inspection.report_number
     out = tmp_path / "copy.docx"
     code = cli(["report", inspection_id, "--docx", str(out), "--data-dir", str(data)])
     assert code == 0 and record.sha256 in capsys.readouterr().err
@@ -86,6 +89,9 @@ def test_after_signing_the_copy_names_the_signed_pdf_and_its_hash(tmp_path, caps
     assert "未签署副本" in document.sections[0].header.paragraphs[0].text
     text = all_text(document)
     assert record.sha256 in text and "以该 PDF 为准" in text
+    # named as the reader knows it (trial 2, F9), not by the data folder's internal file name
+    assert f"报告编号 {number} 第 {record.revision} 版的签署 PDF" in text
+    assert Path(record.path).name not in text and ".pdf" not in text
 
 
 @pytest.mark.parametrize("args", [["--docx", "x.docx", "--sign", "k.p12"],
