@@ -147,7 +147,7 @@ def hub_review(args: argparse.Namespace) -> int:
 
 
 def hub_reviews(args: argparse.Namespace) -> int:
-    from inspection.hub.review import DECISION_LABELS, review_history
+    from inspection.hub.review import DECISION_LABELS, review_history, status_label
 
     with _session(args) as session:
         history = review_history(session, args.id)
@@ -156,8 +156,13 @@ def hub_reviews(args: argparse.Namespace) -> int:
         return 0
     head = history["inspection"]
     print(f"{head['park']} {head['date']}（{head['id']}）")
-    events = [(r["pushed_at"], f"上传 第 {r['revision']} 版（{r['status']}）by {r['pushed_by']}"
-               + ("  ← 当前" if r["current"] else "")) for r in history["revisions"]]
+    events = [(r["pushed_at"], f"上传 第 {r['revision']} 版（{status_label(r['status'])}）"
+               f"by {r['pushed_by']}" + ("  ← 当前" if r["current"] else "")) for r in history["revisions"]]
+    for signed in history.get("signed", []):
+        text = f"签署 第 {signed['revision']} 版（签署人 {signed['signer'] or '—'}，签署 PDF SHA-256 {signed['sha256']}）"
+        if not signed["pushed"]:
+            text += "：该版本签署后在上传前已重新打开，中心只保存其签署 PDF"
+        events.append((signed["signed_at"] or "", text))
     for review in history["reviews"]:
         text = f"审核 第 {review['revision']} 版：{DECISION_LABELS[review['decision']]} by {review['reviewer']}"
         if review["comment"]:

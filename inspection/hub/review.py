@@ -164,7 +164,7 @@ def record_review(session: HubSession, inspection_id: str, decision: str, *, com
     decided = decision_of(decision)
     head = find_inspection(session, inspection_id)
     if head["status"] not in REVIEWABLE:
-        raise InvalidInput("review.not_ready", status=_status_label(head["status"]))
+        raise InvalidInput("review.not_ready", status=status_label(head["status"]))
     templates = [hub_template(session, t) for t in head["template_ids"]]
     comments = item_comments(templates, items)
     if decided == "returned" and not comment.strip() and not comments:
@@ -207,11 +207,19 @@ def review_history(session: HubSession, inspection_id: str) -> dict[str, Any]:
                r.reviewer, r.decided_at
         FROM hub.reviews r JOIN hub.revisions v ON v.id = r.revision_id
         WHERE r.inspection_id = %s ORDER BY r.decided_at, r.id""", [head["id"]])
+    # Which revisions were signed: a signed report travels with every later revision, so a
+    # revision signed and reopened before it was ever pushed is known by its report alone.
+    signed = _rows(session, """
+        SELECT DISTINCT ON (p.revision, p.sha256) p.revision, p.sha256, p.signer, p.created_at AS signed_at,
+               EXISTS (SELECT 1 FROM hub.revisions s WHERE s.inspection_id = %(id)s
+                       AND s.revision = p.revision AND s.status = 'signed') AS pushed
+        FROM hub.reports p JOIN hub.revisions v ON v.id = p.revision_id
+        WHERE v.inspection_id = %(id)s ORDER BY p.revision, p.sha256, p.created_at""", {"id": head["id"]})
     return {"inspection": _plain(head), "revisions": [_plain(r) for r in revisions],
-            "reviews": [_plain(r) for r in reviews]}
+            "reviews": [_plain(r) for r in reviews], "signed": [_plain(r) for r in signed]}
 
 
-def _status_label(status: str) -> str:
+def status_label(status: str) -> str:
     return {"draft": "草稿", "in_progress": "检查中", "completed": "已完成", "signed": "已签署"}.get(status, status)
 
 

@@ -210,3 +210,35 @@ def test_a_draft_backed_up_to_the_hub_is_not_said_to_wait_for_review(hub, tmp_pa
     store.set_status(returned, Status.COMPLETED)
     sync_folder(store, root)
     assert _standing(store, root, returned).state == "pushed"
+
+
+def test_the_history_says_which_revisions_were_signed_even_one_reopened_before_its_push(hub, tmp_path, capsys):
+    """Trial 2, F12: revision 1 was signed, reopened and only revision 2 was ever pushed; the
+    history listed "第 2 版 上传" alone although the hub held revision 1's signed PDF."""
+    from tests.hub.folders import sign
+
+    alice, rita = hub.add_user("inspector"), hub.add_user("reviewer")
+    root_a, store_a = folder(tmp_path, "alice", hub, alice)
+    root_r, _ = folder(tmp_path, "rita", hub, rita)
+    inspection_id = filled_inspection(store_a, status=Status.SIGNED)
+    (first,) = store_a.reports(inspection_id)
+    store_a.reopen(inspection_id, reason="更正")
+    store_a.set_status(inspection_id, Status.COMPLETED)
+    assert [p["revision"] for p in sync_folder(store_a, root_a).pushed] == [2]
+    with hub.session(rita) as session:
+        history = review_history(session, inspection_id)
+    assert [(r["revision"], r["status"]) for r in history["revisions"]] == [(2, "completed")]
+    assert [(s["revision"], s["sha256"], s["signer"], s["pushed"]) for s in history["signed"]] == [
+        (1, first.sha256, "张三", False)]
+
+    code, out, _ = _run(capsys, "hub", "reviews", inspection_id[:8], "--data-dir", root_r)
+    assert code == 0
+    assert f"签署 第 1 版（签署人 张三，签署 PDF SHA-256 {first.sha256}）" in out
+    assert "上传 第 2 版（已完成）" in out
+
+    store_a.set_status(inspection_id, Status.COMPLETED)
+    sign(store_a, inspection_id)  # revision 2 signed and pushed: both listed, the second as pushed
+    sync_folder(store_a, root_a)
+    with hub.session(rita) as session:
+        history = review_history(session, inspection_id)
+    assert [(s["revision"], s["pushed"]) for s in history["signed"]] == [(1, False), (2, True)]
