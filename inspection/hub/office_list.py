@@ -91,7 +91,8 @@ def review_detail(session: HubSession, inspection_id: str) -> dict[str, Any]:
     more = rows(session, """
         SELECT i.inspectors, i.organisation, i.owner, i.answer_count, i.photo_count, i.finding_count,
                coalesce(p.name, pp.name) AS park, coalesce(p.park_type, pp.park_type) AS park_type,
-               coalesce(p.address, pp.address) AS address
+               coalesce(p.address, pp.address) AS address,
+               coalesce(p.latitude, pp.latitude) AS latitude, coalesce(p.longitude, pp.longitude) AS longitude
         FROM hub.inspections i JOIN hub.park_proposals pp ON pp.id = i.park_proposal
         LEFT JOIN hub.parks p ON p.id = pp.park_id WHERE i.id = %s""", [head["id"]])[0]
     detail: dict[str, Any] = {**head, **more, "revision_id": revision_id, "date": head["date"].isoformat()}
@@ -104,7 +105,7 @@ def review_detail(session: HubSession, inspection_id: str) -> dict[str, Any]:
         FROM hub.findings WHERE revision_id = %s ORDER BY created_at, id""", [revision_id])]
     detail["photos"] = [_plain(r) for r in rows(session, """
         SELECT id::text, sha256, report_sha256, ext, width, height, template_id, item_code, caption,
-               taken_at, annotations
+               taken_at, annotations, gps_lat, gps_lon
         FROM hub.photos WHERE revision_id = %s ORDER BY taken_at NULLS LAST, id""", [revision_id])]
     detail["signatures"] = [_plain(r) for r in rows(session, """
         SELECT role, name, title, signed_at FROM hub.signatures WHERE revision_id = %s

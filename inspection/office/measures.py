@@ -8,14 +8,15 @@ the office's numbers are the report's numbers.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from checklists.model import Node, Template, TemplateKind
 from checklists.scoring import DONE_STATUSES
 from inspection.model import Answer, ParkType
-from inspection.results import template_result
+from inspection.results import is_answered, template_result
 
 WANTING = {"fail", "delayed"}  # 不符合 (compliance), 滞后 (action plans)
 
@@ -107,3 +108,38 @@ def measure(template: Template, answers: Mapping[str, Answer], *, park_type: Par
     else:
         problem = result.stars_problem or "无法评定星级"
     return Measured(None, None, {}, answered, total, wanting, problem)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many of a template's items an inspection checked (已检查 N/M)."""
+
+    template: Template
+    answered: int
+    total: int
+
+    @property
+    def unchecked(self) -> int:
+        return self.total - self.answered
+
+
+def coverage(templates: Sequence[Template], rows: Iterable[Mapping[str, Any]], *,
+             park_type: ParkType | str) -> list[Coverage]:
+    """Per template, the items checked, from answer rows as the hub gives them (dicts with
+    template_id, item_code, result, value): what the review screen says before 通过."""
+    by_template: dict[str, dict[str, Answer]] = {}
+    for row in rows:
+        by_template.setdefault(row["template_id"], {})[row["item_code"]] = Answer(
+            row["template_id"], row["item_code"], row.get("result"), row.get("value"), row.get("note") or "",
+            row.get("answered_by") or "", "")
+    try:
+        park = ParkType(park_type)
+    except ValueError:
+        park = ParkType.MANUFACTURING
+    found = []
+    for template in templates:
+        answers = by_template.get(template.id, {})
+        items = template.item_nodes
+        found.append(Coverage(template, sum(1 for n in items if is_answered(template, n, answers.get(n.code), park)),
+                              len(items)))
+    return found

@@ -205,10 +205,12 @@ def draw_annotations(image: Image.Image, shapes: Iterable[Mapping[str, Any]]) ->
     return drawn
 
 
-def annotated_image(source: Path | Image.Image, shapes: Sequence[Mapping[str, Any]], *,
+def annotated_image(source: Path | bytes | Image.Image, shapes: Sequence[Mapping[str, Any]], *,
                     long_edge: int | None = None) -> Image.Image:
-    """The photo (EXIF orientation applied, scaled to *long_edge* when given) as RGB with its
-    annotations drawn."""
+    """The photo (a file, its bytes or an image; EXIF orientation applied, scaled to
+    *long_edge* when given) as RGB with its annotations drawn."""
+    if isinstance(source, bytes):
+        source = Image.open(BytesIO(source))
     if isinstance(source, Image.Image):
         image = ImageOps.exif_transpose(source).convert("RGB")
     else:
@@ -220,7 +222,7 @@ def annotated_image(source: Path | Image.Image, shapes: Sequence[Mapping[str, An
     return image
 
 
-def annotated_jpeg(source: Path | Image.Image, shapes: Sequence[Mapping[str, Any]], *,
+def annotated_jpeg(source: Path | bytes | Image.Image, shapes: Sequence[Mapping[str, Any]], *,
                    long_edge: int | None = None, quality: int = 88) -> bytes:
     out = BytesIO()
     annotated_image(source, shapes, long_edge=long_edge).save(out, "JPEG", quality=quality)

@@ -1100,8 +1100,9 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/template_import.py" line="134" />
             <location filename="../../ui/home/home_page.py" line="170" />
-            <location filename="../../ui/office/hub_files.py" line="78" />
-            <location filename="../../ui/office/review_page.py" line="200" />
+            <location filename="../../ui/office/hub_files.py" line="184" />
+            <location filename="../../ui/office/hub_files.py" line="247" />
+            <location filename="../../ui/office/review_page.py" line="203" />
             <location filename="../../ui/office/trends_view.py" line="135" />
             <source>正在读取…</source>
             <translation>Reading…</translation>
@@ -1154,7 +1155,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
-            <location filename="../../ui/office/inspections_view.py" line="41" />
+            <location filename="../../ui/office/inspections_view.py" line="42" />
             <location filename="../../ui/office/trends_view.py" line="175" />
             <location filename="../../ui/reports/revisions_dialog.py" line="74" />
             <source>版本</source>
@@ -1169,7 +1170,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
             <location filename="../../ui/home/inspection_list.py" line="339" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
-            <location filename="../../ui/office/review_page.py" line="110" />
+            <location filename="../../ui/office/review_page.py" line="106" />
             <location filename="../../ui/office/tracker_view.py" line="44" />
             <source>条目</source>
             <translation>Item</translation>
@@ -1184,7 +1185,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/inspection_list.py" line="62" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
-            <location filename="../../ui/office/inspections_view.py" line="40" />
+            <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/reports/revisions_dialog.py" line="74" />
             <source>状态</source>
             <translation>Status</translation>
@@ -1312,7 +1313,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="132" />
-            <location filename="../../ui/office/inspections_view.py" line="91" />
+            <location filename="../../ui/office/inspections_view.py" line="96" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
@@ -1320,7 +1321,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/home_page.py" line="137" />
             <location filename="../../ui/home/inspection_list.py" line="62" />
             <location filename="../../ui/home/new_inspection.py" line="266" />
-            <location filename="../../ui/office/inspections_view.py" line="40" />
+            <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/ranking_view.py" line="137" />
             <location filename="../../ui/office/tracker_view.py" line="45" />
             <location filename="../../ui/office/trends_view.py" line="175" />
@@ -1439,7 +1440,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/home/inspection_list.py" line="62" />
             <location filename="../../ui/home/new_inspection.py" line="134" />
-            <location filename="../../ui/office/inspections_view.py" line="40" />
+            <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/room.py" line="174" />
             <location filename="../../ui/office/tracker_view.py" line="44" />
             <location filename="../../ui/office/trends_view.py" line="64" />
@@ -1450,7 +1451,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/inspection_list.py" line="62" />
             <location filename="../../ui/home/new_inspection.py" line="267" />
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
-            <location filename="../../ui/office/inspections_view.py" line="40" />
+            <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/room.py" line="41" />
             <location filename="../../ui/office/room.py" line="178" />
             <location filename="../../ui/office/tracker_view.py" line="45" />
@@ -2028,7 +2029,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/checklist_model.py" line="236" />
-            <location filename="../../ui/office/review_page.py" line="262" />
+            <location filename="../../ui/office/review_page.py" line="266" />
             <source>已填写</source>
             <translation>Filled in</translation>
         </message>
@@ -2084,7 +2085,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
-            <location filename="../../ui/office/inspections_view.py" line="41" />
+            <location filename="../../ui/office/inspections_view.py" line="42" />
             <location filename="../../ui/office/review_page.py" line="144" />
             <location filename="../../ui/office/tracker_view.py" line="45" />
             <location filename="../../ui/photos/photo_strip.py" line="190" />
@@ -2122,7 +2123,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/conflicts.py" line="42" />
             <location filename="../../ui/inspection_view/findings.py" line="243" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="325" />
-            <location filename="../../ui/office/review_page.py" line="331" />
+            <location filename="../../ui/office/review_decision.py" line="32" />
             <source>已整改</source>
             <translation>Rectified</translation>
         </message>
@@ -2131,7 +2132,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/findings.py" line="243" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="234" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="326" />
-            <location filename="../../ui/office/review_page.py" line="331" />
+            <location filename="../../ui/office/review_decision.py" line="32" />
             <source>待整改</source>
             <translation>Open</translation>
         </message>
@@ -2341,7 +2342,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="248" />
-            <location filename="../../ui/office/review_page.py" line="332" />
+            <location filename="../../ui/office/review_decision.py" line="33" />
             <source>期限 {0}</source>
             <translation>Deadline {0}</translation>
         </message>
@@ -2367,7 +2368,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="269" />
-            <location filename="../../ui/office/review_page.py" line="335" />
+            <location filename="../../ui/office/review_decision.py" line="36" />
             <source>整改情况：{0}</source>
             <translation>Rectification: {0}</translation>
         </message>
@@ -2531,20 +2532,20 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="80" />
-            <location filename="../../ui/office/review_page.py" line="219" />
+            <location filename="../../ui/office/review_page.py" line="222" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="81" />
-            <location filename="../../ui/office/review_page.py" line="219" />
+            <location filename="../../ui/office/review_page.py" line="222" />
             <location filename="../../ui/reports/revisions_dialog.py" line="81" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="82" />
-            <location filename="../../ui/office/review_page.py" line="221" />
+            <location filename="../../ui/office/review_page.py" line="224" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
@@ -2929,90 +2930,137 @@ It holds the database and {1} photo and report files.</translation>
             <translation>After rectification: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/hub_files.py" line="55" />
-            <source>双击查看大图</source>
-            <translation>Double-click to see it larger</translation>
+            <location filename="../../ui/office/hub_files.py" line="114" />
+            <location filename="../../ui/photos/photo_facts.py" line="19" />
+            <source>拍摄于 {0}</source>
+            <translation>taken {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="28" />
+            <location filename="../../ui/office/hub_files.py" line="114" />
+            <source>拍摄时间未知</source>
+            <translation>time taken unknown</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/hub_files.py" line="116" />
+            <location filename="../../ui/photos/photo_facts.py" line="21" />
+            <source>位置 {0}</source>
+            <translation>at {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/hub_files.py" line="150" />
+            <source>单击查看大图</source>
+            <translation>Click to view larger</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/hub_files.py" line="180" />
+            <source>照片：{0}</source>
+            <translation>Photo: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/hub_files.py" line="189" />
+            <source>（无说明）</source>
+            <translation>(no caption)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/hub_files.py" line="200" />
+            <source>用系统查看器打开原图</source>
+            <translation>Open the original in the system viewer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/hub_files.py" line="227" />
+            <source>这台电脑没有可打开照片的程序；文件已保存在：{0}</source>
+            <translation>No program on this computer opens photos; the file was saved at: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="29" />
             <location filename="../../ui/office/ranking_view.py" line="164" />
             <location filename="../../ui/office/standing.py" line="14" />
             <source>待审核</source>
             <translation>Awaiting review</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="28" />
+            <location filename="../../ui/office/inspections_view.py" line="29" />
             <location filename="../../ui/office/standing.py" line="14" />
             <source>已通过</source>
             <translation>Approved</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="28" />
+            <location filename="../../ui/office/inspections_view.py" line="29" />
             <location filename="../../ui/office/ranking_view.py" line="164" />
             <location filename="../../ui/office/standing.py" line="15" />
             <source>已退回</source>
             <translation>Returned</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="29" />
+            <location filename="../../ui/office/inspections_view.py" line="30" />
             <source>未提交审核</source>
             <translation>Not submitted</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="40" />
+            <location filename="../../ui/office/inspections_view.py" line="41" />
+            <source>上传者</source>
+            <translation>Uploaded by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="42" />
             <location filename="../../ui/office/trends_view.py" line="175" />
             <source>审核</source>
             <translation>Review</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="41" />
+            <location filename="../../ui/office/inspections_view.py" line="42" />
             <source>答案</source>
             <translation>Answers</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="41" />
+            <location filename="../../ui/office/inspections_view.py" line="42" />
             <source>整改（未完成）</source>
             <translation>Findings (open)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="41" />
+            <location filename="../../ui/office/inspections_view.py" line="43" />
             <source>报告编号</source>
             <translation>Report number</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="86" />
-            <source>全部检查人员</source>
-            <translation>All inspectors</translation>
+            <location filename="../../ui/office/inspections_view.py" line="90" />
+            <source>全部上传者</source>
+            <translation>All uploaders</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="88" />
+            <location filename="../../ui/office/inspections_view.py" line="91" />
+            <source>按上传到中心的账号筛选</source>
+            <translation>Filter by the hub account that uploaded the inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/inspections_view.py" line="93" />
             <location filename="../../ui/office/ranking_view.py" line="135" />
             <location filename="../../ui/office/tracker_view.py" line="95" />
             <source>园区名称</source>
             <translation>Park name</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="95" />
+            <location filename="../../ui/office/inspections_view.py" line="100" />
             <source>全部审核状态</source>
             <translation>All review states</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="108" />
+            <location filename="../../ui/office/inspections_view.py" line="113" />
             <source>审核…</source>
             <translation>Review…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="109" />
+            <location filename="../../ui/office/inspections_view.py" line="114" />
             <source>查看这次检查的条目、照片和报告，记录通过或退回</source>
             <translation>Read this inspection's items, photos and report, and approve or return it</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="113" />
+            <location filename="../../ui/office/inspections_view.py" line="118" />
             <source>双击打开审核</source>
             <translation>Double-click to review</translation>
         </message>
         <message>
-            <location filename="../../ui/office/inspections_view.py" line="149" />
+            <location filename="../../ui/office/inspections_view.py" line="154" />
             <source>共 {0} 项检查（已显示 {1} 项）</source>
             <translation>{0} inspections ({1} shown)</translation>
         </message>
@@ -3183,6 +3231,116 @@ It holds the database and {1} photo and report files.</translation>
             <translation>The public list was not exported</translation>
         </message>
         <message>
+            <location filename="../../ui/office/review_decision.py" line="34" />
+            <source>责任单位 {0}</source>
+            <translation>Responsible {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="45" />
+            <source>{0}：已检查 {1}/{2}</source>
+            <translation>{0}: {1}/{2} items checked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="47" />
+            <source>（未检查 {0} 项）</source>
+            <translation> ({0} not checked)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="66" />
+            <source>未完成整改 {0} 项</source>
+            <translation>{0} open findings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="69" />
+            <source>已检查的条目不足 {0}% 的检查在园区排名中列为“检查不完整”，不参与排名</source>
+            <translation>An inspection that checked fewer than {0}% of the items is listed as "incomplete" in the park ranking, not ranked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="77" />
+            <source>报告编号 {0}，第 {1} 版</source>
+            <translation>Report number {0}, revision {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="79" />
+            <source>通过这次检查？</source>
+            <translation>Approve this inspection?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="79" />
+            <location filename="../../ui/office/review_page.py" line="166" />
+            <location filename="../../ui/office/standing.py" line="19" />
+            <source>通过</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="81" />
+            <source>不符合 {0} 项；未完成整改 {1} 项</source>
+            <translation>{0} non-compliant items; {1} open findings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="83" />
+            <location filename="../../ui/office/review_decision.py" line="91" />
+            <source>总体意见：{0}</source>
+            <translation>Overall comment: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="83" />
+            <location filename="../../ui/office/review_decision.py" line="91" />
+            <source>总体意见：（无）</source>
+            <translation>Overall comment: (none)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="86" />
+            <source>检查不完整：已检查的条目不足 {0}%，通过后在园区排名中列为“检查不完整”，不参与排名。</source>
+            <translation>Incomplete inspection: fewer than {0}% of the items were checked; once approved it is listed as "incomplete" in the park ranking, not ranked.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="89" />
+            <source>退回这次检查？</source>
+            <translation>Return this inspection?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="89" />
+            <location filename="../../ui/office/standing.py" line="19" />
+            <source>退回</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="90" />
+            <source>上传者 {0} 下次同步后将看到：</source>
+            <translation>{0} (who uploaded it) will see at the next sync:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="92" />
+            <source>条目 {0}：{1}</source>
+            <translation>Item {0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="114" />
+            <source>第 {0} 版上传（{1}）</source>
+            <translation>Revision {0} pushed ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="115" />
+            <source>　← 当前</source>
+            <translation>  ← current</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="117" />
+            <source>第 {0} 版 {1}（{2}）</source>
+            <translation>Revision {0} {1} ({2})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="125" />
+            <source>第 {0} 版已签署（{1}）</source>
+            <translation>Revision {0} signed ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="127" />
+            <source>：签署后在上传前已重新打开，中心只有其签署 PDF</source>
+            <translation>: reopened after signing, before it was uploaded; the hub holds only its signed PDF</translation>
+        </message>
+        <message>
             <location filename="../../ui/office/review_notes.py" line="46" />
             <source>重新打开修改…</source>
             <translation>Reopen to fix…</translation>
@@ -3218,27 +3376,27 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Review comment (revision {0}, {1}): {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="80" />
+            <location filename="../../ui/office/review_page.py" line="76" />
             <source>‹ 中心检查列表</source>
             <translation>‹ Hub inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="93" />
+            <location filename="../../ui/office/review_page.py" line="89" />
             <source>打开已签署报告</source>
             <translation>Open the signed report</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="106" />
+            <location filename="../../ui/office/review_page.py" line="102" />
             <source>只看不符合、有整改或有意见的条目</source>
             <translation>Only items not met, with findings or with comments</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="110" />
+            <location filename="../../ui/office/review_page.py" line="106" />
             <source>结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="110" />
+            <location filename="../../ui/office/review_page.py" line="106" />
             <source>证据</source>
             <translation>Evidence</translation>
         </message>
@@ -3263,86 +3421,65 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Overall comment (needed to return, unless an item has one)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="163" />
-            <location filename="../../ui/office/standing.py" line="19" />
-            <source>通过</source>
-            <translation>Approve</translation>
-        </message>
-        <message>
-            <location filename="../../ui/office/review_page.py" line="165" />
+            <location filename="../../ui/office/review_page.py" line="168" />
             <source>退回…</source>
             <translation>Return…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="170" />
+            <location filename="../../ui/office/review_page.py" line="173" />
             <source>修订与审核记录</source>
             <translation>Revisions and decisions</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="217" />
+            <location filename="../../ui/office/review_page.py" line="220" />
             <source>审核：{0}　{1}</source>
             <translation>Review: {0}  {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="222" />
+            <location filename="../../ui/office/review_page.py" line="225" />
             <source>上传者 {0}</source>
             <translation>Pushed by {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="224" />
+            <location filename="../../ui/office/review_page.py" line="227" />
             <source>已签署报告 SHA-256 {0}</source>
             <translation>Signed report SHA-256 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="225" />
+            <location filename="../../ui/office/review_page.py" line="228" />
             <source>这一版没有已签署的报告</source>
             <translation>This revision has no signed report</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="229" />
+            <location filename="../../ui/office/review_page.py" line="232" />
             <source>这次检查在中心的状态是“{0}”，完成后才能审核。</source>
             <translation>This inspection is “{0}” on the hub; it can be reviewed once completed.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="238" />
+            <location filename="../../ui/office/review_page.py" line="242" />
             <source>只有审核人员可以记录审核结论</source>
             <translation>Only a reviewer can record a decision</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="265" />
+            <location filename="../../ui/office/review_page.py" line="269" />
             <source>照片 {0}</source>
             <translation>Photos {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="267" />
+            <location filename="../../ui/office/review_page.py" line="271" />
             <source>整改 {0}</source>
             <translation>Findings {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="269" />
+            <location filename="../../ui/office/review_page.py" line="273" />
             <source>有意见</source>
             <translation>Commented</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="278" />
-            <location filename="../../ui/office/review_page.py" line="362" />
+            <location filename="../../ui/office/review_page.py" line="282" />
+            <location filename="../../ui/office/review_page.py" line="358" />
             <source>已写意见的条目：{0} 项</source>
             <translation>Items commented: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/office/review_page.py" line="283" />
-            <source>第 {0} 版上传（{1}）</source>
-            <translation>Revision {0} pushed ({1})</translation>
-        </message>
-        <message>
-            <location filename="../../ui/office/review_page.py" line="284" />
-            <source>　← 当前</source>
-            <translation>  ← current</translation>
-        </message>
-        <message>
-            <location filename="../../ui/office/review_page.py" line="286" />
-            <source>第 {0} 版 {1}（{2}）</source>
-            <translation>Revision {0} {1} ({2})</translation>
         </message>
         <message>
             <location filename="../../ui/office/review_page.py" line="305" />
@@ -3361,28 +3498,28 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/office/review_page.py" line="326" />
-            <location filename="../../ui/office/review_page.py" line="338" />
+            <location filename="../../ui/office/review_page.py" line="334" />
             <location filename="../../ui/reports/verify_dialog.py" line="259" />
             <source>无</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="333" />
-            <source>责任单位 {0}</source>
-            <translation>Responsible {0}</translation>
+            <location filename="../../ui/office/review_page.py" line="368" />
+            <source>这台电脑没有可打开 PDF 的程序；报告已保存在：{0}</source>
+            <translation>No program on this computer opens PDF files; the report was saved at: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="382" />
+            <location filename="../../ui/office/review_page.py" line="378" />
             <source>退回时请写明原因：总体意见，或至少一个条目的意见。</source>
             <translation>Returning needs a reason: an overall comment, or a comment on at least one item.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="386" />
+            <location filename="../../ui/office/review_page.py" line="393" />
             <source>正在记录审核结论…</source>
             <translation>Recording the decision…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="389" />
+            <location filename="../../ui/office/review_page.py" line="396" />
             <source>已记录：{0}（第 {1} 版）</source>
             <translation>Recorded: {0} (revision {1})</translation>
         </message>
@@ -3440,11 +3577,6 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/office/standing.py" line="14" />
             <source>待上传</source>
             <translation>To upload</translation>
-        </message>
-        <message>
-            <location filename="../../ui/office/standing.py" line="19" />
-            <source>退回</source>
-            <translation>Return</translation>
         </message>
         <message>
             <location filename="../../ui/office/standing.py" line="25" />
@@ -3795,16 +3927,6 @@ The copy can be edited but is not the record: every page is marked “unsigned�
             <location filename="../../ui/photos/import_flow.py" line="308" />
             <source>照片已删除（可撤销：Ctrl+Z）</source>
             <translation>Photo deleted (undo: Ctrl+Z)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photos/photo_facts.py" line="19" />
-            <source>拍摄于 {0}</source>
-            <translation>taken {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photos/photo_facts.py" line="21" />
-            <source>位置 {0}</source>
-            <translation>at {0}</translation>
         </message>
         <message>
             <location filename="../../ui/photos/photo_facts.py" line="32" />

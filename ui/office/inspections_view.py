@@ -22,6 +22,7 @@ from ui.office.hub_tasks import HubRequests
 from ui.office.paged_table import PagedHubModel, paged_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+REVIEW_COLUMN = 5
 
 
 def review_label(state: str) -> str:
@@ -37,9 +38,9 @@ class HubInspectionsModel(PagedHubModel):
     """The hub's inspections, a page at a time (an OfficeFilter selects them)."""
 
     def __init__(self, requests: HubRequests, parent: QWidget | None = None) -> None:
-        super().__init__(requests, [tr("园区"), tr("检查日期"), tr("检查人员"), tr("状态"), tr("审核"),
-                                    tr("版本"), tr("答案"), tr("照片"), tr("整改（未完成）"), tr("报告编号")],
-                         parent)
+        super().__init__(requests, [tr("园区"), tr("检查日期"), tr("检查人员"), tr("上传者"), tr("状态"),
+                                    tr("审核"), tr("版本"), tr("答案"), tr("照片"), tr("整改（未完成）"),
+                                    tr("报告编号")], parent)
 
     def read_page(self, session: Any, wanted: Any) -> tuple[list[dict[str, Any]], int]:
         from inspection.hub.office_list import office_inspections
@@ -56,15 +57,18 @@ class HubInspectionsModel(PagedHubModel):
         if role == Qt.ItemDataRole.DisplayRole:
             from inspection.model import Status
 
-            values = [row["park"], row["date"], row["inspector"], status_label(Status(row["status"])),
+            # 检查人员: the inspection's own inspectors (as on its report), not the hub login that
+            # pushed it (上传者) (trial 2, F12).
+            values = [row["park"], row["date"], "、".join(row["inspectors"] or []) or row["inspector"],
+                      row["inspector"], status_label(Status(row["status"])),
                       review_label(row["review"]), str(row["revision"]), str(row["answers"]), str(row["photos"]),
                       f"{row['findings']}（{row['open_findings']}）", row["report_number"]]
             return values[column]
-        if role == Qt.ItemDataRole.BackgroundRole and column == 4 and row["review"] in REVIEW_COLOURS:
+        if role == Qt.ItemDataRole.BackgroundRole and column == REVIEW_COLUMN and row["review"] in REVIEW_COLOURS:
             return QBrush(QColor(REVIEW_COLOURS[row["review"]][0]))
-        if role == Qt.ItemDataRole.ForegroundRole and column == 4 and row["review"] in REVIEW_COLOURS:
+        if role == Qt.ItemDataRole.ForegroundRole and column == REVIEW_COLUMN and row["review"] in REVIEW_COLOURS:
             return QBrush(QColor(REVIEW_COLOURS[row["review"]][1]))
-        if role == Qt.ItemDataRole.TextAlignmentRole and 3 <= column <= 8:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 4 <= column <= 9:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -83,7 +87,8 @@ class HubInspectionsView(QWidget):
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.inspector = QComboBox(self)
-        self.inspector.addItem(tr("全部检查人员"), "")
+        self.inspector.addItem(tr("全部上传者"), "")
+        self.inspector.setToolTip(tr("按上传到中心的账号筛选"))
         self.park = QLineEdit(self)
         self.park.setPlaceholderText(tr("园区名称"))
         self.park.setClearButtonEnabled(True)
@@ -101,7 +106,7 @@ class HubInspectionsView(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.count)
         layout.addLayout(filters)
-        self.table = paged_table(self, self.model, (16, 7, 8, 5, 5, 3, 3, 3, 8, 9))
+        self.table = paged_table(self, self.model, (14, 7, 9, 6, 5, 5, 3, 3, 3, 8, 9))
         self.table.doubleClicked.connect(lambda index: self.review_requested.emit(index.data(ID_ROLE)))
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()

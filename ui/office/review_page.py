@@ -32,22 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from checklists.model import Template
-from inspection.palette import MUTED, RESULT_COLORS, SURFACE_ALT
+from inspection.palette import RESULT_COLORS, SURFACE_ALT
 from ui.base.i18n import result_label, status_label, tr
 from ui.base.widgets import clear_layout, muted_label, section_title
-from ui.office.hub_files import Thumbnails, open_from_hub
+from ui.office.flow_layout import FlowLayout
+from ui.office.hub_files import Thumbnails, open_from_hub, park_location
 from ui.office.hub_tasks import HubRequests
+from ui.office.review_decision import finding_text, value_text
 from ui.office.standing import decision_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _value_text(value: Any) -> str:
-    if not value:
-        return ""
-    if isinstance(value, dict):
-        return "；".join(f"{k}：{'、'.join(map(str, v)) if isinstance(v, list) else v}" for k, v in value.items())
-    return str(value)
 
 
 class ReviewPage(QWidget):
@@ -64,6 +58,8 @@ class ReviewPage(QWidget):
         self.key: tuple[str, str] | None = None
         self.thumbnails = Thumbnails(requests)
         self.message: QMessageBox | None = None
+        self.confirmation: QMessageBox | None = None  # the question before a decision
+        self.coverage: list[Any] = []  # inspection.office.measures.Coverage per template
         self._said_after_load = ""
         self.can_decide = True  # until the hub says who we are
         self._build()
@@ -120,6 +116,10 @@ class ReviewPage(QWidget):
 
         scroll = QScrollArea(splitter)
         scroll.setWidgetResizable(True)
+        # Everything in the middle wraps (photo cards flow onto the next row): never a
+        # horizontal scroll (trial 2, F12).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.middle = scroll
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(scroll)
         self.item_layout = QVBoxLayout(body)
@@ -132,7 +132,7 @@ class ReviewPage(QWidget):
         self.item_text = self._label(body)
         self.item_result = self._label(body)
         self.item_note = self._label(body)
-        self.photo_row = QHBoxLayout()
+        self.photo_row = FlowLayout()
         self.findings_box = QVBoxLayout()
         self.comment_title = section_title(tr("对此条目的审核意见"), body)
         self.comment = QPlainTextEdit(body)
@@ -159,6 +159,9 @@ class ReviewPage(QWidget):
         side_layout.addWidget(self.overall, 1)
         self.item_count = muted_label("", side)
         side_layout.addWidget(self.item_count)
+        self.checked = QLabel(side)  # 已检查 N/M（未检查 K 项）, before 通过
+        self.checked.setWordWrap(True)
+        side_layout.addWidget(self.checked)
         buttons = QHBoxLayout()
         self.approve = QPushButton(tr("通过"), side)
         self.approve.clicked.connect(lambda: self.decide("approve"))
@@ -228,6 +231,7 @@ class ReviewPage(QWidget):
         self._say(self._said_after_load if reviewable else tr(
             "这次检查在中心的状态是“{0}”，完成后才能审核。").format(status_label(Status(detail["status"]))))
         self._said_after_load = ""
+        self._fill_checked()
         self._fill_history()
         self._fill_tree()
 
@@ -277,22 +281,18 @@ class ReviewPage(QWidget):
             root.setExpanded(True)
         self.item_count.setText(tr("已写意见的条目：{0} 项").format(sum(1 for c in self.comments.values() if c)))
 
-    def _fill_history(self) -> None:
+    def _fill_checked(self) -> None:
+        """已检查 N/M（未检查 K 项） and the open findings beside 通过 (trial 2, F11)."""
+        from ui.office.review_decision import show_checked
+
         assert self.detail is not None
-        history = self.detail["history"]
-        events = [(r["pushed_at"], tr("第 {0} 版上传（{1}）").format(r["revision"], r["pushed_by"])
-                   + (tr("　← 当前") if r["current"] else "")) for r in history["revisions"]]
-        for review in history["reviews"]:
-            text = tr("第 {0} 版 {1}（{2}）").format(review["revision"], decision_label(review["decision"]),
-                                                  review["reviewer"])
-            if review["comment"]:
-                text += "：" + review["comment"]
-            for item in review["item_comments"]:
-                text += f"<br/>　{item['item_code']}：{item['comment']}"
-            events.append((review["decided_at"], text))
-        lines = [f"<span style='color:{MUTED}'>{when[:16].replace('T', ' ')}</span>　{text}"
-                 for when, text in sorted(events, key=lambda e: e[0])]
-        self.history.setText("<br/>".join(lines))
+        self.coverage = show_checked(self.checked, self.detail)
+
+    def _fill_history(self) -> None:
+        from ui.office.review_decision import history_html
+
+        assert self.detail is not None
+        self.history.setText(history_html(self.detail["history"]))
 
     # --- the item on screen ------------------------------------------------------------------
 
@@ -318,22 +318,18 @@ class ReviewPage(QWidget):
         else:
             parts = [tr("结果：{0}").format(result_label(answer["result"]) if answer["result"] else "—")]
             if answer["value"]:
-                parts.append(_value_text(answer["value"]))
+                parts.append(value_text(answer["value"]))
             self.item_result.setText("　".join(parts))
             self.item_note.setText(tr("备注：{0}").format(answer["note"]) if answer["note"] else "")
         photos = self.photos.get(key, [])
         if not photos:
             self.photo_row.addWidget(muted_label(tr("无"), wrap=False))
         for photo in photos:
-            self.photo_row.addWidget(self.thumbnails.label(photo, self, partial(self._photo_arrived, photo)))
-        self.photo_row.addStretch(1)
+            self.photo_row.addWidget(self.thumbnails.label(
+                photo, self, partial(self._photo_arrived, photo), visit_date=self.detail["date"],
+                park_location=park_location(self.detail)))
         for finding in self.findings.get(key, []):
-            state = tr("已整改") if finding["status"] == "closed" else tr("待整改")
-            text = f"{finding['requirement']}（{state}；" + tr("期限 {0}").format(finding["deadline"] or "—") \
-                + "；" + tr("责任单位 {0}").format(finding["responsible"] or "—") + "）"
-            if finding["closing_note"]:
-                text += tr("整改情况：{0}").format(finding["closing_note"])
-            self.findings_box.addWidget(self._label_with(text))
+            self.findings_box.addWidget(self._label_with(finding_text(finding)))
         if not self.findings.get(key):
             self.findings_box.addWidget(muted_label(tr("无")))
         self.comment.blockSignals(True)
@@ -368,11 +364,11 @@ class ReviewPage(QWidget):
             return
         report = self.detail["reports"][-1]
         open_from_hub(self.requests, report["sha256"],
-                      f"{self.detail['report_number'] or 'report'}-r{report['revision']}.pdf")
+                      f"{self.detail['report_number'] or 'report'}-r{report['revision']}.pdf",
+                      lambda path: self._say(tr("这台电脑没有可打开 PDF 的程序；报告已保存在：{0}").format(path)))
 
     def decide(self, decision: str) -> None:
-        from inspection.hub.review import record_review
-
+        """Ask first (:mod:`ui.office.review_decision`), then record."""
         if self.detail is None:
             return
         detail = self.detail
@@ -382,6 +378,17 @@ class ReviewPage(QWidget):
             self._say(tr("退回时请写明原因：总体意见，或至少一个条目的意见。"))
             self.overall.setFocus()
             return
+        from ui.office.review_decision import ask
+
+        self.confirmation = ask(self, decision, detail, self.coverage, comment, items,
+                                lambda: self._record(decision, comment, items))
+
+    def _record(self, decision: str, comment: str, items: list[tuple[str, str]]) -> None:
+        from inspection.hub.review import record_review
+
+        if self.detail is None:
+            return
+        detail = self.detail
         self._enable(False)
         self._say(tr("正在记录审核结论…"))
 
