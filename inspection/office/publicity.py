@@ -25,17 +25,14 @@ from inspection.office.xlsx import default_title, publicity_table
 from inspection.report.context import esc
 from inspection.report.errors import ReportError, write_failure
 from inspection.report.fonts import FONT, register_fonts
-from inspection.report.pdf import fit_text
+from inspection.report.pdf import draw_page_frame, fit_text
 from inspection.report.styles import (
     CONTENT_WIDTH,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_TOP,
-    MUTED,
     PAGE_HEIGHT,
     PAGE_WIDTH,
-    RULE,
-    TEXT,
     report_table,
     styles,
     table_style,
@@ -62,24 +59,9 @@ def _numbered(header_left: str, header_right: str) -> type[Canvas]:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                self._decorate(self._pageNumber, total)
+                draw_page_frame(self, header_left, right, self._pageNumber, total, size=HEADER_SIZE)
                 super().showPage()
             super().save()
-
-        def _decorate(self, number: int, total: int) -> None:
-            self.saveState()
-            top = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
-            self.setFont(FONT, HEADER_SIZE)
-            self.setFillColor(MUTED)
-            self.drawString(MARGIN_LEFT, top, header_left)
-            self.drawRightString(MARGIN_LEFT + CONTENT_WIDTH, top, right)
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.6)
-            self.line(MARGIN_LEFT, top - 2.2 * mm, MARGIN_LEFT + CONTENT_WIDTH, top - 2.2 * mm)
-            self.setFillColor(TEXT)
-            self.setFont(FONT, 9)
-            self.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM - 10 * mm, f"第 {number} 页　共 {total} 页")
-            self.restoreState()
 
     return NumberedCanvas
 

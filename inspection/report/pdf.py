@@ -108,6 +108,27 @@ def unsigned_mark(ctx: ReportContext) -> str | None:
     return "未签署副本" if ctx.snapshot.inspection.locked else "草稿　未签署"
 
 
+def draw_page_frame(canvas: Canvas, header_left: str, header_right: str, number: int, total: int,
+                    *, size: float = 8.5) -> None:
+    """The report's page frame: header texts over a rule, “第 x 页 共 y 页” at the foot (the
+    report's pages after the cover, and the office's lists in the report's style)."""
+    canvas.saveState()
+    top = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
+    canvas.setFont(FONT, size)
+    canvas.setFillColor(MUTED)
+    # a park's or a report's rare characters (䶮, 𬌗) in the fallback font, as in the body
+    draw_string(canvas, MARGIN_LEFT, top, header_left, font=FONT, size=size)
+    draw_string(canvas, MARGIN_LEFT + CONTENT_WIDTH, top, header_right, font=FONT, size=size,
+                anchor="end")
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(MARGIN_LEFT, top - 2.2 * mm, MARGIN_LEFT + CONTENT_WIDTH, top - 2.2 * mm)
+    canvas.setFillColor(TEXT)
+    canvas.setFont(FONT, 9)
+    canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM - 10 * mm, f"第 {number} 页　共 {total} 页")
+    canvas.restoreState()
+
+
 def _numbered_canvas(header_left: str, header_right: str, mark: str | None,
                      attachment: bytes | None = None,
                      stamp: Callable[[], tuple[int, tuple[float, float, float, float]] | None]
@@ -155,22 +176,7 @@ def _numbered_canvas(header_left: str, header_right: str, mark: str | None,
                 writer.save_streaming(self._doc, self, handle)
 
         def _decorate(self, number: int, total: int) -> None:
-            self.saveState()
-            top = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
-            self.setFont(FONT, header_size)
-            self.setFillColor(MUTED)
-            # a park's or a report's rare characters (䶮, 𬌗) in the fallback font, as in the body
-            draw_string(self, MARGIN_LEFT, top, header_left, font=FONT, size=header_size)
-            draw_string(self, MARGIN_LEFT + CONTENT_WIDTH, top, header_right, font=FONT,
-                        size=header_size, anchor="end")
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.6)
-            self.line(MARGIN_LEFT, top - 2.2 * mm, MARGIN_LEFT + CONTENT_WIDTH, top - 2.2 * mm)
-            self.setFillColor(TEXT)
-            self.setFont(FONT, 9)
-            self.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM - 10 * mm,
-                                   f"第 {number} 页　共 {total} 页")
-            self.restoreState()
+            draw_page_frame(self, header_left, header_right, number, total, size=header_size)
 
         def _mark(self, text: str) -> None:
             """The unsigned mark: large, light and diagonal across the page (a picture, so that
