@@ -47,7 +47,6 @@ MESSAGES = messages({
     "output.kind.pdf": ("PDF 文件", "a PDF file"),
     "output.kind.zip": ("备份、检查包或 Office 文档（zip 格式）",
                         "a backup, a bundle or an Office document (zip format)"),
-    "output.kind.der": ("密钥或证书文件", "a key or certificate file"),
     "output.kind.pem": ("证书文件", "a certificate file"),
     "output.kind.json": ("JSON 文件", "a JSON file"),
 })
@@ -56,7 +55,6 @@ MESSAGES = messages({
 OUTPUT_KINDS: dict[str, tuple[bytes, ...]] = {
     "pdf": (b"%PDF-",),
     "zip": (b"PK\x03\x04", b"PK\x05\x06"),  # .zip backups, .pib bundles, .xlsx, .docx
-    "der": (b"\x30",),  # PKCS#12 keys, DER certificates
     "pem": (b"-----BEGIN",),
     "json": (b"{", b"[", b"\xef\xbb\xbf{"),
 }

@@ -13,7 +13,7 @@ from checklists.errors import InvalidInput, messages
 from checklists.exchange import template_to_json
 from checklists.exchange.problems import TemplateFileRefused
 from checklists.library import get_template
-from inspection.files import atomic_target, write_atomic
+from inspection.files import atomic_target, check_output_path, write_atomic
 from inspection.store import Installed, Store
 
 if TYPE_CHECKING:
@@ -35,7 +35,8 @@ def _check_target(out: Path, suffix: str, option: str) -> Path:
         raise InvalidInput("template_file.suffix", option=option, suffix=suffix, name=out.name)
     if not out.parent.is_dir():
         raise InvalidInput("template_file.no_folder", option=option, folder=out.parent)
-    return out
+    # as every output: never into a data folder, onto a device, or over another kind of file
+    return check_output_path(out, kind="zip" if suffix == ".xlsx" else "json")
 
 
 def export_template_xlsx(template_id: str, out: Path | str) -> Path:

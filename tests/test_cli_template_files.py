@@ -97,3 +97,15 @@ def test_import_reads_regular_files_only_and_never_waits_on_a_pipe(tmp_path):
         assert out.returncode == 2 and "不是普通文件" in out.stderr, out.stderr
         assert len(out.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "data" / "inspections.db").exists()
+
+
+def test_a_template_export_is_an_output_like_any_other(tmp_path):
+    """Never over someone's other file, never into a data folder (files.check_output_path)."""
+    notes = tmp_path / "notes.xlsx"
+    notes.write_text("现场笔记")
+    done = run("template", "export", "000", "--xlsx", str(notes), "--data-dir", str(tmp_path / "d"))
+    assert done.returncode == 2 and "已经存在" in done.stderr and notes.read_text() == "现场笔记"
+    assert run("demo", "--data-dir", str(tmp_path / "d")).returncode == 0
+    inside = tmp_path / "d" / "t.json"
+    done = run("template", "export", "000", "--data", str(inside), "--data-dir", str(tmp_path / "d"))
+    assert done.returncode == 2 and "数据文件夹" in done.stderr and not inside.exists()
