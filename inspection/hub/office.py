@@ -175,7 +175,7 @@ def tracker_rows(session: HubSession, wanted: TrackerFilter, *, as_of: date | No
             LIMIT %(limit)s OFFSET %(offset)s)
         SELECT page.id::text, page.park_id::text, page.park, page.inspection_id::text, page.inspection_date,
                page.report_number, page.template_id, page.item_code, page.severity, page.requirement,
-               page.deadline, page.responsible, page.total, page.overdue_total, i.owner,
+               page.deadline, page.responsible, page.total, page.overdue_total, i.owner, i.inspectors,
                (SELECT count(*) FROM hub.photos ph WHERE ph.revision_id = page.revision_id
                 AND ph.template_id = page.template_id AND ph.item_code = page.item_code) AS photos,
                (SELECT a.note FROM hub.answers a WHERE a.revision_id = page.revision_id
@@ -194,7 +194,8 @@ def tracker_rows(session: HubSession, wanted: TrackerFilter, *, as_of: date | No
         item_title=item_title(r["template_id"], r["item_code"]), severity=r["severity"],
         requirement=r["requirement"], deadline=_text(r["deadline"]), responsible=r["responsible"],
         days_overdue=days_overdue(r["deadline"], as_of), photos=int(r["photos"] or 0),
-        note=r["note"] or "", inspector=r["owner"] or "") for r in found)
+        note=r["note"] or "",  # the inspection's inspectors, as the office's list shows them
+        inspector="、".join(r["inspectors"] or ()) or r["owner"] or "") for r in found)
     return TrackerPage(tracked, int(total), int(overdue), as_of, wanted)
 
 

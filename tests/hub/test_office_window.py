@@ -102,6 +102,7 @@ def test_a_reviewer_reviews_ranks_follows_and_tracks_in_the_window(qtbot, pushed
     page.show_tab(TRACKER)
     qtbot.waitUntil(lambda: page.tracker.model.total == 1, timeout=10000)
     assert page.tracker.model.rows[0].requirement == "消防通道清障"
+    assert page.tracker.model.rows[0].inspector == "张三"  # the inspection's inspectors, not the login
 
     page.back.click()
     assert window.stack.currentWidget() is window.home
