@@ -1,69 +1,24 @@
 """What an inspector records on site: parks, inspections, answers, findings, photos, signatures.
 
 Plain immutable records; the store creates them from rows, the UI, reports and the command
-line read them. Labels are the Chinese terms the program shows.
+line read them. Labels are the Chinese terms the program shows. The kinds a record carries
+(status, park type, severity …) are defined in ``inspection.kinds`` and re-exported here.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from inspection.kinds import FindingStatus as FindingStatus
+from inspection.kinds import ParkType as ParkType
+from inspection.kinds import Severity as Severity
+from inspection.kinds import SignerRole as SignerRole
+from inspection.kinds import Status as Status
+
 if TYPE_CHECKING:
     from inspection.paths import DataDir
-
-
-class ParkType(str, Enum):
-    MANUFACTURING = "manufacturing"
-    SERVICE = "service"
-
-    @property
-    def label(self) -> str:
-        return {"manufacturing": "生产制造类", "service": "生产性服务类等其他类"}[self.value]
-
-
-class Status(str, Enum):
-    """An inspection goes draft → in progress → completed → signed (signing locks it)."""
-
-    DRAFT = "draft"
-    IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
-    SIGNED = "signed"
-
-    @property
-    def label(self) -> str:
-        return {"draft": "草稿", "in_progress": "检查中", "completed": "已完成",
-                "signed": "已签署"}[self.value]
-
-
-class Severity(str, Enum):
-    MINOR = "minor"
-    MAJOR = "major"
-    CRITICAL = "critical"
-
-    @property
-    def label(self) -> str:
-        return {"minor": "一般", "major": "较重", "critical": "严重"}[self.value]
-
-
-class FindingStatus(str, Enum):
-    OPEN = "open"
-    CLOSED = "closed"
-
-    @property
-    def label(self) -> str:
-        return {"open": "待整改", "closed": "已整改"}[self.value]
-
-
-class SignerRole(str, Enum):
-    INSPECTOR = "inspector"
-    PARK_REPRESENTATIVE = "park_representative"
-
-    @property
-    def label(self) -> str:
-        return {"inspector": "检查人员", "park_representative": "园区代表"}[self.value]
 
 
 @dataclass(frozen=True)

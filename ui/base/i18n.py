@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
-from inspection.model import ParkType, Status
+from inspection.kinds import ParkType, Status
 
 NAME_SEPARATOR = "、"
 _SEPARATORS = re.compile(r"[、,，;；\n]+")

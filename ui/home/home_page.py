@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QKeySequence
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspection.model import Inspection, Status
+from inspection.kinds import Status
 from ui.base.error_reporting import report_error
 from ui.base.i18n import status_label, tr
 from ui.base.preferences import Preferences
@@ -41,6 +42,9 @@ from ui.home.inspection_list import (
 )
 from ui.home.list_loader import ListLoader
 from ui.home.welcome import WelcomePanel
+
+if TYPE_CHECKING:
+    from inspection.model import Inspection
 
 SEARCH_DELAY_MS = 200
 

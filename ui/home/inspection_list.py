@@ -23,16 +23,19 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate
 
-from inspection.model import Inspection, Status
+from inspection.kinds import Status
 from inspection.palette import HUB_BADGES, STAR, STATUS_BADGES
 from ui.base.error_reporting import guarded, guarded_paint
 from ui.base.i18n import join_names, star_glyphs, star_level_label, status_label, tr
 from ui.office.standing import standing_label, standing_tooltip
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
     from inspection.figures import Figures, InspectionFigures
+    from inspection.model import Inspection
     from inspection.store import HubStanding
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -365,6 +368,10 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         if status is None:
             super().paint(painter, option, index)
             return
+        # here, not at the top: QStyle's enums cost ~5 ms to make, and the list has no rows
+        # before the window first paints
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text

@@ -13,18 +13,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from inspection.model import Inspection
 from ui.base.error_reporting import report_error
 from ui.base.tasks import TaskRunner, TaskRunnerStopped
 
 if TYPE_CHECKING:  # the figures' module (and its scoring) loads when figures are worked out
     from inspection.figures import Figures
+    from inspection.model import Inspection
 
 FIRST_PAGE = 200  # rows shown before anything else is read
 NEXT_PAGES = 2000  # then the rest, this many at a time (the window stays responsive)
 FIGURES_CHUNK = 100  # inspections whose figures are worked out in one go
 
-Listed = tuple[Inspection, "Figures | None"]
+Listed = tuple["Inspection", "Figures | None"]
 
 
 def read_snapshots(store, inspection_ids: Sequence[str]) -> dict:
