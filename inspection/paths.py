@@ -5,8 +5,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from inspection.appinfo import APP_ID
 
 DATA_DIR_ENV = "PARK_INSPECTOR_DATA"
@@ -17,6 +15,8 @@ def default_data_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser()
+    from platformdirs import user_data_dir  # only when needed: not before the window paints
+
     return Path(user_data_dir(APP_ID, appauthor=False, roaming=True))
 
 

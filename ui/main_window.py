@@ -36,7 +36,10 @@ from ui.window_menus import build_menus, fill_page_menus
 
 if TYPE_CHECKING:
     from ui.bundles.bundle_flow import BundleFlow
+    from ui.hub.sync_flow import HubSync
     from ui.inspection_view.page import InspectionPage
+    from ui.office.room import OfficeRoom
+    from ui.reports.report_menu import ReportMenu
 
 BUSY_DELAY_MS = 400  # short saves never flash the busy indicator
 
@@ -89,12 +92,9 @@ class MainWindow(QMainWindow):
         self.home.bundles_dropped.connect(lambda paths: self.bundles.import_file(paths[0]))
         build_menus(self)
         self._build_status_bar()
-        from ui.reports.report_menu import ReportMenu  # signatures, signing, print, Excel, verify
-        self.report_menu = ReportMenu(self)
-        from ui.hub.sync_flow import HubSync  # 文件 → 同步, 工具 → 中心服务器…, the status bar's hub
-        self.hub_sync = HubSync(self)
-        from ui.office.room import OfficeRoom  # the review on the page, 导出 Word, the 中心 section
-        self.office = OfficeRoom(self)
+        self._report_menu: ReportMenu | None = None  # built after the first paint (_late_parts)
+        self._hub_sync: HubSync | None = None
+        self._office: OfficeRoom | None = None
         self.runner.busy_changed.connect(self._busy_changed)
         self._restore_window()
         self._show(self.home)
@@ -122,9 +122,43 @@ class MainWindow(QMainWindow):
         """What the window's first paint need not wait for: opening the store (when the runner
         has not yet), the inspection view, the checklist templates read once."""
         self.runner.open()
-        _ = self.page
+        _ = self.page  # and the late parts before it
         from checklists.library import all_templates
         self.runner.background(lambda _progress: all_templates(), None, lambda _exc: None)
+
+    def _late_parts(self) -> None:
+        """The parts the first paint need not wait for (their menus' titles are in the bar
+        already, ui/window_menus.py): built just after it, or at once when something asks."""
+        if self._report_menu is None:
+            from ui.reports.report_menu import ReportMenu  # signatures, signing, print, Excel, verify
+            self._report_menu = ReportMenu(self)
+        if self._hub_sync is None:
+            from ui.hub.sync_flow import HubSync  # 文件 → 同步, 工具 → 中心服务器…, the status bar's hub
+            self._hub_sync = HubSync(self)
+        if self._office is None:
+            from ui.office.room import OfficeRoom  # the review on the page, 导出 Word, the 中心 section
+            self._office = OfficeRoom(self)
+
+    @property
+    def report_menu(self) -> ReportMenu:
+        if self._report_menu is None:
+            self._late_parts()
+        assert self._report_menu is not None
+        return self._report_menu
+
+    @property
+    def hub_sync(self) -> HubSync:
+        if self._hub_sync is None:
+            self._late_parts()
+        assert self._hub_sync is not None
+        return self._hub_sync
+
+    @property
+    def office(self) -> OfficeRoom:
+        if self._office is None:
+            self._late_parts()
+        assert self._office is not None
+        return self._office
 
     def event(self, event: QEvent) -> bool:
         # The inspection view is the biggest part of the window: it is built once the window
@@ -138,6 +172,7 @@ class MainWindow(QMainWindow):
     def page(self) -> InspectionPage:
         """The inspection view, built the first time it is needed."""
         if self._page is None:
+            self._late_parts()  # they follow the page (page_built): before it, even when asked early
             from ui.inspection_view.page import InspectionPage
             page = InspectionPage(self.runner, self.prefs)
             self._page = page

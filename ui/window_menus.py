@@ -57,6 +57,9 @@ def build_menus(window) -> None:
         menu.setToolTipsVisible(True)
         menu.menuAction().setEnabled(False)  # the list shows first
         window.page_menus[key] = menu
+    # Filled just after the first paint (MainWindow._late_parts), titled in the bar from the start
+    for title in (tr("报告(&R)"), tr("中心(&C)")):
+        window.add_menu(title, only_with_inspection=False)
 
     window.settings_action = window_action(window, tr("设置…"), window.show_settings,
                                            ["Ctrl+,"], name="settings")

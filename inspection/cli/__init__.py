@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-import sqlite3
 import sys
 from types import ModuleType
 from typing import NoReturn
@@ -135,6 +134,8 @@ def _tolerant_output() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import sqlite3  # here, not above: the window's start reads gui_arguments from this module
+
     from inspection.cli.argparse_words import install
 
     argv = sys.argv[1:] if argv is None else argv

@@ -18,13 +18,17 @@ from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Modules the first paint must not wait for: the store and SQLite helper, the report and
-# signing libraries, the camera, image decoding, the inspection view, the list's scoring, the
-# bundle dialogs.
-NOT_BEFORE_PAINT = ("sqlite_utils", "inspection.store", "reportlab", "pyhanko", "cryptography",
-                    "PySide6.QtMultimedia", "PySide6.QtPrintSupport", "PySide6.QtSvg", "PIL",
-                    "ui.inspection_view.page", "ui.photos", "ui.camera", "docx", "openpyxl",
-                    "psycopg", "inspection.figures", "inspection.results", "ui.bundles.bundle_flow")
+# Modules the first paint must not wait for: the store and SQLite, the report and signing
+# libraries, the camera, image decoding, the inspection view, the list's scoring, the bundle
+# dialogs; the 报告 and 中心 menus' flows and the hub's status (built just after the paint);
+# the records' dataclasses (the list's status filter needs inspection.kinds only); the log's
+# rotating handler (made by the first record).
+NOT_BEFORE_PAINT = ("sqlite_utils", "sqlite3", "inspection.store", "reportlab", "pyhanko",
+                    "cryptography", "PySide6.QtMultimedia", "PySide6.QtPrintSupport",
+                    "PySide6.QtSvg", "PIL", "ui.inspection_view.page", "ui.photos", "ui.camera",
+                    "docx", "openpyxl", "psycopg", "inspection.figures", "inspection.results",
+                    "ui.bundles.bundle_flow", "ui.reports.report_menu", "ui.hub.sync_flow",
+                    "ui.office.room", "inspection.model", "inspection.hub", "logging.handlers")
 
 AT_FIRST_PAINT = """
 import os, sys
@@ -159,3 +163,22 @@ def test_a_damaged_folder_found_after_the_paint_is_said_and_the_program_ends(
     assert said == [("DamagedFolder", data_dir)]
     assert not (data_dir / "inspections.db").exists()  # no empty database made over it
     assert not [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_the_menus_built_after_the_first_paint_fill_titles_already_in_the_bar(qtbot, data_dir,
+                                                                             prefs):
+    runner = TaskRunner(data_dir, actor="张三", open_now=False)
+    window = MainWindow(data_dir=data_dir, prefs=prefs, runner=runner)
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["文件(&F)", "编辑(&E)", "检查(&I)", "照片(&P)", "报告(&R)", "中心(&C)",
+                      "视图(&V)", "工具(&T)", "帮助(&H)"]
+    report, hub = (a.menu() for a in window.menuBar().actions() if a.text() in ("报告(&R)", "中心(&C)"))
+    assert report.isEmpty() and hub.isEmpty() and window._report_menu is None
+    window.show()
+    qtbot.waitUntil(lambda: window._office is not None)
+    assert [a.text() for a in window.menuBar().actions()] == titles  # filled, not added again
+    assert window.report_menu.menu is report and window.office.menu is hub
+    assert window.report_menu.sign_action in report.actions()
+    assert window.hub_sync.sync_action in window.file_menu.actions()
+    window.close()
