@@ -1,6 +1,7 @@
 """Shared test set-up: Qt runs offscreen; the project root is importable; no test touches the
-developer's real data folder or settings (the default data folder, XDG config and data homes
-point into pytest's temporary folders, for every test and for fixtures of any scope)."""
+developer's real data folder, settings or cache (the default data folder, XDG config, data and
+cache homes point into pytest's temporary folders, for every test and for fixtures of any
+scope)."""
 import os
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ def _point_home_folders_at(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Non
     monkeypatch.setenv(DATA_DIR_ENV, str(folder / "default-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "cache"))  # the report's parsed fonts
 
 
 @pytest.fixture(scope="session", autouse=True)

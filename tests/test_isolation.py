@@ -1,9 +1,9 @@
-"""Tests never write into the developer's real data folder or settings."""
+"""Tests never write into the developer's real data folder, settings or cache."""
 import subprocess
 import sys
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_cache_dir, user_config_dir, user_data_dir
 
 from inspection.appinfo import APP_ID
 from inspection.paths import default_data_dir
@@ -17,6 +17,7 @@ def test_default_data_dir_during_tests_is_under_tmp(tmp_path, tmp_path_factory):
     # Even code that asks platformdirs directly lands in the temporary folders.
     assert Path(user_data_dir(APP_ID, appauthor=False, roaming=True)).is_relative_to(base)
     assert Path(user_config_dir(APP_ID)).is_relative_to(base)
+    assert Path(user_cache_dir(APP_ID, appauthor=False)).is_relative_to(base)
 
 
 def test_a_command_run_as_a_subprocess_uses_the_temporary_data_dir(tmp_path):

@@ -1,11 +1,12 @@
 """Characters the report's main font lacks (䶮 U+4DAE, 𬌗 U+2C317 …) drawn with a fallback font.
 
 The bundled Noto Sans SC keeps GBK only. reportlab has no font fallback of its own: a
-character missing from a paragraph's font prints as a box. :func:`install` registers the
-fallback font (resources/fonts/ParkFallback-Regular.ttf, see scripts/make_fallback_font.py) and
-makes every Paragraph switch to it for exactly the characters its own font lacks, so that a
-park's or a person's name prints whole wherever the report shows it. Text drawn straight on a
-canvas (page headers, the signature stamp) goes through :func:`draw_string`.
+character missing from a paragraph's font prints as a box. :func:`install_hooks` makes every
+Paragraph switch to the fallback font (resources/fonts/ParkFallback-Regular.ttf, see
+scripts/make_fallback_font.py) for exactly the characters its own font lacks, so that a park's
+or a person's name prints whole wherever the report shows it. Text drawn straight on a canvas
+(page headers, the signature stamp) goes through :func:`draw_string`. The fallback font itself
+is loaded and registered the first time a text needs it (most reports never do).
 
 It also mends reportlab's ToUnicode map, which writes a character beyond U+FFFF as five hex
 digits: a PDF viewer's search and copy then read 𬌗 as ⰱ. The map now holds its UTF-16 pair.
@@ -28,16 +29,32 @@ def fallback_font_file() -> Path:
 
 @lru_cache(maxsize=16)
 def font_codepoints(font_name: str) -> frozenset[int]:
-    """The characters a registered TrueType font draws (empty for a built-in font)."""
+    """The characters a registered TrueType font draws (empty for a built-in font); for the
+    fallback font, loaded and registered first."""
     from reportlab.pdfbase import pdfmetrics
 
+    if font_name == FALLBACK:
+        register_fallback()
     face = getattr(pdfmetrics.getFont(font_name), "face", None)
     return frozenset(getattr(face, "charToGlyph", {}) or ())
+
+
+@lru_cache(maxsize=16)
+def _font_chars(font_name: str) -> frozenset[str]:
+    """:func:`font_codepoints` as characters: ``issuperset(text)`` checks a text at C speed."""
+    return frozenset(map(chr, font_codepoints(font_name)))
+
+
+def has_all(text: str, font_name: str) -> bool:
+    """Does *font_name* draw every character of *text*? (Then nothing needs the fallback.)"""
+    return _font_chars(font_name).issuperset(text)
 
 
 def split_runs(text: str, font_name: str) -> list[tuple[str, str]]:
     """*text* as runs of (font, text): the fallback for characters *font_name* lacks and the
     fallback has, *font_name* for the rest (also for what neither has)."""
+    if has_all(text, font_name):
+        return [(font_name, text)] if text else []
     have = font_codepoints(font_name)
     fallback = font_codepoints(FALLBACK)
     runs: list[tuple[str, str]] = []
@@ -52,7 +69,8 @@ def split_runs(text: str, font_name: str) -> list[tuple[str, str]]:
 
 
 def needs_fallback(text: str, font_name: str) -> bool:
-    return any(font != font_name for font, _ in split_runs(text, font_name))
+    return not has_all(text, font_name) \
+        and any(font != font_name for font, _ in split_runs(text, font_name))
 
 
 def _split_frags(frags: list[Any]) -> list[Any]:
@@ -73,8 +91,7 @@ def canvas_runs(text: str, font: str) -> list[tuple[str, str]]:
     """*text* as (font, text) runs for drawing on a canvas: one run in *font* when it has every
     character (nothing else is loaded), else :func:`split_runs` with the fallback registered
     first (the signature stamp draws without the report having registered it)."""
-    have = font_codepoints(font)
-    if not have or all(ord(char) in have for char in text):  # (a built-in font: as it is)
+    if not font_codepoints(font) or has_all(text, font):  # (a built-in font: as it is)
         return [(font, text)] if text else []
     install()
     return split_runs(text, font)
@@ -130,14 +147,32 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     return "\n".join(lines)
 
 
-@lru_cache(maxsize=1)
 def install() -> str:
     """Register the fallback font and teach reportlab to use it (once per process)."""
-    from reportlab.pdfbase import pdfmetrics, ttfonts
-    from reportlab.pdfbase.ttfonts import TTFont
+    install_hooks()
+    return register_fallback()
+
+
+@lru_cache(maxsize=1)
+def register_fallback() -> str:
+    """Load the fallback font (parsed once, then from the cache: :mod:`.font_cache`) and
+    register it with reportlab."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from inspection.report.font_cache import load_ttfont
+
+    pdfmetrics.registerFont(load_ttfont(FALLBACK, fallback_font_file()))
+    return FALLBACK
+
+
+@lru_cache(maxsize=1)
+def install_hooks() -> None:
+    """Teach reportlab to switch every Paragraph to the fallback font for the characters its
+    font lacks, and to map characters beyond U+FFFF right (once per process); the fallback
+    font is registered when a text first needs it."""
+    from reportlab.pdfbase import ttfonts
     from reportlab.platypus.paragraph import Paragraph
 
-    pdfmetrics.registerFont(TTFont(FALLBACK, str(fallback_font_file())))
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     original: Callable[..., None] = Paragraph._setup
 
@@ -149,7 +184,6 @@ def install() -> str:
             self.frags = _split_frags(self.frags)
 
     Paragraph._setup = setup
-    return FALLBACK
 
 
 def iter_missing(text: str, font_name: str) -> Iterator[str]:

@@ -75,6 +75,9 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text[:low] + "…"
 
 
+MARK_FORMAT = 1  # of the mark's picture as kept between runs (mark_image)
+
+
 @lru_cache(maxsize=4)
 def mark_png(text: str) -> bytes:
     """*text* in large light red letters at 35°, on a transparent ground (PNG)."""
@@ -94,11 +97,43 @@ def mark_png(text: str) -> bytes:
 
 
 @lru_cache(maxsize=4)
-def mark_size(text: str) -> tuple[int, int]:
-    from PIL import Image
+def mark_image(text: str) -> dict[str, dict[str, Any]]:
+    """The mark's picture as the PDF embeds it (:func:`writer.png_image` of :func:`mark_png`),
+    kept between runs in the user's cache folder (:mod:`.run_cache`): drawing, rotating and
+    decoding it again costs some 60 ms, and the Pillow import, in every unsigned report."""
+    import hashlib
+    import marshal
 
-    with Image.open(BytesIO(mark_png(text))) as image:
-        return image.size
+    from inspection.report import run_cache
+    from inspection.report.font_cache import font_key
+
+    key = {"format": MARK_FORMAT, "text": text, "color": ALERT.hexval(),
+           "font": font_key(bold_font_file())}
+    name = f"mark-{hashlib.sha256(text.encode()).hexdigest()[:16]}.bin"
+    payload = run_cache.read(name, key)
+    if payload is not None:
+        try:
+            parts = marshal.loads(payload)
+            if _is_image(parts):
+                return parts
+        except (ValueError, EOFError, TypeError):
+            pass
+    parts = writer.png_image("UnsignedMark", mark_png(text))
+    run_cache.write(name, key, marshal.dumps(parts))
+    return parts
+
+
+def _is_image(parts: Any) -> bool:
+    """*parts* as :func:`writer.png_image` gives them: an image with its size and pixels."""
+    return isinstance(parts, dict) and all(
+        isinstance(part, dict) and isinstance(part.get("width"), int)
+        and isinstance(part.get("height"), int) and isinstance(part.get("streamContent"), bytes)
+        for part in parts.values()) and "image" in parts
+
+
+def mark_size(text: str) -> tuple[int, int]:
+    image = mark_image(text)["image"]
+    return image["width"], image["height"]
 
 
 def unsigned_mark(ctx: ReportContext) -> str | None:
@@ -182,10 +217,10 @@ def _numbered_canvas(header_left: str, header_right: str, mark: str | None,
             """The unsigned mark: large, light and diagonal across the page (a picture, so that
             it does not mix into the page's text; one image, drawn on every page), and once
             more as text in the footer."""
-            png = mark_png(text)
             width, height = mark_size(text)
             scale = PAGE_WIDTH * 0.9 / width
-            writer.draw_named_image(self, "UnsignedMark", png, (PAGE_WIDTH - width * scale) / 2,
+            writer.draw_named_image(self, "UnsignedMark", mark_image(text),
+                                    (PAGE_WIDTH - width * scale) / 2,
                                     (PAGE_HEIGHT - height * scale) / 2, width * scale,
                                     height * scale)
             self.saveState()

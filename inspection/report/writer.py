@@ -194,24 +194,41 @@ def draw_jpeg(canvas: Any, path: Path, info: JpegInfo, x: float, y: float, width
     canvas._formsinuse.append(name)
 
 
-def draw_named_image(canvas: Any, name: str, png: bytes, x: float, y: float, width: float,
-                     height: float) -> None:
-    """Draw a small picture (with transparency) under a fixed *name*: decoded and embedded
-    once however many pages show it (``drawImage`` would name it by its decoded pixels and
-    decode them again on every page)."""
+def png_image(name: str, png: bytes) -> dict[str, dict[str, Any]]:
+    """The image XObject reportlab makes of *png* (decoded, its alpha channel as a soft mask),
+    as plain values that :func:`draw_named_image` draws and a cache can keep: ``image`` and,
+    for a picture with transparency, ``smask`` (each the object's attributes)."""
+    from reportlab.lib.utils import ImageReader
+
+    image = pdfdoc.PDFImageXObject(name, ImageReader(BytesIO(png)), mask="auto")
+    image.name = name
+    smask = image.__dict__.pop("_smask", None)
+    parts = {"image": dict(vars(image))}
+    if smask is not None:
+        parts["smask"] = dict(vars(smask))
+    return parts
+
+
+def _image_xobject(attributes: dict[str, Any]) -> pdfdoc.PDFImageXObject:
+    image = pdfdoc.PDFImageXObject.__new__(pdfdoc.PDFImageXObject)
+    image.__dict__.update(attributes)
+    return image
+
+
+def draw_named_image(canvas: Any, name: str, parts: dict[str, dict[str, Any]], x: float,
+                     y: float, width: float, height: float) -> None:
+    """Draw a small picture (with transparency; :func:`png_image`) under a fixed *name*:
+    embedded once however many pages show it (``drawImage`` would name it by its decoded
+    pixels and decode them again on every page)."""
     document = canvas._doc
     internal = document.getXObjectName(name)
     if internal not in document.idToObject:
-        from reportlab.lib.utils import ImageReader
-
-        image = pdfdoc.PDFImageXObject(name, ImageReader(BytesIO(png)), mask="auto")
-        image.name = name
+        image = _image_xobject(parts["image"])
         document.Reference(image, internal)
         document.addForm(name, image)
-        smask = getattr(image, "_smask", None)
-        if smask is not None:  # the alpha channel, as drawImage registers it
+        if "smask" in parts:  # the alpha channel, as drawImage registers it
+            smask = _image_xobject(parts["smask"])
             image.smask = document.Reference(smask, document.getXObjectName(smask.name))
-            del image._smask
     canvas._currentPageHasImages = 1
     canvas.saveState()
     canvas.translate(x, y)

@@ -81,6 +81,18 @@ RELIED_ON = {  # the callers that must reach the replacements through the module
     ("reportlab.platypus.tables", "Table._splitRows"): (
         "self, availHeight, doInRowSplit=0",
         "75a979f1d51ab7c2be6625597475054c06d12bcd343412fb9ae1070b385ef7e4"),
+    # font_cache.py builds a TTFont around a face kept from an earlier parse (what these do,
+    # without reading the file; test_report_font_cache.py compares the result to a parse)
+    ("reportlab.pdfbase.ttfonts", "TTFont.__init__"): (
+        "self, name, filename, validate=0, subfontIndex=0, asciiReadable=None, shapable=True",
+        "f7f3b2b0b433c3e6bd86948731e4c7f97ddcf1a3ef12945105e79805be1b270e"),
+    ("reportlab.pdfbase.ttfonts", "TTFontFace.__init__"): (
+        "self, filename, validate=0, subfontIndex=0",
+        "8a2daaefaaf723149158c691039bf3f538d2054192a7f19115931d09e4605131"),
+    # writer.draw_named_image rebuilds the unsigned mark's image XObjects from their attributes
+    ("reportlab.pdfbase.pdfdoc", "PDFImageXObject.__init__"): (
+        "self, name, source=None, mask=None",
+        "b106f2dd40b131c02de527d1d3d2a2ee38456567afb7fc542c3b56775cb2b965"),
 }
 # Module-level names cjk.py reads or writes.
 NAMES = {"reportlab.lib.textsplit": ["ALL_CANNOT_START", "ALL_CANNOT_END", "dumbSplit"],
@@ -92,7 +104,9 @@ NAMES = {"reportlab.lib.textsplit": ["ALL_CANNOT_START", "ALL_CANNOT_END", "dumb
                                       "PDFCrossReferenceTable", "PDFTrailer", "PDFDictionary",
                                       "PDFArray", "PDFName", "PDFString", "PDFStream", "PDFDate",
                                       "pdfdocEnc", "format"],
-         "reportlab.rl_config": ["_FUZZ", "invariant", "pdfComments"]}
+         "reportlab.pdfbase.ttfonts": ["TTFont", "TTFontFace", "TTFNameBytes", "TTEncoding",
+                                       "unShapedFontGlob"],
+         "reportlab.rl_config": ["_FUZZ", "invariant", "pdfComments", "ttfAsciiReadable"]}
 
 
 def definition(module: str, name: str) -> tuple[str, str]:
