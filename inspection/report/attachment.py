@@ -18,6 +18,7 @@ from inspection.report.errors import DamagedPdf, NotAPdf, NotAReport
 
 if TYPE_CHECKING:
     from pyhanko.pdf_utils.generic import DictionaryObject
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.reader import PdfFileReader
 
 MESSAGES = messages({
@@ -51,10 +52,12 @@ def attach_results(pdf_path: Path, data: dict[str, Any], *,
     """Append the results JSON (and the empty signature field at *stamp*) to *pdf_path* in place.
 
     *stamp* is (page index from 0, (x1, y1, x2, y2)) of the box kept free for the signature.
+    Written with pyHanko's PDF layer only (``pyhanko.pdf_utils``): its signing package,
+    which also holds ``append_signature_field``, imports a timestamp client, aiohttp and a
+    validator (~0.2 s) that an empty field does not need.
     """
     from pyhanko.pdf_utils.embed import EmbeddedFileObject, EmbeddedFileParams, FileSpec, embed_file
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 
     payload = results_payload(data)
     with open(pdf_path, "r+b") as handle:
@@ -67,10 +70,56 @@ def attach_results(pdf_path: Path, data: dict[str, Any], *,
             file_spec_string=RESULTS_NAME, file_name=RESULTS_NAME, embedded_data=stream,
             description=RESULTS_DESCRIPTION))
         if stamp is not None:
-            page, box = stamp
-            append_signature_field(writer, SigFieldSpec(sig_field_name=SIGNATURE_FIELD,
-                                                        on_page=page, box=box))  # type: ignore[arg-type]  # pyHanko types box as ints; it writes floats (FloatObject)
+            _add_signature_field(writer, *stamp)
         writer.write_in_place()
+
+
+def _add_signature_field(writer: IncrementalPdfFileWriter, page: int,
+                         box: tuple[float, float, float, float]) -> None:
+    """The empty signature field over *box* on page *page*, as pyHanko's
+    ``append_signature_field`` makes it (and ``report.writer.signature_field`` in a new PDF):
+    one widget, printed and locked (F 132), an empty appearance, AcroForm with SigFlags 1."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.generic import pdf_name
+
+    x1, y1, x2, y2 = box
+    page_ref = writer.find_page_for_modification(page)[0]
+    empty = writer.add_object(generic.StreamObject({
+        pdf_name("/BBox"): generic.ArrayObject([generic.FloatObject(v) for v in
+                                                (0, abs(y2 - y1), abs(x2 - x1), 0)]),
+        pdf_name("/Resources"): generic.DictionaryObject(),
+        pdf_name("/Type"): pdf_name("/XObject"), pdf_name("/Subtype"): pdf_name("/Form")},
+        stream_data=b""))
+    field = writer.add_object(generic.DictionaryObject({
+        pdf_name("/FT"): pdf_name("/Sig"), pdf_name("/T"): generic.pdf_string(SIGNATURE_FIELD),
+        pdf_name("/Type"): pdf_name("/Annot"), pdf_name("/Subtype"): pdf_name("/Widget"),
+        pdf_name("/F"): generic.NumberObject(132),
+        pdf_name("/Rect"): generic.ArrayObject([generic.FloatObject(v) for v in box]),
+        pdf_name("/P"): page_ref,
+        pdf_name("/AP"): generic.DictionaryObject({pdf_name("/N"): empty})}))
+    page_obj = page_ref.get_object()
+    annots = page_obj["/Annots"] if "/Annots" in page_obj else None  # [] resolves a reference
+    if isinstance(annots, generic.ArrayObject):
+        annots.append(field)
+        writer.update_container(annots)
+    else:
+        page_obj[pdf_name("/Annots")] = generic.ArrayObject([field])
+        writer.update_container(page_obj)
+    root = writer.root
+    form = root["/AcroForm"] if "/AcroForm" in root else None
+    if isinstance(form, generic.DictionaryObject):
+        if "/Fields" in form:
+            form["/Fields"].append(field)
+            writer.update_container(form["/Fields"])
+        else:
+            form[pdf_name("/Fields")] = generic.ArrayObject([field])
+        form[pdf_name("/SigFlags")] = generic.NumberObject(1)
+        writer.update_container(form)
+    else:
+        root[pdf_name("/AcroForm")] = writer.add_object(generic.DictionaryObject({
+            pdf_name("/Fields"): generic.ArrayObject([field]),
+            pdf_name("/SigFlags"): generic.NumberObject(1)}))
+        writer.update_root()
 
 
 def open_reader(handle: BinaryIO | io.RawIOBase) -> PdfFileReader:

@@ -28,7 +28,9 @@ Trust (:mod:`inspection.signing.trust`)
     ``remove_trusted(fingerprint, keys_dir)``.
 
 Reports (:mod:`inspection.signing.pades`, :mod:`inspection.signing.verify`)
-    ``sign_pdf(pdf, key=..., out=None)``; ``verify_pdf(path, trusted_dir=...) -> Verification``
+    ``sign_pdf(pdf, key=..., out=None) -> SignedReport`` (``path``, ``signer``, ``organisation``,
+    ``signed_at``, ``fingerprint`` of the certificate, ``sha256`` of the signed file);
+    ``verify_pdf(path, trusted_dir=...) -> Verification``
     with ``outcome`` (``Outcome``), ``exit_status``, ``ok``, ``trusted``, ``fingerprint``,
     ``certificate_problems``, ``impersonated`` and the report facts from the signed revision.
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from checklists.errors import messages
-from inspection.files import new_temp_file, replace_atomic, sha256_file
+from inspection.files import new_temp_file, replace_atomic
 from inspection.model import Inspection, InspectionSnapshot, Status
 from inspection.report.errors import Cancelled, ReportError, write_failure
 from inspection.report.pdf import build_report
@@ -105,7 +105,7 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
         if progress is not None:
             progress(98, 100, "正在签名")
         signed = sign_pdf(work, key=key)
-        sha = sha256_file(work)
+        sha = signed.sha256  # hashed while signing: the file is not read again
         if should_cancel is not None and should_cancel():
             raise Cancelled()
         if copy is not None:
@@ -118,7 +118,7 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
                           signer=signed.signer,
                           updated_at=snapshot.inspection.updated_at)
         placed = False  # recorded: from here on the stored file belongs to the record
-        _seal_bundle(store, inspection_id, key)
+        _seal_bundle(store, inspection_id, key, report_signer=signed.fingerprint)
         if copy is not None and out is not None:  # there is a copy only when out is given
             _finish_copy(copy, Path(out), stored)
     except OSError as exc:
@@ -134,13 +134,15 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
     return Path(out) if out is not None else stored
 
 
-def _seal_bundle(store: Store, inspection_id: str, key: SigningKey) -> None:
+def _seal_bundle(store: Store, inspection_id: str, key: SigningKey, *, report_signer: str) -> None:
     """While the key is open: seal the signed revision's bundle manifest, so exporting its
     bundle later needs no password (inspection.bundle.export). The report is signed either
-    way; a failure here only means the first bundle export will ask for the key."""
+    way; a failure here only means the first bundle export will ask for the key.
+    *report_signer* is the fingerprint of the certificate that just signed the report (so
+    the seal does not read the report again to learn it)."""
     from inspection.bundle.export import seal_revision
     try:
-        seal_revision(store, inspection_id, key)
+        seal_revision(store, inspection_id, key, report_signer=report_signer)
     except Exception:  # never undo a signed report over its bundle seal
         log.exception("the signed revision of %s could not be sealed", inspection_id)
 

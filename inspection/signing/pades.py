@@ -2,7 +2,10 @@
 
 Works offline: no timestamp server, no revocation data (B-T/B-LT would need a network). The
 signature certifies the report with “no changes allowed”, so any later edit shows up as such.
-Key files are handled by :mod:`inspection.signing.keys`; its functions are re-exported here.
+The signature is written by :mod:`inspection.signing.pdf_signature` (PDF) and
+:mod:`inspection.signing.cades` (CMS) on pyHanko's PDF layer; pyHanko's validator checks it
+(:mod:`inspection.signing.verify`). Key files are handled by :mod:`inspection.signing.keys`;
+its functions are re-exported here.
 """
 from __future__ import annotations
 
@@ -10,11 +13,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from asn1crypto import keys as asn1_keys
-from asn1crypto import x509 as asn1_x509
-from cryptography.hazmat.primitives import serialization
+from typing import TYPE_CHECKING, Any
 
 from checklists.errors import messages
 from inspection.files import atomic_target
@@ -34,7 +33,8 @@ from inspection.signing.keys import (
     load_signing_key,
     remember_certificate,
 )
-from inspection.signing.stamp import stamp_lines, stamp_style
+from inspection.signing.pdf_signature import Signature, write_signature
+from inspection.signing.stamp import stamp_lines
 
 if TYPE_CHECKING:
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -68,6 +68,8 @@ class SignedReport:
     signer: str
     organisation: str
     signed_at: datetime
+    fingerprint: str = ""  # of the certificate that signed (SHA-256 of its DER, hex)
+    sha256: str = ""  # of the signed file, hex
 
 
 def format_signing_time(moment: datetime) -> str:
@@ -77,8 +79,8 @@ def format_signing_time(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S") + (f"（UTC{offset}）" if offset else "")
 
 
-def _signature_fields(reader: PdfFileReader) -> list[tuple[str, bool, tuple[float, float]]]:
-    """(name, filled, (width, height)) of every signature field of the document."""
+def _signature_fields(reader: PdfFileReader) -> list[tuple[str, Any, tuple[float, float]]]:
+    """(name, field dictionary, (width, height)) of every signature field of the document."""
     try:
         fields = reader.root["/AcroForm"]["/Fields"]
     except (KeyError, TypeError):
@@ -92,7 +94,7 @@ def _signature_fields(reader: PdfFileReader) -> list[tuple[str, bool, tuple[floa
                 size = (abs(x2 - x1), abs(y2 - y1))
             except (KeyError, TypeError, ValueError):
                 size = (0.0, 0.0)
-            found.append((str(field_obj.get("/T", "")), "/V" in field_obj, size))
+            found.append((str(field_obj.get("/T", "")), field_obj, size))
     return found
 
 
@@ -100,11 +102,10 @@ def sign_pdf(pdf: Path, *, key: SigningKey, out: Path | None = None) -> SignedRe
     """Sign a report PDF with *key* into *out* (or in place when *out* is None).
 
     Only reports made by this program are signed (they carry the results JSON and the
-    reserved stamp box); a report is signed once.
+    reserved stamp box); a report is signed once. The signature: PAdES B-B, certifying (no
+    changes allowed), the stamp in the reserved box (:mod:`inspection.signing.pdf_signature`).
     """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import fields, signers
-    from pyhanko.sign.fields import MDPPerm
 
     check_certificate(key.certificate)  # expired, wrong usage, weak key: refused with the reason
     pdf = Path(pdf)
@@ -117,42 +118,27 @@ def sign_pdf(pdf: Path, *, key: SigningKey, out: Path | None = None) -> SignedRe
         if not has_attached_results(reader):
             raise NotAReport("sign.not_report", name=pdf.name)
         sig_fields = _signature_fields(reader)
-        if any(filled for _, filled, _ in sig_fields):
+        if any("/V" in field for _, field, _ in sig_fields):
             raise AlreadySigned("sign.already_signed", name=pdf.name)
-        from pyhanko_certvalidator.registry import SimpleCertificateStore
-
         if key.private_key is None:
             raise ValueError("sign_pdf needs a key opened with load_signing_key, not a described one")
-        certificate = asn1_x509.Certificate.load(
-            key.certificate.public_bytes(serialization.Encoding.DER))
-        private_key = asn1_keys.PrivateKeyInfo.load(key.private_key.private_bytes(
-            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption()))
-        signer = signers.SimpleSigner(
-            signing_cert=certificate, signing_key=private_key,
-            cert_registry=SimpleCertificateStore.from_certs([certificate]))
-        boxes = [size for name, _, size in sig_fields if name == SIGNATURE_FIELD]
-        if not boxes or min(boxes[0]) <= 0:
+        ours = [(field, size) for name, field, size in sig_fields if name == SIGNATURE_FIELD]
+        if not ours or min(ours[0][1]) <= 0:
             raise NotAReport("sign.no_field", name=pdf.name)
-        field_name = SIGNATURE_FIELD
-        meta = signers.PdfSignatureMetadata(
-            field_name=field_name, subfilter=fields.SigSeedSubFilter.PADES,
-            md_algorithm="sha256", name=key.name, reason=SIGNING_REASON,
-            location=key.organisation or None, certify=True,
-            docmdp_permissions=MDPPerm.NO_CHANGES)
+        field, size = ours[0]
         signed_at = datetime.now().astimezone()
-        style = stamp_style(*boxes[0], stamp_lines(name=key.name, organisation=key.organisation,
-                                                   when=format_signing_time(signed_at)))
-        pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=style)
-        writer = IncrementalPdfFileWriter(handle)
+        signature = Signature(
+            name=key.name, reason=SIGNING_REASON, location=key.organisation,
+            signed_at=signed_at, stamp_lines=stamp_lines(
+                name=key.name, organisation=key.organisation, when=format_signing_time(signed_at)))
+        writer = IncrementalPdfFileWriter(handle, prev=reader)
         if out is None:
-            pdf_signer.sign_pdf(writer, in_place=True)
-            handle.flush()
+            sha256 = write_signature(writer, field, size, signature, key)
             os.fsync(handle.fileno())
             target = pdf
         else:
             target = Path(out)
-            with atomic_target(target) as partial, open(partial, "wb") as output:
-                pdf_signer.sign_pdf(writer, output=output)
+            with atomic_target(target) as partial, open(partial, "w+b") as output:
+                sha256 = write_signature(writer, field, size, signature, key, output=output)
     return SignedReport(path=target, signer=key.name, organisation=key.organisation,
-                        signed_at=signed_at)
+                        signed_at=signed_at, fingerprint=key.fingerprint, sha256=sha256)

@@ -4,14 +4,13 @@ pyHanko's text stamp subsets the 7 MB Noto Sans SC with fontTools for every sign
 ~0.6 s in a fresh process, on top of parsing the font). Here the stamp is drawn by reportlab,
 which the report already uses with the same font registered (so the font is parsed once per
 process, and usually already was for the report), into a one-page PDF the size of the stamp
-box; pyHanko then places that page as the signature's appearance (a form XObject). reportlab
-embeds only the few dozen glyphs the stamp uses. The text stays real text (selectable).
+box; that page, imported with pyHanko's PDF layer, is the signature field's appearance (a form
+XObject, with a thin border). reportlab embeds only the few dozen glyphs the stamp uses. The
+text stays real text (selectable).
 """
 from __future__ import annotations
 
-import binascii
 import io
-import uuid
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -97,33 +96,28 @@ def stamp_pdf(width: float, height: float, lines: Sequence[tuple[str, str]]) -> 
     return out.getvalue()
 
 
-def imported_page(data: bytes) -> Any:
-    """A pyHanko content item that places page 1 of the PDF *data* (a form XObject)."""
-    from pyhanko.pdf_utils.content import PdfContent
-    from pyhanko.pdf_utils.layout import BoxConstraints
+def stamp_appearance(writer: Any, width: float, height: float,
+                     lines: Sequence[tuple[str, str]]) -> Any:
+    """The signature field's appearance, added to the pyHanko *writer*: a form XObject of
+    *width* × *height* placing the drawn stamp page whole, with a 1 pt border round the box."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.generic import pdf_name
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    class ImportedPage(PdfContent):  # pyHanko's ImportedPdfPage reads a file; this reads bytes
-        def render(self) -> bytes:
-            writer = self._ensure_writer
-            xobject = writer.import_page_as_xobject(PdfFileReader(io.BytesIO(data)), page_ix=0)
-            name = b"/Stamp" + binascii.hexlify(uuid.uuid4().bytes)
-            self.resources.xobject[name.decode("ascii")] = xobject
-            x1, y1, x2, y2 = xobject.get_object()["/BBox"]
-            self.box = BoxConstraints(width=abs(x2 - x1), height=abs(y2 - y1))
-            return name + b" Do"
+    drawn = PdfFileReader(io.BytesIO(stamp_pdf(width, height, lines)))
+    page = writer.import_page_as_xobject(drawn, page_ix=0)
+    w, h = _number(width), _number(height)
+    box = [generic.NumberObject(0), generic.NumberObject(0), generic.FloatObject(w.decode()),
+           generic.FloatObject(h.decode())]
+    resources = generic.DictionaryObject({
+        pdf_name("/XObject"): generic.DictionaryObject({pdf_name("/Stamp"): page})})
+    return writer.add_object(generic.StreamObject({
+        pdf_name("/Type"): pdf_name("/XObject"), pdf_name("/Subtype"): pdf_name("/Form"),
+        pdf_name("/BBox"): generic.ArrayObject(box), pdf_name("/Resources"): resources,
+    }, stream_data=b"q /Stamp Do Q q 1 w 0 0 %s %s re S Q" % (w, h)))
 
-    return ImportedPage()
 
-
-def stamp_style(width: float, height: float, lines: Sequence[tuple[str, str]]) -> Any:
-    """The pyHanko stamp style for one signature: the drawn page, a thin border, no margins."""
-    from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
-    from pyhanko.stamp import StaticStampStyle
-
-    return StaticStampStyle(
-        background=imported_page(stamp_pdf(width, height, lines)), background_opacity=1.0,
-        background_layout=SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MID,
-                                              y_align=AxisAlignment.ALIGN_MID,
-                                              margins=Margins.uniform(0)),
-        border_width=1)
+def _number(value: float) -> bytes:
+    """A PDF number: up to four decimals, no trailing zeros."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return (text if text not in ("", "-0") else "0").encode("ascii")
