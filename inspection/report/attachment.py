@@ -98,7 +98,8 @@ def _add_signature_field(writer: IncrementalPdfFileWriter, page: int,
         pdf_name("/P"): page_ref,
         pdf_name("/AP"): generic.DictionaryObject({pdf_name("/N"): empty})}))
     page_obj = page_ref.get_object()
-    annots = page_obj["/Annots"] if "/Annots" in page_obj else None  # [] resolves a reference
+    # [] resolves an indirect value (pyHanko's .get returns the reference itself)
+    annots = page_obj["/Annots"] if "/Annots" in page_obj else None  # noqa: SIM401
     if isinstance(annots, generic.ArrayObject):
         annots.append(field)
         writer.update_container(annots)
@@ -106,7 +107,7 @@ def _add_signature_field(writer: IncrementalPdfFileWriter, page: int,
         page_obj[pdf_name("/Annots")] = generic.ArrayObject([field])
         writer.update_container(page_obj)
     root = writer.root
-    form = root["/AcroForm"] if "/AcroForm" in root else None
+    form = root["/AcroForm"] if "/AcroForm" in root else None  # noqa: SIM401
     if isinstance(form, generic.DictionaryObject):
         if "/Fields" in form:
             form["/Fields"].append(field)
