@@ -169,9 +169,12 @@ def register_fallback() -> str:
 def install_hooks() -> None:
     """Teach reportlab to switch every Paragraph to the fallback font for the characters its
     font lacks, and to map characters beyond U+FFFF right (once per process); the fallback
-    font is registered when a text first needs it."""
+    font is registered when a text first needs it. Paragraph mark-up is parsed once per shape
+    (:mod:`.markup`)."""
     from reportlab.pdfbase import ttfonts
-    from reportlab.platypus.paragraph import Paragraph
+    from reportlab.platypus.paragraph import Paragraph, cleanBlockQuotedText
+
+    from inspection.report.markup import parsed_frags
 
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     original: Callable[..., None] = Paragraph._setup
@@ -179,6 +182,10 @@ def install_hooks() -> None:
     def setup(self: Paragraph, text: str, style: Any, bulletText: Any, frags: Any,  # noqa: N803
               cleaner: Any) -> None:
         parsed_here = frags is None
+        if parsed_here and cleaner is cleanBlockQuotedText and self.caseSensitive == 1:
+            reused = parsed_frags(text, style, cleaner)  # the parser's fragments, parsed once
+            if reused is not None:                       # per shape of mark-up (markup.py)
+                text, frags = reused
         original(self, text, style, bulletText, frags, cleaner)
         if parsed_here:
             self.frags = _split_frags(self.frags)
