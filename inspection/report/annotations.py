@@ -42,6 +42,9 @@ def draw_annotations(canvas: Any, shapes: Iterable[Mapping[str, Any]], *, x: flo
     format's checks are skipped (a report is never refused for a bad shape). Returns the number
     of shapes drawn.
     """
+    valid = valid_shapes(shapes)
+    if not valid:
+        return 0  # (most photos: nothing to clip or draw)
     scale = scale_of(width, height)
 
     def page(px: float, py: float) -> tuple[float, float]:  # photo pixels → the PDF page
@@ -53,7 +56,7 @@ def draw_annotations(canvas: Any, shapes: Iterable[Mapping[str, Any]], *, x: flo
     path = canvas.beginPath()
     path.rect(x, y, width, height)
     canvas.clipPath(path, stroke=0, fill=0)
-    for shape in valid_shapes(shapes):
+    for shape in valid:
         r, g, b = _rgb(shape["color"])
         canvas.setStrokeColorRGB(r, g, b)
         canvas.setFillColorRGB(r, g, b)

@@ -9,9 +9,11 @@ notice that names the photo, and the appendix says how many there are.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
 
@@ -134,11 +136,20 @@ class PhotoBlock(Flowable):
             y -= after
 
 
+@lru_cache(maxsize=64)
+def caption_styles(indent: float) -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
+    """The caption, small caption and flag styles indented by *indent* on both sides (made
+    once for each indent: a report has a few, one for each shape of photo)."""
+    s = styles()
+    caption = s.caption.clone("photo_caption", leftIndent=indent, rightIndent=indent)
+    small = s.caption_small.clone("photo_caption_small", leftIndent=indent, rightIndent=indent)
+    return caption, small, small.clone("photo_caption_flag", textColor=ALERT)
+
+
 def photo_block(ctx: ReportContext, photo: Photo, *, width: float = CONTENT_WIDTH,
                 info: JpegInfo | None = None, notice: str = "") -> list[Flowable]:
     """A photo with its caption lines, centred in *width* (the page, or a grid cell). Without
     *info* (no usable file) the photo is a framed *notice* naming it."""
-    s = styles()
     number = ctx.photo_numbers[photo.id]
     if info is None and notice:
         notice = f"照片 {number}（{photo.original_name}）：{notice}"
@@ -146,9 +157,7 @@ def photo_block(ctx: ReportContext, photo: Photo, *, width: float = CONTENT_WIDT
                           photo.annotations, max_size=PHOTOS_PER_PAGE[ctx.photos_per_page],
                           info=info, notice=notice)
     # Captions line up with the photo's left edge, however narrow a portrait photo is.
-    indent = max((width - image.draw_width) / 2, 0)
-    caption = s.caption.clone("photo_caption", leftIndent=indent, rightIndent=indent)
-    small = s.caption_small.clone("photo_caption_small", leftIndent=indent, rightIndent=indent)
+    caption, small, flag = caption_styles(max((width - image.draw_width) / 2, 0))
     label = ctx.item_label(photo.template_id, photo.item_code)
     # Plain text, not Paragraph mark-up: the same lines at a fraction of the cost (caption.py).
     lines = [caption_lines([(FONT_BOLD, f"照片 {number}"), (FONT, f"　{label}")], caption)]
@@ -160,8 +169,7 @@ def photo_block(ctx: ReportContext, photo: Photo, *, width: float = CONTENT_WIDT
                                        f"原文件 {photo.original_name}　"
                                        f"SHA-256 {photo.short_hash}")], small))
     if flags:  # far from the park, or another day: flagged for the reader, never hidden
-        lines.append(caption_lines([(FONT, f"注意：{flags}")],
-                                   small.clone("photo_caption_flag", textColor=ALERT)))
+        lines.append(caption_lines([(FONT, f"注意：{flags}")], flag))
     return [image, Spacer(1, 1.5 * mm), *lines, Spacer(1, 5 * mm)]
 
 

@@ -147,6 +147,16 @@ def draw_page_frame(canvas: Canvas, header_left: str, header_right: str, number:
                     *, size: float = 8.5) -> None:
     """The report's page frame: header texts over a rule, “第 x 页 共 y 页” at the foot (the
     report's pages after the cover, and the office's lists in the report's style)."""
+    replayed(canvas, ("page header", header_left, header_right, size),
+             lambda: _draw_header(canvas, header_left, header_right, size))
+    canvas.saveState()
+    canvas.setFillColor(TEXT)
+    canvas.setFont(FONT, 9)
+    canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM - 10 * mm, f"第 {number} 页　共 {total} 页")
+    canvas.restoreState()
+
+
+def _draw_header(canvas: Canvas, header_left: str, header_right: str, size: float) -> None:
     canvas.saveState()
     top = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
     canvas.setFont(FONT, size)
@@ -158,10 +168,24 @@ def draw_page_frame(canvas: Canvas, header_left: str, header_right: str, number:
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN_LEFT, top - 2.2 * mm, MARGIN_LEFT + CONTENT_WIDTH, top - 2.2 * mm)
-    canvas.setFillColor(TEXT)
-    canvas.setFont(FONT, 9)
-    canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM - 10 * mm, f"第 {number} 页　共 {total} 页")
     canvas.restoreState()
+
+
+def replayed(canvas: Canvas, key: tuple[Any, ...], draw: Callable[[], None]) -> None:
+    """*draw* on this page as on every page before it: the first time it runs, later the PDF
+    operations it wrote are written again (a page header is the same on a thousand pages).
+
+    *draw* must leave the canvas as it found it (saveState … restoreState) and depend on
+    nothing but *key*: its operations are all it leaves behind. Kept per canvas (the font
+    subsets' names belong to the document)."""
+    kept: dict[tuple[Any, ...], list[str]] = canvas.__dict__.setdefault("_replayable", {})
+    code = kept.get(key)
+    if code is None:
+        start = len(canvas._code)
+        draw()
+        kept[key] = canvas._code[start:]
+    else:
+        canvas._code.extend(code)
 
 
 def _numbered_canvas(header_left: str, header_right: str, mark: str | None,
@@ -223,6 +247,9 @@ def _numbered_canvas(header_left: str, header_right: str, mark: str | None,
                                     (PAGE_WIDTH - width * scale) / 2,
                                     (PAGE_HEIGHT - height * scale) / 2, width * scale,
                                     height * scale)
+            replayed(self, ("unsigned mark", text), lambda: self._mark_footer(text))
+
+        def _mark_footer(self, text: str) -> None:
             self.saveState()
             self.setFillColor(ALERT)
             self.setFont(FONT_BOLD, 8.5)
