@@ -7,56 +7,40 @@ signing and verification dialogs add a 报告 menu) and follow the open inspecti
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
-    QProgressDialog,
     QStackedWidget,
     QWidget,
 )
 
 from checklists.errors import language
 from ui.base.error_reporting import report_error
-from ui.base.file_dialogs import BACKUP, save_file
 from ui.base.i18n import tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
 from ui.home.home_page import HomePage
-from ui.window_menus import build_menus, fill_page_menus
+from ui.window_menus import add_menu, build_menus, fill_page_menus, restore_geometry, save_geometry
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from ui.bundles.bundle_flow import BundleFlow
+    from ui.home.demo_flow import DemoFlow
     from ui.hub.sync_flow import HubSync
     from ui.inspection_view.page import InspectionPage
     from ui.office.room import OfficeRoom
     from ui.reports.report_menu import ReportMenu
 
 BUSY_DELAY_MS = 400  # short saves never flash the busy indicator
-
-
-def find_demo(store) -> str | None:
-    """The newest demo inspection (the 000 + 001 one) already in the data folder, if any."""
-    from inspection.demo.demo_inspection import DEMO_PARK
-    for inspection in store.inspections(search=DEMO_PARK):
-        if inspection.park_name == DEMO_PARK and "001" in inspection.template_ids:
-            return inspection.id
-    return None
-
-
-class _Relay(QObject):
-    """Carries progress messages from the database thread to the UI thread (queued)."""
-
-    message = Signal(str)
 
 
 class MainWindow(QMainWindow):
@@ -74,7 +58,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self.data_dir, actor=prefs.inspector_name)
         self._closed = False
         self._page_title = ""
-        self._demo_progress: QProgressDialog | None = None
+        self._demo: DemoFlow | None = None  # 打开示例检查 (built when first used)
         self.backup_message: QMessageBox | None = None  # what the last backup did
         self.notice_message: QMessageBox | None = None  # what opening the folder did
 
@@ -218,18 +202,7 @@ class MainWindow(QMainWindow):
         """A menu for another part of the program, placed before 视图; an existing menu with
         the same title gets the actions appended. With *only_with_inspection* the menu is
         disabled while the list shows (e.g. the 报告 menu)."""
-        menu = self.findChild(QMenu, f"menu:{title}")
-        if menu is None:
-            menu = QMenu(title, self)
-            menu.setObjectName(f"menu:{title}")
-            menu.setToolTipsVisible(True)
-            self.menuBar().insertMenu(self.page_menus["view"].menuAction(), menu)
-            if only_with_inspection:
-                self.page_menus[f"extra:{title}"] = menu
-            menu.menuAction().setEnabled(self.current_inspection_id is not None
-                                         or not only_with_inspection)
-        menu.addActions(list(actions))
-        return menu
+        return add_menu(self, title, actions, only_with_inspection=only_with_inspection)
 
     # --- status bar ------------------------------------------------------------------------
 
@@ -365,97 +338,25 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         """Open the demo inspection, creating it first (with photos: a few seconds)."""
-        if self._demo_progress is not None:
-            return
-        self.demo_action.setEnabled(False)
-        self.runner.db(find_demo, self._demo_found, self._demo_failed)
+        if self._demo is None:
+            from ui.home.demo_flow import DemoFlow
+            self._demo = DemoFlow(self)
+        self._demo.open()
 
-    def _demo_found(self, inspection_id: str | None) -> None:
-        if inspection_id:
-            self.demo_action.setEnabled(True)
-            self.open_inspection(inspection_id)
-            return
-        from inspection.demo.demo_inspection import create_demo
-
-        dialog = QProgressDialog(tr("正在生成示例检查，包括几张现场照片，需要几秒钟…"),
-                                 "", 0, 0, self)
-        dialog.setWindowTitle(tr("打开示例检查"))
-        dialog.setCancelButton(None)
-        dialog.setMinimumDuration(0)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAutoClose(False)
-        dialog.show()
-        self._demo_progress = dialog
-        relay = _Relay(self)
-        if self.prefs.language == "zh_CN":  # the demo reports its steps in Chinese
-            relay.message.connect(dialog.setLabelText)
-        self.runner.db(lambda store: create_demo(store, progress=relay.message.emit).main,
-                       self._demo_created, self._demo_failed)
-
-    def _end_demo_progress(self) -> None:
-        self.demo_action.setEnabled(True)
-        if self._demo_progress is not None:
-            self._demo_progress.close()
-            self._demo_progress.deleteLater()
-            self._demo_progress = None
-
-    def _demo_created(self, inspection_id: str) -> None:
-        self._end_demo_progress()
-        self.home.refresh()
-        self.open_inspection(inspection_id)
-
-    def _demo_failed(self, exc: BaseException) -> None:
-        self._end_demo_progress()
-        report_error(exc, self, title=tr("无法打开示例检查"))
+    @property
+    def demo_progress(self) -> QProgressDialog | None:
+        """The progress dialog while the demo inspection is being made."""
+        return self._demo.progress if self._demo is not None else None
 
     def backup(self) -> None:
         """A consistent copy of the database, photos and reports in one zip file."""
-        name = tr("园区检查备份-{0}.zip").format(f"{datetime.now():%Y%m%d-%H%M}")
-        path = save_file(self, BACKUP, tr("备份数据"), name, tr("备份文件 (*.zip)"),
-                         ".zip")
-        if path is not None:
-            self.start_backup(path)
+        from ui.dialogs.backup_flow import ask_backup
+        ask_backup(self)
 
     def start_backup(self, out: Path) -> None:
-        if out.suffix.lower() != ".zip":
-            out = out.with_name(out.name + ".zip")
+        from ui.dialogs.backup_flow import start_backup
         self._flush_page()
-        self.statusBar().showMessage(tr("正在备份到 {0}…").format(out))
-        self.backup_action.setEnabled(False)
-
-        def done(manifest: dict) -> None:
-            self.backup_action.setEnabled(True)
-            self.statusBar().showMessage(tr("已备份到 {0}").format(out), 10000)
-            text = tr("数据已备份到：\n{0}\n\n包括数据库和 {1} 个照片、报告文件。").format(
-                out, len(manifest.get("files", [])))
-            missing = manifest.get("missing", [])
-            damage = list(manifest.get("damaged", {}).values()) \
-                + list(manifest.get("database_problems", []))
-            if not missing and not damage:
-                self.backup_message = QMessageBox(QMessageBox.Icon.Information,
-                                                  tr("备份完成"), text,
-                                                  QMessageBox.StandardButton.Ok, self)
-            else:  # a damaged folder: the backup is still the best copy there is
-                said = []
-                if missing:
-                    names = "\n".join(missing[:10]) + ("\n…" if len(missing) > 10 else "")
-                    said.append(tr("数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：\n{1}")
-                                .format(len(missing), names))
-                if damage:
-                    lines = "\n".join(damage[:10]) + ("\n…" if len(damage) > 10 else "")
-                    said.append(tr("以下 {0} 处已损坏，已按原样备份：\n{1}").format(len(damage), lines))
-                title = tr("备份完成，但有文件缺失") if not damage else tr("备份完成，但数据有损坏")
-                self.backup_message = QMessageBox(
-                    QMessageBox.Icon.Warning, title, "\n\n".join([text, *said]),
-                    QMessageBox.StandardButton.Ok, self)
-            self.backup_message.open()
-
-        def failed(exc: BaseException) -> None:
-            self.backup_action.setEnabled(True)
-            self.statusBar().clearMessage()
-            report_error(exc, self, title=tr("备份没有完成"))
-
-        self.runner.db(lambda store: store.backup(out), done, failed)
+        start_backup(self, out)
 
     def export_bundle(self) -> None:
         """The open inspection (or the one selected in the list) as a bundle (.pib)."""
@@ -499,26 +400,10 @@ class MainWindow(QMainWindow):
     # --- window state ----------------------------------------------------------------------
 
     def _restore_window(self) -> None:
-        geometry = self.prefs.layout_state("window/geometry")
-        if geometry is not None and self.restoreGeometry(geometry):
-            state = self.prefs.layout_state("window/state")
-            if state is not None:
-                self.restoreState(state)
-            return
-        screen = QApplication.primaryScreen()
-        if screen is None:
-            self.resize(1200, 760)
-            return
-        available = screen.availableGeometry()  # leaves room for the title bar and task bar
-        width = min(1280, int(available.width() * 0.9))
-        height = min(820, int(available.height() * 0.9))
-        self.setGeometry(available.x() + (available.width() - width) // 2,
-                         available.y() + (available.height() - height) // 2, width, height)
+        restore_geometry(self, self.prefs)
 
     def _save_window(self) -> None:
-        self.prefs.set_layout_state("window/geometry", self.saveGeometry())
-        self.prefs.set_layout_state("window/state", self.saveState())
-        self.prefs.sync()
+        save_geometry(self, self.prefs)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:

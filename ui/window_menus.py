@@ -1,12 +1,13 @@
 """The main window's menu bar, built once (``build_menus(window)``): 文件, the inspection page's
-编辑/检查/照片/视图, 工具 and 帮助. Other parts add theirs with ``MainWindow.add_menu``."""
+编辑/检查/照片/视图, 工具 and 帮助. Other parts add theirs with ``MainWindow.add_menu``. Also
+the window's size and place, kept between runs."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu
 
 from ui.base.i18n import tr
 from ui.dialogs.help import guide_dialog, shortcuts_dialog
@@ -92,6 +93,23 @@ def build_menus(window) -> None:
     window.help_menu.addAction(window.about_action)
 
 
+def add_menu(window, title: str, actions: Iterable[QAction] = (), *,
+             only_with_inspection: bool = True) -> QMenu:
+    """See MainWindow.add_menu."""
+    menu = window.findChild(QMenu, f"menu:{title}")
+    if menu is None:
+        menu = QMenu(title, window)
+        menu.setObjectName(f"menu:{title}")
+        menu.setToolTipsVisible(True)
+        window.menuBar().insertMenu(window.page_menus["view"].menuAction(), menu)
+        if only_with_inspection:
+            window.page_menus[f"extra:{title}"] = menu
+        menu.menuAction().setEnabled(window.current_inspection_id is not None
+                                     or not only_with_inspection)
+    menu.addActions(list(actions))
+    return menu
+
+
 def fill_page_menus(window, page) -> None:
     """Put the inspection page's actions in its four menus (the page is built after the
     window first shows)."""
@@ -106,3 +124,28 @@ def _show(window: QMainWindow, make) -> None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.help_dialog = dialog
     dialog.open()
+
+
+def restore_geometry(window: QMainWindow, prefs) -> None:
+    """The window's size and place as the user left them; else centred, 1280 × 820 at most."""
+    geometry = prefs.layout_state("window/geometry")
+    if geometry is not None and window.restoreGeometry(geometry):
+        state = prefs.layout_state("window/state")
+        if state is not None:
+            window.restoreState(state)
+        return
+    screen = QApplication.primaryScreen()
+    if screen is None:
+        window.resize(1200, 760)
+        return
+    available = screen.availableGeometry()  # leaves room for the title bar and task bar
+    width = min(1280, int(available.width() * 0.9))
+    height = min(820, int(available.height() * 0.9))
+    window.setGeometry(available.x() + (available.width() - width) // 2,
+                       available.y() + (available.height() - height) // 2, width, height)
+
+
+def save_geometry(window: QMainWindow, prefs) -> None:
+    prefs.set_layout_state("window/geometry", window.saveGeometry())
+    prefs.set_layout_state("window/state", window.saveState())
+    prefs.sync()

@@ -437,14 +437,14 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="61" />
-            <location filename="../../ui/window_menus.py" line="79" />
+            <location filename="../../ui/window_menus.py" line="83" />
             <source>关于园区现场检查</source>
             <translation>About Park Inspector</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="66" />
             <location filename="../../ui/home/welcome.py" line="54" />
-            <location filename="../../ui/main_window.py" line="276" />
+            <location filename="../../ui/main_window.py" line="284" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
@@ -469,7 +469,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="108" />
             <location filename="../../ui/dialogs/settings_dialog.py" line="61" />
-            <location filename="../../ui/main_window.py" line="174" />
+            <location filename="../../ui/main_window.py" line="193" />
             <source>数据文件夹</source>
             <translation>Data folder</translation>
         </message>
@@ -515,6 +515,77 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Font licence (SIL Open Font License 1.1)</translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/backup_flow.py" line="19" />
+            <source>园区检查备份-{0}.zip</source>
+            <translation>park-inspector-backup-{0}.zip</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup_flow.py" line="20" />
+            <source>备份数据</source>
+            <translation>Back up data</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup_flow.py" line="20" />
+            <location filename="../../ui/dialogs/damaged_folder.py" line="40" />
+            <source>备份文件 (*.zip)</source>
+            <translation>Backup files (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup_flow.py" line="30" />
+            <source>正在备份到 {0}…</source>
+            <translation>Backing up to {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup_flow.py" line="35" />
+            <source>已备份到 {0}</source>
+            <translation>Backed up to {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup_flow.py" line="42" />
+            <source>备份没有完成</source>
+            <translation>The backup did not complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup_flow.py" line="48" />
+            <source>数据已备份到：
+{0}
+
+包括数据库和 {1} 个照片、报告文件。</source>
+            <translation>The data was backed up to:
+{0}
+
+It holds the database and {1} photo and report files.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup_flow.py" line="54" />
+            <source>备份完成</source>
+            <translation>Backup complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup_flow.py" line="59" />
+            <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
+{1}</source>
+            <translation>These {0} files are missing from the data folder, so the backup does not have them either:
+{1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup_flow.py" line="63" />
+            <source>以下 {0} 处已损坏，已按原样备份：
+{1}</source>
+            <translation>These {0} are damaged and were backed up as they are:
+{1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup_flow.py" line="64" />
+            <source>备份完成，但有文件缺失</source>
+            <translation>Backup done, but files are missing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup_flow.py" line="64" />
+            <source>备份完成，但数据有损坏</source>
+            <translation>Backup done, but the data is damaged</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/damaged_folder.py" line="26" />
             <source>数据文件夹已损坏</source>
             <translation>The data folder is damaged</translation>
@@ -526,7 +597,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/damaged_folder.py" line="29" />
-            <location filename="../../ui/window_menus.py" line="39" />
+            <location filename="../../ui/window_menus.py" line="40" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
@@ -534,12 +605,6 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/dialogs/damaged_folder.py" line="40" />
             <source>选择备份文件</source>
             <translation>Choose the backup file</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/damaged_folder.py" line="40" />
-            <location filename="../../ui/main_window.py" line="379" />
-            <source>备份文件 (*.zip)</source>
-            <translation>Backup files (*.zip)</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/damaged_folder.py" line="46" />
@@ -663,7 +728,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="28" />
-            <location filename="../../ui/window_menus.py" line="31" />
+            <location filename="../../ui/window_menus.py" line="32" />
             <source>返回检查列表</source>
             <translation>Back to the inspection list</translation>
         </message>
@@ -714,13 +779,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="68" />
-            <location filename="../../ui/window_menus.py" line="84" />
+            <location filename="../../ui/window_menus.py" line="88" />
             <source>快捷键</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="72" />
-            <location filename="../../ui/window_menus.py" line="86" />
+            <location filename="../../ui/window_menus.py" line="90" />
             <source>使用指南</source>
             <translation>Guide</translation>
         </message>
@@ -1007,13 +1072,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/template_editions.py" line="69" />
             <location filename="../../ui/dialogs/template_editions.py" line="94" />
-            <location filename="../../ui/home/home_page.py" line="407" />
+            <location filename="../../ui/home/home_page.py" line="411" />
             <source>新建复查</source>
             <translation>New revisit</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_editions.py" line="72" />
-            <location filename="../../ui/home/home_page.py" line="388" />
+            <location filename="../../ui/home/home_page.py" line="392" />
             <source>为“{0}”新建一次复查？</source>
             <translation>Start a revisit of "{0}"?</translation>
         </message>
@@ -1099,7 +1164,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_import.py" line="134" />
-            <location filename="../../ui/home/home_page.py" line="170" />
+            <location filename="../../ui/home/home_page.py" line="174" />
             <location filename="../../ui/office/hub_files.py" line="184" />
             <location filename="../../ui/office/hub_files.py" line="247" />
             <location filename="../../ui/office/review_page.py" line="203" />
@@ -1168,10 +1233,10 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
-            <location filename="../../ui/home/inspection_list.py" line="339" />
+            <location filename="../../ui/home/inspection_list.py" line="342" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <location filename="../../ui/office/review_page.py" line="106" />
-            <location filename="../../ui/office/tracker_view.py" line="44" />
+            <location filename="../../ui/office/tracker_view.py" line="46" />
             <source>条目</source>
             <translation>Item</translation>
         </message>
@@ -1182,7 +1247,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="34" />
-            <location filename="../../ui/home/inspection_list.py" line="62" />
+            <location filename="../../ui/home/inspection_list.py" line="65" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
@@ -1260,7 +1325,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="164" />
             <location filename="../../ui/office/ranking_view.py" line="199" />
-            <location filename="../../ui/office/tracker_view.py" line="137" />
+            <location filename="../../ui/office/tracker_view.py" line="143" />
             <location filename="../../ui/reports/export_dialogs.py" line="218" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbooks (*.xlsx)</translation>
@@ -1291,193 +1356,211 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Retire "{0}"?</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="107" />
+            <location filename="../../ui/home/demo_flow.py" line="52" />
+            <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
+            <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/demo_flow.py" line="54" />
+            <location filename="../../ui/home/welcome.py" line="72" />
+            <location filename="../../ui/window_menus.py" line="31" />
+            <source>打开示例检查</source>
+            <translation>Open the demo inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/demo_flow.py" line="81" />
+            <source>无法打开示例检查</source>
+            <translation>Could not open the demo inspection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/home_page.py" line="111" />
             <source>检查记录</source>
             <translation>Inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="112" />
-            <location filename="../../ui/window_menus.py" line="28" />
+            <location filename="../../ui/home/home_page.py" line="116" />
+            <location filename="../../ui/window_menus.py" line="29" />
             <source>新建检查…</source>
             <translation>New inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="117" />
+            <location filename="../../ui/home/home_page.py" line="121" />
             <source>搜索园区、检查人员、备注、整改或条目</source>
             <translation>Search parks, inspectors, notes, findings or items</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="118" />
+            <location filename="../../ui/home/home_page.py" line="122" />
             <source>按园区名称、检查人员或报告编号查找；也会查找备注、整改要求，以及判为不符合或写了备注的条目</source>
             <translation>Finds parks, inspectors and report numbers; also notes, rectification requirements, and items judged non-compliant or given a note</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="132" />
+            <location filename="../../ui/home/home_page.py" line="136" />
             <location filename="../../ui/office/inspections_view.py" line="96" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="137" />
-            <location filename="../../ui/home/inspection_list.py" line="62" />
+            <location filename="../../ui/home/home_page.py" line="141" />
+            <location filename="../../ui/home/inspection_list.py" line="65" />
             <location filename="../../ui/home/new_inspection.py" line="266" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/ranking_view.py" line="137" />
-            <location filename="../../ui/office/tracker_view.py" line="45" />
+            <location filename="../../ui/office/tracker_view.py" line="47" />
             <location filename="../../ui/office/trends_view.py" line="175" />
             <source>检查日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="186" />
+            <location filename="../../ui/home/home_page.py" line="190" />
             <location filename="../../ui/reports/export_dialogs.py" line="138" />
             <source>打开</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="188" />
+            <location filename="../../ui/home/home_page.py" line="192" />
             <source>新建复查…</source>
             <translation>New revisit…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="189" />
+            <location filename="../../ui/home/home_page.py" line="193" />
             <source>对同一园区再检查一次：模板相同，答案清空，未完成的整改带入</source>
             <translation>Inspect the same park again: same templates, answers cleared, open rectifications carried over</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="191" />
+            <location filename="../../ui/home/home_page.py" line="195" />
             <source>删除草稿…</source>
             <translation>Delete draft…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="196" />
+            <location filename="../../ui/home/home_page.py" line="200" />
             <source>没有符合筛选条件的检查。</source>
             <translation>No inspection matches the filter.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="211" />
+            <location filename="../../ui/home/home_page.py" line="215" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="222" />
+            <location filename="../../ui/home/home_page.py" line="226" />
             <source>双击或按回车键打开检查</source>
             <translation>Double-click or press Enter to open an inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="311" />
+            <location filename="../../ui/home/home_page.py" line="315" />
             <source>显示 {0} / 共 {1} 次检查</source>
             <translation>Showing {0} of {1} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="313" />
+            <location filename="../../ui/home/home_page.py" line="317" />
             <source>共 {0} 次检查</source>
             <translation>{0} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="343" />
+            <location filename="../../ui/home/home_page.py" line="347" />
             <source>先在列表中选择一个检查草稿</source>
             <translation>Select a draft inspection in the list first</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="345" />
+            <location filename="../../ui/home/home_page.py" line="349" />
             <source>删除这个还没有任何记录的草稿</source>
             <translation>Delete this draft, which has nothing recorded yet</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="348" />
+            <location filename="../../ui/home/home_page.py" line="352" />
             <source>只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。</source>
             <translation>Only drafts can be deleted. This inspection has records (status: {0}) and is kept so that the record stays complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="382" />
+            <location filename="../../ui/home/home_page.py" line="386" />
             <source>上次检查中尚未整改的问题会带入复查，逐项核实。</source>
             <translation>Rectifications still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="384" />
+            <location filename="../../ui/home/home_page.py" line="388" />
             <source>上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。</source>
             <translation>The {0} rectification(s) still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="387" />
+            <location filename="../../ui/home/home_page.py" line="391" />
             <source>上次检查没有待整改的问题。</source>
             <translation>The earlier inspection has no open rectifications.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="396" />
+            <location filename="../../ui/home/home_page.py" line="400" />
             <source>检查日期为今天。所有答案会清空，需要重新判定；{0}改用新版本时，整改项随其条目带入新版本（条目已删除的留在上次检查中）。</source>
             <translation>The date of the visit is today. All answers are cleared and judged again; {0} With a newer edition, open findings move with their items (those whose item was removed stay in the earlier inspection).</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="404" />
+            <location filename="../../ui/home/home_page.py" line="408" />
             <source>复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。所有答案会清空，需要重新判定；{2}</source>
             <translation>The revisit uses the same templates as the inspection of {0} ({1}) and is dated today. All answers are cleared and must be judged again; {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="423" />
+            <location filename="../../ui/home/home_page.py" line="427" />
             <source>删除“{0}” {1} 的检查草稿？</source>
             <translation>Delete the draft inspection of "{0}" on {1}?</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="424" />
+            <location filename="../../ui/home/home_page.py" line="428" />
             <source>这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。</source>
             <translation>No item of this draft has been judged yet. Once deleted, the draft and any photos and rectifications in it cannot be recovered.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="425" />
+            <location filename="../../ui/home/home_page.py" line="429" />
             <source>删除草稿</source>
             <translation>Delete draft</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="425" />
+            <location filename="../../ui/home/home_page.py" line="429" />
             <location filename="../../ui/inspection_view/findings.py" line="261" />
             <location filename="../../ui/photos/photo_strip.py" line="277" />
             <location filename="../../ui/reports/signatures_dialog.py" line="262" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="278" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="62" />
+            <location filename="../../ui/home/inspection_list.py" line="65" />
             <location filename="../../ui/home/new_inspection.py" line="134" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/room.py" line="174" />
-            <location filename="../../ui/office/tracker_view.py" line="44" />
+            <location filename="../../ui/office/tracker_view.py" line="46" />
             <location filename="../../ui/office/trends_view.py" line="64" />
             <source>园区</source>
             <translation>Park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="62" />
+            <location filename="../../ui/home/inspection_list.py" line="65" />
             <location filename="../../ui/home/new_inspection.py" line="267" />
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/room.py" line="41" />
             <location filename="../../ui/office/room.py" line="178" />
-            <location filename="../../ui/office/tracker_view.py" line="45" />
+            <location filename="../../ui/office/tracker_view.py" line="47" />
             <location filename="../../ui/reports/signatures_dialog.py" line="43" />
             <source>检查人员</source>
             <translation>Inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="62" />
+            <location filename="../../ui/home/inspection_list.py" line="65" />
             <location filename="../../ui/home/new_inspection.py" line="191" />
             <source>检查模板</source>
             <translation>Templates</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="63" />
+            <location filename="../../ui/home/inspection_list.py" line="66" />
             <source>进度</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="63" />
+            <location filename="../../ui/home/inspection_list.py" line="66" />
             <location filename="../../ui/office/ranking_view.py" line="135" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="63" />
+            <location filename="../../ui/home/inspection_list.py" line="66" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="233" />
             <location filename="../../ui/office/ranking_view.py" line="135" />
             <location filename="../../ui/office/ranking_view.py" line="169" />
@@ -1485,65 +1568,65 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>Stars</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="241" />
+            <location filename="../../ui/home/inspection_list.py" line="244" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="231" />
             <source>无法评定</source>
             <translation>Cannot be rated</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="266" />
+            <location filename="../../ui/home/inspection_list.py" line="269" />
             <source>报告编号：{0}</source>
             <translation>Report number: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="268" />
+            <location filename="../../ui/home/inspection_list.py" line="271" />
             <source>这是一次复查</source>
             <translation>This is a revisit</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="276" />
+            <location filename="../../ui/home/inspection_list.py" line="279" />
             <source>无法计算这次检查的结果；详细信息已记录在日志中。</source>
             <translation>The results of this inspection could not be worked out; the details are in the log.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="278" />
+            <location filename="../../ui/home/inspection_list.py" line="281" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="164" />
             <source>正在计算…</source>
             <translation>Calculating…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="280" />
+            <location filename="../../ui/home/inspection_list.py" line="283" />
             <source>已判定 {0} 项，共 {1} 项</source>
             <translation>{0} of {1} items judged</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="282" />
+            <location filename="../../ui/home/inspection_list.py" line="285" />
             <source>符合性检查的加权得分</source>
             <translation>Weighted compliance score</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="283" />
+            <location filename="../../ui/home/inspection_list.py" line="286" />
             <source>还没有可计分的答案，或未应用符合性检查模板</source>
             <translation>No scored answers yet, or no compliance template applied</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="288" />
+            <location filename="../../ui/home/inspection_list.py" line="291" />
             <source>星级评定所需的数据还没有填全</source>
             <translation>The star rating still needs some measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="339" />
+            <location filename="../../ui/home/inspection_list.py" line="342" />
             <location filename="../../ui/inspection_view/item_panel.py" line="127" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="339" />
+            <location filename="../../ui/home/inspection_list.py" line="342" />
             <source>整改</source>
             <translation>a finding</translation>
         </message>
         <message>
-            <location filename="../../ui/home/inspection_list.py" line="340" />
+            <location filename="../../ui/home/inspection_list.py" line="343" />
             <source>在{0}中找到：{1}</source>
             <translation>Found in {0}: {1}</translation>
         </message>
@@ -1683,13 +1766,6 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/home/welcome.py" line="70" />
             <source>选择园区和检查标准，开始一次检查</source>
             <translation>Choose a park and the standards, and start inspecting</translation>
-        </message>
-        <message>
-            <location filename="../../ui/home/welcome.py" line="72" />
-            <location filename="../../ui/main_window.py" line="347" />
-            <location filename="../../ui/window_menus.py" line="30" />
-            <source>打开示例检查</source>
-            <translation>Open the demo inspection</translation>
         </message>
         <message>
             <location filename="../../ui/home/welcome.py" line="73" />
@@ -2087,7 +2163,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
             <location filename="../../ui/office/inspections_view.py" line="42" />
             <location filename="../../ui/office/review_page.py" line="144" />
-            <location filename="../../ui/office/tracker_view.py" line="45" />
+            <location filename="../../ui/office/tracker_view.py" line="47" />
             <location filename="../../ui/photos/photo_strip.py" line="190" />
             <location filename="../../ui/photos/photo_viewer.py" line="158" />
             <source>照片</source>
@@ -2229,21 +2305,21 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="48" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="322" />
-            <location filename="../../ui/office/tracker_view.py" line="68" />
+            <location filename="../../ui/office/tracker_view.py" line="74" />
             <source>一般</source>
             <translation>Minor</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="48" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="322" />
-            <location filename="../../ui/office/tracker_view.py" line="68" />
+            <location filename="../../ui/office/tracker_view.py" line="74" />
             <source>较重</source>
             <translation>Major</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="48" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="322" />
-            <location filename="../../ui/office/tracker_view.py" line="68" />
+            <location filename="../../ui/office/tracker_view.py" line="74" />
             <source>严重</source>
             <translation>Critical</translation>
         </message>
@@ -2261,13 +2337,13 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="75" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
-            <location filename="../../ui/office/tracker_view.py" line="44" />
+            <location filename="../../ui/office/tracker_view.py" line="46" />
             <source>整改要求</source>
             <translation>Requirement</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="79" />
-            <location filename="../../ui/office/tracker_view.py" line="44" />
+            <location filename="../../ui/office/tracker_view.py" line="46" />
             <source>严重程度</source>
             <translation>Severity</translation>
         </message>
@@ -2279,7 +2355,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="90" />
-            <location filename="../../ui/office/tracker_view.py" line="45" />
+            <location filename="../../ui/office/tracker_view.py" line="47" />
             <source>整改期限</source>
             <translation>Deadline</translation>
         </message>
@@ -2840,87 +2916,12 @@ Reason (optional):</translation>
             <translation>{0} (judged level)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="207" />
+            <location filename="../../ui/main_window.py" line="215" />
             <source>正在处理…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="345" />
-            <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
-            <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="374" />
-            <source>无法打开示例检查</source>
-            <translation>Could not open the demo inspection</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="378" />
-            <source>园区检查备份-{0}.zip</source>
-            <translation>park-inspector-backup-{0}.zip</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="379" />
-            <source>备份数据</source>
-            <translation>Back up data</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="388" />
-            <source>正在备份到 {0}…</source>
-            <translation>Backing up to {0}…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="393" />
-            <source>已备份到 {0}</source>
-            <translation>Backed up to {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="394" />
-            <source>数据已备份到：
-{0}
-
-包括数据库和 {1} 个照片、报告文件。</source>
-            <translation>The data was backed up to:
-{0}
-
-It holds the database and {1} photo and report files.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="401" />
-            <source>备份完成</source>
-            <translation>Backup complete</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="407" />
-            <source>数据文件夹中缺少以下 {0} 个文件，备份中也没有它们：
-{1}</source>
-            <translation>These {0} files are missing from the data folder, so the backup does not have them either:
-{1}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="411" />
-            <source>以下 {0} 处已损坏，已按原样备份：
-{1}</source>
-            <translation>These {0} are damaged and were backed up as they are:
-{1}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="412" />
-            <source>备份完成，但有文件缺失</source>
-            <translation>Backup done, but files are missing</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="412" />
-            <source>备份完成，但数据有损坏</source>
-            <translation>Backup done, but the data is damaged</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="421" />
-            <source>备份没有完成</source>
-            <translation>The backup did not complete</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="429" />
+            <location filename="../../ui/main_window.py" line="365" />
             <source>请先选择要导出的检查</source>
             <translation>Select the inspection to export first</translation>
         </message>
@@ -3035,7 +3036,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="93" />
             <location filename="../../ui/office/ranking_view.py" line="135" />
-            <location filename="../../ui/office/tracker_view.py" line="95" />
+            <location filename="../../ui/office/tracker_view.py" line="101" />
             <source>园区名称</source>
             <translation>Park name</translation>
         </message>
@@ -3535,6 +3536,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/office/room.py" line="76" />
+            <location filename="../../ui/window_menus.py" line="62" />
             <source>中心(&amp;C)</source>
             <translation>&amp;Office</translation>
         </message>
@@ -3609,81 +3611,81 @@ It holds the database and {1} photo and report files.</translation>
             <translation>{0} items have review comments</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="44" />
-            <location filename="../../ui/office/tracker_view.py" line="98" />
+            <location filename="../../ui/office/tracker_view.py" line="46" />
+            <location filename="../../ui/office/tracker_view.py" line="104" />
             <source>责任单位</source>
             <translation>Responsible unit</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="45" />
+            <location filename="../../ui/office/tracker_view.py" line="47" />
             <source>逾期天数</source>
             <translation>Days overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="65" />
+            <location filename="../../ui/office/tracker_view.py" line="71" />
             <source>{0} 天</source>
             <translation>{0} days</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="65" />
+            <location filename="../../ui/office/tracker_view.py" line="71" />
             <source>未逾期</source>
             <translation>Not overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="66" />
+            <location filename="../../ui/office/tracker_view.py" line="72" />
             <source>无期限</source>
             <translation>No deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="73" />
+            <location filename="../../ui/office/tracker_view.py" line="79" />
             <source>现场记录：{0}</source>
             <translation>On site: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="100" />
+            <location filename="../../ui/office/tracker_view.py" line="106" />
             <source>只看逾期</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="102" />
+            <location filename="../../ui/office/tracker_view.py" line="108" />
             <location filename="../../ui/reports/report_menu.py" line="70" />
             <source>导出 Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="113" />
+            <location filename="../../ui/office/tracker_view.py" line="119" />
             <source>未完成：已完成或已签署检查中尚未整改、且没有被之后的复查接续的整改项。双击查看那次检查的照片和记录。</source>
             <translation>Open: findings not yet rectified in completed or signed inspections and not carried into a later revisit. Double-click to see that inspection's photos and records.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="133" />
+            <location filename="../../ui/office/tracker_view.py" line="139" />
             <source>共 {0} 项，逾期 {1} 项</source>
             <translation>{0} in all, {1} overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="137" />
+            <location filename="../../ui/office/tracker_view.py" line="143" />
             <source>导出整改跟踪</source>
             <translation>Export the tracker</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="137" />
+            <location filename="../../ui/office/tracker_view.py" line="143" />
             <source>整改跟踪.xlsx</source>
             <translation>Rectification tracker.xlsx</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="152" />
+            <location filename="../../ui/office/tracker_view.py" line="158" />
             <source>已导出整改跟踪</source>
             <translation>Tracker exported</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="153" />
+            <location filename="../../ui/office/tracker_view.py" line="159" />
             <source>整改跟踪已保存到：
 {0}</source>
             <translation>The tracker was saved to:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/tracker_view.py" line="155" />
+            <location filename="../../ui/office/tracker_view.py" line="161" />
             <source>没有导出</source>
             <translation>Not exported</translation>
         </message>
@@ -3807,6 +3809,7 @@ The copy can be edited but is not the record: every page is marked “unsigned�
         <message>
             <location filename="../../ui/office/word_export.py" line="88" />
             <location filename="../../ui/reports/report_menu.py" line="81" />
+            <location filename="../../ui/window_menus.py" line="62" />
             <source>报告(&amp;R)</source>
             <translation>&amp;Report</translation>
         </message>
@@ -4939,6 +4942,7 @@ Create or import a key under “Signing key”.</translation>
         </message>
         <message>
             <location filename="../../ui/reports/signatures_dialog.py" line="257" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="278" />
             <source>重新签名…</source>
             <translation>Sign again…</translation>
         </message>
@@ -4948,32 +4952,32 @@ Create or import a key under “Signing key”.</translation>
             <translation>Sign…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="284" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="289" />
             <source>该检查已签署（第 {0} 版），签名不能再更改；如需修改，请先重新打开检查。</source>
             <translation>This inspection is signed (revision {0}); its signatures can no longer change. To change them, reopen the inspection first.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="288" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="293" />
             <source>还缺 {0} 个签名：{1}</source>
             <translation>{0} signature(s) missing: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="292" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="297" />
             <source>签名已齐全（{0} 人）。</source>
             <translation>All signatures are there ({0}).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="326" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="331" />
             <source>删除签名</source>
             <translation>Remove signature</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="326" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="331" />
             <source>删除 {0} 的签名？删除后需要重新签名。</source>
             <translation>Remove the signature of {0}? They will have to sign again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="338" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="343" />
             <source>签名没有保存</source>
             <translation>The signature was not saved</translation>
         </message>
@@ -5399,77 +5403,77 @@ Create or import a key under “Signing key”.</translation>
             <translation> ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="33" />
+            <location filename="../../ui/window_menus.py" line="34" />
             <source>备份数据…</source>
             <translation>Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="34" />
+            <location filename="../../ui/window_menus.py" line="35" />
             <source>导出检查包…</source>
             <translation>Export Inspection Bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="36" />
+            <location filename="../../ui/window_menus.py" line="37" />
             <source>导入检查包…</source>
             <translation>Import Inspection Bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="41" />
+            <location filename="../../ui/window_menus.py" line="42" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="53" />
+            <location filename="../../ui/window_menus.py" line="54" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="53" />
+            <location filename="../../ui/window_menus.py" line="54" />
             <source>检查(&amp;I)</source>
             <translation>&amp;Inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="54" />
+            <location filename="../../ui/window_menus.py" line="55" />
             <source>照片(&amp;P)</source>
             <translation>&amp;Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="54" />
+            <location filename="../../ui/window_menus.py" line="55" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="61" />
+            <location filename="../../ui/window_menus.py" line="65" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="64" />
+            <location filename="../../ui/window_menus.py" line="68" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="65" />
+            <location filename="../../ui/window_menus.py" line="69" />
             <source>导入检查模板…</source>
             <translation>Import a checklist template…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="67" />
+            <location filename="../../ui/window_menus.py" line="71" />
             <source>检查模板管理…</source>
             <translation>Checklist templates…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="73" />
+            <location filename="../../ui/window_menus.py" line="77" />
             <source>改用新版本模板…</source>
             <translation>Move to a newer edition…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="76" />
+            <location filename="../../ui/window_menus.py" line="80" />
             <source>把本检查改用检查模板的新版本：文字未变的条目保留答案</source>
             <translation>Move this inspection to a newer edition of its template: items whose wording did not change keep their answers</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="82" />
+            <location filename="../../ui/window_menus.py" line="86" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>

@@ -16,10 +16,10 @@ def test_demo_is_created_once_and_opened(qtbot, make_window, runner):
     assert window.home.showing_welcome
 
     qtbot.mouseClick(window.home.welcome.demo_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window._demo_progress is not None)
-    assert window._demo_progress.isVisible()
+    qtbot.waitUntil(lambda: window.demo_progress is not None)
+    assert window.demo_progress.isVisible()
     qtbot.waitUntil(lambda: window.current_inspection_id is not None, timeout=120_000)
-    assert window._demo_progress is None
+    assert window.demo_progress is None
     demo = runner.call(lambda store: store.inspection(window.current_inspection_id))
     assert demo.park_name == DEMO_PARK
     assert demo.template_ids == ("000", "001")
