@@ -13,7 +13,7 @@ from checklists.library import get_template
 from inspection.dates import date_problem, parse_iso_date
 from inspection.model import Inspection, Park, ParkType, Status
 from inspection.store.base import INSPECTION_SELECT, NotFound, StoreBase, dumps, inspection_from_row, now_iso
-from inspection.store.listing import like_pattern
+from inspection.store.listing import LIST_ORDER, like_pattern
 from inspection.store.templates import TemplateRefused
 
 FIRST_VISIT = dt.date(2000, 1, 1)  # no inspection of this program's kind is older
@@ -226,8 +226,7 @@ class InspectionsMixin(StoreBase):
             where.append("i.date <= ?")
             params.append(date_to)
         sql = INSPECTION_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        return [inspection_from_row(r) for r in self._all(sql + " ORDER BY i.date DESC, i.created_at DESC",
-                                                  params)]
+        return [inspection_from_row(r) for r in self._all(sql + LIST_ORDER, params)]
 
     def set_status(self, inspection_id: str, status: Status) -> Inspection:
         """Mark an inspection in progress or completed (signing and reopening have their own)."""

@@ -25,7 +25,7 @@ LIST_SELECT = INSPECTION_SELECT.replace(
     "JOIN parks p ON p.id = i.park_id",
     "JOIN parks p ON p.id = i.park_id"
     " LEFT JOIN inspection_figures f ON f.inspection_id = i.id", 1)
-LIST_ORDER = " ORDER BY i.date DESC, i.created_at DESC"
+LIST_ORDER = " ORDER BY i.date DESC, i.created_at DESC, i.id DESC"  # id: pages never overlap
 
 
 def like_pattern(text: str) -> str:

@@ -451,7 +451,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="71" />
             <location filename="../../ui/dialogs/template_import.py" line="169" />
-            <location filename="../../ui/home/new_inspection.py" line="234" />
+            <location filename="../../ui/home/new_inspection.py" line="242" />
             <source>版本 {0}</source>
             <translation>Version {0}</translation>
         </message>
@@ -490,7 +490,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="135" />
-            <location filename="../../ui/home/new_inspection.py" line="172" />
+            <location filename="../../ui/home/new_inspection.py" line="174" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
@@ -721,7 +721,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="27" />
-            <location filename="../../ui/home/new_inspection.py" line="97" />
+            <location filename="../../ui/home/new_inspection.py" line="99" />
             <location filename="../../ui/home/welcome.py" line="70" />
             <source>新建检查</source>
             <translation>New inspection</translation>
@@ -1111,7 +1111,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/dialogs/template_import.py" line="87" />
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
             <location filename="../../ui/dialogs/template_manager.py" line="63" />
-            <location filename="../../ui/home/new_inspection.py" line="204" />
+            <location filename="../../ui/home/new_inspection.py" line="207" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <location filename="../../ui/office/ranking_view.py" line="171" />
             <source>编号</source>
@@ -1121,13 +1121,13 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/dialogs/template_import.py" line="87" />
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
             <location filename="../../ui/dialogs/template_manager.py" line="63" />
-            <location filename="../../ui/home/new_inspection.py" line="204" />
+            <location filename="../../ui/home/new_inspection.py" line="207" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_import.py" line="87" />
-            <location filename="../../ui/home/new_inspection.py" line="174" />
+            <location filename="../../ui/home/new_inspection.py" line="176" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
@@ -1199,7 +1199,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_import.py" line="170" />
-            <location filename="../../ui/home/new_inspection.py" line="236" />
+            <location filename="../../ui/home/new_inspection.py" line="244" />
             <source>{0} 项</source>
             <translation>{0} items</translation>
         </message>
@@ -1402,7 +1402,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/home/home_page.py" line="141" />
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="266" />
+            <location filename="../../ui/home/new_inspection.py" line="273" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/ranking_view.py" line="137" />
             <location filename="../../ui/office/tracker_view.py" line="47" />
@@ -1522,7 +1522,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="134" />
+            <location filename="../../ui/home/new_inspection.py" line="136" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/room.py" line="174" />
             <location filename="../../ui/office/tracker_view.py" line="46" />
@@ -1532,7 +1532,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="267" />
+            <location filename="../../ui/home/new_inspection.py" line="274" />
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/room.py" line="41" />
@@ -1544,7 +1544,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="191" />
+            <location filename="../../ui/home/new_inspection.py" line="193" />
             <source>检查模板</source>
             <translation>Templates</translation>
         </message>
@@ -1631,129 +1631,139 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Found in {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="114" />
+            <location filename="../../ui/home/new_inspection.py" line="116" />
             <source>创建并开始检查</source>
             <translation>Create and start</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="135" />
+            <location filename="../../ui/home/new_inspection.py" line="137" />
             <source>已检查过的园区</source>
             <translation>A park inspected before</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="136" />
+            <location filename="../../ui/home/new_inspection.py" line="138" />
             <source>新园区</source>
             <translation>A new park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="140" />
+            <location filename="../../ui/home/new_inspection.py" line="142" />
             <source>输入园区名称搜索</source>
             <translation>Type to search park names</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="149" />
+            <location filename="../../ui/home/new_inspection.py" line="151" />
             <source>例如：星河智造小微企业园</source>
             <translation>e.g. Xinghe Smart Manufacturing Park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="173" />
+            <location filename="../../ui/home/new_inspection.py" line="175" />
             <location filename="../../ui/hub/settings_dialog.py" line="67" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="225" />
+            <location filename="../../ui/home/new_inspection.py" line="205" />
+            <source>预览</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/new_inspection.py" line="210" />
+            <source>点击模板旁的“预览”，在这里查看它的条目</source>
+            <translation>Click “Preview” beside a template to see its items here</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/new_inspection.py" line="233" />
             <source>查看这个模板的条目</source>
             <translation>Show this template's items</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="249" />
+            <location filename="../../ui/home/new_inspection.py" line="257" />
             <source>预览：{0}（{1} 项）</source>
             <translation>Preview: {0} ({1} items)</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="256" />
+            <location filename="../../ui/home/new_inspection.py" line="263" />
             <source>本次检查</source>
             <translation>This inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="261" />
+            <location filename="../../ui/home/new_inspection.py" line="268" />
             <source>多名检查人员用“、”分隔，例如：张三、李四</source>
             <translation>Separate several inspectors with "、" or commas, e.g. Zhang San, Li Si</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="268" />
+            <location filename="../../ui/home/new_inspection.py" line="275" />
             <location filename="../../ui/office/ranking_view.py" line="137" />
             <source>检查单位</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="314" />
+            <location filename="../../ui/home/new_inspection.py" line="321" />
             <source>请选择一个园区</source>
             <translation>Choose a park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="316" />
+            <location filename="../../ui/home/new_inspection.py" line="323" />
             <source>没有名为“{0}”的园区；要新建，请选择“新园区”</source>
             <translation>There is no park named "{0}"; to add it, choose "A new park"</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="320" />
+            <location filename="../../ui/home/new_inspection.py" line="327" />
             <source>请填写园区名称</source>
             <translation>Enter the park's name</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="323" />
+            <location filename="../../ui/home/new_inspection.py" line="330" />
             <source>已有名为“{0}”的园区。&lt;a href="use"&gt;改为选择这个园区&lt;/a&gt;</source>
             <translation>A park named "{0}" already exists. &lt;a href="use"&gt;Choose that park instead&lt;/a&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="325" />
+            <location filename="../../ui/home/new_inspection.py" line="332" />
             <source>请至少选择一个检查模板</source>
             <translation>Choose at least one template</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="327" />
+            <location filename="../../ui/home/new_inspection.py" line="334" />
             <source>请至少填写一名检查人员</source>
             <translation>Enter at least one inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="335" />
+            <location filename="../../ui/home/new_inspection.py" line="342" />
             <source>类型：{0}　地址：{1}</source>
             <translation>Type: {0}   Address: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="338" />
+            <location filename="../../ui/home/new_inspection.py" line="345" />
             <source>星级按园区类型评定，本次按“{0}”评定。</source>
             <translation>Star ratings depend on the park type; this one is rated as "{0}".</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="355" />
+            <location filename="../../ui/home/new_inspection.py" line="362" />
             <source>选择园区</source>
             <translation>choose a park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="355" />
+            <location filename="../../ui/home/new_inspection.py" line="362" />
             <source>填写园区名称</source>
             <translation>enter the park name</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="356" />
+            <location filename="../../ui/home/new_inspection.py" line="363" />
             <source>选择检查模板</source>
             <translation>choose templates</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="356" />
+            <location filename="../../ui/home/new_inspection.py" line="363" />
             <source>填写检查人员</source>
             <translation>enter inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="357" />
+            <location filename="../../ui/home/new_inspection.py" line="364" />
             <source>还需要：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="401" />
+            <location filename="../../ui/home/new_inspection.py" line="408" />
             <source>无法创建检查</source>
             <translation>Could not create the inspection</translation>
         </message>
@@ -2006,7 +2016,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/inspection_view/actions.py" line="109" />
             <location filename="../../ui/inspection_view/actions.py" line="154" />
             <location filename="../../ui/inspection_view/page_header.py" line="59" />
-            <location filename="../../ui/inspection_view/page_header.py" line="89" />
+            <location filename="../../ui/inspection_view/page_header.py" line="94" />
             <location filename="../../ui/inspection_view/status.py" line="44" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
@@ -2058,7 +2068,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="153" />
-            <location filename="../../ui/inspection_view/page_header.py" line="88" />
+            <location filename="../../ui/inspection_view/page_header.py" line="93" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
         </message>
@@ -2285,7 +2295,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/inspection_view/evidence_notice.py" line="40" />
             <location filename="../../ui/inspection_view/item_panel.py" line="220" />
-            <location filename="../../ui/inspection_view/page_header.py" line="82" />
+            <location filename="../../ui/inspection_view/page_header.py" line="87" />
             <location filename="../../ui/inspection_view/star_inputs.py" line="410" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="280" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="286" />
@@ -2607,26 +2617,26 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Reopen…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="80" />
+            <location filename="../../ui/inspection_view/page_header.py" line="85" />
             <location filename="../../ui/office/review_page.py" line="222" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="81" />
+            <location filename="../../ui/inspection_view/page_header.py" line="86" />
             <location filename="../../ui/office/review_page.py" line="222" />
             <location filename="../../ui/reports/revisions_dialog.py" line="81" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="82" />
+            <location filename="../../ui/inspection_view/page_header.py" line="87" />
             <location filename="../../ui/office/review_page.py" line="224" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="92" />
+            <location filename="../../ui/inspection_view/page_header.py" line="112" />
             <source>已检查 {0} / {1}</source>
             <translation>{0}/{1} checked</translation>
         </message>

@@ -61,6 +61,8 @@ def test_the_list_and_the_page_show_the_offices_decision_and_reopen_it(qtbot, wi
     qtbot.waitUntil(lambda: not notes.banner.isHidden(), timeout=30000)
     assert "中心审核退回" in notes.banner.text.text() and "照片不清晰" in notes.banner.text.text()
     assert not notes.banner.reopen.isHidden()
+    header = window.page.header  # one way to reopen: the banner's, not the header's as well
+    assert header.reopen.isHidden() and header.status_button.isHidden()
     window.page.select(("000", "1-1-1"))
     qtbot.waitUntil(lambda: not notes.note.isHidden(), timeout=20000)
     assert "请补拍现场照片" in notes.note.text()
@@ -73,6 +75,8 @@ def test_the_list_and_the_page_show_the_offices_decision_and_reopen_it(qtbot, wi
     assert runner.call(lambda store: store.inspection(inspection_id)).status is Status.IN_PROGRESS
     qtbot.waitUntil(lambda: "按审核意见修改中" in notes.banner.text.text(), timeout=30000)
     assert notes.banner.reopen.isHidden()
+    qtbot.waitUntil(lambda: not header.status_button.isHidden(), timeout=10000)
+    assert header.status_button.text() == "标记为已完成"
     window.page.select(("000", "1-1-1"))
     qtbot.waitUntil(lambda: not notes.note.isHidden(), timeout=20000)  # the comment stays while fixing
 

@@ -54,3 +54,14 @@ def test_search_is_literal_and_finds_notes_findings_and_items(store):
     title = get_template("000").find("1-1-5").title
     assert third in store.search_records(title)
     assert like_pattern("a_b%c\\") == "%a\\_b\\%c\\\\%"
+
+
+def test_pages_of_inspections_made_at_the_same_moment_never_overlap(store):
+    """Bundles and the demo can bring inspections of one day made in the same second: the
+    list's order then falls back to the id, so that page after page shows each once."""
+    made = _inspections(store, 7)
+    store.db.execute("UPDATE inspections SET date = '2025-06-01', created_at = '2025-06-01T09:00:00+08:00'")
+    pages = [store.listed_inspections(offset=n, limit=2) for n in range(0, 7, 2)]
+    listed = [inspection.id for page in pages for inspection, _ in page]
+    assert listed == sorted(made, reverse=True)  # ties by id, not by where SQLite finds them
+    assert listed == [i.id for i in store.inspections()]  # the same order as the full list

@@ -92,8 +92,10 @@ def test_new_inspection_offers_no_retired_template_and_previews_one(qtbot, inlin
     dialog.show()
     assert "003" not in dialog.template_boxes and "004" in dialog.template_boxes
     assert not dialog.preview.isVisible()
+    height = dialog.height()
     dialog.show_preview("000")
     assert dialog.preview.isVisible() and dialog.preview.topLevelItemCount() == 6
+    assert dialog.height() == height  # its place was kept: the dialog does not grow
     assert "长三角开发区营商环境建设标准（99 项）" in dialog.preview_title.text()
     assert not dialog.template_boxes["000"].isChecked()  # previewing does not choose
 

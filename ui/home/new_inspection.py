@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
+    QStackedWidget,
     QTreeWidget,
     QVBoxLayout,
     QWidget,
@@ -198,17 +200,23 @@ class NewInspectionDialog(QDialog):
         layout.addLayout(self.template_list)
         self.template_error = error_label()
         layout.addWidget(self.template_error)
-        # A template's tree before it is chosen: 预览 beside each shows it here.
-        self.preview_title = muted_label()
+        # A template's tree before it is chosen: 预览 beside each shows it here. The place is
+        # kept from the start (with a hint), so that the dialog does not grow when it fills.
+        self.preview_title = muted_label(tr("预览"))
         self.preview = QTreeWidget()
         self.preview.setHeaderLabels([tr("编号"), tr("标题")])
         self.preview.setColumnWidth(0, self.fontMetrics().horizontalAdvance("0000.00.00"))
         self.preview.setMinimumHeight(self.fontMetrics().height() * 8)
-        self.preview_title.hide()
-        self.preview.hide()
+        hint = muted_label(tr("点击模板旁的“预览”，在这里查看它的条目"))
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setFrameShape(QFrame.Shape.StyledPanel)
+        self.preview_area = QStackedWidget()
+        self.preview_area.addWidget(hint)
+        self.preview_area.addWidget(self.preview)
+        # (at least what the filled tree asks for, so that filling it moves nothing)
+        self.preview_area.setMinimumHeight(self.fontMetrics().height() * 12)
         layout.addWidget(self.preview_title)
-        layout.addWidget(self.preview, 1)
-        layout.addStretch()
+        layout.addWidget(self.preview_area, 1)
         return group
 
     def _templates_loaded(self, templates: list[Template]) -> None:
@@ -249,8 +257,7 @@ class NewInspectionDialog(QDialog):
         self.preview_title.setText(tr("预览：{0}（{1} 项）").format(
             template.title, sum(1 for _ in template.items())))
         fill_template_tree(self.preview, template)
-        self.preview_title.show()
-        self.preview.show()
+        self.preview_area.setCurrentWidget(self.preview)
 
     def _build_visit_group(self) -> QGroupBox:
         group = QGroupBox(tr("本次检查"))

@@ -73,6 +73,11 @@ class PageHeader(QFrame):
         banner_row.addWidget(self.reopen)
         self.banner.hide()
         outer.addWidget(self.banner)
+        # The office returned this revision: its banner (ui/office/review_notes.py) offers
+        # 重新打开修改… (a new revision), so these two do not offer reopening as well.
+        self._reopen_elsewhere_for = ""  # the inspection whose reopening is offered there
+        self._completed_or_signed = False
+        self._shown_id = ""
         self.drop_highlight = DropHighlight(self)
 
     def show_inspection(self, inspection, title: str) -> None:
@@ -87,6 +92,21 @@ class PageHeader(QFrame):
         self.status_button.setEnabled(not locked)
         self.status_button.setText(tr("重新打开（继续检查）") if inspection.status.value == "completed"
                                    else tr("标记为已完成"))
+        self._completed_or_signed = inspection.status.value in ("completed", "signed")
+        self._shown_id = inspection.id
+        self._show_reopen()
+
+    def offer_reopen_elsewhere(self, inspection_id: str) -> None:
+        """The inspection (or "") for which another part of the page offers the one way to
+        reopen (the office's 退回): the signed banner's 重新打开… and 重新打开（继续检查） step
+        aside while it is shown. Either may be told first."""
+        self._reopen_elsewhere_for = inspection_id
+        self._show_reopen()
+
+    def _show_reopen(self) -> None:
+        elsewhere = bool(self._shown_id) and self._reopen_elsewhere_for == self._shown_id
+        self.reopen.setVisible(not elsewhere)
+        self.status_button.setVisible(not (elsewhere and self._completed_or_signed))
 
     def set_progress(self, done: int, total: int) -> None:
         self.progress_label.setText(tr("已检查 {0} / {1}").format(done, total))

@@ -140,6 +140,8 @@ class ReviewNotes(QObject):
             return
         self.decision = decision
         self.banner.show_decision(decision, inspection)
+        offered = not self.banner.reopen.isHidden() and not self.banner.isHidden()
+        self.page.header.offer_reopen_elsewhere(inspection_id if offered else "")
         self._show_item()
 
     def _show_item(self) -> None:

@@ -113,7 +113,7 @@ class TrackerView(QWidget):
         filters.addWidget(self.count)
         filters.addWidget(self.export_button)
         layout.addLayout(filters)
-        self.table = paged_table(self, self.model, (12, 14, 20, 4, 9, 7, 5, 3, 7, 6))
+        self.table = paged_table(self, self.model, (12, 14, 20, 5, 9, 7, 5, 3, 7, 6))
         self.table.doubleClicked.connect(lambda index: self.review_requested.emit(index.data(INSPECTION_ROLE)))
         layout.addWidget(self.table, 1)
         layout.addWidget(muted_label(tr("未完成：已完成或已签署检查中尚未整改、且没有被之后的复查接续的整改项。"
