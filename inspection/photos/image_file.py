@@ -13,7 +13,6 @@ import contextlib
 import hashlib
 import io
 import logging
-import math
 import os
 import re
 import stat
@@ -21,7 +20,6 @@ import time
 import warnings
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import pillow_heif
@@ -31,6 +29,7 @@ from checklists.errors import Message, UserError, Wording, language, messages
 from inspection.files import TEMP_SUFFIX, fsync_dir, open_without_waiting, write_atomic
 from inspection.model import PreparedPhoto
 from inspection.paths import DataDir
+from inspection.photos.exif import gps_position, read_exif, taken_at
 
 log = logging.getLogger(__name__)
 
@@ -275,7 +274,7 @@ def _decode(path: Path, data: bytes) -> _Decoded:
             raise PhotoRejected(path, Message("photo.reason.undecodable", error=str(exc))) from None
         except Exception as exc:
             raise PhotoRejected(path, Message("photo.reason.undecodable", error=str(exc))) from None
-        exif = _exif(image)
+        exif = read_exif(image)
         orientation = exif.get(ExifTags.Base.Orientation, 1)
         if orientation not in range(1, 9):
             orientation = 1
@@ -292,7 +291,7 @@ def _decode(path: Path, data: bytes) -> _Decoded:
     if orientation >= 5:  # stored on its side: the upright photo is the other way round
         width, height = height, width
     return _Decoded(ext=STORED_EXT[image.format], width=width, height=height, report=report,
-                    taken_at=_taken_at(exif), gps=_gps(exif))
+                    taken_at=taken_at(exif), gps=gps_position(exif))
 
 
 def _too_large(path: Path, size: Message | None) -> PhotoRejected:
@@ -370,58 +369,6 @@ def _jpeg(image: Image.Image, quality: int) -> bytes:
     out = io.BytesIO()
     image.save(out, "JPEG", quality=quality)
     return out.getvalue()
-
-
-# --- EXIF --------------------------------------------------------------------------------
-
-def _exif(image: Image.Image) -> Image.Exif:
-    try:
-        return image.getexif()
-    except Exception:  # a photo with broken EXIF is still a photo
-        log.warning("unreadable EXIF ignored", exc_info=True)
-        return Image.Exif()
-
-
-def _taken_at(exif: Image.Exif) -> str | None:
-    """DateTimeOriginal (or DateTimeDigitized) as ISO 'YYYY-MM-DDTHH:MM:SS', local time."""
-    try:
-        details = exif.get_ifd(ExifTags.IFD.Exif)
-    except Exception:
-        return None
-    for tag in (ExifTags.Base.DateTimeOriginal, ExifTags.Base.DateTimeDigitized):
-        value = details.get(tag)
-        if isinstance(value, bytes):
-            value = value.decode("ascii", "replace")
-        if not isinstance(value, str):
-            continue
-        text = value.strip().strip("\x00").strip()[:19]
-        for pattern in ("%Y:%m:%d %H:%M:%S", "%Y-%m-%d %H:%M:%S"):
-            with contextlib.suppress(ValueError):  # "0000:00:00 00:00:00" from unset clocks
-                return datetime.strptime(text, pattern).isoformat(timespec="seconds")
-    return None
-
-
-def _gps(exif: Image.Exif) -> tuple[float, float] | None:
-    """Decimal (latitude, longitude), south and west negative; None when absent or invalid."""
-    try:
-        info = exif.get_ifd(ExifTags.IFD.GPSInfo)
-        lat = _degrees(info[ExifTags.GPS.GPSLatitude], info.get(ExifTags.GPS.GPSLatitudeRef), "S")
-        lon = _degrees(info[ExifTags.GPS.GPSLongitude], info.get(ExifTags.GPS.GPSLongitudeRef),
-                       "W")
-    except (KeyError, TypeError, ValueError, ZeroDivisionError, IndexError):
-        return None
-    if not (math.isfinite(lat) and math.isfinite(lon)) or abs(lat) > 90 or abs(lon) > 180:
-        return None
-    return round(lat, 7), round(lon, 7)
-
-
-def _degrees(dms: object, ref: object, negative: str) -> float:
-    """(degrees, minutes, seconds) rationals and an N/S/E/W reference → signed decimal."""
-    parts = [float(v) for v in (dms if isinstance(dms, (tuple, list)) else (dms,))]
-    value = sum(part / 60 ** i for i, part in enumerate(parts[:3]))
-    if isinstance(ref, bytes):
-        ref = ref.decode("ascii", "replace")
-    return -value if isinstance(ref, str) and ref.strip("\x00 ").upper() == negative else value
 
 
 # --- writing -------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from PIL import Image
 from PySide6.QtGui import QColor, QImage
 
 from inspection.photos.capture import write_capture
-from inspection.photos.image_file import _taken_at
+from inspection.photos.exif import taken_at
 from tests.ui.test_inspection_page_helpers import inspection_id, open_page, settle  # noqa: F401
 from ui.camera.devices import camera_availability
 
@@ -26,7 +26,7 @@ def test_a_capture_is_a_jpeg_with_its_capture_time(tmp_path):
     assert first.name == "相机_20261120_093012.jpg" and second.name == "相机_20261120_093012_2.jpg"
     with Image.open(first) as image:
         assert image.format == "JPEG" and image.size == (2, 1)
-        assert _taken_at(image.getexif()) == "2026-11-20T09:30:12"
+        assert taken_at(image.getexif()) == "2026-11-20T09:30:12"
 
 
 def test_without_a_camera_the_action_is_disabled_and_says_why(qtbot, open_page, inspection_id):
