@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from inspection.report import lazy_regex
+
+lazy_regex.install()  # reportlab's URL pattern compiled when used, not at import (24 ms)
+
 _EXPORTS = {
     "build_report": "inspection.report.pdf",
     "read_attached_results": "inspection.report.attachment",
