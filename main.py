@@ -17,9 +17,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if argv == ["--self-test"]:
         # Headless check of a build: the work without a window, then the window offscreen.
+        from checklists.errors import Message
         from inspection.cli.self_test import run_self_test
         from ui.window_self_test import check_window
-        return run_self_test(extra_checks=[("打开程序窗口（无屏幕）", check_window)])
+        return run_self_test(extra_checks=[(Message("cli.self_test.window"), check_window)])
     from inspection.cli import main as run_cli
     from inspection.cli import wants_gui
 

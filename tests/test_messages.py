@@ -65,11 +65,12 @@ def raised_messages():
 
 
 def nested_messages():
-    """(file, line, code, keyword names) of every ``Message("code", …)`` (words chosen later)."""
+    """(file, line, code, keyword names) of every ``Message("code", …)`` (words chosen later)
+    and ``say("code", …)`` (the command line's words, chosen now)."""
     for path in source_files():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-                    and node.func.id == "Message" and node.args \
+                    and node.func.id in ("Message", "say") and node.args \
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
                 yield (path.relative_to(ROOT), node.lineno, node.args[0].value,
                        {k.arg for k in node.keywords if k.arg})

@@ -15,7 +15,8 @@ from types import ModuleType
 from typing import NoReturn
 
 from checklists.errors import Message, UserError, language_from_environment, messages, set_language
-from inspection.appinfo import APP_NAME_ZH, APP_VERSION
+from inspection.appinfo import APP_NAME, APP_NAME_ZH, APP_VERSION
+from inspection.cli.words import say
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 MESSAGES = messages({
@@ -28,6 +29,16 @@ MESSAGES = messages({
     "cli.unexpected": ("错误：程序出现意外问题（{kind}: {error}）。详情已记录在 {where}",
                        "Error: an unexpected problem ({kind}: {error}). Details are in {where}"),
     "cli.stderr": ("标准错误输出", "standard error"),
+    "cli.app_name": (APP_NAME_ZH, APP_NAME),
+})
+HELP = messages({
+    "cli.help.main": ("{name} {version}：不带参数时打开程序窗口",
+                      "{name} {version}: without a command, opens the program's window"),
+    "cli.help.data_dir": ("数据文件夹（默认：用户应用数据文件夹）",
+                          "the data folder (default: the user's application data folder)"),
+    "cli.help.self_test": ("无界面自检：建示例检查、生成并签署报告、验证，成功时退出码为 0",
+                           "a self-check without a window: make a demo inspection, make, sign and"
+                           " verify its report; exit status 0 when all of it works"),
 })
 
 
@@ -64,16 +75,16 @@ def _data_dir(text: str) -> str:
 
 def _add_data_dir(parser: argparse.ArgumentParser, *, default: str | None = None) -> None:
     parser.add_argument("--data-dir", metavar="DIR", default=default, type=_data_dir,
-                        help="数据文件夹（默认：用户应用数据文件夹）")
+                        help=say("cli.help.data_dir"))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = OneLineParser(prog="main.py",
-                           description=f"{APP_NAME_ZH} {APP_VERSION}：不带参数时打开程序窗口")
+    parser = OneLineParser(prog="main.py", description=say(
+        "cli.help.main", name=Message("cli.app_name"), version=APP_VERSION))
     _add_data_dir(parser)
     parser.add_argument("--version", action="version", version=APP_VERSION)
     parser.add_argument("--self-test", action="store_true",
-                        help="无界面自检：建示例检查、生成并签署报告、验证，成功时退出码为 0")
+                        help=say("cli.help.self_test"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     # Every (sub)command takes --data-dir after its name too. This copy has no default: with
     # one, argparse would overwrite a --data-dir given before the command name with None.

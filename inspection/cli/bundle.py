@@ -6,8 +6,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checklists.errors import InvalidInput, language
-from inspection.cli.common import Commands, add_json_flag, print_json, store_for
+from checklists.errors import InvalidInput, Message, messages
+from inspection.cli.common import Commands, add_json_flag, print_json, require_suffix, store_for
+from inspection.cli.words import label, say
 
 if TYPE_CHECKING:
     from inspection.bundle.importer import ImportResult
@@ -15,44 +16,89 @@ if TYPE_CHECKING:
     from inspection.store import Store
 
 
+MESSAGES = messages({
+    "cli.bundle.unsigned": ("注意：检查包未签名（草稿）；对方导入时需确认来源",
+                            "Note: the bundle is unsigned (a draft); the receiver must confirm its source"),
+    "cli.bundle.create": ("新导入：第 {revision} 版", "imported: revision {revision}"),
+    "cli.bundle.nothing": ("已有此版本，未作改动：第 {revision} 版",
+                           "already here; nothing changed: revision {revision}"),
+    "cli.bundle.merge": ("已逐项合并：第 {revision} 版", "merged item by item: revision {revision}"),
+    "cli.bundle.replace": ("已用检查包中的版本取代本机版本：第 {revision} 版",
+                           "the bundle's revision replaced the one here: revision {revision}"),
+    "cli.bundle.archive": ("较早的已签署版本，已保留备查：第 {revision} 版",
+                           "an older signed revision, kept readable: revision {revision}"),
+    "cli.bundle.conflicts": ("，{count} 项冲突待核", ", {count} conflicts to review"),
+    "cli.bundle.from_unsigned": ("（未签名的检查包）", " (unsigned bundle)"),
+    "cli.bundle.current": ("当前：第 {revision} 版（{status}）", "Current: revision {revision} ({status})"),
+    "cli.bundle.sealed": ("已签署", "signed"),
+    "cli.bundle.superseded": ("已被新版本取代", "superseded by a newer revision"),
+    "cli.bundle.set_aside": ("本机未并入签署版本的修改", "changes here not merged into the signed revision"),
+})
+HELP = messages({
+    "cli.help.bundle": ("检查包（.pib）：在数据文件夹之间移交检查",
+                        "inspection bundles (.pib): hand an inspection from one data folder to another"),
+    "cli.help.bundle.export": ("把检查的当前版本导出为检查包，最后一行输出文件路径",
+                               "export the inspection's current revision as a bundle; prints the"
+                               " file's path on the last line"),
+    "cli.help.bundle.out": ("输出的 .pib 文件", "the .pib file to write"),
+    "cli.help.bundle.key": ("签署检查包的密钥（默认：数据文件夹中唯一的密钥）",
+                            "the key that signs the bundle (default: the data folder's only key)"),
+    "cli.help.bundle.password_file": ("含签名密钥密码的文本文件（第一行）；给出时检查包会被签名",
+                                      "a text file holding the signing key's password (its first"
+                                      " line); given, the bundle is signed"),
+    "cli.help.bundle.import": ("导入检查包：先全部检查，有问题则整包拒绝；最后一行输出检查编号",
+                               "import a bundle: all of it is checked first, and refused whole if"
+                               " anything is wrong; prints the inspection's id on the last line"),
+    "cli.help.bundle.trust_signer": ("信任本机尚不认识的签名人（其证书加入本机已知证书）",
+                                     "trust a signer this computer does not know yet (their"
+                                     " certificate joins the ones known here)"),
+    "cli.help.bundle.allow_unsigned": ("允许导入未签名的草稿检查包（确认来源可靠时）",
+                                       "allow an unsigned draft bundle (when you know where it comes from)"),
+    "cli.help.bundle.revisions": ("列出检查保留的各版本（已签署、被取代、未并入的修改）",
+                                  "list the revisions kept of an inspection (signed, superseded,"
+                                  " changes not merged)"),
+    "cli.help.conflict": ("冲突待核：两台电脑都改过的条目", "conflicts to review: items changed on two computers"),
+    "cli.help.conflict.list": ("列出检查的待核冲突", "list an inspection's conflicts to review"),
+    "cli.help.conflict.pick": ("为一项冲突选定本机或对方的内容",
+                               "settle a conflict with this computer's content or the other's"),
+    "cli.help.conflict.id": ("冲突编号（conflict list 列出）", "the conflict's number (conflict list shows it)"),
+    "cli.help.conflict.choice": ("mine=本机，theirs=对方", "mine (this computer's) or theirs (the other's)"),
+})
+
+
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     bundle = commands.add_parser("bundle", parents=[common],
-                                 help="检查包（.pib）：在数据文件夹之间移交检查").add_subparsers(
+                                 help=say("cli.help.bundle")).add_subparsers(
         dest="bundle_command", required=True, metavar="export|import|revisions")
-    export = bundle.add_parser("export", parents=[common],
-                               help="把检查的当前版本导出为检查包，最后一行输出文件路径")
-    export.add_argument("id", help="检查编号（至少前 4 位）")
-    export.add_argument("--out", required=True, type=Path, help="输出的 .pib 文件")
-    export.add_argument("--key", metavar="KEY.p12", type=Path,
-                        help="签署检查包的密钥（默认：数据文件夹中唯一的密钥）")
+    export = bundle.add_parser("export", parents=[common], help=say("cli.help.bundle.export"))
+    export.add_argument("id", help=say("cli.help.inspection_id"))
+    export.add_argument("--out", required=True, type=Path, help=say("cli.help.bundle.out"))
+    export.add_argument("--key", metavar="KEY.p12", type=Path, help=say("cli.help.bundle.key"))
     export.add_argument("--password-file", metavar="F", type=Path,
-                        help="含签名密钥密码的文本文件（第一行）；给出时检查包会被签名")
+                        help=say("cli.help.bundle.password_file"))
     export.set_defaults(handler=bundle_export)
-    imp = bundle.add_parser("import", parents=[common],
-                            help="导入检查包：先全部检查，有问题则整包拒绝；最后一行输出检查编号")
+    imp = bundle.add_parser("import", parents=[common], help=say("cli.help.bundle.import"))
     imp.add_argument("file", type=Path)
-    imp.add_argument("--trust-signer", action="store_true",
-                     help="信任本机尚不认识的签名人（其证书加入本机已知证书）")
+    imp.add_argument("--trust-signer", action="store_true", help=say("cli.help.bundle.trust_signer"))
     imp.add_argument("--allow-unsigned", action="store_true",
-                     help="允许导入未签名的草稿检查包（确认来源可靠时）")
+                     help=say("cli.help.bundle.allow_unsigned"))
     add_json_flag(imp)
     imp.set_defaults(handler=bundle_import)
-    revisions = bundle.add_parser("revisions", parents=[common],
-                                  help="列出检查保留的各版本（已签署、被取代、未并入的修改）")
+    revisions = bundle.add_parser("revisions", parents=[common], help=say("cli.help.bundle.revisions"))
     revisions.add_argument("id")
     add_json_flag(revisions)
     revisions.set_defaults(handler=bundle_revisions)
 
     conflict = commands.add_parser("conflict", parents=[common],
-                                   help="冲突待核：两台电脑都改过的条目").add_subparsers(
+                                   help=say("cli.help.conflict")).add_subparsers(
         dest="conflict_command", required=True, metavar="list|pick")
-    listing = conflict.add_parser("list", parents=[common], help="列出检查的待核冲突")
+    listing = conflict.add_parser("list", parents=[common], help=say("cli.help.conflict.list"))
     listing.add_argument("id")
     add_json_flag(listing)
     listing.set_defaults(handler=conflict_list)
-    pick = conflict.add_parser("pick", parents=[common], help="为一项冲突选定本机或对方的内容")
-    pick.add_argument("conflict", type=int, help="冲突编号（conflict list 列出）")
-    pick.add_argument("choice", choices=["mine", "theirs"], help="mine=本机，theirs=对方")
+    pick = conflict.add_parser("pick", parents=[common], help=say("cli.help.conflict.pick"))
+    pick.add_argument("conflict", type=int, help=say("cli.help.conflict.id"))
+    pick.add_argument("choice", choices=["mine", "theirs"], help=say("cli.help.conflict.choice"))
     pick.set_defaults(handler=conflict_pick)
 
 
@@ -79,13 +125,12 @@ def _key(args: argparse.Namespace, store: Store) -> SigningKey | None:
 
 def bundle_export(args: argparse.Namespace) -> int:
     from inspection.bundle.export import export_bundle
+    require_suffix(args.out, "--out", ".pib")
     with store_for(args) as store:
         inspection_id = store.resolve_inspection_id(args.id)
         result = export_bundle(store, inspection_id, args.out, key=_key(args, store))
     if not result.signed:
-        print("注意：检查包未签名（草稿）；对方导入时需确认来源" if language() != "en" else
-              "Note: the bundle is unsigned (a draft); the receiver must confirm its source",
-              file=sys.stderr)
+        print(Message("cli.bundle.unsigned"), file=sys.stderr)
     print(result.path)
     return 0
 
@@ -104,18 +149,11 @@ def bundle_import(args: argparse.Namespace) -> int:
 
 
 def _describe(result: ImportResult) -> str:
-    english = language() == "en"
-    what = {"create": ("新导入", "imported"), "nothing": ("已有此版本，未作改动", "already here; nothing changed"),
-            "merge": ("已逐项合并", "merged item by item"),
-            "replace": ("已用检查包中的版本取代本机版本", "the bundle's revision replaced the one here"),
-            "archive": ("较早的已签署版本，已保留备查", "an older signed revision, kept readable")}[result.action]
-    line = (f"{what[1]}: revision {result.revision}" if english
-            else f"{what[0]}：第 {result.revision} 版")
+    line = say(f"cli.bundle.{result.action}", revision=result.revision)
     if result.conflicts:
-        line += (f", {result.conflicts} conflicts to review" if english
-                 else f"，{result.conflicts} 项冲突待核")
+        line += say("cli.bundle.conflicts", count=result.conflicts)
     if not result.signed:
-        line += " (unsigned bundle)" if english else "（未签名的检查包）"
+        line += say("cli.bundle.from_unsigned")
     return line
 
 
@@ -128,9 +166,10 @@ def bundle_revisions(args: argparse.Namespace) -> int:
         print_json({"current": {"revision": current.revision, "status": current.status.value},
                     "kept": [r.__dict__ for r in revisions]})
         return 0
-    print(f"当前：第 {current.revision} 版（{current.status.label}）")
+    print(Message("cli.bundle.current", revision=current.revision, status=label(current.status)))
     for r in revisions:
-        print(f"第 {r.revision} 版\t{r.label}\t{r.signer}\t{r.created_at}")
+        kind = say(f"cli.bundle.{r.kind}")
+        print(f"{say('cli.revision', revision=r.revision)}\t{kind}\t{r.signer}\t{r.created_at}")
     return 0
 
 

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from checklists.errors import UserError, language, messages
+from checklists.errors import InvalidInput, Message, UserError, messages
+from inspection.cli.words import say
 from inspection.paths import default_data_dir
 from inspection.store import NoDatabase, Store, open_store
 
@@ -17,6 +18,11 @@ MESSAGES = messages({
                     "或先用 park add 添加园区",
                     "The data folder {folder} holds no inspection data (inspections.db): check"
                     " --data-dir for a typing mistake, or add a park first with park add"),
+    "cli.suffix": ("{option}：文件名应以 {suffix} 结尾，收到“{path}”",
+                   "{option}: the file name must end in {suffix}, not “{path}”"),
+})
+HELP = messages({
+    "cli.help.json": ("以 JSON 输出", "print JSON"),
 })
 
 # What a command module's ``register(commands, common)`` adds its commands to.
@@ -51,9 +57,8 @@ def store_for(args: argparse.Namespace, *, actor: str | None = None,
 
 def say_notices(store: Store) -> None:
     """What opening the folder did or found (a recovered restore, read-only …): on stderr."""
-    prefix = "Note: " if language() == "en" else "注意："
     for notice in store.notices:
-        print(f"{prefix}{notice.text()}", file=sys.stderr)
+        print(Message("cli.note", text=notice), file=sys.stderr)
 
 
 def os_user() -> str:
@@ -69,4 +74,11 @@ def print_json(data: Any) -> None:
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+    parser.add_argument("--json", action="store_true", help=say("cli.help.json"))
+
+
+def require_suffix(path: Path | str, option: str, *suffixes: str) -> None:
+    """Refuse an output name that does not end in one of *suffixes* (``report --out notes.txt``
+    would write a PDF named .txt): one line, before anything is read or written."""
+    if Path(path).suffix.lower() not in suffixes:
+        raise InvalidInput("cli.suffix", option=option, suffix=" / ".join(suffixes), path=path)

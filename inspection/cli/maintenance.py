@@ -5,29 +5,71 @@ import argparse
 import sys
 from pathlib import Path
 
-from checklists.errors import language
-from inspection.cli.common import Commands, add_json_flag, data_root, print_json, store_for
+from checklists.errors import Message, language, messages
+from inspection.cli.common import (
+    Commands,
+    add_json_flag,
+    data_root,
+    print_json,
+    require_suffix,
+    store_for,
+)
+from inspection.cli.words import say
 from inspection.store import DamagedFolder, StoreError, backup_is_whole, restore
+
+MESSAGES = messages({
+    "cli.db.sound": ("数据库正常（{checked}）", "The database is sound ({checked})"),
+    "cli.db.checked": ("已检查：{checked}", "Checked: {checked}"),
+    "cli.backup.missing": ("警告：数据文件夹中缺少 {name}，备份中也没有它",
+                           "Warning: {name} is missing from the data folder, and from the backup"),
+    "cli.backup.damaged": ("警告：{problem}（已按原样备份）", "Warning: {problem} (backed up as it is)"),
+    "cli.backup.done": ("已备份到 {out}（照片和报告 {files} 个文件）",
+                        "Backed up to {out} ({files} photo and report files)"),
+    "cli.backup.not_whole": ("备份已写出，但数据文件夹有损坏（见上）；请运行 check-db 查看",
+                             "The backup is written, but the data folder is damaged (see above);"
+                             " run check-db to see how"),
+    "cli.restore.missing": ("警告：备份时已缺少 {name}，恢复后仍然缺少",
+                            "Warning: {name} was missing when the backup was made, and still is"),
+    "cli.restore.damaged": ("警告：备份时已损坏：{problem}（恢复后仍然如此）",
+                            "Warning: damaged when the backup was made: {problem} (and still so)"),
+    "cli.restore.aside": ("原有数据已移到 {folder}", "The data that was there is moved to {folder}"),
+    "cli.restore.done": ("已从 {file} 恢复（{made} 的备份，{files} 个文件）到 {folder}",
+                         "Restored from {file} (the backup of {made}, {files} files) into {folder}"),
+    "cli.demo.other": ("另一个示例检查（行动方案事项）：{id}", "Another demo inspection (action plan items): {id}"),
+})
+HELP = messages({
+    "cli.help.check_db": ("检查数据库完整性、外键、审计日志链和照片文件",
+                          "check the database's integrity, its foreign keys, the audit log's chain"
+                          " and the photo files"),
+    "cli.help.backup": ("把数据库和照片备份到一个文件", "back up the database and the photos into one file"),
+    "cli.help.backup.out": ("备份文件（.zip）", "the backup file (.zip)"),
+    "cli.help.restore": ("从备份文件恢复数据", "restore the data from a backup file"),
+    "cli.help.restore.replace": ("数据文件夹已有数据时替换它（原数据移到旁边的文件夹保存）",
+                                 "replace the data the folder holds (it is moved aside into a folder"
+                                 " beside it and kept)"),
+    "cli.help.demo": ("建一个填写好的示例检查（含照片），最后一行输出其编号",
+                      "make a filled-in demo inspection (with photos); prints its id on the last line"),
+})
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     check = commands.add_parser("check-db", parents=[common],
-                                help="检查数据库完整性、外键、审计日志链和照片文件")
+                                help=say("cli.help.check_db"))
     add_json_flag(check)
     check.set_defaults(handler=check_db)
 
-    backup = commands.add_parser("backup", parents=[common], help="把数据库和照片备份到一个文件")
-    backup.add_argument("--out", required=True, type=Path, help="备份文件（.zip）")
+    backup = commands.add_parser("backup", parents=[common], help=say("cli.help.backup"))
+    backup.add_argument("--out", required=True, type=Path, help=say("cli.help.backup.out"))
     backup.set_defaults(handler=backup_db)
 
-    rest = commands.add_parser("restore", parents=[common], help="从备份文件恢复数据")
+    rest = commands.add_parser("restore", parents=[common], help=say("cli.help.restore"))
     rest.add_argument("file", type=Path)
     rest.add_argument("--replace", action="store_true",
-                      help="数据文件夹已有数据时替换它（原数据移到旁边的文件夹保存）")
+                      help=say("cli.help.restore.replace"))
     rest.set_defaults(handler=restore_db)
 
     demo = commands.add_parser("demo", parents=[common],
-                               help="建一个填写好的示例检查（含照片），最后一行输出其编号")
+                               help=say("cli.help.demo"))
     demo.set_defaults(handler=make_demo)
 
 
@@ -41,37 +83,38 @@ def check_db(args: argparse.Namespace) -> int:
             print_json({"ok": False, "problems": [text], "checked": {}, "missing": [],
                         "damaged": [], "notes": []})
         else:
-            print(f"问题：{text}")
+            print(Message("cli.problem", text=exc))
         return 1
     if args.json:
         print_json(report.to_dict())
     else:
-        checked = "，".join(f"{k} {v}" for k, v in report.checked.items())
+        checked = say("cli.comma").join(f"{k} {v}" for k, v in report.checked.items())
         if report.ok:
-            print(f"数据库正常（{checked}）")
+            print(Message("cli.db.sound", checked=checked))
         for problem in report.problems:
-            print(f"问题：{problem}")
+            print(Message("cli.problem", text=problem))
         for note in report.notes:
-            print(f"注意：{note}")
+            print(Message("cli.note", text=note))
         if not report.ok and checked:
-            print(f"已检查：{checked}")
+            print(Message("cli.db.checked", checked=checked))
     return 0 if report.ok else 1
 
 
 def backup_db(args: argparse.Namespace) -> int:
+    require_suffix(args.out, "--out", ".zip")
     with store_for(args) as store:
         manifest = store.backup(args.out)
     # The backup is written even from a damaged folder (the best copy there is), but the
     # damage is said, one line each, and the exit status is 1.
     for name in manifest["missing"]:
-        print(f"警告：数据文件夹中缺少 {name}，备份中也没有它", file=sys.stderr)
+        print(Message("cli.backup.missing", name=name), file=sys.stderr)
     for problem in manifest["damaged"].values():
-        print(f"警告：{problem}（已按原样备份）", file=sys.stderr)
+        print(Message("cli.backup.damaged", problem=problem), file=sys.stderr)
     for problem in manifest["database_problems"]:
-        print(f"警告：{problem}", file=sys.stderr)
-    print(f"已备份到 {args.out}（照片和报告 {len(manifest['files'])} 个文件）")
+        print(Message("cli.warning", text=problem), file=sys.stderr)
+    print(Message("cli.backup.done", out=args.out, files=len(manifest["files"])))
     if not backup_is_whole(manifest):
-        print("备份已写出，但数据文件夹有损坏（见上）；请运行 check-db 查看", file=sys.stderr)
+        print(Message("cli.backup.not_whole"), file=sys.stderr)
         return 1
     return 0
 
@@ -79,15 +122,15 @@ def backup_db(args: argparse.Namespace) -> int:
 def restore_db(args: argparse.Namespace) -> int:
     manifest = restore(args.file, data_root(args), replace=args.replace)
     if manifest.get("recovered"):
-        print(f"注意：{manifest['recovered']}", file=sys.stderr)
+        print(Message("cli.note", text=manifest["recovered"]), file=sys.stderr)
     for name in manifest["missing"]:
-        print(f"警告：备份时已缺少 {name}，恢复后仍然缺少", file=sys.stderr)
+        print(Message("cli.restore.missing", name=name), file=sys.stderr)
     for problem in manifest["damaged"].values():
-        print(f"警告：备份时已损坏：{problem}（恢复后仍然如此）", file=sys.stderr)
+        print(Message("cli.restore.damaged", problem=problem), file=sys.stderr)
     if manifest.get("aside"):
-        print(f"原有数据已移到 {manifest['aside']}", file=sys.stderr)
-    print(f"已从 {args.file} 恢复（{manifest['created_at']} 的备份，"
-          f"{len(manifest['files'])} 个文件）到 {data_root(args)}")
+        print(Message("cli.restore.aside", folder=manifest["aside"]), file=sys.stderr)
+    print(Message("cli.restore.done", file=args.file, made=manifest["created_at"],
+                  files=len(manifest["files"]), folder=data_root(args)))
     return 0
 
 
@@ -99,6 +142,6 @@ def make_demo(args: argparse.Namespace) -> int:
 
     with store_for(args, actor="王建国", create=True) as store:
         ids = create_demo(store, progress=progress)
-    print(f"另一个示例检查（行动方案事项）：{ids.action_plan}", file=sys.stderr)
+    print(Message("cli.demo.other", id=ids.action_plan), file=sys.stderr)
     print(ids.main)
     return 0

@@ -10,9 +10,10 @@ from checklists.errors import InvalidInput, Message, UserError, messages
 from checklists.library import get_template
 from checklists.model import Node, NodeKind, Template
 from inspection.cli.common import Commands, add_json_flag, print_json, store_for
+from inspection.cli.words import label, say
 from inspection.model import Severity
 from inspection.results import inspection_results
-from inspection.results_data import format_inspection, inspection_dict
+from inspection.results_data import inspection_dict
 from inspection.store import Store
 
 MESSAGES = messages({
@@ -45,75 +46,136 @@ MESSAGES = messages({
     "cli.record.no_photos": ("没有找到可导入的照片（支持 JPEG、PNG、HEIC）",
                              "No photos to import were found (JPEG, PNG and HEIC are supported)"),
     "cli.record.not_imported": ("未导入：{path}：{reason}", "Not imported: {path}: {reason}"),
+    "cli.record.park_added": ("已添加园区：{name}（{type}）", "Added the park {name} ({type})"),
+    "cli.record.inspection_new": ("已新建检查：{park} {date}（报告编号 {number}）",
+                                  "Started the inspection: {park} {date} (report number {number})"),
+    "cli.record.no_inspections": ("还没有检查记录。", "No inspections yet."),
+    "cli.record.inspection_row": ("{id}  {date}  {status:<4}  {park}  模板 {templates}  {inspectors}",
+                                  "{id}  {date}  {status:<11}  {park}  templates {templates}  {inspectors}"),
+    "cli.record.saved": ("已保存：{template} {code} {title}", "Saved: {template} {code} {title}"),
+    "cli.record.not_signed": ("该检查未签署，无需重新打开（{status}）",
+                              "The inspection is not signed; there is nothing to reopen ({status})"),
+    "cli.record.reopened": ("已重新打开：第 {revision} 版，{status}；第 {signed} 版的签署报告保持不变",
+                            "Reopened: revision {revision}, {status}; the signed report of revision"
+                            " {signed} stays as it is"),
+    "cli.record.finding_added": ("已添加整改项：{code} {requirement}", "Added the finding: {code} {requirement}"),
+    "cli.record.photo_imported": ("已导入：{name} → 照片 {id}", "Imported: {name} → photo {id}"),
+    "cli.record.photo_present": ("已存在（同一照片只保存一次）：{name} → 照片 {id}",
+                                 "Already here (a photo is kept once): {name} → photo {id}"),
+})
+
+
+HELP = messages({
+    "cli.help.park": ("园区", "parks"),
+    "cli.help.park.add": ("添加园区，输出其编号", "add a park; prints its number"),
+    "cli.help.park.type": ("manufacturing=生产制造类，service=生产性服务类等其他类",
+                           "manufacturing, or service (services and other kinds of park)"),
+    "cli.help.park.list": ("列出园区", "list the parks"),
+    "cli.help.inspection": ("检查", "inspections"),
+    "cli.help.inspection.new": ("新建检查，输出其编号", "start an inspection; prints its id"),
+    "cli.help.inspection.park": ("园区名称（先用 park add 添加）", "the park's name (add it first with park add)"),
+    "cli.help.inspection.organisation": ("检查单位", "the inspecting organisation"),
+    "cli.help.inspection.list": ("列出检查", "list the inspections"),
+    "cli.help.inspection.search": ("按园区名称搜索", "search by park name"),
+    "cli.help.inspection.show": ("显示检查的答案、得分、星级和事项状态",
+                                 "show an inspection's answers, scores, star level and action items"),
+    "cli.help.inspection.answer": ("记录一个条目的检查结果", "record the result of one item"),
+    "cli.help.inspection.code": ("条目编号，如 1-1-1", "the item's code, e.g. 1-1-1"),
+    "cli.help.inspection.which_template": ("条目编号在多个模板中出现时指定模板",
+                                           "the template, when the code is in several of them"),
+    "cli.help.inspection.result": ("pass|partial|fail|na；行动事项 done|on_track|delayed|"
+                                   "not_started|na；星级指标 0–5（评定的星级）",
+                                   "pass|partial|fail|na; action items done|on_track|delayed|"
+                                   "not_started|na; star indicators 0–5 (the level judged)"),
+    "cli.help.inspection.value": ("测量值，如 floor_area_m2=48000（可重复）",
+                                  "a measured value, e.g. floor_area_m2=48000 (may be repeated)"),
+    "cli.help.inspection.note": ("备注", "a note"),
+    "cli.help.inspection.by": ("记录人（默认：检查的第一位检查人员）",
+                               "who records it (default: the inspection's first inspector)"),
+    "cli.help.inspection.reopen": ("重新打开已签署的检查，生成新的修订版（已签署的报告保持不变）",
+                                   "reopen a signed inspection as a new revision (the signed report"
+                                   " stays as it is)"),
+    "cli.help.inspection.reason": ("重新打开的原因（记入审计日志）", "why it is reopened (kept in the audit log)"),
+    "cli.help.finding": ("整改项", "findings (to be rectified)"),
+    "cli.help.finding.add": ("为条目添加整改要求，输出其编号", "add a finding to an item; prints its number"),
+    "cli.help.finding.requirement": ("整改要求", "what must be rectified"),
+    "cli.help.finding.deadline": ("整改期限 YYYY-MM-DD", "the deadline YYYY-MM-DD"),
+    "cli.help.finding.responsible": ("责任人", "who is responsible"),
+    "cli.help.photo": ("照片", "photos"),
+    "cli.help.photo.add": ("导入照片（JPEG/PNG/HEIC 或文件夹）", "import photos (JPEG/PNG/HEIC, or folders)"),
+    "cli.help.photo.item": ("照片所属条目编号（默认：整个检查）",
+                            "the item the photos belong to (default: the whole inspection)"),
 })
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
-    park = commands.add_parser("park", parents=[common], help="园区").add_subparsers(
+    park = commands.add_parser("park", parents=[common], help=say("cli.help.park")).add_subparsers(
         dest="park_command", required=True, metavar="add|list")
-    add = park.add_parser("add", parents=[common], help="添加园区，输出其编号")
+    add = park.add_parser("add", parents=[common], help=say("cli.help.park.add"))
     add.add_argument("name")
     add.add_argument("--type", default="manufacturing", choices=["manufacturing", "service"],
-                     help="manufacturing=生产制造类，service=生产性服务类等其他类")
+                     help=say("cli.help.park.type"))
     add.add_argument("--address", default="")
     add.set_defaults(handler=park_add)
-    listing = park.add_parser("list", parents=[common], help="列出园区")
+    listing = park.add_parser("list", parents=[common], help=say("cli.help.park.list"))
     add_json_flag(listing)
     listing.set_defaults(handler=park_list)
 
-    insp = commands.add_parser("inspection", parents=[common], help="检查").add_subparsers(
+    insp = commands.add_parser("inspection", parents=[common],
+                               help=say("cli.help.inspection")).add_subparsers(
         dest="inspection_command", required=True, metavar="new|list|show|answer|reopen")
-    new = insp.add_parser("new", parents=[common], help="新建检查，输出其编号")
-    new.add_argument("--park", required=True, help="园区名称（先用 park add 添加）")
-    new.add_argument("--template", action="append", required=True, help="模板编号，可重复")
-    new.add_argument("--inspector", action="append", required=True, help="检查人员，可重复")
-    new.add_argument("--date", help="检查日期 YYYY-MM-DD（默认今天）")
-    new.add_argument("--organisation", default="", help="检查单位")
+    new = insp.add_parser("new", parents=[common], help=say("cli.help.inspection.new"))
+    new.add_argument("--park", required=True, help=say("cli.help.inspection.park"))
+    new.add_argument("--template", action="append", required=True,
+                     help=say("cli.help.template_ids"))
+    new.add_argument("--inspector", action="append", required=True,
+                     help=say("cli.help.inspectors"))
+    new.add_argument("--date", help=say("cli.help.date"))
+    new.add_argument("--organisation", default="", help=say("cli.help.inspection.organisation"))
     new.set_defaults(handler=inspection_new)
-    listing = insp.add_parser("list", parents=[common], help="列出检查")
-    listing.add_argument("--search", default="", help="按园区名称搜索")
+    listing = insp.add_parser("list", parents=[common], help=say("cli.help.inspection.list"))
+    listing.add_argument("--search", default="", help=say("cli.help.inspection.search"))
     listing.add_argument("--status", choices=["draft", "in_progress", "completed", "signed"])
     add_json_flag(listing)
     listing.set_defaults(handler=inspection_list)
-    show = insp.add_parser("show", parents=[common], help="显示检查的答案、得分、星级和事项状态")
+    show = insp.add_parser("show", parents=[common], help=say("cli.help.inspection.show"))
     show.add_argument("id")
     add_json_flag(show)
     show.set_defaults(handler=inspection_show)
-    answer = insp.add_parser("answer", parents=[common], help="记录一个条目的检查结果")
+    answer = insp.add_parser("answer", parents=[common], help=say("cli.help.inspection.answer"))
     answer.add_argument("id")
-    answer.add_argument("code", help="条目编号，如 1-1-1")
-    answer.add_argument("--template", help="条目编号在多个模板中出现时指定模板")
-    answer.add_argument("--result", help="pass|partial|fail|na；行动事项 done|on_track|delayed|"
-                                         "not_started|na；星级指标 0–5（评定的星级）")
+    answer.add_argument("code", help=say("cli.help.inspection.code"))
+    answer.add_argument("--template", help=say("cli.help.inspection.which_template"))
+    answer.add_argument("--result", help=say("cli.help.inspection.result"))
     answer.add_argument("--value", action="append", default=[],
-                        help="测量值，如 floor_area_m2=48000（可重复）")
-    answer.add_argument("--note", help="备注")
-    answer.add_argument("--by", help="记录人（默认：检查的第一位检查人员）")
+                        help=say("cli.help.inspection.value"))
+    answer.add_argument("--note", help=say("cli.help.inspection.note"))
+    answer.add_argument("--by", help=say("cli.help.inspection.by"))
     answer.set_defaults(handler=inspection_answer)
-    reopen = insp.add_parser("reopen", parents=[common],
-                             help="重新打开已签署的检查，生成新的修订版（已签署的报告保持不变）")
+    reopen = insp.add_parser("reopen", parents=[common], help=say("cli.help.inspection.reopen"))
     reopen.add_argument("id")
-    reopen.add_argument("--reason", default="", help="重新打开的原因（记入审计日志）")
+    reopen.add_argument("--reason", default="", help=say("cli.help.inspection.reason"))
     reopen.set_defaults(handler=inspection_reopen)
 
-    finding = commands.add_parser("finding", parents=[common], help="整改项").add_subparsers(
+    finding = commands.add_parser("finding", parents=[common],
+                                  help=say("cli.help.finding")).add_subparsers(
         dest="finding_command", required=True, metavar="add")
-    fadd = finding.add_parser("add", parents=[common], help="为条目添加整改要求，输出其编号")
+    fadd = finding.add_parser("add", parents=[common], help=say("cli.help.finding.add"))
     fadd.add_argument("id")
     fadd.add_argument("code")
     fadd.add_argument("--template")
-    fadd.add_argument("--requirement", required=True, help="整改要求")
+    fadd.add_argument("--requirement", required=True, help=say("cli.help.finding.requirement"))
     fadd.add_argument("--severity", default="minor", choices=[s.value for s in Severity])
-    fadd.add_argument("--deadline", help="整改期限 YYYY-MM-DD")
-    fadd.add_argument("--responsible", default="", help="责任人")
+    fadd.add_argument("--deadline", help=say("cli.help.finding.deadline"))
+    fadd.add_argument("--responsible", default="", help=say("cli.help.finding.responsible"))
     fadd.set_defaults(handler=finding_add)
 
-    photo = commands.add_parser("photo", parents=[common], help="照片").add_subparsers(
+    photo = commands.add_parser("photo", parents=[common], help=say("cli.help.photo")).add_subparsers(
         dest="photo_command", required=True, metavar="add")
-    padd = photo.add_parser("add", parents=[common], help="导入照片（JPEG/PNG/HEIC 或文件夹）")
+    padd = photo.add_parser("add", parents=[common], help=say("cli.help.photo.add"))
     padd.add_argument("id")
     padd.add_argument("files", nargs="+", type=Path)
-    padd.add_argument("--item", help="照片所属条目编号（默认：整个检查）")
+    padd.add_argument("--item", help=say("cli.help.photo.item"))
     padd.add_argument("--template")
     padd.add_argument("--caption", default="")
     padd.set_defaults(handler=photo_add)
@@ -122,7 +184,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 def park_add(args: argparse.Namespace) -> int:
     with store_for(args, create=True) as store:
         park = store.add_park(args.name, args.type, address=args.address)
-    print(f"已添加园区：{park.name}（{park.park_type.label}）")
+    print(Message("cli.record.park_added", name=park.name, type=label(park.park_type)))
     print(park.id)
     return 0
 
@@ -134,7 +196,7 @@ def park_list(args: argparse.Namespace) -> int:
         print_json([{"id": p.id, "name": p.name, "type": p.park_type.value,
                      "address": p.address} for p in parks])
     for park in [] if args.json else parks:
-        print(f"{park.id:>4}  {park.name}  {park.park_type.label}  {park.address}")
+        print(f"{park.id:>4}  {park.name}  {label(park.park_type)}  {park.address}")
     return 0
 
 
@@ -145,7 +207,8 @@ def inspection_new(args: argparse.Namespace) -> int:
             raise InvalidInput("cli.record.no_park", name=args.park)
         inspection = store.new_inspection(park.id, args.template, inspectors=args.inspector,
                                           date=args.date, organisation=args.organisation)
-    print(f"已新建检查：{park.name} {inspection.date}（报告编号 {inspection.report_number}）")
+    print(Message("cli.record.inspection_new", park=park.name, date=inspection.date,
+                  number=inspection.report_number))
     print(inspection.id)
     return 0
 
@@ -159,10 +222,11 @@ def inspection_list(args: argparse.Namespace) -> int:
                      "revision": i.revision, "report_number": i.report_number} for i in rows])
         return 0
     if not rows:
-        print("还没有检查记录。")
+        print(Message("cli.record.no_inspections"))
     for i in rows:
-        print(f"{i.short_id}  {i.date}  {i.status.label:<4}  {i.park_name}  "
-              f"模板 {'+'.join(i.template_ids)}  {'、'.join(i.inspectors)}")
+        print(Message("cli.record.inspection_row", id=i.short_id, date=i.date, status=label(i.status),
+                      park=i.park_name, templates="+".join(i.template_ids),
+                      inspectors=list(i.inspectors)))
     return 0
 
 
@@ -173,6 +237,7 @@ def inspection_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(inspection_dict(snapshot, results))
     else:
+        from inspection.cli.inspection_text import format_inspection
         print(format_inspection(snapshot, results))
     return 0
 
@@ -252,7 +317,7 @@ def inspection_answer(args: argparse.Namespace) -> int:
         if args.note is not None:
             changes["note"] = args.note
         store.save_answer(inspection_id, template.id, node.code, **changes)
-    print(f"已保存：{template.id} {node.code} {node.title}")
+    print(Message("cli.record.saved", template=template.id, code=node.code, title=node.title))
     return 0
 
 
@@ -262,10 +327,10 @@ def inspection_reopen(args: argparse.Namespace) -> int:
         before = store.inspection(inspection_id)
         after = store.reopen(inspection_id, reason=args.reason)
     if after.revision == before.revision and after.status == before.status:
-        print(f"该检查未签署，无需重新打开（{after.status.label}）", file=sys.stderr)
+        print(Message("cli.record.not_signed", status=label(after.status)), file=sys.stderr)
     else:
-        print(f"已重新打开：第 {after.revision} 版，{after.status.label}；"
-              f"第 {before.revision} 版的签署报告保持不变", file=sys.stderr)
+        print(Message("cli.record.reopened", revision=after.revision, status=label(after.status),
+                      signed=before.revision), file=sys.stderr)
     return 0
 
 
@@ -277,7 +342,7 @@ def finding_add(args: argparse.Namespace) -> int:
                                     requirement=args.requirement, severity=args.severity,
                                     deadline=args.deadline, responsible=args.responsible).finding
         visit_date = store.inspection(inspection_id).date
-    print(f"已添加整改项：{node.code} {args.requirement}")
+    print(Message("cli.record.finding_added", code=node.code, requirement=args.requirement))
     if finding.deadline and finding.deadline < visit_date:  # as the window warns: kept, but said
         print(Message("cli.record.deadline_before_visit", deadline=finding.deadline, date=visit_date),
               file=sys.stderr)
@@ -304,8 +369,8 @@ def photo_add(args: argparse.Namespace) -> int:
             change = store.add_photo(inspection_id, prepared, template_id=template_id,
                                      item_code=item_code, caption=args.caption)
             photo, created = change.photo, change.wrote
-            state = "已导入" if created else "已存在（同一照片只保存一次）"
-            print(f"{state}：{prepared.original_name} → 照片 {photo.id}", file=sys.stderr)
+            said = "cli.record.photo_imported" if created else "cli.record.photo_present"
+            print(Message(said, name=prepared.original_name, id=photo.id), file=sys.stderr)
             if created:
                 added.append(photo.id)
     for rejected in result.rejected:

@@ -6,8 +6,9 @@ import getpass
 import sys
 from pathlib import Path
 
-from checklists.errors import InvalidInput, UserError, language, messages
-from inspection.cli.common import Commands, store_for
+from checklists.errors import InvalidInput, Message, UserError, messages
+from inspection.cli.common import Commands, require_suffix, store_for
+from inspection.cli.words import say
 
 MESSAGES = messages({
     "report.out_or_docx": ("report：请给出 --out FILE.pdf（PDF 报告）或 --docx FILE.docx（Word 副本）之一",
@@ -16,32 +17,56 @@ MESSAGES = messages({
     "report.docx_unsigned": ("docx：Word 副本不能签署；签署请用 --out FILE.pdf --sign KEY.p12",
                              "docx: a Word copy cannot be signed; to sign, use --out FILE.pdf "
                              "--sign KEY.p12"),
-    "report.docx_suffix": ("docx：Word 文件名应以 .docx 结尾，收到“{path}”",
-                           "docx: the Word file name must end in .docx, not “{path}”"),
-    "report.xlsx_suffix": ("xlsx：Excel 文件名应以 .xlsx 结尾，收到“{path}”",
-                           "xlsx: the Excel file name must end in .xlsx, not “{path}”"),
+    "cli.report.signed": ("已签署报告，检查已锁定（副本保存在 {stored}）",
+                          "Signed the report; the inspection is locked (a copy is kept in {stored})"),
+    "cli.report.copy": ("已生成未签署的副本（检查已签署，第 {revision} 版；以带数字签名的报告为准）",
+                        "Made an unsigned copy (the inspection is signed, revision {revision}; the"
+                        " digitally signed report is the one that counts)"),
+    "cli.report.draft": ("已生成未签署的报告（草稿，检查未锁定）",
+                         "Made an unsigned report (a draft; the inspection is not locked)"),
+    "cli.report.word": ("已生成 Word 副本（可编辑，未签署）", "Made a Word copy (editable, not signed)"),
+    "cli.report.word_of_signed": ("已生成 Word 副本（可编辑，未签署）；签署的报告 SHA-256 {sha}",
+                                  "Made a Word copy (editable, not signed); the signed report's"
+                                  " SHA-256 is {sha}"),
+    "cli.report.progress": ("{message}（{done}/{total}）", "{message} ({done}/{total})"),
+    "cli.export.done": ("已导出：{park} {date}", "Exported: {park} {date}"),
+    "cli.password.ask": ("签名密钥密码：", "Signing key password: "),
+    "cli.password.again": ("再输入一次：", "Once more: "),
+})
+HELP = messages({
+    "cli.help.report": ("生成检查报告 PDF；加 --sign 时签署报告并锁定检查，最后一行输出文件路径",
+                        "make the inspection's report (PDF); with --sign, sign it and lock the"
+                        " inspection; prints the file's path on the last line"),
+    "cli.help.report.out": ("输出的 PDF 文件", "the PDF file to write (.pdf)"),
+    "cli.help.report.docx": ("改为输出可编辑的 Word 副本（标明未签署；有签署的报告时注明其 SHA-256）",
+                             "write an editable Word copy instead (marked unsigned; with the signed"
+                             " report's SHA-256 when there is one)"),
+    "cli.help.report.sign": ("用此签名密钥签署（签署后检查被锁定）；不加则生成未签署的草稿",
+                             "sign with this signing key (signing locks the inspection); without it,"
+                             " an unsigned draft"),
+    "cli.help.report.photos": ("附件中每页照片数：1 大图、2 中图（默认）、4 小图",
+                               "photos per page in the attachment: 1 large, 2 medium (default), 4 small"),
+    "cli.help.export": ("把检查结果导出为 Excel", "export the inspection's results to Excel"),
+    "cli.help.export.xlsx": ("输出的 .xlsx 文件", "the .xlsx file to write"),
 })
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     report = commands.add_parser(
         "report", parents=[common],
-        help="生成检查报告 PDF；加 --sign 时签署报告并锁定检查，最后一行输出文件路径")
-    report.add_argument("id", help="检查编号（至少前 4 位）")
-    report.add_argument("--out", type=Path, help="输出的 PDF 文件")
-    report.add_argument("--docx", metavar="FILE.docx", type=Path,
-                        help="改为输出可编辑的 Word 副本（标明未签署；有签署的报告时注明其 SHA-256）")
-    report.add_argument("--sign", metavar="KEY.p12", type=Path,
-                        help="用此签名密钥签署（签署后检查被锁定）；不加则生成未签署的草稿")
-    report.add_argument("--password-file", metavar="F", type=Path,
-                        help="含签名密钥密码的文本文件（第一行）；不给时在终端询问")
+        help=say("cli.help.report"))
+    report.add_argument("id", help=say("cli.help.inspection_id"))
+    report.add_argument("--out", type=Path, help=say("cli.help.report.out"))
+    report.add_argument("--docx", metavar="FILE.docx", type=Path, help=say("cli.help.report.docx"))
+    report.add_argument("--sign", metavar="KEY.p12", type=Path, help=say("cli.help.report.sign"))
+    report.add_argument("--password-file", metavar="F", type=Path, help=say("cli.help.password_file"))
     report.add_argument("--photos-per-page", type=int, choices=[1, 2, 4], default=2,
-                        help="附件中每页照片数：1 大图、2 中图（默认）、4 小图")
+                        help=say("cli.help.report.photos"))
     report.set_defaults(handler=make_report)
 
-    export = commands.add_parser("export", parents=[common], help="把检查结果导出为 Excel")
+    export = commands.add_parser("export", parents=[common], help=say("cli.help.export"))
     export.add_argument("id")
-    export.add_argument("--xlsx", required=True, type=Path, help="输出的 .xlsx 文件")
+    export.add_argument("--xlsx", required=True, type=Path, help=say("cli.help.export.xlsx"))
     export.set_defaults(handler=export_excel)
 
 
@@ -81,14 +106,15 @@ def read_password(path: Path | None, *, confirm: bool = False) -> str:
         return lines[0] if lines else ""
     if not sys.stdin.isatty():
         raise InvalidInput("cli.password_file_needed")
-    password = getpass.getpass("签名密钥密码：")
-    if confirm and getpass.getpass("再输入一次：") != password:
+    password = getpass.getpass(say("cli.password.ask"))
+    if confirm and getpass.getpass(say("cli.password.again")) != password:
         raise InvalidInput("cli.password_mismatch")
     return password
 
 
 def _progress(done: int, total: int, message: str) -> None:
-    print(f"\r{message}（{done}/{total}）", end="", file=sys.stderr, flush=True)
+    print("\r" + say("cli.report.progress", message=message, done=done, total=total), end="",
+          file=sys.stderr, flush=True)
 
 
 def make_report(args: argparse.Namespace) -> int:
@@ -98,6 +124,7 @@ def make_report(args: argparse.Namespace) -> int:
         raise InvalidInput("report.out_or_docx")
     if args.docx is not None:
         return make_word_copy(args)
+    require_suffix(args.out, "--out", ".pdf")
     password = read_password(args.password_file) if args.sign else ""
     progress = _progress if sys.stderr.isatty() else None
     with store_for(args) as store:
@@ -108,14 +135,13 @@ def make_report(args: argparse.Namespace) -> int:
                                 out=out, progress=progress,
                                 photos_per_page=args.photos_per_page)
             stored = store.reports(inspection_id)[-1].file(store.data_dir)
-            message = f"已签署报告，检查已锁定（副本保存在 {stored}）"
+            message = Message("cli.report.signed", stored=stored)
         else:
             path = export_report(store, inspection_id, out=out, progress=progress,
                                  photos_per_page=args.photos_per_page)
             inspection = store.inspection(inspection_id)
-            message = (f"已生成未签署的副本（检查已签署，第 {inspection.revision} 版；"
-                       "以带数字签名的报告为准）" if inspection.locked
-                       else "已生成未签署的报告（草稿，检查未锁定）")
+            message = (Message("cli.report.copy", revision=inspection.revision) if inspection.locked
+                       else Message("cli.report.draft"))
     if progress is not None:
         print(file=sys.stderr)
     print(message, file=sys.stderr)
@@ -129,8 +155,7 @@ def make_word_copy(args: argparse.Namespace) -> int:
 
     if args.sign:
         raise InvalidInput("report.docx_unsigned")
-    if Path(args.docx).suffix.lower() != ".docx":
-        raise InvalidInput("report.docx_suffix", path=args.docx)
+    require_suffix(args.docx, "--docx", ".docx")
     with store_for(args) as store:
         inspection_id = store.resolve_inspection_id(args.id)
         snapshot = store.snapshot(inspection_id)
@@ -138,8 +163,8 @@ def make_word_copy(args: argparse.Namespace) -> int:
         out = store.check_output(args.docx, kind="zip")  # never into the data folder, a report, a device
         path = build_docx(snapshot, out, data_dir=store.data_dir,
                           signed_report=records[-1] if records else None)
-    print("已生成 Word 副本（可编辑，未签署）" + (
-        f"；签署的报告 SHA-256 {records[-1].sha256}" if records else ""), file=sys.stderr)
+    print(Message("cli.report.word_of_signed", sha=records[-1].sha256) if records
+          else Message("cli.report.word"), file=sys.stderr)
     print(path)
     return 0
 
@@ -148,15 +173,15 @@ def export_excel(args: argparse.Namespace) -> int:
     from inspection.excel import export_xlsx
     from inspection.results import inspection_results
 
-    if Path(args.xlsx).suffix.lower() != ".xlsx":
-        raise InvalidInput("report.xlsx_suffix", path=args.xlsx)
+    require_suffix(args.xlsx, "--xlsx", ".xlsx")
     with store_for(args) as store:
         snapshot = store.snapshot(store.resolve_inspection_id(args.id))
         out = store.check_output(args.xlsx, kind="zip")
     notices: list[UserError] = []
     path = export_xlsx(snapshot, inspection_results(snapshot), out, notices=notices)
-    print(f"已导出：{snapshot.park.name} {snapshot.inspection.date}", file=sys.stderr)
+    print(Message("cli.export.done", park=snapshot.park.name, date=snapshot.inspection.date),
+          file=sys.stderr)
     for notice in notices:
-        print(f"{'Note: ' if language() == 'en' else '注意：'}{notice}", file=sys.stderr)
+        print(Message("cli.note", text=notice), file=sys.stderr)
     print(path)
     return 0

@@ -16,25 +16,45 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checklists.errors import Message, language_from_environment, messages, set_language
 from inspection.appinfo import APP_NAME, APP_VERSION
 
 if TYPE_CHECKING:
     from inspection.store import Store
 
+MESSAGES = messages({
+    "cli.self_test.start": ("{name} {version} 自检（Python {python}）",
+                            "{name} {version} self-check (Python {python})"),
+    "cli.self_test.step": ("  ✓ {name}（{seconds} s）{detail}", "  ✓ {name} ({seconds} s) {detail}"),
+    "cli.self_test.failed": ("  ✗ 自检失败：{kind}: {error}", "  ✗ The self-check failed: {kind}: {error}"),
+    "cli.self_test.passed": ("自检通过（共 {seconds} s）", "The self-check passed ({seconds} s in all)"),
+    "cli.self_test.demo": ("创建示例检查（含照片）", "make the demo inspection (with photos)"),
+    "cli.self_test.key": ("创建签名密钥", "make a signing key"),
+    "cli.self_test.report": ("生成并签署报告", "make and sign the report"),
+    "cli.self_test.verify": ("验证签署的报告", "verify the signed report"),
+    "cli.self_test.check": ("检查数据库", "check the database"),
+    "cli.self_test.window": ("打开程序窗口（无屏幕）", "open the program's window (no screen)"),
+    "cli.self_test.demo_done": ("{answers} 个答案，{photos} 张照片", "{answers} answers, {photos} photos"),
+    "cli.self_test.audit": ("审计日志 {rows} 行", "{rows} rows of audit log"),
+})
 
-def _step(name: str, action: Callable[[], str]) -> None:
+
+def _step(name: object, action: Callable[[], str]) -> None:
     start = time.perf_counter()
     detail = action()
-    print(f"  ✓ {name}（{time.perf_counter() - start:.2f} s）{detail}", flush=True)
+    print(Message("cli.self_test.step", name=name, seconds=f"{time.perf_counter() - start:.2f}",
+                  detail=detail), flush=True)
 
 
 def run_self_test(args: argparse.Namespace | None = None, *,
-                  extra_checks: Sequence[tuple[str, Callable[[Path], str]]] = ()) -> int:
+                  extra_checks: Sequence[tuple[object, Callable[[Path], str]]] = ()) -> int:
     """Run the self-check; *extra_checks* (name, fn(data_dir)) let the caller add e.g. the UI."""
     from inspection.signing.keys import create_signing_key
     from inspection.store import open_store
 
-    print(f"{APP_NAME} {APP_VERSION} 自检（Python {sys.version.split()[0]}）", flush=True)
+    set_language(language_from_environment())  # main.py's quick path comes here directly
+    print(Message("cli.self_test.start", name=APP_NAME, version=APP_VERSION,
+                  python=sys.version.split()[0]), flush=True)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="park-inspector-selftest-") as tmp:
         data = Path(tmp) / "data"
@@ -42,23 +62,24 @@ def run_self_test(args: argparse.Namespace | None = None, *,
         try:
             store = open_store(data, actor="自检")
             try:
-                _step("创建示例检查（含照片）", lambda: _demo(store, state))
+                _step(Message("cli.self_test.demo"), lambda: _demo(store, state))
                 password = secrets.token_urlsafe(12)
                 key = data / "keys" / "selftest.p12"
-                _step("创建签名密钥", lambda: str(create_signing_key(
+                _step(Message("cli.self_test.key"), lambda: str(create_signing_key(
                     name="自检人员", organisation="自检单位", password=password, out=key).name))
                 out = Path(tmp) / "report.pdf"
-                _step("生成并签署报告", lambda: _issue(store, state["id"], key, password, out))
-                _step("验证签署的报告", lambda: _verify(out, data / "keys"))
-                _step("检查数据库", lambda: _check(store))
+                _step(Message("cli.self_test.report"),
+                      lambda: _issue(store, state["id"], key, password, out))
+                _step(Message("cli.self_test.verify"), lambda: _verify(out, data / "keys"))
+                _step(Message("cli.self_test.check"), lambda: _check(store))
             finally:
                 store.close()
             for name, check in extra_checks:
                 _step(name, partial(check, data))
         except Exception as exc:
-            print(f"  ✗ 自检失败：{type(exc).__name__}: {exc}", flush=True)
+            print(Message("cli.self_test.failed", kind=type(exc).__name__, error=exc), flush=True)
             return 1
-    print(f"自检通过（共 {time.perf_counter() - started:.1f} s）", flush=True)
+    print(Message("cli.self_test.passed", seconds=f"{time.perf_counter() - started:.1f}"), flush=True)
     return 0
 
 
@@ -70,7 +91,8 @@ def _demo(store: Store, state: dict[str, str]) -> str:
     snapshot = store.snapshot(ids.main)
     if len(snapshot.photos) < 5:
         raise RuntimeError(f"the demo inspection has only {len(snapshot.photos)} photos")
-    return f"{len(snapshot.answers)} 个答案，{len(snapshot.photos)} 张照片"
+    return str(Message("cli.self_test.demo_done", answers=len(snapshot.answers),
+                       photos=len(snapshot.photos)))
 
 
 def _issue(store: Store, inspection_id: str, key: Path, password: str, out: Path) -> str:
@@ -95,4 +117,4 @@ def _check(store: Store) -> str:
     report = store.check()
     if not report.ok:
         raise RuntimeError("；".join(report.problems[:3]))
-    return f"审计日志 {report.checked['audit_rows']} 行"
+    return str(Message("cli.self_test.audit", rows=report.checked["audit_rows"]))

@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from checklists.errors import InvalidInput, messages
+from checklists.errors import InvalidInput, Message, messages
 from inspection.cli.common import Commands, store_for
+from inspection.cli.words import label, say
 from inspection.model import SignerRole
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024  # a signature picture; anything bigger is not one
@@ -26,20 +27,36 @@ MESSAGES = messages({
                                 "image: the signature image must be a PNG file: {path}"),
     "signature.unreadable": ("image：无法读取 {path}（{reason}）",
                              "image: cannot read {path} ({reason})"),
+    "cli.signature.added": ("已添加签名：{role} {name}", "Added the signature: {role} {name}"),
+})
+HELP = messages({
+    "cli.help.signature": ("手写签名", "handwritten signatures"),
+    "cli.help.signature.add": ("为检查添加手写签名（PNG 图像），显示在报告的签字确认页",
+                               "add a handwritten signature (a PNG image) to an inspection, shown on"
+                               " the report's signatures page"),
+    # The usage line shows the roles as argparse would; English leaves out the Chinese names
+    # (still accepted, as the Chinese help says).
+    "cli.help.signature.roles": ("{{inspector,park_representative,园区代表,检查人员}}",
+                                 "{{inspector,park_representative}}"),
+    "cli.help.signature.role": ("inspector=检查人员，park_representative=园区代表",
+                                "inspector, or park_representative (the park's representative)"),
+    "cli.help.signature.name": ("签名人姓名", "the signer's name"),
+    "cli.help.signature.title": ("职务", "the job title"),
+    "cli.help.signature.image": ("签名图像（PNG）", "the signature image (PNG)"),
 })
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
-    signature = commands.add_parser("signature", parents=[common], help="手写签名").add_subparsers(
+    signature = commands.add_parser("signature", parents=[common],
+                                    help=say("cli.help.signature")).add_subparsers(
         dest="signature_command", required=True, metavar="add")
-    add = signature.add_parser("add", parents=[common],
-                               help="为检查添加手写签名（PNG 图像），显示在报告的签字确认页")
-    add.add_argument("id", help="检查编号（至少前 4 位）")
+    add = signature.add_parser("add", parents=[common], help=say("cli.help.signature.add"))
+    add.add_argument("id", help=say("cli.help.inspection_id"))
     add.add_argument("--role", required=True, choices=sorted(ROLES),
-                     help="inspector=检查人员，park_representative=园区代表")
-    add.add_argument("--name", required=True, help="签名人姓名")
-    add.add_argument("--title", default="", help="职务")
-    add.add_argument("--image", required=True, type=Path, help="签名图像（PNG）")
+                     metavar=say("cli.help.signature.roles"), help=say("cli.help.signature.role"))
+    add.add_argument("--name", required=True, help=say("cli.help.signature.name"))
+    add.add_argument("--title", default="", help=say("cli.help.signature.title"))
+    add.add_argument("--image", required=True, type=Path, help=say("cli.help.signature.image"))
     add.set_defaults(handler=signature_add)
 
 
@@ -81,6 +98,6 @@ def signature_add(args: argparse.Namespace) -> int:
         role = ROLES[args.role]
         signature = store.set_signature(inspection_id, role, args.name, image_png=image,
                                         title=args.title)
-    print(f"已添加签名：{role.label} {signature.name}", file=sys.stderr)
+    print(Message("cli.signature.added", role=label(role), name=signature.name), file=sys.stderr)
     print(signature.id)
     return 0

@@ -13,10 +13,18 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from checklists.errors import Message, messages
 from checklists.library import get_template
 from inspection.demo.demo_photos import make_demo_photo
 from inspection.photos.importer import prepare_photos
 from inspection.store import Store
+
+MESSAGES = messages({
+    "demo.progress.answers": ("正在填写示例检查的答案…", "Filling in the demo inspection's answers…"),
+    "demo.progress.actions": ("正在填写行动方案事项的检查…", "Filling in the inspection of action plan items…"),
+    "demo.progress.photo": ("正在生成示例照片 {n}/{total}…", "Making demo photo {n}/{total}…"),
+    "demo.progress.import": ("正在导入示例照片…", "Importing the demo photos…"),
+})
 
 DEMO_PARK = "示例：星河智造小微企业园"
 DEMO_ADDRESS = "上海市金山区亭林镇星河路 88 号（虚构）"
@@ -118,7 +126,7 @@ def create_demo(store: Store, *, progress: Callable[[str], None] | None = None,
     visit = date.today().isoformat()
     main = store.new_inspection(park.id, ["000", "001"], inspectors=INSPECTORS, date=visit,
                                 organisation=ORGANISATION)
-    say("正在填写示例检查的答案…")
+    say(Message("demo.progress.answers").text())
     _answer_000(store, main.id)
     for code, (level, value, note) in STAR_ANSWERS.items():
         store.save_answer(main.id, "001", code, result=level, value=value, note=note)
@@ -133,7 +141,7 @@ def create_demo(store: Store, *, progress: Callable[[str], None] | None = None,
 
     actions = store.new_inspection(park.id, ["002"], inspectors=INSPECTORS[:1], date=ACTION_DATE,
                                    organisation=ORGANISATION)
-    say("正在填写行动方案事项的检查…")
+    say(Message("demo.progress.actions").text())
     _answer_002(store, actions.id)
     return DemoIds(main=main.id, action_plan=actions.id)
 
@@ -152,12 +160,12 @@ def _add_photos(store: Store, inspection_id: str, visit: str, say: Callable[[str
         files = []
         start = datetime.fromisoformat(visit).replace(hour=9, minute=12)
         for n, (seed, _, _, _caption, sign, orientation, _) in enumerate(PHOTOS):
-            say(f"正在生成示例照片 {n + 1}/{len(PHOTOS)}…")
+            say(Message("demo.progress.photo", n=n + 1, total=len(PHOTOS)).text())
             files.append(make_demo_photo(
                 Path(tmp) / f"IMG_{2400 + n}.JPG", seed=seed, caption_text=sign,
                 taken_at=start + timedelta(minutes=7 * n),
                 gps=(GPS[0] + 0.0003 * n, GPS[1] + 0.0002 * n), orientation=orientation))
-        say("正在导入示例照片…")
+        say(Message("demo.progress.import").text())
         result = prepare_photos(files, store.data_dir, should_cancel=should_cancel)
         by_name = {p.original_name: p for p in result.prepared}
         for path, (_, template_id, code, caption, _, _, annotations) in zip(files, PHOTOS):

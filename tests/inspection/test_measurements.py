@@ -7,11 +7,12 @@ import pytest
 
 from checklists.errors import InvalidInput
 from inspection.cli import main
+from inspection.cli.inspection_text import format_inspection
 from inspection.excel import export_xlsx
 from inspection.model import Status
 from inspection.report import build_report
 from inspection.results import inspection_results
-from inspection.results_data import format_inspection, inspection_dict
+from inspection.results_data import inspection_dict
 
 
 @pytest.fixture

@@ -56,7 +56,7 @@ def test_no_output_is_written_into_a_data_folder(data, tmp_path, capsys, command
     with open_store(other):
         pass
     (tmp_path / "link").symlink_to(root)
-    suffix = {"export": ".xlsx", "word": ".docx"}.get(command, "")
+    suffix = {"backup": ".zip", "report": ".pdf", "export": ".xlsx", "word": ".docx"}[command]
     target = {"the database": root / "inspections.db",
               "media": root / "media" / f"x{suffix}",
               "a new file in the folder": root / f"new{suffix}",
@@ -141,7 +141,9 @@ def test_an_existing_file_of_another_kind_is_never_replaced(data, tmp_path, caps
     """``backup --out notes.txt`` (or, as root, ``--out /etc/passwd``) once replaced the file
     with a zip: an output only replaces an empty file or one of its own kind."""
     root, inspection_id = data
-    notes = tmp_path / {"export": "notes.xlsx", "word": "notes.docx"}.get(command, "notes.txt")
+    # named as the output would be: the content, not the name, says it is someone's notes
+    notes = tmp_path / {"backup": "notes.zip", "report": "notes.pdf", "export": "notes.xlsx",
+                        "word": "notes.docx", "bundle": "notes.pib"}[command]
     commands = {**outputs(root, inspection_id, notes),
                 "bundle": ["bundle", "export", inspection_id, "--out", notes, "--data-dir", root]}
     notes.write_text("root:x:0:0:root:/root:/bin/bash\n现场笔记\n", encoding="utf-8")
@@ -169,7 +171,7 @@ def test_an_output_made_again_replaces_the_earlier_one(data, tmp_path, capsys, c
 def test_english_says_it_in_english(data, tmp_path, capsys, monkeypatch):
     root, _ = data
     monkeypatch.setenv("PARK_INSPECTOR_LANG", "en")
-    notes = tmp_path / "notes.txt"
+    notes = tmp_path / "notes.zip"
     notes.write_text("keep me")
     code, _, err = run(capsys, "backup", "--out", notes, "--data-dir", root)
     assert code == 2 and "already exists and is not a backup" in err, err
