@@ -193,3 +193,20 @@ def test_the_signature_field_joins_a_pages_annotations_and_an_existing_form(key,
     assert read_attached_results(pdf) == data
     signed = sign_pdf(pdf, key=key, out=tmp_path / "signed.pdf")
     assert verify_pdf(signed.path).intact
+
+
+def test_poppler_finds_the_signature_valid_and_covering_the_whole_file(key, unsigned, tmp_path):
+    """An implementation other than pyHanko's (poppler's pdfsig, on NSS) reads the signature
+    this program writes itself (scripts/test.sh installs poppler-utils)."""
+    signed = sign_pdf(unsigned, key=key, out=tmp_path / "signed.pdf")
+    done = subprocess.run(["pdfsig", str(signed.path)], capture_output=True, text=True,
+                          check=False)
+    assert "Signature Validation: Signature is Valid." in done.stdout, done.stdout + done.stderr
+    assert "Total document signed" in done.stdout
+    assert "ETSI.CAdES.detached" in done.stdout and "SHA-256" in done.stdout
+    tampered = tmp_path / "tampered.pdf"
+    data = bytearray(signed.path.read_bytes())
+    data[len(data) // 3] ^= 0x01  # one bit inside the signed bytes
+    tampered.write_bytes(bytes(data))
+    done = subprocess.run(["pdfsig", str(tampered)], capture_output=True, text=True, check=False)
+    assert "Signature is Valid" not in done.stdout
