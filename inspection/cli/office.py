@@ -47,9 +47,6 @@ MESSAGES = messages({
     "cli.office.tracker_xlsx": ("已导出整改跟踪（Excel）：{path}", "Exported the findings tracker (Excel): {path}"),
 })
 HELP = messages({
-    "cli.help.hub.address": ("中心地址（默认：此数据文件夹连接的中心）；密码取自 PGPASSWORD 或 ~/.pgpass",
-                             "the hub's address (default: the hub this data folder is connected to);"
-                             " the password comes from PGPASSWORD or ~/.pgpass"),
     "cli.help.hub.review": ("审核：通过或退回一次检查（审核人员）",
                             "review: approve or return an inspection (reviewers)"),
     "cli.help.hub.review.id": ("检查编号（中心列表中的前 8 位即可）",
@@ -113,7 +110,7 @@ def split_comments(sequence: Sequence[tuple[str, str]]) -> tuple[str, list[tuple
     return "\n".join(t.strip() for t in overall if t.strip()), items
 
 
-def _hub_option(parser: argparse.ArgumentParser) -> None:
+def hub_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--hub", metavar="URL",
                         help=say("cli.help.hub.address"))
 
@@ -127,13 +124,13 @@ def register_hub(hub: Any, common: argparse.ArgumentParser) -> None:
                         help=say("cli.help.hub.review.comment"))
     review.add_argument("--item", dest="item", action=_InOrder, default=None, metavar="CODE",
                         help=say("cli.help.hub.review.item"))
-    _hub_option(review)
+    hub_option(review)
     add_json_flag(review)
     review.set_defaults(handler=hub_review, sequence=[])
 
     reviews = hub.add_parser("reviews", parents=[common], help=say("cli.help.hub.reviews"))
     reviews.add_argument("id")
-    _hub_option(reviews)
+    hub_option(reviews)
     add_json_flag(reviews)
     reviews.set_defaults(handler=hub_reviews)
 
@@ -142,14 +139,14 @@ def register_hub(hub: Any, common: argparse.ArgumentParser) -> None:
     ranking.add_argument("--xlsx", type=Path, metavar="FILE", help=say("cli.help.hub.ranking.xlsx"))
     ranking.add_argument("--pdf", type=Path, metavar="FILE", help=say("cli.help.hub.ranking.pdf"))
     ranking.add_argument("--title", default="", help=say("cli.help.hub.ranking.title"))
-    _hub_option(ranking)
+    hub_option(ranking)
     add_json_flag(ranking)
     ranking.set_defaults(handler=hub_ranking)
 
     trends = hub.add_parser("trends", parents=[common], help=say("cli.help.hub.trends"))
     trends.add_argument("--park", required=True, help=say("cli.help.hub.trends.park"))
     trends.add_argument("--local", action="store_true", help=say("cli.help.hub.trends.local"))
-    _hub_option(trends)
+    hub_option(trends)
     add_json_flag(trends)
     trends.set_defaults(handler=hub_trends)
 
@@ -158,12 +155,13 @@ def register_hub(hub: Any, common: argparse.ArgumentParser) -> None:
     tracker.add_argument("--unit", help=say("cli.help.hub.tracker.unit"))
     tracker.add_argument("--overdue", action="store_true", help=say("cli.help.hub.tracker.overdue"))
     tracker.add_argument("--xlsx", type=Path, metavar="FILE", help=say("cli.help.hub.tracker.xlsx"))
-    _hub_option(tracker)
+    hub_option(tracker)
     add_json_flag(tracker)
     tracker.set_defaults(handler=hub_tracker)
 
 
-def _session(args: argparse.Namespace) -> HubSession:
+def hub_session(args: argparse.Namespace) -> HubSession:
+    """The hub that ``--hub URL`` names, else the one this data folder is connected to."""
     from inspection.hub.folder import open_address, open_folder_hub
 
     if getattr(args, "hub", None):
@@ -185,7 +183,7 @@ def hub_review(args: argparse.Namespace) -> int:
     from inspection.hub.review import record_review
 
     comment, items = split_comments(args.sequence)
-    with _session(args) as session:
+    with hub_session(args) as session:
         result = record_review(session, args.id, args.decision, comment=comment, items=items)
     if args.json:
         print_json(result)
@@ -201,7 +199,7 @@ def hub_review(args: argparse.Namespace) -> int:
 def hub_reviews(args: argparse.Namespace) -> int:
     from inspection.hub.review import review_history
 
-    with _session(args) as session:
+    with hub_session(args) as session:
         history = review_history(session, args.id)
     if args.json:
         print_json(history)
@@ -236,7 +234,7 @@ def hub_ranking(args: argparse.Namespace) -> int:
     from inspection.office.text import ranking_lines
 
     xlsx, pdf = _output(args, "--xlsx", ".xlsx"), _output(args, "--pdf", ".pdf")
-    with _session(args) as session:
+    with hub_session(args) as session:
         template, entries, waiting = ranking_entries(session, args.template)
     ranking = rank_parks(template, entries, waiting=waiting)
     if xlsx is not None:
@@ -267,7 +265,7 @@ def hub_trends(args: argparse.Namespace) -> int:
     else:
         from inspection.hub.office import park_visits
 
-        with _session(args) as session:
+        with hub_session(args) as session:
             park, visits = park_visits(session, args.park)
     trends = park_trends(park, visits)
     if args.json:
@@ -285,7 +283,7 @@ def hub_tracker(args: argparse.Namespace) -> int:
 
     xlsx = _output(args, "--xlsx", ".xlsx")
     wanted = TrackerFilter(park=args.park or "", unit=args.unit or "", overdue_only=args.overdue)
-    with _session(args) as session:
+    with hub_session(args) as session:
         page = tracker_rows(session, wanted)
     if xlsx is not None:
         from inspection.office.xlsx import tracker_xlsx

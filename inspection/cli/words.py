@@ -55,6 +55,9 @@ HELP = messages({
     "cli.help.template_ids": ("模板编号，可重复", "a template id; may be repeated"),
     "cli.help.inspectors": ("检查人员，可重复", "an inspector; may be repeated"),
     "cli.help.date": ("检查日期 YYYY-MM-DD（默认今天）", "the inspection date YYYY-MM-DD (default: today)"),
+    "cli.help.hub.address": ("中心地址（默认：此数据文件夹连接的中心）；密码取自 PGPASSWORD 或 ~/.pgpass",
+                             "the hub's address (default: the hub this data folder is connected to);"
+                             " the password comes from PGPASSWORD or ~/.pgpass"),
 })
 
 

@@ -7,21 +7,31 @@ is a leak; the standards' own words (item titles) are data and stay as the stand
 """
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from checklists.errors import set_language
-from inspection.cli import main
-from inspection.cli.words import label, say
+from checklists.star_inputs import JUDGED_INDICATORS, SERVICE_FUNCTIONS
+from inspection.appinfo import APP_VERSION
+from inspection.cli import build_parser, main
+from inspection.cli.argparse_words import install
+from inspection.cli.words import label, say, status_label
 from inspection.kinds import FindingStatus, ParkType, Severity, SignerRole, Status
 from inspection.store.exchange import RevisionRecord
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")  # ideographs and CJK punctuation
 PASSWORD = "cli-password-1"
+ROOT = Path(__file__).resolve().parents[2]
+# The standard's names that rate-stars' input must hold as they are: data in its help, in English too.
+DATA_NAMES = (*SERVICE_FUNCTIONS, *JUDGED_INDICATORS)
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +55,72 @@ class Cli:
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Cli:
     return Cli(capsys, monkeypatch, tmp_path / "data")
+
+
+def help_pages(language: str) -> dict[str, str]:
+    """Every (sub)command's help page as ``main.py … --help`` prints it, found by walking the parser."""
+    set_language(language)
+    install()
+    pages: dict[str, str] = {}
+
+    def walk(parser: argparse.ArgumentParser, name: str) -> None:
+        pages[name] = parser.format_help()
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for command, child in action.choices.items():
+                    walk(child, f"{name} {command}")
+
+    walk(build_parser(), "main.py")
+    return pages
+
+
+def test_every_help_page_is_english():
+    pages = help_pages("en")
+    assert len(pages) > 50 and "main.py hub review" in pages  # the office's commands under hub
+    for name, page in pages.items():
+        text = page
+        for data in DATA_NAMES:
+            text = text.replace(data, "")
+        assert not CJK.search(text), f"{name}: {CJK.findall(text)}\n{page}"
+        assert not re.search(r"\bcli\.[a-z_]+\.", page), page  # a code with no words shows as itself
+    assert "Park Inspector 0.1.0: without a command, opens the program's window" in pages["main.py"]
+    assert "--out OUT             the PDF file to write (.pdf)" in pages["main.py report"]
+    assert "--role {inspector,park_representative}" in pages["main.py signature add"]
+
+
+def test_every_help_page_stays_chinese():
+    chinese, english_pages = help_pages("zh_CN"), help_pages("en")
+    assert chinese.keys() == english_pages.keys()
+    for name, page in chinese.items():
+        assert page.startswith("用法：main.py") and page != english_pages[name]
+    assert f"园区现场检查 {APP_VERSION}：不带参数时打开程序窗口" in chinese["main.py"]
+    assert "  --out OUT             输出的 PDF 文件\n" in chinese["main.py report"]
+    assert "--role {inspector,park_representative,园区代表,检查人员}" in chinese["main.py signature add"]
+    assert chinese["main.py rate-stars"].endswith("""
+输入 JSON（除服务类园区的 land_area_mu 外均必填）：
+  {"park_type": "manufacturing",            manufacturing 生产制造类 | service 生产性服务类等其他类
+   "performance_grade": "B",                绩效评价档次 A–D
+   "land_area_mu": 60,                      占地面积（亩）
+   "floor_area_m2": 48000,                  建筑面积（平方米）
+   "enterprises": 25,                       入驻企业（家）
+   "leading_industry_share": 0.62,          主导产业及关联产业占比（0–1 的比例，不是百分数）
+   "service_functions": ["政策咨询", "投融资"],  具备的公共服务功能：政策咨询、政务代办、投融资、
+                                            创新支持、人才招聘、专家服务、创业辅导、员工培训
+   "judged_levels": {"产业特色": 3, "运营管理": 3, "配套设施": 3, "园区服务": 3, "园区数字化": 2}}
+                                            检查人员评定达到的最高星级（0–5）
+""")
+
+
+def test_help_on_the_command_line_speaks_the_language_of_the_environment(cli):
+    with pytest.raises(SystemExit) as done:
+        cli("report", "--help")
+    out, _ = cli.capsys.readouterr()
+    assert done.value.code == 0 and english(out).startswith("usage: main.py report")
+    env = {**os.environ, "PARK_INSPECTOR_LANG": "en"}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--help"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and english(result.stdout).startswith("usage: main.py")
+    assert "  report        make the inspection's report (PDF)" in result.stdout
 
 
 def english(text: str) -> str:
@@ -171,6 +247,15 @@ def test_a_kind_is_worded_as_the_domain_labels_it(kind):
     assert english(label(kind).text("en"))
 
 
+def test_the_hub_statuses_and_decisions_are_worded_as_the_hub_labels_them():
+    from inspection.hub.review import DECISION_LABELS
+    from inspection.hub.sync import STATUS_LABELS
+
+    set_language("zh_CN")
+    assert {value: str(status_label(value)) for value in STATUS_LABELS} == STATUS_LABELS
+    assert {value: say(f"cli.office.decision.{value}") for value in DECISION_LABELS} == DECISION_LABELS
+
+
 @pytest.mark.parametrize("kind", ["sealed", "superseded", "set_aside"])
 def test_a_kept_revision_is_worded_as_the_store_labels_it(kind):
     record = RevisionRecord(1, "x", 1, kind, True, "", "", "", "")
@@ -182,6 +267,7 @@ def test_a_kept_revision_is_worded_as_the_store_labels_it(kind):
 
 @pytest.mark.parametrize("command, name, suffix", [
     ("report", "r.txt", ".pdf"), ("backup", "b.txt", ".zip"), ("bundle", "b.zip", ".pib"),
+    ("hub export", "h.zip", ".pib"),
     ("export", "e.csv", ".xlsx"), ("word", "w.pdf", ".docx")])
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_every_output_must_be_named_as_what_it_is(cli, tmp_path, command, name, suffix, language):
@@ -192,6 +278,7 @@ def test_every_output_must_be_named_as_what_it_is(cli, tmp_path, command, name, 
     argv = {"report": ["report", inspection_id, "--out", target],
             "backup": ["backup", "--out", target],
             "bundle": ["bundle", "export", inspection_id, "--out", target],
+            "hub export": ["hub", "export", inspection_id, "--out", target],
             "export": ["export", inspection_id, "--xlsx", target],
             "word": ["report", inspection_id, "--docx", target]}[command]
     code, out, err = cli(*argv, language=language)
