@@ -36,6 +36,7 @@ HELP = messages({
                       "{name} {version}: without a command, opens the program's window"),
     "cli.help.data_dir": ("数据文件夹（默认：用户应用数据文件夹）",
                           "the data folder (default: the user's application data folder)"),
+    "cli.help.version": ("显示程序版本并退出", "show the program's version number and exit"),
     "cli.help.self_test": ("无界面自检：建示例检查、生成并签署报告、验证，成功时退出码为 0",
                            "a self-check without a window: make a demo inspection, make, sign and"
                            " verify its report; exit status 0 when all of it works"),
@@ -82,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="main.py", description=say(
         "cli.help.main", name=Message("cli.app_name"), version=APP_VERSION))
     _add_data_dir(parser)
-    parser.add_argument("--version", action="version", version=APP_VERSION)
+    parser.add_argument("--version", action="version", version=APP_VERSION, help=say("cli.help.version"))
     parser.add_argument("--self-test", action="store_true",
                         help=say("cli.help.self_test"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)

@@ -94,6 +94,7 @@ def test_every_help_page_stays_chinese():
     for name, page in chinese.items():
         assert page.startswith("用法：main.py") and page != english_pages[name]
     assert f"园区现场检查 {APP_VERSION}：不带参数时打开程序窗口" in chinese["main.py"]
+    assert "  --version       显示程序版本并退出\n" in chinese["main.py"]  # argparse's own was English
     assert "  --out OUT             输出的 PDF 文件\n" in chinese["main.py report"]
     assert "--role {inspector,park_representative,园区代表,检查人员}" in chinese["main.py signature add"]
     assert chinese["main.py rate-stars"].endswith("""
