@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from checklists.errors import InvalidInput, Message, UserError, messages
-from inspection.cli.common import Commands, add_json_flag, data_root, print_json
+from inspection.cli.common import Commands, add_json_flag, data_root, print_json, require_suffix
 from inspection.cli.reports import read_password
 from inspection.cli.words import say
 from inspection.paths import DataDir
@@ -173,6 +173,7 @@ def key_new(args: argparse.Namespace) -> int:
     )
     from inspection.signing.trust import trust_certificate
 
+    require_suffix(args.out, "--out", ".p12", ".pfx")
     check_new_key_fields(name=args.name, organisation=args.organisation, title=args.title)
     # Never into a data folder (its database, photos, reports …), onto a device or a pipe: the
     # key file and the certificate beside it alike, before the password is asked. This folder's

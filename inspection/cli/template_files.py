@@ -7,7 +7,14 @@ from pathlib import Path
 
 from checklists.errors import Message, messages
 from checklists.library import builtin_templates
-from inspection.cli.common import Commands, add_json_flag, data_root, print_json, store_for
+from inspection.cli.common import (
+    Commands,
+    add_json_flag,
+    data_root,
+    print_json,
+    require_suffix,
+    store_for,
+)
 from inspection.cli.words import say
 from inspection.paths import DataDir
 from inspection.store import Installed, TemplateRecord
@@ -80,6 +87,10 @@ def records(args: argparse.Namespace) -> list[TemplateRecord]:
 
 
 def export_template(args: argparse.Namespace) -> int:
+    if args.xlsx:
+        require_suffix(args.xlsx, "--xlsx", ".xlsx")
+    else:
+        require_suffix(args.data, "--data", ".json")
     records(args)
     out = export_template_xlsx(args.id, args.xlsx) if args.xlsx \
         else export_template_data(args.id, args.data)

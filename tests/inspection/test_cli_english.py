@@ -268,7 +268,8 @@ def test_a_kept_revision_is_worded_as_the_store_labels_it(kind):
 
 @pytest.mark.parametrize("command, name, suffix", [
     ("report", "r.txt", ".pdf"), ("backup", "b.txt", ".zip"), ("bundle", "b.zip", ".pib"),
-    ("hub export", "h.zip", ".pib"),
+    ("hub export", "h.zip", ".pib"), ("template xlsx", "t.xls", ".xlsx"), ("template data", "t.txt", ".json"),
+    ("key", "k.pem", ".p12 / .pfx"),
     ("export", "e.csv", ".xlsx"), ("word", "w.pdf", ".docx")])
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_every_output_must_be_named_as_what_it_is(cli, tmp_path, command, name, suffix, language):
@@ -280,6 +281,9 @@ def test_every_output_must_be_named_as_what_it_is(cli, tmp_path, command, name, 
             "backup": ["backup", "--out", target],
             "bundle": ["bundle", "export", inspection_id, "--out", target],
             "hub export": ["hub", "export", inspection_id, "--out", target],
+            "template xlsx": ["template", "export", "000", "--xlsx", target],
+            "template data": ["template", "export", "000", "--data", target],
+            "key": ["key", "new", "--name", "Zhang San", "--organisation", "Jinshan", "--out", target],
             "export": ["export", inspection_id, "--xlsx", target],
             "word": ["report", inspection_id, "--docx", target]}[command]
     code, out, err = cli(*argv, language=language)
