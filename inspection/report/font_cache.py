@@ -3,12 +3,18 @@
 reportlab reads a TrueType font's tables (names, metrics, the character map, every glyph's
 width and place) in Python each time a process registers it: some 40 ms for each Noto Sans SC
 face, in every report. :func:`load_ttfont` keeps what the parser found (``marshal``, through
-:mod:`.run_cache`: used only for the very font file it was made from — its size, modification
-time and SHA-256 — and this reportlab, and only when its payload matches its hash) and builds
-the same ``TTFont`` from it in a few milliseconds. What it decodes to must moreover have the
-shape the parser leaves (every table of its type, a width and a place for every glyph, every
-character mapped to a glyph that exists); anything else and the font is parsed as before and
-the cache file written again.
+:mod:`.run_cache`: used only for the very font it was made from — the file's size and the
+SHA-256 of its bytes — and this reportlab, and only when its payload matches its hash) and
+builds the same ``TTFont`` from it in a few milliseconds. What it decodes to must moreover
+have the shape the parser leaves (every table of its type, a width and a place for every
+glyph, every character mapped to a glyph that exists); anything else and the font is parsed as
+before and the cache file written again.
+
+The key is the font's content, not its file's modification time: the bytes are read anyway
+(subsetting copies glyphs out of them) and hashed (~6 ms), so a time would add nothing but
+misses — two installations or checkouts of the program, with the same fonts unpacked at
+different times, share one entry instead of overwriting each other's. Entries are named by
+that hash: another version of a font gets its own file.
 """
 from __future__ import annotations
 
@@ -33,30 +39,32 @@ _TABLES: dict[str, type] = {  # what the parser always leaves, and its type
     "charWidths": dict, "hmetrics": list, "glyphPos": list, "numGlyphs": int,
     "unitsPerEm": int, "table": dict, "tables": list, "bbox": list,
 }
-_KEYS: dict[Path, dict[str, Any]] = {}  # font file → its key, as read in this process
+# font file → ((size, mtime) when it was read, its key), as read in this process
+_KEYS: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
 
 
-def cache_name(font_file: Path) -> str:
-    """The cache file of *font_file* (one per font name: a changed font replaces its entry)."""
-    return f"{Path(font_file).stem}.rlfont"
+def cache_name(font_file: Path, key: dict[str, Any]) -> str:
+    """The cache file of the font *key* identifies: its file's name and content hash."""
+    return f"{Path(font_file).stem}-{key['sha256'][:16]}.rlfont"
 
 
 def font_key(font_file: Path, data: bytes | None = None) -> dict[str, Any]:
-    """What identifies *font_file*'s content: size, modification time, SHA-256 (worked out
-    once per process), with this reportlab's version and this cache's format."""
+    """What identifies *font_file*'s content: its size and SHA-256, with this reportlab's
+    version and this cache's format. Without *data* the file is read and hashed once per
+    process (again if its size or modification time changed meanwhile)."""
     font_file = Path(font_file)
     stat = os.stat(font_file)
+    seen = (stat.st_size, stat.st_mtime_ns)
     known = _KEYS.get(font_file)
-    if data is None and known is not None and known["size"] == stat.st_size \
-            and known["mtime_ns"] == stat.st_mtime_ns:
-        return known
+    if data is None and known is not None and known[0] == seen:
+        return known[1]
     import reportlab
 
     if data is None:
         data = font_file.read_bytes()
-    key = _KEYS[font_file] = {
-        "format": FORMAT, "reportlab": reportlab.Version, "size": stat.st_size,
-        "mtime_ns": stat.st_mtime_ns, "sha256": hashlib.sha256(data).hexdigest()}
+    key = {"format": FORMAT, "reportlab": reportlab.Version, "size": len(data),
+           "sha256": hashlib.sha256(data).hexdigest()}
+    _KEYS[font_file] = (seen, key)
     return key
 
 
@@ -68,7 +76,7 @@ def load_ttfont(name: str, font_file: Path, *, folder: Path | None = None) -> An
     font_file = Path(font_file)
     data = font_file.read_bytes()  # subsetting copies glyphs out of these bytes
     key = font_key(font_file, data)
-    payload = run_cache.read(cache_name(font_file), key, folder=folder)
+    payload = run_cache.read(cache_name(font_file, key), key, folder=folder)
     if payload is not None:
         face = _decoded(payload, font_file, data)
         if face is not None:
@@ -105,10 +113,11 @@ def _face(state: Any, font_file: Path, data: bytes) -> Any:
         if not isinstance(attributes.get(attribute), kind):
             raise ValueError(f"{attribute} missing")
     glyphs = attributes["numGlyphs"]
+    mapped = attributes["charToGlyph"].values()
     if len(attributes["hmetrics"]) != glyphs or len(attributes["glyphPos"]) != glyphs + 1 \
             or attributes["charWidths"].keys() != attributes["charToGlyph"].keys() \
-            or not all(isinstance(g, int) and 0 <= g < glyphs
-                       for g in attributes["charToGlyph"].values()):
+            or not set(map(type, mapped)) <= {int} \
+            or (mapped and (min(mapped) < 0 or max(mapped) >= glyphs)):
         raise ValueError("tables do not fit the glyph count")
     face = TTFontFace.__new__(TTFontFace)
     face.__dict__.update(attributes)
@@ -162,4 +171,4 @@ def _keep(face: Any, key: dict[str, Any], folder: Path | None) -> None:
     except ValueError as exc:  # a value marshal cannot keep (another reportlab): parse each time
         log.info("font %s not cached: %s", face.filename, exc)
         return
-    run_cache.write(cache_name(Path(face.filename)), key, payload, folder=folder)
+    run_cache.write(cache_name(Path(face.filename), key), key, payload, folder=folder)

@@ -5,7 +5,7 @@ A cache file is never trusted blindly. :func:`read` hands its payload back only 
 
 - the file starts as a cache file of this program does;
 - its header holds exactly the *key* the caller gives (what the payload was made from: a font
-  file's size, modification time and SHA-256, the text of a mark, the program's format …);
+  file's size and SHA-256, the text of a mark, the program's format …);
 - the payload has the length and SHA-256 the header gives (a file cut short or damaged is
   caught before anything decodes it).
 

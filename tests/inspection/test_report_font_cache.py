@@ -71,7 +71,7 @@ def test_a_font_from_the_cache_is_the_font_the_parser_makes(which, tmp_path, par
     font_file = FONTS[which]()
     parsed = TTFont("Test", str(font_file))
     first = load_ttfont("Test", font_file, folder=tmp_path)  # parsed, and kept
-    assert (tmp_path / cache_name(font_file)).is_file() and parses() == 2
+    assert (tmp_path / cache_name(font_file, font_key(font_file))).is_file() and parses() == 2
     assert_same_font(first, parsed)
     cached = load_ttfont("Test", font_file, folder=tmp_path)
     assert parses() == 2  # not parsed: from the cache
@@ -149,13 +149,21 @@ def _glyphs_missing(path: Path) -> None:
     run_cache.write(path.name, key, marshal.dumps(state), folder=path.parent)
 
 
+def _glyph_out_of_range(path: Path) -> None:
+    key = font_key(regular_font_file())
+    state = marshal.loads(run_cache.read(path.name, key, folder=path.parent))
+    table = state["attributes"]["charToGlyph"]
+    table[ord("园")] = state["attributes"]["numGlyphs"] + 5
+    run_cache.write(path.name, key, marshal.dumps(state), folder=path.parent)
+
+
 def _not_marshal(path: Path) -> None:
     run_cache.write(path.name, font_key(regular_font_file()), b"\x00not marshal at all",
                     folder=path.parent)
 
 
 DAMAGE = [_flip_payload_byte, _cut_short, _garbage, _empty, _header_only, _another_fonts_key,
-          _another_reportlab, _wrong_shape, _glyphs_missing, _not_marshal]
+          _another_reportlab, _wrong_shape, _glyphs_missing, _glyph_out_of_range, _not_marshal]
 
 
 @pytest.mark.parametrize("damage", DAMAGE, ids=[d.__name__.strip("_") for d in DAMAGE])
@@ -164,7 +172,7 @@ def test_a_damaged_or_stale_cache_file_is_never_used_and_is_made_again(damage, t
     font_file = regular_font_file()
     parsed = TTFont("Test", str(font_file))
     load_ttfont("Test", font_file, folder=tmp_path)
-    kept = tmp_path / cache_name(font_file)
+    kept = tmp_path / cache_name(font_file, font_key(font_file))
     damage(kept)
     assert parses() == 2
     assert_same_font(load_ttfont("Test", font_file, folder=tmp_path), parsed)
@@ -196,10 +204,27 @@ def test_the_same_size_and_time_with_other_bytes_is_another_font(tmp_path):
     data[-1] ^= 0x01  # (the last byte: padding of the last table)
     font_file.write_bytes(bytes(data))
     os.utime(font_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert font_key(font_file, font_file.read_bytes())["sha256"] != \
-        font_key(fallback_font_file(), fallback_font_file().read_bytes())["sha256"]
-    assert run_cache.read(cache_name(font_file), font_key(font_file, font_file.read_bytes()),
-                          folder=cache) is None
+    key = font_key(font_file, font_file.read_bytes())
+    assert key["sha256"] != font_key(fallback_font_file())["sha256"]
+    assert run_cache.read(cache_name(font_file, key), key, folder=cache) is None
+
+
+def test_copies_of_a_font_unpacked_at_other_times_share_one_entry(tmp_path, parses):
+    # (two installations or checkouts of the program: the same bytes, other times and places)
+    cache = tmp_path / "cache"
+    copies = []
+    for name, when in (("one", 1_600_000_000), ("two", 1_700_000_000)):
+        copy = tmp_path / name / "NotoSansSC-Regular.ttf"
+        copy.parent.mkdir()
+        shutil.copyfile(fallback_font_file(), copy)
+        os.utime(copy, (when, when))
+        copies.append(copy)
+    load_ttfont("Test", copies[0], folder=cache)
+    assert parses() == 1
+    assert_same_font(load_ttfont("Test", copies[1], folder=cache),
+                     TTFont("Test", str(copies[1])))
+    assert parses() == 2  # (the comparison's own parse): the copy came from the cache
+    assert len(list(cache.iterdir())) == 1
 
 
 def test_a_cache_folder_that_cannot_be_written_costs_only_the_parse(tmp_path):
@@ -251,9 +276,8 @@ def test_the_report_is_the_same_from_a_cold_a_warm_and_a_damaged_cache(tmp_path)
         return out
 
     cold = report("cold")
-    kept = sorted(p.name for p in cache.rglob("*") if p.is_file())
-    assert kept == ["NotoSansSC-Bold.rlfont", "NotoSansSC-Regular.rlfont",
-                    next(name for name in kept if name.startswith("mark-"))]
+    kept = sorted(p.name.split("-")[0] for p in cache.rglob("*") if p.is_file())
+    assert kept == ["NotoSansSC", "NotoSansSC", "mark"]  # Regular, Bold; no fallback: not needed
     warm = report("warm")
     for path in cache.rglob("*"):
         if path.is_file():
