@@ -70,6 +70,10 @@ MESSAGES = messages({
     "cli.hub.with_drafts": ("（含草稿备份）", " (drafts backed up too)"),
     "cli.hub.waiting_row": ("  {id}  {park}  {date}  {status}  第 {revision} 版",
                             "  {id}  {park}  {date}  {status}  revision {revision}"),
+    "cli.hub.refused": ("中心不接受（不再上传，检查有改动时再试）：{count} 项检查",
+                        "Not taken by the hub (not offered again until the inspection changes): {count} inspections"),
+    "cli.hub.refused_row": ("  {id}  {park}  {date}  {status}  第 {revision} 版：{reason}",
+                            "  {id}  {park}  {date}  {status}  revision {revision}: {reason}"),
     "cli.hub.flagged_park": ("园区待办公室核对：{name}（{note}）", "Park for the office to check: {name} ({note})"),
 })
 HELP = messages({
@@ -315,6 +319,12 @@ def hub_status(args: argparse.Namespace) -> int:
     for item in waiting:
         print(Message("cli.hub.waiting_row", id=item["id"][:8], park=item["park"], date=item["date"],
                       status=status_label(item["status"]), revision=item["revision"]))
+    refused = status.get("refused", [])
+    if refused:
+        print(Message("cli.hub.refused", count=len(refused)))
+    for item in refused:
+        print(Message("cli.hub.refused_row", id=item["id"][:8], park=item["park"], date=item["date"],
+                      status=status_label(item["status"]), revision=item["revision"], reason=item["message"]))
     for park in status["flagged_parks"]:
         print(Message("cli.hub.flagged_park", name=park["name"], note=park["note"]))
     return 0

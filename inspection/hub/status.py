@@ -1,11 +1,12 @@
 """Where a data folder stands with its hub: connected or offline (offline is normal on site),
-who we are there, what waits to be pushed, the last sync, parks waiting for the office."""
+who we are there, what waits to be pushed, what the hub refused for good (not offered again
+until it changes), the last sync, parks waiting for the office."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inspection.hub.errors import HubError
+from inspection.hub.errors import HubError, HubRefused
 from inspection.hub.settings import HubSettings, load_settings
 from inspection.paths import DataDir
 
@@ -18,10 +19,12 @@ OUTCOME_LABELS = {"done": "完成", "partly": "部分完成", "failed": "失败"
 
 
 def local_status(store: Store, settings: HubSettings) -> dict[str, Any]:
-    """What the folder itself knows: waiting inspections, last sync, flagged parks."""
+    """What the folder itself knows: waiting inspections, those the hub refused for good, the
+    last sync, flagged parks."""
     from inspection.store.identity import RegistryState
 
-    waiting = store.hub_pending(settings.hub_id, include_drafts=settings.backup_drafts)
+    waiting = store.hub_pending(settings.hub_id, include_drafts=settings.backup_drafts,
+                                user=settings.user)
     last = store.last_hub_sync()
     return {
         "waiting": [{"id": w.inspection_id, "park": w.park_name, "date": w.date,
@@ -30,6 +33,10 @@ def local_status(store: Store, settings: HubSettings) -> dict[str, Any]:
             "started_at": last.started_at, "finished_at": last.finished_at, "outcome": last.outcome,
             "outcome_label": OUTCOME_LABELS.get(last.outcome, last.outcome), "summary": last.summary,
             "message": last.message},
+        "refused": [{"id": r.inspection_id, "park": r.park_name, "date": r.date, "status": r.status,
+                     "revision": r.revision, "code": r.code, "refused_at": r.refused_at,
+                     "message": HubRefused(r.code, **r.arguments).text()}
+                    for r in store.hub_refusals(settings.hub_id, user=settings.user)],
         "flagged_parks": [{"name": p.name, "note": p.note}
                           for p in store.park_registry(RegistryState.FLAGGED)],
         "reviews": len(store.hub_reviews()),
@@ -42,7 +49,7 @@ def folder_status(data_root: Path, *, try_hub: bool = True) -> dict[str, Any]:
     settings = load_settings(data_root)
     status: dict[str, Any] = {"configured": settings.configured, "connected": False, "reason": "",
                               "hub": "", "user": "", "role": None, "schema_version": None,
-                              "backup_drafts": settings.backup_drafts, "waiting": [],
+                              "backup_drafts": settings.backup_drafts, "waiting": [], "refused": [],
                               "last_sync": None, "flagged_parks": [], "reviews": 0}
     if not settings.configured:
         return status

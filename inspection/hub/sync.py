@@ -36,6 +36,10 @@ from inspection.store.identity import RegistryState
 log = logging.getLogger(__name__)
 
 STATUS_LABELS = {"draft": "草稿", "in_progress": "检查中", "completed": "已完成", "signed": "已签署"}
+# The hub's refusals that pushing the same state again cannot change (another login's
+# inspection; a signed revision the hub holds with other content): remembered, said once;
+# the inspection's next state (another bundle of it, an edit, a reopening) is offered again.
+LASTING_REFUSALS = ("hub.not_owner", "hub.signed_differs")
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class SyncReport:
     outcome: str  # done, partly (some inspections refused), failed, offline, cancelled
     hub: str = ""
     role: str | None = None
+    user: str = ""
     pushed: list[dict[str, Any]] = field(default_factory=list)
     refused: list[dict[str, Any]] = field(default_factory=list)
     pulled: dict[str, Any] = field(default_factory=dict)
@@ -75,7 +80,11 @@ class SyncReport:
             out.append(f"{what}：{item['park']} {item['date']} {STATUS_LABELS.get(item['status'], item['status'])}"
                        f" 第 {item['revision']} 版{note}")
         for item in self.refused:
-            out.append(f"未上传：{item['park']} {item['date']}：{item['message']}")
+            if item.get("lasting"):
+                out.append(f"中心不接受：{item['park']} {item['date']}（{item['id'][:8]}，第 {item['revision']} 版）："
+                           f"{item['message']}。此版本不再上传，检查有改动时再试")
+            else:
+                out.append(f"未上传：{item['park']} {item['date']}：{item['message']}")
         if self.pulled:
             parks = self.pulled.get("parks", {})
             out.append(f"已下载：园区登记（新增 {parks.get('added', 0)}，匹配 {parks.get('matched', 0)}，"
@@ -107,7 +116,8 @@ def sync_folder(store: Store, data_root: Path, *, progress: Progress | None = No
         session = open_folder_hub(data_root)
     except HubUnreachable as exc:
         report.outcome, report.message = "offline", exc.text()
-        report.waiting = len(store.hub_pending(hub_id, include_drafts=settings.backup_drafts))
+        report.waiting = len(store.hub_pending(hub_id, include_drafts=settings.backup_drafts,
+                                               user=settings.user))
         _finish(store, report, hub_id=hub_id, hub=settings.url, started=started)
         return report
     except HubError as exc:
@@ -116,6 +126,7 @@ def sync_folder(store: Store, data_root: Path, *, progress: Progress | None = No
         return report
     with session:
         report.hub, report.role, hub_id = session.address.display, session.role, session.hub_id
+        report.user = session.user
         try:
             if session.role == "inspector":
                 _push_all(store, session, report, include_drafts=settings.backup_drafts,
@@ -130,7 +141,8 @@ def sync_folder(store: Store, data_root: Path, *, progress: Progress | None = No
             report.outcome, report.message = "failed", exc.text()
     if report.outcome == "done" and report.refused:
         report.outcome = "partly"
-    report.waiting = len(store.hub_pending(hub_id, include_drafts=settings.backup_drafts))
+    report.waiting = len(store.hub_pending(hub_id, include_drafts=settings.backup_drafts,
+                                           user=report.user or settings.user))
     _finish(store, report, hub_id=hub_id, hub=report.hub or settings.url, started=started)
     say(SyncProgress("done", report.bytes_sent, report.bytes_sent, message="同步结束"))
     return report
@@ -138,7 +150,7 @@ def sync_folder(store: Store, data_root: Path, *, progress: Progress | None = No
 
 def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_drafts: bool,
               say: Progress, cancelled: Cancelled | None) -> None:
-    pending = store.hub_pending(session.hub_id, include_drafts=include_drafts)
+    pending = store.hub_pending(session.hub_id, include_drafts=include_drafts, user=session.user)
     if not pending:
         return
     # The state each upload was made from (the inspection row's updated_at): a signed revision's
@@ -184,7 +196,12 @@ def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_
                                        done_before=done, total=total)
         except (HubRefused, BundleRefused) as exc:  # this inspection only: the others still go
             log.warning("hub refused %s: %s", item.inspection_id, exc.code)
-            report.refused.append({**entry, "code": exc.code, "message": exc.text()})
+            lasting = isinstance(exc, HubRefused) and exc.code in LASTING_REFUSALS
+            if lasting:  # not offered again until its revision changes (said this once)
+                store.record_hub_refusal(session.hub_id, user=session.user, inspection_id=item.inspection_id,
+                                         revision=item.revision, status=item.status.value,
+                                         local_updated_at=state, code=exc.code, arguments=exc.arguments)
+            report.refused.append({**entry, "code": exc.code, "message": exc.text(), "lasting": lasting})
             done += upload.size
             continue
         done += upload.size

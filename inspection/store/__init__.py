@@ -16,7 +16,7 @@ from inspection.store.base import InspectionLocked, NotFound, StoreError, now_is
 from inspection.store.conflicts import ConflictRecord, ConflictsMixin
 from inspection.store.editions import EditionMove, EditionsMixin
 from inspection.store.evidence import EvidenceMixin, InspectionChanged
-from inspection.store.hub_state import HubStateMixin, HubSyncRecord, PendingPush
+from inspection.store.hub_state import HubRefusal, HubStateMixin, HubSyncRecord, PendingPush
 from inspection.store.identity import IdentityMixin, ParkRegistry, RegistryState
 from inspection.store.inspections import DuplicatePark, InspectionsMixin, NotADraft
 from inspection.store.listing import ListingMixin
@@ -32,7 +32,7 @@ from inspection.store.templates import Installed, TemplateRecord, TemplateRefuse
 __all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "StoreError", "NoteChanged",
            "DuplicatePark", "NotADraft", "InspectionChanged", "BadBackup", "CheckReport", "restore", "now_iso",
            "ParkRegistry", "RegistryState", "ConflictRecord", "EditionMove", "Installed",
-           "TemplateRecord", "TemplateRefused", "PendingPush", "HubSyncRecord", "DamagedFolder",
+           "TemplateRecord", "TemplateRefused", "PendingPush", "HubSyncRecord", "HubRefusal", "DamagedFolder",
            "NoDatabase", "Notice", "backup_is_whole", "explain_database_error", "HubStanding",
            "ReviewDecision"]
 

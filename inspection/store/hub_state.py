@@ -8,6 +8,11 @@
 - ``hub_reviews``: review decisions on this inspector's inspections.
 - ``hub_templates``: templates the office carries to every laptop, kept as data.
 - ``hub_syncs``: when each sync ran and how it ended (the status bar shows the last one).
+- ``hub_refusals`` (m008): the hub's lasting refusal of an inspection's state for one login
+  (another login's inspection, a signed revision the hub holds with other content), by the
+  same (revision, status, updated_at) as a push. That state does not wait to go any more: it
+  is not offered to that hub and login again; the inspection's next state (another bundle of
+  it imported, an edit, a reopening) is, once.
 
 These are records about the hub, not edits of an inspection: they have no audit rows. The
 edits a sync makes (parks linked to the registry, a revisit started) go through ``_edit``.
@@ -16,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +53,20 @@ class PendingPush:
 
 
 @dataclass(frozen=True)
+class HubRefusal:
+    """The hub's lasting refusal of the state an inspection is in (while it still is)."""
+
+    inspection_id: str
+    revision: int
+    status: str
+    park_name: str
+    date: str
+    code: str  # the hub's reason (inspection.hub.errors), with its arguments
+    arguments: dict[str, str]
+    refused_at: str
+
+
+@dataclass(frozen=True)
 class HubSyncRecord:
     hub: str
     started_at: str
@@ -76,9 +95,12 @@ class HubStateMixin(StoreBase):
 
     # --- what waits to go --------------------------------------------------------------
 
-    def hub_pending(self, hub_id: str, *, include_drafts: bool = False) -> list[PendingPush]:
+    def hub_pending(self, hub_id: str, *, include_drafts: bool = False,
+                    user: str | None = None) -> list[PendingPush]:
         """Inspections whose current state this folder has not pushed to the hub *hub_id*:
-        completed and signed ones, and drafts and those in progress when *include_drafts*."""
+        completed and signed ones, and drafts and those in progress when *include_drafts*.
+        Left out: those whose current state the hub refused for good to *user* (any login
+        when None; ``hub_refusals``)."""
         statuses = [s.value for s in Status] if include_drafts else list(SHARED_STATUSES)
         rows = self._all(
             f"""SELECT i.id, i.revision, i.status, i.updated_at, i.date, p.name AS park_name,
@@ -89,9 +111,38 @@ class HubStateMixin(StoreBase):
               AND NOT EXISTS (SELECT 1 FROM hub_pushes h WHERE h.hub_id = :hub
                   AND h.inspection_id = i.id AND h.revision = i.revision
                   AND h.status = i.status AND h.local_updated_at = i.updated_at)
-            ORDER BY i.date, i.created_at""", {"hub": hub_id})
+              AND NOT EXISTS (SELECT 1 FROM hub_refusals r WHERE r.hub_id = :hub
+                  AND (:user IS NULL OR r.hub_user = :user) AND r.inspection_id = i.id
+                  AND r.revision = i.revision AND r.status = i.status
+                  AND r.local_updated_at = i.updated_at)
+            ORDER BY i.date, i.created_at""", {"hub": hub_id, "user": user})
         return [PendingPush(r["id"], r["revision"], Status(r["status"]), r["updated_at"],
                             r["park_name"], r["date"], r["base"]) for r in rows]
+
+    def record_hub_refusal(self, hub_id: str, *, user: str, inspection_id: str, revision: int,
+                           status: str, local_updated_at: str, code: str,
+                           arguments: Mapping[str, Any]) -> None:
+        """The hub refused this state of the inspection to *user* for good (not a fault of the
+        moment): it is not offered again; the inspection's next state is."""
+        with self._transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO hub_refusals (hub_id, hub_user, inspection_id, revision,"
+                " status, local_updated_at, code, arguments, refused_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [hub_id, user, inspection_id, revision, status, local_updated_at, code,
+                 dumps({k: str(v) for k, v in arguments.items()}), now_iso()])
+
+    def hub_refusals(self, hub_id: str, *, user: str | None = None) -> list[HubRefusal]:
+        """The refusals that still hold: the inspection is in the state the hub refused."""
+        rows = self._all(
+            """SELECT r.*, p.name AS park_name, i.date FROM hub_refusals r
+               JOIN inspections i ON i.id = r.inspection_id AND i.revision = r.revision
+                    AND i.status = r.status AND i.updated_at = r.local_updated_at
+               JOIN parks p ON p.id = i.park_id
+               WHERE r.hub_id = :hub AND (:user IS NULL OR r.hub_user = :user)
+               ORDER BY i.date, r.refused_at""", {"hub": hub_id, "user": user})
+        return [HubRefusal(r["inspection_id"], r["revision"], r["status"], r["park_name"], r["date"],
+                           r["code"], json.loads(r["arguments"]), r["refused_at"]) for r in rows]
 
     def record_hub_push(self, hub_id: str, *, inspection_id: str, revision: int, status: str,
                         content_sha256: str, local_updated_at: str) -> None:
@@ -100,6 +151,9 @@ class HubStateMixin(StoreBase):
                 "INSERT OR REPLACE INTO hub_pushes (hub_id, inspection_id, revision, status,"
                 " content_sha256, local_updated_at, pushed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [hub_id, inspection_id, revision, status, content_sha256, local_updated_at, now_iso()])
+            # Taken now: a refusal of an earlier state says nothing any more.
+            self.db.execute("DELETE FROM hub_refusals WHERE hub_id = ? AND inspection_id = ?",
+                            [hub_id, inspection_id])
 
     def hub_last_push(self, hub_id: str, inspection_id: str) -> dict[str, Any] | None:
         return self._one("SELECT * FROM hub_pushes WHERE hub_id = ? AND inspection_id = ?"

@@ -271,6 +271,29 @@ def m007_hub_sync(db: Database) -> None:
     hub_sync_schema(db)
 
 
+@migrations()
+def m008_hub_refusals(db: Database) -> None:
+    """The hub's lasting refusals of an inspection's state (inspection.store.hub_state): an
+    inspection of another login brought on a USB stick, a signed revision the hub holds with
+    other content. That state is not offered again to that hub and login; a new one is."""
+    db.executescript(
+        """
+        CREATE TABLE hub_refusals (
+            hub_id TEXT NOT NULL,
+            hub_user TEXT NOT NULL,
+            inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            local_updated_at TEXT NOT NULL,
+            code TEXT NOT NULL,
+            arguments TEXT NOT NULL DEFAULT '{}',
+            refused_at TEXT NOT NULL,
+            PRIMARY KEY (hub_id, hub_user, inspection_id)
+        );
+        """
+    )
+
+
 def _database_folder(db: Database) -> Path | None:
     for _, name, file in db.execute("PRAGMA database_list").fetchall():
         if name == "main" and file:

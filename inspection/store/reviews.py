@@ -4,7 +4,8 @@ and reopening a returned inspection as a new revision to fix it.
 
 Where an inspection stands (:class:`HubStanding`), for the inspections list:
 
-- ``waiting``: its current state has not gone to the hub yet (待上传);
+- ``waiting``: its current state has not gone to the hub yet (待上传); one whose revision the
+  hub refused for good (``hub_refusals``: another login's inspection, say) is left out;
 - ``pushed``: the hub has it and no decision was taken on this revision (待审核);
 - ``approved`` / ``returned``: the office's decision on the revision this folder holds.
 
@@ -95,6 +96,9 @@ class ReviewsMixin(StoreBase):
                            AND h.local_updated_at = i.updated_at) AS pushed,
                    EXISTS (SELECT 1 FROM hub_pushes h WHERE h.hub_id = :hub AND h.inspection_id = i.id
                            AND h.status IN ('completed', 'signed')) AS ever_shared,
+                   EXISTS (SELECT 1 FROM hub_refusals x WHERE x.hub_id = :hub AND x.inspection_id = i.id
+                           AND x.revision = i.revision AND x.status = i.status
+                           AND x.local_updated_at = i.updated_at) AS refused,
                    r.id AS r_id, r.revision AS r_revision, r.decision AS r_decision,
                    r.comment AS r_comment, r.item_comments AS r_item_comments,
                    r.reviewer AS r_reviewer, r.decided_at AS r_decided_at
@@ -115,6 +119,8 @@ class ReviewsMixin(StoreBase):
             shared = row["status"] in ("completed", "signed")
             if decision is not None and decision.revision == row["revision"] and (row["pushed"] or not shared):
                 state = decision.decision
+            elif shared and not row["pushed"] and row["refused"]:
+                continue  # the hub will not take this state (another login's, say): nothing waits
             elif shared and not row["pushed"]:
                 state = "waiting"
             elif shared:

@@ -122,3 +122,35 @@ def test_without_a_hub_sync_opens_the_hub_settings(qtbot, window):
     window.hub_sync.sync_action.trigger()
     dialogs = [d for d in window.findChildren(HubSettingsDialog) if d.isVisible()]
     assert dialogs and "请先设置中心服务器" in dialogs[-1].result.text()
+
+
+def test_another_inspectors_inspection_is_said_once_and_the_next_sync_is_done(qtbot, window, hub, data_dir,
+                                                                             runner, tmp_path):
+    from inspection.bundle import export_bundle, import_bundle
+    from inspection.hub.sync import sync_folder
+    from tests.hub.folders import folder
+
+    alice, bob = hub.add_user("inspector"), hub.add_user("inspector")
+    root_b, store_b = folder(tmp_path, "bob", hub, bob)
+    bobs = filled_inspection(store_b, seed=7)
+    assert sync_folder(store_b, root_b).outcome == "done"
+    export_bundle(store_b, bobs, tmp_path / "usb.pib")
+    dialog = _connect(qtbot, window, hub, alice, hub.passwords[alice])
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    runner.call(lambda store: import_bundle(store, tmp_path / "usb.pib", allow_unsigned=True))
+
+    window.hub_sync.sync()
+    qtbot.waitUntil(lambda: not window.hub_sync.running, timeout=30000)
+    box = window.hub_sync.result_box
+    assert box is not None and "中心不接受" in box.text() and bob in box.text()
+    assert "此版本不再上传" in box.text()
+    box.close()
+    qtbot.waitUntil(lambda: "中心不接受" in window.hub_sync.status_label.toolTip(), timeout=10000)
+    assert "待上传 0 项" in window.hub_sync.status_label.text()
+
+    window.hub_sync.result_box = None
+    window.hub_sync.sync()
+    qtbot.waitUntil(lambda: not window.hub_sync.running, timeout=30000)
+    assert "同步完成" in window.statusBar().currentMessage()
+    assert window.hub_sync.result_box is None

@@ -58,6 +58,9 @@ def status_text(status: dict[str, Any] | None) -> tuple[str, str]:
         lines.append(last["message"])
     names = {"draft": tr("草稿"), "in_progress": tr("检查中"), "completed": tr("已完成"), "signed": tr("已签署")}
     lines += [f"{w['park']} {w['date']} {names.get(w['status'], w['status'])}" for w in status["waiting"][:10]]
+    for item in status.get("refused", [])[:10]:
+        lines.append(tr("中心不接受 {0} {1}（不再上传，检查有改动时再试）：{2}").format(
+            item["park"], item["date"], item["message"]))
     for park in status["flagged_parks"]:
         lines.append(tr("园区待办公室核对：{0}").format(park["name"]))
     return text, "\n".join(lines)
@@ -212,7 +215,11 @@ class HubSync(QObject):
             return
         lines = [tr("已上传 {0} 项检查。").format(pushed)] if pushed else []
         for item in report.refused:
-            lines.append(tr("未上传 {0} {1}：{2}").format(item["park"], item["date"], item["message"]))
+            if item.get("lasting"):
+                lines.append(tr("中心不接受 {0} {1}（第 {2} 版）：{3}。此版本不再上传，检查有改动时再试。").format(
+                    item["park"], item["date"], item["revision"], item["message"]))
+            else:
+                lines.append(tr("未上传 {0} {1}：{2}").format(item["park"], item["date"], item["message"]))
         if report.message:
             lines.append(report.message)
         box = QMessageBox(QMessageBox.Icon.Warning, tr("同步未全部完成"), "\n".join(lines),
