@@ -41,6 +41,8 @@ MESSAGES = messages({
                                    " only its signed PDF"),
     "cli.office.review": ("审核 第 {revision} 版：{decision} by {reviewer}",
                           "review of revision {revision}: {decision} by {reviewer}"),
+    "cli.office.carried": ("（沿用第 {revision} 版{status}时的审核：结果相同）",
+                           " (carried over from the review of revision {revision} when {status}: the same results)"),
     "cli.office.comment": ("：{comment}", ": {comment}"),
     "cli.office.ranking_xlsx": ("已导出公示名单（Excel）：{path}", "Exported the public list (Excel): {path}"),
     "cli.office.ranking_pdf": ("已导出公示名单（PDF）：{path}", "Exported the public list (PDF): {path}"),
@@ -218,6 +220,9 @@ def hub_reviews(args: argparse.Namespace) -> int:
     for review in history["reviews"]:
         text = say("cli.office.review", revision=review["revision"],
                    decision=_decision(review["decision"]), reviewer=review["reviewer"])
+        if review.get("carried_from"):  # the hub carried an approval to the same results (0008)
+            text += say("cli.office.carried", revision=review["carried_from_revision"],
+                        status=status_label(review["carried_from_status"]))
         if review["comment"]:
             text += say("cli.office.comment", comment=review["comment"])
         for item in review["item_comments"]:

@@ -91,7 +91,7 @@ def pull_open_findings(session: HubSession, store: Store) -> int:
 def pull_reviews(session: HubSession, store: Store) -> int:
     rows = _rows(session, """
         SELECT r.id::text, r.inspection_id::text, v.revision, r.decision, r.comment,
-               r.item_comments, r.reviewer, r.decided_at
+               r.item_comments, r.reviewer, r.decided_at, v.content_sha256, r.carried_from::text
         FROM hub.reviews r JOIN hub.revisions v ON v.id = r.revision_id
         WHERE r.inspection_owner = session_user""")
     return store.replace_hub_reviews(session.hub_id, rows)

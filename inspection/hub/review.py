@@ -195,7 +195,9 @@ def record_review(session: HubSession, inspection_id: str, decision: str, *, com
 
 
 def review_history(session: HubSession, inspection_id: str) -> dict[str, Any]:
-    """Every revision the hub holds of an inspection and every decision on it, oldest first."""
+    """Every revision the hub holds of an inspection and every decision on it, oldest first;
+    an approval the hub carried over to a revision with the approved results (hub schema 0008)
+    names the decision it carries (``carried_from``, its revision and status)."""
     head = find_inspection(session, inspection_id)
     revisions = _rows(session, """
         SELECT id AS revision_id, revision, status, pushed_by, pushed_at, answer_count AS answers,
@@ -203,9 +205,12 @@ def review_history(session: HubSession, inspection_id: str) -> dict[str, Any]:
                id = (SELECT current_revision FROM hub.inspections WHERE id = %(id)s) AS current
         FROM hub.revisions WHERE inspection_id = %(id)s ORDER BY pushed_at, id""", {"id": head["id"]})
     reviews = _rows(session, """
-        SELECT r.id::text, r.revision_id, v.revision, r.decision, r.comment, r.item_comments,
-               r.reviewer, r.decided_at
+        SELECT r.id::text, r.revision_id, v.revision, v.status, r.decision, r.comment, r.item_comments,
+               r.reviewer, r.decided_at, r.carried_from::text,
+               o.revision AS carried_from_revision, o.status AS carried_from_status
         FROM hub.reviews r JOIN hub.revisions v ON v.id = r.revision_id
+        LEFT JOIN hub.reviews c ON c.id = r.carried_from
+        LEFT JOIN hub.revisions o ON o.id = c.revision_id
         WHERE r.inspection_id = %s ORDER BY r.decided_at, r.id""", [head["id"]])
     # Which revisions were signed: a signed report travels with every later revision, so a
     # revision signed and reopened before it was ever pushed is known by its report alone.

@@ -77,6 +77,7 @@ class SyncReport:
         for item in self.pushed:
             what = "已在中心" if item["outcome"] == "present" else "已上传"
             note = "" if item.get("current", True) else "（中心已有更新的版本，此版作为历史保存）"
+            note += _review_note(item.get("review"))
             out.append(f"{what}：{item['park']} {item['date']} {STATUS_LABELS.get(item['status'], item['status'])}"
                        f" 第 {item['revision']} 版{note}")
         for item in self.refused:
@@ -95,6 +96,16 @@ class SyncReport:
         elif not self.pushed and not self.refused:
             out.insert(0, "没有需要上传的检查")
         return out
+
+
+def _review_note(review: dict[str, Any] | None) -> str:
+    """What the hub made of an approval given before this upload (hub schema 0008)."""
+    if not review:
+        return ""
+    approved = f"第 {review['approved_revision']} 版{STATUS_LABELS.get(review['approved_status'], '')}时"
+    if review["outcome"] == "carried":
+        return f"（结果与{approved}审核通过的相同：沿用 {review['reviewer']} 的通过）"
+    return f"（结果与{approved}审核通过的不同：需重新审核，待审核）"
 
 
 Progress = Callable[[SyncProgress], None]
@@ -219,7 +230,7 @@ def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_
             apply_proposal(store, proposal_id=str(park["proposal"]), state=park["state"],
                            park_id=park.get("park_id"), reason=park.get("reason") or "")
         report.pushed.append({**entry, "outcome": result["outcome"], "current": result.get("current", True),
-                              "files": result.get("files", {})})
+                              "files": result.get("files", {}), "review": result.get("review")})
 
 
 def _entry(item: PendingPush, upload: RevisionUpload | None = None) -> dict[str, Any]:

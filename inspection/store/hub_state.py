@@ -208,7 +208,9 @@ class HubStateMixin(StoreBase):
         records = [{"hub_id": hub_id, "id": str(r["id"]), "inspection_id": str(r["inspection_id"]),
                     "revision": int(r["revision"]), "decision": r["decision"],
                     "comment": r.get("comment") or "", "item_comments": dumps(r.get("item_comments") or []),
-                    "reviewer": r["reviewer"], "decided_at": _text(r["decided_at"]), "pulled_at": stamp}
+                    "reviewer": r["reviewer"], "decided_at": _text(r["decided_at"]),
+                    "content_sha256": r.get("content_sha256"), "carried_from": r.get("carried_from"),
+                    "pulled_at": stamp}
                    for r in rows]
         with self._transaction():
             self.db.execute("DELETE FROM hub_reviews WHERE hub_id = ?", [hub_id])

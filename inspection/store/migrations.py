@@ -294,6 +294,21 @@ def m008_hub_refusals(db: Database) -> None:
     )
 
 
+@migrations()
+def m009_reviewed_content(db: Database) -> None:
+    """What each pulled review decided on, by content: the hash of the revision the office
+    reviewed (a decision applies to the state this folder pushed with that content, not to
+    whatever state has the same revision number), and the decision an approval was carried
+    over from (the hub carries one to a revision with the same results, hub schema 0008).
+    Filled by the next sync's pull, which replaces the table."""
+    db.executescript(
+        """
+        ALTER TABLE hub_reviews ADD COLUMN content_sha256 TEXT;
+        ALTER TABLE hub_reviews ADD COLUMN carried_from TEXT;
+        """
+    )
+
+
 def _database_folder(db: Database) -> Path | None:
     for _, name, file in db.execute("PRAGMA database_list").fetchall():
         if name == "main" and file:

@@ -7,7 +7,10 @@ Where an inspection stands (:class:`HubStanding`), for the inspections list:
 - ``waiting``: its current state has not gone to the hub yet (待上传); one whose revision the
   hub refused for good (``hub_refusals``: another login's inspection, say) is left out;
 - ``pushed``: the hub has it and no decision was taken on this revision (待审核);
-- ``approved`` / ``returned``: the office's decision on the revision this folder holds.
+- ``approved`` / ``returned``: the office's decision on the state this folder holds, by the
+  content it pushed (hub_pushes) and the content the office reviewed: an approval of a
+  completed revision is not the signed one's unless the hub carried it over (the same
+  results; hub schema 0008) — else the signed one is 待审核 like any new content.
 
 A returned inspection is reopened as a new revision (signed or completed alike), fixed,
 completed again and pushed by the next sync; the hub keeps the returned revision and the
@@ -46,6 +49,12 @@ class ReviewDecision:
     item_comments: tuple[Mapping[str, str], ...]  # {"template_id", "item_code", "comment"}
     reviewer: str
     decided_at: str
+    content_sha256: str | None = None  # the reviewed revision's content (None: pulled before m009)
+    carried_from: str | None = None  # an approval the hub carried over to a revision with its results
+
+    @property
+    def carried(self) -> bool:
+        return self.carried_from is not None
 
     def comment_on(self, template_id: str, item_code: str) -> str:
         return "；".join(c["comment"] for c in self.item_comments
@@ -66,6 +75,13 @@ class HubStanding:
         return self.decision is not None and self.decision.decision == "returned" \
             and self.state not in ("returned", "approved")
 
+    @property
+    def approval_lapsed(self) -> bool:
+        """The latest decision approved other content than this state's (changed before it was
+        signed, say): this state waits for a review of its own."""
+        return self.decision is not None and self.decision.decision == "approved" \
+            and self.state in ("waiting", "pushed")
+
 
 def _decision(row: Mapping[str, Any]) -> ReviewDecision:
     comments = row["item_comments"]
@@ -74,7 +90,18 @@ def _decision(row: Mapping[str, Any]) -> ReviewDecision:
     return ReviewDecision(id=row["id"], inspection_id=row["inspection_id"], revision=row["revision"],
                           decision=row["decision"], comment=row["comment"] or "",
                           item_comments=tuple(dict(c) for c in comments or ()),
-                          reviewer=row["reviewer"], decided_at=row["decided_at"])
+                          reviewer=row["reviewer"], decided_at=row["decided_at"],
+                          content_sha256=row.get("content_sha256"), carried_from=row.get("carried_from"))
+
+
+def _decided_on(decision: ReviewDecision, pushed: str | None) -> bool:
+    """Whether *decision* is on the state this folder pushed with content *pushed* (None: not
+    pushed): the office decided on that content. Signing a revision after its approval
+    records other content under the same revision number; the hub carries the approval over
+    when the results are the approved ones, and the next pull brings that decision down."""
+    if pushed is None:
+        return False
+    return decision.content_sha256 is None or decision.content_sha256 == pushed
 
 
 class ReviewsMixin(StoreBase):
@@ -91,9 +118,9 @@ class ReviewsMixin(StoreBase):
             return {}
         rows = self._all("""
             SELECT i.id, i.revision, i.status,
-                   EXISTS (SELECT 1 FROM hub_pushes h WHERE h.hub_id = :hub AND h.inspection_id = i.id
-                           AND h.revision = i.revision AND h.status = i.status
-                           AND h.local_updated_at = i.updated_at) AS pushed,
+                   (SELECT h.content_sha256 FROM hub_pushes h WHERE h.hub_id = :hub AND h.inspection_id = i.id
+                    AND h.revision = i.revision AND h.status = i.status
+                    AND h.local_updated_at = i.updated_at ORDER BY h.pushed_at DESC LIMIT 1) AS pushed,
                    EXISTS (SELECT 1 FROM hub_pushes h WHERE h.hub_id = :hub AND h.inspection_id = i.id
                            AND h.status IN ('completed', 'signed')) AS ever_shared,
                    EXISTS (SELECT 1 FROM hub_refusals x WHERE x.hub_id = :hub AND x.inspection_id = i.id
@@ -101,7 +128,8 @@ class ReviewsMixin(StoreBase):
                            AND x.local_updated_at = i.updated_at) AS refused,
                    r.id AS r_id, r.revision AS r_revision, r.decision AS r_decision,
                    r.comment AS r_comment, r.item_comments AS r_item_comments,
-                   r.reviewer AS r_reviewer, r.decided_at AS r_decided_at
+                   r.reviewer AS r_reviewer, r.decided_at AS r_decided_at,
+                   r.content_sha256 AS r_content_sha256, r.carried_from AS r_carried_from
             FROM inspections i
             LEFT JOIN hub_reviews r ON r.rowid = (
                 SELECT rowid FROM hub_reviews x WHERE x.hub_id = :hub AND x.inspection_id = i.id
@@ -115,9 +143,11 @@ class ReviewsMixin(StoreBase):
                 {"id": row["r_id"], "inspection_id": row["id"], "revision": row["r_revision"],
                  "decision": row["r_decision"], "comment": row["r_comment"],
                  "item_comments": row["r_item_comments"], "reviewer": row["r_reviewer"],
-                 "decided_at": row["r_decided_at"]})
+                 "decided_at": row["r_decided_at"], "content_sha256": row["r_content_sha256"],
+                 "carried_from": row["r_carried_from"]})
             shared = row["status"] in ("completed", "signed")
-            if decision is not None and decision.revision == row["revision"] and (row["pushed"] or not shared):
+            if decision is not None and decision.revision == row["revision"] and (
+                    not shared or _decided_on(decision, row["pushed"])):
                 state = decision.decision
             elif shared and not row["pushed"] and row["refused"]:
                 continue  # the hub will not take this state (another login's, say): nothing waits

@@ -977,7 +977,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="120" />
-            <location filename="../../ui/hub/sync_flow.py" line="88" />
+            <location filename="../../ui/hub/sync_flow.py" line="100" />
             <source>中心服务器…</source>
             <translation>Hub…</translation>
         </message>
@@ -1899,28 +1899,38 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Park waiting for the office to check: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="82" />
-            <location filename="../../ui/hub/sync_flow.py" line="158" />
+            <location filename="../../ui/hub/sync_flow.py" line="75" />
+            <source>{0} 项签署后结果未变，沿用已通过的审核</source>
+            <translation>{0} signed with the approved results: the approval carries over</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="77" />
+            <source>{0} 项已通过的检查结果有改动，需重新审核（待审核）</source>
+            <translation>{0} approved inspections changed their results: to be reviewed again (pending)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="94" />
+            <location filename="../../ui/hub/sync_flow.py" line="170" />
             <source>同步</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="85" />
+            <location filename="../../ui/hub/sync_flow.py" line="97" />
             <source>把已完成的检查上传到中心，并下载园区登记、未完成整改和审核意见</source>
             <translation>Send finished inspections to the hub and fetch the park registry, open findings and review decisions</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="143" />
+            <location filename="../../ui/hub/sync_flow.py" line="155" />
             <source>请先设置中心服务器，然后再同步。</source>
             <translation>Set up the hub first, then sync.</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="157" />
+            <location filename="../../ui/hub/sync_flow.py" line="169" />
             <source>正在连接中心服务器…</source>
             <translation>Connecting to the hub…</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="157" />
+            <location filename="../../ui/hub/sync_flow.py" line="169" />
             <location filename="../../ui/photos/import_flow.py" line="167" />
             <location filename="../../ui/reports/export_dialogs.py" line="67" />
             <location filename="../../ui/reports/print_preview.py" line="133" />
@@ -1928,48 +1938,56 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="173" />
+            <location filename="../../ui/hub/sync_flow.py" line="185" />
             <location filename="../../ui/reports/export_dialogs.py" line="85" />
             <source>正在取消…</source>
             <translation>Cancelling…</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="198" />
+            <location filename="../../ui/hub/sync_flow.py" line="210" />
             <source>同步未完成</source>
             <translation>Sync not finished</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="205" />
+            <location filename="../../ui/hub/sync_flow.py" line="217" />
             <source>中心服务器连接不上，检查保留在本机，下次同步时上传（{0}）</source>
             <translation>The hub cannot be reached; your inspections stay on this computer and go with the next sync ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="208" />
+            <location filename="../../ui/hub/sync_flow.py" line="220" />
             <source>同步已取消；已上传的部分保留在中心</source>
             <translation>Sync cancelled; what was sent stays on the hub</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="213" />
+            <location filename="../../ui/hub/sync_flow.py" line="225" />
             <source>同步完成：上传 {0} 项检查；下载未完成整改 {1} 项、审核意见 {2} 条</source>
             <translation>Sync finished: {0} inspections sent; {1} open findings and {2} review decisions fetched</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="216" />
+            <location filename="../../ui/hub/sync_flow.py" line="227" />
+            <location filename="../../ui/photos/photo_facts.py" line="35" />
+            <location filename="../../ui/reports/sign_dialog.py" line="205" />
+            <location filename="../../ui/reports/sign_dialog.py" line="229" />
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="229" />
             <source>已上传 {0} 项检查。</source>
             <translation>{0} inspections sent.</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="219" />
+            <location filename="../../ui/hub/sync_flow.py" line="233" />
             <source>中心不接受 {0} {1}（第 {2} 版）：{3}。此版本不再上传，检查有改动时再试。</source>
             <translation>The hub does not take {0} {1} (revision {2}): {3}. This revision is not offered again; it is once the inspection changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="222" />
+            <location filename="../../ui/hub/sync_flow.py" line="236" />
             <source>未上传 {0} {1}：{2}</source>
             <translation>Not sent {0} {1}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="225" />
+            <location filename="../../ui/hub/sync_flow.py" line="239" />
             <source>同步未全部完成</source>
             <translation>Sync partly finished</translation>
         </message>
@@ -3960,13 +3978,6 @@ The copy can be edited but is not the record: every page is marked “unsigned�
             <location filename="../../ui/photos/photo_facts.py" line="34" />
             <source>非检查当天（{0}）拍摄</source>
             <translation>not taken on the inspection day ({0})</translation>
-        </message>
-        <message>
-            <location filename="../../ui/photos/photo_facts.py" line="35" />
-            <location filename="../../ui/reports/sign_dialog.py" line="205" />
-            <location filename="../../ui/reports/sign_dialog.py" line="229" />
-            <source>；</source>
-            <translation>; </translation>
         </message>
         <message>
             <location filename="../../ui/photos/photo_strip.py" line="197" />

@@ -47,7 +47,7 @@ def main() -> None:
                                  [inspection_id, revision, status, f"{n:064x}", updated_at])
                 if n % 3 == 0:
                     store.db.execute("INSERT INTO hub_reviews VALUES ('hub', ?, ?, ?, 'approved', '', '[]',"
-                                     " '审核', '2026-01-02', '2026-01-02')", [f"r{n}", inspection_id, revision])
+                                     " '审核', '2026-01-02', '2026-01-02', NULL, NULL)", [f"r{n}", inspection_id, revision])
             park_id = store.db.execute("SELECT park_id FROM inspections GROUP BY park_id"
                                        " ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
             store.db.execute("UPDATE inspections SET status = 'completed' WHERE park_id = ?", [park_id])

@@ -154,3 +154,23 @@ def test_another_inspectors_inspection_is_said_once_and_the_next_sync_is_done(qt
     qtbot.waitUntil(lambda: not window.hub_sync.running, timeout=30000)
     assert "同步完成" in window.statusBar().currentMessage()
     assert window.hub_sync.result_box is None
+
+
+def test_a_sync_says_when_an_approval_carries_to_the_signed_revision(qtbot, window, hub, data_dir, runner):
+    from inspection.hub.review import record_review
+    from tests.hub.folders import sign
+
+    alice, rita = hub.add_user("inspector"), hub.add_user("reviewer")
+    dialog = _connect(qtbot, window, hub, alice, hub.passwords[alice])
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    inspection_id = runner.call(lambda store: filled_inspection(store, photos=1))
+    window.hub_sync.sync()
+    qtbot.waitUntil(lambda: not window.hub_sync.running, timeout=30000)
+    with hub.session(rita) as session:
+        record_review(session, inspection_id, "approve")
+    runner.call(lambda store: sign(store, inspection_id))
+    window.hub_sync.sync()
+    qtbot.waitUntil(lambda: not window.hub_sync.running, timeout=30000)
+    message = window.statusBar().currentMessage()
+    assert "同步完成" in message and "1 项签署后结果未变，沿用已通过的审核" in message

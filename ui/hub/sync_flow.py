@@ -66,6 +66,18 @@ def status_text(status: dict[str, Any] | None) -> tuple[str, str]:
     return text, "\n".join(lines)
 
 
+def review_notes(report: SyncReport) -> list[str]:
+    """What the hub made of approvals given before these uploads (hub schema 0008): carried
+    over to the same results, or lapsed (other results: reviewed again)."""
+    outcomes = [(p.get("review") or {}).get("outcome") for p in report.pushed]
+    notes = []
+    if outcomes.count("carried"):
+        notes.append(tr("{0} 项签署后结果未变，沿用已通过的审核").format(outcomes.count("carried")))
+    if outcomes.count("lapsed"):
+        notes.append(tr("{0} 项已通过的检查结果有改动，需重新审核（待审核）").format(outcomes.count("lapsed")))
+    return notes
+
+
 class HubSync(QObject):
     """The window's hub: the menu actions, the status bar label, running a sync."""
 
@@ -211,9 +223,11 @@ class HubSync(QObject):
             pulled = report.pulled
             self.window.statusBar().showMessage(tr(
                 "同步完成：上传 {0} 项检查；下载未完成整改 {1} 项、审核意见 {2} 条").format(
-                    pushed, pulled.get("open_findings", 0), pulled.get("reviews", 0)), 10000)
+                    pushed, pulled.get("open_findings", 0), pulled.get("reviews", 0))
+                + "".join(tr("；") + note for note in review_notes(report)), 10000)
             return
         lines = [tr("已上传 {0} 项检查。").format(pushed)] if pushed else []
+        lines += review_notes(report)
         for item in report.refused:
             if item.get("lasting"):
                 lines.append(tr("中心不接受 {0} {1}（第 {2} 版）：{3}。此版本不再上传，检查有改动时再试。").format(
