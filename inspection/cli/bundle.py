@@ -33,6 +33,9 @@ MESSAGES = messages({
     "cli.bundle.sealed": ("已签署", "signed"),
     "cli.bundle.superseded": ("已被新版本取代", "superseded by a newer revision"),
     "cli.bundle.set_aside": ("本机未并入签署版本的修改", "changes here not merged into the signed revision"),
+    "cli.conflict.mine": ("保留本机", "kept this computer's"),
+    "cli.conflict.theirs": ("采用对方", "took the other's"),
+    "cli.conflict.elsewhere": ("已由另一台电脑选定", "settled on another computer"),
 })
 HELP = messages({
     "cli.help.bundle": ("检查包（.pib）：在数据文件夹之间移交检查",
@@ -63,6 +66,8 @@ HELP = messages({
                                "settle a conflict with this computer's content or the other's"),
     "cli.help.conflict.id": ("冲突编号（conflict list 列出）", "the conflict's number (conflict list shows it)"),
     "cli.help.conflict.choice": ("mine=本机，theirs=对方", "mine (this computer's) or theirs (the other's)"),
+    "cli.help.conflict.all": ("也列出已选定的冲突（何时、选了哪一方）",
+                              "also list the conflicts settled (when, and which side was kept)"),
 })
 
 
@@ -94,6 +99,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         dest="conflict_command", required=True, metavar="list|pick")
     listing = conflict.add_parser("list", parents=[common], help=say("cli.help.conflict.list"))
     listing.add_argument("id")
+    listing.add_argument("--all", action="store_true", help=say("cli.help.conflict.all"))
     add_json_flag(listing)
     listing.set_defaults(handler=conflict_list)
     pick = conflict.add_parser("pick", parents=[common], help=say("cli.help.conflict.pick"))
@@ -176,16 +182,35 @@ def bundle_revisions(args: argparse.Namespace) -> int:
 def conflict_list(args: argparse.Namespace) -> int:
     with store_for(args) as store:
         inspection_id = store.resolve_inspection_id(args.id)
-        conflicts = store.conflicts(inspection_id)
+        conflicts = store.conflicts(inspection_id, open_only=not args.all)
     if args.json:
         print_json([{"id": c.id, "entity": c.entity, "key": c.key, "item": c.item,
-                     "mine": c.mine["record"], "theirs": c.theirs["record"], "source": c.source}
+                     "mine": c.mine["record"], "theirs": c.theirs["record"], "source": c.source,
+                     "created_at": _local(c.created_at), "resolved_at": _local(c.resolved_at),
+                     "resolution": c.resolution}
                     for c in conflicts])
         return 0
     for c in conflicts:
         where = " ".join(c.item) if c.item else c.entity
-        print(f"{c.id}\t{where}\t{c.entity}\t{c.source}")
+        line = f"{c.id}\t{where}\t{c.entity}\t{c.source}"
+        if not c.open:
+            picked = say(f"cli.conflict.{c.resolution}" if c.resolution else "cli.conflict.elsewhere")
+            line += f"\t{picked}\t{_local(c.resolved_at, minutes=True)}"
+        print(line)
     return 0
+
+
+def _local(stamp: str | None, *, minutes: bool = False) -> str | None:
+    """A stored time in this computer's zone (as every time the program shows)."""
+    if stamp is None:
+        return None
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return moment.strftime("%Y-%m-%d %H:%M") if minutes else moment.isoformat(timespec="seconds")
 
 
 def conflict_pick(args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ from inspection.bundle.errors import BundleRefused
 from inspection.bundle.merge import Side, Write, join, sides
 from inspection.changes import Change
 from inspection.results import is_answered
-from inspection.store.base import NotFound
+from inspection.store.base import NotFound, now_iso
 from inspection.store.exchange_apply import ApplyMixin
 from inspection.store.exchange_rows import Incoming, as_json, conflict_key
 
@@ -40,8 +40,8 @@ class ConflictRecord:
     mine: dict  # {"record": {...} | None (deleted), "vv": {...}, ...}
     theirs: dict
     source: str  # the bundle it came from
-    created_at: str
-    resolved_at: str | None = None
+    created_at: str  # local time with its offset, as every time the store keeps (now_iso)
+    resolved_at: str | None = None  # likewise (m010 gave the UTC times of older programs theirs)
     resolution: str | None = None  # mine | theirs | None (settled elsewhere)
 
     @property
@@ -82,6 +82,7 @@ class ConflictsMixin(ApplyMixin):
         def photo(self, photo_id: int) -> Photo: ...
 
     def conflicts(self, inspection_id: str, *, open_only: bool = True) -> list[ConflictRecord]:
+        """The inspection's open conflicts (all, settled too, without *open_only*), in order."""
         sql = "SELECT * FROM conflicts WHERE inspection_id = ?"
         if open_only:
             sql += " AND resolved_at IS NULL"
@@ -125,8 +126,8 @@ class ConflictsMixin(ApplyMixin):
             before = {"record": current.record, "vv": current.vv, "uid": current.uid}
             blobs = _incoming(conflict.theirs, conflict.mine)
             self._put(conflict, Side(chosen.record, vv, current.uid or theirs.uid), blobs)
-            self.db.execute("UPDATE conflicts SET resolved_at = datetime('now'), resolution = ?,"
-                            " before = ? WHERE id = ?", [choice, as_json(before), conflict_id])
+            self.db.execute("UPDATE conflicts SET resolved_at = ?, resolution = ?, before = ?"
+                            " WHERE id = ?", [now_iso(), choice, as_json(before), conflict_id])
             self._report(edit, conflict)
         return edit.change
 

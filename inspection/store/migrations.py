@@ -6,6 +6,7 @@ version; :func:`check_not_newer` refuses it rather than risk damaging it.
 from __future__ import annotations
 
 import contextlib
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -307,6 +308,23 @@ def m009_reviewed_content(db: Database) -> None:
         ALTER TABLE hub_reviews ADD COLUMN carried_from TEXT;
         """
     )
+
+
+@migrations()
+def m010_conflict_times(db: Database) -> None:
+    """A conflict's pick was stamped in UTC without an offset (SQLite's datetime('now')), where
+    every other time the store keeps is local time with its offset: read as local, it was off
+    by the zone (eight hours in China). Those stamps become this computer's local time with its
+    offset, as the pick would have been stamped (the same instant)."""
+    rows = db.execute("SELECT id, resolved_at FROM conflicts WHERE resolved_at IS NOT NULL").fetchall()
+    for conflict_id, stamp in rows:
+        try:
+            moment = datetime.fromisoformat(stamp)
+        except ValueError:
+            continue  # not a time: left as it is (check-db reads the rest)
+        if moment.tzinfo is None:
+            local = moment.replace(tzinfo=UTC).astimezone().isoformat(timespec="milliseconds")
+            db.execute("UPDATE conflicts SET resolved_at = ? WHERE id = ?", [local, conflict_id])
 
 
 def _database_folder(db: Database) -> Path | None:

@@ -88,3 +88,67 @@ def test_conflicts_are_listed_and_picked(cli, draft, tmp_path):
     assert json.loads(cli("b", "conflict", "list", draft, "--json")[1]) == []
     code, out, err = cli("b", "bundle", "revisions", draft, "--json")
     assert json.loads(out)["current"]["revision"] == 1
+
+
+@pytest.fixture
+def shanghai(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _picked_conflict(cli, draft, tmp_path):
+    cli("a", "bundle", "export", draft, "--out", str(tmp_path / "0.pib"))
+    cli("b", "bundle", "import", str(tmp_path / "0.pib"), "--allow-unsigned")
+    cli("a", "inspection", "answer", draft, "1-1-1", "--result", "fail")
+    cli("b", "inspection", "answer", draft, "1-1-1", "--result", "partial")
+    cli("a", "bundle", "export", draft, "--out", str(tmp_path / "1.pib"))
+    cli("b", "bundle", "import", str(tmp_path / "1.pib"), "--allow-unsigned")
+    (conflict,) = json.loads(cli("b", "conflict", "list", draft, "--json")[1])
+    assert conflict["resolved_at"] is None and conflict["resolution"] is None
+    assert cli("b", "conflict", "pick", str(conflict["id"]), "theirs")[0] == 0
+    return conflict["id"]
+
+
+def _raw_resolved_at(root):
+    from inspection.store import open_store
+
+    with open_store(root) as store:
+        return store.db.execute("SELECT resolved_at FROM conflicts").fetchone()[0]
+
+
+def test_a_pick_is_stamped_with_its_offset_and_listed_in_local_time(cli, draft, tmp_path, shanghai):
+    from datetime import datetime, timedelta
+
+    _picked_conflict(cli, draft, tmp_path)
+    stamp = datetime.fromisoformat(_raw_resolved_at(tmp_path / "b"))
+    assert stamp.utcoffset() == timedelta(hours=8)  # it was UTC without an offset
+    code, out, err = cli("b", "conflict", "list", draft, "--all")
+    assert code == 0, err
+    assert "采用对方" in out and stamp.strftime("%Y-%m-%d %H:%M") in out
+    (listed,) = json.loads(cli("b", "conflict", "list", draft, "--all", "--json")[1])
+    assert listed["resolution"] == "theirs"
+    assert datetime.fromisoformat(listed["resolved_at"]) == stamp.replace(microsecond=0)
+    assert cli("b", "conflict", "list", draft)[1] == ""  # settled: not listed without --all
+
+
+def test_picks_stamped_in_utc_by_an_older_program_become_local_time(cli, draft, tmp_path, shanghai):
+    """Migration m010: 23:30 UTC as SQLite's datetime('now') wrote it is 07:30 the next day here."""
+    import sqlite3
+
+    from inspection.store.migrations import known_names, migrations
+
+    _picked_conflict(cli, draft, tmp_path)
+    database = tmp_path / "b" / "inspections.db"
+    assert database.is_file()
+    with sqlite3.connect(database) as conn:
+        conn.execute("UPDATE conflicts SET resolved_at = '2026-03-01 23:30:00'")
+        conn.execute(f"DELETE FROM {migrations.migrations_table} WHERE name = 'm010_conflict_times'")
+        conn.execute(f"PRAGMA user_version = {len(known_names()) - 1}")
+    assert _raw_resolved_at(tmp_path / "b") == "2026-03-02T07:30:00.000+08:00"
+    code, out, err = cli("b", "conflict", "list", draft, "--all")
+    assert code == 0 and "2026-03-02 07:30" in out
