@@ -50,6 +50,9 @@ def trend_lines(trends: ParkTrends) -> list[str]:
              + ("（本机数据）" if park.get("source") == "local" else "")]
     if not trends.points:
         lines.append("没有已完成或已签署的检查")
+    for left in park.get("left_out", ()):  # from this folder: a signed revision it cannot read
+        lines.append(f"未计入：{left['date']} 第 {left['revision']} 版（已签署，之后重新打开修改）："
+                     "本机没有保存该版签署时的内容")
     for point in trends.points:
         visit = point.visit
         parts = []

@@ -24,7 +24,7 @@ from inspection.store.maintenance import CheckReport, check_database
 from inspection.store.opening import DamagedFolder, NoDatabase, explain_database_error, size_text, temp_files
 from inspection.store.rectification import RectificationMixin
 from inspection.store.restore import BadBackup, restore_from
-from inspection.store.reviews import HubStanding, ReviewDecision, ReviewsMixin
+from inspection.store.reviews import HubStanding, ReviewDecision, ReviewsMixin, SharedState
 from inspection.store.site import SiteMixin
 from inspection.store.swap import Notice
 from inspection.store.templates import Installed, TemplateRecord, TemplateRefused, TemplatesMixin
@@ -34,7 +34,7 @@ __all__ = ["Store", "open_store", "UNSET", "InspectionLocked", "NotFound", "Stor
            "ParkRegistry", "RegistryState", "ConflictRecord", "EditionMove", "Installed",
            "TemplateRecord", "TemplateRefused", "PendingPush", "HubSyncRecord", "HubRefusal", "DamagedFolder",
            "NoDatabase", "Notice", "backup_is_whole", "explain_database_error", "HubStanding",
-           "ReviewDecision"]
+           "ReviewDecision", "SharedState"]
 
 
 class Store(EditionsMixin, InspectionsMixin, AnswersMixin, EvidenceMixin, IdentityMixin,

@@ -94,6 +94,21 @@ def _decision(row: Mapping[str, Any]) -> ReviewDecision:
                           content_sha256=row.get("content_sha256"), carried_from=row.get("carried_from"))
 
 
+@dataclass(frozen=True)
+class SharedState:
+    """The revision of an inspection that a park's trend counts (Store.shared_states_of_park)."""
+
+    inspection: Inspection  # as it is now
+    revision: int  # the revision counted
+    status: Status  # its status then: completed or signed
+    rows: dict[str, Any] | None = None  # its rows as sealed at signing, when not the current state
+    kept_rows: bool = True  # False: a signed revision whose rows this folder did not keep
+
+    @property
+    def current(self) -> bool:
+        return self.revision == self.inspection.revision
+
+
 def _decided_on(decision: ReviewDecision, pushed: str | None) -> bool:
     """Whether *decision* is on the state this folder pushed with content *pushed* (None: not
     pushed): the office decided on that content. Signing a revision after its approval
@@ -109,11 +124,11 @@ class ReviewsMixin(StoreBase):
         def inspection(self, inspection_id: str) -> Inspection: ...
         def reopen(self, inspection_id: str, *, reason: str = "") -> Inspection: ...
 
-    def hub_standings(self, hub_id: str) -> dict[str, HubStanding]:
+    def hub_standings(self, hub_id: str, *, park_id: int | None = None) -> dict[str, HubStanding]:
         """Where every inspection shared with the hub *hub_id* stands (one statement; the
-        inspections list reads it beside its page). Drafts and inspections in progress that were
-        never shared (completed or signed) nor decided on are left out, also when "backup to
-        the hub" pushed them: the office does not review those."""
+        inspections list reads it beside its page), or those of one park. Drafts and
+        inspections in progress that were never shared (completed or signed) nor decided on are
+        left out, also when "backup to the hub" pushed them: the office does not review those."""
         if not hub_id:
             return {}
         rows = self._all("""
@@ -134,9 +149,10 @@ class ReviewsMixin(StoreBase):
             LEFT JOIN hub_reviews r ON r.rowid = (
                 SELECT rowid FROM hub_reviews x WHERE x.hub_id = :hub AND x.inspection_id = i.id
                 ORDER BY x.decided_at DESC, x.id DESC LIMIT 1)
-            WHERE i.status IN ('completed', 'signed') OR r.id IS NOT NULL
-               OR EXISTS (SELECT 1 FROM hub_pushes h WHERE h.hub_id = :hub AND h.inspection_id = i.id)
-            """, {"hub": hub_id})
+            WHERE (i.status IN ('completed', 'signed') OR r.id IS NOT NULL
+                   OR EXISTS (SELECT 1 FROM hub_pushes h WHERE h.hub_id = :hub AND h.inspection_id = i.id))
+              AND (:park IS NULL OR i.park_id = :park)
+            """, {"hub": hub_id, "park": park_id})
         standings = {}
         for row in rows:
             decision = None if row["r_id"] is None else _decision(
@@ -177,6 +193,33 @@ class ReviewsMixin(StoreBase):
         return [inspection_from_row(r) for r in self._all(
             INSPECTION_SELECT + " WHERE i.park_id = ? AND i.status IN ('completed', 'signed')"
             " ORDER BY i.date, i.created_at", [park_id])]
+
+    def shared_states_of_park(self, park_id: int) -> list[SharedState]:
+        """A park's visits for its trend, oldest first: each inspection's latest completed or
+        signed revision, as the hub counts them. A completed or signed inspection is counted as
+        it is; one reopened after a signed revision (a newer revision in progress) is counted as
+        that signed revision, from the rows sealed when it was signed (``revisions``), or —
+        when this folder did not keep them — is listed with ``kept_rows`` False so that the
+        trend can say why it is left out."""
+        rows = self._all(INSPECTION_SELECT.replace("SELECT i.*,", """SELECT i.*,
+                   (SELECT max(r.revision) FROM reports r WHERE r.inspection_id = i.id
+                    AND r.revision < i.revision) AS signed_revision,""", 1)
+                         + " WHERE i.park_id = ? ORDER BY i.date, i.created_at", [park_id])
+        states = []
+        for row in rows:
+            inspection = inspection_from_row(row)
+            if inspection.status in (Status.COMPLETED, Status.SIGNED):
+                states.append(SharedState(inspection, inspection.revision, inspection.status))
+                continue
+            if row["signed_revision"] is None:
+                continue  # never shared as completed or signed here: not a visit yet
+            revision = int(row["signed_revision"])
+            sealed = self.db.execute("SELECT rows FROM revisions WHERE inspection_id = ? AND revision = ?"
+                                     " AND kind = 'sealed'", [inspection.id, revision]).fetchone()
+            states.append(SharedState(inspection, revision, Status.SIGNED,
+                                      rows=json.loads(sealed[0]) if sealed is not None else None,
+                                      kept_rows=sealed is not None))
+        return states
 
     def carried_findings(self, inspection_id: str) -> set[int]:
         """The findings of an inspection that continue one of an earlier visit (here, or another

@@ -117,7 +117,7 @@
         <message>
             <location filename="../../ui/base/i18n.py" line="69" />
             <location filename="../../ui/office/ranking_view.py" line="136" />
-            <location filename="../../ui/office/trends_view.py" line="176" />
+            <location filename="../../ui/office/trends_view.py" line="180" />
             <source>不符合</source>
             <translation>Non-compliant</translation>
         </message>
@@ -1221,7 +1221,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
             <location filename="../../ui/office/inspections_view.py" line="42" />
-            <location filename="../../ui/office/trends_view.py" line="175" />
+            <location filename="../../ui/office/trends_view.py" line="179" />
             <location filename="../../ui/reports/revisions_dialog.py" line="74" />
             <source>版本</source>
             <translation>Revision</translation>
@@ -1406,7 +1406,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/ranking_view.py" line="137" />
             <location filename="../../ui/office/tracker_view.py" line="47" />
-            <location filename="../../ui/office/trends_view.py" line="175" />
+            <location filename="../../ui/office/trends_view.py" line="179" />
             <source>检查日期</source>
             <translation>Date</translation>
         </message>
@@ -2327,6 +2327,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/inspection_view/star_inputs.py" line="410" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="280" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="286" />
+            <location filename="../../ui/office/trends_view.py" line="163" />
             <source>、</source>
             <translation>, </translation>
         </message>
@@ -3042,7 +3043,7 @@ Reason (optional):</translation>
         </message>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="42" />
-            <location filename="../../ui/office/trends_view.py" line="175" />
+            <location filename="../../ui/office/trends_view.py" line="179" />
             <source>审核</source>
             <translation>Review</translation>
         </message>
@@ -3768,22 +3769,32 @@ Reason (optional):</translation>
             <translation>{0}: {1} inspections, {2} to {3} ({4})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/trends_view.py" line="176" />
+            <location filename="../../ui/office/trends_view.py" line="162" />
+            <source>；未计入 {0}（已签署后重新打开，本机没有保存签署时的内容）</source>
+            <translation>; not counted: {0} (signed, then reopened; this folder did not keep its rows as signed)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/trends_view.py" line="163" />
+            <source>{0} 第 {1} 版</source>
+            <translation>{0} revision {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/trends_view.py" line="180" />
             <source>新增整改</source>
             <translation>New findings</translation>
         </message>
         <message>
-            <location filename="../../ui/office/trends_view.py" line="176" />
+            <location filename="../../ui/office/trends_view.py" line="180" />
             <source>完成整改</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../ui/office/trends_view.py" line="176" />
+            <location filename="../../ui/office/trends_view.py" line="180" />
             <source>未完成整改</source>
             <translation>Still open</translation>
         </message>
         <message>
-            <location filename="../../ui/office/trends_view.py" line="190" />
+            <location filename="../../ui/office/trends_view.py" line="194" />
             <source>{0} 星</source>
             <translation>{0} stars</translation>
         </message>

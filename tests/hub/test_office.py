@@ -17,6 +17,7 @@ from inspection.office.local import local_visits
 from inspection.office.ranking import rank_parks
 from inspection.office.tracker import TrackerFilter
 from inspection.office.trends import park_trends
+from inspection.signing.issue import issue_report
 from tests.hub.folders import folder
 from tests.hub.office_data import CODES, answer_all, decide, push, visit
 
@@ -321,3 +322,54 @@ def test_a_tracker_list_open_across_midnight_counts_its_later_pages_from_the_sam
         while model.canFetchMore():
             model.fetchMore()
     assert [(r.requirement, r.days_overdue) for r in model.rows] == [("整改 0", 2), ("整改 1", 1)]
+
+
+def test_local_trends_count_a_reopened_inspection_as_its_signed_revision_as_the_hub_does(office, capsys,
+                                                                                         tmp_path, qtbot):
+    """`hub trends --local` dropped an inspection reopened after signing (a newer revision in
+    progress): it counts the latest signed revision, from the rows sealed when it was signed —
+    the hub's trend counts the same — or says why not when this folder did not keep them."""
+    from tests.hub.folders import sign
+    from tests.inspection.bundle_data import PASSWORD, make_key
+
+    hub, (root_a, store_a), _, (root_r, _), rita = office
+    first, second, third = _three_visits(store_a)
+    store_a.set_status(third, Status.IN_PROGRESS)
+    store_a.save_answer(third, "000", CODES[0], result="fail", note="签署时不符合")
+    store_a.set_status(third, Status.COMPLETED)
+    issue_report(store_a, third, key_path=make_key(tmp_path / "keys", "张三"), password=PASSWORD)
+    sign(store_a, second)  # signed without its rows sealed (as by a program before sealing)
+    push(store_a, root_a)
+    decide(hub, rita, third, "approve")
+    push(store_a, root_a)
+    for reopened in (second, third):
+        store_a.reopen(reopened, reason="补充记录")
+        store_a.save_answer(reopened, "000", CODES[5], result="fail", note="修改中")
+    assert store_a.inspection(third).status is Status.IN_PROGRESS and store_a.inspection(third).revision == 2
+
+    with hub.session(rita) as session:
+        hub_trends = park_trends(*park_visits(session, "星河园"))
+    park_here, local = local_visits(store_a, "星河园")
+    offline = park_trends(park_here, local)
+    assert [(p.visit.date, p.visit.status, p.visit.revision) for p in hub_trends.points] == [
+        ("2025-03-01", "completed", 1), ("2025-09-01", "signed", 1), ("2026-03-01", "signed", 1)]
+    assert [(p.visit.date, p.visit.status, p.visit.revision, p.visit.review) for p in offline.points] == [
+        ("2025-03-01", "completed", 1, None), ("2026-03-01", "signed", 1, "approved")]
+    assert (offline.points[-1].templates["000"].percent, offline.points[-1].wanting,
+            offline.points[-1].closed) == (hub_trends.points[-1].templates["000"].percent,
+                                           hub_trends.points[-1].wanting, hub_trends.points[-1].closed)
+    assert offline.points[-1].wanting == 1  # as signed: not the edit in progress
+    assert park_here["left_out"] == [{"inspection_id": second, "date": "2025-09-01", "revision": 1,
+                                      "reason": "sealed_rows_missing"}]
+
+    code, out, err = _run(capsys, "hub", "trends", "--park", "星河园", "--local", "--data-dir", root_a)
+    assert code == 0, err
+    assert "2026-03-01  第 1 版（已通过）" in out
+    assert "未计入：2025-09-01 第 1 版（已签署，之后重新打开修改）：本机没有保存该版签署时的内容" in out
+
+    from ui.office.trends_view import TrendsView  # the window's 园区趋势 says it too
+    view = TrendsView(None)
+    qtbot.addWidget(view)
+    view._show(offline)
+    assert "2 次检查" in view.said.text()
+    assert "未计入 2025-09-01 第 1 版（已签署后重新打开，本机没有保存签署时的内容）" in view.said.text()

@@ -157,6 +157,10 @@ class TrendsView(QWidget):
             source = tr("本机数据") if trends.park.get("source") == "local" else tr("中心数据")
             self.said.setText(tr("{0}：{1} 次检查，{2} 至 {3}（{4}）").format(
                 trends.park["name"], len(trends.points), trends.dates[0], trends.dates[-1], source))
+        left_out = trends.park.get("left_out", ()) if trends is not None else ()
+        if left_out:  # from this folder: a signed revision, reopened since, whose rows it did not keep
+            self.said.setText(self.said.text() + tr("；未计入 {0}（已签署后重新打开，本机没有保存签署时的内容）").format(
+                tr("、").join(tr("{0} 第 {1} 版").format(x["date"], x["revision"]) for x in left_out)))
         self._draw()
         self._fill_table()
 
