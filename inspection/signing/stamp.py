@@ -29,11 +29,12 @@ MARGIN = 8.0  # points kept free inside the border
 def stamp_font() -> str:
     """The regular face registered with reportlab (reused when the report registered it)."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from inspection.report.font_cache import load_ttfont
 
     # (getFont on an unknown name would first parse every AFM file reportlab ships: 0.6 s)
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(regular_font_file())))
+    if FONT not in pdfmetrics.getRegisteredFontNames():  # parsed once, kept between runs
+        pdfmetrics.registerFont(load_ttfont(FONT, regular_font_file()))
     return FONT
 
 

@@ -97,11 +97,11 @@ def _runs(command: list[str], *, times: int = 7, env: dict | None = None) -> flo
     return statistics.median(samples)
 
 
-# A bare PySide6 window, timed like the program: from starting the process to its first paint.
-BARE_WINDOW = """
+# Says how long after the bench started its process a window was first painted, then quits.
+PAINTED = """
 import os, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 class Painted(QObject):
     def eventFilter(self, watched, event):
@@ -111,7 +111,10 @@ class Painted(QObject):
             print(f"painted after {time.time() - started:.3f} s", file=sys.stderr, flush=True)
             QTimer.singleShot(0, QApplication.quit)
         return False
-
+"""
+# A bare PySide6 window, timed like the program: from starting the process to its first paint.
+BARE_WINDOW = PAINTED + """
+from PySide6.QtWidgets import QMainWindow
 app = QApplication(sys.argv[:1]); w = QMainWindow(); f = Painted(w); w.installEventFilter(f)
 w.show(); app.exec()
 """
@@ -121,22 +124,12 @@ w.show(); app.exec()
 # locale, a menu bar of nine menus, the list's heading, search, filters and table, a status bar.
 # Its time is what Qt itself costs for such a window (its Python enum types above all: the
 # window makes ~285 of them, an empty window ~43); the program's own share is the rest.
-SAME_WIDGETS_WINDOW = """
-import os, sys, time
-from PySide6.QtCore import QEvent, QLocale, QObject, QSortFilterProxyModel, Qt, QTimer
+SAME_WIDGETS_WINDOW = PAINTED + """
+from PySide6.QtCore import QLocale, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence, QStandardItemModel
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox, QProgressBar, QPushButton,
-    QStackedWidget, QTableView, QVBoxLayout, QWidget)
-
-class Painted(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
-            self.done = True
-            started = float(os.environ["PARK_INSPECTOR_QUIT_WHEN_SHOWN"])
-            print(f"painted after {time.time() - started:.3f} s", file=sys.stderr, flush=True)
-            QTimer.singleShot(0, QApplication.quit)
-        return False
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QMainWindow, QMessageBox, QProgressBar, QPushButton, QStackedWidget, QTableView,
+    QVBoxLayout, QWidget)
 
 app = QApplication(sys.argv[:1])
 QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
