@@ -24,6 +24,8 @@ from inspection.report.context import ReportContext, esc, format_time
 from inspection.report.evidence import photo_place
 from inspection.report.fallback_font import draw_string
 from inspection.report.fonts import FONT, FONT_BOLD
+from inspection.report.jpeg import JpegInfo, jpeg_info
+from inspection.report.pdf_images import draw_jpeg
 from inspection.report.styles import (
     ALERT,
     BODY_HEIGHT,
@@ -33,7 +35,6 @@ from inspection.report.styles import (
     report_table,
     styles,
 )
-from inspection.report.writer import JpegInfo, draw_jpeg, jpeg_info
 
 # The largest a photo may be drawn, by how many photos share an appendix page.
 PHOTOS_PER_PAGE = {1: (CONTENT_WIDTH, 190 * mm), 2: (150 * mm, 98 * mm), 4: (82 * mm, 64 * mm)}

@@ -20,8 +20,8 @@ from inspection.photos.order import capture_order_key
 from inspection.report.appendix import PhotoFlowable
 from inspection.report.context import ReportContext, esc, format_date_cn
 from inspection.report.fonts import FONT
+from inspection.report.jpeg import jpeg_info
 from inspection.report.styles import CONTENT_WIDTH, report_table, styles
-from inspection.report.writer import jpeg_info
 
 CELL = CONTENT_WIDTH / 2
 PHOTO_BOX = (CELL - 6 * mm, 62 * mm)

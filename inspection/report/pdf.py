@@ -21,7 +21,7 @@ from inspection.appinfo import APP_VERSION
 from inspection.files import atomic_target
 from inspection.model import InspectionSnapshot, Status
 from inspection.paths import DataDir
-from inspection.report import writer
+from inspection.report import pdf_images, writer
 from inspection.report.appendix import PHOTOS_PER_PAGE, photo_appendix
 from inspection.report.attachment import (
     RESULTS_DESCRIPTION,
@@ -98,7 +98,7 @@ def mark_png(text: str) -> bytes:
 
 @lru_cache(maxsize=4)
 def mark_image(text: str) -> dict[str, dict[str, Any]]:
-    """The mark's picture as the PDF embeds it (:func:`writer.png_image` of :func:`mark_png`),
+    """The mark's picture as the PDF embeds it (:func:`pdf_images.png_image` of :func:`mark_png`),
     kept between runs in the user's cache folder (:mod:`.run_cache`): drawing, rotating and
     decoding it again costs some 60 ms, and the Pillow import, in every unsigned report."""
     import hashlib
@@ -118,13 +118,13 @@ def mark_image(text: str) -> dict[str, dict[str, Any]]:
                 return parts
         except (ValueError, EOFError, TypeError):
             pass
-    parts = writer.png_image("UnsignedMark", mark_png(text))
+    parts = pdf_images.png_image("UnsignedMark", mark_png(text))
     run_cache.write(name, key, marshal.dumps(parts))
     return parts
 
 
 def _is_image(parts: Any) -> bool:
-    """*parts* as :func:`writer.png_image` gives them: an image with its size and pixels."""
+    """*parts* as :func:`pdf_images.png_image` gives them: an image with its size and pixels."""
     return isinstance(parts, dict) and all(
         isinstance(part, dict) and isinstance(part.get("width"), int)
         and isinstance(part.get("height"), int) and isinstance(part.get("streamContent"), bytes)
@@ -243,7 +243,7 @@ def _numbered_canvas(header_left: str, header_right: str, mark: str | None,
             more as text in the footer."""
             width, height = mark_size(text)
             scale = PAGE_WIDTH * 0.9 / width
-            writer.draw_named_image(self, "UnsignedMark", mark_image(text),
+            pdf_images.draw_named_image(self, "UnsignedMark", mark_image(text),
                                     (PAGE_WIDTH - width * scale) / 2,
                                     (PAGE_HEIGHT - height * scale) / 2, width * scale,
                                     height * scale)

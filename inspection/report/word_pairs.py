@@ -9,9 +9,9 @@ from docx.shared import Cm
 
 from inspection.model import Photo
 from inspection.report.context import ReportContext, format_date_cn
+from inspection.report.jpeg import jpeg_info
 from inspection.report.pairs import rectification_pairs
 from inspection.report.word_parts import MUTED, _annotated_photo, add_paragraph, add_run, heading, page_break
-from inspection.report.writer import jpeg_info
 
 PHOTO_WIDTH = Cm(7.4)
 

@@ -16,7 +16,7 @@ from docx.shared import Cm, Pt, RGBColor
 from inspection import palette
 from inspection.report.context import ReportContext, format_time
 from inspection.report.evidence import photo_place
-from inspection.report.writer import jpeg_info
+from inspection.report.jpeg import jpeg_info
 
 BODY_FONT = "宋体"  # SimSun: on every Chinese Windows; Word maps it elsewhere
 HEADING_FONT = "黑体"

@@ -12,8 +12,8 @@ from reportlab import rl_config
 
 from inspection.report import build_report, pdf, read_attached_results, writer
 from inspection.report.errors import ReportError
+from inspection.report.jpeg import jpeg_info
 from inspection.report.page_images import page_count
-from inspection.report.writer import jpeg_info
 from tests.inspection.report_data import fill_inspection, jpeg_bytes
 
 

@@ -1,5 +1,5 @@
 """inspection/report/cjk.py replaces two private reportlab functions and leans on more;
-inspection/report/writer.py and styles.ReportTable lean on reportlab's writing and table splitting.
+inspection/report/writer.py, pdf_images.py and styles.ReportTable lean on reportlab's writing and table splitting.
 
 Their parameters and the hash of their source text, as shipped in the reportlab series
 requirements.txt pins, are recorded below. A reportlab upgrade that changes any of them fails
@@ -89,7 +89,7 @@ RELIED_ON = {  # the callers that must reach the replacements through the module
     ("reportlab.pdfbase.ttfonts", "TTFontFace.__init__"): (
         "self, filename, validate=0, subfontIndex=0",
         "8a2daaefaaf723149158c691039bf3f538d2054192a7f19115931d09e4605131"),
-    # writer.draw_named_image rebuilds the unsigned mark's image XObjects from their attributes
+    # pdf_images.draw_named_image rebuilds the unsigned mark's image XObjects from their attributes
     ("reportlab.pdfbase.pdfdoc", "PDFImageXObject.__init__"): (
         "self, name, source=None, mask=None",
         "b106f2dd40b131c02de527d1d3d2a2ee38456567afb7fc542c3b56775cb2b965"),
