@@ -107,7 +107,7 @@ def test_note_is_saved_after_a_pause_and_on_focus_out(qtbot, runner, open_page, 
     page.panel.note.setFocus()
     page.panel.note.setPlainText("东侧道路照明不足，两处路灯损坏")
     page.tree.setFocus()  # focus-out saves at once
-    assert not page.panel._note_timer.isActive()
+    assert not page.panel.note._timer.isActive()
     settle(qtbot, page)
     assert stored(runner, inspection_id, "000", "1-1-1").note == "东侧道路照明不足，两处路灯损坏"
     assert page.undo_stack.count() == 1  # one undo step for one note typed in pauses
@@ -116,7 +116,7 @@ def test_note_is_saved_after_a_pause_and_on_focus_out(qtbot, runner, open_page, 
 def test_flush_saves_the_note_being_typed(qtbot, runner, open_page, inspection_id):
     page = open_page(inspection_id)
     page.panel.note.setPlainText("尚未离开的备注")
-    assert page.panel._note_timer.isActive()
+    assert page.panel.note._timer.isActive()
     page.flush()
     page.close()
     runner.shutdown()  # what closing the window does: queued edits are written first

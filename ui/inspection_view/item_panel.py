@@ -9,13 +9,12 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -37,16 +36,13 @@ from ui.base.widgets import (
 from ui.inspection_view.conflicts import ConflictBox
 from ui.inspection_view.evidence_notice import EvidenceNotice
 from ui.inspection_view.findings import FindingsPanel
+from ui.inspection_view.item_note import ItemNote
 from ui.inspection_view.result_buttons import ResultButtons
 from ui.inspection_view.star_inputs import StarIndicatorForm
 from ui.photos.photo_facts import flag_texts
 from ui.photos.photo_strip import PhotoStrip, ThumbnailCache
 from ui.session.edit_session import EditSession
-from ui.session.undo_commands import EditNote, SetAnswer
-
-NOTE_DELAY_MS = 600
-
-
+from ui.session.undo_commands import SetAnswer
 
 
 class ItemPanel(QScrollArea):
@@ -125,22 +121,9 @@ class ItemPanel(QScrollArea):
         self.star_form.level_chosen.connect(self._star_level)
         layout.addWidget(self.star_form)
         layout.addWidget(section_title(tr("备注"), body))
-        self.note = QPlainTextEdit(body)
-        self.note.setPlaceholderText(tr("现场情况、依据、说明……（自动保存）"))
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(96)
-        self.note.textChanged.connect(self._note_typed)
-        self.note.installEventFilter(self)
+        self.note = ItemNote(lambda: (self.session, self.key), body)
+        self.note.leave_requested.connect(self.leave_requested)
         layout.addWidget(self.note)
-        self._note_timer = QTimer(self)
-        self._note_timer.setSingleShot(True)
-        self._note_timer.setInterval(NOTE_DELAY_MS)
-        self._note_timer.timeout.connect(self.commit_note)
-        self._setting_note = False
-        # The stored note the editor's text was typed over: a note changed underneath (a
-        # conflict pick, an undo, a sync or an import) replaces the text unless the inspector
-        # is typing right now, and typed text is never written over a newer stored note.
-        self._note_base = ""
         self.photos = PhotoStrip(cache, body)
         layout.addWidget(self.photos)
         self.findings = FindingsPanel(body)
@@ -202,7 +185,7 @@ class ItemPanel(QScrollArea):
         for widget in (self.note, self.photos, self.findings):
             widget.show()
         answer = session.answer(*self.key)
-        self._load_note(answer.note if answer else "")
+        self.note.load(answer.note if answer else "")
         self.refresh_answer()
         self.refresh_photos()
         self.findings.show_item(session, self.key, f"{node.code} {node.title}")
@@ -275,7 +258,7 @@ class ItemPanel(QScrollArea):
             self.star_form.set_answer(answer.value if answer else None, result)
         else:
             self.results.set_result(result)
-        self._note_arrived(answer.note if answer else "")
+        self.note.arrived(answer.note if answer else "")
         self._show_evidence()
         badges = []
         if self.node.attrs.get("pilot"):
@@ -334,78 +317,17 @@ class ItemPanel(QScrollArea):
 
     # --- edits ---------------------------------------------------------------------------------
 
-    def _note_typed(self) -> None:
-        if not self._setting_note and self.key is not None:
-            self._note_timer.start()
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is getattr(self, "note", None):
-            if event.type() == QEvent.Type.FocusOut:
-                self.commit_note(close=True)
-            elif event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
-                self.commit_note(close=True)
-                self.leave_requested.emit()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _open_note(self) -> EditNote | None:
-        """The note step still being typed for this item, if it is the latest on the stack."""
-        stack = self.session.undo_stack
-        if stack.index() == 0 or stack.index() != stack.count():
-            return None
-        top = stack.command(stack.index() - 1)
-        return top if isinstance(top, EditNote) and top.open and top.key == self.key else None
-
     def commit_note(self, *, close: bool = False) -> None:
-        """Save the note if it differs from the stored one (the debounce timer, focus-out, flush)."""
-        self._note_timer.stop()
-        if self.key is None or self.session is None or self.session.read_only:
-            return
-        text = self.note.toPlainText()
-        answer = self.session.answer(*self.key)
-        stored = answer.note if answer else ""
-        if text != stored:
-            base = self._note_base
-            self._note_base = text
-            step = self._open_note()
-            if step is not None and base == stored:
-                step.extend(text)
-            else:
-                # Typed over *base*: the store refuses it if a newer note is stored by now.
-                self.session.undo_stack.push(EditNote(self.session, *self.key, text, base))
-        else:
-            self._note_base = text
-        if close and (step := self._open_note()) is not None:
-            step.open = False
+        """Save the note if it differs from the stored one."""
+        self.note.commit(close=close)
 
     def note_restored(self, template_id: str, code: str, text: str) -> None:
         if (template_id, code) == self.key:
-            self._load_note(text)
+            self.note.load(text)
 
     def note_typing(self) -> bool:
         """Whether the note holds typed text not yet saved (the inspector is typing in it)."""
-        return self.note.toPlainText() != self._note_base
-
-    def _note_arrived(self, stored: str) -> None:
-        """The item's stored note as the session now shows it: the editor takes it unless
-        the inspector is typing (that text is saved against the note it was typed over)."""
-        if self.note.toPlainText() == stored:
-            self._note_base = stored
-        elif not self.note_typing():
-            self._load_note(stored)
-
-    def _load_note(self, text: str) -> None:
-        self._note_base = text
-        if self.note.toPlainText() == text:
-            return
-        position = self.note.textCursor().position()
-        self._setting_note = True
-        self.note.setPlainText(text)
-        self._setting_note = False
-        if self.note.hasFocus():  # keep the cursor about where it was
-            cursor = self.note.textCursor()
-            cursor.setPosition(min(position, len(text)))
-            self.note.setTextCursor(cursor)
+        return self.note.typing()
 
     def _star_values(self, value: dict) -> None:
         if self.key is not None and not self.session.read_only:
