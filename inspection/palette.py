@@ -53,6 +53,7 @@ HUB_BADGES: dict[str, tuple[str, str]] = {
     "pushed": ("#fff4d6", "#7a5200"),  # 待审核
     "approved": ("#dcf2e3", "#1d6b38"),  # 已通过
     "returned": ("#fdecea", "#8e1b1b"),  # 已退回
+    "approved_before": ("#edf3ee", "#46604e"),  # 曾通过: approved, then taken back to 检查中
 }
 # Bands of a ranking (A–D) and the trend chart's lines, in the report's calm colours.
 BAND_COLORS: dict[str, str] = {"A": PASS, "B": ON_TRACK, "C": PARTIAL, "D": FAIL}

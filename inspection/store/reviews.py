@@ -12,6 +12,13 @@ Where an inspection stands (:class:`HubStanding`), for the inspections list:
   completed revision is not the signed one's unless the hub carried it over (the same
   results; hub schema 0008) — else the signed one is 待审核 like any new content.
 
+An approval holds for the results the office reviewed, not for the inspection whatever it
+becomes: an approved inspection taken back to 检查中 (the same revision) is being edited
+(``editing``) and waits to go again (``approval_pending``: once completed and uploaded, the hub
+carries the approval over when the results are unchanged, else it is reviewed again); one the
+hub has and did not carry the approval to is 待审核 because its results changed
+(``approval_lapsed``).
+
 A returned inspection is reopened as a new revision (signed or completed alike), fixed,
 completed again and pushed by the next sync; the hub keeps the returned revision and the
 decision, and the reviewer decides on the new one.
@@ -51,6 +58,7 @@ class ReviewDecision:
     decided_at: str
     content_sha256: str | None = None  # the reviewed revision's content (None: pulled before m009)
     carried_from: str | None = None  # an approval the hub carried over to a revision with its results
+    carried_from_revision: int | None = None  # the revision of the decision it carries (when pulled)
 
     @property
     def carried(self) -> bool:
@@ -68,6 +76,7 @@ class HubStanding:
     state: str  # one of STANDINGS
     decision: ReviewDecision | None = None  # the latest decision, of this or an earlier revision
     history: tuple[ReviewDecision, ...] = field(default_factory=tuple)
+    editing: bool = False  # in progress here (reopened after it was shared): it goes when completed
 
     @property
     def returned_earlier(self) -> bool:
@@ -77,10 +86,19 @@ class HubStanding:
 
     @property
     def approval_lapsed(self) -> bool:
-        """The latest decision approved other content than this state's (changed before it was
-        signed, say): this state waits for a review of its own."""
+        """The latest decision approved other results than the ones the hub now has (changed
+        before it was signed, say): the hub did not carry the approval over, and this state
+        waits for a review of its own (待审核)."""
         return self.decision is not None and self.decision.decision == "approved" \
-            and self.state in ("waiting", "pushed")
+            and self.state == "pushed"
+
+    @property
+    def approval_pending(self) -> bool:
+        """The latest decision approved an earlier state (results reviewed before this one was
+        signed, reopened or edited) and this one has not gone to the hub yet: once uploaded, the
+        approval carries over when the results are the approved ones, else it is reviewed again."""
+        return self.decision is not None and self.decision.decision == "approved" \
+            and self.state == "waiting"
 
 
 def _decision(row: Mapping[str, Any]) -> ReviewDecision:
@@ -91,7 +109,8 @@ def _decision(row: Mapping[str, Any]) -> ReviewDecision:
                           decision=row["decision"], comment=row["comment"] or "",
                           item_comments=tuple(dict(c) for c in comments or ()),
                           reviewer=row["reviewer"], decided_at=row["decided_at"],
-                          content_sha256=row.get("content_sha256"), carried_from=row.get("carried_from"))
+                          content_sha256=row.get("content_sha256"), carried_from=row.get("carried_from"),
+                          carried_from_revision=row.get("carried_from_revision"))
 
 
 @dataclass(frozen=True)
@@ -124,9 +143,10 @@ class ReviewsMixin(StoreBase):
         def inspection(self, inspection_id: str) -> Inspection: ...
         def reopen(self, inspection_id: str, *, reason: str = "") -> Inspection: ...
 
-    def hub_standings(self, hub_id: str, *, park_id: int | None = None) -> dict[str, HubStanding]:
+    def hub_standings(self, hub_id: str, *, park_id: int | None = None,
+                      inspection_id: str | None = None) -> dict[str, HubStanding]:
         """Where every inspection shared with the hub *hub_id* stands (one statement; the
-        inspections list reads it beside its page), or those of one park. Drafts and
+        inspections list reads it beside its page), or those of one park, or one. Drafts and
         inspections in progress that were never shared (completed or signed) nor decided on are
         left out, also when "backup to the hub" pushed them: the office does not review those."""
         if not hub_id:
@@ -144,15 +164,17 @@ class ReviewsMixin(StoreBase):
                    r.id AS r_id, r.revision AS r_revision, r.decision AS r_decision,
                    r.comment AS r_comment, r.item_comments AS r_item_comments,
                    r.reviewer AS r_reviewer, r.decided_at AS r_decided_at,
-                   r.content_sha256 AS r_content_sha256, r.carried_from AS r_carried_from
+                   r.content_sha256 AS r_content_sha256, r.carried_from AS r_carried_from,
+                   (SELECT c.revision FROM hub_reviews c WHERE c.hub_id = :hub AND c.id = r.carried_from)
+                       AS r_carried_from_revision
             FROM inspections i
             LEFT JOIN hub_reviews r ON r.rowid = (
                 SELECT rowid FROM hub_reviews x WHERE x.hub_id = :hub AND x.inspection_id = i.id
                 ORDER BY x.decided_at DESC, x.id DESC LIMIT 1)
             WHERE (i.status IN ('completed', 'signed') OR r.id IS NOT NULL
                    OR EXISTS (SELECT 1 FROM hub_pushes h WHERE h.hub_id = :hub AND h.inspection_id = i.id))
-              AND (:park IS NULL OR i.park_id = :park)
-            """, {"hub": hub_id, "park": park_id})
+              AND (:park IS NULL OR i.park_id = :park) AND (:one IS NULL OR i.id = :one)
+            """, {"hub": hub_id, "park": park_id, "one": inspection_id})
         standings = {}
         for row in rows:
             decision = None if row["r_id"] is None else _decision(
@@ -160,11 +182,12 @@ class ReviewsMixin(StoreBase):
                  "decision": row["r_decision"], "comment": row["r_comment"],
                  "item_comments": row["r_item_comments"], "reviewer": row["r_reviewer"],
                  "decided_at": row["r_decided_at"], "content_sha256": row["r_content_sha256"],
-                 "carried_from": row["r_carried_from"]})
+                 "carried_from": row["r_carried_from"],
+                 "carried_from_revision": row["r_carried_from_revision"]})
             shared = row["status"] in ("completed", "signed")
             if decision is not None and decision.revision == row["revision"] and (
-                    not shared or _decided_on(decision, row["pushed"])):
-                state = decision.decision
+                    _decided_on(decision, row["pushed"]) if shared else decision.decision == "returned"):
+                state = decision.decision  # (a returned revision taken back to 检查中 is being fixed)
             elif shared and not row["pushed"] and row["refused"]:
                 continue  # the hub will not take this state (another login's, say): nothing waits
             elif shared and not row["pushed"]:
@@ -172,16 +195,19 @@ class ReviewsMixin(StoreBase):
             elif shared:
                 state = "pushed"
             elif decision is not None or row["ever_shared"]:
-                state = "waiting"  # reopened after a decision (or a push): it goes again when done
+                # reopened after a decision (or a push): it goes again when done; an approval
+                # holds for the results reviewed, not for these while they are edited
+                state = "waiting"
             else:
                 continue  # a draft, backed up to the hub or not: nothing for the office yet
-            standings[row["id"]] = HubStanding(state, decision)
+            standings[row["id"]] = HubStanding(state, decision, editing=not shared)
         return standings
 
     def review_decisions(self, inspection_id: str) -> list[ReviewDecision]:
         """The office's decisions on an inspection, oldest first (every revision)."""
-        rows = self._all("SELECT * FROM hub_reviews WHERE inspection_id = ? ORDER BY decided_at, id",
-                         [inspection_id])
+        rows = self._all("SELECT r.*, (SELECT c.revision FROM hub_reviews c WHERE c.hub_id = r.hub_id"
+                         " AND c.id = r.carried_from) AS carried_from_revision FROM hub_reviews r"
+                         " WHERE r.inspection_id = ? ORDER BY r.decided_at, r.id", [inspection_id])
         return [_decision(r) for r in rows]
 
     def latest_decision(self, inspection_id: str) -> ReviewDecision | None:

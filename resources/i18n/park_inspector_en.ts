@@ -3014,20 +3014,20 @@ Reason (optional):</translation>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="29" />
             <location filename="../../ui/office/ranking_view.py" line="164" />
-            <location filename="../../ui/office/standing.py" line="14" />
+            <location filename="../../ui/office/standing.py" line="27" />
             <source>待审核</source>
             <translation>Awaiting review</translation>
         </message>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="29" />
-            <location filename="../../ui/office/standing.py" line="14" />
+            <location filename="../../ui/office/standing.py" line="27" />
             <source>已通过</source>
             <translation>Approved</translation>
         </message>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="29" />
             <location filename="../../ui/office/ranking_view.py" line="164" />
-            <location filename="../../ui/office/standing.py" line="15" />
+            <location filename="../../ui/office/standing.py" line="28" />
             <source>已退回</source>
             <translation>Returned</translation>
         </message>
@@ -3308,7 +3308,7 @@ Reason (optional):</translation>
         <message>
             <location filename="../../ui/office/review_decision.py" line="79" />
             <location filename="../../ui/office/review_page.py" line="166" />
-            <location filename="../../ui/office/standing.py" line="19" />
+            <location filename="../../ui/office/standing.py" line="32" />
             <source>通过</source>
             <translation>Approve</translation>
         </message>
@@ -3341,7 +3341,7 @@ Reason (optional):</translation>
         </message>
         <message>
             <location filename="../../ui/office/review_decision.py" line="89" />
-            <location filename="../../ui/office/standing.py" line="19" />
+            <location filename="../../ui/office/standing.py" line="32" />
             <source>退回</source>
             <translation>Return</translation>
         </message>
@@ -3356,62 +3356,72 @@ Reason (optional):</translation>
             <translation>Item {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="114" />
+            <location filename="../../ui/office/review_decision.py" line="116" />
             <source>第 {0} 版上传（{1}）</source>
             <translation>Revision {0} pushed ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="115" />
+            <location filename="../../ui/office/review_decision.py" line="117" />
             <source>　← 当前</source>
             <translation>  ← current</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="117" />
+            <location filename="../../ui/office/review_decision.py" line="121" />
+            <source>第 {0} 版（{1}）通过（沿用第 {2} 版{3}时 {4} 的审核：结果相同）</source>
+            <translation>Revision {0} ({1}): approved — {4}'s approval of revision {2} ({3}) carried over, the same results</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="126" />
             <source>第 {0} 版 {1}（{2}）</source>
             <translation>Revision {0} {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="125" />
+            <location filename="../../ui/office/review_decision.py" line="134" />
             <source>第 {0} 版已签署（{1}）</source>
             <translation>Revision {0} signed ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="127" />
+            <location filename="../../ui/office/review_decision.py" line="136" />
             <source>：签署后在上传前已重新打开，中心只有其签署 PDF</source>
             <translation>: reopened after signing, before it was uploaded; the hub holds only its signed PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="46" />
+            <location filename="../../ui/office/review_notes.py" line="48" />
             <source>重新打开修改…</source>
             <translation>Reopen to fix…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="47" />
+            <location filename="../../ui/office/review_notes.py" line="49" />
             <source>按审核意见修改：生成新修订版，改完后重新完成并同步</source>
             <translation>Fix what the review said: a new revision is made; when done, complete it again and sync</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="62" />
+            <location filename="../../ui/office/review_notes.py" line="66" />
+            <source>此前的审核：{0}</source>
+            <translation>The earlier review: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_notes.py" line="70" />
             <source>中心审核通过：{0}</source>
             <translation>Approved by the office: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="65" />
+            <location filename="../../ui/office/review_notes.py" line="76" />
             <source>中心审核退回：{0}</source>
             <translation>Returned by the office: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="67" />
+            <location filename="../../ui/office/review_notes.py" line="78" />
             <source>。{0} 个条目有审核意见，在条目上方显示</source>
             <translation>. {0} items have review comments, shown above each item</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="70" />
+            <location filename="../../ui/office/review_notes.py" line="81" />
             <source>按审核意见修改中（{0}）</source>
             <translation>Being fixed after the review ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="92" />
+            <location filename="../../ui/office/review_notes.py" line="103" />
             <source>审核意见（第 {0} 版，{1}）：{2}</source>
             <translation>Review comment (revision {0}, {1}): {2}</translation>
         </message>
@@ -3615,37 +3625,77 @@ Reason (optional):</translation>
             <translation>New revisit from the hub</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="14" />
+            <location filename="../../ui/office/standing.py" line="27" />
             <source>待上传</source>
             <translation>To upload</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="25" />
+            <location filename="../../ui/office/standing.py" line="28" />
+            <source>曾通过</source>
+            <translation>Was approved</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="40" />
+            <source>沿用第 {0} 版的审核：结果未变</source>
+            <translation>the approval of revision {0} carried over: the same results</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="41" />
+            <source>沿用此前的审核：结果未变</source>
+            <translation>the earlier approval carried over: the same results</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="42" />
+            <source>第 {0} 版 {1}（{2}；{3}，{4}）</source>
+            <translation>Revision {0} {1} ({2}; {3}, {4})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="45" />
             <source>第 {0} 版 {1}（{2}，{3}）</source>
             <translation>Revision {0} {1} ({2}, {3})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="31" />
+            <location filename="../../ui/office/standing.py" line="53" />
+            <source>中心审核通过后，这次检查的结果有改动，已重新上传，需重新审核。</source>
+            <translation>The results changed after the office approved them; uploaded again, the inspection awaits a new review.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="57" />
+            <source>中心审核通过的是重新打开前的结果；正在修改。完成并同步后，结果未变则沿用通过，有改动则需重新审核。</source>
+            <translation>The office approved the results as they were before this inspection was reopened; it is being edited. Once it is completed and synced, the approval carries over if the results are unchanged; if they changed, the office reviews it again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="58" />
+            <source>中心审核通过的是此前的结果；这次的内容还没有上传。同步后，结果未变则沿用通过，有改动则需重新审核。</source>
+            <translation>The office approved the earlier results; this inspection as it is now has not been uploaded. After the sync, the approval carries over if the results are unchanged; if they changed, the office reviews it again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="66" />
+            <source>正在修改；完成后下次同步时上传到中心。</source>
+            <translation>Being edited; once completed, the next sync uploads it to the hub.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/standing.py" line="68" />
             <source>这次检查的当前内容还没有上传到中心；下次同步时上传。</source>
             <translation>This inspection as it is now has not gone to the hub yet; the next sync uploads it.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="32" />
+            <location filename="../../ui/office/standing.py" line="69" />
             <source>已上传到中心，等待审核。</source>
             <translation>Uploaded to the hub, awaiting review.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="33" />
+            <location filename="../../ui/office/standing.py" line="70" />
             <source>中心审核通过。</source>
             <translation>Approved by the office.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="34" />
+            <location filename="../../ui/office/standing.py" line="71" />
             <source>中心审核退回：请打开检查，按意见修改后重新完成并同步。</source>
             <translation>Returned by the office: open the inspection, fix what the review says, complete it again and sync.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/standing.py" line="38" />
+            <location filename="../../ui/office/standing.py" line="75" />
             <source>{0} 个条目有审核意见</source>
             <translation>{0} items have review comments</translation>
         </message>

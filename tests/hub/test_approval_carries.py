@@ -69,6 +69,8 @@ def test_signing_the_approved_results_keeps_the_approval_on_both_sides(approved,
     standing = _standing(store_a, root_a, inspection_id)
     assert standing.state == "approved" and not standing.approval_lapsed
     assert standing.decision.carried and standing.decision.reviewer == rita
+    assert standing.decision.carried_from_revision == 1  # the approval it carries, pulled with it
+    assert [d.carried_from_revision for d in store_a.review_decisions(inspection_id)] == [None, 1]
     assert standing.decision.comment == "同意" and standing.decision.comment_on("000", CODES[0]) == "照片清楚"
 
     with hub.session(rita) as session:
@@ -191,3 +193,40 @@ def test_an_approval_given_before_the_upgrade_carries_to_the_signed_revision_aft
             admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
             for name in names.values():
                 admin.execute(f'DROP ROLE IF EXISTS "{name}"')
+
+
+def test_an_approved_inspection_taken_back_to_in_progress_is_not_said_approved_while_edited(approved):
+    """继续检查 on an approved, completed revision (the same revision number): the approval is of
+    the results before; completed again unchanged, it is the approved content again."""
+    hub, (alice, root_a, store_a), (rita, _), inspection_id = approved
+    store_a.reopen(inspection_id)  # 重新打开（继续检查）: back to 检查中, revision 1
+    assert store_a.inspection(inspection_id).revision == 1
+    standing = _standing(store_a, root_a, inspection_id)
+    assert (standing.state, standing.editing) == ("waiting", True)
+    assert standing.approval_pending and not standing.approval_lapsed
+    assert standing.decision.decision == "approved" and standing.decision.revision == 1
+    assert sync_folder(store_a, root_a).pushed == []  # nothing to review while it is edited
+    assert _office_review(hub, rita, inspection_id) == ("approved", "approved")  # the hub's results
+
+    store_a.set_status(inspection_id, Status.COMPLETED)  # unchanged
+    standing = _standing(store_a, root_a, inspection_id)
+    assert (standing.state, standing.editing, standing.approval_pending) == ("waiting", False, True)
+    [pushed] = sync_folder(store_a, root_a).pushed
+    assert pushed["outcome"] == "present"  # the content the office approved, to the byte
+    standing = _standing(store_a, root_a, inspection_id)
+    assert standing.state == "approved" and not standing.decision.carried
+    assert _office_review(hub, rita, inspection_id) == ("approved", "approved")
+
+
+def test_a_returned_revision_taken_back_to_in_progress_stays_returned(approved):
+    hub, (alice, root_a, store_a), (rita, _), inspection_id = approved
+    store_a.reopen(inspection_id)
+    store_a.save_answer(inspection_id, "000", CODES[3], result="fail", note="改")
+    store_a.set_status(inspection_id, Status.COMPLETED)
+    sync_folder(store_a, root_a)
+    with hub.session(rita) as session:
+        record_review(session, inspection_id, "return", comment="再核")
+    sync_folder(store_a, root_a)
+    store_a.reopen(inspection_id)
+    standing = _standing(store_a, root_a, inspection_id)
+    assert (standing.state, standing.editing) == ("returned", True) and not standing.approval_pending

@@ -174,3 +174,14 @@ def test_a_sync_says_when_an_approval_carries_to_the_signed_revision(qtbot, wind
     qtbot.waitUntil(lambda: not window.hub_sync.running, timeout=30000)
     message = window.statusBar().currentMessage()
     assert "同步完成" in message and "1 项签署后结果未变，沿用已通过的审核" in message
+    window.home.refresh()  # the list names the approval it carries
+    qtbot.waitUntil(lambda: "沿用第 1 版的审核：结果未变" in (_status_tip(window, inspection_id) or ""),
+                    timeout=30000)
+    assert _status_tip(window, inspection_id).startswith("中心审核通过。")
+
+
+def _status_tip(window, inspection_id):
+    from ui.home.inspection_list import Column
+
+    row = window.home.model.row_of(inspection_id)
+    return window.home.model.index(row, Column.STATUS).data(0x03) if row >= 0 else None

@@ -29,7 +29,7 @@ from inspection.kinds import Status
 from inspection.palette import HUB_BADGES, STAR, STATUS_BADGES
 from ui.base.error_reporting import guarded, guarded_paint
 from ui.base.i18n import join_names, star_glyphs, star_level_label, status_label, tr
-from ui.office.standing import standing_label, standing_tooltip
+from ui.office.standing import standing_badge, standing_label, standing_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
-STANDING_ROLE = Qt.ItemDataRole.UserRole + 3  # where it stands with the office hub (or None)
+STANDING_ROLE = Qt.ItemDataRole.UserRole + 3  # its badge for where it stands with the hub (or None)
 UNKNOWN = "—"
 
 # Badge colours (background, text): calm tones that stay readable on light and dark palettes.
@@ -204,7 +204,7 @@ class InspectionListModel(QAbstractTableModel):
             return inspection.status
         if role == STANDING_ROLE:
             standing = self._standings.get(inspection.id)
-            return standing.state if standing is not None else None
+            return standing_badge(standing) if standing is not None else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(inspection, column)
         if role == SORT_ROLE:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from inspection.office.measures import Coverage
 from inspection.office.ranking import MIN_COVERAGE
 from inspection.palette import FAIL, MUTED
-from ui.base.i18n import tr
+from ui.base.i18n import status_label, tr
 from ui.office.standing import decision_label
 
 
@@ -110,10 +110,19 @@ def ask(parent: QWidget, decision: str, detail: dict[str, Any], found: Sequence[
 
 def history_html(history: dict[str, Any]) -> str:
     """Every revision pushed, every signed revision (also one reopened before its push) and every
-    decision, oldest first, as the page's rich text."""
+    decision, oldest first, as the page's rich text. An approval the hub carried over to a
+    revision with the approved results (hub schema 0008) names the review it carries, and its
+    comments are not repeated."""
     events = [(r["pushed_at"], escape(tr("第 {0} 版上传（{1}）").format(r["revision"], r["pushed_by"])
                                       + (tr("　← 当前") if r["current"] else ""))) for r in history["revisions"]]
     for review in history["reviews"]:
+        if review.get("carried_from"):
+            earlier = review["carried_from_status"]
+            text = escape(tr("第 {0} 版（{1}）通过（沿用第 {2} 版{3}时 {4} 的审核：结果相同）").format(
+                review["revision"], status_label(review["status"]), review["carried_from_revision"],
+                status_label(earlier) if earlier else "", review["reviewer"]))
+            events.append((review["decided_at"], text))
+            continue
         text = escape(tr("第 {0} 版 {1}（{2}）").format(review["revision"], decision_label(review["decision"]),
                                                       review["reviewer"]))
         if review["comment"]:

@@ -1,6 +1,8 @@
 """The office's review as the inspector sees it on the inspection page: a banner with the latest
 decision (退回 with the reviewer's comment and 重新打开修改…, or 通过), and the reviewer's comment
-on the item on screen, above its result.
+on the item on screen, above its result. The banner says what the list's badge says
+(``Store.hub_standings``): an approval of results since reopened, edited or changed is named as
+the earlier one, with what happens to it when the inspection goes to the hub again.
 
 The decisions come down with each sync (``Store.latest_decision``); they are read on the reader
 connection when an inspection opens, when the list learns of new standings (after a sync) and
@@ -16,14 +18,14 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from inspection.model import Inspection, Status
-from inspection.palette import NOTICE_BAD, NOTICE_GOOD
+from inspection.palette import NOTICE_BAD, NOTICE_CAUTION, NOTICE_GOOD
 from ui.base.error_reporting import report_error
 from ui.base.i18n import tr
 from ui.base.tasks import TaskRunnerStopped
-from ui.office.standing import decision_line
+from ui.office.standing import approval_note, decision_line
 
 if TYPE_CHECKING:
-    from inspection.store import ReviewDecision
+    from inspection.store import HubStanding, ReviewDecision
 
 
 def _notice_style(widget: QWidget, name: str, colors: tuple[str, str, str]) -> None:
@@ -48,18 +50,27 @@ class ReviewBanner(QFrame):
         row.addWidget(self.reopen)
         self.hide()
 
-    def show_decision(self, decision: ReviewDecision | None, inspection: Inspection) -> None:
+    def show_decision(self, decision: ReviewDecision | None, inspection: Inspection,
+                      standing: HubStanding | None = None) -> None:
+        """*standing*: where the inspection stands with the hub (None: not known there — the
+        decision is then taken as on the revision it names)."""
         if decision is None:
             self.hide()
             return
         same_revision = decision.revision == inspection.revision
-        if decision.decision == "approved" and not same_revision:
-            self.hide()  # an approval of an earlier revision says nothing about this one
-            return
         items = len(decision.item_comments)
         if decision.decision == "approved":
-            _notice_style(self, "reviewBanner", NOTICE_GOOD)
-            text = tr("中心审核通过：{0}").format(decision_line(decision))
+            note = approval_note(standing) if standing is not None else ""
+            if note:
+                _notice_style(self, "reviewBanner", NOTICE_CAUTION)
+                text = note + "\n" + tr("此前的审核：{0}").format(decision_line(decision))
+            elif (standing.state == "approved") if standing is not None else (
+                    same_revision and inspection.status in (Status.COMPLETED, Status.SIGNED)):
+                _notice_style(self, "reviewBanner", NOTICE_GOOD)
+                text = tr("中心审核通过：{0}").format(decision_line(decision))
+            else:
+                self.hide()  # an approval of an earlier revision says nothing about this one
+                return
         elif same_revision:
             _notice_style(self, "reviewBanner", NOTICE_BAD)
             text = tr("中心审核退回：{0}").format(decision_line(decision))
@@ -129,17 +140,22 @@ class ReviewNotes(QObject):
         if not inspection_id or self.page is None:
             return
 
-        def read(store) -> tuple[ReviewDecision | None, Inspection]:
-            return store.latest_decision(inspection_id), store.inspection(inspection_id)
+        def read(store) -> tuple[ReviewDecision | None, Inspection, HubStanding | None]:
+            from inspection.hub.settings import load_settings
+
+            standing = store.hub_standings(load_settings(store.data_dir.root).hub_id,
+                                           inspection_id=inspection_id).get(inspection_id)
+            return store.latest_decision(inspection_id), store.inspection(inspection_id), standing
 
         with contextlib.suppress(TaskRunnerStopped):  # the window is closing
             self.runner.read(read, lambda found: self._show(inspection_id, *found), lambda _exc: None)
 
-    def _show(self, inspection_id: str, decision: ReviewDecision | None, inspection: Inspection) -> None:
+    def _show(self, inspection_id: str, decision: ReviewDecision | None, inspection: Inspection,
+              standing: HubStanding | None = None) -> None:
         if inspection_id != self.window.current_inspection_id:
             return
         self.decision = decision
-        self.banner.show_decision(decision, inspection)
+        self.banner.show_decision(decision, inspection, standing)
         offered = not self.banner.reopen.isHidden() and not self.banner.isHidden()
         self.page.header.offer_reopen_elsewhere(inspection_id if offered else "")
         self._show_item()
