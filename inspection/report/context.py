@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import escape as _html_escape
 from typing import Any
-from xml.sax.saxutils import escape
 
 from checklists.library import get_template
 from checklists.model import Template, TemplateKind
@@ -28,7 +28,8 @@ CN_NUMERALS = "一二三四五六七八九十"
 
 def esc(text: Any) -> str:
     """User text made safe for a Paragraph (XML escaped; line breaks kept)."""
-    return escape(str(text or "")).replace("\n", "<br/>")
+    # & < > only, as xml.sax.saxutils.escape (whose import pulls in urllib.request, http and ssl)
+    return _html_escape(str(text or ""), quote=False).replace("\n", "<br/>")
 
 
 def section_number(index: int) -> str:

@@ -13,6 +13,7 @@ import logging
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checklists.errors import messages
 from inspection.files import new_temp_file, replace_atomic
@@ -20,9 +21,10 @@ from inspection.model import Inspection, InspectionSnapshot, Status
 from inspection.report.errors import Cancelled, ReportError, write_failure
 from inspection.report.pdf import build_report
 from inspection.results import inspection_results
-from inspection.signing.keys import SigningKey
-from inspection.signing.pades import load_signing_key, sign_pdf
 from inspection.store import InspectionLocked, Store
+
+if TYPE_CHECKING:
+    from inspection.signing.keys import SigningKey
 
 log = logging.getLogger(__name__)
 MESSAGES = messages({
@@ -75,6 +77,9 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
     if inspection.locked:
         raise InspectionLocked("report.signed_already", revision=inspection.revision)
     store.require_no_conflicts(inspection_id)  # 冲突待核: the lead inspector picks first
+    # Imported here: an unsigned report (export_report) never loads the signing code.
+    from inspection.signing.pades import load_signing_key, sign_pdf
+
     key = load_signing_key(Path(key_path), password)
     if out is not None:
         out = store.check_output(out, kind="pdf")  # never into the data folder, a signed report, a device
