@@ -2324,7 +2324,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/inspection_view/evidence_notice.py" line="40" />
             <location filename="../../ui/inspection_view/item_panel.py" line="220" />
             <location filename="../../ui/inspection_view/page_header.py" line="87" />
-            <location filename="../../ui/inspection_view/star_inputs.py" line="410" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="360" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="280" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="286" />
             <location filename="../../ui/office/trends_view.py" line="163" />
@@ -2675,139 +2675,139 @@ It holds the database and {1} photo and report files.</translation>
             <translation>{0} (shortcut {1})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="107" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="110" />
             <source>测量值</source>
             <translation>Measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="121" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="124" />
             <source>评定等级（选择达到的最高等级）</source>
             <translation>Judged level (choose the highest level reached)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="121" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="124" />
             <source>各等级要求</source>
             <translation>Requirements per level</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="148" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="151" />
             <source>请选择</source>
             <translation>Choose</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="150" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="153" />
             <source>{0} 档</source>
             <translation>Grade {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="165" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="168" />
             <source>{0}：其他公共服务功能，多项用“、”分隔</source>
             <translation>{0}: other public services, separated by 、</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="178" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="181" />
             <source>未填写</source>
             <translation>Not filled in</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="187" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="190" />
             <source>服务类园区不需填写</source>
             <translation>Not needed for service parks</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="220" />
-            <source>{0}：不认识单位“{1}”（{2}）</source>
-            <translation>{0}: unknown unit "{1}" ({2})</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="223" />
-            <source>{0}：请输入 0 至 100 之间的百分数</source>
-            <translation>{0}: enter a percentage from 0 to 100</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="225" />
-            <source>{0}：请输入 0 至 {1} 之间的整数</source>
-            <translation>{0}: enter a whole number from 0 to {1}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="226" />
-            <source>{0}：请输入不小于 0 的数字</source>
-            <translation>{0}: enter a number of 0 or more</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="244" />
-            <source>{0}：“{1}”按 {2} {3} 记录</source>
-            <translation>{0}: "{1}" recorded as {2} {3}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="248" />
-            <source>{0}填的是 {1}%。是指 {2}% 吗？</source>
-            <translation>{0} is {1}%. Did you mean {2}%?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="250" />
-            <source>改为 {0}%</source>
-            <translation>Change to {0}%</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="370" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="320" />
             <source>（未保存）</source>
             <translation> (not saved)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="388" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="338" />
             <source>评定等级</source>
             <translation>Judged level</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="401" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="351" />
             <source>已具备 {0} 项</source>
             <translation>{0} in place</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="409" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="359" />
             <source>本指标等级：尚缺 {0}</source>
             <translation>Level of this indicator: missing {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="421" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="371" />
             <source>评定为{0}，但测量值只达到{1}：{2}</source>
             <translation>Judged {0}, but the measured values reach only {1}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="424" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="374" />
             <source>本指标等级：</source>
             <translation>Level of this indicator: </translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_inputs.py" line="426" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="376" />
             <source>原因：{0}</source>
             <translation>Why: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_parts.py" line="28" />
-            <source>未达到一星级的要求</source>
-            <translation>Does not meet the one-star requirements</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/star_parts.py" line="45" />
+            <location filename="../../ui/inspection_view/star_measurements.py" line="24" />
             <source>可带单位：平方米、万平方米（如 4.8万）、亩、公顷</source>
             <translation>Units you may type: square metres, units of 10,000 m² (4.8 and the character for ten thousand), mu, hectares</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_parts.py" line="46" />
+            <location filename="../../ui/inspection_view/star_measurements.py" line="25" />
             <source>可带单位：亩、平方米、万平方米、公顷</source>
             <translation>Units you may type: mu, square metres, units of 10,000 m², hectares</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_parts.py" line="47" />
+            <location filename="../../ui/inspection_view/star_measurements.py" line="26" />
             <source>百分数，如 62 表示 62%</source>
             <translation>A percentage: 62 means 62%</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/star_parts.py" line="48" />
+            <location filename="../../ui/inspection_view/star_measurements.py" line="27" />
             <source>整数，如 35</source>
             <translation>A whole number, e.g. 35</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_measurements.py" line="59" />
+            <source>{0}：不认识单位“{1}”（{2}）</source>
+            <translation>{0}: unknown unit "{1}" ({2})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_measurements.py" line="62" />
+            <source>{0}：请输入 0 至 100 之间的百分数</source>
+            <translation>{0}: enter a percentage from 0 to 100</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_measurements.py" line="64" />
+            <source>{0}：请输入 0 至 {1} 之间的整数</source>
+            <translation>{0}: enter a whole number from 0 to {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_measurements.py" line="65" />
+            <source>{0}：请输入不小于 0 的数字</source>
+            <translation>{0}: enter a number of 0 or more</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_measurements.py" line="77" />
+            <source>{0}：“{1}”按 {2} {3} 记录</source>
+            <translation>{0}: "{1}" recorded as {2} {3}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_measurements.py" line="81" />
+            <source>{0}填的是 {1}%。是指 {2}% 吗？</source>
+            <translation>{0} is {1}%. Did you mean {2}%?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_measurements.py" line="83" />
+            <source>改为 {0}%</source>
+            <translation>Change to {0}%</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/star_parts.py" line="27" />
+            <source>未达到一星级的要求</source>
+            <translation>Does not meet the one-star requirements</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/status.py" line="45" />

@@ -36,14 +36,17 @@ from inspection.star_levels import reached_level
 from ui.base.i18n import star_glyphs, tr
 from ui.base.i18n import star_level_label as level_label
 from ui.base.widgets import muted_label, section_title
-from ui.inspection_view.star_numbers import NotANumber, looks_like_a_fraction, read_amount
-from ui.inspection_view.star_parts import LevelRow, number_text, units_tip
-
-PERCENT_UNITS = {"比例"}  # a fraction stored 0–1, typed as a percentage
-TOP = {"比例": 100.0}  # the largest number a field takes (in what is typed)
-INTEGER_TOP = 10_000_000
-
-
+from ui.inspection_view.star_measurements import (
+    PERCENT_UNITS,
+    number_text,
+    read_measurement,
+    reading_hints,
+    shown_text,
+    stored_number,
+    units_tip,
+    why_refused,
+)
+from ui.inspection_view.star_parts import LevelRow
 
 
 class StarIndicatorForm(QWidget):
@@ -206,49 +209,13 @@ class StarIndicatorForm(QWidget):
         widget = self.fields.get(key)
         if not isinstance(widget, QLineEdit) or not self.applies(key):
             return None
-        text = widget.text().strip()
-        if not text:
-            return None
-        spec = self.specs[key]
-        try:
-            self._read(key, text)
-            return None
-        except NotANumber as why:
-            kind = why.kind
-            unit = why.unit
-        if kind == "unit":
-            return tr("{0}：不认识单位“{1}”（{2}）").format(spec["label"], unit,
-                                                      units_tip(spec.get("unit", "")))
-        if spec.get("unit") in PERCENT_UNITS:
-            return tr("{0}：请输入 0 至 100 之间的百分数").format(spec["label"])
-        if spec.get("integer"):
-            return tr("{0}：请输入 0 至 {1} 之间的整数").format(spec["label"], INTEGER_TOP)
-        return tr("{0}：请输入不小于 0 的数字").format(spec["label"])
-
-    def _read(self, key: str, text: str) -> tuple[float, bool]:
-        spec = self.specs[key]
-        unit = spec.get("unit", "")
-        return read_amount(text, unit, integer=bool(spec.get("integer")),
-                           top=INTEGER_TOP if spec.get("integer") else TOP.get(unit))
+        return why_refused(self.specs[key], widget.text())
 
     def hints(self) -> list[str]:
         """What typed units were read as, and a share below 1 % questioned (rich text)."""
-        lines = []
-        for key, widget in self.fields.items():
-            if not isinstance(widget, QLineEdit) or not self.applies(key) \
-                    or self.refusal(key) is not None or not widget.text().strip():
-                continue
-            spec, text = self.specs[key], widget.text().strip()
-            number, converted = self._read(key, text)
-            if converted:
-                lines.append(tr("{0}：“{1}”按 {2} {3} 记录").format(
-                    spec["label"], text, number_text(number), spec.get("unit", "")))
-            if spec.get("unit") in PERCENT_UNITS and looks_like_a_fraction(number):
-                meant = number_text(number * 100)
-                lines.append(tr("{0}填的是 {1}%。是指 {2}% 吗？").format(
-                    spec["label"], number_text(number), meant)
-                    + f" <a href='percent:{key}'>" + tr("改为 {0}%").format(meant) + "</a>")
-        return lines
+        return [line for key, widget in self.fields.items()
+                if isinstance(widget, QLineEdit) and self.applies(key)
+                for line in reading_hints(key, self.specs[key], widget.text())]
 
     def _show_hints(self) -> None:
         lines = self.hints()
@@ -259,7 +226,7 @@ class StarIndicatorForm(QWidget):
         kind, _, key = link.partition(":")
         widget = self.fields.get(key)
         if kind == "percent" and isinstance(widget, QLineEdit) and widget.isEnabled():
-            number, _converted = self._read(key, widget.text())
+            number, _converted = read_measurement(self.specs[key], widget.text())
             widget.setText(number_text(number * 100))
             self.commit()
 
@@ -292,19 +259,7 @@ class StarIndicatorForm(QWidget):
         return value
 
     def _number(self, key: str, widget: QLineEdit) -> float | int | None:
-        text = widget.text().strip()
-        if not text or not self.applies(key):
-            return None
-        try:
-            number, _converted = self._read(key, text)
-        except NotANumber:
-            return None
-        spec = self.specs[key]
-        if spec.get("unit") in PERCENT_UNITS:
-            return round(number / 100.0, 6)
-        if spec.get("integer") or number.is_integer():
-            return int(number)
-        return number
+        return stored_number(self.specs[key], widget.text()) if self.applies(key) else None
 
     def set_answer(self, value: Mapping[str, Any] | None, result: str | None) -> None:
         """Show a stored answer (without emitting edits)."""
@@ -319,12 +274,7 @@ class StarIndicatorForm(QWidget):
                 # A number being typed right now stays; committed, it is saved over this one.
                 typing = widget.hasFocus() and self._number(key, widget) != self._shown.get(key)
                 if not typing and self._number(key, widget) != current:
-                    if current is None:
-                        widget.setText("")
-                    elif spec.get("unit") in PERCENT_UNITS:
-                        widget.setText(number_text(current * 100))
-                    else:
-                        widget.setText(number_text(current))
+                    widget.setText(shown_text(spec, current))
             else:
                 for check in widget.findChildren(QCheckBox):
                     check.blockSignals(True)

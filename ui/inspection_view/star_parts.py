@@ -1,5 +1,4 @@
-"""Parts of the star indicator form (star_inputs.py): a level's row, the unit tips, numbers
-as shown."""
+"""Parts of the star indicator form (star_inputs.py): a level's row."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -39,16 +38,3 @@ class LevelRow(QFrame):
         if self.radio.isEnabled():
             self.radio.click()
         super().mousePressEvent(event)
-
-
-def units_tip(unit: str) -> str:
-    return {"平方米": tr("可带单位：平方米、万平方米（如 4.8万）、亩、公顷"),
-            "亩": tr("可带单位：亩、平方米、万平方米、公顷"),
-            "比例": tr("百分数，如 62 表示 62%"),
-            "家": tr("整数，如 35")}.get(unit, "")
-
-
-def number_text(value: float) -> str:
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.4f}".rstrip("0").rstrip(".")
