@@ -308,20 +308,6 @@ class MainWindow(QMainWindow):
             return
         self.open_inspection(last)
 
-    # --- checklist templates (ui.dialogs.template_actions) ----------------------------------
-
-    def import_template(self) -> None:
-        from ui.dialogs.template_actions import open_import
-        self._template_dialog = open_import(self.runner, self)
-
-    def manage_templates(self) -> None:
-        from ui.dialogs.template_actions import open_manager
-        self._template_dialog = open_manager(self.runner, self)
-
-    def change_edition(self) -> None:
-        from ui.dialogs.template_actions import change_edition
-        change_edition(self)
-
     # --- file menu -------------------------------------------------------------------------
 
     def new_inspection(self) -> None:

@@ -1,6 +1,7 @@
 """The main window's menu bar, built once (``build_menus(window)``): 文件, the inspection page's
-编辑/检查/照片/视图, 工具 and 帮助. Other parts add theirs with ``MainWindow.add_menu``. Also
-the window's size and place, kept between runs."""
+编辑/检查/照片/视图, 工具 and 帮助 (the template actions are ui/dialogs/template_menu.py's).
+Other parts add theirs with ``MainWindow.add_menu``. Also the window's size and place, kept
+between runs."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu
 
 from ui.base.i18n import tr
 from ui.dialogs.help import guide_dialog, shortcuts_dialog
+from ui.dialogs.template_menu import TemplateMenu
 
 
 def window_action(window: QMainWindow, text: str, slot,
@@ -66,20 +68,16 @@ def build_menus(window) -> None:
                                            ["Ctrl+,"], name="settings")
     window.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
     window.tools_menu = bar.addMenu(tr("工具(&T)"))
-    window.import_template_action = window_action(window, tr("导入检查模板…"),
-                                                  window.import_template, name="importTemplate")
-    window.manage_templates_action = window_action(window, tr("检查模板管理…"),
-                                                   window.manage_templates,
-                                                   name="manageTemplates")
-    window.tools_menu.addActions([window.import_template_action, window.manage_templates_action])
+    window.templates = templates = TemplateMenu(window)
+    window.import_template_action = templates.import_action
+    window.manage_templates_action = templates.manage_action
+    window.tools_menu.addActions([templates.import_action, templates.manage_action])
     window.tools_menu.addSeparator()
     window.tools_menu.addAction(window.settings_action)
-    window.change_edition_action = window_action(window, tr("改用新版本模板…"),
-                                                 window.change_edition, name="changeEdition")
-    window.change_edition_action.setToolTip(
-        tr("把本检查改用检查模板的新版本：文字未变的条目保留答案"))
+    window.change_edition_action = templates.change_edition_action
     window.page_menus["inspection"].addSeparator()
-    window.page_menus["inspection"].addAction(window.change_edition_action)
+    window.page_menus["inspection"].addAction(templates.change_edition_action)
+    templates.follow_menu(window.page_menus["inspection"])
     window.about_action = window_action(window, tr("关于园区现场检查"), window.show_about,
                                         name="about")
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)

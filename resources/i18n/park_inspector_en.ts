@@ -437,7 +437,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="61" />
-            <location filename="../../ui/window_menus.py" line="83" />
+            <location filename="../../ui/window_menus.py" line="81" />
             <source>关于园区现场检查</source>
             <translation>About Park Inspector</translation>
         </message>
@@ -597,7 +597,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/damaged_folder.py" line="29" />
-            <location filename="../../ui/window_menus.py" line="40" />
+            <location filename="../../ui/window_menus.py" line="42" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
@@ -728,7 +728,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="28" />
-            <location filename="../../ui/window_menus.py" line="32" />
+            <location filename="../../ui/window_menus.py" line="34" />
             <source>返回检查列表</source>
             <translation>Back to the inspection list</translation>
         </message>
@@ -779,13 +779,13 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="68" />
-            <location filename="../../ui/window_menus.py" line="88" />
+            <location filename="../../ui/window_menus.py" line="86" />
             <source>快捷键</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="72" />
-            <location filename="../../ui/window_menus.py" line="90" />
+            <location filename="../../ui/window_menus.py" line="88" />
             <source>使用指南</source>
             <translation>Guide</translation>
         </message>
@@ -1356,6 +1356,41 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Retire "{0}"?</translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/template_menu.py" line="66" />
+            <source>导入检查模板…</source>
+            <translation>Import a checklist template…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_menu.py" line="67" />
+            <source>检查模板管理…</source>
+            <translation>Checklist templates…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_menu.py" line="68" />
+            <source>改用新版本模板…</source>
+            <translation>Move to a newer edition…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_menu.py" line="99" />
+            <source>打开一次检查后，可改用其检查模板的新版本</source>
+            <translation>Open an inspection to move it to a newer edition of its template</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_menu.py" line="101" />
+            <source>该检查已签署；重新打开（新修订版）后才能改用新版本模板</source>
+            <translation>This inspection is signed; reopen it (new revision) before moving it to a newer edition</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_menu.py" line="106" />
+            <source>把本检查改用“{0}”：文字未变的条目保留答案</source>
+            <translation>Move this inspection to "{0}": items whose wording did not change keep their answers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/template_menu.py" line="109" />
+            <source>本检查的模板“{0}”没有更新的版本；导入新版本后可用</source>
+            <translation>There is no newer edition of this inspection's template "{0}"; import one to use this</translation>
+        </message>
+        <message>
             <location filename="../../ui/home/demo_flow.py" line="52" />
             <source>正在生成示例检查，包括几张现场照片，需要几秒钟…</source>
             <translation>Creating the demo inspection with a few site photos; this takes a few seconds…</translation>
@@ -1363,7 +1398,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/home/demo_flow.py" line="54" />
             <location filename="../../ui/home/welcome.py" line="72" />
-            <location filename="../../ui/window_menus.py" line="31" />
+            <location filename="../../ui/window_menus.py" line="33" />
             <source>打开示例检查</source>
             <translation>Open the demo inspection</translation>
         </message>
@@ -1379,7 +1414,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="116" />
-            <location filename="../../ui/window_menus.py" line="29" />
+            <location filename="../../ui/window_menus.py" line="31" />
             <source>新建检查…</source>
             <translation>New inspection…</translation>
         </message>
@@ -1616,7 +1651,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="342" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="127" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="123" />
             <source>备注</source>
             <translation>Note</translation>
         </message>
@@ -2117,7 +2152,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/checklist_delegate.py" line="58" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="285" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="268" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
@@ -2184,7 +2219,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="116" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="112" />
             <location filename="../../ui/reports/export_dialogs.py" line="217" />
             <source>检查结果</source>
             <translation>Result</translation>
@@ -2322,7 +2357,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/evidence_notice.py" line="40" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="220" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="203" />
             <location filename="../../ui/inspection_view/page_header.py" line="87" />
             <location filename="../../ui/inspection_view/star_inputs.py" line="360" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="280" />
@@ -2509,77 +2544,77 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Reopen rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="103" />
-            <source>原文（繁体）</source>
-            <translation>Original text (Traditional)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="129" />
+            <location filename="../../ui/inspection_view/item_note.py" line="29" />
             <source>现场情况、依据、说明……（自动保存）</source>
             <translation>What you saw, the evidence, remarks… (saved automatically)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="176" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="99" />
+            <source>原文（繁体）</source>
+            <translation>Original text (Traditional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/item_panel.py" line="159" />
             <source>请在左侧选择一个检查条目</source>
             <translation>Choose an item on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="220" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="203" />
             <source>&lt;b&gt;责任单位：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Responsible units: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="226" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="209" />
             <source>&lt;b&gt;时间节点：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Deadline: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="228" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="211" />
             <source>&lt;b&gt;所属行动：&lt;/b&gt;</source>
             <translation>&lt;b&gt;Action: &lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="236" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="219" />
             <source>&lt;b&gt;检查要点&lt;/b&gt;&lt;br&gt;</source>
             <translation>&lt;b&gt;What to check&lt;/b&gt;&lt;br&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="253" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="236" />
             <source>本部分共 {0} 个条目，已记录 {1} 个。</source>
             <translation>This section has {0} items; {1} recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="258" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="241" />
             <source>按 N 跳到下一个未检查条目，按数字键记录结果。</source>
             <translation>Press N for the next unchecked item, a number key to record a result.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="261" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="244" />
             <source>&lt;b&gt;参考文本&lt;/b&gt;（标准中不作检查的部分）</source>
             <translation>&lt;b&gt;Reference text&lt;/b&gt; (parts of the standard that are not checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="282" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="265" />
             <source>试点 *</source>
             <translation>Pilot *</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="282" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="265" />
             <source>上海市营商环境创新试点改革举措事项</source>
             <translation>A Shanghai business-environment pilot reform measure</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="286" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="269" />
             <source>截至检查日期 {0} 已超过时间节点</source>
             <translation>Past its deadline on the inspection date {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="413" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="335" />
             <source>填写 {0} 测量值</source>
             <translation>Enter measurements for {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_panel.py" line="419" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="341" />
             <source>评定 {0}</source>
             <translation>Rate {0}</translation>
         </message>
@@ -2960,7 +2995,7 @@ Reason (optional):</translation>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="365" />
+            <location filename="../../ui/main_window.py" line="351" />
             <source>请先选择要导出的检查</source>
             <translation>Select the inspection to export first</translation>
         </message>
@@ -3585,7 +3620,7 @@ Reason (optional):</translation>
         </message>
         <message>
             <location filename="../../ui/office/room.py" line="76" />
-            <location filename="../../ui/window_menus.py" line="62" />
+            <location filename="../../ui/window_menus.py" line="64" />
             <source>中心(&amp;C)</source>
             <translation>&amp;Office</translation>
         </message>
@@ -3908,7 +3943,7 @@ The copy can be edited but is not the record: every page is marked “unsigned�
         <message>
             <location filename="../../ui/office/word_export.py" line="88" />
             <location filename="../../ui/reports/report_menu.py" line="81" />
-            <location filename="../../ui/window_menus.py" line="62" />
+            <location filename="../../ui/window_menus.py" line="64" />
             <source>报告(&amp;R)</source>
             <translation>&amp;Report</translation>
         </message>
@@ -5495,77 +5530,57 @@ Create or import a key under “Signing key”.</translation>
             <translation> ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="34" />
+            <location filename="../../ui/window_menus.py" line="36" />
             <source>备份数据…</source>
             <translation>Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="35" />
+            <location filename="../../ui/window_menus.py" line="37" />
             <source>导出检查包…</source>
             <translation>Export Inspection Bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="37" />
+            <location filename="../../ui/window_menus.py" line="39" />
             <source>导入检查包…</source>
             <translation>Import Inspection Bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="42" />
+            <location filename="../../ui/window_menus.py" line="44" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="54" />
+            <location filename="../../ui/window_menus.py" line="56" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="54" />
+            <location filename="../../ui/window_menus.py" line="56" />
             <source>检查(&amp;I)</source>
             <translation>&amp;Inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="55" />
+            <location filename="../../ui/window_menus.py" line="57" />
             <source>照片(&amp;P)</source>
             <translation>&amp;Photos</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="55" />
+            <location filename="../../ui/window_menus.py" line="57" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="65" />
+            <location filename="../../ui/window_menus.py" line="67" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="68" />
+            <location filename="../../ui/window_menus.py" line="70" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/window_menus.py" line="69" />
-            <source>导入检查模板…</source>
-            <translation>Import a checklist template…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/window_menus.py" line="71" />
-            <source>检查模板管理…</source>
-            <translation>Checklist templates…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/window_menus.py" line="77" />
-            <source>改用新版本模板…</source>
-            <translation>Move to a newer edition…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/window_menus.py" line="80" />
-            <source>把本检查改用检查模板的新版本：文字未变的条目保留答案</source>
-            <translation>Move this inspection to a newer edition of its template: items whose wording did not change keep their answers</translation>
-        </message>
-        <message>
-            <location filename="../../ui/window_menus.py" line="86" />
+            <location filename="../../ui/window_menus.py" line="84" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
