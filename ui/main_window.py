@@ -13,11 +13,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressBar,
     QStackedWidget,
     QWidget,
 )
@@ -29,6 +27,7 @@ from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
 from ui.home.home_page import HomePage
 from ui.window_menus import add_menu, build_menus, fill_page_menus, restore_geometry, save_geometry
+from ui.window_status import build_status_bar
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressDialog
@@ -39,9 +38,6 @@ if TYPE_CHECKING:
     from ui.inspection_view.page import InspectionPage
     from ui.office.room import OfficeRoom
     from ui.reports.report_menu import ReportMenu
-
-BUSY_DELAY_MS = 400  # short saves never flash the busy indicator
-
 
 class MainWindow(QMainWindow):
     """The inspections list and one open inspection, in one window."""
@@ -75,11 +71,10 @@ class MainWindow(QMainWindow):
         self._bundles: BundleFlow | None = None  # built when first used (self.bundles)
         self.home.bundles_dropped.connect(lambda paths: self.bundles.import_file(paths[0]))
         build_menus(self)
-        self._build_status_bar()
+        build_status_bar(self, self.runner)
         self._report_menu: ReportMenu | None = None  # built after the first paint (_late_parts)
         self._hub_sync: HubSync | None = None
         self._office: OfficeRoom | None = None
-        self.runner.busy_changed.connect(self._busy_changed)
         self._restore_window()
         self._show(self.home)
         self.home.refresh()  # shows that it loads until the store is open and has read
@@ -163,7 +158,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             page.back_requested.connect(self.show_home)
             page.title_changed.connect(self._page_title_changed)
-            page.save_state_changed.connect(self._save_state_changed)
+            page.save_state_changed.connect(self.save_label.setText)
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             fill_page_menus(self, page)
             self.page_built.emit(page)
@@ -203,33 +198,6 @@ class MainWindow(QMainWindow):
         the same title gets the actions appended. With *only_with_inspection* the menu is
         disabled while the list shows (e.g. the 报告 menu)."""
         return add_menu(self, title, actions, only_with_inspection=only_with_inspection)
-
-    # --- status bar ------------------------------------------------------------------------
-
-    def _build_status_bar(self) -> None:
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumWidth(self.fontMetrics().averageCharWidth() * 12)
-        self.busy_bar.setMaximumHeight(self.fontMetrics().height())
-        self.busy_bar.setToolTip(tr("正在处理…"))
-        self.busy_bar.hide()
-        self.save_label = QLabel()
-        self.save_label.setObjectName("saveState")
-        self.statusBar().addPermanentWidget(self.busy_bar)
-        self.statusBar().addPermanentWidget(self.save_label)
-        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
-        self._busy_timer.timeout.connect(self.busy_bar.show)
-
-    def _busy_changed(self, busy: bool) -> None:
-        if busy:
-            self._busy_timer.start()
-        else:
-            self._busy_timer.stop()
-            self.busy_bar.hide()
-
-    def _save_state_changed(self, text: str) -> None:
-        self.save_label.setText(text)
 
     # --- switching between the list and an inspection --------------------------------------
 

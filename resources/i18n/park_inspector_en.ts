@@ -444,7 +444,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="66" />
             <location filename="../../ui/home/welcome.py" line="54" />
-            <location filename="../../ui/main_window.py" line="284" />
+            <location filename="../../ui/main_window.py" line="252" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
@@ -469,7 +469,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="108" />
             <location filename="../../ui/dialogs/settings_dialog.py" line="61" />
-            <location filename="../../ui/main_window.py" line="193" />
+            <location filename="../../ui/main_window.py" line="188" />
             <source>数据文件夹</source>
             <translation>Data folder</translation>
         </message>
@@ -2990,12 +2990,7 @@ Reason (optional):</translation>
             <translation>{0} (judged level)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="215" />
-            <source>正在处理…</source>
-            <translation>Working…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="351" />
+            <location filename="../../ui/main_window.py" line="319" />
             <source>请先选择要导出的检查</source>
             <translation>Select the inspection to export first</translation>
         </message>
@@ -5583,6 +5578,11 @@ Create or import a key under “Signing key”.</translation>
             <location filename="../../ui/window_menus.py" line="84" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../ui/window_status.py" line="25" />
+            <source>正在处理…</source>
+            <translation>Working…</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="29" />

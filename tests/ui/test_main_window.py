@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from ui.home.new_inspection import NewInspectionDialog
-from ui.main_window import BUSY_DELAY_MS, MainWindow
+from ui.main_window import MainWindow
+from ui.window_status import BUSY_DELAY_MS
 
 
 @pytest.fixture
@@ -139,7 +140,7 @@ def test_busy_indicator_follows_the_runner(qtbot, make_window, runner):
     window = make_window(runner)
     window.show()
     qtbot.waitUntil(lambda: not runner.busy)
-    timer = window._busy_timer
+    timer = window.busy_timer
     assert timer.interval() == BUSY_DELAY_MS
     release = threading.Event()
     runner.db(lambda store: release.wait(10))  # a save in progress
