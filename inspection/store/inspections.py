@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from checklists.editions import standard_key
 from checklists.errors import InvalidInput, Message, UserError, messages
@@ -50,6 +51,8 @@ MESSAGES = messages({
                       "type: the park type is manufacturing or service, not \"{type}\""),
     "park.exists": ("园区“{name}”已存在", "A park named \"{name}\" exists already"),
     "park.not_found": ("没有编号为 {id} 的园区", "No park has the number {id}"),
+    "site.bad_location": ("经纬度不在范围内：{latitude}, {longitude}",
+                          "The coordinates are out of range: {latitude}, {longitude}"),
 })
 
 
@@ -70,6 +73,18 @@ def park_from_row(row: dict) -> Park:
 
 
 _park = park_from_row
+
+
+def checked_location(location: Sequence[float] | None) -> tuple[float, float] | None:
+    """A park's (latitude, longitude) in degrees as stored (7 decimals), or None; out of range
+    or not a number is refused."""
+    if location is None:
+        return None
+    latitude, longitude = (float(v) for v in location)
+    if not (math.isfinite(latitude) and math.isfinite(longitude)
+            and abs(latitude) <= 90 and abs(longitude) <= 180):
+        raise InvalidInput("site.bad_location", latitude=latitude, longitude=longitude)
+    return round(latitude, 7), round(longitude, 7)
 
 
 def _clean_names(names: Iterable[str], field: str) -> list[str]:
@@ -103,7 +118,9 @@ class InspectionsMixin(StoreBase):
     # --- parks -------------------------------------------------------------------------
 
     def add_park(self, name: str, park_type: ParkType | str, *, address: str = "",
-                 contacts: Sequence[dict] = ()) -> Park:
+                 contacts: Sequence[dict] = (),
+                 location: Sequence[float] | None = None) -> Park:
+        """A new park; *location* (latitude, longitude) is where it is, when known."""
         name = (name or "").strip()
         if not name:
             raise InvalidInput("park.no_name")
@@ -111,13 +128,18 @@ class InspectionsMixin(StoreBase):
             park_type = ParkType(park_type)
         except ValueError:
             raise InvalidInput("park.bad_type", type=park_type) from None
+        place = checked_location(location)
         if self.find_park(name) is not None:
             raise DuplicatePark("park.exists", name=name)
-        with self._edit("add_park", entity="park", entity_id=name,
-                        detail={"name": name, "type": park_type.value}):
+        detail: dict[str, Any] = {"name": name, "type": park_type.value}
+        if place is not None:
+            detail["location"] = list(place)
+        with self._edit("add_park", entity="park", entity_id=name, detail=detail):
             park_id = self._insert("parks", {
                 "name": name, "park_type": park_type.value, "address": address.strip(),
-                "contacts": dumps(list(contacts)), "created_at": now_iso()})
+                "contacts": dumps(list(contacts)), "created_at": now_iso(),
+                "latitude": place[0] if place else None,
+                "longitude": place[1] if place else None})
         return self.park(park_id)
 
     def park(self, park_id: int) -> Park:

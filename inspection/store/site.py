@@ -2,18 +2,15 @@
 items signed although they break an evidence rule (inspection/evidence_rules.py)."""
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from checklists.errors import InvalidInput, messages
 from inspection.changes import Change
 from inspection.model import Park
 from inspection.store.base import NotFound, StoreBase, now_iso
-from inspection.store.inspections import park_from_row
+from inspection.store.inspections import checked_location, park_from_row
 
 MESSAGES = messages({
-    "site.bad_location": ("经纬度不在范围内：{latitude}, {longitude}",
-                          "The coordinates are out of range: {latitude}, {longitude}"),
     "site.no_park": ("没有编号为 {id} 的园区", "There is no park with the number {id}"),
     "site.no_reason": ("请填写理由：{items}", "Please give a reason: {items}"),
 })
@@ -22,12 +19,7 @@ MESSAGES = messages({
 class SiteMixin(StoreBase):
     def set_park_location(self, park_id: int, location: tuple[float, float] | None) -> Park:
         """Record where a park is (latitude, longitude in degrees), or forget it (None)."""
-        if location is not None:
-            latitude, longitude = (float(v) for v in location)
-            if not (math.isfinite(latitude) and math.isfinite(longitude)
-                    and abs(latitude) <= 90 and abs(longitude) <= 180):
-                raise InvalidInput("site.bad_location", latitude=latitude, longitude=longitude)
-            location = (round(latitude, 7), round(longitude, 7))
+        location = checked_location(location)
         with self._edit("set_park_location", entity="park", entity_id=park_id,
                         detail={"location": list(location) if location else None}):
             cursor = self.db.execute(

@@ -206,7 +206,7 @@
         </message>
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="88" />
-            <location filename="../../ui/reports/sign_dialog.py" line="131" />
+            <location filename="../../ui/reports/sign_dialog.py" line="130" />
             <source>选择…</source>
             <translation>Choose…</translation>
         </message>
@@ -217,7 +217,7 @@
         </message>
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="96" />
-            <location filename="../../ui/reports/sign_dialog.py" line="122" />
+            <location filename="../../ui/reports/sign_dialog.py" line="121" />
             <source>签名密钥的密码（不会被保存）</source>
             <translation>The signing key's password (never stored)</translation>
         </message>
@@ -239,7 +239,7 @@
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="107" />
             <location filename="../../ui/bundles/bundle_flow.py" line="114" />
-            <location filename="../../ui/reports/sign_dialog.py" line="139" />
+            <location filename="../../ui/reports/sign_dialog.py" line="138" />
             <source>密钥密码：</source>
             <translation>Key password:</translation>
         </message>
@@ -451,7 +451,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         <message>
             <location filename="../../ui/dialogs/about.py" line="71" />
             <location filename="../../ui/dialogs/template_import.py" line="169" />
-            <location filename="../../ui/home/new_inspection.py" line="242" />
+            <location filename="../../ui/home/new_inspection.py" line="227" />
             <source>版本 {0}</source>
             <translation>Version {0}</translation>
         </message>
@@ -490,7 +490,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="135" />
-            <location filename="../../ui/home/new_inspection.py" line="174" />
+            <location filename="../../ui/home/new_inspection.py" line="155" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
@@ -721,7 +721,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="27" />
-            <location filename="../../ui/home/new_inspection.py" line="99" />
+            <location filename="../../ui/home/new_inspection.py" line="80" />
             <location filename="../../ui/home/welcome.py" line="70" />
             <source>新建检查</source>
             <translation>New inspection</translation>
@@ -790,54 +790,54 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Guide</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/park_location.py" line="49" />
-            <source>园区位置 — {0}</source>
-            <translation>Park location — {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/park_location.py" line="52" />
+            <location filename="../../ui/dialogs/location_fields.py" line="15" />
             <source>记录园区的位置后，距园区超过 {0} 的照片会被标出（不会被拒绝）。</source>
             <translation>With the park's location recorded, photos taken more than {0} from it are flagged (never refused).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/park_location.py" line="56" />
+            <location filename="../../ui/dialogs/location_fields.py" line="28" />
             <source>纬度，例如 30.8201</source>
             <translation>latitude, e.g. 30.8201</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/park_location.py" line="57" />
+            <location filename="../../ui/dialogs/location_fields.py" line="29" />
             <source>经度，例如 121.2532</source>
             <translation>longitude, e.g. 121.2532</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/park_location.py" line="62" />
+            <location filename="../../ui/dialogs/location_fields.py" line="36" />
             <source>纬度（北纬为正）</source>
             <translation>Latitude (north positive)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/park_location.py" line="63" />
+            <location filename="../../ui/dialogs/location_fields.py" line="37" />
             <source>经度（东经为正）</source>
             <translation>Longitude (east positive)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/park_location.py" line="68" />
+            <location filename="../../ui/dialogs/location_fields.py" line="63" />
+            <source>请填写十进制的经纬度：纬度 -90～90，经度 -180～180。</source>
+            <translation>Enter decimal degrees: latitude -90 to 90, longitude -180 to 180.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/park_location.py" line="48" />
+            <source>园区位置 — {0}</source>
+            <translation>Park location — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/park_location.py" line="60" />
             <source>使用照片的位置（{0}）</source>
             <translation>Use the photos' position ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/park_location.py" line="71" />
+            <location filename="../../ui/dialogs/park_location.py" line="63" />
             <source>本次检查的照片没有位置信息</source>
             <translation>No photo of this inspection has a position</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/park_location.py" line="78" />
+            <location filename="../../ui/dialogs/park_location.py" line="70" />
             <source>清除位置</source>
             <translation>Clear location</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/park_location.py" line="98" />
-            <source>请填写十进制的经纬度：纬度 -90～90，经度 -180～180。</source>
-            <translation>Enter decimal degrees: latitude -90 to 90, longitude -180 to 180.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="45" />
@@ -856,13 +856,13 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="54" />
-            <location filename="../../ui/reports/key_dialog.py" line="200" />
+            <location filename="../../ui/reports/key_dialog.py" line="199" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="55" />
-            <location filename="../../ui/reports/key_dialog.py" line="202" />
+            <location filename="../../ui/reports/key_dialog.py" line="201" />
             <location filename="../../ui/reports/trusted_panel.py" line="68" />
             <source>单位</source>
             <translation>Organisation</translation>
@@ -1111,7 +1111,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/dialogs/template_import.py" line="87" />
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
             <location filename="../../ui/dialogs/template_manager.py" line="63" />
-            <location filename="../../ui/home/new_inspection.py" line="207" />
+            <location filename="../../ui/home/new_inspection.py" line="192" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <location filename="../../ui/office/ranking_view.py" line="171" />
             <source>编号</source>
@@ -1121,13 +1121,13 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/dialogs/template_import.py" line="87" />
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
             <location filename="../../ui/dialogs/template_manager.py" line="63" />
-            <location filename="../../ui/home/new_inspection.py" line="207" />
+            <location filename="../../ui/home/new_inspection.py" line="192" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_import.py" line="87" />
-            <location filename="../../ui/home/new_inspection.py" line="176" />
+            <location filename="../../ui/home/new_inspection.py" line="157" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
@@ -1199,7 +1199,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_import.py" line="170" />
-            <location filename="../../ui/home/new_inspection.py" line="244" />
+            <location filename="../../ui/home/new_inspection.py" line="229" />
             <source>{0} 项</source>
             <translation>{0} items</translation>
         </message>
@@ -1437,7 +1437,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/home/home_page.py" line="141" />
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="273" />
+            <location filename="../../ui/home/new_inspection.py" line="258" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/ranking_view.py" line="137" />
             <location filename="../../ui/office/tracker_view.py" line="47" />
@@ -1557,7 +1557,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="136" />
+            <location filename="../../ui/home/new_inspection.py" line="117" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/room.py" line="174" />
             <location filename="../../ui/office/tracker_view.py" line="46" />
@@ -1567,7 +1567,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="274" />
+            <location filename="../../ui/home/new_inspection.py" line="259" />
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/room.py" line="41" />
@@ -1579,7 +1579,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="193" />
+            <location filename="../../ui/home/new_inspection.py" line="178" />
             <source>检查模板</source>
             <translation>Templates</translation>
         </message>
@@ -1666,139 +1666,144 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Found in {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="116" />
+            <location filename="../../ui/home/new_inspection.py" line="97" />
             <source>创建并开始检查</source>
             <translation>Create and start</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="137" />
+            <location filename="../../ui/home/new_inspection.py" line="118" />
             <source>已检查过的园区</source>
             <translation>A park inspected before</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="138" />
+            <location filename="../../ui/home/new_inspection.py" line="119" />
             <source>新园区</source>
             <translation>A new park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="142" />
+            <location filename="../../ui/home/new_inspection.py" line="123" />
             <source>输入园区名称搜索</source>
             <translation>Type to search park names</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="151" />
+            <location filename="../../ui/home/new_inspection.py" line="132" />
             <source>例如：星河智造小微企业园</source>
             <translation>e.g. Xinghe Smart Manufacturing Park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="175" />
+            <location filename="../../ui/home/new_inspection.py" line="156" />
             <location filename="../../ui/hub/settings_dialog.py" line="67" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="205" />
+            <location filename="../../ui/home/new_inspection.py" line="190" />
             <source>预览</source>
             <translation>Preview</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="210" />
+            <location filename="../../ui/home/new_inspection.py" line="195" />
             <source>点击模板旁的“预览”，在这里查看它的条目</source>
             <translation>Click “Preview” beside a template to see its items here</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="233" />
+            <location filename="../../ui/home/new_inspection.py" line="218" />
             <source>查看这个模板的条目</source>
             <translation>Show this template's items</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="257" />
+            <location filename="../../ui/home/new_inspection.py" line="242" />
             <source>预览：{0}（{1} 项）</source>
             <translation>Preview: {0} ({1} items)</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="263" />
+            <location filename="../../ui/home/new_inspection.py" line="248" />
             <source>本次检查</source>
             <translation>This inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="268" />
+            <location filename="../../ui/home/new_inspection.py" line="253" />
             <source>多名检查人员用“、”分隔，例如：张三、李四</source>
             <translation>Separate several inspectors with "、" or commas, e.g. Zhang San, Li Si</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="275" />
+            <location filename="../../ui/home/new_inspection.py" line="260" />
             <location filename="../../ui/office/ranking_view.py" line="137" />
             <source>检查单位</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="321" />
+            <location filename="../../ui/home/new_inspection.py" line="307" />
             <source>请选择一个园区</source>
             <translation>Choose a park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="323" />
+            <location filename="../../ui/home/new_inspection.py" line="309" />
             <source>没有名为“{0}”的园区；要新建，请选择“新园区”</source>
             <translation>There is no park named "{0}"; to add it, choose "A new park"</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="327" />
+            <location filename="../../ui/home/new_inspection.py" line="313" />
             <source>请填写园区名称</source>
             <translation>Enter the park's name</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="330" />
+            <location filename="../../ui/home/new_inspection.py" line="316" />
             <source>已有名为“{0}”的园区。&lt;a href="use"&gt;改为选择这个园区&lt;/a&gt;</source>
             <translation>A park named "{0}" already exists. &lt;a href="use"&gt;Choose that park instead&lt;/a&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="332" />
+            <location filename="../../ui/home/new_inspection.py" line="320" />
             <source>请至少选择一个检查模板</source>
             <translation>Choose at least one template</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="334" />
+            <location filename="../../ui/home/new_inspection.py" line="322" />
             <source>请至少填写一名检查人员</source>
             <translation>Enter at least one inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="342" />
+            <location filename="../../ui/home/new_inspection.py" line="330" />
             <source>类型：{0}　地址：{1}</source>
             <translation>Type: {0}   Address: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="345" />
+            <location filename="../../ui/home/new_inspection.py" line="333" />
             <source>星级按园区类型评定，本次按“{0}”评定。</source>
             <translation>Star ratings depend on the park type; this one is rated as "{0}".</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="362" />
+            <location filename="../../ui/home/new_inspection.py" line="350" />
             <source>选择园区</source>
             <translation>choose a park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="362" />
+            <location filename="../../ui/home/new_inspection.py" line="350" />
             <source>填写园区名称</source>
             <translation>enter the park name</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="363" />
+            <location filename="../../ui/home/new_inspection.py" line="350" />
+            <source>改正园区位置</source>
+            <translation>correct the park location</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/new_inspection.py" line="351" />
             <source>选择检查模板</source>
             <translation>choose templates</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="363" />
+            <location filename="../../ui/home/new_inspection.py" line="351" />
             <source>填写检查人员</source>
             <translation>enter inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="364" />
+            <location filename="../../ui/home/new_inspection.py" line="352" />
             <source>还需要：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="408" />
+            <location filename="../../ui/home/new_inspection.py" line="397" />
             <source>无法创建检查</source>
             <translation>Could not create the inspection</translation>
         </message>
@@ -1863,7 +1868,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/hub/settings_dialog.py" line="69" />
-            <location filename="../../ui/reports/key_dialog.py" line="204" />
+            <location filename="../../ui/reports/key_dialog.py" line="203" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
@@ -2001,8 +2006,8 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/hub/sync_flow.py" line="227" />
             <location filename="../../ui/photos/photo_facts.py" line="35" />
-            <location filename="../../ui/reports/sign_dialog.py" line="205" />
-            <location filename="../../ui/reports/sign_dialog.py" line="229" />
+            <location filename="../../ui/reports/sign_dialog.py" line="204" />
+            <location filename="../../ui/reports/sign_dialog.py" line="228" />
             <source>；</source>
             <translation>; </translation>
         </message>
@@ -3279,7 +3284,7 @@ Reason (optional):</translation>
         <message>
             <location filename="../../ui/office/ranking_view.py" line="202" />
             <location filename="../../ui/reports/export_dialogs.py" line="178" />
-            <location filename="../../ui/reports/sign_dialog.py" line="265" />
+            <location filename="../../ui/reports/sign_dialog.py" line="264" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
@@ -4208,27 +4213,27 @@ The copy can be edited but is not the record: every page is marked “unsigned�
             <translation>Deleted photo "{0}" (Ctrl+Z undoes it)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/evidence_reasons.py" line="32" />
+            <location filename="../../ui/reports/evidence_reasons.py" line="31" />
             <source>证据不全的条目</source>
             <translation>Items without the evidence their rule asks for</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/evidence_reasons.py" line="36" />
+            <location filename="../../ui/reports/evidence_reasons.py" line="35" />
             <source>以下条目的检查结果缺少证据要求的内容。可以先补充照片、整改项或备注；如确实无法提供，请逐条说明理由，理由将写入报告。</source>
             <translation>These items lack what their evidence rule asks for. Add the photos, findings or notes first; where that is impossible, give a reason for each item: it is printed in the report.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/evidence_reasons.py" line="42" />
+            <location filename="../../ui/reports/evidence_reasons.py" line="41" />
             <source>&lt;b&gt;{0} {1}&lt;/b&gt;（{2}）&lt;br&gt;缺少：{3}</source>
             <translation>&lt;b&gt;{0} {1}&lt;/b&gt; ({2})&lt;br&gt;missing: {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/evidence_reasons.py" line="48" />
+            <location filename="../../ui/reports/evidence_reasons.py" line="47" />
             <source>理由，例如：现场不允许拍照</source>
             <translation>reason, e.g. photography not allowed on site</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/evidence_reasons.py" line="74" />
+            <location filename="../../ui/reports/evidence_reasons.py" line="73" />
             <source>还有 {0} 个条目没有填写理由。</source>
             <translation>{0} items still have no reason.</translation>
         </message>
@@ -4313,235 +4318,235 @@ A draft is for checking the content; the official report comes from “Sign repo
             <translation>The Excel export did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="87" />
+            <location filename="../../ui/reports/key_dialog.py" line="86" />
             <source>太短：至少 {0} 位</source>
             <translation>too short: at least {0} characters</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="90" />
+            <location filename="../../ui/reports/key_dialog.py" line="89" />
             <source>强</source>
             <translation>strong</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="92" />
+            <location filename="../../ui/reports/key_dialog.py" line="91" />
             <source>中等：再长一些或混合大小写、数字、符号会更安全</source>
             <translation>fair: longer, or mixing upper and lower case, digits and symbols, is safer</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="93" />
+            <location filename="../../ui/reports/key_dialog.py" line="92" />
             <source>弱：建议至少 8 位，并混合字母和数字</source>
             <translation>weak: use at least 8 characters, mixing letters and digits</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="143" />
+            <location filename="../../ui/reports/key_dialog.py" line="142" />
             <source>创建签名密钥</source>
             <translation>Create signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="149" />
+            <location filename="../../ui/reports/key_dialog.py" line="148" />
             <source>可不填</source>
             <translation>optional</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="159" />
+            <location filename="../../ui/reports/key_dialog.py" line="158" />
             <source>签署人姓名：</source>
             <translation>Signer's name:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="160" />
-            <location filename="../../ui/reports/key_dialog.py" line="235" />
+            <location filename="../../ui/reports/key_dialog.py" line="159" />
+            <location filename="../../ui/reports/key_dialog.py" line="234" />
             <location filename="../../ui/reports/verify_dialog.py" line="157" />
             <source>单位：</source>
             <translation>Organisation:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="161" />
-            <location filename="../../ui/reports/key_dialog.py" line="236" />
+            <location filename="../../ui/reports/key_dialog.py" line="160" />
+            <location filename="../../ui/reports/key_dialog.py" line="235" />
             <location filename="../../ui/reports/signatures_dialog.py" line="117" />
             <source>职务：</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="162" />
+            <location filename="../../ui/reports/key_dialog.py" line="161" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="163" />
+            <location filename="../../ui/reports/key_dialog.py" line="162" />
             <source>再次输入密码：</source>
             <translation>Password again:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="164" />
+            <location filename="../../ui/reports/key_dialog.py" line="163" />
             <source>密码保护密钥文件，程序不会保存它：每次签署报告时需要输入。忘记密码后只能创建新密钥（已签署的报告不受影响）。证书有效期 5 年。</source>
             <translation>The password protects the key file and is never stored: you enter it each time you sign a report. A forgotten password means creating a new key (reports already signed are not affected). The certificate is valid for 5 years.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="169" />
+            <location filename="../../ui/reports/key_dialog.py" line="168" />
             <source>创建密钥</source>
             <translation>Create key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="190" />
+            <location filename="../../ui/reports/key_dialog.py" line="189" />
             <source>密码强度：{0}</source>
             <translation>Password strength: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="191" />
+            <location filename="../../ui/reports/key_dialog.py" line="190" />
             <source>至少 {0} 位</source>
             <translation>At least {0} characters</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="196" />
+            <location filename="../../ui/reports/key_dialog.py" line="195" />
             <source>两次输入的密码不一致</source>
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="206" />
+            <location filename="../../ui/reports/key_dialog.py" line="205" />
             <source>再次输入密码</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="207" />
+            <location filename="../../ui/reports/key_dialog.py" line="206" />
             <source>还需填写：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="209" />
+            <location filename="../../ui/reports/key_dialog.py" line="208" />
             <source>姓名太长：证书中最多约 21 个汉字</source>
             <translation>The name is too long: a certificate holds about 21 Chinese characters at most</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="211" />
+            <location filename="../../ui/reports/key_dialog.py" line="210" />
             <source>密码中不能含有控制字符</source>
             <translation>The password must not contain control characters</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="229" />
+            <location filename="../../ui/reports/key_dialog.py" line="228" />
             <source>签名密钥</source>
             <translation>Signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="230" />
+            <location filename="../../ui/reports/key_dialog.py" line="229" />
             <source>当前签名密钥</source>
             <translation>Current signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="232" />
+            <location filename="../../ui/reports/key_dialog.py" line="231" />
             <source>还没有签名密钥。签署报告需要一个个人签名密钥：可以在本机创建（自签名证书），也可以导入单位颁发的 .p12 文件。</source>
             <translation>No signing key yet. Signing reports needs a personal signing key: create one on this laptop (self-signed certificate), or import the .p12 file your organisation issued.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="235" />
+            <location filename="../../ui/reports/key_dialog.py" line="234" />
             <location filename="../../ui/reports/verify_dialog.py" line="156" />
             <source>签署人：</source>
             <translation>Signed by:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="236" />
+            <location filename="../../ui/reports/key_dialog.py" line="235" />
             <source>有效期：</source>
             <translation>Valid:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="237" />
+            <location filename="../../ui/reports/key_dialog.py" line="236" />
             <source>指纹（SHA-256）：</source>
             <translation>Fingerprint (SHA-256):</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="237" />
+            <location filename="../../ui/reports/key_dialog.py" line="236" />
             <location filename="../../ui/reports/verify_dialog.py" line="156" />
             <source>文件：</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="238" />
+            <location filename="../../ui/reports/key_dialog.py" line="237" />
             <source>不能签署：</source>
             <translation>Cannot sign:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="248" />
+            <location filename="../../ui/reports/key_dialog.py" line="247" />
             <source>导出我的证书（.crt）…</source>
             <translation>Export my certificate (.crt)…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="249" />
+            <location filename="../../ui/reports/key_dialog.py" line="248" />
             <source>把证书（不含私钥）交给需要核实您签署的报告的同事</source>
             <translation>Give the certificate (without the private key) to colleagues who need to check reports you signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="255" />
+            <location filename="../../ui/reports/key_dialog.py" line="254" />
             <source>需要核实您签署的报告的同事，可以在其电脑上信任您的证书（.crt，不含私钥）。</source>
             <translation>Colleagues who need to check the reports you sign can trust your certificate (.crt, no private key) on their computers.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="256" />
+            <location filename="../../ui/reports/key_dialog.py" line="255" />
             <source>创建新密钥…</source>
             <translation>Create new key…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="257" />
+            <location filename="../../ui/reports/key_dialog.py" line="256" />
             <source>导入单位颁发的密钥（.p12）…</source>
             <translation>Import an issued key (.p12)…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="292" />
+            <location filename="../../ui/reports/key_dialog.py" line="291" />
             <source>密钥文件旁没有证书文件，无法显示证书信息；签署时仍可使用。</source>
             <translation>There is no certificate file beside the key file, so its details cannot be shown; it can still sign.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="309" />
+            <location filename="../../ui/reports/key_dialog.py" line="308" />
             <location filename="../../ui/reports/verify_dialog.py" line="254" />
             <source>{0} 至 {1}</source>
             <translation>{0} to {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="312" />
+            <location filename="../../ui/reports/key_dialog.py" line="311" />
             <source>（已过期，请创建或导入新密钥）</source>
             <translation> (expired: create or import a new key)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="326" />
+            <location filename="../../ui/reports/key_dialog.py" line="325" />
             <source>导出证书</source>
             <translation>Export certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="327" />
+            <location filename="../../ui/reports/key_dialog.py" line="326" />
             <source>证书 (*.crt)</source>
             <translation>Certificates (*.crt)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="342" />
+            <location filename="../../ui/reports/key_dialog.py" line="341" />
             <source>创建新密钥</source>
             <translation>Create new key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="343" />
+            <location filename="../../ui/reports/key_dialog.py" line="342" />
             <source>新密钥将代替当前密钥用于签署。当前密钥文件保留在本机，已签署的报告不受影响。继续吗？</source>
             <translation>The new key will sign instead of the current one. The current key file stays on this laptop, and signed reports are not affected. Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="369" />
-            <location filename="../../ui/reports/key_dialog.py" line="374" />
+            <location filename="../../ui/reports/key_dialog.py" line="368" />
+            <location filename="../../ui/reports/key_dialog.py" line="373" />
             <source>导入签名密钥</source>
             <translation>Import signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="369" />
+            <location filename="../../ui/reports/key_dialog.py" line="368" />
             <source>签名密钥 (*.p12 *.pfx);;所有文件 (*)</source>
             <translation>Signing keys (*.p12 *.pfx);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="374" />
+            <location filename="../../ui/reports/key_dialog.py" line="373" />
             <source>输入 {0} 的密码（用于核对；程序不会保存密码）：</source>
             <translation>The password of {0} (to check it; it is never stored):</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="387" />
+            <location filename="../../ui/reports/key_dialog.py" line="386" />
             <source>密码不正确，请重新输入。</source>
             <translation>Wrong password, please try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="407" />
+            <location filename="../../ui/reports/key_dialog.py" line="406" />
             <source>签名密钥没有设置</source>
             <translation>The signing key was not set</translation>
         </message>
@@ -4605,7 +4610,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="58" />
-            <location filename="../../ui/reports/sign_dialog.py" line="101" />
+            <location filename="../../ui/reports/sign_dialog.py" line="100" />
             <source>现场签名…</source>
             <translation>Signatures on site…</translation>
         </message>
@@ -4616,7 +4621,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="60" />
-            <location filename="../../ui/reports/sign_dialog.py" line="103" />
+            <location filename="../../ui/reports/sign_dialog.py" line="102" />
             <source>签名密钥…</source>
             <translation>Signing key…</translation>
         </message>
@@ -4688,8 +4693,8 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="176" />
-            <location filename="../../ui/reports/sign_dialog.py" line="88" />
-            <location filename="../../ui/reports/sign_dialog.py" line="316" />
+            <location filename="../../ui/reports/sign_dialog.py" line="87" />
+            <location filename="../../ui/reports/sign_dialog.py" line="315" />
             <source>签署报告</source>
             <translation>Sign report</translation>
         </message>
@@ -4756,197 +4761,197 @@ The report is saved at:
             <translation>signed (file missing)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="89" />
+            <location filename="../../ui/reports/sign_dialog.py" line="88" />
             <source>&lt;b&gt;报告编号 {0}（第 {1} 版）&lt;/b&gt;&lt;br&gt;{2} · 检查日期 {3}</source>
             <translation>&lt;b&gt;Report {0} (revision {1})&lt;/b&gt;&lt;br&gt;{2} · inspected on {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="94" />
+            <location filename="../../ui/reports/sign_dialog.py" line="93" />
             <source>签署前检查</source>
             <translation>Before signing</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="98" />
+            <location filename="../../ui/reports/sign_dialog.py" line="97" />
             <source>填写理由…</source>
             <translation>Give reasons…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="105" />
+            <location filename="../../ui/reports/sign_dialog.py" line="104" />
             <source>我已知悉上述问题，仍要签署</source>
             <translation>I know about the points above and want to sign anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="124" />
+            <location filename="../../ui/reports/sign_dialog.py" line="123" />
             <source>同时保存一份到：</source>
             <translation>Also save a copy to:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="126" />
+            <location filename="../../ui/reports/sign_dialog.py" line="125" />
             <source>检查报告</source>
             <translation>Inspection-report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="128" />
+            <location filename="../../ui/reports/sign_dialog.py" line="127" />
             <source>可直接输入路径，或点击“选择…”</source>
             <translation>Type a path, or click “Choose…”</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="143" />
+            <location filename="../../ui/reports/sign_dialog.py" line="142" />
             <source>签署后检查被锁定，不能再修改；如需修改，需重新打开并生成新的修订版。签署的报告同时保存在数据文件夹中。</source>
             <translation>Signing locks the inspection: it can no longer be changed unless it is reopened as a new revision. The signed report is also kept in the data folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="149" />
+            <location filename="../../ui/reports/sign_dialog.py" line="148" />
             <source>签署并生成报告</source>
             <translation>Sign and issue</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="172" />
+            <location filename="../../ui/reports/sign_dialog.py" line="171" />
             <source>还有 {0} 个条目未检查（共 {1} 个）；报告中显示为“未检查”。</source>
             <translation>{0} of {1} items are not checked yet; the report shows them as “not checked”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="175" />
+            <location filename="../../ui/reports/sign_dialog.py" line="174" />
             <source>全部 {0} 个条目已检查。</source>
             <translation>All {0} items are checked.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="180" />
+            <location filename="../../ui/reports/sign_dialog.py" line="179" />
             <source>{0} 个条目冲突待核（{1}）：两台电脑都改过，请先在条目中选定保留哪一方，之后才能签署。</source>
             <translation>{0} items are conflicts to review ({1}): changed on two computers; pick which side to keep on each item before signing.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="185" />
+            <location filename="../../ui/reports/sign_dialog.py" line="184" />
             <source>{0} 个条目缺少证据要求的内容（如不符合却没有照片）：请补充，或填写理由。</source>
             <translation>{0} items lack required evidence (e.g. non-compliant without a photo): add it, or give reasons.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="188" />
+            <location filename="../../ui/reports/sign_dialog.py" line="187" />
             <source>证据要求已满足（或已说明理由）。</source>
             <translation>Evidence rules met (or reasons given).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="191" />
+            <location filename="../../ui/reports/sign_dialog.py" line="190" />
             <source>缺少手写签名：{0}</source>
             <translation>Handwritten signatures missing: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="194" />
+            <location filename="../../ui/reports/sign_dialog.py" line="193" />
             <source>手写签名已齐全。</source>
             <translation>All handwritten signatures are there.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="197" />
+            <location filename="../../ui/reports/sign_dialog.py" line="196" />
             <source>签名密钥：{0}（{1}），有效期至 {2}</source>
             <translation>Signing key: {0} ({1}), valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="202" />
+            <location filename="../../ui/reports/sign_dialog.py" line="201" />
             <location filename="../../ui/reports/trusted_panel.py" line="108" />
             <source>（已过期）</source>
             <translation> (expired)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="204" />
+            <location filename="../../ui/reports/sign_dialog.py" line="203" />
             <source>这个密钥不能用于签署：{0}。请在“签名密钥”中创建或导入新密钥。</source>
             <translation>This key cannot sign: {0}. Create or import a new key under Signing key.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="208" />
+            <location filename="../../ui/reports/sign_dialog.py" line="207" />
             <source>签名密钥：{0}</source>
             <translation>Signing key: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="210" />
+            <location filename="../../ui/reports/sign_dialog.py" line="209" />
             <source>还没有签名密钥：请先创建或导入。</source>
             <translation>No signing key yet: create or import one first.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="219" />
+            <location filename="../../ui/reports/sign_dialog.py" line="218" />
             <source>正在导入照片：导入完成后才能签署（报告要包含这些照片）。</source>
             <translation>Photos are being imported: signing can start once the import has finished (the report must include them).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="224" />
+            <location filename="../../ui/reports/sign_dialog.py" line="223" />
             <source>{0} 张照片的文件缺失（{1}）；报告中显示为“照片文件缺失”。</source>
             <translation>The files of {0} photos are missing ({1}); the report shows “photo file missing” for them.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="227" />
+            <location filename="../../ui/reports/sign_dialog.py" line="226" />
             <source>照片文件齐全（{0} 张）。</source>
             <translation>All photo files are present ({0} photos).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="229" />
+            <location filename="../../ui/reports/sign_dialog.py" line="228" />
             <location filename="../../ui/reports/signatures_dialog.py" line="57" />
             <source>{0}（{1}）</source>
             <translation>{0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="232" />
+            <location filename="../../ui/reports/sign_dialog.py" line="231" />
             <source>{0} 张照片需要核对：{1}{2}。报告中会注明；确认无误再签署。</source>
             <translation>{0} photos need a look: {1}{2}. The report says so; sign once they are right.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="265" />
+            <location filename="../../ui/reports/sign_dialog.py" line="264" />
             <source>签署的报告另存为</source>
             <translation>Save the signed report as</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="283" />
+            <location filename="../../ui/reports/sign_dialog.py" line="282" />
             <source>请填写副本的保存位置，或取消“同时保存一份到”。</source>
             <translation>Enter where to save the copy, or untick “Also save a copy to”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="286" />
+            <location filename="../../ui/reports/sign_dialog.py" line="285" />
             <source>请填写完整路径（包括文件夹），或点击“选择…”。</source>
             <translation>Enter a full path (including the folder), or click “Choose…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="288" />
+            <location filename="../../ui/reports/sign_dialog.py" line="287" />
             <source>文件夹不存在：{0}</source>
             <translation>The folder does not exist: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="316" />
+            <location filename="../../ui/reports/sign_dialog.py" line="315" />
             <source>正在生成并签署报告…</source>
             <translation>Building and signing the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="339" />
+            <location filename="../../ui/reports/sign_dialog.py" line="338" />
             <source>密码不正确，报告没有签署。请重新输入密码。</source>
             <translation>Wrong password: the report was not signed. Please enter the password again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="347" />
+            <location filename="../../ui/reports/sign_dialog.py" line="346" />
             <source>已取消签署：没有生成报告，检查也没有锁定。</source>
             <translation>Signing cancelled: no report was made and the inspection is not locked.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="349" />
+            <location filename="../../ui/reports/sign_dialog.py" line="348" />
             <source>找不到签名密钥文件：{0}
 请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file is missing: {0}
 Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="351" />
+            <location filename="../../ui/reports/sign_dialog.py" line="350" />
             <source>签名密钥文件无法使用（不是有效的 .p12 文件）。请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file cannot be used (not a valid .p12 file). Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="353" />
-            <location filename="../../ui/reports/sign_dialog.py" line="355" />
+            <location filename="../../ui/reports/sign_dialog.py" line="352" />
+            <location filename="../../ui/reports/sign_dialog.py" line="354" />
             <source>报告没有签署</source>
             <translation>The report was not signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="363" />
+            <location filename="../../ui/reports/sign_dialog.py" line="362" />
             <source>签署前检查已按最新内容更新；请再次输入密码，点击“重新签署”。</source>
             <translation>The checks above now show the latest content; enter the password again and click “Sign again”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="365" />
+            <location filename="../../ui/reports/sign_dialog.py" line="364" />
             <source>重新签署</source>
             <translation>Sign again</translation>
         </message>

@@ -1,6 +1,8 @@
 """A photo's place and day against the park's location and the visit: flagged, never refused."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from checklists.errors import InvalidInput
@@ -38,3 +40,17 @@ def test_a_park_keeps_its_location(tmp_path):
         store.set_park_location(park.id, (95.0, 121.0))
     assert store.park(park.id).location == PARK  # refused: nothing changed
     assert store.set_park_location(park.id, None).location is None
+
+
+def test_a_new_park_is_added_with_its_location_in_one_edit(tmp_path):
+    store = open_store(tmp_path / "data", actor="张三")
+    park = store.add_park("星河园", "manufacturing", location=(30.82012345678, 121.2532))
+    assert store.park(park.id).location == (30.8201235, 121.2532)  # kept to 7 decimals
+    entries = [a for a in store.audit_entries() if a["entity"] == "park"]
+    assert [a["action"] for a in entries] == ["add_park"]
+    assert json.loads(entries[0]["detail"])["location"] == [30.8201235, 121.2532]
+    with pytest.raises(InvalidInput) as refused:
+        store.add_park("月湖园", "service", location=(30.82, 181.0))
+    assert refused.value.code == "site.bad_location"
+    assert store.find_park("月湖园") is None  # refused: nothing added
+    assert store.add_park("月湖园", "service").location is None

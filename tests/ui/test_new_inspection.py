@@ -91,3 +91,41 @@ def test_a_refused_creation_keeps_the_dialog_open(dialog, inline_runner, monkeyp
 
 def test_today_is_the_default_date(dialog):
     assert dialog().request().date == date.today().isoformat()
+
+
+def test_a_new_park_can_be_given_its_location(dialog, inline_runner):
+    d = dialog()
+    d.park_name.setText("星河智造园")
+    d.template_boxes["003"].setChecked(True)
+    assert d.ok_button.isEnabled()  # the location is optional
+    assert d.request().location is None
+    d.location.latitude.setText("30.8201")  # the same fields as 检查 → 园区位置…
+    assert d.location_error.isVisible() and not d.ok_button.isEnabled()  # the longitude?
+    assert d.location_error.text() == "请填写十进制的经纬度：纬度 -90～90，经度 -180～180。"
+    d.location.longitude.setText("190")
+    assert d.location_error.isVisible() and not d.ok_button.isEnabled()
+    d.location.longitude.setText(" 121.2532 ")
+    assert not d.location_error.isVisible() and d.ok_button.isEnabled()
+    d.ok_button.click()
+    assert d.result() == d.DialogCode.Accepted
+    park = inline_runner.call(lambda store: store.find_park("星河智造园"))
+    assert park.location == (30.8201, 121.2532)
+
+
+def test_a_wrong_location_waits_for_a_fix_and_an_existing_park_ignores_it(dialog, inline_runner):
+    inline_runner.call(lambda store: store.add_park("已有园区", "service"))
+    d = dialog()
+    d.use_new.setChecked(True)
+    d.park_name.setText("新园区")
+    d.template_boxes["003"].setChecked(True)
+    d.location.latitude.blockSignals(True)
+    d.location.latitude.setText("北纬30度")  # typed before the form looked: said on 创建
+    d.location.latitude.blockSignals(False)
+    d._update()
+    assert d.missing_label.text() == "还需要：改正园区位置"
+    d.create()
+    assert d.location_error.isVisible() and d.isVisible()
+    assert inline_runner.call(lambda store: store.find_park("新园区")) is None
+    d.use_existing.setChecked(True)  # another park: the new park's fields do not count
+    d.park_combo.setCurrentText("已有园区")
+    assert d.ok_button.isEnabled() and d.request().location is None

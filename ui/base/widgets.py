@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QStyleOptionHeader,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
-from inspection.palette import ACCENT, BORDER, DROP_FILL, MUTED, RESULT_COLORS, STAR
+from inspection.palette import ACCENT, BORDER, DROP_FILL, FAIL, MUTED, RESULT_COLORS, STAR
 
 
 def result_color(key: str | None) -> QColor:
@@ -137,6 +138,27 @@ def muted_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = T
     label.setWordWrap(wrap)
     label.setStyleSheet(f"color: {MUTED};")
     return label
+
+
+def error_label() -> QLabel:
+    """Why a field's value cannot be used, shown under it (hidden until set)."""
+    label = QLabel()
+    label.setStyleSheet(f"color: {FAIL};")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    label.hide()
+    return label
+
+
+def with_message(field: QWidget, message: QLabel) -> QWidget:
+    """*field* with its message under it, as one form row."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(field)
+    column.addWidget(message)
+    return box
 
 
 def hline(parent: QWidget | None = None) -> QFrame:

@@ -14,18 +14,17 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from inspection.model import Park, Photo
-from inspection.photos.location import FAR_METRES, format_distance, format_position
+from inspection.photos.location import format_position
 from ui.base.error_reporting import report_error
 from ui.base.i18n import tr
-from ui.base.widgets import grow_to_fit, muted_label
-from ui.home.new_inspection import error_label
+from ui.base.widgets import error_label, grow_to_fit, muted_label
+from ui.dialogs.location_fields import LocationFields, location_purpose
 from ui.session.edit_session import EditSession
 
 
@@ -48,19 +47,12 @@ class ParkLocationDialog(QDialog):
         grow_to_fit(self)
         self.setWindowTitle(tr("园区位置 — {0}").format(park.name))
         layout = QVBoxLayout(self)
-        layout.addWidget(muted_label(tr(
-            "记录园区的位置后，距园区超过 {0} 的照片会被标出（不会被拒绝）。").format(
-            format_distance(FAR_METRES))))
-        self.latitude = QLineEdit()
-        self.longitude = QLineEdit()
-        self.latitude.setPlaceholderText(tr("纬度，例如 30.8201"))
-        self.longitude.setPlaceholderText(tr("经度，例如 121.2532"))
-        if park.location:
-            self.latitude.setText(str(park.location[0]))
-            self.longitude.setText(str(park.location[1]))
+        layout.addWidget(muted_label(location_purpose()))
+        self.fields = LocationFields(self)
+        self.latitude, self.longitude = self.fields.latitude, self.fields.longitude
+        self.fields.set_location(park.location)
         form = QFormLayout()
-        form.addRow(tr("纬度（北纬为正）"), self.latitude)
-        form.addRow(tr("经度（东经为正）"), self.longitude)
+        self.fields.add_rows(form)
         layout.addLayout(form)
         self.from_photos = QPushButton()
         self.middle = middle_of(photos)
@@ -81,24 +73,19 @@ class ParkLocationDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        for field in (self.latitude, self.longitude):
-            field.textChanged.connect(lambda _t: self.error.hide())
+        self.fields.edited.connect(self.error.hide)
 
     def _use_photos(self) -> None:
         self.latitude.setText(str(self.middle[0]))
         self.longitude.setText(str(self.middle[1]))
 
     def submit(self) -> None:
-        try:
-            latitude = float(self.latitude.text().strip())
-            longitude = float(self.longitude.text().strip())
-        except ValueError:
-            latitude = longitude = float("nan")
-        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-            self.error.setText(tr("请填写十进制的经纬度：纬度 -90～90，经度 -180～180。"))
+        problem = self.fields.problem()
+        if problem:
+            self.error.setText(problem)
             self.error.show()
             return
-        self._done((latitude, longitude))
+        self._done(self.fields.location())
 
     def _done(self, location: tuple[float, float] | None) -> None:
         self.accept()

@@ -28,15 +28,13 @@ from PySide6.QtWidgets import (
 from checklists.editions import edition_label
 from checklists.model import Template, TemplateKind
 from inspection.model import Inspection, Park, ParkType
-from inspection.palette import FAIL
 from ui.base.error_reporting import report_error
 from ui.base.i18n import join_names, park_type_label, split_names, tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
-from ui.base.widgets import clear_layout, grow_to_fit, muted_label
+from ui.base.widgets import clear_layout, error_label, grow_to_fit, muted_label, with_message
+from ui.dialogs.location_fields import LocationFields
 from ui.dialogs.template_preview import fill_template_tree
-
-ERROR_STYLE = f"color: {FAIL};"
 
 
 @dataclass(frozen=True)
@@ -47,6 +45,7 @@ class NewInspectionRequest:
     new_park: bool
     park_type: ParkType
     address: str
+    location: tuple[float, float] | None  # where a new park is, when given
     template_ids: tuple[str, ...]
     date: str
     inspectors: tuple[str, ...]
@@ -55,30 +54,12 @@ class NewInspectionRequest:
     def create(self, store) -> Inspection:
         """Runs on the database thread: add the park if it is new, then the inspection."""
         if self.new_park:
-            park = store.add_park(self.park_name, self.park_type, address=self.address)
+            park = store.add_park(self.park_name, self.park_type, address=self.address,
+                                  location=self.location)
         else:
             park = store.find_park(self.park_name)
         return store.new_inspection(park.id, self.template_ids, inspectors=self.inspectors,
                                     date=self.date, organisation=self.organisation)
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    label.hide()
-    return label
-
-
-def with_message(field: QWidget, message: QLabel) -> QWidget:
-    box = QWidget()
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(2)
-    column.addWidget(field)
-    column.addWidget(message)
-    return box
 
 
 class NewInspectionDialog(QDialog):
@@ -174,6 +155,10 @@ class NewInspectionDialog(QDialog):
         form.addRow(tr("名称"), with_message(self.park_name, self.name_error))
         form.addRow(tr("地址"), self.address)
         form.addRow(tr("类型"), types_box)
+        self.location = LocationFields(self)  # optional: 检查 → 园区位置… sets it later too
+        self.location.edited.connect(lambda: self._changed("location"))
+        self.location_error = error_label()
+        self.location.add_rows(form, self.location_error)
         self.existing_box = with_message(self.park_combo, self.park_error)
         self.existing_box.layout().addWidget(self.park_info)
         self.existing_box.setContentsMargins(self.fontMetrics().height() * 1.5, 0, 0, 0)
@@ -313,7 +298,8 @@ class NewInspectionDialog(QDialog):
         self._update()
 
     def errors(self) -> dict[str, str]:
-        """Problems that keep OK disabled, by field: park, name, templates, inspectors."""
+        """Problems that keep OK disabled, by field: park, name, location, templates,
+        inspectors."""
         problems: dict[str, str] = {}
         if self.use_existing.isChecked():
             text = self.park_combo.currentText().strip()
@@ -328,6 +314,8 @@ class NewInspectionDialog(QDialog):
             elif self._find_park(name) is not None:
                 problems["name"] = tr(
                     "已有名为“{0}”的园区。<a href=\"use\">改为选择这个园区</a>").format(name)
+            if self.location.problem(optional=True):
+                problems["location"] = self.location.problem(optional=True)
         if not self.selected_templates():
             problems["templates"] = tr("请至少选择一个检查模板")
         if not split_names(self.inspectors.text()):
@@ -346,7 +334,7 @@ class NewInspectionDialog(QDialog):
                                .format(park_type_label(self.selected_park_type())))
         problems = self.errors()
         labels = {"park": self.park_error, "name": self.name_error,
-                  "templates": self.template_error, "inspectors": self.inspector_error}
+                  "location": self.location_error, "templates": self.template_error, "inspectors": self.inspector_error}
         hidden = []
         for field, label in labels.items():
             message = problems.get(field, "")
@@ -359,7 +347,7 @@ class NewInspectionDialog(QDialog):
                 label.setMinimumHeight(label.heightForWidth(label.width()))
             if message and not visible:
                 hidden.append(field)
-        needed = {"park": tr("选择园区"), "name": tr("填写园区名称"),
+        needed = {"park": tr("选择园区"), "name": tr("填写园区名称"), "location": tr("改正园区位置"),
                   "templates": tr("选择检查模板"), "inspectors": tr("填写检查人员")}
         self.missing_label.setText(tr("还需要：{0}").format(
             join_names(needed[f] for f in hidden)) if hidden else "")
@@ -374,6 +362,7 @@ class NewInspectionDialog(QDialog):
         return NewInspectionRequest(
             park_name=name, new_park=not existing, park_type=self.selected_park_type(),
             address=self.address.text().strip(),
+            location=None if existing else self.location.location(),
             template_ids=tuple(self.selected_templates()),
             date=self.date_edit.date().toString("yyyy-MM-dd"),
             inspectors=tuple(split_names(self.inspectors.text())),
@@ -383,7 +372,7 @@ class NewInspectionDialog(QDialog):
 
     def create(self) -> None:
         if self.errors() or self._creating:
-            self._touched.update({"park", "name", "templates", "inspectors"})
+            self._touched.update({"park", "name", "location", "templates", "inspectors"})
             self._update()
             return
         request = self.request()

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 
 from inspection.evidence_rules import Breach
 from ui.base.i18n import result_label, tr
-from ui.base.widgets import grow_to_fit, muted_label, submit_on_ctrl_enter
-from ui.home.new_inspection import error_label
+from ui.base.widgets import error_label, grow_to_fit, muted_label, submit_on_ctrl_enter
 
 
 class EvidenceReasonsDialog(QDialog):

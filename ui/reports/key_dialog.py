@@ -46,8 +46,7 @@ from ui.base.file_dialogs import KEYS, open_file, save_file
 from ui.base.i18n import tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
-from ui.base.widgets import grow_to_fit, hide_password, muted_label
-from ui.home.new_inspection import error_label, with_message
+from ui.base.widgets import error_label, grow_to_fit, hide_password, muted_label, with_message
 from ui.reports.trusted_panel import TrustedCertificatesPanel
 
 

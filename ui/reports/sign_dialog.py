@@ -37,8 +37,7 @@ from ui.base.file_dialogs import REPORTS, remember_folder, save_file, start_fold
 from ui.base.i18n import tr
 from ui.base.preferences import PHOTO_SIZES, Preferences
 from ui.base.tasks import TaskRunner
-from ui.base.widgets import grow_to_fit, hide_password, muted_label
-from ui.home.new_inspection import error_label
+from ui.base.widgets import error_label, grow_to_fit, hide_password, muted_label
 from ui.reports.evidence_reasons import EvidenceReasonsDialog
 from ui.reports.export_dialogs import REPORT_LANE, DbStore, ProgressTask, file_stem
 from ui.reports.key_dialog import expired
