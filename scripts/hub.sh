@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a local PostgreSQL to try the office hub: initdb into a folder, pg_ctl on a local
-# socket (no network port), create the hub database and its schema, add an administrator and
-# an inspector, and print the addresses to use. Run it again to start the same hub again.
+# socket (no network port), create the hub database and its schema, add an administrator
+# (office), a reviewer (the office's 审核 account) and an inspector, and print the addresses to
+# use. Run it again to start the same hub again.
 #
 #   scripts/hub.sh [FOLDER]        default FOLDER: ./hub-data (stop it: scripts/hub.sh stop [FOLDER])
 #
@@ -48,6 +49,7 @@ if [ ! -f "$data/PG_VERSION" ]; then
   umask 077
   head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$folder/admin-password"
   head -c 12 /dev/urandom | base64 | tr -d '/+=' > "$folder/inspector-password"
+  head -c 12 /dev/urandom | base64 | tr -d '/+=' > "$folder/reviewer-password"
   if [ ${#as_pg[@]} -gt 0 ]; then chown -R postgres: "$folder"; fi
   "${as_pg[@]}" "$bin/initdb" -D "$data" -U admin -A scram-sha-256 --pwfile "$folder/admin-password" \
     -E UTF8 --locale C.UTF-8 >/dev/null
@@ -78,6 +80,16 @@ if [ "$fresh" = 1 ]; then
   .venv/bin/python main.py hub user add inspector --role inspector \
     --password-file "$folder/inspector-password" --hub "$admin_url" >/dev/null
 fi
+if [ ! -f "$folder/reviewer-password" ]; then  # a hub made before the script added a reviewer
+  (umask 077; head -c 12 /dev/urandom | base64 | tr -d '/+=' > "$folder/reviewer-password")
+  fresh_reviewer=1
+else
+  fresh_reviewer=$fresh
+fi
+if [ "$fresh_reviewer" = 1 ]; then
+  .venv/bin/python main.py hub user add reviewer --role reviewer --display-name 审核人员 \
+    --password-file "$folder/reviewer-password" --hub "$admin_url" >/dev/null
+fi
 unset PGPASSWORD
 
 cat <<INFO
@@ -85,6 +97,8 @@ The hub is running (PostgreSQL in $data, socket only, no network port).
 
   administrator:  $admin_url   (password in $folder/admin-password)
   office admin:   host=$socket port=$port dbname=park_hub user=office   (same password)
+  the reviewer:   host=$socket port=$port dbname=park_hub user=reviewer   (审核: review, ranking, trends)
+                  (password in $folder/reviewer-password)
   an inspector:   host=$socket port=$port dbname=park_hub user=inspector
                   (password in $folder/inspector-password)
 
@@ -92,6 +106,14 @@ Connect a data folder (then sync runs without asking):
   .venv/bin/python main.py hub connect "host=$socket port=$port dbname=park_hub user=inspector" \\
       --password-file $folder/inspector-password
   .venv/bin/python main.py sync
+
+The office's laptop (another data folder) connects as the reviewer to review:
+  .venv/bin/python main.py hub connect "host=$socket port=$port dbname=park_hub user=reviewer" \\
+      --password-file $folder/reviewer-password --data-dir office-data
+
+Add a user (as the administrator):
+  .venv/bin/python main.py hub user add NAME --role inspector|reviewer|admin --password-file NEW.pw \\
+      --hub "$admin_url" --hub-password-file $folder/admin-password
 
 Stop it: scripts/hub.sh stop $folder
 INFO

@@ -115,6 +115,8 @@ def split_comments(sequence: Sequence[tuple[str, str]]) -> tuple[str, list[tuple
 def hub_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--hub", metavar="URL",
                         help=say("cli.help.hub.address"))
+    parser.add_argument("--hub-password-file", type=Path, metavar="FILE",
+                        help=say("cli.help.hub.address_password"))
 
 
 def register_hub(hub: Any, common: argparse.ArgumentParser) -> None:
@@ -167,7 +169,10 @@ def hub_session(args: argparse.Namespace) -> HubSession:
     from inspection.hub.folder import open_address, open_folder_hub
 
     if getattr(args, "hub", None):
-        return open_address(args.hub)
+        from inspection.hub.folder import read_password_file
+
+        password_file = getattr(args, "hub_password_file", None)
+        return open_address(args.hub, password=read_password_file(password_file) if password_file else None)
     return open_folder_hub(data_root(args))
 
 

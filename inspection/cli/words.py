@@ -55,9 +55,12 @@ HELP = messages({
     "cli.help.template_ids": ("模板编号，可重复", "a template id; may be repeated"),
     "cli.help.inspectors": ("检查人员，可重复", "an inspector; may be repeated"),
     "cli.help.date": ("检查日期 YYYY-MM-DD（默认今天）", "the inspection date YYYY-MM-DD (default: today)"),
-    "cli.help.hub.address": ("中心地址（默认：此数据文件夹连接的中心）；密码取自 PGPASSWORD 或 ~/.pgpass",
+    "cli.help.hub.address": ("中心地址（默认：此数据文件夹连接的中心）；密码取自 --hub-password-file、"
+                             "PGPASSWORD 或 ~/.pgpass",
                              "the hub's address (default: the hub this data folder is connected to);"
-                             " the password comes from PGPASSWORD or ~/.pgpass"),
+                             " the password comes from --hub-password-file, PGPASSWORD or ~/.pgpass"),
+    "cli.help.hub.address_password": ("--hub 所指中心的密码文件（第一行）",
+                                      "a file holding the password for the hub --hub names (its first line)"),
 })
 
 

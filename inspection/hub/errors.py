@@ -6,7 +6,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from checklists.errors import UserError, messages
+from checklists.errors import Message, UserError, messages
 
 if TYPE_CHECKING:
     import psycopg
@@ -15,15 +15,19 @@ MESSAGES = messages({
     "hub.unreachable": ("无法连接中心服务器 {hub}：{reason}", "Cannot reach the hub {hub}: {reason}"),
     "hub.bad_password": ("中心服务器拒绝了用户 {user} 的密码：请检查用户名和密码",
                          "The hub refused the password of user {user}: check the user name and password"),
-    "hub.no_password": ("连接中心服务器 {hub} 需要密码：请在“设置 → 中心服务器”中输入，或运行 hub connect",
-                        "The hub {hub} needs a password: enter it in Settings → Hub, or run hub connect"),
+    "hub.no_password": ("连接中心服务器 {hub} 需要密码：请在“工具 → 中心服务器…”中输入，或运行 hub connect",
+                        "The hub {hub} needs a password: enter it in Tools → Hub…, or run hub connect"),
+    "hub.no_password_address": ("连接中心服务器 {hub} 需要密码：用 --hub-password-file 指定含密码的文件，"
+                                "或设置环境变量 PGPASSWORD，或写入 ~/.pgpass",
+                                "The hub {hub} needs a password: name a file holding it with"
+                                " --hub-password-file, or set PGPASSWORD, or put it in ~/.pgpass"),
     "hub.no_database": ("中心服务器上没有数据库：{reason}", "The hub has no such database: {reason}"),
     "hub.tls": ("与中心服务器的加密连接失败：{reason}", "The encrypted connection to the hub failed: {reason}"),
     "hub.bad_url": ("中心服务器地址无法识别：{reason}", "The hub address is not understood: {reason}"),
     "hub.url_has_password": ("请不要把密码写在中心服务器地址里，请用 --password-file",
                              "Do not put the password in the hub address; use --password-file"),
-    "hub.not_connected": ("此数据文件夹还没有连接中心服务器：请先运行 hub connect URL，或在“设置 → 中心服务器”中设置",
-                          "This data folder is not connected to a hub: run hub connect URL first, or use Settings → Hub"),
+    "hub.not_connected": ("此数据文件夹还没有连接中心服务器：请先运行 hub connect URL，或在“工具 → 中心服务器…”中设置",
+                          "This data folder is not connected to a hub: run hub connect URL first, or use Tools → Hub…"),
     "hub.not_initialised": ("数据库 {database} 还不是检查中心：请管理员先运行 hub init",
                             "The database {database} is not a hub yet: an administrator must run hub init first"),
     "hub.schema_older": ("中心服务器的数据结构（版本 {hub}）比本程序（版本 {program}）旧：请管理员运行 hub init 升级",
@@ -37,7 +41,16 @@ MESSAGES = messages({
     "hub.init_needs_admin": ("hub init 需要数据库超级用户，或拥有此数据库且有 CREATEROLE 权限的用户；{user} 不是",
                              "hub init needs a database superuser, or a user owning this database with"
                              " CREATEROLE; {user} is neither"),
-    "hub.no_right": ("你的中心账户没有这项权限（{what}）", "Your hub account has no right to do this ({what})"),
+    "hub.no_right": ("你的中心账户没有这项权限（{what}）：请中心管理员（admin）为你开通",
+                     "Your hub account has no right to do this ({what}): ask the hub's administrator (admin)"),
+    "hub.no_right_role": ("你的中心账户没有这项权限（{what}）：需要“{role}”角色的账户。"
+                          "请中心管理员（admin）用 hub user add NAME --role {role_id} 添加一个，然后用它连接",
+                          "Your hub account has no right to do this ({what}): it needs an account with the"
+                          " role “{role}”. Ask the hub's administrator (admin) to add one with"
+                          " hub user add NAME --role {role_id}, then connect with it"),
+    "hub.role.inspector": ("检查人员", "inspector"),
+    "hub.role.reviewer": ("审核人员", "reviewer"),
+    "hub.role.admin": ("管理员", "administrator"),
     "hub.not_owner": ("检查 {id} 在中心属于 {owner}，不能由你上传或修改",
                       "Inspection {id} belongs to {owner} on the hub; you cannot push or change it"),
     "hub.signed_differs": ("中心已有检查 {id} 第 {revision} 版的已签署内容，与此不同；已签署的版本不能更改",
@@ -111,6 +124,21 @@ _NO_DATABASE = re.compile(r'database ".*" does not exist|数据库 ".*" 不存�
 _TLS = re.compile(r"SSL|certificate|TLS|证书", re.I)
 
 
+# The hub role each refused action needs (the schema's GRANTs: hub/schema/0001, 0002, 0008).
+NEEDS = {"hub review": "reviewer", "review": "reviewer", "hub ranking": "reviewer",
+         "hub trends": "reviewer", "hub tracker": "reviewer", "office list": "reviewer",
+         "hub user add": "admin", "hub park resolve": "admin", "hub template add": "admin",
+         "push": "inspector", "blob_status": "inspector", "put_blob": "inspector"}
+
+
+def no_right(what: str) -> HubRefused:
+    """The refusal of *what* for want of a right, naming the role it needs when known."""
+    role = NEEDS.get(what)
+    if role is None:
+        return HubRefused("hub.no_right", what=what)
+    return HubRefused("hub.no_right_role", what=what, role=Message(f"hub.role.{role}"), role_id=role)
+
+
 def _reason(exc: BaseException) -> str:
     text = str(exc).strip()
     text = re.sub(r"^connection (failed|is bad): ", "", text)
@@ -143,11 +171,11 @@ def sql_error(exc: psycopg.Error, *, what: str = "") -> HubError:
         except ValueError:
             arguments = {}
         arguments = {key: str(value) for key, value in arguments.items()}
-        if primary == "hub.no_right" and what:
-            arguments["what"] = what
+        if primary == "hub.no_right":
+            return no_right(what or arguments.get("what", ""))
         return HubRefused(primary, **arguments)
     if exc.sqlstate == "42501":  # insufficient_privilege: no GRANT, or refused by a policy
-        return HubRefused("hub.no_right", what=what or _reason(exc))
+        return no_right(what) if what else HubRefused("hub.no_right", what=_reason(exc))
     if isinstance(exc, psycopg.OperationalError) or exc.sqlstate is None or exc.sqlstate.startswith("08"):
         return HubUnreachable("hub.cut", reason=_reason(exc))
     if exc.sqlstate in ("57P01", "57P02", "57P03"):  # the server is shutting down / restarting

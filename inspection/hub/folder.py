@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from inspection.hub.connection import CONNECT_TIMEOUT_S, HubAddress, HubSession, open_hub
-from inspection.hub.errors import HubError
+from inspection.hub.errors import HubAuthFailed, HubError
 from inspection.hub.migrations import program_schema_version
 from inspection.hub.settings import HubSettings, load_settings, pgpass_path, save_password, save_settings
 
@@ -84,4 +84,9 @@ def open_address(url: str, *, password: str | None = None) -> HubSession:
     """A hub named on the command line (``--hub URL``): libpq's own ways of finding the
     password apply (the URL, PGPASSWORD, ~/.pgpass), or *password*."""
     address, url_password = HubAddress.parse(url, allow_password=True)
-    return open_hub(address, password=password if password is not None else url_password)
+    try:
+        return open_hub(address, password=password if password is not None else url_password)
+    except HubAuthFailed as exc:
+        if exc.code == "hub.no_password":  # the folder's settings play no part here: say how to give it
+            raise HubAuthFailed("hub.no_password_address", hub=address.display) from None
+        raise

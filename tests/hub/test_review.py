@@ -90,7 +90,8 @@ def test_an_inspector_cannot_record_a_review(pushed, capsys):
     with hub.session(alice) as session:
         with pytest.raises(HubRefused) as caught:
             record_review(session, inspection_id, "approve")
-        assert caught.value.code == "hub.no_right"
+        assert caught.value.code == "hub.no_right_role"
+        assert caught.value.arguments["role_id"] == "reviewer"
     with hub.connect(alice) as conn:  # with SQL of their own
         with pytest.raises(psycopg.Error) as refused:
             conn.execute("INSERT INTO hub.reviews (inspection_id, revision_id, decision)"
@@ -98,6 +99,42 @@ def test_an_inspector_cannot_record_a_review(pushed, capsys):
         assert refused.value.sqlstate == "42501"
     code, _, err = _run(capsys, "hub", "review", inspection_id, "approve", "--data-dir", root_a)
     assert code == 2 and "没有这项权限" in err
+    assert "需要“审核人员”角色" in err and "hub user add NAME --role reviewer" in err
+
+
+def test_an_admin_is_told_review_needs_a_reviewer_and_who_adds_one(pushed, tmp_path, capsys, monkeypatch):
+    hub, _, _, inspection_id = pushed
+    boss = hub.add_user("admin")
+    root_b, store_b = folder(tmp_path, "boss", hub, boss)
+    store_b.close()
+    monkeypatch.setenv("PARK_INSPECTOR_LANG", "en")
+    code, _, err = _run(capsys, "hub", "review", inspection_id[:8], "approve", "--data-dir", root_b)
+    assert code == 2
+    assert "needs an account with the role “reviewer”" in err and "administrator (admin)" in err
+    assert "hub user add NAME --role reviewer" in err
+
+
+def test_user_add_with_hub_takes_the_administrators_password_file(pushed, tmp_path, capsys, monkeypatch):
+    hub = pushed[0]
+    boss = hub.add_user("admin")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+    new_pw = tmp_path / "new.pw"
+    new_pw.write_text("new-secret\n")
+    boss_pw = tmp_path / "boss.pw"
+    boss_pw.write_text(hub.passwords[boss] + "\n")
+    name = f"{boss}_rev"
+    hub.passwords[name] = "new-secret"  # dropped with the hub
+    argv = ("hub", "user", "add", name, "--role", "reviewer", "--password-file", new_pw,
+            "--hub", hub.url(boss), "--data-dir", tmp_path / "nowhere")
+    code, _, err = _run(capsys, *argv)
+    assert code == 2 and "--hub-password-file" in err and "PGPASSWORD" in err
+    assert "中心服务器…”" not in err  # no settings dialog is involved with --hub
+    code, out, err = _run(capsys, *argv, "--hub-password-file", boss_pw)
+    assert code == 0, err
+    assert out.splitlines()[-1] == name
+    with hub.session(name) as session:
+        assert session.role == "reviewer"
     with hub.admin() as conn:
         assert conn.execute("SELECT count(*) FROM hub.reviews").fetchone()[0] == 0
 

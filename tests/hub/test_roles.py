@@ -129,7 +129,7 @@ def test_a_reviewer_cannot_push(hub):
     with hub.connect(reviewer) as conn:
         with pytest.raises(HubRefused) as caught:
             push_revision(conn, make_revision())
-        assert caught.value.code == "hub.no_right"
+        assert caught.value.code == "hub.no_right_role" and caught.value.arguments["role_id"] == "inspector"
         error = _refused(conn, "SELECT hub.push_revision('{}'::jsonb)")
         assert error.sqlstate == "42501"
         error = _refused(conn, "SELECT hub.put_blob_chunk(repeat('a', 64), 0, 'x')")
