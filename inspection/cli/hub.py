@@ -67,6 +67,9 @@ MESSAGES = messages({
     "cli.hub.last_sync": ("上次同步：{when}（{outcome}）", "Last sync: {when} ({outcome})"),
     "cli.hub.never_synced": ("上次同步：从未同步", "Last sync: never"),
     "cli.hub.waiting": ("待上传：{count} 项检查", "Waiting to be uploaded: {count} inspections"),
+    "cli.hub.pull_only": ("待上传：无（以{role}身份连接，同步只下载；导入的检查包由其检查人员上传，或用 hub push FILE.pib）",
+                          "Waiting to be uploaded: nothing (connected as {role}: syncs only download;"
+                          " a bundle imported here is uploaded by its inspector, or with hub push FILE.pib)"),
     "cli.hub.with_drafts": ("（含草稿备份）", " (drafts backed up too)"),
     "cli.hub.waiting_row": ("  {id}  {park}  {date}  {status}  第 {revision} 版",
                             "  {id}  {park}  {date}  {status}  revision {revision}"),
@@ -314,8 +317,11 @@ def hub_status(args: argparse.Namespace) -> int:
     else:
         print(Message("cli.hub.never_synced"))
     waiting = status["waiting"]
-    print(say("cli.hub.waiting", count=len(waiting))
-          + (say("cli.hub.with_drafts") if status["backup_drafts"] else ""))
+    if not status.get("uploads", True):
+        print(Message("cli.hub.pull_only", role=_role(status["role"] or _settings_role(args))))
+    else:
+        print(say("cli.hub.waiting", count=len(waiting))
+              + (say("cli.hub.with_drafts") if status["backup_drafts"] else ""))
     for item in waiting:
         print(Message("cli.hub.waiting_row", id=item["id"][:8], park=item["park"], date=item["date"],
                       status=status_label(item["status"]), revision=item["revision"]))
@@ -328,6 +334,12 @@ def hub_status(args: argparse.Namespace) -> int:
     for park in status["flagged_parks"]:
         print(Message("cli.hub.flagged_park", name=park["name"], note=park["note"]))
     return 0
+
+
+def _settings_role(args: argparse.Namespace) -> str:
+    from inspection.hub.settings import load_settings
+
+    return load_settings(data_root(args)).role
 
 
 def run_sync(args: argparse.Namespace) -> int:

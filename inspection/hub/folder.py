@@ -37,7 +37,7 @@ def connect_folder(data_root: Path, url: str, *, user: str | None = None,
     try:
         current = load_settings(data_root)
         settings = HubSettings(url=address.conninfo, user=address.user, display=address.display,
-                               hub_id=session.hub_id,
+                               hub_id=session.hub_id, role=session.role or "",
                                backup_drafts=current.backup_drafts if backup_drafts is None else backup_drafts)
         if password:
             save_password(data_root, host=address.host, port=address.port, dbname=address.dbname,
@@ -75,8 +75,8 @@ def open_folder_hub(data_root: Path, *, timeout: int | None = None) -> HubSessio
     session = open_hub(address, passfile=pgpass_path(data_root),
                        timeout=timeout if timeout is not None else CONNECT_TIMEOUT_S)
     settings = load_settings(data_root)
-    if settings.hub_id != session.hub_id:
-        save_settings(data_root, replace(settings, hub_id=session.hub_id))
+    if settings.hub_id != session.hub_id or settings.role != (session.role or ""):
+        save_settings(data_root, replace(settings, hub_id=session.hub_id, role=session.role or ""))
     return session
 
 

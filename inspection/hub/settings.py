@@ -28,10 +28,19 @@ class HubSettings:
     display: str = ""  # user@host:port/database, for the status bar
     hub_id: str = ""  # the hub's own id (hub.info), learnt when connecting
     backup_drafts: bool = False
+    role: str = ""  # our role on the hub (inspector, reviewer, admin…), learnt when connecting
 
     @property
     def configured(self) -> bool:
         return bool(self.url.strip())
+
+    @property
+    def uploads(self) -> bool:
+        """Whether this folder's syncs upload: only an inspector's login pushes its inspections.
+        An office's folder (reviewer, admin) only pulls; a bundle it imported from an
+        inspector is that inspector's to upload (or ``hub push FILE.pib``). Unknown (settings
+        older than the role): as an inspector's."""
+        return self.role in ("", "inspector")
 
 
 def hub_folder(data_root: Path) -> Path:
@@ -58,7 +67,8 @@ def load_settings(data_root: Path) -> HubSettings:
         return HubSettings()
     return HubSettings(url=str(raw.get("url", "")), user=str(raw.get("user", "")),
                        display=str(raw.get("display", "")), hub_id=str(raw.get("hub_id", "")),
-                       backup_drafts=bool(raw.get("backup_drafts", False)))
+                       backup_drafts=bool(raw.get("backup_drafts", False)),
+                       role=str(raw.get("role", "") or ""))
 
 
 def save_settings(data_root: Path, settings: HubSettings) -> None:

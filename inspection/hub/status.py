@@ -11,7 +11,7 @@ from inspection.hub.settings import HubSettings, load_settings
 from inspection.paths import DataDir
 
 if TYPE_CHECKING:
-    from inspection.store import Store
+    from inspection.store import PendingPush, Store
 
 STATUS_TIMEOUT_S = 3
 OUTCOME_LABELS = {"done": "完成", "partly": "部分完成", "failed": "失败", "offline": "离线",
@@ -23,10 +23,10 @@ def local_status(store: Store, settings: HubSettings) -> dict[str, Any]:
     last sync, flagged parks."""
     from inspection.store.identity import RegistryState
 
-    waiting = store.hub_pending(settings.hub_id, include_drafts=settings.backup_drafts,
-                                user=settings.user)
+    waiting = waiting_pushes(store, settings)
     last = store.last_hub_sync()
     return {
+        "uploads": settings.uploads,
         "waiting": [{"id": w.inspection_id, "park": w.park_name, "date": w.date,
                      "status": w.status.value, "revision": w.revision} for w in waiting],
         "last_sync": None if last is None else {
@@ -43,13 +43,23 @@ def local_status(store: Store, settings: HubSettings) -> dict[str, Any]:
     }
 
 
+def waiting_pushes(store: Store, settings: HubSettings, *, user: str | None = None) -> list[PendingPush]:
+    """What this folder's next sync will upload: nothing on an office's folder (it only pulls;
+    the sync and the status say the same)."""
+    if not settings.uploads:
+        return []
+    return store.hub_pending(settings.hub_id, include_drafts=settings.backup_drafts,
+                             user=user or settings.user)
+
+
 def folder_status(data_root: Path, *, try_hub: bool = True) -> dict[str, Any]:
     from inspection.hub.connection import HubAddress
 
     settings = load_settings(data_root)
     status: dict[str, Any] = {"configured": settings.configured, "connected": False, "reason": "",
                               "hub": "", "user": "", "role": None, "schema_version": None,
-                              "backup_drafts": settings.backup_drafts, "waiting": [], "refused": [],
+                              "backup_drafts": settings.backup_drafts, "uploads": settings.uploads,
+                              "waiting": [], "refused": [],
                               "last_sync": None, "flagged_parks": [], "reviews": 0}
     if not settings.configured:
         return status
@@ -67,6 +77,9 @@ def folder_status(data_root: Path, *, try_hub: bool = True) -> dict[str, Any]:
         try:
             with open_folder_hub(data_root, timeout=STATUS_TIMEOUT_S) as session:
                 status.update(connected=True, role=session.role, schema_version=program_schema_version())
+            settings = load_settings(data_root)  # the role just learnt decides what waits
+            if not settings.uploads:
+                status.update(uploads=False, waiting=[])
         except HubError as exc:
             status["reason"] = exc.text()
     return status

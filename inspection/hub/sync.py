@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from inspection.hub.pull import apply_proposal, pull
 from inspection.hub.push import RevisionUpload, push_revision
 from inspection.hub.revision import upload_from_store
 from inspection.hub.settings import load_settings
+from inspection.hub.status import waiting_pushes
 from inspection.store import PendingPush, Store
 from inspection.store.base import now_iso
 from inspection.store.identity import RegistryState
@@ -127,8 +128,7 @@ def sync_folder(store: Store, data_root: Path, *, progress: Progress | None = No
         session = open_folder_hub(data_root)
     except HubUnreachable as exc:
         report.outcome, report.message = "offline", exc.text()
-        report.waiting = len(store.hub_pending(hub_id, include_drafts=settings.backup_drafts,
-                                               user=settings.user))
+        report.waiting = len(waiting_pushes(store, settings))
         _finish(store, report, hub_id=hub_id, hub=settings.url, started=started)
         return report
     except HubError as exc:
@@ -152,8 +152,9 @@ def sync_folder(store: Store, data_root: Path, *, progress: Progress | None = No
             report.outcome, report.message = "failed", exc.text()
     if report.outcome == "done" and report.refused:
         report.outcome = "partly"
-    report.waiting = len(store.hub_pending(hub_id, include_drafts=settings.backup_drafts,
-                                           user=report.user or settings.user))
+    settings = load_settings(data_root)  # the role this sync found
+    report.waiting = len(waiting_pushes(store, replace(settings, hub_id=hub_id),
+                                        user=report.user or settings.user))
     _finish(store, report, hub_id=hub_id, hub=report.hub or settings.url, started=started)
     say(SyncProgress("done", report.bytes_sent, report.bytes_sent, message="同步结束"))
     return report

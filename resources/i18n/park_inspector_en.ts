@@ -40,26 +40,26 @@
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="35" />
-            <location filename="../../ui/hub/sync_flow.py" line="59" />
+            <location filename="../../ui/hub/sync_flow.py" line="63" />
             <source>草稿</source>
             <translation>Draft</translation>
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="36" />
-            <location filename="../../ui/hub/sync_flow.py" line="59" />
+            <location filename="../../ui/hub/sync_flow.py" line="63" />
             <source>检查中</source>
             <translation>In progress</translation>
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="37" />
             <location filename="../../ui/base/i18n.py" line="72" />
-            <location filename="../../ui/hub/sync_flow.py" line="59" />
+            <location filename="../../ui/hub/sync_flow.py" line="63" />
             <source>已完成</source>
             <translation>Completed</translation>
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="38" />
-            <location filename="../../ui/hub/sync_flow.py" line="59" />
+            <location filename="../../ui/hub/sync_flow.py" line="63" />
             <location filename="../../ui/reports/revisions_dialog.py" line="56" />
             <source>已签署</source>
             <translation>Signed</translation>
@@ -977,7 +977,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="120" />
-            <location filename="../../ui/hub/sync_flow.py" line="100" />
+            <location filename="../../ui/hub/sync_flow.py" line="104" />
             <source>中心服务器…</source>
             <translation>Hub…</translation>
         </message>
@@ -1920,57 +1920,67 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/hub/sync_flow.py" line="55" />
-            <source>中心：{0} · 待上传 {1} 项</source>
-            <translation>Hub: {0} · {1} waiting to go</translation>
-        </message>
-        <message>
-            <location filename="../../ui/hub/sync_flow.py" line="56" />
             <source>中心服务器：{0}</source>
             <translation>Hub: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="62" />
+            <location filename="../../ui/hub/sync_flow.py" line="57" />
+            <source>中心：{0} · 待上传 {1} 项</source>
+            <translation>Hub: {0} · {1} waiting to go</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="59" />
+            <source>中心：{0} · 只下载</source>
+            <translation>Hub: {0} · download only</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="60" />
+            <source>以审核或管理账户连接：同步只下载，不上传本机的检查（导入的检查包由其检查人员上传）</source>
+            <translation>Connected with a reviewer's or administrator's account: syncs only download and upload none of this computer's inspections (an imported bundle is uploaded by its inspector)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="66" />
             <source>中心不接受 {0} {1}（不再上传，检查有改动时再试）：{2}</source>
             <translation>The hub does not take {0} {1} (not offered again until the inspection changes): {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="65" />
+            <location filename="../../ui/hub/sync_flow.py" line="69" />
             <source>园区待办公室核对：{0}</source>
             <translation>Park waiting for the office to check: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="75" />
+            <location filename="../../ui/hub/sync_flow.py" line="79" />
             <source>{0} 项签署后结果未变，沿用已通过的审核</source>
             <translation>{0} signed with the approved results: the approval carries over</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="77" />
+            <location filename="../../ui/hub/sync_flow.py" line="81" />
             <source>{0} 项已通过的检查结果有改动，需重新审核（待审核）</source>
             <translation>{0} approved inspections changed their results: to be reviewed again (pending)</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="94" />
-            <location filename="../../ui/hub/sync_flow.py" line="170" />
+            <location filename="../../ui/hub/sync_flow.py" line="98" />
+            <location filename="../../ui/hub/sync_flow.py" line="174" />
             <source>同步</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="97" />
+            <location filename="../../ui/hub/sync_flow.py" line="101" />
             <source>把已完成的检查上传到中心，并下载园区登记、未完成整改和审核意见</source>
             <translation>Send finished inspections to the hub and fetch the park registry, open findings and review decisions</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="155" />
+            <location filename="../../ui/hub/sync_flow.py" line="159" />
             <source>请先设置中心服务器，然后再同步。</source>
             <translation>Set up the hub first, then sync.</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="169" />
+            <location filename="../../ui/hub/sync_flow.py" line="173" />
             <source>正在连接中心服务器…</source>
             <translation>Connecting to the hub…</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="169" />
+            <location filename="../../ui/hub/sync_flow.py" line="173" />
             <location filename="../../ui/photos/import_flow.py" line="167" />
             <location filename="../../ui/reports/export_dialogs.py" line="67" />
             <location filename="../../ui/reports/print_preview.py" line="133" />
@@ -1978,33 +1988,33 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="185" />
+            <location filename="../../ui/hub/sync_flow.py" line="189" />
             <location filename="../../ui/reports/export_dialogs.py" line="85" />
             <source>正在取消…</source>
             <translation>Cancelling…</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="210" />
+            <location filename="../../ui/hub/sync_flow.py" line="214" />
             <source>同步未完成</source>
             <translation>Sync not finished</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="217" />
+            <location filename="../../ui/hub/sync_flow.py" line="221" />
             <source>中心服务器连接不上，检查保留在本机，下次同步时上传（{0}）</source>
             <translation>The hub cannot be reached; your inspections stay on this computer and go with the next sync ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="220" />
+            <location filename="../../ui/hub/sync_flow.py" line="224" />
             <source>同步已取消；已上传的部分保留在中心</source>
             <translation>Sync cancelled; what was sent stays on the hub</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="225" />
+            <location filename="../../ui/hub/sync_flow.py" line="229" />
             <source>同步完成：上传 {0} 项检查；下载未完成整改 {1} 项、审核意见 {2} 条</source>
             <translation>Sync finished: {0} inspections sent; {1} open findings and {2} review decisions fetched</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="227" />
+            <location filename="../../ui/hub/sync_flow.py" line="231" />
             <location filename="../../ui/photos/photo_facts.py" line="35" />
             <location filename="../../ui/reports/sign_dialog.py" line="204" />
             <location filename="../../ui/reports/sign_dialog.py" line="228" />
@@ -2012,22 +2022,22 @@ It holds the database and {1} photo and report files.</translation>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="229" />
+            <location filename="../../ui/hub/sync_flow.py" line="233" />
             <source>已上传 {0} 项检查。</source>
             <translation>{0} inspections sent.</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="233" />
+            <location filename="../../ui/hub/sync_flow.py" line="237" />
             <source>中心不接受 {0} {1}（第 {2} 版）：{3}。此版本不再上传，检查有改动时再试。</source>
             <translation>The hub does not take {0} {1} (revision {2}): {3}. This revision is not offered again; it is once the inspection changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="236" />
+            <location filename="../../ui/hub/sync_flow.py" line="240" />
             <source>未上传 {0} {1}：{2}</source>
             <translation>Not sent {0} {1}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="239" />
+            <location filename="../../ui/hub/sync_flow.py" line="243" />
             <source>同步未全部完成</source>
             <translation>Sync partly finished</translation>
         </message>

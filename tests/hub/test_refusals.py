@@ -114,3 +114,33 @@ def test_a_signed_revision_the_hub_holds_otherwise_is_said_once_and_a_reopening_
     laptop_b.set_status(inspection_id, Status.COMPLETED)
     report = sync_folder(laptop_b, root_b)
     assert report.outcome == "done" and [p["revision"] for p in report.pushed] == [2]
+
+
+def test_an_office_folder_waits_for_nothing_it_does_not_upload(hub, tmp_path, capsys):
+    """The office's laptop (a reviewer's login) imports an inspector's bundle to look at it: its
+    syncs only download, so neither the status nor the status bar says it waits to go."""
+    from inspection.cli import main
+    from inspection.hub.settings import load_settings
+    from inspection.hub.status import folder_status
+    from ui.hub.sync_flow import status_text
+
+    bob, rita = hub.add_user("inspector"), hub.add_user("reviewer")
+    _, store_b = folder(tmp_path, "bob", hub, bob)
+    root_r, store_r = folder(tmp_path, "office", hub, rita)
+    assert load_settings(root_r).role == "reviewer"
+    bobs = filled_inspection(store_b, photos=1)
+    export_bundle(store_b, bobs, tmp_path / "usb.pib")
+    import_bundle(store_r, tmp_path / "usb.pib", allow_unsigned=True)
+
+    offline = folder_status(root_r, try_hub=False)
+    assert offline["waiting"] == [] and offline["uploads"] is False
+    assert "只下载" in status_text(offline)[0] and "待上传" not in status_text(offline)[0]
+    report = sync_folder(store_r, root_r)
+    assert report.outcome == "done" and report.pushed == [] and report.waiting == 0
+    capsys.readouterr()
+    assert main(["hub", "status", "--data-dir", str(root_r)]) == 0
+    out = capsys.readouterr().out
+    assert "同步只下载" in out and "审核人员" in out and bobs[:8] not in out
+    assert folder_status(root_r)["waiting"] == []
+    store_r.close()
+    store_b.close()

@@ -52,8 +52,12 @@ def status_text(status: dict[str, Any] | None) -> tuple[str, str]:
         sync = tr("上次同步 {0}").format(when(last["finished_at"]))
     else:
         sync = tr("上次同步未完成（{0}）").format(when(last["finished_at"]))
-    text = tr("中心：{0} · 待上传 {1} 项").format(sync, waiting)
     lines = [tr("中心服务器：{0}").format(status.get("hub", ""))]
+    if status.get("uploads", True):
+        text = tr("中心：{0} · 待上传 {1} 项").format(sync, waiting)
+    else:  # an office's folder (reviewer, admin): its syncs only download
+        text = tr("中心：{0} · 只下载").format(sync)
+        lines.append(tr("以审核或管理账户连接：同步只下载，不上传本机的检查（导入的检查包由其检查人员上传）"))
     if last and last.get("message"):
         lines.append(last["message"])
     names = {"draft": tr("草稿"), "in_progress": tr("检查中"), "completed": tr("已完成"), "signed": tr("已签署")}
