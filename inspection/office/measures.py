@@ -112,11 +112,13 @@ def measure(template: Template, answers: Mapping[str, Answer], *, park_type: Par
 
 @dataclass(frozen=True)
 class Coverage:
-    """How many of a template's items an inspection checked (已检查 N/M)."""
+    """How many of a template's items an inspection checked (已检查 N/M), and the answers
+    measured as the ranking measures them (None when not asked for)."""
 
     template: Template
     answered: int
     total: int
+    measured: Measured | None = None
 
     @property
     def unchecked(self) -> int:
@@ -124,9 +126,10 @@ class Coverage:
 
 
 def coverage(templates: Sequence[Template], rows: Iterable[Mapping[str, Any]], *,
-             park_type: ParkType | str) -> list[Coverage]:
+             park_type: ParkType | str, on: str | None = None) -> list[Coverage]:
     """Per template, the items checked, from answer rows as the hub gives them (dicts with
-    template_id, item_code, result, value): what the review screen says before 通过."""
+    template_id, item_code, result, value): what the review screen says before 通过. With *on*
+    (the visit's date), each also carries its :class:`Measured`, as the ranking would measure it."""
     by_template: dict[str, dict[str, Answer]] = {}
     for row in rows:
         by_template.setdefault(row["template_id"], {})[row["item_code"]] = Answer(
@@ -140,6 +143,7 @@ def coverage(templates: Sequence[Template], rows: Iterable[Mapping[str, Any]], *
     for template in templates:
         answers = by_template.get(template.id, {})
         items = template.item_nodes
+        measured = None if on is None else measure(template, answers, park_type=park, as_of=date.fromisoformat(on))
         found.append(Coverage(template, sum(1 for n in items if is_answered(template, n, answers.get(n.code), park)),
-                              len(items)))
+                              len(items), measured))
     return found

@@ -201,6 +201,19 @@ def indicator_stats(template: Template, rows: Iterable[RankRow]) -> tuple[Indica
     return tuple(stats)
 
 
+RANKED, INCOMPLETE, UNRANKED = "ranked", "incomplete", "unranked"
+
+
+def outcome(measured: Measured, min_coverage: float = MIN_COVERAGE) -> str:
+    """What the ranking does with an approved inspection measured so — the one rule, used by
+    :func:`rank_parks` and said by the review screen before 通过: ranked; listed apart as
+    检查不完整 (measured on too few items); or listed apart unranked (nothing to rank by:
+    ``measured.problem`` says why)."""
+    if measured.value is None:
+        return UNRANKED
+    return INCOMPLETE if measured.coverage < min_coverage else RANKED
+
+
 def rank_parks(template: Template, entries: Sequence[ParkEntry], *, waiting: Sequence[Waiting] = (),
                as_of: date | None = None, min_coverage: float = MIN_COVERAGE) -> Ranking:
     """Rank *entries* (one per park: its latest approved inspection) on *template*; those that
@@ -208,10 +221,9 @@ def rank_parks(template: Template, entries: Sequence[ParkEntry], *, waiting: Seq
     as_of = as_of or date.today()
     measured = [(entry, measure(template, entry.answers, park_type=_park_type(entry.park_type),
                                 as_of=date.fromisoformat(entry.date))) for entry in entries]
-    incomplete = [RankRow(e, m) for e, m in measured
-                  if m.value is not None and m.coverage < min_coverage]
+    incomplete = [RankRow(e, m) for e, m in measured if outcome(m, min_coverage) == INCOMPLETE]
     incomplete.sort(key=lambda r: (r.entry.park_name, r.entry.park_id))
-    rankable = [(e, m) for e, m in measured if m.value is not None and m.coverage >= min_coverage]
+    rankable = [(e, m) for e, m in measured if outcome(m, min_coverage) == RANKED]
     rankable.sort(key=lambda em: (-_tie_key(em[1]), em[0].park_name, em[0].park_id))
     ranked: list[RankRow] = []
     keys = [_tie_key(m) for _, m in rankable]
@@ -221,7 +233,7 @@ def rank_parks(template: Template, entries: Sequence[ParkEntry], *, waiting: Seq
         tied = keys.count(key) > 1
         band, label = _band(result)
         ranked.append(RankRow(entry, result, rank, tied, band, label))
-    unranked = [RankRow(e, m) for e, m in measured if m.value is None]
+    unranked = [RankRow(e, m) for e, m in measured if outcome(m, min_coverage) == UNRANKED]
     unranked.sort(key=lambda r: (r.entry.park_name, r.entry.park_id))
     rows = ranked + unranked
     return Ranking(template, tuple(ranked), tuple(unranked),

@@ -2287,7 +2287,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/inspection_view/conflicts.py" line="42" />
             <location filename="../../ui/inspection_view/findings.py" line="243" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="325" />
-            <location filename="../../ui/office/review_decision.py" line="32" />
+            <location filename="../../ui/office/review_decision.py" line="33" />
             <source>已整改</source>
             <translation>Rectified</translation>
         </message>
@@ -2296,7 +2296,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/inspection_view/findings.py" line="243" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="234" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="326" />
-            <location filename="../../ui/office/review_decision.py" line="32" />
+            <location filename="../../ui/office/review_decision.py" line="33" />
             <source>待整改</source>
             <translation>Open</translation>
         </message>
@@ -2507,7 +2507,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="248" />
-            <location filename="../../ui/office/review_decision.py" line="33" />
+            <location filename="../../ui/office/review_decision.py" line="34" />
             <source>期限 {0}</source>
             <translation>Deadline {0}</translation>
         </message>
@@ -2533,7 +2533,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/findings.py" line="269" />
-            <location filename="../../ui/office/review_decision.py" line="36" />
+            <location filename="../../ui/office/review_decision.py" line="37" />
             <source>整改情况：{0}</source>
             <translation>Rectification: {0}</translation>
         </message>
@@ -3316,117 +3316,127 @@ Reason (optional):</translation>
             <translation>The public list was not exported</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="34" />
+            <location filename="../../ui/office/review_decision.py" line="35" />
             <source>责任单位 {0}</source>
             <translation>Responsible {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="45" />
+            <location filename="../../ui/office/review_decision.py" line="46" />
             <source>{0}：已检查 {1}/{2}</source>
             <translation>{0}: {1}/{2} items checked</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="47" />
+            <location filename="../../ui/office/review_decision.py" line="48" />
             <source>（未检查 {0} 项）</source>
             <translation> ({0} not checked)</translation>
         </message>
         <message>
+            <location filename="../../ui/office/review_decision.py" line="65" />
+            <source>{0} 分</source>
+            <translation>{0} points</translation>
+        </message>
+        <message>
             <location filename="../../ui/office/review_decision.py" line="66" />
+            <source>{0}：通过后参与园区排名（{1}）</source>
+            <translation>{0}: ranked among the parks once approved ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="68" />
+            <source>{0}：检查不完整（已检查 {1}，不足 {2}%），通过后在园区排名中列为“检查不完整”，不参与排名</source>
+            <translation>{0}: incomplete (checked {1}, under {2}%): once approved, the park ranking lists it as “incomplete”, unranked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="72" />
+            <source>{0}：通过后列为“未排名”：{1}</source>
+            <translation>{0}: once approved, listed as “unranked”: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="92" />
             <source>未完成整改 {0} 项</source>
             <translation>{0} open findings</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="69" />
-            <source>已检查的条目不足 {0}% 的检查在园区排名中列为“检查不完整”，不参与排名</source>
-            <translation>An inspection that checked fewer than {0}% of the items is listed as "incomplete" in the park ranking, not ranked</translation>
-        </message>
-        <message>
-            <location filename="../../ui/office/review_decision.py" line="77" />
+            <location filename="../../ui/office/review_decision.py" line="102" />
             <source>报告编号 {0}，第 {1} 版</source>
             <translation>Report number {0}, revision {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="79" />
+            <location filename="../../ui/office/review_decision.py" line="104" />
             <source>通过这次检查？</source>
             <translation>Approve this inspection?</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="79" />
+            <location filename="../../ui/office/review_decision.py" line="104" />
             <location filename="../../ui/office/review_page.py" line="166" />
             <location filename="../../ui/office/standing.py" line="32" />
             <source>通过</source>
             <translation>Approve</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="81" />
+            <location filename="../../ui/office/review_decision.py" line="106" />
             <source>不符合 {0} 项；未完成整改 {1} 项</source>
             <translation>{0} non-compliant items; {1} open findings</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="83" />
-            <location filename="../../ui/office/review_decision.py" line="91" />
+            <location filename="../../ui/office/review_decision.py" line="108" />
+            <location filename="../../ui/office/review_decision.py" line="115" />
             <source>总体意见：{0}</source>
             <translation>Overall comment: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="83" />
-            <location filename="../../ui/office/review_decision.py" line="91" />
+            <location filename="../../ui/office/review_decision.py" line="108" />
+            <location filename="../../ui/office/review_decision.py" line="115" />
             <source>总体意见：（无）</source>
             <translation>Overall comment: (none)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="86" />
-            <source>检查不完整：已检查的条目不足 {0}%，通过后在园区排名中列为“检查不完整”，不参与排名。</source>
-            <translation>Incomplete inspection: fewer than {0}% of the items were checked; once approved it is listed as "incomplete" in the park ranking, not ranked.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/office/review_decision.py" line="89" />
+            <location filename="../../ui/office/review_decision.py" line="113" />
             <source>退回这次检查？</source>
             <translation>Return this inspection?</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="89" />
+            <location filename="../../ui/office/review_decision.py" line="113" />
             <location filename="../../ui/office/standing.py" line="32" />
             <source>退回</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="90" />
+            <location filename="../../ui/office/review_decision.py" line="114" />
             <source>上传者 {0} 下次同步后将看到：</source>
             <translation>{0} (who uploaded it) will see at the next sync:</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="92" />
+            <location filename="../../ui/office/review_decision.py" line="116" />
             <source>条目 {0}：{1}</source>
             <translation>Item {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="116" />
+            <location filename="../../ui/office/review_decision.py" line="140" />
             <source>第 {0} 版上传（{1}）</source>
             <translation>Revision {0} pushed ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="117" />
+            <location filename="../../ui/office/review_decision.py" line="141" />
             <source>　← 当前</source>
             <translation>  ← current</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="121" />
+            <location filename="../../ui/office/review_decision.py" line="145" />
             <source>第 {0} 版（{1}）通过（沿用第 {2} 版{3}时 {4} 的审核：结果相同）</source>
             <translation>Revision {0} ({1}): approved — {4}'s approval of revision {2} ({3}) carried over, the same results</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="126" />
+            <location filename="../../ui/office/review_decision.py" line="150" />
             <source>第 {0} 版 {1}（{2}）</source>
             <translation>Revision {0} {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="134" />
+            <location filename="../../ui/office/review_decision.py" line="158" />
             <source>第 {0} 版已签署（{1}）</source>
             <translation>Revision {0} signed ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="136" />
+            <location filename="../../ui/office/review_decision.py" line="160" />
             <source>：签署后在上传前已重新打开，中心只有其签署 PDF</source>
             <translation>: reopened after signing, before it was uploaded; the hub holds only its signed PDF</translation>
         </message>

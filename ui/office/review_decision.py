@@ -12,8 +12,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from checklists.stars import level_label
 from inspection.office.measures import Coverage
-from inspection.office.ranking import MIN_COVERAGE
+from inspection.office.ranking import INCOMPLETE, MIN_COVERAGE, RANKED, outcome
 from inspection.palette import FAIL, MUTED
 from ui.base.i18n import status_label, tr
 from ui.office.standing import decision_label
@@ -49,8 +50,32 @@ def coverage_lines(found: Sequence[Coverage]) -> list[str]:
     return lines
 
 
+def ranking_lines(found: Sequence[Coverage]) -> list[tuple[str, bool]]:
+    """Per template, what the ranking will do with this inspection once approved (the ranking's
+    own rule, ``inspection.office.ranking.outcome``): (the sentence, whether it is ranked)."""
+    lines = []
+    for item in found:
+        name = item.template.short_title or item.template.title
+        measured = item.measured
+        if measured is None:
+            continue
+        kind = outcome(measured)
+        if kind == RANKED:
+            value = level_label(measured.stars) if measured.stars is not None else \
+                tr("{0} 分").format(f"{measured.percent:.1f}")
+            lines.append((tr("{0}：通过后参与园区排名（{1}）").format(name, value), True))
+        elif kind == INCOMPLETE:
+            lines.append((tr("{0}：检查不完整（已检查 {1}，不足 {2}%），通过后在园区排名中列为“检查不完整”，"
+                             "不参与排名").format(name, measured.coverage_text, round(MIN_COVERAGE * 100)),
+                          False))
+        else:
+            lines.append((tr("{0}：通过后列为“未排名”：{1}").format(name, measured.problem), False))
+    return lines
+
+
 def incomplete(found: Sequence[Coverage]) -> bool:
-    return any(c.total and c.answered / c.total < MIN_COVERAGE for c in found)
+    """Whether any template of the inspection will not be ranked once approved."""
+    return any(item.measured is not None and outcome(item.measured) != RANKED for item in found)
 
 
 def open_findings(detail: dict[str, Any]) -> int:
@@ -62,12 +87,12 @@ def show_checked(label: QLabel, detail: dict[str, Any]) -> list[Coverage]:
     inspection is too incomplete to rank); returns the coverage."""
     from inspection.office.measures import coverage
 
-    found = coverage(detail["templates"], detail["answers"], park_type=detail.get("park_type") or "manufacturing")
+    found = coverage(detail["templates"], detail["answers"], park_type=detail.get("park_type") or "manufacturing",
+                     on=detail.get("date") or None)
     label.setText("\n".join([*coverage_lines(found), tr("未完成整改 {0} 项").format(open_findings(detail))]))
     short = incomplete(found)
     label.setStyleSheet(f"color: {FAIL};" if short else "")
-    label.setToolTip(tr("已检查的条目不足 {0}% 的检查在园区排名中列为“检查不完整”，不参与排名").format(
-        round(MIN_COVERAGE * 100)) if short else "")
+    label.setToolTip("\n".join(text for text, _ranked in ranking_lines(found)))
     return found
 
 
@@ -82,9 +107,8 @@ def ask(parent: QWidget, decision: str, detail: dict[str, Any], found: Sequence[
                      sum(1 for a in detail["answers"] if a["result"] in ("fail", "delayed")), open_findings(detail)),
                  tr("总体意见：{0}").format(comment) if comment else tr("总体意见：（无）")]
         body = [escape(line) for line in lines]
-        if incomplete(found):
-            body.append("<b>" + escape(tr("检查不完整：已检查的条目不足 {0}%，通过后在园区排名中列为“检查不完整”，"
-                                          "不参与排名。").format(round(MIN_COVERAGE * 100))) + "</b>")
+        body += [escape(text) if ranked else f"<b style='color:{FAIL}'>{escape(text)}</b>"
+                 for text, ranked in ranking_lines(found)]
     else:
         title, action = tr("退回这次检查？"), tr("退回")
         body = [escape(revision), escape(tr("上传者 {0} 下次同步后将看到：").format(detail["owner"])),
