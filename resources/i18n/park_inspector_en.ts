@@ -1167,7 +1167,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/home/home_page.py" line="174" />
             <location filename="../../ui/office/hub_files.py" line="184" />
             <location filename="../../ui/office/hub_files.py" line="247" />
-            <location filename="../../ui/office/review_page.py" line="203" />
+            <location filename="../../ui/office/review_page.py" line="209" />
             <location filename="../../ui/office/trends_view.py" line="135" />
             <source>正在读取…</source>
             <translation>Reading…</translation>
@@ -1235,7 +1235,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
             <location filename="../../ui/home/inspection_list.py" line="342" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="329" />
-            <location filename="../../ui/office/review_page.py" line="106" />
+            <location filename="../../ui/office/review_page.py" line="107" />
             <location filename="../../ui/office/tracker_view.py" line="46" />
             <source>条目</source>
             <translation>Item</translation>
@@ -2193,7 +2193,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/checklist_model.py" line="236" />
-            <location filename="../../ui/office/review_page.py" line="266" />
+            <location filename="../../ui/office/review_page.py" line="298" />
             <source>已填写</source>
             <translation>Filled in</translation>
         </message>
@@ -2243,14 +2243,14 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
             <location filename="../../ui/inspection_view/findings.py" line="289" />
             <location filename="../../ui/inspection_view/findings.py" line="311" />
-            <location filename="../../ui/office/review_page.py" line="146" />
+            <location filename="../../ui/office/review_page.py" line="150" />
             <source>整改项</source>
             <translation>Rectifications</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
             <location filename="../../ui/office/inspections_view.py" line="42" />
-            <location filename="../../ui/office/review_page.py" line="144" />
+            <location filename="../../ui/office/review_page.py" line="148" />
             <location filename="../../ui/office/tracker_view.py" line="47" />
             <location filename="../../ui/photos/photo_strip.py" line="190" />
             <location filename="../../ui/photos/photo_viewer.py" line="158" />
@@ -2279,7 +2279,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="39" />
-            <location filename="../../ui/office/review_page.py" line="323" />
+            <location filename="../../ui/office/review_page.py" line="382" />
             <source>备注：{0}</source>
             <translation>note: {0}</translation>
         </message>
@@ -2697,20 +2697,20 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="85" />
-            <location filename="../../ui/office/review_page.py" line="222" />
+            <location filename="../../ui/office/review_page.py" line="228" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="86" />
-            <location filename="../../ui/office/review_page.py" line="222" />
+            <location filename="../../ui/office/review_page.py" line="228" />
             <location filename="../../ui/reports/revisions_dialog.py" line="81" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/page_header.py" line="87" />
-            <location filename="../../ui/office/review_page.py" line="224" />
+            <location filename="../../ui/office/review_page.py" line="230" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
@@ -3065,6 +3065,7 @@ Reason (optional):</translation>
         </message>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="29" />
+            <location filename="../../ui/office/review_page.py" line="266" />
             <location filename="../../ui/office/standing.py" line="27" />
             <source>已通过</source>
             <translation>Approved</translation>
@@ -3072,6 +3073,7 @@ Reason (optional):</translation>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="29" />
             <location filename="../../ui/office/ranking_view.py" line="164" />
+            <location filename="../../ui/office/review_page.py" line="268" />
             <location filename="../../ui/office/standing.py" line="28" />
             <source>已退回</source>
             <translation>Returned</translation>
@@ -3367,7 +3369,8 @@ Reason (optional):</translation>
         </message>
         <message>
             <location filename="../../ui/office/review_decision.py" line="104" />
-            <location filename="../../ui/office/review_page.py" line="166" />
+            <location filename="../../ui/office/review_page.py" line="170" />
+            <location filename="../../ui/office/review_page.py" line="267" />
             <location filename="../../ui/office/standing.py" line="32" />
             <source>通过</source>
             <translation>Approve</translation>
@@ -3411,32 +3414,32 @@ Reason (optional):</translation>
             <translation>Item {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="140" />
-            <source>第 {0} 版上传（{1}）</source>
-            <translation>Revision {0} pushed ({1})</translation>
-        </message>
-        <message>
             <location filename="../../ui/office/review_decision.py" line="141" />
             <source>　← 当前</source>
             <translation>  ← current</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="145" />
+            <location filename="../../ui/office/review_decision.py" line="142" />
+            <source>第 {0} 版上传（{1}）</source>
+            <translation>Revision {0} pushed ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_decision.py" line="147" />
             <source>第 {0} 版（{1}）通过（沿用第 {2} 版{3}时 {4} 的审核：结果相同）</source>
             <translation>Revision {0} ({1}): approved — {4}'s approval of revision {2} ({3}) carried over, the same results</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="150" />
+            <location filename="../../ui/office/review_decision.py" line="152" />
             <source>第 {0} 版 {1}（{2}）</source>
             <translation>Revision {0} {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="158" />
+            <location filename="../../ui/office/review_decision.py" line="160" />
             <source>第 {0} 版已签署（{1}）</source>
             <translation>Revision {0} signed ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_decision.py" line="160" />
+            <location filename="../../ui/office/review_decision.py" line="162" />
             <source>：签署后在上传前已重新打开，中心只有其签署 PDF</source>
             <translation>: reopened after signing, before it was uploaded; the hub holds only its signed PDF</translation>
         </message>
@@ -3481,150 +3484,166 @@ Reason (optional):</translation>
             <translation>Review comment (revision {0}, {1}): {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="76" />
+            <location filename="../../ui/office/review_page.py" line="77" />
             <source>‹ 中心检查列表</source>
             <translation>‹ Hub inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="89" />
+            <location filename="../../ui/office/review_page.py" line="90" />
             <source>打开已签署报告</source>
             <translation>Open the signed report</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="102" />
+            <location filename="../../ui/office/review_page.py" line="103" />
             <source>只看不符合、有整改或有意见的条目</source>
             <translation>Only items not met, with findings or with comments</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="106" />
+            <location filename="../../ui/office/review_page.py" line="107" />
             <source>结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="106" />
+            <location filename="../../ui/office/review_page.py" line="107" />
             <source>证据</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="137" />
+            <location filename="../../ui/office/review_page.py" line="141" />
             <source>对此条目的审核意见</source>
             <translation>Review comment on this item</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="139" />
+            <location filename="../../ui/office/review_page.py" line="143" />
             <source>退回时写明这个条目要改什么（检查人员同步后在条目上方看到）</source>
             <translation>When returning, say what must change in this item (the inspector sees it above the item after syncing)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="156" />
+            <location filename="../../ui/office/review_page.py" line="160" />
             <source>审核结论</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="158" />
+            <location filename="../../ui/office/review_page.py" line="162" />
             <source>总体意见（退回时必填，或至少写一个条目的意见）</source>
             <translation>Overall comment (needed to return, unless an item has one)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="168" />
+            <location filename="../../ui/office/review_page.py" line="172" />
+            <location filename="../../ui/office/review_page.py" line="269" />
             <source>退回…</source>
             <translation>Return…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="173" />
+            <location filename="../../ui/office/review_page.py" line="177" />
             <source>修订与审核记录</source>
             <translation>Revisions and decisions</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="220" />
+            <location filename="../../ui/office/review_page.py" line="226" />
             <source>审核：{0}　{1}</source>
             <translation>Review: {0}  {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="225" />
+            <location filename="../../ui/office/review_page.py" line="231" />
             <source>上传者 {0}</source>
             <translation>Pushed by {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="227" />
+            <location filename="../../ui/office/review_page.py" line="233" />
             <source>已签署报告 SHA-256 {0}</source>
             <translation>Signed report SHA-256 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="228" />
+            <location filename="../../ui/office/review_page.py" line="234" />
             <source>这一版没有已签署的报告</source>
             <translation>This revision has no signed report</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="232" />
+            <location filename="../../ui/office/review_page.py" line="243" />
             <source>这次检查在中心的状态是“{0}”，完成后才能审核。</source>
             <translation>This inspection is “{0}” on the hub; it can be reviewed once completed.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="242" />
+            <location filename="../../ui/office/review_page.py" line="260" />
             <source>只有审核人员可以记录审核结论</source>
             <translation>Only a reviewer can record a decision</translation>
         </message>
         <message>
+            <location filename="../../ui/office/review_page.py" line="267" />
+            <source>改为通过</source>
+            <translation>Change to approve</translation>
+        </message>
+        <message>
             <location filename="../../ui/office/review_page.py" line="269" />
+            <source>改为退回…</source>
+            <translation>Change to return…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="276" />
+            <source>已记录的结论可以改：再记录一次，以最新的为准</source>
+            <translation>A recorded decision can be changed: record another; the latest counts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_page.py" line="301" />
             <source>照片 {0}</source>
             <translation>Photos {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="271" />
+            <location filename="../../ui/office/review_page.py" line="303" />
             <source>整改 {0}</source>
             <translation>Findings {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="273" />
+            <location filename="../../ui/office/review_page.py" line="305" />
             <source>有意见</source>
             <translation>Commented</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="282" />
-            <location filename="../../ui/office/review_page.py" line="358" />
+            <location filename="../../ui/office/review_page.py" line="316" />
+            <location filename="../../ui/office/review_page.py" line="417" />
             <source>已写意见的条目：{0} 项</source>
             <translation>Items commented: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="305" />
+            <location filename="../../ui/office/review_page.py" line="364" />
             <source>请在左侧选择一个条目</source>
             <translation>Choose an item on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="316" />
+            <location filename="../../ui/office/review_page.py" line="375" />
             <source>结果：未检查</source>
             <translation>Result: not checked</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="319" />
+            <location filename="../../ui/office/review_page.py" line="378" />
             <source>结果：{0}</source>
             <translation>Result: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="326" />
-            <location filename="../../ui/office/review_page.py" line="334" />
+            <location filename="../../ui/office/review_page.py" line="385" />
+            <location filename="../../ui/office/review_page.py" line="393" />
             <location filename="../../ui/reports/verify_dialog.py" line="259" />
             <source>无</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="368" />
+            <location filename="../../ui/office/review_page.py" line="427" />
             <source>这台电脑没有可打开 PDF 的程序；报告已保存在：{0}</source>
             <translation>No program on this computer opens PDF files; the report was saved at: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="378" />
+            <location filename="../../ui/office/review_page.py" line="437" />
             <source>退回时请写明原因：总体意见，或至少一个条目的意见。</source>
             <translation>Returning needs a reason: an overall comment, or a comment on at least one item.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="393" />
+            <location filename="../../ui/office/review_page.py" line="452" />
             <source>正在记录审核结论…</source>
             <translation>Recording the decision…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_page.py" line="396" />
+            <location filename="../../ui/office/review_page.py" line="455" />
             <source>已记录：{0}（第 {1} 版）</source>
             <translation>Recorded: {0} (revision {1})</translation>
         </message>

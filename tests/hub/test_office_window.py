@@ -255,3 +255,32 @@ def test_the_review_screen_shows_the_evidence_as_the_inspector_saw_it_and_asks_b
     with hub.session(rita) as session:
         [decision] = review_history(session, inspection.id)["reviews"]
     assert decision["decision"] == "returned"
+
+    # After recording (trial 3): the page reads the decision back — the comments stay, the
+    # item commented on is the one shown, the buttons say what was recorded, and a changed mind
+    # is one press away (the latest decision counts).
+    qtbot.waitUntil(lambda: review.detail is not None and review.recorded is not None, timeout=10000)
+    assert review.comments == {("000", CODES[0]): "照片拍摄地点不在园区"}
+    assert review.key == ("000", CODES[0]) and review.comment.toPlainText() == "照片拍摄地点不在园区"
+    assert review.item_count.text() == "已写意见的条目：1 项"
+    assert review.return_.text() == "已退回" and not review.return_.isEnabled()
+    assert review.approve.text() == "改为通过" and review.approve.isEnabled()
+    assert "）\u00a0←\u00a0当前" in review.history.text()
+    # The item's title keeps most of the tree's width (at 1024 it was cut to two characters).
+    assert review.tree.columnWidth(0) >= review.tree.viewport().width() // 2
+
+
+def test_the_review_opens_on_an_item(qtbot, pushed, data_dir, window):
+    hub, rita, first, _second = pushed
+    connect_folder(data_dir, hub.url(rita), password=hub.passwords[rita]).close()
+    office = window.office
+    office.check_hub()
+    qtbot.waitUntil(lambda: office.role == "reviewer", timeout=10000)
+    office.inspections_action.trigger()
+    page = office.page
+    page.open_review(first)
+    review = page.review
+    qtbot.waitUntil(lambda: review.detail is not None, timeout=10000)
+    assert review.key is not None and review.tree.currentItem() is not None
+    assert review.item_title.text().startswith(review.key[1])
+    assert review.approve.text() == "通过" and review.return_.text() == "退回…"

@@ -137,8 +137,10 @@ def history_html(history: dict[str, Any]) -> str:
     decision, oldest first, as the page's rich text. An approval the hub carried over to a
     revision with the approved results (hub schema 0008) names the review it carries, and its
     comments are not repeated."""
+    # "← 当前" glued to its line with no-break spaces (it wrapped onto a line of its own).
+    current = "\u00a0" + tr("　← 当前").strip().replace(" ", "\u00a0")
     events = [(r["pushed_at"], escape(tr("第 {0} 版上传（{1}）").format(r["revision"], r["pushed_by"])
-                                      + (tr("　← 当前") if r["current"] else ""))) for r in history["revisions"]]
+                                      + (current if r["current"] else ""))) for r in history["revisions"]]
     for review in history["reviews"]:
         if review.get("carried_from"):
             earlier = review["carried_from_status"]

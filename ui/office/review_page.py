@@ -62,6 +62,7 @@ class ReviewPage(QWidget):
         self.coverage: list[Any] = []  # inspection.office.measures.Coverage per template
         self._said_after_load = ""
         self.can_decide = True  # until the hub says who we are
+        self.recorded: dict[str, Any] | None = None  # the decision on the revision on screen
         self._build()
 
     # --- layout ------------------------------------------------------------------------------
@@ -108,8 +109,11 @@ class ReviewPage(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Result and evidence as wide as they need up to a share of the tree: the item's title
+        # keeps the rest (at 1024 wide it was cut to two characters); the cut ones elide.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.tree.installEventFilter(self)
         self.tree.currentItemChanged.connect(lambda item, _old: self._show_item(item))
         left_layout.addWidget(self.tree, 1)
         splitter.addWidget(left)
@@ -197,6 +201,8 @@ class ReviewPage(QWidget):
         from inspection.hub.office_list import review_detail
 
         self.detail = None
+        self.recorded = None
+        self.key = None
         self.comments = {}
         self.overall.clear()
         self.tree.clear()
@@ -226,6 +232,11 @@ class ReviewPage(QWidget):
         self.report_button.setEnabled(bool(detail["reports"]))
         self.report_button.setToolTip(tr("已签署报告 SHA-256 {0}").format(detail["reports"][-1]["sha256"])
                                       if detail["reports"] else tr("这一版没有已签署的报告"))
+        self.recorded = self._recorded_decision(detail)
+        if self.recorded is not None:  # what was recorded on this revision stays on screen
+            self.comments = {(c.get("template_id", ""), c["item_code"]): c["comment"]
+                             for c in self.recorded.get("item_comments") or []}
+            self.overall.setPlainText(self.recorded.get("comment") or "")
         reviewable = detail["status"] in ("completed", "signed")
         self._enable(reviewable)
         self._say(self._said_after_load if reviewable else tr(
@@ -235,6 +246,13 @@ class ReviewPage(QWidget):
         self._fill_history()
         self._fill_tree()
 
+    @staticmethod
+    def _recorded_decision(detail: dict[str, Any]) -> dict[str, Any] | None:
+        """The decision last recorded on the revision on screen (the hub keeps every one; the
+        latest counts), or None."""
+        found = [r for r in detail["history"]["reviews"] if r["revision_id"] == detail["revision_id"]]
+        return found[-1] if found else None
+
     def _enable(self, on: bool) -> None:
         on = on and self.can_decide
         for widget in (self.approve, self.return_, self.overall, self.comment):
@@ -242,6 +260,20 @@ class ReviewPage(QWidget):
         tip = "" if self.can_decide else tr("只有审核人员可以记录审核结论")
         for widget in (self.approve, self.return_):
             widget.setToolTip(tip)
+        # The decision recorded on this revision reads on its button (not pressed again); the
+        # other stays: a reviewer may change their mind — the latest decision counts.
+        recorded = (self.recorded or {}).get("decision") if self.detail is not None else None
+        self.approve.setText(tr("已通过") if recorded == "approved" else
+                             tr("改为通过") if recorded == "returned" else tr("通过"))
+        self.return_.setText(tr("已退回") if recorded == "returned" else
+                             tr("改为退回…") if recorded == "approved" else tr("退回…"))
+        if on and recorded == "approved":
+            self.approve.setEnabled(False)
+        if on and recorded == "returned":
+            self.return_.setEnabled(False)
+        if on and recorded:
+            for widget in (self.approve, self.return_):
+                widget.setToolTip(tr("已记录的结论可以改：再记录一次，以最新的为准"))
 
     def _marked(self, key: tuple[str, str]) -> bool:
         answer = self.answers.get(key)
@@ -275,11 +307,38 @@ class ReviewPage(QWidget):
                 item.setData(0, KEY_ROLE, key)
                 if result in RESULT_COLORS:
                     item.setForeground(1, QColor(RESULT_COLORS[result]))
+                item.setToolTip(0, f"{node.code}　{node.title}")
+                item.setToolTip(2, " ".join(evidence))
                 root.addChild(item)
                 if key == current:
                     self.tree.setCurrentItem(item)
             root.setExpanded(True)
         self.item_count.setText(tr("已写意见的条目：{0} 项").format(sum(1 for c in self.comments.values() if c)))
+        self._fit_columns()
+        if self.tree.currentItem() is None or self.tree.currentItem().data(0, KEY_ROLE) is None:
+            self._select_first()
+
+    def _select_first(self) -> None:
+        """The first item commented on, else the first item: the middle pane never opens empty."""
+        items = [root.child(n) for r in range(self.tree.topLevelItemCount())
+                 for root in [self.tree.topLevelItem(r)] for n in range(root.childCount())]
+        commented = [i for i in items if self.comments.get(i.data(0, KEY_ROLE))]
+        first = (commented or items or [None])[0]
+        if first is not None:
+            self.tree.setCurrentItem(first)
+
+    def _fit_columns(self) -> None:
+        share = max(60, self.tree.viewport().width() // 4)
+        for column in (1, 2):
+            wanted = max(self.tree.sizeHintForColumn(column), self.tree.header().sectionSizeHint(column)) + 12
+            self.tree.setColumnWidth(column, min(wanted, share))
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if watched is self.tree and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _fill_checked(self) -> None:
         """已检查 N/M（未检查 K 项） and the open findings beside 通过 (trial 2, F11)."""
