@@ -230,7 +230,16 @@ def run_app(argv: list[str]) -> int:
 
     if not open_window():
         return 2
+    from ui.base.termination import Termination
+
+    def terminated(number: int) -> None:
+        for window in windows:
+            window.close()  # flushes the page and writes the queued edits
+        app.exit(128 + number)
+
+    termination = Termination(terminated, app)
     status = app.exec()
+    termination.restore()
     for window in windows:  # e.g. the bench quit at the first paint: the store finishes opening
         window.runner.shutdown()
     if unexpected:

@@ -113,6 +113,18 @@ def test_note_is_saved_after_a_pause_and_on_focus_out(qtbot, runner, open_page, 
     assert page.undo_stack.count() == 1  # one undo step for one note typed in pauses
 
 
+def test_steady_typing_is_saved_as_it_goes_not_only_at_a_pause(qtbot, runner, open_page,
+                                                                 inspection_id):
+    # A keystroke every 100 ms never pauses for NOTE_DELAY_MS: a kill -9 in the middle of a
+    # long note must not lose all of it (it was a debounce, restarted by every keystroke).
+    page = open_page(inspection_id)
+    for count in range(1, 13):
+        page.panel.note.setPlainText("路灯" * count)
+        qtbot.wait(100)
+    note = getattr(stored(runner, inspection_id, "000", "1-1-1"), "note", "")
+    assert note.startswith("路灯路灯") and len(note) < 2 * 12 + 1  # saved while typing
+
+
 def test_flush_saves_the_note_being_typed(qtbot, runner, open_page, inspection_id):
     page = open_page(inspection_id)
     page.panel.note.setPlainText("尚未离开的备注")

@@ -1,4 +1,5 @@
-"""The item's note (备注): saved as it is typed (debounced), when it loses focus and on Esc,
+"""The item's note (备注): saved while it is typed (at most :data:`NOTE_DELAY_MS` after a
+keystroke, however long the typing goes on), when it loses focus and on Esc,
 as one growing undo step while the inspector keeps typing; a note changed underneath (a
 conflict pick, an undo, a sync or an import) replaces the text unless the inspector is typing.
 """
@@ -14,7 +15,8 @@ from ui.base.i18n import tr
 from ui.session.edit_session import EditSession
 from ui.session.undo_commands import EditNote
 
-NOTE_DELAY_MS = 600
+# A kill -9 (or a power cut) loses at most this much typing; each save is one small write.
+NOTE_DELAY_MS = 250
 
 # Where the note belongs now: the session and the item's (template id, code), or None.
 Place = Callable[[], tuple[EditSession | None, tuple[str, str] | None]]
@@ -40,7 +42,8 @@ class ItemNote(QPlainTextEdit):
         self._base = ""
 
     def _typed(self) -> None:
-        if not self._setting and self._place()[1] is not None:
+        # Not restarted by every keystroke: steady typing is saved as it goes, not only at a pause.
+        if not self._setting and self._place()[1] is not None and not self._timer.isActive():
             self._timer.start()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
