@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit
 
 from inspection.model import FindingStatus
 from tests.ui.test_inspection_page_helpers import (  # noqa: F401
@@ -354,7 +354,7 @@ def test_add_edit_and_close_a_finding(qtbot, runner, open_page, inspection_id):
     settle(qtbot, page)
     finding = runner.call(lambda s: s.finding(finding_id))
     assert finding.status is FindingStatus.CLOSED and finding.closing_note == "已更换路灯，复核合格"
-    assert "已整改" in [w.text() for w in page.panel.findings.findChildren(type(page.header.title))]
+    assert "已整改" in [w.text() for w in page.panel.findings.findChildren(QLabel)]
 
 
 def test_signed_inspection_is_read_only_until_reopened(qtbot, runner, open_page, inspection_id):
@@ -479,3 +479,19 @@ def test_switching_inspections_while_edits_are_in_flight(qtbot, runner, open_pag
     page.reload()
     qtbot.waitUntil(lambda: page.pages.currentIndex() == 1)
     assert page.session.id == other
+
+
+def test_a_long_header_message_or_park_name_never_widens_the_window(qtbot, open_page,
+                                                                    inspection_id):
+    # At 1024 pixels wide, "已删除照片 …（Ctrl+Z 可撤销）" made the window 1200 wide, and the
+    # window remembered that width: 标记为已完成 went off the screen.
+    page = open_page(inspection_id)
+    narrow = page.header.minimumSizeHint().width()
+    long_text = "已删除照片 IMG_20261203_101112_东侧消防通道堆放杂物.jpg（Ctrl+Z 可撤销）" * 3
+    page.header.flash(long_text)
+    page.header.title.setText("上海市金山区第二工业区（漕泾镇化学工业区拓展区）" * 3)
+    page.header.layout().activate()
+    assert page.header.minimumSizeHint().width() <= max(narrow, 1000)
+    assert page.header.message.text() == long_text  # whole, as said
+    page.resize(1000, 700)
+    qtbot.waitUntil(lambda: page.header.message.toolTip() == long_text)  # cut, so in the tooltip

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QSizePolicy,
     QStyleOptionHeader,
     QTextEdit,
     QVBoxLayout,
@@ -131,6 +132,42 @@ def section_title(text: str, parent: QWidget | None = None) -> QLabel:
     label.setFont(font)
     label.setStyleSheet(f"color: {ACCENT};")
     return label
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that never widens its window: a text longer than the room it gets is
+    cut with … and shown whole in its tooltip (a long park name or a header message made the
+    window grow past a 1024-pixel screen, and the window then remembered that width)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self._fit()
+
+    def text(self) -> str:  # the whole text, as set (what shows may be cut)
+        return self._full
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 4, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 3, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                              max(0, self.width() - 2))
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
 
 
 def muted_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:

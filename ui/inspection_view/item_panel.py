@@ -2,7 +2,7 @@
 
 Compliance items get 符合 / 基本符合 / 不符合 / 不适用; action items (002, 003) their status with
 责任单位, 时间节点 and an 逾期 badge as of the visit date; 001 star indicators the measured inputs
-and the judged level. The note is saved as it is typed (debounced) and when it loses focus.
+and the judged level. The note is saved while it is typed (ui/inspection_view/item_note.py) and when it loses focus.
 """
 from __future__ import annotations
 

@@ -5,9 +5,9 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from inspection.palette import ACCENT, BORDER_HEADER, NOTICE_CAUTION, SURFACE_ALT
+from inspection.palette import ACCENT, BORDER_HEADER, MUTED, NOTICE_CAUTION, SURFACE_ALT
 from ui.base.i18n import tr
-from ui.base.widgets import DropHighlight, accept_copy_drop, dropped_paths, muted_label
+from ui.base.widgets import DropHighlight, ElidedLabel, accept_copy_drop, dropped_paths, muted_label
 
 
 class PageHeader(QFrame):
@@ -30,16 +30,17 @@ class PageHeader(QFrame):
         row.addWidget(self.back)
         titles = QVBoxLayout()
         titles.setSpacing(0)
-        self.title = QLabel(self)
+        self.title = ElidedLabel("", self)
         font = QFont(self.title.font())
         font.setPointSizeF((font.pointSizeF() if font.pointSizeF() > 0 else 10) * 1.25)
         font.setBold(True)
         self.title.setFont(font)
-        self.subtitle = muted_label("", self, wrap=False)
+        self.subtitle = ElidedLabel("", self)
+        self.subtitle.setStyleSheet(f"color: {MUTED};")
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         row.addLayout(titles, 1)
-        self.message = QLabel(self)
+        self.message = ElidedLabel("", self)
         self.message.setStyleSheet(f"color: {ACCENT};")
         row.addWidget(self.message)
         self._message_timer = QTimer(self)
