@@ -42,6 +42,7 @@ from inspection.report.styles import (
     table_style,
 )
 from inspection.results import TemplateResult
+from inspection.star_levels import answer_level
 
 SUBSECTION = "（{}）"
 
@@ -214,7 +215,10 @@ def _star_rating(ctx: ReportContext, result: TemplateResult) -> list[Flowable]:
             judged = (level_label(int(answer.result)) if answer and answer.result is not None
                       else NOT_CHECKED)
             basis = "；".join(x for x in (basis, f"检查人员评定：{judged}") if x)
-        indicator = levels.get(node.code)
+        # Not rated as a whole (inputs of other indicators missing): each indicator still shows
+        # the level its own answer reaches, as the window's checklist and item panel do.
+        indicator = levels.get(node.code) or answer_level(
+            node, answer, park_type=ctx.snapshot.park.park_type.value)
         criteria = node.attrs.get("criteria", {})
         if indicator is None:
             reached, reason, wording = "—", "", ""

@@ -215,6 +215,33 @@ def test_star_rating_section_when_001_is_applied(store, tmp_path):
     assert all(i.name in flat for i in stars.indicators)
 
 
+def test_star_indicators_show_their_own_level_while_the_park_is_not_rated(store, park,
+                                                                         tmp_path):
+    # The window shows each indicator's level from its own answer; the report printed "—"
+    # for all of them until every input of every indicator was there.
+    if "001" not in applied_templates():
+        pytest.skip("template 001 not generated yet")
+    from inspection.star_levels import answer_level
+
+    inspection = store.new_inspection(park.id, ["001"], inspectors=["张三"], date="2026-11-20")
+    store.save_answer(inspection.id, "001", "1", value={"performance_grade": "B"})
+    store.save_answer(inspection.id, "001", "3", value={"enterprises": 36})
+    snapshot = store.snapshot(inspection.id)
+    result = next(r for r in inspection_results(snapshot) if r.template.id == "001")
+    assert result.stars is None  # not rated as a whole: inputs missing
+    out = build_report(snapshot, tmp_path / "s.pdf", data_dir=store.data_dir)
+    lines = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                           text=True, check=True).stdout.splitlines()
+    assert any("尚未评定星级" in line for line in lines)
+    for code in ("1", "2", "3"):
+        node = result.template.find(code)
+        level = answer_level(node, snapshot.answers.get(("001", code)),
+                             park_type=snapshot.park.park_type.value)
+        (row,) = [line for line in lines if line.strip().startswith(f"{code} {node.title}")]
+        assert (level is None) == (code == "2")  # 2 is not answered
+        assert ("—" if level is None else level.label) in row.split()
+
+
 def test_action_items_overdue_are_marked_when_002_is_applied(store, tmp_path):
     if "002" not in applied_templates():
         pytest.skip("template 002 not generated yet")
