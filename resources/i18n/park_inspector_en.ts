@@ -2093,8 +2093,8 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="109" />
             <location filename="../../ui/inspection_view/actions.py" line="154" />
-            <location filename="../../ui/inspection_view/page_header.py" line="59" />
-            <location filename="../../ui/inspection_view/page_header.py" line="94" />
+            <location filename="../../ui/inspection_view/page_header.py" line="60" />
+            <location filename="../../ui/inspection_view/page_header.py" line="95" />
             <location filename="../../ui/inspection_view/status.py" line="44" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
@@ -2111,7 +2111,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="117" />
-            <location filename="../../ui/inspection_view/page_header.py" line="57" />
+            <location filename="../../ui/inspection_view/page_header.py" line="58" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
@@ -2146,7 +2146,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="153" />
-            <location filename="../../ui/inspection_view/page_header.py" line="93" />
+            <location filename="../../ui/inspection_view/page_header.py" line="94" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
         </message>
@@ -2373,7 +2373,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/inspection_view/evidence_notice.py" line="40" />
             <location filename="../../ui/inspection_view/item_panel.py" line="203" />
-            <location filename="../../ui/inspection_view/page_header.py" line="87" />
+            <location filename="../../ui/inspection_view/page_header.py" line="88" />
             <location filename="../../ui/inspection_view/star_inputs.py" line="360" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="280" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="286" />
@@ -2559,7 +2559,7 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Reopen rectification</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/item_note.py" line="29" />
+            <location filename="../../ui/inspection_view/item_note.py" line="31" />
             <source>现场情况、依据、说明……（自动保存）</source>
             <translation>What you saw, the evidence, remarks… (saved automatically)</translation>
         </message>
@@ -2665,7 +2665,12 @@ It holds the database and {1} photo and report files.</translation>
             <translation>General photos ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="330" />
+            <location filename="../../ui/inspection_view/page.py" line="325" />
+            <source>本指标的等级由测量值得出，请在右侧填写测量值</source>
+            <translation>This indicator's level follows from its measured values: fill them in on the right</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/page.py" line="333" />
             <source>清除结果</source>
             <translation>Clear result</translation>
         </message>
@@ -2681,41 +2686,41 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Back to the inspection list (every change is already saved)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="58" />
+            <location filename="../../ui/inspection_view/page_header.py" line="59" />
             <source>园区整体情况的照片（也可把照片拖到这一栏）</source>
             <translation>Photos of the park as a whole (you can also drop photos on this tab)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="69" />
+            <location filename="../../ui/inspection_view/page_header.py" line="70" />
             <source>已签署，只读；如需修改请重新打开（生成新修订版）</source>
             <translation>Signed and read-only; reopen it to make changes (creates a new revision)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="72" />
+            <location filename="../../ui/inspection_view/page_header.py" line="73" />
             <source>重新打开…</source>
             <translation>Reopen…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="85" />
+            <location filename="../../ui/inspection_view/page_header.py" line="86" />
             <location filename="../../ui/office/review_page.py" line="228" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="86" />
+            <location filename="../../ui/inspection_view/page_header.py" line="87" />
             <location filename="../../ui/office/review_page.py" line="228" />
             <location filename="../../ui/reports/revisions_dialog.py" line="81" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="87" />
+            <location filename="../../ui/inspection_view/page_header.py" line="88" />
             <location filename="../../ui/office/review_page.py" line="230" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="112" />
+            <location filename="../../ui/inspection_view/page_header.py" line="113" />
             <source>已检查 {0} / {1}</source>
             <translation>{0}/{1} checked</translation>
         </message>

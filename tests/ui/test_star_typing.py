@@ -113,3 +113,14 @@ def test_a_number_being_typed_survives_a_change_underneath(qtbot, runner, open_p
     qtbot.keyClick(form.fields["land_area_mu"], Qt.Key.Key_Return)
     settle(qtbot, page)
     assert stored(runner, inspection_id, "001", "2").value == {"land_area_mu": 120}
+
+
+def test_a_digit_on_a_measured_indicator_says_why_it_does_nothing(qtbot, runner, open_page,
+                                                                  inspection_id):
+    page = open_page(inspection_id)
+    page.select(("001", "3"))  # 入驻企业: measured, no judged level
+    before = stored(runner, inspection_id, "001", "3")
+    page.key_result(3)
+    settle(qtbot, page)
+    assert stored(runner, inspection_id, "001", "3") == before  # nothing recorded
+    assert "测量值" in page.header.message.text()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checklists.model import TemplateKind
+from checklists.model import NodeKind, TemplateKind
 from inspection.changes import Change
 from inspection.store import InspectionLocked
 from ui.base.error_reporting import report_error
@@ -320,6 +320,9 @@ class InspectionPage(QWidget):
         key = digit_results(self.panel.template, self.panel.node).get(digit)
         if key is not None:
             self.set_result(key, advance=True)
+        elif self.panel.node is not None and self.panel.node.kind is NodeKind.STAR:
+            # A measured indicator's level follows from its values: a digit does nothing there.
+            self.header.flash(tr("本指标的等级由测量值得出，请在右侧填写测量值"))
 
     def set_result(self, key: str | None, *, advance: bool = False) -> None:
         if self.session is None or self.panel.key is None or self.session.read_only:
