@@ -1403,7 +1403,7 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Open the demo inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/demo_flow.py" line="81" />
+            <location filename="../../ui/home/demo_flow.py" line="80" />
             <source>无法打开示例检查</source>
             <translation>Could not open the demo inspection</translation>
         </message>
@@ -1820,7 +1820,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/home/welcome.py" line="73" />
             <source>看看一次填写好的检查是什么样子</source>
-            <translation>See what a completed inspection looks like</translation>
+            <translation>See what a filled-in inspection looks like</translation>
         </message>
         <message>
             <location filename="../../ui/hub/settings_dialog.py" line="33" />

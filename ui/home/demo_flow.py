@@ -59,8 +59,7 @@ class DemoFlow(QObject):
         dialog.show()
         self.progress = dialog
         relay = _Relay(self)
-        if window.prefs.language == "zh_CN":  # the demo reports its steps in Chinese
-            relay.message.connect(dialog.setLabelText)
+        relay.message.connect(dialog.setLabelText)  # its steps, in the window's language
         window.runner.db(lambda store: create_demo(store, progress=relay.message.emit).main,
                          self._created, self._failed)
 
