@@ -167,6 +167,10 @@ class EarlierEvidence:
     inspection_id: str
     date: str
     photos: tuple[Photo, ...]
+    # Another inspector's visit, carried from the hub: its photos are report-size copies fetched
+    # by sync (DataDir.earlier_image); fetched False until the hub was asked (offline, say).
+    from_hub: bool = False
+    fetched: bool = True
 
 
 @dataclass(frozen=True)

@@ -75,3 +75,8 @@ class DataDir:
     def report_image(self, sha256: str) -> Path:
         """The report-size JPEG (long edge ~1600 px, orientation applied)."""
         return self.media / sha256[:2] / f"{sha256}.report.jpg"
+
+    def earlier_image(self, sha256: str) -> Path:
+        """A report-size JPEG of another inspector's earlier visit, fetched from the hub for the
+        report's 整改前后对照 (by its own hash): media/earlier/ab/abcdef….jpg"""
+        return self.media / "earlier" / sha256[:2] / f"{sha256}.jpg"

@@ -1,6 +1,7 @@
 """Pulling from the hub into a data folder: the park registry (our parks linked to the hub's,
 the registry's parks this folder lacks), the open findings of every park, review decisions on
-our inspections, and the templates the office carries. Each part replaces what the folder knew
+our inspections, the templates the office carries, and the "before" photos of other
+inspectors' visits that a revisit here continues (inspection/hub/earlier.py). Each part replaces what the folder knew
 before, so pulling twice is the same as pulling once."""
 from __future__ import annotations
 
@@ -112,5 +113,8 @@ def pull(session: HubSession, store: Store) -> dict[str, Any]:
     result["open_findings"] = pull_open_findings(session, store)
     result["reviews"] = pull_reviews(session, store)
     result["templates"] = pull_templates(session, store)
+    from inspection.hub.earlier import pull_earlier_photos  # 整改前 of other inspectors' visits
+
+    result["earlier_photos"] = pull_earlier_photos(session, store)
     log.info("pulled from %s: %s", session.address.display, result)
     return result

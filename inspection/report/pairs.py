@@ -6,16 +6,20 @@ rectified — in the PDF and in the Word copy.
 "before" the item's first photo at the nearest earlier visit that has one
 (``InspectionSnapshot.earlier_evidence``). A finding closed without an "after" photo is not
 paired; one whose earlier visit is not in this data folder shows its "after" alone, saying so.
+Another inspector's visit carried from the hub has its photos fetched by sync
+(inspection/hub/earlier.py, media/earlier/); until they are here the pair says so.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from inspection.model import EarlierEvidence, Finding, FindingStatus, Photo
+from inspection.paths import DataDir
 from inspection.photos.order import capture_order_key
 from inspection.report.appendix import PhotoFlowable
 from inspection.report.context import ReportContext, esc, format_date_cn
@@ -34,25 +38,43 @@ class Pair:
     before_visit: EarlierEvidence | None
     after: Photo
 
+    def before_path(self, data_dir: DataDir) -> Path | None:
+        """The "before" photo's report-size file (one fetched from the hub is kept apart)."""
+        if self.before is None:
+            return None
+        if self.before_visit is not None and self.before_visit.from_hub:
+            return data_dir.earlier_image(self.before.sha256)
+        return data_dir.report_image(self.before.sha256)
+
+    @property
+    def missing_before(self) -> str:
+        """What stands in place of a missing "before"."""
+        visit = self.before_visit
+        if visit is not None and visit.from_hub and not visit.fetched:
+            return "上次检查（其他检查人员）的照片在生成本报告时尚未从中心下载"
+        if visit is not None and visit.from_hub:
+            return "上次检查未拍摄该条目的照片"
+        return "上次检查的照片不在本机（或未拍摄该条目）"
+
 
 def rectification_pairs(ctx: ReportContext) -> list[Pair]:
     """The pairs to show, in the order of the findings."""
     pairs = []
     for finding in ctx.findings:
-        if finding.status is not FindingStatus.CLOSED or finding.carried_from is None:
-            continue
+        earlier = ctx.snapshot.earlier_evidence.get(finding.id)
+        if finding.status is not FindingStatus.CLOSED or (finding.carried_from is None and earlier is None):
+            continue  # (carried from the hub: only carried_from_uid, and its evidence says so)
         now = [p for p in ctx.photos if (p.template_id, p.item_code) == (finding.template_id, finding.item_code)]
         if not now:
             continue
-        earlier = ctx.snapshot.earlier_evidence.get(finding.id)
         after = max(now, key=capture_order_key)
         before = min(earlier.photos, key=capture_order_key) if earlier and earlier.photos else None
         pairs.append(Pair(finding, before, earlier, after))
     return pairs
 
 
-def _photo(ctx: ReportContext, photo: Photo) -> PhotoFlowable:
-    path = ctx.data_dir.report_image(photo.sha256)
+def _photo(ctx: ReportContext, photo: Photo, path: Path | None = None) -> PhotoFlowable:
+    path = path or ctx.data_dir.report_image(photo.sha256)
     info = jpeg_info(path)
     notice = "" if info is not None else ("照片文件已损坏，无法显示" if path.exists() else "照片文件缺失")
     return PhotoFlowable(path, (photo.width, photo.height), photo.annotations, max_size=PHOTO_BOX,
@@ -78,11 +100,12 @@ def pairs_appendix(ctx: ReportContext) -> list[Flowable]:
         if finding.closing_note:
             head += f"<br/>整改情况：{esc(finding.closing_note)}"
         if pair.before is not None and pair.before_visit is not None:
-            before: list[Flowable] = [_photo(ctx, pair.before), Spacer(1, 1.5 * mm), Paragraph(
+            before: list[Flowable] = [_photo(ctx, pair.before, pair.before_path(ctx.data_dir)),
+                                      Spacer(1, 1.5 * mm), Paragraph(
                 f"整改前：{esc(format_date_cn(pair.before_visit.date))}检查", centred)]
         else:
-            before = [Spacer(1, 20 * mm), Paragraph("上次检查的照片不在本机（或未拍摄该条目）",
-                                                          s.caption_small.clone("pair_none", alignment=TA_CENTER))]
+            before = [Spacer(1, 20 * mm), Paragraph(esc(pair.missing_before),
+                                                    s.caption_small.clone("pair_none", alignment=TA_CENTER))]
         after = [_photo(ctx, pair.after), Spacer(1, 1.5 * mm),
                  Paragraph(f"整改后：本次复查（照片 {ctx.photo_numbers[pair.after.id]}）", centred)]
         grid = report_table([[Paragraph(head, s.cell), ""], [before, after]], [CELL, CELL], repeat_rows=0)

@@ -2,6 +2,7 @@
 each a two-column table (整改前, 整改后) under the finding's requirement and how it was rectified."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -16,13 +17,13 @@ from inspection.report.word_parts import MUTED, _annotated_photo, add_paragraph,
 PHOTO_WIDTH = Cm(7.4)
 
 
-def _picture(cell: Any, ctx: ReportContext, photo: Photo | None, said: str) -> None:
+def _picture(cell: Any, ctx: ReportContext, photo: Photo | None, said: str, path: Path | None = None) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if photo is None:
         add_run(paragraph, said, size=9, color=MUTED)
         return
-    path = ctx.data_dir.report_image(photo.sha256)
+    path = path or ctx.data_dir.report_image(photo.sha256)
     if jpeg_info(path) is not None:
         try:
             add_run(paragraph, "").add_picture(_annotated_photo(path, photo.annotations), width=PHOTO_WIDTH)
@@ -57,8 +58,8 @@ def pairs_docx(document: Any, ctx: ReportContext) -> None:
         grid = document.add_table(rows=1, cols=2)
         grid.style = "Table Grid"
         before_said = (f"整改前：{format_date_cn(pair.before_visit.date)}检查" if pair.before is not None
-                       and pair.before_visit is not None else "上次检查的照片不在本机（或未拍摄该条目）")
-        _picture(grid.rows[0].cells[0], ctx, pair.before, before_said)
+                       and pair.before_visit is not None else pair.missing_before)
+        _picture(grid.rows[0].cells[0], ctx, pair.before, before_said, pair.before_path(ctx.data_dir))
         _picture(grid.rows[0].cells[1], ctx, pair.after,
                  f"整改后：本次复查（照片 {ctx.photo_numbers[pair.after.id]}）")
         add_paragraph(document, "", after=6)

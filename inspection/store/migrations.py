@@ -327,6 +327,38 @@ def m010_conflict_times(db: Database) -> None:
             db.execute("UPDATE conflicts SET resolved_at = ? WHERE id = ?", [local, conflict_id])
 
 
+@migrations()
+def m011_hub_earlier_photos(db: Database) -> None:
+    """整改前 for a finding a revisit carried from the hub (another inspector's visit, not in this
+    folder): the photos of its item at that visit, fetched by sync (hub schema 0009). A row of
+    ``hub_earlier_checked`` says the hub was asked about the finding (and when, and which visit
+    recorded it), whether or not it had photos; ``hub_earlier_photos`` lists the photos, whose
+    report-size copies are kept in ``media/earlier/``."""
+    db.executescript(
+        """
+        CREATE TABLE hub_earlier_checked (
+            finding_uid TEXT PRIMARY KEY,
+            hub_id TEXT NOT NULL,
+            inspection_uid TEXT NOT NULL,
+            inspection_date TEXT NOT NULL,
+            checked_at TEXT NOT NULL
+        );
+        CREATE TABLE hub_earlier_photos (
+            finding_uid TEXT NOT NULL REFERENCES hub_earlier_checked(finding_uid) ON DELETE CASCADE,
+            photo_uid TEXT NOT NULL,
+            template_id TEXT NOT NULL,
+            item_code TEXT NOT NULL,
+            caption TEXT NOT NULL DEFAULT '',
+            taken_at TEXT,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            PRIMARY KEY (finding_uid, photo_uid)
+        );
+        """
+    )
+
+
 def _database_folder(db: Database) -> Path | None:
     for _, name, file in db.execute("PRAGMA database_list").fetchall():
         if name == "main" and file:
