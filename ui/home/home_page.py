@@ -180,7 +180,9 @@ class HomePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TEMPLATES, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("中")  # one Chinese character
-        widths = {Column.PARK: 16, Column.DATE: 7, Column.STATUS: 6, Column.INSPECTORS: 10,
+        # 园区 and 检查人员 are what the list is scanned by: theirs is the room; the templates
+        # column takes what is left (its titles are long and cut with …, whole in the tooltip).
+        widths = {Column.PARK: 20, Column.DATE: 7, Column.STATUS: 6, Column.INSPECTORS: 12,
                   Column.PROGRESS: 5, Column.SCORE: 5, Column.STARS: 6}
         for column, ems in widths.items():
             header.resizeSection(column, em * ems)
