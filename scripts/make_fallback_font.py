@@ -8,13 +8,18 @@ implementation level 2, beyond GBK: all of CJK Extension A, and every character 
 — 196 of them outside the Basic Multilingual Plane. The Qt window uses it as a fallback family
 and the report switches to it for those characters (inspection/report/fonts.py).
 
+It also carries the letters of names written in other European scripts that GBK lacks — Latin
+Extended-A/B and Additional (Łukasz, Dvořák, Nguyễn), Greek with its accents (Ἀθηνᾶ) and
+Cyrillic (Ирина, Їжак) — which were boxes in the signed PDF.
+
 Source: Hanazono Mincho (花園明朝, GlyphWiki project), HanaMinA.ttf and HanaMinB.ttf of Debian's
 fonts-hanazono 20170904 — TrueType outlines, as reportlab and pyHanko need — licensed under the
-Hanazono Font License or the SIL Open Font License 1.1, at the user's choice (see
-resources/fonts/README.md). The list of 通用规范汉字 comes from Debian's unicode-data
-(Unihan_OtherMappings.txt.bz2, kTGH).
+Hanazono Font License or the SIL Open Font License 1.1, at the user's choice; the European
+letters from Noto Sans (Debian's fonts-noto-core 20201225, TrueType outlines, SIL Open Font
+License 1.1), scaled to Hanazono's 1024 units per em (see resources/fonts/README.md). The list
+of 通用规范汉字 comes from Debian's unicode-data (Unihan_OtherMappings.txt.bz2, kTGH).
 
-Usage: apt-get install fonts-hanazono unicode-data
+Usage: apt-get install fonts-hanazono fonts-noto-core unicode-data
        python scripts/make_fallback_font.py [OUT.ttf]
 """
 from __future__ import annotations
@@ -27,6 +32,10 @@ from fontTools import merge, subset
 from fontTools.ttLib import TTFont
 
 HANAZONO = Path("/usr/share/fonts/truetype/hanazono")
+NOTO_SANS = Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf")
+# Letters of names in European scripts (and their combining accents), where GBK stops.
+EUROPEAN = (range(0x0100, 0x0250), range(0x0300, 0x0370), range(0x0370, 0x0400),
+            range(0x0400, 0x0530), range(0x1E00, 0x1F00), range(0x1F00, 0x2000))
 UNIHAN = Path("/usr/share/unicode/Unihan_OtherMappings.txt.bz2")
 MAIN_FONT = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "NotoSansSC-Regular.ttf"
 OUT = MAIN_FONT.with_name("ParkFallback-Regular.ttf")
@@ -49,6 +58,41 @@ def wanted(main: TTFont) -> set[int]:
     """GB 18030-2022 level 2 beyond what the main font has."""
     have = set(main.getBestCmap())
     return (set(EXTENSION_A) | general_standard_characters()) - have
+
+
+def european(main: TTFont) -> set[int]:
+    """The European letters (and accents) the main font lacks."""
+    have = set(main.getBestCmap())
+    return {c for block in EUROPEAN for c in block} - have
+
+
+def european_part(out: Path, codepoints: set[int], units_per_em: int) -> tuple[Path, set[int]]:
+    """Noto Sans's glyphs for *codepoints*, at *units_per_em*, with vertical metrics as the
+    Hanazono parts have them (a merge needs the same tables in every part)."""
+    from fontTools.ttLib import newTable
+    from fontTools.ttLib.scaleUpem import scale_upem
+
+    font, present = part(NOTO_SANS, codepoints)
+    for table in ("GPOS", "DSIG", "cvt ", "fpgm", "prep"):  # no kerning across fonts; no hinting
+        if table in font:
+            del font[table]
+    scale_upem(font, units_per_em)
+    vhea = newTable("vhea")
+    vhea.tableVersion = 0x00011000
+    vhea.ascent, vhea.descent, vhea.lineGap = units_per_em // 2, -(units_per_em // 2), 0
+    vhea.advanceHeightMax = units_per_em
+    vhea.minTopSideBearing = vhea.minBottomSideBearing = vhea.yMaxExtent = 0
+    vhea.caretSlopeRise, vhea.caretSlopeRun, vhea.caretOffset = 0, 1, 0
+    vhea.reserved1 = vhea.reserved2 = vhea.reserved3 = vhea.reserved4 = 0
+    vhea.metricDataFormat = 0
+    vhea.numberOfVMetrics = len(font.getGlyphOrder())
+    font["vhea"] = vhea
+    vmtx = newTable("vmtx")
+    vmtx.metrics = dict.fromkeys(font.getGlyphOrder(), (units_per_em, 0))
+    font["vmtx"] = vmtx
+    path = out.with_suffix(".latin.ttf")
+    font.save(str(path))
+    return path, present
 
 
 def part(path: Path, codepoints: set[int]) -> tuple[TTFont, set[int]]:
@@ -76,7 +120,7 @@ def rename(font: TTFont) -> None:
             names.setName("ParkInspectorFallback-Regular", 6, record.platformID,
                           record.platEncID, record.langID)
         elif record.nameID == 3:
-            names.setName("Park Inspector Fallback (from Hanazono Mincho 20170904)", 3,
+            names.setName("Park Inspector Fallback (from Hanazono Mincho 20170904, Noto Sans)", 3,
                           record.platformID, record.platEncID, record.langID)
 
 
@@ -94,13 +138,22 @@ def build(out: Path) -> None:
         second.save(str(tmp_b))
         paths.append(tmp_b)
         rest -= from_b
-    font = merge.Merger().merge([str(p) for p in paths]) if len(paths) > 1 else TTFont(str(tmp))
+    letters = european(TTFont(str(MAIN_FONT)))
+    latin, from_noto = european_part(out, letters, TTFont(str(tmp))["head"].unitsPerEm)
+    paths.append(latin)
+    metrics = TTFont(str(tmp))  # the Hanazono part's line metrics: the font's as before
+    font = merge.Merger().merge([str(p) for p in paths])
     for p in paths:
         p.unlink()
+    for table, fields in (("hhea", ("ascent", "descent", "lineGap")),
+                          ("OS/2", ("sTypoAscender", "sTypoDescender", "sTypoLineGap",
+                                    "usWinAscent", "usWinDescent"))):
+        for field in fields:
+            setattr(font[table], field, getattr(metrics[table], field))
     rename(font)
     font.save(str(out))
-    print(f"{out}: {len(codepoints) - len(rest)} characters, {out.stat().st_size:,} bytes;"
-          f" not in Hanazono: {len(rest)}")
+    print(f"{out}: {len(codepoints) - len(rest)} Chinese characters and {len(from_noto)} European"
+          f" letters and accents, {out.stat().st_size:,} bytes; not in Hanazono: {len(rest)}")
 
 
 if __name__ == "__main__":

@@ -150,3 +150,24 @@ def test_annotation_text_on_a_photo_switches_font_too(tmp_path):
     canvas.save()
     assert "ParkInspectorFallback" in fonts_of(out)
     assert "王䶮陪同" in "".join(text_of(out).split())
+
+
+EUROPEAN = "Ἀθηνᾶ Παλλάς", "Łukasz Dvořák", "Nguyễn Thị Hương", "Ирина Їжак"
+
+
+def test_names_in_european_scripts_print_too(tmp_path):
+    # GBK has basic Greek and Cyrillic but not their accents or Ї, nor Ł ř ễ: boxes in the
+    # signed PDF, without a word (trial 3). The fallback font carries them (from Noto Sans).
+    register_fonts()
+    for name in EUROPEAN:
+        assert all(ord(c) in font_codepoints(FONT) or ord(c) in font_codepoints(FALLBACK)
+                   for c in name.replace(" ", "")), name
+    store = open_store(tmp_path / "data", actor="张三")
+    park = store.add_park("星河智造园", "manufacturing")
+    inspection = store.new_inspection(park.id, ["000"], inspectors=list(EUROPEAN),
+                                      date="2026-11-20", organisation="金山区经委")
+    out = build_report(store.snapshot(inspection.id), tmp_path / "r.pdf",
+                       data_dir=store.data_dir)
+    text = text_of(out)
+    for name in EUROPEAN:
+        assert name in text, name
