@@ -143,7 +143,7 @@
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="87" />
-            <location filename="../../ui/inspection_view/checklist_model.py" line="44" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="47" />
             <source>未检查</source>
             <translation>Not checked</translation>
         </message>
@@ -414,11 +414,11 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/camera/camera_flow.py" line="32" />
-            <location filename="../../ui/inspection_view/actions.py" line="120" />
+            <location filename="../../ui/inspection_view/actions.py" line="125" />
             <location filename="../../ui/inspection_view/conflicts.py" line="45" />
-            <location filename="../../ui/inspection_view/page.py" line="133" />
-            <location filename="../../ui/inspection_view/page.py" line="136" />
-            <location filename="../../ui/inspection_view/page.py" line="262" />
+            <location filename="../../ui/inspection_view/page.py" line="135" />
+            <location filename="../../ui/inspection_view/page.py" line="138" />
+            <location filename="../../ui/inspection_view/page.py" line="264" />
             <location filename="../../ui/photos/photo_viewer.py" line="377" />
             <location filename="../../ui/session/undo_commands.py" line="178" />
             <location filename="../../ui/session/undo_feedback.py" line="32" />
@@ -919,7 +919,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="94" />
-            <location filename="../../ui/inspection_view/actions.py" line="111" />
+            <location filename="../../ui/inspection_view/actions.py" line="116" />
             <source>答题后自动跳到下一项</source>
             <translation>Move to the next item after answering</translation>
         </message>
@@ -2042,157 +2042,182 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Sync partly finished</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="82" />
-            <location filename="../../ui/inspection_view/actions.py" line="98" />
+            <location filename="../../ui/inspection_view/actions.py" line="83" />
+            <location filename="../../ui/inspection_view/actions.py" line="99" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="85" />
-            <location filename="../../ui/inspection_view/actions.py" line="99" />
+            <location filename="../../ui/inspection_view/actions.py" line="86" />
+            <location filename="../../ui/inspection_view/actions.py" line="100" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="94" />
+            <location filename="../../ui/inspection_view/actions.py" line="95" />
             <source>{0} {1}</source>
             <translation>{0} {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="102" />
+            <location filename="../../ui/inspection_view/actions.py" line="103" />
             <source>查找条目</source>
             <translation>Find item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="103" />
-            <location filename="../../ui/inspection_view/actions.py" line="146" />
+            <location filename="../../ui/inspection_view/actions.py" line="104" />
+            <location filename="../../ui/inspection_view/actions.py" line="162" />
             <source>结果 {0}</source>
             <translation>Result {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="105" />
+            <location filename="../../ui/inspection_view/actions.py" line="106" />
             <source>下一个未检查条目</source>
             <translation>Next unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="106" />
+            <location filename="../../ui/inspection_view/actions.py" line="107" />
             <source>上一个未检查条目</source>
             <translation>Previous unchecked item</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="107" />
+            <location filename="../../ui/inspection_view/actions.py" line="109" />
+            <source>下一条审核意见</source>
+            <translation>Next review comment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/actions.py" line="110" />
+            <source>上一条审核意见</source>
+            <translation>Previous review comment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/actions.py" line="112" />
             <source>编辑备注 / 回到检查表</source>
             <translation>Edit note / back to the checklist</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="108" />
+            <location filename="../../ui/inspection_view/actions.py" line="113" />
             <location filename="../../ui/inspection_view/findings.py" line="292" />
             <source>添加整改项…</source>
             <translation>Add rectification…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="109" />
-            <location filename="../../ui/inspection_view/actions.py" line="154" />
+            <location filename="../../ui/inspection_view/actions.py" line="114" />
+            <location filename="../../ui/inspection_view/actions.py" line="170" />
             <location filename="../../ui/inspection_view/page_header.py" line="60" />
-            <location filename="../../ui/inspection_view/page_header.py" line="95" />
+            <location filename="../../ui/inspection_view/page_header.py" line="96" />
             <location filename="../../ui/inspection_view/status.py" line="44" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="110" />
+            <location filename="../../ui/inspection_view/actions.py" line="115" />
             <source>园区位置…</source>
             <translation>Park location…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="114" />
+            <location filename="../../ui/inspection_view/actions.py" line="119" />
             <source>为当前条目添加照片…</source>
             <translation>Add photos to this item…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="117" />
+            <location filename="../../ui/inspection_view/actions.py" line="122" />
             <location filename="../../ui/inspection_view/page_header.py" line="58" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="118" />
-            <location filename="../../ui/inspection_view/actions.py" line="166" />
+            <location filename="../../ui/inspection_view/actions.py" line="123" />
+            <location filename="../../ui/inspection_view/actions.py" line="182" />
             <source>拍照…</source>
             <translation>Take photos…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="119" />
-            <location filename="../../ui/inspection_view/page.py" line="132" />
+            <location filename="../../ui/inspection_view/actions.py" line="124" />
+            <location filename="../../ui/inspection_view/page.py" line="134" />
             <source>检查表</source>
             <translation>Checklist</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="121" />
-            <location filename="../../ui/inspection_view/page.py" line="138" />
+            <location filename="../../ui/inspection_view/actions.py" line="126" />
+            <location filename="../../ui/inspection_view/page.py" line="140" />
             <source>汇总</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="125" />
+            <location filename="../../ui/inspection_view/actions.py" line="130" />
             <location filename="../../ui/inspection_view/checklist_pane.py" line="276" />
             <source>筛选：{0}</source>
             <translation>Filter: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="146" />
+            <location filename="../../ui/inspection_view/actions.py" line="140" />
+            <source>跳到审核意见所在的条目（共 {0} 条）</source>
+            <translation>Go to the items the office commented on ({0} in all)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/actions.py" line="141" />
+            <source>没有审核意见（中心退回并附条目意见时可用）</source>
+            <translation>No review comments (available when the office returns the inspection with comments on items)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/actions.py" line="162" />
             <source>记录结果：{0}</source>
             <translation>Record result: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="153" />
-            <location filename="../../ui/inspection_view/page_header.py" line="94" />
+            <location filename="../../ui/inspection_view/actions.py" line="169" />
+            <location filename="../../ui/inspection_view/page_header.py" line="95" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="163" />
+            <location filename="../../ui/inspection_view/actions.py" line="179" />
             <source>用摄像头拍照，照片直接添加到当前条目（Ctrl+Shift+K）</source>
             <translation>Take photos with the camera, straight onto the current item (Ctrl+Shift+K)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/actions.py" line="166" />
+            <location filename="../../ui/inspection_view/actions.py" line="182" />
             <source>拍照（不可用）</source>
             <translation>Take photos (unavailable)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_delegate.py" line="56" />
+            <location filename="../../ui/inspection_view/checklist_delegate.py" line="58" />
             <source>冲突待核</source>
             <translation>Conflict</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_delegate.py" line="58" />
+            <location filename="../../ui/inspection_view/checklist_delegate.py" line="60" />
             <location filename="../../ui/inspection_view/item_panel.py" line="268" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="44" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="47" />
             <source>全部条目</source>
             <translation>All items</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="44" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="47" />
             <source>不符合 / 滞后</source>
             <translation>Non-compliant / behind</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="45" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="48" />
             <source>有整改项</source>
             <translation>With rectifications</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="45" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="48" />
             <source>无照片</source>
             <translation>Without photos</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/checklist_model.py" line="236" />
+            <location filename="../../ui/inspection_view/checklist_model.py" line="208" />
+            <source>审核意见：{0}</source>
+            <translation>Review comment: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/checklist_model.py" line="249" />
             <location filename="../../ui/office/review_page.py" line="298" />
             <source>已填写</source>
             <translation>Filled in</translation>
@@ -2373,7 +2398,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/inspection_view/evidence_notice.py" line="40" />
             <location filename="../../ui/inspection_view/item_panel.py" line="203" />
-            <location filename="../../ui/inspection_view/page_header.py" line="88" />
+            <location filename="../../ui/inspection_view/page_header.py" line="89" />
             <location filename="../../ui/inspection_view/star_inputs.py" line="360" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="280" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="286" />
@@ -2640,37 +2665,47 @@ It holds the database and {1} photo and report files.</translation>
             <translation>This inspection is signed and read-only; reopen it to make changes</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/navigation.py" line="23" />
+            <location filename="../../ui/inspection_view/navigation.py" line="24" />
+            <source>此检查没有审核意见</source>
+            <translation>This inspection has no review comments</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/navigation.py" line="35" />
+            <source>审核意见 {0} / {1}</source>
+            <translation>Review comment {0} / {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/inspection_view/navigation.py" line="43" />
             <source>筛选结果中已没有未检查条目；另有 {0} 个未检查条目未显示</source>
             <translation>No unchecked items left among those shown; {0} more unchecked items are hidden by the search or filter</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/navigation.py" line="24" />
+            <location filename="../../ui/inspection_view/navigation.py" line="44" />
             <source>所有条目都已检查</source>
             <translation>All items are checked</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="92" />
+            <location filename="../../ui/inspection_view/page.py" line="94" />
             <source>正在打开检查…</source>
             <translation>Opening the inspection…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="206" />
+            <location filename="../../ui/inspection_view/page.py" line="208" />
             <source>无法打开该检查。</source>
             <translation>The inspection could not be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="261" />
+            <location filename="../../ui/inspection_view/page.py" line="263" />
             <source>整体照片（{0}）</source>
             <translation>General photos ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="325" />
+            <location filename="../../ui/inspection_view/page.py" line="330" />
             <source>本指标的等级由测量值得出，请在右侧填写测量值</source>
             <translation>This indicator's level follows from its measured values: fill them in on the right</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page.py" line="333" />
+            <location filename="../../ui/inspection_view/page.py" line="338" />
             <source>清除结果</source>
             <translation>Clear result</translation>
         </message>
@@ -2701,26 +2736,26 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Reopen…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="86" />
+            <location filename="../../ui/inspection_view/page_header.py" line="87" />
             <location filename="../../ui/office/review_page.py" line="228" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="87" />
+            <location filename="../../ui/inspection_view/page_header.py" line="88" />
             <location filename="../../ui/office/review_page.py" line="228" />
             <location filename="../../ui/reports/revisions_dialog.py" line="81" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="88" />
+            <location filename="../../ui/inspection_view/page_header.py" line="89" />
             <location filename="../../ui/office/review_page.py" line="230" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="113" />
+            <location filename="../../ui/inspection_view/page_header.py" line="116" />
             <source>已检查 {0} / {1}</source>
             <translation>{0}/{1} checked</translation>
         </message>
@@ -3449,42 +3484,52 @@ Reason (optional):</translation>
             <translation>: reopened after signing, before it was uploaded; the hub holds only its signed PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="48" />
+            <location filename="../../ui/office/review_notes.py" line="64" />
             <source>重新打开修改…</source>
             <translation>Reopen to fix…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="49" />
+            <location filename="../../ui/office/review_notes.py" line="65" />
             <source>按审核意见修改：生成新修订版，改完后重新完成并同步</source>
             <translation>Fix what the review said: a new revision is made; when done, complete it again and sync</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="66" />
+            <location filename="../../ui/office/review_notes.py" line="82" />
             <source>此前的审核：{0}</source>
             <translation>The earlier review: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="70" />
+            <location filename="../../ui/office/review_notes.py" line="86" />
             <source>中心审核通过：{0}</source>
             <translation>Approved by the office: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="76" />
+            <location filename="../../ui/office/review_notes.py" line="95" />
             <source>中心审核退回：{0}</source>
             <translation>Returned by the office: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="78" />
-            <source>。{0} 个条目有审核意见，在条目上方显示</source>
-            <translation>. {0} items have review comments, shown above each item</translation>
-        </message>
-        <message>
-            <location filename="../../ui/office/review_notes.py" line="81" />
+            <location filename="../../ui/office/review_notes.py" line="95" />
             <source>按审核意见修改中（{0}）</source>
             <translation>Being fixed after the review ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/review_notes.py" line="103" />
+            <location filename="../../ui/office/review_notes.py" line="98" />
+            <source>。{0} 个条目有审核意见（检查表中标有红色气泡），按 {1} 逐条查看</source>
+            <translation>. {0} item(s) have review comments (a red bubble in the checklist); press {1} to go through them</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_notes.py" line="101" />
+            <source>。点“重新打开修改…”生成新修订版，再按意见修改</source>
+            <translation>. Click “Reopen to fix…” to make a new revision, then make the changes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_notes.py" line="102" />
+            <source>。点“重新打开修改…”按意见修改</source>
+            <translation>. Click “Reopen to fix…” to make the changes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/review_notes.py" line="124" />
             <source>审核意见（第 {0} 版，{1}）：{2}</source>
             <translation>Review comment (revision {0}, {1}): {2}</translation>
         </message>

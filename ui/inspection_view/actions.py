@@ -33,6 +33,7 @@ class ActionTarget(Protocol):
     def toggle_note(self) -> None: ...
     def edit_park_location(self) -> None: ...
     def move_unanswered(self, step: int) -> None: ...
+    def move_commented(self, step: int) -> None: ...
     def add_finding(self) -> None: ...
     def toggle_completed(self) -> None: ...
     def set_auto_advance(self, on: bool) -> None: ...
@@ -104,6 +105,10 @@ class InspectionActions:
                                str(n)) for n in range(0, 6)]
         self.next = action(tr("下一个未检查条目"), lambda: page.move_unanswered(1), "N")
         self.previous = action(tr("上一个未检查条目"), lambda: page.move_unanswered(-1), "P")
+        # The office's 退回 comments (ui/office/review_notes.py marks the items in the tree).
+        self.next_comment = action(tr("下一条审核意见"), lambda: page.move_commented(1), "F8")
+        self.previous_comment = action(tr("上一条审核意见"), lambda: page.move_commented(-1),
+                                       "Shift+F8")
         self.note = action(tr("编辑备注 / 回到检查表"), page.toggle_note, "F2")
         self.add_finding = action(tr("添加整改项…"), page.add_finding, "Ctrl+Shift+F")
         self.status = action(tr("标记为已完成"), page.toggle_completed)
@@ -128,11 +133,22 @@ class InspectionActions:
             self.filters[key] = act
         self.filters["all"].setChecked(True)
         self.update_results(None, None, read_only=False)
+        self.show_comments(0)
+
+    def show_comments(self, count: int) -> None:
+        """下一条/上一条审核意见 only while the office's comments are marked in the tree."""
+        tip = tr("跳到审核意见所在的条目（共 {0} 条）").format(count) if count \
+            else tr("没有审核意见（中心退回并附条目意见时可用）")
+        for act, keys in ((self.next_comment, "F8"), (self.previous_comment, "Shift+F8")):
+            act.setEnabled(bool(count))
+            act.setToolTip(f"{tip}（{keys}）")
+            act.setStatusTip(tip)
 
     def menus(self) -> dict[str, list[QAction]]:
         """The actions of each of the main window's menus, in menu order."""
         return {"edit": [self.undo, self.redo, self.find],
-                "inspection": [*self.results, self.next, self.previous, self.note, self.add_finding,
+                "inspection": [*self.results, self.next, self.previous, self.next_comment,
+                               self.previous_comment, self.note, self.add_finding,
                                self.auto_advance, self.park_location, self.status],
                 "photos": [self.add_photos, self.add_overall_photos, self.take_photos],
                 "view": [*self.views, *self.filters.values()]}

@@ -1,17 +1,19 @@
 """How a checklist row is drawn: code in grey, the title (search words marked), and on the right
-a coloured result tag or a group's progress; the row photos would be dropped on is framed."""
+a coloured result tag or a group's progress; a red speech bubble on an item the office commented
+on (退回 with comments); the row photos would be dropped on is framed."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPolygon
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from inspection.palette import ACCENT, HIGHLIGHT_MARK, MUTED, OVERDUE, PARTIAL, PASS
+from inspection.palette import ACCENT, FAIL, HIGHLIGHT_MARK, MUTED, OVERDUE, PARTIAL, PASS
 from ui.base.error_reporting import guarded_paint
 from ui.base.i18n import tr
 from ui.base.widgets import result_color
 from ui.inspection_view.checklist_model import (
     CODE_ROLE,
+    COMMENT_ROLE,
     CONFLICT_ROLE,
     FINDINGS_ROLE,
     IS_ITEM_ROLE,
@@ -59,6 +61,8 @@ class ChecklistDelegate(QStyledItemDelegate):
             if label:
                 color = result_color(index.data(RESULT_ROLE))
                 right = self._tag(painter, fm, right, rect, label, color, False, selected)
+            if index.data(COMMENT_ROLE):  # the office's comment (the tooltip has its first line)
+                right = self._bubble(painter, fm, right, rect, selected)
             marks = []
             if index.data(FINDINGS_ROLE):
                 marks.append(f"⚑{index.data(FINDINGS_ROLE)}")
@@ -124,6 +128,29 @@ class ChecklistDelegate(QStyledItemDelegate):
                 width = fm.horizontalAdvance(text[start:start + len(term)])
                 painter.drawRect(QRect(x, top, width, height))
                 start = folded.find(term, start + len(term))
+
+    @staticmethod
+    def _bubble(painter: QPainter, fm, right: int, rect: QRect, on_highlight: bool) -> int:
+        """A small speech bubble (the office commented here); returns the room left of it."""
+        height = max(9, fm.height() * 2 // 3)
+        width = height * 4 // 3
+        top = rect.top() + (rect.height() - height) // 2 - 1
+        box = QRect(right - width, top, width, height)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        color = QColor("white") if on_highlight else QColor(FAIL)
+        path = QPainterPath()
+        path.addRoundedRect(box, 2, 2)
+        tail = QPolygon([box.bottomLeft() + QPoint(3, 0), box.bottomLeft() + QPoint(3, 4),
+                         box.bottomLeft() + QPoint(8, 0)])
+        path.addPolygon(tail)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawPath(path.simplified())
+        painter.setPen(QPen(QColor(FAIL) if on_highlight else QColor("white"), 1.2))
+        for n in (1, 2):  # two lines of "text" in it
+            y = top + height * n // 3
+            painter.drawLine(box.left() + 3, y, box.right() - 3 - (n - 1) * 3, y)
+        return box.left() - 6
 
     @staticmethod
     def _tag(painter: QPainter, fm, right: int, rect: QRect, text: str, color: QColor,

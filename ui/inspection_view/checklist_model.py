@@ -4,14 +4,16 @@ One top-level branch per template when several are applied; groups give "answere
 items give their result, its label and whether they are overdue (the view paints 不符合 and
 overdue action items red). The filter proxy filters recursively (unanswered / 不符合 / with
 findings / without photos, and a search over code, title and text) and never hides the item
-the inspector is on. The pane, tree and delegate that show them are in ui/inspection_view/checklist_pane.py.
+the inspector is on (ui/inspection_view/checklist_filter.py). Items the office commented on
+carry the comment (ui/office/review_notes.py sets them). The pane, tree and delegate that show
+them are in ui/inspection_view/checklist_pane.py.
 """
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 
 from checklists.model import Node, NodeKind, Template, TemplateKind
 from checklists.scoring import is_overdue
@@ -34,6 +36,7 @@ FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 10  # open findings
 ANSWERED_ROLE = Qt.ItemDataRole.UserRole + 11
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 12
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 13  # the item is flagged 冲突待核
+COMMENT_ROLE = Qt.ItemDataRole.UserRole + 14  # the office's review comment on the item, or ""
 
 FILTERS = ("all", "unanswered", "fail", "findings", "no_photos")
 
@@ -70,6 +73,8 @@ class Entry:
 class ChecklistModel(QAbstractItemModel):
     """The applied templates' trees over an :class:`EditSession`'s answers."""
 
+    comments_changed = Signal()  # the office's comments shown in the tree changed
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.session: EditSession | None = None
@@ -79,6 +84,9 @@ class ChecklistModel(QAbstractItemModel):
         self._photos: dict[ItemKey, int] = {}
         self._findings: dict[ItemKey, int] = {}
         self._conflicts: set[ItemKey] = set()
+        # The office's comments (ui/office/review_notes.py), for the inspection they are on.
+        self._comments: dict[ItemKey, str] = {}
+        self._comments_for = ""
         self._as_of = date.today()
 
     def set_session(self, session: EditSession | None) -> None:
@@ -96,6 +104,7 @@ class ChecklistModel(QAbstractItemModel):
             self._done = {key: session.is_answered(key)
                           for key, e in self._entries.items() if e.is_item}
         self.endResetModel()
+        self.comments_changed.emit()
 
     def _build(self, templates: list[Template]) -> None:
         several = len(templates) > 1
@@ -194,7 +203,9 @@ class ChecklistModel(QAbstractItemModel):
             if node is None:
                 return template.title
             level = self._star_level(entry) if node.kind is NodeKind.STAR else None
-            return f"{node.code} {node.title}" + (f"\n{level.reason}" if level else "")
+            comment = self.comment(entry.key)
+            return f"{node.code} {node.title}" + (f"\n{level.reason}" if level else "") + (
+                "\n" + tr("审核意见：{0}").format(comment.splitlines()[0]) if comment else "")
         if role == KEY_ROLE:
             return entry.key
         if role == TEMPLATE_ROLE:
@@ -226,6 +237,8 @@ class ChecklistModel(QAbstractItemModel):
             return self._findings.get(key, 0)
         if role == CONFLICT_ROLE:
             return key in self._conflicts
+        if role == COMMENT_ROLE:
+            return self.comment(key)
         return None
 
     def _result_label(self, entry: Entry) -> str:
@@ -253,6 +266,30 @@ class ChecklistModel(QAbstractItemModel):
 
     def has_conflict(self, key: ItemKey) -> bool:
         return key in self._conflicts
+
+    def set_comments(self, inspection_id: str, comments: dict[ItemKey, str]) -> None:
+        """The office's comments on *inspection_id*'s items (marked while it is the one shown,
+        whichever of the page and the review arrives first); repaints the rows that changed."""
+        before = self._shown_comments()
+        self._comments, self._comments_for = dict(comments), inspection_id
+        after = self._shown_comments()
+        for key in {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}:
+            index = self.index_of(key)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
+        self.comments_changed.emit()
+
+    def _shown_comments(self) -> dict[ItemKey, str]:
+        shown = self.session is not None and self.session.inspection.id == self._comments_for
+        return self._comments if shown else {}
+
+    def comment(self, key: ItemKey | None) -> str:
+        return self._shown_comments().get(key, "") if key is not None else ""
+
+    def commented_keys(self) -> list[ItemKey]:
+        """The items the office commented on, in tree order."""
+        shown = self._shown_comments()
+        return [k for k in self.item_keys() if shown.get(k)] if shown else []
 
     # --- updates from the session -------------------------------------------------------------
 
@@ -305,79 +342,3 @@ def _tell_apart(template: Template, entries: dict[ItemKey, Entry]) -> None:
             if text and text != entry.node.title:
                 first = re.split(r"[，。；,;：:]", text, maxsplit=1)[0].strip()
                 entry.shown_title = f"{entry.node.title}：{first}"
-
-
-class ChecklistFilter(QSortFilterProxyModel):
-    """Recursive filter by state and search text. The pinned item (the one on screen) stays
-    visible under a state filter — answering it must not make it vanish — but not when it
-    does not match the search text."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
-        # A group whose title matches shows itself, not every item under it: only the items
-        # that match are listed (searching 消防 must not list the 30 items of 消防安全).
-        self.setAutoAcceptChildRows(False)
-        self.setDynamicSortFilter(False)  # re-filtered on purpose, not under the user's hands
-        self._terms: list[str] = []
-        self.mode = "all"
-        self.pinned: ItemKey | None = None
-
-    def set_search(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "_terms", text.casefold().split()))
-
-    def set_mode(self, mode: str) -> None:
-        self._refilter(lambda: setattr(self, "mode", mode if mode in FILTERS else "all"))
-
-    def set_pinned(self, key: ItemKey | None) -> None:
-        if key == self.pinned:
-            return
-        if self.active:
-            self._refilter(lambda: setattr(self, "pinned", key))
-        else:  # nothing is filtered out: no need to filter again
-            self.pinned = key
-
-    def refilter(self) -> None:
-        self._refilter(lambda: None)
-
-    @property
-    def terms(self) -> list[str]:
-        """The search words (case-folded), for the view to highlight."""
-        return self._terms
-
-    @property
-    def active(self) -> bool:
-        return bool(self._terms) or self.mode != "all"
-
-    def _refilter(self, change) -> None:
-        self.beginFilterChange()
-        change()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        model: ChecklistModel = self.sourceModel()
-        entry = model.entry(model.index(source_row, 0, source_parent))
-        if entry is None:
-            return False
-        if not entry.is_item:  # a group whose own title matches shows (its items only if they match)
-            return self.mode == "all" and bool(self._terms) and self._matches(entry)
-        if not self._matches(entry):
-            return False
-        return entry.key == self.pinned or self._state_matches(model, entry.key)
-
-    def _matches(self, entry: Entry) -> bool:
-        return all(term in entry.search_text for term in self._terms)
-
-    def _state_matches(self, model: ChecklistModel, key: ItemKey) -> bool:
-        mode = self.mode
-        if mode == "unanswered":
-            return not model.is_done(key)
-        if mode == "fail":
-            result = model.result_of(key)
-            overdue = model.data(model.index_of(key), OVERDUE_ROLE)
-            return result in ("fail", "delayed") or bool(overdue)
-        if mode == "findings":
-            return model.finding_count(key) > 0
-        if mode == "no_photos":
-            return model.photo_count(key) == 0
-        return True

@@ -25,11 +25,11 @@ from inspection.palette import NOTICE_CAUTION
 from ui.base.i18n import tr
 from ui.base.widgets import accept_copy_drop, dropped_paths
 from ui.inspection_view.checklist_delegate import ChecklistDelegate
+from ui.inspection_view.checklist_filter import ChecklistFilter
 from ui.inspection_view.checklist_model import (
     FILTERS,
     IS_ITEM_ROLE,
     KEY_ROLE,
-    ChecklistFilter,
     ChecklistModel,
     filter_labels,
 )

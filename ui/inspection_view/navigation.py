@@ -1,5 +1,6 @@
 """Moving around the inspection page: the next unchecked item (saying honestly when a search
-or filter hides the rest), and undo/redo steps that show the item they changed."""
+or filter hides the rest), the next item the office commented on, and undo/redo steps that show
+the item they changed."""
 from __future__ import annotations
 
 from ui.base.i18n import tr
@@ -13,6 +14,25 @@ def move_unanswered(page: PageParts, step: int) -> None:
     if key is None:
         page.header.flash(nothing_left_message(page))
     page.select(key)
+
+
+def move_commented(page: PageParts, step: int) -> None:
+    """F8 (step 1) and Shift+F8 (-1): the next item the office commented on, in tree order and
+    wrapping round; shown even when the search or filter hid it. Says which one of how many."""
+    keys = page.model.commented_keys()
+    if not keys:
+        page.header.flash(tr("此检查没有审核意见"))
+        return
+    current = page.panel.key
+    if current in keys:
+        target = keys[(keys.index(current) + step) % len(keys)]
+    else:  # from the item on screen to the next commented one after (or before) it
+        order = {k: n for n, k in enumerate(page.model.item_keys())}
+        here = order.get(current, -1) if current is not None else -1
+        after = [k for k in keys if (order[k] > here if step > 0 else order[k] < here)]
+        target = (after[0] if step > 0 else after[-1]) if after else keys[0 if step > 0 else -1]
+    bring_into_view(page, target)
+    page.header.flash(tr("审核意见 {0} / {1}").format(keys.index(target) + 1, len(keys)))
 
 
 def nothing_left_message(page: PageParts) -> str:

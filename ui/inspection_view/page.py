@@ -81,6 +81,8 @@ class InspectionPage(QWidget):
         self.status_action = self.inspection_actions.status
         self.auto_advance_action = self.inspection_actions.auto_advance
         self.add_finding_action = self.inspection_actions.add_finding
+        self.model.comments_changed.connect(
+            lambda: self.inspection_actions.show_comments(len(self.model.commented_keys())))
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -286,6 +288,9 @@ class InspectionPage(QWidget):
     def move_unanswered(self, step: int) -> None:
         if self.keyboard.allowed(editing=False):
             navigation.move_unanswered(self, step)
+
+    def move_commented(self, step: int) -> None:
+        navigation.move_commented(self, step)
 
     def set_filter(self, mode: str) -> None:
         self.pane.set_filter(mode)

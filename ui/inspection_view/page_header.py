@@ -78,6 +78,7 @@ class PageHeader(QFrame):
         # 重新打开修改… (a new revision), so these two do not offer reopening as well.
         self._reopen_elsewhere_for = ""  # the inspection whose reopening is offered there
         self._completed_or_signed = False
+        self._locked = False
         self._shown_id = ""
         self.drop_highlight = DropHighlight(self)
 
@@ -88,7 +89,7 @@ class PageHeader(QFrame):
                  tr("检查人员 {0}").format(tr("、").join(inspection.inspectors))]
         self.subtitle.setText("　".join(parts))
         locked = inspection.locked
-        self.banner.setVisible(locked)
+        self._locked = locked
         self.add_photos.setEnabled(not locked)
         self.status_button.setEnabled(not locked)
         self.status_button.setText(tr("重新打开（继续检查）") if inspection.status.value == "completed"
@@ -99,13 +100,15 @@ class PageHeader(QFrame):
 
     def offer_reopen_elsewhere(self, inspection_id: str) -> None:
         """The inspection (or "") for which another part of the page offers the one way to
-        reopen (the office's 退回): the signed banner's 重新打开… and 重新打开（继续检查） step
-        aside while it is shown. Either may be told first."""
+        reopen (the office's 退回, whose banner says what to do): the signed banner (已签署，只读
+        and its 重新打开…) and 重新打开（继续检查） step aside while it is shown — one banner, not
+        two stacked. Either may be told first."""
         self._reopen_elsewhere_for = inspection_id
         self._show_reopen()
 
     def _show_reopen(self) -> None:
         elsewhere = bool(self._shown_id) and self._reopen_elsewhere_for == self._shown_id
+        self.banner.setVisible(self._locked and not elsewhere)
         self.reopen.setVisible(not elsewhere)
         self.status_button.setVisible(not (elsewhere and self._completed_or_signed))
 

@@ -8,7 +8,8 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLineEdit, QTabWidget, QWidget
 
-from ui.inspection_view.checklist_model import ChecklistFilter, ChecklistModel
+from ui.inspection_view.checklist_filter import ChecklistFilter
+from ui.inspection_view.checklist_model import ChecklistModel
 from ui.inspection_view.checklist_pane import ChecklistPane, ChecklistView
 from ui.inspection_view.item_panel import ItemPanel
 from ui.inspection_view.page_header import PageHeader

@@ -1,6 +1,7 @@
 """The office's review as the inspector sees it on the inspection page: a banner with the latest
-decision (退回 with the reviewer's comment and 重新打开修改…, or 通过), and the reviewer's comment
-on the item on screen, above its result. The banner says what the list's badge says
+decision (退回 with the reviewer's comment and 重新打开修改…, or 通过), the reviewer's comment
+on the item on screen, above its result, and a mark on each commented item in the checklist
+(F8 / Shift+F8 go from one to the next). The banner says what the list's badge says
 (``Store.hub_standings``): an approval of results since reopened, edited or changed is named as
 the earlier one, with what happens to it when the inspection goes to the hub again.
 
@@ -26,6 +27,21 @@ from ui.office.standing import approval_note, decision_line
 
 if TYPE_CHECKING:
     from inspection.store import HubStanding, ReviewDecision
+    from ui.session.edit_session import ItemKey
+
+COMMENT_KEY = "F8"  # 检查 → 下一条审核意见 (ui/inspection_view/actions.py)
+
+
+def item_comments(decision: ReviewDecision | None) -> dict[ItemKey, str]:
+    """The comments of a 退回 by item (an approval's comments are not marked)."""
+    if decision is None or decision.decision != "returned":
+        return {}
+    found: dict[ItemKey, str] = {}
+    for c in decision.item_comments:
+        key = (c.get("template_id", ""), c.get("item_code", ""))
+        if c.get("comment"):
+            found[key] = decision.comment_on(*key)
+    return found
 
 
 def _notice_style(widget: QWidget, name: str, colors: tuple[str, str, str]) -> None:
@@ -71,14 +87,19 @@ class ReviewBanner(QFrame):
             else:
                 self.hide()  # an approval of an earlier revision says nothing about this one
                 return
-        elif same_revision:
-            _notice_style(self, "reviewBanner", NOTICE_BAD)
-            text = tr("中心审核退回：{0}").format(decision_line(decision))
-            if items:
-                text += tr("。{0} 个条目有审核意见，在条目上方显示").format(items)
         else:
+            # 退回 is the one banner while it offers 重新打开修改… (the page's 已签署，只读 banner
+            # steps aside, PageHeader.offer_reopen_elsewhere): it says what to do, in order.
             _notice_style(self, "reviewBanner", NOTICE_BAD)
-            text = tr("按审核意见修改中（{0}）").format(decision_line(decision))
+            offers = same_revision and inspection.status in (Status.COMPLETED, Status.SIGNED)
+            text = (tr("中心审核退回：{0}") if same_revision else tr("按审核意见修改中（{0}）")).format(
+                decision_line(decision))
+            if items:
+                text += tr("。{0} 个条目有审核意见（检查表中标有红色气泡），按 {1} 逐条查看").format(
+                    items, COMMENT_KEY)
+            if offers:
+                text += tr("。点“重新打开修改…”生成新修订版，再按意见修改") if inspection.locked \
+                    else tr("。点“重新打开修改…”按意见修改")
         self.text.setText(text)
         self.reopen.setVisible(decision.decision == "returned" and same_revision
                                and inspection.status in (Status.COMPLETED, Status.SIGNED))
@@ -155,6 +176,7 @@ class ReviewNotes(QObject):
         if inspection_id != self.window.current_inspection_id:
             return
         self.decision = decision
+        self.page.model.set_comments(inspection_id, item_comments(decision))
         self.banner.show_decision(decision, inspection, standing)
         offered = not self.banner.reopen.isHidden() and not self.banner.isHidden()
         self.page.header.offer_reopen_elsewhere(inspection_id if offered else "")
