@@ -66,6 +66,9 @@ MESSAGES = messages({
     "cli.hub.offline": ("中心：{hub}（离线：{reason}）", "Hub: {hub} (offline: {reason})"),
     "cli.hub.last_sync": ("上次同步：{when}（{outcome}）", "Last sync: {when} ({outcome})"),
     "cli.hub.never_synced": ("上次同步：从未同步", "Last sync: never"),
+    "cli.hub.last_success": ("上次成功同步：{when}", "Last successful sync: {when}"),
+    "cli.hub.never_succeeded": ("上次成功同步：从未成功同步", "Last successful sync: never"),
+    "cli.hub.last_attempt": ("上次尝试：{when}（{outcome}）：{message}", "Last attempt: {when} ({outcome}): {message}"),
     "cli.hub.waiting": ("待上传：{count} 项检查", "Waiting to be uploaded: {count} inspections"),
     "cli.hub.pull_only": ("待上传：无（以{role}身份连接，同步只下载；导入的检查包由其检查人员上传，或用 hub push FILE.pib）",
                           "Waiting to be uploaded: nothing (connected as {role}: syncs only download;"
@@ -310,12 +313,16 @@ def hub_status(args: argparse.Namespace) -> int:
                       version=status["schema_version"]))
     else:
         print(Message("cli.hub.offline", hub=status["hub"], reason=status["reason"]))
-    last = status["last_sync"]
-    if last:
-        print(Message("cli.hub.last_sync", when=last["finished_at"][:19].replace("T", " "),
-                      outcome=last["outcome_label"]))
-    else:
+    last, success = status["last_sync"], status.get("last_success")
+    if not last:
         print(Message("cli.hub.never_synced"))
+    elif last["outcome"] in ("done", "partly"):
+        print(Message("cli.hub.last_sync", when=_stamp(last["finished_at"]), outcome=last["outcome_label"]))
+    else:  # a failed attempt does not hide when the last sync went through
+        print(Message("cli.hub.last_success", when=_stamp(success["finished_at"])) if success
+              else Message("cli.hub.never_succeeded"))
+        print(Message("cli.hub.last_attempt", when=_stamp(last["finished_at"]), outcome=last["outcome_label"],
+                      message=last["message"] or "—"))
     waiting = status["waiting"]
     if not status.get("uploads", True):
         print(Message("cli.hub.pull_only", role=_role(status["role"] or _settings_role(args))))
@@ -334,6 +341,10 @@ def hub_status(args: argparse.Namespace) -> int:
     for park in status["flagged_parks"]:
         print(Message("cli.hub.flagged_park", name=park["name"], note=park["note"]))
     return 0
+
+
+def _stamp(iso: str) -> str:
+    return iso[:19].replace("T", " ")
 
 
 def _settings_role(args: argparse.Namespace) -> str:

@@ -12,7 +12,11 @@ if TYPE_CHECKING:
     import psycopg
 
 MESSAGES = messages({
-    "hub.unreachable": ("无法连接中心服务器 {hub}：{reason}", "Cannot reach the hub {hub}: {reason}"),
+    # libpq's own words (English, technical) are the error's details, not its message: logged,
+    # and shown as a dialog's details (HubError.details).
+    "hub.unreachable": ("无法连接中心服务器 {hub}：请检查网络连接，以及中心服务器地址是否正确（工具 → 中心服务器…）",
+                        "Cannot reach the hub {hub}: check the network connection and the hub's"
+                        " address (Tools → Hub…)"),
     "hub.bad_password": ("中心服务器拒绝了用户 {user} 的密码：请检查用户名和密码",
                          "The hub refused the password of user {user}: check the user name and password"),
     "hub.no_password": ("连接中心服务器 {hub} 需要密码：请在“工具 → 中心服务器…”中输入，或运行 hub connect",
@@ -86,8 +90,9 @@ MESSAGES = messages({
     "hub.bad_verifier": ("中心只接受加密后的密码", "The hub accepts only an encrypted password"),
     "hub.user_exists": ("数据库中已有用户 {name}", "The database already has a user {name}"),
     "hub.empty_password": ("密码文件 {path} 是空的", "The password file {path} is empty"),
-    "hub.cut": ("与中心服务器的连接中断：{reason}。已传完的部分保留在中心，下次同步会继续",
-                "The connection to the hub was cut: {reason}. What was sent is kept; the next sync carries on"),
+    "hub.cut": ("与中心服务器的连接中断（网络或服务器出了问题）。已传完的部分保留在中心，下次同步会继续",
+                "The connection to the hub was cut (a network or server problem). What was sent is"
+                " kept; the next sync carries on"),
     "hub.server_error": ("中心服务器报错：{reason}", "The hub reported an error: {reason}"),
     "hub.cancelled": ("同步已取消；已传完的部分保留，下次同步会继续",
                       "Sync cancelled; what was sent is kept and the next sync carries on"),
@@ -96,6 +101,13 @@ MESSAGES = messages({
 
 class HubError(UserError):
     """Something about the hub that the user or the office can act on."""
+
+    @property
+    def details(self) -> str:
+        """The server's or libpq's own words behind the message ("" when none): for the log and
+        a dialog's details, not for the sentence the user reads."""
+        reason = self.arguments.get("reason", "")
+        return reason if isinstance(reason, str) else ""
 
 
 class HubUnreachable(HubError):

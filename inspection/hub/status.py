@@ -1,6 +1,6 @@
 """Where a data folder stands with its hub: connected or offline (offline is normal on site),
 who we are there, what waits to be pushed, what the hub refused for good (not offered again
-until it changes), the last sync, parks waiting for the office."""
+until it changes), the last sync attempt and the last successful one, parks waiting for the office."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,6 +25,10 @@ def local_status(store: Store, settings: HubSettings) -> dict[str, Any]:
 
     waiting = waiting_pushes(store, settings)
     last = store.last_hub_sync()
+    # The last attempt may have failed (offline on site): the last one that went through is
+    # kept apart, so that its time is not lost.
+    success = last if last is not None and last.outcome in ("done", "partly") \
+        else store.last_hub_sync(successful=True)
     return {
         "uploads": settings.uploads,
         "waiting": [{"id": w.inspection_id, "park": w.park_name, "date": w.date,
@@ -40,6 +44,9 @@ def local_status(store: Store, settings: HubSettings) -> dict[str, Any]:
         "flagged_parks": [{"name": p.name, "note": p.note}
                           for p in store.park_registry(RegistryState.FLAGGED)],
         "reviews": len(store.hub_reviews()),
+        "last_success": None if success is None else {
+            "started_at": success.started_at, "finished_at": success.finished_at,
+            "outcome": success.outcome},
     }
 
 
@@ -60,7 +67,7 @@ def folder_status(data_root: Path, *, try_hub: bool = True) -> dict[str, Any]:
                               "hub": "", "user": "", "role": None, "schema_version": None,
                               "backup_drafts": settings.backup_drafts, "uploads": settings.uploads,
                               "waiting": [], "refused": [],
-                              "last_sync": None, "flagged_parks": [], "reviews": 0}
+                              "last_sync": None, "last_success": None, "flagged_parks": [], "reviews": 0}
     if not settings.configured:
         return status
     address = HubAddress(settings.url)

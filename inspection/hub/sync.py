@@ -65,6 +65,7 @@ class SyncReport:
     bytes_sent: int = 0
     waiting: int = 0
     message: str = ""
+    details: str = ""  # libpq's or the server's own words behind *message* (logged; a dialog's details)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -127,12 +128,14 @@ def sync_folder(store: Store, data_root: Path, *, progress: Progress | None = No
     try:
         session = open_folder_hub(data_root)
     except HubUnreachable as exc:
-        report.outcome, report.message = "offline", exc.text()
+        report.outcome, report.message, report.details = "offline", exc.text(), exc.details
+        log.warning("sync: hub offline: %s", exc.details or exc.code)
         report.waiting = len(waiting_pushes(store, settings))
         _finish(store, report, hub_id=hub_id, hub=settings.url, started=started)
         return report
     except HubError as exc:
-        report.outcome, report.message = "failed", exc.text()
+        report.outcome, report.message, report.details = "failed", exc.text(), exc.details
+        log.warning("sync: failed: %s", exc.details or exc.code)
         _finish(store, report, hub_id=hub_id, hub=settings.url, started=started)
         return report
     with session:
@@ -149,7 +152,8 @@ def sync_folder(store: Store, data_root: Path, *, progress: Progress | None = No
         except SyncCancelled as exc:
             report.outcome, report.message = "cancelled", exc.text()
         except HubError as exc:  # the hub went away, or refused something outside one inspection
-            report.outcome, report.message = "failed", exc.text()
+            report.outcome, report.message, report.details = "failed", exc.text(), exc.details
+            log.warning("sync: failed: %s", exc.details or exc.code)
     if report.outcome == "done" and report.refused:
         report.outcome = "partly"
     settings = load_settings(data_root)  # the role this sync found

@@ -40,26 +40,26 @@
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="35" />
-            <location filename="../../ui/hub/sync_flow.py" line="63" />
+            <location filename="../../ui/hub/sync_flow.py" line="62" />
             <source>草稿</source>
             <translation>Draft</translation>
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="36" />
-            <location filename="../../ui/hub/sync_flow.py" line="63" />
+            <location filename="../../ui/hub/sync_flow.py" line="62" />
             <source>检查中</source>
             <translation>In progress</translation>
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="37" />
             <location filename="../../ui/base/i18n.py" line="72" />
-            <location filename="../../ui/hub/sync_flow.py" line="63" />
+            <location filename="../../ui/hub/sync_flow.py" line="62" />
             <source>已完成</source>
             <translation>Completed</translation>
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="38" />
-            <location filename="../../ui/hub/sync_flow.py" line="63" />
+            <location filename="../../ui/hub/sync_flow.py" line="62" />
             <location filename="../../ui/reports/revisions_dialog.py" line="56" />
             <source>已签署</source>
             <translation>Signed</translation>
@@ -399,6 +399,7 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
         </message>
         <message>
             <location filename="../../ui/camera/camera_dialog.py" line="72" />
+            <location filename="../../ui/hub/sync_flow.py" line="80" />
             <source>完成</source>
             <translation>Done</translation>
         </message>
@@ -977,7 +978,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="120" />
-            <location filename="../../ui/hub/sync_flow.py" line="104" />
+            <location filename="../../ui/hub/sync_flow.py" line="124" />
             <source>中心服务器…</source>
             <translation>Hub…</translation>
         </message>
@@ -1072,13 +1073,13 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/dialogs/template_editions.py" line="69" />
             <location filename="../../ui/dialogs/template_editions.py" line="94" />
-            <location filename="../../ui/home/home_page.py" line="411" />
+            <location filename="../../ui/home/home_page.py" line="413" />
             <source>新建复查</source>
             <translation>New revisit</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_editions.py" line="72" />
-            <location filename="../../ui/home/home_page.py" line="392" />
+            <location filename="../../ui/home/home_page.py" line="394" />
             <source>为“{0}”新建一次复查？</source>
             <translation>Start a revisit of "{0}"?</translation>
         </message>
@@ -1446,108 +1447,108 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="190" />
+            <location filename="../../ui/home/home_page.py" line="192" />
             <location filename="../../ui/reports/export_dialogs.py" line="138" />
             <source>打开</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="192" />
+            <location filename="../../ui/home/home_page.py" line="194" />
             <source>新建复查…</source>
             <translation>New revisit…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="193" />
+            <location filename="../../ui/home/home_page.py" line="195" />
             <source>对同一园区再检查一次：模板相同，答案清空，未完成的整改带入</source>
             <translation>Inspect the same park again: same templates, answers cleared, open rectifications carried over</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="195" />
+            <location filename="../../ui/home/home_page.py" line="197" />
             <source>删除草稿…</source>
             <translation>Delete draft…</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="200" />
+            <location filename="../../ui/home/home_page.py" line="202" />
             <source>没有符合筛选条件的检查。</source>
             <translation>No inspection matches the filter.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="215" />
+            <location filename="../../ui/home/home_page.py" line="217" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="226" />
+            <location filename="../../ui/home/home_page.py" line="228" />
             <source>双击或按回车键打开检查</source>
             <translation>Double-click or press Enter to open an inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="315" />
+            <location filename="../../ui/home/home_page.py" line="317" />
             <source>显示 {0} / 共 {1} 次检查</source>
             <translation>Showing {0} of {1} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="317" />
+            <location filename="../../ui/home/home_page.py" line="319" />
             <source>共 {0} 次检查</source>
             <translation>{0} inspections</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="347" />
+            <location filename="../../ui/home/home_page.py" line="349" />
             <source>先在列表中选择一个检查草稿</source>
             <translation>Select a draft inspection in the list first</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="349" />
+            <location filename="../../ui/home/home_page.py" line="351" />
             <source>删除这个还没有任何记录的草稿</source>
             <translation>Delete this draft, which has nothing recorded yet</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="352" />
+            <location filename="../../ui/home/home_page.py" line="354" />
             <source>只能删除草稿。这个检查已有记录（状态：{0}），为保证记录完整不能删除。</source>
             <translation>Only drafts can be deleted. This inspection has records (status: {0}) and is kept so that the record stays complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="386" />
+            <location filename="../../ui/home/home_page.py" line="388" />
             <source>上次检查中尚未整改的问题会带入复查，逐项核实。</source>
             <translation>Rectifications still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="388" />
+            <location filename="../../ui/home/home_page.py" line="390" />
             <source>上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。</source>
             <translation>The {0} rectification(s) still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="391" />
+            <location filename="../../ui/home/home_page.py" line="393" />
             <source>上次检查没有待整改的问题。</source>
             <translation>The earlier inspection has no open rectifications.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="400" />
+            <location filename="../../ui/home/home_page.py" line="402" />
             <source>检查日期为今天。所有答案会清空，需要重新判定；{0}改用新版本时，整改项随其条目带入新版本（条目已删除的留在上次检查中）。</source>
             <translation>The date of the visit is today. All answers are cleared and judged again; {0} With a newer edition, open findings move with their items (those whose item was removed stay in the earlier inspection).</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="408" />
+            <location filename="../../ui/home/home_page.py" line="410" />
             <source>复查使用与 {0} 那次检查相同的检查模板（{1}），检查日期为今天。所有答案会清空，需要重新判定；{2}</source>
             <translation>The revisit uses the same templates as the inspection of {0} ({1}) and is dated today. All answers are cleared and must be judged again; {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="427" />
+            <location filename="../../ui/home/home_page.py" line="429" />
             <source>删除“{0}” {1} 的检查草稿？</source>
             <translation>Delete the draft inspection of "{0}" on {1}?</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="428" />
+            <location filename="../../ui/home/home_page.py" line="430" />
             <source>这个草稿还没有判定任何检查项。删除后，草稿连同其中的照片和整改记录都不能恢复。</source>
             <translation>No item of this draft has been judged yet. Once deleted, the draft and any photos and rectifications in it cannot be recovered.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="429" />
+            <location filename="../../ui/home/home_page.py" line="431" />
             <source>删除草稿</source>
             <translation>Delete draft</translation>
         </message>
         <message>
-            <location filename="../../ui/home/home_page.py" line="429" />
+            <location filename="../../ui/home/home_page.py" line="431" />
             <location filename="../../ui/inspection_view/findings.py" line="261" />
             <location filename="../../ui/photos/photo_strip.py" line="277" />
             <location filename="../../ui/reports/signatures_dialog.py" line="262" />
@@ -1692,7 +1693,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/new_inspection.py" line="156" />
-            <location filename="../../ui/hub/settings_dialog.py" line="67" />
+            <location filename="../../ui/hub/settings_dialog.py" line="71" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
@@ -1862,36 +1863,41 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Test connection</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/settings_dialog.py" line="68" />
+            <location filename="../../ui/hub/settings_dialog.py" line="72" />
             <source>用户名</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/settings_dialog.py" line="69" />
+            <location filename="../../ui/hub/settings_dialog.py" line="73" />
             <location filename="../../ui/reports/key_dialog.py" line="203" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/settings_dialog.py" line="81" />
+            <location filename="../../ui/hub/settings_dialog.py" line="85" />
             <source>办公室的 PostgreSQL 中心服务器：填写管理员给出的地址、用户名和密码。密码保存在数据文件夹中只有本用户可读的文件里。没有网络时照常工作，下次同步时再上传。</source>
             <translation>The office's PostgreSQL hub: enter the address, user name and password your administrator gave you. The password is kept in a file of the data folder that only you can read. Without a network you work as usual; the next sync sends your work.</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/settings_dialog.py" line="106" />
+            <location filename="../../ui/hub/settings_dialog.py" line="115" />
             <source>请填写中心服务器的地址</source>
             <translation>Enter the hub's address</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/settings_dialog.py" line="109" />
-            <location filename="../../ui/hub/settings_dialog.py" line="137" />
+            <location filename="../../ui/hub/settings_dialog.py" line="118" />
+            <location filename="../../ui/hub/settings_dialog.py" line="148" />
             <source>正在连接…</source>
             <translation>Connecting…</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/settings_dialog.py" line="115" />
+            <location filename="../../ui/hub/settings_dialog.py" line="124" />
             <source>连接成功：{0}，{1}</source>
             <translation>Connected: {0}, {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/settings_dialog.py" line="130" />
+            <source>详细信息：{0}</source>
+            <translation>Details: {0}</translation>
         </message>
         <message>
             <location filename="../../ui/hub/sync_flow.py" line="38" />
@@ -1899,88 +1905,134 @@ It holds the database and {1} photo and report files.</translation>
             <translation>{1}/{0} {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="48" />
+            <location filename="../../ui/hub/sync_flow.py" line="49" />
+            <location filename="../../ui/hub/sync_flow.py" line="77" />
             <source>尚未同步</source>
             <translation>never synced</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="50" />
-            <source>离线，上次尝试 {0}</source>
-            <translation>offline, last tried {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/hub/sync_flow.py" line="52" />
+            <location filename="../../ui/hub/sync_flow.py" line="51" />
             <source>上次同步 {0}</source>
             <translation>last sync {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="54" />
+            <location filename="../../ui/hub/sync_flow.py" line="53" />
+            <source>离线（{0} 连接不上）</source>
+            <translation>offline (could not connect at {0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="53" />
             <source>上次同步未完成（{0}）</source>
             <translation>last sync unfinished ({0})</translation>
         </message>
         <message>
+            <location filename="../../ui/hub/sync_flow.py" line="54" />
+            <source> · </source>
+            <translation> · </translation>
+        </message>
+        <message>
             <location filename="../../ui/hub/sync_flow.py" line="55" />
+            <source>上次成功同步 {0}</source>
+            <translation>last successful sync {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="55" />
+            <source>从未成功同步</source>
+            <translation>never synced successfully</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="56" />
             <source>中心服务器：{0}</source>
             <translation>Hub: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="57" />
+            <location filename="../../ui/hub/sync_flow.py" line="58" />
             <source>中心：{0} · 待上传 {1} 项</source>
             <translation>Hub: {0} · {1} waiting to go</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="59" />
+            <location filename="../../ui/hub/sync_flow.py" line="60" />
             <source>中心：{0} · 只下载</source>
             <translation>Hub: {0} · download only</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="60" />
+            <location filename="../../ui/hub/sync_flow.py" line="61" />
             <source>以审核或管理账户连接：同步只下载，不上传本机的检查（导入的检查包由其检查人员上传）</source>
             <translation>Connected with a reviewer's or administrator's account: syncs only download and upload none of this computer's inspections (an imported bundle is uploaded by its inspector)</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="66" />
+            <location filename="../../ui/hub/sync_flow.py" line="65" />
             <source>中心不接受 {0} {1}（不再上传，检查有改动时再试）：{2}</source>
             <translation>The hub does not take {0} {1} (not offered again until the inspection changes): {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="69" />
+            <location filename="../../ui/hub/sync_flow.py" line="68" />
             <source>园区待办公室核对：{0}</source>
             <translation>Park waiting for the office to check: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="79" />
+            <location filename="../../ui/hub/sync_flow.py" line="80" />
+            <source>部分完成</source>
+            <translation>partly done</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="81" />
+            <source>上次同步：{0}（{1}）</source>
+            <translation>Last sync: {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="83" />
+            <source>上次成功同步：{0}</source>
+            <translation>Last successful sync: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="84" />
+            <source>上次成功同步：从未成功同步</source>
+            <translation>Last successful sync: never</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="85" />
+            <source>上次尝试：{0}，连接不上</source>
+            <translation>Last attempt: {0}, could not connect</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="86" />
+            <source>上次尝试：{0}，未完成</source>
+            <translation>Last attempt: {0}, not finished</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="98" />
             <source>{0} 项签署后结果未变，沿用已通过的审核</source>
             <translation>{0} signed with the approved results: the approval carries over</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="81" />
+            <location filename="../../ui/hub/sync_flow.py" line="100" />
             <source>{0} 项已通过的检查结果有改动，需重新审核（待审核）</source>
             <translation>{0} approved inspections changed their results: to be reviewed again (pending)</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="98" />
-            <location filename="../../ui/hub/sync_flow.py" line="174" />
+            <location filename="../../ui/hub/sync_flow.py" line="118" />
+            <location filename="../../ui/hub/sync_flow.py" line="196" />
             <source>同步</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="101" />
+            <location filename="../../ui/hub/sync_flow.py" line="121" />
             <source>把已完成的检查上传到中心，并下载园区登记、未完成整改和审核意见</source>
             <translation>Send finished inspections to the hub and fetch the park registry, open findings and review decisions</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="159" />
+            <location filename="../../ui/hub/sync_flow.py" line="181" />
             <source>请先设置中心服务器，然后再同步。</source>
             <translation>Set up the hub first, then sync.</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="173" />
+            <location filename="../../ui/hub/sync_flow.py" line="195" />
             <source>正在连接中心服务器…</source>
             <translation>Connecting to the hub…</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="173" />
+            <location filename="../../ui/hub/sync_flow.py" line="195" />
             <location filename="../../ui/photos/import_flow.py" line="167" />
             <location filename="../../ui/reports/export_dialogs.py" line="67" />
             <location filename="../../ui/reports/print_preview.py" line="133" />
@@ -1988,33 +2040,38 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="189" />
+            <location filename="../../ui/hub/sync_flow.py" line="211" />
             <location filename="../../ui/reports/export_dialogs.py" line="85" />
             <source>正在取消…</source>
             <translation>Cancelling…</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="214" />
+            <location filename="../../ui/hub/sync_flow.py" line="236" />
             <source>同步未完成</source>
             <translation>Sync not finished</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="221" />
+            <location filename="../../ui/hub/sync_flow.py" line="243" />
             <source>中心服务器连接不上，检查保留在本机，下次同步时上传（{0}）</source>
             <translation>The hub cannot be reached; your inspections stay on this computer and go with the next sync ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="224" />
+            <location filename="../../ui/hub/sync_flow.py" line="244" />
+            <source>请检查网络连接和中心服务器地址</source>
+            <translation>check the network connection and the hub's address</translation>
+        </message>
+        <message>
+            <location filename="../../ui/hub/sync_flow.py" line="247" />
             <source>同步已取消；已上传的部分保留在中心</source>
             <translation>Sync cancelled; what was sent stays on the hub</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="229" />
+            <location filename="../../ui/hub/sync_flow.py" line="252" />
             <source>同步完成：上传 {0} 项检查；下载未完成整改 {1} 项、审核意见 {2} 条</source>
             <translation>Sync finished: {0} inspections sent; {1} open findings and {2} review decisions fetched</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="231" />
+            <location filename="../../ui/hub/sync_flow.py" line="254" />
             <location filename="../../ui/photos/photo_facts.py" line="35" />
             <location filename="../../ui/reports/sign_dialog.py" line="204" />
             <location filename="../../ui/reports/sign_dialog.py" line="228" />
@@ -2022,22 +2079,22 @@ It holds the database and {1} photo and report files.</translation>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="233" />
+            <location filename="../../ui/hub/sync_flow.py" line="256" />
             <source>已上传 {0} 项检查。</source>
             <translation>{0} inspections sent.</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="237" />
+            <location filename="../../ui/hub/sync_flow.py" line="260" />
             <source>中心不接受 {0} {1}（第 {2} 版）：{3}。此版本不再上传，检查有改动时再试。</source>
             <translation>The hub does not take {0} {1} (revision {2}): {3}. This revision is not offered again; it is once the inspection changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="240" />
+            <location filename="../../ui/hub/sync_flow.py" line="263" />
             <source>未上传 {0} {1}：{2}</source>
             <translation>Not sent {0} {1}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/hub/sync_flow.py" line="243" />
+            <location filename="../../ui/hub/sync_flow.py" line="266" />
             <source>同步未全部完成</source>
             <translation>Sync partly finished</translation>
         </message>

@@ -74,6 +74,9 @@ def report_error(exc: BaseException, parent: QWidget | None = None, *,
     box = QMessageBox(QMessageBox.Icon.Warning, title or tr("操作未完成"), text,
                       QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    details = getattr(exc, "details", "")  # e.g. libpq's own words behind a HubError
+    if isinstance(details, str) and details:
+        box.setDetailedText(details)
     # Non-blocking: the event loop (and background saving) keeps running while it shows.
     _open_boxes.append(box)
     box.finished.connect(lambda *_: _open_boxes.remove(box) if box in _open_boxes else None)

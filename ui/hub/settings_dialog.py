@@ -62,6 +62,10 @@ class HubSettingsDialog(QDialog):
         self.result = muted_label()
         self.result.setWordWrap(True)
         self.result.setObjectName("hubResult")
+        self.history = muted_label()  # the last successful sync, and a failed attempt after it
+        self.history.setWordWrap(True)
+        self.history.setObjectName("hubHistory")
+        self.history.hide()
 
         form = QFormLayout()
         form.addRow(tr("地址"), self.url)
@@ -82,11 +86,16 @@ class HubSettingsDialog(QDialog):
             "只有本用户可读的文件里。没有网络时照常工作，下次同步时再上传。")))
         layout.addLayout(form)
         layout.addLayout(test_row)
+        layout.addWidget(self.history)
         layout.addStretch()
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 46)
 
     # --- the work, off the UI thread ----------------------------------------------------------
+
+    def show_history(self, lines: list[str]) -> None:
+        self.history.setText("\n".join(lines))
+        self.history.setVisible(bool(lines))
 
     def _fields(self) -> tuple[str, str | None, str | None]:
         return (self.url.text().strip(), self.user.text().strip() or None,
@@ -117,6 +126,8 @@ class HubSettingsDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
         self.result.setText(exc.text(language()) if isinstance(exc, UserError) else user_message(exc))
+        details = getattr(exc, "details", "")  # libpq's own words, for whoever looks after the hub
+        self.result.setToolTip(tr("详细信息：{0}").format(details) if details else "")
 
     def save(self) -> None:
         from inspection.hub.folder import connect_folder

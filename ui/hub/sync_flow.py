@@ -43,23 +43,22 @@ def status_text(status: dict[str, Any] | None) -> tuple[str, str]:
     if status is None:
         return "", ""
     waiting = len(status["waiting"])
-    last = status["last_sync"]
+    last, success = status["last_sync"], status.get("last_success")
+    went_through = last is not None and last["outcome"] in ("done", "partly")
     if last is None:
         sync = tr("尚未同步")
-    elif last["outcome"] == "offline":
-        sync = tr("离线，上次尝试 {0}").format(when(last["finished_at"]))
-    elif last["outcome"] in ("done", "partly"):
+    elif went_through:
         sync = tr("上次同步 {0}").format(when(last["finished_at"]))
-    else:
-        sync = tr("上次同步未完成（{0}）").format(when(last["finished_at"]))
-    lines = [tr("中心服务器：{0}").format(status.get("hub", ""))]
+    else:  # the last attempt failed: its time apart from the last sync that went through
+        attempt = tr("离线（{0} 连接不上）") if last["outcome"] == "offline" else tr("上次同步未完成（{0}）")
+        sync = attempt.format(when(last["finished_at"])) + tr(" · ") + (
+            tr("上次成功同步 {0}").format(when(success["finished_at"])) if success else tr("从未成功同步"))
+    lines = [tr("中心服务器：{0}").format(status.get("hub", "")), *sync_history(status)]
     if status.get("uploads", True):
         text = tr("中心：{0} · 待上传 {1} 项").format(sync, waiting)
     else:  # an office's folder (reviewer, admin): its syncs only download
         text = tr("中心：{0} · 只下载").format(sync)
         lines.append(tr("以审核或管理账户连接：同步只下载，不上传本机的检查（导入的检查包由其检查人员上传）"))
-    if last and last.get("message"):
-        lines.append(last["message"])
     names = {"draft": tr("草稿"), "in_progress": tr("检查中"), "completed": tr("已完成"), "signed": tr("已签署")}
     lines += [f"{w['park']} {w['date']} {names.get(w['status'], w['status'])}" for w in status["waiting"][:10]]
     for item in status.get("refused", [])[:10]:
@@ -68,6 +67,26 @@ def status_text(status: dict[str, Any] | None) -> tuple[str, str]:
     for park in status["flagged_parks"]:
         lines.append(tr("园区待办公室核对：{0}").format(park["name"]))
     return text, "\n".join(lines)
+
+
+def sync_history(status: dict[str, Any] | None) -> list[str]:
+    """The last sync that went through and, when a later attempt failed, that attempt with
+    what went wrong (the status bar's tooltip, 工具 → 中心服务器…)."""
+    last = status["last_sync"] if status else None
+    if last is None:
+        return [tr("尚未同步")] if status else []
+    success = status.get("last_success")
+    if last["outcome"] in ("done", "partly"):
+        outcome = tr("完成") if last["outcome"] == "done" else tr("部分完成")
+        lines = [tr("上次同步：{0}（{1}）").format(when(last["finished_at"]), outcome)]
+    else:
+        lines = [tr("上次成功同步：{0}").format(when(success["finished_at"])) if success
+                 else tr("上次成功同步：从未成功同步"),
+                 (tr("上次尝试：{0}，连接不上") if last["outcome"] == "offline"
+                  else tr("上次尝试：{0}，未完成")).format(when(last["finished_at"]))]
+    if last.get("message"):
+        lines.append(last["message"])
+    return lines
 
 
 def review_notes(report: SyncReport) -> list[str]:
@@ -93,6 +112,7 @@ class HubSync(QObject):
         self.data_dir = Path(window.data_dir)
         self.progress_dialog: QProgressDialog | None = None
         self.result_box: QMessageBox | None = None
+        self.status: dict[str, Any] | None = None  # the folder's hub status last read
         self._handle = None
 
         self.sync_action = QAction(tr("同步"), window)
@@ -133,6 +153,7 @@ class HubSync(QObject):
             self._timer.stop()
 
     def _show_status(self, status: dict[str, Any] | None) -> None:
+        self.status = status
         text, tip = status_text(status)
         self.status_label.setText(text)
         self.status_label.setToolTip(tip)
@@ -142,6 +163,7 @@ class HubSync(QObject):
 
     def show_settings(self) -> HubSettingsDialog:
         dialog = HubSettingsDialog(self.runner, self.data_dir, self.window)
+        dialog.show_history(sync_history(self.status))
         dialog.connected.connect(self.refresh_status)
         dialog.open()
         return dialog
@@ -216,9 +238,10 @@ class HubSync(QObject):
     def _finished(self, report: SyncReport) -> None:
         self._done()
         pushed = len([p for p in report.pushed if p["outcome"] == "stored"])
-        if report.outcome == "offline":
-            self.window.statusBar().showMessage(
-                tr("中心服务器连接不上，检查保留在本机，下次同步时上传（{0}）").format(report.message), 12000)
+        if report.outcome == "offline":  # short: the 中心 label's tooltip has the whole message,
+            # the log libpq's own words
+            self.window.statusBar().showMessage(tr("中心服务器连接不上，检查保留在本机，下次同步时上传（{0}）").format(
+                tr("请检查网络连接和中心服务器地址")), 12000)
             return
         if report.outcome == "cancelled":
             self.window.statusBar().showMessage(tr("同步已取消；已上传的部分保留在中心"), 8000)
@@ -243,6 +266,8 @@ class HubSync(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, tr("同步未全部完成"), "\n".join(lines),
                           QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("hubSyncResult")
+        if report.details:  # the server's own words, for whoever looks after the hub
+            box.setDetailedText(report.details)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.result_box = box
         box.open()
