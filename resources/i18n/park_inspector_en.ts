@@ -3591,6 +3591,15 @@ Reason (optional):</translation>
             <translation>Review comment (revision {0}, {1}): {2}</translation>
         </message>
         <message>
+            <location filename="../../ui/office/review_notes.py" line="183" />
+            <source>中心已审核通过这次检查。
+重新打开修改期间，检查列表显示“曾通过”；
+完成并同步后，结果未变则仍为已通过，有改动则需重新审核。</source>
+            <translation>The office approved this inspection.
+While it is reopened and edited, the inspections list shows “Was approved”;
+once it is completed and synced, it stays approved if the results are unchanged, and goes to review again if they changed.</translation>
+        </message>
+        <message>
             <location filename="../../ui/office/review_page.py" line="77" />
             <source>‹ 中心检查列表</source>
             <translation>‹ Hub inspections</translation>

@@ -65,8 +65,10 @@ def test_an_approved_inspection_reopened_and_changed_reads_honestly_on_the_list_
     qtbot.waitUntil(lambda: "中心审核通过：第 1 版 通过" in notes.banner.text.text(), timeout=30000)
     header = window.page.header
     assert header.status_button.text() == "重新打开（继续检查）"
+    assert "“曾通过”" in header.status_button.toolTip()  # said before it is pressed
     header.status_button.click()  # back to 检查中, the same revision
     qtbot.waitUntil(lambda: "重新打开前的结果" in notes.banner.text.text(), timeout=30000)
+    assert header.status_button.toolTip() == ""  # 标记为已完成 now
     assert "中心审核通过：" not in notes.banner.text.text() and "此前的审核：第 1 版 通过" in notes.banner.text.text()
     assert runner.call(lambda store: store.inspection(inspection_id)).status is Status.IN_PROGRESS
     tip = _list_says(qtbot, window, inspection_id, "approved_before", "重新打开前的结果")  # 曾通过, not 已通过

@@ -178,6 +178,12 @@ class ReviewNotes(QObject):
         self.decision = decision
         self.page.model.set_comments(inspection_id, item_comments(decision))
         self.banner.show_decision(decision, inspection, standing)
+        # Reopening an approved inspection says beforehand what it does to the approval.
+        approved = standing is not None and standing.state == "approved"
+        said = tr("中心已审核通过这次检查。\n重新打开修改期间，检查列表显示“曾通过”；\n完成并同步后，"
+                  "结果未变则仍为已通过，有改动则需重新审核。") if approved else ""
+        self.page.header.status_button.setToolTip(said if inspection.status is Status.COMPLETED else "")
+        self.page.header.reopen.setToolTip(said)
         offered = not self.banner.reopen.isHidden() and not self.banner.isHidden()
         self.page.header.offer_reopen_elsewhere(inspection_id if offered else "")
         self._show_item()
