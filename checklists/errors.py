@@ -11,7 +11,8 @@ that raises it::
     raise InspectionLocked("store.locked", revision=3)
 
 The window shows ``exc.text(language)`` in the language of its settings; the command line
-prints it in ``PARK_INSPECTOR_LANG`` (``zh_CN`` by default, or ``en``). ``str(exc)`` is the text
+prints it in the language of its environment (:func:`language_from_environment`:
+``PARK_INSPECTOR_LANG``, else the locale; ``zh_CN`` by default, or ``en``). ``str(exc)`` is the text
 in the process's language (:func:`set_language`). A test checks that every code raised anywhere
 is in the catalogue with the same placeholders in both languages.
 
@@ -68,10 +69,20 @@ def language() -> str:
     return _language
 
 
+# Where the command line's language is read, first set first: the program's own variable, then
+# the locale's (as POSIX orders them: LC_ALL overrides LC_MESSAGES, which overrides LANG).
+LANGUAGE_VARIABLES = ("PARK_INSPECTOR_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
 def language_from_environment(environ: Mapping[str, str] = os.environ) -> str:
-    """``PARK_INSPECTOR_LANG`` (zh_CN or en); Chinese unless it says otherwise."""
-    wanted = environ.get("PARK_INSPECTOR_LANG", "").strip()
-    return "en" if wanted.lower().startswith("en") else "zh_CN"
+    """The command line's language: the first of :data:`LANGUAGE_VARIABLES` that is set decides;
+    English when it names English (``en``, ``en_GB.UTF-8`` …), Chinese otherwise (Chinese,
+    ``C``/``POSIX``, any other language) and when none is set: the product's default."""
+    for name in LANGUAGE_VARIABLES:
+        wanted = environ.get(name, "").strip()
+        if wanted:
+            return "en" if wanted.lower().startswith("en") else "zh_CN"
+    return "zh_CN"
 
 
 def render(code: str, arguments: Mapping[str, Any], language: str | None = None) -> str:

@@ -1,7 +1,7 @@
 """Shared test set-up: Qt runs offscreen; the project root is importable; no test touches the
 developer's real data folder, settings or cache (the default data folder, XDG config, data and
 cache homes point into pytest's temporary folders, for every test and for fixtures of any
-scope)."""
+scope; the command line's language is Chinese unless a test says otherwise)."""
 import os
 import sys
 from pathlib import Path
@@ -22,6 +22,9 @@ def _point_home_folders_at(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Non
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "cache"))  # the report's parsed fonts
+    # The command line speaks Chinese in the tests, whatever the developer's locale says
+    # (it follows LC_ALL / LC_MESSAGES / LANG when PARK_INSPECTOR_LANG is not set).
+    monkeypatch.setenv("PARK_INSPECTOR_LANG", "zh_CN")
 
 
 @pytest.fixture(scope="session", autouse=True)

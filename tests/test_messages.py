@@ -193,3 +193,24 @@ def test_the_command_line_language_comes_from_the_environment():
     assert language_from_environment({"PARK_INSPECTOR_LANG": "en"}) == "en"
     assert language_from_environment({"PARK_INSPECTOR_LANG": "en_GB"}) == "en"
     assert language_from_environment({"PARK_INSPECTOR_LANG": "zh_CN"}) == "zh_CN"
+
+
+@pytest.mark.parametrize("environ, language", [
+    ({"LANG": "en_US.UTF-8"}, "en"),
+    ({"LANG": "en_GB"}, "en"),
+    ({"LANG": "zh_CN.UTF-8"}, "zh_CN"),
+    ({"LANG": "C.UTF-8"}, "zh_CN"),
+    ({"LANG": "C"}, "zh_CN"),
+    ({"LANG": "POSIX"}, "zh_CN"),
+    ({"LANG": "de_DE.UTF-8"}, "zh_CN"),  # the product's default, not a language it lacks
+    ({"LANG": ""}, "zh_CN"),
+    ({"LC_MESSAGES": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+    ({"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh_CN"),
+    ({"LC_ALL": "C", "LC_MESSAGES": "en_US.UTF-8", "LANG": "en_US.UTF-8"}, "zh_CN"),
+    ({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+    ({"LC_ALL": "", "LC_MESSAGES": "", "LANG": "en_US.UTF-8"}, "en"),  # empty is unset
+    ({"PARK_INSPECTOR_LANG": "zh_CN", "LC_ALL": "en_US.UTF-8"}, "zh_CN"),  # the program's own first
+    ({"PARK_INSPECTOR_LANG": "en", "LANG": "zh_CN.UTF-8"}, "en"),
+])
+def test_the_command_line_follows_the_locale_when_its_own_variable_is_not_set(environ, language):
+    assert language_from_environment(environ) == language

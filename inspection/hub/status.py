@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from checklists.errors import messages, render
 from inspection.hub.errors import HubError, HubRefused
 from inspection.hub.settings import HubSettings, load_settings
 from inspection.paths import DataDir
@@ -14,8 +15,20 @@ if TYPE_CHECKING:
     from inspection.store import PendingPush, Store
 
 STATUS_TIMEOUT_S = 3
-OUTCOME_LABELS = {"done": "完成", "partly": "部分完成", "failed": "失败", "offline": "离线",
-                  "cancelled": "已取消"}
+# A sync's outcome worded (hub status: ``outcome_label``), in the process's language.
+MESSAGES = messages({
+    "sync.outcome.done": ("完成", "done"),
+    "sync.outcome.partly": ("部分完成", "partly done"),
+    "sync.outcome.failed": ("失败", "failed"),
+    "sync.outcome.offline": ("离线", "offline"),
+    "sync.outcome.cancelled": ("已取消", "cancelled"),
+})
+OUTCOME_LABELS = {code.rsplit(".", 1)[1]: words["zh_CN"] for code, words in MESSAGES.items()}
+
+
+def outcome_label(outcome: str) -> str:
+    """A sync's outcome worded; an unknown one as it is."""
+    return render(f"sync.outcome.{outcome}", {}) if outcome in OUTCOME_LABELS else outcome
 
 
 def local_status(store: Store, settings: HubSettings) -> dict[str, Any]:
@@ -35,7 +48,7 @@ def local_status(store: Store, settings: HubSettings) -> dict[str, Any]:
                      "status": w.status.value, "revision": w.revision} for w in waiting],
         "last_sync": None if last is None else {
             "started_at": last.started_at, "finished_at": last.finished_at, "outcome": last.outcome,
-            "outcome_label": OUTCOME_LABELS.get(last.outcome, last.outcome), "summary": last.summary,
+            "outcome_label": outcome_label(last.outcome), "summary": last.summary,
             "message": last.message},
         "refused": [{"id": r.inspection_id, "park": r.park_name, "date": r.date, "status": r.status,
                      "revision": r.revision, "code": r.code, "refused_at": r.refused_at,

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from checklists.errors import UserError
+from checklists.errors import UserError, messages, render
 from inspection.bundle.errors import BundleRefused
 from inspection.hub.connection import HubSession
 from inspection.hub.errors import HubError, HubRefused, HubUnreachable, SyncCancelled
@@ -36,7 +36,49 @@ from inspection.store.identity import RegistryState
 
 log = logging.getLogger(__name__)
 
-STATUS_LABELS = {"draft": "草稿", "in_progress": "检查中", "completed": "已完成", "signed": "已签署"}
+# What a sync says (its result's lines, its progress), in the process's language.
+MESSAGES = messages({
+    "sync.status.draft": ("草稿", "draft"),
+    "sync.status.in_progress": ("检查中", "in progress"),
+    "sync.status.completed": ("已完成", "completed"),
+    "sync.status.signed": ("已签署", "signed"),
+    "sync.line.offline": ("离线：{message}（待上传 {waiting} 项，下次同步时上传）",
+                          "Offline: {message} ({waiting} waiting, uploaded at the next sync)"),
+    "sync.line.present": ("已在中心：{park} {date} {status} 第 {revision} 版{note}",
+                          "Already on the hub: {park} {date} {status}, revision {revision}{note}"),
+    "sync.line.stored": ("已上传：{park} {date} {status} 第 {revision} 版{note}",
+                         "Uploaded: {park} {date} {status}, revision {revision}{note}"),
+    "sync.line.not_current": ("（中心已有更新的版本，此版作为历史保存）",
+                              " (the hub holds a newer revision; this one is kept as history)"),
+    "sync.line.approved_at": ("第 {revision} 版{status}时", "revision {revision} ({status})"),
+    "sync.line.approved_at_revision": ("第 {revision} 版时", "revision {revision}"),
+    "sync.line.carried": ("（结果与{approved}审核通过的相同：沿用 {reviewer} 的通过）",
+                          " (the same results as approved at {approved}: {reviewer}'s approval"
+                          " carries over)"),
+    "sync.line.lapsed": ("（结果与{approved}审核通过的不同：需重新审核，待审核）",
+                         " (other results than those approved at {approved}: to be reviewed"
+                         " again, waiting for review)"),
+    "sync.line.refused_lasting": (
+        "中心不接受：{park} {date}（{id}，第 {revision} 版）：{message}。此版本不再上传，检查有改动时再试",
+        "Refused by the hub: {park} {date} ({id}, revision {revision}): {message}. This revision"
+        " is not uploaded again; the inspection is offered again once it changes"),
+    "sync.line.refused": ("未上传：{park} {date}：{message}", "Not uploaded: {park} {date}: {message}"),
+    "sync.line.pulled": (
+        "已下载：园区登记（新增 {added}，匹配 {matched}，待办公室核对 {flagged}），未完成整改 {open_findings} 项，"
+        "审核意见 {reviews} 条，模板 {templates} 个",
+        "Downloaded: the park registry ({added} added, {matched} matched, {flagged} for the office"
+        " to check), {open_findings} open findings, {reviews} review decisions, {templates} templates"),
+    "sync.line.nothing": ("没有需要上传的检查", "Nothing to upload"),
+    "sync.progress.connect": ("正在连接中心服务器…", "Connecting to the hub…"),
+    "sync.progress.pull": ("正在下载园区登记、未完成整改和审核意见…",
+                           "Downloading the park registry, open findings and review decisions…"),
+    "sync.progress.push": ("正在上传（{number}/{count}）：{park} {date}",
+                           "Uploading ({number}/{count}): {park} {date}"),
+    "sync.progress.merge": ("正在合并中心上的版本：{park} {date}", "Merging the hub's revision: {park} {date}"),
+    "sync.progress.done": ("同步结束", "Sync finished"),
+})
+STATUS_LABELS = {status: MESSAGES[f"sync.status.{status}"]["zh_CN"]
+                 for status in ("draft", "in_progress", "completed", "signed")}
 # The hub's refusals that pushing the same state again cannot change (another login's
 # inspection; a signed revision the hub holds with other content): remembered, said once;
 # the inspection's next state (another bundle of it, an edit, a reopening) is offered again.
@@ -71,43 +113,57 @@ class SyncReport:
         return asdict(self)
 
     def lines(self) -> list[str]:
-        """The report in the command line's words (Chinese)."""
+        """The report in the command line's words (the process's language)."""
         out = []
         if self.outcome == "offline":
-            out.append(f"离线：{self.message}（待上传 {self.waiting} 项，下次同步时上传）")
+            out.append(say("sync.line.offline", message=self.message, waiting=self.waiting))
             return out
         for item in self.pushed:
-            what = "已在中心" if item["outcome"] == "present" else "已上传"
-            note = "" if item.get("current", True) else "（中心已有更新的版本，此版作为历史保存）"
+            note = "" if item.get("current", True) else say("sync.line.not_current")
             note += _review_note(item.get("review"))
-            out.append(f"{what}：{item['park']} {item['date']} {STATUS_LABELS.get(item['status'], item['status'])}"
-                       f" 第 {item['revision']} 版{note}")
+            out.append(say("sync.line.present" if item["outcome"] == "present" else "sync.line.stored",
+                           park=item["park"], date=item["date"], status=status_text(item["status"]),
+                           revision=item["revision"], note=note))
         for item in self.refused:
             if item.get("lasting"):
-                out.append(f"中心不接受：{item['park']} {item['date']}（{item['id'][:8]}，第 {item['revision']} 版）："
-                           f"{item['message']}。此版本不再上传，检查有改动时再试")
+                out.append(say("sync.line.refused_lasting", park=item["park"], date=item["date"],
+                               id=item["id"][:8], revision=item["revision"], message=item["message"]))
             else:
-                out.append(f"未上传：{item['park']} {item['date']}：{item['message']}")
+                out.append(say("sync.line.refused", park=item["park"], date=item["date"],
+                               message=item["message"]))
         if self.pulled:
             parks = self.pulled.get("parks", {})
-            out.append(f"已下载：园区登记（新增 {parks.get('added', 0)}，匹配 {parks.get('matched', 0)}，"
-                       f"待办公室核对 {parks.get('flagged', 0)}），未完成整改 {self.pulled.get('open_findings', 0)} 项，"
-                       f"审核意见 {self.pulled.get('reviews', 0)} 条，模板 {self.pulled.get('templates', 0)} 个")
+            out.append(say("sync.line.pulled", added=parks.get("added", 0), matched=parks.get("matched", 0),
+                           flagged=parks.get("flagged", 0), open_findings=self.pulled.get("open_findings", 0),
+                           reviews=self.pulled.get("reviews", 0), templates=self.pulled.get("templates", 0)))
         if self.outcome in ("failed", "cancelled"):
             out.append(self.message)
         elif not self.pushed and not self.refused:
-            out.insert(0, "没有需要上传的检查")
+            out.insert(0, say("sync.line.nothing"))
         return out
+
+
+def say(code: str, /, **arguments: object) -> str:
+    """The words of *code* in the process's language."""
+    return render(code, arguments)
+
+
+def status_text(status: str) -> str:
+    """An inspection status (its value) worded; an unknown one as it is."""
+    return say(f"sync.status.{status}") if status in STATUS_LABELS else status
 
 
 def _review_note(review: dict[str, Any] | None) -> str:
     """What the hub made of an approval given before this upload (hub schema 0008)."""
     if not review:
         return ""
-    approved = f"第 {review['approved_revision']} 版{STATUS_LABELS.get(review['approved_status'], '')}时"
+    status = review["approved_status"]
+    approved = (say("sync.line.approved_at", revision=review["approved_revision"], status=status_text(status))
+                if status in STATUS_LABELS else
+                say("sync.line.approved_at_revision", revision=review["approved_revision"]))
     if review["outcome"] == "carried":
-        return f"（结果与{approved}审核通过的相同：沿用 {review['reviewer']} 的通过）"
-    return f"（结果与{approved}审核通过的不同：需重新审核，待审核）"
+        return say("sync.line.carried", approved=approved, reviewer=review["reviewer"])
+    return say("sync.line.lapsed", approved=approved)
 
 
 Progress = Callable[[SyncProgress], None]
@@ -121,8 +177,8 @@ def sync_folder(store: Store, data_root: Path, *, progress: Progress | None = No
     if not settings.configured:
         raise HubError("hub.not_connected")
     started = now_iso()
-    say = progress or (lambda _p: None)
-    say(SyncProgress("connect", message="正在连接中心服务器…"))
+    tell = progress or (lambda _p: None)
+    tell(SyncProgress("connect", message=say("sync.progress.connect")))
     report = SyncReport(outcome="done")
     hub_id = settings.hub_id
     try:
@@ -144,10 +200,10 @@ def sync_folder(store: Store, data_root: Path, *, progress: Progress | None = No
         try:
             if session.role == "inspector":
                 _push_all(store, session, report, include_drafts=settings.backup_drafts,
-                          say=say, cancelled=cancelled)
+                          tell=tell, cancelled=cancelled)
             if cancelled and cancelled():
                 raise SyncCancelled("hub.cancelled")
-            say(SyncProgress("pull", message="正在下载园区登记、未完成整改和审核意见…"))
+            tell(SyncProgress("pull", message=say("sync.progress.pull")))
             report.pulled = pull(session, store)
         except SyncCancelled as exc:
             report.outcome, report.message = "cancelled", exc.text()
@@ -160,12 +216,12 @@ def sync_folder(store: Store, data_root: Path, *, progress: Progress | None = No
     report.waiting = len(waiting_pushes(store, replace(settings, hub_id=hub_id),
                                         user=report.user or settings.user))
     _finish(store, report, hub_id=hub_id, hub=report.hub or settings.url, started=started)
-    say(SyncProgress("done", report.bytes_sent, report.bytes_sent, message="同步结束"))
+    tell(SyncProgress("done", report.bytes_sent, report.bytes_sent, message=say("sync.progress.done")))
     return report
 
 
 def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_drafts: bool,
-              say: Progress, cancelled: Cancelled | None) -> None:
+              tell: Progress, cancelled: Cancelled | None) -> None:
     pending = store.hub_pending(session.hub_id, include_drafts=include_drafts, user=session.user)
     if not pending:
         return
@@ -186,11 +242,12 @@ def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_
     total = sum(u.size for _, u, _ in uploads)
     done = 0
     for number, (item, upload, state) in enumerate(uploads, 1):
-        say(SyncProgress("push", done, total,
-                         message=f"正在上传（{number}/{len(uploads)}）：{item.park_name} {item.date}"))
+        tell(SyncProgress("push", done, total,
+                          message=say("sync.progress.push", number=number, count=len(uploads),
+                                      park=item.park_name, date=item.date)))
 
         def step(sent: int, all_bytes: int) -> None:
-            say(SyncProgress("push", sent, all_bytes))
+            tell(SyncProgress("push", sent, all_bytes))
 
         entry = _entry(item, upload)
         try:
@@ -202,7 +259,8 @@ def _push_all(store: Store, session: HubSession, report: SyncReport, *, include_
                     raise
                 # Another laptop pushed this inspection meanwhile: take the hub's copy in (item by
                 # item; both values kept where both changed an item), then push the merge.
-                say(SyncProgress("push", done, total, message=f"正在合并中心上的版本：{item.park_name} {item.date}"))
+                tell(SyncProgress("push", done, total, message=say("sync.progress.merge", park=item.park_name,
+                                                                   date=item.date)))
                 merged = merge_from_hub(store, session, item.inspection_id)
                 state = store.inspection(item.inspection_id).updated_at
                 upload = upload_from_store(store, item.inspection_id,

@@ -30,7 +30,7 @@ EXIT_CANNOT_CHECK = 2
 
 @dataclass(frozen=True)
 class Verification:
-    """What :func:`verify_pdf` found, with a summary in Chinese."""
+    """What :func:`verify_pdf` found, with a summary in the process's language (verify_text)."""
 
     path: str
     signer: str = ""

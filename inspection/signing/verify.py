@@ -51,7 +51,7 @@ from inspection.signing.verification import (
     Outcome,
     Verification,
 )
-from inspection.signing.verify_text import with_summary
+from inspection.signing.verify_text import broken_summary, namesake_label, say, with_summary
 
 __all__ = ["verify_pdf", "Verification", "Outcome", "EXIT_STATUS", "EXIT_CANNOT_CHECK",
            "FileTooLarge", "MAX_VERIFY_BYTES"]
@@ -126,7 +126,7 @@ def verify_pdf(path: Path | str, *, trusted_dir: Path | None = None,
             raise NotAPdf("verify.not_pdf", name=path.name)
         ends = revision_ends(handle, size)
         if not ends:
-            return _broken(path, "找不到 PDF 文件的结尾（%%EOF）：文件不完整或已损坏", size=size)
+            return _broken(path, say("verify.text.reason.no_end"), size=size)
         reader, end, error = None, size, ""
         for end in ends:
             try:
@@ -135,20 +135,20 @@ def verify_pdf(path: Path | str, *, trusted_dir: Path | None = None,
             except DamagedPdf as exc:
                 error = str(exc)
             except Exception as exc:  # hostile bytes can upset the parser in any way
-                error = f"PDF 文件已损坏，无法读取（{type(exc).__name__}: {exc}）"
+                error = say("verify.text.reason.unreadable", error=f"{type(exc).__name__}: {exc}")
         if reader is None:
             return _broken(path, error, size=size)
         try:
             signatures = reader.embedded_signatures
         except Exception as exc:  # a damaged signature dictionary: the file was altered
-            return _broken(path, f"签名数据已损坏（{exc}）", size=size)
+            return _broken(path, say("verify.text.reason.signature_damaged", error=exc), size=size)
         if not signatures:
             raise NotSigned("verify.not_signed", name=path.name)
         embedded = signatures[0]  # the first signature, in signing order: the report's own
         try:
             status = validate_pdf_signature(embedded, signer_validation_context=_no_trust())
         except Exception as exc:
-            return _broken(path, f"无法校验签名（{type(exc).__name__}: {exc}）",
+            return _broken(path, say("verify.text.reason.cannot_check", error=f"{type(exc).__name__}: {exc}"),
                            count=len(signatures), size=size)
         intact = bool(status.intact and status.valid)
         signed_size = _signed_size(embedded)
@@ -255,8 +255,7 @@ def _der():  # type: ignore[no-untyped-def]
 
 
 def _entry_label(entry: TrustedCertificate) -> str:
-    organisation = f"（{entry.organisation}）" if entry.organisation else ""
-    return f"{entry.name}{organisation} SHA-256 {entry.fingerprint[:16].upper()}…"
+    return namesake_label(entry.name, entry.organisation, entry.fingerprint)
 
 
 def _with_outcome(v: Verification) -> Verification:
@@ -275,4 +274,4 @@ def _broken(path: Path, reason: str, *, count: int = 0, size: int = 0) -> Verifi
     return Verification(
         path=str(path), signatures=count, modification=reason, problems=(reason,),
         file_size=size, outcome=Outcome.INVALID,
-        summary=f"签名无效：文件在签署后被改动或已损坏，无法确认内容与签署时一致。{reason}")
+        summary=broken_summary(reason))

@@ -124,6 +124,23 @@ def test_help_on_the_command_line_speaks_the_language_of_the_environment(cli):
     assert "  report        make the inspection's report (PDF)" in result.stdout
 
 
+@pytest.mark.parametrize("locale, language", [("en_US.UTF-8", "en"), ("zh_CN.UTF-8", "zh_CN"),
+                                              ("C.UTF-8", "zh_CN"), ("POSIX", "zh_CN"), (None, "zh_CN")])
+def test_without_its_own_variable_the_command_line_speaks_the_locale_s_language(locale, language):
+    """An English shell (LANG=en_US.UTF-8) gets English; Chinese, C/POSIX or no locale: Chinese."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PARK_INSPECTOR_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
+    if locale is not None:
+        env["LANG"] = locale
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--help"], env=env,
+                            capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert result.returncode == 0
+    if language == "en":
+        assert english(result.stdout).startswith("usage: main.py")
+    else:
+        assert result.stdout.startswith("用法：main.py")
+
+
 def english(text: str) -> str:
     assert not CJK.search(text), text
     return text
@@ -194,8 +211,29 @@ def test_keys_signing_and_bundles_speak_english(cli, tmp_path):
                          "--password-file", tmp_path / "pw")
     assert (code, out) == (0, f"{signed}\n")
     assert english(err).startswith("Signed the report; the inspection is locked (a copy is kept in ")
-    # The verdict's words come from inspection.signing (Chinese for now); its exit status is 0.
-    assert cli("verify", signed)[0] == 0
+    code, out, _ = cli("verify", signed)
+    assert code == 0 and english(out).startswith("The inspection report YQJC-2026-0001 (revision 1,"
+                                                 " Riverside Park) was signed by Zhang San (Jinshan) on ")
+    assert out.rstrip().endswith("is among the certificates this computer trusts: the signer's"
+                                 " identity is confirmed.")
+    code, out, _ = cli("verify", signed, "--json")
+    verdict = json.loads(out)
+    assert (code, verdict["outcome"], verdict["problems"]) == (0, "trusted", [])
+    assert english(verdict["summary"]).startswith("The inspection report YQJC-2026-0001")
+    appended = tmp_path / "appended.pdf"
+    appended.write_bytes(signed.read_bytes() + b"junk\n")
+    code, out, _ = cli("verify", appended, "--json")
+    verdict = json.loads(out)
+    assert (code, verdict["outcome"]) == (1, "invalid")
+    assert english(verdict["problems"][0]) == ("content was appended to the end of the file after"
+                                               " signing (5 bytes)")
+    assert "so the signature does not cover the whole file" in english(verdict["summary"])
+    chinese = json.loads(cli("verify", appended, "--json", language="zh_CN")[1])
+    assert chinese["problems"] == ["签署后文件末尾被追加了内容（共 5 字节）"]
+    assert chinese["summary"].startswith("检查报告 YQJC-2026-0001（第 1 版，Riverside Park）由Zhang San（Jinshan）签署")
+    words = ("summary", "problems")  # only the words for people follow the language
+    assert {k: v for k, v in chinese.items() if k not in words} == {
+        k: v for k, v in verdict.items() if k not in words}
     code, _, err = cli("inspection", "reopen", inspection_id)
     assert english(err) == "Reopened: revision 2, in progress; the signed report of revision 1 stays as it is\n"
     pib = tmp_path / "i.pib"
@@ -292,3 +330,58 @@ def test_every_output_must_be_named_as_what_it_is(cli, tmp_path, command, name, 
         else f"the file name must end in {suffix}, not “{target}”"
     assert said in err
     assert not target.exists()
+
+
+def _sync_report():  # type: ignore[no-untyped-def]
+    from inspection.hub.sync import SyncReport
+
+    review = {"outcome": "carried", "approved_revision": 1, "approved_status": "completed", "reviewer": "rita"}
+    return SyncReport(
+        outcome="partly",
+        pushed=[{"id": "a" * 36, "park": "Riverside Park", "date": "2026-11-20", "status": "signed",
+                 "revision": 2, "outcome": "stored", "review": review},
+                {"id": "b" * 36, "park": "Hill Park", "date": "2026-11-21", "status": "completed",
+                 "revision": 1, "outcome": "present", "current": False,
+                 "review": {**review, "outcome": "lapsed", "approved_status": "?"}}],
+        refused=[{"id": "c" * 36, "park": "Lake Park", "date": "2026-11-22", "revision": 3,
+                  "message": "not yours", "lasting": True},
+                 {"id": "d" * 36, "park": "Sea Park", "date": "2026-11-23", "revision": 1,
+                  "message": "a photo is missing"}],
+        pulled={"parks": {"added": 1, "matched": 2, "flagged": 0}, "open_findings": 4, "reviews": 5,
+                "templates": 0})
+
+
+def test_sync_s_result_lines_speak_english_and_stay_chinese():
+    report = _sync_report()
+    set_language("en")
+    assert [english(line) for line in report.lines()] == [
+        "Uploaded: Riverside Park 2026-11-20 signed, revision 2 (the same results as approved at"
+        " revision 1 (completed): rita's approval carries over)",
+        "Already on the hub: Hill Park 2026-11-21 completed, revision 1 (the hub holds a newer revision;"
+        " this one is kept as history) (other results than those approved at revision 1: to be"
+        " reviewed again, waiting for review)",
+        "Refused by the hub: Lake Park 2026-11-22 (cccccccc, revision 3): not yours. This revision is not"
+        " uploaded again; the inspection is offered again once it changes",
+        "Not uploaded: Sea Park 2026-11-23: a photo is missing",
+        "Downloaded: the park registry (1 added, 2 matched, 0 for the office to check), 4 open findings,"
+        " 5 review decisions, 0 templates"]
+    set_language("zh_CN")
+    assert report.lines() == [
+        "已上传：Riverside Park 2026-11-20 已签署 第 2 版（结果与第 1 版已完成时审核通过的相同：沿用 rita 的通过）",
+        "已在中心：Hill Park 2026-11-21 已完成 第 1 版（中心已有更新的版本，此版作为历史保存）"
+        "（结果与第 1 版时审核通过的不同：需重新审核，待审核）",
+        "中心不接受：Lake Park 2026-11-22（cccccccc，第 3 版）：not yours。此版本不再上传，检查有改动时再试",
+        "未上传：Sea Park 2026-11-23：a photo is missing",
+        "已下载：园区登记（新增 1，匹配 2，待办公室核对 0），未完成整改 4 项，审核意见 5 条，模板 0 个"]
+
+
+@pytest.mark.parametrize("language, lines", [
+    ("en", ["Nothing to upload"]), ("zh_CN", ["没有需要上传的检查"])])
+def test_a_sync_with_nothing_to_upload_says_so(language, lines):
+    from inspection.hub.sync import SyncReport
+
+    set_language(language)
+    assert SyncReport(outcome="done").lines() == lines
+    offline = SyncReport(outcome="offline", message="no route", waiting=2).lines()
+    assert offline == (["Offline: no route (2 waiting, uploaded at the next sync)"] if language == "en"
+                       else ["离线：no route（待上传 2 项，下次同步时上传）"])

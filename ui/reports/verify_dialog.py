@@ -104,11 +104,10 @@ def appended_description(v: Verification) -> str:
 
 
 def signing_time(moment) -> str:
-    """2026-11-20 15:30:12（UTC+08:00）, in the laptop's time zone."""
-    local = moment.astimezone()
-    offset = local.strftime("%z")
-    zone = f"（UTC{offset[:3]}:{offset[3:]}）" if offset else ""
-    return local.strftime("%Y-%m-%d %H:%M:%S") + zone
+    """2026-11-20 15:30:12（UTC+08:00）, in the laptop's time zone (in English: (UTC+08:00))."""
+    from inspection.signing.verify_text import signing_time as worded
+
+    return worded(moment.astimezone())
 
 
 def verify_file(path: Path, trusted_dir: Path
@@ -247,7 +246,7 @@ class VerifyDialog(QDialog):
             tr("无法核实：签名与文件内容不符") if not v.intact else
             tr("已核实：签名证书是本机信任的证书") if v.trusted else
             tr("冒充风险：本机信任的 {0} 与签署人同名，签名用的却是另一张证书").format(
-                "；".join(v.impersonated)) if v.impersonated else
+                tr("；").join(v.impersonated)) if v.impersonated else
             tr("未核实：签名证书不在本机信任的证书中"))
         self.fields["fingerprint"].setText(fingerprint_lines(v.fingerprint))
         if v.certificate_not_before and v.certificate_not_after:
