@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from checklists.errors import SEPARATORS, Message, Wording, messages
+from checklists.errors import language as process_language
 from checklists.model import STAR_SCALE, Node, NodeKind, Template
 from checklists.star_inputs import MAX_LEVEL, StarInputs
 
@@ -26,6 +28,40 @@ OVERALL_PRINCIPLE_NOTE = (
 # 56.99999999999999); inputs are first rounded to nine decimals so that float noise in a
 # computed share (0.1 * 6 = 0.6000000000000001, or 1e-16 below) cannot decide a boundary.
 _DECIMALS = 9
+# Why an indicator stopped at its level, in the language shown: the report (always Chinese) and
+# the command line (rate-stars, inspection show). In English the inputs are named by their keys
+# and measured in the units rate-stars' JSON takes (as typed), the standard's names kept.
+MESSAGES = messages({
+    "stars.level.0": ("未达一星级", "below one star"),
+    "stars.level.1": ("一星级", "one star"),
+    "stars.level.2": ("二星级", "two stars"),
+    "stars.level.3": ("三星级", "three stars"),
+    "stars.level.4": ("四星级", "four stars"),
+    "stars.level.5": ("五星级", "five stars"),
+    "stars.reason.at_least": ("{measure}，{target}需≥{needed}{others}", "{measure}; needs ≥ {needed} for {target}{others}"),
+    "stars.reason.or": ("（或{name}≥{needed}，实际 {actual}）", " (or {name} ≥ {needed}, actually {actual})"),
+    "stars.reason.min_grade": ("{name} {actual} 档，{target}需 {needed} 档{better}",
+                               "{name} {actual}; needs {needed}{better} for {target}"),
+    "stars.reason.min_count": ("{name} {count}{unit}，{target}需 {needed}{unit}以上",
+                               "{name} {count}{unit}; needs {needed}{unit} or more for {target}"),
+    "stars.reason.all_of": ("缺少{name}：{missing}，{target}需具备全部 {count} 项",
+                            "{name} lacks {missing}; needs all {count} for {target}"),
+    "stars.reason.judged": ("检查人员评定为{level}", "the inspector judged it {level}"),
+    "stars.reason.top": ("达到{level}", "reaches {level}"),
+})
+
+
+class Said(Wording):
+    """Data written as each language writes it: the standard's label and unit in Chinese, the
+    input's key and the value as rate-stars takes it in English."""
+
+    __slots__ = ("chinese", "english")
+
+    def __init__(self, chinese: str, english: str) -> None:
+        self.chinese, self.english = chinese, english
+
+    def text(self, language: str | None = None) -> str:
+        return self.english if (language or process_language()) == "en" else self.chinese
 
 def level_label(level: int) -> str:
     """一星级 … 五星级, or 未达一星级 for 0."""
@@ -39,11 +75,19 @@ class IndicatorLevel:
     name: str
     code: str
     level: int
-    reason: str
+    reason: str  # in Chinese (the report's words)
+    why: tuple[Wording, ...] = field(default=(), compare=False)  # the reason, to word in any language
 
     @property
     def label(self) -> str:
         return level_label(self.level)
+
+    def reason_text(self, language: str | None = None) -> str:
+        """:attr:`reason` in *language* (the process's by default)."""
+        if not self.why:
+            return self.reason
+        wanted = language or process_language()
+        return SEPARATORS.get(wanted, SEPARATORS["zh_CN"]).join(part.text(wanted) for part in self.why)
 
 
 @dataclass(frozen=True)
@@ -58,12 +102,13 @@ class StarRating:
     def label(self) -> str:
         return level_label(self.stars)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, language: str = "zh_CN") -> dict[str, Any]:
+        """The rating as data; its reasons in *language* (Chinese in a report's results)."""
         return {
             "stars": self.stars,
             "limited_by": list(self.limited_by),
             "indicators": [
-                {"name": i.name, "code": i.code, "level": i.level, "reason": i.reason}
+                {"name": i.name, "code": i.code, "level": i.level, "reason": i.reason_text(language)}
                 for i in self.indicators
             ],
         }
@@ -98,16 +143,21 @@ def rate_indicator(node: Node, inputs: StarInputs) -> IndicatorLevel:
                              f" which the inputs lack")
         judged = inputs.judged_levels[node.title]
     level = measured if judged is None else min(measured, judged)
-    reasons = failures if measured == level and level < MAX_LEVEL else []
+    reasons: list[Wording] = failures if measured == level and level < MAX_LEVEL else []
     if judged == level and level < MAX_LEVEL:
-        reasons.append(f"检查人员评定为{level_label(judged)}")
-    reason = "；".join(reasons) if reasons else f"达到{level_label(MAX_LEVEL)}"
-    return IndicatorLevel(name=node.title, code=node.code, level=level, reason=reason)
+        reasons.append(Message("stars.reason.judged", level=_level(judged)))
+    why = tuple(reasons) or (Message("stars.reason.top", level=_level(MAX_LEVEL)),)
+    reason = SEPARATORS["zh_CN"].join(part.text("zh_CN") for part in why)
+    return IndicatorLevel(name=node.title, code=node.code, level=level, reason=reason, why=why)
 
 
-def _unmet(requirement: Mapping[str, Any], level: int, inputs: StarInputs) -> str | None:
+def _level(level: int) -> Message:
+    return Message(f"stars.level.{level}")
+
+
+def _unmet(requirement: Mapping[str, Any], level: int, inputs: StarInputs) -> Wording | None:
     """Why *inputs* miss *requirement* at *level*; None when met or when it does not apply."""
-    key, kind, target = str(level), requirement["kind"], level_label(level)
+    key, kind, target = str(level), requirement["kind"], _level(level)
     if kind == "at_least":
         park_type = requirement.get("park_type")
         if park_type is not None and park_type != inputs.park_type:
@@ -116,32 +166,33 @@ def _unmet(requirement: Mapping[str, Any], level: int, inputs: StarInputs) -> st
         if not measures or any(_meets(m, key, inputs) for m in measures):
             return None
         first, *others = measures
-        reason = f"{_actual(first, inputs)}，{target}需≥{_amount(first['min'][key], first['unit'])}"
-        alternatives = [f"或{m['label']}≥{_amount(m['min'][key], m['unit'])}，"
-                        f"实际 {_amount_of(m, inputs)}" for m in others]
-        return reason + "".join(f"（{text}）" for text in alternatives)
+        alternatives = [Message("stars.reason.or", name=Said(m["label"], m["key"]), needed=_needed(m, key),
+                                actual=_amount_of(m, inputs)) for m in others]
+        return Message("stars.reason.at_least", measure=_actual(first, inputs), target=target,
+                       needed=_needed(first, key), others=Joined(tuple(alternatives)))
     if kind == "min_grade":
         needed = requirement["min"].get(key)
         grades = list(requirement["grades"])
         actual = getattr(inputs, requirement["key"])
         if needed is None or grades.index(actual) <= grades.index(needed):
             return None
-        suffix = "" if needed == grades[0] else "及以上"
-        return (f"{requirement['label']} {actual} 档，"
-                f"{target}需 {needed} 档{suffix}")
+        better = "" if needed == grades[0] else Said("及以上", " or better")
+        return Message("stars.reason.min_grade", name=Said(requirement["label"], requirement["key"]),
+                       actual=actual, target=target, needed=needed, better=better)
     chosen = set(getattr(inputs, requirement["key"]))
     if kind == "min_count":
         needed = requirement["min"].get(key)
         if needed is None or len(chosen) >= needed:
             return None
-        unit = requirement["unit"]
-        return f"{requirement['label']} {len(chosen)} {unit}，{target}需 {needed} {unit}以上"
+        unit = Said(f" {requirement['unit']}", "")
+        return Message("stars.reason.min_count", name=Said(requirement["label"], requirement["key"]),
+                       count=len(chosen), unit=unit, target=target, needed=needed)
     if kind == "all_of":
         missing = [item for item in requirement["items"] if item not in chosen]
         if key not in requirement["levels"] or not missing:
             return None
-        return (f"缺少{requirement['label']}：{'、'.join(missing)}，"
-                f"{target}需具备全部 {len(requirement['items'])} 项")
+        return Message("stars.reason.all_of", name=Said(requirement["label"], requirement["key"]),
+                       missing=missing, target=target, count=len(requirement["items"]))
     raise ValueError(f"unknown kind of star rule {kind!r}")
 
 
@@ -153,16 +204,42 @@ def _meets(measure: Mapping[str, Any], level_key: str, inputs: StarInputs) -> bo
     return _exact(value) >= needed
 
 
-def _actual(measure: Mapping[str, Any], inputs: StarInputs) -> str:
-    return f"{measure['label']} {_amount_of(measure, inputs)}"
+def _actual(measure: Mapping[str, Any], inputs: StarInputs) -> Said:
+    amount = _amount_of(measure, inputs)
+    return Said(f"{measure['label']} {amount.chinese}", f"{measure['key']} {amount.english}")
 
 
-def _amount_of(measure: Mapping[str, Any], inputs: StarInputs) -> str:
-    """The input expressed in the standard's unit (平方米 as 万平方米, a fraction as %)."""
+def _amount_of(measure: Mapping[str, Any], inputs: StarInputs) -> Said:
+    """The input expressed in the standard's unit (平方米 as 万平方米, a fraction as %); in English
+    as rate-stars takes it."""
     value = getattr(inputs, measure["key"])
     if value is None:
-        return "未填写"
-    return _amount(_exact(value) / Decimal(str(measure["input_per_unit"])), measure["unit"])
+        return Said("未填写", "not given")
+    return Said(_amount(_exact(value) / Decimal(str(measure["input_per_unit"])), measure["unit"]),
+                _number(_exact(value)))
+
+
+def _needed(measure: Mapping[str, Any], level_key: str) -> Said:
+    """A threshold in the standard's unit (Chinese), or in the input's (English)."""
+    needed = measure["min"][level_key]
+    return Said(_amount(needed, measure["unit"]),
+                _number(Decimal(str(needed)) * Decimal(str(measure["input_per_unit"]))))
+
+
+def _number(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+class Joined(Wording):
+    """Words one after another, with nothing between them."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: tuple[Wording, ...]) -> None:
+        self.parts = parts
+
+    def text(self, language: str | None = None) -> str:
+        return "".join(part.text(language) for part in self.parts)
 
 
 def _amount(value: Any, unit: str) -> str:

@@ -112,7 +112,7 @@ def _star_lines(result: TemplateResult) -> list[str]:
              + (say("cli.show.limited_by", names=list(result.stars.limited_by))
                 if result.stars.limited_by else "")]
     for ind in result.stars.indicators:
-        lines.append(say("cli.show.indicator", name=ind.name, level=ind.level, reason=ind.reason))
+        lines.append(say("cli.show.indicator", name=ind.name, level=ind.level, reason=ind.reason_text()))
     return lines
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from checklists.editions import edition_label
-from checklists.errors import InvalidInput, Message, messages
+from checklists.errors import InvalidInput, Message, language, messages
 from checklists.library import get_template
 from checklists.model import Node
 from checklists.star_inputs import JUDGED_INDICATORS, SERVICE_FUNCTIONS, StarInputs
@@ -175,12 +175,12 @@ def rate_stars(args: argparse.Namespace) -> int:
         raise InvalidInput("cli.stars.not_an_object")
     rating = rate(get_template("001"), StarInputs.from_mapping(data))
     if args.json:
-        print_json(rating.to_dict())
+        print_json(rating.to_dict(language()))  # the reasons in the command line's language
         return 0
     print(Message("cli.stars.level", stars=rating.stars) if rating.stars else Message("cli.stars.no_level"))
     if rating.limited_by:
         print(Message("cli.stars.limited_by", names=list(rating.limited_by)))
     for indicator in rating.indicators:
         print(Message("cli.stars.indicator", name=indicator.name, level=indicator.level,
-                      reason=indicator.reason))
+                      reason=indicator.reason_text()))
     return 0

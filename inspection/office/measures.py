@@ -13,11 +13,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from checklists.errors import LIST_SEPARATORS, Message, Wording, messages
+from checklists.errors import language as process_language
 from checklists.model import Node, Template, TemplateKind
 from checklists.scoring import DONE_STATUSES
 from inspection.model import Answer, ParkType
 from inspection.results import is_answered, template_result
 
+# Why a template could not be measured, in the language it is shown in (the ranking's lists).
+MESSAGES = messages({
+    "office.problem.no_score": ("没有可计分的检查结果", "no scored results"),
+    "office.problem.no_verified": ("没有已核实的事项", "no verified items"),
+    "office.problem.stars_missing": ("星级评定数据不全：{missing}", "the star rating's data is incomplete: {missing}"),
+    "office.problem.unrated": ("无法评定星级", "the star level cannot be rated"),
+})
 WANTING = {"fail", "delayed"}  # 不符合 (compliance), 滞后 (action plans)
 
 
@@ -31,7 +40,9 @@ class Measured:
     answered: int = 0
     total: int = 0
     wanting: int = 0  # items judged 不符合 (or 滞后)
-    problem: str = ""  # why the template could not be measured ("" when it could)
+    # Why the template could not be measured ("" when it could): words in the language shown
+    # (str() in the process's), or the stored results' own Chinese sentence.
+    problem: Wording | str = ""
 
     @property
     def coverage(self) -> float:
@@ -90,23 +101,24 @@ def measure(template: Template, answers: Mapping[str, Answer], *, park_type: Par
     if template.kind is TemplateKind.COMPLIANCE and result.compliance is not None:
         score = result.compliance
         groups = {code: score.groups[code].percent for code in score.top_level}
-        problem = "" if score.overall.percent is not None else "没有可计分的检查结果"
+        problem: Wording | str = "" if score.overall.percent is not None else Message("office.problem.no_score")
         return Measured(score.overall.percent, None, groups, answered, total, wanting, problem)
     if template.kind is TemplateKind.ACTION_PLAN:
         groups = {top.code: _completion(template, [n for n in top.walk() if n.is_item], answers)
                   for top in template.nodes if not top.is_item}
         percent = _completion(template, template.item_nodes, answers)
         return Measured(percent, None, groups, answered, total, wanting,
-                        "" if percent is not None else "没有已核实的事项")
+                        "" if percent is not None else Message("office.problem.no_verified"))
     if result.stars is not None:
         levels = {i.code: float(i.level) for i in result.stars.indicators}
         groups = {code: levels.get(code) for code in group_titles(template)}
         return Measured(None, result.stars.stars, groups, answered, total, wanting)
     if result.stars_missing:
         labels = input_labels(template)
-        problem = "星级评定数据不全：" + "、".join(labels.get(k, k) for k in result.stars_missing)
+        problem = Message("office.problem.stars_missing",
+                          missing=InputNames(tuple((k, labels.get(k, k)) for k in result.stars_missing)))
     else:
-        problem = result.stars_problem or "无法评定星级"
+        problem = result.stars_problem or Message("office.problem.unrated")
     return Measured(None, None, {}, answered, total, wanting, problem)
 
 
@@ -147,3 +159,24 @@ def coverage(templates: Sequence[Template], rows: Iterable[Mapping[str, Any]], *
         found.append(Coverage(template, sum(1 for n in items if is_answered(template, n, answers.get(n.code), park)),
                               len(items), measured))
     return found
+
+
+def problem_text(problem: Wording | str, language: str | None = None) -> str:
+    """:attr:`Measured.problem` in *language* (the public lists: ``"zh_CN"``)."""
+    return problem.text(language) if isinstance(problem, Wording) else problem
+
+
+class InputNames(Wording):
+    """A star rating's inputs: the standard's labels in Chinese (、), their keys (as rate-stars'
+    JSON names them) in English."""
+
+    __slots__ = ("names",)
+
+    def __init__(self, names: tuple[tuple[str, str], ...]) -> None:
+        self.names = names  # (key, label)
+
+    def text(self, language: str | None = None) -> str:
+        wanted = language or process_language()
+        if wanted == "en":
+            return LIST_SEPARATORS["en"].join(key for key, _ in self.names)
+        return LIST_SEPARATORS["zh_CN"].join(label for _, label in self.names)

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from checklists.errors import language as _language
+from checklists.errors import messages, render
 from checklists.model import Template, TemplateKind
 from checklists.stars import level_label
 from inspection.model import Answer, ParkType
@@ -30,14 +32,57 @@ from inspection.office.measures import Measured, group_titles, measure
 # (band, lowest score that reaches it, label): 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, below 不合格.
 BANDS: tuple[tuple[str, float, str], ...] = (("A", 90.0, "优秀"), ("B", 80.0, "良好"),
                                              ("C", 60.0, "合格"), ("D", float("-inf"), "不合格"))
+BAND_NAMES = tuple(band for band, _, _ in BANDS)
 MIN_COVERAGE = 0.9  # an inspection ranks only when it checked at least 90 % of the items
 PARK_TYPE_LABELS = {"manufacturing": "生产制造类", "service": "生产性服务类等其他类"}
+# The ranking's words in both languages: the public lists (Word, PDF, Excel) are Chinese
+# whatever the language; the command line and the window say them in theirs.
+MESSAGES = messages({
+    "office.band.A": ("优秀", "excellent"),
+    "office.band.B": ("良好", "good"),
+    "office.band.C": ("合格", "pass"),
+    "office.band.D": ("不合格", "fail"),
+    "office.parktype.manufacturing": ("生产制造类", "manufacturing"),
+    "office.parktype.service": ("生产性服务类等其他类", "services and other"),
+    "office.stars.0": ("未达一星级", "below one star"),
+    "office.stars.1": ("一星级", "one star"),
+    "office.stars.2": ("二星级", "two stars"),
+    "office.stars.3": ("三星级", "three stars"),
+    "office.stars.4": ("四星级", "four stars"),
+    "office.stars.5": ("五星级", "five stars"),
+    "office.measure.stars": ("星级", "star level"),
+    "office.measure.action_plan": ("完成率（%）", "completion (%)"),
+    "office.measure.compliance": ("得分（%）", "score (%)"),
+    "office.coverage_rule": ("已检查条目不足全部条目 {share} 的检查列为“检查不完整”，不参与排名；"
+                             "得分旁注明已检查条目数/条目总数",
+                             "An inspection that checked fewer than {share} of all items is listed as"
+                             " “incomplete” and not ranked; beside each score, the items checked / all items"),
+    "office.band.top": ("{band}（{label}）≥ {lowest} 分", "{band} ({label}) ≥ {lowest} points"),
+    "office.band.bottom": ("{band}（{label}）< {highest} 分", "{band} ({label}) < {highest} points"),
+    "office.band.between": ("{band}（{label}）{lowest}–{highest} 分", "{band} ({label}) {lowest}–{highest} points"),
+    "office.incomplete": ("检查不完整：已检查 {coverage}", "incomplete: {coverage} checked"),
+})
 
 
-def coverage_rule(min_coverage: float = MIN_COVERAGE) -> str:
-    """The coverage rule as the lists state it."""
-    return (f"已检查条目不足全部条目 {min_coverage:.0%} 的检查列为“检查不完整”，不参与排名；"
-            "得分旁注明已检查条目数/条目总数")
+def park_type_words(park_type: str, language: str | None = None) -> str:
+    """A park type (its value) worded; "" for an unknown one."""
+    code = f"office.parktype.{park_type}"
+    return render(code, {}, language) if code in MESSAGES else ""
+
+
+def band_words(band: str, language: str | None = None) -> str:
+    """优秀 … 不合格 of a band A–D, in *language* (the process's by default)."""
+    return render(f"office.band.{band}", {}, language)
+
+
+def stars_words(stars: int, language: str | None = None) -> str:
+    """一星级 … 五星级, or 未达一星级, in *language* (the process's by default)."""
+    return render(f"office.stars.{max(0, min(stars, 5))}", {}, language)
+
+
+def coverage_rule(min_coverage: float = MIN_COVERAGE, language: str = "zh_CN") -> str:
+    """The coverage rule as the lists state it (Chinese, as the public lists print it)."""
+    return render("office.coverage_rule", {"share": f"{min_coverage:.0%}"}, language)
 
 
 def band_of(percent: float) -> tuple[str, str]:
@@ -48,17 +93,21 @@ def band_of(percent: float) -> tuple[str, str]:
     raise AssertionError("unreachable: the last band has no floor")
 
 
-def bands_text() -> str:
-    """The bands as the 公示 list's note states them."""
+def bands_text(language: str = "zh_CN") -> str:
+    """The bands as the 公示 list's note states them (Chinese, as the public lists print it)."""
     parts = []
-    for (band, lowest, label), higher in zip(BANDS, (None, *BANDS[:-1])):
+    for (band, lowest, _label), higher in zip(BANDS, (None, *BANDS[:-1])):
+        label = band_words(band, language)
         if higher is None:
-            parts.append(f"{band}（{label}）≥ {lowest:g} 分")
+            parts.append(render("office.band.top", {"band": band, "label": label, "lowest": f"{lowest:g}"},
+                                language))
         elif lowest == float("-inf"):
-            parts.append(f"{band}（{label}）< {higher[1]:g} 分")
+            parts.append(render("office.band.bottom", {"band": band, "label": label,
+                                                       "highest": f"{higher[1]:g}"}, language))
         else:
-            parts.append(f"{band}（{label}）{lowest:g}–{higher[1]:g} 分")
-    return "；".join(parts)
+            parts.append(render("office.band.between", {"band": band, "label": label, "lowest": f"{lowest:g}",
+                                                        "highest": f"{higher[1]:g}"}, language))
+    return ("；" if language == "zh_CN" else "; ").join(parts)
 
 
 @dataclass(frozen=True)
@@ -103,22 +152,40 @@ class RankRow:
             return level_label(self.measured.stars)
         return "—" if self.measured.percent is None else f"{self.measured.percent:.1f}"
 
+    def score_words(self, language: str | None = None) -> str:
+        """:attr:`score_text` in *language* (the process's by default)."""
+        if self.measured.stars is not None:
+            return stars_words(self.measured.stars, language)
+        return self.score_text
+
+    def band_text(self, language: str | None = None) -> str:
+        """The band as the lists print it beside the score: ``A（优秀）``; a star level worded."""
+        if self.measured.stars is not None:
+            return stars_words(self.measured.stars, language)
+        label = band_words(self.band, language) if self.band else self.band_label
+        return f"{self.band}（{label}）" if (language or _language()) == "zh_CN" else f"{self.band} ({label})"
+
     def to_dict(self, titles: Mapping[str, str]) -> dict[str, Any]:
         entry = self.entry
         return {"rank": self.rank, "tied": self.tied, "park_id": entry.park_id, "park": entry.park_name,
                 "park_type": entry.park_type, "inspection_id": entry.inspection_id, "date": entry.date,
                 "organisation": entry.organisation, "report_number": entry.report_number,
                 "score": self.measured.percent, "stars": self.measured.stars, "band": self.band,
-                "band_label": self.band_label, "answered": self.measured.answered,
+                "band_label": band_words(self.band) if self.band in BAND_NAMES else self.band_label,
+                "answered": self.measured.answered,
                 "total": self.measured.total, "coverage": round(self.measured.coverage, 3),
                 "wanting": self.measured.wanting,
                 "indicators": {code: self.measured.groups.get(code) for code in titles},
-                "missing": self.measured.problem if self.rank is None else ""}
+                "missing": str(self.measured.problem) if self.rank is None else ""}
 
     @property
     def incomplete_text(self) -> str:
-        """Why an incomplete inspection is not ranked: 检查不完整：已检查 5/99."""
-        return f"检查不完整：已检查 {self.measured.coverage_text}"
+        """Why an incomplete inspection is not ranked: 检查不完整：已检查 5/99 (Chinese)."""
+        return self.incomplete_words("zh_CN")
+
+    def incomplete_words(self, language: str | None = None) -> str:
+        """:attr:`incomplete_text` in *language* (the process's by default)."""
+        return render("office.incomplete", {"coverage": self.measured.coverage_text}, language)
 
 
 @dataclass(frozen=True)
@@ -152,8 +219,14 @@ class Ranking:
 
     @property
     def measure_label(self) -> str:
-        return {TemplateKind.STAR_RATING: "星级", TemplateKind.ACTION_PLAN: "完成率（%）"}.get(
-            self.template.kind, "得分（%）")
+        """星级, 完成率（%） or 得分（%）: the lists' column (Chinese)."""
+        return self.measure_words("zh_CN")
+
+    def measure_words(self, language: str | None = None) -> str:
+        """:attr:`measure_label` in *language* (the process's by default)."""
+        kind = {TemplateKind.STAR_RATING: "stars", TemplateKind.ACTION_PLAN: "action_plan"}.get(
+            self.template.kind, "compliance")
+        return render(f"office.measure.{kind}", {}, language)
 
     def to_dict(self) -> dict[str, Any]:
         titles = group_titles(self.template)
@@ -161,11 +234,11 @@ class Ranking:
                              "kind": self.template.kind.value},
                 "measure": "stars" if self.by_stars else "percent", "made_on": self.made_on,
                 "bands": [] if self.by_stars else [{"band": b, "from": (None if low == float("-inf") else low),
-                                                    "label": label} for b, low, label in BANDS],
+                                                    "label": band_words(b)} for b, low, _label in BANDS],
                 "ranked": [r.to_dict(titles) for r in self.ranked],
                 "unranked": [r.to_dict(titles) for r in self.unranked],
                 "min_coverage": self.min_coverage,
-                "incomplete": [{**r.to_dict(titles), "missing": r.incomplete_text} for r in self.incomplete],
+                "incomplete": [{**r.to_dict(titles), "missing": r.incomplete_words()} for r in self.incomplete],
                 "waiting": [{"park_id": w.park_id, "park": w.park_name, "park_type": w.park_type,
                              "latest_date": w.latest_date, "state": w.state} for w in self.waiting],
                 "indicators": [i.to_dict() for i in self.indicators]}

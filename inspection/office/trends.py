@@ -112,7 +112,7 @@ class ParkTrends:
                 "findings_closed": p.closed, "findings_open": p.still_open,
                 "templates": {tid: {"score": m.percent, "stars": m.stars, "answered": m.answered,
                                     "total": m.total, "wanting": m.wanting, "groups": dict(m.groups),
-                                    "problem": m.problem}
+                                    "problem": str(m.problem)}
                               for tid, m in p.templates.items()}}
                 for p in self.points],
         }

@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from inspection.excel import BORDER, HEADER_FILL, HEADER_FONT, WRAP
 from inspection.files import atomic_target
-from inspection.office.measures import group_titles
+from inspection.office.measures import group_titles, problem_text
 from inspection.office.ranking import PARK_TYPE_LABELS, Ranking, bands_text, coverage_rule
 from inspection.office.tracker import TrackerPage
 from inspection.report.errors import ReportError, write_failure
@@ -124,7 +124,7 @@ def ranking_xlsx(ranking: Ranking, out: Path, *, title: str = "") -> Path:
         rows = [[r.entry.park_name, r.entry.date,
                  f"已审核通过，但{r.incomplete_text}（不足 {ranking.min_coverage:.0%}；{ranking.measure_label} "
                  f"{r.score_text}）"] for r in ranking.incomplete]
-        rows += [[r.entry.park_name, r.entry.date, f"已审核通过，但{r.measured.problem}"] for r in ranking.unranked]
+        rows += [[r.entry.park_name, r.entry.date, f"已审核通过，但{problem_text(r.measured.problem, 'zh_CN')}"] for r in ranking.unranked]
         rows += [[w.park_name, w.latest_date, "最近一次检查已退回" if w.state == "returned" else "尚未审核通过"]
                  for w in ranking.waiting]
         _table(missing, top, ("园区名称", "检查日期", "原因"), (34, 12, 60), rows)

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from checklists.errors import messages, render
 from inspection.appinfo import APP_VERSION
 from inspection.files import atomic_target
 from inspection.model import InspectionSnapshot, Status
@@ -59,6 +60,14 @@ UNSIGNED_COPY = "unsigned_copy"  # the JSON status of an unsigned PDF of a signe
 
 Progress = Callable[[int, int, str], None]
 ShouldCancel = Callable[[], bool]
+
+# The progress said while a report is made (the window's progress dialog, the command line's
+# terminal line), in the process's language; the report itself is Chinese.
+MESSAGES = messages({
+    "report.progress.page": ("正在排版第 {page} 页", "Laying out page {page}"),
+    "report.progress.attaching": ("正在附加检查结果数据", "Attaching the inspection results"),
+    "report.progress.done": ("报告已生成", "The report is made"),
+})
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
@@ -316,7 +325,7 @@ class ReportDocument(BaseDocTemplate):
         if self.progress is not None:
             done = self.page
             self.estimated_pages = max(self.estimated_pages, done + 1)
-            self.progress(done, self.estimated_pages, f"正在排版第 {done} 页")
+            self.progress(done, self.estimated_pages, render("report.progress.page", {"page": done}))
 
 
 def report_data(snapshot: InspectionSnapshot, results: list[TemplateResult], *,
@@ -394,7 +403,7 @@ def build_report(snapshot: InspectionSnapshot, out: Path, *, data_dir: DataDir,
             if should_cancel is not None and should_cancel():
                 raise Cancelled()
             if progress is not None:
-                progress(doc.page, doc.page, "正在附加检查结果数据" if signed else "报告已生成")
+                progress(doc.page, doc.page, render("report.progress.attaching" if signed else "report.progress.done", {}))
             if signed:
                 attach_results(partial, data, stamp=doc.stamp())
     except OSError as exc:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checklists.errors import messages
+from checklists.errors import messages, render
 from inspection.files import new_temp_file, replace_atomic
 from inspection.model import Inspection, InspectionSnapshot, Status
 from inspection.report.errors import Cancelled, ReportError, write_failure
@@ -39,6 +39,8 @@ MESSAGES = messages({
     "report.signed_not_copied": ("报告已签署并保存在 {stored}，但无法写入 {out}：{reason}",
                                  "The report is signed and kept at {stored}, but it could not be"
                                  " written to {out}: {reason}"),
+    "report.progress.signing": ("正在签名", "Signing"),
+    "report.progress.signed": ("已签署", "Signed"),
 })
 Progress = Callable[[int, int, str], None]
 ShouldCancel = Callable[[], bool]
@@ -108,7 +110,7 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
         if should_cancel is not None and should_cancel():
             raise Cancelled()
         if progress is not None:
-            progress(98, 100, "正在签名")
+            progress(98, 100, render("report.progress.signing", {}))
         signed = sign_pdf(work, key=key)
         sha = signed.sha256  # hashed while signing: the file is not read again
         if should_cancel is not None and should_cancel():
@@ -135,7 +137,7 @@ def issue_report(store: Store, inspection_id: str, *, key_path: Path, password: 
         if placed:
             stored.unlink(missing_ok=True)
     if progress is not None:
-        progress(100, 100, "已签署")
+        progress(100, 100, render("report.progress.signed", {}))
     return Path(out) if out is not None else stored
 
 

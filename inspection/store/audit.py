@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from checklists.errors import Message, messages, render
+
 GENESIS = "0" * 64
 CHAINED_FIELDS = ("at", "actor", "action", "inspection_id", "entity", "entity_id", "detail")
 
@@ -26,13 +28,25 @@ def row_hash(prev_hash: str, row: Mapping[str, Any]) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+# Where and how the audit log's chain breaks (check-db), in the process's language.
+MESSAGES = messages({
+    "audit.break": ("审计日志第 {row} 行：{reason}", "The audit log's row {row}: {reason}"),
+    "audit.reason.changed": ("内容与哈希不符（该行被修改）", "its content does not match its hash (the row was changed)"),
+    "audit.reason.repeated": ("重复的行", "a repeated row"),
+    "audit.reason.forked": ("与另一行接在同一行之后（历史被改写）",
+                            "it follows the same row as another one does (the history was rewritten)"),
+    "audit.reason.broken": ("前一行的哈希不符（有行被删除、插入或修改）",
+                            "the previous row's hash does not match (rows were deleted, inserted or changed)"),
+})
+
+
 @dataclass(frozen=True)
 class ChainBreak:
     row_id: int
-    reason: str
+    reason: str  # a code of MESSAGES (audit.reason.*)
 
     def __str__(self) -> str:
-        return f"审计日志第 {self.row_id} 行：{self.reason}"
+        return render("audit.break", {"row": self.row_id, "reason": Message(self.reason)})
 
 
 def verify_device_chains(rows: Iterable[Mapping[str, Any]], local_device: str) -> list[ChainBreak]:
@@ -56,11 +70,11 @@ def verify_partial_chain(rows: Iterable[Mapping[str, Any]]) -> list[ChainBreak]:
     seen: set[str] = set()
     for row in rows:
         if row_hash(row["prev_hash"], row) != row["hash"]:
-            breaks.append(ChainBreak(row["id"], "内容与哈希不符（该行被修改）"))
+            breaks.append(ChainBreak(row["id"], "audit.reason.changed"))
         if row["hash"] in seen:
-            breaks.append(ChainBreak(row["id"], "重复的行"))
+            breaks.append(ChainBreak(row["id"], "audit.reason.repeated"))
         elif row["prev_hash"] in predecessors:
-            breaks.append(ChainBreak(row["id"], "与另一行接在同一行之后（历史被改写）"))
+            breaks.append(ChainBreak(row["id"], "audit.reason.forked"))
         seen.add(row["hash"])
         predecessors[row["prev_hash"]] = row["id"]
     return breaks
@@ -72,8 +86,8 @@ def verify_chain(rows: Iterable[Mapping[str, Any]]) -> list[ChainBreak]:
     expected_prev = GENESIS
     for row in rows:
         if row["prev_hash"] != expected_prev:
-            breaks.append(ChainBreak(row["id"], "前一行的哈希不符（有行被删除、插入或修改）"))
+            breaks.append(ChainBreak(row["id"], "audit.reason.broken"))
         if row_hash(row["prev_hash"], row) != row["hash"]:
-            breaks.append(ChainBreak(row["id"], "内容与哈希不符（该行被修改）"))
+            breaks.append(ChainBreak(row["id"], "audit.reason.changed"))
         expected_prev = row["hash"]
     return breaks

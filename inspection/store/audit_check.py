@@ -24,15 +24,15 @@ def check_audit_log(conn: sqlite3.Connection) -> tuple[list[ChainBreak], int]:
     breaks = verify_chain(_rows(conn, "device_id IS NULL OR device_id = ?", [local], counter))
     for row in _rows(conn, "device_id IS NOT NULL AND device_id != ?", [local], counter):
         if row_hash(row["prev_hash"], row) != row["hash"]:
-            breaks.append(ChainBreak(row["id"], "内容与哈希不符（该行被修改）"))
+            breaks.append(ChainBreak(row["id"], "audit.reason.changed"))
     for (row_id,) in conn.execute(
             "SELECT MAX(id) FROM audit_log WHERE device_id IS NOT NULL AND device_id != ?"
             " GROUP BY device_id, hash HAVING COUNT(*) > 1", [local]):
-        breaks.append(ChainBreak(row_id, "重复的行"))
+        breaks.append(ChainBreak(row_id, "audit.reason.repeated"))
     for (row_id,) in conn.execute(
             "SELECT MAX(id) FROM audit_log WHERE device_id IS NOT NULL AND device_id != ?"
             " GROUP BY device_id, prev_hash HAVING COUNT(DISTINCT hash) > 1", [local]):
-        breaks.append(ChainBreak(row_id, "与另一行接在同一行之后（历史被改写）"))
+        breaks.append(ChainBreak(row_id, "audit.reason.forked"))
     return sorted(breaks, key=lambda b: b.row_id), counter[0]
 
 

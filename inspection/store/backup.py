@@ -19,6 +19,7 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
+from checklists.errors import messages, render
 from inspection.appinfo import APP_VERSION
 from inspection.files import atomic_target, check_output_path, sha256_file
 from inspection.paths import DataDir
@@ -26,6 +27,22 @@ from inspection.store.maintenance import describe_damage, integrity_lines
 
 BACKUP_FORMAT = "park-inspector-backup/1"
 _BLOCK = 1 << 20
+# What a backup found damaged (said by backup and kept in its manifest), in the process's language.
+MESSAGES = messages({
+    "backup.problem.copied_as_is": ("数据库无法正常复制（{error}），已按原样复制数据库文件",
+                                    "The database could not be copied normally ({error}); its file is"
+                                    " copied as it is"),
+    "backup.problem.unlisted": ("数据库无法列出照片和报告（{error}），已备份 media 和 reports 中的全部文件",
+                                "The database cannot list its photos and reports ({error}); every file in"
+                                " media and reports is backed up"),
+    "backup.problem.original": ("照片原件已被改动或不完整（SHA-256 不符）：{name}",
+                                "A photo's original was changed or is incomplete (its SHA-256 does not"
+                                " match): {name}"),
+    "backup.problem.report": ("签署的报告已被改动（SHA-256 不符）：{name}",
+                              "A signed report was changed (its SHA-256 does not match): {name}"),
+    "backup.problem.derivative": ("报告用照片已损坏（{problem}）：{name}",
+                                  "A photo's report copy is damaged ({problem}): {name}"),
+})
 
 
 def backup_to(conn: sqlite3.Connection, data_dir: DataDir, out: Path) -> dict:
@@ -79,7 +96,7 @@ def _copy_database(conn: sqlite3.Connection, data_dir: DataDir, copy: Path) -> l
         copy.unlink(missing_ok=True)
         # The backup API could not read it: the file as it is is the best copy there is.
         shutil.copyfile(data_dir.database, copy)
-        problems.append(f"数据库无法正常复制（{exc}），已按原样复制数据库文件")
+        problems.append(render("backup.problem.copied_as_is", {"error": exc}))
         target = sqlite3.connect(copy)
     try:
         lines = integrity_lines(target)
@@ -107,7 +124,7 @@ def _expected_files(conn: sqlite3.Connection, data_dir: DataDir,
             if data_dir.reports in path.parents:
                 expected[data_dir.relative(path)] = ("report", sha)
     except sqlite3.DatabaseError as exc:
-        problems.append(f"数据库无法列出照片和报告（{exc}），已备份 media 和 reports 中的全部文件")
+        problems.append(render("backup.problem.unlisted", {"error": exc}))
         for folder in (data_dir.media, data_dir.reports):
             for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
                 if path.is_file() and not path.name.startswith("."):
@@ -129,14 +146,14 @@ def _write_hashed(archive: zipfile.ZipFile, path: Path, name: str) -> str:
 def _file_problem(path: Path, name: str, want: tuple[str, str | None], got: str) -> str | None:
     kind, sha = want
     if kind == "original" and got != sha:
-        return f"照片原件已被改动或不完整（SHA-256 不符）：{name}"
+        return render("backup.problem.original", {"name": name})
     if kind == "report" and got != sha:
-        return f"签署的报告已被改动（SHA-256 不符）：{name}"
+        return render("backup.problem.report", {"name": name})
     if kind == "report_image":
         from inspection.photos.image_file import report_image_problem
         problem = report_image_problem(path)
         if problem is not None:
-            return f"报告用照片已损坏（{problem.text('zh_CN')}）：{name}"  # kept in the manifest
+            return render("backup.problem.derivative", {"problem": problem, "name": name})
     return None
 
 

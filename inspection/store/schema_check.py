@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from sqlite_utils import Database
 
+from checklists.errors import language, messages, render
 from inspection.store.migrations import MIGRATION_SET, known_names, migrations
 
 MIGRATIONS_TABLE = migrations.migrations_table
@@ -25,6 +26,21 @@ SQLITE_INTERNAL = ("sqlite_sequence", "sqlite_stat1", "sqlite_stat4")
 KINDS = {"table": ("表", "table"), "index": ("索引", "index"), "trigger": ("触发器", "trigger"),
          "view": ("视图", "view")}
 Schema = dict[tuple[str, str], str]  # (type, name) → definition
+# How a schema differs (check-db, a refused backup), in the process's language.
+MESSAGES = messages({
+    "schema.unreadable": ("无法读取数据库结构：{error}", "The database's structure cannot be read: {error}"),
+    "schema.empty": ("数据库是空的：没有任何表（不是本程序的数据库）",
+                     "The database is empty: it has no tables (it is not this program's database)"),
+    "schema.foreign_migrations": ("数据库记录的结构变更（{applied}）不是本程序的",
+                                  "The structure changes the database records ({applied}) are not this program's"),
+    "schema.none": ("无", "none"),
+    "schema.missing": ("缺少{label}（本程序的数据库应有它）", "{label} is missing (this program's database has it)"),
+    "schema.extra": ("多出{label}：不是本程序建立的（{definition}）",
+                     "an extra {label}: this program did not make it ({definition})"),
+    "schema.different": ("{label}的定义与本程序的不同（{definition}）",
+                         "{label} is defined otherwise than this program defines it ({definition})"),
+    "schema.object": ("{kind} {name}", "the {kind} {name}"),
+})
 
 
 def schema_problems(conn: sqlite3.Connection) -> list[str]:
@@ -34,23 +50,28 @@ def schema_problems(conn: sqlite3.Connection) -> list[str]:
         applied = applied_migrations(conn)
         actual = read_schema(conn)
     except sqlite3.DatabaseError as exc:
-        return [f"无法读取数据库结构：{exc}"]
+        return [say("schema.unreadable", error=exc)]
     if not actual:
-        return ["数据库是空的：没有任何表（不是本程序的数据库）"]
+        return [say("schema.empty")]
     if len(set(applied)) != len(applied) or not set(applied) <= set(known_names()):
-        return [f"数据库记录的结构变更（{'、'.join(applied) or '无'}）不是本程序的"]
+        return [say("schema.foreign_migrations", applied=list(applied) or say("schema.none"))]
     expected = expected_schema(tuple(sorted(applied)))
     problems = []
     for key in sorted(expected.keys() | actual.keys()):
         kind, name = key
-        label = f"{KINDS.get(kind, (kind,))[0]} {name}"
+        words = KINDS.get(kind, (kind, kind))
+        label = say("schema.object", kind=words[1] if language() == "en" else words[0], name=name)
         if key not in actual:
-            problems.append(f"缺少{label}（本程序的数据库应有它）")
+            problems.append(say("schema.missing", label=label))
         elif key not in expected:
-            problems.append(f"多出{label}：不是本程序建立的（{_short(actual[key])}）")
+            problems.append(say("schema.extra", label=label, definition=_short(actual[key])))
         elif actual[key] != expected[key]:
-            problems.append(f"{label}的定义与本程序的不同（{_short(actual[key])}）")
+            problems.append(say("schema.different", label=label, definition=_short(actual[key])))
     return problems
+
+
+def say(code: str, /, **arguments: object) -> str:
+    return render(code, arguments)
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:

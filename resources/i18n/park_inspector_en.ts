@@ -116,7 +116,7 @@
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="69" />
-            <location filename="../../ui/office/ranking_view.py" line="136" />
+            <location filename="../../ui/office/ranking_view.py" line="137" />
             <location filename="../../ui/office/trends_view.py" line="180" />
             <source>不符合</source>
             <translation>Non-compliant</translation>
@@ -1114,7 +1114,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/dialogs/template_manager.py" line="63" />
             <location filename="../../ui/home/new_inspection.py" line="192" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
-            <location filename="../../ui/office/ranking_view.py" line="171" />
+            <location filename="../../ui/office/ranking_view.py" line="173" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
@@ -1325,7 +1325,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_manager.py" line="164" />
-            <location filename="../../ui/office/ranking_view.py" line="199" />
+            <location filename="../../ui/office/ranking_view.py" line="201" />
             <location filename="../../ui/office/tracker_view.py" line="143" />
             <location filename="../../ui/reports/export_dialogs.py" line="218" />
             <source>Excel 工作簿 (*.xlsx)</source>
@@ -1440,7 +1440,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/home/inspection_list.py" line="65" />
             <location filename="../../ui/home/new_inspection.py" line="258" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
-            <location filename="../../ui/office/ranking_view.py" line="137" />
+            <location filename="../../ui/office/ranking_view.py" line="138" />
             <location filename="../../ui/office/tracker_view.py" line="47" />
             <location filename="../../ui/office/trends_view.py" line="179" />
             <source>检查日期</source>
@@ -1591,15 +1591,16 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="66" />
-            <location filename="../../ui/office/ranking_view.py" line="135" />
+            <location filename="../../ui/office/ranking_view.py" line="136" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="66" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="233" />
-            <location filename="../../ui/office/ranking_view.py" line="135" />
-            <location filename="../../ui/office/ranking_view.py" line="169" />
+            <location filename="../../ui/office/ranking_view.py" line="136" />
+            <location filename="../../ui/office/ranking_view.py" line="171" />
+            <location filename="../../ui/office/ranking_view.py" line="248" />
             <source>星级</source>
             <translation>Stars</translation>
         </message>
@@ -1729,7 +1730,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/new_inspection.py" line="260" />
-            <location filename="../../ui/office/ranking_view.py" line="137" />
+            <location filename="../../ui/office/ranking_view.py" line="138" />
             <source>检查单位</source>
             <translation>Organisation</translation>
         </message>
@@ -2075,6 +2076,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/photos/photo_facts.py" line="35" />
             <location filename="../../ui/reports/sign_dialog.py" line="204" />
             <location filename="../../ui/reports/sign_dialog.py" line="228" />
+            <location filename="../../ui/reports/verify_dialog.py" line="249" />
             <source>；</source>
             <translation>; </translation>
         </message>
@@ -3045,13 +3047,13 @@ Reason (optional):</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/summary_tab.py" line="292" />
-            <location filename="../../ui/office/ranking_view.py" line="171" />
+            <location filename="../../ui/office/ranking_view.py" line="173" />
             <source>指标</source>
             <translation>Indicator</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/summary_tab.py" line="292" />
-            <location filename="../../ui/office/ranking_view.py" line="136" />
+            <location filename="../../ui/office/ranking_view.py" line="137" />
             <source>等级</source>
             <translation>Level</translation>
         </message>
@@ -3155,7 +3157,7 @@ Reason (optional):</translation>
         </message>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="29" />
-            <location filename="../../ui/office/ranking_view.py" line="164" />
+            <location filename="../../ui/office/ranking_view.py" line="166" />
             <location filename="../../ui/office/standing.py" line="27" />
             <source>待审核</source>
             <translation>Awaiting review</translation>
@@ -3169,7 +3171,7 @@ Reason (optional):</translation>
         </message>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="29" />
-            <location filename="../../ui/office/ranking_view.py" line="164" />
+            <location filename="../../ui/office/ranking_view.py" line="166" />
             <location filename="../../ui/office/review_page.py" line="268" />
             <location filename="../../ui/office/standing.py" line="28" />
             <source>已退回</source>
@@ -3218,7 +3220,7 @@ Reason (optional):</translation>
         </message>
         <message>
             <location filename="../../ui/office/inspections_view.py" line="93" />
-            <location filename="../../ui/office/ranking_view.py" line="135" />
+            <location filename="../../ui/office/ranking_view.py" line="136" />
             <location filename="../../ui/office/tracker_view.py" line="101" />
             <source>园区名称</source>
             <translation>Park name</translation>
@@ -3289,130 +3291,160 @@ Reason (optional):</translation>
             <translation>Not connected to a hub: only the trends of this folder's parks</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="71" />
+            <location filename="../../ui/office/ranking_view.py" line="72" />
             <location filename="../../ui/office/trends_view.py" line="73" />
             <source>模板</source>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="76" />
+            <location filename="../../ui/office/ranking_view.py" line="77" />
             <source>导出公示名单（Excel）…</source>
             <translation>Export the public list (Excel)…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="78" />
+            <location filename="../../ui/office/ranking_view.py" line="79" />
             <source>导出公示名单（PDF）…</source>
             <translation>Export the public list (PDF)…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="121" />
+            <location filename="../../ui/office/ranking_view.py" line="122" />
             <source>中心还没有已完成的检查</source>
             <translation>The hub has no completed inspection yet</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="129" />
+            <location filename="../../ui/office/ranking_view.py" line="130" />
             <source>正在计算排名…</source>
             <translation>Ranking…</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="135" />
+            <location filename="../../ui/office/ranking_view.py" line="136" />
             <source>名次</source>
             <translation>Rank</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="135" />
+            <location filename="../../ui/office/ranking_view.py" line="136" />
             <source>园区类型</source>
             <translation>Park type</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="136" />
+            <location filename="../../ui/office/ranking_view.py" line="137" />
             <source>已检查</source>
             <translation>Checked</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="158" />
+            <location filename="../../ui/office/ranking_view.py" line="160" />
             <source>{0}：检查不完整，已检查 {1}（不足 {2}%；{3} {4}，{5}）</source>
             <translation>{0}: incomplete inspection, {1} items checked (under {2}%; {3} {4}, {5})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="161" />
+            <location filename="../../ui/office/ranking_view.py" line="163" />
             <source>{0}：已审核通过，但{1}（{2}）</source>
             <translation>{0}: approved, but {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="163" />
+            <location filename="../../ui/office/ranking_view.py" line="165" />
             <source>{0}：尚无审核通过的检查（最近一次 {1}，{2}）</source>
             <translation>{0}: no approved inspection yet (latest {1}, {2})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="166" />
+            <location filename="../../ui/office/ranking_view.py" line="168" />
             <source>未排名：</source>
             <translation>Not ranked:</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="166" />
+            <location filename="../../ui/office/ranking_view.py" line="168" />
             <source>所有园区都已排名。</source>
             <translation>Every park is ranked.</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="169" />
+            <location filename="../../ui/office/ranking_view.py" line="171" />
             <source>得分 %</source>
             <translation>score %</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="171" />
+            <location filename="../../ui/office/ranking_view.py" line="173" />
             <source>园区数</source>
             <translation>Parks</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="171" />
+            <location filename="../../ui/office/ranking_view.py" line="173" />
             <source>平均（{0}）</source>
             <translation>Average ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="172" />
+            <location filename="../../ui/office/ranking_view.py" line="174" />
             <source>最低</source>
             <translation>Lowest</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="172" />
+            <location filename="../../ui/office/ranking_view.py" line="174" />
             <source>最高</source>
             <translation>Highest</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="180" />
+            <location filename="../../ui/office/ranking_view.py" line="182" />
             <source>{0}：{1} 个园区排名（按各园区最近一次审核通过的检查），{2} 个未排名</source>
             <translation>{0}: {1} parks ranked (each by its latest approved inspection), {2} not ranked</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="198" />
-            <location filename="../../ui/office/ranking_view.py" line="201" />
+            <location filename="../../ui/office/ranking_view.py" line="200" />
+            <location filename="../../ui/office/ranking_view.py" line="203" />
             <source>导出公示名单</source>
             <translation>Export the public list</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="202" />
+            <location filename="../../ui/office/ranking_view.py" line="204" />
             <location filename="../../ui/reports/export_dialogs.py" line="178" />
             <location filename="../../ui/reports/sign_dialog.py" line="264" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="222" />
+            <location filename="../../ui/office/ranking_view.py" line="224" />
             <source>公示名单已导出</source>
             <translation>Public list exported</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="223" />
+            <location filename="../../ui/office/ranking_view.py" line="225" />
             <source>公示名单已保存到：
 {0}</source>
             <translation>The public list was saved to:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/office/ranking_view.py" line="225" />
+            <location filename="../../ui/office/ranking_view.py" line="227" />
             <source>公示名单没有导出</source>
             <translation>The public list was not exported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="232" />
+            <source>优秀</source>
+            <translation>excellent</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="232" />
+            <source>良好</source>
+            <translation>good</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="232" />
+            <source>合格</source>
+            <translation>pass</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="232" />
+            <source>不合格</source>
+            <translation>fail</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="248" />
+            <source>完成率（%）</source>
+            <translation>completion (%)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/office/ranking_view.py" line="249" />
+            <source>得分（%）</source>
+            <translation>score (%)</translation>
         </message>
         <message>
             <location filename="../../ui/office/review_decision.py" line="35" />
@@ -3739,7 +3771,7 @@ once it is completed and synced, it stays approved if the results are unchanged,
         <message>
             <location filename="../../ui/office/review_page.py" line="385" />
             <location filename="../../ui/office/review_page.py" line="393" />
-            <location filename="../../ui/reports/verify_dialog.py" line="259" />
+            <location filename="../../ui/reports/verify_dialog.py" line="258" />
             <source>无</source>
             <translation>None</translation>
         </message>
@@ -4510,7 +4542,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         <message>
             <location filename="../../ui/reports/key_dialog.py" line="159" />
             <location filename="../../ui/reports/key_dialog.py" line="234" />
-            <location filename="../../ui/reports/verify_dialog.py" line="157" />
+            <location filename="../../ui/reports/verify_dialog.py" line="156" />
             <source>单位：</source>
             <translation>Organisation:</translation>
         </message>
@@ -4593,7 +4625,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/key_dialog.py" line="234" />
-            <location filename="../../ui/reports/verify_dialog.py" line="156" />
+            <location filename="../../ui/reports/verify_dialog.py" line="155" />
             <source>签署人：</source>
             <translation>Signed by:</translation>
         </message>
@@ -4609,7 +4641,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/key_dialog.py" line="236" />
-            <location filename="../../ui/reports/verify_dialog.py" line="156" />
+            <location filename="../../ui/reports/verify_dialog.py" line="155" />
             <source>文件：</source>
             <translation>File:</translation>
         </message>
@@ -4650,7 +4682,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/key_dialog.py" line="308" />
-            <location filename="../../ui/reports/verify_dialog.py" line="254" />
+            <location filename="../../ui/reports/verify_dialog.py" line="253" />
             <source>{0} 至 {1}</source>
             <translation>{0} to {1}</translation>
         </message>
@@ -4734,7 +4766,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/print_preview.py" line="223" />
-            <location filename="../../ui/reports/verify_dialog.py" line="238" />
+            <location filename="../../ui/reports/verify_dialog.py" line="237" />
             <source>{0}（第 {1} 版）</source>
             <translation>{0} (revision {1})</translation>
         </message>
@@ -5353,7 +5385,7 @@ Create or import a key under “Signing key”.</translation>
         <message>
             <location filename="../../ui/reports/trusted_panel.py" line="142" />
             <location filename="../../ui/reports/trusted_panel.py" line="165" />
-            <location filename="../../ui/reports/verify_dialog.py" line="289" />
+            <location filename="../../ui/reports/verify_dialog.py" line="288" />
             <source>证书没有信任</source>
             <translation>Certificate not trusted</translation>
         </message>
@@ -5478,149 +5510,149 @@ Create or import a key under “Signing key”.</translation>
             <translation>replacing the attached results data</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="137" />
+            <location filename="../../ui/reports/verify_dialog.py" line="136" />
             <source>验证报告</source>
             <translation>Verify report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="157" />
+            <location filename="../../ui/reports/verify_dialog.py" line="156" />
             <source>签署时间：</source>
             <translation>Signed at:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="158" />
+            <location filename="../../ui/reports/verify_dialog.py" line="157" />
             <source>报告编号：</source>
             <translation>Report number:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="158" />
+            <location filename="../../ui/reports/verify_dialog.py" line="157" />
             <source>园区：</source>
             <translation>Park:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="159" />
+            <location filename="../../ui/reports/verify_dialog.py" line="158" />
             <source>签名范围：</source>
             <translation>Signature covers:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="159" />
+            <location filename="../../ui/reports/verify_dialog.py" line="158" />
             <source>签署人身份：</source>
             <translation>Signer's identity:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="160" />
+            <location filename="../../ui/reports/verify_dialog.py" line="159" />
             <source>证书指纹（SHA-256）：</source>
             <translation>Certificate fingerprint (SHA-256):</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="161" />
+            <location filename="../../ui/reports/verify_dialog.py" line="160" />
             <source>证书有效期：</source>
             <translation>Certificate valid:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="161" />
+            <location filename="../../ui/reports/verify_dialog.py" line="160" />
             <source>发现的问题：</source>
             <translation>Problems found:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="170" />
+            <location filename="../../ui/reports/verify_dialog.py" line="169" />
             <source>信任此证书…</source>
             <translation>Trust this certificate…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="171" />
+            <location filename="../../ui/reports/verify_dialog.py" line="170" />
             <source>把签署人的证书加入本机信任的证书（先与本人核对指纹）</source>
             <translation>Add the signer's certificate to the certificates trusted here (compare the fingerprint with them first)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="174" />
+            <location filename="../../ui/reports/verify_dialog.py" line="173" />
             <source>验证其他文件…</source>
             <translation>Verify another file…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="175" />
+            <location filename="../../ui/reports/verify_dialog.py" line="174" />
             <source>打开文件</source>
             <translation>Open file</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="194" />
-            <location filename="../../ui/reports/verify_dialog.py" line="317" />
+            <location filename="../../ui/reports/verify_dialog.py" line="193" />
+            <location filename="../../ui/reports/verify_dialog.py" line="316" />
             <source>选择要验证的报告</source>
             <translation>Choose the report to verify</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="194" />
-            <location filename="../../ui/reports/verify_dialog.py" line="318" />
+            <location filename="../../ui/reports/verify_dialog.py" line="193" />
+            <location filename="../../ui/reports/verify_dialog.py" line="317" />
             <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
             <translation>PDF files (*.pdf);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="204" />
+            <location filename="../../ui/reports/verify_dialog.py" line="203" />
             <source>验证没有完成</source>
             <translation>Verification did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="208" />
+            <location filename="../../ui/reports/verify_dialog.py" line="207" />
             <source>正在验证…</source>
             <translation>Verifying…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="208" />
+            <location filename="../../ui/reports/verify_dialog.py" line="207" />
             <source>请选择要验证的报告（PDF）</source>
             <translation>Choose a report (PDF) to verify</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="233" />
+            <location filename="../../ui/reports/verify_dialog.py" line="232" />
             <source>（证书中没有姓名）</source>
             <translation>(no name in the certificate)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="236" />
+            <location filename="../../ui/reports/verify_dialog.py" line="235" />
             <source>（未记录）</source>
             <translation>(not recorded)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="242" />
+            <location filename="../../ui/reports/verify_dialog.py" line="241" />
             <source>不是本程序生成的检查报告</source>
             <translation>Not an inspection report made by this program</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="244" />
+            <location filename="../../ui/reports/verify_dialog.py" line="243" />
             <source>签名与文件内容不符</source>
             <translation>The signature does not match the content</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="245" />
+            <location filename="../../ui/reports/verify_dialog.py" line="244" />
             <source>整个文件</source>
             <translation>The whole file</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="247" />
+            <location filename="../../ui/reports/verify_dialog.py" line="246" />
             <source>无法核实：签名与文件内容不符</source>
             <translation>Cannot be verified: the signature does not match the content</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="248" />
+            <location filename="../../ui/reports/verify_dialog.py" line="247" />
             <source>已核实：签名证书是本机信任的证书</source>
             <translation>Confirmed: the signing certificate is trusted on this computer</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="249" />
+            <location filename="../../ui/reports/verify_dialog.py" line="248" />
             <source>冒充风险：本机信任的 {0} 与签署人同名，签名用的却是另一张证书</source>
             <translation>Possible impersonation: {0}, trusted here, has the signer's name, but another certificate signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="251" />
+            <location filename="../../ui/reports/verify_dialog.py" line="250" />
             <source>未核实：签名证书不在本机信任的证书中</source>
             <translation>Not confirmed: the signing certificate is not trusted on this computer</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="257" />
+            <location filename="../../ui/reports/verify_dialog.py" line="256" />
             <source>（签署时不可用）</source>
             <translation> (could not sign at the signing time)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="257" />
+            <location filename="../../ui/reports/verify_dialog.py" line="256" />
             <source>（签署时有效）</source>
             <translation> (valid at the signing time)</translation>
         </message>

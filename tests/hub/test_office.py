@@ -64,7 +64,7 @@ def test_the_ranking_takes_each_parks_latest_approved_inspection_with_ties_and_m
     assert [(r.rank, r.tied, r.entry.park_name) for r in ranking.ranked] == [
         (1, False, "甲园"), (2, True, "丙园"), (2, True, "乙园"), (4, False, "己园")]
     assert ranking.ranked[0].measured.percent == 100.0 and ranking.ranked[0].band == "A"
-    assert [(r.entry.park_name, r.measured.problem) for r in ranking.unranked] == [("戊园", "没有可计分的检查结果")]
+    assert [(r.entry.park_name, str(r.measured.problem)) for r in ranking.unranked] == [("戊园", "没有可计分的检查结果")]
     assert ding not in {e.inspection_id for e in entries}
 
     xlsx, pdf = tmp_path / "out" / "公示.xlsx", tmp_path / "out" / "公示.pdf"

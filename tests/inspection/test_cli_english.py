@@ -385,3 +385,113 @@ def test_a_sync_with_nothing_to_upload_says_so(language, lines):
     offline = SyncReport(outcome="offline", message="no route", waiting=2).lines()
     assert offline == (["Offline: no route (2 waiting, uploaded at the next sync)"] if language == "en"
                        else ["离线：no route（待上传 2 项，下次同步时上传）"])
+
+
+@pytest.fixture
+def damaged_folder(cli):  # type: ignore[no-untyped-def]
+    """A demo folder with a photo's original gone, a report copy broken, the audit log's guard
+    dropped and a row of it rewritten: every kind of damage check-db and backup tell."""
+    import sqlite3
+
+    assert cli("demo")[0] == 0
+    media = sorted((cli.folder / "media").rglob("*.jpg"))
+    originals = [p for p in media if "report" not in str(p.relative_to(cli.folder))]
+    copies = [p for p in media if p not in originals]
+    originals[0].unlink()
+    copies[0].write_bytes(b"not a jpeg")
+    conn = sqlite3.connect(cli.folder / "inspections.db")
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("UPDATE audit_log SET detail = '{}' WHERE id = 3")
+    conn.commit()
+    conn.close()
+    return cli
+
+
+def test_check_db_and_backup_say_the_damage_in_english(damaged_folder, tmp_path):
+    cli = damaged_folder
+    code, out, _ = cli("check-db")
+    lines = english(out).splitlines()
+    assert code == 1
+    assert "Problem: A photo's original is missing: " in out
+    assert "Problem: A photo's report copy is damaged (" in out
+    assert "Problem: The database's structure: the trigger audit_log_no_update is missing" in out
+    assert "Problem: The audit log's row 3: its content does not match its hash (the row was changed)" in out
+    assert lines[-1].startswith("Checked: ")
+    chinese = cli("check-db", language="zh_CN")[1]
+    assert "问题：照片原件缺失：" in chinese and "问题：数据库结构：缺少触发器 audit_log_no_update（本程序的数据库应有它）" in chinese
+    assert "问题：审计日志第 3 行：内容与哈希不符（该行被修改）" in chinese
+    # The JSON: the same ids and names; the sentences in the language asked for.
+    english_json = json.loads(cli("check-db", "--json")[1])
+    chinese_json = json.loads(cli("check-db", "--json", language="zh_CN")[1])
+    assert all(not CJK.search(p) for p in english_json["problems"])
+    assert len(english_json["problems"]) == len(chinese_json["problems"]) > 3
+    assert {k: v for k, v in english_json.items() if k != "problems"} == {
+        k: v for k, v in chinese_json.items() if k != "problems"}
+    backup = tmp_path / "b.zip"
+    code, out, err = cli("backup", "--out", backup)
+    assert code == 1 and english(out).startswith(f"Backed up to {backup} (")
+    assert "Warning: A photo's report copy is damaged (" in english(err)
+    assert "is missing from the data folder, and from the backup" in err
+
+
+def test_rate_stars_says_why_in_english(cli, tmp_path):
+    data = {"park_type": "manufacturing", "performance_grade": "B", "land_area_mu": 60, "floor_area_m2": 48000,
+            "enterprises": 2, "leading_industry_share": 0.2, "service_functions": ["政策咨询"],
+            "judged_levels": {"产业特色": 1, "运营管理": 3, "配套设施": 3, "园区服务": 3, "园区数字化": 5}}
+    path = tmp_path / "stars.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = cli("rate-stars", path)
+    text = out
+    from checklists.library import get_template
+
+    for name in (*DATA_NAMES, *(node.title for node in get_template("001").item_nodes)):  # the standard's
+        text = text.replace(name, "")
+    assert code == 0 and english(text)
+    lines = out.splitlines()
+    assert "  园区规模: level 3 — land_area_mu 60; needs ≥ 100 for four stars (or floor_area_m2 ≥ 100000," \
+           " actually 48000)" in lines
+    assert "  入驻企业: level 0 — enterprises 2; needs ≥ 10 for one star" in lines
+    assert "  绩效评价: level 3 — performance_grade B; needs A for four stars" in lines
+    assert "  园区服务: level 0 — service_functions 1; needs 2 or more for one star" in lines
+    assert "  产业特色: level 0 — leading_industry_share 0.2; needs ≥ 0.5 for one star" in lines
+    assert "  运营管理: level 3 — the inspector judged it three stars" in lines
+    assert "  园区数字化: level 5 — reaches five stars" in lines
+    reasons = {i["name"]: i["reason"] for i in json.loads(cli("rate-stars", path, "--json")[1])["indicators"]}
+    assert reasons["入驻企业"] == "enterprises 2; needs ≥ 10 for one star"
+    chinese = cli("rate-stars", path, language="zh_CN")[1].splitlines()
+    assert "  园区规模：3 星 — 占地面积 60 亩，四星级需≥100 亩（或建筑面积≥10 万平方米，实际 4.8 万平方米）" in chinese
+    assert "  产业特色：0 星 — 主导产业及关联产业规模占比 20%，一星级需≥50%" in chinese
+    assert "  运营管理：3 星 — 检查人员评定为三星级" in chinese
+    assert "  园区服务：0 星 — 公共服务功能 1 项，一星级需 2 项以上" in chinese
+    chinese_json = json.loads(cli("rate-stars", path, "--json", language="zh_CN")[1])
+    assert chinese_json["indicators"][2]["reason"] == "入驻企业 2 家，一星级需≥10 家"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_report_s_progress_on_a_terminal_speaks_the_language(cli, tmp_path, monkeypatch, language):
+    inspection_id = started(cli, "Riverside Park", "Zhang San", language)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # the progress line is for terminals
+    code, _, err = cli("report", inspection_id, "--out", tmp_path / "r.pdf", language=language)
+    steps = [step for step in err.split("\r") if step.strip()]
+    assert code == 0 and len(steps) > 2
+    if language == "en":
+        assert english(err) and steps[0].startswith("Laying out page 1 (")
+        assert any(step.startswith("The report is made (") for step in steps)
+    else:
+        assert steps[0].startswith("正在排版第 1 页（") and any(s.startswith("报告已生成（") for s in steps)
+
+
+@pytest.mark.parametrize("stars", range(6))
+def test_a_star_level_is_worded_as_the_star_scale_labels_it(stars):
+    from checklists.stars import level_label
+    from inspection.office.ranking import stars_words
+
+    assert say(f"stars.level.{stars}") == level_label(stars)  # the process's language is Chinese here
+    assert stars_words(stars, "zh_CN") == level_label(stars)
+    assert english(stars_words(stars, "en")) and english(render_en(f"stars.level.{stars}"))
+
+
+def render_en(code: str) -> str:
+    from checklists.errors import render
+
+    return render(code, {}, "en")

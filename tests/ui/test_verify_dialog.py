@@ -126,3 +126,42 @@ def test_verify_works_from_the_inspections_list(qtbot, make_window, runner, data
                     timeout=10000)
     assert flow.dialog.result_verdict.headline == "签名有效，文件未被改动"
     flow.dialog.close()
+
+
+@pytest.fixture
+def english(qapp, prefs):
+    from ui.app import configure_application
+
+    prefs.language = "en"
+    configure_application(qapp, prefs)
+    yield prefs
+    prefs.language = "zh_CN"
+    configure_application(qapp, prefs)
+
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+WORDED = ("signed_at", "coverage", "identity", "validity", "problems")  # not names from the data
+
+
+def _words(dialog) -> str:
+    return "\n".join([dialog.headline.text(), dialog.explanation.text(),
+                      *(dialog.fields[key].text() for key in WORDED)])
+
+
+def test_the_verdict_speaks_english_when_the_window_does(qtbot, inline_runner, data_dir, reports, english):
+    appended = reports["tmp"] / "appended.pdf"
+    appended.write_bytes(reports["good"].read_bytes() + b"junk\n")
+    dialog = shown(qtbot, inline_runner, data_dir, appended)
+    assert dialog.result_verdict.level == "bad"
+    assert not CJK.search(_words(dialog)), _words(dialog)
+    assert dialog.fields["problems"].text() == ("• content was appended to the end of the file after signing"
+                                                " (5 bytes)")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d( \(UTC[+-]\d\d:\d\d\))?",
+                        dialog.fields["signed_at"].text())
+    other = shown(qtbot, inline_runner, data_dir, reports["unknown"])
+    assert other.result_verdict.level == "caution" and not CJK.search(_words(other)), _words(other)
+    broken = shown(qtbot, inline_runner, data_dir, tampered(reports["good"], reports["tmp"] / "t.pdf"))
+    assert broken.fields["problems"].text() == ("• changed after signing (the signature does not match the"
+                                                " content)")
+    unsigned = shown(qtbot, inline_runner, data_dir, reports["unsigned"])
+    assert not CJK.search(unsigned.fields["problems"].text() + unsigned.headline.text())

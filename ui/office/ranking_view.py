@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklists.model import TemplateKind
 from inspection.office.measures import group_titles
-from inspection.office.ranking import PARK_TYPE_LABELS, Ranking
+from inspection.office.ranking import Ranking, RankRow
 from inspection.palette import BAND_COLORS, STAR
 from ui.base.error_reporting import report_error
 from ui.base.file_dialogs import EXCEL, REPORTS, save_file
-from ui.base.i18n import tr
+from ui.base.i18n import park_type_label, star_level_label, tr
 from ui.base.widgets import muted_label
 from ui.office.hub_tasks import HubRequests
 from ui.reports.export_dialogs import finished_message
@@ -142,9 +143,10 @@ class RankingView(QWidget):
         table.setRowCount(len(ranking.ranked))
         for row, ranked in enumerate(ranking.ranked):
             measured, entry = ranked.measured, ranked.entry
-            band = ranked.band if ranking.by_stars else f"{ranked.band} {ranked.band_label}"
+            band = (star_level_label(measured.stars) if measured.stars is not None else
+                    f"{ranked.band} {_band_label(ranked.band)}")
             values = [f"{ranked.rank}{tr('（并列）') if ranked.tied else ''}", entry.park_name,
-                      PARK_TYPE_LABELS.get(entry.park_type, entry.park_type), ranked.score_text, band,
+                      _park_type(entry.park_type), _score(ranked), band,
                       f"{measured.answered}/{measured.total}", measured.wanting,
                       *[_group_text(measured.groups.get(code), ranking.by_stars) for code in titles],
                       entry.date, entry.organisation or "—"]
@@ -156,8 +158,8 @@ class RankingView(QWidget):
                         item.setForeground(QBrush(QColor(colour)))
                 table.setItem(row, column, item)
         lines = [tr("{0}：检查不完整，已检查 {1}（不足 {2}%；{3} {4}，{5}）").format(
-            r.entry.park_name, r.measured.coverage_text, round(ranking.min_coverage * 100), ranking.measure_label,
-            r.score_text, r.entry.date) for r in ranking.incomplete]
+            r.entry.park_name, r.measured.coverage_text, round(ranking.min_coverage * 100), _measure_label(ranking),
+            _score(r), r.entry.date) for r in ranking.incomplete]
         lines += [tr("{0}：已审核通过，但{1}（{2}）").format(r.entry.park_name, r.measured.problem, r.entry.date)
                   for r in ranking.unranked]
         lines += [tr("{0}：尚无审核通过的检查（最近一次 {1}，{2}）").format(
@@ -223,6 +225,28 @@ class RankingView(QWidget):
                                             tr("公示名单已保存到：\n{0}").format(path), Path(path))
 
         self.requests.runner.background(work, done, lambda exc: report_error(exc, self, title=tr("公示名单没有导出")))
+
+
+def _band_label(band: str) -> str:
+    """优秀 … 不合格 of a band A–D."""
+    return {"A": tr("优秀"), "B": tr("良好"), "C": tr("合格"), "D": tr("不合格")}.get(band, band)
+
+
+def _park_type(value: str) -> str:
+    try:
+        return park_type_label(value)
+    except ValueError:
+        return value
+
+
+def _score(row: RankRow) -> str:
+    stars = row.measured.stars
+    return star_level_label(stars) if stars is not None else row.score_text
+
+
+def _measure_label(ranking: Ranking) -> str:
+    return {TemplateKind.STAR_RATING: tr("星级"), TemplateKind.ACTION_PLAN: tr("完成率（%）")}.get(
+        ranking.template.kind, tr("得分（%）"))
 
 
 def _group_text(value: float | None, stars: bool) -> str:
