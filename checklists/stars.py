@@ -129,10 +129,10 @@ def rate(template: Template, inputs: StarInputs) -> StarRating:
 def rate_indicator(node: Node, inputs: StarInputs) -> IndicatorLevel:
     """The highest level whose requirements (and all lower levels') *node* meets, and why."""
     requirements = node.attrs.get("rule", {}).get("requirements", ())
-    measured, failures = 0, []
+    measured, failures = 0, list[Wording]()
     for level in range(1, MAX_LEVEL + 1):
-        failures = [reason for requirement in requirements
-                    if (reason := _unmet(requirement, level, inputs)) is not None]
+        failures = [unmet for requirement in requirements
+                    if (unmet := _unmet(requirement, level, inputs)) is not None]
         if failures:
             break
         measured = level
