@@ -51,7 +51,7 @@ def test_missing_data_is_listed_apart_and_moves_no_rank():
     assert [r.entry.park_name for r in ranking.ranked] == ["有分"]
     assert ranking.ranked[0].rank == 1
     [missing] = ranking.unranked
-    assert missing.rank is None and missing.measured.problem == "没有可计分的检查结果"
+    assert missing.rank is None and str(missing.measured.problem) == "没有可计分的检查结果"
     assert [w.park_name for w in ranking.waiting] == ["待审园"]
     data = ranking.to_dict()
     assert data["unranked"][0]["missing"] == "没有可计分的检查结果"
@@ -100,7 +100,7 @@ def test_star_ratings_rank_by_level_and_their_band_is_the_level():
     assert [(r.rank, r.entry.park_name, r.measured.stars, r.band) for r in ranking.ranked] == [
         (1, "五星园", 5, "五星级"), (2, "三星园", 3, "三星级"), (2, "又三星", 3, "三星级")]
     [missing] = ranking.unranked
-    assert missing.measured.problem.startswith("星级评定数据不全")
+    assert str(missing.measured.problem).startswith("星级评定数据不全")
     judged = {i.title: i for i in ranking.indicators}
     assert judged["产业特色"].lowest == 3.0 and judged["产业特色"].highest == 5.0
 

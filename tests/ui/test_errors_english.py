@@ -62,3 +62,21 @@ def test_photos_not_imported_are_listed_with_english_reasons(qtbot, english, run
     assert rows["notes.jpg"].startswith("not a recognisable picture")
     assert not any(CJK.search(reason) for reason in rows.values()), rows
     dialog.accept()
+
+
+def test_the_star_reasons_in_the_summary_speak_english(qtbot, english, runner, open_page):
+    from ui.session.undo_commands import SetAnswer
+
+    iid = make_inspection(runner, ("000", "001"), park="North Park")
+    page = open_page(iid, settings=english)
+    page.tabs.setCurrentWidget(page.summary)
+    values = {"1": {"performance_grade": "B"}, "2": {"land_area_mu": 60, "floor_area_m2": 30000},
+              "3": {"enterprises": 46}, "4": {"leading_industry_share": 0.64}, "7": {"service_functions": []}}
+    for code, value in values.items():
+        page.session.undo_stack.push(SetAnswer(page.session, "001", code, code, {"value": value}))
+    for code, level in {"4": "3", "5": "4", "6": "4", "7": "4", "8": "3"}.items():
+        page.session.undo_stack.push(SetAnswer(page.session, "001", code, code, {"result": level}))
+    words = lambda: "\n".join(label.text() for label in page.summary.findChildren(type(page.summary.status)))  # noqa: E731
+    qtbot.waitUntil(lambda: "service_functions 0; needs 2 or more for one star" in words()
+                    and "enterprises 46; needs ≥ 50 for four stars" in words(), timeout=10000)
+    assert "公共服务功能" not in words() and "入驻企业 46 家" not in words()

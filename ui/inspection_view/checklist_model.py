@@ -204,7 +204,7 @@ class ChecklistModel(QAbstractItemModel):
                 return template.title
             level = self._star_level(entry) if node.kind is NodeKind.STAR else None
             comment = self.comment(entry.key)
-            return f"{node.code} {node.title}" + (f"\n{level.reason}" if level else "") + (
+            return f"{node.code} {node.title}" + (f"\n{level.reason_text()}" if level else "") + (
                 "\n" + tr("审核意见：{0}").format(comment.splitlines()[0]) if comment else "")
         if role == KEY_ROLE:
             return entry.key

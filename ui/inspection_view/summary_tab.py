@@ -288,7 +288,7 @@ class SummaryView(QScrollArea):
         rows = [[html.escape(i.name),
                  f"<span style='color:{STAR}'>{star_glyphs(i.level)}</span> "
                  f"{star_level_label(i.level)}",
-                 html.escape(i.reason)] for i in rating.indicators]
+                 html.escape(i.reason_text())] for i in rating.indicators]
         self._layout.addWidget(_rich(_table([tr("指标"), tr("等级"), tr("原因")], rows), body))
 
     def _actions(self, result: TemplateResult) -> None:
