@@ -2162,8 +2162,8 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="114" />
             <location filename="../../ui/inspection_view/actions.py" line="170" />
-            <location filename="../../ui/inspection_view/page_header.py" line="60" />
-            <location filename="../../ui/inspection_view/page_header.py" line="96" />
+            <location filename="../../ui/inspection_view/page_header.py" line="62" />
+            <location filename="../../ui/inspection_view/page_header.py" line="98" />
             <location filename="../../ui/inspection_view/status.py" line="44" />
             <source>标记为已完成</source>
             <translation>Mark as completed</translation>
@@ -2180,7 +2180,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="122" />
-            <location filename="../../ui/inspection_view/page_header.py" line="58" />
+            <location filename="../../ui/inspection_view/page_header.py" line="60" />
             <source>添加整体照片…</source>
             <translation>Add general photos…</translation>
         </message>
@@ -2225,7 +2225,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/actions.py" line="169" />
-            <location filename="../../ui/inspection_view/page_header.py" line="95" />
+            <location filename="../../ui/inspection_view/page_header.py" line="97" />
             <source>重新打开（继续检查）</source>
             <translation>Reopen (continue inspecting)</translation>
         </message>
@@ -2457,7 +2457,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/inspection_view/evidence_notice.py" line="40" />
             <location filename="../../ui/inspection_view/item_panel.py" line="203" />
-            <location filename="../../ui/inspection_view/page_header.py" line="89" />
+            <location filename="../../ui/inspection_view/page_header.py" line="91" />
             <location filename="../../ui/inspection_view/star_inputs.py" line="360" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="280" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="286" />
@@ -2780,41 +2780,41 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Back to the inspection list (every change is already saved)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="59" />
+            <location filename="../../ui/inspection_view/page_header.py" line="61" />
             <source>园区整体情况的照片（也可把照片拖到这一栏）</source>
             <translation>Photos of the park as a whole (you can also drop photos on this tab)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="70" />
+            <location filename="../../ui/inspection_view/page_header.py" line="72" />
             <source>已签署，只读；如需修改请重新打开（生成新修订版）</source>
             <translation>Signed and read-only; reopen it to make changes (creates a new revision)</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="73" />
+            <location filename="../../ui/inspection_view/page_header.py" line="75" />
             <source>重新打开…</source>
             <translation>Reopen…</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="87" />
+            <location filename="../../ui/inspection_view/page_header.py" line="89" />
             <location filename="../../ui/office/review_page.py" line="228" />
             <source>报告编号 {0}</source>
             <translation>Report {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="88" />
+            <location filename="../../ui/inspection_view/page_header.py" line="90" />
             <location filename="../../ui/office/review_page.py" line="228" />
             <location filename="../../ui/reports/revisions_dialog.py" line="81" />
             <source>第 {0} 版</source>
             <translation>Revision {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="89" />
+            <location filename="../../ui/inspection_view/page_header.py" line="91" />
             <location filename="../../ui/office/review_page.py" line="230" />
             <source>检查人员 {0}</source>
             <translation>Inspectors: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/inspection_view/page_header.py" line="116" />
+            <location filename="../../ui/inspection_view/page_header.py" line="118" />
             <source>已检查 {0} / {1}</source>
             <translation>{0}/{1} checked</translation>
         </message>

@@ -495,3 +495,19 @@ def test_a_long_header_message_or_park_name_never_widens_the_window(qtbot, open_
     assert page.header.message.text() == long_text  # whole, as said
     page.resize(1000, 700)
     qtbot.waitUntil(lambda: page.header.message.toolTip() == long_text)  # cut, so in the tooltip
+
+
+def test_a_header_message_is_seen_and_leaves_the_title_its_room_when_it_goes(qtbot, open_page,
+                                                                             inspection_id):
+    # The message was an ElidedLabel asking for no room beside the stretching title: it got
+    # 0 pixels, and N/P's "所有条目都已检查", undo's steps and F8's counter were never seen.
+    from PySide6.QtWidgets import QLabel
+
+    page = open_page(inspection_id)
+    title_width = page.header.title.width()
+    page.header.flash("所有条目都已检查", ms=60000)
+    qtbot.waitUntil(lambda: QLabel.text(page.header.message) == "所有条目都已检查")  # shown whole
+    assert page.header.message.width() >= page.header.message.fontMetrics().horizontalAdvance(
+        "所有条目都已检查")
+    page.header._message_timer.timeout.emit()  # the message goes: the title has its room again
+    qtbot.waitUntil(lambda: page.header.title.width() == title_width)

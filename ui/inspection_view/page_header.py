@@ -1,7 +1,7 @@
 """The inspection page's top bar: title, progress, the overall-photo drop zone, the locked banner."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
@@ -42,10 +42,12 @@ class PageHeader(QFrame):
         row.addLayout(titles, 1)
         self.message = ElidedLabel("", self)
         self.message.setStyleSheet(f"color: {ACCENT};")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.message)
+        self._row = row
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
-        self._message_timer.timeout.connect(lambda: self.message.setText(""))
+        self._message_timer.timeout.connect(lambda: self._say(""))
         progress = QVBoxLayout()
         progress.setSpacing(2)
         self.progress_label = muted_label("", self, wrap=False)
@@ -118,8 +120,14 @@ class PageHeader(QFrame):
         self.progress.setValue(done)
 
     def flash(self, text: str, ms: int = 6000) -> None:
-        self.message.setText(text)
+        self._say(text)
         self._message_timer.start(ms)
+
+    def _say(self, text: str) -> None:
+        # An ElidedLabel asks for no room: while it says something it shares the row's spare
+        # room with the title (stretch 1 each), else it got none and every message was unseen.
+        self._row.setStretchFactor(self.message, 1 if text else 0)
+        self.message.setText(text)
 
     def dragEnterEvent(self, event) -> None:
         if self.add_photos.isEnabled() and accept_copy_drop(event):
