@@ -148,232 +148,275 @@
             <translation>Not checked</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="56" />
+            <location filename="../../ui/base/i18n.py" line="104" />
+            <location filename="../../ui/inspection_view/evidence_notice.py" line="40" />
+            <location filename="../../ui/inspection_view/item_panel.py" line="203" />
+            <location filename="../../ui/inspection_view/page_header.py" line="91" />
+            <location filename="../../ui/inspection_view/star_inputs.py" line="360" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="280" />
+            <location filename="../../ui/inspection_view/summary_tab.py" line="286" />
+            <location filename="../../ui/office/trends_view.py" line="163" />
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../ui/base/system_open.py" line="31" />
+            <source>这台电脑没有可以打开此文件的程序。</source>
+            <translation>No program on this computer can open this file.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/base/system_open.py" line="42" />
+            <location filename="../../ui/base/system_open.py" line="59" />
+            <source>这台电脑无法打开文件管理器。</source>
+            <translation>This computer could not open a file manager.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/base/system_open.py" line="64" />
+            <source>无法打开</source>
+            <translation>Cannot Open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/base/system_open.py" line="66" />
+            <source>位置：
+{0}</source>
+            <translation>Location:
+{0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="57" />
             <source>已导入检查（第 {0} 版）。</source>
             <translation>The inspection was imported (revision {0}).</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="57" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="58" />
             <source>本机已有该检查的第 {0} 版，未作任何改动。</source>
             <translation>This computer already has revision {0} of the inspection; nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="58" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="59" />
             <source>已把检查包中的修改逐项并入本机的检查（第 {0} 版）。</source>
             <translation>The bundle's changes were merged item by item into the inspection here (revision {0}).</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="59" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="60" />
             <source>检查包中的第 {0} 版已取代本机的版本；原来的版本保留备查。</source>
             <translation>Revision {0} from the bundle replaced the one here; the earlier one is kept for reference.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="60" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="61" />
             <source>这是较早的已签署版本（第 {0} 版），已保留备查；当前版本不变。</source>
             <translation>This is an earlier signed revision (revision {0}); it is kept for reference and the current revision is unchanged.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="64" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="65" />
             <source>{0} 个条目两台电脑都改过，已标为“冲突待核”：请在条目中选定保留哪一方，之后才能签署。</source>
             <translation>{0} items were changed on both computers and are marked "conflict to review": pick which side to keep on each item; signing waits until then.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="67" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="68" />
             <source>本机有签署版本中没有的修改，已另存备查，不会丢失。</source>
             <translation>This computer had changes the signed revision does not contain; they are kept aside for reference, nothing is lost.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="69" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="70" />
             <source>该检查包未签名（草稿）。</source>
             <translation>The bundle is unsigned (a draft).</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="80" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="143" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="205" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="84" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="166" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="249" />
             <source>导出检查包</source>
             <translation>Export Inspection Bundle</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="82" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="86" />
             <source>&lt;b&gt;{0}（第 {1} 版）&lt;/b&gt;&lt;br&gt;{2} · {3}</source>
             <translation>&lt;b&gt;{0} (revision {1})&lt;/b&gt;&lt;br&gt;{2} · {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="86" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="90" />
             <source>检查包</source>
             <translation>Inspection bundle</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="88" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="92" />
             <location filename="../../ui/reports/sign_dialog.py" line="130" />
             <source>选择…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="93" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="97" />
             <source>用签名密钥签署检查包（推荐）</source>
             <translation>Sign the bundle with the signing key (recommended)</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="96" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="100" />
             <location filename="../../ui/reports/sign_dialog.py" line="121" />
             <source>签名密钥的密码（不会被保存）</source>
             <translation>The signing key's password (never stored)</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="98" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="104" />
             <source>保存到：</source>
             <translation>Save to:</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="100" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="106" />
             <source>该版本已签署：检查包在签署报告时已签名，无需密码。</source>
             <translation>This revision is signed: its bundle was signed with the report, no password is needed.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="104" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="110" />
             <source>该版本已签署：导出检查包需要签署报告所用密钥的密码。</source>
             <translation>This revision is signed: exporting its bundle needs the password of the key that signed the report.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="107" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="114" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="113" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="120" />
             <location filename="../../ui/reports/sign_dialog.py" line="138" />
             <source>密钥密码：</source>
             <translation>Key password:</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="109" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="115" />
             <source>不签署时导出的是未签名的草稿检查包：对方导入时需要确认来源，且它不能作为已签署的版本。</source>
             <translation>Without a signature the bundle is an unsigned draft: the receiver must confirm where it came from, and it can never count as a signed revision.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="120" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="126" />
             <source>导出</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="144" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="221" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="167" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="264" />
             <source>检查包 (*.pib)</source>
             <translation>Inspection bundles (*.pib)</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="205" />
-            <source>正在导出检查包…</source>
-            <translation>Exporting the bundle…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="207" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="238" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="244" />
             <source>检查包没有导出</source>
             <translation>The bundle was not exported</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="212" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="242" />
+            <source>密码不正确，检查包没有导出。请重新输入密码。</source>
+            <translation>Wrong password: the bundle was not exported. Please type the password again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="249" />
+            <source>正在导出检查包…</source>
+            <translation>Exporting the bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/bundles/bundle_flow.py" line="255" />
             <source>检查包已保存到：
 {0}</source>
             <translation>The bundle was saved to:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="214" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="257" />
             <source>该检查包未签名（草稿）：对方导入时需要确认来源。</source>
             <translation>The bundle is unsigned (a draft): the receiver must confirm where it came from.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="215" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="258" />
             <source>检查包已导出</source>
             <translation>Bundle Exported</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="221" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="231" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="262" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="291" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="264" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="274" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="305" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="335" />
             <source>导入检查包</source>
             <translation>Import Inspection Bundle</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="232" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="275" />
             <source>正在检查检查包…</source>
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="234" />
-            <location filename="../../ui/bundles/bundle_flow.py" line="293" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="277" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="337" />
             <source>检查包没有导入</source>
             <translation>The bundle was not imported</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="238" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="281" />
             <source>{0}（第 {1} 版，{2}）</source>
             <translation>{0} (revision {1}, {2})</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="247" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="290" />
             <source>检查包 {0} 的签名证书自称“{1}”，但不是本机已信任的“{1}”的证书：可能是冒名。</source>
             <translation>The bundle {0} is signed with a certificate that says it is {1}, but it is not the certificate of {1} this computer trusts: possibly an impersonation.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="249" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="292" />
             <source>仍要信任并导入</source>
             <translation>Trust and Import Anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="251" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="294" />
             <source>检查包 {0} 由本机不认识的证书签名。</source>
             <translation>The bundle {0} is signed with a certificate this computer does not know.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="252" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="295" />
             <source>信任并导入</source>
             <translation>Trust and Import</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="253" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="296" />
             <source>签名人：{0}（{1}）
-证书指纹：{2}
+证书指纹（SHA-256）：
+{2}
 
-请与签名人核对指纹；信任后，其证书会加入本机已知的证书。</source>
+请通过电话等可靠途径与签名人逐组核对全部指纹；信任后，其证书会加入本机已知的证书。</source>
             <translation>Signer: {0} ({1})
-Certificate fingerprint: {2}
+Certificate fingerprint (SHA-256):
+{2}
 
-Check the fingerprint with the signer; once trusted, the certificate is added to those this computer knows.</translation>
+Compare the whole fingerprint, group by group, with the signer by a reliable way such as a phone call; once trusted, the certificate is added to those this computer knows.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="258" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="301" />
             <source>检查包 {0} 未签名（草稿）。</source>
             <translation>The bundle {0} is unsigned (a draft).</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="259" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="302" />
             <source>未签名的检查包无法证明来自谁、是否被改动过。只在确认来源可靠时导入；它不能作为已签署的版本。</source>
             <translation>An unsigned bundle cannot prove who made it or that it was not altered. Import it only from a source you trust; it can never count as a signed revision.</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="261" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="304" />
             <source>仍要导入</source>
             <translation>Import Anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="291" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="335" />
             <source>正在导入检查包…</source>
             <translation>Importing the bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="298" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="342" />
             <source>检查包已导入</source>
             <translation>Bundle Imported</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="300" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="344" />
             <source>打开检查</source>
             <translation>Open Inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/bundles/bundle_flow.py" line="301" />
-            <location filename="../../ui/reports/export_dialogs.py" line="145" />
+            <location filename="../../ui/bundles/bundle_flow.py" line="345" />
+            <location filename="../../ui/reports/export_dialogs.py" line="136" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
@@ -437,81 +480,81 @@ Check the fingerprint with the signer; once trusted, the certificate is added to
             <translation>No camera found: connect one, or add photos from a folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="61" />
+            <location filename="../../ui/dialogs/about.py" line="62" />
             <location filename="../../ui/window_menus.py" line="81" />
             <source>关于园区现场检查</source>
             <translation>About Park Inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="66" />
+            <location filename="../../ui/dialogs/about.py" line="67" />
             <location filename="../../ui/home/welcome.py" line="54" />
             <location filename="../../ui/main_window.py" line="252" />
             <source>园区现场检查</source>
             <translation>Park Inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="71" />
+            <location filename="../../ui/dialogs/about.py" line="72" />
             <location filename="../../ui/dialogs/template_import.py" line="169" />
             <location filename="../../ui/home/new_inspection.py" line="227" />
             <source>版本 {0}</source>
             <translation>Version {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="73" />
+            <location filename="../../ui/dialogs/about.py" line="74" />
             <source>离线完成园区现场检查：按标准逐项判定、拍照取证、记录整改，生成带电子签名的检查报告。</source>
             <translation>On-site park inspections, offline: judge every item of a standard, take photos as evidence, record rectifications, and produce a digitally signed inspection report.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="94" />
-            <location filename="../../ui/dialogs/about.py" line="135" />
+            <location filename="../../ui/dialogs/about.py" line="95" />
+            <location filename="../../ui/dialogs/about.py" line="136" />
             <source>许可证</source>
             <translation>Licences</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="108" />
+            <location filename="../../ui/dialogs/about.py" line="109" />
             <location filename="../../ui/dialogs/settings_dialog.py" line="61" />
             <location filename="../../ui/main_window.py" line="188" />
             <source>数据文件夹</source>
             <translation>Data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="109" />
+            <location filename="../../ui/dialogs/about.py" line="110" />
             <source>检查记录（数据库）、照片、报告和错误日志都保存在这个文件夹中。备份时请使用“文件 → 备份数据…”，它会得到一份一致的副本。</source>
             <translation>Inspection records (the database), photos, reports and error logs are kept in this folder. To back it up, use "File → Back up data…": it makes a consistent copy.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="115" />
+            <location filename="../../ui/dialogs/about.py" line="116" />
             <source>在文件管理器中打开</source>
             <translation>Open in file manager</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="134" />
+            <location filename="../../ui/dialogs/about.py" line="135" />
             <source>本程序使用了以下软件和字体，感谢它们的作者。</source>
             <translation>This program uses the following software and fonts. Thanks to their authors.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="135" />
+            <location filename="../../ui/dialogs/about.py" line="136" />
             <location filename="../../ui/home/new_inspection.py" line="155" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="135" />
+            <location filename="../../ui/dialogs/about.py" line="136" />
             <source>用途</source>
             <translation>Used for</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="136" />
+            <location filename="../../ui/dialogs/about.py" line="137" />
             <source>Qt 和 PySide6 以 LGPL-3.0 许可使用，以独立的动态库随程序提供，可以替换为兼容的其他版本。</source>
             <translation>Qt and PySide6 are used under the LGPL-3.0; they ship as separate dynamic libraries and can be replaced with other compatible versions.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="149" />
+            <location filename="../../ui/dialogs/about.py" line="150" />
             <source>字体说明</source>
             <translation>About the font</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="150" />
+            <location filename="../../ui/dialogs/about.py" line="151" />
             <source>字体许可证（SIL Open Font License 1.1）</source>
             <translation>Font licence (SIL Open Font License 1.1)</translation>
         </message>
@@ -640,7 +683,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/dialogs/help.py" line="11" />
             <source>记录结果（符合、基本符合、不符合、不适用；行动项为各状态）</source>
-            <translation>Record a result (compliant, partly, non-compliant, not applicable; the statuses for action items)</translation>
+            <translation>Record a result (compliant, largely compliant, non-compliant, not applicable; the statuses for action items)</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="12" />
@@ -715,8 +758,8 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="26" />
-            <location filename="../../ui/reports/export_dialogs.py" line="216" />
-            <location filename="../../ui/reports/export_dialogs.py" line="236" />
+            <location filename="../../ui/reports/export_dialogs.py" line="207" />
+            <location filename="../../ui/reports/export_dialogs.py" line="227" />
             <source>导出 Excel</source>
             <translation>Export to Excel</translation>
         </message>
@@ -751,7 +794,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/dialogs/help.py" line="39" />
             <source>证据要求：“不符合”需要照片和整改项，“基本符合”和“滞后”需要备注；条目上会提示缺少什么。</source>
-            <translation>Evidence rules: "non-compliant" needs a photo and a finding, "partly compliant" and "delayed" a note; the item says what is missing.</translation>
+            <translation>Evidence rules: "non-compliant" needs a photo and a finding, "largely compliant" and "delayed" a note; the item says what is missing.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="40" />
@@ -857,14 +900,14 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="54" />
-            <location filename="../../ui/reports/key_dialog.py" line="199" />
+            <location filename="../../ui/reports/key_forms.py" line="219" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/settings_dialog.py" line="55" />
-            <location filename="../../ui/reports/key_dialog.py" line="201" />
-            <location filename="../../ui/reports/trusted_panel.py" line="68" />
+            <location filename="../../ui/reports/key_forms.py" line="221" />
+            <location filename="../../ui/reports/trusted_panel.py" line="69" />
             <source>单位</source>
             <translation>Organisation</translation>
         </message>
@@ -1327,7 +1370,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/dialogs/template_manager.py" line="164" />
             <location filename="../../ui/office/ranking_view.py" line="201" />
             <location filename="../../ui/office/tracker_view.py" line="143" />
-            <location filename="../../ui/reports/export_dialogs.py" line="218" />
+            <location filename="../../ui/reports/export_dialogs.py" line="209" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbooks (*.xlsx)</translation>
         </message>
@@ -1448,7 +1491,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="192" />
-            <location filename="../../ui/reports/export_dialogs.py" line="138" />
+            <location filename="../../ui/reports/export_dialogs.py" line="129" />
             <source>打开</source>
             <translation>Open</translation>
         </message>
@@ -1515,7 +1558,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/home/home_page.py" line="390" />
             <source>上次检查中尚未整改的 {0} 项问题会带入复查，逐项核实。</source>
-            <translation>The {0} rectification(s) still open from the earlier inspection are carried into the revisit, to be checked one by one.</translation>
+            <translation>Rectifications still open from the earlier inspection ({0}) are carried into the revisit, to be checked one by one.</translation>
         </message>
         <message>
             <location filename="../../ui/home/home_page.py" line="393" />
@@ -1870,7 +1913,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/hub/settings_dialog.py" line="73" />
-            <location filename="../../ui/reports/key_dialog.py" line="203" />
+            <location filename="../../ui/reports/key_forms.py" line="223" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
@@ -2035,14 +2078,14 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/hub/sync_flow.py" line="195" />
             <location filename="../../ui/photos/import_flow.py" line="167" />
-            <location filename="../../ui/reports/export_dialogs.py" line="67" />
+            <location filename="../../ui/reports/export_dialogs.py" line="68" />
             <location filename="../../ui/reports/print_preview.py" line="133" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
             <location filename="../../ui/hub/sync_flow.py" line="211" />
-            <location filename="../../ui/reports/export_dialogs.py" line="85" />
+            <location filename="../../ui/reports/export_dialogs.py" line="86" />
             <source>正在取消…</source>
             <translation>Cancelling…</translation>
         </message>
@@ -2076,7 +2119,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/photos/photo_facts.py" line="35" />
             <location filename="../../ui/reports/sign_dialog.py" line="204" />
             <location filename="../../ui/reports/sign_dialog.py" line="228" />
-            <location filename="../../ui/reports/verify_dialog.py" line="249" />
+            <location filename="../../ui/reports/verify_dialog.py" line="247" />
             <source>；</source>
             <translation>; </translation>
         </message>
@@ -2319,7 +2362,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/inspection_view/conflicts.py" line="25" />
             <location filename="../../ui/inspection_view/item_panel.py" line="112" />
-            <location filename="../../ui/reports/export_dialogs.py" line="217" />
+            <location filename="../../ui/reports/export_dialogs.py" line="208" />
             <source>检查结果</source>
             <translation>Result</translation>
         </message>
@@ -2453,17 +2496,6 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/inspection_view/evidence_notice.py" line="38" />
             <source>证据要求：{0}需要{1}</source>
             <translation>Evidence rule: {0} needs {1}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/inspection_view/evidence_notice.py" line="40" />
-            <location filename="../../ui/inspection_view/item_panel.py" line="203" />
-            <location filename="../../ui/inspection_view/page_header.py" line="91" />
-            <location filename="../../ui/inspection_view/star_inputs.py" line="360" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="280" />
-            <location filename="../../ui/inspection_view/summary_tab.py" line="286" />
-            <location filename="../../ui/office/trends_view.py" line="163" />
-            <source>、</source>
-            <translation>, </translation>
         </message>
         <message>
             <location filename="../../ui/inspection_view/evidence_notice.py" line="41" />
@@ -3394,7 +3426,7 @@ Reason (optional):</translation>
         </message>
         <message>
             <location filename="../../ui/office/ranking_view.py" line="204" />
-            <location filename="../../ui/reports/export_dialogs.py" line="178" />
+            <location filename="../../ui/reports/export_dialogs.py" line="169" />
             <location filename="../../ui/reports/sign_dialog.py" line="264" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
@@ -3484,7 +3516,7 @@ Reason (optional):</translation>
         <message>
             <location filename="../../ui/office/review_decision.py" line="92" />
             <source>未完成整改 {0} 项</source>
-            <translation>{0} open findings</translation>
+            <translation>Open findings: {0}</translation>
         </message>
         <message>
             <location filename="../../ui/office/review_decision.py" line="102" />
@@ -3507,7 +3539,7 @@ Reason (optional):</translation>
         <message>
             <location filename="../../ui/office/review_decision.py" line="106" />
             <source>不符合 {0} 项；未完成整改 {1} 项</source>
-            <translation>{0} non-compliant items; {1} open findings</translation>
+            <translation>Non-compliant items: {0}; open findings: {1}</translation>
         </message>
         <message>
             <location filename="../../ui/office/review_decision.py" line="108" />
@@ -3771,7 +3803,7 @@ once it is completed and synced, it stays approved if the results are unchanged,
         <message>
             <location filename="../../ui/office/review_page.py" line="385" />
             <location filename="../../ui/office/review_page.py" line="393" />
-            <location filename="../../ui/reports/verify_dialog.py" line="258" />
+            <location filename="../../ui/reports/verify_dialog.py" line="256" />
             <source>无</source>
             <translation>None</translation>
         </message>
@@ -3839,7 +3871,7 @@ once it is completed and synced, it stays approved if the results are unchanged,
         <message>
             <location filename="../../ui/office/room.py" line="173" />
             <source>{0}（未完成整改 {1} 项）</source>
-            <translation>{0} ({1} open findings)</translation>
+            <translation>{0} (open findings: {1})</translation>
         </message>
         <message>
             <location filename="../../ui/office/room.py" line="174" />
@@ -4157,7 +4189,7 @@ The copy can be edited but is not the record: every page is marked “unsigned�
         <message>
             <location filename="../../ui/photos/import_flow.py" line="53" />
             <source>已导入 {0} 张照片</source>
-            <translation>{0} photo(s) imported</translation>
+            <translation>Photos imported: {0}</translation>
         </message>
         <message>
             <location filename="../../ui/photos/import_flow.py" line="55" />
@@ -4167,7 +4199,7 @@ The copy can be edited but is not the record: every page is marked “unsigned�
         <message>
             <location filename="../../ui/photos/import_flow.py" line="57" />
             <source>{0} 个文件未导入</source>
-            <translation>{0} file(s) not imported</translation>
+            <translation>Files not imported: {0}</translation>
         </message>
         <message>
             <location filename="../../ui/photos/import_flow.py" line="59" />
@@ -4177,7 +4209,7 @@ The copy can be edited but is not the record: every page is marked “unsigned�
         <message>
             <location filename="../../ui/photos/import_flow.py" line="61" />
             <source>已取消，{0} 个文件未处理</source>
-            <translation>Cancelled; {0} file(s) not processed</translation>
+            <translation>Cancelled; files not processed: {0}</translation>
         </message>
         <message>
             <location filename="../../ui/photos/import_flow.py" line="70" />
@@ -4425,49 +4457,49 @@ The copy can be edited but is not the record: every page is marked “unsigned�
             <translation>{0} items still have no reason.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="114" />
+            <location filename="../../ui/reports/export_dialogs.py" line="115" />
             <source>第{0}版</source>
             <translation>rev{0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="138" />
+            <location filename="../../ui/reports/export_dialogs.py" line="129" />
             <location filename="../../ui/reports/revisions_dialog.py" line="90" />
             <source>打开报告</source>
             <translation>Open report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="143" />
+            <location filename="../../ui/reports/export_dialogs.py" line="134" />
             <location filename="../../ui/reports/revisions_dialog.py" line="92" />
-            <source>在文件夹中显示</source>
-            <translation>Show in folder</translation>
+            <source>打开所在文件夹</source>
+            <translation>Show in Folder</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="176" />
+            <location filename="../../ui/reports/export_dialogs.py" line="167" />
             <source>保存草稿报告</source>
             <translation>Save draft report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="177" />
+            <location filename="../../ui/reports/export_dialogs.py" line="168" />
             <source>检查报告草稿</source>
             <translation>Inspection-report-draft</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="190" />
+            <location filename="../../ui/reports/export_dialogs.py" line="181" />
             <source>生成草稿报告</source>
             <translation>Draft report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="190" />
+            <location filename="../../ui/reports/export_dialogs.py" line="181" />
             <source>正在生成草稿报告…</source>
             <translation>Building the draft report…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="196" />
+            <location filename="../../ui/reports/export_dialogs.py" line="187" />
             <source>草稿报告已生成</source>
             <translation>Draft report ready</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="197" />
+            <location filename="../../ui/reports/export_dialogs.py" line="188" />
             <source>草稿报告（未签署）已保存到：
 {0}
 
@@ -4478,264 +4510,304 @@ The copy can be edited but is not the record: every page is marked “unsigned�
 A draft is for checking the content; the official report comes from “Sign report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="201" />
+            <location filename="../../ui/reports/export_dialogs.py" line="192" />
             <source>草稿报告没有生成</source>
             <translation>The draft report was not built</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="236" />
+            <location filename="../../ui/reports/export_dialogs.py" line="227" />
             <source>正在导出 Excel…</source>
             <translation>Exporting to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="241" />
+            <location filename="../../ui/reports/export_dialogs.py" line="232" />
             <source>检查结果已导出到：
 {0}</source>
             <translation>The inspection results are exported to:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="244" />
+            <location filename="../../ui/reports/export_dialogs.py" line="235" />
             <source>已导出 Excel</source>
             <translation>Exported to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/export_dialogs.py" line="247" />
+            <location filename="../../ui/reports/export_dialogs.py" line="238" />
             <source>Excel 没有导出</source>
             <translation>The Excel export did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="86" />
-            <source>太短：至少 {0} 位</source>
-            <translation>too short: at least {0} characters</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="89" />
-            <source>强</source>
-            <translation>strong</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="91" />
-            <source>中等：再长一些或混合大小写、数字、符号会更安全</source>
-            <translation>fair: longer, or mixing upper and lower case, digits and symbols, is safer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="92" />
-            <source>弱：建议至少 8 位，并混合字母和数字</source>
-            <translation>weak: use at least 8 characters, mixing letters and digits</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="142" />
-            <source>创建签名密钥</source>
-            <translation>Create signing key</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="148" />
-            <source>可不填</source>
-            <translation>optional</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="158" />
-            <source>签署人姓名：</source>
-            <translation>Signer's name:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="159" />
-            <location filename="../../ui/reports/key_dialog.py" line="234" />
-            <location filename="../../ui/reports/verify_dialog.py" line="156" />
-            <source>单位：</source>
-            <translation>Organisation:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="160" />
-            <location filename="../../ui/reports/key_dialog.py" line="235" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="117" />
-            <source>职务：</source>
-            <translation>Title:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="161" />
-            <source>密码：</source>
-            <translation>Password:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="162" />
-            <source>再次输入密码：</source>
-            <translation>Password again:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="163" />
-            <source>密码保护密钥文件，程序不会保存它：每次签署报告时需要输入。忘记密码后只能创建新密钥（已签署的报告不受影响）。证书有效期 5 年。</source>
-            <translation>The password protects the key file and is never stored: you enter it each time you sign a report. A forgotten password means creating a new key (reports already signed are not affected). The certificate is valid for 5 years.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="168" />
-            <source>创建密钥</source>
-            <translation>Create key</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="189" />
-            <source>密码强度：{0}</source>
-            <translation>Password strength: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="190" />
-            <source>至少 {0} 位</source>
-            <translation>At least {0} characters</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="195" />
-            <source>两次输入的密码不一致</source>
-            <translation>The two passwords differ</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="205" />
-            <source>再次输入密码</source>
-            <translation>Password again</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="206" />
-            <source>还需填写：{0}</source>
-            <translation>Still needed: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="208" />
-            <source>姓名太长：证书中最多约 21 个汉字</source>
-            <translation>The name is too long: a certificate holds about 21 Chinese characters at most</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="210" />
-            <source>密码中不能含有控制字符</source>
-            <translation>The password must not contain control characters</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reports/key_dialog.py" line="228" />
+            <location filename="../../ui/reports/key_dialog.py" line="97" />
             <source>签名密钥</source>
             <translation>Signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="229" />
+            <location filename="../../ui/reports/key_dialog.py" line="98" />
             <source>当前签名密钥</source>
             <translation>Current signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="231" />
+            <location filename="../../ui/reports/key_dialog.py" line="100" />
             <source>还没有签名密钥。签署报告需要一个个人签名密钥：可以在本机创建（自签名证书），也可以导入单位颁发的 .p12 文件。</source>
             <translation>No signing key yet. Signing reports needs a personal signing key: create one on this laptop (self-signed certificate), or import the .p12 file your organisation issued.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="234" />
+            <location filename="../../ui/reports/key_dialog.py" line="103" />
             <location filename="../../ui/reports/verify_dialog.py" line="155" />
             <source>签署人：</source>
             <translation>Signed by:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="235" />
+            <location filename="../../ui/reports/key_dialog.py" line="103" />
+            <location filename="../../ui/reports/key_forms.py" line="141" />
+            <location filename="../../ui/reports/verify_dialog.py" line="156" />
+            <source>单位：</source>
+            <translation>Organisation:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_dialog.py" line="104" />
+            <location filename="../../ui/reports/key_forms.py" line="142" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="117" />
+            <source>职务：</source>
+            <translation>Title:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_dialog.py" line="104" />
             <source>有效期：</source>
             <translation>Valid:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="236" />
+            <location filename="../../ui/reports/key_dialog.py" line="105" />
             <source>指纹（SHA-256）：</source>
             <translation>Fingerprint (SHA-256):</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="236" />
+            <location filename="../../ui/reports/key_dialog.py" line="105" />
             <location filename="../../ui/reports/verify_dialog.py" line="155" />
             <source>文件：</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="237" />
+            <location filename="../../ui/reports/key_dialog.py" line="106" />
             <source>不能签署：</source>
             <translation>Cannot sign:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="247" />
+            <location filename="../../ui/reports/key_dialog.py" line="114" />
             <source>导出我的证书（.crt）…</source>
             <translation>Export my certificate (.crt)…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="248" />
+            <location filename="../../ui/reports/key_dialog.py" line="115" />
             <source>把证书（不含私钥）交给需要核实您签署的报告的同事</source>
             <translation>Give the certificate (without the private key) to colleagues who need to check reports you signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="254" />
+            <location filename="../../ui/reports/key_dialog.py" line="121" />
             <source>需要核实您签署的报告的同事，可以在其电脑上信任您的证书（.crt，不含私钥）。</source>
             <translation>Colleagues who need to check the reports you sign can trust your certificate (.crt, no private key) on their computers.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="255" />
+            <location filename="../../ui/reports/key_dialog.py" line="122" />
             <source>创建新密钥…</source>
             <translation>Create new key…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="256" />
+            <location filename="../../ui/reports/key_dialog.py" line="123" />
             <source>导入单位颁发的密钥（.p12）…</source>
             <translation>Import an issued key (.p12)…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="291" />
+            <location filename="../../ui/reports/key_dialog.py" line="158" />
             <source>密钥文件旁没有证书文件，无法显示证书信息；签署时仍可使用。</source>
             <translation>There is no certificate file beside the key file, so its details cannot be shown; it can still sign.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="308" />
-            <location filename="../../ui/reports/verify_dialog.py" line="253" />
+            <location filename="../../ui/reports/key_dialog.py" line="175" />
+            <location filename="../../ui/reports/verify_dialog.py" line="251" />
             <source>{0} 至 {1}</source>
             <translation>{0} to {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="311" />
+            <location filename="../../ui/reports/key_dialog.py" line="178" />
             <source>（已过期，请创建或导入新密钥）</source>
             <translation> (expired: create or import a new key)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="325" />
+            <location filename="../../ui/reports/key_dialog.py" line="192" />
             <source>导出证书</source>
             <translation>Export certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="326" />
+            <location filename="../../ui/reports/key_dialog.py" line="193" />
             <source>证书 (*.crt)</source>
             <translation>Certificates (*.crt)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="341" />
+            <location filename="../../ui/reports/key_dialog.py" line="208" />
             <source>创建新密钥</source>
             <translation>Create new key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="342" />
+            <location filename="../../ui/reports/key_dialog.py" line="209" />
             <source>新密钥将代替当前密钥用于签署。当前密钥文件保留在本机，已签署的报告不受影响。继续吗？</source>
             <translation>The new key will sign instead of the current one. The current key file stays on this laptop, and signed reports are not affected. Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="368" />
-            <location filename="../../ui/reports/key_dialog.py" line="373" />
+            <location filename="../../ui/reports/key_dialog.py" line="239" />
+            <source>签名密钥没有创建</source>
+            <translation>Signing Key Not Created</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_dialog.py" line="248" />
+            <location filename="../../ui/reports/key_dialog.py" line="253" />
             <source>导入签名密钥</source>
             <translation>Import signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="368" />
+            <location filename="../../ui/reports/key_dialog.py" line="248" />
             <source>签名密钥 (*.p12 *.pfx);;所有文件 (*)</source>
             <translation>Signing keys (*.p12 *.pfx);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="373" />
+            <location filename="../../ui/reports/key_dialog.py" line="253" />
             <source>输入 {0} 的密码（用于核对；程序不会保存密码）：</source>
             <translation>The password of {0} (to check it; it is never stored):</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="386" />
+            <location filename="../../ui/reports/key_dialog.py" line="266" />
             <source>密码不正确，请重新输入。</source>
             <translation>Wrong password, please try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/key_dialog.py" line="406" />
+            <location filename="../../ui/reports/key_dialog.py" line="286" />
             <source>签名密钥没有设置</source>
             <translation>The signing key was not set</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="38" />
+            <source>太短：至少 {0} 位</source>
+            <translation>too short: at least {0} characters</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="43" />
+            <source>强</source>
+            <translation>strong</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="46" />
+            <source>再长一些（至少 {0} 位，现在 {1} 位）</source>
+            <translation>make it longer (at least {0} characters; it has {1})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="48" />
+            <source>加入字母</source>
+            <translation>add letters</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="50" />
+            <source>加入数字或符号</source>
+            <translation>add digits or symbols</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="52" />
+            <source>弱：建议{0}</source>
+            <translation>weak: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="54" />
+            <source>再长一些（{0} 位以上）</source>
+            <translation>make it longer ({0} characters or more)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="56" />
+            <source>混合大小写字母、数字、符号中的三类</source>
+            <translation>mix three of: lower case, upper case, digits, symbols</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="57" />
+            <source>中等：{0}会更安全</source>
+            <translation>medium: to be safer, {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="98" />
+            <source>不能含有换行等控制字符</source>
+            <translation>Must not contain line breaks or other control characters</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="102" />
+            <source>{0} 不能写入签名证书（证书只接受 Unicode 3.2 已有的字符）：请用常用字或拼音代替。报告中检查人员的姓名不受影响。</source>
+            <translation>{0} cannot go into a signing certificate (it accepts only characters Unicode 3.2 already had): use a common character or pinyin instead. The inspectors' names in the report are not affected.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="105" />
+            <source>太长：证书中最多约 21 个汉字</source>
+            <translation>Too long: a certificate holds about 21 Chinese characters at most</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="121" />
+            <source>创建签名密钥</source>
+            <translation>Create signing key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="127" />
+            <source>可不填</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="140" />
+            <source>签署人姓名：</source>
+            <translation>Signer's name:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="143" />
+            <source>密码：</source>
+            <translation>Password:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="144" />
+            <source>再次输入密码：</source>
+            <translation>Password again:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="145" />
+            <source>密码保护密钥文件，程序不会保存它：每次签署报告时需要输入。忘记密码后只能创建新密钥（已签署的报告不受影响）。证书有效期 5 年。</source>
+            <translation>The password protects the key file and is never stored: you enter it each time you sign a report. A forgotten password means creating a new key (reports already signed are not affected). The certificate is valid for 5 years.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="150" />
+            <source>创建密钥</source>
+            <translation>Create key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="202" />
+            <source>密码强度：{0}</source>
+            <translation>Password strength: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="203" />
+            <source>至少 {0} 位</source>
+            <translation>At least {0} characters</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="208" />
+            <source>两次输入的密码不一致</source>
+            <translation>The two passwords differ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="225" />
+            <source>再次输入密码</source>
+            <translation>Password again</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="226" />
+            <source>还需填写：{0}</source>
+            <translation>Still needed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/key_forms.py" line="228" />
+            <source>密码中不能含有控制字符</source>
+            <translation>The password must not contain control characters</translation>
         </message>
         <message>
             <location filename="../../ui/reports/print_preview.py" line="63" />
@@ -4766,7 +4838,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/print_preview.py" line="223" />
-            <location filename="../../ui/reports/verify_dialog.py" line="237" />
+            <location filename="../../ui/reports/verify_dialog.py" line="235" />
             <source>{0}（第 {1} 版）</source>
             <translation>{0} (revision {1})</translation>
         </message>
@@ -4938,7 +5010,7 @@ The report is saved at:
         </message>
         <message>
             <location filename="../../ui/reports/revisions_dialog.py" line="74" />
-            <location filename="../../ui/reports/trusted_panel.py" line="68" />
+            <location filename="../../ui/reports/trusted_panel.py" line="69" />
             <source>签署人</source>
             <translation>Signer</translation>
         </message>
@@ -5034,7 +5106,7 @@ The report is saved at:
         </message>
         <message>
             <location filename="../../ui/reports/sign_dialog.py" line="201" />
-            <location filename="../../ui/reports/trusted_panel.py" line="108" />
+            <location filename="../../ui/reports/trusted_panel.py" line="109" />
             <source>（已过期）</source>
             <translation> (expired)</translation>
         </message>
@@ -5273,7 +5345,7 @@ Create or import a key under “Signing key”.</translation>
         <message>
             <location filename="../../ui/reports/signatures_dialog.py" line="293" />
             <source>还缺 {0} 个签名：{1}</source>
-            <translation>{0} signature(s) missing: {1}</translation>
+            <translation>Signatures missing ({0}): {1}</translation>
         </message>
         <message>
             <location filename="../../ui/reports/signatures_dialog.py" line="297" />
@@ -5296,106 +5368,106 @@ Create or import a key under “Signing key”.</translation>
             <translation>The signature was not saved</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trust_question.py" line="31" />
+            <location filename="../../ui/reports/trust_question.py" line="25" />
             <source>信任此证书</source>
             <translation>Trust this certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trust_question.py" line="31" />
+            <location filename="../../ui/reports/trust_question.py" line="25" />
             <source>信任 {0} 的证书？</source>
             <translation>Trust the certificate of {0}?</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trust_question.py" line="32" />
+            <location filename="../../ui/reports/trust_question.py" line="26" />
             <source>SHA-256 指纹：</source>
             <translation>SHA-256 fingerprint:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trust_question.py" line="34" />
+            <location filename="../../ui/reports/trust_question.py" line="28" />
             <source>有效期至：{0}</source>
             <translation>Valid until: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trust_question.py" line="35" />
+            <location filename="../../ui/reports/trust_question.py" line="29" />
             <source>请先通过电话等可靠途径与本人核对指纹，完全一致才信任。信任后，此证书签署的报告在本机验证为“身份已核实”。</source>
             <translation>First compare the fingerprint with the person by a reliable way, such as a phone call, and trust it only if it matches exactly. Once trusted, reports signed with this certificate verify on this computer as “identity confirmed”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trust_question.py" line="38" />
+            <location filename="../../ui/reports/trust_question.py" line="32" />
             <source>注意：本机已信任同名签署人的另一张证书（{0}）。只有在本人确认换了新证书、且指纹一致时，才信任这张证书。</source>
             <translation>Caution: this computer already trusts another certificate of a signer with this name ({0}). Trust this one only if the person confirms they have a new certificate and the fingerprint matches.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trust_question.py" line="41" />
+            <location filename="../../ui/reports/trust_question.py" line="36" />
             <source>信任</source>
             <translation>Trust</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trusted_panel.py" line="61" />
+            <location filename="../../ui/reports/trusted_panel.py" line="62" />
             <source>本机信任的证书</source>
             <translation>Certificates trusted on this computer</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trusted_panel.py" line="68" />
+            <location filename="../../ui/reports/trusted_panel.py" line="69" />
             <source>有效期至</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trusted_panel.py" line="68" />
+            <location filename="../../ui/reports/trusted_panel.py" line="69" />
             <source>SHA-256 指纹</source>
             <translation>SHA-256 fingerprint</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trusted_panel.py" line="74" />
+            <location filename="../../ui/reports/trusted_panel.py" line="75" />
             <source>还没有信任任何证书。</source>
             <translation>No certificate is trusted yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trusted_panel.py" line="75" />
+            <location filename="../../ui/reports/trusted_panel.py" line="76" />
             <source>信任同事的证书（.crt）…</source>
             <translation>Trust a colleague's certificate (.crt)…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trusted_panel.py" line="76" />
-            <location filename="../../ui/reports/trusted_panel.py" line="173" />
+            <location filename="../../ui/reports/trusted_panel.py" line="77" />
+            <location filename="../../ui/reports/trusted_panel.py" line="174" />
             <source>不再信任</source>
             <translation>Stop trusting</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trusted_panel.py" line="80" />
+            <location filename="../../ui/reports/trusted_panel.py" line="81" />
             <source>同事签署的报告要在本机验证为“身份已核实”，需先信任其证书（.crt，不含私钥）。信任前请通过电话等可靠途径与本人核对指纹。身份只认证书指纹，不认姓名。</source>
             <translation>For a colleague's reports to verify here as “identity confirmed”, trust their certificate (.crt, no private key) first, after comparing the fingerprint with them by a reliable way such as a phone call. Identity is the certificate's fingerprint, never the name.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trusted_panel.py" line="107" />
+            <location filename="../../ui/reports/trusted_panel.py" line="108" />
             <source>（本机密钥）</source>
             <translation> (own key)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trusted_panel.py" line="132" />
-            <location filename="../../ui/reports/trusted_panel.py" line="149" />
+            <location filename="../../ui/reports/trusted_panel.py" line="133" />
+            <location filename="../../ui/reports/trusted_panel.py" line="150" />
             <source>信任同事的证书</source>
             <translation>Trust a colleague's certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trusted_panel.py" line="133" />
+            <location filename="../../ui/reports/trusted_panel.py" line="134" />
             <source>证书 (*.crt *.pem *.cer);;所有文件 (*)</source>
             <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trusted_panel.py" line="142" />
-            <location filename="../../ui/reports/trusted_panel.py" line="165" />
-            <location filename="../../ui/reports/verify_dialog.py" line="288" />
+            <location filename="../../ui/reports/trusted_panel.py" line="143" />
+            <location filename="../../ui/reports/trusted_panel.py" line="166" />
+            <location filename="../../ui/reports/verify_dialog.py" line="286" />
             <source>证书没有信任</source>
             <translation>Certificate not trusted</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trusted_panel.py" line="149" />
+            <location filename="../../ui/reports/trusted_panel.py" line="150" />
             <source>该证书已在本机信任的证书中。</source>
             <translation>This certificate is trusted on this computer already.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/trusted_panel.py" line="174" />
+            <location filename="../../ui/reports/trusted_panel.py" line="175" />
             <source>不再信任 {0}（{1}）的证书？此后其签署的报告在本机验证为“身份未经核实”。</source>
             <translation>Stop trusting the certificate of {0} ({1})? Reports it signed will then verify here as “identity not confirmed”.</translation>
         </message>
@@ -5502,7 +5574,7 @@ Create or import a key under “Signing key”.</translation>
         <message>
             <location filename="../../ui/reports/verify_dialog.py" line="100" />
             <source>其中 {0} 次增量更新</source>
-            <translation>{0} incremental update(s) among it</translation>
+            <translation>incremental updates in it: {0}</translation>
         </message>
         <message>
             <location filename="../../ui/reports/verify_dialog.py" line="102" />
@@ -5555,104 +5627,104 @@ Create or import a key under “Signing key”.</translation>
             <translation>Problems found:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="169" />
+            <location filename="../../ui/reports/verify_dialog.py" line="167" />
             <source>信任此证书…</source>
             <translation>Trust this certificate…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="170" />
+            <location filename="../../ui/reports/verify_dialog.py" line="168" />
             <source>把签署人的证书加入本机信任的证书（先与本人核对指纹）</source>
             <translation>Add the signer's certificate to the certificates trusted here (compare the fingerprint with them first)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="173" />
+            <location filename="../../ui/reports/verify_dialog.py" line="171" />
             <source>验证其他文件…</source>
             <translation>Verify another file…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="174" />
+            <location filename="../../ui/reports/verify_dialog.py" line="172" />
             <source>打开文件</source>
             <translation>Open file</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="193" />
-            <location filename="../../ui/reports/verify_dialog.py" line="316" />
+            <location filename="../../ui/reports/verify_dialog.py" line="191" />
+            <location filename="../../ui/reports/verify_dialog.py" line="314" />
             <source>选择要验证的报告</source>
             <translation>Choose the report to verify</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="193" />
-            <location filename="../../ui/reports/verify_dialog.py" line="317" />
+            <location filename="../../ui/reports/verify_dialog.py" line="191" />
+            <location filename="../../ui/reports/verify_dialog.py" line="315" />
             <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
             <translation>PDF files (*.pdf);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="203" />
+            <location filename="../../ui/reports/verify_dialog.py" line="201" />
             <source>验证没有完成</source>
             <translation>Verification did not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="207" />
+            <location filename="../../ui/reports/verify_dialog.py" line="205" />
             <source>正在验证…</source>
             <translation>Verifying…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="207" />
+            <location filename="../../ui/reports/verify_dialog.py" line="205" />
             <source>请选择要验证的报告（PDF）</source>
             <translation>Choose a report (PDF) to verify</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="232" />
+            <location filename="../../ui/reports/verify_dialog.py" line="230" />
             <source>（证书中没有姓名）</source>
             <translation>(no name in the certificate)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="235" />
+            <location filename="../../ui/reports/verify_dialog.py" line="233" />
             <source>（未记录）</source>
             <translation>(not recorded)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="241" />
+            <location filename="../../ui/reports/verify_dialog.py" line="239" />
             <source>不是本程序生成的检查报告</source>
             <translation>Not an inspection report made by this program</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="243" />
+            <location filename="../../ui/reports/verify_dialog.py" line="241" />
             <source>签名与文件内容不符</source>
             <translation>The signature does not match the content</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="244" />
+            <location filename="../../ui/reports/verify_dialog.py" line="242" />
             <source>整个文件</source>
             <translation>The whole file</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="246" />
+            <location filename="../../ui/reports/verify_dialog.py" line="244" />
             <source>无法核实：签名与文件内容不符</source>
             <translation>Cannot be verified: the signature does not match the content</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="247" />
+            <location filename="../../ui/reports/verify_dialog.py" line="245" />
             <source>已核实：签名证书是本机信任的证书</source>
             <translation>Confirmed: the signing certificate is trusted on this computer</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="248" />
+            <location filename="../../ui/reports/verify_dialog.py" line="246" />
             <source>冒充风险：本机信任的 {0} 与签署人同名，签名用的却是另一张证书</source>
             <translation>Possible impersonation: {0}, trusted here, has the signer's name, but another certificate signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="250" />
+            <location filename="../../ui/reports/verify_dialog.py" line="248" />
             <source>未核实：签名证书不在本机信任的证书中</source>
             <translation>Not confirmed: the signing certificate is not trusted on this computer</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="256" />
+            <location filename="../../ui/reports/verify_dialog.py" line="254" />
             <source>（签署时不可用）</source>
             <translation> (could not sign at the signing time)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/verify_dialog.py" line="256" />
+            <location filename="../../ui/reports/verify_dialog.py" line="254" />
             <source>（签署时有效）</source>
             <translation> (valid at the signing time)</translation>
         </message>
@@ -5777,47 +5849,47 @@ Create or import a key under “Signing key”.</translation>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="29" />
+            <location filename="../../ui/dialogs/about.py" line="30" />
             <source>窗口和界面</source>
             <translation>Windows and user interface</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="30" />
+            <location filename="../../ui/dialogs/about.py" line="31" />
             <source>生成 PDF 报告</source>
             <translation>PDF reports</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="31" />
+            <location filename="../../ui/dialogs/about.py" line="32" />
             <source>PDF 报告的电子签名和验证</source>
             <translation>Signing and verifying PDF reports</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="32" />
+            <location filename="../../ui/dialogs/about.py" line="33" />
             <source>照片的缩放、方向和缩略图</source>
             <translation>Photo resizing, orientation and thumbnails</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="33" />
+            <location filename="../../ui/dialogs/about.py" line="34" />
             <source>数据库</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="34" />
+            <location filename="../../ui/dialogs/about.py" line="35" />
             <source>导出 Excel 表格</source>
             <translation>Excel export</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="35" />
+            <location filename="../../ui/dialogs/about.py" line="36" />
             <source>PDF 预览</source>
             <translation>PDF preview</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="37" />
+            <location filename="../../ui/dialogs/about.py" line="38" />
             <source>把标准原文转换为简体（仅在构建检查模板时使用，不随程序分发）</source>
             <translation>Converts the standards to Simplified Chinese (used only when building the checklist templates; not distributed with the program)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="39" />
+            <location filename="../../ui/dialogs/about.py" line="40" />
             <source>界面和报告中的中文字体（修改版：TrueType 轮廓，GBK 字符集）</source>
             <translation>Chinese font of the windows and reports (modified: TrueType outlines, GBK character set)</translation>
         </message>

@@ -92,7 +92,7 @@ def test_export_from_the_menu_signs_a_draft_with_the_typed_password(qtbot, windo
     dialog.password.setText(PASSWORD)
     assert dialog.ok.isEnabled()
     dialog.ok.click()
-    box_with_button(qtbot, window, "在文件夹中显示")
+    box_with_button(qtbot, window, "打开所在文件夹")
     assert window.bundles.last_result.signed and out.is_file()
 
 

@@ -235,7 +235,7 @@ def test_sign_and_issue_wrong_password_then_cancel_then_success(qtbot, opened, r
     assert page_count(copy) >= 4
     message = window.report_menu.message
     assert "已签署" in message.text() and str(copy) in message.text()
-    assert {b.text() for b in message.buttons()} == {"打开报告", "打印…", "在文件夹中显示", "关闭"}
+    assert {b.text() for b in message.buttons()} == {"打开报告", "打印…", "打开所在文件夹", "关闭"}
     # the page reloads as signed: read-only, with the banner and its reopen button
     qtbot.waitUntil(lambda: window.page.session is not None and window.page.session.read_only)
     assert not window.page.header.banner.isHidden()

@@ -99,5 +99,10 @@ def split_names(text: str) -> list[str]:
     return [name.strip() for name in _SEPARATORS.split(text or "") if name.strip()]
 
 
+def join_list(items: Iterable[str]) -> str:
+    """Items of a sentence's list, joined as the language does (、 in Chinese, ", " in English)."""
+    return tr("、").join(items)
+
+
 def join_names(names: Iterable[str]) -> str:
     return NAME_SEPARATOR.join(names)

@@ -35,9 +35,10 @@ from ui.base.file_dialogs import open_file, save_file, start_folder
 from ui.base.i18n import status_label, tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import Progress, TaskRunner
-from ui.base.widgets import grow_to_fit, muted_label
+from ui.base.widgets import error_label, grow_to_fit, hide_password, muted_label, with_message
 from ui.bundles.files import SUFFIX
 from ui.reports.export_dialogs import DbStore, ProgressTask, file_stem
+from ui.reports.fingerprint import fingerprint_lines, selectable_message
 
 BUNDLES = "bundles"  # the file dialogs' folder for bundles
 
@@ -73,9 +74,12 @@ def describe_import(result: Any) -> str:
 class ExportDialog(QDialog):
     """Where to save the bundle, and the key's password when the bundle is to be signed."""
 
+    submitted = Signal()  # 导出 pressed with everything filled in
+
     def __init__(self, inspection: Inspection, *, sealed: bool, has_key: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.busy = False
         grow_to_fit(self)
         self.setWindowTitle(tr("导出检查包"))
         self.inspection, self.sealed = inspection, sealed
@@ -92,26 +96,28 @@ class ExportDialog(QDialog):
         row.addWidget(choose)
         self.sign = QCheckBox(tr("用签名密钥签署检查包（推荐）"))
         self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        hide_password(self.password)
         self.password.setPlaceholderText(tr("签名密钥的密码（不会被保存）"))
+        self.password_error = error_label()
+        self.password_row = with_message(self.password, self.password_error)
         form = QFormLayout()
         form.addRow(tr("保存到："), row)
         if inspection.locked and sealed:
             note = tr("该版本已签署：检查包在签署报告时已签名，无需密码。")
             self.sign.hide()
-            self.password.hide()
+            self.password_row.hide()
         elif inspection.locked:
             note = tr("该版本已签署：导出检查包需要签署报告所用密钥的密码。")
             self.sign.setChecked(True)
             self.sign.setEnabled(False)
-            form.addRow(tr("密钥密码："), self.password)
+            form.addRow(tr("密钥密码："), self.password_row)
         else:
             note = tr("不签署时导出的是未签名的草稿检查包：对方导入时需要确认来源，"
                       "且它不能作为已签署的版本。")
             self.sign.setChecked(has_key)
             self.sign.setEnabled(has_key)
             form.addRow("", self.sign)
-            form.addRow(tr("密钥密码："), self.password)
+            form.addRow(tr("密钥密码："), self.password_row)
             self.sign.toggled.connect(self.password.setEnabled)
             self.password.setEnabled(has_key)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -121,6 +127,7 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.password.textChanged.connect(self._update)
+        self.password.textChanged.connect(lambda _text: self.password_error.hide())
         self.sign.toggled.connect(self._update)
         layout = QVBoxLayout(self)
         layout.addWidget(head)
@@ -129,6 +136,22 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 40)
         self._update()
+
+    def accept(self) -> None:
+        """导出: asks the flow to export; the dialog stays open until the bundle is written, so
+        a wrong password is said here, under the field, and nothing typed is lost."""
+        if self.ok.isEnabled():
+            self.submitted.emit()
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._update()
+
+    def show_password_error(self, text: str) -> None:
+        self.password_error.setText(text)
+        self.password_error.show()
+        self.password.setFocus()
+        self.password.selectAll()
 
     @property
     def wants_signature(self) -> bool:
@@ -146,7 +169,7 @@ class ExportDialog(QDialog):
             self.path.setText(str(out))
 
     def _update(self) -> None:
-        self.ok.setEnabled(bool(self.path.text().strip())
+        self.ok.setEnabled(not self.busy and bool(self.path.text().strip())
                            and (not self.wants_signature or bool(self.password.text())))
 
 
@@ -183,15 +206,18 @@ class BundleFlow(QObject):
         dialog = ExportDialog(inspection, sealed=sealed,
                               has_key=key is not None and key.exists(), parent=self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.run_export(
+        dialog.submitted.connect(lambda: self.run_export(
             inspection.id, dialog.target, dialog.password.text() if dialog.wants_signature
-            else None))
+            else None, dialog=dialog))
         self.dialog = dialog
         dialog.open()
 
-    def run_export(self, inspection_id: str, out: Path, password: str | None) -> None:
+    def run_export(self, inspection_id: str, out: Path, password: str | None,
+                   dialog: ExportDialog | None = None) -> None:
+        """Export; with *dialog* (still open) a wrong password is said in it and it stays
+        open on any failure, so that nothing typed is lost; it closes once the file is written."""
         from inspection.bundle.export import export_bundle
-        from inspection.signing.keys import load_signing_key
+        from inspection.signing.keys import WrongPassword, load_signing_key
 
         store = BundleStore(self.runner)
         key_file = self.prefs.signing_key_path
@@ -201,10 +227,27 @@ class BundleFlow(QObject):
             return export_bundle(store, inspection_id, out, key=key, progress=progress,
                                  should_cancel=progress.should_cancel)
 
-        self.task = ProgressTask(self.runner, work, parent=self.parent_widget,
+        def done(result: Any) -> None:
+            if dialog is not None:
+                dialog.set_busy(False)
+                dialog.done(QDialog.DialogCode.Accepted)
+            self._exported(result)
+
+        def failed(exc: BaseException) -> None:
+            if dialog is None:
+                self._failed(exc, tr("检查包没有导出"))
+                return
+            dialog.set_busy(False)
+            if isinstance(exc, WrongPassword):
+                dialog.show_password_error(tr("密码不正确，检查包没有导出。请重新输入密码。"))
+            else:
+                self.message = report_error(exc, dialog, title=tr("检查包没有导出"))
+
+        if dialog is not None:
+            dialog.set_busy(True)
+        self.task = ProgressTask(self.runner, work, parent=dialog or self.parent_widget,
                                  title=tr("导出检查包"), label=tr("正在导出检查包…"),
-                                 on_done=self._exported,
-                                 on_error=lambda exc: self._failed(exc, tr("检查包没有导出")))
+                                 on_done=done, on_error=failed)
 
     def _exported(self, result: Any) -> None:
         self.last_result = result
@@ -241,7 +284,7 @@ class BundleFlow(QObject):
             self.run_import(path, trust_signer=False, allow_unsigned=False)
             return
         if checked.signed:
-            from inspection.signing.trust import Trust, fingerprint_text
+            from inspection.signing.trust import Trust
             signer = checked.signer
             if checked.identity is not None and checked.identity.trust is Trust.IMPERSONATION:
                 text = tr("检查包 {0} 的签名证书自称“{1}”，但不是本机已信任的“{1}”的证书："
@@ -250,10 +293,10 @@ class BundleFlow(QObject):
             else:
                 text = tr("检查包 {0} 由本机不认识的证书签名。").format(what)
                 action = tr("信任并导入")
-            info = tr("签名人：{0}（{1}）\n证书指纹：{2}\n\n请与签名人核对指纹；信任后，"
-                      "其证书会加入本机已知的证书。").format(
+            info = tr("签名人：{0}（{1}）\n证书指纹（SHA-256）：\n{2}\n\n请通过电话等可靠途径与签名人"
+                      "逐组核对全部指纹；信任后，其证书会加入本机已知的证书。").format(
                 signer["name"], signer["organisation"] or "—",
-                fingerprint_text(signer["fingerprint"], groups=8) + " …")
+                fingerprint_lines(signer["fingerprint"]))
         else:
             text = tr("检查包 {0} 未签名（草稿）。").format(what)
             info = tr("未签名的检查包无法证明来自谁、是否被改动过。只在确认来源可靠时导入；"
@@ -262,6 +305,7 @@ class BundleFlow(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, tr("导入检查包"), text,
                           QMessageBox.StandardButton.NoButton, self.parent_widget)
         box.setInformativeText(info)
+        selectable_message(box)  # the fingerprint can be copied
         accept = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)

@@ -5,8 +5,8 @@ import html
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, qVersion
-from PySide6.QtGui import QDesktopServices, QFont, QIcon
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, qVersion
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from inspection.appinfo import APP_VERSION
 from resources import resource_path
 from ui.base.i18n import tr
+from ui.base.system_open import open_folder
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import muted_label, section_title
 
@@ -125,7 +126,7 @@ class AboutDialog(QDialog):
         return box
 
     def open_data_dir(self) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
+        return open_folder(self.data_dir, self)
 
     def _texts_loaded(self, texts: dict[str, str]) -> None:
         self.licences.setHtml(self._licences_html(texts))

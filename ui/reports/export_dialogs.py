@@ -3,14 +3,12 @@ seen from that work, "open / show in folder", and the two unsigned exports (draf
 """
 from __future__ import annotations
 
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QProcess, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from inspection.model import Inspection
@@ -18,9 +16,12 @@ from inspection.paths import DataDir
 from ui.base.error_reporting import report_error
 from ui.base.file_dialogs import EXCEL, REPORTS, save_file
 from ui.base.i18n import tr
+from ui.base.system_open import open_file, show_in_folder
 from ui.base.tasks import Progress, TaskHandle, TaskRunner
 
 _open_boxes: list[QMessageBox] = []
+# what the system is expected to have a program for (others are only shown in their folder)
+SYSTEM_OPENS = (".pdf", ".docx", ".xlsx", ".csv", ".png", ".jpg")
 
 
 
@@ -114,36 +115,26 @@ def file_stem(inspection: Inspection, kind: str) -> str:
     return f"{kind}-{inspection.file_safe_number}-" + tr("第{0}版").format(inspection.revision)
 
 
-def open_file(path: Path) -> bool:
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def show_in_folder(path: Path) -> bool:
-    """The file selected in the system's file manager where it can; else its folder opened."""
-    path = Path(path)
-    if sys.platform == "win32":
-        return QProcess.startDetached("explorer", ["/select,", str(path)])[0]
-    if sys.platform == "darwin":
-        return QProcess.startDetached("open", ["-R", str(path)])[0]
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-
-
 def finished_message(parent: QWidget, title: str, text: str, path: Path,
                      extra: list[tuple[str, Callable[[], None]]] = ()) -> QMessageBox:
-    """A non-blocking message with 打开 / (extra) / 在文件夹中显示 / 关闭 for *path*."""
+    """A non-blocking message with 打开 / (extra) / 打开所在文件夹 / 关闭 for *path*. Files
+    the system has no program for (a .pib bundle is read by this program only) get no 打开:
+    打开所在文件夹 is then the default."""
     box = QMessageBox(QMessageBox.Icon.Information, title, text,
                       QMessageBox.StandardButton.NoButton, parent)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     actions: dict[object, Callable[[], None]] = {}
-    opener = box.addButton(tr("打开报告") if path.suffix.lower() == ".pdf" else tr("打开"),
-                           QMessageBox.ButtonRole.AcceptRole)
-    actions[opener] = lambda: open_file(path)
+    opener = None
+    if path.suffix.lower() in SYSTEM_OPENS:
+        opener = box.addButton(tr("打开报告") if path.suffix.lower() == ".pdf" else tr("打开"),
+                               QMessageBox.ButtonRole.AcceptRole)
+        actions[opener] = lambda: open_file(path, parent)
     for label, action in extra:
         actions[box.addButton(label, QMessageBox.ButtonRole.ActionRole)] = action
-    actions[box.addButton(tr("在文件夹中显示"), QMessageBox.ButtonRole.ActionRole)] = \
-        lambda: show_in_folder(path)
+    folder = box.addButton(tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+    actions[folder] = lambda: show_in_folder(path, parent)
     box.addButton(tr("关闭"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(opener)
+    box.setDefaultButton(opener or folder)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def clicked(button) -> None:

@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -28,13 +26,10 @@ from PySide6.QtWidgets import (
 
 from checklists.errors import language
 from inspection.files import check_output_path, write_atomic
-from inspection.palette import MUTED, RESULT_COLORS
+from inspection.palette import RESULT_COLORS
 from inspection.paths import DataDir
 from inspection.signing.certificates import certificate_problems
 from inspection.signing.keys import (
-    MAX_FIELD_CHARS,
-    MAX_NAME_BYTES,
-    MIN_PASSWORD_LENGTH,
     SigningKey,
     WrongPassword,
     create_signing_key,
@@ -46,7 +41,13 @@ from ui.base.file_dialogs import KEYS, open_file, save_file
 from ui.base.i18n import tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
-from ui.base.widgets import error_label, grow_to_fit, hide_password, muted_label, with_message
+from ui.base.widgets import grow_to_fit, muted_label
+from ui.reports.fingerprint import show_fingerprint
+from ui.reports.key_forms import (  # noqa: F401 — password_strength re-exported
+    CreateKeyDialog,
+    PasswordDialog,
+    password_strength,
+)
 from ui.reports.trusted_panel import TrustedCertificatesPanel
 
 
@@ -80,138 +81,6 @@ def new_key_file(keys_dir: Path, name: str) -> Path:
     return path
 
 
-def password_strength(password: str) -> tuple[int, str]:
-    """0 too short … 3 strong, with a hint in words."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        return 0, tr("太短：至少 {0} 位").format(MIN_PASSWORD_LENGTH)
-    kinds = sum(bool(re.search(p, password)) for p in (r"[a-z]", r"[A-Z]", r"\d", r"[^\w]|_"))
-    if len(password) >= 12 and kinds >= 3:
-        return 3, tr("强")
-    if len(password) >= 8 and kinds >= 2:
-        return 2, tr("中等：再长一些或混合大小写、数字、符号会更安全")
-    return 1, tr("弱：建议至少 8 位，并混合字母和数字")
-
-
-def grouped(fingerprint: str) -> str:
-    """AB12 CD34 … in two lines of 32 hex digits."""
-    text = fingerprint.upper()
-    groups = [text[i:i + 4] for i in range(0, len(text), 4)]
-    return " ".join(groups[:8]) + "\n" + " ".join(groups[8:])
-
-
-class PasswordDialog(QDialog):
-    """Asks for a key's password (never stored); shows a wrong password inline."""
-
-    def __init__(self, title: str, message: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
-        self.setWindowTitle(title)
-        self.password = QLineEdit()
-        hide_password(self.password)
-        self.error = error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.password.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text)))
-        self.password.textChanged.connect(lambda _text: self.error.hide())
-        layout = QVBoxLayout(self)
-        label = QLabel(message)
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        layout.addWidget(self.password)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.ok_button.setEnabled(False)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 30)
-
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-        self.password.selectAll()
-        self.password.setFocus()
-
-
-class CreateKeyDialog(QDialog):
-    """Name, organisation and title of the certificate; the password twice, with a hint."""
-
-    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        grow_to_fit(self)  # a message shown later grows the dialog, never squashes it
-        self.setWindowTitle(tr("创建签名密钥"))
-        self.name = QLineEdit(prefs.inspector_name)
-        self.organisation = QLineEdit(prefs.organisation)
-        self.organisation.setMaxLength(MAX_FIELD_CHARS)
-        self.title_edit = QLineEdit(prefs.title)
-        self.title_edit.setMaxLength(MAX_FIELD_CHARS)
-        self.title_edit.setPlaceholderText(tr("可不填"))
-        self.password = QLineEdit()
-        hide_password(self.password)
-        self.repeat = QLineEdit()
-        hide_password(self.repeat)
-        self.strength = QLabel()
-        self.strength.setWordWrap(True)
-        self.mismatch = error_label()
-        self.missing = muted_label()
-        form = QFormLayout()
-        form.addRow(tr("签署人姓名："), self.name)
-        form.addRow(tr("单位："), self.organisation)
-        form.addRow(tr("职务："), self.title_edit)
-        form.addRow(tr("密码："), with_message(self.password, self.strength))
-        form.addRow(tr("再次输入密码："), with_message(self.repeat, self.mismatch))
-        note = muted_label(tr("密码保护密钥文件，程序不会保存它：每次签署报告时需要输入。忘记密码后只能创建新密钥"
-                              "（已签署的报告不受影响）。证书有效期 5 年。"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(tr("创建密钥"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.missing, 1)
-        bottom.addWidget(self.buttons)
-        layout.addLayout(bottom)
-        for edit in (self.name, self.organisation, self.password, self.repeat):
-            edit.textChanged.connect(self._update)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 40)
-        self._update()
-        (self.password if self.name.text() and self.organisation.text() else self.name).setFocus()
-
-    def _update(self) -> None:
-        password, repeat = self.password.text(), self.repeat.text()
-        level, hint = password_strength(password)
-        colors = (RESULT_COLORS["fail"], RESULT_COLORS["partial"], RESULT_COLORS["on_track"],
-                  RESULT_COLORS["pass"])
-        self.strength.setText(tr("密码强度：{0}").format(hint) if password else
-                              tr("至少 {0} 位").format(MIN_PASSWORD_LENGTH))
-        self.strength.setStyleSheet(f"color: {colors[level] if password else MUTED};")
-        # Said while typing only once the second entry can no longer become the first.
-        mismatch = bool(repeat) and repeat != password and (
-            len(repeat) >= len(password) or not password.startswith(repeat))
-        self.mismatch.setText(tr("两次输入的密码不一致"))
-        self.mismatch.setVisible(mismatch)
-        missing = []
-        if not self.name.text().strip():
-            missing.append(tr("姓名"))
-        if not self.organisation.text().strip():
-            missing.append(tr("单位"))
-        if level == 0:
-            missing.append(tr("密码"))
-        elif repeat != password and not mismatch:  # a mismatch is said beside the field
-            missing.append(tr("再次输入密码"))
-        text = tr("还需填写：{0}").format("、".join(missing)) if missing else ""
-        if len(self.name.text().strip().encode("utf-8")) > MAX_NAME_BYTES:
-            text = tr("姓名太长：证书中最多约 21 个汉字")
-        elif any(not ch.isprintable() for ch in password):
-            text = tr("密码中不能含有控制字符")
-        self.missing.setText(text)
-        self.ok_button.setEnabled(not text and repeat == password)
-
-
 class SigningKeyDialog(QDialog):
     """The current key (who, organisation, validity, fingerprint); create or import another."""
 
@@ -240,8 +109,6 @@ class SigningKeyDialog(QDialog):
             value.setWordWrap(key in ("path", "problems"))
             self.fields[key] = value
             self.form.addRow(label, value)
-        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.fields["fingerprint"].setFont(fixed)
         self.fields["problems"].setStyleSheet(f"color: {RESULT_COLORS['fail']};")
         self.form.addRow(self.empty)
         self.export_button = QPushButton(tr("导出我的证书（.crt）…"))
@@ -312,7 +179,7 @@ class SigningKeyDialog(QDialog):
         self.fields["validity"].setText(validity)
         self.fields["validity"].setStyleSheet(
             f"color: {RESULT_COLORS['fail']};" if expired(info) else "")
-        self.fields["fingerprint"].setText(grouped(info.fingerprint))
+        show_fingerprint(self.fields["fingerprint"], info.fingerprint)
         self.fields["problems"].setText("；".join(p.text(language()) for p in problems))
         self.layout().activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
@@ -343,15 +210,15 @@ class SigningKeyDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         dialog = CreateKeyDialog(self.prefs, self)
-        dialog.accepted.connect(lambda: self._create(dialog))
+        dialog.submitted.connect(lambda: self._create(dialog))
         self.create_dialog = dialog
         dialog.open()
 
     def _create(self, dialog: CreateKeyDialog) -> None:
+        """Create the key; the form stays open (with everything typed) until it exists, and a
+        refused field is said under it."""
         name, organisation = dialog.name.text().strip(), dialog.organisation.text().strip()
         title, password = dialog.title_edit.text().strip(), dialog.password.text()
-        dialog.password.clear()
-        dialog.repeat.clear()
         keys_dir = self.keys_dir
 
         def create(_progress) -> Path:
@@ -359,8 +226,21 @@ class SigningKeyDialog(QDialog):
             return create_signing_key(name=name, organisation=organisation, password=password,
                                       title=title, out=new_key_file(keys_dir, name))
 
+        def created(path: Path) -> None:
+            dialog.creating(False)
+            dialog.password.clear()
+            dialog.repeat.clear()
+            dialog.done(QDialog.DialogCode.Accepted)
+            self._key_ready(path)
+
+        def failed(exc: BaseException) -> None:
+            self.create_button.setEnabled(True)
+            if not dialog.refused(exc):
+                report_error(exc, dialog, title=tr("签名密钥没有创建"))
+
+        dialog.creating(True)
         self.create_button.setEnabled(False)
-        self.runner.background(create, self._key_ready, self._failed)
+        self.runner.background(create, created, failed)
 
     # --- importing --------------------------------------------------------------------------
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from inspection.model import Inspection, Status
 from inspection.paths import DataDir
 from ui.base.i18n import tr
+from ui.base.system_open import open_file, show_in_folder
 from ui.base.widgets import muted_label
-from ui.reports.export_dialogs import open_file, show_in_folder
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ class RevisionsDialog(QDialog):
         buttons = QHBoxLayout()
         self.open_button = QPushButton(tr("打开报告"))
         self.open_button.clicked.connect(self.open_report)
-        self.folder_button = QPushButton(tr("在文件夹中显示"))
+        self.folder_button = QPushButton(tr("打开所在文件夹"))
         self.folder_button.clicked.connect(self.show_folder)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.folder_button)
@@ -117,12 +117,12 @@ class RevisionsDialog(QDialog):
     def open_report(self) -> None:
         row = self.selected()
         if row is not None and row.report is not None and row.present:
-            open_file(row.report)
+            open_file(row.report, self)
 
     def show_folder(self) -> None:
         row = self.selected()
         if row is not None and row.report is not None:
-            show_in_folder(row.report)
+            show_in_folder(row.report, self)
 
 
 def open_revisions(runner, inspection_id: str, parent: QWidget, keep) -> None:

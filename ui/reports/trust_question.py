@@ -13,13 +13,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.base.i18n import tr
-
-
-def fingerprint_lines(fingerprint: str) -> str:
-    """AB12 CD34 … in two lines of 32 hex digits."""
-    text = fingerprint.upper()
-    groups = [text[i:i + 4] for i in range(0, len(text), 4)]
-    return " ".join(groups[:8]) + "\n" + " ".join(groups[8:])
+from ui.reports.fingerprint import fingerprint_lines, selectable_message
 
 
 def trust_question(parent: QWidget, *, name: str, organisation: str, fingerprint: str,
@@ -38,6 +32,7 @@ def trust_question(parent: QWidget, *, name: str, organisation: str, fingerprint
         details.insert(0, tr("注意：本机已信任同名签署人的另一张证书（{0}）。只有在本人确认换了新证书、"
                              "且指纹一致时，才信任这张证书。").format("；".join(namesakes)))
     box.setInformativeText("\n\n".join(details))
+    selectable_message(box)
     trust = box.addButton(tr("信任"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)

@@ -27,6 +27,7 @@ from ui.base.file_dialogs import KEYS, open_file
 from ui.base.i18n import tr
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import muted_label
+from ui.reports.fingerprint import fingerprint_lines
 from ui.reports.trust_question import trust_question
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ class TrustedCertificatesPanel(QGroupBox):
             item = QTreeWidgetItem([name, entry.organisation or "—", until,
                                     short_fingerprint(entry.fingerprint)])
             item.setFont(3, fixed)
-            item.setToolTip(3, entry.fingerprint.upper())
+            item.setToolTip(3, fingerprint_lines(entry.fingerprint))
             if entry.own:
                 for column in range(4):
                     item.setForeground(column, QBrush(QColor(MUTED)))

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,7 +33,8 @@ from ui.base.i18n import tr
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import grow_to_fit
 from ui.reports.export_dialogs import open_file as open_in_viewer
-from ui.reports.trust_question import fingerprint_lines, trust_question
+from ui.reports.fingerprint import show_fingerprint
+from ui.reports.trust_question import trust_question
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -163,8 +163,6 @@ class VerifyDialog(QDialog):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[key] = value
             self.form.addRow(label, value)
-        self.fields["fingerprint"].setFont(QFontDatabase.systemFont(
-            QFontDatabase.SystemFont.FixedFont))
         self.buttons = QDialogButtonBox()
         self.trust_button = QPushButton(tr("信任此证书…"))
         self.trust_button.setToolTip(tr("把签署人的证书加入本机信任的证书（先与本人核对指纹）"))
@@ -248,7 +246,7 @@ class VerifyDialog(QDialog):
             tr("冒充风险：本机信任的 {0} 与签署人同名，签名用的却是另一张证书").format(
                 tr("；").join(v.impersonated)) if v.impersonated else
             tr("未核实：签名证书不在本机信任的证书中"))
-        self.fields["fingerprint"].setText(fingerprint_lines(v.fingerprint))
+        show_fingerprint(self.fields["fingerprint"], v.fingerprint)
         if v.certificate_not_before and v.certificate_not_after:
             period = tr("{0} 至 {1}").format(f"{v.certificate_not_before.astimezone():%Y-%m-%d}",
                                             f"{v.certificate_not_after.astimezone():%Y-%m-%d}")
