@@ -45,9 +45,10 @@ if ts_path.exists():
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             text = finished(message)
-            if text is not None:
-                known[(name, message.findtext("source"))] = text
-                by_text.setdefault(message.findtext("source"), text)
+            if text is not None:  # a disambiguation (comment) is a string of its own
+                key = (message.findtext("source"), message.findtext("comment"))
+                known[(name, *key)] = text
+                by_text.setdefault(key, text)
 
 tree = ET.parse(fresh_path)
 root = tree.getroot()
@@ -77,7 +78,8 @@ for context in root.iter("context"):
     name = context.findtext("name") or ""
     for message in context.iter("message"):
         source = message.findtext("source")
-        text = known.get((name, source), by_text.get(source))
+        key = (source, message.findtext("comment"))
+        text = known.get((name, *key), by_text.get(key))
         node = message.find("translation")
         if text is not None:
             node.text = text

@@ -160,6 +160,13 @@
             <translation>, </translation>
         </message>
         <message>
+            <location filename="../../ui/base/i18n.py" line="109" />
+            <location filename="../../ui/reports/sign_dialog.py" line="228" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="57" />
+            <source>{0}（{1}）</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
             <location filename="../../ui/base/system_open.py" line="31" />
             <source>这台电脑没有可以打开此文件的程序。</source>
             <translation>No program on this computer can open this file.</translation>
@@ -1009,39 +1016,39 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Colours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="116" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="115" />
             <location filename="../../ui/hub/settings_dialog.py" line="48" />
             <source>中心服务器</source>
             <translation>Hub</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="119" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="118" />
             <source>未连接：检查只保存在本机</source>
             <translation>Not connected: inspections are kept on this computer only</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="120" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="119" />
             <location filename="../../ui/hub/sync_flow.py" line="124" />
             <source>中心服务器…</source>
             <translation>Hub…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="143" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="151" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="155" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="163" />
             <source>更改在重新启动程序后生效；现有的数据不会自动移到新文件夹。</source>
             <translation>Takes effect when the program restarts; existing data is not moved to the new folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="157" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="165" />
             <source>这次运行使用的是另外指定的文件夹：{0}</source>
             <translation>This session uses a folder given at start-up: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings_dialog.py" line="165" />
+            <location filename="../../ui/dialogs/settings_dialog.py" line="173" />
             <source>界面语言、文字大小和配色在重新启动程序后生效。</source>
             <translation>The language, text size and colours change when the program is started again.</translation>
         </message>
@@ -1617,7 +1624,6 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/office/room.py" line="41" />
             <location filename="../../ui/office/room.py" line="178" />
             <location filename="../../ui/office/tracker_view.py" line="47" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="43" />
             <source>检查人员</source>
             <translation>Inspectors</translation>
         </message>
@@ -5141,12 +5147,6 @@ The report is saved at:
             <translation>All photo files are present ({0} photos).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="228" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="57" />
-            <source>{0}（{1}）</source>
-            <translation>{0} ({1})</translation>
-        </message>
-        <message>
             <location filename="../../ui/reports/sign_dialog.py" line="231" />
             <source>{0} 张照片需要核对：{1}{2}。报告中会注明；确认无误再签署。</source>
             <translation>{0} photos need a look: {1}{2}. The report says so; sign once they are right.</translation>
@@ -5226,7 +5226,14 @@ Create or import a key under “Signing key”.</translation>
         </message>
         <message>
             <location filename="../../ui/reports/signatures_dialog.py" line="43" />
+            <source>检查人员</source>
+            <comment>one signer</comment>
+            <translation>Inspector</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/signatures_dialog.py" line="43" />
             <source>园区代表</source>
+            <comment>one signer</comment>
             <translation>Park representative</translation>
         </message>
         <message>

@@ -67,3 +67,19 @@ def test_browse_chooses_the_data_folder(qtbot, prefs, data_dir, tmp_path, monkey
     dialog.browse_data_dir()
     assert dialog.data_dir.text() == str(tmp_path / "chosen")
     assert "重新启动" in dialog.data_note.text()
+
+
+def test_settings_fit_a_700_pixel_screen_with_every_note_shown(qtbot, prefs, data_dir,
+                                                               tmp_path):
+    """Changing the language shows the restart note: the dialog grew to 725 px once, taller
+    than a 1024×700 screen (its title bar needs about 30 px more)."""
+    dialog = SettingsDialog(prefs, data_dir_in_use=tmp_path / "another")  # a second note
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.hub_note.setText("rev@/tmp/trial3/hub-data/socket:54357/park_hub")
+    assert dialog.language_note.isVisibleTo(dialog) and dialog.data_note.isVisibleTo(dialog)
+    qtbot.wait(50)
+    assert dialog.height() <= 660 and dialog.sizeHint().height() <= 660
+    assert dialog.width() <= 1000

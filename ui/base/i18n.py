@@ -104,5 +104,10 @@ def join_list(items: Iterable[str]) -> str:
     return tr("、").join(items)
 
 
+def bracketed(text: str, inner: str) -> str:
+    """*text* with *inner* after it in brackets: 照片（30） in Chinese, "Photos (30)" in English."""
+    return tr("{0}（{1}）").format(text, inner)
+
+
 def join_names(names: Iterable[str]) -> str:
     return NAME_SEPARATOR.join(names)

@@ -109,7 +109,6 @@ class SettingsDialog(QDialog):
         form.addRow(tr("界面语言"), self.language)
         form.addRow(tr("文字大小"), self.text_size)
         form.addRow(tr("配色"), self.theme)
-        form.addRow("", self.language_note)
         form.addRow("", self.auto_advance)
         form.addRow("", self.stay_on_fail)
 
@@ -129,10 +128,19 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for group in (profile, data, report, interface, hub):
+        for group in (profile, data, interface):
             layout.addWidget(group)
+        # side by side, and the restart note beside 确定: the dialog fits a 700-pixel screen
+        # with every note shown (it grew to 725 px once the language was changed)
+        pair = QHBoxLayout()
+        pair.addWidget(report)
+        pair.addWidget(hub, 1)
+        layout.addLayout(pair)
         layout.addStretch()
-        layout.addWidget(buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.language_note, 1)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 52)
         for form in self.findChildren(QFormLayout):
             # line edits take the width; the choices keep their natural size

@@ -29,7 +29,7 @@ from checklists.editions import edition_label
 from checklists.model import Template, TemplateKind
 from inspection.model import Inspection, Park, ParkType
 from ui.base.error_reporting import report_error
-from ui.base.i18n import join_names, park_type_label, split_names, tr
+from ui.base.i18n import join_list, park_type_label, split_names, tr
 from ui.base.preferences import Preferences
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import clear_layout, error_label, grow_to_fit, muted_label, with_message
@@ -350,7 +350,7 @@ class NewInspectionDialog(QDialog):
         needed = {"park": tr("选择园区"), "name": tr("填写园区名称"), "location": tr("改正园区位置"),
                   "templates": tr("选择检查模板"), "inspectors": tr("填写检查人员")}
         self.missing_label.setText(tr("还需要：{0}").format(
-            join_names(needed[f] for f in hidden)) if hidden else "")
+            join_list(needed[f] for f in hidden)) if hidden else "")
         self.ok_button.setEnabled(not problems and not self._creating)
 
     def selected_templates(self) -> list[str]:

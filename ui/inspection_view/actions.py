@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 
 from checklists.model import Node, NodeKind, Template
 from inspection.model import Inspection, Status
-from ui.base.i18n import result_label, tr
+from ui.base.i18n import bracketed, result_label, tr
 from ui.camera.devices import CameraAvailability, camera_availability
 from ui.inspection_view.checklist_model import filter_labels
 
@@ -71,7 +71,7 @@ class InspectionActions:
             if shortcut is not None:
                 keys = shortcut if isinstance(shortcut, list) else [shortcut]
                 act.setShortcuts([QKeySequence(k) for k in keys])
-                act.setToolTip(f"{text}（{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）")
+                act.setToolTip(bracketed(text, act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
             act.setShortcutContext(ctx)
             act.setCheckable(checkable)
             act.triggered.connect(slot)
@@ -88,7 +88,7 @@ class InspectionActions:
         self.redo.triggered.connect(page.redo)
         for act, hint in ((self.undo, "Ctrl+Z"), (self.redo, "Ctrl+Y / Ctrl+Shift+Z")):
             act.setShortcutContext(ctx)
-            act.setToolTip(f"{act.text()}（{hint}）")
+            act.setToolTip(bracketed(act.text(), hint))
             page.addAction(act)
 
         def name(act: QAction, plain: str, text: str) -> None:

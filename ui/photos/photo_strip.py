@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from inspection.model import Photo
 from inspection.palette import BORDER_SOFT, BORDER_STRONG, MUTED
 from ui.base.error_reporting import guarded, log_guarded
-from ui.base.i18n import tr
+from ui.base.i18n import bracketed, tr
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import DropHighlight, accept_copy_drop, dropped_paths, scaled, section_title
 from ui.photos.annotation_editor import paint_annotations
@@ -247,7 +247,7 @@ class PhotoStrip(QWidget):
 
     def set_photos(self, photos: list[Photo], flags: dict[int, str] | None = None) -> None:
         self.model.set_photos(photos, flags)
-        self.title_label.setText(f"{self._title}（{len(photos)}）" if photos else self._title)
+        self.title_label.setText(bracketed(self._title, str(len(photos))) if photos else self._title)
         self.view.setVisible(bool(photos))
         self.empty.setVisible(not photos)
 

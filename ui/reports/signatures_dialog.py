@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from inspection.model import Inspection, Park, Signature, SignerRole
 from inspection.palette import BORDER, MUTED, RESULT_COLORS
 from ui.base.error_reporting import report_error
-from ui.base.i18n import tr
+from ui.base.i18n import join_list, tr
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import clear_layout, grow_to_fit, has_touch_screen, hline, muted_label
 from ui.reports.signature_pad import SignaturePad
@@ -40,7 +40,7 @@ THUMB = QSize(150, 50)
 
 
 def role_label(role: SignerRole) -> str:
-    return tr("检查人员") if role is SignerRole.INSPECTOR else tr("园区代表")
+    return tr("检查人员", "one signer") if role is SignerRole.INSPECTOR else tr("园区代表", "one signer")
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ class SignDialog(QDialog):
             missing.append(tr("签名人姓名"))
         if self.pad.is_empty():
             missing.append(tr("签名"))
-        self.missing.setText(tr("还需：{0}").format("、".join(missing)) if missing else "")
+        self.missing.setText(tr("还需：{0}").format(join_list(missing)) if missing else "")
         self.ok_button.setToolTip(self.missing.text())
         self.ok_button.setEnabled(not missing)
         self.undo_button.setEnabled(not self.pad.is_empty())
@@ -291,7 +291,7 @@ class SignaturesDialog(QDialog):
             color = MUTED
         elif self.missing:
             text = tr("还缺 {0} 个签名：{1}").format(
-                len(self.missing), "、".join(s.label for s in self.missing))
+                len(self.missing), join_list(s.label for s in self.missing))
             color = RESULT_COLORS["partial"]
         else:
             text = tr("签名已齐全（{0} 人）。").format(len(self.signers))
