@@ -19,6 +19,16 @@
             <translation>Not a valid date; write it as 2026-12-20</translation>
         </message>
         <message>
+            <location filename="../../ui/base/discard.py" line="41" />
+            <source>放弃</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <location filename="../../ui/base/discard.py" line="42" />
+            <source>继续编辑</source>
+            <translation>Keep Editing</translation>
+        </message>
+        <message>
             <location filename="../../ui/base/error_reporting.py" line="59" />
             <source>文件操作失败：{0}</source>
             <translation>A file operation failed: {0}</translation>
@@ -162,7 +172,7 @@
         <message>
             <location filename="../../ui/base/i18n.py" line="109" />
             <location filename="../../ui/reports/sign_dialog.py" line="228" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="57" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="58" />
             <source>{0}（{1}）</source>
             <translation>{0} ({1})</translation>
         </message>
@@ -502,7 +512,7 @@ Compare the whole fingerprint, group by group, with the signer by a reliable way
         <message>
             <location filename="../../ui/dialogs/about.py" line="72" />
             <location filename="../../ui/dialogs/template_import.py" line="169" />
-            <location filename="../../ui/home/new_inspection.py" line="227" />
+            <location filename="../../ui/home/new_inspection.py" line="239" />
             <source>版本 {0}</source>
             <translation>Version {0}</translation>
         </message>
@@ -541,7 +551,7 @@ Compare the whole fingerprint, group by group, with the signer by a reliable way
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="136" />
-            <location filename="../../ui/home/new_inspection.py" line="155" />
+            <location filename="../../ui/home/new_inspection.py" line="167" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
@@ -772,7 +782,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="27" />
-            <location filename="../../ui/home/new_inspection.py" line="80" />
+            <location filename="../../ui/home/new_inspection.py" line="81" />
             <location filename="../../ui/home/welcome.py" line="70" />
             <source>新建检查</source>
             <translation>New inspection</translation>
@@ -1162,7 +1172,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/dialogs/template_import.py" line="87" />
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
             <location filename="../../ui/dialogs/template_manager.py" line="63" />
-            <location filename="../../ui/home/new_inspection.py" line="192" />
+            <location filename="../../ui/home/new_inspection.py" line="204" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <location filename="../../ui/office/ranking_view.py" line="173" />
             <source>编号</source>
@@ -1172,13 +1182,13 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/dialogs/template_import.py" line="87" />
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
             <location filename="../../ui/dialogs/template_manager.py" line="63" />
-            <location filename="../../ui/home/new_inspection.py" line="192" />
+            <location filename="../../ui/home/new_inspection.py" line="204" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_import.py" line="87" />
-            <location filename="../../ui/home/new_inspection.py" line="157" />
+            <location filename="../../ui/home/new_inspection.py" line="169" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
@@ -1250,7 +1260,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_import.py" line="170" />
-            <location filename="../../ui/home/new_inspection.py" line="229" />
+            <location filename="../../ui/home/new_inspection.py" line="241" />
             <source>{0} 项</source>
             <translation>{0} items</translation>
         </message>
@@ -1488,7 +1498,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/home/home_page.py" line="141" />
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="258" />
+            <location filename="../../ui/home/new_inspection.py" line="270" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/ranking_view.py" line="138" />
             <location filename="../../ui/office/tracker_view.py" line="47" />
@@ -1601,14 +1611,14 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/home/home_page.py" line="431" />
             <location filename="../../ui/inspection_view/findings.py" line="261" />
             <location filename="../../ui/photos/photo_strip.py" line="277" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="262" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="278" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="271" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="287" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="117" />
+            <location filename="../../ui/home/new_inspection.py" line="129" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/room.py" line="174" />
             <location filename="../../ui/office/tracker_view.py" line="46" />
@@ -1618,7 +1628,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="259" />
+            <location filename="../../ui/home/new_inspection.py" line="271" />
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/room.py" line="41" />
@@ -1629,7 +1639,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="178" />
+            <location filename="../../ui/home/new_inspection.py" line="190" />
             <source>检查模板</source>
             <translation>Templates</translation>
         </message>
@@ -1717,144 +1727,154 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Found in {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="97" />
+            <location filename="../../ui/home/new_inspection.py" line="98" />
             <source>创建并开始检查</source>
             <translation>Create and start</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="118" />
+            <location filename="../../ui/home/new_inspection.py" line="114" />
+            <source>放弃新建检查？</source>
+            <translation>Discard the new inspection?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/new_inspection.py" line="114" />
+            <source>已经填写的内容不会保存。</source>
+            <translation>What you have filled in will not be saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/home/new_inspection.py" line="130" />
             <source>已检查过的园区</source>
             <translation>A park inspected before</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="119" />
+            <location filename="../../ui/home/new_inspection.py" line="131" />
             <source>新园区</source>
             <translation>A new park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="123" />
+            <location filename="../../ui/home/new_inspection.py" line="135" />
             <source>输入园区名称搜索</source>
             <translation>Type to search park names</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="132" />
+            <location filename="../../ui/home/new_inspection.py" line="144" />
             <source>例如：星河智造小微企业园</source>
             <translation>e.g. Xinghe Smart Manufacturing Park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="156" />
+            <location filename="../../ui/home/new_inspection.py" line="168" />
             <location filename="../../ui/hub/settings_dialog.py" line="71" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="190" />
+            <location filename="../../ui/home/new_inspection.py" line="202" />
             <source>预览</source>
             <translation>Preview</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="195" />
+            <location filename="../../ui/home/new_inspection.py" line="207" />
             <source>点击模板旁的“预览”，在这里查看它的条目</source>
             <translation>Click “Preview” beside a template to see its items here</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="218" />
+            <location filename="../../ui/home/new_inspection.py" line="230" />
             <source>查看这个模板的条目</source>
             <translation>Show this template's items</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="242" />
+            <location filename="../../ui/home/new_inspection.py" line="254" />
             <source>预览：{0}（{1} 项）</source>
             <translation>Preview: {0} ({1} items)</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="248" />
+            <location filename="../../ui/home/new_inspection.py" line="260" />
             <source>本次检查</source>
             <translation>This inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="253" />
+            <location filename="../../ui/home/new_inspection.py" line="265" />
             <source>多名检查人员用“、”分隔，例如：张三、李四</source>
             <translation>Separate several inspectors with "、" or commas, e.g. Zhang San, Li Si</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="260" />
+            <location filename="../../ui/home/new_inspection.py" line="272" />
             <location filename="../../ui/office/ranking_view.py" line="138" />
             <source>检查单位</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="307" />
+            <location filename="../../ui/home/new_inspection.py" line="319" />
             <source>请选择一个园区</source>
             <translation>Choose a park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="309" />
+            <location filename="../../ui/home/new_inspection.py" line="321" />
             <source>没有名为“{0}”的园区；要新建，请选择“新园区”</source>
             <translation>There is no park named "{0}"; to add it, choose "A new park"</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="313" />
+            <location filename="../../ui/home/new_inspection.py" line="325" />
             <source>请填写园区名称</source>
             <translation>Enter the park's name</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="316" />
+            <location filename="../../ui/home/new_inspection.py" line="328" />
             <source>已有名为“{0}”的园区。&lt;a href="use"&gt;改为选择这个园区&lt;/a&gt;</source>
             <translation>A park named "{0}" already exists. &lt;a href="use"&gt;Choose that park instead&lt;/a&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="320" />
+            <location filename="../../ui/home/new_inspection.py" line="332" />
             <source>请至少选择一个检查模板</source>
             <translation>Choose at least one template</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="322" />
+            <location filename="../../ui/home/new_inspection.py" line="334" />
             <source>请至少填写一名检查人员</source>
             <translation>Enter at least one inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="330" />
+            <location filename="../../ui/home/new_inspection.py" line="342" />
             <source>类型：{0}　地址：{1}</source>
             <translation>Type: {0}   Address: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="333" />
+            <location filename="../../ui/home/new_inspection.py" line="345" />
             <source>星级按园区类型评定，本次按“{0}”评定。</source>
             <translation>Star ratings depend on the park type; this one is rated as "{0}".</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="350" />
+            <location filename="../../ui/home/new_inspection.py" line="362" />
             <source>选择园区</source>
             <translation>choose a park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="350" />
+            <location filename="../../ui/home/new_inspection.py" line="362" />
             <source>填写园区名称</source>
             <translation>enter the park name</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="350" />
+            <location filename="../../ui/home/new_inspection.py" line="362" />
             <source>改正园区位置</source>
             <translation>correct the park location</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="351" />
+            <location filename="../../ui/home/new_inspection.py" line="363" />
             <source>选择检查模板</source>
             <translation>choose templates</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="351" />
+            <location filename="../../ui/home/new_inspection.py" line="363" />
             <source>填写检查人员</source>
             <translation>enter inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="352" />
+            <location filename="../../ui/home/new_inspection.py" line="364" />
             <source>还需要：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="397" />
+            <location filename="../../ui/home/new_inspection.py" line="409" />
             <source>无法创建检查</source>
             <translation>Could not create the inspection</translation>
         </message>
@@ -4573,7 +4593,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         <message>
             <location filename="../../ui/reports/key_dialog.py" line="104" />
             <location filename="../../ui/reports/key_forms.py" line="142" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="117" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="118" />
             <source>职务：</source>
             <translation>Title:</translation>
         </message>
@@ -5225,152 +5245,162 @@ Create or import a key under “Signing key”.</translation>
             <translation>Sign here (mouse, pen or finger)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="43" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="44" />
             <source>检查人员</source>
             <comment>one signer</comment>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="43" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="44" />
             <source>园区代表</source>
             <comment>one signer</comment>
             <translation>Park representative</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="108" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="109" />
             <source>签名 — {0}</source>
             <translation>Sign — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="110" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="152" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="111" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="161" />
             <source>签名人姓名</source>
             <translation>Name of the signer</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="113" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="114" />
             <source>如：园区管委会副主任（可不填）</source>
             <translation>e.g. deputy director of the park committee (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="115" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="116" />
             <source>身份：</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="116" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="117" />
             <source>姓名：</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="121" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="122" />
             <source>撤销一笔</source>
             <translation>Undo stroke</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="122" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="123" />
             <source>撤销最后一笔（Ctrl+Z）</source>
             <translation>Undo the last stroke (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="123" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="124" />
             <source>清除</source>
             <translation>Clear</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="130" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="131" />
             <source>保存签名</source>
             <translation>Save signature</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="154" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="233" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="151" />
+            <source>放弃这个签名？</source>
+            <translation>Discard this signature?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/signatures_dialog.py" line="152" />
+            <source>已经写下的签名和填写的内容不会保存。</source>
+            <translation>The signature drawn and the fields filled in will not be saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/signatures_dialog.py" line="163" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="242" />
             <source>签名</source>
             <translation>Signature</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="155" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="164" />
             <source>还需：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="176" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="185" />
             <source>现场签名</source>
             <translation>Signatures on site</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="177" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="186" />
             <source>检查人员和园区代表分别在本机上手写签名；签名显示在报告的“签字确认”页。签署报告前请让所有人签名。</source>
             <translation>The inspectors and the park's representative each sign by hand on this laptop; the signatures appear on the report's confirmation page. Have everyone sign before the report is signed.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="187" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="196" />
             <source>另一位园区代表签名…</source>
             <translation>Another park representative signs…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="204" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="213" />
             <source>正在读取签名…</source>
             <translation>Reading the signatures…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="233" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="242" />
             <source>身份</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="233" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="242" />
             <source>姓名 / 职务</source>
             <translation>Name / title</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="233" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="242" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="248" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="257" />
             <source>未签名</source>
             <translation>Not signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="257" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="278" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="266" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="287" />
             <source>重新签名…</source>
             <translation>Sign again…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="257" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="266" />
             <source>签名…</source>
             <translation>Sign…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="289" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="298" />
             <source>该检查已签署（第 {0} 版），签名不能再更改；如需修改，请先重新打开检查。</source>
             <translation>This inspection is signed (revision {0}); its signatures can no longer change. To change them, reopen the inspection first.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="293" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="302" />
             <source>还缺 {0} 个签名：{1}</source>
             <translation>Signatures missing ({0}): {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="297" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="306" />
             <source>签名已齐全（{0} 人）。</source>
             <translation>All signatures are there ({0}).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="331" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="340" />
             <source>删除签名</source>
             <translation>Remove signature</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="331" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="340" />
             <source>删除 {0} 的签名？删除后需要重新签名。</source>
             <translation>Remove the signature of {0}? They will have to sign again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="343" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="352" />
             <source>签名没有保存</source>
             <translation>The signature was not saved</translation>
         </message>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from checklists.editions import edition_label
 from checklists.model import Template, TemplateKind
 from inspection.model import Inspection, Park, ParkType
+from ui.base.discard import DiscardGuard
 from ui.base.error_reporting import report_error
 from ui.base.i18n import join_list, park_type_label, split_names, tr
 from ui.base.preferences import Preferences
@@ -110,6 +111,17 @@ class NewInspectionDialog(QDialog):
                   lambda exc: report_error(exc, self))
         runner.db(lambda store: store.offered_templates(), self._templates_loaded,
                   lambda exc: report_error(exc, self))
+        self.discard = DiscardGuard(self, self._typed, tr("放弃新建检查？"), tr("已经填写的内容不会保存。"))
+
+    def _typed(self) -> bool:
+        defaults = (self.prefs.inspector_name, self.prefs.organisation, QDate.currentDate())
+        return bool(self.park_name.text().strip() or self.address.text().strip()
+                    or self.selected_templates()) or defaults != (
+            self.inspectors.text(), self.organisation.text(), self.date_edit.date())
+
+    def reject(self) -> None:
+        if self._creating or self.discard.may_close():
+            super().reject()
 
     # --- building ------------------------------------------------------------------------
 

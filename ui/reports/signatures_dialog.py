@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from inspection.model import Inspection, Park, Signature, SignerRole
 from inspection.palette import BORDER, MUTED, RESULT_COLORS
+from ui.base.discard import DiscardGuard
 from ui.base.error_reporting import report_error
 from ui.base.i18n import join_list, tr
 from ui.base.tasks import TaskRunner
@@ -145,6 +146,14 @@ class SignDialog(QDialog):
         self.name.textChanged.connect(self._update)
         self._update()
         (self.pad if self.name.text() else self.name).setFocus()
+        typed = (self.name.text(), self.title_edit.text())
+        self.discard = DiscardGuard(self, lambda: not self.pad.is_empty() or typed != (
+            self.name.text(), self.title_edit.text()), tr("放弃这个签名？"),
+            tr("已经写下的签名和填写的内容不会保存。"))
+
+    def reject(self) -> None:
+        if self.discard.may_close():
+            super().reject()
 
     def _update(self) -> None:
         missing = []
