@@ -25,7 +25,7 @@ from checklists.errors import UserError, language
 from inspection.palette import MUTED, RESULT_COLORS
 from inspection.signing.certificates import unsupported_name_characters
 from inspection.signing.keys import MAX_FIELD_CHARS, MAX_NAME_BYTES, MIN_PASSWORD_LENGTH
-from ui.base.i18n import join_list, tr
+from ui.base.i18n import bracketed, join_list, tr
 from ui.base.preferences import Preferences
 from ui.base.widgets import error_label, grow_to_fit, hide_password, muted_label, with_message
 
@@ -98,7 +98,7 @@ def field_problem(value: str, *, name: bool = False) -> str:
         return tr("不能含有换行等控制字符")
     chars = unsupported_name_characters(value)
     if chars:
-        shown = join_list(f"“{c}”（U+{ord(c):04X}）" for c in chars)
+        shown = join_list(bracketed(f"“{c}”", f"U+{ord(c):04X}") for c in chars)
         return tr("{0} 不能写入签名证书（证书只接受 Unicode 3.2 已有的字符）：请用常用字或拼音代替。"
                   "报告中检查人员的姓名不受影响。").format(shown)
     if name and len(value.encode("utf-8")) > MAX_NAME_BYTES:
