@@ -1,8 +1,6 @@
 """The 新建检查 dialog: the park (existing or new), the templates, the date and the inspectors."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,31 +34,7 @@ from ui.base.tasks import TaskRunner
 from ui.base.widgets import clear_layout, error_label, grow_to_fit, muted_label, with_message
 from ui.dialogs.location_fields import LocationFields
 from ui.dialogs.template_preview import fill_template_tree
-
-
-@dataclass(frozen=True)
-class NewInspectionRequest:
-    """What the dialog asks the store to create."""
-
-    park_name: str
-    new_park: bool
-    park_type: ParkType
-    address: str
-    location: tuple[float, float] | None  # where a new park is, when given
-    template_ids: tuple[str, ...]
-    date: str
-    inspectors: tuple[str, ...]
-    organisation: str
-
-    def create(self, store) -> Inspection:
-        """Runs on the database thread: add the park if it is new, then the inspection."""
-        if self.new_park:
-            park = store.add_park(self.park_name, self.park_type, address=self.address,
-                                  location=self.location)
-        else:
-            park = store.find_park(self.park_name)
-        return store.new_inspection(park.id, self.template_ids, inspectors=self.inspectors,
-                                    date=self.date, organisation=self.organisation)
+from ui.home.new_inspection_request import NewInspectionRequest
 
 
 class NewInspectionDialog(QDialog):
