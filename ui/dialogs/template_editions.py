@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from checklists.editions import EditionChanges, compare_editions, edition_label
 from checklists.library import get_template
 from checklists.model import Template
-from ui.base.i18n import tr
+from ui.base.i18n import bracketed, tr
 from ui.base.widgets import grow_to_fit, muted_label
 
 SHOWN = 40  # items listed per kind of change; the rest are counted
@@ -29,7 +29,7 @@ SHOWN = 40  # items listed per kind of change; the rest are counted
 
 def template_name(template: Template) -> str:
     edition = edition_label(template)
-    return f"{template.title}（{tr('版本 {0}').format(edition)}）" if edition else template.title
+    return bracketed(template.title, tr('版本 {0}').format(edition)) if edition else template.title
 
 
 def changes_html(changes: EditionChanges) -> str:

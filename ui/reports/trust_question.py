@@ -12,7 +12,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ui.base.i18n import tr
+from ui.base.i18n import bracketed, tr
 from ui.reports.fingerprint import fingerprint_lines, selectable_message
 
 
@@ -20,7 +20,7 @@ def trust_question(parent: QWidget, *, name: str, organisation: str, fingerprint
                    not_after: datetime | None, namesakes: Sequence[str],
                    on_yes: Callable[[], None]) -> QMessageBox:
     """The question (opened, not blocking); *on_yes* runs when the user answers 信任."""
-    who = name + (f"（{organisation}）" if organisation else "")
+    who = bracketed(name, organisation) if organisation else name
     box = QMessageBox(QMessageBox.Icon.Warning if namesakes else QMessageBox.Icon.Question,
                       tr("信任此证书"), tr("信任 {0} 的证书？").format(who), parent=parent)
     details = [tr("SHA-256 指纹：") + "\n" + fingerprint_lines(fingerprint)]

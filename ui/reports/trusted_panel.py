@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from inspection.palette import MUTED
 from ui.base.error_reporting import report_error
 from ui.base.file_dialogs import KEYS, open_file
-from ui.base.i18n import tr
+from ui.base.i18n import bracketed, tr
 from ui.base.tasks import TaskRunner
 from ui.base.widgets import muted_label
 from ui.reports.fingerprint import fingerprint_lines
@@ -150,7 +150,7 @@ class TrustedCertificatesPanel(QGroupBox):
             QMessageBox.information(self, tr("信任同事的证书"), tr("该证书已在本机信任的证书中。"))
             return
         info = describe_certificate(certificate)
-        namesakes = [f"{e.name}（{e.organisation}） SHA-256 {short_fingerprint(e.fingerprint)}"
+        namesakes = [f"{bracketed(e.name, e.organisation)} SHA-256 {short_fingerprint(e.fingerprint)}"
                      for e in identity.same_name]
         self.question = trust_question(
             self, name=info["name"], organisation=info["organisation"],
