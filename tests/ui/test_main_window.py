@@ -281,7 +281,7 @@ def test_about_shows_the_version_licences_and_data_folder(qtbot, make_window, in
                  "sqlite-utils", "openpyxl", "pypdfium2", "OpenCC", "SIL Open Font License"):
         assert name in text
     opened = []
-    monkeypatch.setattr("ui.dialogs.about.QDesktopServices.openUrl",
+    monkeypatch.setattr("ui.base.system_open.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toLocalFile()) or True)
     dialog.open_button.click()
     assert opened == [str(data_dir)]
