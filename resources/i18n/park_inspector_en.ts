@@ -511,8 +511,9 @@ Compare the whole fingerprint, group by group, with the signer by a reliable way
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="72" />
+            <location filename="../../ui/dialogs/template_editions.py" line="32" />
             <location filename="../../ui/dialogs/template_import.py" line="169" />
-            <location filename="../../ui/home/new_inspection.py" line="239" />
+            <location filename="../../ui/home/new_inspection.py" line="213" />
             <source>版本 {0}</source>
             <translation>Version {0}</translation>
         </message>
@@ -551,7 +552,7 @@ Compare the whole fingerprint, group by group, with the signer by a reliable way
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="136" />
-            <location filename="../../ui/home/new_inspection.py" line="167" />
+            <location filename="../../ui/home/new_inspection.py" line="141" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
@@ -782,7 +783,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/help.py" line="27" />
-            <location filename="../../ui/home/new_inspection.py" line="81" />
+            <location filename="../../ui/home/new_inspection.py" line="55" />
             <location filename="../../ui/home/welcome.py" line="70" />
             <source>新建检查</source>
             <translation>New inspection</translation>
@@ -1172,7 +1173,7 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/dialogs/template_import.py" line="87" />
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
             <location filename="../../ui/dialogs/template_manager.py" line="63" />
-            <location filename="../../ui/home/new_inspection.py" line="204" />
+            <location filename="../../ui/home/new_inspection.py" line="178" />
             <location filename="../../ui/inspection_view/summary_tab.py" line="312" />
             <location filename="../../ui/office/ranking_view.py" line="173" />
             <source>编号</source>
@@ -1182,13 +1183,13 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/dialogs/template_import.py" line="87" />
             <location filename="../../ui/dialogs/template_manager.py" line="33" />
             <location filename="../../ui/dialogs/template_manager.py" line="63" />
-            <location filename="../../ui/home/new_inspection.py" line="204" />
+            <location filename="../../ui/home/new_inspection.py" line="178" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_import.py" line="87" />
-            <location filename="../../ui/home/new_inspection.py" line="169" />
+            <location filename="../../ui/home/new_inspection.py" line="143" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
@@ -1260,7 +1261,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/template_import.py" line="170" />
-            <location filename="../../ui/home/new_inspection.py" line="241" />
+            <location filename="../../ui/home/new_inspection.py" line="215" />
             <source>{0} 项</source>
             <translation>{0} items</translation>
         </message>
@@ -1498,7 +1499,7 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/home/home_page.py" line="141" />
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="270" />
+            <location filename="../../ui/home/new_inspection.py" line="244" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/ranking_view.py" line="138" />
             <location filename="../../ui/office/tracker_view.py" line="47" />
@@ -1618,7 +1619,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="129" />
+            <location filename="../../ui/home/new_inspection.py" line="103" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/room.py" line="174" />
             <location filename="../../ui/office/tracker_view.py" line="46" />
@@ -1628,7 +1629,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="271" />
+            <location filename="../../ui/home/new_inspection.py" line="245" />
             <location filename="../../ui/hub/settings_dialog.py" line="33" />
             <location filename="../../ui/office/inspections_view.py" line="41" />
             <location filename="../../ui/office/room.py" line="41" />
@@ -1639,7 +1640,7 @@ It holds the database and {1} photo and report files.</translation>
         </message>
         <message>
             <location filename="../../ui/home/inspection_list.py" line="65" />
-            <location filename="../../ui/home/new_inspection.py" line="190" />
+            <location filename="../../ui/home/new_inspection.py" line="164" />
             <source>检查模板</source>
             <translation>Templates</translation>
         </message>
@@ -1727,154 +1728,154 @@ It holds the database and {1} photo and report files.</translation>
             <translation>Found in {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="98" />
+            <location filename="../../ui/home/new_inspection.py" line="72" />
             <source>创建并开始检查</source>
             <translation>Create and start</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="114" />
+            <location filename="../../ui/home/new_inspection.py" line="88" />
             <source>放弃新建检查？</source>
             <translation>Discard the new inspection?</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="114" />
+            <location filename="../../ui/home/new_inspection.py" line="88" />
             <source>已经填写的内容不会保存。</source>
             <translation>What you have filled in will not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="130" />
+            <location filename="../../ui/home/new_inspection.py" line="104" />
             <source>已检查过的园区</source>
             <translation>A park inspected before</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="131" />
+            <location filename="../../ui/home/new_inspection.py" line="105" />
             <source>新园区</source>
             <translation>A new park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="135" />
+            <location filename="../../ui/home/new_inspection.py" line="109" />
             <source>输入园区名称搜索</source>
             <translation>Type to search park names</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="144" />
+            <location filename="../../ui/home/new_inspection.py" line="118" />
             <source>例如：星河智造小微企业园</source>
             <translation>e.g. Xinghe Smart Manufacturing Park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="168" />
+            <location filename="../../ui/home/new_inspection.py" line="142" />
             <location filename="../../ui/hub/settings_dialog.py" line="71" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="202" />
+            <location filename="../../ui/home/new_inspection.py" line="176" />
             <source>预览</source>
             <translation>Preview</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="207" />
+            <location filename="../../ui/home/new_inspection.py" line="181" />
             <source>点击模板旁的“预览”，在这里查看它的条目</source>
             <translation>Click “Preview” beside a template to see its items here</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="230" />
+            <location filename="../../ui/home/new_inspection.py" line="204" />
             <source>查看这个模板的条目</source>
             <translation>Show this template's items</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="254" />
+            <location filename="../../ui/home/new_inspection.py" line="228" />
             <source>预览：{0}（{1} 项）</source>
             <translation>Preview: {0} ({1} items)</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="260" />
+            <location filename="../../ui/home/new_inspection.py" line="234" />
             <source>本次检查</source>
             <translation>This inspection</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="265" />
+            <location filename="../../ui/home/new_inspection.py" line="239" />
             <source>多名检查人员用“、”分隔，例如：张三、李四</source>
             <translation>Separate several inspectors with "、" or commas, e.g. Zhang San, Li Si</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="272" />
+            <location filename="../../ui/home/new_inspection.py" line="246" />
             <location filename="../../ui/office/ranking_view.py" line="138" />
             <source>检查单位</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="319" />
+            <location filename="../../ui/home/new_inspection.py" line="293" />
             <source>请选择一个园区</source>
             <translation>Choose a park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="321" />
+            <location filename="../../ui/home/new_inspection.py" line="295" />
             <source>没有名为“{0}”的园区；要新建，请选择“新园区”</source>
             <translation>There is no park named "{0}"; to add it, choose "A new park"</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="325" />
+            <location filename="../../ui/home/new_inspection.py" line="299" />
             <source>请填写园区名称</source>
             <translation>Enter the park's name</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="328" />
+            <location filename="../../ui/home/new_inspection.py" line="302" />
             <source>已有名为“{0}”的园区。&lt;a href="use"&gt;改为选择这个园区&lt;/a&gt;</source>
             <translation>A park named "{0}" already exists. &lt;a href="use"&gt;Choose that park instead&lt;/a&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="332" />
+            <location filename="../../ui/home/new_inspection.py" line="306" />
             <source>请至少选择一个检查模板</source>
             <translation>Choose at least one template</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="334" />
+            <location filename="../../ui/home/new_inspection.py" line="308" />
             <source>请至少填写一名检查人员</source>
             <translation>Enter at least one inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="342" />
+            <location filename="../../ui/home/new_inspection.py" line="316" />
             <source>类型：{0}　地址：{1}</source>
             <translation>Type: {0}   Address: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="345" />
+            <location filename="../../ui/home/new_inspection.py" line="319" />
             <source>星级按园区类型评定，本次按“{0}”评定。</source>
             <translation>Star ratings depend on the park type; this one is rated as "{0}".</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="362" />
+            <location filename="../../ui/home/new_inspection.py" line="336" />
             <source>选择园区</source>
             <translation>choose a park</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="362" />
+            <location filename="../../ui/home/new_inspection.py" line="336" />
             <source>填写园区名称</source>
             <translation>enter the park name</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="362" />
+            <location filename="../../ui/home/new_inspection.py" line="336" />
             <source>改正园区位置</source>
             <translation>correct the park location</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="363" />
+            <location filename="../../ui/home/new_inspection.py" line="337" />
             <source>选择检查模板</source>
             <translation>choose templates</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="363" />
+            <location filename="../../ui/home/new_inspection.py" line="337" />
             <source>填写检查人员</source>
             <translation>enter inspectors</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="364" />
+            <location filename="../../ui/home/new_inspection.py" line="338" />
             <source>还需要：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/home/new_inspection.py" line="409" />
+            <location filename="../../ui/home/new_inspection.py" line="383" />
             <source>无法创建检查</source>
             <translation>Could not create the inspection</translation>
         </message>
