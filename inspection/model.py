@@ -134,6 +134,9 @@ class Signature:
     title: str
     image_png: bytes = field(repr=False)
     signed_at: str = ""
+    # the revision it was given in, when it was carried into this one on reopening (it holds
+    # while the results and findings it confirmed are unchanged: inspection.signers)
+    carried_from: int | None = None
 
 
 @dataclass(frozen=True)

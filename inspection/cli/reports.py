@@ -5,10 +5,14 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checklists.errors import InvalidInput, Message, UserError, messages
 from inspection.cli.common import Commands, require_suffix, store_for
-from inspection.cli.words import say
+from inspection.cli.words import label, say
+
+if TYPE_CHECKING:
+    from inspection.store import Store
 
 MESSAGES = messages({
     "report.out_or_docx": ("report：请给出 --out FILE.pdf（PDF 报告）或 --docx FILE.docx（Word 副本）之一",
@@ -32,6 +36,17 @@ MESSAGES = messages({
     "cli.export.done": ("已导出：{park} {date}", "Exported: {park} {date}"),
     "cli.password.ask": ("签名密钥密码：", "Signing key password: "),
     "cli.password.again": ("再输入一次：", "Once more: "),
+    "cli.report.not_ready": (
+        "没有签署：{missing}。窗口中签署时也要确认这些问题；确认仍要签署请加 --acknowledge-missing",
+        "Not signed: {missing}. Signing in the window asks to acknowledge these too; to sign"
+        " anyway, add --acknowledge-missing"),
+    "cli.report.unanswered": ("{open} 个条目未检查（共 {total} 个）",
+                              "{open} of {total} items are not checked"),
+    "cli.report.no_signatures": ("缺少手写签名：{names}", "handwritten signatures missing: {names}"),
+    "cli.report.lapsed": ("{name} 在第 {revision} 版的签名已失效（{reason}）",
+                          "{name}'s signature of revision {revision} lapsed ({reason})"),
+    "cli.report.photo_files": ("{count} 张照片的文件缺失", "the files of {count} photos are missing"),
+    "cli.report.signer": ("{name}（{role}）", "{name} ({role})"),
 })
 HELP = messages({
     "cli.help.report": ("生成检查报告 PDF；加 --sign 时签署报告并锁定检查，最后一行输出文件路径",
@@ -44,6 +59,10 @@ HELP = messages({
     "cli.help.report.sign": ("用此签名密钥签署（签署后检查被锁定）；不加则生成未签署的草稿",
                              "sign with this signing key (signing locks the inspection); without it,"
                              " an unsigned draft"),
+    "cli.help.report.acknowledge": (
+        "签署时已知悉未检查的条目、缺少的手写签名或缺失的照片文件，仍要签署（如窗口中的“我已知悉…”）",
+        "sign although items are not checked, handwritten signatures or photo files are missing"
+        " (as the window asks to acknowledge before signing)"),
     "cli.help.report.photos": ("附件中每页照片数：1 大图、2 中图（默认）、4 小图",
                                "photos per page in the attachment: 1 large, 2 medium (default), 4 small"),
     "cli.help.export": ("把检查结果导出为 Excel", "export the inspection's results to Excel"),
@@ -60,6 +79,8 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     report.add_argument("--docx", metavar="FILE.docx", type=Path, help=say("cli.help.report.docx"))
     report.add_argument("--sign", metavar="KEY.p12", type=Path, help=say("cli.help.report.sign"))
     report.add_argument("--password-file", metavar="F", type=Path, help=say("cli.help.password_file"))
+    report.add_argument("--acknowledge-missing", action="store_true",
+                        help=say("cli.help.report.acknowledge"))
     report.add_argument("--photos-per-page", type=int, choices=[1, 2, 4], default=2,
                         help=say("cli.help.report.photos"))
     report.set_defaults(handler=make_report)
@@ -131,6 +152,8 @@ def make_report(args: argparse.Namespace) -> int:
         inspection_id = store.resolve_inspection_id(args.id)
         out = store.check_output(args.out, kind="pdf")  # never into the data folder, a signed report, a device
         if args.sign:
+            if not args.acknowledge_missing:
+                refuse_unready(store, inspection_id)
             path = issue_report(store, inspection_id, key_path=args.sign, password=password,
                                 out=out, progress=progress,
                                 photos_per_page=args.photos_per_page)
@@ -147,6 +170,38 @@ def make_report(args: argparse.Namespace) -> int:
     print(message, file=sys.stderr)
     print(path)
     return 0
+
+
+def refuse_unready(store: Store, inspection_id: str) -> None:
+    """What the window asks to acknowledge before signing (我已知悉…) — items not checked,
+    handwritten signatures missing or lapsed, photo files gone — refuses ``report --sign`` in
+    one line naming all of it, unless ``--acknowledge-missing`` is given."""
+    from inspection.photos.importer import missing_report_images
+    from inspection.results import inspection_results
+    from inspection.signers import missing_signers
+
+    snapshot = store.snapshot(inspection_id)
+    if snapshot.inspection.locked:
+        return  # issue_report says it is signed already
+    found: list[Message] = []
+    results = inspection_results(snapshot)
+    total = sum(r.total for r in results)
+    unanswered = total - sum(r.answered for r in results)
+    if unanswered:
+        found.append(Message("cli.report.unanswered", open=unanswered, total=total))
+    missing = missing_signers(snapshot.inspection, snapshot.signatures)
+    if missing:
+        found.append(Message("cli.report.no_signatures", names=[  # worded now: joined by 、
+            (Message("cli.report.signer", name=name, role=label(role)) if name else label(role)).text()
+            for role, name in missing]))
+    for gone in store.signature_standing(inspection_id)[1]:
+        found.append(Message("cli.report.lapsed", name=gone.signature.name,
+                             revision=gone.signature.carried_from, reason=gone.reason()))
+    gone_files = missing_report_images(snapshot, store.data_dir)
+    if gone_files:
+        found.append(Message("cli.report.photo_files", count=len(gone_files)))
+    if found:
+        raise InvalidInput("cli.report.not_ready", missing=found)
 
 
 def make_word_copy(args: argparse.Namespace) -> int:

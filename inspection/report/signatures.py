@@ -84,6 +84,28 @@ def _people(ctx: ReportContext) -> list[tuple[SignerRole, str, Signature | None]
     return people
 
 
+def _when(signature: Signature | None) -> str:
+    """When it was signed; for a signature carried from an earlier revision, which one."""
+    if signature is None:
+        return ""
+    when = format_time(signature.signed_at)
+    if signature.carried_from is None:
+        return when
+    return f"签于第 {signature.carried_from} 版<br/>{when}"
+
+
+def carried_note(ctx: ReportContext) -> list[Flowable]:
+    """Said under the table when a signature was given in an earlier revision."""
+    revisions = sorted({s.carried_from for s in ctx.snapshot.signatures if s.carried_from})
+    if not revisions:
+        return []
+    which = "、".join(f"第 {n} 版" for n in revisions)
+    return [Spacer(1, 1.5 * mm), Paragraph(
+        f"注：标有“签于第 N 版”的手写签名是在{which}签署的；其后签名人所确认的检查结果和整改项"
+        f"均未改动（本版只增补了照片等证据或说明），故沿用至本版（第 {ctx.snapshot.inspection.revision} 版）。",
+        styles().note)]
+
+
 def _signers_table(ctx: ReportContext) -> Flowable:
     s = styles()
     head = [Paragraph(h, s.head) for h in ("身份", "姓名", "职务", "签名", "签署时间")]
@@ -91,9 +113,7 @@ def _signers_table(ctx: ReportContext) -> Flowable:
     for role, name, signature in _people(ctx):
         rows.append([Paragraph(role.label, s.cell_center), Paragraph(esc(name), s.cell_center),
                      Paragraph(esc(signature.title if signature else ""), s.cell_center),
-                     _signature_image(signature),
-                     Paragraph(format_time(signature.signed_at) if signature else "",
-                               s.cell_center)])
+                     _signature_image(signature), Paragraph(_when(signature), s.cell_center)])
     widths = [24 * mm, 28 * mm, 32 * mm, 50 * mm, CONTENT_WIDTH - 134 * mm]
     table = report_table(rows, widths)
     table.setStyle(table_style([("ALIGN", (3, 1), (3, -1), "CENTER"),
@@ -149,7 +169,7 @@ def signatures(ctx: ReportContext, index: int) -> list[Flowable]:
         Paragraph(f"本报告所列检查结果由{who}于 {esc(format_date_cn(inspection.date))}"
                   "现场核查形成，受检园区代表已知悉检查结果和整改要求。签字表示对上述内容的确认。",
                   s.body),
-        Spacer(1, 2 * mm), _signers_table(ctx), Spacer(1, 4 * mm),
+        Spacer(1, 2 * mm), _signers_table(ctx), *carried_note(ctx), Spacer(1, 4 * mm),
         KeepTogether([_seal_blocks(ctx)]), Spacer(1, 3 * mm),
         Paragraph(closing, s.note),
     ]

@@ -22,6 +22,7 @@ from inspection.model import (
     SignerRole,
     Status,
 )
+from inspection.signers import Lapsed, confirmed_state, standing
 from inspection.store.base import NotFound, StoreBase, dumps, now_iso
 
 if TYPE_CHECKING:
@@ -65,7 +66,8 @@ def _photo(row: dict) -> Photo:
 def _signature(row: dict) -> Signature:
     return Signature(id=row["id"], inspection_id=row["inspection_id"], revision=row["revision"],
                      role=SignerRole(row["role"]), name=row["name"], title=row["title"],
-                     image_png=row["image_png"], signed_at=row["signed_at"])
+                     image_png=row["image_png"], signed_at=row["signed_at"],
+                     carried_from=row.get("carried_from"))
 
 
 def _report(row: dict) -> ReportRecord:
@@ -209,7 +211,7 @@ class EvidenceMixin(StoreBase):
             signature_id = self._insert("signatures", {
                 "inspection_id": inspection_id, "revision": revision, "role": role.value,
                 "name": name, "title": title.strip(), "image_png": image_png,
-                "signed_at": now_iso()})
+                "signed_at": now_iso(), "confirmed": self._confirmed_now(inspection_id)})
             edit.signatures = True
         return _signature(self._written("SELECT * FROM signatures WHERE id = ?", [signature_id]))
 
@@ -223,11 +225,48 @@ class EvidenceMixin(StoreBase):
             edit.signatures = True
 
     def signatures(self, inspection_id: str, *, revision: int | None = None) -> list[Signature]:
-        if revision is None:
-            revision = self.inspection(inspection_id).revision
+        """The handwritten signatures of a revision (the current one by default). For the
+        current revision of an unsigned inspection: those that hold — its own, and those carried
+        from the revision before whose results and findings are unchanged (inspection.signers)."""
+        current = self.inspection(inspection_id)
+        if revision is None or (revision == current.revision and not current.locked):
+            return self.signature_standing(inspection_id)[0]
         return [_signature(r) for r in self._all(
             "SELECT * FROM signatures WHERE inspection_id = ? AND revision = ? ORDER BY id",
             [inspection_id, revision])]
+
+    def signature_standing(self, inspection_id: str) -> tuple[list[Signature], list[Lapsed]]:
+        """The current revision's signatures: those that hold, and the carried ones that lapsed
+        because a result or finding they confirmed changed (each with what changed)."""
+        with self.db.atomic():
+            revision = self.inspection(inspection_id).revision
+            rows = self._all("SELECT * FROM signatures WHERE inspection_id = ? AND revision = ?"
+                             " ORDER BY id", [inspection_id, revision])
+            now = self._confirmed_now(inspection_id) if any(r["carried_from"] for r in rows) else ""
+        return standing([_signature(r) for r in rows], {r["id"]: r["confirmed"] for r in rows}, now)
+
+    def _confirmed_now(self, inspection_id: str) -> str:
+        """What a signature given now confirms (inspection.signers.confirmed_state)."""
+        return confirmed_state(self.answers(inspection_id), self.findings(inspection_id))
+
+    def _carry_signatures(self, inspection_id: str, revision: int) -> list[dict]:
+        """Inside a reopening's edit: the signatures of *revision* go on into ``revision + 1``,
+        marked with the revision each was given in and keeping what it confirmed (or, when
+        that was not recorded, the results and findings as the revision ends). Returns the
+        carried signers for the audit row."""
+        rows = self._all("SELECT * FROM signatures WHERE inspection_id = ? AND revision = ?"
+                         " ORDER BY id", [inspection_id, revision])
+        now = self._confirmed_now(inspection_id) if rows else ""
+        carried = []
+        for row in rows:
+            origin = row["carried_from"] or revision
+            self._insert("signatures", {
+                "inspection_id": inspection_id, "revision": revision + 1, "role": row["role"],
+                "name": row["name"], "title": row["title"], "image_png": row["image_png"],
+                "signed_at": row["signed_at"], "confirmed": row["confirmed"] or now,
+                "carried_from": origin})
+            carried.append({"role": row["role"], "name": row["name"], "from_revision": origin})
+        return carried
 
     def mark_signed(self, inspection_id: str, *, path: str, sha256: str, signer: str,
                     updated_at: str) -> ReportRecord:
@@ -249,6 +288,15 @@ class EvidenceMixin(StoreBase):
                                              " AND resolved_at IS NULL", [inspection_id]).fetchone()[0]
             if open_conflicts:  # 冲突待核: the lead inspector picks first (inspection.store.conflicts)
                 raise BundleRefused("bundle.conflicts_open", count=open_conflicts)
+            held, lapsed = self.signature_standing(inspection_id)
+            for gone in lapsed:  # the report shows the carried signatures that hold, no others
+                self.db.execute("DELETE FROM signatures WHERE id = ?", [gone.signature.id])
+            edit.detail["carried_signatures"] = [
+                {"role": s.role.value, "name": s.name, "from_revision": s.carried_from}
+                for s in held if s.carried_from is not None]
+            edit.detail["lapsed_signatures"] = [
+                {"role": g.signature.role.value, "name": g.signature.name,
+                 "from_revision": g.signature.carried_from} for g in lapsed]
             report_id = self._insert("reports", {
                 "inspection_id": inspection_id, "revision": revision, "path": path,
                 "sha256": sha256, "signed": 1, "signer": signer, "created_at": now_iso()})

@@ -114,6 +114,7 @@ def require_same_standard(old_id: str, new_id: str) -> None:
 class InspectionsMixin(StoreBase):
     if TYPE_CHECKING:  # from the sibling mixin that Store combines with this one
         def findings_settled_on_hub(self, inspection_id: str) -> set[int]: ...
+        def _carry_signatures(self, inspection_id: str, revision: int) -> list[dict]: ...
 
     # --- parks -------------------------------------------------------------------------
 
@@ -279,9 +280,11 @@ class InspectionsMixin(StoreBase):
         with self._edit("reopen", entity="inspection", entity_id=inspection_id,
                         inspection_id=inspection_id, check_lock=False,
                         detail={"from_revision": current.revision,
-                                "to_revision": current.revision + 1, "reason": reason}):
+                                "to_revision": current.revision + 1, "reason": reason}) as edit:
             self.db.execute("UPDATE inspections SET status = 'in_progress', revision = revision + 1"
                             " WHERE id = ?", [inspection_id])
+            edit.detail["carried_signatures"] = self._carry_signatures(inspection_id,
+                                                                       current.revision)
         return self.inspection(inspection_id)
 
     def delete_inspection(self, inspection_id: str) -> None:

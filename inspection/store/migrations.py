@@ -359,6 +359,20 @@ def m011_hub_earlier_photos(db: Database) -> None:
     )
 
 
+@migrations()
+def m012_carried_signatures(db: Database) -> None:
+    """A handwritten signature keeps what it confirmed (the results and findings when it was
+    given, inspection.signers.confirmed_state) and, when it was carried into a later revision on
+    reopening, the revision it was given in. Older signatures have none recorded: reopening takes
+    the state of the revision they were part of."""
+    db.executescript(
+        """
+        ALTER TABLE signatures ADD COLUMN confirmed TEXT;
+        ALTER TABLE signatures ADD COLUMN carried_from INTEGER;
+        """
+    )
+
+
 def _database_folder(db: Database) -> Path | None:
     for _, name, file in db.execute("PRAGMA database_list").fetchall():
         if name == "main" and file:

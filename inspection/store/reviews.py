@@ -142,6 +142,7 @@ class ReviewsMixin(StoreBase):
     if TYPE_CHECKING:  # from the sibling mixins that Store combines with this one
         def inspection(self, inspection_id: str) -> Inspection: ...
         def reopen(self, inspection_id: str, *, reason: str = "") -> Inspection: ...
+        def _carry_signatures(self, inspection_id: str, revision: int) -> list[dict]: ...
 
     def hub_standings(self, hub_id: str, *, park_id: int | None = None,
                       inspection_id: str | None = None) -> dict[str, HubStanding]:
@@ -273,7 +274,9 @@ class ReviewsMixin(StoreBase):
         with self._edit("reopen", entity="inspection", entity_id=inspection_id,
                         inspection_id=inspection_id, check_lock=False,
                         detail={"from_revision": current.revision, "to_revision": current.revision + 1,
-                                "reason": reason, "review": decision.id}):
+                                "reason": reason, "review": decision.id}) as edit:
             self.db.execute("UPDATE inspections SET status = 'in_progress', revision = revision + 1"
                             " WHERE id = ?", [inspection_id])
+            edit.detail["carried_signatures"] = self._carry_signatures(inspection_id,
+                                                                       current.revision)
         return self.inspection(inspection_id)

@@ -171,7 +171,7 @@
         </message>
         <message>
             <location filename="../../ui/base/i18n.py" line="109" />
-            <location filename="../../ui/reports/sign_dialog.py" line="228" />
+            <location filename="../../ui/reports/sign_dialog.py" line="251" />
             <location filename="../../ui/reports/signatures_dialog.py" line="58" />
             <source>{0}（{1}）</source>
             <translation>{0} ({1})</translation>
@@ -258,7 +258,7 @@
         </message>
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="92" />
-            <location filename="../../ui/reports/sign_dialog.py" line="130" />
+            <location filename="../../ui/reports/sign_dialog.py" line="134" />
             <source>选择…</source>
             <translation>Choose…</translation>
         </message>
@@ -269,7 +269,7 @@
         </message>
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="100" />
-            <location filename="../../ui/reports/sign_dialog.py" line="121" />
+            <location filename="../../ui/reports/sign_dialog.py" line="125" />
             <source>签名密钥的密码（不会被保存）</source>
             <translation>The signing key's password (never stored)</translation>
         </message>
@@ -291,7 +291,7 @@
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="113" />
             <location filename="../../ui/bundles/bundle_flow.py" line="120" />
-            <location filename="../../ui/reports/sign_dialog.py" line="138" />
+            <location filename="../../ui/reports/sign_dialog.py" line="142" />
             <source>密钥密码：</source>
             <translation>Key password:</translation>
         </message>
@@ -365,6 +365,7 @@
         </message>
         <message>
             <location filename="../../ui/bundles/bundle_flow.py" line="281" />
+            <location filename="../../ui/reports/sign_dialog.py" line="224" />
             <source>{0}（第 {1} 版，{2}）</source>
             <translation>{0} (revision {1}, {2})</translation>
         </message>
@@ -1612,8 +1613,8 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/home/home_page.py" line="431" />
             <location filename="../../ui/inspection_view/findings.py" line="261" />
             <location filename="../../ui/photos/photo_strip.py" line="277" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="271" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="287" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="273" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="289" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
@@ -2144,8 +2145,8 @@ It holds the database and {1} photo and report files.</translation>
         <message>
             <location filename="../../ui/hub/sync_flow.py" line="254" />
             <location filename="../../ui/photos/photo_facts.py" line="35" />
-            <location filename="../../ui/reports/sign_dialog.py" line="204" />
-            <location filename="../../ui/reports/sign_dialog.py" line="228" />
+            <location filename="../../ui/reports/sign_dialog.py" line="209" />
+            <location filename="../../ui/reports/sign_dialog.py" line="251" />
             <location filename="../../ui/reports/verify_dialog.py" line="247" />
             <source>；</source>
             <translation>; </translation>
@@ -3454,7 +3455,7 @@ Reason (optional):</translation>
         <message>
             <location filename="../../ui/office/ranking_view.py" line="204" />
             <location filename="../../ui/reports/export_dialogs.py" line="169" />
-            <location filename="../../ui/reports/sign_dialog.py" line="264" />
+            <location filename="../../ui/reports/sign_dialog.py" line="287" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
@@ -4896,7 +4897,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="58" />
-            <location filename="../../ui/reports/sign_dialog.py" line="100" />
+            <location filename="../../ui/reports/sign_dialog.py" line="102" />
             <source>现场签名…</source>
             <translation>Signatures on site…</translation>
         </message>
@@ -4907,7 +4908,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="60" />
-            <location filename="../../ui/reports/sign_dialog.py" line="102" />
+            <location filename="../../ui/reports/sign_dialog.py" line="104" />
             <source>签名密钥…</source>
             <translation>Signing key…</translation>
         </message>
@@ -4979,8 +4980,8 @@ A draft is for checking the content; the official report comes from “Sign repo
         </message>
         <message>
             <location filename="../../ui/reports/report_menu.py" line="176" />
-            <location filename="../../ui/reports/sign_dialog.py" line="87" />
-            <location filename="../../ui/reports/sign_dialog.py" line="315" />
+            <location filename="../../ui/reports/sign_dialog.py" line="88" />
+            <location filename="../../ui/reports/sign_dialog.py" line="338" />
             <source>签署报告</source>
             <translation>Sign report</translation>
         </message>
@@ -5047,191 +5048,201 @@ The report is saved at:
             <translation>signed (file missing)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="88" />
+            <location filename="../../ui/reports/sign_dialog.py" line="89" />
             <source>&lt;b&gt;报告编号 {0}（第 {1} 版）&lt;/b&gt;&lt;br&gt;{2} · 检查日期 {3}</source>
             <translation>&lt;b&gt;Report {0} (revision {1})&lt;/b&gt;&lt;br&gt;{2} · inspected on {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="93" />
+            <location filename="../../ui/reports/sign_dialog.py" line="94" />
             <source>签署前检查</source>
             <translation>Before signing</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="97" />
+            <location filename="../../ui/reports/sign_dialog.py" line="99" />
             <source>填写理由…</source>
             <translation>Give reasons…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="104" />
+            <location filename="../../ui/reports/sign_dialog.py" line="106" />
             <source>我已知悉上述问题，仍要签署</source>
             <translation>I know about the points above and want to sign anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="123" />
+            <location filename="../../ui/reports/sign_dialog.py" line="127" />
             <source>同时保存一份到：</source>
             <translation>Also save a copy to:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="125" />
+            <location filename="../../ui/reports/sign_dialog.py" line="129" />
             <source>检查报告</source>
             <translation>Inspection-report</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="127" />
+            <location filename="../../ui/reports/sign_dialog.py" line="131" />
             <source>可直接输入路径，或点击“选择…”</source>
             <translation>Type a path, or click “Choose…”</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="142" />
+            <location filename="../../ui/reports/sign_dialog.py" line="146" />
             <source>签署后检查被锁定，不能再修改；如需修改，需重新打开并生成新的修订版。签署的报告同时保存在数据文件夹中。</source>
             <translation>Signing locks the inspection: it can no longer be changed unless it is reopened as a new revision. The signed report is also kept in the data folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="148" />
+            <location filename="../../ui/reports/sign_dialog.py" line="152" />
             <source>签署并生成报告</source>
             <translation>Sign and issue</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="171" />
+            <location filename="../../ui/reports/sign_dialog.py" line="175" />
             <source>还有 {0} 个条目未检查（共 {1} 个）；报告中显示为“未检查”。</source>
             <translation>{0} of {1} items are not checked yet; the report shows them as “not checked”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="174" />
+            <location filename="../../ui/reports/sign_dialog.py" line="178" />
             <source>全部 {0} 个条目已检查。</source>
             <translation>All {0} items are checked.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="179" />
+            <location filename="../../ui/reports/sign_dialog.py" line="183" />
             <source>{0} 个条目冲突待核（{1}）：两台电脑都改过，请先在条目中选定保留哪一方，之后才能签署。</source>
             <translation>{0} items are conflicts to review ({1}): changed on two computers; pick which side to keep on each item before signing.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="184" />
+            <location filename="../../ui/reports/sign_dialog.py" line="188" />
             <source>{0} 个条目缺少证据要求的内容（如不符合却没有照片）：请补充，或填写理由。</source>
             <translation>{0} items lack required evidence (e.g. non-compliant without a photo): add it, or give reasons.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="187" />
+            <location filename="../../ui/reports/sign_dialog.py" line="191" />
             <source>证据要求已满足（或已说明理由）。</source>
             <translation>Evidence rules met (or reasons given).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="190" />
+            <location filename="../../ui/reports/sign_dialog.py" line="194" />
             <source>缺少手写签名：{0}</source>
             <translation>Handwritten signatures missing: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="193" />
+            <location filename="../../ui/reports/sign_dialog.py" line="197" />
             <source>手写签名已齐全。</source>
             <translation>All handwritten signatures are there.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="196" />
+            <location filename="../../ui/reports/sign_dialog.py" line="201" />
             <source>签名密钥：{0}（{1}），有效期至 {2}</source>
             <translation>Signing key: {0} ({1}), valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="201" />
+            <location filename="../../ui/reports/sign_dialog.py" line="206" />
             <location filename="../../ui/reports/trusted_panel.py" line="109" />
             <source>（已过期）</source>
             <translation> (expired)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="203" />
+            <location filename="../../ui/reports/sign_dialog.py" line="208" />
             <source>这个密钥不能用于签署：{0}。请在“签名密钥”中创建或导入新密钥。</source>
             <translation>This key cannot sign: {0}. Create or import a new key under Signing key.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="207" />
+            <location filename="../../ui/reports/sign_dialog.py" line="212" />
             <source>签名密钥：{0}</source>
             <translation>Signing key: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="209" />
+            <location filename="../../ui/reports/sign_dialog.py" line="214" />
             <source>还没有签名密钥：请先创建或导入。</source>
             <translation>No signing key yet: create or import one first.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="218" />
+            <location filename="../../ui/reports/sign_dialog.py" line="227" />
+            <source>沿用之前版本的手写签名（所确认的检查结果和整改项未改动）：{0}</source>
+            <translation>Handwritten signatures carried from an earlier revision (the results and findings they confirmed are unchanged): {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/sign_dialog.py" line="230" />
+            <source>{0} 在第 {1} 版的签名已失效，需重新签名：{2}</source>
+            <translation>{0}: the signature given in revision {1} has lapsed and must be given again: {2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/sign_dialog.py" line="241" />
             <source>正在导入照片：导入完成后才能签署（报告要包含这些照片）。</source>
             <translation>Photos are being imported: signing can start once the import has finished (the report must include them).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="223" />
+            <location filename="../../ui/reports/sign_dialog.py" line="246" />
             <source>{0} 张照片的文件缺失（{1}）；报告中显示为“照片文件缺失”。</source>
             <translation>The files of {0} photos are missing ({1}); the report shows “photo file missing” for them.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="226" />
+            <location filename="../../ui/reports/sign_dialog.py" line="249" />
             <source>照片文件齐全（{0} 张）。</source>
             <translation>All photo files are present ({0} photos).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="231" />
+            <location filename="../../ui/reports/sign_dialog.py" line="254" />
             <source>{0} 张照片需要核对：{1}{2}。报告中会注明；确认无误再签署。</source>
             <translation>{0} photos need a look: {1}{2}. The report says so; sign once they are right.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="264" />
+            <location filename="../../ui/reports/sign_dialog.py" line="287" />
             <source>签署的报告另存为</source>
             <translation>Save the signed report as</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="282" />
+            <location filename="../../ui/reports/sign_dialog.py" line="305" />
             <source>请填写副本的保存位置，或取消“同时保存一份到”。</source>
             <translation>Enter where to save the copy, or untick “Also save a copy to”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="285" />
+            <location filename="../../ui/reports/sign_dialog.py" line="308" />
             <source>请填写完整路径（包括文件夹），或点击“选择…”。</source>
             <translation>Enter a full path (including the folder), or click “Choose…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="287" />
+            <location filename="../../ui/reports/sign_dialog.py" line="310" />
             <source>文件夹不存在：{0}</source>
             <translation>The folder does not exist: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="315" />
+            <location filename="../../ui/reports/sign_dialog.py" line="338" />
             <source>正在生成并签署报告…</source>
             <translation>Building and signing the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="338" />
+            <location filename="../../ui/reports/sign_dialog.py" line="361" />
             <source>密码不正确，报告没有签署。请重新输入密码。</source>
             <translation>Wrong password: the report was not signed. Please enter the password again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="346" />
+            <location filename="../../ui/reports/sign_dialog.py" line="369" />
             <source>已取消签署：没有生成报告，检查也没有锁定。</source>
             <translation>Signing cancelled: no report was made and the inspection is not locked.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="348" />
+            <location filename="../../ui/reports/sign_dialog.py" line="371" />
             <source>找不到签名密钥文件：{0}
 请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file is missing: {0}
 Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="350" />
+            <location filename="../../ui/reports/sign_dialog.py" line="373" />
             <source>签名密钥文件无法使用（不是有效的 .p12 文件）。请在“签名密钥”中重新创建或导入。</source>
             <translation>The signing key file cannot be used (not a valid .p12 file). Create or import a key under “Signing key”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="352" />
-            <location filename="../../ui/reports/sign_dialog.py" line="354" />
+            <location filename="../../ui/reports/sign_dialog.py" line="375" />
+            <location filename="../../ui/reports/sign_dialog.py" line="377" />
             <source>报告没有签署</source>
             <translation>The report was not signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="362" />
+            <location filename="../../ui/reports/sign_dialog.py" line="385" />
             <source>签署前检查已按最新内容更新；请再次输入密码，点击“重新签署”。</source>
             <translation>The checks above now show the latest content; enter the password again and click “Sign again”.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/sign_dialog.py" line="364" />
+            <location filename="../../ui/reports/sign_dialog.py" line="387" />
             <source>重新签署</source>
             <translation>Sign again</translation>
         </message>
@@ -5366,42 +5377,49 @@ Create or import a key under “Signing key”.</translation>
         </message>
         <message>
             <location filename="../../ui/reports/signatures_dialog.py" line="266" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="287" />
+            <source>签于第 {0} 版
+{1}</source>
+            <translation>Signed in revision {0}
+{1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reports/signatures_dialog.py" line="268" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="289" />
             <source>重新签名…</source>
             <translation>Sign again…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="266" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="268" />
             <source>签名…</source>
             <translation>Sign…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="298" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="300" />
             <source>该检查已签署（第 {0} 版），签名不能再更改；如需修改，请先重新打开检查。</source>
             <translation>This inspection is signed (revision {0}); its signatures can no longer change. To change them, reopen the inspection first.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="302" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="304" />
             <source>还缺 {0} 个签名：{1}</source>
             <translation>Signatures missing ({0}): {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="306" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="308" />
             <source>签名已齐全（{0} 人）。</source>
             <translation>All signatures are there ({0}).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="340" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="342" />
             <source>删除签名</source>
             <translation>Remove signature</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="340" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="342" />
             <source>删除 {0} 的签名？删除后需要重新签名。</source>
             <translation>Remove the signature of {0}? They will have to sign again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="352" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="354" />
             <source>签名没有保存</source>
             <translation>The signature was not saved</translation>
         </message>

@@ -208,7 +208,7 @@ def test_keys_signing_and_bundles_speak_english(cli, tmp_path):
     assert lines[0] == "Certificates trusted here:" and lines[1].startswith("  Zhang San (Jinshan)  valid from ")
     signed = tmp_path / "signed.pdf"
     code, out, err = cli("report", inspection_id, "--out", signed, "--sign", key,
-                         "--password-file", tmp_path / "pw")
+                         "--password-file", tmp_path / "pw", "--acknowledge-missing")
     assert (code, out) == (0, f"{signed}\n")
     assert english(err).startswith("Signed the report; the inspection is locked (a copy is kept in ")
     code, out, _ = cli("verify", signed)

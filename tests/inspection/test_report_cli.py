@@ -41,7 +41,7 @@ def test_key_new_then_signed_report_then_verify(setup, capsys):
     with open_store(s["data"]) as store:
         assert store.inspection(s["id"]).status is not Status.SIGNED
     code, out, _ = run(["report", s["id"], "--out", tmp / "signed.pdf", "--sign", tmp / "zs.p12",
-                        "--password-file", s["password"], "--data-dir", s["data"]], capsys)
+                        "--acknowledge-missing", "--password-file", s["password"], "--data-dir", s["data"]], capsys)
     assert code == 0 and out.strip().splitlines()[-1] == str(tmp / "signed.pdf")
     with open_store(s["data"]) as store:
         assert store.inspection(s["id"]).status is Status.SIGNED
@@ -77,7 +77,7 @@ def test_report_errors_are_one_line_and_change_nothing(setup, capsys, case):
     else:
         password = tmp / "no-such-file.txt"
     code, stdout, err = run(["report", s["id"], "--out", out, "--sign", key,
-                             "--password-file", password, "--data-dir", s["data"]], capsys)
+                             "--acknowledge-missing", "--password-file", password, "--data-dir", s["data"]], capsys)
     assert code != 0 and stdout == ""
     assert len(err.strip().splitlines()) == 1 and err.startswith("错误：")
     assert not out.exists()
@@ -106,7 +106,7 @@ def test_inspection_reopen_makes_a_new_revision_after_signing(store, tmp_path, c
     assert main(["key", "new", "--name", "张三", "--organisation", "金山区", "--out", str(key),
                  "--password-file", str(password), "--data-dir", data]) == 0
     assert main(["report", inspection_id, "--out", str(tmp_path / "r.pdf"), "--sign", str(key),
-                 "--password-file", str(password), "--data-dir", data]) == 0
+                 "--acknowledge-missing", "--password-file", str(password), "--data-dir", data]) == 0
     assert main(["inspection", "answer", inspection_id, "1-1-1", "--template", "000",
                  "--result", "fail", "--data-dir", data]) == 2
     capsys.readouterr()
@@ -124,3 +124,40 @@ def test_export_wants_an_xlsx_name(store, tmp_path, capsys):
                  "--data-dir", str(store.data_dir.root)])
     assert code == 2 and ".xlsx" in capsys.readouterr().err
     assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_signing_an_unfinished_inspection_is_refused_until_acknowledged(store, tmp_path, capsys,
+                                                                        monkeypatch, lang):
+    """As the window asks for 我已知悉…: items not checked and handwritten signatures missing
+    refuse `report --sign` in one line naming them and the flag; nothing is written."""
+    from inspection.cli import main
+    monkeypatch.setenv("PARK_INSPECTOR_LANG", "en" if lang == "en" else "zh_CN")
+    park = store.add_park("星河智造小微企业园", "manufacturing")
+    inspection = store.new_inspection(park.id, ["000"], inspectors=["张三", "O'Brien・李四"],
+                                      date="2026-11-20", organisation="金山区经委")
+    store.save_answer(inspection.id, "000", "1-1-1", result="pass")
+    data = str(store.data_dir.root)
+    password = tmp_path / "pw"
+    password.write_text("correct horse", encoding="utf-8")
+    key = tmp_path / "k.p12"
+    assert main(["key", "new", "--name", "张三", "--organisation", "金山区", "--out", str(key),
+                 "--password-file", str(password), "--data-dir", data]) == 0
+    capsys.readouterr()
+    sign = ["report", inspection.id, "--out", str(tmp_path / "r.pdf"), "--sign", str(key),
+            "--password-file", str(password), "--data-dir", data]
+    assert main(sign) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1
+    total = store.snapshot(inspection.id)
+    if lang == "en":
+        assert "not checked" in err and "handwritten signatures missing: 张三 (inspector), " \
+            "O'Brien・李四 (inspector), park representative" in err
+        assert "--acknowledge-missing" in err
+    else:
+        assert "个条目未检查" in err and "缺少手写签名：张三（检查人员）、O'Brien・李四（检查人员）、园区代表" in err
+        assert "--acknowledge-missing" in err
+    assert not (tmp_path / "r.pdf").exists() and store.reports(inspection.id) == []
+    assert total.inspection.status is not Status.SIGNED
+    assert main([*sign, "--acknowledge-missing"]) == 0
+    assert store.inspection(inspection.id).status is Status.SIGNED

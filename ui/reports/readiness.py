@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspection.evidence_rules import Breach, unexplained
-from inspection.model import Inspection, InspectionSnapshot, Photo
+from inspection.model import Inspection, InspectionSnapshot, Photo, Signature
 from inspection.photos.location import photo_flags
+from inspection.signers import Lapsed
 from inspection.signing.certificates import CertificateProblem, certificate_problems
 from inspection.signing.keys import SigningKey
 from ui.photos.photo_facts import flag_text
@@ -33,6 +34,8 @@ class Readiness:
     breaches: tuple[Breach, ...] = ()  # items breaking an evidence rule with no reason yet
     conflicts: tuple[str, ...] = ()  # items flagged 冲突待核: signing waits until they are picked
     flagged_photos: tuple[tuple[str, str], ...] = ()  # (name, why): far from the park, another day
+    carried: tuple[Signature, ...] = ()  # handwritten signatures carried from an earlier revision
+    lapsed: tuple[Lapsed, ...] = ()  # carried ones whose confirmed results or findings changed
 
     @property
     def has_key(self) -> bool:
@@ -68,9 +71,11 @@ def check_readiness(store, inspection_id: str, key_file: Path | None) -> Readine
                  for p in missing_report_images(snapshot, store.data_dir))
     conflicts = tuple(" ".join(c.item) if c.item else c.entity
                       for c in store.conflicts(inspection_id))
+    lapsed = () if snapshot.inspection.locked else tuple(store.signature_standing(inspection_id)[1])
     return Readiness(snapshot.inspection, unanswered, total, tuple(missing), info, key_file,
                      len(photos), gone, tuple(unexplained(snapshot)), conflicts,
-                     flagged_photos(snapshot, photos))
+                     flagged_photos(snapshot, photos),
+                     tuple(s for s in snapshot.signatures if s.carried_from is not None), lapsed)
 
 
 def flagged_photos(snapshot: InspectionSnapshot, photos: list[Photo]) -> tuple[tuple[str, str], ...]:

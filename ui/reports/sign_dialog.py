@@ -42,6 +42,7 @@ from ui.reports.evidence_reasons import EvidenceReasonsDialog
 from ui.reports.export_dialogs import REPORT_LANE, DbStore, ProgressTask, file_stem
 from ui.reports.key_dialog import expired
 from ui.reports.readiness import Readiness, check_readiness
+from ui.reports.signatures_dialog import Signer, local_time
 
 
 def free_name(path: Path) -> Path:
@@ -94,6 +95,7 @@ class IssueDialog(QDialog):
         self.items_line, self.signatures_line, self.key_line = _line(), _line(), _line()
         self.photos_line, self.evidence_line = _line(), _line()
         self.conflicts_line, self.flagged_line = _line(), _line()
+        self.carried_line = _line()  # signatures carried from an earlier revision, or lapsed
         self.reasons_button = QPushButton(tr("填写理由…"))
         self.reasons_button.clicked.connect(self.ask_reasons)
         self.reasons_dialog: EvidenceReasonsDialog | None = None
@@ -114,6 +116,8 @@ class IssueDialog(QDialog):
             row.addWidget(line, 1)
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             column.addLayout(row)
+            if line is self.signatures_line:
+                column.addWidget(self.carried_line)
         column.addWidget(self.confirm)
 
         self.password = QLineEdit()
@@ -191,6 +195,7 @@ class IssueDialog(QDialog):
                 _esc("、".join(ready.missing_signatures))))
         else:
             _set_line(self.signatures_line, True, tr("手写签名已齐全。"))
+        self._show_carried()
         if ready.key is not None:
             key = ready.key
             text = tr("签名密钥：{0}（{1}），有效期至 {2}").format(
@@ -210,6 +215,24 @@ class IssueDialog(QDialog):
         self.confirm.setChecked(False)
         self.confirm.setVisible(ready.needs_confirmation)
         self._update()
+
+    def _show_carried(self) -> None:
+        """Which handwritten signatures come from an earlier revision, and which lapsed there
+        because a result or finding they confirmed changed (each signer, with what changed)."""
+        ready, parts = self.ready, []
+        if ready.carried:
+            names = "、".join(tr("{0}（第 {1} 版，{2}）").format(
+                _esc(Signer(s.role, s.name).label), s.carried_from, local_time(s.signed_at))
+                for s in ready.carried)
+            parts.append(tr("沿用之前版本的手写签名（所确认的检查结果和整改项未改动）：{0}").format(names))
+        for gone in ready.lapsed:
+            sig = gone.signature
+            parts.append(tr("{0} 在第 {1} 版的签名已失效，需重新签名：{2}").format(
+                _esc(Signer(sig.role, sig.name).label), sig.carried_from,
+                _esc(gone.reason().text(language()))))
+        if parts:
+            _set_line(self.carried_line, not ready.lapsed, "<br>".join(parts))
+        self.carried_line.setVisible(bool(parts))
 
     def _show_photos(self) -> None:
         ready = self.ready

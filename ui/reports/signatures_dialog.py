@@ -262,6 +262,8 @@ class SignaturesDialog(QDialog):
             self.rows.addWidget(who, row, 2)
             when = (local_time(signer.signature.signed_at) if signer.signature
                     else "")
+            if signer.signature is not None and signer.signature.carried_from is not None:
+                when = tr("签于第 {0} 版\n{1}").format(signer.signature.carried_from, when)
             self.rows.addWidget(QLabel(when), row, 3)
             sign = QPushButton(tr("重新签名…") if signer.signature else tr("签名…"))
             sign.setEnabled(not locked)
