@@ -48,3 +48,18 @@ def test_the_sign_dialog_names_each_lapsed_signature_and_what_changed(qtbot, inl
     assert "王五（园区代表） 在第 1 版的签名已失效，需重新签名：1-1-2 的结果由“不符合”改为“基本符合”" in text
     assert "缺少手写签名：O'Brien・李四（检查人员）、园区代表" in dialog.signatures_line.text()
     assert dialog.confirm.isVisible()
+
+
+def test_signatures_dialog_asks_the_lapsed_signer_again_by_name(qtbot, inline_runner, prefs):
+    from PySide6.QtWidgets import QLabel
+
+    from ui.reports.signatures_dialog import SignaturesDialog
+    iid = inline_runner.call(lambda store: _reopened(store, change=True))
+    dialog = SignaturesDialog(inline_runner, iid, prefs=prefs)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert [(s.name, s.signature is not None) for s in dialog.signers] == [
+        ("张三", True), ("O'Brien・李四", False), ("王五", False)]
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert texts.count("第 1 版的签名已失效") == 2
+    assert any("王五" in t for t in texts)

@@ -6,6 +6,7 @@ still missing. Signing opens a pad; signatures are stored with ``Store.set_signa
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -26,9 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklists.errors import language
 from inspection.model import Inspection, Park, Signature, SignerRole
 from inspection.palette import BORDER, MUTED, RESULT_COLORS
+<<<<<<< HEAD
 from ui.base.discard import DiscardGuard
+=======
+from inspection.signers import Lapsed
+>>>>>>> e9d29ba (现场签名 after reopening: a signer whose signature of an earlier revision lapsed is listed by name with 第 N 版的签名已失效 (what changed in its tooltip), the park's representative among them, instead of an unnamed 园区代表)
 from ui.base.error_reporting import report_error
 from ui.base.i18n import join_list, tr
 from ui.base.tasks import TaskRunner
@@ -60,8 +66,9 @@ class Signer:
 
 
 def expected_signers(inspection: Inspection, signatures: list[Signature],
-                     park: Park | None = None) -> list[Signer]:
-    """Each inspector, then the park representative(s): those who signed, or one to come."""
+                     park: Park | None = None, lapsed: Sequence[Lapsed] = ()) -> list[Signer]:
+    """Each inspector, then the park representative(s): those who signed, or one to come (the
+    one whose signature of an earlier revision lapsed, else the park's first contact)."""
     by_key = {(s.role, s.name): s for s in signatures}
     signers = [Signer(SignerRole.INSPECTOR, name, by_key[(SignerRole.INSPECTOR, name)].title
                       if (SignerRole.INSPECTOR, name) in by_key else "",
@@ -71,6 +78,9 @@ def expected_signers(inspection: Inspection, signatures: list[Signature],
                 if s.role is SignerRole.INSPECTOR and (s.role, s.name) not in listed]
     representatives = [Signer(s.role, s.name, s.title, s) for s in signatures
                        if s.role is SignerRole.PARK_REPRESENTATIVE]
+    gone = [g.signature for g in lapsed if g.signature.role is SignerRole.PARK_REPRESENTATIVE]
+    if not representatives and gone:
+        representatives = [Signer(s.role, s.name, s.title) for s in gone]
     if not representatives:
         contact = park.contacts[0] if park is not None and park.contacts else {}
         representatives = [Signer(SignerRole.PARK_REPRESENTATIVE, contact.get("name", ""),
@@ -211,6 +221,7 @@ class SignaturesDialog(QDialog):
         layout.addLayout(bottom)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 58)
         self.status.setText(tr("正在读取签名…"))
+        self.lapsed: dict[tuple[SignerRole, str], Lapsed] = {}
         self.reload()
 
     # --- data ------------------------------------------------------------------------------
@@ -220,13 +231,15 @@ class SignaturesDialog(QDialog):
 
         def read(store):
             inspection = store.inspection(iid)
-            return inspection, store.park(inspection.park_id), store.signatures(iid)
+            held, lapsed = store.signature_standing(iid)
+            return inspection, store.park(inspection.park_id), held, lapsed
 
         self.runner.db(read, self._loaded, lambda exc: report_error(exc, self))
 
     def _loaded(self, data) -> None:
-        self.inspection, self.park, signatures = data
-        self.signers = expected_signers(self.inspection, signatures, self.park)
+        self.inspection, self.park, signatures, lapsed = data
+        self.lapsed = {(g.signature.role, g.signature.name): g for g in lapsed}
+        self.signers = expected_signers(self.inspection, signatures, self.park, lapsed)
         self._show_rows()
 
     @property
@@ -253,6 +266,11 @@ class SignaturesDialog(QDialog):
                                 f" border-radius: 4px; color: {color}; }}")
             if signer.signature is not None:
                 image.setPixmap(signature_pixmap(signer.signature.image_png))
+            elif (signer.role, signer.name) in self.lapsed:  # what it confirmed changed
+                gone = self.lapsed[(signer.role, signer.name)]
+                image.setText(tr("第 {0} 版的签名已失效").format(gone.signature.carried_from))
+                image.setWordWrap(True)
+                image.setToolTip(gone.reason().text(language()))
             else:
                 image.setText(tr("未签名"))
             self.rows.addWidget(image, row, 1)
