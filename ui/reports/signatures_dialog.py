@@ -30,11 +30,8 @@ from PySide6.QtWidgets import (
 from checklists.errors import language
 from inspection.model import Inspection, Park, Signature, SignerRole
 from inspection.palette import BORDER, MUTED, RESULT_COLORS
-<<<<<<< HEAD
-from ui.base.discard import DiscardGuard
-=======
 from inspection.signers import Lapsed
->>>>>>> e9d29ba (现场签名 after reopening: a signer whose signature of an earlier revision lapsed is listed by name with 第 N 版的签名已失效 (what changed in its tooltip), the park's representative among them, instead of an unnamed 园区代表)
+from ui.base.discard import DiscardGuard
 from ui.base.error_reporting import report_error
 from ui.base.i18n import join_list, tr
 from ui.base.tasks import TaskRunner
