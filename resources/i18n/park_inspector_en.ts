@@ -172,28 +172,28 @@
         <message>
             <location filename="../../ui/base/i18n.py" line="109" />
             <location filename="../../ui/reports/sign_dialog.py" line="251" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="64" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="61" />
             <source>{0}（{1}）</source>
             <translation>{0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/base/system_open.py" line="31" />
+            <location filename="../../ui/base/system_open.py" line="26" />
             <source>这台电脑没有可以打开此文件的程序。</source>
             <translation>No program on this computer can open this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/base/system_open.py" line="42" />
-            <location filename="../../ui/base/system_open.py" line="59" />
+            <location filename="../../ui/base/system_open.py" line="31" />
+            <location filename="../../ui/base/system_open.py" line="57" />
             <source>这台电脑无法打开文件管理器。</source>
             <translation>This computer could not open a file manager.</translation>
         </message>
         <message>
-            <location filename="../../ui/base/system_open.py" line="64" />
+            <location filename="../../ui/base/system_open.py" line="62" />
             <source>无法打开</source>
             <translation>Cannot Open</translation>
         </message>
         <message>
-            <location filename="../../ui/base/system_open.py" line="66" />
+            <location filename="../../ui/base/system_open.py" line="64" />
             <source>位置：
 {0}</source>
             <translation>Location:
@@ -1613,8 +1613,8 @@ It holds the database and {1} photo and report files.</translation>
             <location filename="../../ui/home/home_page.py" line="431" />
             <location filename="../../ui/inspection_view/findings.py" line="261" />
             <location filename="../../ui/photos/photo_strip.py" line="277" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="291" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="307" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="288" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="304" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
@@ -4595,7 +4595,7 @@ A draft is for checking the content; the official report comes from “Sign repo
         <message>
             <location filename="../../ui/reports/key_dialog.py" line="104" />
             <location filename="../../ui/reports/key_forms.py" line="142" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="128" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="125" />
             <source>职务：</source>
             <translation>Title:</translation>
         </message>
@@ -5257,174 +5257,174 @@ Create or import a key under “Signing key”.</translation>
             <translation>Sign here (mouse, pen or finger)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="50" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="47" />
             <source>检查人员</source>
             <comment>one signer</comment>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="50" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="47" />
             <source>园区代表</source>
             <comment>one signer</comment>
             <translation>Park representative</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="119" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="116" />
             <source>签名 — {0}</source>
             <translation>Sign — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="121" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="171" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="118" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="168" />
             <source>签名人姓名</source>
             <translation>Name of the signer</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="124" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="121" />
             <source>如：园区管委会副主任（可不填）</source>
             <translation>e.g. deputy director of the park committee (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="126" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="123" />
             <source>身份：</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="127" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="124" />
             <source>姓名：</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="132" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="129" />
             <source>撤销一笔</source>
             <translation>Undo stroke</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="133" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="130" />
             <source>撤销最后一笔（Ctrl+Z）</source>
             <translation>Undo the last stroke (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="134" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="131" />
             <source>清除</source>
             <translation>Clear</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="141" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="138" />
             <source>保存签名</source>
             <translation>Save signature</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="161" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="158" />
             <source>放弃这个签名？</source>
             <translation>Discard this signature?</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="162" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="159" />
             <source>已经写下的签名和填写的内容不会保存。</source>
             <translation>The signature drawn and the fields filled in will not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="173" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="255" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="170" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="252" />
             <source>签名</source>
             <translation>Signature</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="174" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="171" />
             <source>还需：{0}</source>
             <translation>Still needed: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="195" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="192" />
             <source>现场签名</source>
             <translation>Signatures on site</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="196" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="193" />
             <source>检查人员和园区代表分别在本机上手写签名；签名显示在报告的“签字确认”页。签署报告前请让所有人签名。</source>
             <translation>The inspectors and the park's representative each sign by hand on this laptop; the signatures appear on the report's confirmation page. Have everyone sign before the report is signed.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="206" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="203" />
             <source>另一位园区代表签名…</source>
             <translation>Another park representative signs…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="223" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="220" />
             <source>正在读取签名…</source>
             <translation>Reading the signatures…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="255" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="252" />
             <source>身份</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="255" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="252" />
             <source>姓名 / 职务</source>
             <translation>Name / title</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="255" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="252" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="271" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="268" />
             <source>第 {0} 版的签名已失效</source>
             <translation>The signature of revision {0} has lapsed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="275" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="272" />
             <source>未签名</source>
             <translation>Not signed</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="284" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="281" />
             <source>签于第 {0} 版
 {1}</source>
             <translation>Signed in revision {0}
 {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="286" />
-            <location filename="../../ui/reports/signatures_dialog.py" line="307" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="283" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="304" />
             <source>重新签名…</source>
             <translation>Sign again…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="286" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="283" />
             <source>签名…</source>
             <translation>Sign…</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="318" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="315" />
             <source>该检查已签署（第 {0} 版），签名不能再更改；如需修改，请先重新打开检查。</source>
             <translation>This inspection is signed (revision {0}); its signatures can no longer change. To change them, reopen the inspection first.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="322" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="319" />
             <source>还缺 {0} 个签名：{1}</source>
             <translation>Signatures missing ({0}): {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="326" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="323" />
             <source>签名已齐全（{0} 人）。</source>
             <translation>All signatures are there ({0}).</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="360" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="357" />
             <source>删除签名</source>
             <translation>Remove signature</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="360" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="357" />
             <source>删除 {0} 的签名？删除后需要重新签名。</source>
             <translation>Remove the signature of {0}? They will have to sign again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reports/signatures_dialog.py" line="372" />
+            <location filename="../../ui/reports/signatures_dialog.py" line="369" />
             <source>签名没有保存</source>
             <translation>The signature was not saved</translation>
         </message>

@@ -23,23 +23,21 @@ _open_boxes: list[QMessageBox] = []
 
 def open_file(path: Path, parent: QWidget | None = None) -> bool:
     """*path* opened in the system's program for it; with *parent*, a message when none did."""
-    path = Path(path)
-    opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-    if not opened:
-        log.info("no program opened %s", path)
-        if parent is not None:
-            _say_unopened(parent, tr("这台电脑没有可以打开此文件的程序。"), path)
-    return opened
+    return _opened(Path(path), parent, tr("这台电脑没有可以打开此文件的程序。"), "no program opened %s")
 
 
 def open_folder(folder: Path, parent: QWidget | None = None) -> bool:
     """*folder* opened in the file manager; with *parent*, a message when that failed."""
-    folder = Path(folder)
-    opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+    return _opened(Path(folder), parent, tr("这台电脑无法打开文件管理器。"),
+                   "no file manager opened %s")
+
+
+def _opened(target: Path, parent: QWidget | None, failure: str, logged: str) -> bool:
+    opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
     if not opened:
-        log.info("no file manager opened %s", folder)
+        log.info(logged, target)
         if parent is not None:
-            _say_unopened(parent, tr("这台电脑无法打开文件管理器。"), folder)
+            _say_unopened(parent, failure, target)
     return opened
 
 
