@@ -100,6 +100,11 @@ def render(code: str, arguments: Mapping[str, Any], language: str | None = None)
         return f"{template} {shown}"
 
 
+def say(code: str, /, **arguments: object) -> str:
+    """The words of *code* with *arguments* in the process's language, now."""
+    return render(code, arguments)
+
+
 def _shown(value: object, language: str) -> object:
     """An argument as it goes into a message: nested words in the same language."""
     if isinstance(value, (Wording, UserError)):

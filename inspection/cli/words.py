@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from enum import Enum
 
-from checklists.errors import Message, messages, render
+from checklists.errors import Message, messages
+from checklists.errors import say as say  # the command line's words: imported from here
 
 # The domain's kinds (inspection.kinds), worded: the Chinese is each kind's ``label``.
 KINDS = messages({
@@ -62,12 +63,6 @@ HELP = messages({
     "cli.help.hub.address_password": ("--hub 所指中心的密码文件（第一行）",
                                       "a file holding the password for the hub --hub names (its first line)"),
 })
-
-
-def say(code: str, /, **arguments: object) -> str:
-    """The words of *code* (declared with :func:`~checklists.errors.messages`) in the command
-    line's language, now: for help texts, which argparse keeps as strings."""
-    return render(code, arguments)
 
 
 def label(kind: Enum) -> Message:

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from checklists.errors import UserError, messages, render
+from checklists.errors import UserError, messages, say
 from inspection.bundle.errors import BundleRefused
 from inspection.hub.connection import HubSession
 from inspection.hub.errors import HubError, HubRefused, HubUnreachable, SyncCancelled
@@ -141,11 +141,6 @@ class SyncReport:
         elif not self.pushed and not self.refused:
             out.insert(0, say("sync.line.nothing"))
         return out
-
-
-def say(code: str, /, **arguments: object) -> str:
-    """The words of *code* in the process's language."""
-    return render(code, arguments)
 
 
 def status_text(status: str) -> str:

@@ -3,7 +3,7 @@ line's): each line declared here in Chinese and English. The standards' titles a
 names are data and stay as written."""
 from __future__ import annotations
 
-from checklists.errors import SEPARATORS, language, messages, render
+from checklists.errors import SEPARATORS, language, messages, say
 from inspection.office.measures import group_titles
 from inspection.office.ranking import Ranking, bands_text, coverage_rule, park_type_words
 from inspection.office.tracker import TrackerPage
@@ -56,10 +56,6 @@ MESSAGES = messages({
     "office.text.tracker_total": ("共 {total} 项未完成整改，其中逾期 {overdue} 项（截至 {as_of}）",
                                   "{total} open findings, {overdue} of them overdue (as of {as_of})"),
 })
-
-
-def say(code: str, /, **arguments: object) -> str:
-    return render(code, arguments)
 
 
 def _number(value: float | None, *, stars: bool = False) -> str:

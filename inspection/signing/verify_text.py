@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from checklists.errors import SEPARATORS, language, messages, render
+from checklists.errors import SEPARATORS, language, messages, say
 from inspection.signing.verification import Verification
 
 MESSAGES = messages({
@@ -96,11 +96,6 @@ MESSAGES = messages({
                              "{name} ({organisation}) SHA-256 {fingerprint}…"),
     "verify.text.namesake_alone": ("{name} SHA-256 {fingerprint}…", "{name} SHA-256 {fingerprint}…"),
 })
-
-
-def say(code: str, /, **arguments: object) -> str:
-    """The words of *code* in the process's language."""
-    return render(code, arguments)
 
 
 def sentences(parts: Sequence[str]) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checklists.errors import SEPARATORS, language, messages, render
+from checklists.errors import SEPARATORS, language, messages, say
 from inspection.files import sha256_file
 from inspection.paths import DataDir
 from inspection.store.audit_check import check_audit_log
@@ -71,14 +71,8 @@ MESSAGES = messages({
     "check.table.media_files": ("照片文件登记", "the register of photo files"),
     "check.table.inspection_templates": ("检查模板", "templates"),
 })
-DAMAGE_ADVICE = MESSAGES["check.advice"]["zh_CN"]
 TABLE_NAMES = {code.rsplit(".", 1)[1]: words["zh_CN"] for code, words in MESSAGES.items()
                if code.startswith("check.table.")}
-
-
-def say(code: str, /, **arguments: object) -> str:
-    """The words of *code* in the process's language."""
-    return render(code, arguments)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from sqlite_utils import Database
 
-from checklists.errors import language, messages, render
+from checklists.errors import language, messages, say
 from inspection.store.migrations import MIGRATION_SET, known_names, migrations
 
 MIGRATIONS_TABLE = migrations.migrations_table
@@ -68,10 +68,6 @@ def schema_problems(conn: sqlite3.Connection) -> list[str]:
         elif actual[key] != expected[key]:
             problems.append(say("schema.different", label=label, definition=_short(actual[key])))
     return problems
-
-
-def say(code: str, /, **arguments: object) -> str:
-    return render(code, arguments)
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:
