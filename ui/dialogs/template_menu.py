@@ -41,11 +41,14 @@ class EditionOffer:
 
 def edition_offer(store: Any, inspection_id: str) -> EditionOffer:
     """Runs on the database thread."""
+    from checklists.editions import newer_editions
     from checklists.library import get_template
     inspection = store.inspection(inspection_id)
-    newer = [store.newer_editions(tid) for tid in inspection.template_ids]
-    return EditionOffer(inspection_id, tuple(get_template(t) for t in inspection.template_ids),
-                        inspection.locked, tuple(editions[0] for editions in newer if editions))
+    templates = tuple(get_template(t) for t in inspection.template_ids)
+    offered = store.offered_templates()  # read once, not once per template
+    newer = [newer_editions(template, offered) for template in templates]
+    return EditionOffer(inspection_id, templates, inspection.locked,
+                        tuple(editions[0] for editions in newer if editions))
 
 
 class TemplateMenu(QObject):
