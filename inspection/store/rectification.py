@@ -49,6 +49,11 @@ class RectificationMixin(StoreBase):
                 if row["carried_from"] is None:
                     break
                 earlier = row["carried_from"]
+        hub_photos: dict[str, list[Any]] = {}  # the hub's photos of every carried finding, at once
+        for p in self._all("SELECT * FROM hub_earlier_photos WHERE finding_uid IN (SELECT"
+                           " carried_from_uid FROM findings WHERE inspection_id = ?)"
+                           " ORDER BY taken_at, photo_uid", [inspection_id]):
+            hub_photos.setdefault(p["finding_uid"], []).append(p)
         for row in self._all(
                 "SELECT f.id, f.carried_from_uid, c.inspection_uid, c.inspection_date, c.finding_uid AS checked"
                 " FROM findings f LEFT JOIN hub_earlier_checked c ON c.finding_uid = f.carried_from_uid"
@@ -59,8 +64,7 @@ class RectificationMixin(StoreBase):
                                original_name="", width=p["width"], height=p["height"],
                                template_id=p["template_id"], item_code=p["item_code"], caption=p["caption"],
                                taken_at=p["taken_at"])
-                         for p in self._all("SELECT * FROM hub_earlier_photos WHERE finding_uid = ?"
-                                            " ORDER BY taken_at, photo_uid", [row["carried_from_uid"]]))
+                         for p in hub_photos.get(row["carried_from_uid"], ()))
             found[row["id"]] = EarlierEvidence(row["inspection_uid"] or "", row["inspection_date"] or "",
                                                kept, from_hub=True, fetched=row["checked"] is not None)
         return found

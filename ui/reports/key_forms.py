@@ -8,6 +8,7 @@ until the key exists — a refusal at creation is said under its field too.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -91,6 +92,7 @@ class PasswordDialog(QDialog):
         self.password.setFocus()
 
 
+@lru_cache(maxsize=64)  # asked for every field at each keystroke in any field of the form
 def field_problem(value: str, *, name: bool = False) -> str:
     """Why *value* cannot stand in the certificate (said under its field), or ""."""
     value = value.strip()
