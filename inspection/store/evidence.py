@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from checklists.errors import InvalidInput, UserError, messages
@@ -224,25 +224,37 @@ class EvidenceMixin(StoreBase):
             self.db.execute("DELETE FROM signatures WHERE id = ?", [signature_id])
             edit.signatures = True
 
-    def signatures(self, inspection_id: str, *, revision: int | None = None) -> list[Signature]:
+    def signatures(self, inspection_id: str, *, revision: int | None = None,
+                   current: Inspection | None = None,
+                   records: tuple[Mapping[tuple[str, str], Answer], Iterable[Finding]] | None = None,
+                   ) -> list[Signature]:
         """The handwritten signatures of a revision (the current one by default). For the
         current revision of an unsigned inspection: those that hold — its own, and those carried
-        from the revision before whose results and findings are unchanged (inspection.signers)."""
-        current = self.inspection(inspection_id)
+        from the revision before whose results and findings are unchanged (inspection.signers).
+        *current* and *records* (answers, findings) are what the caller already read."""
+        current = current or self.inspection(inspection_id)
         if revision is None or (revision == current.revision and not current.locked):
-            return self.signature_standing(inspection_id)[0]
+            return self.signature_standing(inspection_id, revision=current.revision,
+                                           records=records)[0]
         return [_signature(r) for r in self._all(
             "SELECT * FROM signatures WHERE inspection_id = ? AND revision = ? ORDER BY id",
             [inspection_id, revision])]
 
-    def signature_standing(self, inspection_id: str) -> tuple[list[Signature], list[Lapsed]]:
+    def signature_standing(self, inspection_id: str, *, revision: int | None = None,
+                           records: tuple[Mapping[tuple[str, str], Answer], Iterable[Finding]]
+                           | None = None) -> tuple[list[Signature], list[Lapsed]]:
         """The current revision's signatures: those that hold, and the carried ones that lapsed
-        because a result or finding they confirmed changed (each with what changed)."""
+        because a result or finding they confirmed changed (each with what changed).
+        *revision* and *records* (answers, findings) are what the caller already read."""
         with self.db.atomic():
-            revision = self.inspection(inspection_id).revision
+            if revision is None:
+                revision = self.inspection(inspection_id).revision
             rows = self._all("SELECT * FROM signatures WHERE inspection_id = ? AND revision = ?"
                              " ORDER BY id", [inspection_id, revision])
-            now = self._confirmed_now(inspection_id) if any(r["carried_from"] for r in rows) else ""
+            now = ""
+            if any(r["carried_from"] for r in rows):
+                now = (confirmed_state(*records) if records is not None
+                       else self._confirmed_now(inspection_id))
         return standing([_signature(r) for r in rows], {r["id"]: r["confirmed"] for r in rows}, now)
 
     def _confirmed_now(self, inspection_id: str) -> str:
@@ -320,13 +332,16 @@ class EvidenceMixin(StoreBase):
         """All records of one inspection, read in one transaction so they agree."""
         with self.db.atomic():
             inspection = self.inspection(inspection_id)
+            answers = self.answers(inspection_id)
+            findings = tuple(self.findings(inspection_id))
             return InspectionSnapshot(
                 inspection=inspection,
                 park=self.park(inspection.park_id),
-                answers=self.answers(inspection_id),
-                findings=tuple(self.findings(inspection_id)),
+                answers=answers,
+                findings=findings,
                 photos=tuple(self.photos(inspection_id)),
-                signatures=tuple(self.signatures(inspection_id, revision=inspection.revision)),
+                signatures=tuple(self.signatures(inspection_id, revision=inspection.revision,
+                                                 current=inspection, records=(answers, findings))),
                 evidence_reasons=self.evidence_reasons(inspection_id),
                 earlier_evidence=self.earlier_evidence(inspection_id),
             )
